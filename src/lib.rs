@@ -1,0 +1,17 @@
+//! newsdesk: a Telegram helpdesk bot that answers readers' questions from the news articles it holds.
+//!
+//! A map of the crate (the core knows nothing about Telegram; adapters are thin):
+//!
+//! - [`settings`] — layered configuration: `config/default.toml` → `config/local.toml` → environment.
+//! - [`app`] — `App::build(settings)`: the SQLite pool, migrations, default content and the desk,
+//!   shared by `main` and the tests.
+//! - [`content`] — pure parsing of scraped news pages and plain-text articles (ticker, boilerplate).
+//! - [`nlu`] — pure answering pipeline: normalise → slang → stem → index → score → decide.
+//! - [`desk`] — the helpdesk core: an [`desk::Input`] (who, where, what) becomes [`desk::Reply`]s;
+//!   per-chat state, tickets, admin actions.
+//! - [`store`] — the only module with SQL.
+//! - [`telegram`] — the teloxide adapter: `schema()`, Update → Input, Reply → Bot API calls.
+//! - [`console`] — the console adapter over the same desk.
+//! - [`cli`] — the command-line interface (clap) that `main` dispatches.
+
+pub mod content;

@@ -1,0 +1,3 @@
+//! The `newsdesk` binary: loads settings and hands over to the CLI. Wiring only.
+
+fn main() {}
