@@ -15,3 +15,4 @@
 //! - [`cli`] — the command-line interface (clap) that `main` dispatches.
 
 pub mod content;
+pub mod desk;

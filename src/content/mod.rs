@@ -35,3 +35,15 @@ pub struct ParsedArticle {
     pub paragraphs: Vec<String>,
     pub ticker: Vec<TickerItem>,
 }
+
+/// An article as held by the store: its id, when it was imported, and its parsed content.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: i64,
+    /// When this version was imported; the newest ticker snapshot is the newest import's.
+    pub imported_at: DateTime<chrono::Utc>,
+    /// SHA-256 (hex) of the normalised source text; the same text imports as the same article.
+    pub content_hash: String,
+    #[serde(flatten)]
+    pub parsed: ParsedArticle,
+}

@@ -1,0 +1,90 @@
+//! The helpdesk core: turns an [`Input`] (who, where, what) into [`Reply`]s.
+//!
+//! Nothing here knows about Telegram. The teloxide adapter, the console and the tests all build an
+//! `Input`, call the desk, and deliver the `Reply`s they get back.
+
+/// Which kind of chat an input came from. Groups answer only when addressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChatKind {
+    Private,
+    Group,
+}
+
+/// The person behind an input (absent for channel posts and the like).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sender {
+    pub user_id: i64,
+    pub first_name: String,
+    pub username: Option<String>,
+    /// IETF tag from the client (`id`, `en-US`), when it sent one.
+    pub language_code: Option<String>,
+    /// True when the message was sent on behalf of a chat (anonymous group admin): never an admin.
+    pub is_anonymous: bool,
+}
+
+/// Where an input happened and where replies go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub chat_id: i64,
+    pub kind: ChatKind,
+    /// Forum topic, when the group has topics; replies go to the same topic.
+    pub thread_id: Option<i32>,
+    /// The message that carried the input, so groups can reply to it.
+    pub message_id: Option<i32>,
+}
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// A plain text message (in groups: only when the adapter saw it was addressed to the bot,
+    /// with the bot's mention already removed). `edited` is true for an edited message.
+    Text { text: String, edited: bool },
+    /// `/name args`, with any `@botname` suffix already checked and removed by the adapter.
+    Command { name: String, args: String },
+    /// An inline-button press: the button's `data` and the message the button was on.
+    Callback { data: String, message_id: i32 },
+    /// A document was sent. `bytes` is `None` when it was too big to download.
+    Document { file_name: Option<String>, bytes: Option<Vec<u8>>, size: u64 },
+    /// Stickers, photos, voice, video and other content with no text to answer.
+    Unsupported { what: String },
+    /// The bot was added to a group.
+    AddedToGroup,
+    /// The group became a supergroup with a new id; state moves there.
+    Migrated { to_chat_id: i64 },
+}
+
+/// One input to the desk.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    /// Monotonic id of the transport update (Telegram `update_id`), used to skip re-deliveries.
+    pub update_id: Option<i64>,
+    pub place: Place,
+    pub sender: Option<Sender>,
+    pub event: Event,
+}
+
+/// An inline button under a reply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Button {
+    pub label: String,
+    /// At most 64 bytes (Telegram's `callback_data` limit).
+    pub data: String,
+}
+
+/// What the desk wants delivered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    /// Send a new message. `text` is plain text; the adapter escapes and splits it.
+    Send {
+        chat_id: i64,
+        text: String,
+        /// Rows of buttons.
+        buttons: Vec<Vec<Button>>,
+        reply_to: Option<i32>,
+        thread_id: Option<i32>,
+    },
+    /// The short notice shown for a button press (answerCallbackQuery text).
+    Toast { text: String },
+    /// Remove the buttons from a message whose buttons were used.
+    ClearButtons { chat_id: i64, message_id: i32 },
+}
