@@ -60,6 +60,8 @@ pub struct Input {
     pub update_id: Option<i64>,
     pub place: Place,
     pub sender: Option<Sender>,
+    /// The message this one replies to, when it is a reply (staff answer tickets by replying).
+    pub replying_to: Option<i32>,
     pub event: Event,
 }
 
@@ -82,9 +84,19 @@ pub enum Reply {
         buttons: Vec<Vec<Button>>,
         reply_to: Option<i32>,
         thread_id: Option<i32>,
+        /// Set when the desk must learn the id of the sent message (see [`Track`]); the adapter
+        /// reports it back with `Desk::sent`.
+        track: Option<Track>,
     },
     /// The short notice shown for a button press (answerCallbackQuery text).
     Toast { text: String },
     /// Remove the buttons from a message whose buttons were used.
     ClearButtons { chat_id: i64, message_id: i32 },
+}
+
+/// Why the desk wants to know the id a sent message got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Track {
+    /// A message about a ticket in the support chat: staff reply to it to answer the reader.
+    Ticket { ticket_id: i64 },
 }
