@@ -2,6 +2,32 @@
 //!
 //! Nothing here knows about Telegram. The teloxide adapter, the console and the tests all build an
 //! `Input`, call the desk, and deliver the `Reply`s they get back.
+//!
+//! Split by feature (as triagebot's `handlers/`):
+//! - `service` — [`Desk`]: building, content reloads, `handle` (dedup, one transaction per update),
+//!   dispatch, `sent`/`undeliverable`, the command list;
+//! - `turn` — the per-update context handlers share; `lang` — choosing the reply language;
+//! - `conversation` — questions and answers, `/start`, `/help`, `/lang`, `/articles`, subscriptions,
+//!   awkward input; `suggest` — suggested questions derived from the content;
+//! - `buttons` — inline-button presses; [`callback`] — the `callback_data` codec;
+//! - `admin` — publishing pages, `/remove`, `/stats`, `/unanswered`; [`insights`] — the reports
+//!   behind those (shared with the CLI);
+//! - `handoff` — tickets between readers and the support chat;
+//! - [`texts`] — the one catalogue of every text, in Indonesian and English.
+
+mod admin;
+mod buttons;
+pub mod callback;
+mod conversation;
+mod service;
+mod handoff;
+pub mod insights;
+mod lang;
+mod suggest;
+pub mod texts;
+mod turn;
+
+pub use self::service::{Desk, DeskSettings};
 
 /// Which kind of chat an input came from. Groups answer only when addressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,368 @@
+//! Readers' side of the desk: questions and answers (with follow-up context, the question log and
+//! the answer buttons), `/start`, `/lang`, `/articles`, subscriptions, and awkward input.
+
+use chrono::Duration;
+
+use super::Desk;
+use super::Button;
+use super::callback::Action;
+use super::service::lang_slot;
+use super::texts::Text;
+use super::turn::Turn;
+use super::lang;
+use crate::nlu::{Answer, Lang, Question, Topic};
+use crate::store::{NewQuestion, StoredTopic};
+
+/// Questions longer than this are answered from their start (Telegram allows 4,096).
+pub const MAX_QUESTION_CHARS: usize = 4000;
+
+/// Intents that are small talk: no 👍/👎 under them.
+const SMALL_TALK: &[&str] = &["greeting", "thanks", "help", "human"];
+
+/// What answering a question produced.
+pub(super) struct Responded {
+    /// The answer, its `text` being exactly what the reader is sent.
+    pub answer: Answer,
+    pub question_id: i64,
+    /// Refused questions in a row, this one included (0 when it was answered).
+    pub refused_in_row: i64,
+}
+
+impl Desk {
+    /// A text from a reader: a question, unless a person is handling the chat.
+    pub(super) async fn on_text(&self, t: &mut Turn<'_>, text: &str) -> anyhow::Result<()> {
+        if !t.is_group()
+            && let Some(ticket) = t.tx.open_ticket_of_chat(t.chat_id()).await?
+        {
+            return self.relay_from_reader(t, &ticket, text).await;
+        }
+        let Some(responded) = self.respond(t, text, None).await? else {
+            t.say(Text::NothingToAnswer);
+            return Ok(());
+        };
+        if responded.answer.intent == "human" && !t.is_group() {
+            return self.request_human(t, None).await;
+        }
+        let buttons = self.answer_buttons(t, &responded);
+        t.say_with(responded.answer.text, buttons);
+        Ok(())
+    }
+
+    /// Answers `text` in the turn's conversation: uses and renews its topic, logs the question
+    /// and counts it. `None` when there is nothing to answer (empty, emoji only).
+    pub(super) async fn respond(
+        &self,
+        t: &mut Turn<'_>,
+        text: &str,
+        lang: Option<Lang>,
+    ) -> anyhow::Result<Option<Responded>> {
+        let text = text.trim();
+        if !text.chars().any(char::is_alphanumeric) {
+            return Ok(None);
+        }
+        let (question, cut) = cut_long(text);
+        let lang =
+            lang.unwrap_or_else(|| lang::for_question(&t.chat, t.input.sender.as_ref(), question));
+        let key = t.conversation_key();
+        let context = t
+            .tx
+            .topic(t.chat_id(), key, t.now)
+            .await?
+            .map(topic_from_store);
+        let engine = self.engine();
+        let mut answer = engine.answer(&Question {
+            text: question,
+            lang: Some(lang),
+            context: context.as_ref(),
+        });
+        if cut {
+            answer.text = format!(
+                "{}\n\n{}",
+                Text::TooLong {
+                    limit: MAX_QUESTION_CHARS
+                }
+                .render(answer.lang),
+                answer.text
+            );
+        }
+
+        if let Some(topic) = &answer.topic {
+            let expires = t.now + Duration::from_std(self.settings.context_ttl)?;
+            t.tx
+                .set_topic(t.chat_id(), key, Some(&topic_to_store(topic)), expires)
+                .await?;
+        }
+        let question_id = t
+            .tx
+            .log_question(&NewQuestion {
+                chat_id: t.chat_id(),
+                user_id: t.input.sender.as_ref().map(|s| s.user_id),
+                text: question,
+                intent: &answer.intent,
+                confidence: answer.confidence,
+                answered: answer.answered,
+                answer: &answer.text,
+                lang: answer.lang.as_str(),
+                at: t.now,
+            })
+            .await?;
+        t.chat.questions += 1;
+        if answer.answered {
+            t.chat.answered += 1;
+            t.chat.refused_in_row = 0;
+        } else {
+            t.chat.refused_in_row += 1;
+        }
+        // Everything the desk says around this answer follows the answer's language.
+        t.lang = answer.lang;
+        Ok(Some(Responded {
+            refused_in_row: t.chat.refused_in_row,
+            answer,
+            question_id,
+        }))
+    }
+
+    /// 👍/👎 under real answers, "more" when the article goes on, and — in private, after two
+    /// refusals in a row — the offer of a person.
+    fn answer_buttons(&self, t: &mut Turn<'_>, r: &Responded) -> Vec<Vec<Button>> {
+        let mut rows = Vec::new();
+        let answer = &r.answer;
+        if answer.answered && !SMALL_TALK.contains(&answer.intent.as_str()) {
+            rows.push(vec![
+                Button {
+                    label: "👍".into(),
+                    data: Action::Feedback {
+                        question_id: r.question_id,
+                        up: true,
+                    }
+                    .encode(),
+                },
+                Button {
+                    label: "👎".into(),
+                    data: Action::Feedback {
+                        question_id: r.question_id,
+                        up: false,
+                    }
+                    .encode(),
+                },
+            ]);
+        }
+        if answer.answered
+            && let Some(more) = self.more_button(t, answer)
+        {
+            rows.push(vec![more]);
+        }
+        if !answer.answered && !t.is_group() && r.refused_in_row >= 2 {
+            rows.push(vec![t.button(Text::ButtonHuman, Action::Human)]);
+        }
+        rows
+    }
+
+    /// "More from this article" when the paragraph after the last one quoted exists.
+    fn more_button(&self, t: &Turn<'_>, answer: &Answer) -> Option<Button> {
+        let source = answer.sources.iter().max_by_key(|s| s.paragraph)?;
+        self.engine()
+            .more(source.article_id, source.paragraph, answer.lang)?;
+        Some(t.button(
+            Text::ButtonMore,
+            Action::More {
+                article_id: source.article_id,
+                paragraph: source.paragraph,
+            },
+        ))
+    }
+
+    /// The next paragraph of an article, for the "more" button.
+    pub(super) async fn on_more(
+        &self,
+        t: &mut Turn<'_>,
+        article_id: i64,
+        paragraph: usize,
+    ) -> anyhow::Result<()> {
+        let engine = self.engine();
+        let Some(answer) = engine.more(article_id, paragraph, t.lang) else {
+            let exists = self
+                .content()
+                .articles
+                .iter()
+                .any(|a| a.id == article_id);
+            t.toast(if exists {
+                Text::ToastNoMore
+            } else {
+                Text::ToastStale
+            });
+            return Ok(());
+        };
+        t.toast_silently();
+        if let Some(topic) = &answer.topic {
+            let expires = t.now + Duration::from_std(self.settings.context_ttl)?;
+            t.tx
+                .set_topic(
+                    t.chat_id(),
+                    t.conversation_key(),
+                    Some(&topic_to_store(topic)),
+                    expires,
+                )
+                .await?;
+        }
+        let buttons = self
+            .more_button(t, &answer)
+            .map(|b| vec![vec![b]])
+            .unwrap_or_default();
+        t.say_with(answer.text, buttons);
+        Ok(())
+    }
+
+    /// `/start`: a greeting in the reader's language, the articles held, suggested questions.
+    pub(super) fn on_start(&self, t: &mut Turn<'_>) {
+        let content = self.content();
+        let suggestions = &content.suggestions[lang_slot(t.lang)];
+        let text = Text::Start {
+            name: t.sender_name(),
+            articles: &content.articles,
+            has_suggestions: !suggestions.is_empty(),
+        }
+        .render(t.lang);
+        let buttons = suggestions
+            .iter()
+            .enumerate()
+            .map(|(index, q)| {
+                vec![Button {
+                    label: super::texts::shorten(q, 60),
+                    data: Action::Suggestion { index }.encode(),
+                }]
+            })
+            .collect();
+        t.say_with(text, buttons);
+    }
+
+    /// A suggested question pressed: asked as if typed.
+    pub(super) async fn on_suggestion(&self, t: &mut Turn<'_>, index: usize) -> anyhow::Result<()> {
+        let content = self.content();
+        let Some(question) = content.suggestions[lang_slot(t.lang)].get(index) else {
+            t.toast(Text::ToastStale);
+            return Ok(());
+        };
+        self.on_text(t, question).await
+    }
+
+    /// `/lang`, `/lang id`, `/lang en`.
+    pub(super) fn on_lang_command(&self, t: &mut Turn<'_>, args: &str) {
+        let args = args.trim();
+        if args.is_empty() {
+            let buttons = lang_buttons(t);
+            t.say_with(Text::LangChoose.render(t.lang), buttons);
+            return;
+        }
+        match args.parse::<Lang>() {
+            Ok(lang) => {
+                self.set_lang(t, lang);
+                t.say(Text::LangSet);
+            }
+            Err(_) => {
+                let buttons = lang_buttons(t);
+                t.say_with(Text::LangUnknown { given: args }.render(t.lang), buttons);
+            }
+        }
+    }
+
+    pub(super) fn set_lang(&self, t: &mut Turn<'_>, lang: Lang) {
+        t.chat.language = Some(lang.as_str().to_string());
+        t.lang = lang;
+    }
+
+    /// `/articles`: titles and dates; with their ids for admins.
+    pub(super) fn on_articles(&self, t: &mut Turn<'_>) {
+        let content = self.content();
+        let with_ids = self.is_admin(t.input.sender.as_ref());
+        t.say(Text::Articles {
+            articles: &content.articles,
+            with_ids,
+        });
+    }
+
+    pub(super) fn on_subscribe(&self, t: &mut Turn<'_>, subscribe: bool) {
+        let text = match (subscribe, t.chat.subscribed) {
+            (true, true) => Text::AlreadySubscribed,
+            (true, false) => Text::Subscribed,
+            (false, true) => Text::Unsubscribed,
+            (false, false) => Text::WasNotSubscribed,
+        };
+        t.chat.subscribed = subscribe;
+        t.say(text);
+    }
+}
+
+fn lang_buttons(t: &Turn<'_>) -> Vec<Vec<Button>> {
+    vec![vec![
+        t.button(Text::ButtonLangId, Action::Lang(Lang::Id)),
+        t.button(Text::ButtonLangEn, Action::Lang(Lang::En)),
+    ]]
+}
+
+/// The question itself, or its first [`MAX_QUESTION_CHARS`] characters (cut at a word break
+/// when there is one near the end) and `true`.
+fn cut_long(text: &str) -> (&str, bool) {
+    let Some((end, _)) = text.char_indices().nth(MAX_QUESTION_CHARS) else {
+        return (text, false);
+    };
+    let head = &text[..end];
+    let cut = match head.rfind(char::is_whitespace) {
+        Some(space) if space > end / 2 => &head[..space],
+        _ => head,
+    };
+    (cut.trim_end(), true)
+}
+
+fn topic_from_store(topic: StoredTopic) -> Topic {
+    match topic {
+        StoredTopic::Article {
+            article_id,
+            paragraph,
+        } => Topic::Article {
+            article_id,
+            paragraph,
+        },
+        StoredTopic::Indicator { name } => Topic::Indicator { name },
+    }
+}
+
+fn topic_to_store(topic: &Topic) -> StoredTopic {
+    match topic {
+        Topic::Article {
+            article_id,
+            paragraph,
+        } => StoredTopic::Article {
+            article_id: *article_id,
+            paragraph: *paragraph,
+        },
+        Topic::Indicator { name } => StoredTopic::Indicator { name: name.clone() },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_question_is_kept_whole() {
+        assert_eq!(cut_long("apa kabar"), ("apa kabar", false));
+    }
+
+    #[test]
+    fn a_long_question_is_cut_at_a_word_break_within_the_limit() {
+        let text = "kata ".repeat(2000);
+        let (cut, was_cut) = cut_long(&text);
+        assert!(was_cut);
+        assert!(cut.chars().count() <= MAX_QUESTION_CHARS);
+        assert!(cut.ends_with("kata"));
+    }
+
+    #[test]
+    fn a_long_question_without_spaces_is_cut_on_a_character_boundary() {
+        let text = "é".repeat(5000);
+        let (cut, was_cut) = cut_long(&text);
+        assert!(was_cut);
+        assert_eq!(cut.chars().count(), MAX_QUESTION_CHARS);
+    }
+}

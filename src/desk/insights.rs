@@ -1,0 +1,157 @@
+//! What the question log tells the editors: `/stats` and `/unanswered` (similar questions
+//! grouped), shared by the admin commands and the `newsdesk stats` / `newsdesk unanswered` CLI.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+
+use super::texts::Text;
+use crate::nlu::Lang;
+use crate::store::{Store, UnansweredQuestion};
+
+/// How many of the latest unanswered questions are looked at.
+pub const SCAN: i64 = 500;
+/// How many groups are shown.
+pub const SHOWN: usize = 15;
+
+/// Questions that are alike, newest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnansweredGroup {
+    /// The newest question of the group, as asked.
+    pub example: String,
+    pub count: usize,
+    pub refused: usize,
+    pub voted_down: usize,
+    pub escalated: usize,
+    /// Other wordings in the group (distinct, newest first).
+    pub variants: Vec<String>,
+    pub last_asked: DateTime<Utc>,
+}
+
+/// Words that say nothing about what was asked, in both languages.
+const STOP: &[&str] = &[
+    "apa", "apakah", "yang", "dan", "di", "ke", "dari", "itu", "ini", "ada", "berapa", "kapan",
+    "siapa", "gimana", "bagaimana", "mengapa", "kenapa", "dong", "sih", "kah", "ya", "gak",
+    "tidak", "untuk", "dengan", "saya", "aku", "kamu", "tau", "tahu", "mau", "bisa", "the", "what",
+    "who", "when", "how", "why", "is", "are", "was", "of", "to", "in", "and", "does", "did", "can",
+    "you", "about", "for",
+];
+
+/// The words that carry a question's meaning, lower-cased, without function words; a question
+/// of function words only is its own key, so it groups only with the same question.
+fn key_words(text: &str) -> BTreeSet<String> {
+    let lower = text.to_lowercase();
+    let words: BTreeSet<String> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3 && !STOP.contains(w))
+        .map(str::to_string)
+        .collect();
+    if words.is_empty() {
+        let whole: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        return BTreeSet::from([format!("={}", whole.join(" "))]);
+    }
+    words
+}
+
+fn alike(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    let shared = a.intersection(b).count();
+    let all = a.union(b).count();
+    shared * 2 >= all
+}
+
+/// Groups questions (given newest first) whose key words mostly overlap; at most `max` groups,
+/// newest first.
+pub fn group_unanswered(questions: &[UnansweredQuestion], max: usize) -> Vec<UnansweredGroup> {
+    let mut groups: Vec<(BTreeSet<String>, UnansweredGroup)> = Vec::new();
+    for q in questions {
+        let words = key_words(&q.text);
+        let slot = groups.iter().position(|(key, _)| alike(key, &words));
+        let group = match slot {
+            Some(i) => &mut groups[i].1,
+            None => {
+                groups.push((
+                    words,
+                    UnansweredGroup {
+                        example: q.text.clone(),
+                        count: 0,
+                        refused: 0,
+                        voted_down: 0,
+                        escalated: 0,
+                        variants: Vec::new(),
+                        last_asked: q.asked_at,
+                    },
+                ));
+                &mut groups.last_mut().expect("just pushed").1
+            }
+        };
+        group.count += 1;
+        group.refused += usize::from(q.refused);
+        group.voted_down += usize::from(q.voted_down);
+        group.escalated += usize::from(q.escalated);
+        let same = |s: &String| s.to_lowercase() == q.text.to_lowercase();
+        if !same(&group.example) && !group.variants.iter().any(same) {
+            group.variants.push(q.text.clone());
+        }
+    }
+    groups.into_iter().take(max).map(|(_, g)| g).collect()
+}
+
+/// The `/stats` text, from the store.
+pub async fn stats_report(store: &Store, lang: Lang) -> anyhow::Result<String> {
+    let mut tx = store.begin_read().await?;
+    let stats = tx.stats(Utc::now()).await?;
+    tx.rollback().await?;
+    Ok(Text::Stats { stats: &stats }.render(lang))
+}
+
+/// The `/unanswered` text, from the store.
+pub async fn unanswered_report(store: &Store, lang: Lang) -> anyhow::Result<String> {
+    let mut tx = store.begin_read().await?;
+    let questions = tx.unanswered_questions(SCAN).await?;
+    tx.rollback().await?;
+    let groups = group_unanswered(&questions, SHOWN);
+    Ok(Text::Unanswered { groups: &groups }.render(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str, refused: bool, voted_down: bool) -> UnansweredQuestion {
+        UnansweredQuestion {
+            text: text.into(),
+            refused,
+            voted_down,
+            escalated: false,
+            asked_at: Utc::now(),
+        }
+    }
+
+    #[test]
+    fn differently_worded_questions_on_one_subject_are_grouped() {
+        let groups = group_unanswered(
+            &[
+                q("Berapa kurs euro hari ini?", true, false),
+                q("kurs euro berapa?", true, false),
+                q("Kapan Instagram dibeli Facebook?", false, true),
+                q("KURS EURO HARI INI", true, false),
+            ],
+            10,
+        );
+        assert_eq!(groups.len(), 2, "{groups:#?}");
+        assert_eq!(groups[0].example, "Berapa kurs euro hari ini?");
+        assert_eq!(groups[0].count, 3);
+        assert_eq!(groups[0].refused, 3);
+        assert_eq!(groups[0].variants, vec!["kurs euro berapa?".to_string()]);
+        assert_eq!(groups[1].voted_down, 1);
+    }
+
+    #[test]
+    fn questions_of_only_function_words_group_only_when_identical() {
+        let groups = group_unanswered(&[q("apa?", true, false), q("siapa?", true, false)], 10);
+        assert_eq!(groups.len(), 2);
+    }
+}

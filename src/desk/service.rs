@@ -1,0 +1,365 @@
+//! [`Desk`]: the helpdesk every adapter talks to. Holds the store, the settings the desk needs and
+//! the current answering engine; handles one [`Input`] at a time per call, in one transaction.
+
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use anyhow::Context;
+use chrono::Utc;
+
+use super::turn::{After, Turn};
+use super::{ChatKind, Event, Input, Reply, Sender, Track, lang, suggest};
+use crate::content::Article;
+use crate::nlu::{Engine, Intents, Lang};
+use crate::settings::Settings;
+use crate::store::Store;
+
+/// What the desk takes from the settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeskSettings {
+    /// Telegram user ids with admin rights.
+    pub admins: Vec<i64>,
+    /// The staff group tickets are relayed to; `None`: no person is available.
+    pub support_chat_id: Option<i64>,
+    /// How long a conversation remembers what it is about.
+    pub context_ttl: Duration,
+}
+
+impl From<&Settings> for DeskSettings {
+    fn from(settings: &Settings) -> Self {
+        DeskSettings {
+            admins: settings.admins.clone(),
+            support_chat_id: settings.support_chat_id,
+            context_ttl: Duration::from_secs(settings.bot.context_ttl_secs),
+        }
+    }
+}
+
+/// The articles and the engine built from them, swapped as a whole when content changes.
+pub(super) struct Content {
+    pub engine: Arc<Engine>,
+    /// Newest first (by publication date, then import).
+    pub articles: Vec<Article>,
+    /// Suggested questions for `/start`, per language (index: [`lang_slot`]).
+    pub suggestions: [Vec<String>; 2],
+}
+
+pub(super) fn lang_slot(lang: Lang) -> usize {
+    match lang {
+        Lang::Id => 0,
+        Lang::En => 1,
+    }
+}
+
+/// The helpdesk core. Share it in an `Arc`; every method takes `&self`.
+pub struct Desk {
+    pub(super) store: Store,
+    pub(super) intents: Arc<Intents>,
+    pub(super) settings: DeskSettings,
+    content: RwLock<Arc<Content>>,
+    // Turns are serialised in-process: SQLite has one writer anyway, and waiting here is cheaper
+    // and fairer than SQLite's busy-sleep when many chats write at once.
+    gate: tokio::sync::Mutex<()>,
+}
+
+impl Desk {
+    /// A desk over `store`, answering from the articles it holds.
+    pub async fn new(store: Store, intents: Arc<Intents>, settings: DeskSettings) -> anyhow::Result<Desk> {
+        let content = build_content(&store, &intents).await?;
+        Ok(Desk {
+            store,
+            intents,
+            settings,
+            content: RwLock::new(Arc::new(content)),
+            gate: tokio::sync::Mutex::new(()),
+        })
+    }
+
+    /// Rebuilds the engine from the store's articles; takes effect for the next question.
+    pub async fn reload_content(&self) -> anyhow::Result<()> {
+        let content = build_content(&self.store, &self.intents).await?;
+        *self.content.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(content);
+        Ok(())
+    }
+
+    /// The engine answering right now.
+    pub fn engine(&self) -> Arc<Engine> {
+        self.content().engine.clone()
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn settings(&self) -> &DeskSettings {
+        &self.settings
+    }
+
+    pub(super) fn content(&self) -> Arc<Content> {
+        self.content.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Whether the sender may run admin actions. A message sent on behalf of a chat (an
+    /// anonymous group admin) is never an admin's: its `from` is a placeholder.
+    pub fn is_admin(&self, sender: Option<&Sender>) -> bool {
+        sender.is_some_and(|s| !s.is_anonymous && self.settings.admins.contains(&s.user_id))
+    }
+
+    /// The commands to register with `setMyCommands`, described in `lang`.
+    pub fn commands(lang: Lang) -> Vec<(&'static str, String)> {
+        let d = |id: &str, en: &str| match lang {
+            Lang::Id => id.to_string(),
+            Lang::En => en.to_string(),
+        };
+        vec![
+            ("start", d("Mulai dan lihat contoh pertanyaan", "Start and see example questions")),
+            ("help", d("Apa yang bisa saya jawab", "What I can answer")),
+            ("ask", d("Ajukan pertanyaan", "Ask a question")),
+            ("lang", d("Pilih bahasa (id/en)", "Choose the language (id/en)")),
+            ("articles", d("Daftar artikel", "List the articles")),
+            ("subscribe", d("Kabari saya artikel baru", "Tell me about new articles")),
+            ("unsubscribe", d("Berhenti dikabari artikel baru", "Stop telling me about new articles")),
+            ("human", d("Bicara dengan petugas", "Talk to a person")),
+            ("cancel", d("Tutup percakapan dengan petugas", "End the conversation with a person")),
+        ]
+    }
+
+    /// Handles one input and returns what to deliver, in order.
+    ///
+    /// An input whose `update_id` is not above the last one handled in its chat is a
+    /// re-delivery and yields nothing. The chat's state, everything the input changed and its
+    /// `update_id` are written in one transaction before the replies are returned: a crash after
+    /// that loses at most these replies, and never answers an update twice.
+    ///
+    /// For a [`Event::Callback`] the first reply is always exactly one [`Reply::Toast`] (its text
+    /// may be empty): the adapter answers the callback query with it before delivering the rest.
+    pub async fn handle(&self, input: Input) -> anyhow::Result<Vec<Reply>> {
+        let mut replies = self.handle_turn(&input).await?;
+        if matches!(input.event, Event::Callback { .. }) {
+            toast_first(&mut replies);
+        }
+        Ok(replies)
+    }
+
+    async fn handle_turn(&self, input: &Input) -> anyhow::Result<Vec<Reply>> {
+        let _gate = self.gate.lock().await;
+        let now = Utc::now();
+        let chat_id = input.place.chat_id;
+        let mut tx = self.store.begin_write().await?;
+        let chat = tx
+            .chat_state(chat_id, input.place.kind == ChatKind::Group, now)
+            .await
+            .with_context(|| format!("cannot load the state of chat {chat_id}"))?;
+        if let (Some(update), Some(last)) = (input.update_id, chat.last_update_id)
+            && update <= last
+        {
+            tx.rollback().await?;
+            log::info!("update {update} in chat {chat_id} was handled before; skipped");
+            return Ok(Vec::new());
+        }
+
+        let lang = lang::for_chat(&chat, input.sender.as_ref());
+        let mut turn = Turn {
+            input,
+            tx,
+            chat,
+            lang,
+            now,
+            replies: Vec::new(),
+            after: Vec::new(),
+        };
+        self.dispatch(&mut turn).await?;
+
+        let Turn {
+            mut tx,
+            mut chat,
+            mut replies,
+            after,
+            lang,
+            ..
+        } = turn;
+        if let Some(update) = input.update_id {
+            chat.last_update_id = Some(chat.last_update_id.map_or(update, |last| last.max(update)));
+        }
+        chat.last_seen = now;
+        // The chat just reached us, so we can reach it again (the reader unblocked the bot).
+        chat.unreachable_since = None;
+        tx.save_chat_state(&chat).await?;
+        tx.commit()
+            .await
+            .with_context(|| format!("cannot save the state of chat {chat_id}"))?;
+
+        for work in after {
+            replies.extend(self.after_commit(input, lang, work).await?);
+        }
+        Ok(replies)
+    }
+
+    async fn dispatch(&self, t: &mut Turn<'_>) -> anyhow::Result<()> {
+        let input = t.input;
+        if Some(input.place.chat_id) == self.settings.support_chat_id
+            && self.on_support_chat(t).await?
+        {
+            return Ok(());
+        }
+        match &input.event {
+            Event::Text { text, edited } => {
+                // In groups an edit would answer the same question twice in the thread.
+                if *edited && t.is_group() {
+                    return Ok(());
+                }
+                self.on_text(t, text).await
+            }
+            Event::Command { name, args } => self.on_command(t, &name.to_lowercase(), args).await,
+            Event::Callback { data, message_id } => self.on_press(t, data, *message_id).await,
+            Event::Document {
+                file_name,
+                bytes,
+                size,
+            } => {
+                self.on_document(t, file_name.as_deref(), bytes.as_deref(), *size)
+                    .await
+            }
+            Event::Unsupported { what } => {
+                if !t.is_group() {
+                    t.say(super::texts::Text::Unsupported { what });
+                }
+                Ok(())
+            }
+            Event::AddedToGroup => {
+                t.chat.group = true;
+                t.say(super::texts::Text::GroupGreeting);
+                Ok(())
+            }
+            Event::Migrated { to_chat_id } => {
+                t.tx.move_chat(input.place.chat_id, *to_chat_id).await?;
+                t.chat = t.tx.chat_state(*to_chat_id, true, t.now).await?;
+                log::info!(
+                    "chat {} became supergroup {to_chat_id}; its state moved",
+                    input.place.chat_id
+                );
+                Ok(())
+            }
+        }
+    }
+
+    async fn on_command(&self, t: &mut Turn<'_>, name: &str, args: &str) -> anyhow::Result<()> {
+        use super::texts::Text;
+        match name {
+            "start" => self.on_start(t),
+            "help" => {
+                let admin = self.is_admin(t.input.sender.as_ref());
+                t.say(Text::Help { admin });
+            }
+            "ask" => {
+                if args.trim().is_empty() {
+                    t.say(Text::AskWhat);
+                } else {
+                    return self.on_text(t, args).await;
+                }
+            }
+            "lang" | "language" | "bahasa" => self.on_lang_command(t, args),
+            "articles" => self.on_articles(t),
+            "subscribe" => self.on_subscribe(t, true),
+            "unsubscribe" => self.on_subscribe(t, false),
+            "human" => return self.request_human(t, Some(args)).await,
+            "cancel" => return self.on_cancel(t).await,
+            "add" => return self.on_add(t, args).await,
+            "remove" => return self.on_remove_command(t, args),
+            "stats" => return self.on_stats(t).await,
+            "unanswered" => return self.on_unanswered(t).await,
+            _ => {
+                // In a group an unknown command was most likely meant for someone else.
+                if !t.is_group() {
+                    t.say(Text::UnknownCommand { name });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Work that must not run inside the turn's transaction (it opens its own).
+    async fn after_commit(&self, input: &Input, lang: Lang, work: After) -> anyhow::Result<Vec<Reply>> {
+        match work {
+            After::Publish { draft } => self.publish(input, lang, draft).await,
+            After::Remove { article_id } => self.remove_article(input, lang, article_id).await,
+        }
+    }
+
+    /// Records the id a tracked message got once delivered (see [`Track`]).
+    pub async fn sent(&self, track: Track, chat_id: i64, message_id: i32) -> anyhow::Result<()> {
+        let _gate = self.gate.lock().await;
+        let mut tx = self.store.begin_write().await?;
+        match track {
+            Track::Ticket { ticket_id } => {
+                tx.track_support_message(chat_id, message_id, ticket_id)
+                    .await?
+            }
+        }
+        tx.commit().await
+    }
+
+    pub(super) async fn lock_gate(&self) -> tokio::sync::MutexGuard<'_, ()> {
+        self.gate.lock().await
+    }
+}
+
+/// Exactly one toast, first: the one a handler chose, or an empty one.
+fn toast_first(replies: &mut Vec<Reply>) {
+    let position = replies.iter().position(|r| matches!(r, Reply::Toast { .. }));
+    let toast = match position {
+        Some(i) => replies.remove(i),
+        None => Reply::Toast {
+            text: String::new(),
+        },
+    };
+    replies.retain(|r| !matches!(r, Reply::Toast { .. }));
+    replies.insert(0, toast);
+}
+
+async fn build_content(store: &Store, intents: &Arc<Intents>) -> anyhow::Result<Content> {
+    let mut articles = store
+        .articles()
+        .await
+        .context("cannot load the articles")?;
+    articles.sort_by(|a, b| {
+        b.parsed
+            .published_at
+            .cmp(&a.parsed.published_at)
+            .then(b.imported_at.cmp(&a.imported_at))
+    });
+    let engine = Arc::new(Engine::build(intents.clone(), &articles));
+    let suggestions = [
+        suggest::suggestions(&engine, &articles, Lang::Id),
+        suggest::suggestions(&engine, &articles, Lang::En),
+    ];
+    Ok(Content {
+        engine,
+        articles,
+        suggestions,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_callback_gets_exactly_one_toast_and_it_comes_first() {
+        let send = Reply::ClearButtons {
+            chat_id: 1,
+            message_id: 2,
+        };
+        let mut replies = vec![
+            send.clone(),
+            Reply::Toast { text: "a".into() },
+            Reply::Toast { text: "b".into() },
+        ];
+        toast_first(&mut replies);
+        assert_eq!(replies, vec![Reply::Toast { text: "a".into() }, send.clone()]);
+
+        let mut replies = vec![send.clone()];
+        toast_first(&mut replies);
+        assert_eq!(replies, vec![Reply::Toast { text: String::new() }, send]);
+    }
+}

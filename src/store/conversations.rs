@@ -1,0 +1,276 @@
+//! Conversation state of each chat, as the desk keeps it: language, subscription, counters,
+//! reachability, the last processed update, and the topic follow-up questions refer to.
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use super::tx::Tx;
+use super::{Store, parse_timestamp, timestamp_text};
+
+/// A chat's state, loaded at the start of a turn and saved at its end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChatState {
+    pub chat_id: i64,
+    pub group: bool,
+    /// The chosen reply language (`id`, `en`); `None`: decide from each message.
+    pub language: Option<String>,
+    pub subscribed: bool,
+    pub questions: i64,
+    pub answered: i64,
+    pub refused_in_row: i64,
+    pub last_update_id: Option<i64>,
+    pub unreachable_since: Option<DateTime<Utc>>,
+    pub first_seen: DateTime<Utc>,
+    pub last_seen: DateTime<Utc>,
+}
+
+/// What a conversation is about, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoredTopic {
+    Article { article_id: i64, paragraph: usize },
+    Indicator { name: String },
+}
+
+/// A chat to notify of a new article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subscriber {
+    pub chat_id: i64,
+    pub language: Option<String>,
+}
+
+const CHAT_COLUMNS: &str = "chat_id, kind, language, subscribed, questions, answered, \
+     refused_in_row, last_update_id, unreachable_since, first_seen, last_seen";
+
+fn chat_state(row: &sqlx::sqlite::SqliteRow) -> anyhow::Result<ChatState> {
+    let unreachable: Option<String> = row.try_get("unreachable_since")?;
+    Ok(ChatState {
+        chat_id: row.try_get("chat_id")?,
+        group: row.try_get::<String, _>("kind")? == "group",
+        language: row.try_get("language")?,
+        subscribed: row.try_get("subscribed")?,
+        questions: row.try_get("questions")?,
+        answered: row.try_get("answered")?,
+        refused_in_row: row.try_get("refused_in_row")?,
+        last_update_id: row.try_get("last_update_id")?,
+        unreachable_since: unreachable
+            .map(|t| parse_timestamp(&t, "chats.unreachable_since"))
+            .transpose()?,
+        first_seen: parse_timestamp(&row.try_get::<String, _>("first_seen")?, "chats.first_seen")?,
+        last_seen: parse_timestamp(&row.try_get::<String, _>("last_seen")?, "chats.last_seen")?,
+    })
+}
+
+impl Tx {
+    /// The chat's state, creating the chat (first seen `now`) when it is new.
+    pub async fn chat_state(
+        &mut self,
+        chat_id: i64,
+        group: bool,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<ChatState> {
+        let now = timestamp_text(now);
+        sqlx::query(
+            "INSERT INTO chats (chat_id, kind, first_seen, last_seen) VALUES (?, ?, ?, ?)
+             ON CONFLICT (chat_id) DO NOTHING",
+        )
+        .bind(chat_id)
+        .bind(if group { "group" } else { "private" })
+        .bind(&now)
+        .bind(&now)
+        .execute(self.conn())
+        .await?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {CHAT_COLUMNS} FROM chats WHERE chat_id = ?"
+        )))
+        .bind(chat_id)
+        .fetch_one(self.conn())
+        .await?;
+        chat_state(&row)
+    }
+
+    /// Writes every field of `state` back (the chat exists: [`Tx::chat_state`] created it).
+    pub async fn save_chat_state(&mut self, state: &ChatState) -> anyhow::Result<()> {
+        sqlx::query(
+            "UPDATE chats SET kind = ?, language = ?, subscribed = ?, questions = ?, answered = ?,
+                 refused_in_row = ?, last_update_id = ?, unreachable_since = ?, last_seen = ?
+             WHERE chat_id = ?",
+        )
+        .bind(if state.group { "group" } else { "private" })
+        .bind(&state.language)
+        .bind(state.subscribed)
+        .bind(state.questions)
+        .bind(state.answered)
+        .bind(state.refused_in_row)
+        .bind(state.last_update_id)
+        .bind(state.unreachable_since.map(timestamp_text))
+        .bind(timestamp_text(state.last_seen))
+        .bind(state.chat_id)
+        .execute(self.conn())
+        .await?;
+        Ok(())
+    }
+
+    /// The topic of the conversation of `user_id` (0 for a whole private chat), unless expired.
+    pub async fn topic(
+        &mut self,
+        chat_id: i64,
+        user_id: i64,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<Option<StoredTopic>> {
+        let row = sqlx::query(
+            "SELECT kind, article_id, paragraph, indicator FROM topics
+             WHERE chat_id = ? AND user_id = ? AND expires_at > ?",
+        )
+        .bind(chat_id)
+        .bind(user_id)
+        .bind(timestamp_text(now))
+        .fetch_optional(self.conn())
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let kind: String = row.try_get("kind")?;
+        let topic = match kind.as_str() {
+            "article" => {
+                let article_id: Option<i64> = row.try_get("article_id")?;
+                let paragraph: Option<i64> = row.try_get("paragraph")?;
+                match (article_id, paragraph) {
+                    (Some(article_id), Some(paragraph)) if paragraph >= 0 => {
+                        Some(StoredTopic::Article {
+                            article_id,
+                            paragraph: paragraph as usize,
+                        })
+                    }
+                    _ => None,
+                }
+            }
+            _ => row
+                .try_get::<Option<String>, _>("indicator")?
+                .map(|name| StoredTopic::Indicator { name }),
+        };
+        Ok(topic)
+    }
+
+    /// Sets (or with `None` forgets) what the conversation of `user_id` is about, until `expires_at`.
+    pub async fn set_topic(
+        &mut self,
+        chat_id: i64,
+        user_id: i64,
+        topic: Option<&StoredTopic>,
+        expires_at: DateTime<Utc>,
+    ) -> anyhow::Result<()> {
+        let Some(topic) = topic else {
+            sqlx::query("DELETE FROM topics WHERE chat_id = ? AND user_id = ?")
+                .bind(chat_id)
+                .bind(user_id)
+                .execute(self.conn())
+                .await?;
+            return Ok(());
+        };
+        let (kind, article_id, paragraph, indicator) = match topic {
+            StoredTopic::Article {
+                article_id,
+                paragraph,
+            } => ("article", Some(*article_id), Some(*paragraph as i64), None),
+            StoredTopic::Indicator { name } => ("indicator", None, None, Some(name.as_str())),
+        };
+        sqlx::query(
+            "INSERT INTO topics (chat_id, user_id, kind, article_id, paragraph, indicator, expires_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (chat_id, user_id) DO UPDATE SET kind = excluded.kind,
+                 article_id = excluded.article_id, paragraph = excluded.paragraph,
+                 indicator = excluded.indicator, expires_at = excluded.expires_at",
+        )
+        .bind(chat_id)
+        .bind(user_id)
+        .bind(kind)
+        .bind(article_id)
+        .bind(paragraph)
+        .bind(indicator)
+        .bind(timestamp_text(expires_at))
+        .execute(self.conn())
+        .await?;
+        Ok(())
+    }
+
+    /// Moves a group's state to the id it got as a supergroup. Whatever the new id already
+    /// collected (Telegram may deliver the new group's first message before the migration
+    /// notice) gives way to the old state, keeping the higher `last_update_id`.
+    pub async fn move_chat(&mut self, from: i64, to: i64) -> anyhow::Result<()> {
+        if from == to {
+            return Ok(());
+        }
+        let newer: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT last_update_id FROM chats WHERE chat_id = ?")
+                .bind(to)
+                .fetch_optional(self.conn())
+                .await?;
+        sqlx::query("DELETE FROM chats WHERE chat_id = ?")
+            .bind(to)
+            .execute(self.conn())
+            .await?;
+        // ON UPDATE CASCADE carries the topics along.
+        sqlx::query("UPDATE chats SET chat_id = ?, kind = 'group' WHERE chat_id = ?")
+            .bind(to)
+            .bind(from)
+            .execute(self.conn())
+            .await?;
+        if let Some(Some(newer)) = newer {
+            sqlx::query(
+                "UPDATE chats SET last_update_id = MAX(COALESCE(last_update_id, 0), ?)
+                 WHERE chat_id = ?",
+            )
+            .bind(newer)
+            .bind(to)
+            .execute(self.conn())
+            .await?;
+        }
+        sqlx::query("UPDATE questions SET chat_id = ? WHERE chat_id = ?")
+            .bind(to)
+            .bind(from)
+            .execute(self.conn())
+            .await?;
+        Ok(())
+    }
+
+    /// Marks a chat that messages cannot reach (since `at`), when it is known.
+    pub async fn mark_unreachable(&mut self, chat_id: i64, at: DateTime<Utc>) -> anyhow::Result<bool> {
+        let done = sqlx::query(
+            "UPDATE chats SET unreachable_since = ? WHERE chat_id = ? AND unreachable_since IS NULL",
+        )
+        .bind(timestamp_text(at))
+        .bind(chat_id)
+        .execute(self.conn())
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// Reachable chats that asked to hear of new articles.
+    pub async fn subscribers(&mut self) -> anyhow::Result<Vec<Subscriber>> {
+        let rows = sqlx::query(
+            "SELECT chat_id, language FROM chats
+             WHERE subscribed = 1 AND unreachable_since IS NULL ORDER BY chat_id",
+        )
+        .fetch_all(self.conn())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(Subscriber {
+                    chat_id: row.try_get("chat_id")?,
+                    language: row.try_get("language")?,
+                })
+            })
+            .collect()
+    }
+}
+
+impl Store {
+    /// A chat's desk state, if the chat was ever seen (read-only; for tools and tests).
+    pub async fn chat_state(&self, chat_id: i64) -> anyhow::Result<Option<ChatState>> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {CHAT_COLUMNS} FROM chats WHERE chat_id = ?"
+        )))
+        .bind(chat_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(chat_state).transpose()
+    }
+}

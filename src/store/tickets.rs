@@ -1,0 +1,228 @@
+//! Tickets of the human handoff: a reader's conversation with staff, its messages, and the
+//! support-chat messages that belong to it (a staff reply to any of them answers the reader).
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use super::tx::Tx;
+use super::{parse_timestamp, timestamp_text};
+
+/// A ticket as the desk needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ticket {
+    pub id: i64,
+    /// The reader's private chat.
+    pub chat_id: i64,
+    pub user_id: i64,
+    pub reader_name: String,
+    pub reader_username: Option<String>,
+    /// `id` or `en`: the language the reader is answered in.
+    pub lang: String,
+    pub open: bool,
+}
+
+/// A ticket to open.
+#[derive(Debug, Clone)]
+pub struct NewTicket<'a> {
+    pub chat_id: i64,
+    pub user_id: i64,
+    pub reader_name: &'a str,
+    pub reader_username: Option<&'a str>,
+    pub lang: &'a str,
+    pub at: DateTime<Utc>,
+}
+
+/// One line of the `/tickets` list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TicketSummary {
+    pub id: i64,
+    pub reader_name: String,
+    pub username: Option<String>,
+    pub opened_at: DateTime<Utc>,
+}
+
+/// Who wrote a ticket message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Author {
+    Reader,
+    Staff,
+}
+
+const TICKET_COLUMNS: &str = "t.id, t.chat_id, t.user_id, t.reader_name, t.reader_username, t.lang, t.status";
+
+fn ticket(row: &sqlx::sqlite::SqliteRow) -> anyhow::Result<Ticket> {
+    Ok(Ticket {
+        id: row.try_get("id")?,
+        chat_id: row.try_get("chat_id")?,
+        user_id: row.try_get("user_id")?,
+        reader_name: row.try_get("reader_name")?,
+        reader_username: row.try_get("reader_username")?,
+        lang: row.try_get("lang")?,
+        open: row.try_get::<String, _>("status")? == "open",
+    })
+}
+
+impl Tx {
+    pub async fn open_ticket(&mut self, t: &NewTicket<'_>) -> anyhow::Result<i64> {
+        let id = sqlx::query_scalar(
+            "INSERT INTO tickets (chat_id, user_id, reader_name, reader_username, lang, opened_at)
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(t.chat_id)
+        .bind(t.user_id)
+        .bind(t.reader_name)
+        .bind(t.reader_username)
+        .bind(t.lang)
+        .bind(timestamp_text(t.at))
+        .fetch_one(self.conn())
+        .await?;
+        Ok(id)
+    }
+
+    /// The reader chat's open ticket, if any.
+    pub async fn open_ticket_of_chat(&mut self, chat_id: i64) -> anyhow::Result<Option<Ticket>> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {TICKET_COLUMNS} FROM tickets t WHERE t.chat_id = ? AND t.status = 'open'"
+        )))
+        .bind(chat_id)
+        .fetch_optional(self.conn())
+        .await?;
+        row.as_ref().map(ticket).transpose()
+    }
+
+    /// The ticket a support-chat message belongs to, open or closed.
+    pub async fn ticket_of_support_message(
+        &mut self,
+        support_chat_id: i64,
+        message_id: i32,
+    ) -> anyhow::Result<Option<Ticket>> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {TICKET_COLUMNS} FROM ticket_support_messages m
+             JOIN tickets t ON t.id = m.ticket_id
+             WHERE m.support_chat_id = ? AND m.message_id = ?"
+        )))
+        .bind(support_chat_id)
+        .bind(message_id)
+        .fetch_optional(self.conn())
+        .await?;
+        row.as_ref().map(ticket).transpose()
+    }
+
+    /// Remembers that message `message_id` in the support chat belongs to a ticket.
+    pub async fn track_support_message(
+        &mut self,
+        support_chat_id: i64,
+        message_id: i32,
+        ticket_id: i64,
+    ) -> anyhow::Result<()> {
+        sqlx::query(
+            "INSERT INTO ticket_support_messages (support_chat_id, message_id, ticket_id)
+             VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        )
+        .bind(support_chat_id)
+        .bind(message_id)
+        .bind(ticket_id)
+        .execute(self.conn())
+        .await?;
+        Ok(())
+    }
+
+    /// The ticket's first message in the support chat (the one with the reader's details).
+    pub async fn ticket_head_message(
+        &mut self,
+        support_chat_id: i64,
+        ticket_id: i64,
+    ) -> anyhow::Result<Option<i32>> {
+        let id = sqlx::query_scalar(
+            "SELECT MIN(message_id) FROM ticket_support_messages
+             WHERE support_chat_id = ? AND ticket_id = ?",
+        )
+        .bind(support_chat_id)
+        .bind(ticket_id)
+        .fetch_one(self.conn())
+        .await?;
+        Ok(id)
+    }
+
+    pub async fn add_ticket_message(
+        &mut self,
+        ticket_id: i64,
+        author: Author,
+        text: &str,
+        at: DateTime<Utc>,
+    ) -> anyhow::Result<()> {
+        sqlx::query("INSERT INTO ticket_messages (ticket_id, author, text, at) VALUES (?, ?, ?, ?)")
+            .bind(ticket_id)
+            .bind(match author {
+                Author::Reader => "reader",
+                Author::Staff => "staff",
+            })
+            .bind(text)
+            .bind(timestamp_text(at))
+            .execute(self.conn())
+            .await?;
+        Ok(())
+    }
+
+    /// Closes an open ticket; `false` when it was not open.
+    pub async fn close_ticket(
+        &mut self,
+        ticket_id: i64,
+        closed_by: &str,
+        at: DateTime<Utc>,
+    ) -> anyhow::Result<bool> {
+        let done = sqlx::query(
+            "UPDATE tickets SET status = 'closed', closed_by = ?, closed_at = ?
+             WHERE id = ? AND status = 'open'",
+        )
+        .bind(closed_by)
+        .bind(timestamp_text(at))
+        .bind(ticket_id)
+        .execute(self.conn())
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// Every open ticket, oldest first.
+    pub async fn open_tickets(&mut self) -> anyhow::Result<Vec<Ticket>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {TICKET_COLUMNS} FROM tickets t WHERE t.status = 'open' ORDER BY t.id"
+        )))
+        .fetch_all(self.conn())
+        .await?;
+        rows.iter().map(ticket).collect()
+    }
+
+    /// The `/tickets` list: open tickets, oldest first.
+    pub async fn open_ticket_summaries(&mut self) -> anyhow::Result<Vec<TicketSummary>> {
+        let rows = sqlx::query(
+            "SELECT id, reader_name, reader_username, opened_at FROM tickets
+             WHERE status = 'open' ORDER BY id",
+        )
+        .fetch_all(self.conn())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(TicketSummary {
+                    id: row.try_get("id")?,
+                    reader_name: row.try_get("reader_name")?,
+                    username: row.try_get("reader_username")?,
+                    opened_at: parse_timestamp(
+                        &row.try_get::<String, _>("opened_at")?,
+                        "tickets.opened_at",
+                    )?,
+                })
+            })
+            .collect()
+    }
+
+    /// How the ticket was closed (`reader`, `staff`, …), `None` while open; for tools and tests.
+    pub async fn ticket_closed_by(&mut self, ticket_id: i64) -> anyhow::Result<Option<String>> {
+        let by: Option<Option<String>> =
+            sqlx::query_scalar("SELECT closed_by FROM tickets WHERE id = ?")
+                .bind(ticket_id)
+                .fetch_optional(self.conn())
+                .await?;
+        Ok(by.flatten())
+    }
+}
