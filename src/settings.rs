@@ -146,8 +146,14 @@ impl FileLayer {
             admins: over.admins.or(self.admins),
             support_chat_id: over.support_chat_id.or(self.support_chat_id),
             bot: BotLayer {
-                messages_per_sec_chat: over.bot.messages_per_sec_chat.or(self.bot.messages_per_sec_chat),
-                messages_per_min_chat: over.bot.messages_per_min_chat.or(self.bot.messages_per_min_chat),
+                messages_per_sec_chat: over
+                    .bot
+                    .messages_per_sec_chat
+                    .or(self.bot.messages_per_sec_chat),
+                messages_per_min_chat: over
+                    .bot
+                    .messages_per_min_chat
+                    .or(self.bot.messages_per_min_chat),
                 messages_per_min_group: over
                     .bot
                     .messages_per_min_group
@@ -159,8 +165,14 @@ impl FileLayer {
                 context_ttl_secs: over.bot.context_ttl_secs.or(self.bot.context_ttl_secs),
             },
             answer: AnswerLayer {
-                answer_threshold: over.answer.answer_threshold.or(self.answer.answer_threshold),
-                suggest_threshold: over.answer.suggest_threshold.or(self.answer.suggest_threshold),
+                answer_threshold: over
+                    .answer
+                    .answer_threshold
+                    .or(self.answer.answer_threshold),
+                suggest_threshold: over
+                    .answer
+                    .suggest_threshold
+                    .or(self.answer.suggest_threshold),
             },
         }
     }
@@ -221,7 +233,10 @@ fn parse_layer(path: &Path, text: &str) -> Result<FileLayer, SettingsError> {
 
 fn required<T>(value: Option<T>, key: &str) -> Result<T, SettingsError> {
     value.ok_or_else(|| {
-        SettingsError::new(key, "missing: set it in config/default.toml or config/local.toml")
+        SettingsError::new(
+            key,
+            "missing: set it in config/default.toml or config/local.toml",
+        )
     })
 }
 
@@ -233,7 +248,10 @@ fn env_value<'a>(env: &'a HashMap<String, String>, name: &str) -> Option<&'a str
 fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, SettingsError> {
     let database_url = match env_value(env, env::DATABASE_URL) {
         Some(url) => parse_database_url(url, env::DATABASE_URL)?,
-        None => parse_database_url(&required(layer.database_url, "database_url")?, "database_url")?,
+        None => parse_database_url(
+            &required(layer.database_url, "database_url")?,
+            "database_url",
+        )?,
     };
 
     let content_dir = match env_value(env, env::CONTENT_DIR) {
@@ -283,8 +301,14 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
     };
 
     let bot = BotSettings {
-        messages_per_sec_chat: at_least_one(layer.bot.messages_per_sec_chat, "bot.messages_per_sec_chat")?,
-        messages_per_min_chat: at_least_one(layer.bot.messages_per_min_chat, "bot.messages_per_min_chat")?,
+        messages_per_sec_chat: at_least_one(
+            layer.bot.messages_per_sec_chat,
+            "bot.messages_per_sec_chat",
+        )?,
+        messages_per_min_chat: at_least_one(
+            layer.bot.messages_per_min_chat,
+            "bot.messages_per_min_chat",
+        )?,
         messages_per_min_group: at_least_one(
             layer.bot.messages_per_min_group,
             "bot.messages_per_min_group",
@@ -370,7 +394,10 @@ fn at_least_one<T: PartialOrd + From<u8> + fmt::Display>(
 ) -> Result<T, SettingsError> {
     let value = required(value, key)?;
     if value < T::from(1) {
-        return Err(SettingsError::new(key, format!("{value} is too small: must be at least 1")));
+        return Err(SettingsError::new(
+            key,
+            format!("{value} is too small: must be at least 1"),
+        ));
     }
     Ok(value)
 }
@@ -405,6 +432,9 @@ mod tests {
         let err = parse_layer(Path::new("x.toml"), "\n[bot]\nnope = 1\n").unwrap_err();
         let text = err.to_string();
         assert!(!text.contains('\n'), "{text}");
-        assert!(text.starts_with("x.toml: line 3: unknown field `nope`"), "{text}");
+        assert!(
+            text.starts_with("x.toml: line 3: unknown field `nope`"),
+            "{text}"
+        );
     }
 }
