@@ -436,6 +436,34 @@ fn one_huge_line_does_not_panic_and_is_refused_as_bodiless() {
 }
 
 #[test]
+fn a_kontan_page_of_many_thousand_short_lines_is_read() {
+    // Near the size limit with ~65k lines: every per-line step must stay linear.
+    let mut page = String::from("| : WIB | INDIKATOR |\nJudul yang panjang\n\n");
+    while page.len() < MAX_INPUT_BYTES - 20 {
+        page.push_str("Kalimat pendek.\n");
+    }
+    let article = parsed(page.as_bytes());
+    assert_eq!(article.title, "Judul yang panjang");
+    assert_eq!(article.paragraphs.len(), 1);
+}
+
+#[test]
+fn a_kontan_page_without_dateline_or_byline_starts_its_body_after_the_time_line() {
+    let page = "| : WIB | INDIKATOR |\n\u{2022} EMAS 1.000.000 \u{a0} 2.000 \u{a0} 0,20%\n\n\
+                Judul berita\nSenin, 5 Agt 2024 09.10 WIB\nJudul berita\n\n\
+                Paragraf pertama.\n\nParagraf kedua.\n\nTERBARU\nPromo apa saja\n";
+    let article = parsed(page.as_bytes());
+    assert_eq!(article.title, "Judul berita");
+    assert_eq!(
+        article.published_at.unwrap().to_rfc3339(),
+        "2024-08-05T09:10:00+07:00"
+    );
+    assert_eq!(article.paragraphs, ["Paragraf pertama.", "Paragraf kedua."]);
+    assert_eq!((article.reporter, article.source), (None, None));
+    assert_eq!(article.ticker.len(), 1);
+}
+
+#[test]
 fn odd_inputs_never_panic() {
     let inputs: Vec<Vec<u8>> = vec![
         b"\xef\xbb\xbf".to_vec(),

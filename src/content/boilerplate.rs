@@ -7,6 +7,8 @@
 /// Whole lines that are site furniture, compared case-insensitively after whitespace is squeezed.
 const FURNITURE_LINES: &[&str] = &[
     "kontan.co.id",
+    "ilustrasi",
+    "ilustrasi.",
     "[x]",
     "x",
     "×",

@@ -1,6 +1,8 @@
 //! The scraped Kontan page form: site furniture and ticker, the headline (repeated), the time line,
 //! the illustration caption, the byline, the body opening with a dateline, and a trailer.
 
+use std::collections::HashMap;
+
 use super::boilerplate::{is_furniture, is_indicator_header, is_trailer_start};
 use super::date::parse_datetime;
 use super::fields::parse_fields;
@@ -152,13 +154,20 @@ fn find_title(
     let candidates: Vec<usize> = (0..header_end)
         .filter(|&i| kinds[i] == Line::Prose)
         .collect();
-    let repeated = candidates.iter().copied().find(|&i| {
-        let lower = lines[i].to_lowercase();
-        lines
+    // Counted once up front: a 1 MiB page can have tens of thousands of lines.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (line, kind) in lines.iter().zip(kinds) {
+        if *kind == Line::Prose {
+            *seen.entry(line.to_lowercase()).or_default() += 1;
+        }
+    }
+    // Without a marker of where the body begins the whole page is "header", and a sentence the
+    // body repeats must not be taken for the headline.
+    let repeated = body_start.and_then(|_| {
+        candidates
             .iter()
-            .filter(|other| other.to_lowercase() == lower)
-            .count()
-            > 1
+            .copied()
+            .find(|&i| seen.get(&lines[i].to_lowercase()).is_some_and(|&n| n > 1))
     });
     let before_time = time_at.and_then(|t| candidates.iter().copied().rev().find(|&i| i < t));
     let chosen = match (
