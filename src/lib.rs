@@ -18,5 +18,6 @@ pub mod app;
 pub mod cli;
 pub mod content;
 pub mod desk;
+pub mod nlu;
 pub mod settings;
 pub mod store;

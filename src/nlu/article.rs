@@ -1,0 +1,301 @@
+//! Article questions: rank passages on two channels (BM25 over stems, character 3-gram TF-IDF
+//! cosine), then decide whether the best one really answers — refusing unless the score, the lead
+//! over other articles, the share of the question's words found and a specific keyword all hold,
+//! and every name or number the question mentions is in the passage.
+
+use super::index::{Index, Passage, word_trigrams};
+use super::intents::Thresholds;
+use super::query::{AnswerType, Query, Term};
+
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// How many BM25 leaders get the (dearer) 3-gram channel and the checks.
+const CANDIDATES: usize = 24;
+const BM25_WEIGHT: f32 = 0.6;
+const TRIGRAM_WEIGHT: f32 = 0.4;
+/// A passage holding what the question word asks for (a year for "kapan").
+const TYPE_BONUS: f32 = 0.08;
+
+#[derive(Debug, Clone)]
+pub struct Scored {
+    pub passage: usize,
+    pub score: f32,
+    pub coverage: f32,
+}
+
+/// Why the best passage was not good enough (kept for tests and debugging).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refusal {
+    NoContent,
+    NoMatch,
+    MissingName(String),
+    LowScore,
+    LowCoverage,
+    OnlyGenericWords,
+    Ambiguous,
+}
+
+#[derive(Debug, Clone)]
+pub struct Decision {
+    pub doc: usize,
+    /// The paragraphs to quote, in order (the best, and a neighbour when it completes the answer).
+    pub paragraphs: Vec<usize>,
+    pub confidence: f32,
+}
+
+/// How much each question word counts towards coverage: rare words more, general words little.
+fn weight(term: &Term, index: &Index) -> f32 {
+    if term.generic {
+        return 0.3;
+    }
+    if !term.known() {
+        return 0.75;
+    }
+    let idf = term
+        .matches
+        .iter()
+        .map(|(id, _)| index.idf(*id))
+        .fold(0.0, f32::max);
+    0.5 + 0.5 * (idf / index.unseen_idf()).min(1.0)
+}
+
+/// The factor with which a term is found in the passage (0 when absent).
+fn found(term: &Term, passage: &Passage) -> f32 {
+    term.matches
+        .iter()
+        .filter(|(id, _)| passage.terms.binary_search(id).is_ok())
+        .map(|(_, f)| *f)
+        .fold(0.0, f32::max)
+}
+
+fn found_in_title(term: &Term, index: &Index, passage: &Passage) -> bool {
+    let title = &index.docs[passage.doc].title_terms;
+    term.matches
+        .iter()
+        .any(|(id, _)| title.binary_search(id).is_ok())
+}
+
+/// Share of the question's (weighted) content words present in the passages or the title.
+pub fn coverage(q: &Query, index: &Index, passages: &[&Passage]) -> f32 {
+    let total: f32 = q.terms.iter().map(|t| weight(t, index)).sum();
+    if total == 0.0 {
+        return 0.0;
+    }
+    let got: f32 = q
+        .terms
+        .iter()
+        .map(|t| {
+            let inside = passages.iter().map(|p| found(t, p)).fold(0.0, f32::max);
+            let f = if inside > 0.0 {
+                inside
+            } else if found_in_title(t, index, passages[0]) {
+                0.8
+            } else {
+                0.0
+            };
+            weight(t, index) * f
+        })
+        .sum();
+    got / total
+}
+
+fn type_match(t: AnswerType, p: &Passage) -> bool {
+    match t {
+        AnswerType::Date => p.has_year,
+        AnswerType::Number => p.has_number,
+        AnswerType::Person | AnswerType::Any => false,
+    }
+}
+
+/// The best passages, best first. `only_doc` restricts to one article; `prefer_doc` nudges ties.
+pub fn rank(
+    q: &Query,
+    index: &Index,
+    only_doc: Option<usize>,
+    prefer_doc: Option<usize>,
+) -> Vec<Scored> {
+    let n = index.passages.len();
+    if n == 0 || q.terms.is_empty() {
+        return Vec::new();
+    }
+    let range = match only_doc {
+        Some(d) => {
+            let start = index.docs[d].first_passage;
+            start..start + index.docs[d].paragraphs.len()
+        }
+        None => 0..n,
+    };
+    let mut scores = vec![0.0f32; n];
+    let mut term_best = vec![0.0f32; n];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut ideal = 0.0f32;
+    for term in &q.terms {
+        let w = weight(term, index);
+        let max_idf = term
+            .matches
+            .iter()
+            .map(|(id, _)| index.idf(*id))
+            .fold(0.0, f32::max);
+        ideal += w * if term.known() {
+            max_idf
+        } else {
+            index.unseen_idf()
+        };
+        for &(id, factor) in &term.matches {
+            let idf = index.idf(id);
+            for &(p, tf) in index.postings(id) {
+                if !range.contains(&(p as usize)) {
+                    continue;
+                }
+                let len = index.passages[p as usize].len as f32;
+                let tf = tf as f32;
+                let s = factor * idf * tf * (K1 + 1.0)
+                    / (tf + K1 * (1.0 - B + B * len / index.avg_len));
+                let slot = &mut term_best[p as usize];
+                if *slot == 0.0 {
+                    touched.push(p);
+                }
+                *slot = slot.max(s / (K1 + 1.0) * w);
+            }
+        }
+        for &p in &touched {
+            scores[p as usize] += term_best[p as usize];
+            term_best[p as usize] = 0.0;
+        }
+        touched.clear();
+    }
+    let mut order: Vec<u32> = (range.start as u32..range.end as u32)
+        .filter(|&p| scores[p as usize] > 0.0)
+        .collect();
+    order.sort_unstable_by(|a, b| scores[*b as usize].total_cmp(&scores[*a as usize]));
+    order.truncate(CANDIDATES);
+
+    // 3-gram channel: the question's Indonesian word forms against each candidate's 3-gram set.
+    let mut q_grams: Vec<(u32, f32)> = Vec::new();
+    let mut q_norm = 0.0f32;
+    let mut seen = std::collections::HashSet::new();
+    for term in &q.terms {
+        for form in &term.forms {
+            for g in word_trigrams(form) {
+                if !seen.insert(g) {
+                    continue;
+                }
+                match index.trigram(&g) {
+                    Some((id, idf)) => {
+                        q_grams.push((id, idf));
+                        q_norm += idf * idf;
+                    }
+                    None => q_norm += index.max_trigram_idf.powi(2),
+                }
+            }
+        }
+    }
+    let q_norm = q_norm.sqrt().max(1e-6);
+    let mut out: Vec<Scored> = order
+        .into_iter()
+        .map(|p| {
+            let passage = &index.passages[p as usize];
+            let dot: f32 = q_grams
+                .iter()
+                .filter(|(g, _)| passage.trigrams.binary_search(g).is_ok())
+                .map(|(_, idf)| idf * idf)
+                .sum();
+            let tri = dot / (q_norm * passage.trigram_norm);
+            let bm25 = scores[p as usize] / ideal.max(1e-6);
+            let mut score = BM25_WEIGHT * bm25 + TRIGRAM_WEIGHT * tri;
+            if type_match(q.answer_type, passage) {
+                score += TYPE_BONUS;
+            }
+            if prefer_doc == Some(passage.doc) {
+                score += 0.03;
+            }
+            Scored {
+                passage: p as usize,
+                score,
+                coverage: coverage(q, index, &[passage]),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.score.total_cmp(&a.score));
+    out
+}
+
+/// Answer or refuse, from the ranking.
+pub fn decide(
+    q: &Query,
+    index: &Index,
+    ranked: &[Scored],
+    th: &Thresholds,
+) -> Result<Decision, Refusal> {
+    if q.terms.is_empty() {
+        return Err(Refusal::NoContent);
+    }
+    let best = ranked.first().ok_or(Refusal::NoMatch)?;
+    let passage = &index.passages[best.passage];
+    let doc = passage.doc;
+    // Neighbours may complete the answer; names and numbers may sit there or in the title.
+    let neighbours: Vec<&Passage> = [
+        passage.paragraph.checked_sub(1),
+        Some(passage.paragraph + 1),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(|i| index.passage_of(doc, i))
+    .collect();
+    for t in q.terms.iter().filter(|t| t.salient) {
+        let near = std::iter::once(passage)
+            .chain(neighbours.iter().copied())
+            .any(|p| found(t, p) > 0.0);
+        if !near && !found_in_title(t, index, passage) {
+            return Err(Refusal::MissingName(t.word.clone()));
+        }
+    }
+    if best.score < th.min_score {
+        return Err(Refusal::LowScore);
+    }
+    let mut paragraphs = vec![passage.paragraph];
+    let mut cov = best.coverage;
+    for n in &neighbours {
+        let joined = if n.paragraph < passage.paragraph {
+            [*n, passage]
+        } else {
+            [passage, *n]
+        };
+        let c = coverage(q, index, &joined);
+        if c > cov + 0.1 {
+            cov = c;
+            paragraphs = joined.iter().map(|p| p.paragraph).collect();
+        }
+    }
+    if cov < th.min_coverage {
+        return Err(Refusal::LowCoverage);
+    }
+    let specific = q.terms.iter().any(|t| {
+        !t.generic
+            && paragraphs
+                .iter()
+                .any(|&i| index.passage_of(doc, i).is_some_and(|p| found(t, p) > 0.0))
+    });
+    if !specific {
+        return Err(Refusal::OnlyGenericWords);
+    }
+    let rival = ranked.iter().find(|s| index.passages[s.passage].doc != doc);
+    let margin = match rival {
+        Some(r) => (best.score - r.score) / best.score.max(1e-6),
+        None => 1.0,
+    };
+    if let Some(r) = rival
+        && margin < th.min_margin
+        && r.coverage >= best.coverage
+    {
+        return Err(Refusal::Ambiguous);
+    }
+    let confidence =
+        (0.45 * cov + 0.35 * (best.score / 0.6).min(1.0) + 0.2 * margin.clamp(0.0, 1.0))
+            .clamp(0.0, 1.0);
+    Ok(Decision {
+        doc,
+        paragraphs,
+        confidence,
+    })
+}

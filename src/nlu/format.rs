@@ -1,0 +1,121 @@
+//! How figures and dates read in each reply language: `1.546.000` / `-0,03` and "13 Januari 2021"
+//! for Indonesian, `1,546,000` / `-0.03` and "13 January 2021" for English.
+
+use chrono::{DateTime, Datelike, FixedOffset, Timelike};
+
+use super::lang::Lang;
+
+const MONTHS_ID: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A number as the reader's language writes it; integral values without decimals, others with two.
+pub fn number(value: f64, lang: Lang) -> String {
+    let decimals = if value.fract() == 0.0 { 0 } else { 2 };
+    number_with(value, decimals, lang)
+}
+
+/// A number with exactly `decimals` decimals.
+pub fn number_with(value: f64, decimals: usize, lang: Lang) -> String {
+    let (group, point) = match lang {
+        Lang::Id => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let fixed = format!("{:.*}", decimals, value.abs());
+    let (int_part, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let mut out = String::new();
+    if value < 0.0 && fixed.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.push('-');
+    }
+    for (i, d) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(d);
+    }
+    if !frac.is_empty() {
+        out.push(point);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// "13 Januari 2021" / "13 January 2021 (2021-01-13)".
+pub fn date(at: &DateTime<FixedOffset>, lang: Lang) -> String {
+    let m = at.month0() as usize;
+    match lang {
+        Lang::Id => format!("{} {} {}", at.day(), MONTHS_ID[m], at.year()),
+        Lang::En => format!(
+            "{} {} {} ({})",
+            at.day(),
+            MONTHS_EN[m],
+            at.year(),
+            at.format("%Y-%m-%d")
+        ),
+    }
+}
+
+/// The date with the time and its Indonesian zone name: "13 Januari 2021 pukul 18:35 WIB".
+pub fn date_time(at: &DateTime<FixedOffset>, lang: Lang) -> String {
+    let zone = match at.offset().local_minus_utc() {
+        25200 => "WIB".to_string(),
+        28800 => "WITA".to_string(),
+        32400 => "WIT".to_string(),
+        _ => format!("UTC{}", at.format("%:z")),
+    };
+    let clock = format!("{:02}:{:02} {zone}", at.hour(), at.minute());
+    match lang {
+        Lang::Id => format!("{} pukul {clock}", date(at, lang)),
+        Lang::En => format!("{}, {clock}", date(at, lang)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_follow_the_reader_s_convention() {
+        assert_eq!(number(1_546_000.0, Lang::Id), "1.546.000");
+        assert_eq!(number(1_546_000.0, Lang::En), "1,546,000");
+        assert_eq!(number(-0.03, Lang::Id), "-0,03");
+        assert_eq!(number(-15.76, Lang::En), "-15.76");
+        assert_eq!(number_with(5.0, 2, Lang::Id), "5,00");
+    }
+
+    #[test]
+    fn dates_name_the_month_and_the_zone() {
+        let at = DateTime::parse_from_rfc3339("2021-01-13T18:35:00+07:00").unwrap();
+        assert_eq!(date(&at, Lang::Id), "13 Januari 2021");
+        assert_eq!(date_time(&at, Lang::Id), "13 Januari 2021 pukul 18:35 WIB");
+        assert_eq!(date(&at, Lang::En), "13 January 2021 (2021-01-13)");
+    }
+}

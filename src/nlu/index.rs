@@ -1,0 +1,350 @@
+//! The in-memory index: every paragraph of every article as a passage, with BM25 postings over
+//! stems (function words removed), each passage's set of character 3-grams for the second scoring
+//! channel, article metadata, and an `fst` vocabulary for typo correction.
+
+use chrono::{DateTime, FixedOffset, Utc};
+use std::collections::HashMap;
+
+use super::lexicon::Lexicon;
+use super::stem::stem;
+use super::text;
+use crate::content::{Article, TickerItem};
+
+pub type TermId = u32;
+
+/// One paragraph, indexed.
+pub struct Passage {
+    pub doc: usize,
+    pub paragraph: usize,
+    /// Sorted, unique ids of every stem and surface form in the paragraph.
+    pub terms: Vec<TermId>,
+    /// Content tokens, the BM25 length.
+    pub len: u32,
+    /// Sorted, unique 3-gram ids of the paragraph's content words.
+    pub trigrams: Vec<u32>,
+    pub trigram_norm: f32,
+    pub has_year: bool,
+    pub has_number: bool,
+}
+
+/// One article's metadata and where its passages are.
+pub struct Doc {
+    pub id: i64,
+    pub imported_at: DateTime<Utc>,
+    pub title: String,
+    pub published_at: Option<DateTime<FixedOffset>>,
+    pub reporter: Option<String>,
+    pub editor: Option<String>,
+    pub source: Option<String>,
+    pub paragraphs: Vec<String>,
+    pub ticker: Vec<TickerItem>,
+    /// Sorted ids of the title's and caption's stems and surface forms.
+    pub title_terms: Vec<TermId>,
+    pub first_passage: usize,
+}
+
+pub struct Index {
+    pub docs: Vec<Doc>,
+    pub passages: Vec<Passage>,
+    vocab: HashMap<String, TermId>,
+    /// Passages holding each term (stems only; surfaces get empty lists).
+    postings: Vec<Vec<(u32, u16)>>,
+    /// Passages holding each term at all, stem or surface.
+    df: Vec<u32>,
+    pub avg_len: f32,
+    trigram_ids: HashMap<[char; 3], u32>,
+    trigram_idf: Vec<f32>,
+    pub max_trigram_idf: f32,
+    typo_vocab: fst::Set<Vec<u8>>,
+}
+
+/// The content words of a text: (surface, stem) pairs, function words dropped.
+pub fn content_words(text: &str) -> Vec<(String, String)> {
+    let lx = Lexicon::get();
+    text::words(text)
+        .into_iter()
+        .filter(|w| !lx.is_function(w))
+        .map(|w| {
+            let s = stem(&w);
+            (w, s)
+        })
+        .collect()
+}
+
+/// Character 3-grams of a word padded with a space on each side ("wa" → " wa", "wa ").
+pub fn word_trigrams(word: &str) -> impl Iterator<Item = [char; 3]> {
+    let chars: Vec<char> = std::iter::once(' ')
+        .chain(word.chars())
+        .chain(std::iter::once(' '))
+        .collect();
+    (0..chars.len().saturating_sub(2)).map(move |i| [chars[i], chars[i + 1], chars[i + 2]])
+}
+
+impl Index {
+    /// Indexes the articles' paragraphs; `extra_words` (small-talk examples, indicator names,
+    /// English glossary words) join the typo-correction vocabulary only.
+    pub fn build<'a>(articles: &[Article], extra_words: impl Iterator<Item = &'a str>) -> Index {
+        let mut index = Index {
+            docs: Vec::with_capacity(articles.len()),
+            passages: Vec::new(),
+            vocab: HashMap::new(),
+            postings: Vec::new(),
+            df: Vec::new(),
+            avg_len: 1.0,
+            trigram_ids: HashMap::new(),
+            trigram_idf: Vec::new(),
+            max_trigram_idf: 1.0,
+            typo_vocab: fst::Set::default(),
+        };
+        let mut trigram_df: Vec<u32> = Vec::new();
+        let mut word_trigram_cache: HashMap<TermId, Vec<u32>> = HashMap::new();
+        let mut total_len = 0u64;
+        for (doc_no, article) in articles.iter().enumerate() {
+            let p = &article.parsed;
+            let mut title_terms = Vec::new();
+            let title_text = format!("{} {}", p.title, p.caption.as_deref().unwrap_or(""));
+            for (surface, st) in content_words(&title_text) {
+                title_terms.push(index.intern(&surface));
+                title_terms.push(index.intern(&st));
+            }
+            title_terms.sort_unstable();
+            title_terms.dedup();
+            let first_passage = index.passages.len();
+            for (paragraph, body) in p.paragraphs.iter().enumerate() {
+                let words = content_words(body);
+                let mut tf: HashMap<TermId, u16> = HashMap::new();
+                let mut terms = Vec::with_capacity(words.len() * 2);
+                let mut trigrams = Vec::new();
+                for (surface, st) in &words {
+                    let sid = index.intern(surface);
+                    let tid = index.intern(st);
+                    *tf.entry(tid).or_default() += 1;
+                    terms.push(sid);
+                    terms.push(tid);
+                    let grams = word_trigram_cache.entry(sid).or_insert_with(|| {
+                        word_trigrams(surface)
+                            .map(|g| {
+                                let next = index.trigram_ids.len() as u32;
+                                *index.trigram_ids.entry(g).or_insert(next)
+                            })
+                            .collect()
+                    });
+                    trigrams.extend_from_slice(grams);
+                }
+                terms.sort_unstable();
+                terms.dedup();
+                trigrams.sort_unstable();
+                trigrams.dedup();
+                let passage_no = index.passages.len() as u32;
+                for (&tid, &count) in &tf {
+                    index.postings[tid as usize].push((passage_no, count));
+                }
+                for &t in &terms {
+                    index.df[t as usize] += 1;
+                }
+                if trigram_df.len() < index.trigram_ids.len() {
+                    trigram_df.resize(index.trigram_ids.len(), 0);
+                }
+                for &g in &trigrams {
+                    trigram_df[g as usize] += 1;
+                }
+                total_len += words.len() as u64;
+                index.passages.push(Passage {
+                    doc: doc_no,
+                    paragraph,
+                    terms,
+                    len: words.len() as u32,
+                    trigrams,
+                    trigram_norm: 0.0,
+                    has_year: words.iter().any(|(w, _)| is_year(w)),
+                    has_number: words.iter().any(|(w, _)| text::has_digit(w)),
+                });
+            }
+            index.docs.push(Doc {
+                id: article.id,
+                imported_at: article.imported_at,
+                title: p.title.clone(),
+                published_at: p.published_at,
+                reporter: p.reporter.clone(),
+                editor: p.editor.clone(),
+                source: p.source.clone(),
+                paragraphs: p.paragraphs.clone(),
+                ticker: p.ticker.clone(),
+                title_terms,
+                first_passage,
+            });
+        }
+        let n = index.passages.len().max(1) as f32;
+        index.avg_len = (total_len as f32 / n).max(1.0);
+        index.trigram_idf = trigram_df
+            .iter()
+            .map(|&df| (1.0 + n / (1.0 + df as f32)).ln())
+            .collect();
+        index.max_trigram_idf = (1.0 + n).ln();
+        for passage in &mut index.passages {
+            let sum: f32 = passage
+                .trigrams
+                .iter()
+                .map(|&g| index.trigram_idf[g as usize].powi(2))
+                .sum();
+            passage.trigram_norm = sum.sqrt().max(1e-6);
+        }
+        let mut words: Vec<String> = index
+            .vocab
+            .keys()
+            .cloned()
+            .chain(
+                extra_words
+                    .flat_map(str::split_whitespace)
+                    .map(str::to_string),
+            )
+            .filter(|w| w.chars().count() >= 3 && !w.chars().any(|c| c.is_ascii_digit()))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        index.typo_vocab = fst::Set::from_iter(words).expect("sorted, unique words");
+        index
+    }
+
+    fn intern(&mut self, word: &str) -> TermId {
+        if let Some(&id) = self.vocab.get(word) {
+            return id;
+        }
+        let id = self.postings.len() as TermId;
+        self.vocab.insert(word.to_string(), id);
+        self.postings.push(Vec::new());
+        self.df.push(0);
+        id
+    }
+
+    pub fn term(&self, word: &str) -> Option<TermId> {
+        self.vocab.get(word).copied()
+    }
+
+    pub fn postings(&self, term: TermId) -> &[(u32, u16)] {
+        &self.postings[term as usize]
+    }
+
+    /// BM25 inverse document frequency of a term (also for surface forms).
+    pub fn idf(&self, term: TermId) -> f32 {
+        let n = self.passages.len() as f32;
+        let df = self.df[term as usize] as f32;
+        ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+    }
+
+    /// The idf an unseen term would have: the highest there is.
+    pub fn unseen_idf(&self) -> f32 {
+        let n = self.passages.len() as f32;
+        ((n + 0.5) / 0.5 + 1.0).ln()
+    }
+
+    pub fn trigram(&self, g: &[char; 3]) -> Option<(u32, f32)> {
+        self.trigram_ids
+            .get(g)
+            .map(|&id| (id, self.trigram_idf[id as usize]))
+    }
+
+    /// Whether the typo-correction vocabulary (content + configured words) holds the word.
+    pub fn knows(&self, word: &str) -> bool {
+        self.vocab.contains_key(word) || self.typo_vocab.contains(word)
+    }
+
+    /// The closest vocabulary word within edit distance 1 (2 from 8 letters), sharing the first
+    /// letter (readers rarely mistype it, and it keeps the scan to one slice of the fst).
+    /// Ties go to the word found in more passages.
+    pub fn correct(&self, word: &str) -> Option<String> {
+        use fst::{IntoStreamer, Streamer};
+        let len = word.chars().count();
+        if len < 4 {
+            return None;
+        }
+        let max = if len >= 8 { 2 } else { 1 };
+        let first = word.chars().next()?;
+        let mut lo = String::new();
+        lo.push(first);
+        let hi = char::from_u32(first as u32 + 1)?.to_string();
+        let mut stream = self.typo_vocab.range().ge(&lo).lt(&hi).into_stream();
+        let mut best: Option<(usize, u32, String)> = None;
+        while let Some(candidate) = stream.next() {
+            let Ok(candidate) = std::str::from_utf8(candidate) else {
+                continue;
+            };
+            let clen = candidate.chars().count();
+            if clen.abs_diff(len) > max {
+                continue;
+            }
+            let d = strsim::damerau_levenshtein(word, candidate);
+            if d == 0 || d > max {
+                continue;
+            }
+            let df = self.term(candidate).map_or(0, |t| self.df[t as usize]);
+            let better = match &best {
+                None => true,
+                Some((bd, bdf, _)) => d < *bd || (d == *bd && df > *bdf),
+            };
+            if better {
+                best = Some((d, df, candidate.to_string()));
+            }
+        }
+        best.map(|(_, _, w)| w)
+    }
+
+    pub fn passage_of(&self, doc: usize, paragraph: usize) -> Option<&Passage> {
+        let d = self.docs.get(doc)?;
+        (paragraph < d.paragraphs.len()).then(|| &self.passages[d.first_passage + paragraph])
+    }
+
+    pub fn doc_by_id(&self, id: i64) -> Option<usize> {
+        self.docs.iter().position(|d| d.id == id)
+    }
+}
+
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.chars().all(|c| c.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlu::testing::seed_article;
+
+    #[test]
+    fn every_paragraph_becomes_a_passage_with_stems_and_surfaces() {
+        let index = Index::build(&[seed_article(1)], std::iter::empty());
+        assert_eq!(index.passages.len(), 9);
+        let p2 = &index.passages[2];
+        assert!(p2.has_year);
+        for w in ["membeli", "beli", "2014", "akuisisi"] {
+            let t = index.term(w).unwrap_or_else(|| panic!("{w} indexed"));
+            assert!(p2.terms.binary_search(&t).is_ok(), "{w} in paragraph 2");
+        }
+        assert!(
+            index.term("yang").is_none(),
+            "function words are not indexed"
+        );
+    }
+
+    #[test]
+    fn typos_are_corrected_against_the_vocabulary_only() {
+        let index = Index::build(&[seed_article(1)], ["terima"].into_iter());
+        assert_eq!(index.correct("enkirpsi").as_deref(), Some("enkripsi"));
+        assert_eq!(index.correct("whatsaap").as_deref(), Some("whatsapp"));
+        assert_eq!(index.correct("akusisi").as_deref(), Some("akuisisi"));
+        assert_eq!(index.correct("pesawat"), None);
+        assert_eq!(
+            index.correct("tirema").as_deref(),
+            None,
+            "first letter and distance guard"
+        );
+    }
+
+    #[test]
+    fn rare_terms_weigh_more_than_common_ones() {
+        let index = Index::build(&[seed_article(1)], std::iter::empty());
+        let rare = index.idf(index.term("kominfo").unwrap());
+        let common = index.idf(index.term("whatsapp").unwrap());
+        assert!(rare > common);
+    }
+}

@@ -1,0 +1,205 @@
+//! `config/intents.toml`: the small-talk intents with their example phrases, every reply text in
+//! Indonesian and English, the ticker's indicator names, and the decision thresholds.
+
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::lang::Lang;
+
+/// The intents file shipped in the repository, for tests, benchmarks and as documentation.
+pub const BUILTIN: &str = include_str!("../../config/intents.toml");
+
+/// A text in both languages.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LangText {
+    pub id: String,
+    pub en: String,
+}
+
+impl LangText {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Id => &self.id,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A configured small-talk intent (greeting, thanks, help, human).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmallTalk {
+    pub name: String,
+    pub examples: Vec<String>,
+    pub reply: LangText,
+}
+
+/// An indicator on the ticker and the words readers use for it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// As the page writes it (`EMAS`, `USD/IDR`).
+    pub name: String,
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TickerWords {
+    /// Words that may surround an indicator name in a question about its figure.
+    pub context: Vec<String>,
+    /// Indicators readers ask about that no ticker carries: refused, never answered with another.
+    pub unknown: Vec<String>,
+}
+
+/// Decision thresholds (see `decide.rs` for how each is used).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Thresholds {
+    pub min_score: f32,
+    pub min_coverage: f32,
+    pub min_margin: f32,
+    pub smalltalk: f32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    thresholds: Thresholds,
+    intent: Vec<SmallTalk>,
+    indicator: Vec<Indicator>,
+    ticker: TickerWords,
+    replies: HashMap<String, LangText>,
+}
+
+/// The parsed intents file.
+#[derive(Debug, Clone)]
+pub struct Intents {
+    pub thresholds: Thresholds,
+    pub smalltalk: Vec<SmallTalk>,
+    pub indicators: Vec<Indicator>,
+    pub ticker_words: TickerWords,
+    pub replies: HashMap<String, LangText>,
+}
+
+/// Reply keys the engine uses; a file missing one is refused at load time, not at answer time.
+const REQUIRED_REPLIES: &[&str] = &[
+    "fallback",
+    "empty",
+    "article",
+    "ticker",
+    "ticker_unknown",
+    "meta_author",
+    "meta_date",
+    "meta_title",
+    "meta_source",
+    "meta_unknown",
+    "more_end",
+    "up",
+    "down",
+    "flat",
+];
+const SMALLTALK: &[&str] = &["greeting", "thanks", "help", "human"];
+
+impl Intents {
+    pub fn from_toml_str(text: &str) -> Result<Self> {
+        let file: File = toml::from_str(text).context("intents file is not valid")?;
+        for name in SMALLTALK {
+            if !file.intent.iter().any(|i| i.name == *name) {
+                bail!("intents file has no [[intent]] named \"{name}\"");
+            }
+        }
+        for i in &file.intent {
+            if !SMALLTALK.contains(&i.name.as_str()) {
+                bail!(
+                    "unknown intent \"{}\" (expected one of {SMALLTALK:?})",
+                    i.name
+                );
+            }
+            if i.examples.is_empty() {
+                bail!("intent \"{}\" has no examples", i.name);
+            }
+        }
+        for key in REQUIRED_REPLIES {
+            if !file.replies.contains_key(*key) {
+                bail!("intents file has no [replies.{key}] text");
+            }
+        }
+        Ok(Intents {
+            thresholds: file.thresholds,
+            smalltalk: file.intent,
+            indicators: file.indicator,
+            ticker_words: file.ticker,
+            replies: file.replies,
+        })
+    }
+
+    pub fn load(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read intents file {}", path.display()))?;
+        Self::from_toml_str(&text).with_context(|| format!("in {}", path.display()))
+    }
+
+    /// The intents file compiled into the binary.
+    pub fn builtin() -> Self {
+        Self::from_toml_str(BUILTIN).expect("the shipped config/intents.toml is valid")
+    }
+
+    /// A configured text: a reply key (`fallback`, `ticker`, …) or a small-talk intent's reply.
+    pub fn text(&self, key: &str, lang: Lang) -> Option<&str> {
+        self.replies
+            .get(key)
+            .or_else(|| {
+                self.smalltalk
+                    .iter()
+                    .find(|i| i.name == key)
+                    .map(|i| &i.reply)
+            })
+            .map(|t| t.get(lang))
+    }
+}
+
+/// Fills `{name}` placeholders.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in values {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_intents_file_loads() {
+        let intents = Intents::builtin();
+        assert_eq!(intents.smalltalk.len(), 4);
+        assert!(
+            intents
+                .text("fallback", Lang::En)
+                .unwrap()
+                .contains("/human")
+        );
+        assert!(intents.text("greeting", Lang::Id).is_some());
+    }
+
+    #[test]
+    fn a_file_missing_an_intent_or_reply_is_refused_with_its_name() {
+        let without_human = BUILTIN.replace("name = \"human\"", "name = \"humanx\"");
+        let err = format!("{:#}", Intents::from_toml_str(&without_human).unwrap_err());
+        assert!(err.contains("humanx") || err.contains("human"), "{err}");
+        let err = format!("{:#}", Intents::from_toml_str("nonsense = [").unwrap_err());
+        assert!(err.contains("not valid"), "{err}");
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        assert_eq!(fill("{a} dan {b}", &[("a", "1"), ("b", "2")]), "1 dan 2");
+    }
+}

@@ -1,0 +1,120 @@
+//! Reply language: from the caller's choice, else from function-word counts in the question.
+//! General language detectors are wrong on short chat text (GUIDE §4.7), so this counts words.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+use super::lexicon::Lexicon;
+use super::text;
+
+/// The two languages the bot speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Id,
+    En,
+}
+
+impl Lang {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error for a language code other than `id` or `en`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown language \"{0}\": use \"id\" (Indonesian) or \"en\" (English)")]
+pub struct UnknownLang(pub String);
+
+impl FromStr for Lang {
+    type Err = UnknownLang;
+
+    /// Accepts `id`/`en` and IETF tags such as `en-US` or `id-ID`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let lower = s.trim().to_ascii_lowercase();
+        match lower.split(['-', '_']).next().unwrap_or("") {
+            "id" | "in" | "indonesian" => Ok(Lang::Id),
+            "en" | "english" => Ok(Lang::En),
+            _ => Err(UnknownLang(s.to_string())),
+        }
+    }
+}
+
+/// English chat words that are not function words but give English away in short messages.
+const EN_HINTS: &[&str] = &[
+    "hello", "hi", "hey", "thanks", "thank", "help", "please", "bye", "good", "morning", "speak",
+    "talk", "person", "human", "agent",
+];
+const ID_HINTS: &[&str] = &[
+    "halo", "hai", "terima", "kasih", "makasih", "bantuan", "selamat", "pagi", "siang", "malam",
+    "berita", "bicara", "petugas", "manusia", "dibeli", "membeli", "harga",
+];
+
+/// Indonesian or English by counting each language's function words; `None` when it cannot tell.
+pub fn detect(text_in: &str) -> Option<Lang> {
+    let lx = Lexicon::get();
+    let (mut id, mut en) = (0.0f32, 0.0f32);
+    for token in text::tokenize(text_in) {
+        let w = token.word.as_str();
+        let slang = lx.slang.get(w);
+        let id_word = lx.is_id_function(w)
+            || slang.is_some_and(|f| f.iter().any(|x| lx.is_id_function(x)))
+            || ID_HINTS.contains(&w);
+        let en_word = lx.is_en_function(w) || EN_HINTS.contains(&w);
+        match (id_word, en_word) {
+            (true, false) => id += 1.0,
+            (false, true) => en += 1.0,
+            // Words both languages use ("di"/"in" do not collide, but "data", "bot" do) count for
+            // neither; an English content word from the bridge glossary counts a little.
+            _ => {
+                if !id_word && lx.english.contains_key(w) && !lx.slang.contains_key(w) {
+                    en += 0.5;
+                }
+            }
+        }
+    }
+    if en > id {
+        Some(Lang::En)
+    } else if id > en {
+        Some(Lang::Id)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indonesian_and_english_questions_are_told_apart() {
+        assert_eq!(detect("Siapa penulis berita ini?"), Some(Lang::Id));
+        assert_eq!(detect("wa kasih data ke facebook ga?"), Some(Lang::Id));
+        assert_eq!(detect("What year was WhatsApp acquired?"), Some(Lang::En));
+        assert_eq!(detect("thank you"), Some(Lang::En));
+        assert_eq!(detect("makasih banyak ya"), Some(Lang::Id));
+    }
+
+    #[test]
+    fn text_without_function_words_is_undecided() {
+        assert_eq!(detect("zzzzz"), None);
+        assert_eq!(detect("😀"), None);
+    }
+
+    #[test]
+    fn language_codes_parse_with_regions() {
+        assert_eq!("en-US".parse::<Lang>(), Ok(Lang::En));
+        assert_eq!("id".parse::<Lang>(), Ok(Lang::Id));
+        assert!("fr".parse::<Lang>().is_err());
+    }
+}

@@ -1,0 +1,181 @@
+//! Questions about an article rather than its content: who wrote or edited it, when it was
+//! published, its title, its source.
+
+use super::index::Index;
+use super::intents::{Intents, fill};
+use super::lang::Lang;
+use super::lexicon::Lexicon;
+use super::query::Query;
+use super::{Answer, Source, Topic, format};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Author,
+    Date,
+    Title,
+    Source,
+}
+
+const AUTHOR: &[&str] = &[
+    "penulis",
+    "tulis",
+    "menulis",
+    "ditulis",
+    "wartawan",
+    "reporter",
+    "jurnalis",
+    "pengarang",
+    "author",
+    "writer",
+    "wrote",
+    "written",
+    "journalist",
+    "byline",
+    "editor",
+    "penyunting",
+    "sunting",
+    "disunting",
+    "redaktur",
+    "edited",
+    "edit",
+    "redaksi",
+    "penulisnya",
+    "editornya",
+    "reporternya",
+];
+const DATE: &[&str] = &[
+    "terbit",
+    "diterbitkan",
+    "tayang",
+    "dimuat",
+    "publish",
+    "published",
+    "posted",
+    "rilis",
+    "dirilis",
+    "diunggah",
+    "terbitnya",
+    "publikasi",
+];
+const TITLE: &[&str] = &["judul", "judulnya", "title", "headline", "berjudul"];
+const SOURCE: &[&str] = &["sumber", "sumbernya", "source", "outlet", "media"];
+/// Words that point at the article itself.
+const ARTICLE: &[&str] = &[
+    "berita",
+    "artikel",
+    "tulisan",
+    "article",
+    "news",
+    "story",
+    "post",
+    "beritanya",
+    "artikelnya",
+];
+/// Words that ask for a date without a publishing word ("berita ini tanggal berapa?").
+const WHEN: &[&str] = &[
+    "kapan", "tanggal", "when", "date", "hari", "jam", "tahun", "year", "time", "waktu",
+];
+
+/// The meta field a question asks about, when every content word fits a meta question.
+pub fn field(q: &Query, index: &Index) -> Option<(Field, Option<usize>)> {
+    let lx = Lexicon::get();
+    let has = |list: &[&str]| q.words.iter().any(|w| list.contains(&w.as_str()));
+    let article_ref = has(ARTICLE);
+    let field = if has(AUTHOR) {
+        Field::Author
+    } else if has(TITLE) {
+        Field::Title
+    } else if has(DATE) || (article_ref && has(WHEN)) {
+        Field::Date
+    } else if has(SOURCE) && article_ref {
+        Field::Source
+    } else {
+        return None;
+    };
+    // Which article: the one whose title holds the question's other words.
+    let mut best: Option<(usize, usize)> = None;
+    for (d, doc) in index.docs.iter().enumerate() {
+        let hits = q
+            .terms
+            .iter()
+            .filter(|t| {
+                t.matches
+                    .iter()
+                    .any(|(id, _)| doc.title_terms.binary_search(id).is_ok())
+            })
+            .count();
+        if hits > 0 && best.is_none_or(|(_, h)| hits > h) {
+            best = Some((d, hits));
+        }
+    }
+    let title_hits = best.map_or(0, |(_, h)| h);
+    let other_content = q
+        .terms
+        .iter()
+        .filter(|t| {
+            let w = t.word.as_str();
+            !(AUTHOR.contains(&w)
+                || DATE.contains(&w)
+                || TITLE.contains(&w)
+                || SOURCE.contains(&w)
+                || ARTICLE.contains(&w)
+                || WHEN.contains(&w)
+                || lx.is_generic(w)
+                || t.forms
+                    .iter()
+                    .any(|f| ARTICLE.contains(&f.as_str()) || WHEN.contains(&f.as_str())))
+        })
+        .count();
+    // "Siapa yang menulis bahwa WhatsApp membantah?" asks about content: too much else in it.
+    if other_content > title_hits.max(if article_ref { 1 } else { 0 }) {
+        return None;
+    }
+    Some((field, best.map(|(d, _)| d)))
+}
+
+/// The reply for one article's field.
+pub fn answer(field: Field, doc_no: usize, index: &Index, intents: &Intents, lang: Lang) -> Answer {
+    let doc = &index.docs[doc_no];
+    let text = |key: &str| intents.text(key, lang).unwrap_or_default().to_string();
+    let unknown = text("meta_unknown");
+    let date = doc
+        .published_at
+        .map(|at| format::date(&at, lang))
+        .unwrap_or_else(|| unknown.clone());
+    let date_time = doc
+        .published_at
+        .map(|at| format::date_time(&at, lang))
+        .unwrap_or_else(|| unknown.clone());
+    let (key, when) = match field {
+        Field::Author => ("meta_author", date),
+        Field::Date => ("meta_date", date_time),
+        Field::Title => ("meta_title", date),
+        Field::Source => ("meta_source", date),
+    };
+    let reply = fill(
+        &text(key),
+        &[
+            ("title", &doc.title),
+            ("date", &when),
+            ("reporter", doc.reporter.as_deref().unwrap_or(&unknown)),
+            ("editor", doc.editor.as_deref().unwrap_or(&unknown)),
+            ("source", doc.source.as_deref().unwrap_or(&unknown)),
+        ],
+    );
+    Answer {
+        intent: "meta".into(),
+        confidence: 0.9,
+        answered: true,
+        text: reply,
+        sources: vec![Source {
+            article_id: doc.id,
+            title: doc.title.clone(),
+            paragraph: 0,
+        }],
+        lang,
+        topic: Some(Topic::Article {
+            article_id: doc.id,
+            paragraph: 0,
+        }),
+    }
+}

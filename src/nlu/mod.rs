@@ -1,0 +1,111 @@
+//! The answering pipeline — pure, no I/O, nothing of Telegram:
+//! normalise ([`text`]) → slang map ([`lexicon`]) → English bridge, typo correction and stems
+//! ([`query`], [`stem`]) → the in-memory [`index`] → small talk, ticker, meta or article passages
+//! ([`smalltalk`], [`ticker`], [`meta`], [`article`]) → a decision with a confidence in [0, 1].
+//!
+//! [`Engine`] is built over the articles and `config/intents.toml` ([`Intents`]); it is immutable,
+//! so callers rebuild it and swap an `Arc` when content changes.
+
+mod article;
+mod engine;
+mod format;
+mod index;
+mod intents;
+mod lang;
+mod lexicon;
+mod meta;
+mod query;
+mod smalltalk;
+mod stem;
+#[cfg(test)]
+mod testing;
+mod text;
+mod ticker;
+
+use serde::{Deserialize, Serialize};
+
+pub use engine::Engine;
+pub use intents::{Intents, LangText, SmallTalk, Thresholds};
+pub use lang::{Lang, UnknownLang};
+
+/// What a conversation is about, for follow-up questions. Stored per chat as JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Topic {
+    Article { article_id: i64, paragraph: usize },
+    Indicator { name: String },
+}
+
+/// A reader's question.
+#[derive(Debug, Clone, Copy)]
+pub struct Question<'a> {
+    pub text: &'a str,
+    /// The reply language when the chat chose one (or `--lang`); otherwise detected.
+    pub lang: Option<Lang>,
+    /// The conversation's topic, for follow-ups ("kapan?", "and the price?").
+    pub context: Option<&'a Topic>,
+}
+
+impl<'a> Question<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Question {
+            text,
+            lang: None,
+            context: None,
+        }
+    }
+}
+
+/// A passage an answer quotes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub article_id: i64,
+    pub title: String,
+    pub paragraph: usize,
+}
+
+/// The engine's reply to one question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    /// greeting | thanks | help | human | ticker | meta | article | fallback
+    pub intent: String,
+    /// In [0, 1]: how sure the engine is of this intent (for a refusal: that it should refuse).
+    pub confidence: f32,
+    /// False for refusals (`fallback`).
+    pub answered: bool,
+    /// Exactly what the reader gets.
+    pub text: String,
+    pub sources: Vec<Source>,
+    pub lang: Lang,
+    /// What the conversation is about after this answer (unchanged by small talk and refusals).
+    pub topic: Option<Topic>,
+}
+
+/// The `ask --json` line: `{"intent", "confidence", "answered", "text", "sources"}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnswerJson {
+    pub intent: String,
+    pub confidence: f32,
+    pub answered: bool,
+    pub text: String,
+    pub sources: Vec<Source>,
+}
+
+impl From<&Answer> for AnswerJson {
+    fn from(a: &Answer) -> Self {
+        AnswerJson {
+            intent: a.intent.clone(),
+            confidence: (a.confidence * 1000.0).round() / 1000.0,
+            answered: a.answered,
+            text: a.text.clone(),
+            sources: a.sources.clone(),
+        }
+    }
+}
+
+impl Answer {
+    /// One JSON object on one line, as `ask --json` prints it.
+    pub fn to_json_line(&self) -> String {
+        serde_json::to_string(&AnswerJson::from(self)).expect("answers serialise")
+    }
+}

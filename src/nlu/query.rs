@@ -1,0 +1,219 @@
+//! Question analysis: normalised tokens → slang map → English bridge → typo correction → stems,
+//! giving the content terms to score with (each with the term ids it may match) and the question's
+//! expected answer type.
+
+use super::index::{Index, TermId};
+use super::lang::Lang;
+use super::lexicon::{DATE_WORDS, Lexicon, NUMBER_WORDS, PERSON_WORDS};
+use super::stem::stem;
+use super::text::{self, Token};
+
+/// What kind of detail the question asks for, read from its question words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerType {
+    Date,
+    Number,
+    Person,
+    Any,
+}
+
+/// One content word of the question.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// The word after slang, translation and typo correction.
+    pub word: String,
+    pub stem: String,
+    /// Index terms this word matches, with a factor (1.0 itself, less for a synonym).
+    pub matches: Vec<(TermId, f32)>,
+    /// Indonesian words (for 3-grams): the word, or its translations for an English word.
+    pub forms: Vec<String>,
+    /// A name, a number, or a word the writer capitalised: a passage must hold it.
+    pub salient: bool,
+    /// Too general to ground an answer alone ("harga", "berita").
+    pub generic: bool,
+}
+
+impl Term {
+    pub fn known(&self) -> bool {
+        !self.matches.is_empty()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Query {
+    /// Every word after the slang map, function words included (for small talk and the ticker).
+    pub words: Vec<String>,
+    pub terms: Vec<Term>,
+    pub answer_type: AnswerType,
+    pub lang: Lang,
+}
+
+const SYNONYM_FACTOR: f32 = 0.8;
+
+/// Analyses a question against the index vocabulary.
+pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
+    let lx = Lexicon::get();
+    let mut tokens: Vec<Token> = Vec::new();
+    for t in text::tokenize(raw) {
+        for (i, w) in lx.deslang(&t.word).into_iter().enumerate() {
+            tokens.push(Token {
+                word: w.to_string(),
+                capitalised: t.capitalised && i == 0,
+            });
+        }
+    }
+    let lang = forced
+        .or_else(|| super::lang::detect(raw))
+        .unwrap_or(Lang::Id);
+    let english = super::lang::detect(raw) == Some(Lang::En);
+    let mut answer_type = AnswerType::Any;
+    let mut terms: Vec<Term> = Vec::new();
+    for t in &tokens {
+        let w = t.word.as_str();
+        if answer_type == AnswerType::Any {
+            if DATE_WORDS.contains(&w) {
+                answer_type = AnswerType::Date;
+            } else if PERSON_WORDS.contains(&w) {
+                answer_type = AnswerType::Person;
+            } else if NUMBER_WORDS.contains(&w) {
+                answer_type = AnswerType::Number;
+            }
+        }
+        if lx.is_function(w) || terms.iter().any(|x| x.word == w) {
+            continue;
+        }
+        terms.push(term(t, english, index));
+    }
+    // "berapa ... tahun" asks for a year, not an amount.
+    if answer_type == AnswerType::Number
+        && tokens
+            .iter()
+            .any(|t| matches!(t.word.as_str(), "tahun" | "year" | "tanggal"))
+    {
+        answer_type = AnswerType::Date;
+    }
+    Query {
+        words: tokens.into_iter().map(|t| t.word).collect(),
+        terms,
+        answer_type,
+        lang,
+    }
+}
+
+fn term(token: &Token, english: bool, index: &Index) -> Term {
+    let lx = Lexicon::get();
+    let mut word = token.word.clone();
+    let in_index = |w: &str| index.term(w).is_some() || index.term(&stem(w)).is_some();
+    let translations: Vec<String> = match lx.english.get(&word) {
+        Some(ids) if english || !in_index(&word) => ids.clone(),
+        _ => Vec::new(),
+    };
+    if translations.is_empty()
+        && !in_index(&word)
+        && !lx.is_name(&word)
+        && !text::has_digit(&word)
+        && !index.knows(&word)
+        && let Some(fixed) = index.correct(&word)
+    {
+        word = fixed;
+    }
+    let st = stem(&word);
+    let mut matches: Vec<(TermId, f32)> = Vec::new();
+    let push = |w: &str, factor: f32, matches: &mut Vec<(TermId, f32)>| {
+        for form in [w.to_string(), stem(w)] {
+            if let Some(id) = index.term(&form)
+                && !matches.iter().any(|(m, _)| *m == id)
+            {
+                matches.push((id, factor));
+            }
+        }
+    };
+    let mut forms = vec![word.clone()];
+    push(&word, 1.0, &mut matches);
+    for tr in &translations {
+        push(tr, 1.0, &mut matches);
+        forms.push(tr.clone());
+    }
+    let mut roots = vec![st.clone(), word.clone()];
+    roots.extend(translations.iter().map(|t| stem(t)));
+    for root in &roots {
+        if let Some(syns) = lx.synonyms.get(root) {
+            for s in syns {
+                push(s, SYNONYM_FACTOR, &mut matches);
+            }
+        }
+    }
+    let generic = lx.is_generic(&word)
+        || lx.is_generic(&st)
+        || (!translations.is_empty() && translations.iter().all(|t| lx.is_generic(t)));
+    let salient = lx.is_name(&word) || token.capitalised || text::has_digit(&word);
+    Term {
+        word,
+        stem: st,
+        matches,
+        forms,
+        salient,
+        generic,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlu::testing::seed_article;
+
+    fn seed_index() -> Index {
+        Index::build(&[seed_article(1)], std::iter::empty())
+    }
+
+    #[test]
+    fn slang_and_function_words_leave_the_content_terms() {
+        let q = analyse("wa kasih data ke facebook ga?", None, &seed_index());
+        let words: Vec<&str> = q.terms.iter().map(|t| t.word.as_str()).collect();
+        assert_eq!(words, vec!["whatsapp", "kasih", "data", "facebook"]);
+        assert!(
+            q.terms[1].known(),
+            "kasih matches bagi through the synonym list"
+        );
+    }
+
+    #[test]
+    fn english_words_are_bridged_to_indonesian_terms() {
+        let index = seed_index();
+        let q = analyse("What year was WhatsApp acquired?", None, &index);
+        assert_eq!(q.lang, Lang::En);
+        assert_eq!(q.answer_type, AnswerType::Date);
+        let acquired = q.terms.iter().find(|t| t.word == "acquired").unwrap();
+        assert!(
+            acquired
+                .matches
+                .iter()
+                .any(|(id, _)| Some(*id) == index.term("akuisisi"))
+        );
+    }
+
+    #[test]
+    fn misspelt_words_are_corrected_and_names_are_salient() {
+        let q = analyse("Kapan Instagram beli whatsaap?", None, &seed_index());
+        let words: Vec<&str> = q.terms.iter().map(|t| t.word.as_str()).collect();
+        assert_eq!(words, vec!["instagram", "beli", "whatsapp"]);
+        assert!(q.terms[0].salient && !q.terms[0].known());
+    }
+
+    #[test]
+    fn question_words_give_the_answer_type() {
+        let index = seed_index();
+        assert_eq!(
+            analyse("Tahun berapa dibeli?", None, &index).answer_type,
+            AnswerType::Date
+        );
+        assert_eq!(
+            analyse("siapa yang bilang", None, &index).answer_type,
+            AnswerType::Person
+        );
+        assert_eq!(
+            analyse("berapa harganya", None, &index).answer_type,
+            AnswerType::Number
+        );
+    }
+}

@@ -1,0 +1,117 @@
+//! Small-talk intents (greeting, thanks, help, human): a message is small talk when the words of
+//! one intent's example phrases explain nearly all of it ("makasih banyak ya" → thanks), so a
+//! greeting wrapped around a real question ("hai, kapan fb beli wa?") is not mistaken for one.
+
+use std::collections::HashSet;
+
+use super::intents::Intents;
+use super::lexicon::Lexicon;
+use super::text;
+
+/// Words that say nothing about which intent it is ("bot", "kak", "ya"): they count half.
+const FILLERS: &[&str] = &[
+    "bot", "admin", "kak", "min", "gan", "ya", "yah", "dong", "sih", "nih", "deh", "ok", "oke",
+    "please", "pls", "the", "a", "ini", "saya", "ke", "to", "me", "i", "newsdesk", "sekali",
+    "banyak", "lot",
+];
+
+pub struct SmallTalkMatcher {
+    intents: Vec<(String, HashSet<String>)>,
+}
+
+/// The best small-talk intent and the share of the message it explains.
+pub struct Match {
+    pub intent: String,
+    pub coverage: f32,
+}
+
+impl SmallTalkMatcher {
+    pub fn new(intents: &Intents) -> Self {
+        let intents = intents
+            .smalltalk
+            .iter()
+            .map(|i| {
+                let words = i.examples.iter().flat_map(|e| normalised(e)).collect();
+                (i.name.clone(), words)
+            })
+            .collect();
+        SmallTalkMatcher { intents }
+    }
+
+    /// Every word any example uses (joins the typo-correction vocabulary).
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.intents
+            .iter()
+            .flat_map(|(_, w)| w.iter().map(String::as_str))
+    }
+
+    pub fn best(&self, words: &[String]) -> Option<Match> {
+        if words.is_empty() || words.len() > 10 {
+            return None;
+        }
+        let weight = |w: &str| if FILLERS.contains(&w) { 0.5 } else { 1.0 };
+        let total: f32 = words.iter().map(|w| weight(w)).sum();
+        self.intents
+            .iter()
+            .map(|(name, vocab)| {
+                let covered: f32 = words
+                    .iter()
+                    .filter(|w| vocab.contains(*w))
+                    .map(|w| weight(w))
+                    .sum();
+                // A message of fillers only ("ok bot") explains nothing.
+                let substantive = words
+                    .iter()
+                    .any(|w| vocab.contains(w) && !FILLERS.contains(&w.as_str()));
+                let coverage = if substantive { covered / total } else { 0.0 };
+                Match {
+                    intent: name.clone(),
+                    coverage,
+                }
+            })
+            .max_by(|a, b| a.coverage.total_cmp(&b.coverage))
+            .filter(|m| m.coverage > 0.0)
+    }
+}
+
+/// Words of a phrase as the question pipeline sees them (slang map applied).
+pub fn normalised(phrase: &str) -> Vec<String> {
+    let lx = Lexicon::get();
+    text::words(phrase)
+        .iter()
+        .flat_map(|w| {
+            lx.deslang(w)
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn best(q: &str) -> (String, f32) {
+        let m = SmallTalkMatcher::new(&Intents::builtin());
+        m.best(&normalised(q))
+            .map(|m| (m.intent, m.coverage))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn small_talk_is_recognised_in_both_languages() {
+        assert_eq!(best("haiii").0, "greeting");
+        assert_eq!(best("makasih banyak ya").0, "thanks");
+        assert_eq!(best("thank you so much").0, "thanks");
+        assert_eq!(best("kamu bisa apa aja?").0, "help");
+        assert_eq!(best("mau bicara sama admin").0, "human");
+        assert!(best("makasih banyak ya").1 >= 0.99);
+    }
+
+    #[test]
+    fn a_greeting_around_a_question_is_not_small_talk() {
+        assert!(best("hai kapan facebook beli whatsapp").1 < 0.5);
+        assert!(best("siapa yang bilang").1 < 0.7);
+    }
+}

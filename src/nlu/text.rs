@@ -1,0 +1,139 @@
+//! Normalisation, the first pipeline stage: raw question or paragraph text → lowercase word tokens.
+//!
+//! NFKC, lowercase, punctuation and emoji dropped, runs of a repeated letter squeezed ("makasihhh"),
+//! reduplication expanded ("org2", "bagi-bagi" → both words). Tokens remember whether the writer
+//! capitalised them mid-sentence, a cheap named-entity signal used by the decision stage.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// One word of normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub word: String,
+    /// Written with a capital letter and not the first word of the text (e.g. "Instagram").
+    pub capitalised: bool,
+}
+
+/// Splits text into normalised tokens. Never fails; emoji-only or punctuation-only text gives none.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let normalised: String = text.nfkc().collect();
+    let mut tokens = Vec::new();
+    // A word keeps inner digits ("idx30", "lq45") but a trailing "2" after letters is reduplication.
+    let mut raw_words: Vec<&str> = Vec::new();
+    let mut start = None;
+    for (i, c) in normalised.char_indices() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            raw_words.push(&normalised[s..i]);
+        }
+    }
+    if let Some(s) = start {
+        raw_words.push(&normalised[s..]);
+    }
+    let all_lower = !normalised.chars().any(|c| c.is_uppercase());
+    let all_upper = !normalised.chars().any(|c| c.is_lowercase());
+    for (i, raw) in raw_words.iter().enumerate() {
+        let capitalised = i > 0
+            && !all_lower
+            && !all_upper
+            && raw.chars().next().is_some_and(|c| c.is_uppercase());
+        let lower = raw.to_lowercase();
+        let squeezed = squeeze(&lower);
+        if let Some(base) = reduplicated(&squeezed) {
+            tokens.push(Token {
+                word: base.to_string(),
+                capitalised,
+            });
+            tokens.push(Token {
+                word: base.to_string(),
+                capitalised,
+            });
+        } else {
+            tokens.push(Token {
+                word: squeezed,
+                capitalised,
+            });
+        }
+    }
+    tokens
+}
+
+/// Lowercase words only, for paragraphs and examples where capitalisation is not needed.
+pub fn words(text: &str) -> Vec<String> {
+    tokenize(text).into_iter().map(|t| t.word).collect()
+}
+
+/// Runs of three or more of the same letter become one ("haiii" → "hai"); doubles stay ("maaf").
+pub fn squeeze(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = String::with_capacity(word.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let mut j = i;
+        while j < chars.len() && chars[j] == c {
+            j += 1;
+        }
+        let run = j - i;
+        let keep = if c.is_alphabetic() && run >= 3 {
+            1
+        } else {
+            run
+        };
+        for _ in 0..keep {
+            out.push(c);
+        }
+        i = j;
+    }
+    out
+}
+
+/// "org2" → Some("org"): letters followed by a single `2` mean the word twice.
+fn reduplicated(word: &str) -> Option<&str> {
+    let base = word.strip_suffix('2')?;
+    (base.chars().count() >= 2 && base.chars().all(|c| c.is_alphabetic())).then_some(base)
+}
+
+/// True when the token holds a digit (years, amounts): a salient detail a passage must contain.
+pub fn has_digit(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn punctuation_and_emoji_are_dropped_and_case_is_folded() {
+        assert_eq!(words("Halo, Bot!! 😀👍"), vec!["halo", "bot"]);
+        assert!(words("🙏🙏🙏 ...").is_empty());
+    }
+
+    #[test]
+    fn repeated_letters_are_squeezed_but_doubles_stay() {
+        assert_eq!(squeeze("makasihhh"), "makasih");
+        assert_eq!(squeeze("maaf"), "maaf");
+        assert_eq!(squeeze("2000"), "2000");
+    }
+
+    #[test]
+    fn reduplication_gives_the_word_twice() {
+        assert_eq!(words("org2 bagi-bagi"), vec!["org", "org", "bagi", "bagi"]);
+        assert_eq!(words("idx30 lq45 2014"), vec!["idx30", "lq45", "2014"]);
+    }
+
+    #[test]
+    fn compatibility_forms_are_normalised() {
+        assert_eq!(words("ＷＡ ｆｂ"), vec!["wa", "fb"]);
+    }
+
+    #[test]
+    fn capitals_mid_sentence_are_marked_but_not_in_shouting_or_lowercase_text() {
+        let t = tokenize("Kapan Instagram dibeli?");
+        assert!(!t[0].capitalised && t[1].capitalised && !t[2].capitalised);
+        assert!(tokenize("KAPAN INSTAGRAM").iter().all(|t| !t.capitalised));
+    }
+}

@@ -1,0 +1,249 @@
+//! Ticker questions: which indicator a question names ("harga emas", "kurs dollar", "IHSG"), and
+//! the reply with the newest snapshot's figures. An indicator no ticker carries (euro, bitcoin,
+//! oil) is refused by name, never answered with another indicator.
+
+use std::collections::HashSet;
+
+use super::index::Index;
+use super::intents::{Intents, fill};
+use super::lang::Lang;
+use super::lexicon::Lexicon;
+use super::smalltalk::normalised;
+use super::{Answer, Source, Topic, format};
+
+/// What a question says about the ticker.
+#[derive(Debug, Default, PartialEq)]
+pub struct Mention {
+    /// Indicator names as the page writes them (`EMAS`), in the order asked.
+    pub known: Vec<String>,
+    /// Words naming indicators no ticker carries (`euro`).
+    pub unknown: Vec<String>,
+    /// Every word of the question is about figures: nothing else to answer.
+    pub only_ticker: bool,
+}
+
+pub struct TickerMatcher {
+    /// (indicator, its phrases as word lists), longest phrases first.
+    phrases: Vec<(String, Vec<String>)>,
+    context: HashSet<String>,
+    unknown: HashSet<String>,
+}
+
+impl TickerMatcher {
+    pub fn new(intents: &Intents) -> Self {
+        let mut phrases: Vec<(String, Vec<String>)> = intents
+            .indicators
+            .iter()
+            .flat_map(|ind| {
+                let name = ind.name.clone();
+                std::iter::once(ind.name.to_lowercase())
+                    .chain(ind.words.iter().cloned())
+                    .map(move |w| (name.clone(), normalised(&w)))
+            })
+            .filter(|(_, p)| !p.is_empty())
+            .collect();
+        phrases.sort_by_key(|(_, p)| std::cmp::Reverse(p.len()));
+        let words = |list: &[String]| {
+            list.iter()
+                .flat_map(|w| normalised(w))
+                .collect::<HashSet<_>>()
+        };
+        TickerMatcher {
+            phrases,
+            context: words(&intents.ticker_words.context),
+            unknown: words(&intents.ticker_words.unknown),
+        }
+    }
+
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.phrases
+            .iter()
+            .flat_map(|(_, p)| p.iter().map(String::as_str))
+    }
+
+    /// Finds indicator names in the question's words (after the slang map).
+    pub fn mention(&self, words: &[String], index: &Index) -> Mention {
+        let lx = Lexicon::get();
+        let mut m = Mention::default();
+        let mut used = vec![false; words.len()];
+        for (name, phrase) in &self.phrases {
+            let n = phrase.len();
+            let mut i = 0;
+            while i + n <= words.len() {
+                let joined_match = n == 1
+                    && i + 1 < words.len()
+                    && format!("{}{}", words[i], words[i + 1]) == phrase[0]
+                    && !used[i]
+                    && !used[i + 1];
+                if joined_match {
+                    used[i] = true;
+                    used[i + 1] = true;
+                    if !m.known.contains(name) {
+                        m.known.push(name.clone());
+                    }
+                    i += 2;
+                    continue;
+                }
+                if !used[i..i + n].iter().any(|u| *u) && words[i..i + n] == phrase[..] {
+                    used[i..i + n].iter_mut().for_each(|u| *u = true);
+                    if !m.known.contains(name) {
+                        m.known.push(name.clone());
+                    }
+                    i += n;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        for (i, w) in words.iter().enumerate() {
+            // An article that talks about the euro can answer about the euro.
+            if !used[i] && self.unknown.contains(w) && index.term(w).is_none() {
+                used[i] = true;
+                m.unknown.push(w.clone());
+            }
+        }
+        m.only_ticker = words
+            .iter()
+            .enumerate()
+            .all(|(i, w)| used[i] || self.context.contains(w) || lx.is_function(w));
+        m
+    }
+}
+
+/// The newest snapshot's figures for the named indicators; `None` names are missing from it.
+pub fn answer(
+    names: &[String],
+    index: &Index,
+    intents: &Intents,
+    lang: Lang,
+) -> Result<Answer, String> {
+    let Some(doc) = index
+        .docs
+        .iter()
+        .filter(|d| !d.ticker.is_empty())
+        .max_by_key(|d| (d.imported_at, d.id))
+    else {
+        return Err(names.join(", "));
+    };
+    let text = |key: &str| intents.text(key, lang).unwrap_or_default().to_string();
+    let date = doc
+        .published_at
+        .map(|at| format::date_time(&at, lang))
+        .unwrap_or_else(|| text("meta_unknown"));
+    let mut lines = Vec::new();
+    for name in names {
+        let Some(item) = doc
+            .ticker
+            .iter()
+            .find(|t| t.name.eq_ignore_ascii_case(name))
+        else {
+            return Err(name.clone());
+        };
+        let direction = if item.change > 0.0 {
+            text("up")
+        } else if item.change < 0.0 {
+            text("down")
+        } else {
+            text("flat")
+        };
+        lines.push(fill(
+            &text("ticker"),
+            &[
+                ("name", &item.name),
+                ("value", &format::number(item.value, lang)),
+                ("direction", &direction),
+                ("change", &format::number(item.change.abs(), lang)),
+                ("pct", &format::number_with(item.change_pct.abs(), 2, lang)),
+                ("title", &doc.title),
+                ("date", &date),
+            ],
+        ));
+    }
+    Ok(Answer {
+        intent: "ticker".into(),
+        confidence: 0.95,
+        answered: true,
+        text: lines.join("\n\n"),
+        sources: vec![Source {
+            article_id: doc.id,
+            title: doc.title.clone(),
+            paragraph: 0,
+        }],
+        lang,
+        topic: names.first().map(|n| Topic::Indicator { name: n.clone() }),
+    })
+}
+
+/// The names the newest snapshot carries, for the refusal text.
+pub fn available(index: &Index) -> String {
+    index
+        .docs
+        .iter()
+        .filter(|d| !d.ticker.is_empty())
+        .max_by_key(|d| (d.imported_at, d.id))
+        .map(|d| {
+            d.ticker
+                .iter()
+                .map(|t| t.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlu::testing::seed_article;
+
+    fn mention(q: &str) -> Mention {
+        let intents = Intents::builtin();
+        let index = Index::build(&[seed_article(1)], std::iter::empty());
+        TickerMatcher::new(&intents).mention(&normalised(q), &index)
+    }
+
+    #[test]
+    fn indicator_synonyms_resolve_to_ticker_names() {
+        assert_eq!(mention("harga emas sekarang").known, vec!["EMAS"]);
+        assert_eq!(mention("nilai tukar dolar hari ini").known, vec!["USD/IDR"]);
+        assert_eq!(
+            mention("How is the IDX composite doing?").known,
+            vec!["IDX"]
+        );
+        assert_eq!(mention("indeks lq 45?").known, vec!["LQ45"]);
+        assert_eq!(mention("ihsg brp").known, vec!["IDX"]);
+        assert!(mention("harga emas sekarang").only_ticker);
+    }
+
+    #[test]
+    fn indicators_off_the_ticker_are_named_as_unknown() {
+        let m = mention("Berapa kurs euro?");
+        assert_eq!(m.unknown, vec!["euro"]);
+        assert!(m.only_ticker);
+        assert_eq!(mention("harga minyak hari ini").unknown, vec!["minyak"]);
+    }
+
+    #[test]
+    fn a_question_with_other_content_is_not_only_about_the_ticker() {
+        assert!(!mention("berapa dollar facebook bayar whatsapp").only_ticker);
+    }
+
+    #[test]
+    fn the_answer_gives_value_change_direction_and_source() {
+        let intents = Intents::builtin();
+        let index = Index::build(&[seed_article(7)], std::iter::empty());
+        let a = answer(&["USD/IDR".into()], &index, &intents, Lang::Id).unwrap();
+        assert!(a.text.contains("16.205") && a.text.contains("turun") && a.text.contains("0,03"));
+        assert!(a.text.contains("Heboh sebar data") && a.text.contains("13 Januari 2021"));
+        let a = answer(&["EMAS".into()], &index, &intents, Lang::En).unwrap();
+        assert!(
+            a.text.contains("1,546,000") && a.text.contains("up 5,000 (0.32%)"),
+            "{}",
+            a.text
+        );
+        assert_eq!(
+            answer(&["IDX80".into()], &index, &intents, Lang::Id).unwrap_err(),
+            "IDX80"
+        );
+    }
+}
