@@ -47,13 +47,18 @@ fn key_words(text: &str) -> BTreeSet<String> {
         .map(str::to_string)
         .collect();
     if words.is_empty() {
-        let whole: Vec<&str> = lower
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        return BTreeSet::from([format!("={}", whole.join(" "))]);
+        return BTreeSet::from([format!("={}", plain(text))]);
     }
     words
+}
+
+/// Lower-case words only: "KURS EURO?" and "kurs euro" are the same wording.
+fn plain(text: &str) -> String {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn alike(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
@@ -91,7 +96,8 @@ pub fn group_unanswered(questions: &[UnansweredQuestion], max: usize) -> Vec<Una
         group.refused += usize::from(q.refused);
         group.voted_down += usize::from(q.voted_down);
         group.escalated += usize::from(q.escalated);
-        let same = |s: &String| s.to_lowercase() == q.text.to_lowercase();
+        let wording = plain(&q.text);
+        let same = |s: &String| plain(s) == wording;
         if !same(&group.example) && !group.variants.iter().any(same) {
             group.variants.push(q.text.clone());
         }
@@ -137,7 +143,7 @@ mod tests {
                 q("Berapa kurs euro hari ini?", true, false),
                 q("kurs euro berapa?", true, false),
                 q("Kapan Instagram dibeli Facebook?", false, true),
-                q("KURS EURO HARI INI", true, false),
+                q("BERAPA KURS EURO HARI INI??", true, false),
             ],
             10,
         );

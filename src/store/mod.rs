@@ -1,7 +1,9 @@
 //! The SQLite store: the only module with SQL. Opening, migrations, and the connection settings.
 //!
-//! Table families live in their own files: [`articles`] (articles, paragraphs, ticker snapshots)
-//! and [`chats`] (per-chat state). Queries are built at run time (`sqlx::query`), so building the
+//! Table families live in their own files: [`articles`] (articles, paragraphs, ticker snapshots),
+//! [`chats`] (per-chat state), and the desk's: [`conversations`] (conversation state, topics),
+//! [`questions`] (the question log and its figures), [`tickets`] (human handoff), [`drafts`]
+//! (pages awaiting publication); [`tx`] is the transaction they run in. Queries are built at run time (`sqlx::query`), so building the
 //! crate never needs a database.
 
 use std::path::{Path, PathBuf};
@@ -16,9 +18,19 @@ use sqlx::sqlite::{
 
 pub mod articles;
 pub mod chats;
+pub mod conversations;
+pub mod drafts;
+pub mod questions;
+pub mod tickets;
+pub mod tx;
 
 pub use articles::ImportOutcome;
 pub use chats::Chat;
+pub use conversations::{ChatState, StoredTopic, Subscriber};
+pub use drafts::Draft;
+pub use questions::{LoggedQuestion, NewQuestion, Stats, StatsWindow, UnansweredQuestion};
+pub use tickets::{Author, NewTicket, Ticket, TicketSummary};
+pub use tx::Tx;
 
 /// The migrations in `migrations/`, compiled into the binary and applied by [`Store::open`].
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!();
