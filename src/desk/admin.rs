@@ -92,10 +92,9 @@ impl Desk {
             .iter()
             .find(|a| a.parsed.title == parsed.title && a.parsed.source == parsed.source);
         let admin_id = t.input.sender.as_ref().map_or(0, |s| s.user_id);
-        let draft_id = t
-            .tx
-            .create_draft(admin_id, t.chat_id(), raw, &parsed.title, t.now)
-            .await?;
+        let draft_id =
+            t.tx.create_draft(admin_id, t.chat_id(), raw, &parsed.title, t.now)
+                .await?;
         let text = Text::Preview {
             article: &parsed,
             replaces,

@@ -3,13 +3,13 @@
 
 use chrono::Duration;
 
-use super::Desk;
 use super::Button;
+use super::Desk;
 use super::callback::Action;
+use super::lang;
 use super::service::lang_slot;
 use super::texts::Text;
 use super::turn::Turn;
-use super::lang;
 use crate::nlu::{Answer, Lang, Question, Topic};
 use crate::store::{NewQuestion, StoredTopic};
 
@@ -64,11 +64,10 @@ impl Desk {
         let lang =
             lang.unwrap_or_else(|| lang::for_question(&t.chat, t.input.sender.as_ref(), question));
         let key = t.conversation_key();
-        let context = t
-            .tx
-            .topic(t.chat_id(), key, t.now)
-            .await?
-            .map(topic_from_store);
+        let context =
+            t.tx.topic(t.chat_id(), key, t.now)
+                .await?
+                .map(topic_from_store);
         let engine = self.engine();
         let mut answer = engine.answer(&Question {
             text: question,
@@ -88,13 +87,11 @@ impl Desk {
 
         if let Some(topic) = &answer.topic {
             let expires = t.now + Duration::from_std(self.settings.context_ttl)?;
-            t.tx
-                .set_topic(t.chat_id(), key, Some(&topic_to_store(topic)), expires)
+            t.tx.set_topic(t.chat_id(), key, Some(&topic_to_store(topic)), expires)
                 .await?;
         }
-        let question_id = t
-            .tx
-            .log_question(&NewQuestion {
+        let question_id =
+            t.tx.log_question(&NewQuestion {
                 chat_id: t.chat_id(),
                 user_id: t.input.sender.as_ref().map(|s| s.user_id),
                 text: question,
@@ -158,11 +155,16 @@ impl Desk {
         rows
     }
 
-    /// "More from this article" when the paragraph after the last one quoted exists.
+    /// "More from this article" when the paragraph after the last one quoted exists (at the end
+    /// the engine still answers, with a closing remark that quotes nothing).
     fn more_button(&self, t: &Turn<'_>, answer: &Answer) -> Option<Button> {
         let source = answer.sources.iter().max_by_key(|s| s.paragraph)?;
-        self.engine()
+        let next = self
+            .engine()
             .more(source.article_id, source.paragraph, answer.lang)?;
+        if next.sources.is_empty() {
+            return None;
+        }
         Some(t.button(
             Text::ButtonMore,
             Action::More {
@@ -180,12 +182,11 @@ impl Desk {
         paragraph: usize,
     ) -> anyhow::Result<()> {
         let engine = self.engine();
-        let Some(answer) = engine.more(article_id, paragraph, t.lang) else {
-            let exists = self
-                .content()
-                .articles
-                .iter()
-                .any(|a| a.id == article_id);
+        let next = engine
+            .more(article_id, paragraph, t.lang)
+            .filter(|a| !a.sources.is_empty());
+        let Some(answer) = next else {
+            let exists = self.content().articles.iter().any(|a| a.id == article_id);
             t.toast(if exists {
                 Text::ToastNoMore
             } else {
@@ -196,14 +197,13 @@ impl Desk {
         t.toast_silently();
         if let Some(topic) = &answer.topic {
             let expires = t.now + Duration::from_std(self.settings.context_ttl)?;
-            t.tx
-                .set_topic(
-                    t.chat_id(),
-                    t.conversation_key(),
-                    Some(&topic_to_store(topic)),
-                    expires,
-                )
-                .await?;
+            t.tx.set_topic(
+                t.chat_id(),
+                t.conversation_key(),
+                Some(&topic_to_store(topic)),
+                expires,
+            )
+            .await?;
         }
         let buttons = self
             .more_button(t, &answer)

@@ -17,7 +17,11 @@ const HISTORY: i64 = 5;
 
 impl Desk {
     /// The support chat if one is configured and the bot can still reach it.
-    async fn reachable_support(&self, tx: &mut Tx, now: chrono::DateTime<chrono::Utc>) -> anyhow::Result<Option<(i64, Lang)>> {
+    async fn reachable_support(
+        &self,
+        tx: &mut Tx,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> anyhow::Result<Option<(i64, Lang)>> {
         let Some(support) = self.settings.support_chat_id else {
             return Ok(None);
         };
@@ -29,13 +33,22 @@ impl Desk {
     }
 
     /// The support chat's language (its `/lang` choice, else Indonesian).
-    async fn support_lang(&self, tx: &mut Tx, support: i64, now: chrono::DateTime<chrono::Utc>) -> anyhow::Result<Lang> {
+    async fn support_lang(
+        &self,
+        tx: &mut Tx,
+        support: i64,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> anyhow::Result<Lang> {
         let state = tx.chat_state(support, true, now).await?;
         Ok(lang::chosen(&state).unwrap_or(Lang::Id))
     }
 
     /// The reader asks for a person; `words` is what they wrote with `/human`, if anything.
-    pub(super) async fn request_human(&self, t: &mut Turn<'_>, words: Option<&str>) -> anyhow::Result<()> {
+    pub(super) async fn request_human(
+        &self,
+        t: &mut Turn<'_>,
+        words: Option<&str>,
+    ) -> anyhow::Result<()> {
         if t.is_group() {
             t.say(Text::GroupOnlyPrivate);
             return Ok(());
@@ -58,9 +71,8 @@ impl Desk {
         let sender = t.input.sender.as_ref();
         let name = sender.map_or("", |s| s.first_name.as_str()).to_string();
         let username = sender.and_then(|s| s.username.clone());
-        let ticket_id = t
-            .tx
-            .open_ticket(&NewTicket {
+        let ticket_id =
+            t.tx.open_ticket(&NewTicket {
                 chat_id: t.chat_id(),
                 user_id: sender.map_or(t.chat_id(), |s| s.user_id),
                 reader_name: &name,
@@ -88,8 +100,7 @@ impl Desk {
         .render(support_lang);
         t.send_to(support, head, None, Some(Track::Ticket { ticket_id }));
         if let Some(words) = words {
-            t.tx
-                .add_ticket_message(ticket_id, Author::Reader, words, t.now)
+            t.tx.add_ticket_message(ticket_id, Author::Reader, words, t.now)
                 .await?;
             let relay = Text::RelayToStaff {
                 id: ticket_id,
@@ -104,24 +115,32 @@ impl Desk {
 
     /// With no person to hand over to, the question is kept for `/unanswered`: what the reader
     /// wrote with `/human`, else their latest question.
-    async fn keep_for_unanswered(&self, t: &mut Turn<'_>, words: Option<&str>) -> anyhow::Result<()> {
+    async fn keep_for_unanswered(
+        &self,
+        t: &mut Turn<'_>,
+        words: Option<&str>,
+    ) -> anyhow::Result<()> {
         let question_id = match words {
             Some(words) => Some(
-                t.tx
-                    .log_question(&NewQuestion {
-                        chat_id: t.chat_id(),
-                        user_id: t.input.sender.as_ref().map(|s| s.user_id),
-                        text: words,
-                        intent: "human",
-                        confidence: 1.0,
-                        answered: false,
-                        answer: &Text::NoSupport.render(t.lang),
-                        lang: t.lang.as_str(),
-                        at: t.now,
-                    })
-                    .await?,
+                t.tx.log_question(&NewQuestion {
+                    chat_id: t.chat_id(),
+                    user_id: t.input.sender.as_ref().map(|s| s.user_id),
+                    text: words,
+                    intent: "human",
+                    confidence: 1.0,
+                    answered: false,
+                    answer: &Text::NoSupport.render(t.lang),
+                    lang: t.lang.as_str(),
+                    at: t.now,
+                })
+                .await?,
             ),
-            None => t.tx.recent_questions(t.chat_id(), 1).await?.pop().map(|q| q.id),
+            None => {
+                t.tx.recent_questions(t.chat_id(), 1)
+                    .await?
+                    .pop()
+                    .map(|q| q.id)
+            }
         };
         if let Some(id) = question_id {
             t.tx.escalate_question(id).await?;
@@ -130,12 +149,16 @@ impl Desk {
     }
 
     /// A reader's message while their ticket is open: to the support chat, not answered.
-    pub(super) async fn relay_from_reader(&self, t: &mut Turn<'_>, ticket: &Ticket, text: &str) -> anyhow::Result<()> {
+    pub(super) async fn relay_from_reader(
+        &self,
+        t: &mut Turn<'_>,
+        ticket: &Ticket,
+        text: &str,
+    ) -> anyhow::Result<()> {
         let Some(support) = self.settings.support_chat_id else {
             return Ok(());
         };
-        t.tx
-            .add_ticket_message(ticket.id, Author::Reader, text, t.now)
+        t.tx.add_ticket_message(ticket.id, Author::Reader, text, t.now)
             .await?;
         let head = t.tx.ticket_head_message(support, ticket.id).await?;
         let lang = self.support_lang(&mut t.tx, support, t.now).await?;
@@ -144,7 +167,14 @@ impl Desk {
             text,
         }
         .render(lang);
-        t.send_to(support, relay, head, Some(Track::Ticket { ticket_id: ticket.id }));
+        t.send_to(
+            support,
+            relay,
+            head,
+            Some(Track::Ticket {
+                ticket_id: ticket.id,
+            }),
+        );
         Ok(())
     }
 
@@ -188,7 +218,9 @@ impl Desk {
                 };
                 match ticket {
                     None => t.say(Text::NotATicketMessage),
-                    Some(ticket) if !ticket.open => t.say(Text::TicketAlreadyClosed { id: ticket.id }),
+                    Some(ticket) if !ticket.open => {
+                        t.say(Text::TicketAlreadyClosed { id: ticket.id })
+                    }
                     Some(ticket) => {
                         t.tx.close_ticket(ticket.id, "staff", t.now).await?;
                         log::info!("ticket {} closed by staff", ticket.id);
@@ -204,19 +236,22 @@ impl Desk {
                 }
                 Ok(true)
             }
-            Event::Text { text, edited: false } => {
+            Event::Text {
+                text,
+                edited: false,
+            } => {
                 let Some(message) = replying_to else {
                     return Ok(false);
                 };
-                let Some(ticket) = t.tx.ticket_of_support_message(t.chat_id(), message).await? else {
+                let Some(ticket) = t.tx.ticket_of_support_message(t.chat_id(), message).await?
+                else {
                     return Ok(false);
                 };
                 if !ticket.open {
                     t.say(Text::TicketAlreadyClosed { id: ticket.id });
                     return Ok(true);
                 }
-                t.tx
-                    .add_ticket_message(ticket.id, Author::Staff, text, t.now)
+                t.tx.add_ticket_message(ticket.id, Author::Staff, text, t.now)
                     .await?;
                 t.send_to(
                     ticket.chat_id,
@@ -255,12 +290,14 @@ impl Desk {
             if newly {
                 for ticket in tx.open_tickets().await? {
                     tx.close_ticket(ticket.id, "staff_unreachable", now).await?;
-                    let text = Text::StaffUnreachable { id: ticket.id }.render(ticket_lang(&ticket));
+                    let text =
+                        Text::StaffUnreachable { id: ticket.id }.render(ticket_lang(&ticket));
                     replies.push(send(ticket.chat_id, text, None));
                 }
             }
         } else if let Some(ticket) = tx.open_ticket_of_chat(chat_id).await? {
-            tx.close_ticket(ticket.id, "reader_unreachable", now).await?;
+            tx.close_ticket(ticket.id, "reader_unreachable", now)
+                .await?;
             if let Some(support) = self.settings.support_chat_id {
                 let head = tx.ticket_head_message(support, ticket.id).await?;
                 let lang = self.support_lang(&mut tx, support, now).await?;

@@ -24,7 +24,9 @@ pub fn of_client(sender: Option<&Sender>) -> Option<Lang> {
 
 /// The language for texts that are not answers to a question.
 pub fn for_chat(chat: &ChatState, sender: Option<&Sender>) -> Lang {
-    chosen(chat).or_else(|| of_client(sender)).unwrap_or(Lang::Id)
+    chosen(chat)
+        .or_else(|| of_client(sender))
+        .unwrap_or(Lang::Id)
 }
 
 /// The language to answer `question` in.

@@ -64,7 +64,11 @@ pub struct Desk {
 
 impl Desk {
     /// A desk over `store`, answering from the articles it holds.
-    pub async fn new(store: Store, intents: Arc<Intents>, settings: DeskSettings) -> anyhow::Result<Desk> {
+    pub async fn new(
+        store: Store,
+        intents: Arc<Intents>,
+        settings: DeskSettings,
+    ) -> anyhow::Result<Desk> {
         let content = build_content(&store, &intents).await?;
         Ok(Desk {
             store,
@@ -96,7 +100,10 @@ impl Desk {
     }
 
     pub(super) fn content(&self) -> Arc<Content> {
-        self.content.read().unwrap_or_else(|e| e.into_inner()).clone()
+        self.content
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// Whether the sender may run admin actions. A message sent on behalf of a chat (an
@@ -112,15 +119,39 @@ impl Desk {
             Lang::En => en.to_string(),
         };
         vec![
-            ("start", d("Mulai dan lihat contoh pertanyaan", "Start and see example questions")),
+            (
+                "start",
+                d(
+                    "Mulai dan lihat contoh pertanyaan",
+                    "Start and see example questions",
+                ),
+            ),
             ("help", d("Apa yang bisa saya jawab", "What I can answer")),
             ("ask", d("Ajukan pertanyaan", "Ask a question")),
-            ("lang", d("Pilih bahasa (id/en)", "Choose the language (id/en)")),
+            (
+                "lang",
+                d("Pilih bahasa (id/en)", "Choose the language (id/en)"),
+            ),
             ("articles", d("Daftar artikel", "List the articles")),
-            ("subscribe", d("Kabari saya artikel baru", "Tell me about new articles")),
-            ("unsubscribe", d("Berhenti dikabari artikel baru", "Stop telling me about new articles")),
+            (
+                "subscribe",
+                d("Kabari saya artikel baru", "Tell me about new articles"),
+            ),
+            (
+                "unsubscribe",
+                d(
+                    "Berhenti dikabari artikel baru",
+                    "Stop telling me about new articles",
+                ),
+            ),
             ("human", d("Bicara dengan petugas", "Talk to a person")),
-            ("cancel", d("Tutup percakapan dengan petugas", "End the conversation with a person")),
+            (
+                "cancel",
+                d(
+                    "Tutup percakapan dengan petugas",
+                    "End the conversation with a person",
+                ),
+            ),
         ]
     }
 
@@ -279,7 +310,12 @@ impl Desk {
     }
 
     /// Work that must not run inside the turn's transaction (it opens its own).
-    async fn after_commit(&self, input: &Input, lang: Lang, work: After) -> anyhow::Result<Vec<Reply>> {
+    async fn after_commit(
+        &self,
+        input: &Input,
+        lang: Lang,
+        work: After,
+    ) -> anyhow::Result<Vec<Reply>> {
         match work {
             After::Publish { draft } => self.publish(input, lang, draft).await,
             After::Remove { article_id } => self.remove_article(input, lang, article_id).await,
@@ -306,7 +342,9 @@ impl Desk {
 
 /// Exactly one toast, first: the one a handler chose, or an empty one.
 fn toast_first(replies: &mut Vec<Reply>) {
-    let position = replies.iter().position(|r| matches!(r, Reply::Toast { .. }));
+    let position = replies
+        .iter()
+        .position(|r| matches!(r, Reply::Toast { .. }));
     let toast = match position {
         Some(i) => replies.remove(i),
         None => Reply::Toast {
@@ -318,10 +356,7 @@ fn toast_first(replies: &mut Vec<Reply>) {
 }
 
 async fn build_content(store: &Store, intents: &Arc<Intents>) -> anyhow::Result<Content> {
-    let mut articles = store
-        .articles()
-        .await
-        .context("cannot load the articles")?;
+    let mut articles = store.articles().await.context("cannot load the articles")?;
     articles.sort_by(|a, b| {
         b.parsed
             .published_at
@@ -356,10 +391,21 @@ mod tests {
             Reply::Toast { text: "b".into() },
         ];
         toast_first(&mut replies);
-        assert_eq!(replies, vec![Reply::Toast { text: "a".into() }, send.clone()]);
+        assert_eq!(
+            replies,
+            vec![Reply::Toast { text: "a".into() }, send.clone()]
+        );
 
         let mut replies = vec![send.clone()];
         toast_first(&mut replies);
-        assert_eq!(replies, vec![Reply::Toast { text: String::new() }, send]);
+        assert_eq!(
+            replies,
+            vec![
+                Reply::Toast {
+                    text: String::new()
+                },
+                send
+            ]
+        );
     }
 }

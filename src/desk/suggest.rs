@@ -129,6 +129,9 @@ mod tests {
 
     #[test]
     fn a_subject_has_at_most_six_words() {
-        assert_eq!(subject_of("satu dua tiga empat lima enam tujuh"), "satu dua tiga empat lima enam");
+        assert_eq!(
+            subject_of("satu dua tiga empat lima enam tujuh"),
+            "satu dua tiga empat lima enam"
+        );
     }
 }

@@ -7,9 +7,9 @@
 
 use chrono::{DateTime, Datelike, FixedOffset};
 
+use super::insights::UnansweredGroup;
 use crate::content::Article;
 use crate::nlu::Lang;
-use super::insights::UnansweredGroup;
 use crate::store::{Stats, StatsWindow, TicketSummary};
 
 /// A reader's question and what the bot answered, as shown to staff when a ticket opens.
@@ -190,7 +190,13 @@ impl Text<'_> {
     pub fn render(&self, lang: Lang) -> String {
         let en = lang == Lang::En;
         // Picks the wording for the language; both are always written together so neither lags.
-        let pick = |id: &str, english: &str| if en { english.to_string() } else { id.to_string() };
+        let pick = |id: &str, english: &str| {
+            if en {
+                english.to_string()
+            } else {
+                id.to_string()
+            }
+        };
         match self {
             Text::Start {
                 name,
@@ -212,7 +218,10 @@ impl Text<'_> {
                         "\n\nThere are no articles yet.",
                     ));
                 } else {
-                    s.push_str(&pick("\n\nArtikel yang saya punya:", "\n\nArticles I hold:"));
+                    s.push_str(&pick(
+                        "\n\nArtikel yang saya punya:",
+                        "\n\nArticles I hold:",
+                    ));
                     for a in articles.iter() {
                         s.push_str(&format!("\n• {}", article_line(a, lang)));
                     }
@@ -257,10 +266,7 @@ impl Text<'_> {
                     format!("Bahasa \"{given}\" tidak tersedia. Pilih id atau en:")
                 }
             }
-            Text::Articles {
-                articles,
-                with_ids,
-            } => {
+            Text::Articles { articles, with_ids } => {
                 if articles.is_empty() {
                     return pick("Belum ada artikel.", "There are no articles yet.");
                 }
@@ -298,7 +304,9 @@ impl Text<'_> {
                 if en {
                     format!("I don't know the command /{name}. /help lists what I can do.")
                 } else {
-                    format!("Saya tidak mengenal perintah /{name}. /help berisi apa yang bisa saya lakukan.")
+                    format!(
+                        "Saya tidak mengenal perintah /{name}. /help berisi apa yang bisa saya lakukan."
+                    )
                 }
             }
             Text::Unsupported { what } => {
@@ -449,10 +457,7 @@ impl Text<'_> {
                         "\n\nNo earlier questions.",
                     ));
                 } else {
-                    s.push_str(&pick(
-                        "\n\nPertanyaan terakhir:",
-                        "\n\nLatest questions:",
-                    ));
+                    s.push_str(&pick("\n\nPertanyaan terakhir:", "\n\nLatest questions:"));
                     for e in history.iter() {
                         let mark = if e.answered { "✅" } else { "❌" };
                         s.push_str(&format!(
@@ -639,11 +644,19 @@ impl Text<'_> {
                 }
                 match replaces {
                     Some(old) => s.push_str(&if en {
-                        format!("\n\nThis replaces article #{} \"{}\".", old.id, old.parsed.title)
+                        format!(
+                            "\n\nThis replaces article #{} \"{}\".",
+                            old.id, old.parsed.title
+                        )
                     } else {
-                        format!("\n\nIni menggantikan artikel #{} \"{}\".", old.id, old.parsed.title)
+                        format!(
+                            "\n\nIni menggantikan artikel #{} \"{}\".",
+                            old.id, old.parsed.title
+                        )
                     }),
-                    None => s.push_str(&pick("\n\nIni artikel baru.", "\n\nThis is a new article.")),
+                    None => {
+                        s.push_str(&pick("\n\nIni artikel baru.", "\n\nThis is a new article."))
+                    }
                 }
                 s
             }
@@ -666,7 +679,9 @@ impl Text<'_> {
                 if en {
                     format!("This exact page is already article #{id}; nothing changed.")
                 } else {
-                    format!("Halaman yang persis sama sudah ada sebagai artikel #{id}; tidak ada yang berubah.")
+                    format!(
+                        "Halaman yang persis sama sudah ada sebagai artikel #{id}; tidak ada yang berubah."
+                    )
                 }
             }
             Text::DraftCancelled => pick(
@@ -679,9 +694,13 @@ impl Text<'_> {
             ),
             Text::RemoveConfirm { id, title } => {
                 if en {
-                    format!("Remove article #{id} \"{title}\"? It will no longer be used for answers.")
+                    format!(
+                        "Remove article #{id} \"{title}\"? It will no longer be used for answers."
+                    )
                 } else {
-                    format!("Hapus artikel #{id} \"{title}\"? Artikel ini tidak akan dipakai lagi untuk menjawab.")
+                    format!(
+                        "Hapus artikel #{id} \"{title}\"? Artikel ini tidak akan dipakai lagi untuk menjawab."
+                    )
                 }
             }
             Text::Removed { id, title } => {
@@ -696,7 +715,9 @@ impl Text<'_> {
                 if en {
                     format!("There is no article #{id}. /articles lists them with their numbers.")
                 } else {
-                    format!("Tidak ada artikel #{id}. /articles menampilkan daftar dengan nomornya.")
+                    format!(
+                        "Tidak ada artikel #{id}. /articles menampilkan daftar dengan nomornya."
+                    )
                 }
             }
             Text::Stats { stats } => {
@@ -730,9 +751,18 @@ impl Text<'_> {
                         marks.push(format!("{} 👎", g.voted_down));
                     }
                     if g.escalated > 0 {
-                        marks.push(format!("{} {}", g.escalated, pick("minta petugas", "asked for a person")));
+                        marks.push(format!(
+                            "{} {}",
+                            g.escalated,
+                            pick("minta petugas", "asked for a person")
+                        ));
                     }
-                    s.push_str(&format!("\n\n• {} ×{} ({})", g.example, g.count, marks.join(", ")));
+                    s.push_str(&format!(
+                        "\n\n• {} ×{} ({})",
+                        g.example,
+                        g.count,
+                        marks.join(", ")
+                    ));
                     for other in g.variants.iter().take(2) {
                         s.push_str(&format!("\n   ~ {other}"));
                     }
@@ -830,7 +860,11 @@ pub fn date(lang: Lang, at: &DateTime<FixedOffset>) -> String {
         "December",
     ];
     let month = at.month0() as usize;
-    let name = if lang == Lang::En { EN[month] } else { ID[month] };
+    let name = if lang == Lang::En {
+        EN[month]
+    } else {
+        ID[month]
+    };
     format!("{} {name} {}", at.day(), at.year())
 }
 
