@@ -36,10 +36,7 @@ impl Desk {
                 t.clear_buttons(message_id);
                 t.say(Text::LangSet);
             }
-            Action::Suggestion { index } => {
-                t.toast_silently();
-                self.on_suggestion(t, index).await?;
-            }
+            Action::Suggestion { index } => self.on_suggestion(t, index).await?,
             Action::Human => {
                 t.toast_silently();
                 self.request_human(t, None).await?;

@@ -243,6 +243,7 @@ impl Desk {
             t.toast(Text::ToastStale);
             return Ok(());
         };
+        t.toast_silently();
         self.on_text(t, question).await
     }
 

@@ -232,7 +232,11 @@ impl Tx {
     }
 
     /// Marks a chat that messages cannot reach (since `at`), when it is known.
-    pub async fn mark_unreachable(&mut self, chat_id: i64, at: DateTime<Utc>) -> anyhow::Result<bool> {
+    pub async fn mark_unreachable(
+        &mut self,
+        chat_id: i64,
+        at: DateTime<Utc>,
+    ) -> anyhow::Result<bool> {
         let done = sqlx::query(
             "UPDATE chats SET unreachable_since = ? WHERE chat_id = ? AND unreachable_since IS NULL",
         )

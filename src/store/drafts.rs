@@ -42,7 +42,11 @@ impl Tx {
 
     /// Removes and returns a pending draft made in `chat_id`; `None` when it is gone (already
     /// published or cancelled) or belongs to another chat.
-    pub async fn take_draft(&mut self, draft_id: i64, chat_id: i64) -> anyhow::Result<Option<Draft>> {
+    pub async fn take_draft(
+        &mut self,
+        draft_id: i64,
+        chat_id: i64,
+    ) -> anyhow::Result<Option<Draft>> {
         let row = sqlx::query(
             "DELETE FROM drafts WHERE id = ? AND chat_id = ?
              RETURNING id, admin_id, chat_id, raw, title, created_at",

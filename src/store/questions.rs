@@ -93,15 +93,14 @@ impl Tx {
         up: bool,
         at: DateTime<Utc>,
     ) -> anyhow::Result<bool> {
-        let done = sqlx::query(
-            "UPDATE questions SET vote = ?, voted_at = ? WHERE id = ? AND chat_id = ?",
-        )
-        .bind(if up { 1 } else { -1 })
-        .bind(timestamp_text(at))
-        .bind(question_id)
-        .bind(chat_id)
-        .execute(self.conn())
-        .await?;
+        let done =
+            sqlx::query("UPDATE questions SET vote = ?, voted_at = ? WHERE id = ? AND chat_id = ?")
+                .bind(if up { 1 } else { -1 })
+                .bind(timestamp_text(at))
+                .bind(question_id)
+                .bind(chat_id)
+                .execute(self.conn())
+                .await?;
         Ok(done.rows_affected() > 0)
     }
 

@@ -48,7 +48,8 @@ pub enum Author {
     Staff,
 }
 
-const TICKET_COLUMNS: &str = "t.id, t.chat_id, t.user_id, t.reader_name, t.reader_username, t.lang, t.status";
+const TICKET_COLUMNS: &str =
+    "t.id, t.chat_id, t.user_id, t.reader_name, t.reader_username, t.lang, t.status";
 
 fn ticket(row: &sqlx::sqlite::SqliteRow) -> anyhow::Result<Ticket> {
     Ok(Ticket {
@@ -151,16 +152,18 @@ impl Tx {
         text: &str,
         at: DateTime<Utc>,
     ) -> anyhow::Result<()> {
-        sqlx::query("INSERT INTO ticket_messages (ticket_id, author, text, at) VALUES (?, ?, ?, ?)")
-            .bind(ticket_id)
-            .bind(match author {
-                Author::Reader => "reader",
-                Author::Staff => "staff",
-            })
-            .bind(text)
-            .bind(timestamp_text(at))
-            .execute(self.conn())
-            .await?;
+        sqlx::query(
+            "INSERT INTO ticket_messages (ticket_id, author, text, at) VALUES (?, ?, ?, ?)",
+        )
+        .bind(ticket_id)
+        .bind(match author {
+            Author::Reader => "reader",
+            Author::Staff => "staff",
+        })
+        .bind(text)
+        .bind(timestamp_text(at))
+        .execute(self.conn())
+        .await?;
         Ok(())
     }
 
