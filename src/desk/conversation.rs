@@ -44,7 +44,12 @@ impl Desk {
             return self.request_human(t, None).await;
         }
         let buttons = self.answer_buttons(t, &responded);
-        t.say_with(responded.answer.text, buttons);
+        let offer = offers_human(t, &responded);
+        let mut text = responded.answer.text;
+        if offer {
+            text = format!("{text}\n\n{}", Text::OfferHuman.render(t.lang));
+        }
+        t.say_with(text, buttons);
         Ok(())
     }
 
@@ -149,7 +154,7 @@ impl Desk {
         {
             rows.push(vec![more]);
         }
-        if !answer.answered && !t.is_group() && r.refused_in_row >= 2 {
+        if offers_human(t, r) {
             rows.push(vec![t.button(Text::ButtonHuman, Action::Human)]);
         }
         rows
@@ -292,6 +297,11 @@ impl Desk {
         t.chat.subscribed = subscribe;
         t.say(text);
     }
+}
+
+/// In private, after two refused questions in a row, the bot offers a person itself.
+fn offers_human(t: &Turn<'_>, r: &Responded) -> bool {
+    !r.answer.answered && !t.is_group() && r.refused_in_row >= 2
 }
 
 fn lang_buttons(t: &Turn<'_>) -> Vec<Vec<Button>> {
