@@ -56,6 +56,20 @@ pub enum Command {
         /// The article's id, as listed by `newsdesk articles`.
         id: i64,
     },
+    /// Chat with the bot in this terminal: the same desk as on Telegram, one question per line.
+    Chat,
+    /// Questions asked, answered %, by intent, 👍/👎 and open tickets: last day, week, all time.
+    Stats {
+        /// The language of the report (id or en).
+        #[arg(long, value_name = "id|en", default_value = "id")]
+        lang: crate::nlu::Lang,
+    },
+    /// The latest questions the bot refused or got 👎 on, similar ones grouped.
+    Unanswered {
+        /// The language of the report (id or en).
+        #[arg(long, value_name = "id|en", default_value = "id")]
+        lang: crate::nlu::Lang,
+    },
 }
 
 /// A mistake on the command line that the user can correct.
@@ -98,6 +112,9 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<ExitCode> {
             print!("{}", article_text(&article));
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Chat) => crate::cli_chat::chat(&app, crate::nlu::Intents::builtin()).await,
+        Some(Command::Stats { lang }) => crate::cli_chat::stats(&app, lang).await,
+        Some(Command::Unanswered { lang }) => crate::cli_chat::unanswered(&app, lang).await,
         Some(Command::Remove { id }) => {
             let article = app
                 .store

@@ -16,6 +16,8 @@
 
 pub mod app;
 pub mod cli;
+pub mod cli_chat;
+pub mod console;
 pub mod content;
 pub mod desk;
 pub mod nlu;

@@ -378,3 +378,25 @@ async fn an_unknown_command_in_a_private_chat_points_to_help() {
     );
     assert!(reply.text.contains("/help"), "{}", reply.text);
 }
+
+#[tokio::test]
+async fn ask_for_a_chat_uses_and_keeps_that_chats_conversation() {
+    let mut app = DeskApp::start(TestApp::builder()).await;
+
+    let first = app.desk.ask(42, "harga emas sekarang", None).await.unwrap();
+    assert_eq!(first.intent, "ticker");
+    app.restart().await;
+    let follow_up = app.desk.ask(42, "berapa?", None).await.unwrap();
+    assert!(follow_up.text.contains("1.546.000"), "{}", follow_up.text);
+    let elsewhere = app.desk.ask(43, "berapa?", None).await.unwrap();
+    assert!(!elsewhere.answered, "{}", elsewhere.text);
+
+    let state = app.test.app.store.chat_state(42).await.unwrap().unwrap();
+    assert_eq!((state.questions, state.answered), (2, 2));
+    let english = app
+        .desk
+        .ask(42, "berapa?", Some(newsdesk::nlu::Lang::En))
+        .await
+        .unwrap();
+    assert!(english.text.contains("1,546,000"), "{}", english.text);
+}

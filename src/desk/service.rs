@@ -8,9 +8,9 @@ use anyhow::Context;
 use chrono::Utc;
 
 use super::turn::{After, Turn};
-use super::{ChatKind, Event, Input, Reply, Sender, Track, lang, suggest};
+use super::{ChatKind, Event, Input, Place, Reply, Sender, Track, lang, suggest};
 use crate::content::Article;
-use crate::nlu::{Engine, Intents, Lang};
+use crate::nlu::{Answer, Engine, Intents, Lang, Question};
 use crate::settings::Settings;
 use crate::store::Store;
 
@@ -320,6 +320,65 @@ impl Desk {
             After::Publish { draft } => self.publish(input, lang, draft).await,
             After::Remove { article_id } => self.remove_article(input, lang, article_id).await,
         }
+    }
+
+    /// Answers `text` in the conversation of chat `chat_id` — its topic used and renewed, the
+    /// question logged and counted — and returns the answer whose `text` is exactly what a reader
+    /// would be sent. This is `newsdesk ask --chat ID`; `lang` overrides the chat's language.
+    pub async fn ask(
+        &self,
+        chat_id: i64,
+        text: &str,
+        lang: Option<Lang>,
+    ) -> anyhow::Result<Answer> {
+        let _gate = self.gate.lock().await;
+        let now = Utc::now();
+        let input = Input {
+            update_id: None,
+            place: Place {
+                chat_id,
+                kind: if chat_id < 0 {
+                    ChatKind::Group
+                } else {
+                    ChatKind::Private
+                },
+                thread_id: None,
+                message_id: None,
+            },
+            sender: None,
+            replying_to: None,
+            event: Event::Text {
+                text: text.to_string(),
+                edited: false,
+            },
+        };
+        let mut tx = self.store.begin_write().await?;
+        let chat = tx.chat_state(chat_id, chat_id < 0, now).await?;
+        let mut turn = Turn {
+            lang: lang::for_chat(&chat, None),
+            input: &input,
+            tx,
+            chat,
+            now,
+            replies: Vec::new(),
+            after: Vec::new(),
+        };
+        let answer = match self.respond(&mut turn, text, lang).await? {
+            Some(responded) => responded.answer,
+            // Nothing to answer: the engine's own reply to an empty question, not logged.
+            None => self.engine().answer(&Question {
+                text,
+                lang: lang.or_else(|| lang::chosen(&turn.chat)),
+                context: None,
+            }),
+        };
+        let Turn {
+            mut tx, mut chat, ..
+        } = turn;
+        chat.last_seen = now;
+        tx.save_chat_state(&chat).await?;
+        tx.commit().await?;
+        Ok(answer)
     }
 
     /// Records the id a tracked message got once delivered (see [`Track`]).
