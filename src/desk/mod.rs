@@ -44,7 +44,11 @@ pub enum Event {
     /// An inline-button press: the button's `data` and the message the button was on.
     Callback { data: String, message_id: i32 },
     /// A document was sent. `bytes` is `None` when it was too big to download.
-    Document { file_name: Option<String>, bytes: Option<Vec<u8>>, size: u64 },
+    Document {
+        file_name: Option<String>,
+        bytes: Option<Vec<u8>>,
+        size: u64,
+    },
     /// Stickers, photos, voice, video and other content with no text to answer.
     Unsupported { what: String },
     /// The bot was added to a group.
