@@ -16,3 +16,4 @@
 
 pub mod content;
 pub mod desk;
+pub mod telegram;
