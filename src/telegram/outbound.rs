@@ -134,23 +134,18 @@ pub fn toast_text(text: &str) -> String {
 }
 
 /// Errors that mean the chat will not take messages from the bot until something changes there.
-pub fn is_undeliverable(error: &RequestError) -> bool {
-    match error {
-        RequestError::Api(api) => {
-            matches!(
-                api,
-                ApiError::BotBlocked
-                    | ApiError::BotKicked
-                    | ApiError::BotKickedFromSupergroup
-                    | ApiError::BotKickedFromChannel
-                    | ApiError::UserDeactivated
-                    | ApiError::CantInitiateConversation
-                    | ApiError::CantTalkWithBots
-                    | ApiError::ChatNotFound
-            ) || matches!(api, ApiError::Unknown(text) if text.starts_with("Forbidden"))
-        }
-        _ => false,
-    }
+pub fn is_undeliverable(error: &ApiError) -> bool {
+    matches!(
+        error,
+        ApiError::BotBlocked
+            | ApiError::BotKicked
+            | ApiError::BotKickedFromSupergroup
+            | ApiError::BotKickedFromChannel
+            | ApiError::UserDeactivated
+            | ApiError::CantInitiateConversation
+            | ApiError::CantTalkWithBots
+            | ApiError::ChatNotFound
+    ) || matches!(error, ApiError::Unknown(text) if text.starts_with("Forbidden"))
 }
 
 /// Runs a request, waiting out `retry_after` and backing off on network errors. Other errors
@@ -309,7 +304,10 @@ async fn send<D: Helpdesk>(
                     );
                 }
             }
-            Err(error) if is_undeliverable(&error) => return Err(redact(&error, bot)),
+            Err(RequestError::Api(api)) if is_undeliverable(&api) => {
+                // Telegram's own words ("Forbidden: bot was blocked by the user") for the desk.
+                return Err(api.to_string());
+            }
             Err(error) => {
                 log::error!("sending to chat {chat_id} failed: {}", redact(&error, bot));
                 // The rest of a split answer makes no sense without this part.

@@ -128,19 +128,16 @@ fn a_toast_is_cut_to_two_hundred_characters() {
 }
 
 #[test]
-fn blocked_kicked_and_unknown_chats_are_undeliverable_but_rate_limits_are_not() {
-    assert!(is_undeliverable(&RequestError::Api(ApiError::BotBlocked)));
-    assert!(is_undeliverable(&RequestError::Api(
-        ApiError::BotKickedFromSupergroup
-    )));
-    assert!(is_undeliverable(&RequestError::Api(ApiError::Unknown(
+fn blocked_kicked_and_unknown_chats_are_undeliverable_but_other_errors_are_not() {
+    assert!(is_undeliverable(&ApiError::BotBlocked));
+    assert!(is_undeliverable(&ApiError::BotKickedFromSupergroup));
+    assert!(is_undeliverable(&ApiError::ChatNotFound));
+    assert!(is_undeliverable(&ApiError::Unknown(
         "Forbidden: bot is not a member".into()
-    ))));
-    assert!(!is_undeliverable(&RequestError::RetryAfter(
-        Seconds::from_seconds(1)
     )));
-    assert!(!is_undeliverable(&RequestError::Api(
-        ApiError::MessageNotModified
+    assert!(!is_undeliverable(&ApiError::MessageNotModified));
+    assert!(!is_undeliverable(&ApiError::Unknown(
+        "Bad Request: message is too long".into()
     )));
 }
 
