@@ -14,6 +14,10 @@
 //! - [`console`] — the console adapter over the same desk.
 //! - [`cli`] — the command-line interface (clap) that `main` dispatches.
 
+pub mod app;
+pub mod cli;
 pub mod content;
 pub mod desk;
+pub mod settings;
+pub mod store;
 pub mod telegram;

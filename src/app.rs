@@ -1,0 +1,156 @@
+//! `App::build(settings)`: the store with its migrations and the default content, ready to use.
+//! Shared by `main` and the tests, so the tests exercise the very start-up the program runs.
+//!
+//! Importing goes through [`App`] (not straight to the store) so that everything that must follow
+//! a content change — later, the answering index — has one place to hook in.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::content::{self, MAX_INPUT_BYTES, ParseError, ParsedArticle};
+use crate::settings::{Settings, SettingsError, env};
+use crate::store::{ImportOutcome, OpenError, Store};
+
+/// The running newsdesk: its settings and its store.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub settings: Settings,
+    pub store: Store,
+}
+
+/// What one import did, with what a summary line needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub outcome: ImportOutcome,
+    pub title: String,
+    pub paragraphs: usize,
+    pub ticker: usize,
+}
+
+/// Why a file was not imported: shown to the person importing, in one line.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read the file: {0}")]
+    Read(#[from] std::io::Error),
+    #[error("{0}")]
+    Parse(#[from] ParseError),
+    #[error("the article could not be stored: {0:#}")]
+    Store(#[from] anyhow::Error),
+}
+
+impl App {
+    /// Opens the database named by the settings (creating it and applying migrations) and, when it
+    /// holds no articles, imports every file of the content folder.
+    ///
+    /// A database location that cannot be used is reported as a [`SettingsError`] naming
+    /// `DATABASE_URL`, since that is what the user must change.
+    pub async fn build(settings: Settings) -> anyhow::Result<App> {
+        let store = Store::open(&settings.database_url)
+            .await
+            .map_err(|e| match e {
+                OpenError::Migrate { .. } => anyhow::Error::new(e),
+                _ => SettingsError::new(
+                    env::DATABASE_URL,
+                    format!("{e}; point it at a writable place, e.g. sqlite://data/newsdesk.db"),
+                )
+                .into(),
+            })?;
+        let app = App { settings, store };
+        if app.store.count_articles().await? == 0 {
+            app.import_content_dir().await?;
+        }
+        Ok(app)
+    }
+
+    /// Imports an article from raw bytes.
+    pub async fn import_bytes(&self, raw: &[u8]) -> Result<Imported, ImportError> {
+        let parsed = content::parse(raw)?;
+        let outcome = self
+            .store
+            .import(&content::content_hash(raw), &parsed)
+            .await?;
+        Ok(imported(outcome, &parsed))
+    }
+
+    /// Imports an article from a file. A file over the size limit is refused without reading it.
+    pub async fn import_file(&self, path: &Path) -> Result<Imported, ImportError> {
+        let raw = read_limited(path)?;
+        self.import_bytes(&raw).await
+    }
+
+    /// Imports every file in the content folder in name order, skipping (with a warning) hidden
+    /// files and files that are not articles. Returns how many files were imported.
+    async fn import_content_dir(&self) -> anyhow::Result<usize> {
+        let dir = &self.settings.content_dir;
+        let files = match content_files(dir) {
+            Ok(files) => files,
+            Err(e) => {
+                log::warn!(
+                    "content folder {} cannot be read ({e}); starting with no articles \
+                     (set NEWSDESK_CONTENT_DIR)",
+                    dir.display()
+                );
+                return Ok(0);
+            }
+        };
+        let mut count = 0;
+        for file in files {
+            match self.import_file(&file).await {
+                Ok(done) => {
+                    count += 1;
+                    log::info!(
+                        "imported #{} {:?} from {}",
+                        done.outcome.id(),
+                        done.title,
+                        file.display()
+                    );
+                }
+                Err(ImportError::Store(e)) => {
+                    return Err(e.context(format!("importing {}", file.display())));
+                }
+                Err(e) => log::warn!("skipped {}: {e}", file.display()),
+            }
+        }
+        Ok(count)
+    }
+}
+
+fn imported(outcome: ImportOutcome, parsed: &ParsedArticle) -> Imported {
+    Imported {
+        outcome,
+        title: parsed.title.clone(),
+        paragraphs: parsed.paragraphs.len(),
+        ticker: parsed.ticker.len(),
+    }
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, ImportError> {
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > MAX_INPUT_BYTES as u64 {
+        return Err(ParseError::TooLarge {
+            size: usize::try_from(size).unwrap_or(usize::MAX),
+            max: MAX_INPUT_BYTES,
+        }
+        .into());
+    }
+    let mut raw = Vec::with_capacity(size as usize);
+    // `take` guards against a file that grows between the size check and the read.
+    file.take(MAX_INPUT_BYTES as u64 + 1)
+        .read_to_end(&mut raw)?;
+    Ok(raw)
+}
+
+/// The visible regular files directly in `dir`, sorted by name.
+fn content_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if !hidden && entry.file_type()?.is_file() {
+            files.push(entry.path());
+        }
+    }
+    files.sort();
+    Ok(files)
+}

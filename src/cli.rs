@@ -1,0 +1,292 @@
+//! The command-line interface: clap commands for importing, listing, showing and removing articles.
+//!
+//! Each command builds the [`App`] (so a fresh database gets its migrations and default content
+//! exactly as the bot would), does its work, and returns the process exit code. Rendering is kept
+//! in plain functions that return strings, apart from the printing.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::{DateTime, FixedOffset, Utc};
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+
+use crate::app::{App, ImportError, Imported};
+use crate::content::{Article, TickerItem};
+use crate::settings::Settings;
+use crate::store::ImportOutcome;
+
+/// newsdesk: a Telegram helpdesk bot that answers readers' questions from the news articles it holds.
+///
+/// Settings come from config/default.toml, config/local.toml and the environment (DATABASE_URL,
+/// NEWSDESK_CONTENT_DIR, ...; see README.md). A fresh database imports the content folder first.
+#[derive(Debug, Parser)]
+#[command(name = "newsdesk", version)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import articles (scraped news pages or plain text) from files.
+    ///
+    /// Prints one line per file. The same text again leaves the stored article unchanged; a changed
+    /// version of an article (same title and source) replaces it. Files that cannot be imported are
+    /// reported and make the exit status non-zero; the others are still imported.
+    Import {
+        /// The article files to import.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// List the stored articles: id, title, published, reporter, paragraph and ticker counts.
+    Articles {
+        /// Print a JSON array with every field, paragraphs and ticker instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one article in full: its fields, paragraphs and ticker.
+    Show {
+        /// The article's id, as listed by `newsdesk articles`.
+        id: i64,
+    },
+    /// Remove an article with its paragraphs and ticker.
+    Remove {
+        /// The article's id, as listed by `newsdesk articles`.
+        id: i64,
+    },
+}
+
+/// A mistake on the command line that the user can correct.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("there is no article #{0}; `newsdesk articles` lists the ids")]
+    NoSuchArticle(i64),
+}
+
+/// Runs the command and tells `main` how to exit.
+pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<ExitCode> {
+    let app = App::build(settings).await?;
+    match cli.command {
+        None => {
+            let count = app.store.count_articles().await?;
+            println!(
+                "newsdesk {}: {count} article(s) in {}.",
+                env!("CARGO_PKG_VERSION"),
+                app.settings.database_url
+            );
+            println!("Commands: import, articles, show, remove (`newsdesk --help` explains them).");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Import { files }) => import(&app, &files).await,
+        Some(Command::Articles { json }) => {
+            let articles = app.store.articles().await?;
+            if json {
+                println!("{}", articles_json(&articles)?);
+            } else {
+                print!("{}", articles_table(&articles));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Show { id }) => {
+            let article = app
+                .store
+                .article(id)
+                .await?
+                .ok_or(CliError::NoSuchArticle(id))?;
+            print!("{}", article_text(&article));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Remove { id }) => {
+            let article = app
+                .store
+                .article(id)
+                .await?
+                .ok_or(CliError::NoSuchArticle(id))?;
+            if !app.store.remove(id).await? {
+                // Removed by someone else between the lookup and the delete.
+                return Err(CliError::NoSuchArticle(id).into());
+            }
+            println!("removed #{id} {:?}", article.parsed.title);
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// From this many files on, an interactive terminal gets a progress bar.
+const PROGRESS_BAR_FROM: usize = 5;
+
+async fn import(app: &App, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let bar = if files.len() >= PROGRESS_BAR_FROM && std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new(files.len() as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let mut failed = 0;
+    for file in files {
+        let result = app.import_file(file).await;
+        // A broken store is not the file's fault: stop instead of failing every remaining file.
+        if let Err(ImportError::Store(e)) = result {
+            bar.abandon();
+            return Err(e.context(format!("importing {}", file.display())));
+        }
+        let line = import_line(file, &result);
+        bar.suspend(|| match result {
+            Ok(_) => println!("{line}"),
+            Err(_) => eprintln!("{line}"),
+        });
+        failed += usize::from(result.is_err());
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    if files.len() > 1 {
+        println!(
+            "{} of {} files imported{}",
+            files.len() - failed,
+            files.len(),
+            if failed > 0 {
+                format!(", {failed} failed")
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// One summary line: `imported #1 "Title" (9 paragraphs, 11 ticker items)`, or `error: FILE: why`.
+pub fn import_line(file: &Path, result: &Result<Imported, ImportError>) -> String {
+    match result {
+        Ok(done) => {
+            let counts = format!(
+                "({} paragraphs, {} ticker items)",
+                done.paragraphs, done.ticker
+            );
+            match done.outcome {
+                ImportOutcome::Created { id } => {
+                    format!("imported #{id} {:?} {counts}", done.title)
+                }
+                ImportOutcome::Unchanged { id } => {
+                    format!("unchanged #{id} {:?} {counts}", done.title)
+                }
+                ImportOutcome::Replaced { old_id, new_id } => {
+                    format!(
+                        "replaced #{old_id} with #{new_id} {:?} {counts}",
+                        done.title
+                    )
+                }
+            }
+        }
+        Err(e) => format!("error: {}: {e}", file.display()),
+    }
+}
+
+/// The `articles --json` contract, used from outside: keep these names.
+#[derive(Serialize)]
+struct ArticleJson<'a> {
+    id: i64,
+    title: &'a str,
+    published_at: Option<DateTime<FixedOffset>>,
+    reporter: Option<&'a str>,
+    editor: Option<&'a str>,
+    source: Option<&'a str>,
+    caption: Option<&'a str>,
+    paragraphs: &'a [String],
+    ticker: &'a [TickerItem],
+    imported_at: DateTime<Utc>,
+    content_hash: &'a str,
+}
+
+pub fn articles_json(articles: &[Article]) -> serde_json::Result<String> {
+    let rows: Vec<ArticleJson> = articles
+        .iter()
+        .map(|a| ArticleJson {
+            id: a.id,
+            title: &a.parsed.title,
+            published_at: a.parsed.published_at,
+            reporter: a.parsed.reporter.as_deref(),
+            editor: a.parsed.editor.as_deref(),
+            source: a.parsed.source.as_deref(),
+            caption: a.parsed.caption.as_deref(),
+            paragraphs: &a.parsed.paragraphs,
+            ticker: &a.parsed.ticker,
+            imported_at: a.imported_at,
+            content_hash: &a.content_hash,
+        })
+        .collect();
+    serde_json::to_string_pretty(&rows)
+}
+
+const TITLE_WIDTH: usize = 48;
+
+pub fn articles_table(articles: &[Article]) -> String {
+    if articles.is_empty() {
+        return "No articles. Import one with `newsdesk import FILE`.\n".to_string();
+    }
+    let mut out = format!(
+        "{:>4}  {:<TITLE_WIDTH$}  {:<22}  {:<20}  {:>5}  {:>6}\n",
+        "ID", "TITLE", "PUBLISHED", "REPORTER", "PARAS", "TICKER"
+    );
+    for a in articles {
+        let p = &a.parsed;
+        out += &format!(
+            "{:>4}  {:<TITLE_WIDTH$}  {:<22}  {:<20}  {:>5}  {:>6}\n",
+            a.id,
+            shorten(&p.title, TITLE_WIDTH),
+            published_text(p.published_at),
+            shorten(p.reporter.as_deref().unwrap_or("-"), 20),
+            p.paragraphs.len(),
+            p.ticker.len()
+        );
+    }
+    out
+}
+
+pub fn article_text(article: &Article) -> String {
+    let p = &article.parsed;
+    let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".to_string());
+    let mut out = format!("#{} {}\n", article.id, p.title);
+    out += &format!("Published: {}\n", published_text(p.published_at));
+    out += &format!("Reporter:  {}\n", or_dash(&p.reporter));
+    out += &format!("Editor:    {}\n", or_dash(&p.editor));
+    out += &format!("Source:    {}\n", or_dash(&p.source));
+    out += &format!("Caption:   {}\n", or_dash(&p.caption));
+    out += &format!(
+        "Imported:  {}\n",
+        article.imported_at.format("%Y-%m-%d %H:%M:%S UTC")
+    );
+    for paragraph in &p.paragraphs {
+        out += &format!("\n{paragraph}\n");
+    }
+    if !p.ticker.is_empty() {
+        out += &format!("\nTicker ({} items):\n", p.ticker.len());
+        for item in &p.ticker {
+            out += &format!(
+                "  {:<12} {:>14} {:>10} {:>8}%\n",
+                item.name, item.value, item.change, item.change_pct
+            );
+        }
+    }
+    out
+}
+
+fn published_text(at: Option<DateTime<FixedOffset>>) -> String {
+    at.map(|t| t.format("%Y-%m-%d %H:%M %:z").to_string())
+        .unwrap_or_else(|| "-".to_string())
+}
+
+/// At most `width` characters, with `…` marking a cut.
+fn shorten(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(width - 1).collect();
+        cut.push('…');
+        cut
+    }
+}

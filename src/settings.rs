@@ -1,0 +1,440 @@
+//! Layered settings: `config/default.toml` → optional `config/local.toml` → environment.
+//!
+//! Everything is parsed once, at start, into typed values (parse, don't validate): the rest of the
+//! crate never sees a raw string from a file or the environment. A bad setting becomes a
+//! [`SettingsError`] that names the setting in one line, so the program can stop before doing work.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// The checked-in defaults, compiled in so the binary also starts where `config/` is absent.
+/// `config/default.toml` on disk, when present, is read instead.
+pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+
+/// Environment variable names; these are used from outside and must not change.
+pub mod env {
+    pub const DATABASE_URL: &str = "DATABASE_URL";
+    pub const CONTENT_DIR: &str = "NEWSDESK_CONTENT_DIR";
+    pub const TELOXIDE_TOKEN: &str = "TELOXIDE_TOKEN";
+    pub const TELOXIDE_API_URL: &str = "TELOXIDE_API_URL";
+    pub const ADMINS: &str = "NEWSDESK_ADMINS";
+    pub const SUPPORT_CHAT_ID: &str = "NEWSDESK_SUPPORT_CHAT_ID";
+}
+
+/// A setting that cannot be used. Displays as one line that starts with the setting's name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{setting}: {problem}")]
+pub struct SettingsError {
+    /// The environment variable, config key (`bot.context_ttl_secs`) or config file at fault.
+    pub setting: String,
+    pub problem: String,
+}
+
+impl SettingsError {
+    pub fn new(setting: impl Into<String>, problem: impl Into<String>) -> Self {
+        Self {
+            setting: setting.into(),
+            problem: problem.into(),
+        }
+    }
+}
+
+/// A value that must never be printed: its `Debug` is redacted, and it has no `Display`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    /// The secret itself, for the one place that needs it (building the bot).
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret([redacted])")
+    }
+}
+
+/// All of newsdesk's settings, resolved from every layer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// `sqlite://…` URL of the database (`DATABASE_URL`).
+    pub database_url: String,
+    /// Articles imported into an empty database at start (`NEWSDESK_CONTENT_DIR`).
+    pub content_dir: PathBuf,
+    /// Telegram user ids with admin rights: config `admins` plus `NEWSDESK_ADMINS`, sorted, unique.
+    pub admins: Vec<i64>,
+    /// Where tickets are relayed (`NEWSDESK_SUPPORT_CHAT_ID`); `None`: no person available.
+    pub support_chat_id: Option<i64>,
+    pub telegram: TelegramSettings,
+    pub bot: BotSettings,
+    pub answer: AnswerSettings,
+}
+
+/// How to reach the Bot API. Only from the environment: the token is a secret.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TelegramSettings {
+    /// `TELOXIDE_TOKEN`; `None` when unset or empty.
+    pub token: Option<Secret>,
+    /// `TELOXIDE_API_URL`, e.g. a local Bot API server or the tests' fake; `None`: Telegram's own.
+    pub api_url: Option<url::Url>,
+}
+
+/// The `[bot]` section: Telegram rate limits and conversation memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BotSettings {
+    pub messages_per_sec_chat: u32,
+    pub messages_per_min_chat: u32,
+    pub messages_per_min_group: u32,
+    pub messages_per_sec_overall: u32,
+    /// How long a chat's conversation context (the article it is about) lives, in seconds.
+    pub context_ttl_secs: u64,
+}
+
+/// The `[answer]` section: confidence thresholds of the answering engine.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerSettings {
+    pub answer_threshold: f64,
+    pub suggest_threshold: f64,
+}
+
+// One file's worth of settings: every key optional, so `local.toml` can hold only what it changes.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileLayer {
+    database_url: Option<String>,
+    content_dir: Option<PathBuf>,
+    admins: Option<Vec<i64>>,
+    support_chat_id: Option<i64>,
+    #[serde(default)]
+    bot: BotLayer,
+    #[serde(default)]
+    answer: AnswerLayer,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BotLayer {
+    messages_per_sec_chat: Option<u32>,
+    messages_per_min_chat: Option<u32>,
+    messages_per_min_group: Option<u32>,
+    messages_per_sec_overall: Option<u32>,
+    context_ttl_secs: Option<u64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnswerLayer {
+    answer_threshold: Option<f64>,
+    suggest_threshold: Option<f64>,
+}
+
+impl FileLayer {
+    /// Keys set in `over` win over keys set in `self`.
+    fn overlay(self, over: FileLayer) -> FileLayer {
+        FileLayer {
+            database_url: over.database_url.or(self.database_url),
+            content_dir: over.content_dir.or(self.content_dir),
+            admins: over.admins.or(self.admins),
+            support_chat_id: over.support_chat_id.or(self.support_chat_id),
+            bot: BotLayer {
+                messages_per_sec_chat: over
+                    .bot
+                    .messages_per_sec_chat
+                    .or(self.bot.messages_per_sec_chat),
+                messages_per_min_chat: over
+                    .bot
+                    .messages_per_min_chat
+                    .or(self.bot.messages_per_min_chat),
+                messages_per_min_group: over
+                    .bot
+                    .messages_per_min_group
+                    .or(self.bot.messages_per_min_group),
+                messages_per_sec_overall: over
+                    .bot
+                    .messages_per_sec_overall
+                    .or(self.bot.messages_per_sec_overall),
+                context_ttl_secs: over.bot.context_ttl_secs.or(self.bot.context_ttl_secs),
+            },
+            answer: AnswerLayer {
+                answer_threshold: over
+                    .answer
+                    .answer_threshold
+                    .or(self.answer.answer_threshold),
+                suggest_threshold: over
+                    .answer
+                    .suggest_threshold
+                    .or(self.answer.suggest_threshold),
+            },
+        }
+    }
+}
+
+impl Settings {
+    /// Settings for the running program: `config/` under the working directory and the process
+    /// environment (call `dotenvy::dotenv()` first so `.env` counts as environment).
+    pub fn load() -> Result<Settings, SettingsError> {
+        let env: HashMap<String, String> = std::env::vars_os()
+            .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
+            .collect();
+        Self::load_from(Path::new("config"), &env)
+    }
+
+    /// Settings from an explicit config folder and environment, so tests never touch the process's.
+    /// `config_dir/default.toml` falls back to the compiled-in copy; `config_dir/local.toml` is optional.
+    pub fn load_from(
+        config_dir: &Path,
+        env: &HashMap<String, String>,
+    ) -> Result<Settings, SettingsError> {
+        let default_path = config_dir.join("default.toml");
+        let defaults = match read_optional(&default_path)? {
+            Some(text) => parse_layer(&default_path, &text)?,
+            None => parse_layer(Path::new("config/default.toml (built in)"), DEFAULT_TOML)?,
+        };
+        let local_path = config_dir.join("local.toml");
+        let layer = match read_optional(&local_path)? {
+            Some(text) => defaults.overlay(parse_layer(&local_path, &text)?),
+            None => defaults,
+        };
+        resolve(layer, env)
+    }
+}
+
+fn read_optional(path: &Path) -> Result<Option<String>, SettingsError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(SettingsError::new(
+            path.display().to_string(),
+            format!("cannot be read: {e}"),
+        )),
+    }
+}
+
+fn parse_layer(path: &Path, text: &str) -> Result<FileLayer, SettingsError> {
+    toml::from_str(text).map_err(|e| {
+        // toml's own Display spans several lines with a source excerpt; we want one line.
+        let line = e
+            .span()
+            .map(|span| format!("line {}: ", text[..span.start].matches('\n').count() + 1))
+            .unwrap_or_default();
+        let message = e.message().split_whitespace().collect::<Vec<_>>().join(" ");
+        SettingsError::new(path.display().to_string(), format!("{line}{message}"))
+    })
+}
+
+fn required<T>(value: Option<T>, key: &str) -> Result<T, SettingsError> {
+    value.ok_or_else(|| {
+        SettingsError::new(
+            key,
+            "missing: set it in config/default.toml or config/local.toml",
+        )
+    })
+}
+
+fn env_value<'a>(env: &'a HashMap<String, String>, name: &str) -> Option<&'a str> {
+    // An empty variable (as left by copying .env.example) means "not set".
+    env.get(name).map(|v| v.trim()).filter(|v| !v.is_empty())
+}
+
+fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, SettingsError> {
+    let database_url = match env_value(env, env::DATABASE_URL) {
+        Some(url) => parse_database_url(url, env::DATABASE_URL)?,
+        None => parse_database_url(
+            &required(layer.database_url, "database_url")?,
+            "database_url",
+        )?,
+    };
+
+    let content_dir = match env_value(env, env::CONTENT_DIR) {
+        Some(dir) => PathBuf::from(dir),
+        None => required(layer.content_dir, "content_dir")?,
+    };
+    if content_dir.as_os_str().is_empty() {
+        return Err(SettingsError::new("content_dir", "must not be empty"));
+    }
+
+    let mut admins = layer.admins.unwrap_or_default();
+    if let Some(&bad) = admins.iter().find(|&&id| id <= 0) {
+        return Err(SettingsError::new(
+            "admins",
+            format!("{bad} is not a Telegram user id (user ids are positive numbers)"),
+        ));
+    }
+    if let Some(list) = env_value(env, env::ADMINS) {
+        admins.extend(parse_admins(list)?);
+    }
+    admins.sort_unstable();
+    admins.dedup();
+
+    let support_chat_id = match env_value(env, env::SUPPORT_CHAT_ID) {
+        Some(raw) => Some(parse_chat_id(raw, env::SUPPORT_CHAT_ID)?),
+        None => layer.support_chat_id,
+    };
+    if support_chat_id == Some(0) {
+        return Err(SettingsError::new(
+            "support_chat_id",
+            "0 is not a Telegram chat id (groups have negative ids, users positive ones)",
+        ));
+    }
+
+    let telegram = TelegramSettings {
+        token: env_value(env, env::TELOXIDE_TOKEN).map(Secret::new),
+        api_url: env_value(env, env::TELOXIDE_API_URL)
+            .map(|raw| {
+                url::Url::parse(raw).map_err(|e| {
+                    SettingsError::new(
+                        env::TELOXIDE_API_URL,
+                        format!("{raw:?} is not a URL ({e}); expected e.g. http://127.0.0.1:8081"),
+                    )
+                })
+            })
+            .transpose()?,
+    };
+
+    let bot = BotSettings {
+        messages_per_sec_chat: at_least_one(
+            layer.bot.messages_per_sec_chat,
+            "bot.messages_per_sec_chat",
+        )?,
+        messages_per_min_chat: at_least_one(
+            layer.bot.messages_per_min_chat,
+            "bot.messages_per_min_chat",
+        )?,
+        messages_per_min_group: at_least_one(
+            layer.bot.messages_per_min_group,
+            "bot.messages_per_min_group",
+        )?,
+        messages_per_sec_overall: at_least_one(
+            layer.bot.messages_per_sec_overall,
+            "bot.messages_per_sec_overall",
+        )?,
+        context_ttl_secs: at_least_one(layer.bot.context_ttl_secs, "bot.context_ttl_secs")?,
+    };
+
+    let answer = AnswerSettings {
+        answer_threshold: fraction(layer.answer.answer_threshold, "answer.answer_threshold")?,
+        suggest_threshold: fraction(layer.answer.suggest_threshold, "answer.suggest_threshold")?,
+    };
+    if answer.suggest_threshold > answer.answer_threshold {
+        return Err(SettingsError::new(
+            "answer.suggest_threshold",
+            format!(
+                "{} is above answer.answer_threshold ({}); it must not exceed it",
+                answer.suggest_threshold, answer.answer_threshold
+            ),
+        ));
+    }
+
+    Ok(Settings {
+        database_url,
+        content_dir,
+        admins,
+        support_chat_id,
+        telegram,
+        bot,
+        answer,
+    })
+}
+
+fn parse_database_url(raw: &str, setting: &str) -> Result<String, SettingsError> {
+    let raw = raw.trim();
+    if !raw.starts_with("sqlite:") || raw == "sqlite:" || raw == "sqlite://" {
+        return Err(SettingsError::new(
+            setting,
+            format!(
+                "{raw:?} is not a SQLite database URL (expected e.g. sqlite://data/newsdesk.db, \
+                 sqlite:///var/lib/newsdesk.db or sqlite::memory:)"
+            ),
+        ));
+    }
+    Ok(raw.to_string())
+}
+
+/// Parses `NEWSDESK_ADMINS`: comma-separated positive user ids; spaces and empty items are ignored.
+pub fn parse_admins(list: &str) -> Result<Vec<i64>, SettingsError> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| match item.parse::<i64>() {
+            Ok(id) if id > 0 => Ok(id),
+            _ => Err(SettingsError::new(
+                env::ADMINS,
+                format!(
+                    "{item:?} is not a Telegram user id (expected comma-separated numbers, e.g. 12345,67890)"
+                ),
+            )),
+        })
+        .collect()
+}
+
+fn parse_chat_id(raw: &str, setting: &str) -> Result<i64, SettingsError> {
+    match raw.parse::<i64>() {
+        Ok(id) if id != 0 => Ok(id),
+        _ => Err(SettingsError::new(
+            setting,
+            format!(
+                "{raw:?} is not a Telegram chat id (expected a number, e.g. -1001234567890 for a group)"
+            ),
+        )),
+    }
+}
+
+fn at_least_one<T: PartialOrd + From<u8> + fmt::Display>(
+    value: Option<T>,
+    key: &str,
+) -> Result<T, SettingsError> {
+    let value = required(value, key)?;
+    if value < T::from(1) {
+        return Err(SettingsError::new(
+            key,
+            format!("{value} is too small: must be at least 1"),
+        ));
+    }
+    Ok(value)
+}
+
+fn fraction(value: Option<f64>, key: &str) -> Result<f64, SettingsError> {
+    let value = required(value, key)?;
+    if !(0.0..=1.0).contains(&value) {
+        return Err(SettingsError::new(key, format!("{value} is outside 0..1")));
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_defaults_set_every_required_key() {
+        let layer = parse_layer(Path::new("default.toml"), DEFAULT_TOML).unwrap();
+        let settings = resolve(layer, &HashMap::new()).unwrap();
+        assert_eq!(settings.database_url, "sqlite://data/newsdesk.db");
+        assert_eq!(settings.bot.messages_per_sec_overall, 30);
+    }
+
+    #[test]
+    fn admins_list_ignores_spaces_and_empty_items() {
+        assert_eq!(parse_admins(" 1, 22 ,,333,").unwrap(), vec![1, 22, 333]);
+    }
+
+    #[test]
+    fn a_toml_error_is_one_line_with_its_line_number() {
+        let err = parse_layer(Path::new("x.toml"), "\n[bot]\nnope = 1\n").unwrap_err();
+        let text = err.to_string();
+        assert!(!text.contains('\n'), "{text}");
+        assert!(
+            text.starts_with("x.toml: line 3: unknown field `nope`"),
+            "{text}"
+        );
+    }
+}

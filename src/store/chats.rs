@@ -1,0 +1,71 @@
+//! Per-chat state: the chats the bot has seen and the reply language each chose.
+//! Later features add their per-chat columns and tables through new migrations.
+
+use chrono::{DateTime, Utc};
+
+use super::{Store, parse_timestamp, timestamp_text};
+
+/// A chat the bot has seen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chat {
+    pub chat_id: i64,
+    /// The chosen reply language (`id`, `en`); `None`: decide from each message.
+    pub language: Option<String>,
+    pub first_seen: DateTime<Utc>,
+    pub last_seen: DateTime<Utc>,
+}
+
+impl Store {
+    /// Records that `chat_id` was active at `at`, creating the chat on first sight.
+    pub async fn touch_chat(&self, chat_id: i64, at: DateTime<Utc>) -> anyhow::Result<()> {
+        let at = timestamp_text(at);
+        sqlx::query(
+            "INSERT INTO chats (chat_id, first_seen, last_seen) VALUES (?, ?, ?)
+             ON CONFLICT (chat_id) DO UPDATE SET last_seen = excluded.last_seen",
+        )
+        .bind(chat_id)
+        .bind(&at)
+        .bind(&at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn chat(&self, chat_id: i64) -> anyhow::Result<Option<Chat>> {
+        let row: Option<(i64, Option<String>, String, String)> = sqlx::query_as(
+            "SELECT chat_id, language, first_seen, last_seen FROM chats WHERE chat_id = ?",
+        )
+        .bind(chat_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|(chat_id, language, first_seen, last_seen)| {
+            Ok(Chat {
+                chat_id,
+                language,
+                first_seen: parse_timestamp(&first_seen, "chats.first_seen")?,
+                last_seen: parse_timestamp(&last_seen, "chats.last_seen")?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Sets (or with `None` clears) a chat's reply language, creating the chat if it is new.
+    pub async fn set_chat_language(
+        &self,
+        chat_id: i64,
+        language: Option<&str>,
+    ) -> anyhow::Result<()> {
+        let now = super::now_text();
+        sqlx::query(
+            "INSERT INTO chats (chat_id, language, first_seen, last_seen) VALUES (?, ?, ?, ?)
+             ON CONFLICT (chat_id) DO UPDATE SET language = excluded.language",
+        )
+        .bind(chat_id)
+        .bind(language)
+        .bind(&now)
+        .bind(&now)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}

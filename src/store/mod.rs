@@ -1,0 +1,171 @@
+//! The SQLite store: the only module with SQL. Opening, migrations, and the connection settings.
+//!
+//! Table families live in their own files: [`articles`] (articles, paragraphs, ticker snapshots)
+//! and [`chats`] (per-chat state). Queries are built at run time (`sqlx::query`), so building the
+//! crate never needs a database.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::Context;
+use sqlx::Row;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+
+pub mod articles;
+pub mod chats;
+
+pub use articles::ImportOutcome;
+pub use chats::Chat;
+
+/// The migrations in `migrations/`, compiled into the binary and applied by [`Store::open`].
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!();
+
+/// Why the database could not be opened. These are the user's to fix, so they say what is wrong
+/// with the configured location in one line.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("{url:?} is not a usable SQLite URL ({reason})")]
+    BadUrl { url: String, reason: String },
+    #[error("cannot create the database folder {path:?} ({reason})")]
+    CreateDir { path: PathBuf, reason: String },
+    #[error("cannot open the database {url:?} ({reason})")]
+    Connect { url: String, reason: String },
+    #[error("cannot bring the database {url:?} up to date ({reason})")]
+    Migrate { url: String, reason: String },
+}
+
+/// What [`Store::health`] reports: the connection settings as SQLite sees them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreHealth {
+    /// `wal` for a file database; `memory` for an in-memory one.
+    pub journal_mode: String,
+    pub foreign_keys: bool,
+    /// Versions of the migrations applied, in order.
+    pub applied_migrations: Vec<i64>,
+}
+
+/// A handle to the database; cheap to clone (it is a connection pool).
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+impl Store {
+    /// Opens (creating folder and file when missing) the database at `database_url` —
+    /// `sqlite://relative/path.db`, `sqlite:///absolute/path.db` or `sqlite::memory:` — and applies
+    /// every pending migration.
+    pub async fn open(database_url: &str) -> Result<Store, OpenError> {
+        let options =
+            SqliteConnectOptions::from_str(database_url).map_err(|e| OpenError::BadUrl {
+                url: database_url.to_string(),
+                reason: e.to_string(),
+            })?;
+        let in_memory = database_url.contains(":memory:") || database_url.contains("mode=memory");
+
+        let options = options
+            .create_if_missing(true)
+            .foreign_keys(true)
+            // Several tasks write (imports, chat state); wait for the lock instead of failing.
+            .busy_timeout(Duration::from_secs(5));
+
+        let pool = if in_memory {
+            // Each in-memory database lives only as long as a connection to it: keep exactly one
+            // open forever, or the data vanishes when the pool retires an idle connection.
+            SqlitePoolOptions::new()
+                .max_connections(1)
+                .min_connections(1)
+                .idle_timeout(None)
+                .max_lifetime(None)
+                .connect_with(options)
+                .await
+        } else {
+            create_parent_dir(options.get_filename())?;
+            // WAL lets readers (answering) run while a writer (import) holds the lock; NORMAL
+            // synchronous is durable across application crashes in WAL mode and much faster.
+            let options = options
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal);
+            SqlitePoolOptions::new()
+                .max_connections(5)
+                .connect_with(options)
+                .await
+        }
+        .map_err(|e| OpenError::Connect {
+            url: database_url.to_string(),
+            reason: e.to_string(),
+        })?;
+
+        MIGRATOR.run(&pool).await.map_err(|e| OpenError::Migrate {
+            url: database_url.to_string(),
+            reason: e.to_string(),
+        })?;
+        Ok(Store { pool })
+    }
+
+    /// The journal mode, foreign-key enforcement and applied migrations, as SQLite reports them.
+    pub async fn health(&self) -> anyhow::Result<StoreHealth> {
+        let mut conn = self
+            .pool
+            .acquire()
+            .await
+            .context("no database connection")?;
+        let journal_mode: String = sqlx::query("PRAGMA journal_mode")
+            .fetch_one(&mut *conn)
+            .await?
+            .try_get(0)?;
+        let foreign_keys: i64 = sqlx::query("PRAGMA foreign_keys")
+            .fetch_one(&mut *conn)
+            .await?
+            .try_get(0)?;
+        let applied_migrations =
+            sqlx::query("SELECT version FROM _sqlx_migrations WHERE success = 1 ORDER BY version")
+                .fetch_all(&mut *conn)
+                .await?
+                .iter()
+                .map(|row| row.try_get::<i64, _>(0))
+                .collect::<Result<_, _>>()?;
+        Ok(StoreHealth {
+            journal_mode: journal_mode.to_lowercase(),
+            foreign_keys: foreign_keys == 1,
+            applied_migrations,
+        })
+    }
+
+    /// Waits for every connection to finish and closes them (checkpointing the WAL).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+fn create_parent_dir(file: &Path) -> Result<(), OpenError> {
+    match file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => {
+            std::fs::create_dir_all(dir).map_err(|e| OpenError::CreateDir {
+                path: dir.to_path_buf(),
+                reason: e.to_string(),
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Now, as stored: RFC 3339 in UTC with microseconds, so text order is time order.
+pub(crate) fn now_text() -> String {
+    timestamp_text(chrono::Utc::now())
+}
+
+pub(crate) fn timestamp_text(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+}
+
+pub(crate) fn parse_timestamp(
+    text: &str,
+    column: &str,
+) -> anyhow::Result<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .with_context(|| format!("{column} holds {text:?}, not an RFC 3339 time"))
+}
