@@ -172,7 +172,7 @@ impl Running {
 fn config(fake: &FakeBotApi) -> Config {
     Config {
         token: fake.token().to_string(),
-        api_url: Some(fake.api_url().to_string()),
+        api_url: Some(fake.api_url()),
         limits: RateLimits::lifted(),
         poll_timeout: Duration::from_secs(2),
     }

@@ -11,7 +11,6 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde::Deserialize;
 use teloxide::adaptors::Throttle;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::dispatching::Dispatcher;
@@ -20,6 +19,7 @@ use teloxide::types::BotCommand;
 use teloxide::update_listeners::Polling;
 
 use crate::desk::{Input, Reply, Track};
+use crate::settings::{BotSettings, Settings};
 
 /// The bot as the handlers see it: every request goes through Telegram's rate limits.
 pub type TgBot = Throttle<Bot>;
@@ -49,9 +49,8 @@ pub trait Helpdesk: Send + Sync + 'static {
     ) -> impl Future<Output = anyhow::Result<()>> + Send;
 }
 
-/// Telegram's rate limits as `Throttle` applies them (`[telegram.limits]` in the config).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Telegram's rate limits as `Throttle` applies them (the `[bot]` section of the config).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RateLimits {
     /// Messages per second to any one chat.
     pub per_chat_per_second: u32,
@@ -87,6 +86,17 @@ impl RateLimits {
     }
 }
 
+impl From<&BotSettings> for RateLimits {
+    fn from(bot: &BotSettings) -> Self {
+        Self {
+            per_chat_per_second: bot.messages_per_sec_chat,
+            per_chat_per_minute: bot.messages_per_min_chat,
+            per_supergroup_per_minute: bot.messages_per_min_group,
+            overall_per_second: bot.messages_per_sec_overall,
+        }
+    }
+}
+
 impl From<RateLimits> for Limits {
     fn from(l: RateLimits) -> Self {
         Limits {
@@ -104,10 +114,25 @@ pub struct Config {
     /// `TELOXIDE_TOKEN`. Never logged.
     pub token: String,
     /// `TELOXIDE_API_URL`: a local Bot API server or the tests' fake; `None` = api.telegram.org.
-    pub api_url: Option<String>,
+    pub api_url: Option<url::Url>,
     pub limits: RateLimits,
     /// How long one `getUpdates` long poll waits for news.
     pub poll_timeout: Duration,
+}
+
+/// How long one `getUpdates` long poll waits: under reqwest's 17 s default timeout in teloxide.
+pub const DEFAULT_POLL_TIMEOUT: Duration = Duration::from_secs(10);
+
+impl Config {
+    /// The bot's configuration from the settings; `None` when no token is set.
+    pub fn from_settings(settings: &Settings) -> Option<Self> {
+        Some(Self {
+            token: settings.telegram.token.as_ref()?.expose().to_string(),
+            api_url: settings.telegram.api_url.clone(),
+            limits: RateLimits::from(&settings.bot),
+            poll_timeout: DEFAULT_POLL_TIMEOUT,
+        })
+    }
 }
 
 impl std::fmt::Debug for Config {
@@ -137,15 +162,12 @@ pub enum StartError {
 }
 
 /// Builds the rate-limited bot for `config`. Needs a running tokio runtime (Throttle's worker).
-pub fn build_bot(config: &Config) -> Result<TgBot, StartError> {
+pub fn build_bot(config: &Config) -> TgBot {
     let mut bot = Bot::new(&config.token);
     if let Some(url) = &config.api_url {
-        let parsed = url
-            .parse()
-            .map_err(|_| StartError::BadApiUrl(url.clone()))?;
-        bot = bot.set_api_url(parsed);
+        bot = bot.set_api_url(url.clone());
     }
-    Ok(Throttle::new_spawn(bot, config.limits.into()))
+    Throttle::new_spawn(bot, config.limits.into())
 }
 
 /// Runs the bot until `shutdown` completes (pass [`shutdown_signal`] for Ctrl-C / SIGTERM): checks
@@ -156,11 +178,11 @@ pub async fn run<D: Helpdesk>(
     desk: Arc<D>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    let bot = build_bot(&config)?;
-    let api = config
-        .api_url
-        .clone()
-        .unwrap_or_else(|| "https://api.telegram.org".into());
+    let bot = build_bot(&config);
+    let api = config.api_url.as_ref().map_or_else(
+        || "https://api.telegram.org".to_string(),
+        |url| url.to_string(),
+    );
     let me = match bot.get_me().await {
         Ok(me) => me,
         Err(teloxide::RequestError::Api(teloxide::ApiError::InvalidToken)) => {
