@@ -349,6 +349,27 @@ mod tests {
     }
 
     #[test]
+    fn rate_limits_come_from_the_bot_section_of_the_settings() {
+        let bot = BotSettings {
+            messages_per_sec_chat: 2,
+            messages_per_min_chat: 30,
+            messages_per_min_group: 15,
+            messages_per_sec_overall: 25,
+            context_ttl_secs: 60,
+        };
+        let limits = RateLimits::from(&bot);
+        assert_eq!(
+            limits,
+            RateLimits {
+                per_chat_per_second: 2,
+                per_chat_per_minute: 30,
+                per_supergroup_per_minute: 15,
+                overall_per_second: 25
+            }
+        );
+    }
+
+    #[test]
     fn rate_limits_map_onto_throttles_fields() {
         let limits: Limits = RateLimits {
             per_chat_per_second: 1,
