@@ -20,3 +20,4 @@ pub mod content;
 pub mod desk;
 pub mod settings;
 pub mod store;
+pub mod telegram;
