@@ -23,3 +23,4 @@ pub mod desk;
 pub mod nlu;
 pub mod settings;
 pub mod store;
+pub mod telegram;

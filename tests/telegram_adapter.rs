@@ -1,0 +1,549 @@
+//! Black-box tests of the Telegram adapter alone: `telegram::run` with the real dispatcher and
+//! schema against the fake Bot API, driving a scripted helpdesk defined here (the real desk's
+//! behaviour is tested in `telegram_*.rs` once it is wired). They pin what the adapter owns:
+//! which updates reach the desk, and how replies become Bot API calls.
+
+mod common {
+    pub mod fake_bot_api;
+}
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use common::fake_bot_api::{Chat, Failure, FakeBotApi, Msg, Person, callback, my_chat_member};
+use newsdesk::desk::{Button, ChatKind, Event, Input, Reply, Track};
+use newsdesk::telegram::{self, Config, Helpdesk, RateLimits};
+use serde_json::json;
+use tokio::sync::oneshot;
+
+/// Answers by fixed rules and records everything the adapter tells it.
+#[derive(Default)]
+struct ScriptedDesk {
+    inputs: Mutex<Vec<Input>>,
+    sent: Mutex<Vec<(Track, i64, i32)>>,
+    undeliverable: Mutex<Vec<(i64, String)>>,
+}
+
+fn send(input: &Input, text: String, buttons: Vec<Vec<Button>>) -> Reply {
+    let group = input.place.kind == ChatKind::Group;
+    Reply::Send {
+        chat_id: input.place.chat_id,
+        text,
+        buttons,
+        reply_to: if group { input.place.message_id } else { None },
+        thread_id: input.place.thread_id,
+        track: None,
+    }
+}
+
+fn feedback_buttons() -> Vec<Vec<Button>> {
+    vec![vec![
+        Button {
+            label: "👍".into(),
+            data: "fb:up".into(),
+        },
+        Button {
+            label: "👎".into(),
+            data: "fb:down".into(),
+        },
+    ]]
+}
+
+impl Helpdesk for ScriptedDesk {
+    async fn handle(&self, input: Input) -> anyhow::Result<Vec<Reply>> {
+        self.inputs.lock().unwrap().push(input.clone());
+        let chat_id = input.place.chat_id;
+        Ok(match &input.event {
+            Event::Text { text, .. } if text == "panjang" => {
+                let paragraph = "Isi berita yang panjang sekali. ".repeat(60);
+                vec![send(
+                    &input,
+                    [paragraph.as_str(); 6].join("\n\n"),
+                    feedback_buttons(),
+                )]
+            }
+            Event::Text { text, .. } if text == "gagal" => anyhow::bail!("the store is down"),
+            Event::Text { text, edited } => {
+                let prefix = if *edited { "edited" } else { "echo" };
+                vec![send(
+                    &input,
+                    format!("{prefix}: {text}"),
+                    feedback_buttons(),
+                )]
+            }
+            Event::Command { name, args } if name == "ticket" => vec![Reply::Send {
+                chat_id,
+                text: format!("Tiket #7: {args}"),
+                buttons: vec![],
+                reply_to: None,
+                thread_id: None,
+                track: Some(Track::Ticket { ticket_id: 7 }),
+            }],
+            Event::Command { name, args } => {
+                vec![send(&input, format!("command {name} [{args}]"), vec![])]
+            }
+            Event::Callback { data, .. } if data == "stale" => {
+                vec![Reply::Toast {
+                    text: "Tombol ini sudah kedaluwarsa.".into(),
+                }]
+            }
+            Event::Callback { data, message_id } => vec![
+                Reply::ClearButtons {
+                    chat_id,
+                    message_id: *message_id,
+                },
+                Reply::Toast {
+                    text: format!("Terima kasih ({data})"),
+                },
+                send(&input, "Catatan disimpan.".into(), vec![]),
+            ],
+            Event::Document {
+                file_name,
+                bytes,
+                size,
+            } => vec![send(
+                &input,
+                format!(
+                    "doc {} {size} {:?}",
+                    file_name.clone().unwrap_or_default(),
+                    bytes.as_ref().map(Vec::len)
+                ),
+                vec![],
+            )],
+            Event::Unsupported { what } => {
+                vec![send(&input, format!("unsupported {what}"), vec![])]
+            }
+            Event::AddedToGroup => vec![send(
+                &input,
+                "Halo semua! Tanya dengan /ask.".into(),
+                vec![],
+            )],
+            Event::Migrated { to_chat_id } => vec![Reply::Send {
+                chat_id: *to_chat_id,
+                text: "Pindah.".into(),
+                buttons: vec![],
+                reply_to: None,
+                thread_id: None,
+                track: None,
+            }],
+        })
+    }
+
+    fn command_list(&self, lang: &str) -> Vec<(String, String)> {
+        let (start, ask) = if lang == "en" {
+            ("Start", "Ask a question")
+        } else {
+            ("Mulai", "Ajukan pertanyaan")
+        };
+        vec![("start".into(), start.into()), ("ask".into(), ask.into())]
+    }
+
+    async fn sent(&self, track: Track, chat_id: i64, message_id: i32) -> anyhow::Result<()> {
+        self.sent.lock().unwrap().push((track, chat_id, message_id));
+        Ok(())
+    }
+
+    async fn undeliverable(&self, chat_id: i64, reason: &str) -> anyhow::Result<()> {
+        self.undeliverable
+            .lock()
+            .unwrap()
+            .push((chat_id, reason.to_string()));
+        Ok(())
+    }
+}
+
+struct Running {
+    fake: FakeBotApi,
+    desk: Arc<ScriptedDesk>,
+    stop: Option<oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+impl Running {
+    async fn stop(mut self) -> anyhow::Result<()> {
+        let _ = self.stop.take().unwrap().send(());
+        tokio::time::timeout(Duration::from_secs(10), self.task)
+            .await
+            .expect("run stops in time")
+            .unwrap()
+    }
+}
+
+fn config(fake: &FakeBotApi) -> Config {
+    Config {
+        token: fake.token().to_string(),
+        api_url: Some(fake.api_url()),
+        limits: RateLimits::lifted(),
+        poll_timeout: Duration::from_secs(2),
+    }
+}
+
+async fn start() -> Running {
+    let fake = FakeBotApi::start().await;
+    let desk = Arc::new(ScriptedDesk::default());
+    let (stop, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(telegram::run(config(&fake), desk.clone(), async move {
+        let _ = stopped.await;
+    }));
+    Running {
+        fake,
+        desk,
+        stop: Some(stop),
+        task,
+    }
+}
+
+fn alice() -> Person {
+    Person::new(42, "Alice").username("alice_r").lang("id")
+}
+
+fn group() -> Chat {
+    Chat::supergroup(-1001234567890, "Pembaca")
+}
+
+#[tokio::test]
+async fn run_registers_both_command_menus_answers_and_stops_cleanly() {
+    let app = start().await;
+    let alice = alice();
+    app.fake
+        .push(Msg::text(&Chat::private(&alice), &alice, "kapan rilis?").message());
+    let sent = app.fake.wait_for_calls("sendMessage", 1).await;
+    assert_eq!(sent[0].params["chat_id"], 42);
+    assert_eq!(sent[0].params["text"], "echo: kapan rilis?");
+    assert_eq!(sent[0].params["parse_mode"], "HTML");
+    assert_eq!(
+        sent[0].params["reply_markup"]["inline_keyboard"][0][1]["callback_data"],
+        "fb:down"
+    );
+
+    let default_menu = app
+        .fake
+        .commands(None)
+        .expect("a default (Indonesian) menu");
+    assert_eq!(
+        default_menu,
+        json!([{"command": "start", "description": "Mulai"}, {"command": "ask", "description": "Ajukan pertanyaan"}])
+    );
+    assert_eq!(
+        app.fake.commands(Some("en")).unwrap()[1]["description"],
+        "Ask a question"
+    );
+    let first_send = app
+        .fake
+        .calls()
+        .iter()
+        .position(|c| c.method == "sendMessage");
+    let last_menu = app
+        .fake
+        .calls()
+        .iter()
+        .rposition(|c| c.method == "setMyCommands");
+    assert!(
+        last_menu < first_send,
+        "menus are registered before answering"
+    );
+
+    app.stop().await.expect("a clean stop");
+}
+
+#[tokio::test]
+async fn a_wrong_token_stops_the_start_with_a_clear_error_and_no_token_in_it() {
+    let fake = FakeBotApi::start().await;
+    let mut config = config(&fake);
+    config.token = "999:wrong-secret-token-value".into();
+    let error = telegram::run(
+        config,
+        Arc::new(ScriptedDesk::default()),
+        std::future::pending(),
+    )
+    .await
+    .unwrap_err();
+    let text = format!("{error:#}");
+    assert!(text.contains("TELOXIDE_TOKEN"), "{text}");
+    assert!(!text.contains("wrong-secret-token-value"), "{text}");
+}
+
+#[tokio::test]
+async fn groups_reach_the_desk_only_when_addressed_and_answers_reply_in_the_topic() {
+    let app = start().await;
+    let alice = alice();
+    let group = group();
+    app.fake
+        .push(Msg::text(&group, &alice, "ada yang tahu?").message());
+    app.fake
+        .push(Msg::text(&group, &alice, "/ask@other_bot kapan?").message());
+    let asked = app
+        .fake
+        .push(Msg::text(&group, &alice, "/ask@newsdesk_bot kapan?").message());
+    let sent = app.fake.wait_for_calls("sendMessage", 1).await;
+    assert_eq!(sent[0].params["text"], "command ask [kapan?]");
+    assert_eq!(
+        sent[0].params["reply_parameters"]["message_id"],
+        json!(asked.message_id())
+    );
+    assert_eq!(
+        app.desk.inputs.lock().unwrap().len(),
+        1,
+        "chatter and other bots' commands are ignored"
+    );
+
+    app.fake
+        .push(Msg::text(&group, &alice, "@newsdesk_bot, siapa penulisnya?").message());
+    app.fake.wait_for_calls("sendMessage", 2).await;
+    let bot_answer = app.fake.sent_messages(group.id).last().cloned().unwrap();
+    app.fake.push(
+        Msg::text(&group, &alice, "kapan?")
+            .reply_to(&bot_answer)
+            .message(),
+    );
+    let forum = Chat::forum(-1009999999999, "Forum");
+    app.fake
+        .push(Msg::text(&forum, &alice, "/ask apa").thread(77).message());
+    let sent = app.fake.wait_for_calls("sendMessage", 4).await;
+    let texts: Vec<&str> = sent
+        .iter()
+        .map(|c| c.params["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.contains(&"echo: siapa penulisnya?"), "{texts:?}");
+    assert!(texts.contains(&"echo: kapan?"), "{texts:?}");
+    let topic = sent
+        .iter()
+        .find(|c| c.params["chat_id"] == json!(forum.id))
+        .unwrap();
+    assert_eq!(topic.params["message_thread_id"], 77);
+    let replying = app
+        .desk
+        .inputs
+        .lock()
+        .unwrap()
+        .iter()
+        .find_map(|i| i.replying_to);
+    assert_eq!(
+        replying,
+        Some(bot_answer["message_id"].as_i64().unwrap() as i32)
+    );
+    app.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_button_press_is_answered_first_with_the_desks_toast_then_the_rest_is_delivered() {
+    let app = start().await;
+    let alice = alice();
+    let private = Chat::private(&alice);
+    app.fake.push(Msg::text(&private, &alice, "halo").message());
+    app.fake.wait_for_calls("sendMessage", 1).await;
+    let answer = app.fake.sent_messages(42)[0].clone();
+    let before = app.fake.calls().len();
+    app.fake.push(callback(&alice, &answer, "fb:up"));
+    app.fake.wait_for_calls("sendMessage", 2).await;
+    let after: Vec<_> = app.fake.calls()[before..].to_vec();
+    let methods: Vec<&str> = after.iter().map(|c| c.method.as_str()).collect();
+    assert_eq!(
+        methods,
+        vec![
+            "answerCallbackQuery",
+            "editMessageReplyMarkup",
+            "sendMessage"
+        ]
+    );
+    assert_eq!(after[0].params["text"], "Terima kasih (fb:up)");
+    assert!(after.iter().all(|c| c.ok), "{after:?}");
+    assert!(
+        app.fake.sent_messages(42)[0].get("reply_markup").is_none(),
+        "buttons cleared"
+    );
+
+    // A stale or forged press gets the desk's polite toast and nothing else.
+    app.fake.push(callback(&alice, &answer, "stale"));
+    let answers = app.fake.wait_for_calls("answerCallbackQuery", 2).await;
+    assert_eq!(answers[1].params["text"], "Tombol ini sudah kedaluwarsa.");
+    app.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn long_answers_are_split_with_the_keyboard_on_the_last_part_and_html_escaped() {
+    let app = start().await;
+    let alice = alice();
+    let group = group();
+    let asked = app
+        .fake
+        .push(Msg::text(&group, &alice, "@newsdesk_bot panjang").message());
+    let sent = app.fake.wait_for_calls("sendMessage", 3).await;
+    assert_eq!(sent.len(), 3, "{} characters in 3 parts", 6 * 32 * 60);
+    assert!(
+        sent.iter()
+            .all(|c| c.ok && c.params["text"].as_str().unwrap().encode_utf16().count() <= 4096)
+    );
+    assert_eq!(
+        sent[0].params["reply_parameters"]["message_id"],
+        json!(asked.message_id())
+    );
+    assert!(sent[1].params.get("reply_parameters").is_none());
+    assert!(
+        sent[..2]
+            .iter()
+            .all(|c| c.params.get("reply_markup").is_none())
+    );
+    assert!(sent[2].params.get("reply_markup").is_some());
+
+    app.fake
+        .push(Msg::text(&group, &alice, "@newsdesk_bot a<b & c>d").message());
+    let sent = app.fake.wait_for_calls("sendMessage", 4).await;
+    assert_eq!(sent[3].params["text"], "echo: a&lt;b &amp; c&gt;d");
+    assert_eq!(
+        app.fake.sent_texts(group.id).last().unwrap(),
+        "echo: a<b & c>d"
+    );
+    app.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_blocked_reader_is_reported_to_the_desk_and_others_are_still_served() {
+    let app = start().await;
+    let alice = alice();
+    let bob = Person::new(43, "Bob").lang("en");
+    app.fake.block_chat(42);
+    app.fake
+        .push(Msg::text(&Chat::private(&alice), &alice, "halo").message());
+    app.fake.wait_for_calls("sendMessage", 1).await;
+    app.fake
+        .push(Msg::text(&Chat::private(&bob), &bob, "hello").message());
+    let sent = app.fake.wait_for_calls("sendMessage", 2).await;
+    assert_eq!(
+        sent.iter().filter(|c| c.params["chat_id"] == 42).count(),
+        1,
+        "no retry storm"
+    );
+    assert!(sent.iter().any(|c| c.params["chat_id"] == 43 && c.ok));
+    let refused = app.desk.undeliverable.lock().unwrap().clone();
+    assert_eq!(
+        refused,
+        vec![(42, "Forbidden: bot was blocked by the user".to_string())]
+    );
+    app.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_rate_limited_send_is_retried_after_retry_after() {
+    let app = start().await;
+    let alice = alice();
+    app.fake.fail_next("sendMessage", Failure::RetryAfter(1));
+    app.fake
+        .push(Msg::text(&Chat::private(&alice), &alice, "halo").message());
+    let sent = app.fake.wait_for_calls("sendMessage", 2).await;
+    assert!(!sent[0].ok);
+    assert!(sent[1].ok);
+    assert!(
+        sent[1].at.duration_since(sent[0].at) >= Duration::from_millis(900),
+        "waited retry_after"
+    );
+    assert_eq!(sent[1].params["text"], "echo: halo");
+    app.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn private_documents_up_to_one_mebibyte_are_downloaded_for_the_desk() {
+    let app = start().await;
+    let alice = alice();
+    let private = Chat::private(&alice);
+    let small = app.fake.add_file("halaman.txt", b"Judul\n\nIsi".to_vec());
+    let big = app.fake.add_file("besar.txt", vec![b'a'; 1024 * 1024 + 1]);
+    app.fake
+        .push(Msg::document(&private, &alice, &small).message());
+    app.fake
+        .push(Msg::document(&private, &alice, &big).message());
+    let sent = app.fake.wait_for_calls("sendMessage", 2).await;
+    assert_eq!(sent[0].params["text"], "doc halaman.txt 10 Some(10)");
+    assert_eq!(sent[1].params["text"], "doc besar.txt 1048577 None");
+    assert_eq!(
+        app.fake.calls_of("getFile").len(),
+        1,
+        "the big one is not even looked up"
+    );
+    app.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn awkward_input_edits_membership_and_migration_reach_the_desk_as_events() {
+    let app = start().await;
+    let alice = alice();
+    let private = Chat::private(&alice);
+    let first = app.fake.push(Msg::text(&private, &alice, "halo").message());
+    app.fake.push(Msg::sticker(&private, &alice).message());
+    app.fake.push(
+        Msg::text(&private, &alice, "halo lagi")
+            .id(first.message_id() as i64)
+            .edited(),
+    );
+    let old_group = Chat::group(-4001, "Grup");
+    app.fake.push(my_chat_member(
+        &old_group,
+        &alice,
+        &app.fake.bot(),
+        "left",
+        "member",
+    ));
+    app.fake
+        .push(Msg::new_members(&old_group, &alice, &[app.fake.bot()]).message());
+    app.fake.wait_for_calls("sendMessage", 4).await;
+    // The fake treats the group as migrated from the moment the notice is pushed.
+    app.fake
+        .push(Msg::migrate(&old_group, &alice, -1005550001).message());
+    let sent = app.fake.wait_for_calls("sendMessage", 5).await;
+    let mut texts: Vec<(i64, String)> = sent
+        .iter()
+        .map(|c| {
+            (
+                c.params["chat_id"].as_i64().unwrap(),
+                c.params["text"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    texts.sort();
+    assert_eq!(
+        texts,
+        vec![
+            (-1005550001, "Pindah.".to_string()),
+            (-4001, "Halo semua! Tanya dengan /ask.".to_string()),
+            (42, "echo: halo".to_string()),
+            (42, "edited: halo lagi".to_string()),
+            (42, "unsupported sticker".to_string()),
+        ]
+    );
+    // One greeting although Telegram announced the join twice (my_chat_member + new_chat_members).
+    app.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn tracked_replies_report_their_message_id_and_a_failing_desk_gets_an_apology() {
+    let app = start().await;
+    let alice = alice();
+    let private = Chat::private(&alice);
+    app.fake
+        .push(Msg::text(&private, &alice, "/ticket tolong").message());
+    app.fake.wait_for_calls("sendMessage", 1).await;
+    let ticket_message = app.fake.sent_messages(42)[0]["message_id"]
+        .as_i64()
+        .unwrap() as i32;
+    // The desk is told after the send returns; give its record a moment.
+    for _ in 0..50 {
+        if !app.desk.sent.lock().unwrap().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(
+        app.desk.sent.lock().unwrap().clone(),
+        vec![(Track::Ticket { ticket_id: 7 }, 42, ticket_message)]
+    );
+
+    app.fake
+        .push(Msg::text(&private, &alice, "gagal").message());
+    let sent = app.fake.wait_for_calls("sendMessage", 2).await;
+    assert!(
+        sent[1].params["text"].as_str().unwrap().starts_with("Maaf"),
+        "{:?}",
+        sent[1].params
+    );
+    app.stop().await.unwrap();
+}
