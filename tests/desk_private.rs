@@ -400,3 +400,17 @@ async fn ask_for_a_chat_uses_and_keeps_that_chats_conversation() {
         .unwrap();
     assert!(english.text.contains("1,546,000"), "{}", english.text);
 }
+
+#[tokio::test]
+async fn a_ticker_answer_has_votes_but_no_more_button() {
+    let app = DeskApp::start(TestApp::builder()).await;
+    let ani = reader(520, "Ani", Some("id"));
+
+    let answer = only_to(
+        &app.handle(ani.text("harga emas sekarang")).await,
+        ani.chat_id(),
+    );
+    assert!(answer.text.contains("1.546.000"), "{}", answer.text);
+    assert!(answer.has_button("👍"));
+    assert!(!answer.has_button("Lanjutannya"), "{:#?}", answer.buttons);
+}

@@ -149,7 +149,9 @@ impl Desk {
                 },
             ]);
         }
+        // Ticker and meta answers cite the page but quote no passage to continue from.
         if answer.answered
+            && answer.intent == "article"
             && let Some(more) = self.more_button(t, answer)
         {
             rows.push(vec![more]);
