@@ -56,6 +56,8 @@ pub enum Command {
         /// The article's id, as listed by `newsdesk articles`.
         id: i64,
     },
+    /// Answer questions from the articles, as the bot would (one per stdin line without QUESTION).
+    Ask(crate::cli_ask::AskArgs),
 }
 
 /// A mistake on the command line that the user can correct.
@@ -76,10 +78,11 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<ExitCode> {
                 env!("CARGO_PKG_VERSION"),
                 app.settings.database_url
             );
-            println!("Commands: import, articles, show, remove (`newsdesk --help` explains them).");
+            println!("Commands: import, articles, show, remove, ask (`newsdesk --help` explains them).");
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Import { files }) => import(&app, &files).await,
+        Some(Command::Ask(args)) => crate::cli_ask::run(&app, args).await,
         Some(Command::Articles { json }) => {
             let articles = app.store.articles().await?;
             if json {

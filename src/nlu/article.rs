@@ -28,6 +28,8 @@ pub struct Scored {
 pub enum Refusal {
     NoContent,
     NoMatch,
+    /// "Berapa …?" answered by a passage with no figure, "kapan …?" by one with no time.
+    WrongType,
     MissingName(String),
     LowScore,
     LowCoverage,
@@ -49,7 +51,7 @@ fn weight(term: &Term, index: &Index) -> f32 {
         return 0.3;
     }
     if !term.known() {
-        return 0.75;
+        return 0.55;
     }
     let idf = term
         .matches
@@ -99,11 +101,13 @@ pub fn coverage(q: &Query, index: &Index, passages: &[&Passage]) -> f32 {
     got / total
 }
 
-fn type_match(t: AnswerType, p: &Passage) -> bool {
+/// Whether a passage holds the kind of detail the question asks for (`None`: any passage may do).
+fn type_match(t: AnswerType, p: &Passage) -> Option<bool> {
     match t {
-        AnswerType::Date => p.has_year,
-        AnswerType::Number => p.has_number,
-        AnswerType::Person | AnswerType::Any => false,
+        AnswerType::Date => Some(p.has_when),
+        AnswerType::Number => Some(p.has_number),
+        AnswerType::YesNo => Some(p.has_stance && !p.has_hearsay),
+        AnswerType::Person | AnswerType::Any => None,
     }
 }
 
@@ -203,7 +207,7 @@ pub fn rank(
             let tri = dot / (q_norm * passage.trigram_norm);
             let bm25 = scores[p as usize] / ideal.max(1e-6);
             let mut score = BM25_WEIGHT * bm25 + TRIGRAM_WEIGHT * tri;
-            if type_match(q.answer_type, passage) {
+            if type_match(q.answer_type, passage) == Some(true) {
                 score += TYPE_BONUS;
             }
             if prefer_doc == Some(passage.doc) {
@@ -269,6 +273,29 @@ pub fn decide(
     }
     if cov < th.min_coverage {
         return Err(Refusal::LowCoverage);
+    }
+    // Numbers and times must be in what is quoted; a neighbour that has one and shares the
+    // question's words completes the answer.
+    if matches!(q.answer_type, AnswerType::Date | AnswerType::Number) {
+        let holds = |i: usize| {
+            index
+                .passage_of(doc, i)
+                .and_then(|p| type_match(q.answer_type, p))
+                .unwrap_or(false)
+        };
+        if !paragraphs.iter().any(|&i| holds(i)) {
+            let helper = neighbours.iter().find(|n| {
+                holds(n.paragraph) && q.terms.iter().any(|t| !t.generic && found(t, n) > 0.0)
+            });
+            match helper {
+                Some(n) => {
+                    paragraphs.push(n.paragraph);
+                    paragraphs.sort_unstable();
+                    paragraphs.dedup();
+                }
+                None => return Err(Refusal::WrongType),
+            }
+        }
     }
     let specific = q.terms.iter().any(|t| {
         !t.generic

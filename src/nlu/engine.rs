@@ -85,6 +85,37 @@ impl Engine {
         standalone
     }
 
+    /// A human-readable trace of how a question was analysed and scored (for tuning and tests).
+    pub fn explain(&self, q: &Question) -> String {
+        use std::fmt::Write;
+        let query = query::analyse(q.text, q.lang, &self.index);
+        let mut out = String::new();
+        let _ = writeln!(out, "lang={:?} type={:?} words={:?}", query.lang, query.answer_type, query.words);
+        for t in &query.terms {
+            let _ = writeln!(
+                out,
+                "  term {:?} stem={:?} forms={:?} matches={} salient={} generic={}",
+                t.word,
+                t.stem,
+                t.forms,
+                t.matches.len(),
+                t.salient,
+                t.generic
+            );
+        }
+        let context_doc = match q.context {
+            Some(Topic::Article { article_id, .. }) => self.index.doc_by_id(*article_id),
+            _ => None,
+        };
+        let ranked = article::rank(&query, &self.index, None, context_doc);
+        for s in ranked.iter().take(4) {
+            let p = &self.index.passages[s.passage];
+            let _ = writeln!(out, "  doc {} para {} score {:.3} coverage {:.3}", p.doc, p.paragraph, s.score, s.coverage);
+        }
+        let _ = writeln!(out, "  decision: {:?}", article::decide(&query, &self.index, &ranked, &self.intents.thresholds).map(|d| (d.paragraphs, d.confidence)));
+        out
+    }
+
     /// "More from this article": the paragraph after `after_paragraph`.
     pub fn more(&self, article_id: i64, after_paragraph: usize, lang: Lang) -> Option<Answer> {
         let doc_no = self.index.doc_by_id(article_id)?;
@@ -196,7 +227,7 @@ impl Engine {
                             AnswerType::Person => {
                                 attributes_speech(&self.index.docs[doc].paragraphs[i])
                             }
-                            AnswerType::Any => {
+                            AnswerType::Any | AnswerType::YesNo => {
                                 query.terms.is_empty()
                                     || article::coverage(query, &self.index, &[p]) > 0.0
                             }

@@ -24,8 +24,32 @@ pub struct Passage {
     pub trigrams: Vec<u32>,
     pub trigram_norm: f32,
     pub has_year: bool,
+    /// Digits or number words ("tiga", "miliar"): can answer "berapa".
     pub has_number: bool,
+    /// A year, a date, a day or month name, or a condition ("jika …"): can answer "kapan".
+    pub has_when: bool,
+    /// Confirms or denies ("membantah", "tidak"): can answer a yes/no question.
+    pub has_stance: bool,
+    /// Reports hearsay ("dikabarkan"): states the claim, not whether it holds.
+    pub has_hearsay: bool,
 }
+
+const NUMBER_WORDS: &[&str] = &[
+    "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "puluh",
+    "belas", "ratus", "ribu", "juta", "miliar", "triliun", "persen", "separuh", "setengah", "seratus",
+    "seribu", "sejuta",
+];
+const WHEN_WORDS: &[&str] = &[
+    "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
+    "november", "desember", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "jika",
+    "apabila", "bila", "ketika", "sebelum", "setelah", "sesudah", "sejak", "sebelumnya", "kemarin",
+    "semester", "kuartal", "pekan", "bulan", "tahun",
+];
+const STANCE_WORDS: &[&str] = &[
+    "membantah", "bantah", "menyangkal", "menegaskan", "memastikan", "tidak", "bukan", "tak", "hanya",
+    "tetap", "masih", "benar", "dapat", "bisa", "boleh", "berhak",
+];
+const HEARSAY_WORDS: &[&str] = &["dikabarkan", "kabarnya", "rumor", "desas", "disebut", "diduga", "isu"];
 
 /// One article's metadata and where its passages are.
 pub struct Doc {
@@ -111,6 +135,13 @@ impl Index {
             title_terms.dedup();
             let first_passage = index.passages.len();
             for (paragraph, body) in p.paragraphs.iter().enumerate() {
+                let all_words = text::words(body);
+                let any_of = |list: &[&str]| all_words.iter().any(|w| list.contains(&w.as_str()));
+                let has_year = all_words.iter().any(|w| is_year(w));
+                let has_number = all_words.iter().any(|w| text::has_digit(w)) || any_of(NUMBER_WORDS);
+                let has_when = has_year || any_of(WHEN_WORDS) || body.contains('/');
+                let has_stance = any_of(STANCE_WORDS);
+                let has_hearsay = any_of(HEARSAY_WORDS);
                 let words = content_words(body);
                 let mut tf: HashMap<TermId, u16> = HashMap::new();
                 let mut terms = Vec::with_capacity(words.len() * 2);
@@ -156,8 +187,11 @@ impl Index {
                     len: words.len() as u32,
                     trigrams,
                     trigram_norm: 0.0,
-                    has_year: words.iter().any(|(w, _)| is_year(w)),
-                    has_number: words.iter().any(|(w, _)| text::has_digit(w)),
+                    has_year,
+                    has_number,
+                    has_when,
+                    has_stance,
+                    has_hearsay,
                 });
             }
             index.docs.push(Doc {

@@ -320,6 +320,19 @@ pub const NUMBER_WORDS: &[&str] = &[
     "price",
 ];
 pub const PERSON_WORDS: &[&str] = &["siapa", "siapakah", "who", "whom"];
+/// Words that open a yes/no question ("apakah", "is") or close one ("…, ga?").
+pub const YES_NO_OPENERS: &[&str] = &[
+    "apakah", "benarkah", "betulkah", "bisakah", "bolehkah", "adakah", "haruskah", "masihkah", "is", "are",
+    "does", "do", "did", "can", "could", "will", "was", "were", "has", "have",
+];
+pub const YES_NO_CLOSERS: &[&str] = &["tidak", "bukan", "belum", "kah", "enggak", "nggak"];
+
+/// Nouns that measure something ("harga", "bunga", "price"): the word they govern names what is
+/// measured ("harga *tiket*", "bunga *KPR*") and must be in the passage that answers.
+pub const MEASURE_HEADS: &[&str] = &[
+    "harga", "nilai", "kurs", "bunga", "jumlah", "biaya", "tarif", "pajak", "ongkos", "denda", "gaji",
+    "price", "cost", "rate", "value", "amount", "number", "fee", "tax", "interest", "fine",
+];
 
 /// Content words too general to ground an answer on their own ("harga tiket pesawat" shares only
 /// "harga" with a passage about an acquisition price).

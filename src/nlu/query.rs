@@ -4,7 +4,9 @@
 
 use super::index::{Index, TermId};
 use super::lang::Lang;
-use super::lexicon::{DATE_WORDS, Lexicon, NUMBER_WORDS, PERSON_WORDS};
+use super::lexicon::{
+    DATE_WORDS, Lexicon, MEASURE_HEADS, NUMBER_WORDS, PERSON_WORDS, YES_NO_CLOSERS, YES_NO_OPENERS,
+};
 use super::stem::stem;
 use super::text::{self, Token};
 
@@ -14,6 +16,8 @@ pub enum AnswerType {
     Date,
     Number,
     Person,
+    /// "Apakah …?", "… ga?": answered by a passage that confirms or denies.
+    YesNo,
     Any,
 }
 
@@ -68,9 +72,11 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let english = super::lang::detect(raw) == Some(Lang::En);
     let mut answer_type = AnswerType::Any;
     let mut terms: Vec<Term> = Vec::new();
+    // The content word just before, to find what a measure noun governs ("harga tiket").
+    let mut previous: Option<usize> = None;
     for t in &tokens {
         let w = t.word.as_str();
-        if answer_type == AnswerType::Any {
+        if answer_type == AnswerType::Any || answer_type == AnswerType::YesNo {
             if DATE_WORDS.contains(&w) {
                 answer_type = AnswerType::Date;
             } else if PERSON_WORDS.contains(&w) {
@@ -79,10 +85,36 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
                 answer_type = AnswerType::Number;
             }
         }
-        if lx.is_function(w) || terms.iter().any(|x| x.word == w) {
+        if lx.is_function(w) {
+            previous = None;
             continue;
         }
-        terms.push(term(t, english, index));
+        if let Some(existing) = terms.iter().position(|x| x.word == w) {
+            previous = Some(existing);
+            continue;
+        }
+        let mut new = term(t, english, index);
+        if let Some(prev) = previous {
+            let is_head = |term: &Term| {
+                MEASURE_HEADS.contains(&term.word.as_str())
+                    || MEASURE_HEADS.contains(&term.stem.as_str())
+            };
+            if is_head(&terms[prev]) && !is_head(&new) && !new.generic {
+                new.salient = true;
+            } else if english && is_head(&new) && !is_head(&terms[prev]) && !terms[prev].generic {
+                // English puts the measured thing first: "ticket price".
+                terms[prev].salient = true;
+            }
+        }
+        terms.push(new);
+        previous = Some(terms.len() - 1);
+    }
+    let first = tokens.first().map(|t| t.word.as_str()).unwrap_or("");
+    let last = tokens.last().map(|t| t.word.as_str()).unwrap_or("");
+    if answer_type == AnswerType::Any
+        && (YES_NO_OPENERS.contains(&first) || (tokens.len() > 2 && YES_NO_CLOSERS.contains(&last)))
+    {
+        answer_type = AnswerType::YesNo;
     }
     // "berapa ... tahun" asks for a year, not an amount.
     if answer_type == AnswerType::Number
