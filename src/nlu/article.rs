@@ -15,6 +15,7 @@ const BM25_WEIGHT: f32 = 0.6;
 const TRIGRAM_WEIGHT: f32 = 0.4;
 /// A passage holding what the question word asks for (a year for "kapan").
 const TYPE_BONUS: f32 = 0.08;
+const LEAD_BONUS: f32 = 0.03;
 
 #[derive(Debug, Clone)]
 pub struct Scored {
@@ -107,6 +108,7 @@ fn type_match(t: AnswerType, p: &Passage) -> Option<bool> {
         AnswerType::Date => Some(p.has_when),
         AnswerType::Number => Some(p.has_number),
         AnswerType::YesNo => Some(p.has_stance && !p.has_hearsay),
+        AnswerType::Reason => Some(p.has_cause),
         AnswerType::Person | AnswerType::Any => None,
     }
 }
@@ -207,8 +209,15 @@ pub fn rank(
             let tri = dot / (q_norm * passage.trigram_norm);
             let bm25 = scores[p as usize] / ideal.max(1e-6);
             let mut score = BM25_WEIGHT * bm25 + TRIGRAM_WEIGHT * tri;
-            if type_match(q.answer_type, passage) == Some(true) {
-                score += TYPE_BONUS;
+            match type_match(q.answer_type, passage) {
+                Some(true) => score += TYPE_BONUS,
+                // Hearsay states the claim a yes/no question doubts: the worst answer to it.
+                Some(false) if q.answer_type == AnswerType::YesNo && passage.has_hearsay => score -= TYPE_BONUS,
+                _ => {}
+            }
+            // News puts the main fact first.
+            if passage.paragraph == 0 {
+                score += LEAD_BONUS;
             }
             if prefer_doc == Some(passage.doc) {
                 score += 0.03;
@@ -259,6 +268,10 @@ pub fn decide(
     }
     let mut paragraphs = vec![passage.paragraph];
     let mut cov = best.coverage;
+    // A neighbour completes an answer; it does not make one out of two weak halves.
+    if cov < th.min_coverage - 0.15 {
+        return Err(Refusal::LowCoverage);
+    }
     for n in &neighbours {
         let joined = if n.paragraph < passage.paragraph {
             [*n, passage]
@@ -295,6 +308,17 @@ pub fn decide(
                 }
                 None => return Err(Refusal::WrongType),
             }
+        }
+    }
+    // "Kenapa …?" answered by a passage restating the fact: its neighbour may give the cause.
+    if q.answer_type == AnswerType::Reason && !passage.has_cause {
+        if let Some(n) = neighbours
+            .iter()
+            .find(|n| n.has_cause && q.terms.iter().any(|t| !t.generic && found(t, n) > 0.0))
+        {
+            paragraphs.push(n.paragraph);
+            paragraphs.sort_unstable();
+            paragraphs.dedup();
         }
     }
     let specific = q.terms.iter().any(|t| {

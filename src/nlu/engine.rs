@@ -68,21 +68,28 @@ impl Engine {
         {
             return self.small_talk(&m.intent, m.coverage, lang, q.context);
         }
-        let standalone = self.standalone(&query, q.context);
-        if standalone.answered {
-            return standalone;
+        if let Some(a) = self.structural(&query, q.context) {
+            return a;
         }
+        // Mostly small talk, and nothing specific left over ("terima kasih atas infonya").
         if let Some(m) = &small
             && m.coverage >= self.intents.thresholds.smalltalk
+            && query
+                .terms
+                .iter()
+                .filter(|t| !self.smalltalk.explains(&m.intent, &t.word))
+                .all(|t| t.generic || !t.known())
         {
             return self.small_talk(&m.intent, m.coverage, lang, q.context);
         }
         if let Some(context) = q.context
+            && query.terms.len() <= 2
+            && !query.terms.iter().any(|t| t.salient)
             && let Some(a) = self.follow_up(&query, context)
         {
             return a;
         }
-        standalone
+        self.from_articles(&query, q.context)
     }
 
     /// A human-readable trace of how a question was analysed and scored (for tuning and tests).
@@ -149,18 +156,18 @@ impl Engine {
         ))
     }
 
-    /// Answering the question on its own: ticker, meta, then the article passages.
-    fn standalone(&self, query: &Query, context: Option<&Topic>) -> Answer {
+    /// Questions recognised by their shape: the ticker's figures, an article's byline or date.
+    fn structural(&self, query: &Query, context: Option<&Topic>) -> Option<Answer> {
         let lang = query.lang;
         let mention = self.ticker.mention(&query.words, &self.index);
         if mention.only_ticker && !mention.unknown.is_empty() {
-            return self.ticker_unknown(&mention.unknown.join(", "), lang, context);
+            return Some(self.ticker_unknown(&mention.unknown.join(", "), lang, context));
         }
         if mention.only_ticker && !mention.known.is_empty() {
-            return match ticker::answer(&mention.known, &self.index, &self.intents, lang) {
+            return Some(match ticker::answer(&mention.known, &self.index, &self.intents, lang) {
                 Ok(a) => a,
                 Err(missing) => self.ticker_unknown(&missing, lang, context),
-            };
+            });
         }
         let context_doc = match context {
             Some(Topic::Article { article_id, .. }) => self.index.doc_by_id(*article_id),
@@ -169,9 +176,19 @@ impl Engine {
         if let Some((field, doc)) = meta::field(query, &self.index) {
             let doc = doc.or(context_doc).or_else(|| self.newest_doc());
             if let Some(doc) = doc {
-                return meta::answer(field, doc, &self.index, &self.intents, lang);
+                return Some(meta::answer(field, doc, &self.index, &self.intents, lang));
             }
         }
+        None
+    }
+
+    /// The best passage of any article, or a refusal.
+    fn from_articles(&self, query: &Query, context: Option<&Topic>) -> Answer {
+        let lang = query.lang;
+        let context_doc = match context {
+            Some(Topic::Article { article_id, .. }) => self.index.doc_by_id(*article_id),
+            _ => None,
+        };
         let ranked = article::rank(query, &self.index, None, context_doc);
         match article::decide(query, &self.index, &ranked, &self.intents.thresholds) {
             Ok(decision) => self.quote(&decision, lang),
@@ -227,7 +244,7 @@ impl Engine {
                             AnswerType::Person => {
                                 attributes_speech(&self.index.docs[doc].paragraphs[i])
                             }
-                            AnswerType::Any | AnswerType::YesNo => {
+                            AnswerType::Any | AnswerType::YesNo | AnswerType::Reason => {
                                 query.terms.is_empty()
                                     || article::coverage(query, &self.index, &[p]) > 0.0
                             }

@@ -30,6 +30,8 @@ pub struct Passage {
     pub has_when: bool,
     /// Confirms or denies ("membantah", "tidak"): can answer a yes/no question.
     pub has_stance: bool,
+    /// Gives a cause ("karena", "beralasan"): can answer "kenapa".
+    pub has_cause: bool,
     /// Reports hearsay ("dikabarkan"): states the claim, not whether it holds.
     pub has_hearsay: bool,
 }
@@ -42,12 +44,14 @@ const NUMBER_WORDS: &[&str] = &[
 const WHEN_WORDS: &[&str] = &[
     "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
     "november", "desember", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "jika",
-    "apabila", "bila", "ketika", "sebelum", "setelah", "sesudah", "sejak", "sebelumnya", "kemarin",
-    "semester", "kuartal", "pekan", "bulan", "tahun",
+    "apabila", "bila", "ketika", "kemarin", "semester", "kuartal",
+];
+const CAUSE_WORDS: &[&str] = &[
+    "karena", "sebab", "alasan", "beralasan", "lantaran", "akibat", "membutuhkan", "butuh", "demi",
+    "mengejar", "disebabkan", "dipicu",
 ];
 const STANCE_WORDS: &[&str] = &[
-    "membantah", "bantah", "menyangkal", "menegaskan", "memastikan", "tidak", "bukan", "tak", "hanya",
-    "tetap", "masih", "benar", "dapat", "bisa", "boleh", "berhak",
+    "membantah", "bantah", "menyangkal", "menegaskan", "memastikan", "tidak", "bukan", "tak", "belum",
 ];
 const HEARSAY_WORDS: &[&str] = &["dikabarkan", "kabarnya", "rumor", "desas", "disebut", "diduga", "isu"];
 
@@ -142,6 +146,7 @@ impl Index {
                 let has_when = has_year || any_of(WHEN_WORDS) || body.contains('/');
                 let has_stance = any_of(STANCE_WORDS);
                 let has_hearsay = any_of(HEARSAY_WORDS);
+                let has_cause = any_of(CAUSE_WORDS);
                 let words = content_words(body);
                 let mut tf: HashMap<TermId, u16> = HashMap::new();
                 let mut terms = Vec::with_capacity(words.len() * 2);
@@ -192,6 +197,7 @@ impl Index {
                     has_when,
                     has_stance,
                     has_hearsay,
+                    has_cause,
                 });
             }
             index.docs.push(Doc {
@@ -286,7 +292,7 @@ impl Index {
     /// The closest vocabulary word within edit distance 1 (2 from 8 letters), sharing the first
     /// letter (readers rarely mistype it, and it keeps the scan to one slice of the fst).
     /// Ties go to the word found in more passages.
-    pub fn correct(&self, word: &str) -> Option<String> {
+    pub fn correct(&self, word: &str, accept: impl Fn(&str) -> bool) -> Option<String> {
         use fst::{IntoStreamer, Streamer};
         let len = word.chars().count();
         if len < 4 {
@@ -308,7 +314,7 @@ impl Index {
                 continue;
             }
             let d = strsim::damerau_levenshtein(word, candidate);
-            if d == 0 || d > max {
+            if d == 0 || d > max || !accept(candidate) {
                 continue;
             }
             let df = self.term(candidate).map_or(0, |t| self.df[t as usize]);
@@ -363,12 +369,12 @@ mod tests {
     #[test]
     fn typos_are_corrected_against_the_vocabulary_only() {
         let index = Index::build(&[seed_article(1)], ["terima"].into_iter());
-        assert_eq!(index.correct("enkirpsi").as_deref(), Some("enkripsi"));
-        assert_eq!(index.correct("whatsaap").as_deref(), Some("whatsapp"));
-        assert_eq!(index.correct("akusisi").as_deref(), Some("akuisisi"));
-        assert_eq!(index.correct("pesawat"), None);
+        assert_eq!(index.correct("enkirpsi", |_| true).as_deref(), Some("enkripsi"));
+        assert_eq!(index.correct("whatsaap", |_| true).as_deref(), Some("whatsapp"));
+        assert_eq!(index.correct("akusisi", |_| true).as_deref(), Some("akuisisi"));
+        assert_eq!(index.correct("pesawat", |_| true), None);
         assert_eq!(
-            index.correct("tirema").as_deref(),
+            index.correct("tirema", |_| true).as_deref(),
             None,
             "first letter and distance guard"
         );

@@ -188,7 +188,7 @@ const ID_FUNCTION: &[&str] = &[
     "tadi",
     "nanti",
     "punya",
-    "milik",
+    "milik", "kepada", "daripada", "terhadap", "ngapain", "apaan",
     "bagaimanapun",
     "apapun",
     "siapapun",
@@ -310,22 +310,21 @@ const EN_FUNCTION: &[&str] = &[
 pub const DATE_WORDS: &[&str] = &[
     "kapan", "kapankah", "when", "tanggal", "tahun", "date", "year", "jam",
 ];
-pub const NUMBER_WORDS: &[&str] = &[
-    "berapa",
-    "berapakah",
-    "much",
-    "many",
-    "harga",
-    "nilai",
-    "price",
-];
+pub const NUMBER_WORDS: &[&str] = &["berapa", "berapakah", "much", "many"];
+pub const REASON_WORDS: &[&str] = &["kenapa", "mengapa", "why", "alasan", "sebab", "knp"];
 pub const PERSON_WORDS: &[&str] = &["siapa", "siapakah", "who", "whom"];
 /// Words that open a yes/no question ("apakah", "is") or close one ("…, ga?").
 pub const YES_NO_OPENERS: &[&str] = &[
     "apakah", "benarkah", "betulkah", "bisakah", "bolehkah", "adakah", "haruskah", "masihkah", "is", "are",
     "does", "do", "did", "can", "could", "will", "was", "were", "has", "have",
 ];
-pub const YES_NO_CLOSERS: &[&str] = &["tidak", "bukan", "belum", "kah", "enggak", "nggak"];
+pub const YES_NO_CLOSERS: &[&str] = &[
+    "tidak", "bukan", "belum", "kah", "enggak", "nggak", "benar", "beneran",
+];
+/// Chat particles that end a sentence without meaning ("…, ga sih?").
+pub const PARTICLES: &[&str] = &[
+    "sih", "dong", "ya", "yah", "kah", "deh", "nih", "tuh", "kan", "kok", "lho", "loh", "min", "kak", "admin",
+];
 
 /// Nouns that measure something ("harga", "bunga", "price"): the word they govern names what is
 /// measured ("harga *tiket*", "bunga *KPR*") and must be in the passage that answers.

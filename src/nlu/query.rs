@@ -5,7 +5,8 @@
 use super::index::{Index, TermId};
 use super::lang::Lang;
 use super::lexicon::{
-    DATE_WORDS, Lexicon, MEASURE_HEADS, NUMBER_WORDS, PERSON_WORDS, YES_NO_CLOSERS, YES_NO_OPENERS,
+    DATE_WORDS, Lexicon, MEASURE_HEADS, NUMBER_WORDS, PARTICLES, PERSON_WORDS, REASON_WORDS,
+    YES_NO_CLOSERS, YES_NO_OPENERS,
 };
 use super::stem::stem;
 use super::text::{self, Token};
@@ -16,6 +17,8 @@ pub enum AnswerType {
     Date,
     Number,
     Person,
+    /// "Kenapa …?": a passage giving a cause ("karena", "beralasan") answers best.
+    Reason,
     /// "Apakah …?", "… ga?": answered by a passage that confirms or denies.
     YesNo,
     Any,
@@ -83,6 +86,8 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
                 answer_type = AnswerType::Person;
             } else if NUMBER_WORDS.contains(&w) {
                 answer_type = AnswerType::Number;
+            } else if REASON_WORDS.contains(&w) {
+                answer_type = AnswerType::Reason;
             }
         }
         if lx.is_function(w) {
@@ -110,7 +115,12 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         previous = Some(terms.len() - 1);
     }
     let first = tokens.first().map(|t| t.word.as_str()).unwrap_or("");
-    let last = tokens.last().map(|t| t.word.as_str()).unwrap_or("");
+    let last = tokens
+        .iter()
+        .rev()
+        .map(|t| t.word.as_str())
+        .find(|w| !PARTICLES.contains(w))
+        .unwrap_or("");
     if answer_type == AnswerType::Any
         && (YES_NO_OPENERS.contains(&first) || (tokens.len() > 2 && YES_NO_CLOSERS.contains(&last)))
     {
@@ -140,15 +150,27 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
         Some(ids) if english || !in_index(&word) => ids.clone(),
         _ => Vec::new(),
     };
-    if translations.is_empty()
-        && !in_index(&word)
-        && !lx.is_name(&word)
-        && !text::has_digit(&word)
-        && !index.knows(&word)
-        && let Some(fixed) = index.correct(&word)
-    {
-        word = fixed;
+    if translations.is_empty() && !in_index(&word) && !lx.is_name(&word) && !text::has_digit(&word) {
+        if let Some(root) = strip_affixes(&word).into_iter().find(|r| index.term(r).is_some()) {
+            // Snowball left an affix on ("menaikkan"): the bare root the index holds.
+            word = root;
+        } else if !index.knows(&word) {
+            // An English question's unknown word is only corrected to a word of the bridge.
+            let accept = |w: &str| !english || lx.english.contains_key(w);
+            if let Some(fixed) = index.correct(&word, accept) {
+                word = fixed;
+            } else if stem(&word).chars().count() >= 6
+                && let Some(fixed) = index.correct(&stem(&word), accept)
+            {
+                word = fixed;
+            }
+        }
     }
+    let translations: Vec<String> = if translations.is_empty() {
+        lx.english.get(&word).filter(|_| english).cloned().unwrap_or_default()
+    } else {
+        translations
+    };
     let st = stem(&word);
     let mut matches: Vec<(TermId, f32)> = Vec::new();
     let push = |w: &str, factor: f32, matches: &mut Vec<(TermId, f32)>| {
@@ -187,6 +209,41 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
         salient,
         generic,
     }
+}
+
+/// Roots left after taking off common Indonesian prefixes and suffixes, longest first — tried
+/// against the index when Snowball's stem is not in it.
+fn strip_affixes(word: &str) -> Vec<String> {
+    const PREFIXES: &[&str] = &[
+        "memper", "menge", "meng", "meny", "mem", "men", "me", "di", "ter", "ber", "per", "peng", "peny", "pen",
+        "pem", "pe", "ke", "se",
+    ];
+    const SUFFIXES: &[&str] = &["kannya", "annya", "nya", "kan", "an", "i", "lah", "kah"];
+    let mut out = Vec::new();
+    for p in PREFIXES.iter().copied().chain(std::iter::once("")) {
+        let Some(rest) = word.strip_prefix(p) else { continue };
+        for s in SUFFIXES.iter().copied().chain(std::iter::once("")) {
+            if p.is_empty() && s.is_empty() {
+                continue;
+            }
+            if let Some(root) = rest.strip_suffix(s)
+                && root.chars().count() >= 4
+            {
+                out.push(root.to_string());
+                // meny-/men-/mem-/meng- replace the root's first letter (s, t, p, k).
+                let restored = match p {
+                    "meny" | "peny" => Some(format!("s{root}")),
+                    "men" | "pen" => Some(format!("t{root}")),
+                    "mem" | "pem" => Some(format!("p{root}")),
+                    "meng" | "peng" => Some(format!("k{root}")),
+                    _ => None,
+                };
+                out.extend(restored);
+            }
+        }
+    }
+    out.sort_by_key(|r| std::cmp::Reverse(r.len()));
+    out
 }
 
 #[cfg(test)]
@@ -233,6 +290,12 @@ mod tests {
     }
 
     #[test]
+    fn affixes_snowball_leaves_are_stripped_against_the_index() {
+        assert!(strip_affixes("menaikkan").contains(&"naik".to_string()));
+        assert!(strip_affixes("penyimpanan").contains(&"simpan".to_string()));
+    }
+
+    #[test]
     fn question_words_give_the_answer_type() {
         let index = seed_index();
         assert_eq!(
@@ -247,5 +310,9 @@ mod tests {
             analyse("berapa harganya", None, &index).answer_type,
             AnswerType::Number
         );
+        let kind = |q: &str| analyse(q, None, &index).answer_type;
+        assert_eq!(kind("kenapa viral"), AnswerType::Reason);
+        assert_eq!(kind("wa bagi data beneran ga sih"), AnswerType::YesNo);
+        assert_eq!(kind("Apakah harga data murah?"), AnswerType::YesNo);
     }
 }

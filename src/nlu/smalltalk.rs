@@ -45,6 +45,11 @@ impl SmallTalkMatcher {
             .flat_map(|(_, w)| w.iter().map(String::as_str))
     }
 
+    /// Whether the intent's examples use the word (fillers count for every intent).
+    pub fn explains(&self, intent: &str, word: &str) -> bool {
+        FILLERS.contains(&word) || self.intents.iter().any(|(name, vocab)| name == intent && vocab.contains(word))
+    }
+
     pub fn best(&self, words: &[String]) -> Option<Match> {
         if words.is_empty() || words.len() > 10 {
             return None;
