@@ -92,7 +92,8 @@ pub fn coverage(q: &Query, index: &Index, passages: &[&Passage]) -> f32 {
             let f = if inside > 0.0 {
                 inside
             } else if found_in_title(t, index, passages[0]) {
-                0.8
+                // The title tells which article, not that this paragraph says it.
+                0.5
             } else {
                 0.0
             };
@@ -269,7 +270,7 @@ pub fn decide(
     let mut paragraphs = vec![passage.paragraph];
     let mut cov = best.coverage;
     // A neighbour completes an answer; it does not make one out of two weak halves.
-    if cov < th.min_coverage - 0.15 {
+    if cov < th.min_coverage {
         return Err(Refusal::LowCoverage);
     }
     for n in &neighbours {
@@ -290,11 +291,14 @@ pub fn decide(
     // Numbers and times must be in what is quoted; a neighbour that has one and shares the
     // question's words completes the answer.
     if matches!(q.answer_type, AnswerType::Date | AnswerType::Number) {
+        // "Kapan …?" may be answered by a condition ("jika …") when the passage is plainly about
+        // what was asked; otherwise it needs a real date.
+        let clear = best.coverage >= 0.8;
         let holds = |i: usize| {
-            index
-                .passage_of(doc, i)
-                .and_then(|p| type_match(q.answer_type, p))
-                .unwrap_or(false)
+            index.passage_of(doc, i).is_some_and(|p| {
+                type_match(q.answer_type, p).unwrap_or(false)
+                    || (q.answer_type == AnswerType::Date && clear && p.has_condition)
+            })
         };
         if !paragraphs.iter().any(|&i| holds(i)) {
             let helper = neighbours.iter().find(|n| {

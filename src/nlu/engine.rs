@@ -225,9 +225,7 @@ impl Engine {
                 let doc = self.index.doc_by_id(*article_id)?;
                 let n = self.index.docs[doc].paragraphs.len();
                 let at = (*paragraph).min(n.saturating_sub(1));
-                if query.terms.iter().all(|t| !t.known() || t.generic)
-                    && query.answer_type == AnswerType::Any
-                {
+                if query.terms.is_empty() && query.answer_type == AnswerType::Any {
                     // "terus?", "lalu?": the story goes on.
                     return self.more(*article_id, at, query.lang);
                 }

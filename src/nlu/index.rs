@@ -28,6 +28,8 @@ pub struct Passage {
     pub has_number: bool,
     /// A year, a date, a day or month name, or a condition ("jika …"): can answer "kapan".
     pub has_when: bool,
+    /// A condition ("jika …", "bila …"): can answer "kapan" in the sense of "in which case".
+    pub has_condition: bool,
     /// Confirms or denies ("membantah", "tidak"): can answer a yes/no question.
     pub has_stance: bool,
     /// Gives a cause ("karena", "beralasan"): can answer "kenapa".
@@ -43,9 +45,10 @@ const NUMBER_WORDS: &[&str] = &[
 ];
 const WHEN_WORDS: &[&str] = &[
     "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
-    "november", "desember", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "jika",
-    "apabila", "bila", "ketika", "kemarin", "semester", "kuartal",
+    "november", "desember", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "kemarin",
+    "semester", "kuartal",
 ];
+const CONDITION_WORDS: &[&str] = &["jika", "apabila", "bila", "ketika", "kalau", "jikalau", "saat"];
 const CAUSE_WORDS: &[&str] = &[
     "karena", "sebab", "alasan", "beralasan", "lantaran", "akibat", "membutuhkan", "butuh", "demi",
     "mengejar", "disebabkan", "dipicu",
@@ -143,7 +146,8 @@ impl Index {
                 let any_of = |list: &[&str]| all_words.iter().any(|w| list.contains(&w.as_str()));
                 let has_year = all_words.iter().any(|w| is_year(w));
                 let has_number = all_words.iter().any(|w| text::has_digit(w)) || any_of(NUMBER_WORDS);
-                let has_when = has_year || any_of(WHEN_WORDS) || body.contains('/');
+                let has_when = has_year || any_of(WHEN_WORDS) || has_day_month(body);
+                let has_condition = any_of(CONDITION_WORDS);
                 let has_stance = any_of(STANCE_WORDS);
                 let has_hearsay = any_of(HEARSAY_WORDS);
                 let has_cause = any_of(CAUSE_WORDS);
@@ -195,6 +199,7 @@ impl Index {
                     has_year,
                     has_number,
                     has_when,
+                    has_condition,
                     has_stance,
                     has_hearsay,
                     has_cause,
@@ -313,6 +318,16 @@ impl Index {
             if clen.abs_diff(len) > max {
                 continue;
             }
+            // Two edits are trusted only when the word starts the same way ("depostio").
+            if clen.abs_diff(len) == 2 || len >= 8 {
+                let mut a = word.chars();
+                let mut b = candidate.chars();
+                a.next();
+                b.next();
+                if a.next() != b.next() && strsim::damerau_levenshtein(word, candidate) > 1 {
+                    continue;
+                }
+            }
             let d = strsim::damerau_levenshtein(word, candidate);
             if d == 0 || d > max || !accept(candidate) {
                 continue;
@@ -337,6 +352,12 @@ impl Index {
     pub fn doc_by_id(&self, id: i64) -> Option<usize> {
         self.docs.iter().position(|d| d.id == id)
     }
+}
+
+/// "(13/1)": a day and month written with a slash.
+fn has_day_month(text: &str) -> bool {
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(1)).any(|i| b[i] == b'/' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit())
 }
 
 fn is_year(word: &str) -> bool {

@@ -201,6 +201,7 @@ const ID_FUNCTION: &[&str] = &[
 
 /// English function words (also used to recognise English questions).
 const EN_FUNCTION: &[&str] = &[
+    "s", "t", "ll", "re", "ve", "d", "m",
     "the",
     "a",
     "an",
@@ -447,6 +448,7 @@ pub struct Lexicon {
     en_function: HashSet<&'static str>,
     generic: HashSet<&'static str>,
     names: HashSet<&'static str>,
+    real_words: HashSet<String>,
 }
 
 impl Lexicon {
@@ -484,7 +486,15 @@ impl Lexicon {
                 .or_default()
                 .extend(id.split_whitespace().map(str::to_string));
         }
+        let real_words = slang
+            .values()
+            .flatten()
+            .chain(synonyms.keys())
+            .chain(english.values().flatten())
+            .cloned()
+            .collect();
         Lexicon {
+            real_words,
             slang,
             synonyms,
             english,
@@ -505,6 +515,22 @@ impl Lexicon {
 
     pub fn is_function(&self, w: &str) -> bool {
         self.is_id_function(w) || self.is_en_function(w)
+    }
+
+    /// Gradable words ("tinggi", "gede", "naik") that describe a measure rather than name it.
+    pub fn is_adjective(&self, w: &str) -> bool {
+        const ADJECTIVES: &[&str] = &[
+            "besar", "gede", "kecil", "tinggi", "rendah", "mahal", "murah", "naik", "turun", "baru", "lama",
+            "banyak", "sedikit", "terbaru", "terkini", "sekarang", "high", "low", "big", "small", "new",
+            "current", "latest", "cheap", "expensive", "terendah", "tertinggi", "termurah", "termahal",
+        ];
+        ADJECTIVES.contains(&w) || self.slang.get(w).is_some_and(|f| f.iter().any(|x| ADJECTIVES.contains(&x.as_str())))
+    }
+
+    /// A real word (formal Indonesian from the slang map's right side, the synonym groups, the
+    /// bridge's Indonesian side): never "corrected" into another word.
+    pub fn is_real_word(&self, w: &str) -> bool {
+        self.real_words.contains(w)
     }
 
     pub fn is_generic(&self, w: &str) -> bool {

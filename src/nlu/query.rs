@@ -104,7 +104,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
                 MEASURE_HEADS.contains(&term.word.as_str())
                     || MEASURE_HEADS.contains(&term.stem.as_str())
             };
-            if is_head(&terms[prev]) && !is_head(&new) && !new.generic {
+            if is_head(&terms[prev]) && !is_head(&new) && !new.generic && !lx.is_adjective(&new.word) {
                 new.salient = true;
             } else if english && is_head(&new) && !is_head(&terms[prev]) && !terms[prev].generic {
                 // English puts the measured thing first: "ticket price".
@@ -154,7 +154,7 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
         if let Some(root) = strip_affixes(&word).into_iter().find(|r| index.term(r).is_some()) {
             // Snowball left an affix on ("menaikkan"): the bare root the index holds.
             word = root;
-        } else if !index.knows(&word) {
+        } else if !index.knows(&word) && !lx.is_real_word(&word) {
             // An English question's unknown word is only corrected to a word of the bridge.
             let accept = |w: &str| !english || lx.english.contains_key(w);
             if let Some(fixed) = index.correct(&word, accept) {

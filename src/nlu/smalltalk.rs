@@ -61,7 +61,7 @@ impl SmallTalkMatcher {
             .map(|(name, vocab)| {
                 let covered: f32 = words
                     .iter()
-                    .filter(|w| vocab.contains(*w))
+                    .filter(|w| vocab.contains(*w) || FILLERS.contains(&w.as_str()))
                     .map(|w| weight(w))
                     .sum();
                 // A message of fillers only ("ok bot") explains nothing.
@@ -74,7 +74,11 @@ impl SmallTalkMatcher {
                     coverage,
                 }
             })
-            .max_by(|a, b| a.coverage.total_cmp(&b.coverage))
+            // On a tie the intent listed first wins ("bantuan": help before human).
+            .fold(None, |best: Option<Match>, m| match best {
+                Some(b) if b.coverage >= m.coverage => Some(b),
+                _ => Some(m),
+            })
             .filter(|m| m.coverage > 0.0)
     }
 }

@@ -51,7 +51,7 @@ impl TickerMatcher {
         TickerMatcher {
             phrases,
             context: words(&intents.ticker_words.context),
-            unknown: words(&intents.ticker_words.unknown),
+            unknown: words(&intents.ticker_words.unknown).into_iter().filter(|w| w.len() >= 2).collect(),
         }
     }
 
@@ -102,10 +102,14 @@ impl TickerMatcher {
                 m.unknown.push(w.clone());
             }
         }
-        m.only_ticker = words
-            .iter()
-            .enumerate()
-            .all(|(i, w)| used[i] || self.context.contains(w) || lx.is_function(w));
+        // "nilainya" is "nilai".
+        let bare = |w: &str| w.strip_suffix("nya").filter(|b| b.len() >= 3).map(str::to_string);
+        m.only_ticker = words.iter().enumerate().all(|(i, w)| {
+            used[i]
+                || self.context.contains(w)
+                || lx.is_function(w)
+                || bare(w).is_some_and(|b| self.context.contains(&b))
+        });
         m
     }
 }
