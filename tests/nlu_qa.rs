@@ -99,5 +99,5 @@ fn the_held_out_set_stays_above_its_bar() {
     assert!(acc >= HOLDOUT_BAR, "holdout.jsonl accuracy {acc:.3} fell below {HOLDOUT_BAR}");
 }
 
-const TUNE_BAR: f64 = 0.0;
-const HOLDOUT_BAR: f64 = 0.0;
+const TUNE_BAR: f64 = 0.98;
+const HOLDOUT_BAR: f64 = 0.93;

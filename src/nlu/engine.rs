@@ -236,9 +236,9 @@ impl Engine {
                         .passage_of(doc, i)
                         .is_some_and(|p| match query.answer_type {
                             AnswerType::Date => {
-                                p.has_year || mentions_date(&self.index.docs[doc].paragraphs[i])
+                                p.flags.has_year || mentions_date(&self.index.docs[doc].paragraphs[i])
                             }
-                            AnswerType::Number => p.has_number,
+                            AnswerType::Number => p.flags.has_number,
                             AnswerType::Person => {
                                 attributes_speech(&self.index.docs[doc].paragraphs[i])
                             }
