@@ -13,7 +13,11 @@ use newsdesk::nlu::{Engine, Intents, Question};
 fn per_question(c: &mut Criterion) {
     let intents = Arc::new(Intents::builtin());
     let mut group = c.benchmark_group("answer");
-    for (name, n) in [("seed", 0u64), ("1k_articles", 1_000), ("10k_articles", 10_000)] {
+    for (name, n) in [
+        ("seed", 0u64),
+        ("1k_articles", 1_000),
+        ("10k_articles", 10_000),
+    ] {
         let engine = Engine::build(intents.clone(), &common::corpus(n));
         let mut i = 0usize;
         // One question per iteration, cycling through the mixed list: the figure is per question.
@@ -33,7 +37,9 @@ fn build(c: &mut Criterion) {
     let articles = common::corpus(10_000);
     let mut group = c.benchmark_group("build");
     group.sample_size(10);
-    group.bench_function("10k_articles", |b| b.iter(|| black_box(Engine::build(intents.clone(), &articles))));
+    group.bench_function("10k_articles", |b| {
+        b.iter(|| black_box(Engine::build(intents.clone(), &articles)))
+    });
     group.finish();
 }
 

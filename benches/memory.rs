@@ -17,7 +17,10 @@ fn status_kib(field: &str) -> Option<u64> {
 
 fn main() {
     // `cargo bench` passes --bench; there is nothing to filter here.
-    let n: u64 = std::env::var("NLU_BENCH_ARTICLES").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000);
+    let n: u64 = std::env::var("NLU_BENCH_ARTICLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
     let articles = common::corpus(n);
     let input_rss = status_kib("VmRSS:").unwrap_or(0);
     let started = Instant::now();
@@ -31,7 +34,13 @@ fn main() {
     let now = status_kib("VmRSS:").unwrap_or(0);
     println!("articles: {n} synthetic + the seed page");
     println!("build: {:.2} s", build.as_secs_f64());
-    println!("RSS with the input articles only: {:.1} MiB", input_rss as f64 / 1024.0);
-    println!("RSS with the engine only (input dropped): {:.1} MiB", now as f64 / 1024.0);
+    println!(
+        "RSS with the input articles only: {:.1} MiB",
+        input_rss as f64 / 1024.0
+    );
+    println!(
+        "RSS with the engine only (input dropped): {:.1} MiB",
+        now as f64 / 1024.0
+    );
     println!("peak RSS (VmHWM): {:.1} MiB", peak as f64 / 1024.0);
 }

@@ -78,7 +78,9 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<ExitCode> {
                 env!("CARGO_PKG_VERSION"),
                 app.settings.database_url
             );
-            println!("Commands: import, articles, show, remove, ask (`newsdesk --help` explains them).");
+            println!(
+                "Commands: import, articles, show, remove, ask (`newsdesk --help` explains them)."
+            );
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Import { files }) => import(&app, &files).await,

@@ -49,7 +49,11 @@ pub async fn run(app: &App, args: AskArgs) -> anyhow::Result<ExitCode> {
     let mut out = stdout.lock();
     if !args.question.is_empty() {
         let text = args.question.join(" ");
-        let answer = engine.answer(&Question { text: &text, lang: args.lang, context: None });
+        let answer = engine.answer(&Question {
+            text: &text,
+            lang: args.lang,
+            context: None,
+        });
         writeln!(out, "{}", render(&answer, args.json))?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -61,7 +65,11 @@ pub async fn run(app: &App, args: AskArgs) -> anyhow::Result<ExitCode> {
             Err(e) if e.kind() == std::io::ErrorKind::InvalidData => String::new(),
             Err(e) => return Err(e).context("reading questions from standard input"),
         };
-        let answer = engine.answer(&Question { text: &line, lang: args.lang, context: None });
+        let answer = engine.answer(&Question {
+            text: &line,
+            lang: args.lang,
+            context: None,
+        });
         writeln!(out, "{}", render(&answer, args.json))?;
         out.flush()?;
     }

@@ -27,14 +27,28 @@ fn explain_questions_from_the_environment() {
         article(3, "content/kontan-whatsapp-privasi-2021.txt"),
     ];
     let engine = Engine::build(Arc::new(Intents::builtin()), &articles);
-    for line in std::env::var("NLU_EXPLAIN").unwrap_or_default().split('|').filter(|q| !q.is_empty()) {
+    for line in std::env::var("NLU_EXPLAIN")
+        .unwrap_or_default()
+        .split('|')
+        .filter(|q| !q.is_empty())
+    {
         let (before, q) = match line.split_once("=>") {
             Some((b, q)) => (Some(engine.answer(&Question::new(b))), q),
             None => (None, line),
         };
-        let question = Question { text: q, lang: None, context: before.as_ref().and_then(|b| b.topic.as_ref()) };
+        let question = Question {
+            text: q,
+            lang: None,
+            context: before.as_ref().and_then(|b| b.topic.as_ref()),
+        };
         let a = engine.answer(&question);
         let text: String = a.text.replace('\n', " ").chars().take(220).collect();
-        println!("== {line}\n{}  -> {} answered={} conf={:.2}\n  {text}\n", engine.explain(&question), a.intent, a.answered, a.confidence);
+        println!(
+            "== {line}\n{}  -> {} answered={} conf={:.2}\n  {text}\n",
+            engine.explain(&question),
+            a.intent,
+            a.answered,
+            a.confidence
+        );
     }
 }

@@ -50,7 +50,8 @@ fn passes(case: &Case, a: &Answer) -> bool {
         && (!case.answered
             || (case.intent.as_ref().is_none_or(|i| *i == a.intent)
                 && case.all.iter().all(|s| text.contains(&s.to_lowercase()))
-                && (case.any.is_empty() || case.any.iter().any(|s| text.contains(&s.to_lowercase())))))
+                && (case.any.is_empty()
+                    || case.any.iter().any(|s| text.contains(&s.to_lowercase())))))
 }
 
 /// Runs a set and returns its accuracy, printing every failure.
@@ -65,9 +66,16 @@ fn accuracy(file: &str) -> f64 {
         .collect();
     let mut passed = 0;
     for case in &cases {
-        let before = case.after.as_ref().map(|prev| engine.answer(&Question::new(prev)));
+        let before = case
+            .after
+            .as_ref()
+            .map(|prev| engine.answer(&Question::new(prev)));
         let context = before.as_ref().and_then(|b| b.topic.as_ref());
-        let a = engine.answer(&Question { text: &case.q, lang: None, context });
+        let a = engine.answer(&Question {
+            text: &case.q,
+            lang: None,
+            context,
+        });
         if passes(case, &a) {
             passed += 1;
         } else {
@@ -90,13 +98,19 @@ fn accuracy(file: &str) -> f64 {
 #[test]
 fn the_tuning_set_stays_above_its_bar() {
     let acc = accuracy("tune.jsonl");
-    assert!(acc >= TUNE_BAR, "tune.jsonl accuracy {acc:.3} fell below {TUNE_BAR}");
+    assert!(
+        acc >= TUNE_BAR,
+        "tune.jsonl accuracy {acc:.3} fell below {TUNE_BAR}"
+    );
 }
 
 #[test]
 fn the_held_out_set_stays_above_its_bar() {
     let acc = accuracy("holdout.jsonl");
-    assert!(acc >= HOLDOUT_BAR, "holdout.jsonl accuracy {acc:.3} fell below {HOLDOUT_BAR}");
+    assert!(
+        acc >= HOLDOUT_BAR,
+        "holdout.jsonl accuracy {acc:.3} fell below {HOLDOUT_BAR}"
+    );
 }
 
 const TUNE_BAR: f64 = 0.98;

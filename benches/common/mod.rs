@@ -6,51 +6,169 @@ use chrono::{TimeZone, Utc};
 use newsdesk::content::{self, Article, ParsedArticle, TickerItem};
 
 const SUBJECTS: &[&str] = &[
-    "Pemerintah", "Bank Indonesia", "Kementerian Keuangan", "Otoritas Jasa Keuangan", "PT Telkom",
-    "Pertamina", "Gubernur DKI", "Badan Pusat Statistik", "Kementerian Perdagangan", "PLN", "Garuda Indonesia",
-    "Bursa Efek Indonesia", "Asosiasi Pengusaha", "Kadin", "DPR", "Kementerian Pertanian", "Bulog",
-    "Kementerian Perhubungan", "Tokopedia", "Bank Mandiri", "BRI", "BNI", "Astra", "Indofood", "Unilever",
+    "Pemerintah",
+    "Bank Indonesia",
+    "Kementerian Keuangan",
+    "Otoritas Jasa Keuangan",
+    "PT Telkom",
+    "Pertamina",
+    "Gubernur DKI",
+    "Badan Pusat Statistik",
+    "Kementerian Perdagangan",
+    "PLN",
+    "Garuda Indonesia",
+    "Bursa Efek Indonesia",
+    "Asosiasi Pengusaha",
+    "Kadin",
+    "DPR",
+    "Kementerian Pertanian",
+    "Bulog",
+    "Kementerian Perhubungan",
+    "Tokopedia",
+    "Bank Mandiri",
+    "BRI",
+    "BNI",
+    "Astra",
+    "Indofood",
+    "Unilever",
 ];
 const VERBS: &[&str] = &[
-    "menaikkan", "menurunkan", "mengumumkan", "menyiapkan", "meluncurkan", "menargetkan", "mencatat",
-    "menyalurkan", "membangun", "mengembangkan", "memperluas", "menunda", "membatasi", "mewajibkan",
-    "mengevaluasi", "menawarkan", "menjual", "membeli", "mengimpor", "mengekspor", "memproyeksikan",
-    "menaikan", "memangkas", "menambah", "mempercepat", "memperketat", "melonggarkan", "merevisi",
+    "menaikkan",
+    "menurunkan",
+    "mengumumkan",
+    "menyiapkan",
+    "meluncurkan",
+    "menargetkan",
+    "mencatat",
+    "menyalurkan",
+    "membangun",
+    "mengembangkan",
+    "memperluas",
+    "menunda",
+    "membatasi",
+    "mewajibkan",
+    "mengevaluasi",
+    "menawarkan",
+    "menjual",
+    "membeli",
+    "mengimpor",
+    "mengekspor",
+    "memproyeksikan",
+    "menaikan",
+    "memangkas",
+    "menambah",
+    "mempercepat",
+    "memperketat",
+    "melonggarkan",
+    "merevisi",
 ];
 const OBJECTS: &[&str] = &[
-    "harga beras", "tarif listrik", "suku bunga acuan", "subsidi energi", "kredit usaha rakyat",
-    "produksi padi", "cadangan devisa", "ekspor batubara", "impor gula", "penjualan mobil", "laba bersih",
-    "pendapatan negara", "belanja modal", "jaringan internet", "jalan tol", "pelabuhan baru", "kuota impor",
-    "anggaran infrastruktur", "dana pensiun", "obligasi negara", "saham perbankan", "harga minyak goreng",
-    "tarif ojek online", "pajak kendaraan", "layanan kesehatan", "beasiswa pendidikan", "bantuan sosial",
-    "inflasi pangan", "nilai tukar rupiah", "investasi asing", "pinjaman daring", "tiket pesawat",
-    "produksi nikel", "harga cabai", "pasokan gas", "kapasitas pembangkit", "rekening nasabah",
+    "harga beras",
+    "tarif listrik",
+    "suku bunga acuan",
+    "subsidi energi",
+    "kredit usaha rakyat",
+    "produksi padi",
+    "cadangan devisa",
+    "ekspor batubara",
+    "impor gula",
+    "penjualan mobil",
+    "laba bersih",
+    "pendapatan negara",
+    "belanja modal",
+    "jaringan internet",
+    "jalan tol",
+    "pelabuhan baru",
+    "kuota impor",
+    "anggaran infrastruktur",
+    "dana pensiun",
+    "obligasi negara",
+    "saham perbankan",
+    "harga minyak goreng",
+    "tarif ojek online",
+    "pajak kendaraan",
+    "layanan kesehatan",
+    "beasiswa pendidikan",
+    "bantuan sosial",
+    "inflasi pangan",
+    "nilai tukar rupiah",
+    "investasi asing",
+    "pinjaman daring",
+    "tiket pesawat",
+    "produksi nikel",
+    "harga cabai",
+    "pasokan gas",
+    "kapasitas pembangkit",
+    "rekening nasabah",
 ];
 const PLACES: &[&str] = &[
-    "Jakarta", "Surabaya", "Bandung", "Medan", "Makassar", "Semarang", "Denpasar", "Balikpapan",
-    "Palembang", "Yogyakarta", "Batam", "Manado", "Pontianak", "Jayapura", "Kupang",
+    "Jakarta",
+    "Surabaya",
+    "Bandung",
+    "Medan",
+    "Makassar",
+    "Semarang",
+    "Denpasar",
+    "Balikpapan",
+    "Palembang",
+    "Yogyakarta",
+    "Batam",
+    "Manado",
+    "Pontianak",
+    "Jayapura",
+    "Kupang",
 ];
 const CONNECT: &[&str] = &[
-    "Menurut", "Sementara itu,", "Di sisi lain,", "Selain itu,", "Meski begitu,", "Dalam keterangan resmi,",
-    "Sebelumnya,", "Adapun", "Kendati demikian,", "Lebih lanjut,",
+    "Menurut",
+    "Sementara itu,",
+    "Di sisi lain,",
+    "Selain itu,",
+    "Meski begitu,",
+    "Dalam keterangan resmi,",
+    "Sebelumnya,",
+    "Adapun",
+    "Kendati demikian,",
+    "Lebih lanjut,",
 ];
 const TAILS: &[&str] = &[
-    "untuk menjaga daya beli masyarakat", "seiring permintaan yang terus meningkat",
-    "agar target pertumbuhan ekonomi tercapai", "karena biaya produksi naik", "setelah evaluasi kuartal pertama",
-    "meski pasar masih bergejolak", "demi memperkuat ketahanan pangan", "sesuai arahan presiden",
-    "dengan melibatkan pelaku usaha daerah", "mulai pekan depan", "hingga akhir tahun", "secara bertahap",
+    "untuk menjaga daya beli masyarakat",
+    "seiring permintaan yang terus meningkat",
+    "agar target pertumbuhan ekonomi tercapai",
+    "karena biaya produksi naik",
+    "setelah evaluasi kuartal pertama",
+    "meski pasar masih bergejolak",
+    "demi memperkuat ketahanan pangan",
+    "sesuai arahan presiden",
+    "dengan melibatkan pelaku usaha daerah",
+    "mulai pekan depan",
+    "hingga akhir tahun",
+    "secara bertahap",
 ];
-const ADJ: &[&str] = &["baru", "tinggi", "rendah", "stabil", "besar", "terbatas", "signifikan", "positif"];
+const ADJ: &[&str] = &[
+    "baru",
+    "tinggi",
+    "rendah",
+    "stabil",
+    "besar",
+    "terbatas",
+    "signifikan",
+    "positif",
+];
 
 /// A tiny deterministic generator (64-bit LCG), so every run builds the same articles.
 pub struct Rng(u64);
 
 impl Rng {
     pub fn new(seed: u64) -> Self {
-        Rng(seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407))
+        Rng(seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407))
     }
     pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     pub fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
@@ -77,9 +195,20 @@ fn sentence(r: &mut Rng) -> String {
 /// Article `i` of the synthetic corpus: a title, 8 paragraphs of 3–4 sentences, a byline.
 pub fn synthetic(i: u64) -> Article {
     let mut r = Rng::new(i);
-    let title = format!("{} {} {} di {}", r.pick(SUBJECTS), r.pick(VERBS), r.pick(OBJECTS), r.pick(PLACES));
+    let title = format!(
+        "{} {} {} di {}",
+        r.pick(SUBJECTS),
+        r.pick(VERBS),
+        r.pick(OBJECTS),
+        r.pick(PLACES)
+    );
     let paragraphs = (0..8)
-        .map(|_| (0..3 + r.next() % 2).map(|_| sentence(&mut r)).collect::<Vec<_>>().join(" "))
+        .map(|_| {
+            (0..3 + r.next() % 2)
+                .map(|_| sentence(&mut r))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect();
     let published = chrono::FixedOffset::east_opt(7 * 3600)
         .unwrap()
@@ -87,7 +216,8 @@ pub fn synthetic(i: u64) -> Article {
         .unwrap();
     Article {
         id: 1000 + i as i64,
-        imported_at: Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap() + chrono::Duration::seconds(i as i64),
+        imported_at: Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap()
+            + chrono::Duration::seconds(i as i64),
         content_hash: format!("synthetic-{i}"),
         parsed: ParsedArticle {
             title,
@@ -97,8 +227,13 @@ pub fn synthetic(i: u64) -> Article {
             source: Some("KONTAN.CO.ID - JAKARTA".into()),
             caption: None,
             paragraphs,
-            ticker: if i % 50 == 0 {
-                vec![TickerItem { name: "EMAS".into(), value: 1_500_000.0 + i as f64, change: 1000.0, change_pct: 0.07 }]
+            ticker: if i.is_multiple_of(50) {
+                vec![TickerItem {
+                    name: "EMAS".into(),
+                    value: 1_500_000.0 + i as f64,
+                    change: 1000.0,
+                    change_pct: 0.07,
+                }]
             } else {
                 Vec::new()
             },

@@ -6,9 +6,9 @@
 use std::collections::HashMap;
 
 use super::index::{Index, Passage, word_trigrams};
-use super::stem::stem;
 use super::intents::Thresholds;
 use super::query::{AnswerType, Query, Term};
+use super::stem::stem;
 
 /// How many BM25 leaders get the (dearer) 3-gram channel and the checks.
 const CANDIDATES: usize = 24;
@@ -150,8 +150,16 @@ fn bm25(q: &Query, index: &Index, only_doc: Option<usize>) -> (Vec<(u32, f32)>, 
         let mut ideal = 0.0f32;
         for term in &q.terms {
             let w = weight(term, index);
-            let max_idf = term.matches.iter().map(|(id, _)| index.idf(*id)).fold(0.0, f32::max);
-            ideal += w * if term.known() { max_idf } else { index.unseen_idf() };
+            let max_idf = term
+                .matches
+                .iter()
+                .map(|(id, _)| index.idf(*id))
+                .fold(0.0, f32::max);
+            ideal += w * if term.known() {
+                max_idf
+            } else {
+                index.unseen_idf()
+            };
             for &(id, factor) in &term.matches {
                 let idf = index.idf(id) * factor * w;
                 for (p, tf) in index.postings(id) {
@@ -178,7 +186,10 @@ fn bm25(q: &Query, index: &Index, only_doc: Option<usize>) -> (Vec<(u32, f32)>, 
             }
             touched.clear();
         }
-        let mut order: Vec<(u32, f32)> = touched_all.iter().map(|&p| (p, scores[p as usize])).collect();
+        let mut order: Vec<(u32, f32)> = touched_all
+            .iter()
+            .map(|&p| (p, scores[p as usize]))
+            .collect();
         for &p in touched_all.iter() {
             scores[p as usize] = 0.0;
         }
@@ -201,7 +212,13 @@ thread_local! {
 }
 
 /// Second stage: the 3-gram channel, answer-type and lead bonuses, coverage, for the leaders.
-fn rerank(q: &Query, index: &Index, order: Vec<(u32, f32)>, ideal: f32, prefer_doc: Option<usize>) -> Vec<Scored> {
+fn rerank(
+    q: &Query,
+    index: &Index,
+    order: Vec<(u32, f32)>,
+    ideal: f32,
+    prefer_doc: Option<usize>,
+) -> Vec<Scored> {
     // 3-gram channel: the question's word forms (and their stems) against each candidate's words.
     let mut q_pos: HashMap<u32, usize> = HashMap::new();
     let mut q_idf: Vec<f32> = Vec::new();
@@ -241,14 +258,21 @@ fn rerank(q: &Query, index: &Index, order: Vec<(u32, f32)>, ideal: f32, prefer_d
                     }
                 }
             }
-            let dot: f32 = hit.iter().zip(&q_idf).filter(|(h, _)| **h).map(|(_, idf)| idf * idf).sum();
+            let dot: f32 = hit
+                .iter()
+                .zip(&q_idf)
+                .filter(|(h, _)| **h)
+                .map(|(_, idf)| idf * idf)
+                .sum();
             let tri = dot / (q_norm * passage.trigram_norm);
             let bm25 = bm / ideal.max(1e-6);
             let mut score = BM25_WEIGHT * bm25 + TRIGRAM_WEIGHT * tri;
             match type_match(q.answer_type, passage) {
                 Some(true) => score += TYPE_BONUS,
                 // Hearsay states the claim a yes/no question doubts: the worst answer to it.
-                Some(false) if q.answer_type == AnswerType::YesNo && passage.flags.has_hearsay => score -= TYPE_BONUS,
+                Some(false) if q.answer_type == AnswerType::YesNo && passage.flags.has_hearsay => {
+                    score -= TYPE_BONUS
+                }
                 _ => {}
             }
             // News puts the main fact first.
@@ -337,7 +361,8 @@ pub fn decide(
         };
         if !paragraphs.iter().any(|&i| holds(i)) {
             let helper = neighbours.iter().find(|n| {
-                holds(n.paragraph as usize) && q.terms.iter().any(|t| !t.generic && found(t, n) > 0.0)
+                holds(n.paragraph as usize)
+                    && q.terms.iter().any(|t| !t.generic && found(t, n) > 0.0)
             });
             match helper {
                 Some(n) => {
@@ -350,15 +375,15 @@ pub fn decide(
         }
     }
     // "Kenapa …?" answered by a passage restating the fact: its neighbour may give the cause.
-    if q.answer_type == AnswerType::Reason && !passage.flags.has_cause {
-        if let Some(n) = neighbours
+    if q.answer_type == AnswerType::Reason
+        && !passage.flags.has_cause
+        && let Some(n) = neighbours
             .iter()
             .find(|n| n.flags.has_cause && q.terms.iter().any(|t| !t.generic && found(t, n) > 0.0))
-        {
-            paragraphs.push(n.paragraph as usize);
-            paragraphs.sort_unstable();
-            paragraphs.dedup();
-        }
+    {
+        paragraphs.push(n.paragraph as usize);
+        paragraphs.sort_unstable();
+        paragraphs.dedup();
     }
     let specific = q.terms.iter().any(|t| {
         !t.generic
@@ -369,7 +394,9 @@ pub fn decide(
     if !specific {
         return Err(Refusal::OnlyGenericWords);
     }
-    let rival = ranked.iter().find(|s| index.passages[s.passage].doc as usize != doc);
+    let rival = ranked
+        .iter()
+        .find(|s| index.passages[s.passage].doc as usize != doc);
     let margin = match rival {
         Some(r) => (best.score - r.score) / best.score.max(1e-6),
         None => 1.0,

@@ -89,7 +89,7 @@ impl Engine {
         {
             return a;
         }
-        self.from_articles(&query, q.context)
+        self.answer_from_articles(&query, q.context)
     }
 
     /// A human-readable trace of how a question was analysed and scored (for tuning and tests).
@@ -97,7 +97,11 @@ impl Engine {
         use std::fmt::Write;
         let query = query::analyse(q.text, q.lang, &self.index);
         let mut out = String::new();
-        let _ = writeln!(out, "lang={:?} type={:?} words={:?}", query.lang, query.answer_type, query.words);
+        let _ = writeln!(
+            out,
+            "lang={:?} type={:?} words={:?}",
+            query.lang, query.answer_type, query.words
+        );
         for t in &query.terms {
             let _ = writeln!(
                 out,
@@ -117,9 +121,18 @@ impl Engine {
         let ranked = article::rank(&query, &self.index, None, context_doc);
         for s in ranked.iter().take(4) {
             let p = &self.index.passages[s.passage];
-            let _ = writeln!(out, "  doc {} para {} score {:.3} coverage {:.3}", p.doc, p.paragraph, s.score, s.coverage);
+            let _ = writeln!(
+                out,
+                "  doc {} para {} score {:.3} coverage {:.3}",
+                p.doc, p.paragraph, s.score, s.coverage
+            );
         }
-        let _ = writeln!(out, "  decision: {:?}", article::decide(&query, &self.index, &ranked, &self.intents.thresholds).map(|d| (d.paragraphs, d.confidence)));
+        let _ = writeln!(
+            out,
+            "  decision: {:?}",
+            article::decide(&query, &self.index, &ranked, &self.intents.thresholds)
+                .map(|d| (d.paragraphs, d.confidence))
+        );
         out
     }
 
@@ -164,10 +177,12 @@ impl Engine {
             return Some(self.ticker_unknown(&mention.unknown.join(", "), lang, context));
         }
         if mention.only_ticker && !mention.known.is_empty() {
-            return Some(match ticker::answer(&mention.known, &self.index, &self.intents, lang) {
-                Ok(a) => a,
-                Err(missing) => self.ticker_unknown(&missing, lang, context),
-            });
+            return Some(
+                match ticker::answer(&mention.known, &self.index, &self.intents, lang) {
+                    Ok(a) => a,
+                    Err(missing) => self.ticker_unknown(&missing, lang, context),
+                },
+            );
         }
         let context_doc = match context {
             Some(Topic::Article { article_id, .. }) => self.index.doc_by_id(*article_id),
@@ -183,7 +198,7 @@ impl Engine {
     }
 
     /// The best passage of any article, or a refusal.
-    fn from_articles(&self, query: &Query, context: Option<&Topic>) -> Answer {
+    fn answer_from_articles(&self, query: &Query, context: Option<&Topic>) -> Answer {
         let lang = query.lang;
         let context_doc = match context {
             Some(Topic::Article { article_id, .. }) => self.index.doc_by_id(*article_id),
@@ -236,7 +251,8 @@ impl Engine {
                         .passage_of(doc, i)
                         .is_some_and(|p| match query.answer_type {
                             AnswerType::Date => {
-                                p.flags.has_year || mentions_date(&self.index.docs[doc].paragraphs[i])
+                                p.flags.has_year
+                                    || mentions_date(&self.index.docs[doc].paragraphs[i])
                             }
                             AnswerType::Number => p.flags.has_number,
                             AnswerType::Person => {

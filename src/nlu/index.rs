@@ -50,24 +50,71 @@ pub struct Flags {
 }
 
 const NUMBER_WORDS: &[&str] = &[
-    "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "puluh",
-    "belas", "ratus", "ribu", "juta", "miliar", "triliun", "persen", "separuh", "setengah", "seratus",
-    "seribu", "sejuta",
+    "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
+    "puluh", "belas", "ratus", "ribu", "juta", "miliar", "triliun", "persen", "separuh",
+    "setengah", "seratus", "seribu", "sejuta",
 ];
 const WHEN_WORDS: &[&str] = &[
-    "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
-    "november", "desember", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "kemarin",
-    "semester", "kuartal",
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "sabtu",
+    "minggu",
+    "kemarin",
+    "semester",
+    "kuartal",
 ];
-const CONDITION_WORDS: &[&str] = &["jika", "apabila", "bila", "ketika", "kalau", "jikalau", "saat"];
+const CONDITION_WORDS: &[&str] = &[
+    "jika", "apabila", "bila", "ketika", "kalau", "jikalau", "saat",
+];
 const CAUSE_WORDS: &[&str] = &[
-    "karena", "sebab", "alasan", "beralasan", "lantaran", "akibat", "membutuhkan", "butuh", "demi",
-    "mengejar", "disebabkan", "dipicu",
+    "karena",
+    "sebab",
+    "alasan",
+    "beralasan",
+    "lantaran",
+    "akibat",
+    "membutuhkan",
+    "butuh",
+    "demi",
+    "mengejar",
+    "disebabkan",
+    "dipicu",
 ];
 const STANCE_WORDS: &[&str] = &[
-    "membantah", "bantah", "menyangkal", "menegaskan", "memastikan", "tidak", "bukan", "tak", "belum",
+    "membantah",
+    "bantah",
+    "menyangkal",
+    "menegaskan",
+    "memastikan",
+    "tidak",
+    "bukan",
+    "tak",
+    "belum",
 ];
-const HEARSAY_WORDS: &[&str] = &["dikabarkan", "kabarnya", "rumor", "desas", "disebut", "diduga", "isu"];
+const HEARSAY_WORDS: &[&str] = &[
+    "dikabarkan",
+    "kabarnya",
+    "rumor",
+    "desas",
+    "disebut",
+    "diduga",
+    "isu",
+];
 
 /// One article's metadata and where its passages are.
 pub struct Doc {
@@ -156,7 +203,9 @@ impl Index {
             for (paragraph, body) in p.paragraphs.iter().enumerate() {
                 let passage_no = index.passages.len() as u32;
                 if passage_no >= MAX_PASSAGES {
-                    log::warn!("index full at {MAX_PASSAGES} paragraphs; later ones are not searchable");
+                    log::warn!(
+                        "index full at {MAX_PASSAGES} paragraphs; later ones are not searchable"
+                    );
                     break;
                 }
                 let all_words = text::words(body);
@@ -164,7 +213,8 @@ impl Index {
                 let has_year = all_words.iter().any(|w| is_year(w));
                 let flags = Flags {
                     has_year,
-                    has_number: all_words.iter().any(|w| text::has_digit(w)) || any_of(NUMBER_WORDS),
+                    has_number: all_words.iter().any(|w| text::has_digit(w))
+                        || any_of(NUMBER_WORDS),
                     has_when: has_year || any_of(WHEN_WORDS) || has_day_month(body),
                     has_condition: any_of(CONDITION_WORDS),
                     has_stance: any_of(STANCE_WORDS),
@@ -240,7 +290,10 @@ impl Index {
         for i in 0..index.passages.len() {
             let terms = std::mem::take(&mut index.passages[i].terms);
             index.passage_trigrams(&terms, &mut scratch);
-            let sum: f32 = scratch.iter().map(|&g| index.trigram_idf[g as usize].powi(2)).sum();
+            let sum: f32 = scratch
+                .iter()
+                .map(|&g| index.trigram_idf[g as usize].powi(2))
+                .sum();
             index.passages[i].terms = terms;
             index.passages[i].trigram_norm = sum.sqrt().max(1e-6);
         }
@@ -248,7 +301,11 @@ impl Index {
             .vocab
             .keys()
             .cloned()
-            .chain(extra_words.flat_map(str::split_whitespace).map(str::to_string))
+            .chain(
+                extra_words
+                    .flat_map(str::split_whitespace)
+                    .map(str::to_string),
+            )
             .filter(|w| w.chars().count() >= 3 && !w.chars().any(|c| c.is_ascii_digit()))
             .collect();
         words.sort_unstable();
@@ -321,7 +378,9 @@ impl Index {
 
     /// (passage, term frequency) pairs of a stem.
     pub fn postings(&self, term: TermId) -> impl Iterator<Item = (u32, u32)> + '_ {
-        self.postings[term as usize].iter().map(|&p| (p >> 8, p & 0xff))
+        self.postings[term as usize]
+            .iter()
+            .map(|&p| (p >> 8, p & 0xff))
     }
 
     /// BM25 inverse document frequency of a term (also for surface forms).
@@ -411,7 +470,8 @@ impl Index {
 /// "(13/1)": a day and month written with a slash.
 fn has_day_month(text: &str) -> bool {
     let b = text.as_bytes();
-    (1..b.len().saturating_sub(1)).any(|i| b[i] == b'/' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit())
+    (1..b.len().saturating_sub(1))
+        .any(|i| b[i] == b'/' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit())
 }
 
 fn is_year(word: &str) -> bool {
@@ -444,9 +504,18 @@ mod tests {
     #[test]
     fn typos_are_corrected_against_the_vocabulary_only() {
         let index = Index::build(&[seed_article(1)], ["terima"].into_iter());
-        assert_eq!(index.correct("enkirpsi", |_| true).as_deref(), Some("enkripsi"));
-        assert_eq!(index.correct("whatsaap", |_| true).as_deref(), Some("whatsapp"));
-        assert_eq!(index.correct("akusisi", |_| true).as_deref(), Some("akuisisi"));
+        assert_eq!(
+            index.correct("enkirpsi", |_| true).as_deref(),
+            Some("enkripsi")
+        );
+        assert_eq!(
+            index.correct("whatsaap", |_| true).as_deref(),
+            Some("whatsapp")
+        );
+        assert_eq!(
+            index.correct("akusisi", |_| true).as_deref(),
+            Some("akuisisi")
+        );
         assert_eq!(index.correct("pesawat", |_| true), None);
         assert_eq!(
             index.correct("tirema", |_| true).as_deref(),

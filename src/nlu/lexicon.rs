@@ -188,7 +188,12 @@ const ID_FUNCTION: &[&str] = &[
     "tadi",
     "nanti",
     "punya",
-    "milik", "kepada", "daripada", "terhadap", "ngapain", "apaan",
+    "milik",
+    "kepada",
+    "daripada",
+    "terhadap",
+    "ngapain",
+    "apaan",
     "bagaimanapun",
     "apapun",
     "siapapun",
@@ -201,7 +206,13 @@ const ID_FUNCTION: &[&str] = &[
 
 /// English function words (also used to recognise English questions).
 const EN_FUNCTION: &[&str] = &[
-    "s", "t", "ll", "re", "ve", "d", "m",
+    "s",
+    "t",
+    "ll",
+    "re",
+    "ve",
+    "d",
+    "m",
     "the",
     "a",
     "an",
@@ -316,22 +327,23 @@ pub const REASON_WORDS: &[&str] = &["kenapa", "mengapa", "why", "alasan", "sebab
 pub const PERSON_WORDS: &[&str] = &["siapa", "siapakah", "who", "whom"];
 /// Words that open a yes/no question ("apakah", "is") or close one ("…, ga?").
 pub const YES_NO_OPENERS: &[&str] = &[
-    "apakah", "benarkah", "betulkah", "bisakah", "bolehkah", "adakah", "haruskah", "masihkah", "is", "are",
-    "does", "do", "did", "can", "could", "will", "was", "were", "has", "have",
+    "apakah", "benarkah", "betulkah", "bisakah", "bolehkah", "adakah", "haruskah", "masihkah",
+    "is", "are", "does", "do", "did", "can", "could", "will", "was", "were", "has", "have",
 ];
 pub const YES_NO_CLOSERS: &[&str] = &[
     "tidak", "bukan", "belum", "kah", "enggak", "nggak", "benar", "beneran",
 ];
 /// Chat particles that end a sentence without meaning ("…, ga sih?").
 pub const PARTICLES: &[&str] = &[
-    "sih", "dong", "ya", "yah", "kah", "deh", "nih", "tuh", "kan", "kok", "lho", "loh", "min", "kak", "admin",
+    "sih", "dong", "ya", "yah", "kah", "deh", "nih", "tuh", "kan", "kok", "lho", "loh", "min",
+    "kak", "admin",
 ];
 
 /// Nouns that measure something ("harga", "bunga", "price"): the word they govern names what is
 /// measured ("harga *tiket*", "bunga *KPR*") and must be in the passage that answers.
 pub const MEASURE_HEADS: &[&str] = &[
-    "harga", "nilai", "kurs", "bunga", "jumlah", "biaya", "tarif", "pajak", "ongkos", "denda", "gaji",
-    "price", "cost", "rate", "value", "amount", "number", "fee", "tax", "interest", "fine",
+    "harga", "nilai", "kurs", "bunga", "jumlah", "biaya", "tarif", "pajak", "ongkos", "denda",
+    "gaji", "price", "cost", "rate", "value", "amount", "number", "fee", "tax", "interest", "fine",
 ];
 
 /// Content words too general to ground an answer on their own ("harga tiket pesawat" shares only
@@ -520,11 +532,41 @@ impl Lexicon {
     /// Gradable words ("tinggi", "gede", "naik") that describe a measure rather than name it.
     pub fn is_adjective(&self, w: &str) -> bool {
         const ADJECTIVES: &[&str] = &[
-            "besar", "gede", "kecil", "tinggi", "rendah", "mahal", "murah", "naik", "turun", "baru", "lama",
-            "banyak", "sedikit", "terbaru", "terkini", "sekarang", "high", "low", "big", "small", "new",
-            "current", "latest", "cheap", "expensive", "terendah", "tertinggi", "termurah", "termahal",
+            "besar",
+            "gede",
+            "kecil",
+            "tinggi",
+            "rendah",
+            "mahal",
+            "murah",
+            "naik",
+            "turun",
+            "baru",
+            "lama",
+            "banyak",
+            "sedikit",
+            "terbaru",
+            "terkini",
+            "sekarang",
+            "high",
+            "low",
+            "big",
+            "small",
+            "new",
+            "current",
+            "latest",
+            "cheap",
+            "expensive",
+            "terendah",
+            "tertinggi",
+            "termurah",
+            "termahal",
         ];
-        ADJECTIVES.contains(&w) || self.slang.get(w).is_some_and(|f| f.iter().any(|x| ADJECTIVES.contains(&x.as_str())))
+        ADJECTIVES.contains(&w)
+            || self
+                .slang
+                .get(w)
+                .is_some_and(|f| f.iter().any(|x| ADJECTIVES.contains(&x.as_str())))
     }
 
     /// A real word (formal Indonesian from the slang map's right side, the synonym groups, the

@@ -77,7 +77,9 @@ const WHEN: &[&str] = &[
 ];
 
 fn is_meta_word(w: &str) -> bool {
-    [AUTHOR, DATE, TITLE, SOURCE, ARTICLE, WHEN].iter().any(|list| list.contains(&w))
+    [AUTHOR, DATE, TITLE, SOURCE, ARTICLE, WHEN]
+        .iter()
+        .any(|list| list.contains(&w))
 }
 
 /// The meta field a question asks about, when every content word fits a meta question.

@@ -104,7 +104,11 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
                 MEASURE_HEADS.contains(&term.word.as_str())
                     || MEASURE_HEADS.contains(&term.stem.as_str())
             };
-            if is_head(&terms[prev]) && !is_head(&new) && !new.generic && !lx.is_adjective(&new.word) {
+            if is_head(&terms[prev])
+                && !is_head(&new)
+                && !new.generic
+                && !lx.is_adjective(&new.word)
+            {
                 new.salient = true;
             } else if english && is_head(&new) && !is_head(&terms[prev]) && !terms[prev].generic {
                 // English puts the measured thing first: "ticket price".
@@ -150,8 +154,12 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
         Some(ids) if english || !in_index(&word) => ids.clone(),
         _ => Vec::new(),
     };
-    if translations.is_empty() && !in_index(&word) && !lx.is_name(&word) && !text::has_digit(&word) {
-        if let Some(root) = strip_affixes(&word).into_iter().find(|r| index.term(r).is_some()) {
+    if translations.is_empty() && !in_index(&word) && !lx.is_name(&word) && !text::has_digit(&word)
+    {
+        if let Some(root) = strip_affixes(&word)
+            .into_iter()
+            .find(|r| index.term(r).is_some())
+        {
             // Snowball left an affix on ("menaikkan"): the bare root the index holds.
             word = root;
         } else if !index.knows(&word) && !lx.is_real_word(&word) {
@@ -167,7 +175,11 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
         }
     }
     let translations: Vec<String> = if translations.is_empty() {
-        lx.english.get(&word).filter(|_| english).cloned().unwrap_or_default()
+        lx.english
+            .get(&word)
+            .filter(|_| english)
+            .cloned()
+            .unwrap_or_default()
     } else {
         translations
     };
@@ -215,13 +227,15 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
 /// against the index when Snowball's stem is not in it.
 fn strip_affixes(word: &str) -> Vec<String> {
     const PREFIXES: &[&str] = &[
-        "memper", "menge", "meng", "meny", "mem", "men", "me", "di", "ter", "ber", "per", "peng", "peny", "pen",
-        "pem", "pe", "ke", "se",
+        "memper", "menge", "meng", "meny", "mem", "men", "me", "di", "ter", "ber", "per", "peng",
+        "peny", "pen", "pem", "pe", "ke", "se",
     ];
     const SUFFIXES: &[&str] = &["kannya", "annya", "nya", "kan", "an", "i", "lah", "kah"];
     let mut out = Vec::new();
     for p in PREFIXES.iter().copied().chain(std::iter::once("")) {
-        let Some(rest) = word.strip_prefix(p) else { continue };
+        let Some(rest) = word.strip_prefix(p) else {
+            continue;
+        };
         for s in SUFFIXES.iter().copied().chain(std::iter::once("")) {
             if p.is_empty() && s.is_empty() {
                 continue;

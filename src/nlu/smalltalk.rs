@@ -47,7 +47,11 @@ impl SmallTalkMatcher {
 
     /// Whether the intent's examples use the word (fillers count for every intent).
     pub fn explains(&self, intent: &str, word: &str) -> bool {
-        FILLERS.contains(&word) || self.intents.iter().any(|(name, vocab)| name == intent && vocab.contains(word))
+        FILLERS.contains(&word)
+            || self
+                .intents
+                .iter()
+                .any(|(name, vocab)| name == intent && vocab.contains(word))
     }
 
     pub fn best(&self, words: &[String]) -> Option<Match> {

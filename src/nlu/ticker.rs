@@ -51,7 +51,10 @@ impl TickerMatcher {
         TickerMatcher {
             phrases,
             context: words(&intents.ticker_words.context),
-            unknown: words(&intents.ticker_words.unknown).into_iter().filter(|w| w.len() >= 2).collect(),
+            unknown: words(&intents.ticker_words.unknown)
+                .into_iter()
+                .filter(|w| w.len() >= 2)
+                .collect(),
         }
     }
 
@@ -103,7 +106,11 @@ impl TickerMatcher {
             }
         }
         // "nilainya" is "nilai".
-        let bare = |w: &str| w.strip_suffix("nya").filter(|b| b.len() >= 3).map(str::to_string);
+        let bare = |w: &str| {
+            w.strip_suffix("nya")
+                .filter(|b| b.len() >= 3)
+                .map(str::to_string)
+        };
         m.only_ticker = words.iter().enumerate().all(|(i, w)| {
             used[i]
                 || self.context.contains(w)
