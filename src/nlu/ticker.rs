@@ -253,8 +253,8 @@ mod tests {
             a.text
         );
         assert_eq!(
-            answer(&["IDX80".into()], &index, &intents, Lang::Id).unwrap_err(),
-            "IDX80"
+            answer(&["IDX999".into()], &index, &intents, Lang::Id).unwrap_err(),
+            "IDX999"
         );
     }
 }
