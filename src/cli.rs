@@ -70,6 +70,8 @@ pub enum Command {
         #[arg(long, value_name = "id|en", default_value = "id")]
         lang: crate::nlu::Lang,
     },
+    /// Answer questions from the articles, as the bot would (one per stdin line without QUESTION).
+    Ask(crate::cli_ask::AskArgs),
 }
 
 /// A mistake on the command line that the user can correct.
@@ -90,10 +92,13 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<ExitCode> {
                 env!("CARGO_PKG_VERSION"),
                 app.settings.database_url
             );
-            println!("Commands: import, articles, show, remove (`newsdesk --help` explains them).");
+            println!(
+                "Commands: import, articles, show, remove, ask (`newsdesk --help` explains them)."
+            );
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Import { files }) => import(&app, &files).await,
+        Some(Command::Ask(args)) => crate::cli_ask::run(&app, args).await,
         Some(Command::Articles { json }) => {
             let articles = app.store.articles().await?;
             if json {
