@@ -112,7 +112,7 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<ExitCode> {
             print!("{}", article_text(&article));
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Chat) => crate::cli_chat::chat(&app, crate::nlu::Intents::builtin()).await,
+        Some(Command::Chat) => crate::cli_chat::chat(&app).await,
         Some(Command::Stats { lang }) => crate::cli_chat::stats(&app, lang).await,
         Some(Command::Unanswered { lang }) => crate::cli_chat::unanswered(&app, lang).await,
         Some(Command::Remove { id }) => {

@@ -1,27 +1,16 @@
-//! CLI glue over the desk: `newsdesk chat` (the console adapter on standard input and output),
-//! `newsdesk stats` and `newsdesk unanswered` (the admin reports), and the desk `main` builds.
+//! CLI glue over the desk: `newsdesk chat` (the console adapter on standard input and output, over
+//! the desk [`App::desk`] builds), `newsdesk stats` and `newsdesk unanswered` (the admin reports).
 
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use crate::app::App;
 use crate::console;
-use crate::desk::{Desk, DeskSettings, Sender, insights};
-use crate::nlu::{Intents, Lang};
-
-/// The desk over the app's store and settings.
-pub async fn desk(app: &App, intents: Intents) -> anyhow::Result<Desk> {
-    Desk::new(
-        app.store.clone(),
-        Arc::new(intents),
-        DeskSettings::from(&app.settings),
-    )
-    .await
-}
+use crate::desk::{Sender, insights};
+use crate::nlu::Lang;
 
 /// `newsdesk chat`: the console chat on standard input and output.
-pub async fn chat(app: &App, intents: Intents) -> anyhow::Result<ExitCode> {
-    let desk = desk(app, intents).await?;
+pub async fn chat(app: &App) -> anyhow::Result<ExitCode> {
+    let desk = app.desk().await?;
     let who = Sender {
         user_id: console::CONSOLE_CHAT_ID,
         first_name: std::env::var("USER").unwrap_or_else(|_| "you".to_string()),

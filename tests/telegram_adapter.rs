@@ -143,12 +143,12 @@ impl Helpdesk for ScriptedDesk {
         Ok(())
     }
 
-    async fn undeliverable(&self, chat_id: i64, reason: &str) -> anyhow::Result<()> {
+    async fn undeliverable(&self, chat_id: i64, reason: &str) -> anyhow::Result<Vec<Reply>> {
         self.undeliverable
             .lock()
             .unwrap()
             .push((chat_id, reason.to_string()));
-        Ok(())
+        Ok(Vec::new())
     }
 }
 
