@@ -6,8 +6,13 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::Context;
 
 use crate::content::{self, MAX_INPUT_BYTES, ParseError, ParsedArticle};
+use crate::desk::{Desk, DeskSettings};
+use crate::nlu::Intents;
 use crate::settings::{Settings, SettingsError, env};
 use crate::store::{ImportOutcome, OpenError, Store};
 
@@ -62,6 +67,18 @@ impl App {
         Ok(app)
     }
 
+    /// The helpdesk over this app's store and settings, answering from the articles stored now.
+    /// Build it once and share it: every adapter (bot, console) talks to the same desk.
+    pub async fn desk(&self) -> anyhow::Result<Arc<Desk>> {
+        let desk = Desk::new(
+            self.store.clone(),
+            Arc::new(load_intents()?),
+            DeskSettings::from(&self.settings),
+        )
+        .await?;
+        Ok(Arc::new(desk))
+    }
+
     /// Imports an article from raw bytes.
     pub async fn import_bytes(&self, raw: &[u8]) -> Result<Imported, ImportError> {
         let parsed = content::parse(raw)?;
@@ -112,6 +129,20 @@ impl App {
             }
         }
         Ok(count)
+    }
+}
+
+/// Where the small-talk intents are read from, relative to the working directory (like `config/`).
+pub const INTENTS_PATH: &str = "config/intents.toml";
+
+/// The intents in [`INTENTS_PATH`] when that file exists (so they can be edited without a
+/// rebuild), else the copy compiled in. A file that exists but is broken is an error to fix.
+pub fn load_intents() -> anyhow::Result<Intents> {
+    let path = Path::new(INTENTS_PATH);
+    if path.is_file() {
+        Intents::load(path).context("fix config/intents.toml or remove it to use the built-in one")
+    } else {
+        Ok(Intents::builtin())
     }
 }
 

@@ -1,4 +1,5 @@
-//! The command-line interface: clap commands for importing, listing, showing and removing articles.
+//! The command-line interface: clap commands for running the bot, the console chat, importing,
+//! listing, showing and removing articles, and the admin reports.
 //!
 //! Each command builds the [`App`] (so a fresh database gets its migrations and default content
 //! exactly as the bot would), does its work, and returns the process exit code. Rendering is kept
@@ -30,6 +31,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Run the Telegram bot (the default when no command is given).
+    ///
+    /// Needs TELOXIDE_TOKEN (from @BotFather; put it in .env); TELOXIDE_API_URL points it at another
+    /// Bot API server. Ctrl-C or SIGTERM stops it after the updates in hand are answered. Without a
+    /// token, in a terminal, it opens the console chat instead.
+    Run,
     /// Import articles (scraped news pages or plain text) from files.
     ///
     /// Prints one line per file. The same text again leaves the stored article unchanged; a changed
@@ -79,24 +86,18 @@ pub enum Command {
 pub enum CliError {
     #[error("there is no article #{0}; `newsdesk articles` lists the ids")]
     NoSuchArticle(i64),
+    #[error(
+        "TELOXIDE_TOKEN is not set: get a bot token from @BotFather and put \
+         TELOXIDE_TOKEN=... in .env (or run `newsdesk chat` to try the bot in a terminal)"
+    )]
+    NoToken,
 }
 
 /// Runs the command and tells `main` how to exit.
 pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<ExitCode> {
     let app = App::build(settings).await?;
     match cli.command {
-        None => {
-            let count = app.store.count_articles().await?;
-            println!(
-                "newsdesk {}: {count} article(s) in {}.",
-                env!("CARGO_PKG_VERSION"),
-                app.settings.database_url
-            );
-            println!(
-                "Commands: import, articles, show, remove, ask (`newsdesk --help` explains them)."
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        None | Some(Command::Run) => crate::cli_chat::bot(&app).await,
         Some(Command::Import { files }) => import(&app, &files).await,
         Some(Command::Ask(args)) => crate::cli_ask::run(&app, args).await,
         Some(Command::Articles { json }) => {
@@ -117,7 +118,7 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<ExitCode> {
             print!("{}", article_text(&article));
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Chat) => crate::cli_chat::chat(&app, crate::nlu::Intents::builtin()).await,
+        Some(Command::Chat) => crate::cli_chat::chat(&app).await,
         Some(Command::Stats { lang }) => crate::cli_chat::stats(&app, lang).await,
         Some(Command::Unanswered { lang }) => crate::cli_chat::unanswered(&app, lang).await,
         Some(Command::Remove { id }) => {

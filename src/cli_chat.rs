@@ -1,27 +1,38 @@
-//! CLI glue over the desk: `newsdesk chat` (the console adapter on standard input and output),
-//! `newsdesk stats` and `newsdesk unanswered` (the admin reports), and the desk `main` builds.
+//! CLI glue over the desk [`App::desk`] builds: `newsdesk run` (the Telegram bot), `newsdesk chat`
+//! (the console adapter on standard input and output), `newsdesk stats` and `newsdesk unanswered`
+//! (the admin reports).
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use crate::app::App;
+use crate::cli::CliError;
 use crate::console;
-use crate::desk::{Desk, DeskSettings, Sender, insights};
-use crate::nlu::{Intents, Lang};
+use crate::desk::{Sender, insights};
+use crate::nlu::Lang;
+use crate::telegram;
 
-/// The desk over the app's store and settings.
-pub async fn desk(app: &App, intents: Intents) -> anyhow::Result<Desk> {
-    Desk::new(
-        app.store.clone(),
-        Arc::new(intents),
-        DeskSettings::from(&app.settings),
-    )
-    .await
+/// `newsdesk run` (and plain `newsdesk`): the bot on Telegram until Ctrl-C or SIGTERM. Without a
+/// token a newcomer at a terminal gets the console chat; a service manager gets a clear failure.
+pub async fn bot(app: &App) -> anyhow::Result<ExitCode> {
+    let Some(config) = telegram::Config::from_settings(&app.settings) else {
+        if !std::io::stdin().is_terminal() {
+            return Err(CliError::NoToken.into());
+        }
+        eprintln!(
+            "No TELOXIDE_TOKEN set, so this is the console chat: get a token from @BotFather and \
+             put TELOXIDE_TOKEN=... in .env to go live on Telegram."
+        );
+        return chat(app).await;
+    };
+    let desk = app.desk().await?;
+    telegram::run(config, desk, telegram::shutdown_signal()).await?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `newsdesk chat`: the console chat on standard input and output.
-pub async fn chat(app: &App, intents: Intents) -> anyhow::Result<ExitCode> {
-    let desk = desk(app, intents).await?;
+pub async fn chat(app: &App) -> anyhow::Result<ExitCode> {
+    let desk = app.desk().await?;
     let who = Sender {
         user_id: console::CONSOLE_CHAT_ID,
         first_name: std::env::var("USER").unwrap_or_else(|_| "you".to_string()),

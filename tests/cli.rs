@@ -282,6 +282,8 @@ fn every_command_has_help() {
         vec!["articles", "--help"],
         vec!["show", "--help"],
         vec!["remove", "--help"],
+        vec!["run", "--help"],
+        vec!["chat", "--help"],
     ] {
         let out = sb.run(&args);
         assert!(out.status.success(), "{args:?}");
@@ -292,7 +294,7 @@ fn every_command_has_help() {
         );
     }
     let top = stdout(&sb.run(&["--help"]));
-    for command in ["import", "articles", "show", "remove"] {
+    for command in ["run", "chat", "import", "articles", "show", "remove"] {
         assert!(top.contains(command), "{command} listed in {top}");
     }
 }
@@ -406,13 +408,19 @@ fn a_fresh_database_imports_the_content_folder_on_first_run() {
 }
 
 #[test]
-fn without_a_command_it_reports_the_database_and_succeeds() {
+fn without_a_token_and_without_a_terminal_it_exits_non_zero_with_one_line_saying_what_to_do() {
     let sb = Sandbox::new();
-    let out = sb.run(&[]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        stdout(&out).contains("0 article(s) in sqlite://data/newsdesk.db"),
-        "{}",
-        stdout(&out)
-    );
+    // `output()` gives the child no terminal on standard input, as under a service manager.
+    for args in [vec![], vec!["run"]] {
+        let out = sb.run(&args);
+        assert!(!out.status.success(), "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(
+            err.starts_with("error: TELOXIDE_TOKEN is not set"),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains("@BotFather"), "{err}");
+        assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+    }
 }

@@ -213,6 +213,11 @@ impl Desk {
             chat.last_update_id = Some(chat.last_update_id.map_or(update, |last| last.max(update)));
         }
         chat.last_seen = now;
+        if !chat.group
+            && let Some(client) = lang::of_client(input.sender.as_ref())
+        {
+            chat.client_language = Some(client.as_str().to_string());
+        }
         // The chat just reached us, so we can reach it again (the reader unblocked the bot).
         chat.unreachable_since = None;
         tx.save_chat_state(&chat).await?;

@@ -14,6 +14,9 @@ pub struct ChatState {
     pub group: bool,
     /// The chosen reply language (`id`, `en`); `None`: decide from each message.
     pub language: Option<String>,
+    /// The language the sender's client last reported (`id`, `en`), in private chats: what
+    /// unprompted texts (new-article notices) use when no language was chosen.
+    pub client_language: Option<String>,
     pub subscribed: bool,
     pub questions: i64,
     pub answered: i64,
@@ -35,10 +38,11 @@ pub enum StoredTopic {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Subscriber {
     pub chat_id: i64,
+    /// The chosen language, else the one the reader's client reported.
     pub language: Option<String>,
 }
 
-const CHAT_COLUMNS: &str = "chat_id, kind, language, subscribed, questions, answered, \
+const CHAT_COLUMNS: &str = "chat_id, kind, language, client_language, subscribed, questions, answered, \
      refused_in_row, last_update_id, unreachable_since, first_seen, last_seen";
 
 fn chat_state(row: &sqlx::sqlite::SqliteRow) -> anyhow::Result<ChatState> {
@@ -47,6 +51,7 @@ fn chat_state(row: &sqlx::sqlite::SqliteRow) -> anyhow::Result<ChatState> {
         chat_id: row.try_get("chat_id")?,
         group: row.try_get::<String, _>("kind")? == "group",
         language: row.try_get("language")?,
+        client_language: row.try_get("client_language")?,
         subscribed: row.try_get("subscribed")?,
         questions: row.try_get("questions")?,
         answered: row.try_get("answered")?,
@@ -91,12 +96,13 @@ impl Tx {
     /// Writes every field of `state` back (the chat exists: [`Tx::chat_state`] created it).
     pub async fn save_chat_state(&mut self, state: &ChatState) -> anyhow::Result<()> {
         sqlx::query(
-            "UPDATE chats SET kind = ?, language = ?, subscribed = ?, questions = ?, answered = ?,
+            "UPDATE chats SET kind = ?, language = ?, client_language = ?, subscribed = ?, questions = ?, answered = ?,
                  refused_in_row = ?, last_update_id = ?, unreachable_since = ?, last_seen = ?
              WHERE chat_id = ?",
         )
         .bind(if state.group { "group" } else { "private" })
         .bind(&state.language)
+        .bind(&state.client_language)
         .bind(state.subscribed)
         .bind(state.questions)
         .bind(state.answered)
@@ -250,7 +256,7 @@ impl Tx {
     /// Reachable chats that asked to hear of new articles.
     pub async fn subscribers(&mut self) -> anyhow::Result<Vec<Subscriber>> {
         let rows = sqlx::query(
-            "SELECT chat_id, language FROM chats
+            "SELECT chat_id, COALESCE(language, client_language) AS language FROM chats
              WHERE subscribed = 1 AND unreachable_since IS NULL ORDER BY chat_id",
         )
         .fetch_all(self.conn())

@@ -2,6 +2,7 @@
 //! design — [`inbound`] turns updates into desk inputs, [`outbound`] turns the desk's replies into
 //! Bot API calls, [`schema`] is the handler tree between them. Nothing here decides what to answer.
 
+mod desk;
 pub mod inbound;
 pub mod outbound;
 pub mod schema;
@@ -42,11 +43,13 @@ pub trait Helpdesk: Send + Sync + 'static {
     ) -> impl Future<Output = anyhow::Result<()>> + Send;
 
     /// A chat refused the bot (blocked it, removed it, or does not exist): `reason` is Telegram's.
+    /// Returns what to deliver about it (e.g. telling the other side of a ticket); the helpdesk
+    /// reports each chat once, so delivering these cannot loop.
     fn undeliverable(
         &self,
         chat_id: i64,
         reason: &str,
-    ) -> impl Future<Output = anyhow::Result<()>> + Send;
+    ) -> impl Future<Output = anyhow::Result<Vec<Reply>>> + Send;
 }
 
 /// Telegram's rate limits as `Throttle` applies them (the `[bot]` section of the config).

@@ -3,6 +3,7 @@
 //! errors, and treat a chat that refuses the bot (403) as undeliverable: logged and reported to the
 //! desk, never retried, never a crash.
 
+use std::collections::VecDeque;
 use std::future::Future;
 use std::time::Duration;
 
@@ -198,10 +199,12 @@ pub async fn answer_callback(bot: &TgBot, id: &CallbackQueryId, toast: Option<&s
 }
 
 /// Delivers the desk's replies in order. Toasts are answered by the caller (see `schema`) and
-/// skipped here. Once a chat turns out to be undeliverable, nothing more is sent to it.
+/// skipped here. Once a chat turns out to be undeliverable, nothing more is sent to it, and what
+/// the desk says about that (to the other side of a ticket) is delivered after the rest.
 pub async fn deliver<D: Helpdesk>(bot: &TgBot, desk: &D, replies: Vec<Reply>) {
+    let mut queue: VecDeque<Reply> = replies.into();
     let mut refused: Vec<i64> = Vec::new();
-    for reply in replies {
+    while let Some(reply) = queue.pop_front() {
         match reply {
             Reply::Send {
                 chat_id,
@@ -223,12 +226,13 @@ pub async fn deliver<D: Helpdesk>(bot: &TgBot, desk: &D, replies: Vec<Reply>) {
                 };
                 if let Err(reason) = send(bot, desk, &message, track).await {
                     log::warn!("chat {chat_id} does not take messages from the bot: {reason}");
-                    if let Err(e) = desk.undeliverable(chat_id, &reason).await {
-                        log::error!(
-                            "the desk could not record undeliverable chat {chat_id}: {e:#}"
-                        );
-                    }
                     refused.push(chat_id);
+                    match desk.undeliverable(chat_id, &reason).await {
+                        Ok(more) => queue.extend(more),
+                        Err(e) => log::error!(
+                            "the desk could not record undeliverable chat {chat_id}: {e:#}"
+                        ),
+                    }
                 }
             }
             Reply::ClearButtons {

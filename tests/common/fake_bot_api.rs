@@ -34,6 +34,7 @@ use axum::routing::{any, get};
 use serde_json::{Value, json};
 use tokio::sync::watch;
 
+#[allow(unused_imports)] // each test binary uses a different part
 pub use updates::{Chat, FileRef, Msg, Person, callback, my_chat_member};
 
 /// The token the fake accepts (any other gets 401, as Telegram does).
@@ -364,6 +365,22 @@ impl FakeBotApi {
                     .iter()
                     .map(|c| (&c.method, &c.params, &c.error))
                     .collect::<Vec<_>>()
+            ),
+        }
+    }
+
+    /// Waits until the bot sent at least `n` messages to `chat_id` and returns them (see
+    /// [`FakeBotApi::sent_messages`]). Panics after [`DEFAULT_WAIT`] with the texts seen so far.
+    pub async fn wait_for_sent(&self, chat_id: i64, n: usize) -> Vec<Value> {
+        let found = self.wait_until(DEFAULT_WAIT, || {
+            let sent = self.sent_messages(chat_id);
+            (sent.len() >= n).then_some(sent)
+        });
+        match found.await {
+            Some(sent) => sent,
+            None => panic!(
+                "waited {DEFAULT_WAIT:?} for {n} message(s) to chat {chat_id}; sent: {:#?}",
+                self.sent_texts(chat_id)
             ),
         }
     }

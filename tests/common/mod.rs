@@ -3,8 +3,12 @@
 //! Every test gets its own temporary folder holding the database, a config folder (a copy of the
 //! checked-in `config/default.toml`, plus a `local.toml` when asked) and a content folder. Settings
 //! are loaded through `Settings::load_from` with an explicit environment, so tests never read or
-//! change the process environment and can run in parallel. Later features extend the builder.
+//! change the process environment and can run in parallel. [`bot::TestBot`] runs the whole bot on a
+//! `TestApp` against [`fake_bot_api::FakeBotApi`].
 #![allow(dead_code)] // each test binary uses a different part of this module
+
+pub mod bot;
+pub mod fake_bot_api;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
