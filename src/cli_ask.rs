@@ -49,7 +49,7 @@ pub fn load_intents() -> anyhow::Result<Intents> {
 
 /// Who answers: the bare engine (no state), or the desk as one chat (state read and kept).
 enum Answerer {
-    Engine(Engine),
+    Engine(Box<Engine>),
     Chat(Box<Desk>, i64),
 }
 
@@ -78,7 +78,7 @@ pub async fn run(app: &App, args: AskArgs) -> anyhow::Result<ExitCode> {
         ),
         None => {
             let articles = app.store.articles().await?;
-            Answerer::Engine(Engine::build(Arc::new(intents), &articles))
+            Answerer::Engine(Box::new(Engine::build(Arc::new(intents), &articles)))
         }
     };
     let stdout = std::io::stdout();

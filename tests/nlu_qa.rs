@@ -124,5 +124,5 @@ fn the_fresh_set_stays_above_its_bar() {
 }
 
 const TUNE_BAR: f64 = 0.98;
-const FRESH_BAR: f64 = 0.0;
+const FRESH_BAR: f64 = 0.88;
 const HOLDOUT_BAR: f64 = 0.93;

@@ -454,7 +454,8 @@ fn is_prefixed_verb(w: &str) -> bool {
 /// The question word a yes/no answer from this passage would leave out: a specific word this
 /// article uses, but only in other paragraphs ("Apakah Telegram membeli Signal?": the names are in
 /// the paragraph about switching, "beli" only in the one about Facebook buying WhatsApp), or a
-/// prefixed verb no article uses at all ("Apakah Kominfo memblokir WhatsApp?"). Gradable words
+/// prefixed verb this article does not use ("Apakah Kominfo memblokir WhatsApp?", "Apakah OJK
+/// mengakuisisi bank digital?"). Gradable words
 /// ("naik", "aman") are left to coverage: a passage may answer them in other words.
 fn predicate_gap<'q>(q: &'q Query, index: &Index, passage: &Passage) -> Option<&'q Term> {
     let lx = super::lexicon::Lexicon::get();
@@ -468,7 +469,8 @@ fn predicate_gap<'q>(q: &'q Query, index: &Index, passage: &Passage) -> Option<&
             && if t.known() {
                 found(t, passage) == 0.0
                     && !found_in_title(t, index, passage)
-                    && elsewhere_in_doc(t, index, passage)
+                    && (elsewhere_in_doc(t, index, passage)
+                        || (q.lang == super::lang::Lang::Id && is_prefixed_verb(&t.word)))
             } else {
                 q.lang == super::lang::Lang::Id && is_prefixed_verb(&t.word)
             }
