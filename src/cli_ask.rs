@@ -2,7 +2,9 @@
 //!
 //! With QUESTION words it answers that one question; with none it reads standard input, one question
 //! per line, and answers each in order, flushing after every line so another program can converse
-//! with it. Nothing is stored and no conversation context is used.
+//! with it. Without `--chat` nothing is stored and no conversation context is used; with
+//! `--chat ID` every question goes through the desk as that chat's message, so its conversation
+//! state (topic, language) is used and kept in the database — follow-ups work across invocations.
 
 use std::io::{BufRead, Write};
 use std::path::Path;
@@ -12,6 +14,7 @@ use std::sync::Arc;
 use anyhow::Context;
 
 use crate::app::App;
+use crate::desk::Desk;
 use crate::nlu::{Answer, Engine, Intents, Lang, Question};
 
 /// Where the intents live, relative to the working directory; the built-in copy is used without it.
@@ -26,6 +29,9 @@ pub struct AskArgs {
     /// Print one JSON object per answer: {"intent", "confidence", "answered", "text", "sources"}.
     #[arg(long)]
     pub json: bool,
+    /// Use and keep this chat's conversation state (follow-ups across invocations).
+    #[arg(long, value_name = "ID", allow_negative_numbers = true)]
+    pub chat: Option<i64>,
     /// The question; without it, questions are read from standard input, one per line.
     #[arg(value_name = "QUESTION")]
     pub question: Vec<String>,
@@ -41,20 +47,45 @@ pub fn load_intents() -> anyhow::Result<Intents> {
     }
 }
 
+/// Who answers: the bare engine (no state), or the desk as one chat (state read and kept).
+enum Answerer {
+    Engine(Box<Engine>),
+    Chat(Box<Desk>, i64),
+}
+
+impl Answerer {
+    async fn answer(&self, text: &str, lang: Option<Lang>) -> anyhow::Result<Answer> {
+        match self {
+            Answerer::Engine(engine) => Ok(engine.answer(&Question {
+                text,
+                lang,
+                context: None,
+            })),
+            Answerer::Chat(desk, chat_id) => desk
+                .ask(*chat_id, text, lang)
+                .await
+                .with_context(|| format!("answering as chat {chat_id}")),
+        }
+    }
+}
+
 pub async fn run(app: &App, args: AskArgs) -> anyhow::Result<ExitCode> {
-    let intents = Arc::new(load_intents()?);
-    let articles = app.store.articles().await?;
-    let engine = Engine::build(intents, &articles);
+    let intents = load_intents()?;
+    let answerer = match args.chat {
+        Some(chat_id) => Answerer::Chat(
+            Box::new(crate::cli_chat::desk(app, intents).await?),
+            chat_id,
+        ),
+        None => {
+            let articles = app.store.articles().await?;
+            Answerer::Engine(Box::new(Engine::build(Arc::new(intents), &articles)))
+        }
+    };
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
     if !args.question.is_empty() {
         let text = args.question.join(" ");
-        let answer = engine.answer(&Question {
-            text: &text,
-            lang: args.lang,
-            context: None,
-        });
-        writeln!(out, "{}", render(&answer, args.json))?;
+        let answer = answerer.answer(&text, args.lang).await?;
+        writeln!(stdout.lock(), "{}", render(&answer, args.json))?;
         return Ok(ExitCode::SUCCESS);
     }
     let stdin = std::io::stdin();
@@ -65,11 +96,8 @@ pub async fn run(app: &App, args: AskArgs) -> anyhow::Result<ExitCode> {
             Err(e) if e.kind() == std::io::ErrorKind::InvalidData => String::new(),
             Err(e) => return Err(e).context("reading questions from standard input"),
         };
-        let answer = engine.answer(&Question {
-            text: &line,
-            lang: args.lang,
-            context: None,
-        });
+        let answer = answerer.answer(&line, args.lang).await?;
+        let mut out = stdout.lock();
         writeln!(out, "{}", render(&answer, args.json))?;
         out.flush()?;
     }

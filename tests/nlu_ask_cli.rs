@@ -91,3 +91,89 @@ fn ask_lang_en_answers_in_english_and_a_bad_language_is_refused() {
             .contains("\"id\" (Indonesian) or \"en\"")
     );
 }
+
+fn ask(dir: &tempfile::TempDir, args: &[&str]) -> String {
+    let out = newsdesk(dir).arg("ask").args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Rows in the `chats` table of the test's database.
+fn chat_rows(dir: &tempfile::TempDir) -> i64 {
+    let url = format!("sqlite://{}/data/newsdesk.db", dir.path().display());
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM chats")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        n
+    })
+}
+
+#[test]
+fn ask_with_chat_resolves_follow_ups_across_invocations() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = ask(&dir, &["--chat", "5", "harga emas?"]);
+    assert!(
+        gold.contains("EMAS") && gold.contains("1.546.000"),
+        "{gold}"
+    );
+    let dollar = ask(&dir, &["--chat", "5", "kalau dolar?"]);
+    assert!(
+        dollar.contains("USD/IDR") && dollar.contains("16.205"),
+        "{dollar}"
+    );
+    // A plain ask in between neither reads nor changes chat 5's topic.
+    let plain = ask(&dir, &["berapa nilainya?"]);
+    assert!(!plain.contains("16.205"), "{plain}");
+    let value = ask(&dir, &["--chat", "5", "berapa nilainya?"]);
+    assert!(
+        value.contains("USD/IDR") && value.contains("16.205"),
+        "{value}"
+    );
+    // Another chat has its own (empty) conversation.
+    let other = ask(&dir, &["--chat", "6", "berapa nilainya?"]);
+    assert!(!other.contains("16.205"), "{other}");
+}
+
+#[test]
+fn ask_with_chat_follows_an_article_topic_from_stdin_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = newsdesk(&dir)
+        .args(["ask", "--json", "--chat", "7"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("facebook akuisisi whatsapp berapa\ntahun berapa?\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0]["text"].as_str().unwrap().contains("19 miliar"));
+    assert!(lines[1]["text"].as_str().unwrap().contains("2014"));
+}
+
+#[test]
+fn plain_ask_stores_no_chat_and_ask_with_chat_stores_one() {
+    let dir = tempfile::tempdir().unwrap();
+    ask(&dir, &["harga emas?"]);
+    ask(&dir, &["--json", "siapa penulis berita ini?"]);
+    assert_eq!(chat_rows(&dir), 0);
+    ask(&dir, &["--chat", "5", "harga emas?"]);
+    assert_eq!(chat_rows(&dir), 1);
+}

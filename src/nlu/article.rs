@@ -33,6 +33,8 @@ pub enum Refusal {
     /// "Berapa …?" answered by a passage with no figure, "kapan …?" by one with no time.
     WrongType,
     MissingName(String),
+    /// A specific word of the question the articles hold, but not the quoted passage.
+    MissingWord(String),
     LowScore,
     LowCoverage,
     OnlyGenericWords,
@@ -304,6 +306,20 @@ pub fn decide(
         return Err(Refusal::NoContent);
     }
     let best = ranked.first().ok_or(Refusal::NoMatch)?;
+    // A yes/no question asserts a relation, so its predicate must be where its names are: a
+    // runner-up passage that holds it all answers instead, or the question is refused.
+    if q.answer_type == AnswerType::YesNo
+        && let Some(t) = predicate_gap(q, index, &index.passages[best.passage])
+    {
+        let next = ranked
+            .iter()
+            .take(4)
+            .position(|s| predicate_gap(q, index, &index.passages[s.passage]).is_none());
+        return match next {
+            Some(pos) => decide(q, index, &ranked[pos..], th),
+            None => Err(Refusal::MissingWord(t.word.clone())),
+        };
+    }
     let passage = &index.passages[best.passage];
     let doc = passage.doc as usize;
     // Neighbours may complete the answer; names and numbers may sit there or in the title.
@@ -414,5 +430,49 @@ pub fn decide(
         doc,
         paragraphs,
         confidence,
+    })
+}
+
+/// Whether another paragraph of the passage's article holds the term.
+fn elsewhere_in_doc(t: &Term, index: &Index, passage: &Passage) -> bool {
+    let doc = &index.docs[passage.doc as usize];
+    (0..doc.paragraphs.len())
+        .filter(|&i| i != passage.paragraph as usize)
+        .filter_map(|i| index.passage_of(passage.doc as usize, i))
+        .any(|p| found(t, p) > 0.0)
+}
+
+/// An Indonesian active or passive verb by its prefix ("memblokir", "menjual", "dijual").
+fn is_prefixed_verb(w: &str) -> bool {
+    let n = w.chars().count();
+    n >= 6
+        && ["mem", "men", "meng", "meny", "di"]
+            .iter()
+            .any(|p| w.starts_with(p) && n - p.len() >= 4)
+}
+
+/// The question word a yes/no answer from this passage would leave out: a specific word this
+/// article uses, but only in other paragraphs ("Apakah Telegram membeli Signal?": the names are in
+/// the paragraph about switching, "beli" only in the one about Facebook buying WhatsApp), or a
+/// prefixed verb this article does not use ("Apakah Kominfo memblokir WhatsApp?", "Apakah OJK
+/// mengakuisisi bank digital?"). Gradable words
+/// ("naik", "aman") are left to coverage: a passage may answer them in other words.
+fn predicate_gap<'q>(q: &'q Query, index: &Index, passage: &Passage) -> Option<&'q Term> {
+    let lx = super::lexicon::Lexicon::get();
+    q.terms.iter().find(|t| {
+        if t.salient {
+            // Names too: a neighbour may complete an answer, not supply one side of the relation.
+            return t.known() && found(t, passage) == 0.0 && !found_in_title(t, index, passage);
+        }
+        !t.generic
+            && !lx.is_adjective(&t.word)
+            && if t.known() {
+                found(t, passage) == 0.0
+                    && !found_in_title(t, index, passage)
+                    && (elsewhere_in_doc(t, index, passage)
+                        || (q.lang == super::lang::Lang::Id && is_prefixed_verb(&t.word)))
+            } else {
+                q.lang == super::lang::Lang::Id && is_prefixed_verb(&t.word)
+            }
     })
 }

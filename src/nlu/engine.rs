@@ -189,6 +189,17 @@ impl Engine {
             _ => None,
         };
         if let Some((field, doc)) = meta::field(query, &self.index) {
+            if doc.is_none() && context_doc.is_none() && self.index.docs.len() > 1 {
+                // "Siapa penulis berita ini?" with nothing saying which: every article, briefly.
+                let docs = self.docs_newest_first();
+                return Some(meta::answer_all(
+                    field,
+                    &docs,
+                    &self.index,
+                    &self.intents,
+                    lang,
+                ));
+            }
             let doc = doc.or(context_doc).or_else(|| self.newest_doc());
             if let Some(doc) = doc {
                 return Some(meta::answer(field, doc, &self.index, &self.intents, lang));
@@ -375,6 +386,15 @@ impl Engine {
     fn newest_doc(&self) -> Option<usize> {
         (0..self.index.docs.len())
             .max_by_key(|&d| (self.index.docs[d].imported_at, self.index.docs[d].id))
+    }
+
+    fn docs_newest_first(&self) -> Vec<usize> {
+        let mut docs: Vec<usize> = (0..self.index.docs.len()).collect();
+        docs.sort_by_key(|&d| {
+            let doc = &self.index.docs[d];
+            std::cmp::Reverse((doc.published_at, doc.imported_at, doc.id))
+        });
+        docs
     }
 
     /// Up to three titles, newest first, for the fallback text.

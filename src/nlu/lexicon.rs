@@ -583,6 +583,35 @@ impl Lexicon {
         self.names.contains(w)
     }
 
+    /// The bridge's Indonesian words for an English word, trying its base form when the inflected
+    /// one is not listed ("becoming" → "become", "stores" → "store", "buried" → "bury").
+    pub fn english_of(&self, w: &str) -> Option<&Vec<String>> {
+        if let Some(t) = self.english.get(w) {
+            return Some(t);
+        }
+        let mut bases: Vec<String> = Vec::new();
+        for (suffix, replacements) in [
+            ("ies", &["y"][..]),
+            ("ied", &["y"][..]),
+            ("ing", &["", "e"][..]),
+            ("ed", &["", "e"][..]),
+            ("es", &["", "e"][..]),
+            ("s", &[""][..]),
+        ] {
+            if let Some(stem) = w.strip_suffix(suffix)
+                && stem.len() >= 3
+            {
+                bases.extend(replacements.iter().map(|r| format!("{stem}{r}")));
+                // "stopping" → "stop"
+                let b = stem.as_bytes();
+                if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+                    bases.push(stem[..stem.len() - 1].to_string());
+                }
+            }
+        }
+        bases.iter().find_map(|b| self.english.get(b))
+    }
+
     /// Whole-token slang replacement: one informal word may become several formal ones.
     pub fn deslang<'a>(&'a self, word: &'a str) -> Vec<&'a str> {
         match self.slang.get(word) {

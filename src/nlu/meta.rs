@@ -141,6 +141,88 @@ pub fn field(q: &Query, index: &Index) -> Option<(Field, Option<usize>)> {
     Some((field, best.map(|(d, _)| d)))
 }
 
+/// Most articles a list answer names; more would bury the answer.
+const LIST_MAX: usize = 5;
+
+/// The field for every article, newest first (up to [`LIST_MAX`]), one line each — for a meta
+/// question that names no article when there are several and no conversation says which.
+pub fn answer_all(
+    field: Field,
+    docs: &[usize],
+    index: &Index,
+    intents: &Intents,
+    lang: Lang,
+) -> Answer {
+    let text = |key: &str| intents.text(key, lang).unwrap_or_default().to_string();
+    let unknown = text("meta_unknown");
+    let line_key = match field {
+        Field::Author => "meta_line_author",
+        Field::Date => "meta_line_date",
+        Field::Title => "meta_line_title",
+        Field::Source => "meta_line_source",
+    };
+    let shown = &docs[..docs.len().min(LIST_MAX)];
+    let lines: Vec<String> = shown
+        .iter()
+        .map(|&d| {
+            let doc = &index.docs[d];
+            let date = doc
+                .published_at
+                .map(|at| match field {
+                    Field::Date => format::date_time(&at, lang),
+                    _ => format::date(&at, lang),
+                })
+                .unwrap_or_else(|| unknown.clone());
+            fill(
+                &text(line_key),
+                &[
+                    ("title", &doc.title),
+                    ("date", &date),
+                    ("reporter", doc.reporter.as_deref().unwrap_or(&unknown)),
+                    ("editor", doc.editor.as_deref().unwrap_or(&unknown)),
+                    ("source", doc.source.as_deref().unwrap_or(&unknown)),
+                ],
+            )
+        })
+        .collect();
+    // A word of the newest title shows how to name one article.
+    let lx = Lexicon::get();
+    let example = shown
+        .first()
+        .and_then(|&d| {
+            super::text::words(&index.docs[d].title)
+                .into_iter()
+                .find(|w| w.chars().count() >= 5 && !lx.is_function(w) && !lx.is_generic(w))
+        })
+        .unwrap_or_default();
+    let count = docs.len().to_string();
+    let reply = fill(
+        &text("meta_list"),
+        &[
+            ("count", &count),
+            ("lines", &lines.join("\n")),
+            ("example", &example),
+        ],
+    );
+    Answer {
+        intent: "meta".into(),
+        confidence: 0.8,
+        answered: true,
+        text: reply,
+        sources: shown
+            .iter()
+            .map(|&d| Source {
+                article_id: index.docs[d].id,
+                title: index.docs[d].title.clone(),
+                paragraph: 0,
+            })
+            .collect(),
+        lang,
+        // No one article is the topic yet.
+        topic: None,
+    }
+}
+
 /// The reply for one article's field.
 pub fn answer(field: Field, doc_no: usize, index: &Index, intents: &Intents, lang: Lang) -> Answer {
     let doc = &index.docs[doc_no];

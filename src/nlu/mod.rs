@@ -7,6 +7,7 @@
 //! so callers rebuild it and swap an `Arc` when content changes.
 
 mod article;
+mod colloquial;
 mod engine;
 mod format;
 mod index;

@@ -150,13 +150,25 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
     let lx = Lexicon::get();
     let mut word = token.word.clone();
     let in_index = |w: &str| index.term(w).is_some() || index.term(&stem(w)).is_some();
-    let translations: Vec<String> = match lx.english.get(&word) {
+    let translations: Vec<String> = match lx.english_of(&word) {
         Some(ids) if english || !in_index(&word) => ids.clone(),
         _ => Vec::new(),
     };
     if translations.is_empty() && !in_index(&word) && !lx.is_name(&word) && !text::has_digit(&word)
     {
-        if let Some(root) = strip_affixes(&word)
+        if let Some(formal) = super::colloquial::candidates(&word)
+            .into_iter()
+            .flat_map(|c| {
+                lx.deslang(&c)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .find(|c| index.term(c).is_some())
+        {
+            // Jakarta colloquial morphology: "disimpen" → "disimpan", "nyimpen" → "menyimpan".
+            word = formal;
+        } else if let Some(root) = strip_affixes(&word)
             .into_iter()
             .find(|r| index.term(r).is_some())
         {
@@ -175,8 +187,7 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
         }
     }
     let translations: Vec<String> = if translations.is_empty() {
-        lx.english
-            .get(&word)
+        lx.english_of(&word)
             .filter(|_| english)
             .cloned()
             .unwrap_or_default()

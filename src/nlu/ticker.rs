@@ -65,9 +65,35 @@ impl TickerMatcher {
     }
 
     /// Finds indicator names in the question's words (after the slang map).
+    /// The one-word indicator name a misspelling is one edit away from.
+    fn respell(&self, w: &str, index: &Index) -> Option<String> {
+        let lx = Lexicon::get();
+        if w.chars().count() < 4
+            || self.context.contains(w)
+            || self.unknown.contains(w)
+            || lx.is_function(w)
+            || lx.is_real_word(w)
+            || index.term(w).is_some()
+            || w.chars().any(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        self.phrases
+            .iter()
+            .filter(|(_, p)| p.len() == 1 && p[0].chars().count() >= 4)
+            .find(|(_, p)| strsim::damerau_levenshtein(w, &p[0]) == 1)
+            .map(|(_, p)| p[0].clone())
+    }
+
     pub fn mention(&self, words: &[String], index: &Index) -> Mention {
         let lx = Lexicon::get();
         let mut m = Mention::default();
+        // A misspelt indicator word ("emaas", "dolarr") is that word, when it is no other word.
+        let fixed: Vec<String> = words
+            .iter()
+            .map(|w| self.respell(w, index).unwrap_or_else(|| w.clone()))
+            .collect();
+        let words = &fixed[..];
         let mut used = vec![false; words.len()];
         for (name, phrase) in &self.phrases {
             let n = phrase.len();
@@ -223,6 +249,9 @@ mod tests {
         );
         assert_eq!(mention("indeks lq 45?").known, vec!["LQ45"]);
         assert_eq!(mention("ihsg brp").known, vec!["IDX"]);
+        assert_eq!(mention("emaas hari ini brp").known, vec!["EMAS"]);
+        assert_eq!(mention("kurs dollar amerika").known, vec!["USD/IDR"]);
+        assert_eq!(mention("indeks saham gabungan naik?").known, vec!["IDX"]);
         assert!(mention("harga emas sekarang").only_ticker);
     }
 
