@@ -7,18 +7,14 @@
 //! state (topic, language) is used and kept in the database — follow-ups work across invocations.
 
 use std::io::{BufRead, Write};
-use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context;
 
-use crate::app::App;
+use crate::app::{App, load_intents};
 use crate::desk::Desk;
-use crate::nlu::{Answer, Engine, Intents, Lang, Question};
-
-/// Where the intents live, relative to the working directory; the built-in copy is used without it.
-const INTENTS_FILE: &str = "config/intents.toml";
+use crate::nlu::{Answer, Engine, Lang, Question};
 
 /// Options of the `ask` command.
 #[derive(Debug, Clone, clap::Args)]
@@ -37,20 +33,10 @@ pub struct AskArgs {
     pub question: Vec<String>,
 }
 
-/// The intents file of the working directory, or the built-in copy when there is none.
-pub fn load_intents() -> anyhow::Result<Intents> {
-    let path = Path::new(INTENTS_FILE);
-    if path.exists() {
-        Intents::load(path)
-    } else {
-        Ok(Intents::builtin())
-    }
-}
-
 /// Who answers: the bare engine (no state), or the desk as one chat (state read and kept).
 enum Answerer {
     Engine(Box<Engine>),
-    Chat(Box<Desk>, i64),
+    Chat(Arc<Desk>, i64),
 }
 
 impl Answerer {
@@ -70,15 +56,12 @@ impl Answerer {
 }
 
 pub async fn run(app: &App, args: AskArgs) -> anyhow::Result<ExitCode> {
-    let intents = load_intents()?;
     let answerer = match args.chat {
-        Some(chat_id) => Answerer::Chat(
-            Box::new(crate::cli_chat::desk(app, intents).await?),
-            chat_id,
-        ),
+        Some(chat_id) => Answerer::Chat(app.desk().await?, chat_id),
         None => {
             let articles = app.store.articles().await?;
-            Answerer::Engine(Box::new(Engine::build(Arc::new(intents), &articles)))
+            let intents = Arc::new(load_intents()?);
+            Answerer::Engine(Box::new(Engine::build(intents, &articles)))
         }
     };
     let stdout = std::io::stdout();
