@@ -77,6 +77,8 @@ pub enum Command {
         #[arg(long, value_name = "id|en", default_value = "id")]
         lang: crate::nlu::Lang,
     },
+    /// Answer questions from the articles, as the bot would (one per stdin line without QUESTION).
+    Ask(crate::cli_ask::AskArgs),
 }
 
 /// A mistake on the command line that the user can correct.
@@ -97,6 +99,7 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<ExitCode> {
     match cli.command {
         None | Some(Command::Run) => crate::cli_chat::bot(&app).await,
         Some(Command::Import { files }) => import(&app, &files).await,
+        Some(Command::Ask(args)) => crate::cli_ask::run(&app, args).await,
         Some(Command::Articles { json }) => {
             let articles = app.store.articles().await?;
             if json {

@@ -12,10 +12,11 @@
 //! - [`store`] — the only module with SQL.
 //! - [`telegram`] — the teloxide adapter: `schema()`, Update → Input, Reply → Bot API calls.
 //! - [`console`] — the console adapter over the same desk.
-//! - [`cli`] — the command-line interface (clap) that `main` dispatches.
+//! - [`cli`] — the command-line interface (clap) that `main` dispatches; [`cli_ask`] — its `ask`.
 
 pub mod app;
 pub mod cli;
+pub mod cli_ask;
 pub mod cli_chat;
 pub mod console;
 pub mod content;

@@ -3,18 +3,20 @@
 //! over other articles, the share of the question's words found and a specific keyword all hold,
 //! and every name or number the question mentions is in the passage.
 
+use std::collections::HashMap;
+
 use super::index::{Index, Passage, word_trigrams};
 use super::intents::Thresholds;
 use super::query::{AnswerType, Query, Term};
+use super::stem::stem;
 
-const K1: f32 = 1.2;
-const B: f32 = 0.75;
 /// How many BM25 leaders get the (dearer) 3-gram channel and the checks.
 const CANDIDATES: usize = 24;
 const BM25_WEIGHT: f32 = 0.6;
 const TRIGRAM_WEIGHT: f32 = 0.4;
 /// A passage holding what the question word asks for (a year for "kapan").
 const TYPE_BONUS: f32 = 0.08;
+const LEAD_BONUS: f32 = 0.03;
 
 #[derive(Debug, Clone)]
 pub struct Scored {
@@ -28,6 +30,8 @@ pub struct Scored {
 pub enum Refusal {
     NoContent,
     NoMatch,
+    /// "Berapa …?" answered by a passage with no figure, "kapan …?" by one with no time.
+    WrongType,
     MissingName(String),
     LowScore,
     LowCoverage,
@@ -49,7 +53,7 @@ fn weight(term: &Term, index: &Index) -> f32 {
         return 0.3;
     }
     if !term.known() {
-        return 0.75;
+        return 0.55;
     }
     let idf = term
         .matches
@@ -69,7 +73,7 @@ fn found(term: &Term, passage: &Passage) -> f32 {
 }
 
 fn found_in_title(term: &Term, index: &Index, passage: &Passage) -> bool {
-    let title = &index.docs[passage.doc].title_terms;
+    let title = &index.docs[passage.doc as usize].title_terms;
     term.matches
         .iter()
         .any(|(id, _)| title.binary_search(id).is_ok())
@@ -89,7 +93,8 @@ pub fn coverage(q: &Query, index: &Index, passages: &[&Passage]) -> f32 {
             let f = if inside > 0.0 {
                 inside
             } else if found_in_title(t, index, passages[0]) {
-                0.8
+                // The title tells which article, not that this paragraph says it.
+                0.5
             } else {
                 0.0
             };
@@ -99,11 +104,15 @@ pub fn coverage(q: &Query, index: &Index, passages: &[&Passage]) -> f32 {
     got / total
 }
 
-fn type_match(t: AnswerType, p: &Passage) -> bool {
+/// Whether a passage holds the kind of detail the question asks for (`None`: any passage may do).
+fn type_match(t: AnswerType, p: &Passage) -> Option<bool> {
+    let p = &p.flags;
     match t {
-        AnswerType::Date => p.has_year,
-        AnswerType::Number => p.has_number,
-        AnswerType::Person | AnswerType::Any => false,
+        AnswerType::Date => Some(p.has_when),
+        AnswerType::Number => Some(p.has_number),
+        AnswerType::YesNo => Some(p.has_stance && !p.has_hearsay),
+        AnswerType::Reason => Some(p.has_cause),
+        AnswerType::Person | AnswerType::Any => None,
     }
 }
 
@@ -118,6 +127,13 @@ pub fn rank(
     if n == 0 || q.terms.is_empty() {
         return Vec::new();
     }
+    let (order, ideal) = bm25(q, index, only_doc);
+    rerank(q, index, order, ideal, prefer_doc)
+}
+
+/// First stage: BM25 over stems, best `CANDIDATES` passages with their scores and the ideal score.
+fn bm25(q: &Query, index: &Index, only_doc: Option<usize>) -> (Vec<(u32, f32)>, f32) {
+    let n = index.passages.len();
     let range = match only_doc {
         Some(d) => {
             let start = index.docs[d].first_passage;
@@ -125,88 +141,145 @@ pub fn rank(
         }
         None => 0..n,
     };
-    let mut scores = vec![0.0f32; n];
-    let mut term_best = vec![0.0f32; n];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut ideal = 0.0f32;
-    for term in &q.terms {
-        let w = weight(term, index);
-        let max_idf = term
-            .matches
-            .iter()
-            .map(|(id, _)| index.idf(*id))
-            .fold(0.0, f32::max);
-        ideal += w * if term.known() {
-            max_idf
-        } else {
-            index.unseen_idf()
-        };
-        for &(id, factor) in &term.matches {
-            let idf = index.idf(id);
-            for &(p, tf) in index.postings(id) {
-                if !range.contains(&(p as usize)) {
-                    continue;
+    SCRATCH.with_borrow_mut(|scratch| {
+        let (scores, term_best, touched_all, touched) = scratch;
+        if scores.len() < n {
+            scores.resize(n, 0.0);
+            term_best.resize(n, 0.0);
+        }
+        let mut ideal = 0.0f32;
+        for term in &q.terms {
+            let w = weight(term, index);
+            let max_idf = term
+                .matches
+                .iter()
+                .map(|(id, _)| index.idf(*id))
+                .fold(0.0, f32::max);
+            ideal += w * if term.known() {
+                max_idf
+            } else {
+                index.unseen_idf()
+            };
+            for &(id, factor) in &term.matches {
+                let idf = index.idf(id) * factor * w;
+                for (p, tf) in index.postings(id) {
+                    if !range.contains(&(p as usize)) {
+                        continue;
+                    }
+                    let tf = tf as f32;
+                    // Saturated term frequency, scaled to at most 1 so that `ideal` bounds the sum.
+                    let s = idf * tf / (tf + index.length_norm(p as usize));
+                    let slot = &mut term_best[p as usize];
+                    if *slot == 0.0 {
+                        touched.push(p);
+                    }
+                    *slot = slot.max(s);
                 }
-                let len = index.passages[p as usize].len as f32;
-                let tf = tf as f32;
-                let s = factor * idf * tf * (K1 + 1.0)
-                    / (tf + K1 * (1.0 - B + B * len / index.avg_len));
-                let slot = &mut term_best[p as usize];
-                if *slot == 0.0 {
-                    touched.push(p);
-                }
-                *slot = slot.max(s / (K1 + 1.0) * w);
             }
-        }
-        for &p in &touched {
-            scores[p as usize] += term_best[p as usize];
-            term_best[p as usize] = 0.0;
-        }
-        touched.clear();
-    }
-    let mut order: Vec<u32> = (range.start as u32..range.end as u32)
-        .filter(|&p| scores[p as usize] > 0.0)
-        .collect();
-    order.sort_unstable_by(|a, b| scores[*b as usize].total_cmp(&scores[*a as usize]));
-    order.truncate(CANDIDATES);
-
-    // 3-gram channel: the question's Indonesian word forms against each candidate's 3-gram set.
-    let mut q_grams: Vec<(u32, f32)> = Vec::new();
-    let mut q_norm = 0.0f32;
-    let mut seen = std::collections::HashSet::new();
-    for term in &q.terms {
-        for form in &term.forms {
-            for g in word_trigrams(form) {
-                if !seen.insert(g) {
-                    continue;
+            for &p in touched.iter() {
+                let total = &mut scores[p as usize];
+                if *total == 0.0 {
+                    touched_all.push(p);
                 }
+                *total += term_best[p as usize];
+                term_best[p as usize] = 0.0;
+            }
+            touched.clear();
+        }
+        let mut order: Vec<(u32, f32)> = touched_all
+            .iter()
+            .map(|&p| (p, scores[p as usize]))
+            .collect();
+        for &p in touched_all.iter() {
+            scores[p as usize] = 0.0;
+        }
+        touched_all.clear();
+        let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if order.len() > CANDIDATES {
+            order.select_nth_unstable_by(CANDIDATES - 1, by_score);
+            order.truncate(CANDIDATES);
+        }
+        order.sort_unstable_by(by_score);
+        (order, ideal)
+    })
+}
+
+/// Per-thread accumulators for BM25, sized to the index once and reset after each question (only
+/// the touched slots), so a question costs what its postings cost, not what the index holds.
+type Scratch = (Vec<f32>, Vec<f32>, Vec<u32>, Vec<u32>);
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = const { std::cell::RefCell::new((Vec::new(), Vec::new(), Vec::new(), Vec::new())) };
+}
+
+/// Second stage: the 3-gram channel, answer-type and lead bonuses, coverage, for the leaders.
+fn rerank(
+    q: &Query,
+    index: &Index,
+    order: Vec<(u32, f32)>,
+    ideal: f32,
+    prefer_doc: Option<usize>,
+) -> Vec<Scored> {
+    // 3-gram channel: the question's word forms (and their stems) against each candidate's words.
+    let mut q_pos: HashMap<u32, usize> = HashMap::new();
+    let mut q_idf: Vec<f32> = Vec::new();
+    let mut q_norm = 0.0f32;
+    let mut unseen = std::collections::HashSet::new();
+    for term in &q.terms {
+        for form in term.forms.iter().flat_map(|f| [f.clone(), stem(f)]) {
+            for g in word_trigrams(&form) {
                 match index.trigram(&g) {
                     Some((id, idf)) => {
-                        q_grams.push((id, idf));
-                        q_norm += idf * idf;
+                        if let std::collections::hash_map::Entry::Vacant(e) = q_pos.entry(id) {
+                            e.insert(q_idf.len());
+                            q_idf.push(idf);
+                            q_norm += idf * idf;
+                        }
                     }
-                    None => q_norm += index.max_trigram_idf.powi(2),
+                    None => {
+                        if unseen.insert(g) {
+                            q_norm += index.max_trigram_idf.powi(2);
+                        }
+                    }
                 }
             }
         }
     }
     let q_norm = q_norm.sqrt().max(1e-6);
+    let mut hit = vec![false; q_idf.len()];
     let mut out: Vec<Scored> = order
         .into_iter()
-        .map(|p| {
+        .map(|(p, bm)| {
             let passage = &index.passages[p as usize];
-            let dot: f32 = q_grams
+            hit.iter_mut().for_each(|h| *h = false);
+            for &t in &passage.terms {
+                for g in index.trigrams_of(t) {
+                    if let Some(&k) = q_pos.get(g) {
+                        hit[k] = true;
+                    }
+                }
+            }
+            let dot: f32 = hit
                 .iter()
-                .filter(|(g, _)| passage.trigrams.binary_search(g).is_ok())
+                .zip(&q_idf)
+                .filter(|(h, _)| **h)
                 .map(|(_, idf)| idf * idf)
                 .sum();
             let tri = dot / (q_norm * passage.trigram_norm);
-            let bm25 = scores[p as usize] / ideal.max(1e-6);
+            let bm25 = bm / ideal.max(1e-6);
             let mut score = BM25_WEIGHT * bm25 + TRIGRAM_WEIGHT * tri;
-            if type_match(q.answer_type, passage) {
-                score += TYPE_BONUS;
+            match type_match(q.answer_type, passage) {
+                Some(true) => score += TYPE_BONUS,
+                // Hearsay states the claim a yes/no question doubts: the worst answer to it.
+                Some(false) if q.answer_type == AnswerType::YesNo && passage.flags.has_hearsay => {
+                    score -= TYPE_BONUS
+                }
+                _ => {}
             }
-            if prefer_doc == Some(passage.doc) {
+            // News puts the main fact first.
+            if passage.paragraph == 0 {
+                score += LEAD_BONUS;
+            }
+            if prefer_doc == Some(passage.doc as usize) {
                 score += 0.03;
             }
             Scored {
@@ -232,11 +305,11 @@ pub fn decide(
     }
     let best = ranked.first().ok_or(Refusal::NoMatch)?;
     let passage = &index.passages[best.passage];
-    let doc = passage.doc;
+    let doc = passage.doc as usize;
     // Neighbours may complete the answer; names and numbers may sit there or in the title.
     let neighbours: Vec<&Passage> = [
-        passage.paragraph.checked_sub(1),
-        Some(passage.paragraph + 1),
+        (passage.paragraph as usize).checked_sub(1),
+        Some(passage.paragraph as usize + 1),
     ]
     .into_iter()
     .flatten()
@@ -253,8 +326,12 @@ pub fn decide(
     if best.score < th.min_score {
         return Err(Refusal::LowScore);
     }
-    let mut paragraphs = vec![passage.paragraph];
+    let mut paragraphs = vec![passage.paragraph as usize];
     let mut cov = best.coverage;
+    // A neighbour completes an answer; it does not make one out of two weak halves.
+    if cov < th.min_coverage {
+        return Err(Refusal::LowCoverage);
+    }
     for n in &neighbours {
         let joined = if n.paragraph < passage.paragraph {
             [*n, passage]
@@ -264,11 +341,49 @@ pub fn decide(
         let c = coverage(q, index, &joined);
         if c > cov + 0.1 {
             cov = c;
-            paragraphs = joined.iter().map(|p| p.paragraph).collect();
+            paragraphs = joined.iter().map(|p| p.paragraph as usize).collect();
         }
     }
     if cov < th.min_coverage {
         return Err(Refusal::LowCoverage);
+    }
+    // Numbers and times must be in what is quoted; a neighbour that has one and shares the
+    // question's words completes the answer.
+    if matches!(q.answer_type, AnswerType::Date | AnswerType::Number) {
+        // "Kapan …?" may be answered by a condition ("jika …") when the passage is plainly about
+        // what was asked; otherwise it needs a real date.
+        let clear = best.coverage >= 0.8;
+        let holds = |i: usize| {
+            index.passage_of(doc, i).is_some_and(|p| {
+                type_match(q.answer_type, p).unwrap_or(false)
+                    || (q.answer_type == AnswerType::Date && clear && p.flags.has_condition)
+            })
+        };
+        if !paragraphs.iter().any(|&i| holds(i)) {
+            let helper = neighbours.iter().find(|n| {
+                holds(n.paragraph as usize)
+                    && q.terms.iter().any(|t| !t.generic && found(t, n) > 0.0)
+            });
+            match helper {
+                Some(n) => {
+                    paragraphs.push(n.paragraph as usize);
+                    paragraphs.sort_unstable();
+                    paragraphs.dedup();
+                }
+                None => return Err(Refusal::WrongType),
+            }
+        }
+    }
+    // "Kenapa …?" answered by a passage restating the fact: its neighbour may give the cause.
+    if q.answer_type == AnswerType::Reason
+        && !passage.flags.has_cause
+        && let Some(n) = neighbours
+            .iter()
+            .find(|n| n.flags.has_cause && q.terms.iter().any(|t| !t.generic && found(t, n) > 0.0))
+    {
+        paragraphs.push(n.paragraph as usize);
+        paragraphs.sort_unstable();
+        paragraphs.dedup();
     }
     let specific = q.terms.iter().any(|t| {
         !t.generic
@@ -279,7 +394,9 @@ pub fn decide(
     if !specific {
         return Err(Refusal::OnlyGenericWords);
     }
-    let rival = ranked.iter().find(|s| index.passages[s.passage].doc != doc);
+    let rival = ranked
+        .iter()
+        .find(|s| index.passages[s.passage].doc as usize != doc);
     let margin = match rival {
         Some(r) => (best.score - r.score) / best.score.max(1e-6),
         None => 1.0,

@@ -68,21 +68,72 @@ impl Engine {
         {
             return self.small_talk(&m.intent, m.coverage, lang, q.context);
         }
-        let standalone = self.standalone(&query, q.context);
-        if standalone.answered {
-            return standalone;
+        if let Some(a) = self.structural(&query, q.context) {
+            return a;
         }
+        // Mostly small talk, and nothing specific left over ("terima kasih atas infonya").
         if let Some(m) = &small
             && m.coverage >= self.intents.thresholds.smalltalk
+            && query
+                .terms
+                .iter()
+                .filter(|t| !self.smalltalk.explains(&m.intent, &t.word))
+                .all(|t| t.generic || !t.known())
         {
             return self.small_talk(&m.intent, m.coverage, lang, q.context);
         }
         if let Some(context) = q.context
+            && query.terms.len() <= 2
+            && !query.terms.iter().any(|t| t.salient)
             && let Some(a) = self.follow_up(&query, context)
         {
             return a;
         }
-        standalone
+        self.answer_from_articles(&query, q.context)
+    }
+
+    /// A human-readable trace of how a question was analysed and scored (for tuning and tests).
+    pub fn explain(&self, q: &Question) -> String {
+        use std::fmt::Write;
+        let query = query::analyse(q.text, q.lang, &self.index);
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "lang={:?} type={:?} words={:?}",
+            query.lang, query.answer_type, query.words
+        );
+        for t in &query.terms {
+            let _ = writeln!(
+                out,
+                "  term {:?} stem={:?} forms={:?} matches={} salient={} generic={}",
+                t.word,
+                t.stem,
+                t.forms,
+                t.matches.len(),
+                t.salient,
+                t.generic
+            );
+        }
+        let context_doc = match q.context {
+            Some(Topic::Article { article_id, .. }) => self.index.doc_by_id(*article_id),
+            _ => None,
+        };
+        let ranked = article::rank(&query, &self.index, None, context_doc);
+        for s in ranked.iter().take(4) {
+            let p = &self.index.passages[s.passage];
+            let _ = writeln!(
+                out,
+                "  doc {} para {} score {:.3} coverage {:.3}",
+                p.doc, p.paragraph, s.score, s.coverage
+            );
+        }
+        let _ = writeln!(
+            out,
+            "  decision: {:?}",
+            article::decide(&query, &self.index, &ranked, &self.intents.thresholds)
+                .map(|d| (d.paragraphs, d.confidence))
+        );
+        out
     }
 
     /// "More from this article": the paragraph after `after_paragraph`.
@@ -118,18 +169,20 @@ impl Engine {
         ))
     }
 
-    /// Answering the question on its own: ticker, meta, then the article passages.
-    fn standalone(&self, query: &Query, context: Option<&Topic>) -> Answer {
+    /// Questions recognised by their shape: the ticker's figures, an article's byline or date.
+    fn structural(&self, query: &Query, context: Option<&Topic>) -> Option<Answer> {
         let lang = query.lang;
         let mention = self.ticker.mention(&query.words, &self.index);
         if mention.only_ticker && !mention.unknown.is_empty() {
-            return self.ticker_unknown(&mention.unknown.join(", "), lang, context);
+            return Some(self.ticker_unknown(&mention.unknown.join(", "), lang, context));
         }
         if mention.only_ticker && !mention.known.is_empty() {
-            return match ticker::answer(&mention.known, &self.index, &self.intents, lang) {
-                Ok(a) => a,
-                Err(missing) => self.ticker_unknown(&missing, lang, context),
-            };
+            return Some(
+                match ticker::answer(&mention.known, &self.index, &self.intents, lang) {
+                    Ok(a) => a,
+                    Err(missing) => self.ticker_unknown(&missing, lang, context),
+                },
+            );
         }
         let context_doc = match context {
             Some(Topic::Article { article_id, .. }) => self.index.doc_by_id(*article_id),
@@ -138,9 +191,19 @@ impl Engine {
         if let Some((field, doc)) = meta::field(query, &self.index) {
             let doc = doc.or(context_doc).or_else(|| self.newest_doc());
             if let Some(doc) = doc {
-                return meta::answer(field, doc, &self.index, &self.intents, lang);
+                return Some(meta::answer(field, doc, &self.index, &self.intents, lang));
             }
         }
+        None
+    }
+
+    /// The best passage of any article, or a refusal.
+    fn answer_from_articles(&self, query: &Query, context: Option<&Topic>) -> Answer {
+        let lang = query.lang;
+        let context_doc = match context {
+            Some(Topic::Article { article_id, .. }) => self.index.doc_by_id(*article_id),
+            _ => None,
+        };
         let ranked = article::rank(query, &self.index, None, context_doc);
         match article::decide(query, &self.index, &ranked, &self.intents.thresholds) {
             Ok(decision) => self.quote(&decision, lang),
@@ -177,9 +240,7 @@ impl Engine {
                 let doc = self.index.doc_by_id(*article_id)?;
                 let n = self.index.docs[doc].paragraphs.len();
                 let at = (*paragraph).min(n.saturating_sub(1));
-                if query.terms.iter().all(|t| !t.known() || t.generic)
-                    && query.answer_type == AnswerType::Any
-                {
+                if query.terms.is_empty() && query.answer_type == AnswerType::Any {
                     // "terus?", "lalu?": the story goes on.
                     return self.more(*article_id, at, query.lang);
                 }
@@ -190,13 +251,14 @@ impl Engine {
                         .passage_of(doc, i)
                         .is_some_and(|p| match query.answer_type {
                             AnswerType::Date => {
-                                p.has_year || mentions_date(&self.index.docs[doc].paragraphs[i])
+                                p.flags.has_year
+                                    || mentions_date(&self.index.docs[doc].paragraphs[i])
                             }
-                            AnswerType::Number => p.has_number,
+                            AnswerType::Number => p.flags.has_number,
                             AnswerType::Person => {
                                 attributes_speech(&self.index.docs[doc].paragraphs[i])
                             }
-                            AnswerType::Any => {
+                            AnswerType::Any | AnswerType::YesNo | AnswerType::Reason => {
                                 query.terms.is_empty()
                                     || article::coverage(query, &self.index, &[p]) > 0.0
                             }

@@ -40,32 +40,21 @@ pub fn number(value: f64, lang: Lang) -> String {
     number_with(value, decimals, lang)
 }
 
-/// A number with exactly `decimals` decimals.
+/// A number with exactly `decimals` decimals. Indonesian uses the parser's own writer (the same
+/// convention the pages use); English swaps the separators.
 pub fn number_with(value: f64, decimals: usize, lang: Lang) -> String {
-    let (group, point) = match lang {
-        Lang::Id => ('.', ','),
-        Lang::En => (',', '.'),
-    };
-    if !value.is_finite() {
-        return value.to_string();
+    let id = crate::content::format_id_number_with(value, decimals);
+    match lang {
+        Lang::Id => id,
+        Lang::En => id
+            .chars()
+            .map(|c| match c {
+                '.' => ',',
+                ',' => '.',
+                c => c,
+            })
+            .collect(),
     }
-    let fixed = format!("{:.*}", decimals, value.abs());
-    let (int_part, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
-    let mut out = String::new();
-    if value < 0.0 && fixed.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        out.push('-');
-    }
-    for (i, d) in int_part.chars().enumerate() {
-        if i > 0 && (int_part.len() - i) % 3 == 0 {
-            out.push(group);
-        }
-        out.push(d);
-    }
-    if !frac.is_empty() {
-        out.push(point);
-        out.push_str(frac);
-    }
-    out
 }
 
 /// "13 Januari 2021" / "13 January 2021 (2021-01-13)".

@@ -12,20 +12,109 @@ use crate::content::{Article, TickerItem};
 
 pub type TermId = u32;
 
+pub const BM25_K1: f32 = 1.2;
+pub const BM25_B: f32 = 0.75;
+
+/// The largest number of paragraphs one index holds (postings pack the passage in 24 bits).
+const MAX_PASSAGES: u32 = 1 << 24;
+
 /// One paragraph, indexed.
 pub struct Passage {
-    pub doc: usize,
-    pub paragraph: usize,
+    pub doc: u32,
+    pub paragraph: u32,
     /// Sorted, unique ids of every stem and surface form in the paragraph.
     pub terms: Vec<TermId>,
     /// Content tokens, the BM25 length.
     pub len: u32,
-    /// Sorted, unique 3-gram ids of the paragraph's content words.
-    pub trigrams: Vec<u32>,
+    /// Length of the paragraph's 3-gram TF-IDF vector (binary tf).
     pub trigram_norm: f32,
-    pub has_year: bool,
-    pub has_number: bool,
+    pub flags: Flags,
 }
+
+/// What kinds of detail a paragraph holds, for the question's expected answer type.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Flags {
+    pub has_year: bool,
+    /// Digits or number words ("tiga", "miliar"): can answer "berapa".
+    pub has_number: bool,
+    /// A year, a date, a day or month name: can answer "kapan".
+    pub has_when: bool,
+    /// A condition ("jika …", "bila …"): can answer "kapan" in the sense of "in which case".
+    pub has_condition: bool,
+    /// Confirms or denies ("membantah", "tidak"): can answer a yes/no question.
+    pub has_stance: bool,
+    /// Reports hearsay ("dikabarkan"): states the claim, not whether it holds.
+    pub has_hearsay: bool,
+    /// Gives a cause ("karena", "beralasan"): can answer "kenapa".
+    pub has_cause: bool,
+}
+
+const NUMBER_WORDS: &[&str] = &[
+    "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
+    "puluh", "belas", "ratus", "ribu", "juta", "miliar", "triliun", "persen", "separuh",
+    "setengah", "seratus", "seribu", "sejuta",
+];
+const WHEN_WORDS: &[&str] = &[
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "sabtu",
+    "minggu",
+    "kemarin",
+    "semester",
+    "kuartal",
+];
+const CONDITION_WORDS: &[&str] = &[
+    "jika", "apabila", "bila", "ketika", "kalau", "jikalau", "saat",
+];
+const CAUSE_WORDS: &[&str] = &[
+    "karena",
+    "sebab",
+    "alasan",
+    "beralasan",
+    "lantaran",
+    "akibat",
+    "membutuhkan",
+    "butuh",
+    "demi",
+    "mengejar",
+    "disebabkan",
+    "dipicu",
+];
+const STANCE_WORDS: &[&str] = &[
+    "membantah",
+    "bantah",
+    "menyangkal",
+    "menegaskan",
+    "memastikan",
+    "tidak",
+    "bukan",
+    "tak",
+    "belum",
+];
+const HEARSAY_WORDS: &[&str] = &[
+    "dikabarkan",
+    "kabarnya",
+    "rumor",
+    "desas",
+    "disebut",
+    "diduga",
+    "isu",
+];
 
 /// One article's metadata and where its passages are.
 pub struct Doc {
@@ -47,8 +136,13 @@ pub struct Index {
     pub docs: Vec<Doc>,
     pub passages: Vec<Passage>,
     vocab: HashMap<String, TermId>,
-    /// Passages holding each term (stems only; surfaces get empty lists).
-    postings: Vec<Vec<(u32, u16)>>,
+    /// Passages holding each term (stems only; surfaces get empty lists), packed as
+    /// `passage << 8 | tf` (tf capped at 255).
+    postings: Vec<Vec<u32>>,
+    /// BM25's length normalisation per passage, `k1 * (1 - b + b * len / avg_len)`.
+    length_norms: Vec<f32>,
+    /// Each term's 3-gram ids, sorted.
+    term_trigrams: Vec<Vec<u32>>,
     /// Passages holding each term at all, stem or surface.
     df: Vec<u32>,
     pub avg_len: f32,
@@ -56,19 +150,6 @@ pub struct Index {
     trigram_idf: Vec<f32>,
     pub max_trigram_idf: f32,
     typo_vocab: fst::Set<Vec<u8>>,
-}
-
-/// The content words of a text: (surface, stem) pairs, function words dropped.
-pub fn content_words(text: &str) -> Vec<(String, String)> {
-    let lx = Lexicon::get();
-    text::words(text)
-        .into_iter()
-        .filter(|w| !lx.is_function(w))
-        .map(|w| {
-            let s = stem(&w);
-            (w, s)
-        })
-        .collect()
 }
 
 /// Character 3-grams of a word padded with a space on each side ("wa" → " wa", "wa ").
@@ -84,80 +165,97 @@ impl Index {
     /// Indexes the articles' paragraphs; `extra_words` (small-talk examples, indicator names,
     /// English glossary words) join the typo-correction vocabulary only.
     pub fn build<'a>(articles: &[Article], extra_words: impl Iterator<Item = &'a str>) -> Index {
+        let lx = Lexicon::get();
         let mut index = Index {
             docs: Vec::with_capacity(articles.len()),
             passages: Vec::new(),
             vocab: HashMap::new(),
             postings: Vec::new(),
             df: Vec::new(),
+            term_trigrams: Vec::new(),
+            length_norms: Vec::new(),
             avg_len: 1.0,
             trigram_ids: HashMap::new(),
             trigram_idf: Vec::new(),
             max_trigram_idf: 1.0,
             typo_vocab: fst::Set::default(),
         };
+        // Each distinct word is normalised, stemmed and interned once: (surface id, stem id),
+        // or None for a function word.
+        let mut seen: HashMap<String, Option<(TermId, TermId)>> = HashMap::new();
         let mut trigram_df: Vec<u32> = Vec::new();
-        let mut word_trigram_cache: HashMap<TermId, Vec<u32>> = HashMap::new();
+        let mut scratch: Vec<u32> = Vec::new();
+        let mut stems: Vec<TermId> = Vec::new();
         let mut total_len = 0u64;
         for (doc_no, article) in articles.iter().enumerate() {
             let p = &article.parsed;
-            let mut title_terms = Vec::new();
             let title_text = format!("{} {}", p.title, p.caption.as_deref().unwrap_or(""));
-            for (surface, st) in content_words(&title_text) {
-                title_terms.push(index.intern(&surface));
-                title_terms.push(index.intern(&st));
+            let mut title_terms = Vec::new();
+            for w in text::words(&title_text) {
+                if let Some((s, t)) = index.word_ids(&w, &mut seen, lx) {
+                    title_terms.push(s);
+                    title_terms.push(t);
+                }
             }
             title_terms.sort_unstable();
             title_terms.dedup();
             let first_passage = index.passages.len();
             for (paragraph, body) in p.paragraphs.iter().enumerate() {
-                let words = content_words(body);
-                let mut tf: HashMap<TermId, u16> = HashMap::new();
-                let mut terms = Vec::with_capacity(words.len() * 2);
-                let mut trigrams = Vec::new();
-                for (surface, st) in &words {
-                    let sid = index.intern(surface);
-                    let tid = index.intern(st);
-                    *tf.entry(tid).or_default() += 1;
-                    terms.push(sid);
-                    terms.push(tid);
-                    let grams = word_trigram_cache.entry(sid).or_insert_with(|| {
-                        word_trigrams(surface)
-                            .map(|g| {
-                                let next = index.trigram_ids.len() as u32;
-                                *index.trigram_ids.entry(g).or_insert(next)
-                            })
-                            .collect()
-                    });
-                    trigrams.extend_from_slice(grams);
+                let passage_no = index.passages.len() as u32;
+                if passage_no >= MAX_PASSAGES {
+                    log::warn!(
+                        "index full at {MAX_PASSAGES} paragraphs; later ones are not searchable"
+                    );
+                    break;
+                }
+                let all_words = text::words(body);
+                let any_of = |list: &[&str]| all_words.iter().any(|w| list.contains(&w.as_str()));
+                let has_year = all_words.iter().any(|w| is_year(w));
+                let flags = Flags {
+                    has_year,
+                    has_number: all_words.iter().any(|w| text::has_digit(w))
+                        || any_of(NUMBER_WORDS),
+                    has_when: has_year || any_of(WHEN_WORDS) || has_day_month(body),
+                    has_condition: any_of(CONDITION_WORDS),
+                    has_stance: any_of(STANCE_WORDS),
+                    has_hearsay: any_of(HEARSAY_WORDS),
+                    has_cause: any_of(CAUSE_WORDS),
+                };
+                let mut terms = Vec::with_capacity(all_words.len() * 2);
+                stems.clear();
+                for w in &all_words {
+                    if let Some((s, t)) = index.word_ids(w, &mut seen, lx) {
+                        terms.push(s);
+                        terms.push(t);
+                        stems.push(t);
+                    }
+                }
+                stems.sort_unstable();
+                for run in stems.chunk_by(|a, b| a == b) {
+                    let tf = run.len().min(255) as u32;
+                    index.postings[run[0] as usize].push(passage_no << 8 | tf);
                 }
                 terms.sort_unstable();
                 terms.dedup();
-                trigrams.sort_unstable();
-                trigrams.dedup();
-                let passage_no = index.passages.len() as u32;
-                for (&tid, &count) in &tf {
-                    index.postings[tid as usize].push((passage_no, count));
-                }
+                terms.shrink_to_fit();
                 for &t in &terms {
                     index.df[t as usize] += 1;
                 }
+                index.passage_trigrams(&terms, &mut scratch);
                 if trigram_df.len() < index.trigram_ids.len() {
                     trigram_df.resize(index.trigram_ids.len(), 0);
                 }
-                for &g in &trigrams {
+                for &g in &scratch {
                     trigram_df[g as usize] += 1;
                 }
-                total_len += words.len() as u64;
+                total_len += stems.len() as u64;
                 index.passages.push(Passage {
-                    doc: doc_no,
-                    paragraph,
+                    doc: doc_no as u32,
+                    paragraph: paragraph as u32,
                     terms,
-                    len: words.len() as u32,
-                    trigrams,
+                    len: stems.len() as u32,
                     trigram_norm: 0.0,
-                    has_year: words.iter().any(|(w, _)| is_year(w)),
-                    has_number: words.iter().any(|(w, _)| text::has_digit(w)),
+                    flags,
                 });
             }
             index.docs.push(Doc {
@@ -174,20 +272,30 @@ impl Index {
                 first_passage,
             });
         }
+        for list in &mut index.postings {
+            list.shrink_to_fit();
+        }
         let n = index.passages.len().max(1) as f32;
         index.avg_len = (total_len as f32 / n).max(1.0);
+        index.length_norms = index
+            .passages
+            .iter()
+            .map(|p| BM25_K1 * (1.0 - BM25_B + BM25_B * p.len as f32 / index.avg_len))
+            .collect();
         index.trigram_idf = trigram_df
             .iter()
             .map(|&df| (1.0 + n / (1.0 + df as f32)).ln())
             .collect();
         index.max_trigram_idf = (1.0 + n).ln();
-        for passage in &mut index.passages {
-            let sum: f32 = passage
-                .trigrams
+        for i in 0..index.passages.len() {
+            let terms = std::mem::take(&mut index.passages[i].terms);
+            index.passage_trigrams(&terms, &mut scratch);
+            let sum: f32 = scratch
                 .iter()
                 .map(|&g| index.trigram_idf[g as usize].powi(2))
                 .sum();
-            passage.trigram_norm = sum.sqrt().max(1e-6);
+            index.passages[i].terms = terms;
+            index.passages[i].trigram_norm = sum.sqrt().max(1e-6);
         }
         let mut words: Vec<String> = index
             .vocab
@@ -206,6 +314,40 @@ impl Index {
         index
     }
 
+    /// The (surface, stem) ids of a paragraph word, interning both on first sight.
+    fn word_ids(
+        &mut self,
+        w: &str,
+        seen: &mut HashMap<String, Option<(TermId, TermId)>>,
+        lx: &Lexicon,
+    ) -> Option<(TermId, TermId)> {
+        if let Some(ids) = seen.get(w) {
+            return *ids;
+        }
+        let ids = (!lx.is_function(w)).then(|| {
+            let s = self.intern(w);
+            let t = self.intern(&stem(w));
+            (s, t)
+        });
+        seen.insert(w.to_string(), ids);
+        ids
+    }
+
+    /// The unique 3-gram ids of a passage's words (surfaces and stems) into `out`.
+    fn passage_trigrams(&self, terms: &[TermId], out: &mut Vec<u32>) {
+        out.clear();
+        for &t in terms {
+            out.extend_from_slice(&self.term_trigrams[t as usize]);
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// The 3-gram ids of a term (for the query side of the 3-gram channel).
+    pub fn trigrams_of(&self, term: TermId) -> &[u32] {
+        &self.term_trigrams[term as usize]
+    }
+
     fn intern(&mut self, word: &str) -> TermId {
         if let Some(&id) = self.vocab.get(word) {
             return id;
@@ -213,6 +355,15 @@ impl Index {
         let id = self.postings.len() as TermId;
         self.vocab.insert(word.to_string(), id);
         self.postings.push(Vec::new());
+        let mut grams: Vec<u32> = word_trigrams(word)
+            .map(|g| {
+                let next = self.trigram_ids.len() as u32;
+                *self.trigram_ids.entry(g).or_insert(next)
+            })
+            .collect();
+        grams.sort_unstable();
+        grams.dedup();
+        self.term_trigrams.push(grams);
         self.df.push(0);
         id
     }
@@ -221,8 +372,15 @@ impl Index {
         self.vocab.get(word).copied()
     }
 
-    pub fn postings(&self, term: TermId) -> &[(u32, u16)] {
-        &self.postings[term as usize]
+    pub fn length_norm(&self, passage: usize) -> f32 {
+        self.length_norms[passage]
+    }
+
+    /// (passage, term frequency) pairs of a stem.
+    pub fn postings(&self, term: TermId) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.postings[term as usize]
+            .iter()
+            .map(|&p| (p >> 8, p & 0xff))
     }
 
     /// BM25 inverse document frequency of a term (also for surface forms).
@@ -252,7 +410,7 @@ impl Index {
     /// The closest vocabulary word within edit distance 1 (2 from 8 letters), sharing the first
     /// letter (readers rarely mistype it, and it keeps the scan to one slice of the fst).
     /// Ties go to the word found in more passages.
-    pub fn correct(&self, word: &str) -> Option<String> {
+    pub fn correct(&self, word: &str, accept: impl Fn(&str) -> bool) -> Option<String> {
         use fst::{IntoStreamer, Streamer};
         let len = word.chars().count();
         if len < 4 {
@@ -273,8 +431,18 @@ impl Index {
             if clen.abs_diff(len) > max {
                 continue;
             }
+            // Two edits are trusted only when the word starts the same way ("depostio").
+            if clen.abs_diff(len) == 2 || len >= 8 {
+                let mut a = word.chars();
+                let mut b = candidate.chars();
+                a.next();
+                b.next();
+                if a.next() != b.next() && strsim::damerau_levenshtein(word, candidate) > 1 {
+                    continue;
+                }
+            }
             let d = strsim::damerau_levenshtein(word, candidate);
-            if d == 0 || d > max {
+            if d == 0 || d > max || !accept(candidate) {
                 continue;
             }
             let df = self.term(candidate).map_or(0, |t| self.df[t as usize]);
@@ -299,6 +467,13 @@ impl Index {
     }
 }
 
+/// "(13/1)": a day and month written with a slash.
+fn has_day_month(text: &str) -> bool {
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(1))
+        .any(|i| b[i] == b'/' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit())
+}
+
 fn is_year(word: &str) -> bool {
     word.len() == 4
         && word.chars().all(|c| c.is_ascii_digit())
@@ -315,7 +490,7 @@ mod tests {
         let index = Index::build(&[seed_article(1)], std::iter::empty());
         assert_eq!(index.passages.len(), 9);
         let p2 = &index.passages[2];
-        assert!(p2.has_year);
+        assert!(p2.flags.has_year);
         for w in ["membeli", "beli", "2014", "akuisisi"] {
             let t = index.term(w).unwrap_or_else(|| panic!("{w} indexed"));
             assert!(p2.terms.binary_search(&t).is_ok(), "{w} in paragraph 2");
@@ -329,12 +504,21 @@ mod tests {
     #[test]
     fn typos_are_corrected_against_the_vocabulary_only() {
         let index = Index::build(&[seed_article(1)], ["terima"].into_iter());
-        assert_eq!(index.correct("enkirpsi").as_deref(), Some("enkripsi"));
-        assert_eq!(index.correct("whatsaap").as_deref(), Some("whatsapp"));
-        assert_eq!(index.correct("akusisi").as_deref(), Some("akuisisi"));
-        assert_eq!(index.correct("pesawat"), None);
         assert_eq!(
-            index.correct("tirema").as_deref(),
+            index.correct("enkirpsi", |_| true).as_deref(),
+            Some("enkripsi")
+        );
+        assert_eq!(
+            index.correct("whatsaap", |_| true).as_deref(),
+            Some("whatsapp")
+        );
+        assert_eq!(
+            index.correct("akusisi", |_| true).as_deref(),
+            Some("akuisisi")
+        );
+        assert_eq!(index.correct("pesawat", |_| true), None);
+        assert_eq!(
+            index.correct("tirema", |_| true).as_deref(),
             None,
             "first letter and distance guard"
         );

@@ -189,6 +189,11 @@ const ID_FUNCTION: &[&str] = &[
     "nanti",
     "punya",
     "milik",
+    "kepada",
+    "daripada",
+    "terhadap",
+    "ngapain",
+    "apaan",
     "bagaimanapun",
     "apapun",
     "siapapun",
@@ -201,6 +206,13 @@ const ID_FUNCTION: &[&str] = &[
 
 /// English function words (also used to recognise English questions).
 const EN_FUNCTION: &[&str] = &[
+    "s",
+    "t",
+    "ll",
+    "re",
+    "ve",
+    "d",
+    "m",
     "the",
     "a",
     "an",
@@ -310,16 +322,29 @@ const EN_FUNCTION: &[&str] = &[
 pub const DATE_WORDS: &[&str] = &[
     "kapan", "kapankah", "when", "tanggal", "tahun", "date", "year", "jam",
 ];
-pub const NUMBER_WORDS: &[&str] = &[
-    "berapa",
-    "berapakah",
-    "much",
-    "many",
-    "harga",
-    "nilai",
-    "price",
-];
+pub const NUMBER_WORDS: &[&str] = &["berapa", "berapakah", "much", "many"];
+pub const REASON_WORDS: &[&str] = &["kenapa", "mengapa", "why", "alasan", "sebab", "knp"];
 pub const PERSON_WORDS: &[&str] = &["siapa", "siapakah", "who", "whom"];
+/// Words that open a yes/no question ("apakah", "is") or close one ("…, ga?").
+pub const YES_NO_OPENERS: &[&str] = &[
+    "apakah", "benarkah", "betulkah", "bisakah", "bolehkah", "adakah", "haruskah", "masihkah",
+    "is", "are", "does", "do", "did", "can", "could", "will", "was", "were", "has", "have",
+];
+pub const YES_NO_CLOSERS: &[&str] = &[
+    "tidak", "bukan", "belum", "kah", "enggak", "nggak", "benar", "beneran",
+];
+/// Chat particles that end a sentence without meaning ("…, ga sih?").
+pub const PARTICLES: &[&str] = &[
+    "sih", "dong", "ya", "yah", "kah", "deh", "nih", "tuh", "kan", "kok", "lho", "loh", "min",
+    "kak", "admin",
+];
+
+/// Nouns that measure something ("harga", "bunga", "price"): the word they govern names what is
+/// measured ("harga *tiket*", "bunga *KPR*") and must be in the passage that answers.
+pub const MEASURE_HEADS: &[&str] = &[
+    "harga", "nilai", "kurs", "bunga", "jumlah", "biaya", "tarif", "pajak", "ongkos", "denda",
+    "gaji", "price", "cost", "rate", "value", "amount", "number", "fee", "tax", "interest", "fine",
+];
 
 /// Content words too general to ground an answer on their own ("harga tiket pesawat" shares only
 /// "harga" with a passage about an acquisition price).
@@ -435,6 +460,7 @@ pub struct Lexicon {
     en_function: HashSet<&'static str>,
     generic: HashSet<&'static str>,
     names: HashSet<&'static str>,
+    real_words: HashSet<String>,
 }
 
 impl Lexicon {
@@ -472,7 +498,15 @@ impl Lexicon {
                 .or_default()
                 .extend(id.split_whitespace().map(str::to_string));
         }
+        let real_words = slang
+            .values()
+            .flatten()
+            .chain(synonyms.keys())
+            .chain(english.values().flatten())
+            .cloned()
+            .collect();
         Lexicon {
+            real_words,
             slang,
             synonyms,
             english,
@@ -493,6 +527,52 @@ impl Lexicon {
 
     pub fn is_function(&self, w: &str) -> bool {
         self.is_id_function(w) || self.is_en_function(w)
+    }
+
+    /// Gradable words ("tinggi", "gede", "naik") that describe a measure rather than name it.
+    pub fn is_adjective(&self, w: &str) -> bool {
+        const ADJECTIVES: &[&str] = &[
+            "besar",
+            "gede",
+            "kecil",
+            "tinggi",
+            "rendah",
+            "mahal",
+            "murah",
+            "naik",
+            "turun",
+            "baru",
+            "lama",
+            "banyak",
+            "sedikit",
+            "terbaru",
+            "terkini",
+            "sekarang",
+            "high",
+            "low",
+            "big",
+            "small",
+            "new",
+            "current",
+            "latest",
+            "cheap",
+            "expensive",
+            "terendah",
+            "tertinggi",
+            "termurah",
+            "termahal",
+        ];
+        ADJECTIVES.contains(&w)
+            || self
+                .slang
+                .get(w)
+                .is_some_and(|f| f.iter().any(|x| ADJECTIVES.contains(&x.as_str())))
+    }
+
+    /// A real word (formal Indonesian from the slang map's right side, the synonym groups, the
+    /// bridge's Indonesian side): never "corrected" into another word.
+    pub fn is_real_word(&self, w: &str) -> bool {
+        self.real_words.contains(w)
     }
 
     pub fn is_generic(&self, w: &str) -> bool {

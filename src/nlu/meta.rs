@@ -76,6 +76,12 @@ const WHEN: &[&str] = &[
     "kapan", "tanggal", "when", "date", "hari", "jam", "tahun", "year", "time", "waktu",
 ];
 
+fn is_meta_word(w: &str) -> bool {
+    [AUTHOR, DATE, TITLE, SOURCE, ARTICLE, WHEN]
+        .iter()
+        .any(|list| list.contains(&w))
+}
+
 /// The meta field a question asks about, when every content word fits a meta question.
 pub fn field(q: &Query, index: &Index) -> Option<(Field, Option<usize>)> {
     let lx = Lexicon::get();
@@ -95,9 +101,11 @@ pub fn field(q: &Query, index: &Index) -> Option<(Field, Option<usize>)> {
     // Which article: the one whose title holds the question's other words.
     let mut best: Option<(usize, usize)> = None;
     for (d, doc) in index.docs.iter().enumerate() {
+        // Meta words ("penulis") and general ones do not name an article.
         let hits = q
             .terms
             .iter()
+            .filter(|t| !t.generic && !is_meta_word(&t.word))
             .filter(|t| {
                 t.matches
                     .iter()

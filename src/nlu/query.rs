@@ -4,7 +4,10 @@
 
 use super::index::{Index, TermId};
 use super::lang::Lang;
-use super::lexicon::{DATE_WORDS, Lexicon, NUMBER_WORDS, PERSON_WORDS};
+use super::lexicon::{
+    DATE_WORDS, Lexicon, MEASURE_HEADS, NUMBER_WORDS, PARTICLES, PERSON_WORDS, REASON_WORDS,
+    YES_NO_CLOSERS, YES_NO_OPENERS,
+};
 use super::stem::stem;
 use super::text::{self, Token};
 
@@ -14,6 +17,10 @@ pub enum AnswerType {
     Date,
     Number,
     Person,
+    /// "Kenapa …?": a passage giving a cause ("karena", "beralasan") answers best.
+    Reason,
+    /// "Apakah …?", "… ga?": answered by a passage that confirms or denies.
+    YesNo,
     Any,
 }
 
@@ -68,21 +75,60 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let english = super::lang::detect(raw) == Some(Lang::En);
     let mut answer_type = AnswerType::Any;
     let mut terms: Vec<Term> = Vec::new();
+    // The content word just before, to find what a measure noun governs ("harga tiket").
+    let mut previous: Option<usize> = None;
     for t in &tokens {
         let w = t.word.as_str();
-        if answer_type == AnswerType::Any {
+        if answer_type == AnswerType::Any || answer_type == AnswerType::YesNo {
             if DATE_WORDS.contains(&w) {
                 answer_type = AnswerType::Date;
             } else if PERSON_WORDS.contains(&w) {
                 answer_type = AnswerType::Person;
             } else if NUMBER_WORDS.contains(&w) {
                 answer_type = AnswerType::Number;
+            } else if REASON_WORDS.contains(&w) {
+                answer_type = AnswerType::Reason;
             }
         }
-        if lx.is_function(w) || terms.iter().any(|x| x.word == w) {
+        if lx.is_function(w) {
+            previous = None;
             continue;
         }
-        terms.push(term(t, english, index));
+        if let Some(existing) = terms.iter().position(|x| x.word == w) {
+            previous = Some(existing);
+            continue;
+        }
+        let mut new = term(t, english, index);
+        if let Some(prev) = previous {
+            let is_head = |term: &Term| {
+                MEASURE_HEADS.contains(&term.word.as_str())
+                    || MEASURE_HEADS.contains(&term.stem.as_str())
+            };
+            if is_head(&terms[prev])
+                && !is_head(&new)
+                && !new.generic
+                && !lx.is_adjective(&new.word)
+            {
+                new.salient = true;
+            } else if english && is_head(&new) && !is_head(&terms[prev]) && !terms[prev].generic {
+                // English puts the measured thing first: "ticket price".
+                terms[prev].salient = true;
+            }
+        }
+        terms.push(new);
+        previous = Some(terms.len() - 1);
+    }
+    let first = tokens.first().map(|t| t.word.as_str()).unwrap_or("");
+    let last = tokens
+        .iter()
+        .rev()
+        .map(|t| t.word.as_str())
+        .find(|w| !PARTICLES.contains(w))
+        .unwrap_or("");
+    if answer_type == AnswerType::Any
+        && (YES_NO_OPENERS.contains(&first) || (tokens.len() > 2 && YES_NO_CLOSERS.contains(&last)))
+    {
+        answer_type = AnswerType::YesNo;
     }
     // "berapa ... tahun" asks for a year, not an amount.
     if answer_type == AnswerType::Number
@@ -108,15 +154,35 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
         Some(ids) if english || !in_index(&word) => ids.clone(),
         _ => Vec::new(),
     };
-    if translations.is_empty()
-        && !in_index(&word)
-        && !lx.is_name(&word)
-        && !text::has_digit(&word)
-        && !index.knows(&word)
-        && let Some(fixed) = index.correct(&word)
+    if translations.is_empty() && !in_index(&word) && !lx.is_name(&word) && !text::has_digit(&word)
     {
-        word = fixed;
+        if let Some(root) = strip_affixes(&word)
+            .into_iter()
+            .find(|r| index.term(r).is_some())
+        {
+            // Snowball left an affix on ("menaikkan"): the bare root the index holds.
+            word = root;
+        } else if !index.knows(&word) && !lx.is_real_word(&word) {
+            // An English question's unknown word is only corrected to a word of the bridge.
+            let accept = |w: &str| !english || lx.english.contains_key(w);
+            if let Some(fixed) = index.correct(&word, accept) {
+                word = fixed;
+            } else if stem(&word).chars().count() >= 6
+                && let Some(fixed) = index.correct(&stem(&word), accept)
+            {
+                word = fixed;
+            }
+        }
     }
+    let translations: Vec<String> = if translations.is_empty() {
+        lx.english
+            .get(&word)
+            .filter(|_| english)
+            .cloned()
+            .unwrap_or_default()
+    } else {
+        translations
+    };
     let st = stem(&word);
     let mut matches: Vec<(TermId, f32)> = Vec::new();
     let push = |w: &str, factor: f32, matches: &mut Vec<(TermId, f32)>| {
@@ -155,6 +221,43 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
         salient,
         generic,
     }
+}
+
+/// Roots left after taking off common Indonesian prefixes and suffixes, longest first — tried
+/// against the index when Snowball's stem is not in it.
+fn strip_affixes(word: &str) -> Vec<String> {
+    const PREFIXES: &[&str] = &[
+        "memper", "menge", "meng", "meny", "mem", "men", "me", "di", "ter", "ber", "per", "peng",
+        "peny", "pen", "pem", "pe", "ke", "se",
+    ];
+    const SUFFIXES: &[&str] = &["kannya", "annya", "nya", "kan", "an", "i", "lah", "kah"];
+    let mut out = Vec::new();
+    for p in PREFIXES.iter().copied().chain(std::iter::once("")) {
+        let Some(rest) = word.strip_prefix(p) else {
+            continue;
+        };
+        for s in SUFFIXES.iter().copied().chain(std::iter::once("")) {
+            if p.is_empty() && s.is_empty() {
+                continue;
+            }
+            if let Some(root) = rest.strip_suffix(s)
+                && root.chars().count() >= 4
+            {
+                out.push(root.to_string());
+                // meny-/men-/mem-/meng- replace the root's first letter (s, t, p, k).
+                let restored = match p {
+                    "meny" | "peny" => Some(format!("s{root}")),
+                    "men" | "pen" => Some(format!("t{root}")),
+                    "mem" | "pem" => Some(format!("p{root}")),
+                    "meng" | "peng" => Some(format!("k{root}")),
+                    _ => None,
+                };
+                out.extend(restored);
+            }
+        }
+    }
+    out.sort_by_key(|r| std::cmp::Reverse(r.len()));
+    out
 }
 
 #[cfg(test)]
@@ -201,6 +304,12 @@ mod tests {
     }
 
     #[test]
+    fn affixes_snowball_leaves_are_stripped_against_the_index() {
+        assert!(strip_affixes("menaikkan").contains(&"naik".to_string()));
+        assert!(strip_affixes("penyimpanan").contains(&"simpan".to_string()));
+    }
+
+    #[test]
     fn question_words_give_the_answer_type() {
         let index = seed_index();
         assert_eq!(
@@ -215,5 +324,9 @@ mod tests {
             analyse("berapa harganya", None, &index).answer_type,
             AnswerType::Number
         );
+        let kind = |q: &str| analyse(q, None, &index).answer_type;
+        assert_eq!(kind("kenapa viral"), AnswerType::Reason);
+        assert_eq!(kind("wa bagi data beneran ga sih"), AnswerType::YesNo);
+        assert_eq!(kind("Apakah harga data murah?"), AnswerType::YesNo);
     }
 }

@@ -45,6 +45,15 @@ impl SmallTalkMatcher {
             .flat_map(|(_, w)| w.iter().map(String::as_str))
     }
 
+    /// Whether the intent's examples use the word (fillers count for every intent).
+    pub fn explains(&self, intent: &str, word: &str) -> bool {
+        FILLERS.contains(&word)
+            || self
+                .intents
+                .iter()
+                .any(|(name, vocab)| name == intent && vocab.contains(word))
+    }
+
     pub fn best(&self, words: &[String]) -> Option<Match> {
         if words.is_empty() || words.len() > 10 {
             return None;
@@ -56,7 +65,7 @@ impl SmallTalkMatcher {
             .map(|(name, vocab)| {
                 let covered: f32 = words
                     .iter()
-                    .filter(|w| vocab.contains(*w))
+                    .filter(|w| vocab.contains(*w) || FILLERS.contains(&w.as_str()))
                     .map(|w| weight(w))
                     .sum();
                 // A message of fillers only ("ok bot") explains nothing.
@@ -69,7 +78,11 @@ impl SmallTalkMatcher {
                     coverage,
                 }
             })
-            .max_by(|a, b| a.coverage.total_cmp(&b.coverage))
+            // On a tie the intent listed first wins ("bantuan": help before human).
+            .fold(None, |best: Option<Match>, m| match best {
+                Some(b) if b.coverage >= m.coverage => Some(b),
+                _ => Some(m),
+            })
             .filter(|m| m.coverage > 0.0)
     }
 }

@@ -22,7 +22,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut raw_words: Vec<&str> = Vec::new();
     let mut start = None;
     for (i, c) in normalised.char_indices() {
-        if c.is_alphanumeric() {
+        if c == '%' {
+            if let Some(s) = start.take() {
+                raw_words.push(&normalised[s..i]);
+            }
+            raw_words.push("persen");
+        } else if c.is_alphanumeric() {
             if start.is_none() {
                 start = Some(i);
             }
@@ -123,6 +128,7 @@ mod tests {
     fn reduplication_gives_the_word_twice() {
         assert_eq!(words("org2 bagi-bagi"), vec!["org", "org", "bagi", "bagi"]);
         assert_eq!(words("idx30 lq45 2014"), vec!["idx30", "lq45", "2014"]);
+        assert_eq!(words("naik 6%"), vec!["naik", "6", "persen"]);
     }
 
     #[test]

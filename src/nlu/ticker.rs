@@ -51,7 +51,10 @@ impl TickerMatcher {
         TickerMatcher {
             phrases,
             context: words(&intents.ticker_words.context),
-            unknown: words(&intents.ticker_words.unknown),
+            unknown: words(&intents.ticker_words.unknown)
+                .into_iter()
+                .filter(|w| w.len() >= 2)
+                .collect(),
         }
     }
 
@@ -102,10 +105,18 @@ impl TickerMatcher {
                 m.unknown.push(w.clone());
             }
         }
-        m.only_ticker = words
-            .iter()
-            .enumerate()
-            .all(|(i, w)| used[i] || self.context.contains(w) || lx.is_function(w));
+        // "nilainya" is "nilai".
+        let bare = |w: &str| {
+            w.strip_suffix("nya")
+                .filter(|b| b.len() >= 3)
+                .map(str::to_string)
+        };
+        m.only_ticker = words.iter().enumerate().all(|(i, w)| {
+            used[i]
+                || self.context.contains(w)
+                || lx.is_function(w)
+                || bare(w).is_some_and(|b| self.context.contains(&b))
+        });
         m
     }
 }
@@ -242,8 +253,8 @@ mod tests {
             a.text
         );
         assert_eq!(
-            answer(&["IDX80".into()], &index, &intents, Lang::Id).unwrap_err(),
-            "IDX80"
+            answer(&["IDX999".into()], &index, &intents, Lang::Id).unwrap_err(),
+            "IDX999"
         );
     }
 }

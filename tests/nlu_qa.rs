@@ -1,0 +1,117 @@
+//! The labelled question sets in `tests/qa/` (format: one JSON object per line, like
+//! ../shared/eval/dev_qa.jsonl, plus `"after"`: a question asked just before, whose answer's topic
+//! becomes the follow-up context). `tune.jsonl` is what the pipeline was tuned on; `holdout.jsonl`
+//! was written apart and only checked, to catch overfitting. Each must stay above its bar.
+//!
+//! Content: the two fixture articles and the seed page, the seed imported last (newest ticker).
+
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use newsdesk::content::{self, Article};
+use newsdesk::nlu::{Answer, Engine, Intents, Question};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+struct Case {
+    q: String,
+    cat: String,
+    answered: bool,
+    intent: Option<String>,
+    #[serde(default)]
+    all: Vec<String>,
+    #[serde(default)]
+    any: Vec<String>,
+    after: Option<String>,
+}
+
+fn article(id: i64, path: &str) -> Article {
+    let raw = std::fs::read(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    Article {
+        id,
+        imported_at: Utc.with_ymd_and_hms(2024, 9, 1, 0, 0, id as u32).unwrap(),
+        content_hash: content::content_hash(&raw),
+        parsed: content::parse(&raw).unwrap(),
+    }
+}
+
+fn engine() -> Engine {
+    let articles = [
+        article(1, "tests/fixtures/plain-paket-data-internet.txt"),
+        article(2, "tests/fixtures/kontan-deposito-bank-digital-2024.txt"),
+        article(3, "content/kontan-whatsapp-privasi-2021.txt"),
+    ];
+    Engine::build(Arc::new(Intents::builtin()), &articles)
+}
+
+fn passes(case: &Case, a: &Answer) -> bool {
+    let text = a.text.to_lowercase();
+    a.answered == case.answered
+        && (!case.answered
+            || (case.intent.as_ref().is_none_or(|i| *i == a.intent)
+                && case.all.iter().all(|s| text.contains(&s.to_lowercase()))
+                && (case.any.is_empty()
+                    || case.any.iter().any(|s| text.contains(&s.to_lowercase())))))
+}
+
+/// Runs a set and returns its accuracy, printing every failure.
+fn accuracy(file: &str) -> f64 {
+    let engine = engine();
+    let path = format!("{}/tests/qa/{file}", env!("CARGO_MANIFEST_DIR"));
+    let cases: Vec<Case> = std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    let mut passed = 0;
+    for case in &cases {
+        let before = case
+            .after
+            .as_ref()
+            .map(|prev| engine.answer(&Question::new(prev)));
+        let context = before.as_ref().and_then(|b| b.topic.as_ref());
+        let a = engine.answer(&Question {
+            text: &case.q,
+            lang: None,
+            context,
+        });
+        if passes(case, &a) {
+            passed += 1;
+        } else {
+            println!(
+                "FAIL [{}] {:?} -> {} answered={} conf={:.2} {:?}",
+                case.cat,
+                case.q,
+                a.intent,
+                a.answered,
+                a.confidence,
+                a.text.chars().take(150).collect::<String>()
+            );
+        }
+    }
+    let acc = passed as f64 / cases.len() as f64;
+    println!("{file}: {passed}/{} = {acc:.3}", cases.len());
+    acc
+}
+
+#[test]
+fn the_tuning_set_stays_above_its_bar() {
+    let acc = accuracy("tune.jsonl");
+    assert!(
+        acc >= TUNE_BAR,
+        "tune.jsonl accuracy {acc:.3} fell below {TUNE_BAR}"
+    );
+}
+
+#[test]
+fn the_held_out_set_stays_above_its_bar() {
+    let acc = accuracy("holdout.jsonl");
+    assert!(
+        acc >= HOLDOUT_BAR,
+        "holdout.jsonl accuracy {acc:.3} fell below {HOLDOUT_BAR}"
+    );
+}
+
+const TUNE_BAR: f64 = 0.98;
+const HOLDOUT_BAR: f64 = 0.93;
