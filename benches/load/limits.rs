@@ -105,7 +105,7 @@ pub async fn run() {
          max per group in any 1 s: {group_1s} (limit {})\n    \
          max per group in any 60 s: {group_60s} (limit {})\n    \
          max across all chats in any 1 s: {} (limit {})\n    \
-         shortest gap between two messages to one chat: {:.0} ms",
+         shortest gap between two messages to one chat: {:.1} ms",
         sends.len(),
         took.as_secs_f64(),
         limits.per_chat_per_second,
