@@ -507,6 +507,28 @@ async fn send_message_echoes_chat_reply_thread_and_keyboard_with_increasing_ids(
 }
 
 #[tokio::test]
+async fn a_call_watcher_sees_each_later_call_once_in_order_and_no_polls() {
+    let fake = FakeBotApi::start().await;
+    let bot = plain_bot(&fake);
+    let alice = alice();
+    let chat = Chat::private(&alice);
+    fake.push(Msg::text(&chat, &alice, "halo").message());
+    bot.send_message(ChatId(alice.id), "sebelum").await.unwrap();
+    let mut feed = fake.watch_calls();
+    get_updates(&fake, json!({})).await;
+    bot.send_message(ChatId(alice.id), "satu").await.unwrap();
+    bot.send_message(ChatId(-1), "ke chat yang tidak ada")
+        .await
+        .unwrap_err();
+    let first = feed.recv().await.unwrap();
+    assert_eq!((first.method.as_str(), first.ok), ("sendMessage", true));
+    assert_eq!(first.params["text"], "satu");
+    let second = feed.recv().await.unwrap();
+    assert!(!second.ok, "{second:?}");
+    assert!(feed.try_recv().is_err(), "nothing else was called");
+}
+
+#[tokio::test]
 async fn the_fake_enforces_telegram_rules_on_sends() {
     let fake = FakeBotApi::start().await;
     let bot = plain_bot(&fake);

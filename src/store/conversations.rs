@@ -74,20 +74,19 @@ impl Tx {
         now: DateTime<Utc>,
     ) -> anyhow::Result<ChatState> {
         let now = timestamp_text(now);
-        sqlx::query(
+        // One statement, not insert-then-select: every desk turn starts here, and each statement
+        // is a round trip to the connection's worker thread (benches/load.rs). The no-op
+        // `DO UPDATE` (not `DO NOTHING`) makes RETURNING yield the existing row too; the turn
+        // rewrites `last_seen` when it saves the state anyway.
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "INSERT INTO chats (chat_id, kind, first_seen, last_seen) VALUES (?, ?, ?, ?)
-             ON CONFLICT (chat_id) DO NOTHING",
-        )
+             ON CONFLICT (chat_id) DO UPDATE SET last_seen = chats.last_seen
+             RETURNING {CHAT_COLUMNS}"
+        )))
         .bind(chat_id)
         .bind(if group { "group" } else { "private" })
         .bind(&now)
         .bind(&now)
-        .execute(self.conn())
-        .await?;
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {CHAT_COLUMNS} FROM chats WHERE chat_id = ?"
-        )))
-        .bind(chat_id)
         .fetch_one(self.conn())
         .await?;
         chat_state(&row)

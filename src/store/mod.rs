@@ -102,6 +102,11 @@ impl Store {
                 .synchronous(SqliteSynchronous::Normal);
             SqlitePoolOptions::new()
                 .max_connections(5)
+                // A SQLite connection is a local file handle, not a socket that can go stale, so
+                // sqlx's liveness ping before every acquire catches nothing, yet it costs a round
+                // trip to the connection's worker thread per transaction — about a tenth of a
+                // desk turn under load (benches/load.rs, BENCHMARKS.md "Bot load").
+                .test_before_acquire(false)
                 .connect_with(options)
                 .await
         }

@@ -32,7 +32,7 @@ use axum::Router;
 use axum::http::StatusCode;
 use axum::routing::{any, get};
 use serde_json::{Value, json};
-use tokio::sync::watch;
+use tokio::sync::{mpsc, watch};
 
 #[allow(unused_imports)] // each test binary uses a different part
 pub use updates::{Chat, FileRef, Msg, Person, callback, my_chat_member};
@@ -120,6 +120,8 @@ struct Inner {
     files: HashMap<String, (String, Vec<u8>)>,
     /// setMyCommands by language code ("" = default).
     commands: HashMap<String, Value>,
+    /// Live feeds of recorded calls (see [`FakeBotApi::watch_calls`]).
+    watchers: Vec<mpsc::UnboundedSender<Call>>,
 }
 
 struct Shared {
@@ -452,6 +454,14 @@ impl FakeBotApi {
             .cloned()
     }
 
+    /// A live feed of every call recorded from now on (except `getUpdates`), as it is answered.
+    /// Load benchmarks use it to react to each reply without polling the whole call list.
+    pub fn watch_calls(&self) -> mpsc::UnboundedReceiver<Call> {
+        let (tx, rx) = mpsc::unbounded_channel();
+        self.shared.lock().watchers.push(tx);
+        rx
+    }
+
     /// When `update_id` was pushed (for latency measurements).
     pub fn pushed_at(&self, update_id: i64) -> Option<Instant> {
         self.shared
@@ -502,6 +512,8 @@ impl Inner {
         if method == "getUpdates" {
             self.get_updates_calls.push(call);
         } else {
+            // A watcher that went away is forgotten.
+            self.watchers.retain(|w| w.send(call.clone()).is_ok());
             self.calls.push(call);
         }
     }

@@ -1,0 +1,173 @@
+//! Load benchmark of the whole bot: the real `telegram::run` (Dispatcher, schema, Throttle), the
+//! real `Desk` and a real SQLite file (migrations + the seed article) against the in-process fake
+//! Bot API on loopback, with many chats at once.
+//!
+//! `cargo bench --bench load` runs, in order:
+//! 1. throughput and latency with Throttle's limits lifted (`--runs N`, default 3; the median is
+//!    printed): every chat is a reader who sends the next message once the previous one is
+//!    answered, so one update per chat is in flight and latency is never inflated by the
+//!    reader's own queue;
+//! 2. with the checked-in default limits (`config/default.toml`), bursts from many chats and
+//!    groups, and the highest send rates the fake observed per chat, per group and overall.
+//!
+//! Options: `--runs N`, `--chats N` (private chats), `--groups N`, `--messages N` (per chat),
+//! `--skip-limits`, `--only-limits`. The fake server, the bot and this driver share the
+//! machine's cores: the figures are for all three together.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+#[path = "load/limits.rs"]
+mod limits;
+#[path = "load/throughput.rs"]
+mod throughput;
+#[path = "load/workload.rs"]
+mod workload;
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use common::TestApp;
+use common::fake_bot_api::FakeBotApi;
+use newsdesk::desk::Desk;
+use newsdesk::telegram::{self, Config, RateLimits};
+use tokio::sync::oneshot;
+
+/// The bot under test with its own database, on a fresh fake Bot API.
+pub struct Bot {
+    pub fake: FakeBotApi,
+    pub files: TestApp,
+    pub desk: Arc<Desk>,
+    stop: oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+impl Bot {
+    /// Starts the bot with `limits` and waits until it polls (its command menus are registered).
+    pub async fn start(limits: RateLimits) -> Bot {
+        let fake = FakeBotApi::start().await;
+        let files = TestApp::builder().seed_content().build().await;
+        let desk = files.app.desk().await.expect("the desk builds");
+        let config = Config {
+            token: fake.token().to_string(),
+            api_url: Some(fake.api_url()),
+            limits,
+            poll_timeout: telegram::DEFAULT_POLL_TIMEOUT,
+        };
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(telegram::run(config, desk.clone(), async move {
+            let _ = stopped.await;
+        }));
+        fake.wait_for_calls("setMyCommands", 2).await;
+        Bot {
+            fake,
+            files,
+            desk,
+            stop,
+            task,
+        }
+    }
+
+    /// Stops the bot as Ctrl-C would (updates in hand finish) and checkpoints the database.
+    pub async fn stop(self) -> (FakeBotApi, TestApp) {
+        let _ = self.stop.send(());
+        self.task
+            .await
+            .expect("the bot did not panic")
+            .expect("the bot stopped cleanly");
+        self.desk.store().close().await;
+        (self.fake, self.files)
+    }
+}
+
+/// Command-line options (after `cargo bench --bench load --`).
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub runs: usize,
+    pub chats: usize,
+    pub groups: usize,
+    pub messages: usize,
+    pub throughput: bool,
+    pub limits: bool,
+}
+
+fn options() -> Options {
+    let mut o = Options {
+        runs: 3,
+        chats: 500,
+        groups: 20,
+        messages: 40,
+        throughput: true,
+        limits: true,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut number = || -> usize {
+            args.next()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(|| panic!("{arg} needs a number"))
+        };
+        match arg.as_str() {
+            "--runs" => o.runs = number(),
+            "--chats" => o.chats = number(),
+            "--groups" => o.groups = number(),
+            "--messages" => o.messages = number(),
+            "--skip-limits" => o.limits = false,
+            "--only-limits" => o.throughput = false,
+            // `cargo bench` passes `--bench`; anything else is a mistake worth seeing.
+            "--bench" => {}
+            other => panic!("unknown option {other:?}"),
+        }
+    }
+    o
+}
+
+/// The load average before the run: other work on the machine lowers the figures.
+pub fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg").map_or_else(
+        |_| "load average unknown".into(),
+        |l| {
+            format!(
+                "load average {}",
+                l.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+            )
+        },
+    )
+}
+
+fn block_on<F: Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime")
+        .block_on(future)
+}
+
+fn main() {
+    env_logger::Builder::from_env(
+        // What `newsdesk run` logs by default, so logging costs what it costs in production.
+        env_logger::Env::default().default_filter_or("warn,newsdesk=info"),
+    )
+    .init();
+    let options = options();
+    println!(
+        "machine: {} logical CPUs (the fake Bot API, the bot and this driver share them); {}",
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        load_average()
+    );
+    if options.throughput {
+        let runs: Vec<throughput::Outcome> = (0..options.runs)
+            .map(|run| {
+                let outcome = block_on(throughput::run(&options, run as u64 + 1));
+                outcome.print(run + 1);
+                outcome
+            })
+            .collect();
+        throughput::print_median(&runs);
+    }
+    if options.limits {
+        block_on(limits::run());
+    }
+    // Give the runtime's last log lines a moment to reach the terminal.
+    std::thread::sleep(Duration::from_millis(50));
+}
