@@ -57,18 +57,21 @@ pub fn number_with(value: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
-/// "13 Januari 2021" / "13 January 2021 (2021-01-13)".
+/// "13 Januari 2021" / "13 January 2021".
 pub fn date(at: &DateTime<FixedOffset>, lang: Lang) -> String {
     let m = at.month0() as usize;
     match lang {
         Lang::Id => format!("{} {} {}", at.day(), MONTHS_ID[m], at.year()),
-        Lang::En => format!(
-            "{} {} {} ({})",
-            at.day(),
-            MONTHS_EN[m],
-            at.year(),
-            at.format("%Y-%m-%d")
-        ),
+        Lang::En => format!("{} {} {}", at.day(), MONTHS_EN[m], at.year()),
+    }
+}
+
+/// The answer to "when was it published": the date and time, and for English readers also the
+/// unambiguous ISO date, since day-month order differs between English conventions.
+pub fn published(at: &DateTime<FixedOffset>, lang: Lang) -> String {
+    match lang {
+        Lang::Id => date_time(at, lang),
+        Lang::En => format!("{} ({})", date_time(at, lang), at.format("%Y-%m-%d")),
     }
 }
 
@@ -105,6 +108,7 @@ mod tests {
         let at = DateTime::parse_from_rfc3339("2021-01-13T18:35:00+07:00").unwrap();
         assert_eq!(date(&at, Lang::Id), "13 Januari 2021");
         assert_eq!(date_time(&at, Lang::Id), "13 Januari 2021 pukul 18:35 WIB");
-        assert_eq!(date(&at, Lang::En), "13 January 2021 (2021-01-13)");
+        assert_eq!(date(&at, Lang::En), "13 January 2021");
+        assert_eq!(published(&at, Lang::En), "13 January 2021, 18:35 WIB (2021-01-13)");
     }
 }

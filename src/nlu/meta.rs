@@ -169,7 +169,7 @@ pub fn answer_all(
             let date = doc
                 .published_at
                 .map(|at| match field {
-                    Field::Date => format::date_time(&at, lang),
+                    Field::Date => format::published(&at, lang),
                     _ => format::date(&at, lang),
                 })
                 .unwrap_or_else(|| unknown.clone());
@@ -234,7 +234,7 @@ pub fn answer(field: Field, doc_no: usize, index: &Index, intents: &Intents, lan
         .unwrap_or_else(|| unknown.clone());
     let date_time = doc
         .published_at
-        .map(|at| format::date_time(&at, lang))
+        .map(|at| format::published(&at, lang))
         .unwrap_or_else(|| unknown.clone());
     let (key, when) = match field {
         Field::Author => ("meta_author", date),
