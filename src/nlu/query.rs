@@ -6,7 +6,7 @@ use super::index::{Index, TermId};
 use super::lang::Lang;
 use super::lexicon::{
     DATE_WORDS, Lexicon, MEASURE_HEADS, NUMBER_WORDS, PARTICLES, PERSON_WORDS, REASON_WORDS,
-    YES_NO_CLOSERS, YES_NO_OPENERS,
+    YES_NO_CLOSERS, YES_NO_MARKERS, YES_NO_OPENERS,
 };
 use super::stem::stem;
 use super::text::{self, Token};
@@ -126,7 +126,11 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         .find(|w| !PARTICLES.contains(w))
         .unwrap_or("");
     if answer_type == AnswerType::Any
-        && (YES_NO_OPENERS.contains(&first) || (tokens.len() > 2 && YES_NO_CLOSERS.contains(&last)))
+        && (YES_NO_OPENERS.contains(&first)
+            || (tokens.len() > 2 && YES_NO_CLOSERS.contains(&last))
+            || tokens
+                .iter()
+                .any(|t| YES_NO_MARKERS.contains(&t.word.as_str())))
     {
         answer_type = AnswerType::YesNo;
     }
