@@ -103,6 +103,7 @@ const ID_FUNCTION: &[&str] = &[
     "terkait",
     "mengenai",
     "seperti",
+    "sebagai",
     "kalau",
     "jika",
     "kalo",

@@ -174,9 +174,10 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
             word = formal;
         } else if let Some(root) = strip_affixes(&word)
             .into_iter()
-            .find(|r| index.term(r).is_some())
+            .find(|r| index.term(r).is_some() || lx.synonyms.contains_key(r))
         {
-            // Snowball left an affix on ("menaikkan"): the bare root the index holds.
+            // Snowball left an affix on ("menaikkan") or took the root's first letter with the
+            // prefix ("meninggalkan" → "inggal"): the bare root the index or a synonym holds.
             word = root;
         } else if !index.knows(&word) && !lx.is_real_word(&word) {
             // An English question's unknown word is only corrected to a word of the bridge.
