@@ -277,8 +277,8 @@ fn rerank(
                 }
                 _ => {}
             }
-            // News puts the main fact first.
-            if passage.paragraph == 0 {
+            // News puts the main fact first — but not a rumour before a yes/no question.
+            if passage.paragraph == 0 && !(q.answer_type == AnswerType::YesNo && passage.flags.has_hearsay) {
                 score += LEAD_BONUS;
             }
             if prefer_doc == Some(passage.doc as usize) {
@@ -319,6 +319,13 @@ pub fn decide(
             Some(pos) => decide(q, index, &ranked[pos..], th),
             None => Err(Refusal::MissingWord(t.word.clone())),
         };
+    }
+    // "Siapa pendiri Telegram?": a who-question whose predicate the article never uses asks about
+    // something else, however well the name matches.
+    if q.answer_type == AnswerType::Person
+        && let Some(t) = foreign_predicate(q)
+    {
+        return Err(Refusal::MissingWord(t.word.clone()));
     }
     let passage = &index.passages[best.passage];
     let doc = passage.doc as usize;
@@ -473,6 +480,31 @@ fn predicate_gap<'q>(q: &'q Query, index: &Index, passage: &Passage) -> Option<&
                         || (q.lang == super::lang::Lang::Id && is_prefixed_verb(&t.word)))
             } else {
                 q.lang == super::lang::Lang::Id && is_prefixed_verb(&t.word)
+            }
+    })
+}
+
+/// An agent noun ("pendiri", "pemimpin", "pencipta").
+fn is_agent_noun(w: &str) -> bool {
+    let n = w.chars().count();
+    n >= 6
+        && ["pem", "pen", "peng", "peny", "pe"]
+            .iter()
+            .any(|p| w.starts_with(p) && n - p.len() >= 4)
+}
+
+/// A word of a who-question that no article uses and that carries its predicate: an Indonesian
+/// prefixed verb or agent noun, or any unknown English content word ("founded").
+fn foreign_predicate(q: &Query) -> Option<&Term> {
+    let lx = super::lexicon::Lexicon::get();
+    q.terms.iter().find(|t| {
+        !t.known()
+            && !t.salient
+            && !t.generic
+            && !lx.is_adjective(&t.word)
+            && match q.lang {
+                super::lang::Lang::Id => is_prefixed_verb(&t.word) || is_agent_noun(&t.word),
+                super::lang::Lang::En => true,
             }
     })
 }

@@ -103,6 +103,7 @@ const ID_FUNCTION: &[&str] = &[
     "terkait",
     "mengenai",
     "seperti",
+    "sebagai",
     "kalau",
     "jika",
     "kalo",
@@ -333,6 +334,9 @@ pub const YES_NO_OPENERS: &[&str] = &[
 pub const YES_NO_CLOSERS: &[&str] = &[
     "tidak", "bukan", "belum", "kah", "enggak", "nggak", "benar", "beneran",
 ];
+/// Words that make a sentence without a question word a yes/no question wherever they stand
+/// ("wa emg mau bagi data ke fb?").
+pub const YES_NO_MARKERS: &[&str] = &["memang", "beneran", "betul", "benarkah", "masa"];
 /// Chat particles that end a sentence without meaning ("…, ga sih?").
 pub const PARTICLES: &[&str] = &[
     "sih", "dong", "ya", "yah", "kah", "deh", "nih", "tuh", "kan", "kok", "lho", "loh", "min",

@@ -129,6 +129,8 @@ pub fn field(q: &Query, index: &Index) -> Option<(Field, Option<usize>)> {
                 || ARTICLE.contains(&w)
                 || WHEN.contains(&w)
                 || lx.is_generic(w)
+                // The term may be a reduced form of a meta word ("reporternya" → "report").
+                || q.words.iter().any(|m| is_meta_word(m) && m.starts_with(w))
                 || t.forms
                     .iter()
                     .any(|f| ARTICLE.contains(&f.as_str()) || WHEN.contains(&f.as_str())))

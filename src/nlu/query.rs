@@ -6,7 +6,7 @@ use super::index::{Index, TermId};
 use super::lang::Lang;
 use super::lexicon::{
     DATE_WORDS, Lexicon, MEASURE_HEADS, NUMBER_WORDS, PARTICLES, PERSON_WORDS, REASON_WORDS,
-    YES_NO_CLOSERS, YES_NO_OPENERS,
+    YES_NO_CLOSERS, YES_NO_MARKERS, YES_NO_OPENERS,
 };
 use super::stem::stem;
 use super::text::{self, Token};
@@ -126,7 +126,11 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         .find(|w| !PARTICLES.contains(w))
         .unwrap_or("");
     if answer_type == AnswerType::Any
-        && (YES_NO_OPENERS.contains(&first) || (tokens.len() > 2 && YES_NO_CLOSERS.contains(&last)))
+        && (YES_NO_OPENERS.contains(&first)
+            || (tokens.len() > 2 && YES_NO_CLOSERS.contains(&last))
+            || tokens
+                .iter()
+                .any(|t| YES_NO_MARKERS.contains(&t.word.as_str())))
     {
         answer_type = AnswerType::YesNo;
     }
@@ -170,9 +174,10 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
             word = formal;
         } else if let Some(root) = strip_affixes(&word)
             .into_iter()
-            .find(|r| index.term(r).is_some())
+            .find(|r| index.term(r).is_some() || lx.synonyms.contains_key(r))
         {
-            // Snowball left an affix on ("menaikkan"): the bare root the index holds.
+            // Snowball left an affix on ("menaikkan") or took the root's first letter with the
+            // prefix ("meninggalkan" → "inggal"): the bare root the index or a synonym holds.
             word = root;
         } else if !index.knows(&word) && !lx.is_real_word(&word) {
             // An English question's unknown word is only corrected to a word of the bridge.

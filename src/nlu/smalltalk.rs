@@ -6,6 +6,7 @@ use std::collections::HashSet;
 
 use super::intents::Intents;
 use super::lexicon::Lexicon;
+use super::stem::stem;
 use super::text;
 
 /// Words that say nothing about which intent it is ("bot", "kak", "ya"): they count half.
@@ -31,7 +32,13 @@ impl SmallTalkMatcher {
             .smalltalk
             .iter()
             .map(|i| {
-                let words = i.examples.iter().flat_map(|e| normalised(e)).collect();
+                // Stems too, so that "disambungkan" is explained by "sambungkan".
+                let words = i
+                    .examples
+                    .iter()
+                    .flat_map(|e| normalised(e))
+                    .flat_map(|w| [stem(&w), w])
+                    .collect();
                 (i.name.clone(), words)
             })
             .collect();
@@ -51,7 +58,7 @@ impl SmallTalkMatcher {
             || self
                 .intents
                 .iter()
-                .any(|(name, vocab)| name == intent && vocab.contains(word))
+                .any(|(name, vocab)| name == intent && known(vocab, word))
     }
 
     pub fn best(&self, words: &[String]) -> Option<Match> {
@@ -65,13 +72,13 @@ impl SmallTalkMatcher {
             .map(|(name, vocab)| {
                 let covered: f32 = words
                     .iter()
-                    .filter(|w| vocab.contains(*w) || FILLERS.contains(&w.as_str()))
+                    .filter(|w| known(vocab, w) || FILLERS.contains(&w.as_str()))
                     .map(|w| weight(w))
                     .sum();
                 // A message of fillers only ("ok bot") explains nothing.
                 let substantive = words
                     .iter()
-                    .any(|w| vocab.contains(w) && !FILLERS.contains(&w.as_str()));
+                    .any(|w| known(vocab, w) && !FILLERS.contains(&w.as_str()));
                 let coverage = if substantive { covered / total } else { 0.0 };
                 Match {
                     intent: name.clone(),
@@ -85,6 +92,10 @@ impl SmallTalkMatcher {
             })
             .filter(|m| m.coverage > 0.0)
     }
+}
+
+fn known(vocab: &HashSet<String>, word: &str) -> bool {
+    vocab.contains(word) || vocab.contains(&stem(word))
 }
 
 /// Words of a phrase as the question pipeline sees them (slang map applied).
