@@ -109,6 +109,9 @@ mod tests {
         assert_eq!(date(&at, Lang::Id), "13 Januari 2021");
         assert_eq!(date_time(&at, Lang::Id), "13 Januari 2021 pukul 18:35 WIB");
         assert_eq!(date(&at, Lang::En), "13 January 2021");
-        assert_eq!(published(&at, Lang::En), "13 January 2021, 18:35 WIB (2021-01-13)");
+        assert_eq!(
+            published(&at, Lang::En),
+            "13 January 2021, 18:35 WIB (2021-01-13)"
+        );
     }
 }
