@@ -5,20 +5,12 @@
 mod common;
 mod desk_kit;
 
-use common::{TestApp, repo_path};
+use common::TestApp;
+use common::{DEPOSIT_QUESTION, deposit_page};
 use desk_kit::{DeskApp, member, only_to, reader, sent, sent_to, toast};
 use newsdesk::desk::{Event, Reply};
 
 const ADMIN: i64 = 4242;
-
-fn deposit_page() -> Vec<u8> {
-    std::fs::read(repo_path(
-        "tests/fixtures/kontan-deposito-bank-digital-2024.txt",
-    ))
-    .unwrap()
-}
-
-const DEPOSIT_QUESTION: &str = "Berapa maksimal simpanan yang dijamin LPS per nasabah?";
 
 #[tokio::test]
 async fn an_admin_publishes_a_page_sent_as_a_document_and_it_is_answered_right_after() {

@@ -6,16 +6,7 @@ mod common;
 
 use common::bot::{TestBot, admin, button, buttons, english_reader, reader, text};
 use common::fake_bot_api::{Chat, Msg, callback};
-use common::repo_path;
-
-const DEPOSIT_QUESTION: &str = "Berapa maksimal simpanan yang dijamin LPS per nasabah?";
-
-fn deposit_page() -> Vec<u8> {
-    std::fs::read(repo_path(
-        "tests/fixtures/kontan-deposito-bank-digital-2024.txt",
-    ))
-    .unwrap()
-}
+use common::{DEPOSIT_QUESTION, deposit_page};
 
 #[tokio::test]
 async fn an_admin_publishes_a_document_and_a_question_about_it_is_answered_right_after() {

@@ -4,10 +4,9 @@
 
 mod common;
 
+use common::ACQUISITION;
 use common::bot::{TestBot, admin, button, reader, text};
 use common::fake_bot_api::{Chat, Msg, callback};
-
-const ACQUISITION: &str = "Tahun berapa WhatsApp diakuisisi Facebook?";
 
 #[tokio::test]
 async fn a_vote_is_answered_first_with_a_thank_you_toast_and_counted_in_stats() {

@@ -4,11 +4,10 @@
 
 mod common;
 
+use common::ACQUISITION;
 use common::bot::{TestBot, reader, readers_group, text};
 use common::fake_bot_api::{Chat, Msg, Person, my_chat_member};
 use serde_json::json;
-
-const ACQUISITION: &str = "Tahun berapa WhatsApp diakuisisi Facebook?";
 
 #[tokio::test]
 async fn an_addressed_question_is_answered_as_a_reply_to_the_asking_message() {

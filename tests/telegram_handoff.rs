@@ -7,10 +7,8 @@ mod common;
 
 use common::bot::{SUPPORT_CHAT_ID, TestBot, admin, reader, staff, support_chat, text};
 use common::fake_bot_api::{Chat, Msg};
+use common::{ACQUISITION, WRITER};
 use serde_json::json;
-
-const ACQUISITION: &str = "Tahun berapa WhatsApp diakuisisi Facebook?";
-const WRITER: &str = "Siapa penulis berita ini?";
 
 #[tokio::test]
 async fn a_full_ticket_round_trip_from_reader_to_staff_and_back_closed_by_staff() {

@@ -8,9 +8,7 @@ use common::TestApp;
 use common::bot::{TestBot, button, buttons, english_reader, reader, text};
 use common::fake_bot_api::{Chat, Msg};
 use common::plain_article;
-
-const ACQUISITION: &str = "Tahun berapa WhatsApp diakuisisi Facebook?";
-const WRITER: &str = "Siapa penulis berita ini?";
+use common::{ACQUISITION, WRITER};
 
 #[tokio::test]
 async fn a_question_is_answered_with_a_quote_from_the_article_and_vote_buttons() {

@@ -22,6 +22,23 @@ pub fn repo_path(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
 }
 
+/// A question the seed article answers (WhatsApp was bought by Facebook in 2014).
+pub const ACQUISITION: &str = "Tahun berapa WhatsApp diakuisisi Facebook?";
+
+/// A question about the seed article's writer.
+pub const WRITER: &str = "Siapa penulis berita ini?";
+
+/// A question only the deposit fixture page answers.
+pub const DEPOSIT_QUESTION: &str = "Berapa maksimal simpanan yang dijamin LPS per nasabah?";
+
+/// A second article page (bank deposits, 2024), for publishing in tests.
+pub fn deposit_page() -> Vec<u8> {
+    std::fs::read(repo_path(
+        "tests/fixtures/kontan-deposito-bank-digital-2024.txt",
+    ))
+    .expect("deposit page in tests/fixtures/")
+}
+
 /// The seed page as shipped in `content/`.
 pub fn seed_page() -> Vec<u8> {
     std::fs::read(repo_path("content/kontan-whatsapp-privasi-2021.txt"))

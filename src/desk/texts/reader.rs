@@ -1,0 +1,196 @@
+//! What the desk says to readers: the reader commands (/start, /help, /lang, /articles, /subscribe…), awkward input and the group greetings.
+
+use super::{Text, article_line};
+use crate::nlu::Lang;
+
+/// Renders the reader texts; [`Text::render`] routes only these variants here.
+pub(super) fn render(text: &Text, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    let pick = |id: &str, english: &str| super::pick(lang, id, english);
+    match text {
+        Text::Start {
+            name,
+            articles,
+            has_suggestions,
+        } => {
+            let mut s = if en {
+                format!(
+                    "Hello {name}! I am newsdesk. I answer questions about the news articles I hold, quoting them, and I say so when I don't know."
+                )
+            } else {
+                format!(
+                    "Halo {name}! Saya newsdesk. Saya menjawab pertanyaan tentang artikel berita yang saya simpan, dengan kutipan dari artikelnya, dan terus terang bila tidak tahu."
+                )
+            };
+            if articles.is_empty() {
+                s.push_str(&pick(
+                    "\n\nSaat ini belum ada artikel.",
+                    "\n\nThere are no articles yet.",
+                ));
+            } else {
+                s.push_str(&pick(
+                    "\n\nArtikel yang saya punya:",
+                    "\n\nArticles I hold:",
+                ));
+                for a in articles.iter() {
+                    s.push_str(&format!("\n• {}", article_line(a, lang)));
+                }
+            }
+            if *has_suggestions {
+                s.push_str(&pick(
+                    "\n\nTulis pertanyaan Anda, atau coba salah satu ini:",
+                    "\n\nWrite your question, or try one of these:",
+                ));
+            } else {
+                s.push_str(&pick(
+                    "\n\nTulis saja pertanyaan Anda.",
+                    "\n\nJust write your question.",
+                ));
+            }
+            s
+        }
+        Text::Help { admin } => {
+            let mut s = pick(
+                "Tulis pertanyaan tentang berita yang saya simpan, dalam bahasa sehari-hari pun boleh. Di grup: /ask pertanyaan, sebut nama saya, atau balas pesan saya.\n\n\
+                 /ask — bertanya\n/articles — daftar artikel\n/lang — pilih bahasa (id/en)\n/subscribe — kabari saya artikel baru\n/unsubscribe — berhenti dikabari\n/human — bicara dengan petugas\n/cancel — tutup percakapan dengan petugas",
+                "Write a question about the news I hold; everyday language is fine. In groups: /ask question, mention me, or reply to my message.\n\n\
+                 /ask — ask a question\n/articles — list the articles\n/lang — choose the language (id/en)\n/subscribe — tell me about new articles\n/unsubscribe — stop telling me\n/human — talk to a person\n/cancel — end the conversation with a person",
+            );
+            if *admin {
+                s.push_str(&pick(
+                    "\n\nAdmin: kirim halaman sebagai dokumen .txt atau /add + teksnya untuk menerbitkan; /remove ID; /stats; /unanswered.",
+                    "\n\nAdmin: send a page as a .txt document or /add + its text to publish; /remove ID; /stats; /unanswered.",
+                ));
+            }
+            s
+        }
+        Text::LangChoose => pick("Pilih bahasa:", "Choose a language:"),
+        Text::LangSet => pick(
+            "Baik, mulai sekarang saya menjawab dalam bahasa Indonesia.",
+            "OK, from now on I will reply in English.",
+        ),
+        Text::LangUnknown { given } => {
+            if en {
+                format!("I don't know the language \"{given}\". Choose id or en:")
+            } else {
+                format!("Bahasa \"{given}\" tidak tersedia. Pilih id atau en:")
+            }
+        }
+        Text::Articles { articles, with_ids } => {
+            if articles.is_empty() {
+                return pick("Belum ada artikel.", "There are no articles yet.");
+            }
+            let mut s = pick("Artikel yang saya punya:", "Articles I hold:");
+            for a in articles.iter() {
+                if *with_ids {
+                    s.push_str(&format!("\n#{} {}", a.id, article_line(a, lang)));
+                } else {
+                    s.push_str(&format!("\n• {}", article_line(a, lang)));
+                }
+            }
+            s
+        }
+        Text::Subscribed => pick(
+            "Siap, saya akan mengabari Anda bila ada artikel baru. /unsubscribe untuk berhenti.",
+            "Done: I will tell you when a new article arrives. /unsubscribe to stop.",
+        ),
+        Text::AlreadySubscribed => pick(
+            "Anda sudah berlangganan kabar artikel baru.",
+            "You are already subscribed to new articles.",
+        ),
+        Text::Unsubscribed => pick(
+            "Baik, saya tidak akan mengabari artikel baru lagi.",
+            "OK, I will no longer tell you about new articles.",
+        ),
+        Text::WasNotSubscribed => pick(
+            "Anda memang tidak berlangganan. /subscribe untuk mulai.",
+            "You were not subscribed. /subscribe to start.",
+        ),
+        Text::AskWhat => pick(
+            "Tulis pertanyaannya setelah /ask, misalnya: /ask apa isi beritanya?",
+            "Write the question after /ask, for example: /ask what is the news about?",
+        ),
+        Text::UnknownCommand { name } => {
+            if en {
+                format!("I don't know the command /{name}. /help lists what I can do.")
+            } else {
+                format!(
+                    "Saya tidak mengenal perintah /{name}. /help berisi apa yang bisa saya lakukan."
+                )
+            }
+        }
+        Text::Unsupported { what } => {
+            if en {
+                format!(
+                    "Sorry, I can't read a {} yet. Please write your question as text.",
+                    what_en(what)
+                )
+            } else {
+                format!(
+                    "Maaf, saya belum bisa membaca {}. Silakan tulis pertanyaan Anda sebagai teks.",
+                    what_id(what)
+                )
+            }
+        }
+        Text::TooLong { limit } => {
+            if en {
+                format!(
+                    "(Your message is very long; I answered from its first {limit} characters.)"
+                )
+            } else {
+                format!(
+                    "(Pesan Anda panjang sekali; saya menjawab dari {limit} karakter pertamanya.)"
+                )
+            }
+        }
+        Text::NothingToAnswer => pick(
+            "Saya hanya bisa menjawab pertanyaan yang ditulis dengan kata-kata. Coba tanyakan sesuatu tentang berita, atau ketik /help.",
+            "I can only answer questions written in words. Try asking something about the news, or type /help.",
+        ),
+        Text::DocumentFromReader => pick(
+            "Maaf, saya tidak menerima dokumen. Silakan tulis pertanyaan Anda sebagai teks.",
+            "Sorry, I don't accept documents. Please write your question as text.",
+        ),
+        Text::OfferHuman => pick(
+            "Sepertinya saya belum bisa membantu soal ini. Mau bicara dengan petugas?",
+            "It seems I can't help with this. Would you like to talk to a person?",
+        ),
+        Text::GroupGreeting => pick(
+            "Halo semua! Saya menjawab pertanyaan tentang berita. Tanya dengan /ask pertanyaan, sebut nama saya, atau balas pesan saya.",
+            "Hello everyone! I answer questions about the news. Ask with /ask question, mention me, or reply to my message.",
+        ),
+        Text::GroupOnlyPrivate => pick(
+            "Perintah ini hanya bisa dipakai di chat pribadi dengan saya.",
+            "This command works only in a private chat with me.",
+        ),
+        _ => unreachable!("Text::render routes only the reader texts here"),
+    }
+}
+
+fn what_id(what: &str) -> &str {
+    match what {
+        "sticker" => "stiker",
+        "photo" => "foto",
+        "voice" => "pesan suara",
+        "video" => "video",
+        "video_note" => "pesan video",
+        "audio" => "audio",
+        "animation" => "GIF",
+        "location" => "lokasi",
+        "contact" => "kontak",
+        "poll" => "polling",
+        "document" => "dokumen",
+        _ => "pesan jenis ini",
+    }
+}
+
+fn what_en(what: &str) -> &str {
+    match what {
+        "sticker" | "photo" | "video" | "poll" | "contact" | "location" | "document" => what,
+        "voice" => "voice message",
+        "video_note" => "video message",
+        "audio" => "audio file",
+        "animation" => "GIF",
+        _ => "message of this kind",
+    }
+}
