@@ -324,7 +324,20 @@ pub const DATE_WORDS: &[&str] = &[
     "kapan", "kapankah", "when", "tanggal", "tahun", "date", "year", "jam",
 ];
 pub const NUMBER_WORDS: &[&str] = &["berapa", "berapakah", "much", "many"];
-pub const REASON_WORDS: &[&str] = &["kenapa", "mengapa", "why", "alasan", "sebab", "knp"];
+/// They ask for a cause and name nothing the answer must contain ("apa alasan …?"), so they are
+/// not matched as content words.
+pub const REASON_WORDS: &[&str] = &[
+    "kenapa",
+    "mengapa",
+    "why",
+    "alasan",
+    "alasannya",
+    "sebab",
+    "sebabnya",
+    "penyebab",
+    "penyebabnya",
+    "knp",
+];
 pub const PERSON_WORDS: &[&str] = &["siapa", "siapakah", "who", "whom"];
 /// Words that open a yes/no question ("apakah", "is") or close one ("…, ga?").
 pub const YES_NO_OPENERS: &[&str] = &[

@@ -90,7 +90,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
                 answer_type = AnswerType::Reason;
             }
         }
-        if lx.is_function(w) {
+        if lx.is_function(w) || REASON_WORDS.contains(&w) {
             previous = None;
             continue;
         }
