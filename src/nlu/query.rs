@@ -73,6 +73,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         .or_else(|| super::lang::detect(raw))
         .unwrap_or(Lang::Id);
     let english = super::lang::detect(raw) == Some(Lang::En);
+    if english {
+        tokens = merge_english_phrases(tokens);
+    }
     let mut answer_type = AnswerType::Any;
     let mut terms: Vec<Term> = Vec::new();
     // The content word just before, to find what a measure noun governs ("harga tiket").
@@ -237,6 +240,28 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
         salient,
         generic,
     }
+}
+
+/// Two English words the bridge lists as one phrase ("turn into") become one token, so that
+/// neither is matched (or left unknown) on its own.
+fn merge_english_phrases(tokens: Vec<Token>) -> Vec<Token> {
+    let lx = Lexicon::get();
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut iter = tokens.into_iter().peekable();
+    while let Some(t) = iter.next() {
+        if let Some(next) = iter.peek()
+            && let Some(phrase) = lx.english_phrase(&t.word, &next.word)
+        {
+            iter.next();
+            out.push(Token {
+                word: phrase,
+                capitalised: false,
+            });
+            continue;
+        }
+        out.push(t);
+    }
+    out
 }
 
 /// Roots left after taking off common Indonesian prefixes and suffixes, longest first — tried
