@@ -278,7 +278,9 @@ fn rerank(
                 _ => {}
             }
             // News puts the main fact first — but not a rumour before a yes/no question.
-            if passage.paragraph == 0 && !(q.answer_type == AnswerType::YesNo && passage.flags.has_hearsay) {
+            if passage.paragraph == 0
+                && !(q.answer_type == AnswerType::YesNo && passage.flags.has_hearsay)
+            {
                 score += LEAD_BONUS;
             }
             if prefer_doc == Some(passage.doc as usize) {

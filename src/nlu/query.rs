@@ -345,6 +345,28 @@ mod tests {
     }
 
     #[test]
+    fn an_english_phrase_of_the_bridge_is_one_term() {
+        let index = seed_index();
+        let q = analyse("Will WhatsApp turn into a marketplace?", None, &index);
+        let turn = q.terms.iter().find(|t| t.word == "turn into").unwrap();
+        assert!(turn.known(), "turn into bridges to menjadi/jelma");
+        assert!(!q.terms.iter().any(|t| t.word == "turn"));
+    }
+
+    #[test]
+    fn a_root_that_lost_its_first_letter_to_the_prefix_is_found_through_synonyms() {
+        let q = analyse("Kenapa orang meninggalkan WhatsApp?", None, &seed_index());
+        assert!(q.terms.iter().any(|t| t.word == "tinggal" && t.known()));
+        assert_eq!(q.answer_type, AnswerType::Reason);
+    }
+
+    #[test]
+    fn a_statement_with_memang_is_a_yes_no_question() {
+        let q = analyse("wa emg mau bagi2 data ke fb?", None, &seed_index());
+        assert_eq!(q.answer_type, AnswerType::YesNo);
+    }
+
+    #[test]
     fn affixes_snowball_leaves_are_stripped_against_the_index() {
         assert!(strip_affixes("menaikkan").contains(&"naik".to_string()));
         assert!(strip_affixes("penyimpanan").contains(&"simpan".to_string()));
