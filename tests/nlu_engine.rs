@@ -237,3 +237,22 @@ fn detect_lang_and_reply_text_are_available_to_the_desk() {
             .contains("Bunga deposito bank digital")
     );
 }
+
+#[test]
+fn a_who_question_with_a_predicate_no_article_uses_is_refused() {
+    let e = engine();
+    for q in ["Siapa pendiri Telegram?", "Who founded Signal?"] {
+        let a = e.answer(&Question::new(q));
+        assert!(!a.answered, "{q} answered: {}", a.text);
+    }
+    let a = e.answer(&Question::new("Siapa yang membeli WhatsApp?"));
+    assert!(a.answered && a.text.contains("2014"), "{}", a.text);
+}
+
+#[test]
+fn a_yes_no_question_is_not_answered_by_the_rumour_it_doubts() {
+    let a = engine().answer(&Question::new(
+        "Benarkah WhatsApp akan menyerahkan data penggunanya kepada Facebook?",
+    ));
+    assert!(a.answered && a.text.contains("membantah"), "{}", a.text);
+}

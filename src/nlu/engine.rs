@@ -64,7 +64,7 @@ impl Engine {
         }
         let small = self.smalltalk.best(&query.words);
         if let Some(m) = &small
-            && m.coverage >= 0.999
+            && m.complete
         {
             return self.small_talk(&m.intent, m.coverage, lang, q.context);
         }

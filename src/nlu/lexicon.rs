@@ -324,7 +324,20 @@ pub const DATE_WORDS: &[&str] = &[
     "kapan", "kapankah", "when", "tanggal", "tahun", "date", "year", "jam",
 ];
 pub const NUMBER_WORDS: &[&str] = &["berapa", "berapakah", "much", "many"];
-pub const REASON_WORDS: &[&str] = &["kenapa", "mengapa", "why", "alasan", "sebab", "knp"];
+/// They ask for a cause and name nothing the answer must contain ("apa alasan …?"), so they are
+/// not matched as content words.
+pub const REASON_WORDS: &[&str] = &[
+    "kenapa",
+    "mengapa",
+    "why",
+    "alasan",
+    "alasannya",
+    "sebab",
+    "sebabnya",
+    "penyebab",
+    "penyebabnya",
+    "knp",
+];
 pub const PERSON_WORDS: &[&str] = &["siapa", "siapakah", "who", "whom"];
 /// Words that open a yes/no question ("apakah", "is") or close one ("…, ga?").
 pub const YES_NO_OPENERS: &[&str] = &[
@@ -593,27 +606,16 @@ impl Lexicon {
         if let Some(t) = self.english.get(w) {
             return Some(t);
         }
-        let mut bases: Vec<String> = Vec::new();
-        for (suffix, replacements) in [
-            ("ies", &["y"][..]),
-            ("ied", &["y"][..]),
-            ("ing", &["", "e"][..]),
-            ("ed", &["", "e"][..]),
-            ("es", &["", "e"][..]),
-            ("s", &[""][..]),
-        ] {
-            if let Some(stem) = w.strip_suffix(suffix)
-                && stem.len() >= 3
-            {
-                bases.extend(replacements.iter().map(|r| format!("{stem}{r}")));
-                // "stopping" → "stop"
-                let b = stem.as_bytes();
-                if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
-                    bases.push(stem[..stem.len() - 1].to_string());
-                }
-            }
-        }
-        bases.iter().find_map(|b| self.english.get(b))
+        english_bases(w).iter().find_map(|b| self.english.get(b))
+    }
+
+    /// The bridge's key for two English words that mean more together ("turn into", "turned
+    /// into", "hands over"), when it lists them as a phrase.
+    pub fn english_phrase(&self, first: &str, second: &str) -> Option<String> {
+        std::iter::once(first.to_string())
+            .chain(english_bases(first))
+            .map(|f| format!("{f} {second}"))
+            .find(|p| self.english.contains_key(p))
     }
 
     /// Whole-token slang replacement: one informal word may become several formal ones.
@@ -631,6 +633,31 @@ fn tsv_pairs(text: &str) -> impl Iterator<Item = (&str, &str)> {
         .filter_map(|l| l.split_once('\t'))
         .map(|(a, b)| (a.trim(), b.trim()))
         .filter(|(a, b)| !a.is_empty() && !b.is_empty())
+}
+
+/// Base forms of an inflected English word ("becoming" → "become", "stores" → "store").
+fn english_bases(w: &str) -> Vec<String> {
+    let mut bases: Vec<String> = Vec::new();
+    for (suffix, replacements) in [
+        ("ies", &["y"][..]),
+        ("ied", &["y"][..]),
+        ("ing", &["", "e"][..]),
+        ("ed", &["", "e"][..]),
+        ("es", &["", "e"][..]),
+        ("s", &[""][..]),
+    ] {
+        if let Some(stem) = w.strip_suffix(suffix)
+            && stem.len() >= 3
+        {
+            bases.extend(replacements.iter().map(|r| format!("{stem}{r}")));
+            // "stopping" → "stop"
+            let b = stem.as_bytes();
+            if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+                bases.push(stem[..stem.len() - 1].to_string());
+            }
+        }
+    }
+    bases
 }
 
 #[cfg(test)]

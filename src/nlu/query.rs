@@ -73,6 +73,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         .or_else(|| super::lang::detect(raw))
         .unwrap_or(Lang::Id);
     let english = super::lang::detect(raw) == Some(Lang::En);
+    if english {
+        tokens = merge_english_phrases(tokens);
+    }
     let mut answer_type = AnswerType::Any;
     let mut terms: Vec<Term> = Vec::new();
     // The content word just before, to find what a measure noun governs ("harga tiket").
@@ -90,7 +93,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
                 answer_type = AnswerType::Reason;
             }
         }
-        if lx.is_function(w) {
+        if lx.is_function(w) || REASON_WORDS.contains(&w) {
             previous = None;
             continue;
         }
@@ -239,6 +242,28 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
     }
 }
 
+/// Two English words the bridge lists as one phrase ("turn into") become one token, so that
+/// neither is matched (or left unknown) on its own.
+fn merge_english_phrases(tokens: Vec<Token>) -> Vec<Token> {
+    let lx = Lexicon::get();
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut iter = tokens.into_iter().peekable();
+    while let Some(t) = iter.next() {
+        if let Some(next) = iter.peek()
+            && let Some(phrase) = lx.english_phrase(&t.word, &next.word)
+        {
+            iter.next();
+            out.push(Token {
+                word: phrase,
+                capitalised: false,
+            });
+            continue;
+        }
+        out.push(t);
+    }
+    out
+}
+
 /// Roots left after taking off common Indonesian prefixes and suffixes, longest first — tried
 /// against the index when Snowball's stem is not in it.
 fn strip_affixes(word: &str) -> Vec<String> {
@@ -317,6 +342,28 @@ mod tests {
         let words: Vec<&str> = q.terms.iter().map(|t| t.word.as_str()).collect();
         assert_eq!(words, vec!["instagram", "beli", "whatsapp"]);
         assert!(q.terms[0].salient && !q.terms[0].known());
+    }
+
+    #[test]
+    fn an_english_phrase_of_the_bridge_is_one_term() {
+        let index = seed_index();
+        let q = analyse("Will WhatsApp turn into a marketplace?", None, &index);
+        let turn = q.terms.iter().find(|t| t.word == "turn into").unwrap();
+        assert!(turn.known(), "turn into bridges to menjadi/jelma");
+        assert!(!q.terms.iter().any(|t| t.word == "turn"));
+    }
+
+    #[test]
+    fn a_root_that_lost_its_first_letter_to_the_prefix_is_found_through_synonyms() {
+        let q = analyse("Kenapa orang meninggalkan WhatsApp?", None, &seed_index());
+        assert!(q.terms.iter().any(|t| t.word == "tinggal" && t.known()));
+        assert_eq!(q.answer_type, AnswerType::Reason);
+    }
+
+    #[test]
+    fn a_statement_with_memang_is_a_yes_no_question() {
+        let q = analyse("wa emg mau bagi2 data ke fb?", None, &seed_index());
+        assert_eq!(q.answer_type, AnswerType::YesNo);
     }
 
     #[test]

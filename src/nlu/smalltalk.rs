@@ -24,6 +24,8 @@ pub struct SmallTalkMatcher {
 pub struct Match {
     pub intent: String,
     pub coverage: f32,
+    /// Every word is explained, exactly or by its stem.
+    pub complete: bool,
 }
 
 impl SmallTalkMatcher {
@@ -70,19 +72,33 @@ impl SmallTalkMatcher {
         self.intents
             .iter()
             .map(|(name, vocab)| {
+                // A word matched by its stem only counts a little less, so that an exact match
+                // wins a tie ("bantuan": help, not "terima kasih atas bantuannya").
                 let covered: f32 = words
                     .iter()
-                    .filter(|w| known(vocab, w) || FILLERS.contains(&w.as_str()))
-                    .map(|w| weight(w))
+                    .map(|w| {
+                        if vocab.contains(w) || FILLERS.contains(&w.as_str()) {
+                            weight(w)
+                        } else if known(vocab, w) {
+                            0.9 * weight(w)
+                        } else {
+                            0.0
+                        }
+                    })
                     .sum();
                 // A message of fillers only ("ok bot") explains nothing.
                 let substantive = words
                     .iter()
                     .any(|w| known(vocab, w) && !FILLERS.contains(&w.as_str()));
                 let coverage = if substantive { covered / total } else { 0.0 };
+                let complete = substantive
+                    && words
+                        .iter()
+                        .all(|w| known(vocab, w) || FILLERS.contains(&w.as_str()));
                 Match {
                     intent: name.clone(),
                     coverage,
+                    complete,
                 }
             })
             // On a tie the intent listed first wins ("bantuan": help before human).
