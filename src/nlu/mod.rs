@@ -9,7 +9,7 @@
 mod article;
 mod colloquial;
 mod engine;
-mod format;
+pub mod format;
 mod index;
 mod intents;
 mod lang;

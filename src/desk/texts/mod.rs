@@ -11,7 +11,7 @@ mod buttons;
 mod handoff;
 mod reader;
 
-use chrono::{DateTime, Datelike, FixedOffset};
+use chrono::{DateTime, FixedOffset};
 
 use super::insights::UnansweredGroup;
 use crate::content::Article;
@@ -286,43 +286,9 @@ fn article_line(article: &Article, lang: Lang) -> String {
     }
 }
 
-/// A calendar date written out: `13 Januari 2021` / `13 January 2021`.
+/// A calendar date written out: `13 Januari 2021` / `13 January 2021` (as the answers write it).
 pub fn date(lang: Lang, at: &DateTime<FixedOffset>) -> String {
-    const ID: [&str; 12] = [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = at.month0() as usize;
-    let name = if lang == Lang::En {
-        EN[month]
-    } else {
-        ID[month]
-    };
-    format!("{} {name} {}", at.day(), at.year())
+    crate::nlu::format::date(at, lang)
 }
 
 /// At most `max` characters, cut on a character boundary with an ellipsis.
