@@ -414,30 +414,9 @@ impl Engine {
 }
 
 fn mentions_date(text: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "januari",
-        "februari",
-        "maret",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "agustus",
-        "september",
-        "oktober",
-        "november",
-        "desember",
-        "senin",
-        "selasa",
-        "rabu",
-        "kamis",
-        "jumat",
-        "sabtu",
-        "minggu",
-    ];
     super::text::words(text)
         .iter()
-        .any(|w| MONTHS.contains(&w.as_str()))
+        .any(|w| super::index::CALENDAR_WORDS.contains(&w.as_str()))
 }
 
 fn attributes_speech(text: &str) -> bool {

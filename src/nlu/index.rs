@@ -54,7 +54,8 @@ const NUMBER_WORDS: &[&str] = &[
     "puluh", "belas", "ratus", "ribu", "juta", "miliar", "triliun", "persen", "separuh",
     "setengah", "seratus", "seribu", "sejuta",
 ];
-const WHEN_WORDS: &[&str] = &[
+/// Month and day names: a paragraph naming one can answer "kapan?".
+pub(super) const CALENDAR_WORDS: &[&str] = &[
     "januari",
     "februari",
     "maret",
@@ -74,10 +75,9 @@ const WHEN_WORDS: &[&str] = &[
     "jumat",
     "sabtu",
     "minggu",
-    "kemarin",
-    "semester",
-    "kuartal",
 ];
+/// Other words that place a statement in time.
+const WHEN_WORDS: &[&str] = &["kemarin", "semester", "kuartal"];
 const CONDITION_WORDS: &[&str] = &[
     "jika", "apabila", "bila", "ketika", "kalau", "jikalau", "saat",
 ];
@@ -215,7 +215,10 @@ impl Index {
                     has_year,
                     has_number: all_words.iter().any(|w| text::has_digit(w))
                         || any_of(NUMBER_WORDS),
-                    has_when: has_year || any_of(WHEN_WORDS) || has_day_month(body),
+                    has_when: has_year
+                        || any_of(CALENDAR_WORDS)
+                        || any_of(WHEN_WORDS)
+                        || has_day_month(body),
                     has_condition: any_of(CONDITION_WORDS),
                     has_stance: any_of(STANCE_WORDS),
                     has_hearsay: any_of(HEARSAY_WORDS),
