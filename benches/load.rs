@@ -14,7 +14,7 @@
 //! `--skip-limits`, `--only-limits`. The fake server, the bot and this driver share the
 //! machine's cores: the figures are for all three together.
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/it/common/mod.rs"]
 mod common;
 #[path = "load/limits.rs"]
 mod limits;

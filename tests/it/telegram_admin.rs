@@ -2,7 +2,7 @@
 //! (`getFile` + download), previewed with Terbitkan/Batal, published, answered at once and
 //! announced to subscribers; `/remove` asks first; everyone else is refused with nothing changed.
 
-mod common;
+use crate::common;
 
 use common::bot::{TestBot, admin, button, buttons, english_reader, reader, text};
 use common::fake_bot_api::{Chat, Msg, callback};

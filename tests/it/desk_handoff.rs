@@ -1,8 +1,8 @@
 //! Human handoff: a ticket from reader to support chat and back, closed from either side; the
 //! bot answering again after; no support chat; chats that cannot be reached.
 
-mod common;
-mod desk_kit;
+use crate::common;
+use crate::desk_kit;
 
 use common::TestApp;
 use desk_kit::{DeskApp, member, only_to, reader, sent, sent_to, toast};

@@ -2,7 +2,7 @@
 //! `/ask`, a mention, a reply to the bot), other bots' commands and chatter ignored, answers as
 //! replies in the asker's forum topic, the greeting when added, and a migration to a supergroup.
 
-mod common;
+use crate::common;
 
 use common::ACQUISITION;
 use common::bot::{TestBot, reader, readers_group, text};

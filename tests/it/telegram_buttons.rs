@@ -2,7 +2,7 @@
 //! other call, with the desk's toast; votes are stored; stale and forged presses get a polite
 //! toast and nothing else.
 
-mod common;
+use crate::common;
 
 use common::ACQUISITION;
 use common::bot::{TestBot, admin, button, reader, text};

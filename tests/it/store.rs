@@ -1,7 +1,7 @@
 //! The SQLite store through a real, freshly migrated database file per test: import outcomes,
 //! removal, connection settings, persistence, default content at start, and chat state.
 
-mod common;
+use crate::common;
 
 use chrono::{TimeZone, Utc};
 use common::{TestApp, plain_article, repo_path, seed_page};

@@ -1,8 +1,8 @@
 //! The console adapter over an in-memory stream: the same desk as on Telegram, buttons numbered
 //! and pressed by number, `/lang`, `/articles`, `/help`.
 
-mod common;
-mod desk_kit;
+use crate::common;
+use crate::desk_kit;
 
 use common::TestApp;
 use desk_kit::DeskApp;

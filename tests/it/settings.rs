@@ -1,7 +1,7 @@
 //! Layered settings: checked-in defaults, `config/local.toml`, the environment, and the one-line
 //! errors a bad setting produces. Every test uses its own config folder and environment map.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! The real `newsdesk` binary, run as a user would, each test in its own working folder with its
 //! own database and an explicit, otherwise empty environment.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

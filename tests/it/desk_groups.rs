@@ -1,8 +1,8 @@
 //! The desk in groups: addressed questions answered as replies in their forum topic, the
 //! greeting when added, follow-ups per member, edits ignored, and a migration moving the state.
 
-mod common;
-mod desk_kit;
+use crate::common;
+use crate::desk_kit;
 
 use common::TestApp;
 use desk_kit::{DeskApp, member, only_to, sent};

@@ -1,8 +1,8 @@
 //! Button presses: votes stored with the question, stale and forged callbacks answered with a
 //! polite toast and nothing changed; every press gets exactly one toast, first.
 
-mod common;
-mod desk_kit;
+use crate::common;
+use crate::desk_kit;
 
 use common::TestApp;
 use desk_kit::{DeskApp, only_to, reader, sent, toast};

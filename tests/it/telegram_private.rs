@@ -2,7 +2,7 @@
 //! SQLite. Questions and answers with their buttons, follow-ups, `/start`, `/lang` kept across a
 //! restart, an update re-delivered after a restart, awkward input and long answers.
 
-mod common;
+use crate::common;
 
 use common::TestApp;
 use common::bot::{TestBot, button, buttons, english_reader, reader, text};

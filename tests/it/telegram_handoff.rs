@@ -3,7 +3,7 @@
 //! again after; no support chat; a reader who blocked the bot (403) handled without a crash or
 //! a retry storm.
 
-mod common;
+use crate::common;
 
 use common::bot::{SUPPORT_CHAT_ID, TestBot, admin, reader, staff, support_chat, text};
 use common::fake_bot_api::{Chat, Msg};

@@ -4,7 +4,7 @@
 //! `retry_after`, a 403 reported once, document downloads, tracked messages, a failing desk.
 //! Behaviour with the real desk is tested in the other `telegram_*.rs` files.
 
-mod common;
+use crate::common;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

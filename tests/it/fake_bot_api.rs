@@ -2,9 +2,7 @@
 //! against it, proving that teloxide parses every update the builders make and that the fake
 //! answers long polling, sends, edits, files, commands and injected failures as Telegram does.
 
-mod common {
-    pub mod fake_bot_api;
-}
+use crate::common;
 
 use std::time::Duration;
 

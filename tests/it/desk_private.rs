@@ -1,8 +1,8 @@
 //! The desk in private chats: questions and answers with their buttons, follow-ups, `/start`,
 //! `/lang` kept across a restart, re-delivered updates, `/articles`, subscriptions, awkward input.
 
-mod common;
-mod desk_kit;
+use crate::common;
+use crate::desk_kit;
 
 use common::TestApp;
 use desk_kit::{DeskApp, only_to, reader, sent, toast};

@@ -2,7 +2,7 @@
 //! English, and the real `newsdesk run` binary going live against the fake Bot API
 //! (`TELOXIDE_API_URL`), answering, and stopping cleanly on SIGTERM.
 
-mod common;
+use crate::common;
 
 use std::process::Stdio;
 use std::time::Duration;

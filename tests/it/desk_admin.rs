@@ -2,8 +2,8 @@
 //! subscribers notified, `/remove` with confirmation, `/stats`, `/unanswered`; everyone else —
 //! including an anonymous group admin — is refused with nothing changed.
 
-mod common;
-mod desk_kit;
+use crate::common;
+use crate::desk_kit;
 
 use common::TestApp;
 use common::{DEPOSIT_QUESTION, deposit_page};

@@ -1,0 +1,29 @@
+//! All integration tests in one binary (one link instead of twenty-two): each module is one area of
+//! the product, tested from outside through the library or the real binary. `common` is the shared kit
+//! (`TestApp`, the fake Bot API, `TestBot`); `desk_kit` drives the desk directly.
+
+mod common;
+mod desk_kit;
+
+mod cli;
+mod console;
+mod content_parser;
+mod desk_admin;
+mod desk_buttons;
+mod desk_groups;
+mod desk_handoff;
+mod desk_private;
+mod fake_bot_api;
+mod nlu_ask_cli;
+mod nlu_engine;
+mod nlu_explain;
+mod nlu_qa;
+mod settings;
+mod store;
+mod telegram_adapter;
+mod telegram_admin;
+mod telegram_buttons;
+mod telegram_groups;
+mod telegram_handoff;
+mod telegram_private;
+mod telegram_start;
