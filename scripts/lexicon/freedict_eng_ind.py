@@ -22,6 +22,7 @@ Python 3.11 standard library only. Re-run from the .deb:
 (an extracted directory holding usr/share/dictd/ also works). Prints counts and a spot check.
 """
 import argparse
+import glob
 import gzip
 import os
 import re
@@ -61,6 +62,10 @@ def extract(src):
     if src.endswith(".deb"):
         out = subprocess.run(["dpkg-deb", "-f", src, "Version"], capture_output=True, text=True)
         version = out.stdout.strip() or version
+    else:  # extracted directory: the first line of the Debian changelog names the version
+        for ch in glob.glob(os.path.join(root, "usr/share/doc/*/changelog.Debian.gz")):
+            m = re.match(r"\S+ \(([^)]+)\)", gzip.open(ch, "rt", encoding="utf-8").readline())
+            version = m.group(1) if m else version
     return os.path.join(root, "usr/share/dictd"), version, tmp
 
 
