@@ -310,7 +310,8 @@ pub async fn run<D: Helpdesk>(
     };
     let wake = Arc::new(Notify::new());
     let (stop, stopped) = watch::channel(false);
-    let sender = tokio::spawn(
+    // Owned by this future: if it is dropped (the runtime goes away), every part stops with it.
+    let mut sender = AbortOnDrop(tokio::spawn(
         sender::Sender {
             desk: desk.clone(),
             api: api.clone(),
@@ -318,7 +319,7 @@ pub async fn run<D: Helpdesk>(
             wake: wake.clone(),
         }
         .run(stopped),
-    );
+    ));
     let mut workers = tokio::task::JoinSet::new();
     for _ in 0..config.workers.max(1) {
         workers.spawn(
@@ -333,17 +334,25 @@ pub async fn run<D: Helpdesk>(
             .run(),
         );
     }
-    let pruner = tokio::spawn(prune(store));
+    let _pruner = AbortOnDrop(tokio::spawn(prune(store)));
 
     polling::poll(&api, &ingress, config.poll_timeout, shutdown).await;
     log::info!("shutting down: finishing the turns in hand");
     queue.close();
     while workers.join_next().await.is_some() {}
     let _ = stop.send(true);
-    let _ = sender.await;
-    pruner.abort();
+    let _ = (&mut sender.0).await;
     log::info!("stopped");
     Ok(())
+}
+
+/// A spawned part of the bot that ends when its owner does.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
 }
 
 /// `getMe` until it answers: an unreachable API is waited for (and logged), a refused token is
