@@ -268,6 +268,41 @@ pub async fn run<D: Helpdesk>(
     desk: Arc<D>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
+    let poll_timeout = config.poll_timeout;
+    serve(config, desk, shutdown, move |feed: Feed| async move {
+        if let Err(error) =
+            outbound::with_retry("deleteWebhook", || feed.bot.delete_webhook().send()).await
+        {
+            log::warn!("could not remove a webhook: {}", redact(&error, &feed.bot));
+        }
+        polling::poll(&feed.api, &feed.ingress, poll_timeout, feed.shutdown).await;
+    })
+    .await
+}
+
+/// What a source of updates is given by [`serve`]: where to store them, the API and the bot (for
+/// `setWebhook`/`deleteWebhook`), and the shutdown it must stop on.
+pub struct Feed {
+    pub ingress: Ingress,
+    pub api: api::Api,
+    pub bot: TgBot,
+    pub shutdown: std::pin::Pin<Box<dyn Future<Output = ()> + Send>>,
+}
+
+/// The bot with updates from any source: `feed` stores them through [`Feed::ingress`] (a webhook
+/// answers 200 only after [`Ingress::accept`] returned `Ok`) and returns once [`Feed::shutdown`]
+/// completed; the scheduler, workers and sender run around it, as in [`run`] (long polling).
+pub async fn serve<D, F, Fut>(
+    config: Config,
+    desk: Arc<D>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+    feed: F,
+) -> anyhow::Result<()>
+where
+    D: Helpdesk,
+    F: FnOnce(Feed) -> Fut,
+    Fut: Future<Output = ()>,
+{
     let bot = build_bot(&config);
     let api_url = config
         .api_url
@@ -275,7 +310,7 @@ pub async fn run<D: Helpdesk>(
         .unwrap_or_else(|| TELEGRAM_API.parse().expect("a valid URL"));
     let api = api::Api::new(&api_url, &config.token)
         .map_err(|_| StartError::BadApiUrl(api_url.to_string()))?;
-    let mut shutdown = std::pin::pin!(shutdown);
+    let mut shutdown: std::pin::Pin<Box<dyn Future<Output = ()> + Send>> = Box::pin(shutdown);
     let me = tokio::select! {
         me = wait_for_api(&bot, api_url.as_str()) => me?,
         () = &mut shutdown => return Ok(()),
@@ -286,10 +321,6 @@ pub async fn run<D: Helpdesk>(
         me.id
     );
     register_commands(&bot, desk.as_ref()).await;
-    if let Err(error) = outbound::with_retry("deleteWebhook", || bot.delete_webhook().send()).await
-    {
-        log::warn!("could not remove a webhook: {}", redact(&error, &bot));
-    }
 
     let queue = Queue::new(config.flood);
     let store = desk.store().clone();
@@ -336,7 +367,13 @@ pub async fn run<D: Helpdesk>(
     }
     let _pruner = AbortOnDrop(tokio::spawn(prune(store)));
 
-    polling::poll(&api, &ingress, config.poll_timeout, shutdown).await;
+    feed(Feed {
+        ingress,
+        api,
+        bot,
+        shutdown,
+    })
+    .await;
     log::info!("shutting down: finishing the turns in hand");
     queue.close();
     while workers.join_next().await.is_some() {}

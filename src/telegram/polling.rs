@@ -25,7 +25,7 @@ pub async fn poll(
     api: &Api,
     ingress: &Ingress,
     timeout: Duration,
-    mut shutdown: Pin<&mut (impl Future<Output = ()> + ?Sized)>,
+    mut shutdown: Pin<Box<dyn Future<Output = ()> + Send>>,
 ) {
     let mut offset: Option<i64> = None;
     let mut highest: Option<i64> = None;
