@@ -72,11 +72,18 @@ impl App {
     pub async fn desk(&self) -> anyhow::Result<Arc<Desk>> {
         let desk = Desk::new(
             self.store.clone(),
-            Arc::new(load_intents()?),
+            Arc::new(self.intents()?),
             DeskSettings::from(&self.settings),
         )
         .await?;
         Ok(Arc::new(desk))
+    }
+
+    /// The intents, with the answer model of this app's settings (`[answer]`).
+    pub fn intents(&self) -> anyhow::Result<Intents> {
+        let mut intents = load_intents()?;
+        intents.decision = self.settings.answer.decision.clone();
+        Ok(intents)
     }
 
     /// Imports an article from raw bytes.

@@ -116,7 +116,7 @@ fn is_day_name(word: &str) -> bool {
 }
 
 /// Indonesian and English month names, full or abbreviated (`Agustus`, `Agt`, `Agu`, `Aug`).
-fn month_number(word: &str) -> Option<u32> {
+pub(crate) fn month_number(word: &str) -> Option<u32> {
     const MONTHS: &[(u32, &[&str])] = &[
         (1, &["januari", "january", "jan"]),
         (2, &["februari", "pebruari", "february", "feb", "peb"]),

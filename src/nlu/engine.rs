@@ -3,7 +3,10 @@
 
 use std::sync::Arc;
 
+use super::answer_type;
 use super::article::{self, Decision};
+use super::dates;
+use super::decide::{self, DateIndex, Features};
 use super::index::Index;
 use super::intents::{Intents, fill};
 use super::lang::{self, Lang};
@@ -23,6 +26,7 @@ pub struct Engine {
     index: Index,
     smalltalk: SmallTalkMatcher,
     ticker: TickerMatcher,
+    dates: DateIndex,
 }
 
 impl Engine {
@@ -36,11 +40,13 @@ impl Engine {
             .chain(lx.english.keys().map(String::as_str))
             .collect();
         let index = Index::build(articles, extra.into_iter());
+        let dates = DateIndex::build(&index);
         Engine {
             intents,
             index,
             smalltalk,
             ticker,
+            dates,
         }
     }
 
@@ -89,7 +95,7 @@ impl Engine {
         {
             return a;
         }
-        self.answer_from_articles(&query, q.context)
+        self.answer_from_articles(&query, &raw, q.context)
     }
 
     /// A human-readable trace of how a question was analysed and scored (for tuning and tests).
@@ -209,20 +215,69 @@ impl Engine {
     }
 
     /// The best passage of any article, or a refusal.
-    fn answer_from_articles(&self, query: &Query, context: Option<&Topic>) -> Answer {
+    fn answer_from_articles(&self, query: &Query, raw: &str, context: Option<&Topic>) -> Answer {
         let lang = query.lang;
+        match self.choose(query, raw, context) {
+            Some(c) if c.answer => {
+                let mut a = self.quote_marked(
+                    &Decision {
+                        doc: c.doc,
+                        paragraphs: c.paragraphs.clone(),
+                        confidence: c.probability,
+                    },
+                    c.sentence.as_ref(),
+                    lang,
+                );
+                a.confidence = c.probability;
+                a
+            }
+            Some(c) => self.refusal(lang, "fallback", context, 1.0 - c.probability),
+            None => self.refusal(lang, "fallback", context, 1.0),
+        }
+    }
+
+    fn choose(&self, query: &Query, raw: &str, context: Option<&Topic>) -> Option<decide::Choice> {
         let context_doc = match context {
             Some(Topic::Article { article_id, .. }) => self.index.doc_by_id(*article_id),
             _ => None,
         };
-        let ranked = article::rank(query, &self.index, None, context_doc);
-        match article::decide(query, &self.index, &ranked, &self.intents.thresholds) {
-            Ok(decision) => self.quote(&decision, lang),
-            Err(_) => {
-                let confidence = 1.0 - ranked.first().map_or(0.0, |s| s.coverage * 0.5);
-                self.refusal(lang, "fallback", context, confidence)
-            }
+        let qd = dates::of_question(raw);
+        let q = decide::without_date_words(query, &qd);
+        decide::choose(
+            &q,
+            &qd,
+            &self.index,
+            &self.dates,
+            context_doc,
+            &self.intents.thresholds,
+            &self.intents.decision,
+        )
+    }
+
+    /// The decision features of a question's best passage and the reply it would get if answered
+    /// (for fitting the decision model: `ask --features`). `None` when the question never reaches
+    /// the article decision (small talk, ticker, an empty question).
+    pub fn features(&self, q: &Question) -> Option<(Features, String)> {
+        let raw: String = q.text.chars().take(MAX_QUESTION_CHARS).collect();
+        let query = query::analyse(&raw, q.lang, &self.index);
+        if query.words.is_empty() {
+            return None;
         }
+        let answered = self.answer(q);
+        if answered.intent != "article" && answered.intent != "fallback" {
+            return None;
+        }
+        let c = self.choose(&query, &raw, q.context)?;
+        let a = self.quote_marked(
+            &Decision {
+                doc: c.doc,
+                paragraphs: c.paragraphs.clone(),
+                confidence: c.probability,
+            },
+            c.sentence.as_ref(),
+            query.lang,
+        );
+        Some((c.features, a.text))
     }
 
     /// A short question with no topic of its own, resolved against the conversation's topic.
@@ -290,11 +345,26 @@ impl Engine {
     }
 
     fn quote(&self, d: &Decision, lang: Lang) -> Answer {
+        self.quote_marked(d, None, lang)
+    }
+
+    /// Quotes the paragraphs, the answering sentence (paragraph, byte range) marked `**…**`.
+    fn quote_marked(
+        &self,
+        d: &Decision,
+        sentence: Option<&(usize, std::ops::Range<usize>)>,
+        lang: Lang,
+    ) -> Answer {
         let doc = &self.index.docs[d.doc];
         let quote = d
             .paragraphs
             .iter()
-            .map(|&i| format!("“{}”", doc.paragraphs[i].trim()))
+            .map(|&i| match sentence {
+                Some((p, range)) if *p == i => {
+                    format!("“{}”", answer_type::mark(&doc.paragraphs[i], range))
+                }
+                _ => format!("“{}”", doc.paragraphs[i].trim()),
+            })
             .collect::<Vec<_>>()
             .join("\n\n");
         let date = doc

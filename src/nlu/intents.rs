@@ -79,6 +79,9 @@ struct File {
 #[derive(Debug, Clone)]
 pub struct Intents {
     pub thresholds: Thresholds,
+    /// The answer-or-refuse model: `config/default.toml`'s `[answer]` (the shipped one unless the
+    /// app sets the layered settings' one).
+    pub decision: super::decide::DecisionModel,
     pub smalltalk: Vec<SmallTalk>,
     pub indicators: Vec<Indicator>,
     pub ticker_words: TickerWords,
@@ -135,6 +138,7 @@ impl Intents {
         }
         Ok(Intents {
             thresholds: file.thresholds,
+            decision: super::decide::DecisionModel::builtin(),
             smalltalk: file.intent,
             indicators: file.indicator,
             ticker_words: file.ticker,

@@ -6,8 +6,11 @@
 //! [`Engine`] is built over the articles and `config/intents.toml` ([`Intents`]); it is immutable,
 //! so callers rebuild it and swap an `Arc` when content changes.
 
+mod answer_type;
 mod article;
 mod colloquial;
+mod dates;
+mod decide;
 mod engine;
 pub mod format;
 mod index;
@@ -25,6 +28,7 @@ mod ticker;
 
 use serde::{Deserialize, Serialize};
 
+pub use decide::{DecisionModel, Features};
 pub use engine::Engine;
 pub use intents::{Intents, LangText, SmallTalk, Thresholds};
 pub use lang::{Lang, UnknownLang};

@@ -264,7 +264,7 @@ async fn send<D: Helpdesk>(
     let last = chunks.len().saturating_sub(1);
     let mut chat_id = message.chat_id;
     for (i, chunk) in chunks.iter().enumerate() {
-        let html = teloxide::utils::html::escape(chunk);
+        let html = bold_marked(&teloxide::utils::html::escape(chunk));
         let reply_to = if i == 0 { message.reply_to } else { None };
         let markup = if i == last { markup.clone() } else { None };
         let attempt = |chat_id: i64| {
@@ -337,6 +337,28 @@ async fn clear_buttons(bot: &TgBot, chat_id: i64, message_id: i32) {
             redact(&error, bot)
         ),
     }
+}
+
+/// The core marks the sentence that answers with `**…**` (plain text on the console and in JSON);
+/// in Telegram's HTML it is bold. An unpaired marker is left as written.
+fn bold_marked(html: &str) -> String {
+    let parts: Vec<&str> = html.split("**").collect();
+    if parts.len() < 3 {
+        return html.to_string();
+    }
+    let pairs = (parts.len() - 1) / 2;
+    let mut out = String::with_capacity(html.len() + pairs * 3);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(match i {
+                i if i > pairs * 2 => "**",
+                i if i % 2 == 1 => "<b>",
+                _ => "</b>",
+            });
+        }
+        out.push_str(part);
+    }
+    out
 }
 
 #[cfg(test)]
