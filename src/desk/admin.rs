@@ -330,7 +330,8 @@ impl Desk {
             return Ok(());
         }
         let questions = t.tx.unanswered_questions(insights::SCAN).await?;
-        let groups = insights::group_unanswered(&questions, insights::SHOWN);
+        let groups =
+            insights::group_unanswered(&questions, insights::SHOWN, self.engine().lexicon());
         t.say(Text::Unanswered { groups: &groups });
         Ok(())
     }

@@ -10,7 +10,7 @@ use chrono::Utc;
 use super::turn::{After, Turn};
 use super::{ChatKind, Event, Input, Place, Reply, Sender, Track, lang, suggest};
 use crate::content::Article;
-use crate::nlu::{Answer, Engine, Intents, Lang, Question};
+use crate::nlu::{Answer, Engine, Intents, Lang, Lexicon, Question};
 use crate::settings::Settings;
 use crate::store::Store;
 
@@ -55,6 +55,7 @@ pub(super) fn lang_slot(lang: Lang) -> usize {
 pub struct Desk {
     pub(super) store: Store,
     pub(super) intents: Arc<Intents>,
+    lexicon: Arc<Lexicon>,
     pub(super) settings: DeskSettings,
     content: RwLock<Arc<Content>>,
     // Turns are serialised in-process: SQLite has one writer anyway, and waiting here is cheaper
@@ -67,12 +68,14 @@ impl Desk {
     pub async fn new(
         store: Store,
         intents: Arc<Intents>,
+        lexicon: Arc<Lexicon>,
         settings: DeskSettings,
     ) -> anyhow::Result<Desk> {
-        let content = build_content(&store, &intents).await?;
+        let content = build_content(&store, &intents, &lexicon).await?;
         Ok(Desk {
             store,
             intents,
+            lexicon,
             settings,
             content: RwLock::new(Arc::new(content)),
             gate: tokio::sync::Mutex::new(()),
@@ -81,7 +84,7 @@ impl Desk {
 
     /// Rebuilds the engine from the store's articles; takes effect for the next question.
     pub async fn reload_content(&self) -> anyhow::Result<()> {
-        let content = build_content(&self.store, &self.intents).await?;
+        let content = build_content(&self.store, &self.intents, &self.lexicon).await?;
         *self.content.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(content);
         Ok(())
     }
@@ -419,7 +422,11 @@ fn toast_first(replies: &mut Vec<Reply>) {
     replies.insert(0, toast);
 }
 
-async fn build_content(store: &Store, intents: &Arc<Intents>) -> anyhow::Result<Content> {
+async fn build_content(
+    store: &Store,
+    intents: &Arc<Intents>,
+    lexicon: &Arc<Lexicon>,
+) -> anyhow::Result<Content> {
     let mut articles = store.articles().await.context("cannot load the articles")?;
     articles.sort_by(|a, b| {
         b.parsed
@@ -427,7 +434,7 @@ async fn build_content(store: &Store, intents: &Arc<Intents>) -> anyhow::Result<
             .cmp(&a.parsed.published_at)
             .then(b.imported_at.cmp(&a.imported_at))
     });
-    let engine = Arc::new(Engine::build(intents.clone(), &articles));
+    let engine = Arc::new(Engine::build(intents.clone(), lexicon.clone(), &articles));
     let suggestions = [
         suggest::suggestions(&engine, &articles, Lang::Id),
         suggest::suggestions(&engine, &articles, Lang::En),

@@ -4,9 +4,9 @@
 
 use chrono::{DateTime, FixedOffset, Utc};
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use super::lexicon::Lexicon;
-use super::stem::stem;
+use super::lexicon::{Cue, Lexicon};
 use super::text;
 use crate::content::{Article, TickerItem};
 
@@ -49,73 +49,6 @@ pub struct Flags {
     pub has_cause: bool,
 }
 
-const NUMBER_WORDS: &[&str] = &[
-    "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
-    "puluh", "belas", "ratus", "ribu", "juta", "miliar", "triliun", "persen", "separuh",
-    "setengah", "seratus", "seribu", "sejuta",
-];
-/// Month and day names: a paragraph naming one can answer "kapan?".
-pub(super) const CALENDAR_WORDS: &[&str] = &[
-    "januari",
-    "februari",
-    "maret",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "agustus",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-    "senin",
-    "selasa",
-    "rabu",
-    "kamis",
-    "jumat",
-    "sabtu",
-    "minggu",
-];
-/// Other words that place a statement in time.
-const WHEN_WORDS: &[&str] = &["kemarin", "semester", "kuartal"];
-const CONDITION_WORDS: &[&str] = &[
-    "jika", "apabila", "bila", "ketika", "kalau", "jikalau", "saat",
-];
-const CAUSE_WORDS: &[&str] = &[
-    "karena",
-    "sebab",
-    "alasan",
-    "beralasan",
-    "lantaran",
-    "akibat",
-    "membutuhkan",
-    "butuh",
-    "demi",
-    "mengejar",
-    "disebabkan",
-    "dipicu",
-];
-const STANCE_WORDS: &[&str] = &[
-    "membantah",
-    "bantah",
-    "menyangkal",
-    "menegaskan",
-    "memastikan",
-    "tidak",
-    "bukan",
-    "tak",
-    "belum",
-];
-const HEARSAY_WORDS: &[&str] = &[
-    "dikabarkan",
-    "kabarnya",
-    "rumor",
-    "desas",
-    "disebut",
-    "diduga",
-    "isu",
-];
-
 /// One article's metadata and where its passages are.
 pub struct Doc {
     pub id: i64,
@@ -133,6 +66,8 @@ pub struct Doc {
 }
 
 pub struct Index {
+    /// The lexicon the articles were analysed with; questions are analysed with the same one.
+    pub lx: Arc<Lexicon>,
     pub docs: Vec<Doc>,
     pub passages: Vec<Passage>,
     vocab: HashMap<String, TermId>,
@@ -164,9 +99,15 @@ pub fn word_trigrams(word: &str) -> impl Iterator<Item = [char; 3]> {
 impl Index {
     /// Indexes the articles' paragraphs; `extra_words` (small-talk examples, indicator names,
     /// English glossary words) join the typo-correction vocabulary only.
-    pub fn build<'a>(articles: &[Article], extra_words: impl Iterator<Item = &'a str>) -> Index {
-        let lx = Lexicon::get();
+    pub fn build<'a>(
+        articles: &[Article],
+        extra_words: impl Iterator<Item = &'a str>,
+        lexicon: Arc<Lexicon>,
+    ) -> Index {
+        let shared = lexicon.clone();
+        let lx = &*shared;
         let mut index = Index {
+            lx: lexicon,
             docs: Vec::with_capacity(articles.len()),
             passages: Vec::new(),
             vocab: HashMap::new(),
@@ -209,20 +150,21 @@ impl Index {
                     break;
                 }
                 let all_words = text::words(body);
-                let any_of = |list: &[&str]| all_words.iter().any(|w| list.contains(&w.as_str()));
+                let any_of = |cue: Cue| all_words.iter().any(|w| lx.is_cue(w, cue));
                 let has_year = all_words.iter().any(|w| is_year(w));
                 let flags = Flags {
                     has_year,
-                    has_number: all_words.iter().any(|w| text::has_digit(w))
-                        || any_of(NUMBER_WORDS),
+                    has_number: all_words
+                        .iter()
+                        .any(|w| text::has_digit(w) || lx.is_number_word(w)),
                     has_when: has_year
-                        || any_of(CALENDAR_WORDS)
-                        || any_of(WHEN_WORDS)
+                        || all_words.iter().any(|w| lx.is_calendar_word(w))
+                        || any_of(Cue::When)
                         || has_day_month(body),
-                    has_condition: any_of(CONDITION_WORDS),
-                    has_stance: any_of(STANCE_WORDS),
-                    has_hearsay: any_of(HEARSAY_WORDS),
-                    has_cause: any_of(CAUSE_WORDS),
+                    has_condition: any_of(Cue::Condition),
+                    has_stance: any_of(Cue::Stance),
+                    has_hearsay: any_of(Cue::Hearsay),
+                    has_cause: any_of(Cue::Cause),
                 };
                 let mut terms = Vec::with_capacity(all_words.len() * 2);
                 stems.clear();
@@ -329,7 +271,7 @@ impl Index {
         }
         let ids = (!lx.is_function(w)).then(|| {
             let s = self.intern(w);
-            let t = self.intern(&stem(w));
+            let t = self.intern(&lx.stem(w));
             (s, t)
         });
         seen.insert(w.to_string(), ids);
@@ -486,11 +428,11 @@ fn is_year(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::nlu::testing::seed_article;
+    use crate::nlu::testing::{lexicon, seed_article};
 
     #[test]
     fn every_paragraph_becomes_a_passage_with_stems_and_surfaces() {
-        let index = Index::build(&[seed_article(1)], std::iter::empty());
+        let index = Index::build(&[seed_article(1)], std::iter::empty(), lexicon());
         assert_eq!(index.passages.len(), 9);
         let p2 = &index.passages[2];
         assert!(p2.flags.has_year);
@@ -506,7 +448,7 @@ mod tests {
 
     #[test]
     fn typos_are_corrected_against_the_vocabulary_only() {
-        let index = Index::build(&[seed_article(1)], ["terima"].into_iter());
+        let index = Index::build(&[seed_article(1)], ["terima"].into_iter(), lexicon());
         assert_eq!(
             index.correct("enkirpsi", |_| true).as_deref(),
             Some("enkripsi")
@@ -529,7 +471,7 @@ mod tests {
 
     #[test]
     fn rare_terms_weigh_more_than_common_ones() {
-        let index = Index::build(&[seed_article(1)], std::iter::empty());
+        let index = Index::build(&[seed_article(1)], std::iter::empty(), lexicon());
         let rare = index.idf(index.term("kominfo").unwrap());
         let common = index.idf(index.term("whatsapp").unwrap());
         assert!(rare > common);

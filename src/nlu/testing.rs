@@ -2,7 +2,9 @@
 //! real parser.
 
 use chrono::{TimeZone, Utc};
+use std::sync::Arc;
 
+use super::lexicon::Lexicon;
 use crate::content::{self, Article};
 
 const SEED: &[u8] = include_bytes!("../../content/kontan-whatsapp-privasi-2021.txt");
@@ -14,4 +16,9 @@ pub fn seed_article(id: i64) -> Article {
         content_hash: content::content_hash(SEED),
         parsed: content::parse(SEED).expect("the seed page parses"),
     }
+}
+
+/// The built-in lexicon, as the engine is built with it.
+pub fn lexicon() -> Arc<Lexicon> {
+    Arc::new(Lexicon::builtin())
 }
