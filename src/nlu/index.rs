@@ -15,6 +15,13 @@ pub type TermId = u32;
 pub const BM25_K1: f32 = 1.2;
 pub const BM25_B: f32 = 0.75;
 
+/// A term is rare — salient when a question names it — when at most this share of the articles
+/// holds it ("antam", "gempa" among news of many topics)…
+const RARE_DOC_SHARE: f32 = 0.05;
+/// …and the archive has at least this many articles: with fewer, how many hold a word says nothing
+/// about the word (in a one-article archive every word is in all of them).
+const RARE_MIN_DOCS: usize = 10;
+
 /// The largest number of paragraphs one index holds (postings pack the passage in 24 bits).
 const MAX_PASSAGES: u32 = 1 << 24;
 
@@ -80,6 +87,8 @@ pub struct Index {
     term_trigrams: Vec<Vec<u32>>,
     /// Passages holding each term at all, stem or surface.
     df: Vec<u32>,
+    /// Articles holding each term in a paragraph, stem or surface.
+    doc_df: Vec<u32>,
     pub avg_len: f32,
     trigram_ids: HashMap<[char; 3], u32>,
     trigram_idf: Vec<f32>,
@@ -113,6 +122,7 @@ impl Index {
             vocab: HashMap::new(),
             postings: Vec::new(),
             df: Vec::new(),
+            doc_df: Vec::new(),
             term_trigrams: Vec::new(),
             length_norms: Vec::new(),
             avg_len: 1.0,
@@ -125,6 +135,8 @@ impl Index {
         // or None for a function word.
         let mut seen: HashMap<String, Option<(TermId, TermId)>> = HashMap::new();
         let mut trigram_df: Vec<u32> = Vec::new();
+        // The last article each term was counted for, for `doc_df`.
+        let mut last_doc: Vec<u32> = Vec::new();
         let mut scratch: Vec<u32> = Vec::new();
         let mut stems: Vec<TermId> = Vec::new();
         let mut total_len = 0u64;
@@ -183,8 +195,13 @@ impl Index {
                 terms.sort_unstable();
                 terms.dedup();
                 terms.shrink_to_fit();
+                last_doc.resize(index.df.len(), u32::MAX);
                 for &t in &terms {
                     index.df[t as usize] += 1;
+                    if last_doc[t as usize] != doc_no as u32 {
+                        last_doc[t as usize] = doc_no as u32;
+                        index.doc_df[t as usize] += 1;
+                    }
                 }
                 index.passage_trigrams(&terms, &mut scratch);
                 if trigram_df.len() < index.trigram_ids.len() {
@@ -310,6 +327,7 @@ impl Index {
         grams.dedup();
         self.term_trigrams.push(grams);
         self.df.push(0);
+        self.doc_df.push(0);
         id
     }
 
@@ -333,6 +351,14 @@ impl Index {
         let n = self.passages.len() as f32;
         let df = self.df[term as usize] as f32;
         ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+    }
+
+    /// Whether few articles hold the term, in an archive large enough to tell (see
+    /// [`RARE_DOC_SHARE`]): corpus evidence that a question naming it is about it.
+    pub fn is_rare(&self, term: TermId) -> bool {
+        let n = self.docs.len();
+        n >= RARE_MIN_DOCS
+            && (self.doc_df[term as usize] as f32) <= (n as f32 * RARE_DOC_SHARE).max(1.0)
     }
 
     /// The idf an unseen term would have: the highest there is.
@@ -428,7 +454,7 @@ fn is_year(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::nlu::testing::{lexicon, seed_article};
+    use crate::nlu::testing::{archive_with_one_quake, lexicon, seed_article};
 
     #[test]
     fn every_paragraph_becomes_a_passage_with_stems_and_surfaces() {
@@ -466,6 +492,18 @@ mod tests {
             index.correct("tirema", |_| true).as_deref(),
             None,
             "first letter and distance guard"
+        );
+    }
+
+    #[test]
+    fn a_word_few_articles_hold_is_rare_once_the_archive_is_large_enough() {
+        let index = Index::build(&archive_with_one_quake(), std::iter::empty(), lexicon());
+        assert!(index.is_rare(index.term("cianjur").unwrap()));
+        assert!(!index.is_rare(index.term("whatsapp").unwrap()));
+        let small = Index::build(&[seed_article(1)], std::iter::empty(), lexicon());
+        assert!(
+            !small.is_rare(small.term("kominfo").unwrap()),
+            "one article says nothing about rarity"
         );
     }
 

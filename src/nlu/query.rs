@@ -30,7 +30,9 @@ pub struct Term {
     pub matches: Vec<(TermId, f32)>,
     /// Indonesian words (for 3-grams): the word, or its translations for an English word.
     pub forms: Vec<String>,
-    /// A name, a number, or a word the writer capitalised: a passage must hold it.
+    /// What the question is about, by evidence from the question and the corpus: a number, a
+    /// word the writer capitalised mid-sentence, or a word few articles hold (never a list of
+    /// names). A passage must hold it.
     pub salient: bool,
     /// Too general to ground an answer alone ("harga", "berita").
     pub generic: bool,
@@ -146,8 +148,7 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
         Some(ids) if english || !in_index(&word) => ids.clone(),
         _ => Vec::new(),
     };
-    if translations.is_empty() && !in_index(&word) && !lx.is_name(&word) && !text::has_digit(&word)
-    {
+    if translations.is_empty() && !in_index(&word) && !text::has_digit(&word) {
         if let Some(formal) = super::colloquial::candidates(&word)
             .into_iter()
             .flat_map(|c| {
@@ -167,7 +168,8 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
             // Snowball left an affix on ("menaikkan") or took the root's first letter with the
             // prefix ("meninggalkan" → "inggal"): the bare root the index or a synonym holds.
             word = root;
-        } else if !index.knows(&word) && !lx.is_real_word(&word) {
+        } else if !index.knows(&word) && !lx.is_real_word(&word) && !token.capitalised {
+            // A capitalised word is a name: never "corrected" into another word.
             // An English question's unknown word is only corrected to a word of the bridge.
             let accept = |w: &str| !english || lx.english.contains_key(w);
             if let Some(fixed) = index.correct(&word, accept) {
@@ -216,7 +218,12 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
     let generic = lx.is_generic(&word)
         || lx.is_generic(&st)
         || (!translations.is_empty() && translations.iter().all(|t| lx.is_generic(t)));
-    let salient = lx.is_name(&word) || token.capitalised || text::has_digit(&word);
+    let rare = matches
+        .iter()
+        .any(|&(id, factor)| factor == 1.0 && index.is_rare(id));
+    // An unknown lowercase word is not taken for a name: most are slang or compounds the word
+    // lists lack ("musti", "warganet"), and coverage already counts them.
+    let salient = token.capitalised || text::has_digit(&word) || rare;
     Term {
         word,
         stem: st,
@@ -282,7 +289,7 @@ fn strip_affixes(word: &str, lx: &super::lexicon::Lexicon) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::nlu::testing::{lexicon, seed_article};
+    use crate::nlu::testing::{archive_with_one_quake, lexicon, seed_article};
 
     fn seed_index() -> Index {
         Index::build(&[seed_article(1)], std::iter::empty(), lexicon())
@@ -320,6 +327,21 @@ mod tests {
         let words: Vec<&str> = q.terms.iter().map(|t| t.word.as_str()).collect();
         assert_eq!(words, vec!["instagram", "beli", "whatsapp"]);
         assert!(q.terms[0].salient && !q.terms[0].known());
+    }
+
+    #[test]
+    fn salience_comes_from_the_corpus_and_the_writer_not_from_a_list() {
+        let index = Index::build(&archive_with_one_quake(), std::iter::empty(), lexicon());
+        let q = analyse("berapa kekuatan gempa di cianjur", None, &index);
+        let salient = |w: &str| q.terms.iter().find(|t| t.word == w).unwrap().salient;
+        assert!(salient("cianjur"), "one article in twelve holds it");
+        let q = analyse("apa kata whatsapp soal facebook", None, &index);
+        assert!(
+            q.terms.iter().all(|t| !t.salient),
+            "every article holds them and nobody capitalised them"
+        );
+        let q = analyse("Apa kata Telegram soal data 2021?", None, &index);
+        assert!(q.terms.iter().filter(|t| t.salient).count() == 2);
     }
 
     #[test]

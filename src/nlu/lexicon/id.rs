@@ -48,7 +48,11 @@ pub const SOURCE: Source = Source {
             "slang",
             include_str!("../../../lexicon/id/slang-domain.tsv"),
         ),
-        ("names", include_str!("../../../lexicon/id/names.txt")),
+        // LGPL-3 (hunspell-id): see lexicon/LICENSES.md.
+        (
+            "roots",
+            include_str!("../../../lexicon/id/wordlist-hunspell.txt"),
+        ),
         ("synonyms", include_str!("../../../lexicon/id/synonyms.tsv")),
     ],
 };

@@ -50,7 +50,7 @@ impl Lexicon {
             "gradable" => words(&mut self.gradable),
             "fillers" => words(&mut self.fillers),
             "number-words" => words(&mut self.number_words),
-            "names" => words(&mut self.names),
+            "roots" => words(&mut self.roots),
             "synonyms" => {
                 // Each line is a group of near-synonyms: every word maps to the others.
                 for line in rows(text) {

@@ -81,7 +81,6 @@ pub struct Lexicon {
     gradable: HashSet<String>,
     fillers: HashSet<String>,
     number_words: HashSet<String>,
-    names: HashSet<String>,
     cues: HashMap<String, Vec<Cue>>,
     meta_words: HashMap<String, Vec<MetaWord>>,
     /// Month number (1–12) of every name and abbreviation, and the full names per language.
@@ -101,6 +100,8 @@ pub struct Lexicon {
     /// The English→Indonesian bridge.
     pub english: HashMap<String, Vec<String>>,
     real_words: HashSet<String>,
+    /// Indonesian root words (hunspell-id).
+    roots: HashSet<String>,
 }
 
 impl Lexicon {
@@ -147,10 +148,6 @@ impl Lexicon {
         self.fillers.contains(w)
     }
 
-    pub fn is_name(&self, w: &str) -> bool {
-        self.names.contains(w)
-    }
-
     pub fn is_number_word(&self, w: &str) -> bool {
         self.number_words.contains(w)
     }
@@ -195,10 +192,11 @@ impl Lexicon {
                 .is_some_and(|f| f.iter().any(|x| self.gradable.contains(x)))
     }
 
-    /// A real word (formal Indonesian from the slang map's right side, the synonym groups, the
-    /// bridge's Indonesian side): never "corrected" into another word.
+    /// A real word (a root of the Indonesian word list, formal Indonesian from the slang map's
+    /// right side, the synonym groups, the bridge's Indonesian side): never "corrected" into
+    /// another word, never taken for a name.
     pub fn is_real_word(&self, w: &str) -> bool {
-        self.real_words.contains(w)
+        self.real_words.contains(w) || self.roots.contains(w)
     }
 
     /// Prefixes (with the root letter a nasal one replaced) and suffixes to try taking off.
@@ -218,7 +216,7 @@ impl Lexicon {
 
     /// The stem used for matching (see [`super::stem`]); function words keep their surface.
     pub fn stem(&self, w: &str) -> String {
-        if self.is_function(w) || self.is_name(w) {
+        if self.is_function(w) {
             w.to_string()
         } else {
             super::stem::stem(w)
