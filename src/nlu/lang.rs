@@ -66,7 +66,11 @@ pub fn detect(text_in: &str, lx: &Lexicon) -> Option<Lang> {
             // Words both languages use ("di"/"in" do not collide, but "data", "bot" do) count for
             // neither; an English content word from the bridge glossary counts a little.
             _ => {
-                if !id_word && lx.english.contains_key(w) && !lx.slang.contains_key(w) {
+                if !id_word
+                    && lx.english.contains_key(w)
+                    && !lx.slang.contains_key(w)
+                    && !lx.is_real_word(w)
+                {
                     en += 0.5;
                 }
             }

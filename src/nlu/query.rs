@@ -70,6 +70,8 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let detected = super::lang::detect(raw, lx);
     let lang = forced.or(detected).unwrap_or(Lang::Id);
     let english = detected == Some(Lang::En);
+    // Small talk and the ticker read the words as written; terms read English phrases as one.
+    let words: Vec<String> = tokens.iter().map(|t| t.word.clone()).collect();
     if english {
         tokens = merge_english_phrases(tokens, lx);
     }
@@ -132,7 +134,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         answer_type = AnswerType::Date;
     }
     Query {
-        words: tokens.into_iter().map(|t| t.word).collect(),
+        words,
         terms,
         answer_type,
         lang,
@@ -144,8 +146,9 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
     let stem = |w: &str| lx.stem(w);
     let mut word = token.word.clone();
     let in_index = |w: &str| index.term(w).is_some() || index.term(&stem(w)).is_some();
+    // An Indonesian question's word is read as English only when it is no Indonesian word.
     let translations: Vec<String> = match lx.english_of(&word) {
-        Some(ids) if english || !in_index(&word) => ids.clone(),
+        Some(ids) if english || (!in_index(&word) && !lx.is_real_word(&word)) => ids.clone(),
         _ => Vec::new(),
     };
     if translations.is_empty() && !in_index(&word) && !text::has_digit(&word) {
@@ -170,8 +173,15 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
             word = root;
         } else if !index.knows(&word) && !lx.is_real_word(&word) && !token.capitalised {
             // A capitalised word is a name: never "corrected" into another word.
-            // An English question's unknown word is only corrected to a word of the bridge.
-            let accept = |w: &str| !english || lx.english.contains_key(w);
+            // An English question's unknown word is only corrected to a word of the bridge, an
+            // Indonesian question's never to an English word the articles do not use.
+            let accept = |w: &str| {
+                if english {
+                    lx.english.contains_key(w)
+                } else {
+                    index.term(w).is_some() || !lx.english.contains_key(w)
+                }
+            };
             if let Some(fixed) = index.correct(&word, accept) {
                 word = fixed;
             } else if stem(&word).chars().count() >= 6
@@ -240,7 +250,10 @@ fn merge_english_phrases(tokens: Vec<Token>, lx: &super::lexicon::Lexicon) -> Ve
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     let mut iter = tokens.into_iter().peekable();
     while let Some(t) = iter.next() {
+        // Capitalised words are names and pass through ("Mount Everest" is no "mount").
         if let Some(next) = iter.peek()
+            && !t.capitalised
+            && !next.capitalised
             && let Some(phrase) = lx.english_phrase(&t.word, &next.word)
         {
             iter.next();

@@ -33,6 +33,12 @@ pub const SOURCE: Source = Source {
             "inflections",
             include_str!("../../../lexicon/en/inflections.tsv"),
         ),
-        ("bridge", include_str!("../../../lexicon/en/bridge.tsv")),
+        // FreeDict eng-ind (CC BY-SA 3.0, see lexicon/LICENSES.md), then this project's news words,
+        // whose rows replace FreeDict's.
+        (
+            "bridge",
+            include_str!("../../../lexicon/en/bilingual-freedict.tsv"),
+        ),
+        ("bridge", include_str!("../../../lexicon/en/domain.tsv")),
     ],
 };

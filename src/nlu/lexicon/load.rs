@@ -22,6 +22,13 @@ impl Lexicon {
                 lx.read(source.lang, list, text)?;
             }
         }
+        // Function words carry nothing across ("who" → "yang|siapa"); the engine skips them anyway.
+        for translations in lx.english.values_mut() {
+            translations.retain(|w| !lx.function.values().any(|f| f.contains(w)));
+            let mut seen = HashSet::new();
+            translations.retain(|w| seen.insert(w.clone()));
+        }
+        lx.english.retain(|_, t| !t.is_empty());
         lx.real_words = lx
             .slang
             .values()
@@ -58,6 +65,23 @@ impl Lexicon {
                     for w in &group {
                         let entry = self.synonyms.entry(w.to_string()).or_default();
                         entry.extend(group.iter().filter(|o| *o != w).map(|o| o.to_string()));
+                    }
+                }
+            }
+            "bridge" => {
+                // A headword's row replaces the row an earlier file gave it (the hand-written
+                // domain file corrects FreeDict's off-topic first senses); rows in one file add up.
+                let mut replaced: HashSet<String> = HashSet::new();
+                for line in rows(text) {
+                    let Some((en, id)) = line.split_once('\t') else {
+                        return Err(bad(line, "no tab-separated second column"));
+                    };
+                    let en = en.trim().to_lowercase();
+                    let words = bridge_words(id);
+                    if replaced.insert(en.clone()) {
+                        self.english.insert(en, words);
+                    } else {
+                        self.english.entry(en).or_default().extend(words);
                     }
                 }
             }
@@ -173,11 +197,6 @@ impl Lexicon {
                     self.slang.insert(key, formal);
                 }
             }
-            "bridge" => self
-                .english
-                .entry(key)
-                .or_default()
-                .extend(value.split_whitespace().map(str::to_string)),
             _ => return Err("unknown list"),
         }
         Ok(())
@@ -192,4 +211,18 @@ fn answer_type(name: &str) -> Option<AnswerType> {
         "reason" => AnswerType::Reason,
         _ => return None,
     })
+}
+
+/// Most senses of a dictionary row used: later ones are rarer and mostly noise for news.
+const BRIDGE_SENSES: usize = 3;
+
+/// The Indonesian words of a bridge row: `|`-separated senses (FreeDict), each one or more words
+/// (a multi-word sense such as "suku bunga" gives its words).
+fn bridge_words(value: &str) -> Vec<String> {
+    value
+        .split('|')
+        .take(BRIDGE_SENSES)
+        .flat_map(str::split_whitespace)
+        .map(str::to_lowercase)
+        .collect()
 }
