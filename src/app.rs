@@ -12,7 +12,7 @@ use anyhow::Context;
 
 use crate::content::{self, MAX_INPUT_BYTES, ParseError, ParsedArticle};
 use crate::desk::{Desk, DeskSettings};
-use crate::nlu::Intents;
+use crate::nlu::{Intents, Lexicon};
 use crate::settings::{Settings, SettingsError, env};
 use crate::store::{ImportOutcome, OpenError, Store};
 
@@ -73,6 +73,8 @@ impl App {
         let desk = Desk::new(
             self.store.clone(),
             Arc::new(self.intents()?),
+            // The language data is loaded once here and shared by every engine the desk builds.
+            Arc::new(Lexicon::builtin()),
             DeskSettings::from(&self.settings),
         )
         .await?;

@@ -14,7 +14,7 @@ use anyhow::Context;
 
 use crate::app::App;
 use crate::desk::Desk;
-use crate::nlu::{Answer, Engine, Lang, Question};
+use crate::nlu::{Answer, Engine, Lang, Lexicon, Question};
 
 /// Options of the `ask` command.
 #[derive(Debug, Clone, clap::Args)]
@@ -85,7 +85,11 @@ pub async fn run(app: &App, args: AskArgs) -> anyhow::Result<ExitCode> {
         None => {
             let articles = app.store.articles().await?;
             let intents = Arc::new(app.intents()?);
-            Answerer::Engine(Box::new(Engine::build(intents, &articles)))
+            Answerer::Engine(Box::new(Engine::build(
+                intents,
+                Arc::new(Lexicon::builtin()),
+                &articles,
+            )))
         }
     };
     let stdout = std::io::stdout();

@@ -17,7 +17,6 @@ mod text;
 mod ticker;
 
 pub use date::parse_datetime;
-pub(crate) use date::month_number;
 pub use number::{format_id_number, format_id_number_with, parse_id_number, serialize_compact};
 
 /// The largest input accepted, in bytes. Larger pages are refused before any parsing.

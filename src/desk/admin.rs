@@ -177,10 +177,13 @@ impl Desk {
                 return Ok(replies);
             }
         };
-        let outcome = self
-            .store
-            .import(&content::content_hash(&draft.raw), &parsed)
-            .await?;
+        // The import is a write like a turn's; the rebuild after it runs outside the turn lock.
+        let outcome = {
+            let _gate = self.lock_gate().await;
+            self.store
+                .import(&content::content_hash(&draft.raw), &parsed)
+                .await?
+        };
         if let ImportOutcome::Unchanged { id } = outcome {
             replies.push(say(Text::PublishedUnchanged { id }.render(lang)));
             return Ok(replies);
@@ -293,7 +296,10 @@ impl Desk {
             .iter()
             .find(|a| a.id == article_id)
             .map(|a| a.parsed.title.clone());
-        let removed = self.store.remove(article_id).await?;
+        let removed = {
+            let _gate = self.lock_gate().await;
+            self.store.remove(article_id).await?
+        };
         let text = match (removed, title) {
             (true, Some(title)) => {
                 self.reload_content().await?;
@@ -330,7 +336,8 @@ impl Desk {
             return Ok(());
         }
         let questions = t.tx.unanswered_questions(insights::SCAN).await?;
-        let groups = insights::group_unanswered(&questions, insights::SHOWN);
+        let groups =
+            insights::group_unanswered(&questions, insights::SHOWN, self.engine().lexicon());
         t.say(Text::Unanswered { groups: &groups });
         Ok(())
     }

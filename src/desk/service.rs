@@ -10,7 +10,7 @@ use chrono::Utc;
 use super::turn::{After, Turn};
 use super::{ChatKind, Event, Input, Place, Reply, Sender, Track, lang, suggest};
 use crate::content::Article;
-use crate::nlu::{Answer, Engine, Intents, Lang, Question};
+use crate::nlu::{Answer, Engine, Intents, Lang, Lexicon, Question};
 use crate::settings::Settings;
 use crate::store::Store;
 
@@ -55,11 +55,17 @@ pub(super) fn lang_slot(lang: Lang) -> usize {
 pub struct Desk {
     pub(super) store: Store,
     pub(super) intents: Arc<Intents>,
+    lexicon: Arc<Lexicon>,
     pub(super) settings: DeskSettings,
+    // Readers clone the `Arc` under a read lock held for a pointer copy; a rebuild swaps in a
+    // whole new `Content` under the write lock, so every question sees one engine, old or new.
     content: RwLock<Arc<Content>>,
     // Turns are serialised in-process: SQLite has one writer anyway, and waiting here is cheaper
     // and fairer than SQLite's busy-sleep when many chats write at once.
     gate: tokio::sync::Mutex<()>,
+    // Rebuilds run one at a time (never under `gate`), so an older one cannot finish last and
+    // swap stale content in.
+    rebuild: tokio::sync::Mutex<()>,
 }
 
 impl Desk {
@@ -67,21 +73,27 @@ impl Desk {
     pub async fn new(
         store: Store,
         intents: Arc<Intents>,
+        lexicon: Arc<Lexicon>,
         settings: DeskSettings,
     ) -> anyhow::Result<Desk> {
-        let content = build_content(&store, &intents).await?;
+        let content = load_content(&store, &intents, &lexicon).await?;
         Ok(Desk {
             store,
             intents,
+            lexicon,
             settings,
             content: RwLock::new(Arc::new(content)),
             gate: tokio::sync::Mutex::new(()),
+            rebuild: tokio::sync::Mutex::new(()),
         })
     }
 
-    /// Rebuilds the engine from the store's articles; takes effect for the next question.
+    /// Rebuilds the engine from the store's articles and swaps it in; takes effect for the next
+    /// question. Called outside the turn lock: the build runs on a blocking thread, and readers
+    /// in every chat are answered by the current engine until the new one is in place.
     pub async fn reload_content(&self) -> anyhow::Result<()> {
-        let content = build_content(&self.store, &self.intents).await?;
+        let _one_at_a_time = self.rebuild.lock().await;
+        let content = load_content(&self.store, &self.intents, &self.lexicon).await?;
         *self.content.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(content);
         Ok(())
     }
@@ -173,7 +185,7 @@ impl Desk {
     }
 
     async fn handle_turn(&self, input: &Input) -> anyhow::Result<Vec<Reply>> {
-        let _gate = self.gate.lock().await;
+        let gate = self.gate.lock().await;
         let now = Utc::now();
         let chat_id = input.place.chat_id;
         let mut tx = self.store.begin_write().await?;
@@ -224,6 +236,8 @@ impl Desk {
         tx.commit()
             .await
             .with_context(|| format!("cannot save the state of chat {chat_id}"))?;
+        // Publishing rebuilds the index: other chats' turns go on meanwhile.
+        drop(gate);
 
         for work in after {
             replies.extend(self.after_commit(input, lang, work).await?);
@@ -419,24 +433,41 @@ fn toast_first(replies: &mut Vec<Reply>) {
     replies.insert(0, toast);
 }
 
-async fn build_content(store: &Store, intents: &Arc<Intents>) -> anyhow::Result<Content> {
-    let mut articles = store.articles().await.context("cannot load the articles")?;
+/// The store's articles and the engine over them, built off the async runtime: indexing 10,000
+/// articles takes seconds of CPU, which must not stall the runtime's threads.
+async fn load_content(
+    store: &Store,
+    intents: &Arc<Intents>,
+    lexicon: &Arc<Lexicon>,
+) -> anyhow::Result<Content> {
+    let articles = store.articles().await.context("cannot load the articles")?;
+    let (intents, lexicon) = (intents.clone(), lexicon.clone());
+    tokio::task::spawn_blocking(move || build_content(articles, &intents, &lexicon))
+        .await
+        .context("the index rebuild failed")
+}
+
+fn build_content(
+    mut articles: Vec<Article>,
+    intents: &Arc<Intents>,
+    lexicon: &Arc<Lexicon>,
+) -> Content {
     articles.sort_by(|a, b| {
         b.parsed
             .published_at
             .cmp(&a.parsed.published_at)
             .then(b.imported_at.cmp(&a.imported_at))
     });
-    let engine = Arc::new(Engine::build(intents.clone(), &articles));
+    let engine = Arc::new(Engine::build(intents.clone(), lexicon.clone(), &articles));
     let suggestions = [
         suggest::suggestions(&engine, &articles, Lang::Id),
         suggest::suggestions(&engine, &articles, Lang::En),
     ];
-    Ok(Content {
+    Content {
         engine,
         articles,
         suggestions,
-    })
+    }
 }
 
 #[cfg(test)]

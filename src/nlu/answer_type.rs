@@ -2,102 +2,14 @@
 //! and which sentence of a passage holds one near the question's words: the sentence the reply
 //! marks, and the evidence that a passage answers rather than merely shares words.
 //!
-//! Cue words are data: `lexicon/<lang>/answer-cues.tsv`.
+//! Question words and cue words are data (`lexicon/<lang>/question-words.tsv`, `cues.tsv`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::OnceLock;
 
+use super::lexicon::{Cue, Lexicon};
 use super::query::{AnswerType, Query};
 use super::stem::stem;
-
-/// The kind of value an answer must hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Wanted {
-    Number,
-    Date,
-    Person,
-    Place,
-    Reason,
-    Manner,
-    YesNo,
-    Any,
-}
-
-/// Kinds of cue word (the first column of `answer-cues.tsv`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Cue {
-    AskPlace,
-    AskManner,
-    Reason,
-    Manner,
-    Place,
-    Unit,
-    Says,
-    Time,
-}
-
-struct Cues {
-    by_word: HashMap<String, Vec<Cue>>,
-}
-
-impl Cues {
-    fn is(&self, word: &str, cue: Cue) -> bool {
-        self.by_word.get(word).is_some_and(|c| c.contains(&cue))
-    }
-}
-
-fn cues() -> &'static Cues {
-    static CUES: OnceLock<Cues> = OnceLock::new();
-    CUES.get_or_init(|| {
-        let mut by_word: HashMap<String, Vec<Cue>> = HashMap::new();
-        for file in [
-            include_str!("../../lexicon/id/answer-cues.tsv"),
-            include_str!("../../lexicon/en/answer-cues.tsv"),
-        ] {
-            for line in file.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-                let Some((kind, word)) = line.split_once('\t') else {
-                    continue;
-                };
-                let cue = match kind.trim() {
-                    "ask-place" => Cue::AskPlace,
-                    "ask-manner" => Cue::AskManner,
-                    "reason" => Cue::Reason,
-                    "manner" => Cue::Manner,
-                    "place" => Cue::Place,
-                    "unit" => Cue::Unit,
-                    "says" => Cue::Says,
-                    "time" => Cue::Time,
-                    _ => continue,
-                };
-                by_word.entry(word.trim().to_string()).or_default().push(cue);
-            }
-        }
-        Cues { by_word }
-    })
-}
-
-/// The kind of value the question wants, from its question words.
-pub fn wanted(q: &Query) -> Wanted {
-    match q.answer_type {
-        AnswerType::Date => Wanted::Date,
-        AnswerType::Number => Wanted::Number,
-        AnswerType::Person => Wanted::Person,
-        AnswerType::Reason => Wanted::Reason,
-        AnswerType::YesNo | AnswerType::Any => {
-            let c = cues();
-            if q.words.iter().any(|w| c.is(w, Cue::AskPlace)) {
-                Wanted::Place
-            } else if q.words.iter().any(|w| c.is(w, Cue::AskManner)) {
-                Wanted::Manner
-            } else if q.answer_type == AnswerType::YesNo {
-                Wanted::YesNo
-            } else {
-                Wanted::Any
-            }
-        }
-    }
-}
 
 /// The sentences of a paragraph as byte ranges: a sentence ends at `.`, `!` or `?` followed by a
 /// space and a capital letter, a digit or a quote ("Tbk. (TBIG)" and "5.462,74" do not end one).
@@ -141,7 +53,11 @@ pub struct SentenceFit {
 
 /// The best sentence of a paragraph for the question (most of its words, then a value of the
 /// wanted kind).
-pub fn best_sentence(q: &Query, wanted: Wanted, paragraph: &str) -> Option<SentenceFit> {
+pub fn best_sentence(
+    q: &Query,
+    paragraph: &str,
+    lx: &Lexicon,
+) -> Option<SentenceFit> {
     let question_words: HashSet<&str> = q.words.iter().map(String::as_str).collect();
     sentences(paragraph)
         .into_iter()
@@ -171,7 +87,7 @@ pub fn best_sentence(q: &Query, wanted: Wanted, paragraph: &str) -> Option<Sente
             }
             let share = if total > 0.0 { got / total } else { 0.0 };
             SentenceFit {
-                typed: holds(wanted, &words, &lower, &question_words),
+                typed: holds(q.answer_type, &words, &lower, &question_words, lx),
                 range,
                 share,
             }
@@ -208,29 +124,36 @@ fn is_number(w: &str) -> bool {
     w.chars().any(|c| c.is_ascii_digit())
 }
 
-fn holds(wanted: Wanted, words: &[String], lower: &[String], question: &HashSet<&str>) -> bool {
-    let c = cues();
-    let any = |cue: Cue| lower.iter().any(|w| c.is(w, cue));
+fn holds(
+    wanted: AnswerType,
+    words: &[String],
+    lower: &[String],
+    question: &HashSet<&str>,
+    lx: &Lexicon,
+) -> bool {
+    let any = |cue: Cue| lower.iter().any(|w| lx.is_cue(w, cue));
     // A capitalised word the question does not already hold: a new name.
     let new_name = words.iter().enumerate().skip(1).any(|(i, w)| {
         w.chars().next().is_some_and(char::is_uppercase)
-            && !question.contains(lower[i].as_str())
-            && !c.is(&lower[i], Cue::Time)
-            && crate::content::month_number(&lower[i]).is_none()
             && w.chars().count() > 1
+            && !question.contains(lower[i].as_str())
+            && !lx.is_cue(&lower[i], Cue::Time)
+            && !lx.is_day(&lower[i])
+            && lx.month(&lower[i]).is_none()
     });
+    let is_year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
     match wanted {
-        Wanted::Number => lower.iter().any(|w| {
-            is_number(w) && !(w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
-        }) || (any(Cue::Unit) && lower.iter().any(|w| is_number(w))),
-        Wanted::Date => {
-            !super::dates::of_text(&words.join(" "), None).is_empty() || any(Cue::Time)
+        AnswerType::Number => lower.iter().any(|w| is_number(w) && !is_year(w)),
+        AnswerType::Date => {
+            !super::dates::of_text(&words.join(" "), None, lx).is_empty()
+                || any(Cue::Time)
+                || lower.iter().any(|w| lx.is_day(w))
         }
-        Wanted::Person => new_name,
-        Wanted::Place => new_name && any(Cue::Place),
-        Wanted::Reason => any(Cue::Reason),
-        Wanted::Manner => any(Cue::Manner),
-        Wanted::YesNo | Wanted::Any => false,
+        AnswerType::Person => new_name,
+        AnswerType::Place => new_name && any(Cue::Place),
+        AnswerType::Reason => any(Cue::Cause),
+        AnswerType::Manner => any(Cue::Manner),
+        AnswerType::YesNo | AnswerType::Any => false,
     }
 }
 
@@ -280,15 +203,16 @@ mod tests {
     }
 
     #[test]
-    fn a_year_alone_is_no_amount_but_a_figure_with_a_unit_is() {
+    fn a_year_alone_is_no_amount_but_a_figure_is_and_a_cue_gives_a_reason() {
+        let lx = Lexicon::builtin();
         let q = HashSet::new();
         let words = |s: &str| raw_words(s);
         let lower = |s: &str| raw_words(s).iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
         let s = "Pada 2019 harga naik.";
-        assert!(!holds(Wanted::Number, &words(s), &lower(s), &q));
+        assert!(!holds(AnswerType::Number, &words(s), &lower(s), &q, &lx));
         let s = "Harga naik 3,5% menjadi Rp 10.000.";
-        assert!(holds(Wanted::Number, &words(s), &lower(s), &q));
+        assert!(holds(AnswerType::Number, &words(s), &lower(s), &q, &lx));
         let s = "Kenaikan itu dipicu harga minyak.";
-        assert!(holds(Wanted::Reason, &words(s), &lower(s), &q));
+        assert!(holds(AnswerType::Reason, &words(s), &lower(s), &q, &lx));
     }
 }

@@ -3,13 +3,12 @@
 //! "Kamis (21/11)", "(13/5/2025)", "Selasa, 19 April", "pekan lalu" read from the publication
 //! day), normalised to partial calendar dates that can be compared at their own granularity.
 //!
-//! Relative words are data: `lexicon/<lang>/dates-relative.tsv`.
+//! Month names and relative words are data (`lexicon/<lang>/months.tsv`, `dates-relative.tsv`),
+//! read through the [`Lexicon`].
 
 use chrono::{Datelike, Duration, NaiveDate};
-use std::collections::HashMap;
-use std::sync::OnceLock;
 
-use crate::content::month_number;
+use super::lexicon::Lexicon;
 
 /// A calendar date known to a day, a month or a year (a month without a year when the text does
 /// not say which: "pada bulan Maret").
@@ -38,9 +37,9 @@ impl When {
     }
 }
 
-/// What a relative word means.
+/// What a relative time phrase means (a row of `dates-relative.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Relative {
+pub enum Relative {
     /// The newest there is ("terbaru", "sekarang").
     Latest,
     Days(i64),
@@ -111,8 +110,8 @@ fn day_of(t: &Tok) -> Option<u32> {
 
 /// A month name; a short abbreviation ("des", "mar") only next to a day or a year, where it
 /// cannot be another word.
-fn month_at(toks: &[Tok], i: usize) -> Option<u32> {
-    let m = month_number(toks[i].text.trim_end_matches('.'))?;
+fn month_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<u32> {
+    let m = lx.month(toks[i].text.trim_end_matches('.'))?;
     if toks[i].text.len() > 4 {
         return Some(m);
     }
@@ -148,7 +147,7 @@ fn slashed(t: &Tok) -> Option<When> {
 }
 
 /// Every absolute date in the text, with the indices of the tokens that spelled it.
-fn absolute(toks: &[Tok]) -> Vec<(When, Vec<usize>)> {
+fn absolute(toks: &[Tok], lx: &Lexicon) -> Vec<(When, Vec<usize>)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -160,7 +159,7 @@ fn absolute(toks: &[Tok]) -> Vec<(When, Vec<usize>)> {
         // "21 November 2019", "19 April"
         if let Some(d) = day_of(&toks[i])
             && i + 1 < toks.len()
-            && let Some(m) = month_at(toks, i + 1)
+            && let Some(m) = month_at(toks, i + 1, lx)
         {
             let year = toks.get(i + 2).and_then(year_of);
             let used = if year.is_some() { 3 } else { 2 };
@@ -175,7 +174,7 @@ fn absolute(toks: &[Tok]) -> Vec<(When, Vec<usize>)> {
             i += used;
             continue;
         }
-        if let Some(m) = month_at(toks, i) {
+        if let Some(m) = month_at(toks, i, lx) {
             // "March 5, 2024", "March 2015", "sept 2022", "Maret".
             let day = toks
                 .get(i + 1)
@@ -210,58 +209,37 @@ fn absolute(toks: &[Tok]) -> Vec<(When, Vec<usize>)> {
     out
 }
 
-type RelativeTable = HashMap<String, Relative>;
-
-fn relative_words() -> &'static RelativeTable {
-    static TABLE: OnceLock<RelativeTable> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table = HashMap::new();
-        for file in [
-            include_str!("../../lexicon/id/dates-relative.tsv"),
-            include_str!("../../lexicon/en/dates-relative.tsv"),
-        ] {
-            for line in file.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-                let Some((phrase, meaning)) = line.split_once('\t') else {
-                    continue;
-                };
-                if let Some(r) = parse_relative(meaning.trim()) {
-                    table.insert(phrase.trim().to_string(), r);
-                }
-            }
+impl Relative {
+    /// `latest`, or `unit:n` with unit day, week, month or year ("day:-1" is the day before).
+    pub fn parse(s: &str) -> Option<Relative> {
+        if s == "latest" {
+            return Some(Relative::Latest);
         }
-        table
-    })
-}
-
-fn parse_relative(s: &str) -> Option<Relative> {
-    if s == "latest" {
-        return Some(Relative::Latest);
-    }
-    let (unit, n) = s.split_once(':')?;
-    let n: i64 = n.parse().ok()?;
-    match unit {
-        "day" => Some(Relative::Days(n)),
-        "week" => Some(Relative::Weeks(n)),
-        "month" => Some(Relative::Months(n as i32)),
-        "year" => Some(Relative::Years(n as i32)),
-        _ => None,
+        let (unit, n) = s.split_once(':')?;
+        let n: i64 = n.parse().ok()?;
+        match unit {
+            "day" => Some(Relative::Days(n)),
+            "week" => Some(Relative::Weeks(n)),
+            "month" => Some(Relative::Months(i32::try_from(n).ok()?)),
+            "year" => Some(Relative::Years(i32::try_from(n).ok()?)),
+            _ => None,
+        }
     }
 }
 
 /// Relative phrases (longest first at each word), with the indices of their tokens.
-fn relative(toks: &[Tok]) -> Vec<(Relative, Vec<usize>)> {
-    let table = relative_words();
+fn relative(toks: &[Tok], lx: &Lexicon) -> Vec<(Relative, Vec<usize>)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let two = toks
             .get(i + 1)
             .map(|n| format!("{} {}", toks[i].text, n.text));
-        if let Some(r) = two.as_ref().and_then(|p| table.get(p)) {
-            out.push((*r, vec![i, i + 1]));
+        if let Some(r) = two.as_ref().and_then(|p| lx.relative_date(p)) {
+            out.push((r, vec![i, i + 1]));
             i += 2;
-        } else if let Some(r) = table.get(&toks[i].text) {
-            out.push((*r, vec![i]));
+        } else if let Some(r) = lx.relative_date(&toks[i].text) {
+            out.push((r, vec![i]));
             i += 1;
         } else {
             i += 1;
@@ -271,10 +249,10 @@ fn relative(toks: &[Tok]) -> Vec<(Relative, Vec<usize>)> {
 }
 
 /// The dates a question names.
-pub fn of_question(text: &str) -> QuestionDates {
+pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
     let toks = toks(text);
     let mut q = QuestionDates::default();
-    for (when, used) in absolute(&toks) {
+    for (when, used) in absolute(&toks, lx) {
         q.dates.push(when);
         for i in used {
             // A slashed date reaches the word tokenizer as its numbers.
@@ -282,7 +260,7 @@ pub fn of_question(text: &str) -> QuestionDates {
                 .extend(toks[i].text.split('/').map(str::to_string));
         }
     }
-    for (_, used) in relative(&toks) {
+    for (_, used) in relative(&toks, lx) {
         // A question's "kemarin" or "tahun lalu" is relative to today: in an archive, its newest.
         q.latest = true;
         q.words.extend(used.iter().map(|&i| toks[i].text.clone()));
@@ -292,9 +270,9 @@ pub fn of_question(text: &str) -> QuestionDates {
 
 /// The dates an article's text holds, read from its publication day where the text leaves the
 /// year out or speaks relatively ("Kamis (21/11)", "kemarin").
-pub fn of_text(text: &str, published: Option<NaiveDate>) -> Vec<When> {
+pub fn of_text(text: &str, published: Option<NaiveDate>, lx: &Lexicon) -> Vec<When> {
     let toks = toks(text);
-    let mut out: Vec<When> = absolute(&toks)
+    let mut out: Vec<When> = absolute(&toks, lx)
         .into_iter()
         .map(|(mut w, _)| {
             if let (None, Some(m), Some(d), Some(p)) = (w.year, w.month, w.day, published) {
@@ -310,7 +288,7 @@ pub fn of_text(text: &str, published: Option<NaiveDate>) -> Vec<When> {
         })
         .collect();
     if let Some(p) = published {
-        for (r, _) in relative(&toks) {
+        for (r, _) in relative(&toks, lx) {
             let day = match r {
                 Relative::Latest => continue,
                 Relative::Days(n) => p + Duration::days(n),
@@ -380,6 +358,17 @@ pub fn agreement(q: &[When], published: Option<&When>, text: &[When]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::LazyLock;
+
+    static LX: LazyLock<Lexicon> = LazyLock::new(Lexicon::builtin);
+
+    fn of_question(text: &str) -> QuestionDates {
+        super::of_question(text, &LX)
+    }
+
+    fn of_text(text: &str, published: Option<NaiveDate>) -> Vec<When> {
+        super::of_text(text, published, &LX)
+    }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -6,13 +6,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::answer_type::{self, SentenceFit, Wanted};
+use super::answer_type::{self, SentenceFit};
 use super::article::{self, Scored};
 use super::dates::{self, QuestionDates, When};
 use super::index::Index;
 use super::intents::Thresholds;
 use super::lang::Lang;
-use super::query::Query;
+use super::lexicon::Lexicon;
+use super::query::{AnswerType, Query};
 
 /// How much a full date agreement (1.0) or a clear mismatch (-1.0) moves a passage's score.
 const DATE_WEIGHT: f32 = 0.25;
@@ -40,7 +41,7 @@ pub struct DateIndex {
 }
 
 impl DateIndex {
-    pub fn build(index: &Index) -> DateIndex {
+    pub fn build(index: &Index, lx: &Lexicon) -> DateIndex {
         let mut out = DateIndex {
             published: Vec::with_capacity(index.docs.len()),
             doc_text: Vec::with_capacity(index.docs.len()),
@@ -49,9 +50,9 @@ impl DateIndex {
         };
         for doc in &index.docs {
             let day = doc.published_at.map(|at| at.date_naive());
-            let mut all = dates::of_text(&doc.title, day);
+            let mut all = dates::of_text(&doc.title, day, lx);
             for p in &doc.paragraphs {
-                let found = dates::of_text(p, day);
+                let found = dates::of_text(p, day, lx);
                 all.extend(found.iter().copied());
                 out.passage.push(found);
             }
@@ -179,8 +180,8 @@ pub fn choose(
     context_doc: Option<usize>,
     th: &Thresholds,
     model: &DecisionModel,
+    lx: &Lexicon,
 ) -> Option<Choice> {
-    let wanted = answer_type::wanted(q);
     let mut ranked = article::rank(q, index, None, context_doc);
     if ranked.is_empty() {
         return None;
@@ -233,7 +234,7 @@ pub fn choose(
     for &k in order.iter().take(SENTENCE_CANDIDATES) {
         let p = &index.passages[ranked[k].passage];
         let text = &index.docs[p.doc as usize].paragraphs[p.paragraph as usize];
-        if let Some(fit) = answer_type::best_sentence(q, wanted, text) {
+        if let Some(fit) = answer_type::best_sentence(q, text, lx) {
             ranked[k].score += SENTENCE_SHARE_WEIGHT * fit.share
                 + if fit.typed { SENTENCE_TYPE_BONUS } else { 0.0 };
             fits[k] = Some(fit);
@@ -287,8 +288,8 @@ pub fn choose(
             missing as f32 / salient.len() as f32
         },
         unknown: q.terms.iter().filter(|t| !t.known()).count() as f32 / q.terms.len() as f32,
-        type_match: match wanted {
-            Wanted::Any | Wanted::YesNo => 1.0,
+        type_match: match q.answer_type {
+            AnswerType::Any | AnswerType::YesNo => 1.0,
             _ => f32::from(u8::from(fit.as_ref().is_some_and(|f| f.typed))),
         },
         sentence_share: fit.as_ref().map_or(0.0, |f| f.share),

@@ -10,12 +10,12 @@ use super::decide::{self, DateIndex, Features};
 use super::index::Index;
 use super::intents::{Intents, fill};
 use super::lang::{self, Lang};
-use super::lexicon::Lexicon;
+use super::lexicon::{Cue, Lexicon};
 use super::meta;
 use super::query::{self, AnswerType, Query};
 use super::smalltalk::SmallTalkMatcher;
 use super::ticker::{self, TickerMatcher};
-use super::{Answer, Question, Source, Topic, format};
+use super::{Answer, Intent, Question, Source, Topic, format};
 use crate::content::Article;
 
 /// Longer questions are answered from their start: nobody asks 2,000 characters of question.
@@ -30,17 +30,18 @@ pub struct Engine {
 }
 
 impl Engine {
-    pub fn build(intents: Arc<Intents>, articles: &[Article]) -> Engine {
-        let smalltalk = SmallTalkMatcher::new(&intents);
-        let ticker = TickerMatcher::new(&intents);
-        let lx = Lexicon::get();
+    /// The lexicon is loaded once by the caller (`Lexicon::builtin()`) and shared by every engine
+    /// built after a content change.
+    pub fn build(intents: Arc<Intents>, lexicon: Arc<Lexicon>, articles: &[Article]) -> Engine {
+        let smalltalk = SmallTalkMatcher::new(&intents, lexicon.clone());
+        let ticker = TickerMatcher::new(&intents, &lexicon);
         let extra: Vec<&str> = smalltalk
             .words()
             .chain(ticker.words())
-            .chain(lx.english.keys().map(String::as_str))
+            .chain(lexicon.english.keys().map(String::as_str))
             .collect();
-        let index = Index::build(articles, extra.into_iter());
-        let dates = DateIndex::build(&index);
+        let index = Index::build(articles, extra.into_iter(), lexicon.clone());
+        let dates = DateIndex::build(&index, &lexicon);
         Engine {
             intents,
             index,
@@ -51,8 +52,13 @@ impl Engine {
     }
 
     /// Function-word based language guess; `None` when unsure.
-    pub fn detect_lang(text: &str) -> Option<Lang> {
-        lang::detect(text)
+    pub fn detect_lang(&self, text: &str) -> Option<Lang> {
+        lang::detect(text, &self.index.lx)
+    }
+
+    /// The language data this engine was built with.
+    pub fn lexicon(&self) -> &Arc<Lexicon> {
+        &self.index.lx
     }
 
     /// A configured text (`fallback`, `help`, …) in the given language; empty for an unknown key.
@@ -72,7 +78,7 @@ impl Engine {
         if let Some(m) = &small
             && m.complete
         {
-            return self.small_talk(&m.intent, m.coverage, lang, q.context);
+            return self.small_talk(m.intent, m.coverage, lang, q.context);
         }
         if let Some(a) = self.structural(&query, q.context) {
             return a;
@@ -83,10 +89,10 @@ impl Engine {
             && query
                 .terms
                 .iter()
-                .filter(|t| !self.smalltalk.explains(&m.intent, &t.word))
+                .filter(|t| !self.smalltalk.explains(m.intent, &t.word))
                 .all(|t| t.generic || !t.known())
         {
-            return self.small_talk(&m.intent, m.coverage, lang, q.context);
+            return self.small_talk(m.intent, m.coverage, lang, q.context);
         }
         if let Some(context) = q.context
             && query.terms.len() <= 2
@@ -153,7 +159,7 @@ impl Engine {
                 &[("title", &doc.title)],
             );
             return Some(Answer {
-                intent: "article".into(),
+                intent: Intent::Article,
                 confidence: 1.0,
                 answered: true,
                 text,
@@ -241,7 +247,7 @@ impl Engine {
             Some(Topic::Article { article_id, .. }) => self.index.doc_by_id(*article_id),
             _ => None,
         };
-        let qd = dates::of_question(raw);
+        let qd = dates::of_question(raw, self.lexicon());
         let q = decide::without_date_words(query, &qd);
         decide::choose(
             &q,
@@ -251,6 +257,7 @@ impl Engine {
             context_doc,
             &self.intents.thresholds,
             &self.intents.decision,
+            self.lexicon(),
         )
     }
 
@@ -264,7 +271,7 @@ impl Engine {
             return None;
         }
         let answered = self.answer(q);
-        if answered.intent != "article" && answered.intent != "fallback" {
+        if !matches!(answered.intent, Intent::Article | Intent::Fallback) {
             return None;
         }
         let c = self.choose(&query, &raw, q.context)?;
@@ -318,13 +325,21 @@ impl Engine {
                         .is_some_and(|p| match query.answer_type {
                             AnswerType::Date => {
                                 p.flags.has_year
-                                    || mentions_date(&self.index.docs[doc].paragraphs[i])
+                                    || mentions_date(
+                                        &self.index.docs[doc].paragraphs[i],
+                                        &self.index.lx,
+                                    )
                             }
                             AnswerType::Number => p.flags.has_number,
-                            AnswerType::Person => {
-                                attributes_speech(&self.index.docs[doc].paragraphs[i])
-                            }
-                            AnswerType::Any | AnswerType::YesNo | AnswerType::Reason => {
+                            AnswerType::Person => attributes_speech(
+                                &self.index.docs[doc].paragraphs[i],
+                                &self.index.lx,
+                            ),
+                            AnswerType::Any
+                            | AnswerType::YesNo
+                            | AnswerType::Reason
+                            | AnswerType::Place
+                            | AnswerType::Manner => {
                                 query.terms.is_empty()
                                     || article::coverage(query, &self.index, &[p]) > 0.0
                             }
@@ -381,7 +396,7 @@ impl Engine {
             &[("title", &doc.title), ("date", &date), ("quote", &quote)],
         );
         Answer {
-            intent: "article".into(),
+            intent: Intent::Article,
             confidence: d.confidence,
             answered: true,
             text,
@@ -404,16 +419,16 @@ impl Engine {
 
     fn small_talk(
         &self,
-        intent: &str,
+        intent: Intent,
         coverage: f32,
         lang: Lang,
         context: Option<&Topic>,
     ) -> Answer {
         Answer {
-            intent: intent.to_string(),
+            intent,
             confidence: coverage.clamp(0.0, 1.0),
             answered: true,
-            text: self.reply_text(intent, lang),
+            text: self.reply_text(intent.as_str(), lang),
             sources: Vec::new(),
             lang,
             topic: context.cloned(),
@@ -431,7 +446,7 @@ impl Engine {
             ],
         );
         Answer {
-            intent: "fallback".into(),
+            intent: Intent::Fallback,
             confidence: 0.9,
             answered: false,
             text,
@@ -443,7 +458,7 @@ impl Engine {
 
     fn refusal(&self, lang: Lang, key: &str, context: Option<&Topic>, confidence: f32) -> Answer {
         Answer {
-            intent: "fallback".into(),
+            intent: Intent::Fallback,
             confidence: confidence.clamp(0.0, 1.0),
             answered: false,
             text: self.reply_text(key, lang),
@@ -483,31 +498,15 @@ impl Engine {
     }
 }
 
-fn mentions_date(text: &str) -> bool {
+fn mentions_date(text: &str, lx: &Lexicon) -> bool {
     super::text::words(text)
         .iter()
-        .any(|w| super::index::CALENDAR_WORDS.contains(&w.as_str()))
+        .any(|w| lx.is_calendar_word(w))
 }
 
-fn attributes_speech(text: &str) -> bool {
-    const SAYS: &[&str] = &[
-        "kata",
-        "ujar",
-        "tulis",
-        "jelas",
-        "ungkap",
-        "menurut",
-        "sebut",
-        "bilang",
-        "tutur",
-        "terang",
-        "menjelaskan",
-        "mengatakan",
-        "membantah",
-        "keterangan",
-    ];
-    let lower = text.to_lowercase();
-    super::text::words(&lower)
+/// Whether the paragraph attributes words to someone ("kata", "ujar", "menurut").
+fn attributes_speech(text: &str, lx: &Lexicon) -> bool {
+    super::text::words(text)
         .iter()
-        .any(|w| SAYS.contains(&w.as_str()))
+        .any(|w| lx.is_cue(w, Cue::Speech))
 }

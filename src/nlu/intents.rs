@@ -6,6 +6,7 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::Intent;
 use super::lang::Lang;
 
 /// The intents file shipped in the repository, for tests, benchmarks and as documentation.
@@ -32,7 +33,7 @@ impl LangText {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SmallTalk {
-    pub name: String,
+    pub name: Intent,
     pub examples: Vec<String>,
     pub reply: LangText,
 }
@@ -110,21 +111,20 @@ const REQUIRED_REPLIES: &[&str] = &[
     "down",
     "flat",
 ];
-const SMALLTALK: &[&str] = &["greeting", "thanks", "help", "human"];
-
 impl Intents {
     pub fn from_toml_str(text: &str) -> Result<Self> {
         let file: File = toml::from_str(text).context("intents file is not valid")?;
-        for name in SMALLTALK {
-            if !file.intent.iter().any(|i| i.name == *name) {
-                bail!("intents file has no [[intent]] named \"{name}\"");
+        for name in Intent::SMALL_TALK {
+            if !file.intent.iter().any(|i| i.name == name) {
+                bail!("intents file has no [[intent]] named \"{}\"", name.as_str());
             }
         }
         for i in &file.intent {
-            if !SMALLTALK.contains(&i.name.as_str()) {
+            if !i.name.is_small_talk() {
                 bail!(
-                    "unknown intent \"{}\" (expected one of {SMALLTALK:?})",
-                    i.name
+                    "\"{}\" is not a small-talk intent (expected one of {:?})",
+                    i.name.as_str(),
+                    Intent::SMALL_TALK.map(Intent::as_str)
                 );
             }
             if i.examples.is_empty() {
@@ -165,7 +165,7 @@ impl Intents {
             .or_else(|| {
                 self.smalltalk
                     .iter()
-                    .find(|i| i.name == key)
+                    .find(|i| i.name.as_str() == key)
                     .map(|i| &i.reply)
             })
             .map(|t| t.get(lang))

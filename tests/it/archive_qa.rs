@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
 use newsdesk::content::{self, Article};
-use newsdesk::nlu::{Answer, Engine, Intents, Question};
+use newsdesk::nlu::{Answer, Engine, Intents, Lexicon, Question};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -61,7 +61,11 @@ fn engine() -> Engine {
             }
         })
         .collect();
-    Engine::build(Arc::new(Intents::builtin()), &articles)
+    Engine::build(
+        Arc::new(Intents::builtin()),
+        Arc::new(Lexicon::builtin()),
+        &articles,
+    )
 }
 
 fn passes(case: &Case, a: &Answer) -> bool {
