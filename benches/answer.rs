@@ -8,7 +8,7 @@ use std::hint::black_box;
 use std::sync::Arc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use newsdesk::nlu::{Engine, Intents, Question};
+use newsdesk::nlu::{Engine, Intents, Lexicon, Question};
 
 fn per_question(c: &mut Criterion) {
     let intents = Arc::new(Intents::builtin());
@@ -18,7 +18,11 @@ fn per_question(c: &mut Criterion) {
         ("1k_articles", 1_000),
         ("10k_articles", 10_000),
     ] {
-        let engine = Engine::build(intents.clone(), &common::corpus(n));
+        let engine = Engine::build(
+            intents.clone(),
+            Arc::new(Lexicon::builtin()),
+            &common::corpus(n),
+        );
         let mut i = 0usize;
         // One question per iteration, cycling through the mixed list: the figure is per question.
         group.bench_function(name, |b| {
@@ -38,7 +42,13 @@ fn build(c: &mut Criterion) {
     let mut group = c.benchmark_group("build");
     group.sample_size(10);
     group.bench_function("10k_articles", |b| {
-        b.iter(|| black_box(Engine::build(intents.clone(), &articles)))
+        b.iter(|| {
+            black_box(Engine::build(
+                intents.clone(),
+                Arc::new(Lexicon::builtin()),
+                &articles,
+            ))
+        })
     });
     group.finish();
 }

@@ -7,7 +7,7 @@ mod common;
 use std::sync::Arc;
 use std::time::Instant;
 
-use newsdesk::nlu::{Engine, Intents, Question};
+use newsdesk::nlu::{Engine, Intents, Lexicon, Question};
 
 fn status_kib(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -24,7 +24,11 @@ fn main() {
     let articles = common::corpus(n);
     let input_rss = status_kib("VmRSS:").unwrap_or(0);
     let started = Instant::now();
-    let engine = Engine::build(Arc::new(Intents::builtin()), &articles);
+    let engine = Engine::build(
+        Arc::new(Intents::builtin()),
+        Arc::new(Lexicon::builtin()),
+        &articles,
+    );
     let build = started.elapsed();
     drop(articles);
     for q in common::QUESTIONS {

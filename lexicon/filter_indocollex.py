@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds indocollex-filtered.tsv (in lexicon/) from IndoCollex's informal-formal.tsv (MIT, see LICENSE-IndoCollex).
+"""Builds id/slang-indocollex.tsv (in lexicon/) from IndoCollex's informal-formal.tsv (MIT, see LICENSE-IndoCollex).
 
 Run once by hand; the output is checked in and loaded with include_str!. Filters (SOURCE.md):
 - rows whose informal side is an English word (in, is, me, go, held, animals, ...) would corrupt
@@ -7,7 +7,7 @@ Run once by hand; the output is checked in and loaded with include_str!. Filters
   Debian package wamerican), unless it is a well-known Indonesian chat form kept on purpose;
 - reversed or wrong rows (bang->ngab, malang->ngalam, kppn->kapan) and identity rows: dropped;
 - quotes and the `-nya` marker on the formal side: stripped.
-Usage: filter_indocollex.py INFORMAL_FORMAL_TSV > indocollex-filtered.tsv
+Usage: filter_indocollex.py INFORMAL_FORMAL_TSV > lexicon/id/slang-indocollex.tsv
 """
 import sys
 

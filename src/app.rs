@@ -12,7 +12,7 @@ use anyhow::Context;
 
 use crate::content::{self, MAX_INPUT_BYTES, ParseError, ParsedArticle};
 use crate::desk::{Desk, DeskSettings};
-use crate::nlu::Intents;
+use crate::nlu::{Intents, Lexicon};
 use crate::settings::{Settings, SettingsError, env};
 use crate::store::{ImportOutcome, OpenError, Store};
 
@@ -72,11 +72,20 @@ impl App {
     pub async fn desk(&self) -> anyhow::Result<Arc<Desk>> {
         let desk = Desk::new(
             self.store.clone(),
-            Arc::new(load_intents()?),
+            Arc::new(self.intents()?),
+            // The language data is loaded once here and shared by every engine the desk builds.
+            Arc::new(Lexicon::builtin()),
             DeskSettings::from(&self.settings),
         )
         .await?;
         Ok(Arc::new(desk))
+    }
+
+    /// The intents, with the answer model of this app's settings (`[answer]`).
+    pub fn intents(&self) -> anyhow::Result<Intents> {
+        let mut intents = load_intents()?;
+        intents.decision = self.settings.answer.decision.clone();
+        Ok(intents)
     }
 
     /// Imports an article from raw bytes.

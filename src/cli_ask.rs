@@ -12,9 +12,9 @@ use std::sync::Arc;
 
 use anyhow::Context;
 
-use crate::app::{App, load_intents};
+use crate::app::App;
 use crate::desk::Desk;
-use crate::nlu::{Answer, Engine, Lang, Question};
+use crate::nlu::{Answer, Engine, Lang, Lexicon, Question};
 
 /// Options of the `ask` command.
 #[derive(Debug, Clone, clap::Args)]
@@ -25,6 +25,10 @@ pub struct AskArgs {
     /// Print one JSON object per answer: {"intent", "confidence", "answered", "text", "sources"}.
     #[arg(long)]
     pub json: bool,
+    /// With --json: add "features" (the answer model's inputs for the best passage) and
+    /// "candidate" (the reply it would give if answered), for `scripts/fit_answer.py`.
+    #[arg(long, requires = "json")]
+    pub features: bool,
     /// Use and keep this chat's conversation state (follow-ups across invocations).
     #[arg(long, value_name = "ID", allow_negative_numbers = true)]
     pub chat: Option<i64>,
@@ -40,6 +44,26 @@ enum Answerer {
 }
 
 impl Answerer {
+    /// The answer as `ask` prints it; with `features`, the decision's inputs added to the JSON.
+    async fn render(&self, text: &str, lang: Option<Lang>, args: &AskArgs) -> anyhow::Result<String> {
+        let answer = self.answer(text, lang).await?;
+        if !(args.json && args.features) {
+            return Ok(render(&answer, args.json));
+        }
+        let mut json = serde_json::to_value(crate::nlu::AnswerJson::from(&answer))?;
+        if let Answerer::Engine(engine) = self
+            && let Some((features, candidate)) = engine.features(&Question {
+                text,
+                lang,
+                context: None,
+            })
+        {
+            json["features"] = serde_json::to_value(features)?;
+            json["candidate"] = candidate.into();
+        }
+        Ok(json.to_string())
+    }
+
     async fn answer(&self, text: &str, lang: Option<Lang>) -> anyhow::Result<Answer> {
         match self {
             Answerer::Engine(engine) => Ok(engine.answer(&Question {
@@ -60,15 +84,19 @@ pub async fn run(app: &App, args: AskArgs) -> anyhow::Result<ExitCode> {
         Some(chat_id) => Answerer::Chat(app.desk().await?, chat_id),
         None => {
             let articles = app.store.articles().await?;
-            let intents = Arc::new(load_intents()?);
-            Answerer::Engine(Box::new(Engine::build(intents, &articles)))
+            let intents = Arc::new(app.intents()?);
+            Answerer::Engine(Box::new(Engine::build(
+                intents,
+                Arc::new(Lexicon::builtin()),
+                &articles,
+            )))
         }
     };
     let stdout = std::io::stdout();
     if !args.question.is_empty() {
         let text = args.question.join(" ");
-        let answer = answerer.answer(&text, args.lang).await?;
-        writeln!(stdout.lock(), "{}", render(&answer, args.json))?;
+        let line = answerer.render(&text, args.lang, &args).await?;
+        writeln!(stdout.lock(), "{line}")?;
         return Ok(ExitCode::SUCCESS);
     }
     let stdin = std::io::stdin();
@@ -79,9 +107,9 @@ pub async fn run(app: &App, args: AskArgs) -> anyhow::Result<ExitCode> {
             Err(e) if e.kind() == std::io::ErrorKind::InvalidData => String::new(),
             Err(e) => return Err(e).context("reading questions from standard input"),
         };
-        let answer = answerer.answer(&line, args.lang).await?;
+        let rendered = answerer.render(&line, args.lang, &args).await?;
         let mut out = stdout.lock();
-        writeln!(out, "{}", render(&answer, args.json))?;
+        writeln!(out, "{rendered}")?;
         out.flush()?;
     }
     Ok(ExitCode::SUCCESS)

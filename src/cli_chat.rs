@@ -9,7 +9,7 @@ use crate::app::App;
 use crate::cli::CliError;
 use crate::console;
 use crate::desk::{Sender, insights};
-use crate::nlu::Lang;
+use crate::nlu::{Lang, Lexicon};
 use crate::telegram;
 
 /// `newsdesk run` (and plain `newsdesk`): the bot on Telegram until Ctrl-C or SIGTERM. Without a
@@ -56,6 +56,9 @@ pub async fn stats(app: &App, lang: Lang) -> anyhow::Result<ExitCode> {
 
 /// `newsdesk unanswered`: refused and 👎 questions, similar ones grouped.
 pub async fn unanswered(app: &App, lang: Lang) -> anyhow::Result<ExitCode> {
-    println!("{}", insights::unanswered_report(&app.store, lang).await?);
+    println!(
+        "{}",
+        insights::unanswered_report(&app.store, lang, &Lexicon::builtin()).await?
+    );
     Ok(ExitCode::SUCCESS)
 }

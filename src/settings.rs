@@ -106,11 +106,11 @@ pub struct BotSettings {
     pub storage_patience_secs: u64,
 }
 
-/// The `[answer]` section: confidence thresholds of the answering engine.
+/// The `[answer]` section: the answer-or-refuse model of the answering engine (its weights
+/// fitted on the tuning set by `scripts/fit_answer.py`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnswerSettings {
-    pub answer_threshold: f64,
-    pub suggest_threshold: f64,
+    pub decision: crate::nlu::DecisionModel,
 }
 
 // One file's worth of settings: every key optional, so `local.toml` can hold only what it changes.
@@ -143,8 +143,9 @@ struct BotLayer {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct AnswerLayer {
-    answer_threshold: Option<f64>,
-    suggest_threshold: Option<f64>,
+    threshold: Option<f32>,
+    bias: Option<f32>,
+    weights: Option<crate::nlu::Features>,
 }
 
 impl FileLayer {
@@ -181,14 +182,9 @@ impl FileLayer {
                     .or(self.bot.storage_patience_secs),
             },
             answer: AnswerLayer {
-                answer_threshold: over
-                    .answer
-                    .answer_threshold
-                    .or(self.answer.answer_threshold),
-                suggest_threshold: over
-                    .answer
-                    .suggest_threshold
-                    .or(self.answer.suggest_threshold),
+                threshold: over.answer.threshold.or(self.answer.threshold),
+                bias: over.answer.bias.or(self.answer.bias),
+                weights: over.answer.weights.or(self.answer.weights),
             },
         }
     }
@@ -342,19 +338,17 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
         )?,
     };
 
+    let threshold = fraction(
+        layer.answer.threshold.map(f64::from),
+        "answer.threshold",
+    )? as f32;
     let answer = AnswerSettings {
-        answer_threshold: fraction(layer.answer.answer_threshold, "answer.answer_threshold")?,
-        suggest_threshold: fraction(layer.answer.suggest_threshold, "answer.suggest_threshold")?,
+        decision: crate::nlu::DecisionModel {
+            threshold,
+            bias: required(layer.answer.bias, "answer.bias")?,
+            weights: required(layer.answer.weights, "answer.weights")?,
+        },
     };
-    if answer.suggest_threshold > answer.answer_threshold {
-        return Err(SettingsError::new(
-            "answer.suggest_threshold",
-            format!(
-                "{} is above answer.answer_threshold ({}); it must not exceed it",
-                answer.suggest_threshold, answer.answer_threshold
-            ),
-        ));
-    }
 
     Ok(Settings {
         database_url,

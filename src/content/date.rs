@@ -6,6 +6,9 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 
+// Month and day names are language data (`lexicon/<lang>/months.tsv`, `days.tsv`).
+use crate::nlu::lexicon::calendar::{is_day_name, month_number};
+
 const WIB_SECONDS: i32 = 7 * 3600;
 
 /// Reads a whole line as a publication time. Every word must be part of the date (day names,
@@ -73,71 +76,6 @@ fn set_once<T: PartialEq + Copy>(slot: Option<T>, value: T) -> Option<Option<T>>
         Some(existing) if existing != value => None,
         _ => Some(Some(value)),
     }
-}
-
-fn is_day_name(word: &str) -> bool {
-    const DAYS: &[&str] = &[
-        "senin",
-        "selasa",
-        "rabu",
-        "kamis",
-        "jumat",
-        "jum'at",
-        "jum’at",
-        "sabtu",
-        "minggu",
-        "ahad",
-        "sen",
-        "sel",
-        "rab",
-        "kam",
-        "jum",
-        "sab",
-        "min",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-    ];
-    DAYS.contains(&word)
-}
-
-/// Indonesian and English month names, full or abbreviated (`Agustus`, `Agt`, `Agu`, `Aug`).
-fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: &[(u32, &[&str])] = &[
-        (1, &["januari", "january", "jan"]),
-        (2, &["februari", "pebruari", "february", "feb", "peb"]),
-        (3, &["maret", "march", "mar"]),
-        (4, &["april", "apr"]),
-        (5, &["mei", "may"]),
-        (6, &["juni", "june", "jun"]),
-        (7, &["juli", "july", "jul"]),
-        (
-            8,
-            &["agustus", "august", "agt", "agu", "agus", "ags", "aug"],
-        ),
-        (9, &["september", "sept", "sep"]),
-        (10, &["oktober", "october", "okt", "oct"]),
-        (11, &["november", "nopember", "nov", "nop"]),
-        (12, &["desember", "december", "des", "dec"]),
-    ];
-    MONTHS
-        .iter()
-        .find(|(_, names)| names.contains(&word))
-        .map(|(number, _)| *number)
 }
 
 fn zone_offset(token: &str) -> Option<FixedOffset> {

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::callback::Action;
-use super::service::{Content, content_of};
+use super::service::build_content;
 use super::texts::Text;
 use super::turn::{After, Turn};
 use super::{Desk, Input, Reply, insights, suggest};
@@ -153,8 +153,8 @@ impl Desk {
     }
 
     /// Imports a confirmed draft in the turn's transaction and queues the admin's confirmation
-    /// and the subscribers' notices with it. Returns those and the content to answer from once
-    /// the transaction commits (built here: the notices' hints need the new article).
+    /// and the subscribers' notices with it. Returns those and whether the articles changed (the
+    /// index is rebuilt after the commit, off the runtime).
     pub(super) async fn publish(
         &self,
         tx: &mut Tx,
@@ -162,7 +162,7 @@ impl Desk {
         lang: Lang,
         draft: Draft,
         now: DateTime<Utc>,
-    ) -> anyhow::Result<(Vec<Reply>, Option<Content>)> {
+    ) -> anyhow::Result<(Vec<Reply>, bool)> {
         let mut replies = Vec::new();
         let say = |text: String| Reply::Send {
             chat_id: input.place.chat_id,
@@ -179,33 +179,26 @@ impl Desk {
             Err(e) => {
                 let reason = e.to_string();
                 replies.push(say(Text::PageRefused { reason: &reason }.render(lang)));
-                return Ok((replies, None));
+                return Ok((replies, false));
             }
         };
         let hash = content::content_hash(&draft.raw);
         let outcome = tx.import(&hash, &parsed).await?;
         if let ImportOutcome::Unchanged { id } = outcome {
             replies.push(say(Text::PublishedUnchanged { id }.render(lang)));
-            return Ok((replies, None));
+            return Ok((replies, false));
         }
         let id = outcome.id();
         let subscribers = tx.subscribers().await?;
-        // The store replaced any article with the same title and source (see `Store::import`).
-        let mut articles: Vec<Article> = self
-            .content()
-            .articles
-            .iter()
-            .filter(|a| !(a.parsed.title == parsed.title && a.parsed.source == parsed.source))
-            .cloned()
-            .collect();
         let article = Article {
             id,
             imported_at: now,
             content_hash: hash,
             parsed: parsed.clone(),
         };
-        articles.push(article.clone());
-        let content = content_of(&self.intents, articles);
+        // The notices' hint is checked against the new article alone: building the whole index
+        // here would hold the write transaction for seconds on a large archive.
+        let content = build_content(vec![article.clone()], &self.intents, &self.lexicon);
 
         let mut hints: [Option<Option<String>>; 2] = [None, None];
         for sub in &subscribers {
@@ -242,7 +235,7 @@ impl Desk {
             .render(lang)),
         );
         log::info!("admin {} published article {id}", draft.admin_id);
-        Ok((replies, Some(content)))
+        Ok((replies, true))
     }
 
     /// `/remove ID`: asks to confirm.
@@ -297,33 +290,27 @@ impl Desk {
         input: &Input,
         lang: Lang,
         article_id: i64,
-    ) -> anyhow::Result<(Vec<Reply>, Option<Content>)> {
-        let current = self.content();
-        let title = current
+    ) -> anyhow::Result<(Vec<Reply>, bool)> {
+        let title = self
+            .content()
             .articles
             .iter()
             .find(|a| a.id == article_id)
             .map(|a| a.parsed.title.clone());
         let removed = tx.remove_article(article_id).await?;
-        let (text, content) = match (removed, title) {
+        let (text, changed) = match (removed, title) {
             (true, Some(title)) => {
                 log::info!("article {article_id} removed");
-                let rest = current
-                    .articles
-                    .iter()
-                    .filter(|a| a.id != article_id)
-                    .cloned()
-                    .collect();
                 (
                     Text::Removed {
                         id: article_id,
                         title: &title,
                     }
                     .render(lang),
-                    Some(content_of(&self.intents, rest)),
+                    true,
                 )
             }
-            _ => (Text::ArticleNotFound { id: article_id }.render(lang), None),
+            _ => (Text::ArticleNotFound { id: article_id }.render(lang), false),
         };
         let reply = Reply::Send {
             chat_id: input.place.chat_id,
@@ -333,7 +320,7 @@ impl Desk {
             thread_id: input.place.thread_id,
             track: None,
         };
-        Ok((vec![reply], content))
+        Ok((vec![reply], changed))
     }
 
     pub(super) async fn on_stats(&self, t: &mut Turn<'_>) -> anyhow::Result<()> {
@@ -350,7 +337,8 @@ impl Desk {
             return Ok(());
         }
         let questions = t.tx.unanswered_questions(insights::SCAN).await?;
-        let groups = insights::group_unanswered(&questions, insights::SHOWN);
+        let groups =
+            insights::group_unanswered(&questions, insights::SHOWN, self.engine().lexicon());
         t.say(Text::Unanswered { groups: &groups });
         Ok(())
     }

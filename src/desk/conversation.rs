@@ -10,14 +10,11 @@ use super::lang;
 use super::service::lang_slot;
 use super::texts::Text;
 use super::turn::Turn;
-use crate::nlu::{Answer, Lang, Question, Topic};
+use crate::nlu::{Answer, Intent, Lang, Question, Topic};
 use crate::store::{NewQuestion, StoredTopic};
 
 /// Questions longer than this are answered from their start (Telegram allows 4,096).
 pub const MAX_QUESTION_CHARS: usize = 4000;
-
-/// Intents that are small talk: no 👍/👎 under them.
-const SMALL_TALK: &[&str] = &["greeting", "thanks", "help", "human"];
 
 /// What answering a question produced.
 pub(super) struct Responded {
@@ -40,7 +37,7 @@ impl Desk {
             t.say(Text::NothingToAnswer);
             return Ok(());
         };
-        if responded.answer.intent == "human" && !t.is_group() {
+        if responded.answer.intent == Intent::Human && !t.is_group() {
             return self.request_human(t, None).await;
         }
         let buttons = self.answer_buttons(t, &responded);
@@ -66,14 +63,15 @@ impl Desk {
             return Ok(None);
         }
         let (question, cut) = cut_long(text);
-        let lang =
-            lang.unwrap_or_else(|| lang::for_question(&t.chat, t.input.sender.as_ref(), question));
+        let engine = self.engine();
+        let lang = lang.unwrap_or_else(|| {
+            lang::for_question(&engine, &t.chat, t.input.sender.as_ref(), question)
+        });
         let key = t.conversation_key();
         let context =
             t.tx.topic(t.chat_id(), key, t.now)
                 .await?
                 .map(topic_from_store);
-        let engine = self.engine();
         let mut answer = engine.answer(&Question {
             text: question,
             lang: Some(lang),
@@ -100,7 +98,7 @@ impl Desk {
                 chat_id: t.chat_id(),
                 user_id: t.input.sender.as_ref().map(|s| s.user_id),
                 text: question,
-                intent: &answer.intent,
+                intent: answer.intent.as_str(),
                 confidence: answer.confidence,
                 answered: answer.answered,
                 answer: &answer.text,
@@ -129,7 +127,7 @@ impl Desk {
     fn answer_buttons(&self, t: &mut Turn<'_>, r: &Responded) -> Vec<Vec<Button>> {
         let mut rows = Vec::new();
         let answer = &r.answer;
-        if answer.answered && !SMALL_TALK.contains(&answer.intent.as_str()) {
+        if answer.answered && !answer.intent.is_small_talk() {
             rows.push(vec![
                 Button {
                     label: "👍".into(),
@@ -151,7 +149,7 @@ impl Desk {
         }
         // Ticker and meta answers cite the page but quote no passage to continue from.
         if answer.answered
-            && answer.intent == "article"
+            && answer.intent == Intent::Article
             && let Some(more) = self.more_button(t, answer)
         {
             rows.push(vec![more]);

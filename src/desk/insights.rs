@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Utc};
 
 use super::texts::Text;
-use crate::nlu::Lang;
+use crate::nlu::{Lang, Lexicon};
 use crate::store::{Store, UnansweredQuestion};
 
 /// How many of the latest unanswered questions are looked at.
@@ -28,68 +28,15 @@ pub struct UnansweredGroup {
     pub last_asked: DateTime<Utc>,
 }
 
-/// Words that say nothing about what was asked, in both languages.
-const STOP: &[&str] = &[
-    "apa",
-    "apakah",
-    "yang",
-    "dan",
-    "di",
-    "ke",
-    "dari",
-    "itu",
-    "ini",
-    "ada",
-    "berapa",
-    "kapan",
-    "siapa",
-    "gimana",
-    "bagaimana",
-    "mengapa",
-    "kenapa",
-    "dong",
-    "sih",
-    "kah",
-    "ya",
-    "gak",
-    "tidak",
-    "untuk",
-    "dengan",
-    "saya",
-    "aku",
-    "kamu",
-    "tau",
-    "tahu",
-    "mau",
-    "bisa",
-    "the",
-    "what",
-    "who",
-    "when",
-    "how",
-    "why",
-    "is",
-    "are",
-    "was",
-    "of",
-    "to",
-    "in",
-    "and",
-    "does",
-    "did",
-    "can",
-    "you",
-    "about",
-    "for",
-];
-
 /// The words that carry a question's meaning, lower-cased, without function words; a question
-/// of function words only is its own key, so it groups only with the same question.
-fn key_words(text: &str) -> BTreeSet<String> {
+/// of function words only is its own key, so it groups only with the same question. Function
+/// words are the lexicon's, in either language, also when written as slang ("gimana").
+fn key_words(text: &str, lx: &Lexicon) -> BTreeSet<String> {
+    let stop = |w: &str| lx.is_function(w) || lx.deslang(w).iter().all(|f| lx.is_function(f));
     let lower = text.to_lowercase();
     let words: BTreeSet<String> = lower
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3 && !STOP.contains(w))
+        .filter(|w| w.chars().count() >= 3 && !stop(w))
         .map(str::to_string)
         .collect();
     if words.is_empty() {
@@ -115,10 +62,14 @@ fn alike(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
 
 /// Groups questions (given newest first) whose key words mostly overlap; at most `max` groups,
 /// newest first.
-pub fn group_unanswered(questions: &[UnansweredQuestion], max: usize) -> Vec<UnansweredGroup> {
+pub fn group_unanswered(
+    questions: &[UnansweredQuestion],
+    max: usize,
+    lx: &Lexicon,
+) -> Vec<UnansweredGroup> {
     let mut groups: Vec<(BTreeSet<String>, UnansweredGroup)> = Vec::new();
     for q in questions {
-        let words = key_words(&q.text);
+        let words = key_words(&q.text, lx);
         let slot = groups.iter().position(|(key, _)| alike(key, &words));
         let group = match slot {
             Some(i) => &mut groups[i].1,
@@ -160,11 +111,11 @@ pub async fn stats_report(store: &Store, lang: Lang) -> anyhow::Result<String> {
 }
 
 /// The `/unanswered` text, from the store.
-pub async fn unanswered_report(store: &Store, lang: Lang) -> anyhow::Result<String> {
+pub async fn unanswered_report(store: &Store, lang: Lang, lx: &Lexicon) -> anyhow::Result<String> {
     let mut tx = store.begin_read().await?;
     let questions = tx.unanswered_questions(SCAN).await?;
     tx.rollback().await?;
-    let groups = group_unanswered(&questions, SHOWN);
+    let groups = group_unanswered(&questions, SHOWN, lx);
     Ok(Text::Unanswered { groups: &groups }.render(lang))
 }
 
@@ -192,6 +143,7 @@ mod tests {
                 q("BERAPA KURS EURO HARI INI??", true, false),
             ],
             10,
+            &Lexicon::builtin(),
         );
         assert_eq!(groups.len(), 2, "{groups:#?}");
         assert_eq!(groups[0].example, "Berapa kurs euro hari ini?");
@@ -203,7 +155,11 @@ mod tests {
 
     #[test]
     fn questions_of_only_function_words_group_only_when_identical() {
-        let groups = group_unanswered(&[q("apa?", true, false), q("siapa?", true, false)], 10);
+        let groups = group_unanswered(
+            &[q("apa?", true, false), q("siapa?", true, false)],
+            10,
+            &Lexicon::builtin(),
+        );
         assert_eq!(groups.len(), 2);
     }
 }

@@ -30,9 +30,14 @@ pub fn for_chat(chat: &ChatState, sender: Option<&Sender>) -> Lang {
 }
 
 /// The language to answer `question` in.
-pub fn for_question(chat: &ChatState, sender: Option<&Sender>, question: &str) -> Lang {
+pub fn for_question(
+    engine: &Engine,
+    chat: &ChatState,
+    sender: Option<&Sender>,
+    question: &str,
+) -> Lang {
     chosen(chat)
-        .or_else(|| Engine::detect_lang(question))
+        .or_else(|| engine.detect_lang(question))
         .or_else(|| of_client(sender))
         .unwrap_or(Lang::Id)
 }

@@ -13,7 +13,7 @@ use super::settle::{ReturnOnly, Settle};
 use super::turn::{After, Turn};
 use super::{ChatKind, Event, Input, Place, Reply, Sender, Track, lang, suggest};
 use crate::content::Article;
-use crate::nlu::{Answer, Engine, Intents, Lang, Question};
+use crate::nlu::{Answer, Engine, Intents, Lang, Lexicon, Question};
 use crate::settings::Settings;
 use crate::store::Store;
 
@@ -58,8 +58,13 @@ pub(super) fn lang_slot(lang: Lang) -> usize {
 pub struct Desk {
     pub(super) store: Store,
     pub(super) intents: Arc<Intents>,
+    pub(super) lexicon: Arc<Lexicon>,
     pub(super) settings: DeskSettings,
+    // Readers clone the `Arc` under a read lock held for a pointer copy; a rebuild swaps in a
+    // whole new `Content` under the write lock, so every question sees one engine, old or new.
     content: RwLock<Arc<Content>>,
+    // Rebuilds run one at a time, so an older one cannot finish last and swap stale content in.
+    rebuild: tokio::sync::Mutex<()>,
 }
 
 impl Desk {
@@ -67,20 +72,26 @@ impl Desk {
     pub async fn new(
         store: Store,
         intents: Arc<Intents>,
+        lexicon: Arc<Lexicon>,
         settings: DeskSettings,
     ) -> anyhow::Result<Desk> {
-        let content = build_content(&store, &intents).await?;
+        let content = load_content(&store, &intents, &lexicon).await?;
         Ok(Desk {
             store,
             intents,
+            lexicon,
             settings,
             content: RwLock::new(Arc::new(content)),
+            rebuild: tokio::sync::Mutex::new(()),
         })
     }
 
-    /// Rebuilds the engine from the store's articles; takes effect for the next question.
+    /// Rebuilds the engine from the store's articles and swaps it in; takes effect for the next
+    /// question. Called outside the turn lock: the build runs on a blocking thread, and readers
+    /// in every chat are answered by the current engine until the new one is in place.
     pub async fn reload_content(&self) -> anyhow::Result<()> {
-        let content = build_content(&self.store, &self.intents).await?;
+        let _one_at_a_time = self.rebuild.lock().await;
+        let content = load_content(&self.store, &self.intents, &self.lexicon).await?;
         self.set_content(content);
         Ok(())
     }
@@ -233,11 +244,11 @@ impl Desk {
         } = turn;
         // Publishing and removing commit with the turn: the draft is gone only once the article
         // is stored, and the admin's confirmation and the subscribers' notices are queued with it.
-        let mut new_content = None;
+        let mut content_changed = false;
         for work in after {
-            let (more, content) = self.after_work(&mut tx, input, lang, work, now).await?;
+            let (more, changed) = self.after_work(&mut tx, input, lang, work, now).await?;
             replies.extend(more);
-            new_content = content.or(new_content);
+            content_changed |= changed;
         }
         if let Some(update) = input.update_id {
             chat.last_update_id = Some(chat.last_update_id.map_or(update, |last| last.max(update)));
@@ -258,8 +269,10 @@ impl Desk {
         tx.commit()
             .await
             .with_context(|| format!("cannot save the state of chat {chat_id}"))?;
-        if let Some(content) = new_content {
-            self.set_content(content);
+        // Publishing and removing rebuild the index after the commit, off the runtime: other
+        // chats' turns go on meanwhile and are answered by the current engine.
+        if content_changed {
+            self.reload_content().await?;
         }
         Ok(replies)
     }
@@ -356,7 +369,7 @@ impl Desk {
         lang: Lang,
         work: After,
         now: chrono::DateTime<Utc>,
-    ) -> anyhow::Result<(Vec<Reply>, Option<Content>)> {
+    ) -> anyhow::Result<(Vec<Reply>, bool)> {
         match work {
             After::Publish { draft } => self.publish(tx, input, lang, draft, now).await,
             After::Remove { article_id } => self.remove_article(tx, input, lang, article_id).await,
@@ -519,20 +532,32 @@ fn toast_first(replies: &mut Vec<Reply>) {
     replies.insert(0, toast);
 }
 
-async fn build_content(store: &Store, intents: &Arc<Intents>) -> anyhow::Result<Content> {
+/// The store's articles and the engine over them, built off the async runtime: indexing 10,000
+/// articles takes seconds of CPU, which must not stall the runtime's threads.
+async fn load_content(
+    store: &Store,
+    intents: &Arc<Intents>,
+    lexicon: &Arc<Lexicon>,
+) -> anyhow::Result<Content> {
     let articles = store.articles().await.context("cannot load the articles")?;
-    Ok(content_of(intents, articles))
+    let (intents, lexicon) = (intents.clone(), lexicon.clone());
+    tokio::task::spawn_blocking(move || build_content(articles, &intents, &lexicon))
+        .await
+        .context("the index rebuild failed")
 }
 
-/// The engine and suggestions for a set of articles (any order).
-pub(super) fn content_of(intents: &Arc<Intents>, mut articles: Vec<Article>) -> Content {
+pub(super) fn build_content(
+    mut articles: Vec<Article>,
+    intents: &Arc<Intents>,
+    lexicon: &Arc<Lexicon>,
+) -> Content {
     articles.sort_by(|a, b| {
         b.parsed
             .published_at
             .cmp(&a.parsed.published_at)
             .then(b.imported_at.cmp(&a.imported_at))
     });
-    let engine = Arc::new(Engine::build(intents.clone(), &articles));
+    let engine = Arc::new(Engine::build(intents.clone(), lexicon.clone(), &articles));
     let suggestions = [
         suggest::suggestions(&engine, &articles, Lang::Id),
         suggest::suggestions(&engine, &articles, Lang::En),

@@ -3,7 +3,7 @@
 //! ticker indicator. Only questions the engine really answers are offered.
 
 use crate::content::Article;
-use crate::nlu::{Engine, Lang, Question};
+use crate::nlu::{Engine, Intent, Lang, Question};
 
 use super::texts::Text;
 
@@ -52,7 +52,7 @@ fn answerable(engine: &Engine, candidates: Vec<String>, lang: Lang, max: usize) 
             lang: Some(lang),
             context: None,
         });
-        if answer.answered && answer.intent != "fallback" {
+        if answer.answered && answer.intent != Intent::Fallback {
             chosen.push(question);
         }
     }

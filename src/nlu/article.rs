@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use super::index::{Index, Passage, word_trigrams};
 use super::intents::Thresholds;
 use super::query::{AnswerType, Query, Term};
-use super::stem::stem;
 
 /// How many BM25 leaders get the (dearer) 3-gram channel and the checks.
 const CANDIDATES: usize = 24;
@@ -114,7 +113,7 @@ fn type_match(t: AnswerType, p: &Passage) -> Option<bool> {
         AnswerType::Number => Some(p.has_number),
         AnswerType::YesNo => Some(p.has_stance && !p.has_hearsay),
         AnswerType::Reason => Some(p.has_cause),
-        AnswerType::Person | AnswerType::Any => None,
+        AnswerType::Person | AnswerType::Place | AnswerType::Manner | AnswerType::Any => None,
     }
 }
 
@@ -227,7 +226,11 @@ fn rerank(
     let mut q_norm = 0.0f32;
     let mut unseen = std::collections::HashSet::new();
     for term in &q.terms {
-        for form in term.forms.iter().flat_map(|f| [f.clone(), stem(f)]) {
+        for form in term
+            .forms
+            .iter()
+            .flat_map(|f| [f.clone(), index.lx.stem(f)])
+        {
             for g in word_trigrams(&form) {
                 match index.trigram(&g) {
                     Some((id, idf)) => {
@@ -325,7 +328,7 @@ pub fn decide(
     // "Siapa pendiri Telegram?": a who-question whose predicate the article never uses asks about
     // something else, however well the name matches.
     if q.answer_type == AnswerType::Person
-        && let Some(t) = foreign_predicate(q)
+        && let Some(t) = foreign_predicate(q, index)
     {
         return Err(Refusal::MissingWord(t.word.clone()));
     }
@@ -451,15 +454,6 @@ fn elsewhere_in_doc(t: &Term, index: &Index, passage: &Passage) -> bool {
         .any(|p| found(t, p) > 0.0)
 }
 
-/// An Indonesian active or passive verb by its prefix ("memblokir", "menjual", "dijual").
-fn is_prefixed_verb(w: &str) -> bool {
-    let n = w.chars().count();
-    n >= 6
-        && ["mem", "men", "meng", "meny", "di"]
-            .iter()
-            .any(|p| w.starts_with(p) && n - p.len() >= 4)
-}
-
 /// The question word a yes/no answer from this passage would leave out: a specific word this
 /// article uses, but only in other paragraphs ("Apakah Telegram membeli Signal?": the names are in
 /// the paragraph about switching, "beli" only in the one about Facebook buying WhatsApp), or a
@@ -467,45 +461,36 @@ fn is_prefixed_verb(w: &str) -> bool {
 /// mengakuisisi bank digital?"). Gradable words
 /// ("naik", "aman") are left to coverage: a passage may answer them in other words.
 fn predicate_gap<'q>(q: &'q Query, index: &Index, passage: &Passage) -> Option<&'q Term> {
-    let lx = super::lexicon::Lexicon::get();
+    let lx = &index.lx;
     q.terms.iter().find(|t| {
         if t.salient {
             // Names too: a neighbour may complete an answer, not supply one side of the relation.
             return t.known() && found(t, passage) == 0.0 && !found_in_title(t, index, passage);
         }
         !t.generic
-            && !lx.is_adjective(&t.word)
+            && !lx.is_gradable(&t.word)
             && if t.known() {
                 found(t, passage) == 0.0
                     && !found_in_title(t, index, passage)
                     && (elsewhere_in_doc(t, index, passage)
-                        || (q.lang == super::lang::Lang::Id && is_prefixed_verb(&t.word)))
+                        || (q.lang == super::lang::Lang::Id && lx.is_prefixed_verb(&t.word)))
             } else {
-                q.lang == super::lang::Lang::Id && is_prefixed_verb(&t.word)
+                q.lang == super::lang::Lang::Id && lx.is_prefixed_verb(&t.word)
             }
     })
 }
 
-/// An agent noun ("pendiri", "pemimpin", "pencipta").
-fn is_agent_noun(w: &str) -> bool {
-    let n = w.chars().count();
-    n >= 6
-        && ["pem", "pen", "peng", "peny", "pe"]
-            .iter()
-            .any(|p| w.starts_with(p) && n - p.len() >= 4)
-}
-
 /// A word of a who-question that no article uses and that carries its predicate: an Indonesian
 /// prefixed verb or agent noun, or any unknown English content word ("founded").
-fn foreign_predicate(q: &Query) -> Option<&Term> {
-    let lx = super::lexicon::Lexicon::get();
+fn foreign_predicate<'q>(q: &'q Query, index: &Index) -> Option<&'q Term> {
+    let lx = &index.lx;
     q.terms.iter().find(|t| {
         !t.known()
             && !t.salient
             && !t.generic
-            && !lx.is_adjective(&t.word)
+            && !lx.is_gradable(&t.word)
             && match q.lang {
-                super::lang::Lang::Id => is_prefixed_verb(&t.word) || is_agent_noun(&t.word),
+                super::lang::Lang::Id => lx.is_prefixed_verb(&t.word) || lx.is_agent_noun(&t.word),
                 super::lang::Lang::En => true,
             }
     })

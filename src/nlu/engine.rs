@@ -3,16 +3,19 @@
 
 use std::sync::Arc;
 
+use super::answer_type;
 use super::article::{self, Decision};
+use super::dates;
+use super::decide::{self, DateIndex, Features};
 use super::index::Index;
 use super::intents::{Intents, fill};
 use super::lang::{self, Lang};
-use super::lexicon::Lexicon;
+use super::lexicon::{Cue, Lexicon};
 use super::meta;
 use super::query::{self, AnswerType, Query};
 use super::smalltalk::SmallTalkMatcher;
 use super::ticker::{self, TickerMatcher};
-use super::{Answer, Question, Source, Topic, format};
+use super::{Answer, Intent, Question, Source, Topic, format};
 use crate::content::Article;
 
 /// Longer questions are answered from their start: nobody asks 2,000 characters of question.
@@ -23,30 +26,39 @@ pub struct Engine {
     index: Index,
     smalltalk: SmallTalkMatcher,
     ticker: TickerMatcher,
+    dates: DateIndex,
 }
 
 impl Engine {
-    pub fn build(intents: Arc<Intents>, articles: &[Article]) -> Engine {
-        let smalltalk = SmallTalkMatcher::new(&intents);
-        let ticker = TickerMatcher::new(&intents);
-        let lx = Lexicon::get();
+    /// The lexicon is loaded once by the caller (`Lexicon::builtin()`) and shared by every engine
+    /// built after a content change.
+    pub fn build(intents: Arc<Intents>, lexicon: Arc<Lexicon>, articles: &[Article]) -> Engine {
+        let smalltalk = SmallTalkMatcher::new(&intents, lexicon.clone());
+        let ticker = TickerMatcher::new(&intents, &lexicon);
         let extra: Vec<&str> = smalltalk
             .words()
             .chain(ticker.words())
-            .chain(lx.english.keys().map(String::as_str))
+            .chain(lexicon.english.keys().map(String::as_str))
             .collect();
-        let index = Index::build(articles, extra.into_iter());
+        let index = Index::build(articles, extra.into_iter(), lexicon.clone());
+        let dates = DateIndex::build(&index, &lexicon);
         Engine {
             intents,
             index,
             smalltalk,
             ticker,
+            dates,
         }
     }
 
     /// Function-word based language guess; `None` when unsure.
-    pub fn detect_lang(text: &str) -> Option<Lang> {
-        lang::detect(text)
+    pub fn detect_lang(&self, text: &str) -> Option<Lang> {
+        lang::detect(text, &self.index.lx)
+    }
+
+    /// The language data this engine was built with.
+    pub fn lexicon(&self) -> &Arc<Lexicon> {
+        &self.index.lx
     }
 
     /// A configured text (`fallback`, `help`, …) in the given language; empty for an unknown key.
@@ -66,7 +78,7 @@ impl Engine {
         if let Some(m) = &small
             && m.complete
         {
-            return self.small_talk(&m.intent, m.coverage, lang, q.context);
+            return self.small_talk(m.intent, m.coverage, lang, q.context);
         }
         if let Some(a) = self.structural(&query, q.context) {
             return a;
@@ -77,10 +89,10 @@ impl Engine {
             && query
                 .terms
                 .iter()
-                .filter(|t| !self.smalltalk.explains(&m.intent, &t.word))
+                .filter(|t| !self.smalltalk.explains(m.intent, &t.word))
                 .all(|t| t.generic || !t.known())
         {
-            return self.small_talk(&m.intent, m.coverage, lang, q.context);
+            return self.small_talk(m.intent, m.coverage, lang, q.context);
         }
         if let Some(context) = q.context
             && query.terms.len() <= 2
@@ -89,7 +101,7 @@ impl Engine {
         {
             return a;
         }
-        self.answer_from_articles(&query, q.context)
+        self.answer_from_articles(&query, &raw, q.context)
     }
 
     /// A human-readable trace of how a question was analysed and scored (for tuning and tests).
@@ -147,7 +159,7 @@ impl Engine {
                 &[("title", &doc.title)],
             );
             return Some(Answer {
-                intent: "article".into(),
+                intent: Intent::Article,
                 confidence: 1.0,
                 answered: true,
                 text,
@@ -209,20 +221,70 @@ impl Engine {
     }
 
     /// The best passage of any article, or a refusal.
-    fn answer_from_articles(&self, query: &Query, context: Option<&Topic>) -> Answer {
+    fn answer_from_articles(&self, query: &Query, raw: &str, context: Option<&Topic>) -> Answer {
         let lang = query.lang;
+        match self.choose(query, raw, context) {
+            Some(c) if c.answer => {
+                let mut a = self.quote_marked(
+                    &Decision {
+                        doc: c.doc,
+                        paragraphs: c.paragraphs.clone(),
+                        confidence: c.probability,
+                    },
+                    c.sentence.as_ref(),
+                    lang,
+                );
+                a.confidence = c.probability;
+                a
+            }
+            Some(c) => self.refusal(lang, "fallback", context, 1.0 - c.probability),
+            None => self.refusal(lang, "fallback", context, 1.0),
+        }
+    }
+
+    fn choose(&self, query: &Query, raw: &str, context: Option<&Topic>) -> Option<decide::Choice> {
         let context_doc = match context {
             Some(Topic::Article { article_id, .. }) => self.index.doc_by_id(*article_id),
             _ => None,
         };
-        let ranked = article::rank(query, &self.index, None, context_doc);
-        match article::decide(query, &self.index, &ranked, &self.intents.thresholds) {
-            Ok(decision) => self.quote(&decision, lang),
-            Err(_) => {
-                let confidence = 1.0 - ranked.first().map_or(0.0, |s| s.coverage * 0.5);
-                self.refusal(lang, "fallback", context, confidence)
-            }
+        let qd = dates::of_question(raw, self.lexicon());
+        let q = decide::without_date_words(query, &qd);
+        decide::choose(
+            &q,
+            &qd,
+            &self.index,
+            &self.dates,
+            context_doc,
+            &self.intents.thresholds,
+            &self.intents.decision,
+            self.lexicon(),
+        )
+    }
+
+    /// The decision features of a question's best passage and the reply it would get if answered
+    /// (for fitting the decision model: `ask --features`). `None` when the question never reaches
+    /// the article decision (small talk, ticker, an empty question).
+    pub fn features(&self, q: &Question) -> Option<(Features, String)> {
+        let raw: String = q.text.chars().take(MAX_QUESTION_CHARS).collect();
+        let query = query::analyse(&raw, q.lang, &self.index);
+        if query.words.is_empty() {
+            return None;
         }
+        let answered = self.answer(q);
+        if !matches!(answered.intent, Intent::Article | Intent::Fallback) {
+            return None;
+        }
+        let c = self.choose(&query, &raw, q.context)?;
+        let a = self.quote_marked(
+            &Decision {
+                doc: c.doc,
+                paragraphs: c.paragraphs.clone(),
+                confidence: c.probability,
+            },
+            c.sentence.as_ref(),
+            query.lang,
+        );
+        Some((c.features, a.text))
     }
 
     /// A short question with no topic of its own, resolved against the conversation's topic.
@@ -263,13 +325,21 @@ impl Engine {
                         .is_some_and(|p| match query.answer_type {
                             AnswerType::Date => {
                                 p.flags.has_year
-                                    || mentions_date(&self.index.docs[doc].paragraphs[i])
+                                    || mentions_date(
+                                        &self.index.docs[doc].paragraphs[i],
+                                        &self.index.lx,
+                                    )
                             }
                             AnswerType::Number => p.flags.has_number,
-                            AnswerType::Person => {
-                                attributes_speech(&self.index.docs[doc].paragraphs[i])
-                            }
-                            AnswerType::Any | AnswerType::YesNo | AnswerType::Reason => {
+                            AnswerType::Person => attributes_speech(
+                                &self.index.docs[doc].paragraphs[i],
+                                &self.index.lx,
+                            ),
+                            AnswerType::Any
+                            | AnswerType::YesNo
+                            | AnswerType::Reason
+                            | AnswerType::Place
+                            | AnswerType::Manner => {
                                 query.terms.is_empty()
                                     || article::coverage(query, &self.index, &[p]) > 0.0
                             }
@@ -290,11 +360,26 @@ impl Engine {
     }
 
     fn quote(&self, d: &Decision, lang: Lang) -> Answer {
+        self.quote_marked(d, None, lang)
+    }
+
+    /// Quotes the paragraphs, the answering sentence (paragraph, byte range) marked `**…**`.
+    fn quote_marked(
+        &self,
+        d: &Decision,
+        sentence: Option<&(usize, std::ops::Range<usize>)>,
+        lang: Lang,
+    ) -> Answer {
         let doc = &self.index.docs[d.doc];
         let quote = d
             .paragraphs
             .iter()
-            .map(|&i| format!("“{}”", doc.paragraphs[i].trim()))
+            .map(|&i| match sentence {
+                Some((p, range)) if *p == i => {
+                    format!("“{}”", answer_type::mark(&doc.paragraphs[i], range))
+                }
+                _ => format!("“{}”", doc.paragraphs[i].trim()),
+            })
             .collect::<Vec<_>>()
             .join("\n\n");
         let date = doc
@@ -311,7 +396,7 @@ impl Engine {
             &[("title", &doc.title), ("date", &date), ("quote", &quote)],
         );
         Answer {
-            intent: "article".into(),
+            intent: Intent::Article,
             confidence: d.confidence,
             answered: true,
             text,
@@ -334,16 +419,16 @@ impl Engine {
 
     fn small_talk(
         &self,
-        intent: &str,
+        intent: Intent,
         coverage: f32,
         lang: Lang,
         context: Option<&Topic>,
     ) -> Answer {
         Answer {
-            intent: intent.to_string(),
+            intent,
             confidence: coverage.clamp(0.0, 1.0),
             answered: true,
-            text: self.reply_text(intent, lang),
+            text: self.reply_text(intent.as_str(), lang),
             sources: Vec::new(),
             lang,
             topic: context.cloned(),
@@ -361,7 +446,7 @@ impl Engine {
             ],
         );
         Answer {
-            intent: "fallback".into(),
+            intent: Intent::Fallback,
             confidence: 0.9,
             answered: false,
             text,
@@ -373,7 +458,7 @@ impl Engine {
 
     fn refusal(&self, lang: Lang, key: &str, context: Option<&Topic>, confidence: f32) -> Answer {
         Answer {
-            intent: "fallback".into(),
+            intent: Intent::Fallback,
             confidence: confidence.clamp(0.0, 1.0),
             answered: false,
             text: self.reply_text(key, lang),
@@ -413,31 +498,15 @@ impl Engine {
     }
 }
 
-fn mentions_date(text: &str) -> bool {
+fn mentions_date(text: &str, lx: &Lexicon) -> bool {
     super::text::words(text)
         .iter()
-        .any(|w| super::index::CALENDAR_WORDS.contains(&w.as_str()))
+        .any(|w| lx.is_calendar_word(w))
 }
 
-fn attributes_speech(text: &str) -> bool {
-    const SAYS: &[&str] = &[
-        "kata",
-        "ujar",
-        "tulis",
-        "jelas",
-        "ungkap",
-        "menurut",
-        "sebut",
-        "bilang",
-        "tutur",
-        "terang",
-        "menjelaskan",
-        "mengatakan",
-        "membantah",
-        "keterangan",
-    ];
-    let lower = text.to_lowercase();
-    super::text::words(&lower)
+/// Whether the paragraph attributes words to someone ("kata", "ujar", "menurut").
+fn attributes_speech(text: &str, lx: &Lexicon) -> bool {
+    super::text::words(text)
         .iter()
-        .any(|w| SAYS.contains(&w.as_str()))
+        .any(|w| lx.is_cue(w, Cue::Speech))
 }

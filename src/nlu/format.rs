@@ -4,35 +4,7 @@
 use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 
 use super::lang::Lang;
-
-const MONTHS_ID: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use super::lexicon::calendar::month_name;
 
 /// A number as the reader's language writes it; integral values without decimals, others with two.
 pub fn number(value: f64, lang: Lang) -> String {
@@ -59,11 +31,12 @@ pub fn number_with(value: f64, decimals: usize, lang: Lang) -> String {
 
 /// "13 Januari 2021" / "13 January 2021".
 pub fn date(at: &DateTime<FixedOffset>, lang: Lang) -> String {
-    let m = at.month0() as usize;
-    match lang {
-        Lang::Id => format!("{} {} {}", at.day(), MONTHS_ID[m], at.year()),
-        Lang::En => format!("{} {} {}", at.day(), MONTHS_EN[m], at.year()),
-    }
+    format!(
+        "{} {} {}",
+        at.day(),
+        month_name(at.month(), lang),
+        at.year()
+    )
 }
 
 /// The answer to "when was it published": the date and time, and for English readers also the

@@ -4,9 +4,9 @@
 
 use chrono::{DateTime, FixedOffset, Utc};
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use super::lexicon::Lexicon;
-use super::stem::stem;
+use super::lexicon::{Cue, Lexicon};
 use super::text;
 use crate::content::{Article, TickerItem};
 
@@ -14,6 +14,13 @@ pub type TermId = u32;
 
 pub const BM25_K1: f32 = 1.2;
 pub const BM25_B: f32 = 0.75;
+
+/// A term is rare — salient when a question names it — when at most this share of the articles
+/// holds it ("antam", "gempa" among news of many topics)…
+const RARE_DOC_SHARE: f32 = 0.05;
+/// …and the archive has at least this many articles: with fewer, how many hold a word says nothing
+/// about the word (in a one-article archive every word is in all of them).
+const RARE_MIN_DOCS: usize = 10;
 
 /// The largest number of paragraphs one index holds (postings pack the passage in 24 bits).
 const MAX_PASSAGES: u32 = 1 << 24;
@@ -49,73 +56,6 @@ pub struct Flags {
     pub has_cause: bool,
 }
 
-const NUMBER_WORDS: &[&str] = &[
-    "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
-    "puluh", "belas", "ratus", "ribu", "juta", "miliar", "triliun", "persen", "separuh",
-    "setengah", "seratus", "seribu", "sejuta",
-];
-/// Month and day names: a paragraph naming one can answer "kapan?".
-pub(super) const CALENDAR_WORDS: &[&str] = &[
-    "januari",
-    "februari",
-    "maret",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "agustus",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-    "senin",
-    "selasa",
-    "rabu",
-    "kamis",
-    "jumat",
-    "sabtu",
-    "minggu",
-];
-/// Other words that place a statement in time.
-const WHEN_WORDS: &[&str] = &["kemarin", "semester", "kuartal"];
-const CONDITION_WORDS: &[&str] = &[
-    "jika", "apabila", "bila", "ketika", "kalau", "jikalau", "saat",
-];
-const CAUSE_WORDS: &[&str] = &[
-    "karena",
-    "sebab",
-    "alasan",
-    "beralasan",
-    "lantaran",
-    "akibat",
-    "membutuhkan",
-    "butuh",
-    "demi",
-    "mengejar",
-    "disebabkan",
-    "dipicu",
-];
-const STANCE_WORDS: &[&str] = &[
-    "membantah",
-    "bantah",
-    "menyangkal",
-    "menegaskan",
-    "memastikan",
-    "tidak",
-    "bukan",
-    "tak",
-    "belum",
-];
-const HEARSAY_WORDS: &[&str] = &[
-    "dikabarkan",
-    "kabarnya",
-    "rumor",
-    "desas",
-    "disebut",
-    "diduga",
-    "isu",
-];
-
 /// One article's metadata and where its passages are.
 pub struct Doc {
     pub id: i64,
@@ -133,6 +73,8 @@ pub struct Doc {
 }
 
 pub struct Index {
+    /// The lexicon the articles were analysed with; questions are analysed with the same one.
+    pub lx: Arc<Lexicon>,
     pub docs: Vec<Doc>,
     pub passages: Vec<Passage>,
     vocab: HashMap<String, TermId>,
@@ -145,6 +87,8 @@ pub struct Index {
     term_trigrams: Vec<Vec<u32>>,
     /// Passages holding each term at all, stem or surface.
     df: Vec<u32>,
+    /// Articles holding each term in a paragraph, stem or surface.
+    doc_df: Vec<u32>,
     pub avg_len: f32,
     trigram_ids: HashMap<[char; 3], u32>,
     trigram_idf: Vec<f32>,
@@ -164,14 +108,21 @@ pub fn word_trigrams(word: &str) -> impl Iterator<Item = [char; 3]> {
 impl Index {
     /// Indexes the articles' paragraphs; `extra_words` (small-talk examples, indicator names,
     /// English glossary words) join the typo-correction vocabulary only.
-    pub fn build<'a>(articles: &[Article], extra_words: impl Iterator<Item = &'a str>) -> Index {
-        let lx = Lexicon::get();
+    pub fn build<'a>(
+        articles: &[Article],
+        extra_words: impl Iterator<Item = &'a str>,
+        lexicon: Arc<Lexicon>,
+    ) -> Index {
+        let shared = lexicon.clone();
+        let lx = &*shared;
         let mut index = Index {
+            lx: lexicon,
             docs: Vec::with_capacity(articles.len()),
             passages: Vec::new(),
             vocab: HashMap::new(),
             postings: Vec::new(),
             df: Vec::new(),
+            doc_df: Vec::new(),
             term_trigrams: Vec::new(),
             length_norms: Vec::new(),
             avg_len: 1.0,
@@ -184,6 +135,8 @@ impl Index {
         // or None for a function word.
         let mut seen: HashMap<String, Option<(TermId, TermId)>> = HashMap::new();
         let mut trigram_df: Vec<u32> = Vec::new();
+        // The last article each term was counted for, for `doc_df`.
+        let mut last_doc: Vec<u32> = Vec::new();
         let mut scratch: Vec<u32> = Vec::new();
         let mut stems: Vec<TermId> = Vec::new();
         let mut total_len = 0u64;
@@ -209,20 +162,21 @@ impl Index {
                     break;
                 }
                 let all_words = text::words(body);
-                let any_of = |list: &[&str]| all_words.iter().any(|w| list.contains(&w.as_str()));
+                let any_of = |cue: Cue| all_words.iter().any(|w| lx.is_cue(w, cue));
                 let has_year = all_words.iter().any(|w| is_year(w));
                 let flags = Flags {
                     has_year,
-                    has_number: all_words.iter().any(|w| text::has_digit(w))
-                        || any_of(NUMBER_WORDS),
+                    has_number: all_words
+                        .iter()
+                        .any(|w| text::has_digit(w) || lx.is_number_word(w)),
                     has_when: has_year
-                        || any_of(CALENDAR_WORDS)
-                        || any_of(WHEN_WORDS)
+                        || all_words.iter().any(|w| lx.is_calendar_word(w))
+                        || any_of(Cue::When)
                         || has_day_month(body),
-                    has_condition: any_of(CONDITION_WORDS),
-                    has_stance: any_of(STANCE_WORDS),
-                    has_hearsay: any_of(HEARSAY_WORDS),
-                    has_cause: any_of(CAUSE_WORDS),
+                    has_condition: any_of(Cue::Condition),
+                    has_stance: any_of(Cue::Stance),
+                    has_hearsay: any_of(Cue::Hearsay),
+                    has_cause: any_of(Cue::Cause),
                 };
                 let mut terms = Vec::with_capacity(all_words.len() * 2);
                 stems.clear();
@@ -241,8 +195,13 @@ impl Index {
                 terms.sort_unstable();
                 terms.dedup();
                 terms.shrink_to_fit();
+                last_doc.resize(index.df.len(), u32::MAX);
                 for &t in &terms {
                     index.df[t as usize] += 1;
+                    if last_doc[t as usize] != doc_no as u32 {
+                        last_doc[t as usize] = doc_no as u32;
+                        index.doc_df[t as usize] += 1;
+                    }
                 }
                 index.passage_trigrams(&terms, &mut scratch);
                 if trigram_df.len() < index.trigram_ids.len() {
@@ -329,7 +288,7 @@ impl Index {
         }
         let ids = (!lx.is_function(w)).then(|| {
             let s = self.intern(w);
-            let t = self.intern(&stem(w));
+            let t = self.intern(&lx.stem(w));
             (s, t)
         });
         seen.insert(w.to_string(), ids);
@@ -368,6 +327,7 @@ impl Index {
         grams.dedup();
         self.term_trigrams.push(grams);
         self.df.push(0);
+        self.doc_df.push(0);
         id
     }
 
@@ -391,6 +351,14 @@ impl Index {
         let n = self.passages.len() as f32;
         let df = self.df[term as usize] as f32;
         ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+    }
+
+    /// Whether few articles hold the term, in an archive large enough to tell (see
+    /// [`RARE_DOC_SHARE`]): corpus evidence that a question naming it is about it.
+    pub fn is_rare(&self, term: TermId) -> bool {
+        let n = self.docs.len();
+        n >= RARE_MIN_DOCS
+            && (self.doc_df[term as usize] as f32) <= (n as f32 * RARE_DOC_SHARE).max(1.0)
     }
 
     /// The idf an unseen term would have: the highest there is.
@@ -486,11 +454,11 @@ fn is_year(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::nlu::testing::seed_article;
+    use crate::nlu::testing::{archive_with_one_quake, lexicon, seed_article};
 
     #[test]
     fn every_paragraph_becomes_a_passage_with_stems_and_surfaces() {
-        let index = Index::build(&[seed_article(1)], std::iter::empty());
+        let index = Index::build(&[seed_article(1)], std::iter::empty(), lexicon());
         assert_eq!(index.passages.len(), 9);
         let p2 = &index.passages[2];
         assert!(p2.flags.has_year);
@@ -506,7 +474,7 @@ mod tests {
 
     #[test]
     fn typos_are_corrected_against_the_vocabulary_only() {
-        let index = Index::build(&[seed_article(1)], ["terima"].into_iter());
+        let index = Index::build(&[seed_article(1)], ["terima"].into_iter(), lexicon());
         assert_eq!(
             index.correct("enkirpsi", |_| true).as_deref(),
             Some("enkripsi")
@@ -528,8 +496,20 @@ mod tests {
     }
 
     #[test]
+    fn a_word_few_articles_hold_is_rare_once_the_archive_is_large_enough() {
+        let index = Index::build(&archive_with_one_quake(), std::iter::empty(), lexicon());
+        assert!(index.is_rare(index.term("cianjur").unwrap()));
+        assert!(!index.is_rare(index.term("whatsapp").unwrap()));
+        let small = Index::build(&[seed_article(1)], std::iter::empty(), lexicon());
+        assert!(
+            !small.is_rare(small.term("kominfo").unwrap()),
+            "one article says nothing about rarity"
+        );
+    }
+
+    #[test]
     fn rare_terms_weigh_more_than_common_ones() {
-        let index = Index::build(&[seed_article(1)], std::iter::empty());
+        let index = Index::build(&[seed_article(1)], std::iter::empty(), lexicon());
         let rare = index.idf(index.term("kominfo").unwrap());
         let common = index.idf(index.term("whatsapp").unwrap());
         assert!(rare > common);

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::Intent;
 use super::lang::Lang;
 
 /// The intents file shipped in the repository, for tests, benchmarks and as documentation.
@@ -32,7 +33,7 @@ impl LangText {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SmallTalk {
-    pub name: String,
+    pub name: Intent,
     pub examples: Vec<String>,
     pub reply: LangText,
 }
@@ -79,6 +80,9 @@ struct File {
 #[derive(Debug, Clone)]
 pub struct Intents {
     pub thresholds: Thresholds,
+    /// The answer-or-refuse model: `config/default.toml`'s `[answer]` (the shipped one unless the
+    /// app sets the layered settings' one).
+    pub decision: super::decide::DecisionModel,
     pub smalltalk: Vec<SmallTalk>,
     pub indicators: Vec<Indicator>,
     pub ticker_words: TickerWords,
@@ -107,21 +111,20 @@ const REQUIRED_REPLIES: &[&str] = &[
     "down",
     "flat",
 ];
-const SMALLTALK: &[&str] = &["greeting", "thanks", "help", "human"];
-
 impl Intents {
     pub fn from_toml_str(text: &str) -> Result<Self> {
         let file: File = toml::from_str(text).context("intents file is not valid")?;
-        for name in SMALLTALK {
-            if !file.intent.iter().any(|i| i.name == *name) {
-                bail!("intents file has no [[intent]] named \"{name}\"");
+        for name in Intent::SMALL_TALK {
+            if !file.intent.iter().any(|i| i.name == name) {
+                bail!("intents file has no [[intent]] named \"{}\"", name.as_str());
             }
         }
         for i in &file.intent {
-            if !SMALLTALK.contains(&i.name.as_str()) {
+            if !i.name.is_small_talk() {
                 bail!(
-                    "unknown intent \"{}\" (expected one of {SMALLTALK:?})",
-                    i.name
+                    "\"{}\" is not a small-talk intent (expected one of {:?})",
+                    i.name.as_str(),
+                    Intent::SMALL_TALK.map(Intent::as_str)
                 );
             }
             if i.examples.is_empty() {
@@ -135,6 +138,7 @@ impl Intents {
         }
         Ok(Intents {
             thresholds: file.thresholds,
+            decision: super::decide::DecisionModel::builtin(),
             smalltalk: file.intent,
             indicators: file.indicator,
             ticker_words: file.ticker,
@@ -161,7 +165,7 @@ impl Intents {
             .or_else(|| {
                 self.smalltalk
                     .iter()
-                    .find(|i| i.name == key)
+                    .find(|i| i.name.as_str() == key)
                     .map(|i| &i.reply)
             })
             .map(|t| t.get(lang))

@@ -50,34 +50,27 @@ impl FromStr for Lang {
     }
 }
 
-/// English chat words that are not function words but give English away in short messages.
-const EN_HINTS: &[&str] = &[
-    "hello", "hi", "hey", "thanks", "thank", "help", "please", "bye", "good", "morning", "speak",
-    "talk", "person", "human", "agent",
-];
-const ID_HINTS: &[&str] = &[
-    "halo", "hai", "terima", "kasih", "makasih", "bantuan", "selamat", "pagi", "siang", "malam",
-    "berita", "bicara", "petugas", "manusia", "dibeli", "membeli", "harga",
-];
-
 /// Indonesian or English by counting each language's function words; `None` when it cannot tell.
-pub fn detect(text_in: &str) -> Option<Lang> {
-    let lx = Lexicon::get();
+pub fn detect(text_in: &str, lx: &Lexicon) -> Option<Lang> {
     let (mut id, mut en) = (0.0f32, 0.0f32);
     for token in text::tokenize(text_in) {
         let w = token.word.as_str();
         let slang = lx.slang.get(w);
-        let id_word = lx.is_id_function(w)
-            || slang.is_some_and(|f| f.iter().any(|x| lx.is_id_function(x)))
-            || ID_HINTS.contains(&w);
-        let en_word = lx.is_en_function(w) || EN_HINTS.contains(&w);
+        let id_word = lx.is_function_in(Lang::Id, w)
+            || slang.is_some_and(|f| f.iter().any(|x| lx.is_function_in(Lang::Id, x)))
+            || lx.is_hint_in(Lang::Id, w);
+        let en_word = lx.is_function_in(Lang::En, w) || lx.is_hint_in(Lang::En, w);
         match (id_word, en_word) {
             (true, false) => id += 1.0,
             (false, true) => en += 1.0,
             // Words both languages use ("di"/"in" do not collide, but "data", "bot" do) count for
             // neither; an English content word from the bridge glossary counts a little.
             _ => {
-                if !id_word && lx.english.contains_key(w) && !lx.slang.contains_key(w) {
+                if !id_word
+                    && lx.english.contains_key(w)
+                    && !lx.slang.contains_key(w)
+                    && !lx.is_real_word(w)
+                {
                     en += 0.5;
                 }
             }
@@ -98,6 +91,8 @@ mod tests {
 
     #[test]
     fn indonesian_and_english_questions_are_told_apart() {
+        let lx = Lexicon::builtin();
+        let detect = |t: &str| detect(t, &lx);
         assert_eq!(detect("Siapa penulis berita ini?"), Some(Lang::Id));
         assert_eq!(detect("wa kasih data ke facebook ga?"), Some(Lang::Id));
         assert_eq!(detect("What year was WhatsApp acquired?"), Some(Lang::En));
@@ -107,6 +102,8 @@ mod tests {
 
     #[test]
     fn text_without_function_words_is_undecided() {
+        let lx = Lexicon::builtin();
+        let detect = |t: &str| detect(t, &lx);
         assert_eq!(detect("zzzzz"), None);
         assert_eq!(detect("😀"), None);
     }

@@ -4,9 +4,9 @@
 use super::index::Index;
 use super::intents::{Intents, fill};
 use super::lang::Lang;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, MetaWord};
 use super::query::Query;
-use super::{Answer, Source, Topic, format};
+use super::{Answer, Intent, Source, Topic, format};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -16,84 +16,26 @@ pub enum Field {
     Source,
 }
 
-const AUTHOR: &[&str] = &[
-    "penulis",
-    "tulis",
-    "menulis",
-    "ditulis",
-    "wartawan",
-    "reporter",
-    "jurnalis",
-    "pengarang",
-    "author",
-    "writer",
-    "wrote",
-    "written",
-    "journalist",
-    "byline",
-    "editor",
-    "penyunting",
-    "sunting",
-    "disunting",
-    "redaktur",
-    "edited",
-    "edit",
-    "redaksi",
-    "penulisnya",
-    "editornya",
-    "reporternya",
-];
-const DATE: &[&str] = &[
-    "terbit",
-    "diterbitkan",
-    "tayang",
-    "dimuat",
-    "publish",
-    "published",
-    "posted",
-    "rilis",
-    "dirilis",
-    "diunggah",
-    "terbitnya",
-    "publikasi",
-];
-const TITLE: &[&str] = &["judul", "judulnya", "title", "headline", "berjudul"];
-const SOURCE: &[&str] = &["sumber", "sumbernya", "source", "outlet", "media"];
-/// Words that point at the article itself.
-const ARTICLE: &[&str] = &[
-    "berita",
-    "artikel",
-    "tulisan",
-    "article",
-    "news",
-    "story",
-    "post",
-    "beritanya",
-    "artikelnya",
-];
-/// Words that ask for a date without a publishing word ("berita ini tanggal berapa?").
-const WHEN: &[&str] = &[
-    "kapan", "tanggal", "when", "date", "hari", "jam", "tahun", "year", "time", "waktu",
-];
-
-fn is_meta_word(w: &str) -> bool {
-    [AUTHOR, DATE, TITLE, SOURCE, ARTICLE, WHEN]
+/// Whether the word is any meta word ("penulis", "judul", "berita", "kapan").
+fn is_meta_word(lx: &Lexicon, w: &str) -> bool {
+    use MetaWord::*;
+    [Author, Published, Title, Source, Article, When]
         .iter()
-        .any(|list| list.contains(&w))
+        .any(|&kind| lx.is_meta_word(w, kind))
 }
 
 /// The meta field a question asks about, when every content word fits a meta question.
 pub fn field(q: &Query, index: &Index) -> Option<(Field, Option<usize>)> {
-    let lx = Lexicon::get();
-    let has = |list: &[&str]| q.words.iter().any(|w| list.contains(&w.as_str()));
-    let article_ref = has(ARTICLE);
-    let field = if has(AUTHOR) {
+    let lx = &*index.lx;
+    let has = |kind: MetaWord| q.words.iter().any(|w| lx.is_meta_word(w, kind));
+    let article_ref = has(MetaWord::Article);
+    let field = if has(MetaWord::Author) {
         Field::Author
-    } else if has(TITLE) {
+    } else if has(MetaWord::Title) {
         Field::Title
-    } else if has(DATE) || (article_ref && has(WHEN)) {
+    } else if has(MetaWord::Published) || (article_ref && has(MetaWord::When)) {
         Field::Date
-    } else if has(SOURCE) && article_ref {
+    } else if has(MetaWord::Source) && article_ref {
         Field::Source
     } else {
         return None;
@@ -105,7 +47,7 @@ pub fn field(q: &Query, index: &Index) -> Option<(Field, Option<usize>)> {
         let hits = q
             .terms
             .iter()
-            .filter(|t| !t.generic && !is_meta_word(&t.word))
+            .filter(|t| !t.generic && !is_meta_word(lx, &t.word))
             .filter(|t| {
                 t.matches
                     .iter()
@@ -122,18 +64,13 @@ pub fn field(q: &Query, index: &Index) -> Option<(Field, Option<usize>)> {
         .iter()
         .filter(|t| {
             let w = t.word.as_str();
-            !(AUTHOR.contains(&w)
-                || DATE.contains(&w)
-                || TITLE.contains(&w)
-                || SOURCE.contains(&w)
-                || ARTICLE.contains(&w)
-                || WHEN.contains(&w)
+            !(is_meta_word(lx, w)
                 || lx.is_generic(w)
                 // The term may be a reduced form of a meta word ("reporternya" → "report").
-                || q.words.iter().any(|m| is_meta_word(m) && m.starts_with(w))
-                || t.forms
-                    .iter()
-                    .any(|f| ARTICLE.contains(&f.as_str()) || WHEN.contains(&f.as_str())))
+                || q.words.iter().any(|m| is_meta_word(lx, m) && m.starts_with(w))
+                || t.forms.iter().any(|f| {
+                    lx.is_meta_word(f, MetaWord::Article) || lx.is_meta_word(f, MetaWord::When)
+                }))
         })
         .count();
     // "Siapa yang menulis bahwa WhatsApp membantah?" asks about content: too much else in it.
@@ -188,7 +125,7 @@ pub fn answer_all(
         })
         .collect();
     // A word of the newest title shows how to name one article.
-    let lx = Lexicon::get();
+    let lx = &index.lx;
     let example = shown
         .first()
         .and_then(|&d| {
@@ -207,7 +144,7 @@ pub fn answer_all(
         ],
     );
     Answer {
-        intent: "meta".into(),
+        intent: Intent::Meta,
         confidence: 0.8,
         answered: true,
         text: reply,
@@ -255,7 +192,7 @@ pub fn answer(field: Field, doc_no: usize, index: &Index, intents: &Intents, lan
         ],
     );
     Answer {
-        intent: "meta".into(),
+        intent: Intent::Meta,
         confidence: 0.9,
         answered: true,
         text: reply,

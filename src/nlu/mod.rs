@@ -3,17 +3,21 @@
 //! ([`query`], [`stem`]) → the in-memory [`index`] → small talk, ticker, meta or article passages
 //! ([`smalltalk`], [`ticker`], [`meta`], [`article`]) → a decision with a confidence in [0, 1].
 //!
-//! [`Engine`] is built over the articles and `config/intents.toml` ([`Intents`]); it is immutable,
-//! so callers rebuild it and swap an `Arc` when content changes.
+//! [`Engine`] is built over the articles, `config/intents.toml` ([`Intents`]) and the language data
+//! under `lexicon/` ([`Lexicon`], loaded once by the caller); it is immutable, so callers rebuild it
+//! and swap an `Arc` when content changes.
 
+mod answer_type;
 mod article;
 mod colloquial;
+mod dates;
+mod decide;
 mod engine;
 pub mod format;
 mod index;
 mod intents;
 mod lang;
-mod lexicon;
+pub mod lexicon;
 mod meta;
 mod query;
 mod smalltalk;
@@ -25,9 +29,59 @@ mod ticker;
 
 use serde::{Deserialize, Serialize};
 
+pub use decide::{DecisionModel, Features};
 pub use engine::Engine;
 pub use intents::{Intents, LangText, SmallTalk, Thresholds};
 pub use lang::{Lang, UnknownLang};
+pub use lexicon::Lexicon;
+
+/// What an answer is: small talk, a ticker figure, an article's metadata or passage, or a
+/// refusal. Serialised (`ask --json`, the questions log) as its lowercase name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Intent {
+    Greeting,
+    Thanks,
+    Help,
+    Human,
+    Ticker,
+    Meta,
+    Article,
+    Fallback,
+}
+
+impl Intent {
+    /// The intents whose examples and replies `config/intents.toml` holds.
+    pub const SMALL_TALK: [Intent; 4] = [
+        Intent::Greeting,
+        Intent::Thanks,
+        Intent::Help,
+        Intent::Human,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Intent::Greeting => "greeting",
+            Intent::Thanks => "thanks",
+            Intent::Help => "help",
+            Intent::Human => "human",
+            Intent::Ticker => "ticker",
+            Intent::Meta => "meta",
+            Intent::Article => "article",
+            Intent::Fallback => "fallback",
+        }
+    }
+
+    pub fn is_small_talk(self) -> bool {
+        Intent::SMALL_TALK.contains(&self)
+    }
+}
+
+impl std::fmt::Display for Intent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// What a conversation is about, for follow-up questions. Stored per chat as JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,8 +122,7 @@ pub struct Source {
 /// The engine's reply to one question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
-    /// greeting | thanks | help | human | ticker | meta | article | fallback
-    pub intent: String,
+    pub intent: Intent,
     /// In [0, 1]: how sure the engine is of this intent (for a refusal: that it should refuse).
     pub confidence: f32,
     /// False for refusals (`fallback`).
@@ -85,7 +138,7 @@ pub struct Answer {
 /// The `ask --json` line: `{"intent", "confidence", "answered", "text", "sources"}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AnswerJson {
-    pub intent: String,
+    pub intent: Intent,
     pub confidence: f32,
     pub answered: bool,
     pub text: String,
@@ -95,7 +148,7 @@ pub struct AnswerJson {
 impl From<&Answer> for AnswerJson {
     fn from(a: &Answer) -> Self {
         AnswerJson {
-            intent: a.intent.clone(),
+            intent: a.intent,
             confidence: (a.confidence * 1000.0).round() / 1000.0,
             answered: a.answered,
             text: a.text.clone(),

@@ -4,11 +4,7 @@
 
 use super::index::{Index, TermId};
 use super::lang::Lang;
-use super::lexicon::{
-    DATE_WORDS, Lexicon, MEASURE_HEADS, NUMBER_WORDS, PARTICLES, PERSON_WORDS, REASON_WORDS,
-    YES_NO_CLOSERS, YES_NO_MARKERS, YES_NO_OPENERS,
-};
-use super::stem::stem;
+use super::lexicon::YesNo;
 use super::text::{self, Token};
 
 /// What kind of detail the question asks for, read from its question words.
@@ -21,6 +17,10 @@ pub enum AnswerType {
     Reason,
     /// "Apakah …?", "… ga?": answered by a passage that confirms or denies.
     YesNo,
+    /// "Di mana …?": a named place.
+    Place,
+    /// "Bagaimana …?": a manner or means ("dengan", "melalui").
+    Manner,
     Any,
 }
 
@@ -34,7 +34,9 @@ pub struct Term {
     pub matches: Vec<(TermId, f32)>,
     /// Indonesian words (for 3-grams): the word, or its translations for an English word.
     pub forms: Vec<String>,
-    /// A name, a number, or a word the writer capitalised: a passage must hold it.
+    /// What the question is about, by evidence from the question and the corpus: a number, a
+    /// word the writer capitalised mid-sentence, or a word few articles hold (never a list of
+    /// names). A passage must hold it.
     pub salient: bool,
     /// Too general to ground an answer alone ("harga", "berita").
     pub generic: bool,
@@ -57,9 +59,9 @@ pub struct Query {
 
 const SYNONYM_FACTOR: f32 = 0.8;
 
-/// Analyses a question against the index vocabulary.
+/// Analyses a question against the index vocabulary, with the lexicon the index was built with.
 pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
-    let lx = Lexicon::get();
+    let lx = &*index.lx;
     let mut tokens: Vec<Token> = Vec::new();
     for t in text::tokenize(raw) {
         for (i, w) in lx.deslang(&t.word).into_iter().enumerate() {
@@ -69,12 +71,13 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             });
         }
     }
-    let lang = forced
-        .or_else(|| super::lang::detect(raw))
-        .unwrap_or(Lang::Id);
-    let english = super::lang::detect(raw) == Some(Lang::En);
+    let detected = super::lang::detect(raw, lx);
+    let lang = forced.or(detected).unwrap_or(Lang::Id);
+    let english = detected == Some(Lang::En);
+    // Small talk and the ticker read the words as written; terms read English phrases as one.
+    let words: Vec<String> = tokens.iter().map(|t| t.word.clone()).collect();
     if english {
-        tokens = merge_english_phrases(tokens);
+        tokens = merge_english_phrases(tokens, lx);
     }
     let mut answer_type = AnswerType::Any;
     let mut terms: Vec<Term> = Vec::new();
@@ -82,18 +85,16 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let mut previous: Option<usize> = None;
     for t in &tokens {
         let w = t.word.as_str();
-        if answer_type == AnswerType::Any || answer_type == AnswerType::YesNo {
-            if DATE_WORDS.contains(&w) {
-                answer_type = AnswerType::Date;
-            } else if PERSON_WORDS.contains(&w) {
-                answer_type = AnswerType::Person;
-            } else if NUMBER_WORDS.contains(&w) {
-                answer_type = AnswerType::Number;
-            } else if REASON_WORDS.contains(&w) {
-                answer_type = AnswerType::Reason;
-            }
+        let asks = lx.answer_type(w);
+        // "How many": a later, more specific question word outranks a manner word.
+        if matches!(
+            answer_type,
+            AnswerType::Any | AnswerType::YesNo | AnswerType::Manner
+        ) && let Some(t) = asks
+        {
+            answer_type = t;
         }
-        if lx.is_function(w) || REASON_WORDS.contains(&w) {
+        if lx.is_function(w) || asks == Some(AnswerType::Reason) {
             previous = None;
             continue;
         }
@@ -103,14 +104,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         }
         let mut new = term(t, english, index);
         if let Some(prev) = previous {
-            let is_head = |term: &Term| {
-                MEASURE_HEADS.contains(&term.word.as_str())
-                    || MEASURE_HEADS.contains(&term.stem.as_str())
-            };
-            if is_head(&terms[prev])
-                && !is_head(&new)
-                && !new.generic
-                && !lx.is_adjective(&new.word)
+            let is_head =
+                |term: &Term| lx.is_measure_head(&term.word) || lx.is_measure_head(&term.stem);
+            if is_head(&terms[prev]) && !is_head(&new) && !new.generic && !lx.is_gradable(&new.word)
             {
                 new.salient = true;
             } else if english && is_head(&new) && !is_head(&terms[prev]) && !terms[prev].generic {
@@ -126,27 +122,31 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         .iter()
         .rev()
         .map(|t| t.word.as_str())
-        .find(|w| !PARTICLES.contains(w))
+        .find(|w| !lx.is_particle(w))
         .unwrap_or("");
     if answer_type == AnswerType::Any
-        && (YES_NO_OPENERS.contains(&first)
-            || (tokens.len() > 2 && YES_NO_CLOSERS.contains(&last))
-            || tokens
-                .iter()
-                .any(|t| YES_NO_MARKERS.contains(&t.word.as_str())))
+        && (lx.is_yes_no(first, YesNo::Opener)
+            || (tokens.len() > 2 && lx.is_yes_no(last, YesNo::Closer))
+            || tokens.iter().any(|t| lx.is_yes_no(&t.word, YesNo::Marker)))
     {
         answer_type = AnswerType::YesNo;
     }
-    // "berapa ... tahun" asks for a year, not an amount.
+    // "berapa ... tahun" asks for a year, not an amount: a date noun (not a date question word
+    // such as "kapan", which is a function word) outranks "berapa".
+    // A date noun that names its year ("UMP tahun 2024") says which, not what is asked.
     if answer_type == AnswerType::Number
-        && tokens
-            .iter()
-            .any(|t| matches!(t.word.as_str(), "tahun" | "year" | "tanggal"))
+        && tokens.iter().enumerate().any(|(i, t)| {
+            lx.answer_type(&t.word) == Some(AnswerType::Date)
+                && !lx.is_function(&t.word)
+                && !tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.word.chars().any(|c| c.is_ascii_digit()))
+        })
     {
         answer_type = AnswerType::Date;
     }
     Query {
-        words: tokens.into_iter().map(|t| t.word).collect(),
+        words,
         terms,
         answer_type,
         lang,
@@ -154,15 +154,16 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
 }
 
 fn term(token: &Token, english: bool, index: &Index) -> Term {
-    let lx = Lexicon::get();
+    let lx = &*index.lx;
+    let stem = |w: &str| lx.stem(w);
     let mut word = token.word.clone();
     let in_index = |w: &str| index.term(w).is_some() || index.term(&stem(w)).is_some();
+    // An Indonesian question's word is read as English only when it is no Indonesian word.
     let translations: Vec<String> = match lx.english_of(&word) {
-        Some(ids) if english || !in_index(&word) => ids.clone(),
+        Some(ids) if english || (!in_index(&word) && !lx.is_real_word(&word)) => ids.clone(),
         _ => Vec::new(),
     };
-    if translations.is_empty() && !in_index(&word) && !lx.is_name(&word) && !text::has_digit(&word)
-    {
+    if translations.is_empty() && !in_index(&word) && !text::has_digit(&word) {
         if let Some(formal) = super::colloquial::candidates(&word)
             .into_iter()
             .flat_map(|c| {
@@ -175,16 +176,24 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
         {
             // Jakarta colloquial morphology: "disimpen" → "disimpan", "nyimpen" → "menyimpan".
             word = formal;
-        } else if let Some(root) = strip_affixes(&word)
+        } else if let Some(root) = strip_affixes(&word, lx)
             .into_iter()
             .find(|r| index.term(r).is_some() || lx.synonyms.contains_key(r))
         {
             // Snowball left an affix on ("menaikkan") or took the root's first letter with the
             // prefix ("meninggalkan" → "inggal"): the bare root the index or a synonym holds.
             word = root;
-        } else if !index.knows(&word) && !lx.is_real_word(&word) {
-            // An English question's unknown word is only corrected to a word of the bridge.
-            let accept = |w: &str| !english || lx.english.contains_key(w);
+        } else if !index.knows(&word) && !lx.is_real_word(&word) && !token.capitalised {
+            // A capitalised word is a name: never "corrected" into another word.
+            // An English question's unknown word is only corrected to a word of the bridge, an
+            // Indonesian question's never to an English word the articles do not use.
+            let accept = |w: &str| {
+                if english {
+                    lx.english.contains_key(w)
+                } else {
+                    index.term(w).is_some() || !lx.english.contains_key(w)
+                }
+            };
             if let Some(fixed) = index.correct(&word, accept) {
                 word = fixed;
             } else if stem(&word).chars().count() >= 6
@@ -231,7 +240,12 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
     let generic = lx.is_generic(&word)
         || lx.is_generic(&st)
         || (!translations.is_empty() && translations.iter().all(|t| lx.is_generic(t)));
-    let salient = lx.is_name(&word) || token.capitalised || text::has_digit(&word);
+    let rare = matches
+        .iter()
+        .any(|&(id, factor)| factor == 1.0 && index.is_rare(id));
+    // An unknown lowercase word is not taken for a name: most are slang or compounds the word
+    // lists lack ("musti", "warganet"), and coverage already counts them.
+    let salient = token.capitalised || text::has_digit(&word) || rare;
     Term {
         word,
         stem: st,
@@ -244,12 +258,14 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
 
 /// Two English words the bridge lists as one phrase ("turn into") become one token, so that
 /// neither is matched (or left unknown) on its own.
-fn merge_english_phrases(tokens: Vec<Token>) -> Vec<Token> {
-    let lx = Lexicon::get();
+fn merge_english_phrases(tokens: Vec<Token>, lx: &super::lexicon::Lexicon) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     let mut iter = tokens.into_iter().peekable();
     while let Some(t) = iter.next() {
+        // Capitalised words are names and pass through ("Mount Everest" is no "mount").
         if let Some(next) = iter.peek()
+            && !t.capitalised
+            && !next.capitalised
             && let Some(phrase) = lx.english_phrase(&t.word, &next.word)
         {
             iter.next();
@@ -266,18 +282,19 @@ fn merge_english_phrases(tokens: Vec<Token>) -> Vec<Token> {
 
 /// Roots left after taking off common Indonesian prefixes and suffixes, longest first — tried
 /// against the index when Snowball's stem is not in it.
-fn strip_affixes(word: &str) -> Vec<String> {
-    const PREFIXES: &[&str] = &[
-        "memper", "menge", "meng", "meny", "mem", "men", "me", "di", "ter", "ber", "per", "peng",
-        "peny", "pen", "pem", "pe", "ke", "se",
-    ];
-    const SUFFIXES: &[&str] = &["kannya", "annya", "nya", "kan", "an", "i", "lah", "kah"];
+fn strip_affixes(word: &str, lx: &super::lexicon::Lexicon) -> Vec<String> {
+    let (prefixes, suffixes) = lx.affixes();
+    let none = (String::new(), None);
     let mut out = Vec::new();
-    for p in PREFIXES.iter().copied().chain(std::iter::once("")) {
-        let Some(rest) = word.strip_prefix(p) else {
+    for (p, letter) in prefixes.iter().chain(std::iter::once(&none)) {
+        let Some(rest) = word.strip_prefix(p.as_str()) else {
             continue;
         };
-        for s in SUFFIXES.iter().copied().chain(std::iter::once("")) {
+        for s in suffixes
+            .iter()
+            .map(String::as_str)
+            .chain(std::iter::once(""))
+        {
             if p.is_empty() && s.is_empty() {
                 continue;
             }
@@ -286,14 +303,7 @@ fn strip_affixes(word: &str) -> Vec<String> {
             {
                 out.push(root.to_string());
                 // meny-/men-/mem-/meng- replace the root's first letter (s, t, p, k).
-                let restored = match p {
-                    "meny" | "peny" => Some(format!("s{root}")),
-                    "men" | "pen" => Some(format!("t{root}")),
-                    "mem" | "pem" => Some(format!("p{root}")),
-                    "meng" | "peng" => Some(format!("k{root}")),
-                    _ => None,
-                };
-                out.extend(restored);
+                out.extend(letter.map(|l| format!("{l}{root}")));
             }
         }
     }
@@ -304,10 +314,10 @@ fn strip_affixes(word: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::nlu::testing::seed_article;
+    use crate::nlu::testing::{archive_with_one_quake, lexicon, seed_article};
 
     fn seed_index() -> Index {
-        Index::build(&[seed_article(1)], std::iter::empty())
+        Index::build(&[seed_article(1)], std::iter::empty(), lexicon())
     }
 
     #[test]
@@ -345,6 +355,21 @@ mod tests {
     }
 
     #[test]
+    fn salience_comes_from_the_corpus_and_the_writer_not_from_a_list() {
+        let index = Index::build(&archive_with_one_quake(), std::iter::empty(), lexicon());
+        let q = analyse("berapa kekuatan gempa di cianjur", None, &index);
+        let salient = |w: &str| q.terms.iter().find(|t| t.word == w).unwrap().salient;
+        assert!(salient("cianjur"), "one article in twelve holds it");
+        let q = analyse("apa kata whatsapp soal facebook", None, &index);
+        assert!(
+            q.terms.iter().all(|t| !t.salient),
+            "every article holds them and nobody capitalised them"
+        );
+        let q = analyse("Apa kata Telegram soal data 2021?", None, &index);
+        assert!(q.terms.iter().filter(|t| t.salient).count() == 2);
+    }
+
+    #[test]
     fn an_english_phrase_of_the_bridge_is_one_term() {
         let index = seed_index();
         let q = analyse("Will WhatsApp turn into a marketplace?", None, &index);
@@ -368,8 +393,9 @@ mod tests {
 
     #[test]
     fn affixes_snowball_leaves_are_stripped_against_the_index() {
-        assert!(strip_affixes("menaikkan").contains(&"naik".to_string()));
-        assert!(strip_affixes("penyimpanan").contains(&"simpan".to_string()));
+        let lx = lexicon();
+        assert!(strip_affixes("menaikkan", &lx).contains(&"naik".to_string()));
+        assert!(strip_affixes("penyimpanan", &lx).contains(&"simpan".to_string()));
     }
 
     #[test]

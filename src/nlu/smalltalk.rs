@@ -3,33 +3,29 @@
 //! greeting wrapped around a real question ("hai, kapan fb beli wa?") is not mistaken for one.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
+use super::Intent;
 use super::intents::Intents;
 use super::lexicon::Lexicon;
-use super::stem::stem;
 use super::text;
 
-/// Words that say nothing about which intent it is ("bot", "kak", "ya"): they count half.
-const FILLERS: &[&str] = &[
-    "bot", "admin", "kak", "min", "gan", "ya", "yah", "dong", "sih", "nih", "deh", "ok", "oke",
-    "please", "pls", "the", "a", "ini", "saya", "ke", "to", "me", "i", "newsdesk", "sekali",
-    "banyak", "lot",
-];
-
+/// Fillers (`fillers.txt`: "bot", "kak", "ya") say nothing about which intent it is: they count half.
 pub struct SmallTalkMatcher {
-    intents: Vec<(String, HashSet<String>)>,
+    intents: Vec<(Intent, HashSet<String>)>,
+    lx: Arc<Lexicon>,
 }
 
 /// The best small-talk intent and the share of the message it explains.
 pub struct Match {
-    pub intent: String,
+    pub intent: Intent,
     pub coverage: f32,
     /// Every word is explained, exactly or by its stem.
     pub complete: bool,
 }
 
 impl SmallTalkMatcher {
-    pub fn new(intents: &Intents) -> Self {
+    pub fn new(intents: &Intents, lx: Arc<Lexicon>) -> Self {
         let intents = intents
             .smalltalk
             .iter()
@@ -38,13 +34,13 @@ impl SmallTalkMatcher {
                 let words = i
                     .examples
                     .iter()
-                    .flat_map(|e| normalised(e))
-                    .flat_map(|w| [stem(&w), w])
+                    .flat_map(|e| normalised(e, &lx))
+                    .flat_map(|w| [lx.stem(&w), w])
                     .collect();
-                (i.name.clone(), words)
+                (i.name, words)
             })
             .collect();
-        SmallTalkMatcher { intents }
+        SmallTalkMatcher { intents, lx }
     }
 
     /// Every word any example uses (joins the typo-correction vocabulary).
@@ -55,19 +51,21 @@ impl SmallTalkMatcher {
     }
 
     /// Whether the intent's examples use the word (fillers count for every intent).
-    pub fn explains(&self, intent: &str, word: &str) -> bool {
-        FILLERS.contains(&word)
+    pub fn explains(&self, intent: Intent, word: &str) -> bool {
+        self.lx.is_filler(word)
             || self
                 .intents
                 .iter()
-                .any(|(name, vocab)| name == intent && known(vocab, word))
+                .any(|(name, vocab)| *name == intent && self.known(vocab, word))
     }
 
     pub fn best(&self, words: &[String]) -> Option<Match> {
         if words.is_empty() || words.len() > 10 {
             return None;
         }
-        let weight = |w: &str| if FILLERS.contains(&w) { 0.5 } else { 1.0 };
+        let filler = |w: &str| self.lx.is_filler(w);
+        let known = |vocab: &HashSet<String>, w: &str| self.known(vocab, w);
+        let weight = |w: &str| if filler(w) { 0.5 } else { 1.0 };
         let total: f32 = words.iter().map(|w| weight(w)).sum();
         self.intents
             .iter()
@@ -77,7 +75,7 @@ impl SmallTalkMatcher {
                 let covered: f32 = words
                     .iter()
                     .map(|w| {
-                        if vocab.contains(w) || FILLERS.contains(&w.as_str()) {
+                        if vocab.contains(w) || filler(w) {
                             weight(w)
                         } else if known(vocab, w) {
                             0.9 * weight(w)
@@ -87,16 +85,11 @@ impl SmallTalkMatcher {
                     })
                     .sum();
                 // A message of fillers only ("ok bot") explains nothing.
-                let substantive = words
-                    .iter()
-                    .any(|w| known(vocab, w) && !FILLERS.contains(&w.as_str()));
+                let substantive = words.iter().any(|w| known(vocab, w) && !filler(w));
                 let coverage = if substantive { covered / total } else { 0.0 };
-                let complete = substantive
-                    && words
-                        .iter()
-                        .all(|w| known(vocab, w) || FILLERS.contains(&w.as_str()));
+                let complete = substantive && words.iter().all(|w| known(vocab, w) || filler(w));
                 Match {
-                    intent: name.clone(),
+                    intent: *name,
                     coverage,
                     complete,
                 }
@@ -110,13 +103,14 @@ impl SmallTalkMatcher {
     }
 }
 
-fn known(vocab: &HashSet<String>, word: &str) -> bool {
-    vocab.contains(word) || vocab.contains(&stem(word))
+impl SmallTalkMatcher {
+    fn known(&self, vocab: &HashSet<String>, word: &str) -> bool {
+        vocab.contains(word) || vocab.contains(&self.lx.stem(word))
+    }
 }
 
 /// Words of a phrase as the question pipeline sees them (slang map applied).
-pub fn normalised(phrase: &str) -> Vec<String> {
-    let lx = Lexicon::get();
+pub fn normalised(phrase: &str, lx: &Lexicon) -> Vec<String> {
     text::words(phrase)
         .iter()
         .flat_map(|w| {
@@ -132,11 +126,12 @@ pub fn normalised(phrase: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn best(q: &str) -> (String, f32) {
-        let m = SmallTalkMatcher::new(&Intents::builtin());
-        m.best(&normalised(q))
-            .map(|m| (m.intent, m.coverage))
-            .unwrap_or_default()
+    fn best(q: &str) -> (&'static str, f32) {
+        let lx = crate::nlu::testing::lexicon();
+        let m = SmallTalkMatcher::new(&Intents::builtin(), lx.clone());
+        m.best(&normalised(q, &lx))
+            .map(|m| (m.intent.as_str(), m.coverage))
+            .unwrap_or(("", 0.0))
     }
 
     #[test]

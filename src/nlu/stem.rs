@@ -1,11 +1,10 @@
 //! Indonesian stemming with guards. Snowball's Indonesian stemmer (frostem) over-strips
-//! (pengiriman → irim, berapakah → apa), so function words and short words are left alone and a
-//! stem shorter than [`MIN_STEM`] letters falls back to the surface form. Callers index both.
+//! (pengiriman → irim, berapakah → apa), so short words are left alone and a stem shorter than
+//! [`MIN_STEM`] letters falls back to the surface form; function words are guarded by
+//! [`Lexicon::stem`](super::lexicon::Lexicon::stem), the entry point. Callers index both.
 
 use frostem::{Algorithm, Stemmer};
 use std::sync::OnceLock;
-
-use super::lexicon::Lexicon;
 
 /// Shorter results are more often wrong than right ("pesan" → "pes").
 const MIN_STEM: usize = 4;
@@ -15,14 +14,10 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::new(Algorithm::Indonesian))
 }
 
-/// The stem used for matching: surface for function words, words with digits and short words.
-pub fn stem(word: &str) -> String {
+/// The stem used for matching: surface for words with digits and short words.
+pub(super) fn stem(word: &str) -> String {
     let chars = word.chars().count();
-    if chars <= MIN_STEM
-        || word.chars().any(|c| !c.is_alphabetic())
-        || Lexicon::get().is_function(word)
-        || Lexicon::get().is_name(word)
-    {
+    if chars <= MIN_STEM || word.chars().any(|c| !c.is_alphabetic()) {
         return word.to_string();
     }
     let stemmed = stemmer().stem(word);
@@ -45,8 +40,9 @@ mod tests {
     }
 
     #[test]
-    fn function_words_names_and_short_words_are_protected() {
-        assert_eq!(stem("berapakah"), "berapakah");
+    fn function_words_and_short_words_are_protected() {
+        let lx = crate::nlu::lexicon::Lexicon::builtin();
+        assert_eq!(lx.stem("berapakah"), "berapakah");
         assert_eq!(stem("whatsapp"), "whatsapp");
         assert_eq!(stem("pesan"), "pesan");
         assert_eq!(stem("2014"), "2014");

@@ -2,7 +2,9 @@
 //! real parser.
 
 use chrono::{TimeZone, Utc};
+use std::sync::Arc;
 
+use super::lexicon::Lexicon;
 use crate::content::{self, Article};
 
 const SEED: &[u8] = include_bytes!("../../content/kontan-whatsapp-privasi-2021.txt");
@@ -14,4 +16,30 @@ pub fn seed_article(id: i64) -> Article {
         content_hash: content::content_hash(SEED),
         parsed: content::parse(SEED).expect("the seed page parses"),
     }
+}
+
+/// A plain-text article (title, blank line, paragraphs) as the store would hold it.
+pub fn plain_article(id: i64, text: &str) -> Article {
+    Article {
+        id,
+        imported_at: Utc.with_ymd_and_hms(2024, 5, 1, 0, 0, 0).unwrap(),
+        content_hash: content::content_hash(text.as_bytes()),
+        parsed: content::parse(text.as_bytes()).expect("the plain article parses"),
+    }
+}
+
+/// Eleven copies of the seed page and one article about an earthquake in Cianjur: an archive
+/// large enough for document frequency to say which words are rare.
+pub fn archive_with_one_quake() -> Vec<Article> {
+    let mut articles: Vec<Article> = (1..=11).map(seed_article).collect();
+    articles.push(plain_article(
+        12,
+        "Gempa guncang Cianjur\n\nGempa bermagnitudo 5,6 mengguncang Cianjur pada Senin siang.\n",
+    ));
+    articles
+}
+
+/// The built-in lexicon, as the engine is built with it.
+pub fn lexicon() -> Arc<Lexicon> {
+    Arc::new(Lexicon::builtin())
 }

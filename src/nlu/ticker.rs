@@ -9,7 +9,7 @@ use super::intents::{Intents, fill};
 use super::lang::Lang;
 use super::lexicon::Lexicon;
 use super::smalltalk::normalised;
-use super::{Answer, Source, Topic, format};
+use super::{Answer, Intent, Source, Topic, format};
 
 /// What a question says about the ticker.
 #[derive(Debug, Default, PartialEq)]
@@ -30,7 +30,7 @@ pub struct TickerMatcher {
 }
 
 impl TickerMatcher {
-    pub fn new(intents: &Intents) -> Self {
+    pub fn new(intents: &Intents, lx: &Lexicon) -> Self {
         let mut phrases: Vec<(String, Vec<String>)> = intents
             .indicators
             .iter()
@@ -38,14 +38,14 @@ impl TickerMatcher {
                 let name = ind.name.clone();
                 std::iter::once(ind.name.to_lowercase())
                     .chain(ind.words.iter().cloned())
-                    .map(move |w| (name.clone(), normalised(&w)))
+                    .map(move |w| (name.clone(), normalised(&w, lx)))
             })
             .filter(|(_, p)| !p.is_empty())
             .collect();
         phrases.sort_by_key(|(_, p)| std::cmp::Reverse(p.len()));
         let words = |list: &[String]| {
             list.iter()
-                .flat_map(|w| normalised(w))
+                .flat_map(|w| normalised(w, lx))
                 .collect::<HashSet<_>>()
         };
         TickerMatcher {
@@ -67,7 +67,7 @@ impl TickerMatcher {
     /// Finds indicator names in the question's words (after the slang map).
     /// The one-word indicator name a misspelling is one edit away from.
     fn respell(&self, w: &str, index: &Index) -> Option<String> {
-        let lx = Lexicon::get();
+        let lx = &index.lx;
         if w.chars().count() < 4
             || self.context.contains(w)
             || self.unknown.contains(w)
@@ -86,7 +86,7 @@ impl TickerMatcher {
     }
 
     pub fn mention(&self, words: &[String], index: &Index) -> Mention {
-        let lx = Lexicon::get();
+        let lx = &index.lx;
         let mut m = Mention::default();
         // A misspelt indicator word ("emaas", "dolarr") is that word, when it is no other word.
         let fixed: Vec<String> = words
@@ -197,7 +197,7 @@ pub fn answer(
         ));
     }
     Ok(Answer {
-        intent: "ticker".into(),
+        intent: Intent::Ticker,
         confidence: 0.95,
         answered: true,
         text: lines.join("\n\n"),
@@ -231,12 +231,13 @@ pub fn available(index: &Index) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::nlu::testing::seed_article;
+    use crate::nlu::testing::{lexicon, seed_article};
 
     fn mention(q: &str) -> Mention {
         let intents = Intents::builtin();
-        let index = Index::build(&[seed_article(1)], std::iter::empty());
-        TickerMatcher::new(&intents).mention(&normalised(q), &index)
+        let lx = lexicon();
+        let index = Index::build(&[seed_article(1)], std::iter::empty(), lx.clone());
+        TickerMatcher::new(&intents, &lx).mention(&normalised(q, &lx), &index)
     }
 
     #[test]
@@ -271,7 +272,7 @@ mod tests {
     #[test]
     fn the_answer_gives_value_change_direction_and_source() {
         let intents = Intents::builtin();
-        let index = Index::build(&[seed_article(7)], std::iter::empty());
+        let index = Index::build(&[seed_article(7)], std::iter::empty(), lexicon());
         let a = answer(&["USD/IDR".into()], &index, &intents, Lang::Id).unwrap();
         assert!(a.text.contains("16.205") && a.text.contains("turun") && a.text.contains("0,03"));
         assert!(a.text.contains("Heboh sebar data") && a.text.contains("13 Januari 2021"));

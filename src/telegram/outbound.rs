@@ -174,5 +174,27 @@ where
     }
 }
 
+/// The core marks the sentence that answers with `**…**` (plain text on the console and in JSON);
+/// in Telegram's HTML it is bold. An unpaired marker is left as written.
+pub(super) fn bold_marked(html: &str) -> String {
+    let parts: Vec<&str> = html.split("**").collect();
+    if parts.len() < 3 {
+        return html.to_string();
+    }
+    let pairs = (parts.len() - 1) / 2;
+    let mut out = String::with_capacity(html.len() + pairs * 3);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(match i {
+                i if i > pairs * 2 => "**",
+                i if i % 2 == 1 => "<b>",
+                _ => "</b>",
+            });
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests;

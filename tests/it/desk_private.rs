@@ -384,7 +384,7 @@ async fn ask_for_a_chat_uses_and_keeps_that_chats_conversation() {
     let mut app = DeskApp::start(TestApp::builder()).await;
 
     let first = app.desk.ask(42, "harga emas sekarang", None).await.unwrap();
-    assert_eq!(first.intent, "ticker");
+    assert_eq!(first.intent.as_str(), "ticker");
     app.restart().await;
     let follow_up = app.desk.ask(42, "berapa?", None).await.unwrap();
     assert!(follow_up.text.contains("1.546.000"), "{}", follow_up.text);

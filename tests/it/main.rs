@@ -5,6 +5,7 @@
 mod common;
 mod desk_kit;
 
+mod archive_qa;
 mod cli;
 mod console;
 mod content_parser;

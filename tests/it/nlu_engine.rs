@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
 use newsdesk::content::{self, Article};
-use newsdesk::nlu::{Engine, Intents, Lang, Question, Topic};
+use newsdesk::nlu::{Engine, Intent, Intents, Lang, Lexicon, Question, Topic};
 
 fn article(id: i64, path: &str, second: u32) -> Article {
     let raw = std::fs::read(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
@@ -24,6 +24,7 @@ const PAKET: &str = "tests/fixtures/plain-paket-data-internet.txt";
 fn engine() -> Engine {
     Engine::build(
         Arc::new(Intents::builtin()),
+        Arc::new(Lexicon::builtin()),
         &[
             article(10, SEED, 1),
             article(20, DEPOSITO, 2),
@@ -46,7 +47,7 @@ fn a_question_goes_to_the_article_that_answers_it() {
 #[test]
 fn an_article_answer_quotes_the_paragraph_and_cites_title_and_date() {
     let a = engine().answer(&Question::new("Tahun berapa WhatsApp diakuisisi Facebook?"));
-    assert_eq!(a.intent, "article");
+    assert_eq!(a.intent, Intent::Article);
     assert!(
         a.text
             .contains("Heboh sebar data pengguna ke Facebook, ini penjelasan resmi WhatsApp")
@@ -94,7 +95,7 @@ fn a_forced_language_wins_over_the_question_s_own() {
 fn the_ticker_comes_from_the_newest_import() {
     // The paket article has no ticker; of the two pages with one, the deposito page is newer.
     let a = engine().answer(&Question::new("harga emas hari ini"));
-    assert_eq!(a.intent, "ticker");
+    assert_eq!(a.intent, Intent::Ticker);
     assert!(
         a.text.contains("1.392.000") && a.text.contains("turun"),
         "{}",
@@ -118,7 +119,7 @@ fn indicators_off_the_ticker_are_refused_not_swapped() {
         "harga minyak hari ini",
     ] {
         let a = engine().answer(&Question::new(q));
-        assert!(!a.answered && a.intent == "fallback", "{q}: {a:?}");
+        assert!(!a.answered && a.intent == Intent::Fallback, "{q}: {a:?}");
         assert!(
             !a.text.contains("16.180") && !a.text.contains("1.392.000"),
             "{q}: {}",
@@ -147,7 +148,7 @@ fn follow_ups_resolve_against_the_topic_they_are_given() {
         lang: None,
         context: Some(&gold),
     });
-    assert_eq!(a.intent, "ticker");
+    assert_eq!(a.intent, Intent::Ticker);
     assert!(a.text.contains("EMAS"));
 
     // Without the context the same words are refused.
@@ -186,8 +187,12 @@ fn awkward_input_gets_a_polite_refusal_never_a_panic() {
 
 #[test]
 fn an_engine_over_no_articles_still_answers_small_talk_and_refuses_the_rest() {
-    let e = Engine::build(Arc::new(Intents::builtin()), &[]);
-    assert_eq!(e.answer(&Question::new("halo")).intent, "greeting");
+    let e = Engine::build(
+        Arc::new(Intents::builtin()),
+        Arc::new(Lexicon::builtin()),
+        &[],
+    );
+    assert_eq!(e.answer(&Question::new("halo")).intent, Intent::Greeting);
     assert!(!e.answer(&Question::new("harga emas")).answered);
     assert!(
         !e.answer(&Question::new("kapan facebook beli whatsapp"))
@@ -228,9 +233,9 @@ fn topics_round_trip_through_json_for_storage() {
 
 #[test]
 fn detect_lang_and_reply_text_are_available_to_the_desk() {
-    assert_eq!(Engine::detect_lang("who wrote this?"), Some(Lang::En));
-    assert_eq!(Engine::detect_lang("siapa yang menulis?"), Some(Lang::Id));
     let e = engine();
+    assert_eq!(e.detect_lang("who wrote this?"), Some(Lang::En));
+    assert_eq!(e.detect_lang("siapa yang menulis?"), Some(Lang::Id));
     assert!(e.reply_text("fallback", Lang::Id).contains("/human"));
     assert!(
         e.reply_text("fallback", Lang::En)

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
 use newsdesk::content::{self, Article};
-use newsdesk::nlu::{Engine, Intents, Question};
+use newsdesk::nlu::{Engine, Intents, Lexicon, Question};
 
 fn article(id: i64, path: &str) -> Article {
     let raw = std::fs::read(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
@@ -26,7 +26,11 @@ fn explain_questions_from_the_environment() {
         article(2, "tests/fixtures/kontan-deposito-bank-digital-2024.txt"),
         article(3, "content/kontan-whatsapp-privasi-2021.txt"),
     ];
-    let engine = Engine::build(Arc::new(Intents::builtin()), &articles);
+    let engine = Engine::build(
+        Arc::new(Intents::builtin()),
+        Arc::new(Lexicon::builtin()),
+        &articles,
+    );
     for line in std::env::var("NLU_EXPLAIN")
         .unwrap_or_default()
         .split('|')

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
 use newsdesk::content::{self, Article};
-use newsdesk::nlu::{Answer, Engine, Intents, Question};
+use newsdesk::nlu::{Answer, Engine, Intents, Lexicon, Question};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -43,14 +43,18 @@ fn engine() -> Engine {
         article(2, "tests/fixtures/kontan-deposito-bank-digital-2024.txt"),
         article(3, "content/kontan-whatsapp-privasi-2021.txt"),
     ];
-    Engine::build(Arc::new(Intents::builtin()), &articles)
+    Engine::build(
+        Arc::new(Intents::builtin()),
+        Arc::new(Lexicon::builtin()),
+        &articles,
+    )
 }
 
 fn passes(case: &Case, a: &Answer) -> bool {
     let text = a.text.to_lowercase();
     a.answered == case.answered
         && (!case.answered
-            || (case.intent.as_ref().is_none_or(|i| *i == a.intent)
+            || (case.intent.as_ref().is_none_or(|i| *i == a.intent.as_str())
                 && case.all.iter().all(|s| text.contains(&s.to_lowercase()))
                 && (case.any.is_empty()
                     || case.any.iter().any(|s| text.contains(&s.to_lowercase())))))

@@ -64,7 +64,7 @@ fn the_checked_in_defaults_apply_when_nothing_is_set() {
     assert_eq!(s.bot.messages_per_min_group, 20);
     assert_eq!(s.bot.messages_per_sec_overall, 30);
     assert_eq!(s.bot.context_ttl_secs, 1800);
-    assert!(s.answer.suggest_threshold <= s.answer.answer_threshold);
+    assert_eq!(s.answer.decision, newsdesk::nlu::DecisionModel::builtin());
 }
 
 #[test]
@@ -200,9 +200,9 @@ fn out_of_range_values_name_their_key() {
     let err = Settings::load_from(dir.path(), &HashMap::new()).unwrap_err();
     assert_one_line_naming(&err, "bot.messages_per_sec_overall");
 
-    let dir = config_with_local("[answer]\nsuggest_threshold = 0.9\nanswer_threshold = 0.5\n");
+    let dir = config_with_local("[answer]\nthreshold = 1.5\n");
     let err = Settings::load_from(dir.path(), &HashMap::new()).unwrap_err();
-    assert_one_line_naming(&err, "answer.suggest_threshold");
+    assert_one_line_naming(&err, "answer.threshold");
 }
 
 #[tokio::test]

@@ -191,3 +191,13 @@ async fn with_retry_stops_after_a_bounded_number_of_attempts() {
     assert!(result.is_err());
     assert_eq!(calls.load(Ordering::SeqCst), ATTEMPTS);
 }
+
+#[test]
+fn the_marked_answer_sentence_is_sent_bold_and_a_stray_marker_stays() {
+    assert_eq!(
+        bold_marked("“Satu. **Dua &amp; tiga.** Empat.”"),
+        "“Satu. <b>Dua &amp; tiga.</b> Empat.”"
+    );
+    assert_eq!(bold_marked("a ** b"), "a ** b");
+    assert_eq!(bold_marked("**x** y **z"), "<b>x</b> y **z");
+}

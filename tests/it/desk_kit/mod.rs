@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use newsdesk::desk::{
     Button, ChatKind, Desk, DeskSettings, Event, Input, Place, Reply, Sender, Track,
 };
-use newsdesk::nlu::Intents;
+use newsdesk::nlu::{Intents, Lexicon};
 
 use crate::common::{TestApp, TestAppBuilder};
 
@@ -70,6 +70,7 @@ pub async fn desk_for(app: &newsdesk::app::App) -> Desk {
     Desk::new(
         app.store.clone(),
         Arc::new(Intents::builtin()),
+        Arc::new(Lexicon::builtin()),
         DeskSettings::from(&app.settings),
     )
     .await

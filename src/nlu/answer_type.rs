@@ -1,0 +1,218 @@
+//! What kind of value a question wants (a number, a date, a person, a place, a reason, a manner)
+//! and which sentence of a passage holds one near the question's words: the sentence the reply
+//! marks, and the evidence that a passage answers rather than merely shares words.
+//!
+//! Question words and cue words are data (`lexicon/<lang>/question-words.tsv`, `cues.tsv`).
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::lexicon::{Cue, Lexicon};
+use super::query::{AnswerType, Query};
+use super::stem::stem;
+
+/// The sentences of a paragraph as byte ranges: a sentence ends at `.`, `!` or `?` followed by a
+/// space and a capital letter, a digit or a quote ("Tbk. (TBIG)" and "5.462,74" do not end one).
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let Some(&(_, space)) = chars.get(k + 1) else {
+            continue;
+        };
+        let next = chars.get(k + 2).map(|&(_, n)| n);
+        if space == ' '
+            && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "\"“‘'".contains(n))
+        {
+            let end = i + c.len_utf8();
+            out.push(start..end);
+            start = end + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out.retain(|r| !text[r.clone()].trim().is_empty());
+    out
+}
+
+/// How one sentence answers: the share of the question's words it holds and whether it holds a
+/// value of the wanted kind.
+#[derive(Debug, Clone)]
+pub struct SentenceFit {
+    pub range: Range<usize>,
+    /// Weighted share of the question's terms in the sentence, 0..1.
+    pub share: f32,
+    /// Holds a value of the wanted kind (always false for `Any` and yes/no questions).
+    pub typed: bool,
+}
+
+/// The best sentence of a paragraph for the question (most of its words, then a value of the
+/// wanted kind).
+pub fn best_sentence(
+    q: &Query,
+    paragraph: &str,
+    lx: &Lexicon,
+) -> Option<SentenceFit> {
+    let question_words: HashSet<&str> = q.words.iter().map(String::as_str).collect();
+    sentences(paragraph)
+        .into_iter()
+        .map(|range| {
+            let s = &paragraph[range.clone()];
+            let words = raw_words(s);
+            let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+            let stems: HashSet<String> = lower.iter().map(|w| stem(w)).collect();
+            let lower_set: HashSet<&str> = lower.iter().map(String::as_str).collect();
+            let mut got = 0.0;
+            let mut total = 0.0;
+            for t in &q.terms {
+                let w = if t.salient {
+                    2.0
+                } else if t.generic {
+                    0.5
+                } else {
+                    1.0
+                };
+                total += w;
+                let hit = t.forms.iter().any(|f| {
+                    lower_set.contains(f.as_str()) || stems.contains(&stem(f))
+                }) || stems.contains(&t.stem);
+                if hit {
+                    got += w;
+                }
+            }
+            let share = if total > 0.0 { got / total } else { 0.0 };
+            SentenceFit {
+                typed: holds(q.answer_type, &words, &lower, &question_words, lx),
+                range,
+                share,
+            }
+        })
+        .max_by(|a, b| {
+            let key = |f: &SentenceFit| f.share + if f.typed { 0.35 } else { 0.0 };
+            key(a).total_cmp(&key(b))
+        })
+}
+
+/// The words of a sentence as written (case kept), with `%` and `$` glued forms split off.
+fn raw_words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            cur.push(c);
+        } else {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            if c == '%' {
+                out.push("persen".into());
+            }
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn is_number(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit())
+}
+
+fn holds(
+    wanted: AnswerType,
+    words: &[String],
+    lower: &[String],
+    question: &HashSet<&str>,
+    lx: &Lexicon,
+) -> bool {
+    let any = |cue: Cue| lower.iter().any(|w| lx.is_cue(w, cue));
+    // A capitalised word the question does not already hold: a new name.
+    let new_name = words.iter().enumerate().skip(1).any(|(i, w)| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().count() > 1
+            && !question.contains(lower[i].as_str())
+            && !lx.is_cue(&lower[i], Cue::Time)
+            && !lx.is_day(&lower[i])
+            && lx.month(&lower[i]).is_none()
+    });
+    let is_year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+    match wanted {
+        AnswerType::Number => lower.iter().any(|w| is_number(w) && !is_year(w)),
+        AnswerType::Date => {
+            !super::dates::of_text(&words.join(" "), None, lx).is_empty()
+                || any(Cue::Time)
+                || lower.iter().any(|w| lx.is_day(w))
+        }
+        AnswerType::Person => new_name,
+        AnswerType::Place => new_name && any(Cue::Place),
+        AnswerType::Reason => any(Cue::Cause),
+        AnswerType::Manner => any(Cue::Manner),
+        AnswerType::YesNo | AnswerType::Any => false,
+    }
+}
+
+/// The paragraph with its sentence `range` marked `**…**`: plain text that reads well on a console
+/// and in JSON, which the Telegram adapter renders bold.
+pub fn mark(paragraph: &str, range: &Range<usize>) -> String {
+    let s = paragraph[range.clone()].trim();
+    if s.len() == paragraph.trim().len() {
+        return paragraph.trim().to_string();
+    }
+    let start = range.start + paragraph[range.clone()].find(s).unwrap_or(0);
+    format!(
+        "{}**{}**{}",
+        &paragraph[..start],
+        s,
+        &paragraph[start + s.len()..]
+    )
+    .trim()
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_end_at_a_stop_before_a_capital_not_inside_figures() {
+        let p = "IHSG ditutup di 5.462,74. Sebanyak 200 saham naik. PT Tower Bersama Tbk. (TBIG) turun.";
+        let s: Vec<&str> = sentences(p).into_iter().map(|r| &p[r]).collect();
+        assert_eq!(
+            s,
+            vec![
+                "IHSG ditutup di 5.462,74.",
+                "Sebanyak 200 saham naik.",
+                "PT Tower Bersama Tbk. (TBIG) turun."
+            ]
+        );
+    }
+
+    #[test]
+    fn the_marked_sentence_is_wrapped_and_the_rest_kept() {
+        let p = "Satu dua. Tiga empat. Lima.";
+        let r = sentences(p)[1].clone();
+        assert_eq!(mark(p, &r), "Satu dua. **Tiga empat.** Lima.");
+        let whole = sentences("Satu saja.")[0].clone();
+        assert_eq!(mark("Satu saja.", &whole), "Satu saja.");
+    }
+
+    #[test]
+    fn a_year_alone_is_no_amount_but_a_figure_is_and_a_cue_gives_a_reason() {
+        let lx = Lexicon::builtin();
+        let q = HashSet::new();
+        let words = |s: &str| raw_words(s);
+        let lower = |s: &str| raw_words(s).iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
+        let s = "Pada 2019 harga naik.";
+        assert!(!holds(AnswerType::Number, &words(s), &lower(s), &q, &lx));
+        let s = "Harga naik 3,5% menjadi Rp 10.000.";
+        assert!(holds(AnswerType::Number, &words(s), &lower(s), &q, &lx));
+        let s = "Kenaikan itu dipicu harga minyak.";
+        assert!(holds(AnswerType::Reason, &words(s), &lower(s), &q, &lx));
+    }
+}

@@ -1,0 +1,445 @@
+//! Dates as evidence: the dates a question names ("21 November 2019", "sept 2022", "13/5/2025",
+//! "terbaru") and the dates an article holds (its publication date; in-text forms such as
+//! "Kamis (21/11)", "(13/5/2025)", "Selasa, 19 April", "pekan lalu" read from the publication
+//! day), normalised to partial calendar dates that can be compared at their own granularity.
+//!
+//! Month names and relative words are data (`lexicon/<lang>/months.tsv`, `dates-relative.tsv`),
+//! read through the [`Lexicon`].
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use super::lexicon::Lexicon;
+
+/// A calendar date known to a day, a month or a year (a month without a year when the text does
+/// not say which: "pada bulan Maret").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct When {
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+impl When {
+    pub fn day(d: NaiveDate) -> When {
+        When {
+            year: Some(d.year()),
+            month: Some(d.month()),
+            day: Some(d.day()),
+        }
+    }
+
+    /// Whether `other` says at least everything `self` says, and agrees.
+    pub fn covered_by(&self, other: &When) -> bool {
+        let same = |a: Option<u32>, b: Option<u32>| a.is_none() || a == b;
+        (self.year.is_none() || self.year == other.year)
+            && same(self.month, other.month)
+            && same(self.day, other.day)
+    }
+}
+
+/// What a relative time phrase means (a row of `dates-relative.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relative {
+    /// The newest there is ("terbaru", "sekarang").
+    Latest,
+    Days(i64),
+    Weeks(i64),
+    Months(i32),
+    Years(i32),
+}
+
+/// The dates of a question.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QuestionDates {
+    pub dates: Vec<When>,
+    /// The reader wants the newest article ("terbaru", "hari ini", "kemarin": relative to now,
+    /// which for an archive means its newest report).
+    pub latest: bool,
+    /// Lowercase words that only spelled a date ("21", "november", "2019"), not content to match.
+    pub words: Vec<String>,
+}
+
+/// One word of raw text: lowercase, with digits joined by `/` kept together ("13/5/2025"), and
+/// whether a decimal or thousands separator touches it ("5.462,74" is no year).
+#[derive(Debug)]
+struct Tok {
+    text: String,
+    in_number: bool,
+}
+
+fn toks(text: &str) -> Vec<Tok> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len()
+            && (chars[i].is_alphanumeric()
+                || (chars[i] == '/'
+                    && i > start
+                    && chars[i - 1].is_ascii_digit()
+                    && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())))
+        {
+            i += 1;
+        }
+        let sep = |c: Option<&char>| c.is_some_and(|c| *c == '.' || *c == ',');
+        let digit = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_digit());
+        let in_number = (start >= 2 && sep(chars.get(start - 1)) && digit(chars.get(start - 2)))
+            || (sep(chars.get(i)) && digit(chars.get(i + 1)));
+        out.push(Tok {
+            text: chars[start..i].iter().collect::<String>().to_lowercase(),
+            in_number,
+        });
+    }
+    out
+}
+
+fn year_of(t: &Tok) -> Option<i32> {
+    let n: i32 = t.text.parse().ok()?;
+    (t.text.len() == 4 && !t.in_number && (1900..=2099).contains(&n)).then_some(n)
+}
+
+fn day_of(t: &Tok) -> Option<u32> {
+    let n: u32 = t.text.parse().ok()?;
+    (t.text.len() <= 2 && !t.in_number && (1..=31).contains(&n)).then_some(n)
+}
+
+/// A month name; a short abbreviation ("des", "mar") only next to a day or a year, where it
+/// cannot be another word.
+fn month_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<u32> {
+    let m = lx.month(toks[i].text.trim_end_matches('.'))?;
+    if toks[i].text.len() > 4 {
+        return Some(m);
+    }
+    let near = |j: Option<usize>| {
+        j.and_then(|j| toks.get(j))
+            .is_some_and(|t| year_of(t).is_some() || day_of(t).is_some())
+    };
+    (near(i.checked_sub(1)) || near(Some(i + 1))).then_some(m)
+}
+
+/// "13/5/2025", "21/11", "5/1/23".
+fn slashed(t: &Tok) -> Option<When> {
+    let parts: Vec<&str> = t.text.split('/').collect();
+    if !(2..=3).contains(&parts.len()) || parts.iter().any(|p| p.parse::<u32>().is_err()) {
+        return None;
+    }
+    let day: u32 = parts[0].parse().ok()?;
+    let month: u32 = parts[1].parse().ok()?;
+    if !(1..=31).contains(&day) || !(1..=12).contains(&month) || parts[0].len() > 2 {
+        return None;
+    }
+    let year = match parts.get(2) {
+        Some(y) if y.len() == 4 => Some(y.parse().ok()?),
+        Some(y) if y.len() == 2 => Some(2000 + y.parse::<i32>().ok()?),
+        Some(_) => return None,
+        None => None,
+    };
+    Some(When {
+        year,
+        month: Some(month),
+        day: Some(day),
+    })
+}
+
+/// Every absolute date in the text, with the indices of the tokens that spelled it.
+fn absolute(toks: &[Tok], lx: &Lexicon) -> Vec<(When, Vec<usize>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(w) = slashed(&toks[i]) {
+            out.push((w, vec![i]));
+            i += 1;
+            continue;
+        }
+        // "21 November 2019", "19 April"
+        if let Some(d) = day_of(&toks[i])
+            && i + 1 < toks.len()
+            && let Some(m) = month_at(toks, i + 1, lx)
+        {
+            let year = toks.get(i + 2).and_then(year_of);
+            let used = if year.is_some() { 3 } else { 2 };
+            out.push((
+                When {
+                    year,
+                    month: Some(m),
+                    day: Some(d),
+                },
+                (i..i + used).collect(),
+            ));
+            i += used;
+            continue;
+        }
+        if let Some(m) = month_at(toks, i, lx) {
+            // "March 5, 2024", "March 2015", "sept 2022", "Maret".
+            let day = toks
+                .get(i + 1)
+                .and_then(day_of)
+                .filter(|_| toks.get(i + 2).and_then(year_of).is_some());
+            let year_at = if day.is_some() { i + 2 } else { i + 1 };
+            let year = toks.get(year_at).and_then(year_of);
+            let end = if year.is_some() { year_at + 1 } else { i + 1 };
+            out.push((
+                When {
+                    year,
+                    month: Some(m),
+                    day,
+                },
+                (i..end).collect(),
+            ));
+            i = end;
+            continue;
+        }
+        if let Some(y) = year_of(&toks[i]) {
+            out.push((
+                When {
+                    year: Some(y),
+                    month: None,
+                    day: None,
+                },
+                vec![i],
+            ));
+        }
+        i += 1;
+    }
+    out
+}
+
+impl Relative {
+    /// `latest`, or `unit:n` with unit day, week, month or year ("day:-1" is the day before).
+    pub fn parse(s: &str) -> Option<Relative> {
+        if s == "latest" {
+            return Some(Relative::Latest);
+        }
+        let (unit, n) = s.split_once(':')?;
+        let n: i64 = n.parse().ok()?;
+        match unit {
+            "day" => Some(Relative::Days(n)),
+            "week" => Some(Relative::Weeks(n)),
+            "month" => Some(Relative::Months(i32::try_from(n).ok()?)),
+            "year" => Some(Relative::Years(i32::try_from(n).ok()?)),
+            _ => None,
+        }
+    }
+}
+
+/// Relative phrases (longest first at each word), with the indices of their tokens.
+fn relative(toks: &[Tok], lx: &Lexicon) -> Vec<(Relative, Vec<usize>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let two = toks
+            .get(i + 1)
+            .map(|n| format!("{} {}", toks[i].text, n.text));
+        if let Some(r) = two.as_ref().and_then(|p| lx.relative_date(p)) {
+            out.push((r, vec![i, i + 1]));
+            i += 2;
+        } else if let Some(r) = lx.relative_date(&toks[i].text) {
+            out.push((r, vec![i]));
+            i += 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The dates a question names.
+pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
+    let toks = toks(text);
+    let mut q = QuestionDates::default();
+    for (when, used) in absolute(&toks, lx) {
+        q.dates.push(when);
+        for i in used {
+            // A slashed date reaches the word tokenizer as its numbers.
+            q.words
+                .extend(toks[i].text.split('/').map(str::to_string));
+        }
+    }
+    for (_, used) in relative(&toks, lx) {
+        // A question's "kemarin" or "tahun lalu" is relative to today: in an archive, its newest.
+        q.latest = true;
+        q.words.extend(used.iter().map(|&i| toks[i].text.clone()));
+    }
+    q
+}
+
+/// The dates an article's text holds, read from its publication day where the text leaves the
+/// year out or speaks relatively ("Kamis (21/11)", "kemarin").
+pub fn of_text(text: &str, published: Option<NaiveDate>, lx: &Lexicon) -> Vec<When> {
+    let toks = toks(text);
+    let mut out: Vec<When> = absolute(&toks, lx)
+        .into_iter()
+        .map(|(mut w, _)| {
+            if let (None, Some(m), Some(d), Some(p)) = (w.year, w.month, w.day, published) {
+                // The day of an event is at or just before the report: "(28/12)" in January is
+                // last year's.
+                let this_year = NaiveDate::from_ymd_opt(p.year(), m, d);
+                w.year = Some(match this_year {
+                    Some(date) if date > p + Duration::days(7) => p.year() - 1,
+                    _ => p.year(),
+                });
+            }
+            w
+        })
+        .collect();
+    if let Some(p) = published {
+        for (r, _) in relative(&toks, lx) {
+            let day = match r {
+                Relative::Latest => continue,
+                Relative::Days(n) => p + Duration::days(n),
+                Relative::Weeks(n) => p + Duration::days(7 * n),
+                Relative::Months(n) => p
+                    .checked_sub_months(chrono::Months::new(n.unsigned_abs()))
+                    .unwrap_or(p),
+                Relative::Years(n) => {
+                    out.push(When {
+                        year: Some(p.year() + n),
+                        month: None,
+                        day: None,
+                    });
+                    continue;
+                }
+            };
+            out.push(match r {
+                Relative::Days(_) => When::day(day),
+                _ => When {
+                    year: Some(day.year()),
+                    month: Some(day.month()),
+                    day: None,
+                },
+            });
+        }
+    }
+    out
+}
+
+/// How well an article's dates agree with the question's, in [-1, 1]: 1 when the publication
+/// date says it, 0.8 when the text does, negative when the question's year (or month) is in none
+/// of them — the question is about another time.
+pub fn agreement(q: &[When], published: Option<&When>, text: &[When]) -> f32 {
+    if q.is_empty() {
+        return 0.0;
+    }
+    let each = |w: &When| -> f32 {
+        if published.is_some_and(|p| w.covered_by(p)) {
+            return 1.0;
+        }
+        if text.iter().any(|t| w.covered_by(t)) {
+            return 0.8;
+        }
+        let all = published.into_iter().chain(text.iter());
+        let year_seen = |y: i32| {
+            published
+                .into_iter()
+                .chain(text.iter())
+                .any(|t| t.year == Some(y))
+        };
+        match w.year {
+            Some(y) if !year_seen(y) => -1.0,
+            Some(_) => -0.3,
+            None => {
+                let mut all = all;
+                if all.any(|t| t.month == w.month) {
+                    -0.2
+                } else {
+                    -0.5
+                }
+            }
+        }
+    };
+    q.iter().map(each).sum::<f32>() / q.len() as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::LazyLock;
+
+    static LX: LazyLock<Lexicon> = LazyLock::new(Lexicon::builtin);
+
+    fn of_question(text: &str) -> QuestionDates {
+        super::of_question(text, &LX)
+    }
+
+    fn of_text(text: &str, published: Option<NaiveDate>) -> Vec<When> {
+        super::of_text(text, published, &LX)
+    }
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn w(y: Option<i32>, m: Option<u32>, d: Option<u32>) -> When {
+        When {
+            year: y,
+            month: m,
+            day: d,
+        }
+    }
+
+    #[test]
+    fn question_dates_are_read_in_every_common_form() {
+        let q = of_question("IHSG ditutup pada Kamis, 21 November 2019?");
+        assert_eq!(q.dates, vec![w(Some(2019), Some(11), Some(21))]);
+        assert!(q.words.contains(&"november".to_string()));
+        assert_eq!(
+            of_question("harga emas antam 13/5/2025 brp?").dates,
+            vec![w(Some(2025), Some(5), Some(13))]
+        );
+        assert_eq!(
+            of_question("bi naikin bunga sept 2022?").dates,
+            vec![w(Some(2022), Some(9), None)]
+        );
+        assert_eq!(
+            of_question("inflasi des 2022 brp").dates,
+            vec![w(Some(2022), Some(12), None)]
+        );
+        assert_eq!(
+            of_question("What was the BI rate in March 2015?").dates,
+            vec![w(Some(2015), Some(3), None)]
+        );
+    }
+
+    #[test]
+    fn figures_and_short_words_are_not_dates() {
+        assert!(of_question("IHSG ditutup di 5.462,74 atau naik 2.010 poin").dates.is_empty());
+        assert!(of_question("siapa yang mar").dates.is_empty());
+    }
+
+    #[test]
+    fn latest_words_ask_for_the_newest_report() {
+        assert!(of_question("Berapa BI Rate terbaru?").latest);
+        assert!(of_question("UMP DKI sekarang berapa").latest);
+        assert!(of_question("what is the current rate").latest);
+        assert!(!of_question("Berapa BI Rate pada Maret 2015?").latest);
+    }
+
+    #[test]
+    fn in_text_dates_take_their_year_and_day_from_the_publication() {
+        let published = Some(ymd(2023, 1, 5));
+        let found = of_text("IHSG ditutup Kamis (5/1) melemah; Rabu (28/12) naik", published);
+        assert_eq!(found[0], w(Some(2023), Some(1), Some(5)));
+        assert_eq!(found[1], w(Some(2022), Some(12), Some(28)));
+        let found = of_text("Harga naik sejak kemarin, pekan lalu turun", Some(ymd(2024, 3, 1)));
+        assert!(found.contains(&w(Some(2024), Some(2), Some(29))));
+        assert!(found.contains(&w(Some(2024), Some(2), None)));
+    }
+
+    #[test]
+    fn agreement_prefers_the_publication_date_and_punishes_another_year() {
+        let published = When::day(ymd(2019, 11, 22));
+        let text = [w(Some(2019), Some(11), Some(21))];
+        let q = [w(Some(2019), Some(11), Some(21))];
+        assert_eq!(agreement(&q, Some(&published), &text), 0.8);
+        let q = [w(Some(2019), Some(11), None)];
+        assert_eq!(agreement(&q, Some(&published), &text), 1.0);
+        let q = [w(Some(2020), None, None)];
+        assert_eq!(agreement(&q, Some(&published), &text), -1.0);
+        assert_eq!(agreement(&[], Some(&published), &text), 0.0);
+    }
+}

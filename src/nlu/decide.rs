@@ -1,0 +1,322 @@
+//! The answer-or-refuse decision over the whole archive: the passages ranked by words
+//! ([`article::rank`]) are re-weighed by date evidence ([`dates`]) and by whether a sentence holds
+//! the kind of value asked for ([`answer_type`]); the best one's measured features go through a
+//! logistic model whose weights and threshold are fitted on the tuning set
+//! (`scripts/fit_answer.py`) and kept in `config/default.toml`'s `[answer]` section.
+
+use serde::{Deserialize, Serialize};
+
+use super::answer_type::{self, SentenceFit};
+use super::article::{self, Scored};
+use super::dates::{self, QuestionDates, When};
+use super::index::Index;
+use super::intents::Thresholds;
+use super::lang::Lang;
+use super::lexicon::Lexicon;
+use super::query::{AnswerType, Query};
+
+/// How much a full date agreement (1.0) or a clear mismatch (-1.0) moves a passage's score.
+const DATE_WEIGHT: f32 = 0.25;
+/// A passage that itself names the question's date.
+const PASSAGE_DATE_BONUS: f32 = 0.06;
+/// "Terbaru", "sekarang": the newest article among those about as good as the best.
+const LATEST_BONUS: f32 = 0.2;
+/// No date at all: a running figure is asked about now, so the newest report wins a near tie.
+const RECENCY_TIE_BONUS: f32 = 0.04;
+/// Articles whose best passage is within this share of the best score are "on the same topic".
+const SAME_TOPIC: f32 = 0.8;
+/// Passages that get the sentence-level look (the dearer stage), best first.
+const SENTENCE_CANDIDATES: usize = 10;
+const SENTENCE_SHARE_WEIGHT: f32 = 0.15;
+const SENTENCE_TYPE_BONUS: f32 = 0.1;
+
+/// Dates of every article and passage, computed once with the index.
+pub struct DateIndex {
+    published: Vec<Option<When>>,
+    /// Dates written in each article's text (title included).
+    doc_text: Vec<Vec<When>>,
+    /// Dates written in each passage.
+    passage: Vec<Vec<When>>,
+    published_day: Vec<Option<chrono::NaiveDate>>,
+}
+
+impl DateIndex {
+    pub fn build(index: &Index, lx: &Lexicon) -> DateIndex {
+        let mut out = DateIndex {
+            published: Vec::with_capacity(index.docs.len()),
+            doc_text: Vec::with_capacity(index.docs.len()),
+            passage: Vec::with_capacity(index.passages.len()),
+            published_day: Vec::with_capacity(index.docs.len()),
+        };
+        for doc in &index.docs {
+            let day = doc.published_at.map(|at| at.date_naive());
+            let mut all = dates::of_text(&doc.title, day, lx);
+            for p in &doc.paragraphs {
+                let found = dates::of_text(p, day, lx);
+                all.extend(found.iter().copied());
+                out.passage.push(found);
+            }
+            all.dedup();
+            out.published.push(day.map(When::day));
+            out.published_day.push(day);
+            out.doc_text.push(all);
+        }
+        out
+    }
+
+    fn agreement(&self, doc: usize, q: &[When]) -> f32 {
+        dates::agreement(q, self.published[doc].as_ref(), &self.doc_text[doc])
+    }
+}
+
+/// The evidence measured for the best passage: what the logistic model weighs.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Features {
+    /// Combined passage score (BM25 share + 3-gram cosine + bonuses).
+    pub score: f32,
+    /// Relative lead over the best passage of another article.
+    pub margin: f32,
+    /// Weighted share of the question's words in the passage (title half-counted).
+    pub coverage: f32,
+    /// Share of the question's salient terms (names, numbers, capitalised words) nowhere near.
+    pub salient_missing: f32,
+    /// Share of the question's terms the archive does not know at all.
+    pub unknown: f32,
+    /// 1 when a sentence holds the kind of value asked for (or nothing particular is asked).
+    pub type_match: f32,
+    /// Best sentence's share of the question's words.
+    pub sentence_share: f32,
+    /// Date agreement of the article, -1..1 (0: the question names no date).
+    pub date: f32,
+    /// 1 for an English question (its words cross a dictionary, not the article's own).
+    pub english: f32,
+    /// 1 when the word-level checks (names, predicate, type, coverage) all hold.
+    pub checks: f32,
+}
+
+impl Features {
+    fn as_array(&self) -> [f32; 10] {
+        [
+            self.score,
+            self.margin,
+            self.coverage,
+            self.salient_missing,
+            self.unknown,
+            self.type_match,
+            self.sentence_share,
+            self.date,
+            self.english,
+            self.checks,
+        ]
+    }
+}
+
+/// A logistic model: answer when `sigmoid(bias + Σ weight·feature) >= threshold`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionModel {
+    pub threshold: f32,
+    pub bias: f32,
+    pub weights: Features,
+}
+
+impl DecisionModel {
+    /// The `[answer]` section of the shipped `config/default.toml`.
+    pub fn builtin() -> DecisionModel {
+        #[derive(Deserialize)]
+        struct File {
+            answer: DecisionModel,
+        }
+        let file: File = toml::from_str(include_str!("../../config/default.toml"))
+            .expect("config/default.toml has a valid [answer] section");
+        file.answer
+    }
+
+    pub fn probability(&self, f: &Features) -> f32 {
+        let z: f32 = self.bias
+            + self
+                .weights
+                .as_array()
+                .iter()
+                .zip(f.as_array())
+                .map(|(w, x)| w * x)
+                .sum::<f32>();
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// The passage chosen to answer, and whether to.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub doc: usize,
+    /// The paragraphs to quote, in order.
+    pub paragraphs: Vec<usize>,
+    /// The answering sentence: (paragraph, byte range in it).
+    pub sentence: Option<(usize, std::ops::Range<usize>)>,
+    pub features: Features,
+    pub probability: f32,
+    pub answer: bool,
+}
+
+/// The question without the words that only spelled its dates ("21", "november", "2019"):
+/// dates are matched as dates, not as words a passage must repeat.
+pub fn without_date_words(q: &Query, qd: &QuestionDates) -> Query {
+    let mut out = q.clone();
+    out.terms
+        .retain(|t| !qd.words.iter().any(|w| *w == t.word));
+    if out.terms.is_empty() {
+        return q.clone();
+    }
+    out
+}
+
+/// Ranks, re-weighs and decides. `None` when nothing in the archive shares a word.
+pub fn choose(
+    q: &Query,
+    qd: &QuestionDates,
+    index: &Index,
+    dix: &DateIndex,
+    context_doc: Option<usize>,
+    th: &Thresholds,
+    model: &DecisionModel,
+    lx: &Lexicon,
+) -> Option<Choice> {
+    let mut ranked = article::rank(q, index, None, context_doc);
+    if ranked.is_empty() {
+        return None;
+    }
+    // Dates: the article's agreement with the question's dates, and the passage's own.
+    let mut agreement = vec![0.0f32; ranked.len()];
+    if !qd.dates.is_empty() {
+        for (k, s) in ranked.iter_mut().enumerate() {
+            let doc = index.passages[s.passage].doc as usize;
+            let a = dix.agreement(doc, &qd.dates);
+            agreement[k] = a;
+            s.score += DATE_WEIGHT * a;
+            if qd
+                .dates
+                .iter()
+                .any(|w| dix.passage[s.passage].iter().any(|t| w.covered_by(t)))
+            {
+                s.score += PASSAGE_DATE_BONUS;
+            }
+        }
+    }
+    // Recency: among articles on the same topic, the newest.
+    if qd.dates.is_empty() {
+        let top = ranked.iter().map(|s| s.score).fold(f32::MIN, f32::max);
+        let newest = ranked
+            .iter()
+            .filter(|s| s.score >= SAME_TOPIC * top)
+            .filter_map(|s| {
+                let doc = index.passages[s.passage].doc as usize;
+                dix.published_day[doc].map(|d| (d, doc))
+            })
+            .max();
+        if let Some((_, doc)) = newest {
+            let bonus = if qd.latest {
+                LATEST_BONUS
+            } else {
+                RECENCY_TIE_BONUS
+            };
+            for s in ranked.iter_mut() {
+                if index.passages[s.passage].doc as usize == doc {
+                    s.score += bonus;
+                }
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..ranked.len()).collect();
+    order.sort_by(|&a, &b| ranked[b].score.total_cmp(&ranked[a].score));
+    // Sentences: the leaders holding what was asked near the question's words.
+    let mut fits: Vec<Option<SentenceFit>> = vec![None; ranked.len()];
+    for &k in order.iter().take(SENTENCE_CANDIDATES) {
+        let p = &index.passages[ranked[k].passage];
+        let text = &index.docs[p.doc as usize].paragraphs[p.paragraph as usize];
+        if let Some(fit) = answer_type::best_sentence(q, text, lx) {
+            ranked[k].score += SENTENCE_SHARE_WEIGHT * fit.share
+                + if fit.typed { SENTENCE_TYPE_BONUS } else { 0.0 };
+            fits[k] = Some(fit);
+        }
+    }
+    let mut paired: Vec<(Scored, Option<SentenceFit>, f32)> = ranked
+        .into_iter()
+        .zip(fits)
+        .zip(agreement)
+        .map(|((s, f), a)| (s, f, a))
+        .collect();
+    paired.sort_by(|a, b| b.0.score.total_cmp(&a.0.score));
+    let (ranked, rest): (Vec<Scored>, Vec<(Option<SentenceFit>, f32)>) =
+        paired.into_iter().map(|(s, f, a)| (s, (f, a))).unzip();
+    let best = &ranked[0];
+    let (fit, date) = rest[0].clone();
+    let passage = &index.passages[best.passage];
+    let doc = passage.doc as usize;
+    let checks = article::decide(q, index, &ranked, th);
+    let paragraphs = match &checks {
+        Ok(d) if d.doc == doc => d.paragraphs.clone(),
+        _ => vec![passage.paragraph as usize],
+    };
+    let rival = ranked
+        .iter()
+        .find(|s| index.passages[s.passage].doc as usize != doc);
+    let margin = rival.map_or(1.0, |r| {
+        ((best.score - r.score) / best.score.abs().max(1e-6)).clamp(-1.0, 1.0)
+    });
+    let salient: Vec<_> = q.terms.iter().filter(|t| t.salient).collect();
+    let near: Vec<&super::index::Passage> = [
+        (passage.paragraph as usize).checked_sub(1),
+        Some(passage.paragraph as usize),
+        Some(passage.paragraph as usize + 1),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(|i| index.passage_of(doc, i))
+    .collect();
+    let missing = salient
+        .iter()
+        .filter(|t| article::coverage(&single(q, t), index, &near) == 0.0)
+        .count();
+    let features = Features {
+        score: best.score,
+        margin,
+        coverage: best.coverage,
+        salient_missing: if salient.is_empty() {
+            0.0
+        } else {
+            missing as f32 / salient.len() as f32
+        },
+        unknown: q.terms.iter().filter(|t| !t.known()).count() as f32 / q.terms.len() as f32,
+        type_match: match q.answer_type {
+            AnswerType::Any | AnswerType::YesNo => 1.0,
+            _ => f32::from(u8::from(fit.as_ref().is_some_and(|f| f.typed))),
+        },
+        sentence_share: fit.as_ref().map_or(0.0, |f| f.share),
+        date,
+        english: f32::from(u8::from(q.lang == Lang::En)),
+        checks: f32::from(u8::from(checks.is_ok())),
+    };
+    let probability = model.probability(&features);
+    let sentence = fit
+        .filter(|f| paragraphs.contains(&(passage.paragraph as usize)) && !f.range.is_empty())
+        .map(|f| (passage.paragraph as usize, f.range));
+    Some(Choice {
+        doc,
+        paragraphs,
+        sentence,
+        features,
+        probability,
+        answer: probability >= model.threshold,
+    })
+}
+
+/// A query of one term, to measure that term's coverage alone.
+fn single(q: &Query, t: &super::query::Term) -> Query {
+    Query {
+        words: q.words.clone(),
+        terms: vec![t.clone()],
+        answer_type: q.answer_type,
+        lang: q.lang,
+    }
+}

@@ -1,0 +1,48 @@
+//! English's data files (`lexicon/en/`), compiled in so the binary runs from anywhere.
+
+use super::Source;
+use crate::nlu::Lang;
+
+pub const SOURCE: Source = Source {
+    lang: Lang::En,
+    files: &[
+        (
+            "function-words",
+            include_str!("../../../lexicon/en/function-words.txt"),
+        ),
+        (
+            "question-words",
+            include_str!("../../../lexicon/en/question-words.tsv"),
+        ),
+        ("yes-no", include_str!("../../../lexicon/en/yes-no.tsv")),
+        (
+            "measure-heads",
+            include_str!("../../../lexicon/en/measure-heads.txt"),
+        ),
+        ("generic", include_str!("../../../lexicon/en/generic.txt")),
+        ("gradable", include_str!("../../../lexicon/en/gradable.txt")),
+        ("fillers", include_str!("../../../lexicon/en/fillers.txt")),
+        ("hints", include_str!("../../../lexicon/en/hints.txt")),
+        (
+            "meta-words",
+            include_str!("../../../lexicon/en/meta-words.tsv"),
+        ),
+        (
+            "dates-relative",
+            include_str!("../../../lexicon/en/dates-relative.tsv"),
+        ),
+        ("months", include_str!("../../../lexicon/en/months.tsv")),
+        ("days", include_str!("../../../lexicon/en/days.tsv")),
+        (
+            "inflections",
+            include_str!("../../../lexicon/en/inflections.tsv"),
+        ),
+        // FreeDict eng-ind (CC BY-SA 3.0, see lexicon/LICENSES.md), then this project's news words,
+        // whose rows replace FreeDict's.
+        (
+            "bridge",
+            include_str!("../../../lexicon/en/bilingual-freedict.tsv"),
+        ),
+        ("bridge", include_str!("../../../lexicon/en/domain.tsv")),
+    ],
+};

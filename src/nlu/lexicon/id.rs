@@ -1,0 +1,62 @@
+//! Indonesian's data files (`lexicon/id/`), compiled in so the binary runs from anywhere.
+
+use super::Source;
+use crate::nlu::Lang;
+
+pub const SOURCE: Source = Source {
+    lang: Lang::Id,
+    files: &[
+        (
+            "function-words",
+            include_str!("../../../lexicon/id/function-words.txt"),
+        ),
+        (
+            "question-words",
+            include_str!("../../../lexicon/id/question-words.tsv"),
+        ),
+        ("yes-no", include_str!("../../../lexicon/id/yes-no.tsv")),
+        (
+            "particles",
+            include_str!("../../../lexicon/id/particles.txt"),
+        ),
+        (
+            "measure-heads",
+            include_str!("../../../lexicon/id/measure-heads.txt"),
+        ),
+        ("generic", include_str!("../../../lexicon/id/generic.txt")),
+        ("gradable", include_str!("../../../lexicon/id/gradable.txt")),
+        ("fillers", include_str!("../../../lexicon/id/fillers.txt")),
+        ("hints", include_str!("../../../lexicon/id/hints.txt")),
+        (
+            "number-words",
+            include_str!("../../../lexicon/id/number-words.txt"),
+        ),
+        ("cues", include_str!("../../../lexicon/id/cues.tsv")),
+        (
+            "dates-relative",
+            include_str!("../../../lexicon/id/dates-relative.tsv"),
+        ),
+        (
+            "meta-words",
+            include_str!("../../../lexicon/id/meta-words.tsv"),
+        ),
+        ("months", include_str!("../../../lexicon/id/months.tsv")),
+        ("days", include_str!("../../../lexicon/id/days.tsv")),
+        ("affixes", include_str!("../../../lexicon/id/affixes.tsv")),
+        // IndoCollex first, then this product's readers' words, which override it.
+        (
+            "slang",
+            include_str!("../../../lexicon/id/slang-indocollex.tsv"),
+        ),
+        (
+            "slang",
+            include_str!("../../../lexicon/id/slang-domain.tsv"),
+        ),
+        // LGPL-3 (hunspell-id): see lexicon/LICENSES.md.
+        (
+            "roots",
+            include_str!("../../../lexicon/id/wordlist-hunspell.txt"),
+        ),
+        ("synonyms", include_str!("../../../lexicon/id/synonyms.tsv")),
+    ],
+};

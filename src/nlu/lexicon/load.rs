@@ -1,0 +1,239 @@
+//! Reading the data files into a [`Lexicon`]: one parser per list shape (words, typed words,
+//! calendar rows, affixes, maps), with a clear error naming the file and row that is malformed.
+
+use std::collections::HashSet;
+
+use super::{Cue, Lexicon, LexiconError, MetaWord, Source, YesNo};
+use crate::nlu::lang::Lang;
+use crate::nlu::dates::Relative;
+use crate::nlu::query::AnswerType;
+
+/// The rows of a data file: trimmed, without comments and blank lines.
+pub(crate) fn rows(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Lexicon {
+    pub fn from_sources(sources: &[Source]) -> Result<Lexicon, LexiconError> {
+        let mut lx = Lexicon::default();
+        for source in sources {
+            for &(list, text) in source.files {
+                lx.read(source.lang, list, text)?;
+            }
+        }
+        // Function words carry nothing across ("who" → "yang|siapa"); the engine skips them anyway.
+        for translations in lx.english.values_mut() {
+            translations.retain(|w| !lx.function.values().any(|f| f.contains(w)));
+            let mut seen = HashSet::new();
+            translations.retain(|w| seen.insert(w.clone()));
+        }
+        lx.english.retain(|_, t| !t.is_empty());
+        lx.real_words = lx
+            .slang
+            .values()
+            .flatten()
+            .chain(lx.synonyms.keys())
+            .chain(lx.english.values().flatten())
+            .cloned()
+            .collect();
+        Ok(lx)
+    }
+
+    fn read(&mut self, lang: Lang, list: &'static str, text: &str) -> Result<(), LexiconError> {
+        let bad = |line: &str, reason| LexiconError {
+            lang,
+            list,
+            line: line.to_string(),
+            reason,
+        };
+        let words = |set: &mut HashSet<String>| set.extend(rows(text).map(str::to_lowercase));
+        match list {
+            "function-words" => words(self.function.entry(lang).or_default()),
+            "hints" => words(self.hints.entry(lang).or_default()),
+            "particles" => words(&mut self.particles),
+            "measure-heads" => words(&mut self.measure_heads),
+            "generic" => words(&mut self.generic),
+            "gradable" => words(&mut self.gradable),
+            "fillers" => words(&mut self.fillers),
+            "number-words" => words(&mut self.number_words),
+            "roots" => words(&mut self.roots),
+            "synonyms" => {
+                // Each line is a group of near-synonyms: every word maps to the others.
+                for line in rows(text) {
+                    let group: Vec<&str> = line.split_whitespace().collect();
+                    for w in &group {
+                        let entry = self.synonyms.entry(w.to_string()).or_default();
+                        entry.extend(group.iter().filter(|o| *o != w).map(|o| o.to_string()));
+                    }
+                }
+            }
+            "bridge" => {
+                // A headword's row replaces the row an earlier file gave it (the hand-written
+                // domain file corrects FreeDict's off-topic first senses); rows in one file add up.
+                let mut replaced: HashSet<String> = HashSet::new();
+                for line in rows(text) {
+                    let Some((en, id)) = line.split_once('\t') else {
+                        return Err(bad(line, "no tab-separated second column"));
+                    };
+                    let en = en.trim().to_lowercase();
+                    let words = bridge_words(id);
+                    if replaced.insert(en.clone()) {
+                        self.english.insert(en, words);
+                    } else {
+                        self.english.entry(en).or_default().extend(words);
+                    }
+                }
+            }
+            _ => {
+                for line in rows(text) {
+                    let mut cols = line.split('\t').map(str::trim);
+                    let (Some(key), Some(value)) = (cols.next(), cols.next()) else {
+                        return Err(bad(line, "no tab-separated second column"));
+                    };
+                    let third = cols.next();
+                    self.read_row(list, key, value, third, lang)
+                        .map_err(|reason| bad(line, reason))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn read_row(
+        &mut self,
+        list: &str,
+        key: &str,
+        value: &str,
+        third: Option<&str>,
+        lang: Lang,
+    ) -> Result<(), &'static str> {
+        let key = key.to_lowercase();
+        match list {
+            "question-words" => {
+                let t = answer_type(value).ok_or("unknown answer type")?;
+                self.question_words.insert(key, t);
+            }
+            "yes-no" => {
+                let role = match value {
+                    "opener" => YesNo::Opener,
+                    "closer" => YesNo::Closer,
+                    "marker" => YesNo::Marker,
+                    _ => return Err("unknown yes/no role"),
+                };
+                self.yes_no.entry(key).or_default().push(role);
+            }
+            "cues" => {
+                let cue = match value {
+                    "when" => Cue::When,
+                    "condition" => Cue::Condition,
+                    "cause" => Cue::Cause,
+                    "stance" => Cue::Stance,
+                    "hearsay" => Cue::Hearsay,
+                    "speech" => Cue::Speech,
+                    "place" => Cue::Place,
+                    "manner" => Cue::Manner,
+                    "unit" => Cue::Unit,
+                    "time" => Cue::Time,
+                    _ => return Err("unknown cue"),
+                };
+                self.cues.entry(key).or_default().push(cue);
+            }
+            "dates-relative" => {
+                let r = Relative::parse(value).ok_or("unknown relative date")?;
+                self.relative_dates.insert(key, r);
+            }
+            "meta-words" => {
+                let kind = match value {
+                    "author" => MetaWord::Author,
+                    "published" => MetaWord::Published,
+                    "title" => MetaWord::Title,
+                    "source" => MetaWord::Source,
+                    "article" => MetaWord::Article,
+                    "when" => MetaWord::When,
+                    _ => return Err("unknown meta word kind"),
+                };
+                self.meta_words.entry(key).or_default().push(kind);
+            }
+            "months" | "days" => {
+                let number: u32 = key.parse().map_err(|_| "not a number")?;
+                let names: Vec<&str> = value.split('|').map(str::trim).collect();
+                self.calendar.insert(names[0].to_string());
+                if list == "months" {
+                    let full = self.month_names.entry(lang).or_default();
+                    if full.len() + 1 != number as usize {
+                        return Err("months out of order");
+                    }
+                    full.push(names[0].to_string());
+                    for n in &names {
+                        self.months.insert(n.to_string(), number);
+                    }
+                } else {
+                    self.days.extend(names.iter().map(|n| n.to_string()));
+                }
+            }
+            "affixes" => match key.as_str() {
+                "prefix" => {
+                    let letter = third.and_then(|t| t.chars().next());
+                    self.prefixes.push((value.to_string(), letter));
+                }
+                "suffix" => self.suffixes.push(value.to_string()),
+                "verb-prefix" => self.verb_prefixes.push(value.to_string()),
+                "agent-prefix" => self.agent_prefixes.push(value.to_string()),
+                _ => return Err("unknown affix kind"),
+            },
+            "inflections" => {
+                let replacements = value
+                    .split('|')
+                    .map(|r| {
+                        if r == "-" {
+                            String::new()
+                        } else {
+                            r.to_string()
+                        }
+                    })
+                    .collect();
+                self.inflections.push((key, replacements));
+            }
+            "slang" => {
+                let formal: Vec<String> = value.split_whitespace().map(str::to_string).collect();
+                // A row mapping a word to itself takes it out of the map (the domain file
+                // overrides IndoCollex that way).
+                if formal.len() == 1 && formal[0] == key {
+                    self.slang.remove(&key);
+                } else {
+                    self.slang.insert(key, formal);
+                }
+            }
+            _ => return Err("unknown list"),
+        }
+        Ok(())
+    }
+}
+
+fn answer_type(name: &str) -> Option<AnswerType> {
+    Some(match name {
+        "date" => AnswerType::Date,
+        "number" => AnswerType::Number,
+        "person" => AnswerType::Person,
+        "reason" => AnswerType::Reason,
+        "place" => AnswerType::Place,
+        "manner" => AnswerType::Manner,
+        _ => return None,
+    })
+}
+
+/// Most senses of a dictionary row used: later ones are rarer and mostly noise for news.
+const BRIDGE_SENSES: usize = 3;
+
+/// The Indonesian words of a bridge row: `|`-separated senses (FreeDict), each one or more words
+/// (a multi-word sense such as "suku bunga" gives its words).
+fn bridge_words(value: &str) -> Vec<String> {
+    value
+        .split('|')
+        .take(BRIDGE_SENSES)
+        .flat_map(str::split_whitespace)
+        .map(str::to_lowercase)
+        .collect()
+}

@@ -1,0 +1,260 @@
+//! The language knowledge of the pipeline, loaded from data: every word list lives once in a file
+//! under `lexicon/<lang>/` (one entry a line, `#` comments, a TSV where a list has two columns),
+//! and [`Lexicon::builtin`] reads them all into one value that the engine is built with.
+//!
+//! A language is one small module ([`id`], [`en`]) naming its files; a list a language lacks is
+//! simply empty. Lists are merged over languages where the pipeline does not care which language a
+//! word is (generic words, measure nouns), and kept per language where it does (function words,
+//! which tell the languages apart).
+
+mod bridge;
+pub mod calendar;
+mod en;
+mod id;
+mod load;
+
+use std::collections::{HashMap, HashSet};
+
+use super::lang::Lang;
+use super::query::AnswerType;
+pub(crate) use load::rows;
+
+/// One language's data files: (list name, file text). A list may come from several files, read in
+/// order (later rows of a map override earlier ones).
+pub struct Source {
+    pub lang: Lang,
+    pub files: &'static [(&'static str, &'static str)],
+}
+
+/// Every language the built-in lexicon knows.
+const SOURCES: &[Source] = &[id::SOURCE, en::SOURCE];
+
+/// What a paragraph word shows about the detail the paragraph holds (`cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cue {
+    When,
+    Condition,
+    Cause,
+    Stance,
+    Hearsay,
+    Speech,
+    /// A place noun ("kota", "desa") or "di" before a name: can answer "di mana?".
+    Place,
+    /// A means or manner ("dengan", "melalui"): can answer "bagaimana?".
+    Manner,
+    /// A unit of an amount ("persen", "juta", "orang"): a figure with one answers "berapa?".
+    Unit,
+    /// A time of day or weekday ("pukul", "WIB", "Kamis"): can answer "kapan?".
+    Time,
+}
+
+/// What a word of a question about the article itself points at (`meta-words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MetaWord {
+    Author,
+    Published,
+    Title,
+    Source,
+    Article,
+    When,
+}
+
+/// A word's part in a yes/no question (`yes-no.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum YesNo {
+    Opener,
+    Closer,
+    Marker,
+}
+
+/// A malformed row of a data file.
+#[derive(Debug, thiserror::Error)]
+#[error("lexicon/{lang}/{list}: {reason} in line {line:?}")]
+pub struct LexiconError {
+    lang: Lang,
+    list: &'static str,
+    line: String,
+    reason: &'static str,
+}
+
+#[derive(Default)]
+pub struct Lexicon {
+    function: HashMap<Lang, HashSet<String>>,
+    hints: HashMap<Lang, HashSet<String>>,
+    question_words: HashMap<String, AnswerType>,
+    yes_no: HashMap<String, Vec<YesNo>>,
+    particles: HashSet<String>,
+    measure_heads: HashSet<String>,
+    generic: HashSet<String>,
+    gradable: HashSet<String>,
+    fillers: HashSet<String>,
+    number_words: HashSet<String>,
+    cues: HashMap<String, Vec<Cue>>,
+    meta_words: HashMap<String, Vec<MetaWord>>,
+    /// Month number (1–12) of every name and abbreviation, and the full names per language.
+    months: HashMap<String, u32>,
+    month_names: HashMap<Lang, Vec<String>>,
+    days: HashSet<String>,
+    /// Full month and day names: a paragraph naming one can answer "kapan?".
+    calendar: HashSet<String>,
+    /// Prefixes with the root letter a nasal one replaced; suffixes.
+    prefixes: Vec<(String, Option<char>)>,
+    suffixes: Vec<String>,
+    verb_prefixes: Vec<String>,
+    agent_prefixes: Vec<String>,
+    inflections: Vec<(String, Vec<String>)>,
+    pub slang: HashMap<String, Vec<String>>,
+    pub synonyms: HashMap<String, Vec<String>>,
+    /// The English→Indonesian bridge.
+    pub english: HashMap<String, Vec<String>>,
+    real_words: HashSet<String>,
+    /// Relative time phrases ("pekan lalu", "terbaru") and what they mean (`dates-relative.tsv`).
+    relative_dates: HashMap<String, crate::nlu::dates::Relative>,
+    /// Indonesian root words (hunspell-id).
+    roots: HashSet<String>,
+}
+
+impl Lexicon {
+    /// The lexicon compiled into the binary. Its data is checked by the tests, so a malformed
+    /// built-in file is a bug, not an input error.
+    pub fn builtin() -> Lexicon {
+        Lexicon::from_sources(SOURCES).expect("the built-in lexicon is well-formed")
+    }
+
+    pub fn is_function_in(&self, lang: Lang, w: &str) -> bool {
+        self.function.get(&lang).is_some_and(|s| s.contains(w))
+    }
+
+    /// What a relative time phrase ("kemarin", "tahun lalu", "terbaru") means.
+    pub fn relative_date(&self, phrase: &str) -> Option<crate::nlu::dates::Relative> {
+        self.relative_dates.get(phrase).copied()
+    }
+
+    pub fn is_function(&self, w: &str) -> bool {
+        self.function.values().any(|s| s.contains(w))
+    }
+
+    pub fn is_hint_in(&self, lang: Lang, w: &str) -> bool {
+        self.hints.get(&lang).is_some_and(|s| s.contains(w))
+    }
+
+    /// The answer type a question word asks for ("kapan" → date).
+    pub fn answer_type(&self, w: &str) -> Option<AnswerType> {
+        self.question_words.get(w).copied()
+    }
+
+    pub fn is_yes_no(&self, w: &str, role: YesNo) -> bool {
+        self.yes_no.get(w).is_some_and(|r| r.contains(&role))
+    }
+
+    pub fn is_particle(&self, w: &str) -> bool {
+        self.particles.contains(w)
+    }
+
+    pub fn is_measure_head(&self, w: &str) -> bool {
+        self.measure_heads.contains(w)
+    }
+
+    pub fn is_generic(&self, w: &str) -> bool {
+        self.generic.contains(w)
+    }
+
+    pub fn is_filler(&self, w: &str) -> bool {
+        self.fillers.contains(w)
+    }
+
+    pub fn is_number_word(&self, w: &str) -> bool {
+        self.number_words.contains(w)
+    }
+
+    pub fn is_cue(&self, w: &str, cue: Cue) -> bool {
+        self.cues.get(w).is_some_and(|c| c.contains(&cue))
+    }
+
+    pub fn is_meta_word(&self, w: &str, kind: MetaWord) -> bool {
+        self.meta_words.get(w).is_some_and(|k| k.contains(&kind))
+    }
+
+    /// A full month or day name.
+    pub fn is_calendar_word(&self, w: &str) -> bool {
+        self.calendar.contains(w)
+    }
+
+    /// A month's number from its name or abbreviation, in any language.
+    pub fn month(&self, w: &str) -> Option<u32> {
+        self.months.get(w).copied()
+    }
+
+    pub fn is_day(&self, w: &str) -> bool {
+        self.days.contains(w)
+    }
+
+    /// The full month name (1–12), capitalised as replies write it ("Januari", "January").
+    pub fn month_name(&self, month: u32, lang: Lang) -> String {
+        self.month_names
+            .get(&lang)
+            .and_then(|m| m.get(month.wrapping_sub(1) as usize))
+            .map(|name| calendar::capitalised(name))
+            .unwrap_or_else(|| month.to_string())
+    }
+
+    /// Gradable words ("tinggi", "gede", "naik") that describe a measure rather than name it.
+    pub fn is_gradable(&self, w: &str) -> bool {
+        self.gradable.contains(w)
+            || self
+                .slang
+                .get(w)
+                .is_some_and(|f| f.iter().any(|x| self.gradable.contains(x)))
+    }
+
+    /// A real word (a root of the Indonesian word list, formal Indonesian from the slang map's
+    /// right side, the synonym groups, the bridge's Indonesian side): never "corrected" into
+    /// another word, never taken for a name.
+    pub fn is_real_word(&self, w: &str) -> bool {
+        self.real_words.contains(w) || self.roots.contains(w)
+    }
+
+    /// Prefixes (with the root letter a nasal one replaced) and suffixes to try taking off.
+    pub fn affixes(&self) -> (&[(String, Option<char>)], &[String]) {
+        (&self.prefixes, &self.suffixes)
+    }
+
+    /// An Indonesian active or passive verb by its prefix ("memblokir", "menjual", "dijual").
+    pub fn is_prefixed_verb(&self, w: &str) -> bool {
+        has_prefix(w, &self.verb_prefixes)
+    }
+
+    /// An agent noun ("pendiri", "pemimpin", "pencipta").
+    pub fn is_agent_noun(&self, w: &str) -> bool {
+        has_prefix(w, &self.agent_prefixes)
+    }
+
+    /// The stem used for matching (see [`super::stem`]); function words keep their surface.
+    pub fn stem(&self, w: &str) -> String {
+        if self.is_function(w) {
+            w.to_string()
+        } else {
+            super::stem::stem(w)
+        }
+    }
+
+    /// Whole-token slang replacement: one informal word may become several formal ones.
+    pub fn deslang<'a>(&'a self, word: &'a str) -> Vec<&'a str> {
+        match self.slang.get(word) {
+            Some(formal) => formal.iter().map(String::as_str).collect(),
+            None => vec![word],
+        }
+    }
+}
+
+/// A prefixed word whose root keeps at least four letters.
+fn has_prefix(w: &str, prefixes: &[String]) -> bool {
+    let n = w.chars().count();
+    n >= 6
+        && prefixes
+            .iter()
+            .any(|p| w.starts_with(p.as_str()) && n - p.len() >= 4)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,81 @@
+//! The built-in data loads and says what the pipeline relies on.
+
+use super::*;
+
+#[test]
+fn english_collisions_are_not_in_the_slang_map() {
+    let lx = Lexicon::builtin();
+    for w in [
+        "in", "is", "it", "me", "my", "go", "if", "or", "at", "by", "of", "held",
+    ] {
+        assert!(!lx.slang.contains_key(w), "{w} must not be rewritten");
+    }
+    assert!(!lx.slang.contains_key("bang") && !lx.slang.contains_key("kppn"));
+}
+
+#[test]
+fn domain_words_override_and_extend_indocollex() {
+    let lx = Lexicon::builtin();
+    assert_eq!(lx.deslang("wa"), vec!["whatsapp"]);
+    assert_eq!(lx.deslang("gw"), vec!["saya"]);
+    assert_eq!(lx.deslang("brp"), vec!["berapa"]);
+    assert_eq!(lx.deslang("dolar"), vec!["dollar"]);
+    assert_eq!(lx.deslang("makasih"), vec!["terima", "kasih"]);
+    assert_eq!(lx.deslang("whatsapp"), vec!["whatsapp"]);
+}
+
+#[test]
+fn synonyms_are_symmetric_and_english_maps_to_indonesian() {
+    let lx = Lexicon::builtin();
+    assert!(lx.synonyms["intip"].contains(&"lihat".to_string()));
+    assert!(lx.synonyms["lihat"].contains(&"intip".to_string()));
+    assert!(lx.english["acquired"].contains(&"akuisisi".to_string()));
+}
+
+#[test]
+fn function_words_are_kept_per_language() {
+    let lx = Lexicon::builtin();
+    assert!(lx.is_function_in(Lang::Id, "yang") && !lx.is_function_in(Lang::En, "yang"));
+    assert!(lx.is_function_in(Lang::En, "the") && lx.is_function("the"));
+}
+
+#[test]
+fn typed_lists_read_their_second_column() {
+    let lx = Lexicon::builtin();
+    assert_eq!(lx.answer_type("kapan"), Some(AnswerType::Date));
+    assert_eq!(lx.answer_type("who"), Some(AnswerType::Person));
+    assert!(lx.is_yes_no("apakah", YesNo::Opener) && lx.is_yes_no("beneran", YesNo::Marker));
+    assert!(lx.is_cue("karena", Cue::Cause) && !lx.is_cue("karena", Cue::Stance));
+    assert!(lx.is_meta_word("penulis", MetaWord::Author));
+}
+
+#[test]
+fn months_are_read_in_both_languages_with_their_abbreviations() {
+    let lx = Lexicon::builtin();
+    assert_eq!(lx.month("agt"), Some(8));
+    assert_eq!(lx.month("december"), Some(12));
+    assert_eq!(lx.month_name(1, Lang::Id), "Januari");
+    assert_eq!(lx.month_name(5, Lang::En), "May");
+    assert!(lx.is_calendar_word("kamis") && !lx.is_calendar_word("kam"));
+    assert!(lx.is_day("jum'at"));
+}
+
+#[test]
+fn english_inflections_find_the_headword() {
+    let lx = Lexicon::builtin();
+    assert!(lx.english_bases("stopping").contains(&"stop".to_string()));
+    assert!(lx.english_bases("buried").contains(&"bury".to_string()));
+    assert!(lx.english_bases("users").contains(&"user".to_string()));
+}
+
+#[test]
+fn a_malformed_row_names_its_file_and_line() {
+    let bad = Source {
+        lang: Lang::Id,
+        files: &[("cues", "karena\tbecause-ish\n")],
+    };
+    let err = Lexicon::from_sources(&[bad])
+        .err()
+        .expect("an unknown cue is refused");
+    assert!(err.to_string().contains("lexicon/id/cues"), "{err}");
+}
