@@ -186,7 +186,7 @@ pub fn answer(
         lines.push(fill(
             &text("ticker"),
             &[
-                ("name", &item.name),
+                ("name", &intents.indicator_label(&item.name, lang)),
                 ("value", &format::number(item.value, lang)),
                 ("direction", &direction),
                 ("change", &format::number(item.change.abs(), lang)),
