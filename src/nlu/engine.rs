@@ -294,7 +294,7 @@ impl Engine {
         let quote = d
             .paragraphs
             .iter()
-            .map(|&i| quoted(&doc.paragraphs[i]))
+            .map(|&i| format::quote(&doc.paragraphs[i]))
             .collect::<Vec<_>>()
             .join("\n\n");
         let date = doc
@@ -413,21 +413,6 @@ impl Engine {
     }
 }
 
-/// A paragraph in quotation marks: double ones, or single ones when the paragraph itself opens
-/// with a quotation (a quote within a quote). A scraped page's doubled opening mark (`“”Kata`) is
-/// read as the one mark it stands for.
-fn quoted(paragraph: &str) -> String {
-    let mut text = paragraph.trim().replace("“”", "“");
-    if text.starts_with('”') {
-        text.replace_range(..'”'.len_utf8(), "“");
-    }
-    if text.starts_with(['“', '"', '‘', '\'']) {
-        format!("‘{text}’")
-    } else {
-        format!("“{text}”")
-    }
-}
-
 fn mentions_date(text: &str) -> bool {
     super::text::words(text)
         .iter()
@@ -455,23 +440,4 @@ fn attributes_speech(text: &str) -> bool {
     super::text::words(&lower)
         .iter()
         .any(|w| SAYS.contains(&w.as_str()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::quoted;
-
-    #[test]
-    fn a_paragraph_is_quoted_in_double_marks() {
-        assert_eq!(quoted(" Kata dia. "), "“Kata dia.”");
-    }
-
-    #[test]
-    fn a_paragraph_opening_with_a_quote_gets_single_marks_and_no_doubled_mark() {
-        assert_eq!(
-            quoted("“”WhatsApp tidak dapat melihat pesan,” tulis WhatsApp."),
-            "‘“WhatsApp tidak dapat melihat pesan,” tulis WhatsApp.’"
-        );
-        assert_eq!(quoted("Ia menulis: “”Begitu juga.”"), "“Ia menulis: “Begitu juga.””");
-    }
 }

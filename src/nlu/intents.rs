@@ -163,7 +163,10 @@ impl Intents {
         match (lang, english) {
             (Lang::En, Some(en)) => {
                 let mut chars = en.chars();
-                let capital: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+                let capital: String = chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default();
                 format!("{capital} ({name})")
             }
             _ => name.to_string(),
