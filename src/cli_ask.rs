@@ -13,7 +13,8 @@ use std::sync::Arc;
 use anyhow::Context;
 
 use crate::app::{App, load_intents};
-use crate::desk::Desk;
+use crate::content::Article;
+use crate::desk::{Desk, about};
 use crate::nlu::{Answer, Engine, Lang, Question};
 
 /// Options of the `ask` command.
@@ -35,18 +36,28 @@ pub struct AskArgs {
 
 /// Who answers: the bare engine (no state), or the desk as one chat (state read and kept).
 enum Answerer {
-    Engine(Box<Engine>),
+    /// The engine and the articles it was built from, newest first.
+    Engine(Box<Engine>, Vec<Article>),
     Chat(Arc<Desk>, i64),
 }
 
 impl Answerer {
     async fn answer(&self, text: &str, lang: Option<Lang>) -> anyhow::Result<Answer> {
         match self {
-            Answerer::Engine(engine) => Ok(engine.answer(&Question {
-                text,
-                lang,
-                context: None,
-            })),
+            Answerer::Engine(engine, articles) => {
+                let answer = engine.answer(&Question {
+                    text,
+                    lang,
+                    context: None,
+                });
+                // The desk answers "what is it about?" from the article; so does `ask`.
+                if answer.intent == "about"
+                    && let Some(about) = about::about(articles, None, answer.lang)
+                {
+                    return Ok(about);
+                }
+                Ok(answer)
+            }
             Answerer::Chat(desk, chat_id) => desk
                 .ask(*chat_id, text, lang)
                 .await
@@ -59,15 +70,27 @@ pub async fn run(app: &App, args: AskArgs) -> anyhow::Result<ExitCode> {
     let answerer = match args.chat {
         Some(chat_id) => Answerer::Chat(app.desk().await?, chat_id),
         None => {
-            let articles = app.store.articles().await?;
+            let mut articles = app.store.articles().await?;
+            articles.sort_by(|a, b| {
+                (b.parsed.published_at, b.imported_at).cmp(&(a.parsed.published_at, a.imported_at))
+            });
             let intents = Arc::new(load_intents()?);
-            Answerer::Engine(Box::new(Engine::build(intents, &articles)))
+            let engine = Engine::build(intents, &articles);
+            Answerer::Engine(Box::new(engine), articles)
         }
+    };
+    let empty_archive = app.store.count_articles().await? == 0;
+    let answer = async |text: &str| -> anyhow::Result<Answer> {
+        let mut answer = answerer.answer(text, args.lang).await?;
+        if empty_archive && !answer.answered {
+            answer.text = NO_ARTICLES.to_string();
+        }
+        Ok(answer)
     };
     let stdout = std::io::stdout();
     if !args.question.is_empty() {
         let text = args.question.join(" ");
-        let answer = answerer.answer(&text, args.lang).await?;
+        let answer = answer(&text).await?;
         writeln!(stdout.lock(), "{}", render(&answer, args.json))?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -79,13 +102,19 @@ pub async fn run(app: &App, args: AskArgs) -> anyhow::Result<ExitCode> {
             Err(e) if e.kind() == std::io::ErrorKind::InvalidData => String::new(),
             Err(e) => return Err(e).context("reading questions from standard input"),
         };
-        let answer = answerer.answer(&line, args.lang).await?;
+        let answer = answer(&line).await?;
         let mut out = stdout.lock();
         writeln!(out, "{}", render(&answer, args.json))?;
         out.flush()?;
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// What `ask` says to a question it cannot answer while the database holds no article: the person
+/// at the command line is the one who can import.
+pub const NO_ARTICLES: &str = "There are no articles in the database yet, so there is nothing to answer from. \
+Import one with `newsdesk import FILE` (a scraped news page or plain text: title on the first line, then paragraphs), \
+or point DATABASE_URL at the database the bot uses.";
 
 fn render(answer: &Answer, json: bool) -> String {
     if json {

@@ -70,6 +70,10 @@ pub struct Settings {
     pub database_url: String,
     /// Articles imported into an empty database at start (`NEWSDESK_CONTENT_DIR`).
     pub content_dir: PathBuf,
+    /// True when `content_dir` is only the checked-in default: if that folder is absent (the
+    /// binary runs from another folder), the articles built into the binary are imported instead.
+    /// A folder chosen in `config/local.toml` or the environment must exist.
+    pub content_dir_is_default: bool,
     /// Telegram user ids with admin rights: config `admins` plus `NEWSDESK_ADMINS`, sorted, unique.
     pub admins: Vec<i64>,
     /// Where tickets are relayed (`NEWSDESK_SUPPORT_CHAT_ID`); `None`: no person available.
@@ -200,11 +204,17 @@ impl Settings {
             None => parse_layer(Path::new("config/default.toml (built in)"), DEFAULT_TOML)?,
         };
         let local_path = config_dir.join("local.toml");
-        let layer = match read_optional(&local_path)? {
-            Some(text) => defaults.overlay(parse_layer(&local_path, &text)?),
-            None => defaults,
+        let (layer, local_content_dir) = match read_optional(&local_path)? {
+            Some(text) => {
+                let local = parse_layer(&local_path, &text)?;
+                let chosen = local.content_dir.is_some();
+                (defaults.overlay(local), chosen)
+            }
+            None => (defaults, false),
         };
-        resolve(layer, env)
+        let mut settings = resolve(layer, env)?;
+        settings.content_dir_is_default &= !local_content_dir;
+        Ok(settings)
     }
 }
 
@@ -254,9 +264,9 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
         )?,
     };
 
-    let content_dir = match env_value(env, env::CONTENT_DIR) {
-        Some(dir) => PathBuf::from(dir),
-        None => required(layer.content_dir, "content_dir")?,
+    let (content_dir, content_dir_is_default) = match env_value(env, env::CONTENT_DIR) {
+        Some(dir) => (PathBuf::from(dir), false),
+        None => (required(layer.content_dir, "content_dir")?, true),
     };
     if content_dir.as_os_str().is_empty() {
         return Err(SettingsError::new("content_dir", "must not be empty"));
@@ -287,7 +297,9 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
     }
 
     let telegram = TelegramSettings {
-        token: env_value(env, env::TELOXIDE_TOKEN).map(Secret::new),
+        token: env_value(env, env::TELOXIDE_TOKEN)
+            .map(parse_token)
+            .transpose()?,
         api_url: env_value(env, env::TELOXIDE_API_URL)
             .map(|raw| {
                 url::Url::parse(raw).map_err(|e| {
@@ -337,6 +349,7 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
     Ok(Settings {
         database_url,
         content_dir,
+        content_dir_is_default,
         admins,
         support_chat_id,
         telegram,
@@ -357,6 +370,31 @@ fn parse_database_url(raw: &str, setting: &str) -> Result<String, SettingsError>
         ));
     }
     Ok(raw.to_string())
+}
+
+/// A bot token has the shape @BotFather gives it: the bot's numeric id, a colon, and a key of
+/// letters, digits, `_` and `-`. Anything else would only fail later as a confusing network or
+/// "not found" error, so it is refused here; the message never repeats the value.
+fn parse_token(raw: &str) -> Result<Secret, SettingsError> {
+    let well_formed = raw.split_once(':').is_some_and(|(id, key)| {
+        !id.is_empty()
+            && id.bytes().all(|b| b.is_ascii_digit())
+            && !key.is_empty()
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    });
+    if !well_formed {
+        return Err(SettingsError::new(
+            env::TELOXIDE_TOKEN,
+            format!(
+                "is malformed ({} characters, not shown): a bot token from @BotFather looks like \
+                 123456789:AAF..., the bot's id, a colon and a key of letters, digits, _ and -",
+                raw.chars().count()
+            ),
+        ));
+    }
+    Ok(Secret::new(raw))
 }
 
 /// Parses `NEWSDESK_ADMINS`: comma-separated positive user ids; spaces and empty items are ignored.

@@ -285,7 +285,8 @@ impl Desk {
             "start" => self.on_start(t),
             "help" => {
                 let admin = self.is_admin(t.input.sender.as_ref());
-                t.say(Text::Help { admin });
+                let human = self.settings.support_chat_id.is_some();
+                t.say(Text::Help { admin, human });
             }
             "ask" => {
                 if args.trim().is_empty() {
@@ -429,8 +430,8 @@ async fn build_content(store: &Store, intents: &Arc<Intents>) -> anyhow::Result<
     });
     let engine = Arc::new(Engine::build(intents.clone(), &articles));
     let suggestions = [
-        suggest::suggestions(&engine, &articles, Lang::Id),
-        suggest::suggestions(&engine, &articles, Lang::En),
+        suggest::suggestions(&engine, intents, &articles, Lang::Id),
+        suggest::suggestions(&engine, intents, &articles, Lang::En),
     ];
     Ok(Content {
         engine,
