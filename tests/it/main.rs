@@ -18,6 +18,8 @@ mod nlu_ask_cli;
 mod nlu_engine;
 mod nlu_explain;
 mod nlu_qa;
+mod rough_edges;
+mod run_anywhere;
 mod settings;
 mod store;
 mod telegram_adapter;

@@ -243,3 +243,14 @@ async fn the_test_app_passes_admins_and_support_chat_through_the_environment() {
     assert_eq!(t.app.settings.admins, vec![11, 22]);
     assert_eq!(t.app.settings.support_chat_id, Some(-100777));
 }
+
+#[test]
+fn a_malformed_token_is_refused_by_name_without_its_value() {
+    for token in ["abc", "123456:", ":key", "12x:key", "123:key with space"] {
+        let err = load(&[("TELOXIDE_TOKEN", token)]).unwrap_err();
+        assert_eq!(err.setting, "TELOXIDE_TOKEN", "{token}");
+        assert!(err.problem.contains("malformed"), "{err}");
+        assert!(!err.to_string().contains(token), "{token} shown in: {err}");
+    }
+    assert!(load(&[("TELOXIDE_TOKEN", "123456789:AAF-x_y")]).is_ok());
+}
