@@ -25,8 +25,7 @@ pub async fn bot(app: &App) -> anyhow::Result<ExitCode> {
         );
         return chat(app).await;
     };
-    let desk = app.desk().await?;
-    telegram::run(config, desk, telegram::shutdown_signal()).await?;
+    crate::cli_serve::serve(app, config, telegram::shutdown_signal()).await?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -22,7 +22,14 @@ pub mod env {
     pub const TELOXIDE_API_URL: &str = "TELOXIDE_API_URL";
     pub const ADMINS: &str = "NEWSDESK_ADMINS";
     pub const SUPPORT_CHAT_ID: &str = "NEWSDESK_SUPPORT_CHAT_ID";
+    pub const LISTEN: &str = "NEWSDESK_LISTEN";
+    pub const WEBHOOK_URL: &str = "NEWSDESK_WEBHOOK_URL";
+    pub const WEBHOOK_SECRET: &str = "NEWSDESK_WEBHOOK_SECRET";
+    pub const LOG_FORMAT: &str = "NEWSDESK_LOG_FORMAT";
 }
+
+/// Where the HTTP side listens when webhook mode gives no `NEWSDESK_LISTEN`.
+pub const DEFAULT_LISTEN: &str = "0.0.0.0:8080";
 
 /// A setting that cannot be used. Displays as one line that starts with the setting's name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -79,6 +86,8 @@ pub struct Settings {
     /// Where tickets are relayed (`NEWSDESK_SUPPORT_CHAT_ID`); `None`: no person available.
     pub support_chat_id: Option<i64>,
     pub telegram: TelegramSettings,
+    /// The HTTP side (webhook, `/healthz`, `/metrics`). Only from the environment.
+    pub http: HttpSettings,
     pub bot: BotSettings,
     pub answer: AnswerSettings,
 }
@@ -90,6 +99,18 @@ pub struct TelegramSettings {
     pub token: Option<Secret>,
     /// `TELOXIDE_API_URL`, e.g. a local Bot API server or the tests' fake; `None`: Telegram's own.
     pub api_url: Option<url::Url>,
+}
+
+/// The HTTP side: where it listens and, in webhook mode, the webhook.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HttpSettings {
+    /// `NEWSDESK_LISTEN`; in webhook mode [`DEFAULT_LISTEN`] when unset. `None`: no HTTP server
+    /// (polling mode without the variable).
+    pub listen: Option<std::net::SocketAddr>,
+    /// `NEWSDESK_WEBHOOK_URL`: set means webhook mode.
+    pub webhook_url: Option<url::Url>,
+    /// `NEWSDESK_WEBHOOK_SECRET`; `None`: a secret is generated once and kept in the database.
+    pub webhook_secret: Option<Secret>,
 }
 
 /// The `[bot]` section: Telegram rate limits and conversation memory.
@@ -312,6 +333,8 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
             .transpose()?,
     };
 
+    let http = resolve_http(env)?;
+
     let bot = BotSettings {
         messages_per_sec_chat: at_least_one(
             layer.bot.messages_per_sec_chat,
@@ -353,8 +376,61 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
         admins,
         support_chat_id,
         telegram,
+        http,
         bot,
         answer,
+    })
+}
+
+fn resolve_http(env: &HashMap<String, String>) -> Result<HttpSettings, SettingsError> {
+    let webhook_url = env_value(env, env::WEBHOOK_URL)
+        .map(|raw| {
+            let url = url::Url::parse(raw)
+                .ok()
+                .filter(|u| matches!(u.scheme(), "https" | "http") && u.host().is_some());
+            url.ok_or_else(|| {
+                SettingsError::new(
+                    env::WEBHOOK_URL,
+                    format!(
+                        "{raw:?} is not a web address; expected the public https URL Telegram \
+                         posts to, path included, e.g. https://bot.example.com/telegram"
+                    ),
+                )
+            })
+        })
+        .transpose()?;
+    let listen = match env_value(env, env::LISTEN) {
+        Some(raw) => Some(raw.parse().map_err(|_| {
+            SettingsError::new(
+                env::LISTEN,
+                format!("{raw:?} is not an address to listen on (expected e.g. 0.0.0.0:8080)"),
+            )
+        })?),
+        None if webhook_url.is_some() => Some(DEFAULT_LISTEN.parse().expect("a valid address")),
+        None => None,
+    };
+    let webhook_secret = env_value(env, env::WEBHOOK_SECRET)
+        .map(|raw| {
+            // Telegram's rule for secret_token: 1-256 characters A-Z, a-z, 0-9, _ and -.
+            let fits = raw.len() <= 256
+                && raw
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+            if fits {
+                Ok(Secret::new(raw))
+            } else {
+                Err(SettingsError::new(
+                    env::WEBHOOK_SECRET,
+                    "must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule; \
+                     the value is not shown)",
+                ))
+            }
+        })
+        .transpose()?;
+    Ok(HttpSettings {
+        listen,
+        webhook_url,
+        webhook_secret,
     })
 }
 

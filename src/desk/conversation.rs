@@ -83,12 +83,14 @@ impl Desk {
                 .await?
                 .map(topic_from_store);
         let content = self.content();
+        let started = std::time::Instant::now();
         let answer = content.engine.answer(&Question {
             text: question,
             lang: Some(lang),
             context: context.as_ref(),
         });
         let mut answer = refine(answer, &content.articles, question, context.as_ref());
+        crate::ops::metrics::question(&answer.intent, answer.answered, started.elapsed());
         if cut {
             answer.text = format!(
                 "{}\n\n{}",

@@ -6,6 +6,7 @@ mod desk;
 pub mod inbound;
 pub mod outbound;
 pub mod schema;
+pub mod webhook;
 
 use std::fmt::Display;
 use std::future::Future;
@@ -20,6 +21,7 @@ use teloxide::types::BotCommand;
 use teloxide::update_listeners::Polling;
 
 use crate::desk::{Input, Reply, Track};
+use crate::ops::health::{self, Pulse};
 use crate::settings::{BotSettings, Settings};
 
 /// The bot as the handlers see it: every request goes through Telegram's rate limits.
@@ -162,6 +164,10 @@ pub enum StartError {
         "could not reach the Telegram Bot API at {url}: {reason} (check the network or TELOXIDE_API_URL)"
     )]
     Unreachable { url: String, reason: String },
+    #[error(
+        "Telegram refused the webhook {url}: {reason} (NEWSDESK_WEBHOOK_URL must be a public https URL on port 443, 80, 88 or 8443)"
+    )]
+    WebhookRefused { url: String, reason: String },
 }
 
 /// Builds the rate-limited bot for `config`. Needs a running tokio runtime (Throttle's worker).
@@ -173,12 +179,36 @@ pub fn build_bot(config: &Config) -> TgBot {
     Throttle::new_spawn(bot, config.limits.into())
 }
 
-/// Runs the bot until `shutdown` completes (pass [`shutdown_signal`] for Ctrl-C / SIGTERM): checks
-/// the token, registers the commands, then long-polls. On shutdown, updates already taken are
-/// handled and their replies delivered before this returns.
+/// How updates reach the bot.
+pub enum Intake {
+    /// `getUpdates` long polling (any webhook is deleted first).
+    Polling,
+    /// Telegram POSTs to `url`; the HTTP route ([`webhook::router`]) feeds `listener`.
+    Webhook {
+        url: url::Url,
+        secret: String,
+        listener: webhook::ChannelListener,
+    },
+}
+
+/// Runs the bot with long polling until `shutdown` completes (pass [`shutdown_signal`] for
+/// Ctrl-C / SIGTERM): checks the token, registers the commands, then long-polls. On shutdown,
+/// updates already taken are handled and their replies delivered before this returns.
 pub async fn run<D: Helpdesk>(
     config: Config,
     desk: Arc<D>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    run_with(config, desk, Intake::Polling, Pulse::new(), shutdown).await
+}
+
+/// [`run`] with the updates coming from `intake`, recording in `pulse` when the Bot API answers
+/// (checked every [`health::PROBE_EVERY`], for `/healthz`).
+pub async fn run_with<D: Helpdesk>(
+    config: Config,
+    desk: Arc<D>,
+    intake: Intake,
+    pulse: Pulse,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let bot = build_bot(&config);
@@ -199,18 +229,74 @@ pub async fn run<D: Helpdesk>(
             .into());
         }
     };
+    pulse.beat();
     log::info!(
         "starting as @{} (id {})",
         me.user.username.as_deref().unwrap_or("?"),
         me.id
     );
     register_commands(&bot, desk.as_ref()).await;
+    let prober = tokio::spawn(probe(bot.clone(), pulse));
 
-    let listener = Polling::builder(bot.clone())
-        .timeout(config.poll_timeout)
-        .delete_webhook()
-        .await
-        .build();
+    let result = match intake {
+        Intake::Polling => {
+            let listener = Polling::builder(bot.clone())
+                .timeout(config.poll_timeout)
+                .delete_webhook()
+                .await
+                .build();
+            dispatch(&bot, desk, listener, shutdown).await
+        }
+        Intake::Webhook {
+            url,
+            secret,
+            listener,
+        } => {
+            if let Err(error) = webhook::set_webhook(&bot, &url, &secret).await {
+                prober.abort();
+                return Err(StartError::WebhookRefused {
+                    url: url.to_string(),
+                    reason: redact(&error, &bot),
+                }
+                .into());
+            }
+            log::info!("webhook set: Telegram posts updates to {url}");
+            dispatch(&bot, desk, listener, shutdown).await
+        }
+    };
+    prober.abort();
+    result.map_err(|error| StartError::Unreachable {
+        url: api,
+        reason: redact(&error, &bot),
+    })?;
+    log::info!("stopped");
+    Ok(())
+}
+
+/// Checks in with the Bot API now and then, so `/healthz` knows it still answers even when no
+/// update arrives (webhook mode calls it only to send).
+async fn probe(bot: TgBot, pulse: Pulse) {
+    loop {
+        tokio::time::sleep(health::PROBE_EVERY).await;
+        match bot.get_me().await {
+            Ok(_) => pulse.beat(),
+            Err(error) => log::warn!("the Bot API did not answer: {}", redact(&error, &bot)),
+        }
+    }
+}
+
+/// Runs the dispatcher on `listener` until `shutdown`, then lets the updates in hand finish.
+async fn dispatch<D, L>(
+    bot: &TgBot,
+    desk: Arc<D>,
+    listener: L,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), teloxide::RequestError>
+where
+    D: Helpdesk,
+    L: teloxide::update_listeners::UpdateListener + Send,
+    L::Err: Display + std::fmt::Debug + Send + 'static,
+{
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema::schema::<D>())
         .dependencies(dptree::deps![desk])
         .default_handler(|update| async move { log::trace!("ignoring update {}", update.id.0) })
@@ -232,12 +318,7 @@ pub async fn run<D: Helpdesk>(
         .try_dispatch_with_listener(listener, Arc::new(schema::LogErrors))
         .await;
     stopper.abort();
-    result.map_err(|error| StartError::Unreachable {
-        url: api,
-        reason: redact(&error, &bot),
-    })?;
-    log::info!("stopped");
-    Ok(())
+    result
 }
 
 /// Registers the command menu: Indonesian by default, English for English clients. A failure is

@@ -299,6 +299,7 @@ async fn send<D: Helpdesk>(
         };
         match sent {
             Ok(sent) => {
+                crate::ops::metrics::message_sent();
                 if let Some(track) = track
                     && let Err(e) = desk.sent(track, chat_id, sent.id.0).await
                 {
@@ -309,10 +310,12 @@ async fn send<D: Helpdesk>(
                 }
             }
             Err(RequestError::Api(api)) if is_undeliverable(&api) => {
+                crate::ops::metrics::send_error();
                 // Telegram's own words ("Forbidden: bot was blocked by the user") for the desk.
                 return Err(api.to_string());
             }
             Err(error) => {
+                crate::ops::metrics::send_error();
                 log::error!("sending to chat {chat_id} failed: {}", redact(&error, bot));
                 // The rest of a split answer makes no sense without this part.
                 return Ok(());

@@ -34,6 +34,7 @@ const DESK_FAILED_EN: &str =
 /// `Me` are added by the dispatcher itself).
 pub fn schema<D: Helpdesk>() -> UpdateHandler<anyhow::Error> {
     dptree::entry()
+        .inspect(|_: Update| crate::ops::metrics::update_received())
         .branch(Update::filter_message().endpoint(on_message::<D>))
         .branch(Update::filter_edited_message().endpoint(on_edited_message::<D>))
         .branch(Update::filter_callback_query().endpoint(on_callback::<D>))

@@ -18,6 +18,7 @@ mod nlu_ask_cli;
 mod nlu_engine;
 mod nlu_explain;
 mod nlu_qa;
+mod ops_http;
 mod rough_edges;
 mod run_anywhere;
 mod settings;
