@@ -48,12 +48,9 @@ impl Bot {
         let fake = FakeBotApi::start().await;
         let files = TestApp::builder().seed_content().build().await;
         let desk = files.app.desk().await.expect("the desk builds");
-        let config = Config {
-            token: fake.token().to_string(),
-            api_url: Some(fake.api_url()),
-            limits,
-            poll_timeout: telegram::DEFAULT_POLL_TIMEOUT,
-        };
+        let mut config = Config::new(fake.token(), Some(fake.api_url()));
+        config.limits = limits;
+        config.poll_timeout = telegram::DEFAULT_POLL_TIMEOUT;
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(telegram::run(config, desk.clone(), async move {
             let _ = stopped.await;

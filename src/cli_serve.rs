@@ -4,7 +4,6 @@
 //! [`crate::ops`].
 
 use std::future::Future;
-use std::sync::Arc;
 
 use anyhow::Context;
 use tokio::net::TcpListener;
@@ -50,12 +49,12 @@ pub async fn serve(
                         .await?
                 }
             };
-            let (sink, listener) = webhook::dispatch_channel();
-            router = router.merge(webhook::router(url.path(), secret.clone(), Arc::new(sink)));
+            let slot = webhook::IngressSlot::new();
+            router = router.merge(webhook::router(url.path(), secret.clone(), slot.clone()));
             Intake::Webhook {
                 url: url.clone(),
                 secret,
-                listener,
+                slot,
             }
         }
         None => Intake::Polling,

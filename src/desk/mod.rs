@@ -5,7 +5,8 @@
 //!
 //! Split by feature (as triagebot's `handlers/`):
 //! - `service` — [`Desk`]: building, content reloads, `handle` (dedup, one transaction per update),
-//!   dispatch, `sent`/`undeliverable`, the command list;
+//!   dispatch, `sent`/`undeliverable`, flood notices, the command list; [`Settle`] — how an
+//!   adapter commits its own bookkeeping (inbox, outbox) in the desk's transaction;
 //! - `turn` — the per-update context handlers share; `lang` — choosing the reply language;
 //! - [`about`] — answers built from an article itself ("what is it about?", short follow-ups);
 //! - `conversation` — questions and answers, `/start`, `/help`, `/lang`, `/articles`, subscriptions,
@@ -25,11 +26,13 @@ mod handoff;
 pub mod insights;
 mod lang;
 mod service;
+mod settle;
 mod suggest;
 pub mod texts;
 mod turn;
 
 pub use self::service::{Desk, DeskSettings};
+pub use self::settle::{ReturnOnly, Settle, Settling};
 
 /// Which kind of chat an input came from. Groups answer only when addressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -97,9 +97,9 @@ static METRICS: LazyLock<Metrics> = LazyLock::new(|| {
     }
 });
 
-/// A Telegram update arrived (polling or webhook).
-pub fn update_received() {
-    METRICS.updates.inc();
+/// `n` Telegram updates arrived (a `getUpdates` batch, or one webhook request).
+pub fn updates_received(n: usize) {
+    METRICS.updates.inc_by(n as u64);
 }
 
 /// A question was answered (or refused) under `intent`, taking `took` to answer.

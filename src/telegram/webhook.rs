@@ -1,63 +1,73 @@
 //! Webhook mode: Telegram POSTs each update to our URL with the secret token in a header. This
-//! module owns that route (the secret checked before anything is read or stored, the update
-//! acknowledged only once it is safely handed on), `setWebhook` with the generated or configured
-//! secret, and the channel that hands accepted updates to teloxide's dispatcher.
+//! module owns that route — the secret checked before anything is read or stored, the update
+//! acknowledged (200) only once the inbox holds it — and `setWebhook` with the generated or
+//! configured secret.
 //!
-//! Where an accepted update goes is an [`UpdateSink`]: today [`DispatchSink`] (straight to the
-//! dispatcher, as long polling does); with the durable inbox, a sink that stores the raw update
-//! first, so a 200 means "stored".
+//! The route starts with the HTTP server, before the bot has its inbox; until [`run`](super::run)
+//! fills the [`IngressSlot`] it answers 503 and Telegram simply tries again.
 
-use std::convert::Infallible;
 use std::future::Future;
-use std::pin::Pin;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
-use futures::{Stream, StreamExt};
-use teloxide::RequestError;
-use teloxide::prelude::*;
-use teloxide::stop::{StopToken, mk_stop_token};
-use teloxide::types::{AllowedUpdate, UpdateKind};
-use teloxide::update_listeners::{AsUpdateStream, UpdateListener};
-use tokio::sync::mpsc;
-use tokio_stream::wrappers::UnboundedReceiverStream;
+use serde_json::json;
 
-use super::TgBot;
+use super::api::{Api, Failure};
+use super::ingress::Ingress;
+use super::polling::ALLOWED_UPDATES;
 
 /// The header Telegram sends the secret token in.
 pub const SECRET_HEADER: &str = "x-telegram-bot-api-secret-token";
 
-/// The update kinds the handler tree uses ([`super::schema::schema`]); Telegram sends no others.
-pub const ALLOWED_UPDATES: [AllowedUpdate; 4] = [
-    AllowedUpdate::Message,
-    AllowedUpdate::EditedMessage,
-    AllowedUpdate::CallbackQuery,
-    AllowedUpdate::MyChatMember,
-];
-
-/// Why an update was not accepted.
+/// Why an update was not accepted: it could not be kept now, and Telegram retries until it gets a
+/// 2xx (the route answers 503).
 #[derive(Debug, thiserror::Error)]
-pub enum AcceptError {
-    /// Not an update at all: Telegram would send the same again, so it is refused (400).
-    #[error("not a Telegram update: {0}")]
-    Malformed(String),
-    /// It could not be kept now; Telegram retries until it gets a 2xx (503).
-    #[error("cannot take the update now: {0}")]
-    Unavailable(String),
+#[error("cannot take the update now: {0}")]
+pub struct Unavailable(pub String);
+
+/// Where accepted updates go. `accept` returns `Ok` only once the update is safe (stored, a
+/// re-delivery of one stored, or one the bot ignores); only then does Telegram get its 200.
+pub trait UpdateSink: Send + Sync + 'static {
+    fn accept(&self, raw: Vec<u8>) -> impl Future<Output = Result<(), Unavailable>> + Send;
 }
 
-/// Where accepted updates go. `accept` returns only once the update is safe (stored, or handed
-/// to the running dispatcher); only then does Telegram get its 200.
-pub trait UpdateSink: Send + Sync + 'static {
-    fn accept(&self, raw: String) -> impl Future<Output = Result<(), AcceptError>> + Send;
+/// The inbox, once the bot has started: [`Ingress::accept`] stores the update in the same
+/// transaction-backed inbox long polling uses.
+#[derive(Clone, Default)]
+pub struct IngressSlot(Arc<OnceLock<Ingress>>);
+
+impl IngressSlot {
+    pub fn new() -> IngressSlot {
+        IngressSlot::default()
+    }
+
+    /// Called by the bot once its inbox and scheduler run.
+    pub(super) fn fill(&self, ingress: Ingress) {
+        if self.0.set(ingress).is_err() {
+            log::warn!("the webhook's inbox was set twice; keeping the first");
+        }
+    }
+}
+
+impl UpdateSink for IngressSlot {
+    async fn accept(&self, raw: Vec<u8>) -> Result<(), Unavailable> {
+        let Some(ingress) = self.0.get() else {
+            return Err(Unavailable("the bot is still starting".into()));
+        };
+        ingress
+            .accept(&raw)
+            .await
+            .map(|_| ())
+            .map_err(|e| Unavailable(format!("{e:#}")))
+    }
 }
 
 /// The webhook route at `path`: 401 without the right secret (nothing read or stored), 200 once
-/// the sink accepted the update.
-pub fn router<S: UpdateSink>(path: &str, secret: String, sink: Arc<S>) -> Router {
+/// the sink accepted the update, 503 when it could not.
+pub fn router<S: UpdateSink>(path: &str, secret: String, sink: S) -> Router {
     Router::new()
         .route(path, post(on_update::<S>))
         .with_state(Arc::new(Route { secret, sink }))
@@ -65,13 +75,13 @@ pub fn router<S: UpdateSink>(path: &str, secret: String, sink: Arc<S>) -> Router
 
 struct Route<S> {
     secret: String,
-    sink: Arc<S>,
+    sink: S,
 }
 
 async fn on_update<S: UpdateSink>(
     State(route): State<Arc<Route<S>>>,
     headers: HeaderMap,
-    body: String,
+    body: axum::body::Bytes,
 ) -> StatusCode {
     let given = headers
         .get(SECRET_HEADER)
@@ -81,14 +91,9 @@ async fn on_update<S: UpdateSink>(
         log::warn!("webhook: a request without the right secret token was refused");
         return StatusCode::UNAUTHORIZED;
     }
-    crate::ops::metrics::update_received();
-    match route.sink.accept(body).await {
+    match route.sink.accept(body.to_vec()).await {
         Ok(()) => StatusCode::OK,
-        Err(e @ AcceptError::Malformed(_)) => {
-            log::warn!("webhook: {e}");
-            StatusCode::BAD_REQUEST
-        }
-        Err(e @ AcceptError::Unavailable(_)) => {
+        Err(e) => {
             log::error!("webhook: {e}");
             StatusCode::SERVICE_UNAVAILABLE
         }
@@ -120,69 +125,17 @@ pub fn generate_secret() -> anyhow::Result<String> {
 }
 
 /// Tells Telegram to POST updates to `url` with `secret`, only the kinds the bot handles.
-pub async fn set_webhook(bot: &TgBot, url: &url::Url, secret: &str) -> Result<(), RequestError> {
-    bot.set_webhook(url.clone())
-        .secret_token(secret.to_string())
-        .allowed_updates(ALLOWED_UPDATES)
-        .await?;
-    Ok(())
-}
-
-/// A sink that hands each update to the running dispatcher (no durable store in between).
-pub struct DispatchSink {
-    tx: mpsc::UnboundedSender<Update>,
-}
-
-impl UpdateSink for DispatchSink {
-    async fn accept(&self, raw: String) -> Result<(), AcceptError> {
-        let mut update: Update =
-            serde_json::from_str(&raw).map_err(|e| AcceptError::Malformed(e.to_string()))?;
-        // teloxide parses an update kind it does not know as an error holding nothing; keep the
-        // raw value, as its own webhook does.
-        if let UpdateKind::Error(value) = &mut update.kind {
-            *value = serde_json::from_str(&raw).unwrap_or_default();
-        }
-        self.tx
-            .send(update)
-            .map_err(|_| AcceptError::Unavailable("the bot is shutting down".into()))
-    }
-}
-
-type UpdateStream = Pin<Box<dyn Stream<Item = Result<Update, Infallible>> + Send>>;
-
-/// The dispatcher's side of [`DispatchSink`]: the updates it accepted, ending when the dispatcher
-/// stops the listener.
-pub struct ChannelListener {
-    stream: UpdateStream,
-    stop: StopToken,
-}
-
-/// A connected sink and listener.
-pub fn dispatch_channel() -> (DispatchSink, ChannelListener) {
-    let (tx, rx) = mpsc::unbounded_channel();
-    let (stop, flag) = mk_stop_token();
-    let stream = UnboundedReceiverStream::new(rx)
-        .map(Ok)
-        .take_until(flag)
-        .boxed();
-    (DispatchSink { tx }, ChannelListener { stream, stop })
-}
-
-impl UpdateListener for ChannelListener {
-    type Err = Infallible;
-
-    fn stop_token(&mut self) -> StopToken {
-        self.stop.clone()
-    }
-}
-
-impl<'a> AsUpdateStream<'a> for ChannelListener {
-    type StreamErr = Infallible;
-    type Stream = &'a mut UpdateStream;
-
-    fn as_stream(&'a mut self) -> Self::Stream {
-        &mut self.stream
-    }
+pub async fn set_webhook(api: &Api, url: &url::Url, secret: &str) -> Result<(), Failure> {
+    api.call(
+        "setWebhook",
+        &json!({
+            "url": url.as_str(),
+            "secret_token": secret,
+            "allowed_updates": ALLOWED_UPDATES,
+        }),
+    )
+    .await
+    .map(|_| ())
 }
 
 #[cfg(test)]

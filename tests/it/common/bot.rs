@@ -82,6 +82,8 @@ impl TestBot {
     /// A bot over the app `builder` makes; `support`, when given, must be the chat the builder
     /// names as support chat: the fake learns it so the bot can write there.
     pub async fn spawn_with(builder: TestAppBuilder, support: Option<Chat>) -> TestBot {
+        // `RUST_LOG=newsdesk=debug` shows the bot's log in a failing test's output.
+        let _ = env_logger::builder().is_test(true).try_init();
         let fake = FakeBotApi::start().await;
         if let Some(chat) = &support {
             fake.add_chat(chat);
@@ -101,14 +103,12 @@ impl TestBot {
     }
 
     fn config(&self) -> Config {
-        Config {
-            token: self.fake.token().to_string(),
-            api_url: Some(self.fake.api_url()),
-            // Telegram's limits would make every test wait; a test that needs them sets its own.
-            limits: RateLimits::lifted(),
-            // Short, so that a stop does not wait long for the poll in flight.
-            poll_timeout: Duration::from_secs(1),
-        }
+        let mut config = Config::new(self.fake.token(), Some(self.fake.api_url()));
+        // Telegram's limits would make every test wait; a test that needs them sets its own.
+        config.limits = RateLimits::lifted();
+        // Short, so that a stop does not wait long for the poll in flight.
+        config.poll_timeout = Duration::from_secs(1);
+        config
     }
 
     fn start(&mut self) {
