@@ -10,6 +10,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+mod environment;
+
+pub use environment::{DEFAULT_LISTEN, HttpSettings, TelegramSettings};
+
 /// The checked-in defaults, compiled in so the binary also starts where `config/` is absent.
 /// `config/default.toml` on disk, when present, is read instead.
 pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
@@ -27,9 +31,6 @@ pub mod env {
     pub const WEBHOOK_SECRET: &str = "NEWSDESK_WEBHOOK_SECRET";
     pub const LOG_FORMAT: &str = "NEWSDESK_LOG_FORMAT";
 }
-
-/// Where the HTTP side listens when webhook mode gives no `NEWSDESK_LISTEN`.
-pub const DEFAULT_LISTEN: &str = "0.0.0.0:8080";
 
 /// A setting that cannot be used. Displays as one line that starts with the setting's name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -90,27 +91,6 @@ pub struct Settings {
     pub http: HttpSettings,
     pub bot: BotSettings,
     pub answer: AnswerSettings,
-}
-
-/// How to reach the Bot API. Only from the environment: the token is a secret.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct TelegramSettings {
-    /// `TELOXIDE_TOKEN`; `None` when unset or empty.
-    pub token: Option<Secret>,
-    /// `TELOXIDE_API_URL`, e.g. a local Bot API server or the tests' fake; `None`: Telegram's own.
-    pub api_url: Option<url::Url>,
-}
-
-/// The HTTP side: where it listens and, in webhook mode, the webhook.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct HttpSettings {
-    /// `NEWSDESK_LISTEN`; in webhook mode [`DEFAULT_LISTEN`] when unset. `None`: no HTTP server
-    /// (polling mode without the variable).
-    pub listen: Option<std::net::SocketAddr>,
-    /// `NEWSDESK_WEBHOOK_URL`: set means webhook mode.
-    pub webhook_url: Option<url::Url>,
-    /// `NEWSDESK_WEBHOOK_SECRET`; `None`: a secret is generated once and kept in the database.
-    pub webhook_secret: Option<Secret>,
 }
 
 /// The `[bot]` section: Telegram rate limits and conversation memory.
@@ -333,23 +313,8 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
         ));
     }
 
-    let telegram = TelegramSettings {
-        token: env_value(env, env::TELOXIDE_TOKEN)
-            .map(parse_token)
-            .transpose()?,
-        api_url: env_value(env, env::TELOXIDE_API_URL)
-            .map(|raw| {
-                url::Url::parse(raw).map_err(|e| {
-                    SettingsError::new(
-                        env::TELOXIDE_API_URL,
-                        format!("{raw:?} is not a URL ({e}); expected e.g. http://127.0.0.1:8081"),
-                    )
-                })
-            })
-            .transpose()?,
-    };
-
-    let http = resolve_http(env)?;
+    let telegram = environment::telegram(env)?;
+    let http = environment::http(env)?;
 
     let bot = BotSettings {
         messages_per_sec_chat: at_least_one(
@@ -404,58 +369,6 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
     })
 }
 
-fn resolve_http(env: &HashMap<String, String>) -> Result<HttpSettings, SettingsError> {
-    let webhook_url = env_value(env, env::WEBHOOK_URL)
-        .map(|raw| {
-            let url = url::Url::parse(raw)
-                .ok()
-                .filter(|u| matches!(u.scheme(), "https" | "http") && u.host().is_some());
-            url.ok_or_else(|| {
-                SettingsError::new(
-                    env::WEBHOOK_URL,
-                    format!(
-                        "{raw:?} is not a web address; expected the public https URL Telegram \
-                         posts to, path included, e.g. https://bot.example.com/telegram"
-                    ),
-                )
-            })
-        })
-        .transpose()?;
-    let listen = match env_value(env, env::LISTEN) {
-        Some(raw) => Some(raw.parse().map_err(|_| {
-            SettingsError::new(
-                env::LISTEN,
-                format!("{raw:?} is not an address to listen on (expected e.g. 0.0.0.0:8080)"),
-            )
-        })?),
-        None if webhook_url.is_some() => Some(DEFAULT_LISTEN.parse().expect("a valid address")),
-        None => None,
-    };
-    let webhook_secret = env_value(env, env::WEBHOOK_SECRET)
-        .map(|raw| {
-            // Telegram's rule for secret_token: 1-256 characters A-Z, a-z, 0-9, _ and -.
-            let fits = raw.len() <= 256
-                && raw
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-            if fits {
-                Ok(Secret::new(raw))
-            } else {
-                Err(SettingsError::new(
-                    env::WEBHOOK_SECRET,
-                    "must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule; \
-                     the value is not shown)",
-                ))
-            }
-        })
-        .transpose()?;
-    Ok(HttpSettings {
-        listen,
-        webhook_url,
-        webhook_secret,
-    })
-}
-
 fn parse_database_url(raw: &str, setting: &str) -> Result<String, SettingsError> {
     let raw = raw.trim();
     if !raw.starts_with("sqlite:") || raw == "sqlite:" || raw == "sqlite://" {
@@ -468,31 +381,6 @@ fn parse_database_url(raw: &str, setting: &str) -> Result<String, SettingsError>
         ));
     }
     Ok(raw.to_string())
-}
-
-/// A bot token has the shape @BotFather gives it: the bot's numeric id, a colon, and a key of
-/// letters, digits, `_` and `-`. Anything else would only fail later as a confusing network or
-/// "not found" error, so it is refused here; the message never repeats the value.
-fn parse_token(raw: &str) -> Result<Secret, SettingsError> {
-    let well_formed = raw.split_once(':').is_some_and(|(id, key)| {
-        !id.is_empty()
-            && id.bytes().all(|b| b.is_ascii_digit())
-            && !key.is_empty()
-            && key
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-    });
-    if !well_formed {
-        return Err(SettingsError::new(
-            env::TELOXIDE_TOKEN,
-            format!(
-                "is malformed ({} characters, not shown): a bot token from @BotFather looks like \
-                 123456789:AAF..., the bot's id, a colon and a key of letters, digits, _ and -",
-                raw.chars().count()
-            ),
-        ));
-    }
-    Ok(Secret::new(raw))
 }
 
 /// Parses `NEWSDESK_ADMINS`: comma-separated positive user ids; spaces and empty items are ignored.
