@@ -73,7 +73,7 @@ pub struct Store {
     // In-process writers queue here, in order, instead of busy-sleeping inside SQLite (its busy
     // handler polls with growing sleeps, which adds milliseconds to every turn when many chats
     // write at once). Other processes are still waited for by `busy_timeout`.
-    writer: std::sync::Arc<tokio::sync::Mutex<()>>,
+    writer: std::sync::Arc<tx::Writer>,
 }
 
 impl Store {

@@ -36,12 +36,13 @@ impl Store {
             .collect()
     }
 
-    /// Forgets calls that were made (or given up on), in one transaction.
+    /// Forgets calls that were made (or given up on), in one transaction, ahead of other writers:
+    /// until this commits, a crash would make the call again.
     pub async fn outbox_done(&self, ids: &[i64]) -> anyhow::Result<()> {
         if ids.is_empty() {
             return Ok(());
         }
-        let mut tx = self.begin_write().await?;
+        let mut tx = self.begin_write_urgent().await?;
         tx.outbox_done(ids).await?;
         tx.commit().await
     }

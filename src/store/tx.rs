@@ -10,8 +10,10 @@
 use anyhow::Context;
 use sqlx::pool::PoolConnection;
 use sqlx::{Sqlite, SqliteConnection};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
-use tokio::sync::OwnedMutexGuard;
+use tokio::sync::{Mutex, Notify, OwnedMutexGuard};
 
 use super::Store;
 
@@ -27,11 +29,64 @@ pub struct Tx {
 /// (the caller retries the whole turn).
 const WRITER_WAIT: Duration = Duration::from_secs(30);
 
+/// The queue of this process's writers: first come, first served, except that an urgent writer
+/// (recording that a message was sent, which shrinks the window in which a crash would send it
+/// again) goes before every ordinary one still waiting.
+#[derive(Debug, Default)]
+pub(super) struct Writer {
+    lock: Arc<Mutex<()>>,
+    urgent: AtomicUsize,
+    urgent_done: Notify,
+}
+
+impl Writer {
+    async fn ordinary(&self) -> OwnedMutexGuard<()> {
+        loop {
+            let done = self.urgent_done.notified();
+            tokio::pin!(done);
+            done.as_mut().enable();
+            if self.urgent.load(Ordering::Acquire) > 0 {
+                done.await;
+                continue;
+            }
+            let guard = self.lock.clone().lock_owned().await;
+            if self.urgent.load(Ordering::Acquire) == 0 {
+                return guard;
+            }
+            // An urgent writer arrived while this one waited: let it pass.
+        }
+    }
+
+    async fn urgent(&self) -> OwnedMutexGuard<()> {
+        self.urgent.fetch_add(1, Ordering::AcqRel);
+        let guard = self.lock.clone().lock_owned().await;
+        self.urgent.fetch_sub(1, Ordering::AcqRel);
+        self.urgent_done.notify_waiters();
+        guard
+    }
+}
+
 impl Store {
     /// A transaction that holds SQLite's write lock from the start. A deferred transaction that
     /// reads and then writes fails with SQLITE_BUSY under concurrency instead of waiting.
     pub async fn begin_write(&self) -> anyhow::Result<Tx> {
-        let writer = tokio::time::timeout(WRITER_WAIT, self.writer.clone().lock_owned())
+        self.begin_write_queued(false).await
+    }
+
+    /// As [`Store::begin_write`], ahead of the ordinary writers waiting (keep it short).
+    pub async fn begin_write_urgent(&self) -> anyhow::Result<Tx> {
+        self.begin_write_queued(true).await
+    }
+
+    async fn begin_write_queued(&self, urgent: bool) -> anyhow::Result<Tx> {
+        let turn = async {
+            if urgent {
+                self.writer.urgent().await
+            } else {
+                self.writer.ordinary().await
+            }
+        };
+        let writer = tokio::time::timeout(WRITER_WAIT, turn)
             .await
             .map_err(|_| anyhow::anyhow!("the store is busy: no write turn for {WRITER_WAIT:?}"))?;
         let mut tx = self

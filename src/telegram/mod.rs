@@ -358,7 +358,8 @@ pub async fn run_with<D: Helpdesk>(
     };
     let wake = Arc::new(Notify::new());
     let (stop, stopped) = watch::channel(false);
-    let sender = tokio::spawn(
+    // Owned by this future: if it is dropped (the runtime goes away), every part stops with it.
+    let mut sender = AbortOnDrop(tokio::spawn(
         sender::Sender {
             desk: desk.clone(),
             api: api.clone(),
@@ -366,7 +367,7 @@ pub async fn run_with<D: Helpdesk>(
             wake: wake.clone(),
         }
         .run(stopped),
-    );
+    ));
     let mut workers = tokio::task::JoinSet::new();
     for _ in 0..config.workers.max(1) {
         workers.spawn(
@@ -381,8 +382,8 @@ pub async fn run_with<D: Helpdesk>(
             .run(),
         );
     }
-    let pruner = tokio::spawn(prune(store));
-    let prober = tokio::spawn(probe(bot.clone(), pulse.clone()));
+    let _pruner = AbortOnDrop(tokio::spawn(prune(store)));
+    let _prober = AbortOnDrop(tokio::spawn(probe(bot.clone(), pulse.clone())));
 
     match intake {
         Intake::Polling => {
@@ -393,13 +394,11 @@ pub async fn run_with<D: Helpdesk>(
             shutdown.await;
         }
     }
-    prober.abort();
     log::info!("shutting down: finishing the turns in hand");
     queue.close();
     while workers.join_next().await.is_some() {}
     let _ = stop.send(true);
-    let _ = sender.await;
-    pruner.abort();
+    let _ = (&mut sender.0).await;
     log::info!("stopped");
     Ok(())
 }
@@ -413,6 +412,15 @@ async fn probe(bot: TgBot, pulse: Pulse) {
             Ok(_) => pulse.beat(),
             Err(error) => log::warn!("the Bot API did not answer: {}", redact(&error, &bot)),
         }
+    }
+}
+
+/// A spawned part of the bot that ends when its owner does.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 

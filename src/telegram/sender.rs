@@ -415,8 +415,16 @@ impl<D: Helpdesk> Loop<D> {
         if self.done.is_empty() {
             return;
         }
+        let started = Instant::now();
         match self.sender.desk.store().outbox_done(&self.done).await {
-            Ok(()) => self.done.clear(),
+            Ok(()) => {
+                log::debug!(
+                    "recorded {} sent call(s) in {:?}",
+                    self.done.len(),
+                    started.elapsed()
+                );
+                self.done.clear();
+            }
             Err(e) => log::warn!(
                 "cannot record {} sent message(s) yet (retrying): {e:#}",
                 self.done.len()

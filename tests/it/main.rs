@@ -8,6 +8,7 @@ mod desk_kit;
 mod cli;
 mod console;
 mod content_parser;
+mod delivery_crash;
 mod desk_admin;
 mod desk_buttons;
 mod desk_groups;
