@@ -8,6 +8,7 @@ use std::time::Duration;
 use chrono::Utc;
 use serde::Serialize;
 
+use super::metrics::Backlog;
 use crate::store::Store;
 
 /// The Bot API counts as answering while its last answer is at most this old. The adapter asks it
@@ -53,6 +54,12 @@ pub struct Report {
     /// Seconds since the Bot API last answered (absent: never).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bot_api_seconds_ago: Option<u64>,
+    /// Updates stored but not handled yet (absent when the database could not say).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inbox_pending: Option<i64>,
+    /// Bot API calls decided but not made yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outbox_pending: Option<i64>,
 }
 
 impl Report {
@@ -73,6 +80,8 @@ pub async fn check(store: &Store, pulse: &Pulse) -> Report {
         }
         (Ok(()), Some(_)) => None,
     };
+    // A backlog is shown, not judged: a burst of updates is normal, and the sender retries.
+    let backlog = Backlog::read(store).await.ok();
     Report {
         status: if reason.is_none() {
             "ok"
@@ -82,5 +91,7 @@ pub async fn check(store: &Store, pulse: &Pulse) -> Report {
         reason,
         database_writable: write.is_ok(),
         bot_api_seconds_ago: since.map(|d| d.as_secs()),
+        inbox_pending: backlog.map(|b| b.inbox),
+        outbox_pending: backlog.map(|b| b.outbox),
     }
 }

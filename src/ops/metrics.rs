@@ -124,14 +124,35 @@ pub fn send_error() {
     METRICS.send_errors.inc();
 }
 
+/// Work waiting: updates stored but not handled, Bot API calls decided but not made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Backlog {
+    pub inbox: i64,
+    pub outbox: i64,
+}
+
+impl Backlog {
+    pub async fn read(store: &Store) -> anyhow::Result<Backlog> {
+        let inbox = store
+            .inbox_counts()
+            .await?
+            .into_iter()
+            .filter(|(state, _)| state == "pending")
+            .map(|(_, n)| n)
+            .sum();
+        Ok(Backlog {
+            inbox,
+            outbox: store.outbox_len().await?,
+        })
+    }
+}
+
 /// The metrics in Prometheus' text format, with the gauges read from `store` now.
 pub async fn render(store: &Store) -> anyhow::Result<String> {
-    let articles = store.count_articles().await?;
-    let pending = store.pending().await?;
-    METRICS.articles.set(articles);
-    // Without the durable inbox/outbox tables nothing waits in them.
-    METRICS.inbox_pending.set(pending.inbox.unwrap_or(0));
-    METRICS.outbox_pending.set(pending.outbox.unwrap_or(0));
+    let backlog = Backlog::read(store).await?;
+    METRICS.articles.set(store.count_articles().await?);
+    METRICS.inbox_pending.set(backlog.inbox);
+    METRICS.outbox_pending.set(backlog.outbox);
     let mut text = String::new();
     encode(&mut text, &METRICS.registry)?;
     Ok(text)

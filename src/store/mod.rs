@@ -33,7 +33,6 @@ pub use chats::Chat;
 pub use conversations::{ChatState, StoredTopic, Subscriber};
 pub use drafts::Draft;
 pub use inbox::{Handled, NewUpdate, PendingUpdate};
-pub use ops::Pending;
 pub use outbox::Queued;
 pub use questions::{LoggedQuestion, NewQuestion, Stats, StatsWindow, UnansweredQuestion};
 pub use tickets::{Author, NewTicket, Ticket, TicketSummary};

@@ -1,5 +1,5 @@
-//! The operator's side of the store: `ops_state` (the generated webhook secret, the health probe)
-//! and the figures `/metrics` and `/healthz` read (articles, pending inbox and outbox rows).
+//! The operator's side of the store: `ops_state` (the generated webhook secret, the health probe).
+//! The figures `/metrics` and `/healthz` read come from the other families (articles, inbox, outbox).
 
 use chrono::Utc;
 
@@ -9,13 +9,6 @@ use super::Store;
 const WEBHOOK_SECRET: &str = "webhook_secret";
 /// The key the health check rewrites.
 const HEALTH_PROBE: &str = "health_probe";
-
-/// Work waiting in the durable inbox and outbox; `None` while the database has no such table.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Pending {
-    pub inbox: Option<i64>,
-    pub outbox: Option<i64>,
-}
 
 impl Store {
     /// The webhook secret kept from an earlier start, if any.
@@ -58,31 +51,5 @@ impl Store {
         .execute(tx.conn())
         .await?;
         tx.commit().await
-    }
-
-    /// Updates not yet handled and Bot API calls not yet made, when the durable inbox and outbox
-    /// exist in this database.
-    pub async fn pending(&self) -> anyhow::Result<Pending> {
-        let tables: Vec<String> = sqlx::query_scalar(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('inbox', 'outbox')",
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        let mut pending = Pending::default();
-        if tables.iter().any(|t| t == "inbox") {
-            pending.inbox = Some(
-                sqlx::query_scalar("SELECT COUNT(*) FROM inbox WHERE state = 'pending'")
-                    .fetch_one(&self.pool)
-                    .await?,
-            );
-        }
-        if tables.iter().any(|t| t == "outbox") {
-            pending.outbox = Some(
-                sqlx::query_scalar("SELECT COUNT(*) FROM outbox")
-                    .fetch_one(&self.pool)
-                    .await?,
-            );
-        }
-        Ok(pending)
     }
 }

@@ -114,6 +114,8 @@ async fn healthz_and_metrics_are_served_next_to_the_polling_bot_when_listen_is_s
     let body: Value = health.json().await.unwrap();
     assert_eq!(body["status"], "ok", "{body}");
     assert_eq!(body["database_writable"], true, "{body}");
+    assert_eq!(body["inbox_pending"], 0, "the question was handled: {body}");
+    assert!(body["outbox_pending"].is_i64(), "{body}");
 
     let metrics = get(&service.url("/metrics")).await;
     assert_eq!(metrics.status(), 200);
