@@ -357,7 +357,10 @@ impl Engine {
                 .unwrap_or_default(),
             &[
                 ("what", what),
-                ("available", &ticker::available(&self.index)),
+                (
+                    "available",
+                    &ticker::available(&self.index, &self.intents, lang),
+                ),
             ],
         );
         Answer {

@@ -121,6 +121,15 @@ async fn english_readers_get_english_indicator_names_and_english_suggestions() {
         "{}",
         gold.text
     );
+    let bitcoin = only_to(
+        &app.handle(bob.text("What is the bitcoin price?")).await,
+        631,
+    );
+    assert!(
+        bitcoin.text.contains("Gold (EMAS), US dollar"),
+        "{}",
+        bitcoin.text
+    );
 
     let start = only_to(&app.handle(bob.command("start", "")).await, 631);
     assert!(!start.buttons.is_empty());
