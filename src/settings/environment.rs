@@ -6,6 +6,9 @@ use std::collections::HashMap;
 
 use super::{Secret, SettingsError, env, env_value};
 
+/// Paths the HTTP side serves itself, so the webhook cannot have them.
+const RESERVED_PATHS: [&str; 2] = ["/healthz", "/metrics"];
+
 /// Where the HTTP side listens when webhook mode gives no `NEWSDESK_LISTEN`.
 pub const DEFAULT_LISTEN: &str = "0.0.0.0:8080";
 
@@ -67,6 +70,18 @@ pub(super) fn http(env: &HashMap<String, String>) -> Result<HttpSettings, Settin
             })
         })
         .transpose()?;
+    if let Some(url) = &webhook_url
+        && RESERVED_PATHS.contains(&url.path())
+    {
+        return Err(SettingsError::new(
+            env::WEBHOOK_URL,
+            format!(
+                "its path {} is taken by the health check or the metrics; choose another, \
+                 e.g. /telegram",
+                url.path()
+            ),
+        ));
+    }
     let listen = match env_value(env, env::LISTEN) {
         Some(raw) => Some(raw.parse().map_err(|_| {
             SettingsError::new(

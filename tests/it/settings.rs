@@ -274,6 +274,8 @@ fn bad_http_settings_are_refused_by_name_and_a_bad_secret_is_not_shown() {
     assert_eq!(err.setting, "NEWSDESK_LISTEN");
     let err = load(&[("NEWSDESK_WEBHOOK_URL", "bot.example.com/hook")]).unwrap_err();
     assert_eq!(err.setting, "NEWSDESK_WEBHOOK_URL");
+    let err = load(&[("NEWSDESK_WEBHOOK_URL", "https://bot.example.com/metrics")]).unwrap_err();
+    assert!(err.problem.contains("taken"), "{err}");
     let err = load(&[("NEWSDESK_WEBHOOK_SECRET", "has spaces hunter2")]).unwrap_err();
     assert_eq!(err.setting, "NEWSDESK_WEBHOOK_SECRET");
     assert!(!err.to_string().contains("hunter2"), "{err}");
