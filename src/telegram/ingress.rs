@@ -199,3 +199,48 @@ impl Ingress {
         Ok(out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn me() -> BotIdentity {
+        BotIdentity {
+            id: 7,
+            username: "newsdesk_bot".into(),
+        }
+    }
+
+    fn envelope(raw: Value) -> Option<Envelope> {
+        classify(&raw, &raw.to_string(), &me())
+    }
+
+    #[test]
+    fn unknown_kinds_and_group_chatter_are_not_stored() {
+        assert_eq!(
+            envelope(json!({"update_id": 1, "future_kind": {"text": "x"}})),
+            None
+        );
+        let chatter = json!({"update_id": 2, "message": {
+            "message_id": 5, "date": 1700000000,
+            "chat": {"id": -100123, "type": "supergroup", "title": "T"},
+            "from": {"id": 42, "is_bot": false, "first_name": "A"}, "text": "halo semua"}});
+        assert_eq!(envelope(chatter), None);
+    }
+
+    #[test]
+    fn a_message_is_keyed_by_chat_and_message_so_a_reused_update_id_is_new() {
+        let msg = |update_id: i64, message_id: i64| {
+            json!({"update_id": update_id, "message": {
+                "message_id": message_id, "date": 1700000000,
+                "chat": {"id": 42, "type": "private", "first_name": "A"},
+                "from": {"id": 42, "is_bot": false, "first_name": "A"}, "text": "halo"}})
+        };
+        let first = envelope(msg(i64::from(i32::MAX), 10)).unwrap();
+        assert_eq!(first.update_id, i64::from(i32::MAX));
+        assert_eq!(first.content_key, "m:42:10");
+        assert_eq!(first.chat_id, 42);
+        assert_ne!(envelope(msg(1, 11)).unwrap().content_key, first.content_key);
+    }
+}

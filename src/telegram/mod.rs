@@ -292,8 +292,9 @@ pub async fn run<D: Helpdesk>(
     run_with(config, desk, Intake::Polling, Pulse::new(), shutdown).await
 }
 
-/// [`run`] with the updates coming from `intake`, recording in `pulse` when the Bot API answers
-/// (checked at least every [`health::PROBE_EVERY`], for `/healthz`).
+/// [`run`] with the updates coming from `intake` — long polling, or a webhook whose route stores
+/// them — recording in `pulse` when the Bot API answers (checked at least every
+/// [`health::PROBE_EVERY`], for `/healthz`).
 pub async fn run_with<D: Helpdesk>(
     config: Config,
     desk: Arc<D>,
@@ -301,6 +302,76 @@ pub async fn run_with<D: Helpdesk>(
     pulse: Pulse,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
+    let poll_timeout = config.poll_timeout;
+    // A refused setWebhook ends the feed early; this carries the reason out of it.
+    let refused: Arc<std::sync::Mutex<Option<StartError>>> = Arc::default();
+    let refusal = refused.clone();
+    let result = serve(config, desk, shutdown, move |feed: Feed| async move {
+        // `serve` calls the feed once getMe answered.
+        pulse.beat();
+        let _prober = AbortOnDrop(tokio::spawn(probe(feed.bot.clone(), pulse.clone())));
+        match intake {
+            Intake::Polling => {
+                if let Err(error) =
+                    outbound::with_retry("deleteWebhook", || feed.bot.delete_webhook().send()).await
+                {
+                    log::warn!("could not remove a webhook: {}", redact(&error, &feed.bot));
+                }
+                polling::poll(
+                    &feed.api,
+                    &feed.ingress,
+                    poll_timeout,
+                    &pulse,
+                    feed.shutdown,
+                )
+                .await;
+            }
+            Intake::Webhook { url, secret, slot } => {
+                if let Err(failure) = webhook::set_webhook(&feed.api, &url, &secret).await {
+                    let reason = redact(&format!("{failure:?}"), &feed.bot);
+                    *refusal.lock().unwrap_or_else(|e| e.into_inner()) =
+                        Some(StartError::WebhookRefused {
+                            url: url.to_string(),
+                            reason,
+                        });
+                    return;
+                }
+                log::info!("webhook set: Telegram posts updates to {url}");
+                slot.fill(feed.ingress);
+                feed.shutdown.await;
+            }
+        }
+    })
+    .await;
+    if let Some(error) = refused.lock().unwrap_or_else(|e| e.into_inner()).take() {
+        return Err(error.into());
+    }
+    result
+}
+
+/// What a source of updates is given by [`serve`]: where to store them, the API and the bot (for
+/// `setWebhook`/`deleteWebhook`), and the shutdown it must stop on.
+pub struct Feed {
+    pub ingress: Ingress,
+    pub api: api::Api,
+    pub bot: TgBot,
+    pub shutdown: std::pin::Pin<Box<dyn Future<Output = ()> + Send>>,
+}
+
+/// The bot with updates from any source: `feed` stores them through [`Feed::ingress`] (a webhook
+/// answers 200 only after [`Ingress::accept`] returned `Ok`) and returns once [`Feed::shutdown`]
+/// completed; the scheduler, workers and sender run around it, as in [`run`] (long polling).
+pub async fn serve<D, F, Fut>(
+    config: Config,
+    desk: Arc<D>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+    feed: F,
+) -> anyhow::Result<()>
+where
+    D: Helpdesk,
+    F: FnOnce(Feed) -> Fut,
+    Fut: Future<Output = ()>,
+{
     let bot = build_bot(&config);
     let api_url = config
         .api_url
@@ -308,36 +379,17 @@ pub async fn run_with<D: Helpdesk>(
         .unwrap_or_else(|| TELEGRAM_API.parse().expect("a valid URL"));
     let api = api::Api::new(&api_url, &config.token)
         .map_err(|_| StartError::BadApiUrl(api_url.to_string()))?;
-    let mut shutdown = std::pin::pin!(shutdown);
+    let mut shutdown: std::pin::Pin<Box<dyn Future<Output = ()> + Send>> = Box::pin(shutdown);
     let me = tokio::select! {
         me = wait_for_api(&bot, api_url.as_str()) => me?,
         () = &mut shutdown => return Ok(()),
     };
-    pulse.beat();
     log::info!(
         "starting as @{} (id {})",
         me.user.username.as_deref().unwrap_or("?"),
         me.id
     );
     register_commands(&bot, desk.as_ref()).await;
-    match &intake {
-        Intake::Polling => {
-            if let Err(error) =
-                outbound::with_retry("deleteWebhook", || bot.delete_webhook().send()).await
-            {
-                log::warn!("could not remove a webhook: {}", redact(&error, &bot));
-            }
-        }
-        Intake::Webhook { url, secret, .. } => {
-            webhook::set_webhook(&api, url, secret)
-                .await
-                .map_err(|failure| StartError::WebhookRefused {
-                    url: url.to_string(),
-                    reason: redact(&format!("{failure:?}"), &bot),
-                })?;
-            log::info!("webhook set: Telegram posts updates to {url}");
-        }
-    }
 
     let queue = Queue::new(config.flood);
     let store = desk.store().clone();
@@ -383,17 +435,14 @@ pub async fn run_with<D: Helpdesk>(
         );
     }
     let _pruner = AbortOnDrop(tokio::spawn(prune(store)));
-    let _prober = AbortOnDrop(tokio::spawn(probe(bot.clone(), pulse.clone())));
 
-    match intake {
-        Intake::Polling => {
-            polling::poll(&api, &ingress, config.poll_timeout, &pulse, shutdown).await;
-        }
-        Intake::Webhook { slot, .. } => {
-            slot.fill(ingress);
-            shutdown.await;
-        }
-    }
+    feed(Feed {
+        ingress,
+        api,
+        bot,
+        shutdown,
+    })
+    .await;
     log::info!("shutting down: finishing the turns in hand");
     queue.close();
     while workers.join_next().await.is_some() {}

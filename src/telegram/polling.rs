@@ -27,7 +27,7 @@ pub async fn poll(
     ingress: &Ingress,
     timeout: Duration,
     pulse: &Pulse,
-    mut shutdown: Pin<&mut (impl Future<Output = ()> + ?Sized)>,
+    mut shutdown: Pin<Box<dyn Future<Output = ()> + Send>>,
 ) {
     let mut offset: Option<i64> = None;
     let mut highest: Option<i64> = None;

@@ -78,6 +78,12 @@ async fn ten_kills_during_a_stream_from_six_chats_lose_no_update_and_double_none
         "{} duplicates in {kills} kills: {twice:?}",
         twice.len()
     );
+    // For BENCHMARKS.md (`-- --nocapture`): a measurement, not a check.
+    eprintln!(
+        "figure: {} updates, {kills} kills: all answered, {} answered twice",
+        asked.len(),
+        twice.len()
+    );
     let inbox = bot.app.store.inbox_counts().await.unwrap();
     assert_eq!(
         inbox,

@@ -9,6 +9,8 @@ mod cli;
 mod console;
 mod content_parser;
 mod delivery_crash;
+mod delivery_faults;
+mod delivery_hostile;
 mod desk_admin;
 mod desk_buttons;
 mod desk_groups;

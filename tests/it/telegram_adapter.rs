@@ -1,5 +1,5 @@
 //! The adapter's own mechanics, which the real desk cannot provoke on demand: `telegram::run`
-//! with the real dispatcher and schema against the fake Bot API, driving a scripted helpdesk that
+//! with the real inbox, scheduler and sender against the fake Bot API, driving a scripted helpdesk that
 //! answers by fixed rules — a wrong token, splitting and escaping, a 429 retried after
 //! `retry_after`, a 403 reported once, document downloads, tracked messages, a failing desk.
 //! Behaviour with the real desk is tested in the other `telegram_*.rs` files.

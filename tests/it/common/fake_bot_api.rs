@@ -480,7 +480,7 @@ impl FakeBotApi {
     }
 
     /// Waits until the bot confirmed `update_id` (a later `getUpdates` offset passed it): the
-    /// dispatcher has taken the update, though its handler may still be running.
+    /// bot has taken (stored) the update, though it may not have handled it yet.
     pub async fn wait_confirmed(&self, update_id: i64) {
         let done = self.wait_until(DEFAULT_WAIT, || {
             self.shared
