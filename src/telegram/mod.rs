@@ -328,7 +328,7 @@ pub async fn run_with<D: Helpdesk>(
             }
             Intake::Webhook { url, secret, slot } => {
                 if let Err(failure) = webhook::set_webhook(&feed.api, &url, &secret).await {
-                    let reason = redact(&format!("{failure:?}"), &feed.bot);
+                    let reason = redact(&polling::describe(&failure), &feed.bot);
                     *refusal.lock().unwrap_or_else(|e| e.into_inner()) =
                         Some(StartError::WebhookRefused {
                             url: url.to_string(),

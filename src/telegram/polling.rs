@@ -98,7 +98,7 @@ pub async fn poll(
     }
 }
 
-fn describe(failure: &Failure) -> String {
+pub(super) fn describe(failure: &Failure) -> String {
     match failure {
         Failure::RetryAfter(d) => format!("asked to wait {d:?}"),
         Failure::Migrated(_) => "unexpected migration".into(),

@@ -320,3 +320,26 @@ fn json_log_format_writes_one_json_object_per_line() {
     }
     assert!(stderr.contains("imported #1"), "{stderr}");
 }
+
+#[tokio::test]
+async fn a_webhook_telegram_refuses_stops_the_start_with_the_reason() {
+    let fake = FakeBotApi::start().await;
+    fake.fail_next(
+        "setWebhook",
+        common::fake_bot_api::Failure::Api(
+            400,
+            "Bad Request: bad webhook: HTTPS url must be provided for webhook".into(),
+        ),
+    );
+    let addr = free_addr();
+    let mut service = Service::start(&fake, webhook_builder(&addr, Some("s3cret"))).await;
+    let error = tokio::time::timeout(Duration::from_secs(20), &mut service.task)
+        .await
+        .expect("the start ends")
+        .expect("no panic")
+        .expect_err("a refused webhook is an error");
+    let text = format!("{error:#}");
+    assert!(text.contains("NEWSDESK_WEBHOOK_URL"), "{text}");
+    assert!(text.contains("HTTPS url must be provided"), "{text}");
+    assert!(!text.contains(fake.token()), "{text}");
+}
