@@ -110,6 +110,12 @@ impl App {
         let dir = &self.settings.content_dir;
         let files = match content_files(dir) {
             Ok(files) => files,
+            Err(e)
+                if e.kind() == std::io::ErrorKind::NotFound
+                    && self.settings.content_dir_is_default =>
+            {
+                return self.import_builtin_content().await;
+            }
             Err(e) => {
                 log::warn!(
                     "content folder {} cannot be read ({e}); starting with no articles \
@@ -140,6 +146,38 @@ impl App {
         Ok(count)
     }
 }
+
+impl App {
+    /// Imports the articles compiled into the binary (see [`BUILTIN_CONTENT`]).
+    async fn import_builtin_content(&self) -> anyhow::Result<usize> {
+        let mut count = 0;
+        for (name, raw) in BUILTIN_CONTENT {
+            match self.import_bytes(raw).await {
+                Ok(done) => {
+                    count += 1;
+                    log::info!(
+                        "imported #{} {:?} (built in: {name})",
+                        done.outcome.id(),
+                        done.title
+                    );
+                }
+                Err(ImportError::Store(e)) => {
+                    return Err(e.context(format!("importing the built-in {name}")));
+                }
+                Err(e) => log::warn!("skipped the built-in {name}: {e}"),
+            }
+        }
+        Ok(count)
+    }
+}
+
+/// The articles shipped in `content/`, compiled in, so that a binary run from a folder without
+/// `content/` (after `cargo install`) still starts with the seed article. A test checks that this
+/// list names every file of `content/`.
+pub const BUILTIN_CONTENT: &[(&str, &[u8])] = &[(
+    "kontan-whatsapp-privasi-2021.txt",
+    include_bytes!("../content/kontan-whatsapp-privasi-2021.txt"),
+)];
 
 /// Where the small-talk intents are read from, relative to the working directory (like `config/`).
 pub const INTENTS_PATH: &str = "config/intents.toml";

@@ -13,8 +13,9 @@ use std::sync::Arc;
 use anyhow::Context;
 
 use crate::app::App;
-use crate::desk::Desk;
-use crate::nlu::{Answer, Engine, Lang, Lexicon, Question};
+use crate::content::Article;
+use crate::desk::{Desk, about};
+use crate::nlu::{Answer, Engine, Intent, Lang, Lexicon, Question};
 
 /// Options of the `ask` command.
 #[derive(Debug, Clone, clap::Args)]
@@ -39,19 +40,30 @@ pub struct AskArgs {
 
 /// Who answers: the bare engine (no state), or the desk as one chat (state read and kept).
 enum Answerer {
-    Engine(Box<Engine>),
+    /// The engine and the articles it was built from, newest first.
+    Engine(Box<Engine>, Vec<Article>),
     Chat(Arc<Desk>, i64),
 }
 
 impl Answerer {
     /// The answer as `ask` prints it; with `features`, the decision's inputs added to the JSON.
-    async fn render(&self, text: &str, lang: Option<Lang>, args: &AskArgs) -> anyhow::Result<String> {
-        let answer = self.answer(text, lang).await?;
+    /// In an empty archive a refusal says how to import instead.
+    async fn render(
+        &self,
+        text: &str,
+        lang: Option<Lang>,
+        args: &AskArgs,
+        empty_archive: bool,
+    ) -> anyhow::Result<String> {
+        let mut answer = self.answer(text, lang).await?;
+        if empty_archive && !answer.answered {
+            answer.text = NO_ARTICLES.to_string();
+        }
         if !(args.json && args.features) {
             return Ok(render(&answer, args.json));
         }
         let mut json = serde_json::to_value(crate::nlu::AnswerJson::from(&answer))?;
-        if let Answerer::Engine(engine) = self
+        if let Answerer::Engine(engine, _) = self
             && let Some((features, candidate)) = engine.features(&Question {
                 text,
                 lang,
@@ -66,11 +78,20 @@ impl Answerer {
 
     async fn answer(&self, text: &str, lang: Option<Lang>) -> anyhow::Result<Answer> {
         match self {
-            Answerer::Engine(engine) => Ok(engine.answer(&Question {
-                text,
-                lang,
-                context: None,
-            })),
+            Answerer::Engine(engine, articles) => {
+                let answer = engine.answer(&Question {
+                    text,
+                    lang,
+                    context: None,
+                });
+                // The desk answers "what is it about?" from the article; so does `ask`.
+                if answer.intent == Intent::About
+                    && let Some(about) = about::about(articles, None, answer.lang)
+                {
+                    return Ok(about);
+                }
+                Ok(answer)
+            }
             Answerer::Chat(desk, chat_id) => desk
                 .ask(*chat_id, text, lang)
                 .await
@@ -83,19 +104,20 @@ pub async fn run(app: &App, args: AskArgs) -> anyhow::Result<ExitCode> {
     let answerer = match args.chat {
         Some(chat_id) => Answerer::Chat(app.desk().await?, chat_id),
         None => {
-            let articles = app.store.articles().await?;
+            let mut articles = app.store.articles().await?;
+            articles.sort_by(|a, b| {
+                (b.parsed.published_at, b.imported_at).cmp(&(a.parsed.published_at, a.imported_at))
+            });
             let intents = Arc::new(app.intents()?);
-            Answerer::Engine(Box::new(Engine::build(
-                intents,
-                Arc::new(Lexicon::builtin()),
-                &articles,
-            )))
+            let engine = Engine::build(intents, Arc::new(Lexicon::builtin()), &articles);
+            Answerer::Engine(Box::new(engine), articles)
         }
     };
+    let empty_archive = app.store.count_articles().await? == 0;
     let stdout = std::io::stdout();
     if !args.question.is_empty() {
         let text = args.question.join(" ");
-        let line = answerer.render(&text, args.lang, &args).await?;
+        let line = answerer.render(&text, args.lang, &args, empty_archive).await?;
         writeln!(stdout.lock(), "{line}")?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -107,13 +129,19 @@ pub async fn run(app: &App, args: AskArgs) -> anyhow::Result<ExitCode> {
             Err(e) if e.kind() == std::io::ErrorKind::InvalidData => String::new(),
             Err(e) => return Err(e).context("reading questions from standard input"),
         };
-        let rendered = answerer.render(&line, args.lang, &args).await?;
+        let rendered = answerer.render(&line, args.lang, &args, empty_archive).await?;
         let mut out = stdout.lock();
         writeln!(out, "{rendered}")?;
         out.flush()?;
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// What `ask` says to a question it cannot answer while the database holds no article: the person
+/// at the command line is the one who can import.
+pub const NO_ARTICLES: &str = "There are no articles in the database yet, so there is nothing to answer from. \
+Import one with `newsdesk import FILE` (a scraped news page or plain text: title on the first line, then paragraphs), \
+or point DATABASE_URL at the database the bot uses.";
 
 fn render(answer: &Answer, json: bool) -> String {
     if json {

@@ -25,8 +25,7 @@ pub async fn bot(app: &App) -> anyhow::Result<ExitCode> {
         );
         return chat(app).await;
     };
-    let desk = app.desk().await?;
-    telegram::run(config, desk, telegram::shutdown_signal()).await?;
+    crate::cli_serve::serve(app, config, telegram::shutdown_signal()).await?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -35,7 +34,8 @@ pub async fn chat(app: &App) -> anyhow::Result<ExitCode> {
     let desk = app.desk().await?;
     let who = Sender {
         user_id: console::CONSOLE_CHAT_ID,
-        first_name: std::env::var("USER").unwrap_or_else(|_| "you".to_string()),
+        // No name rather than a made-up one: the greeting is then just "Halo!".
+        first_name: std::env::var("USER").unwrap_or_default(),
         username: None,
         // The terminal's locale (`en_US.UTF-8`) says which language to greet in.
         language_code: std::env::var("LANG")
@@ -43,8 +43,13 @@ pub async fn chat(app: &App) -> anyhow::Result<ExitCode> {
             .and_then(|l| l.get(..2).map(str::to_string)),
         is_anonymous: false,
     };
-    let stdin = tokio::io::BufReader::new(tokio::io::stdin());
-    console::run(&desk, stdin, tokio::io::stdout(), who).await?;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        let terminal = console::terminal::Terminal::new()?;
+        console::run_with(&desk, terminal, tokio::io::stdout(), who).await?;
+    } else {
+        let stdin = tokio::io::BufReader::new(tokio::io::stdin());
+        console::run(&desk, stdin, tokio::io::stdout(), who).await?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,9 +1,13 @@
 //! The console adapter: `newsdesk chat` talks to the same [`Desk`] as Telegram does, one line at
 //! a time. Each line is a question (or a `/command`); replies are printed with their buttons
 //! numbered, and typing a button's number presses it. Generic over the streams, so tests drive it
-//! in memory.
+//! in memory; at a terminal, [`terminal::Terminal`] reads the lines with editing and history.
 
-use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt};
+pub mod terminal;
+
+use std::future::Future;
+
+use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt, Lines};
 
 use crate::desk::{ChatKind, Desk, Event, Input, Place, Reply, Sender};
 
@@ -17,10 +21,50 @@ struct Pressable {
     message_id: i32,
 }
 
-/// Runs the chat until the input ends or the user types `/quit`.
-pub async fn run<R, W>(desk: &Desk, input: R, mut out: W, who: Sender) -> anyhow::Result<()>
+/// What the console adds to `/help`: its own keys, which Telegram has no use for.
+pub const CONSOLE_HELP: &str = "In this console: type a button's number to press it; \
+↑/↓ recall earlier lines and ←/→ edit the line (at a terminal); /quit, /exit or Ctrl-D leaves.";
+
+/// Where the console's lines come from.
+pub trait LineSource {
+    /// The next line (after showing the prompt, if the source shows one); `None` at the end.
+    fn next_line(&mut self) -> impl Future<Output = anyhow::Result<Option<String>>>;
+
+    /// Whether the source shows its own prompt (a line editor does; a pipe does not).
+    fn shows_prompt(&self) -> bool;
+}
+
+/// Lines from any byte stream (a pipe, a file, a test's buffer).
+pub struct Piped<R>(Lines<R>);
+
+impl<R: AsyncBufRead + Unpin> LineSource for Piped<R> {
+    async fn next_line(&mut self) -> anyhow::Result<Option<String>> {
+        Ok(self.0.next_line().await?)
+    }
+
+    fn shows_prompt(&self) -> bool {
+        false
+    }
+}
+
+/// Runs the chat on lines from a byte stream until it ends or the user types `/quit`.
+pub async fn run<R, W>(desk: &Desk, input: R, out: W, who: Sender) -> anyhow::Result<()>
 where
     R: AsyncBufRead + Unpin,
+    W: AsyncWrite + Unpin,
+{
+    run_with(desk, Piped(input.lines()), out, who).await
+}
+
+/// Runs the chat on lines from `lines` until they end or the user types `/quit`.
+pub async fn run_with<S, W>(
+    desk: &Desk,
+    mut lines: S,
+    mut out: W,
+    who: Sender,
+) -> anyhow::Result<()>
+where
+    S: LineSource,
     W: AsyncWrite + Unpin,
 {
     let mut console = Console {
@@ -44,10 +88,11 @@ where
         )
         .await?;
 
-    let mut lines = input.lines();
     loop {
-        out.write_all(b"> ").await?;
-        out.flush().await?;
+        if !lines.shows_prompt() {
+            out.write_all(b"> ").await?;
+            out.flush().await?;
+        }
         let Some(line) = lines.next_line().await? else {
             break;
         };
@@ -59,7 +104,12 @@ where
             break;
         }
         let event = console.event_for(line);
+        let help = matches!(&event, Event::Command { name, .. } if name == "help");
         console.exchange(event, &mut out).await?;
+        if help {
+            out.write_all(format!("{CONSOLE_HELP}\n\n").as_bytes())
+                .await?;
+        }
     }
     out.write_all(b"\n").await?;
     out.flush().await?;

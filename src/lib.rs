@@ -13,16 +13,20 @@
 //! - [`telegram`] — the Telegram adapter: durable inbox and outbox, per-chat fair scheduling,
 //!   Update → Input, Reply → Bot API calls within Telegram's limits.
 //! - [`console`] — the console adapter over the same desk.
-//! - [`cli`] — the command-line interface (clap) that `main` dispatches; [`cli_ask`] — its `ask`.
+//! - [`ops`] — running as a service: metrics, the health check, the HTTP server, JSON logs.
+//! - [`cli`] — the command-line interface (clap) that `main` dispatches; [`cli_ask`] — its `ask`;
+//!   [`cli_serve`] — `run` as a service (the bot plus its HTTP side).
 
 pub mod app;
 pub mod cli;
 pub mod cli_ask;
 pub mod cli_chat;
+pub mod cli_serve;
 pub mod console;
 pub mod content;
 pub mod desk;
 pub mod nlu;
+pub mod ops;
 pub mod settings;
 pub mod store;
 pub mod telegram;

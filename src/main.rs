@@ -14,10 +14,7 @@ fn main() -> ExitCode {
         eprintln!("error: .env: {e}");
         return ExitCode::FAILURE;
     }
-    env_logger::Builder::from_env(
-        env_logger::Env::default().default_filter_or("warn,newsdesk=info"),
-    )
-    .init();
+    newsdesk::ops::logging::init();
 
     // Parsed before the settings so that `--help` works even while a setting is wrong.
     let cli = Cli::parse();

@@ -10,6 +10,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+mod environment;
+
+pub use environment::{DEFAULT_LISTEN, HttpSettings, TelegramSettings};
+
 /// The checked-in defaults, compiled in so the binary also starts where `config/` is absent.
 /// `config/default.toml` on disk, when present, is read instead.
 pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
@@ -22,6 +26,10 @@ pub mod env {
     pub const TELOXIDE_API_URL: &str = "TELOXIDE_API_URL";
     pub const ADMINS: &str = "NEWSDESK_ADMINS";
     pub const SUPPORT_CHAT_ID: &str = "NEWSDESK_SUPPORT_CHAT_ID";
+    pub const LISTEN: &str = "NEWSDESK_LISTEN";
+    pub const WEBHOOK_URL: &str = "NEWSDESK_WEBHOOK_URL";
+    pub const WEBHOOK_SECRET: &str = "NEWSDESK_WEBHOOK_SECRET";
+    pub const LOG_FORMAT: &str = "NEWSDESK_LOG_FORMAT";
 }
 
 /// A setting that cannot be used. Displays as one line that starts with the setting's name.
@@ -70,22 +78,19 @@ pub struct Settings {
     pub database_url: String,
     /// Articles imported into an empty database at start (`NEWSDESK_CONTENT_DIR`).
     pub content_dir: PathBuf,
+    /// True when `content_dir` is only the checked-in default: if that folder is absent (the
+    /// binary runs from another folder), the articles built into the binary are imported instead.
+    /// A folder chosen in `config/local.toml` or the environment must exist.
+    pub content_dir_is_default: bool,
     /// Telegram user ids with admin rights: config `admins` plus `NEWSDESK_ADMINS`, sorted, unique.
     pub admins: Vec<i64>,
     /// Where tickets are relayed (`NEWSDESK_SUPPORT_CHAT_ID`); `None`: no person available.
     pub support_chat_id: Option<i64>,
     pub telegram: TelegramSettings,
+    /// The HTTP side (webhook, `/healthz`, `/metrics`). Only from the environment.
+    pub http: HttpSettings,
     pub bot: BotSettings,
     pub answer: AnswerSettings,
-}
-
-/// How to reach the Bot API. Only from the environment: the token is a secret.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct TelegramSettings {
-    /// `TELOXIDE_TOKEN`; `None` when unset or empty.
-    pub token: Option<Secret>,
-    /// `TELOXIDE_API_URL`, e.g. a local Bot API server or the tests' fake; `None`: Telegram's own.
-    pub api_url: Option<url::Url>,
 }
 
 /// The `[bot]` section: Telegram rate limits and conversation memory.
@@ -212,11 +217,17 @@ impl Settings {
             None => parse_layer(Path::new("config/default.toml (built in)"), DEFAULT_TOML)?,
         };
         let local_path = config_dir.join("local.toml");
-        let layer = match read_optional(&local_path)? {
-            Some(text) => defaults.overlay(parse_layer(&local_path, &text)?),
-            None => defaults,
+        let (layer, local_content_dir) = match read_optional(&local_path)? {
+            Some(text) => {
+                let local = parse_layer(&local_path, &text)?;
+                let chosen = local.content_dir.is_some();
+                (defaults.overlay(local), chosen)
+            }
+            None => (defaults, false),
         };
-        resolve(layer, env)
+        let mut settings = resolve(layer, env)?;
+        settings.content_dir_is_default &= !local_content_dir;
+        Ok(settings)
     }
 }
 
@@ -266,9 +277,9 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
         )?,
     };
 
-    let content_dir = match env_value(env, env::CONTENT_DIR) {
-        Some(dir) => PathBuf::from(dir),
-        None => required(layer.content_dir, "content_dir")?,
+    let (content_dir, content_dir_is_default) = match env_value(env, env::CONTENT_DIR) {
+        Some(dir) => (PathBuf::from(dir), false),
+        None => (required(layer.content_dir, "content_dir")?, true),
     };
     if content_dir.as_os_str().is_empty() {
         return Err(SettingsError::new("content_dir", "must not be empty"));
@@ -298,19 +309,8 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
         ));
     }
 
-    let telegram = TelegramSettings {
-        token: env_value(env, env::TELOXIDE_TOKEN).map(Secret::new),
-        api_url: env_value(env, env::TELOXIDE_API_URL)
-            .map(|raw| {
-                url::Url::parse(raw).map_err(|e| {
-                    SettingsError::new(
-                        env::TELOXIDE_API_URL,
-                        format!("{raw:?} is not a URL ({e}); expected e.g. http://127.0.0.1:8081"),
-                    )
-                })
-            })
-            .transpose()?,
-    };
+    let telegram = environment::telegram(env)?;
+    let http = environment::http(env)?;
 
     let bot = BotSettings {
         messages_per_sec_chat: at_least_one(
@@ -353,9 +353,11 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
     Ok(Settings {
         database_url,
         content_dir,
+        content_dir_is_default,
         admins,
         support_chat_id,
         telegram,
+        http,
         bot,
         answer,
     })

@@ -16,12 +16,17 @@ use crate::store::{Draft, ImportOutcome, Tx};
 const DRAFT_LIFETIME_HOURS: i64 = 24;
 
 impl Desk {
-    /// `true` (and a refusal) when the sender is not an admin.
-    fn refuse_non_admin(&self, t: &mut Turn<'_>) -> bool {
+    /// `true` (and a refusal) when the sender is not an admin. `changes`: the command would have
+    /// changed something, so the refusal says nothing was; a report just says it is for admins.
+    fn refuse_non_admin(&self, t: &mut Turn<'_>, changes: bool) -> bool {
         if self.is_admin(t.input.sender.as_ref()) {
             return false;
         }
-        t.say(Text::NotAdmin);
+        t.say(if changes {
+            Text::NotAdminUnchanged
+        } else {
+            Text::NotAdmin
+        });
         true
     }
 
@@ -58,7 +63,7 @@ impl Desk {
 
     /// `/add` followed by the page text in the same message.
     pub(super) async fn on_add(&self, t: &mut Turn<'_>, args: &str) -> anyhow::Result<()> {
-        if self.refuse_non_admin(t) {
+        if self.refuse_non_admin(t, true) {
             return Ok(());
         }
         if t.is_group() {
@@ -240,7 +245,7 @@ impl Desk {
 
     /// `/remove ID`: asks to confirm.
     pub(super) fn on_remove_command(&self, t: &mut Turn<'_>, args: &str) -> anyhow::Result<()> {
-        if self.refuse_non_admin(t) {
+        if self.refuse_non_admin(t, true) {
             return Ok(());
         }
         let Ok(id) = args.trim().trim_start_matches('#').parse::<i64>() else {
@@ -324,7 +329,7 @@ impl Desk {
     }
 
     pub(super) async fn on_stats(&self, t: &mut Turn<'_>) -> anyhow::Result<()> {
-        if self.refuse_non_admin(t) {
+        if self.refuse_non_admin(t, false) {
             return Ok(());
         }
         let stats = t.tx.stats(t.now).await?;
@@ -333,7 +338,7 @@ impl Desk {
     }
 
     pub(super) async fn on_unanswered(&self, t: &mut Turn<'_>) -> anyhow::Result<()> {
-        if self.refuse_non_admin(t) {
+        if self.refuse_non_admin(t, false) {
             return Ok(());
         }
         let questions = t.tx.unanswered_questions(insights::SCAN).await?;

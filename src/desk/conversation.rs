@@ -5,6 +5,7 @@ use chrono::Duration;
 
 use super::Button;
 use super::Desk;
+use super::about;
 use super::callback::Action;
 use super::lang;
 use super::service::lang_slot;
@@ -33,6 +34,12 @@ impl Desk {
         {
             return self.relay_from_reader(t, &ticket, text).await;
         }
+        if let Some(number) = bare_number(text) {
+            // The console presses a button by its number; a number no button has is a slip,
+            // not a question (nor an unanswered one that would end in the offer of a person).
+            t.say(Text::NoSuchButton { number });
+            return Ok(());
+        }
         let Some(responded) = self.respond(t, text, None).await? else {
             t.say(Text::NothingToAnswer);
             return Ok(());
@@ -41,10 +48,12 @@ impl Desk {
             return self.request_human(t, None).await;
         }
         let buttons = self.answer_buttons(t, &responded);
-        let offer = offers_human(t, &responded);
+        let offer = self.offers_human(t, &responded);
         let mut text = responded.answer.text;
         if offer {
             text = format!("{text}\n\n{}", Text::OfferHuman.render(t.lang));
+        } else if !responded.answer.answered && self.person_reachable_from(t) {
+            text = format!("{text} {}", Text::HumanHint.render(t.lang));
         }
         t.say_with(text, buttons);
         Ok(())
@@ -72,11 +81,15 @@ impl Desk {
             t.tx.topic(t.chat_id(), key, t.now)
                 .await?
                 .map(topic_from_store);
-        let mut answer = engine.answer(&Question {
+        let content = self.content();
+        let started = std::time::Instant::now();
+        let answer = content.engine.answer(&Question {
             text: question,
             lang: Some(lang),
             context: context.as_ref(),
         });
+        let mut answer = refine(answer, &content.articles, question, context.as_ref());
+        crate::ops::metrics::question(answer.intent.as_str(), answer.answered, started.elapsed());
         if cut {
             answer.text = format!(
                 "{}\n\n{}",
@@ -154,7 +167,7 @@ impl Desk {
         {
             rows.push(vec![more]);
         }
-        if offers_human(t, r) {
+        if self.offers_human(t, r) {
             rows.push(vec![t.button(Text::ButtonHuman, Action::Human)]);
         }
         rows
@@ -299,9 +312,65 @@ impl Desk {
     }
 }
 
-/// In private, after two refused questions in a row, the bot offers a person itself.
-fn offers_human(t: &Turn<'_>, r: &Responded) -> bool {
-    !r.answer.answered && !t.is_group() && r.refused_in_row >= 2
+impl Desk {
+    /// In private, after two refused questions in a row, the bot offers a person itself — when
+    /// there is one to offer.
+    fn offers_human(&self, t: &Turn<'_>, r: &Responded) -> bool {
+        !r.answer.answered && r.refused_in_row >= 2 && self.person_reachable_from(t)
+    }
+
+    /// `/human` can reach someone from this chat: a support chat is configured and this is a
+    /// private chat (in groups `/human` only says to write privately).
+    fn person_reachable_from(&self, t: &Turn<'_>) -> bool {
+        self.settings.support_chat_id.is_some() && !t.is_group()
+    }
+}
+
+/// What the desk adds to the engine's answer: "what is it about?" answered from the article, a
+/// short follow-up the engine could not place answered from the conversation's paragraph, and a
+/// refusal with no articles at all saying so (instead of listing nothing).
+fn refine(
+    answer: Answer,
+    articles: &[crate::content::Article],
+    question: &str,
+    context: Option<&Topic>,
+) -> Answer {
+    let topic_article = match context {
+        Some(Topic::Article { article_id, .. }) => Some(*article_id),
+        _ => None,
+    };
+    if answer.intent == Intent::About
+        && let Some(about) = about::about(articles, topic_article, answer.lang)
+    {
+        return about;
+    }
+    if answer.answered && answer.intent != Intent::About {
+        return answer;
+    }
+    if articles.is_empty() {
+        return Answer {
+            intent: Intent::Fallback,
+            answered: false,
+            text: Text::NoArticles.render(answer.lang),
+            sources: Vec::new(),
+            ..answer
+        };
+    }
+    if let Some(topic) = context
+        && answer.intent == Intent::Fallback
+        && about::is_short(question)
+        && let Some(follow_up) = about::follow_up(articles, topic, answer.lang)
+    {
+        return follow_up;
+    }
+    answer
+}
+
+/// A message that is only a small number ("2"): a button pressed by number that does not exist.
+fn bare_number(text: &str) -> Option<&str> {
+    let text = text.trim();
+    (!text.is_empty() && text.len() <= 2 && text.bytes().all(|b| b.is_ascii_digit()))
+        .then_some(text)
 }
 
 fn lang_buttons(t: &Turn<'_>) -> Vec<Vec<Button>> {

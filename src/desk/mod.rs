@@ -8,6 +8,7 @@
 //!   dispatch, `sent`/`undeliverable`, flood notices, the command list; [`Settle`] — how an
 //!   adapter commits its own bookkeeping (inbox, outbox) in the desk's transaction;
 //! - `turn` — the per-update context handlers share; `lang` — choosing the reply language;
+//! - [`about`] — answers built from an article itself ("what is it about?", short follow-ups);
 //! - `conversation` — questions and answers, `/start`, `/help`, `/lang`, `/articles`, subscriptions,
 //!   awkward input; `suggest` — suggested questions derived from the content;
 //! - `buttons` — inline-button presses; [`callback`] — the `callback_data` codec;
@@ -16,6 +17,7 @@
 //! - `handoff` — tickets between readers and the support chat;
 //! - [`texts`] — the one catalogue of every text, in Indonesian and English.
 
+pub mod about;
 mod admin;
 mod buttons;
 pub mod callback;

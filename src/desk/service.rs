@@ -331,7 +331,8 @@ impl Desk {
             "start" => self.on_start(t),
             "help" => {
                 let admin = self.is_admin(t.input.sender.as_ref());
-                t.say(Text::Help { admin });
+                let human = self.settings.support_chat_id.is_some();
+                t.say(Text::Help { admin, human });
             }
             "ask" => {
                 if args.trim().is_empty() {
@@ -559,8 +560,8 @@ pub(super) fn build_content(
     });
     let engine = Arc::new(Engine::build(intents.clone(), lexicon.clone(), &articles));
     let suggestions = [
-        suggest::suggestions(&engine, &articles, Lang::Id),
-        suggest::suggestions(&engine, &articles, Lang::En),
+        suggest::suggestions(&engine, intents, &articles, Lang::Id),
+        suggest::suggestions(&engine, intents, &articles, Lang::En),
     ];
     Content {
         engine,

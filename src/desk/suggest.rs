@@ -3,7 +3,7 @@
 //! ticker indicator. Only questions the engine really answers are offered.
 
 use crate::content::Article;
-use crate::nlu::{Engine, Intent, Lang, Question};
+use crate::nlu::{Engine, Intent, Intents, Lang, Question};
 
 use super::texts::Text;
 
@@ -11,8 +11,34 @@ use super::texts::Text;
 pub const MAX_SUGGESTIONS: usize = 4;
 
 /// Up to [`MAX_SUGGESTIONS`] questions the engine answers, for `articles` given newest first.
-pub fn suggestions(engine: &Engine, articles: &[Article], lang: Lang) -> Vec<String> {
+/// English readers get questions wholly in English: about "the latest article" rather than an
+/// Indonesian headline, and indicators by their English names.
+pub fn suggestions(
+    engine: &Engine,
+    intents: &Intents,
+    articles: &[Article],
+    lang: Lang,
+) -> Vec<String> {
     let mut candidates = Vec::new();
+    if lang == Lang::En {
+        if articles.is_empty() {
+            return Vec::new();
+        }
+        candidates.push(Text::SuggestLatestAbout.render(lang));
+        if let Some(item) = newest_ticker_item(articles) {
+            // "gold", not "emas": the English name the intents file gives, else the page's.
+            let name = intents
+                .indicators
+                .iter()
+                .find(|i| i.name.eq_ignore_ascii_case(item))
+                .and_then(|i| i.en.clone())
+                .unwrap_or_else(|| item.to_lowercase());
+            candidates.push(Text::SuggestIndicator { name: &name }.render(lang));
+        }
+        candidates.push(Text::SuggestLatestAuthor.render(lang));
+        candidates.push(Text::SuggestLatestWhen.render(lang));
+        return answerable(engine, candidates, lang, MAX_SUGGESTIONS);
+    }
     for (i, article) in articles.iter().take(3).enumerate() {
         let subject = subject_of(&article.parsed.title);
         candidates.push(Text::SuggestAbout { subject: &subject }.render(lang));

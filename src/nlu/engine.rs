@@ -376,9 +376,9 @@ impl Engine {
             .iter()
             .map(|&i| match sentence {
                 Some((p, range)) if *p == i => {
-                    format!("“{}”", answer_type::mark(&doc.paragraphs[i], range))
+                    format::quote(&answer_type::mark(&doc.paragraphs[i], range))
                 }
-                _ => format!("“{}”", doc.paragraphs[i].trim()),
+                _ => format::quote(&doc.paragraphs[i]),
             })
             .collect::<Vec<_>>()
             .join("\n\n");
@@ -442,7 +442,10 @@ impl Engine {
                 .unwrap_or_default(),
             &[
                 ("what", what),
-                ("available", &ticker::available(&self.index)),
+                (
+                    "available",
+                    &ticker::available(&self.index, &self.intents, lang),
+                ),
             ],
         );
         Answer {

@@ -63,6 +63,21 @@ pub fn date_time(at: &DateTime<FixedOffset>, lang: Lang) -> String {
     }
 }
 
+/// A paragraph in quotation marks: double ones, or single ones when the paragraph itself opens
+/// with a quotation (a quote within a quote). A scraped page's doubled opening mark (`“”Kata`) is
+/// read as the one mark it stands for.
+pub fn quote(paragraph: &str) -> String {
+    let mut text = paragraph.trim().replace("“”", "“");
+    if text.starts_with('”') {
+        text.replace_range(..'”'.len_utf8(), "“");
+    }
+    if text.starts_with(['“', '"', '‘', '\'']) {
+        format!("‘{text}’")
+    } else {
+        format!("“{text}”")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +100,23 @@ mod tests {
         assert_eq!(
             published(&at, Lang::En),
             "13 January 2021, 18:35 WIB (2021-01-13)"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_is_quoted_in_double_marks() {
+        assert_eq!(quote(" Kata dia. "), "“Kata dia.”");
+    }
+
+    #[test]
+    fn a_paragraph_opening_with_a_quote_gets_single_marks_and_no_doubled_mark() {
+        assert_eq!(
+            quote("“”WhatsApp tidak dapat melihat pesan,” tulis WhatsApp."),
+            "‘“WhatsApp tidak dapat melihat pesan,” tulis WhatsApp.’"
+        );
+        assert_eq!(
+            quote("Ia menulis: “”Begitu juga.”"),
+            "“Ia menulis: “Begitu juga.””"
         );
     }
 }

@@ -44,6 +44,9 @@ pub struct SmallTalk {
 pub struct Indicator {
     /// As the page writes it (`EMAS`, `USD/IDR`).
     pub name: String,
+    /// What English readers call it (`gold`), when the page's name is Indonesian.
+    #[serde(default)]
+    pub en: Option<String>,
     pub words: Vec<String>,
 }
 
@@ -153,6 +156,27 @@ impl Intents {
         Self::from_toml_str(&text).with_context(|| format!("in {}", path.display()))
     }
 
+    /// An indicator's name for readers of `lang`: the page's own (`EMAS`), or in English its
+    /// configured English name with the page's in brackets (`Gold (EMAS)`).
+    pub fn indicator_label(&self, name: &str, lang: Lang) -> String {
+        let english = self
+            .indicators
+            .iter()
+            .find(|i| i.name.eq_ignore_ascii_case(name))
+            .and_then(|i| i.en.as_deref());
+        match (lang, english) {
+            (Lang::En, Some(en)) => {
+                let mut chars = en.chars();
+                let capital: String = chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default();
+                format!("{capital} ({name})")
+            }
+            _ => name.to_string(),
+        }
+    }
+
     /// The intents file compiled into the binary.
     pub fn builtin() -> Self {
         Self::from_toml_str(BUILTIN).expect("the shipped config/intents.toml is valid")
@@ -188,9 +212,10 @@ mod tests {
     #[test]
     fn the_shipped_intents_file_loads() {
         let intents = Intents::builtin();
-        assert_eq!(intents.smalltalk.len(), 4);
+        assert_eq!(intents.smalltalk.len(), 5);
+        // Offering a person is the desk's business: only it knows whether one is available.
         assert!(
-            intents
+            !intents
                 .text("fallback", Lang::En)
                 .unwrap()
                 .contains("/human")

@@ -44,6 +44,7 @@ pub enum Intent {
     Thanks,
     Help,
     Human,
+    About,
     Ticker,
     Meta,
     Article,
@@ -52,11 +53,12 @@ pub enum Intent {
 
 impl Intent {
     /// The intents whose examples and replies `config/intents.toml` holds.
-    pub const SMALL_TALK: [Intent; 4] = [
+    pub const SMALL_TALK: [Intent; 5] = [
         Intent::Greeting,
         Intent::Thanks,
         Intent::Help,
         Intent::Human,
+        Intent::About,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -65,6 +67,7 @@ impl Intent {
             Intent::Thanks => "thanks",
             Intent::Help => "help",
             Intent::Human => "human",
+            Intent::About => "about",
             Intent::Ticker => "ticker",
             Intent::Meta => "meta",
             Intent::Article => "article",

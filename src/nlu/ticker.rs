@@ -186,7 +186,7 @@ pub fn answer(
         lines.push(fill(
             &text("ticker"),
             &[
-                ("name", &item.name),
+                ("name", &intents.indicator_label(&item.name, lang)),
                 ("value", &format::number(item.value, lang)),
                 ("direction", &direction),
                 ("change", &format::number(item.change.abs(), lang)),
@@ -211,8 +211,9 @@ pub fn answer(
     })
 }
 
-/// The names the newest snapshot carries, for the refusal text.
-pub fn available(index: &Index) -> String {
+/// The names the newest snapshot carries, for the refusal text (in English with their English
+/// names, as the answers give them).
+pub fn available(index: &Index, intents: &Intents, lang: Lang) -> String {
     index
         .docs
         .iter()
@@ -221,7 +222,7 @@ pub fn available(index: &Index) -> String {
         .map(|d| {
             d.ticker
                 .iter()
-                .map(|t| t.name.as_str())
+                .map(|t| intents.indicator_label(&t.name, lang))
                 .collect::<Vec<_>>()
                 .join(", ")
         })

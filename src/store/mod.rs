@@ -3,7 +3,8 @@
 //! Table families live in their own files: [`articles`] (articles, paragraphs, ticker snapshots),
 //! [`chats`] (per-chat state), and the desk's: [`conversations`] (conversation state, topics),
 //! [`questions`] (the question log and its figures), [`tickets`] (human handoff), [`drafts`]
-//! (pages awaiting publication); [`inbox`] and [`outbox`] (durable delivery); [`tx`] is the transaction they run in. Queries are built at run time (`sqlx::query`), so building the
+//! (pages awaiting publication); [`inbox`] and [`outbox`] (durable delivery); [`ops`] (the service's
+//! own state and figures); [`tx`] is the transaction they run in. Queries are built at run time (`sqlx::query`), so building the
 //! crate never needs a database.
 
 use std::path::{Path, PathBuf};
@@ -21,6 +22,7 @@ pub mod chats;
 pub mod conversations;
 pub mod drafts;
 pub mod inbox;
+pub mod ops;
 pub mod outbox;
 pub mod questions;
 pub mod tickets;

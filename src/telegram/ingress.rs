@@ -187,6 +187,7 @@ impl Ingress {
 
     /// Stores a batch (one `getUpdates` answer) in one transaction and queues what is new.
     pub async fn accept_batch(&self, raws: &[Value]) -> anyhow::Result<Vec<Accepted>> {
+        crate::ops::metrics::updates_received(raws.len());
         let results = accept(&self.store, &self.me, raws).await?;
         let mut out = Vec::with_capacity(results.len());
         for (accepted, row) in results {

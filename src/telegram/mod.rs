@@ -3,7 +3,8 @@
 //! answer.
 //!
 //! The path of an update: [`polling`] long-polls `getUpdates` and [`ingress`] stores each batch in
-//! the inbox before the next call confirms it (a webhook would call [`ingress::Ingress::accept`]);
+//! the inbox before the next call confirms it — or, in [`webhook`] mode, Telegram posts each update
+//! and the route answers 200 once [`ingress::Ingress::accept`] stored it;
 //! the [`scheduler`] queues updates per chat, chats in turn, setting a flood aside; [`worker`]s
 //! turn each into a desk input ([`inbound`]) and the desk's transaction commits the state change,
 //! the replies ([`outbox`], shaped by [`outbound`]) and the inbox row together; the [`sender`]
@@ -19,6 +20,7 @@ pub mod outbox;
 mod polling;
 pub mod scheduler;
 pub mod sender;
+pub mod webhook;
 pub mod worker;
 
 use std::fmt::Display;
@@ -31,6 +33,7 @@ use teloxide::types::BotCommand;
 use tokio::sync::{Notify, watch};
 
 use crate::desk::{Input, Reply, Sender, Settle, Track};
+use crate::ops::health::{self, Pulse};
 use crate::settings::{BotSettings, Settings};
 use crate::store::Store;
 
@@ -223,6 +226,10 @@ pub enum StartError {
         "could not reach the Telegram Bot API at {url}: {reason} (check the network or TELOXIDE_API_URL)"
     )]
     Unreachable { url: String, reason: String },
+    #[error(
+        "Telegram refused the webhook {url}: {reason} (NEWSDESK_WEBHOOK_URL must be a public https URL on port 443, 80, 88 or 8443)"
+    )]
+    WebhookRefused { url: String, reason: String },
 }
 
 /// Defaults of the `[bot]` flood and fault settings (see `config/default.toml`).
@@ -259,25 +266,87 @@ pub fn build_bot(config: &Config) -> TgBot {
 
 const TELEGRAM_API: &str = "https://api.telegram.org";
 
-/// Runs the bot until `shutdown` completes (pass [`shutdown_signal`] for Ctrl-C / SIGTERM): checks
-/// the token (waiting for an unreachable API), registers the commands, picks up the updates a
-/// previous run left unhandled, then long-polls. On shutdown the turns in hand finish and what is
-/// due is sent for a few seconds; everything else waits in the store for the next start.
+/// How updates reach the bot.
+pub enum Intake {
+    /// `getUpdates` long polling (any webhook is deleted first).
+    Polling,
+    /// Telegram POSTs to `url` with `secret`; the HTTP route ([`webhook::router`] over `slot`)
+    /// stores them, once the bot has filled `slot` with its inbox.
+    Webhook {
+        url: url::Url,
+        secret: String,
+        slot: webhook::IngressSlot,
+    },
+}
+
+/// Runs the bot with long polling until `shutdown` completes (pass [`shutdown_signal`] for
+/// Ctrl-C / SIGTERM): checks the token (waiting for an unreachable API), registers the commands,
+/// picks up the updates a previous run left unhandled, then long-polls. On shutdown the turns in
+/// hand finish and what is due is sent for a few seconds; everything else waits in the store for
+/// the next start.
 pub async fn run<D: Helpdesk>(
     config: Config,
     desk: Arc<D>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
+    run_with(config, desk, Intake::Polling, Pulse::new(), shutdown).await
+}
+
+/// [`run`] with the updates coming from `intake` — long polling, or a webhook whose route stores
+/// them — recording in `pulse` when the Bot API answers (checked at least every
+/// [`health::PROBE_EVERY`], for `/healthz`).
+pub async fn run_with<D: Helpdesk>(
+    config: Config,
+    desk: Arc<D>,
+    intake: Intake,
+    pulse: Pulse,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
     let poll_timeout = config.poll_timeout;
-    serve(config, desk, shutdown, move |feed: Feed| async move {
-        if let Err(error) =
-            outbound::with_retry("deleteWebhook", || feed.bot.delete_webhook().send()).await
-        {
-            log::warn!("could not remove a webhook: {}", redact(&error, &feed.bot));
+    // A refused setWebhook ends the feed early; this carries the reason out of it.
+    let refused: Arc<std::sync::Mutex<Option<StartError>>> = Arc::default();
+    let refusal = refused.clone();
+    let result = serve(config, desk, shutdown, move |feed: Feed| async move {
+        // `serve` calls the feed once getMe answered.
+        pulse.beat();
+        let _prober = AbortOnDrop(tokio::spawn(probe(feed.bot.clone(), pulse.clone())));
+        match intake {
+            Intake::Polling => {
+                if let Err(error) =
+                    outbound::with_retry("deleteWebhook", || feed.bot.delete_webhook().send()).await
+                {
+                    log::warn!("could not remove a webhook: {}", redact(&error, &feed.bot));
+                }
+                polling::poll(
+                    &feed.api,
+                    &feed.ingress,
+                    poll_timeout,
+                    &pulse,
+                    feed.shutdown,
+                )
+                .await;
+            }
+            Intake::Webhook { url, secret, slot } => {
+                if let Err(failure) = webhook::set_webhook(&feed.api, &url, &secret).await {
+                    let reason = redact(&polling::describe(&failure), &feed.bot);
+                    *refusal.lock().unwrap_or_else(|e| e.into_inner()) =
+                        Some(StartError::WebhookRefused {
+                            url: url.to_string(),
+                            reason,
+                        });
+                    return;
+                }
+                log::info!("webhook set: Telegram posts updates to {url}");
+                slot.fill(feed.ingress);
+                feed.shutdown.await;
+            }
         }
-        polling::poll(&feed.api, &feed.ingress, poll_timeout, feed.shutdown).await;
     })
-    .await
+    .await;
+    if let Some(error) = refused.lock().unwrap_or_else(|e| e.into_inner()).take() {
+        return Err(error.into());
+    }
+    result
 }
 
 /// What a source of updates is given by [`serve`]: where to store them, the API and the bot (for
@@ -381,6 +450,18 @@ where
     let _ = (&mut sender.0).await;
     log::info!("stopped");
     Ok(())
+}
+
+/// Checks in with the Bot API now and then, so `/healthz` knows it still answers even while no
+/// update arrives (in webhook mode the bot calls it only to send).
+async fn probe(bot: TgBot, pulse: Pulse) {
+    loop {
+        tokio::time::sleep(health::PROBE_EVERY).await;
+        match bot.get_me().await {
+            Ok(_) => pulse.beat(),
+            Err(error) => log::warn!("the Bot API did not answer: {}", redact(&error, &bot)),
+        }
+    }
 }
 
 /// A spawned part of the bot that ends when its owner does.

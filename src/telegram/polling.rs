@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use super::api::{Api, Failure};
 use super::ingress::Ingress;
+use crate::ops::health::Pulse;
 
 /// The update kinds the bot handles; Telegram filters the rest out before sending.
 pub const ALLOWED_UPDATES: [&str; 4] = [
@@ -25,6 +26,7 @@ pub async fn poll(
     api: &Api,
     ingress: &Ingress,
     timeout: Duration,
+    pulse: &Pulse,
     mut shutdown: Pin<Box<dyn Future<Output = ()> + Send>>,
 ) {
     let mut offset: Option<i64> = None;
@@ -38,6 +40,7 @@ pub async fn poll(
         let updates = match batch {
             Ok(updates) => {
                 failures = 0;
+                pulse.beat();
                 updates
             }
             Err(failure) => {
@@ -95,7 +98,7 @@ pub async fn poll(
     }
 }
 
-fn describe(failure: &Failure) -> String {
+pub(super) fn describe(failure: &Failure) -> String {
     match failure {
         Failure::RetryAfter(d) => format!("asked to wait {d:?}"),
         Failure::Migrated(_) => "unexpected migration".into(),

@@ -271,6 +271,9 @@ impl<D: Helpdesk> Loop<D> {
         match finished.result {
             Ok(result) => {
                 let entry = lane.entries.pop_front().expect("the head");
+                if matches!(entry.call, Call::Send { .. }) {
+                    crate::ops::metrics::message_sent();
+                }
                 self.delivered(entry, &result).await;
             }
             Err(Failure::RetryAfter(wait)) => {
@@ -309,6 +312,7 @@ impl<D: Helpdesk> Loop<D> {
                 lane.not_before = Some(now + wait);
             }
             Err(Failure::Refused(reason)) if !matches!(head.call, Call::Answer { .. }) => {
+                crate::ops::metrics::send_error();
                 let id = head.id;
                 let chat_id = match &head.call {
                     Call::Send { chat_id, .. } | Call::ClearButtons { chat_id, .. } => *chat_id,
@@ -319,6 +323,9 @@ impl<D: Helpdesk> Loop<D> {
             }
             Err(Failure::Refused(reason) | Failure::Rejected(reason)) => {
                 let entry = lane.entries.pop_front().expect("the head");
+                if !reason.contains("message is not modified") {
+                    crate::ops::metrics::send_error();
+                }
                 if !reason.contains("message is not modified") {
                     log::warn!(
                         "{} to chat {lane_id} refused by Telegram ({reason}); dropped",

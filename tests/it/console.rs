@@ -73,13 +73,26 @@ async fn lang_articles_and_help_work_in_the_console_as_on_telegram() {
 }
 
 #[tokio::test]
-async fn a_number_without_a_button_is_a_question_and_blank_lines_are_skipped() {
+async fn a_number_without_a_button_gets_a_polite_note_and_blank_lines_are_skipped() {
     let app = DeskApp::start(TestApp::builder()).await;
 
     let out = chat(&app, "/help\n\n   \n7\n").await;
 
     assert!(
-        out.contains("kata-kata") || out.contains("Maaf"),
-        "7 is asked as text: {out}"
+        out.contains("Tidak ada tombol 7"),
+        "7 is a miss-press: {out}"
     );
+    assert!(
+        !out.contains("hanya bisa menjawab pertanyaan yang ditulis"),
+        "blank lines are not answered: {out}"
+    );
+}
+
+#[tokio::test]
+async fn the_console_help_lists_quit_and_pressing_buttons_by_number() {
+    let app = DeskApp::start(TestApp::builder()).await;
+    let out = chat(&app, "/help\n").await;
+    assert!(out.contains("/quit"), "{out}");
+    assert!(out.contains("button's number"), "{out}");
+    assert!(out.contains("↑/↓"), "history keys: {out}");
 }

@@ -243,3 +243,42 @@ async fn the_test_app_passes_admins_and_support_chat_through_the_environment() {
     assert_eq!(t.app.settings.admins, vec![11, 22]);
     assert_eq!(t.app.settings.support_chat_id, Some(-100777));
 }
+
+#[test]
+fn a_malformed_token_is_refused_by_name_without_its_value() {
+    for token in ["abc", "123456:", ":key", "12x:key", "123:key with space"] {
+        let err = load(&[("TELOXIDE_TOKEN", token)]).unwrap_err();
+        assert_eq!(err.setting, "TELOXIDE_TOKEN", "{token}");
+        assert!(err.problem.contains("malformed"), "{err}");
+        assert!(!err.to_string().contains(token), "{token} shown in: {err}");
+    }
+    assert!(load(&[("TELOXIDE_TOKEN", "123456789:AAF-x_y")]).is_ok());
+}
+
+#[test]
+fn webhook_mode_listens_on_8080_by_default_and_polling_only_when_asked() {
+    let s = load(&[("NEWSDESK_WEBHOOK_URL", "https://bot.example.com/tg/hook")]).unwrap();
+    assert_eq!(s.http.listen, Some("0.0.0.0:8080".parse().unwrap()));
+    assert_eq!(s.http.webhook_url.unwrap().path(), "/tg/hook");
+    assert_eq!(s.http.webhook_secret, None);
+
+    let polling = load(&[]).unwrap();
+    assert_eq!(polling.http.listen, None, "no HTTP server unless asked");
+    let asked = load(&[("NEWSDESK_LISTEN", "127.0.0.1:9100")]).unwrap();
+    assert_eq!(asked.http.listen, Some("127.0.0.1:9100".parse().unwrap()));
+}
+
+#[test]
+fn bad_http_settings_are_refused_by_name_and_a_bad_secret_is_not_shown() {
+    let err = load(&[("NEWSDESK_LISTEN", "eighty")]).unwrap_err();
+    assert_eq!(err.setting, "NEWSDESK_LISTEN");
+    let err = load(&[("NEWSDESK_WEBHOOK_URL", "bot.example.com/hook")]).unwrap_err();
+    assert_eq!(err.setting, "NEWSDESK_WEBHOOK_URL");
+    let err = load(&[("NEWSDESK_WEBHOOK_URL", "https://bot.example.com/metrics")]).unwrap_err();
+    assert!(err.problem.contains("taken"), "{err}");
+    let err = load(&[("NEWSDESK_WEBHOOK_SECRET", "has spaces hunter2")]).unwrap_err();
+    assert_eq!(err.setting, "NEWSDESK_WEBHOOK_SECRET");
+    assert!(!err.to_string().contains("hunter2"), "{err}");
+    let ok = load(&[("NEWSDESK_WEBHOOK_SECRET", "Ab_9-x")]).unwrap();
+    assert_eq!(ok.http.webhook_secret.unwrap().expose(), "Ab_9-x");
+}

@@ -10,6 +10,10 @@ pub(super) fn render(text: &Text, lang: Lang) -> String {
     let pick = |id: &str, english: &str| super::pick(lang, id, english);
     match text {
         Text::NotAdmin => pick(
+            "Maaf, perintah ini hanya untuk admin.",
+            "Sorry, this command is for admins only.",
+        ),
+        Text::NotAdminUnchanged => pick(
             "Maaf, ini hanya untuk admin. Tidak ada yang diubah.",
             "Sorry, this is for admins only. Nothing was changed.",
         ),

@@ -59,6 +59,18 @@ pub(super) fn render(text: &Text, lang: Lang) -> String {
                 format!("Kapan berita {subject} terbit?")
             }
         }
+        Text::SuggestLatestAbout => pick(
+            "Artikel terbaru tentang apa?",
+            "What is the latest article about?",
+        ),
+        Text::SuggestLatestAuthor => pick(
+            "Siapa penulis artikel terbaru?",
+            "Who wrote the latest article?",
+        ),
+        Text::SuggestLatestWhen => pick(
+            "Kapan artikel terbaru terbit?",
+            "When was the latest article published?",
+        ),
         _ => unreachable!("Text::render routes only the buttons texts here"),
     }
 }

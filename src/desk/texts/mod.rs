@@ -35,6 +35,8 @@ pub enum Text<'a> {
     },
     Help {
         admin: bool,
+        /// A support chat is configured, so `/human` reaches a person.
+        human: bool,
     },
     LangChoose,
     LangSet,
@@ -67,6 +69,28 @@ pub enum Text<'a> {
     /// A message could not be handled for a long while (the store kept failing).
     Trouble,
     OfferHuman,
+    /// "Type /human…", under a refusal when a person is available.
+    HumanHint,
+    /// A bare number typed where no button has that number.
+    NoSuchButton {
+        number: &'a str,
+    },
+    /// A refusal while the archive holds no article at all.
+    NoArticles,
+    // --- answers the desk builds from an article --------------------------------------------
+    About {
+        title: &'a str,
+        date: Option<&'a str>,
+        /// The lead paragraph, already in quotation marks.
+        lead: &'a str,
+        paragraphs: usize,
+    },
+    FollowUp {
+        title: &'a str,
+        date: Option<&'a str>,
+        /// The paragraph, already in quotation marks.
+        quote: &'a str,
+    },
     // --- groups -----------------------------------------------------------------------------
     GroupGreeting,
     GroupOnlyPrivate,
@@ -98,6 +122,9 @@ pub enum Text<'a> {
     SuggestWhen {
         subject: &'a str,
     },
+    SuggestLatestAbout,
+    SuggestLatestAuthor,
+    SuggestLatestWhen,
     // --- handoff ----------------------------------------------------------------------------
     TicketOpened {
         id: i64,
@@ -147,7 +174,10 @@ pub enum Text<'a> {
         id: i64,
     },
     // --- admin ------------------------------------------------------------------------------
+    /// An admin command (a report) from someone else.
     NotAdmin,
+    /// An admin action that would change something, from someone else: nothing was changed.
+    NotAdminUnchanged,
     DocumentTooBig {
         size: u64,
         limit: usize,
@@ -218,6 +248,11 @@ impl Text<'_> {
             | Text::SlowDown
             | Text::Trouble
             | Text::OfferHuman { .. }
+            | Text::HumanHint
+            | Text::NoSuchButton { .. }
+            | Text::NoArticles
+            | Text::About { .. }
+            | Text::FollowUp { .. }
             | Text::GroupGreeting { .. }
             | Text::GroupOnlyPrivate { .. } => reader::render(self, lang),
             Text::ButtonMore { .. }
@@ -237,7 +272,10 @@ impl Text<'_> {
             | Text::SuggestIndicator { .. }
             | Text::SuggestAbout { .. }
             | Text::SuggestAuthor { .. }
-            | Text::SuggestWhen { .. } => buttons::render(self, lang),
+            | Text::SuggestWhen { .. }
+            | Text::SuggestLatestAbout
+            | Text::SuggestLatestAuthor
+            | Text::SuggestLatestWhen => buttons::render(self, lang),
             Text::TicketOpened { .. }
             | Text::TicketAlreadyOpen { .. }
             | Text::NoSupport { .. }
@@ -255,6 +293,7 @@ impl Text<'_> {
             | Text::ReaderUnreachable { .. }
             | Text::StaffUnreachable { .. } => handoff::render(self, lang),
             Text::NotAdmin { .. }
+            | Text::NotAdminUnchanged
             | Text::DocumentTooBig { .. }
             | Text::DocumentMissing { .. }
             | Text::AddWhat { .. }
@@ -329,7 +368,10 @@ mod tests {
             Text::LangSet,
             Text::NoSupport,
             Text::NotAdmin,
+            Text::NotAdminUnchanged,
             Text::OfferHuman,
+            Text::HumanHint,
+            Text::NoArticles,
             Text::NothingToAnswer,
             Text::ButtonPublish,
             Text::ButtonCancel,

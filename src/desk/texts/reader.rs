@@ -13,13 +13,19 @@ pub(super) fn render(text: &Text, lang: Lang) -> String {
             articles,
             has_suggestions,
         } => {
+            // Without a name the greeting is just "Hello!", never "Hello you!".
+            let name = if name.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" {}", name.trim())
+            };
             let mut s = if en {
                 format!(
-                    "Hello {name}! I am newsdesk. I answer questions about the news articles I hold, quoting them, and I say so when I don't know."
+                    "Hello{name}! I am newsdesk. I answer questions about the news articles I hold, quoting them, and I say so when I don't know."
                 )
             } else {
                 format!(
-                    "Halo {name}! Saya newsdesk. Saya menjawab pertanyaan tentang artikel berita yang saya simpan, dengan kutipan dari artikelnya, dan terus terang bila tidak tahu."
+                    "Halo{name}! Saya newsdesk. Saya menjawab pertanyaan tentang artikel berita yang saya simpan, dengan kutipan dari artikelnya, dan terus terang bila tidak tahu."
                 )
             };
             if articles.is_empty() {
@@ -49,13 +55,19 @@ pub(super) fn render(text: &Text, lang: Lang) -> String {
             }
             s
         }
-        Text::Help { admin } => {
+        Text::Help { admin, human } => {
             let mut s = pick(
                 "Tulis pertanyaan tentang berita yang saya simpan, dalam bahasa sehari-hari pun boleh. Di grup: /ask pertanyaan, sebut nama saya, atau balas pesan saya.\n\n\
-                 /ask — bertanya\n/articles — daftar artikel\n/lang — pilih bahasa (id/en)\n/subscribe — kabari saya artikel baru\n/unsubscribe — berhenti dikabari\n/human — bicara dengan petugas\n/cancel — tutup percakapan dengan petugas",
+                 /ask — bertanya\n/articles — daftar artikel\n/lang — pilih bahasa (id/en)\n/subscribe — kabari saya artikel baru\n/unsubscribe — berhenti dikabari",
                 "Write a question about the news I hold; everyday language is fine. In groups: /ask question, mention me, or reply to my message.\n\n\
-                 /ask — ask a question\n/articles — list the articles\n/lang — choose the language (id/en)\n/subscribe — tell me about new articles\n/unsubscribe — stop telling me\n/human — talk to a person\n/cancel — end the conversation with a person",
+                 /ask — ask a question\n/articles — list the articles\n/lang — choose the language (id/en)\n/subscribe — tell me about new articles\n/unsubscribe — stop telling me",
             );
+            if *human {
+                s.push_str(&pick(
+                    "\n/human — bicara dengan petugas\n/cancel — tutup percakapan dengan petugas",
+                    "\n/human — talk to a person\n/cancel — end the conversation with a person",
+                ));
+            }
             if *admin {
                 s.push_str(&pick(
                     "\n\nAdmin: kirim halaman sebagai dokumen .txt atau /add + teksnya untuk menerbitkan; /remove ID; /stats; /unanswered.",
@@ -163,6 +175,54 @@ pub(super) fn render(text: &Text, lang: Lang) -> String {
             "Sepertinya saya belum bisa membantu soal ini. Mau bicara dengan petugas?",
             "It seems I can't help with this. Would you like to talk to a person?",
         ),
+        Text::HumanHint => pick(
+            "Ketik /human untuk bertanya kepada petugas.",
+            "Type /human to ask a person.",
+        ),
+        Text::NoSuchButton { number } => {
+            if en {
+                format!(
+                    "There is no button {number} here. Press one of the buttons under my last message, or write your question in words."
+                )
+            } else {
+                format!(
+                    "Tidak ada tombol {number} di sini. Tekan salah satu tombol di bawah pesan saya, atau tulis pertanyaan Anda dengan kata-kata."
+                )
+            }
+        }
+        Text::NoArticles => pick(
+            "Saya belum punya artikel untuk menjawab. Admin bisa menerbitkan artikel dengan mengirim halamannya kepada saya.",
+            "I hold no articles yet, so I cannot answer from the news. An admin can publish one by sending me the page.",
+        ),
+        Text::About {
+            title,
+            date,
+            lead,
+            paragraphs,
+        } => {
+            let when = date.map(|d| format!(" ({d})")).unwrap_or_default();
+            if en {
+                format!(
+                    "The article \"{title}\"{when}, in its original Indonesian, opens with:\n\n{lead}\n\nIt has {paragraphs} paragraphs; ask me about any detail."
+                )
+            } else {
+                format!(
+                    "Artikel \"{title}\"{when} dibuka dengan:\n\n{lead}\n\nArtikelnya {paragraphs} paragraf; tanyakan saja detailnya."
+                )
+            }
+        }
+        Text::FollowUp { title, date, quote } => {
+            let when = date
+                .map(|d| pick(&format!(" (terbit {d})"), &format!(" (published {d})")))
+                .unwrap_or_default();
+            if en {
+                format!(
+                    "The article \"{title}\"{when} says only this about it, in its original Indonesian:\n\n{quote}"
+                )
+            } else {
+                format!("Artikel \"{title}\"{when} hanya menulis ini soal itu:\n\n{quote}")
+            }
+        }
         Text::GroupGreeting => pick(
             "Halo semua! Saya menjawab pertanyaan tentang berita. Tanya dengan /ask pertanyaan, sebut nama saya, atau balas pesan saya.",
             "Hello everyone! I answer questions about the news. Ask with /ask question, mention me, or reply to my message.",

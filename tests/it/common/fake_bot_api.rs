@@ -134,6 +134,17 @@ struct Inner {
     commands: HashMap<String, Value>,
     /// Live feeds of recorded calls (see [`FakeBotApi::watch_calls`]).
     watchers: Vec<mpsc::UnboundedSender<Call>>,
+    /// The webhook set with `setWebhook` (cleared by `deleteWebhook`).
+    webhook: Option<Webhook>,
+}
+
+/// A webhook as `setWebhook` set it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Webhook {
+    pub url: String,
+    pub secret: Option<String>,
+    /// The `allowed_updates` parameter as sent.
+    pub allowed_updates: Option<Value>,
 }
 
 struct Shared {
@@ -218,6 +229,11 @@ impl FakeBotApi {
             addr,
             server,
         }
+    }
+
+    /// The webhook currently set, if any.
+    pub fn webhook(&self) -> Option<Webhook> {
+        self.shared.lock().webhook.clone()
     }
 
     /// The base URL for `Bot::set_api_url` (and `TELOXIDE_API_URL`).

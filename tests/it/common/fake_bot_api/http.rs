@@ -119,9 +119,10 @@ async fn injected(shared: &Shared, method: &str, params: &Value) -> Option<Respo
 /// Telegram reads method names case-insensitively (teloxide sends `SendMessage`); calls are
 /// recorded under the documented camelCase name.
 fn canonical_method(raw: &str) -> String {
-    const METHODS: [&str; 16] = [
+    const METHODS: [&str; 17] = [
         "getMe",
         "getWebhookInfo",
+        "setWebhook",
         "deleteWebhook",
         "close",
         "logOut",

@@ -123,11 +123,38 @@ fn answer(shared: &Shared, inner: &mut Inner, method: &str, params: &Value) -> A
     match method {
         "getMe" => Ok(me_json(&shared.bot)),
         "getWebhookInfo" => {
-            Ok(json!({"url": "", "has_custom_certificate": false, "pending_update_count": 0}))
+            let url = inner.webhook.as_ref().map_or("", |w| w.url.as_str());
+            Ok(json!({"url": url, "has_custom_certificate": false, "pending_update_count": 0}))
         }
-        "deleteWebhook" | "close" | "logOut" | "sendChatAction" | "deleteMyCommands" => {
+        "setWebhook" => {
+            let url = params["url"]
+                .as_str()
+                .filter(|u| !u.is_empty())
+                .ok_or_else(|| bad_request("bad webhook: URL is empty"))?;
+            let secret = params["secret_token"].as_str().map(str::to_string);
+            if secret.as_deref().is_some_and(|s| {
+                s.is_empty()
+                    || s.len() > 256
+                    || !s
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            }) {
+                return Err(bad_request(
+                    "bad webhook: secret token contains unallowed characters",
+                ));
+            }
+            inner.webhook = Some(super::Webhook {
+                url: url.to_string(),
+                secret,
+                allowed_updates: params.get("allowed_updates").cloned(),
+            });
             Ok(json!(true))
         }
+        "deleteWebhook" => {
+            inner.webhook = None;
+            Ok(json!(true))
+        }
+        "close" | "logOut" | "sendChatAction" | "deleteMyCommands" => Ok(json!(true)),
         "setMyCommands" => {
             let commands = params["commands"]
                 .as_array()
