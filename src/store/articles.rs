@@ -41,6 +41,7 @@ struct ArticleRow {
     caption: Option<String>,
     content_hash: String,
     imported_at: String,
+    url: Option<String>,
 }
 
 impl ArticleRow {
@@ -71,6 +72,7 @@ impl ArticleRow {
                 caption: self.caption,
                 paragraphs,
                 ticker,
+                url: self.url,
             },
         })
     }
@@ -81,7 +83,7 @@ macro_rules! select_articles {
     ($rest:literal) => {
         concat!(
             "SELECT id, title, published_at, reporter, editor, source, caption, content_hash, \
-             imported_at FROM articles ",
+             imported_at, url FROM articles ",
             $rest
         )
     };
@@ -100,8 +102,8 @@ impl Store {
     /// Stores a parsed article whose raw text hashes to `content_hash`.
     ///
     /// The same hash again is [`ImportOutcome::Unchanged`]. An article with the same title and
-    /// source but another hash is a changed version: it replaces the stored one, in one transaction,
-    /// so readers never see both or neither.
+    /// source, or from the same URL, but another hash is a changed version: it replaces the stored
+    /// one, in one transaction, so readers never see both or neither.
     pub async fn import(
         &self,
         content_hash: &str,
@@ -122,10 +124,13 @@ impl Store {
         }
 
         let earlier: Vec<i64> = sqlx::query_scalar(
-            "SELECT id FROM articles WHERE title = ? AND source IS ? ORDER BY id",
+            "SELECT id FROM articles
+             WHERE (title = ? AND source IS ?) OR (url IS NOT NULL AND url = ?)
+             ORDER BY id",
         )
         .bind(&article.title)
         .bind(&article.source)
+        .bind(&article.url)
         .fetch_all(&mut *tx)
         .await?;
         for id in &earlier {
@@ -137,8 +142,9 @@ impl Store {
 
         let new_id: i64 = sqlx::query_scalar(
             "INSERT INTO articles
-                 (title, published_at, reporter, editor, source, caption, content_hash, imported_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                 (title, published_at, reporter, editor, source, caption, content_hash, imported_at,
+                  url)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
              RETURNING id",
         )
         .bind(&article.title)
@@ -149,6 +155,7 @@ impl Store {
         .bind(&article.caption)
         .bind(content_hash)
         .bind(now_text())
+        .bind(&article.url)
         .fetch_one(&mut *tx)
         .await?;
 
@@ -261,6 +268,54 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected() > 0)
+    }
+
+    /// Retention: removes the oldest articles (by publication time, then import) beyond the newest
+    /// `max_articles`, and those published — or, undated, imported — before `older_than`. Returns
+    /// the ids removed.
+    pub async fn prune(
+        &self,
+        max_articles: Option<u64>,
+        older_than: Option<chrono::DateTime<chrono::Utc>>,
+    ) -> anyhow::Result<Vec<i64>> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        // Stored times carry their own offsets, so they are compared as instants, not as text.
+        let rows: Vec<(i64, Option<String>, String)> =
+            sqlx::query_as("SELECT id, published_at, imported_at FROM articles")
+                .fetch_all(&mut *tx)
+                .await?;
+        let mut dated: Vec<(
+            i64,
+            chrono::DateTime<chrono::Utc>,
+            chrono::DateTime<chrono::Utc>,
+        )> = Vec::with_capacity(rows.len());
+        for (id, published, imported) in rows {
+            let imported = parse_timestamp(&imported, "articles.imported_at")?;
+            let published = published
+                .as_deref()
+                .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+                .map_or(imported, |t| t.with_timezone(&chrono::Utc));
+            dated.push((id, published, imported));
+        }
+        // Newest first.
+        dated.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(b.0.cmp(&a.0)));
+        let keep = max_articles.map_or(usize::MAX, |m| usize::try_from(m).unwrap_or(usize::MAX));
+        let doomed: Vec<i64> = dated
+            .iter()
+            .enumerate()
+            .filter(|(rank, (_, at, _))| {
+                *rank >= keep || older_than.is_some_and(|limit| *at < limit)
+            })
+            .map(|(_, (id, _, _))| *id)
+            .collect();
+        for id in &doomed {
+            sqlx::query("DELETE FROM articles WHERE id = ?")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(doomed)
     }
 
     pub async fn count_articles(&self) -> anyhow::Result<i64> {
