@@ -11,13 +11,17 @@
 //!   per-chat state, tickets, admin actions.
 //! - [`store`] — the only module with SQL.
 //! - [`telegram`] — the teloxide adapter: `schema()`, Update → Input, Reply → Bot API calls.
+//! - [`web`] — content from the web: the safe fetcher, importing a page by URL, polling news feeds
+//!   (the parsing itself is pure, in [`content::html`] and [`content::feed`]).
 //! - [`console`] — the console adapter over the same desk.
-//! - [`cli`] — the command-line interface (clap) that `main` dispatches; [`cli_ask`] — its `ask`.
+//! - [`cli`] — the command-line interface (clap) that `main` dispatches; [`cli_ask`] — its `ask`;
+//!   [`cli_feeds`] — its `feeds`.
 
 pub mod app;
 pub mod cli;
 pub mod cli_ask;
 pub mod cli_chat;
+pub mod cli_feeds;
 pub mod console;
 pub mod content;
 pub mod desk;
@@ -25,3 +29,4 @@ pub mod nlu;
 pub mod settings;
 pub mod store;
 pub mod telegram;
+pub mod web;

@@ -22,6 +22,7 @@ pub mod env {
     pub const TELOXIDE_API_URL: &str = "TELOXIDE_API_URL";
     pub const ADMINS: &str = "NEWSDESK_ADMINS";
     pub const SUPPORT_CHAT_ID: &str = "NEWSDESK_SUPPORT_CHAT_ID";
+    pub const FETCH_ALLOW_PRIVATE: &str = "NEWSDESK_FETCH_ALLOW_PRIVATE";
 }
 
 /// A setting that cannot be used. Displays as one line that starts with the setting's name.
@@ -77,6 +78,34 @@ pub struct Settings {
     pub telegram: TelegramSettings,
     pub bot: BotSettings,
     pub answer: AnswerSettings,
+    pub fetch: FetchSettings,
+    pub feeds: FeedSettings,
+    pub retention: RetentionSettings,
+}
+
+/// The `[fetch]` section: how pages and feeds are fetched from the web.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchSettings {
+    /// Fetch loopback, private and link-local addresses too (an intranet CMS; the tests).
+    /// Also `NEWSDESK_FETCH_ALLOW_PRIVATE=1`.
+    pub allow_private: bool,
+    pub connect_timeout_secs: u64,
+    /// The whole fetch, body included.
+    pub timeout_secs: u64,
+}
+
+/// The `[feeds]` section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedSettings {
+    /// How often `newsdesk run` polls each feed, in seconds.
+    pub poll_interval_secs: u64,
+}
+
+/// The `[content]` section's retention limits; `None` is unlimited.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RetentionSettings {
+    pub max_articles: Option<u64>,
+    pub max_age_days: Option<u64>,
 }
 
 /// How to reach the Bot API. Only from the environment: the token is a secret.
@@ -118,6 +147,34 @@ struct FileLayer {
     bot: BotLayer,
     #[serde(default)]
     answer: AnswerLayer,
+    #[serde(default)]
+    fetch: FetchLayer,
+    #[serde(default)]
+    feeds: FeedsLayer,
+    #[serde(default)]
+    content: ContentLayer,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FetchLayer {
+    allow_private: Option<bool>,
+    connect_timeout_secs: Option<u64>,
+    timeout_secs: Option<u64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FeedsLayer {
+    poll_interval_secs: Option<u64>,
+}
+
+/// `0` (the default) means unlimited.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContentLayer {
+    max_articles: Option<u64>,
+    max_age_days: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -173,6 +230,24 @@ impl FileLayer {
                     .answer
                     .suggest_threshold
                     .or(self.answer.suggest_threshold),
+            },
+            fetch: FetchLayer {
+                allow_private: over.fetch.allow_private.or(self.fetch.allow_private),
+                connect_timeout_secs: over
+                    .fetch
+                    .connect_timeout_secs
+                    .or(self.fetch.connect_timeout_secs),
+                timeout_secs: over.fetch.timeout_secs.or(self.fetch.timeout_secs),
+            },
+            feeds: FeedsLayer {
+                poll_interval_secs: over
+                    .feeds
+                    .poll_interval_secs
+                    .or(self.feeds.poll_interval_secs),
+            },
+            content: ContentLayer {
+                max_articles: over.content.max_articles.or(self.content.max_articles),
+                max_age_days: over.content.max_age_days.or(self.content.max_age_days),
             },
         }
     }
@@ -334,6 +409,36 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
         ));
     }
 
+    let allow_private = match env_value(env, env::FETCH_ALLOW_PRIVATE) {
+        Some("1" | "true" | "yes") => true,
+        Some("0" | "false" | "no") => false,
+        Some(other) => {
+            return Err(SettingsError::new(
+                env::FETCH_ALLOW_PRIVATE,
+                format!("{other:?} is not a yes/no value (use 1 or 0)"),
+            ));
+        }
+        None => layer.fetch.allow_private.unwrap_or(false),
+    };
+    let fetch = FetchSettings {
+        allow_private,
+        connect_timeout_secs: at_least_one(
+            layer.fetch.connect_timeout_secs,
+            "fetch.connect_timeout_secs",
+        )?,
+        timeout_secs: at_least_one(layer.fetch.timeout_secs, "fetch.timeout_secs")?,
+    };
+    let feeds = FeedSettings {
+        poll_interval_secs: at_least_one(
+            layer.feeds.poll_interval_secs,
+            "feeds.poll_interval_secs",
+        )?,
+    };
+    let retention = RetentionSettings {
+        max_articles: layer.content.max_articles.filter(|&n| n > 0),
+        max_age_days: layer.content.max_age_days.filter(|&n| n > 0),
+    };
+
     Ok(Settings {
         database_url,
         content_dir,
@@ -342,6 +447,9 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
         telegram,
         bot,
         answer,
+        fetch,
+        feeds,
+        retention,
     })
 }
 

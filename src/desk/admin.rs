@@ -16,7 +16,7 @@ const DRAFT_LIFETIME_HOURS: i64 = 24;
 
 impl Desk {
     /// `true` (and a refusal) when the sender is not an admin.
-    fn refuse_non_admin(&self, t: &mut Turn<'_>) -> bool {
+    pub(super) fn refuse_non_admin(&self, t: &mut Turn<'_>) -> bool {
         if self.is_admin(t.input.sender.as_ref()) {
             return false;
         }
@@ -71,7 +71,7 @@ impl Desk {
     }
 
     /// Parses a page; on success keeps it as a draft and shows the preview with its buttons.
-    async fn preview(&self, t: &mut Turn<'_>, raw: &[u8]) -> anyhow::Result<()> {
+    pub(super) async fn preview(&self, t: &mut Turn<'_>, raw: &[u8]) -> anyhow::Result<()> {
         let parsed = match content::parse(raw) {
             Ok(parsed) => parsed,
             Err(e) => {
@@ -86,11 +86,11 @@ impl Desk {
             t.say(Text::PublishedUnchanged { id: same.id });
             return Ok(());
         }
-        // The store replaces an article with the same title and source (see `Store::import`).
+        // The store replaces an article with the same title and source, or the same URL.
         let replaces = content
             .articles
             .iter()
-            .find(|a| a.parsed.title == parsed.title && a.parsed.source == parsed.source);
+            .find(|a| super::web::replaces(a, &parsed));
         let admin_id = t.input.sender.as_ref().map_or(0, |s| s.user_id);
         let draft_id =
             t.tx.create_draft(admin_id, t.chat_id(), raw, &parsed.title, t.now)
@@ -213,6 +213,7 @@ impl Desk {
                     text: Text::NewArticle {
                         title: &article.parsed.title,
                         hint: hint.as_deref(),
+                        url: article.parsed.url.as_deref(),
                     }
                     .render(sub_lang),
                     buttons: Vec::new(),

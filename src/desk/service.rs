@@ -57,6 +57,11 @@ pub struct Desk {
     pub(super) intents: Arc<Intents>,
     pub(super) settings: DeskSettings,
     content: RwLock<Arc<Content>>,
+    /// Fetches the pages admins send as URLs; `None`: URLs are answered like any other text.
+    pub(super) fetcher: Option<crate::web::Fetcher>,
+    pub(super) pushed_tx: tokio::sync::mpsc::UnboundedSender<Vec<Reply>>,
+    pub(super) pushed_rx:
+        std::sync::Mutex<Option<tokio::sync::mpsc::UnboundedReceiver<Vec<Reply>>>>,
     // Turns are serialised in-process: SQLite has one writer anyway, and waiting here is cheaper
     // and fairer than SQLite's busy-sleep when many chats write at once.
     gate: tokio::sync::Mutex<()>,
@@ -70,13 +75,23 @@ impl Desk {
         settings: DeskSettings,
     ) -> anyhow::Result<Desk> {
         let content = build_content(&store, &intents).await?;
+        let (pushed_tx, pushed_rx) = tokio::sync::mpsc::unbounded_channel();
         Ok(Desk {
             store,
             intents,
             settings,
             content: RwLock::new(Arc::new(content)),
+            fetcher: None,
+            pushed_tx,
+            pushed_rx: std::sync::Mutex::new(Some(pushed_rx)),
             gate: tokio::sync::Mutex::new(()),
         })
+    }
+
+    /// Lets admins publish pages by sending their URL.
+    pub fn with_fetcher(mut self, fetcher: crate::web::Fetcher) -> Desk {
+        self.fetcher = Some(fetcher);
+        self
     }
 
     /// Rebuilds the engine from the store's articles; takes effect for the next question.
@@ -155,6 +170,44 @@ impl Desk {
         ]
     }
 
+    /// The commands only admins may use, for their own command menu (after [`Desk::commands`]).
+    pub fn admin_commands(lang: Lang) -> Vec<(&'static str, String)> {
+        let d = |id: &str, en: &str| match lang {
+            Lang::Id => id.to_string(),
+            Lang::En => en.to_string(),
+        };
+        vec![
+            (
+                "add",
+                d(
+                    "Terbitkan artikel dari teks",
+                    "Publish an article from text",
+                ),
+            ),
+            ("remove", d("Hapus artikel", "Remove an article")),
+            ("stats", d("Statistik pertanyaan", "Question statistics")),
+            (
+                "unanswered",
+                d(
+                    "Pertanyaan yang belum terjawab",
+                    "Questions left unanswered",
+                ),
+            ),
+            ("feeds", d("Daftar feed berita", "List the news feeds")),
+            (
+                "feed_add",
+                d("Tambah feed: /feed_add URL", "Add a feed: /feed_add URL"),
+            ),
+            (
+                "feed_remove",
+                d(
+                    "Hapus feed: /feed_remove ID",
+                    "Remove a feed: /feed_remove ID",
+                ),
+            ),
+        ]
+    }
+
     /// Handles one input and returns what to deliver, in order.
     ///
     /// An input whose `update_id` is not above the last one handled in its chat is a
@@ -165,14 +218,19 @@ impl Desk {
     /// For a [`Event::Callback`] the first reply is always exactly one [`Reply::Toast`] (its text
     /// may be empty): the adapter answers the callback query with it before delivering the rest.
     pub async fn handle(&self, input: Input) -> anyhow::Result<Vec<Reply>> {
-        let mut replies = self.handle_turn(&input).await?;
+        let page = self.fetch_for_admin(&input).await;
+        let mut replies = self.handle_turn(&input, page).await?;
         if matches!(input.event, Event::Callback { .. }) {
             toast_first(&mut replies);
         }
         Ok(replies)
     }
 
-    async fn handle_turn(&self, input: &Input) -> anyhow::Result<Vec<Reply>> {
+    async fn handle_turn(
+        &self,
+        input: &Input,
+        page: Option<super::web::FetchedPage>,
+    ) -> anyhow::Result<Vec<Reply>> {
         let _gate = self.gate.lock().await;
         let now = Utc::now();
         let chat_id = input.place.chat_id;
@@ -198,6 +256,7 @@ impl Desk {
             now,
             replies: Vec::new(),
             after: Vec::new(),
+            page,
         };
         self.dispatch(&mut turn).await?;
 
@@ -304,6 +363,9 @@ impl Desk {
             "remove" => return self.on_remove_command(t, args),
             "stats" => return self.on_stats(t).await,
             "unanswered" => return self.on_unanswered(t).await,
+            "feeds" => return self.on_feeds(t).await,
+            "feed_add" => return self.on_feed_add(t, args).await,
+            "feed_remove" => return self.on_feed_remove(t, args).await,
             _ => {
                 // In a group an unknown command was most likely meant for someone else.
                 if !t.is_group() {
@@ -367,6 +429,7 @@ impl Desk {
             now,
             replies: Vec::new(),
             after: Vec::new(),
+            page: None,
         };
         let answer = match self.respond(&mut turn, text, lang).await? {
             Some(responded) => responded.answer,

@@ -3,7 +3,7 @@
 //! Table families live in their own files: [`articles`] (articles, paragraphs, ticker snapshots),
 //! [`chats`] (per-chat state), and the desk's: [`conversations`] (conversation state, topics),
 //! [`questions`] (the question log and its figures), [`tickets`] (human handoff), [`drafts`]
-//! (pages awaiting publication); [`tx`] is the transaction they run in. Queries are built at run time (`sqlx::query`), so building the
+//! (pages awaiting publication), [`feeds`] (news feeds and their items); [`tx`] is the transaction they run in. Queries are built at run time (`sqlx::query`), so building the
 //! crate never needs a database.
 
 use std::path::{Path, PathBuf};
@@ -20,6 +20,7 @@ pub mod articles;
 pub mod chats;
 pub mod conversations;
 pub mod drafts;
+pub mod feeds;
 pub mod questions;
 pub mod tickets;
 pub mod tx;
@@ -28,6 +29,7 @@ pub use articles::ImportOutcome;
 pub use chats::Chat;
 pub use conversations::{ChatState, StoredTopic, Subscriber};
 pub use drafts::Draft;
+pub use feeds::{Feed, FeedAdded, PollRecord};
 pub use questions::{LoggedQuestion, NewQuestion, Stats, StatsWindow, UnansweredQuestion};
 pub use tickets::{Author, NewTicket, Ticket, TicketSummary};
 pub use tx::Tx;

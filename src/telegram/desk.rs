@@ -25,4 +25,16 @@ impl Helpdesk for Desk {
     async fn undeliverable(&self, chat_id: i64, reason: &str) -> anyhow::Result<Vec<Reply>> {
         Desk::undeliverable(self, chat_id, reason).await
     }
+
+    fn pushed(&self) -> Option<tokio::sync::mpsc::UnboundedReceiver<Vec<Reply>>> {
+        self.take_pushed()
+    }
+
+    fn admin_command_list(&self, lang: &str) -> (Vec<i64>, Vec<(String, String)>) {
+        let commands = Desk::admin_commands(lang.parse().unwrap_or(Lang::Id))
+            .into_iter()
+            .map(|(name, description)| (name.to_string(), description))
+            .collect();
+        (self.settings().admins.clone(), commands)
+    }
 }

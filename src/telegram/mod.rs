@@ -50,6 +50,17 @@ pub trait Helpdesk: Send + Sync + 'static {
         chat_id: i64,
         reason: &str,
     ) -> impl Future<Output = anyhow::Result<Vec<Reply>>> + Send;
+
+    /// Replies the helpdesk sends on its own (articles the feed poller published), delivered as
+    /// they come while the bot runs. `None`: there are none.
+    fn pushed(&self) -> Option<tokio::sync::mpsc::UnboundedReceiver<Vec<Reply>>> {
+        None
+    }
+
+    /// The admins' user ids and their extra commands, for their own command menu.
+    fn admin_command_list(&self, _lang: &str) -> (Vec<i64>, Vec<(String, String)>) {
+        (Vec::new(), Vec::new())
+    }
 }
 
 /// Telegram's rate limits as `Throttle` applies them (the `[bot]` section of the config).
@@ -205,6 +216,14 @@ pub async fn run<D: Helpdesk>(
         me.id
     );
     register_commands(&bot, desk.as_ref()).await;
+    let pusher = desk.pushed().map(|mut pushed| {
+        let (bot, desk) = (bot.clone(), desk.clone());
+        tokio::spawn(async move {
+            while let Some(replies) = pushed.recv().await {
+                outbound::deliver(&bot, desk.as_ref(), replies).await;
+            }
+        })
+    });
 
     let listener = Polling::builder(bot.clone())
         .timeout(config.poll_timeout)
@@ -232,6 +251,9 @@ pub async fn run<D: Helpdesk>(
         .try_dispatch_with_listener(listener, Arc::new(schema::LogErrors))
         .await;
     stopper.abort();
+    if let Some(pusher) = pusher {
+        pusher.abort();
+    }
     result.map_err(|error| StartError::Unreachable {
         url: api,
         reason: redact(&error, &bot),
@@ -240,8 +262,9 @@ pub async fn run<D: Helpdesk>(
     Ok(())
 }
 
-/// Registers the command menu: Indonesian by default, English for English clients. A failure is
-/// logged, not fatal: the commands work without the menu.
+/// Registers the command menu: Indonesian by default, English for English clients; admins get
+/// their commands too, in their private chats. A failure is logged, not fatal: the commands work
+/// without the menu.
 pub async fn register_commands<D: Helpdesk>(bot: &TgBot, desk: &D) {
     for lang in ["id", "en"] {
         let commands: Vec<BotCommand> = desk
@@ -251,6 +274,33 @@ pub async fn register_commands<D: Helpdesk>(bot: &TgBot, desk: &D) {
             .collect();
         if commands.is_empty() {
             continue;
+        }
+        let (admins, extra) = desk.admin_command_list(lang);
+        if !extra.is_empty() {
+            let mut all = commands.clone();
+            all.extend(extra.into_iter().map(|(n, d)| BotCommand::new(n, d)));
+            for admin in admins {
+                let result = outbound::with_retry("setMyCommands", || {
+                    let request = bot.set_my_commands(all.clone()).scope(
+                        teloxide::types::BotCommandScope::Chat {
+                            chat_id: teloxide::types::Recipient::Id(ChatId(admin)),
+                        },
+                    );
+                    if lang == "id" {
+                        request
+                    } else {
+                        request.language_code(lang)
+                    }
+                    .into_future()
+                })
+                .await;
+                if let Err(error) = result {
+                    log::warn!(
+                        "could not register admin {admin}'s {lang} command menu: {}",
+                        redact(&error, bot)
+                    );
+                }
+            }
         }
         let result = outbound::with_retry("setMyCommands", || {
             let request = bot.set_my_commands(commands.clone());

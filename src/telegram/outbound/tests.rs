@@ -98,10 +98,7 @@ fn splitting_keeps_every_word_in_order() {
 }
 
 fn button(label: &str, data: &str) -> Button {
-    Button {
-        label: label.into(),
-        data: data.into(),
-    }
+    Button::callback(label, data)
 }
 
 #[test]
