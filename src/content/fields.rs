@@ -21,9 +21,8 @@ pub fn parse_fields(line: &str) -> Option<Vec<Field>> {
         let (label, value) = part.split_once(':')?;
         let value = value.trim().to_string();
         let make: fn(String) -> Field = match label.trim().to_lowercase().as_str() {
-            "reporter" | "penulis" | "wartawan" | "writer" | "author" | "by" | "oleh" => {
-                Field::Reporter
-            }
+            "reporter" | "penulis" | "pewarta" | "wartawan" | "writer" | "author" | "by"
+            | "oleh" => Field::Reporter,
             "editor" | "penyunting" | "redaktur" => Field::Editor,
             "sumber" | "source" => Field::Source,
             "tanggal" | "date" | "diterbitkan" | "published" | "waktu" => Field::Date,

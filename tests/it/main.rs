@@ -27,3 +27,4 @@ mod telegram_groups;
 mod telegram_handoff;
 mod telegram_private;
 mod telegram_start;
+mod web_extract;

@@ -33,11 +33,12 @@ const DATE_METAS: &[&str] = &[
 ];
 
 /// Meta tags that name the writer.
+/// Most specific first: `author` often names the newsroom ("CNN Indonesia"), not the writer.
 const AUTHOR_METAS: &[&str] = &[
-    "author",
-    "article:author",
     "content_author",
     "dtk:author",
+    "article:author",
+    "author",
     "dc.creator",
 ];
 

@@ -16,6 +16,7 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 use super::boilerplate::is_furniture;
+use super::fields::Field;
 use super::{ParseError, ParsedArticle, parse_datetime};
 
 pub use charset::decode;
@@ -32,7 +33,10 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Result<ParsedArticle, Pars
     let ld = jsonld::find(&doc).unwrap_or_default();
     let meta = meta::read(&doc);
 
-    let visible = readability::paragraphs(&doc);
+    let readability::Visible {
+        paragraphs: visible,
+        fields,
+    } = readability::visible(&doc);
     let paragraphs = match ld.body.as_deref().map(str::trim) {
         // A body with its own line breaks keeps the writer's paragraphs: the most trusted form.
         Some(body) if body.contains('\n') => clean_paragraphs(body.split('\n').map(str::to_string)),
@@ -40,6 +44,8 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Result<ParsedArticle, Pars
         Some(body) if visible.is_empty() => clean_paragraphs(split_sentences(body)),
         _ => visible,
     };
+    // A byline inside the article (`Pewarta: … | Editor: …`), the last resort for names.
+    let byline = |wanted: fn(&Field) -> Option<&String>| fields.iter().find_map(wanted).cloned();
 
     let title = ld
         .headline
@@ -64,11 +70,23 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Result<ParsedArticle, Pars
         .chain(meta.published.iter())
         .find_map(|written| parse_when(written));
     let reporter = if ld.authors.is_empty() {
-        meta.author.as_deref().and_then(clean_author)
+        meta.author.as_deref().and_then(clean_author).or_else(|| {
+            byline(|f| match f {
+                Field::Reporter(name) => Some(name),
+                _ => None,
+            })
+        })
     } else {
         Some(ld.authors.join(", "))
     };
-    let editor = (!ld.editors.is_empty()).then(|| ld.editors.join(", "));
+    let editor = if ld.editors.is_empty() {
+        byline(|f| match f {
+            Field::Editor(name) => Some(name),
+            _ => None,
+        })
+    } else {
+        Some(ld.editors.join(", "))
+    };
     let url = meta
         .canonical
         .iter()
@@ -153,8 +171,34 @@ fn clean_paragraphs(lines: impl IntoIterator<Item = String>) -> Vec<String> {
     lines
         .into_iter()
         .map(|l| squeeze(&l))
-        .filter(|l| !l.is_empty() && !is_furniture(l))
+        .filter(|l| !l.is_empty() && !is_furniture(l) && !is_page_furniture(l))
         .collect()
+}
+
+/// Web pages' own furniture, beyond what text pages carry: the editors' initials closing an
+/// article (`(ara/das)`), copyright lines, video prompts.
+pub(crate) fn is_page_furniture(paragraph: &str) -> bool {
+    let lower = paragraph.to_lowercase();
+    let initials = lower
+        .strip_prefix('(')
+        .and_then(|rest| rest.strip_suffix(')'))
+        .is_some_and(|inner| {
+            inner.contains('/')
+                && inner.len() <= 24
+                && inner.split('/').all(|part| {
+                    (1..=5).contains(&part.len()) && part.chars().all(char::is_alphabetic)
+                })
+        });
+    initials
+        || [
+            "copyright",
+            "©",
+            "simak video",
+            "saksikan video",
+            "lihat video",
+        ]
+        .iter()
+        .any(|prefix| lower.starts_with(prefix))
 }
 
 fn dedup(paragraphs: Vec<String>) -> Vec<String> {

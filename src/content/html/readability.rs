@@ -5,9 +5,11 @@
 use std::collections::HashMap;
 
 use ego_tree::NodeId;
-use scraper::{ElementRef, Html, Selector};
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node, Selector};
 
 use crate::content::boilerplate::{is_furniture, is_trailer_start};
+use crate::content::fields::{Field, parse_fields};
 
 /// Elements whose text is never article text.
 const SKIPPED_TAGS: &[&str] = &[
@@ -94,13 +96,31 @@ const POSITIVE_WORDS: &[&str] = &[
 /// Paragraphs shorter than this (in characters) do not vote for their container.
 const MIN_VOTING_CHARS: usize = 25;
 
-/// The article's paragraphs in page order; empty when the page has none.
-pub fn paragraphs(doc: &Html) -> Vec<String> {
+/// Paragraphs more than this share of link text are link lists ("Baca juga", related articles).
+const MAX_LINK_DENSITY: f64 = 0.5;
+
+/// What the visible page gives: the article's paragraphs in page order (empty when it has none)
+/// and the labelled lines among them (`Pewarta: … | Editor: …`), kept apart.
+#[derive(Debug, Default)]
+pub struct Visible {
+    pub paragraphs: Vec<String>,
+    pub fields: Vec<Field>,
+}
+
+/// Reads the visible article of `doc`.
+pub fn visible(doc: &Html) -> Visible {
     let p = Selector::parse("p").expect("valid selector");
+    let mut fields = Vec::new();
     let candidates: Vec<(ElementRef<'_>, String)> = doc
         .select(&p)
-        .filter(|el| !in_furniture(*el))
-        .filter_map(|el| paragraph_text(el).map(|text| (el, text)))
+        .filter(|el| !in_furniture(*el) && link_density(*el) <= MAX_LINK_DENSITY)
+        .filter_map(|el| match paragraph_text(el)? {
+            Para::Text(text) => Some((el, text)),
+            Para::Fields(found) => {
+                fields.extend(found);
+                None
+            }
+        })
         .collect();
 
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
@@ -124,10 +144,10 @@ pub fn paragraphs(doc: &Html) -> Vec<String> {
         .iter()
         .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
     else {
-        return Vec::new();
+        return Visible::default();
     };
 
-    let mut out = Vec::new();
+    let mut paragraphs = Vec::new();
     for (el, text) in candidates {
         if !el.ancestors().any(|a| a.id() == best) {
             continue;
@@ -135,18 +155,56 @@ pub fn paragraphs(doc: &Html) -> Vec<String> {
         if is_trailer_start(&text) {
             break;
         }
-        out.push(text);
+        paragraphs.push(text);
     }
-    out
+    Visible { paragraphs, fields }
 }
 
-/// A paragraph's text, or `None` when it is furniture ("Baca juga: …", "ADVERTISEMENT").
-fn paragraph_text(el: ElementRef<'_>) -> Option<String> {
-    let text = super::squeeze(&el.text().collect::<String>());
-    if text.is_empty() || is_furniture(&text) {
+enum Para {
+    Text(String),
+    /// Every line of the paragraph is a labelled field: metadata, not article.
+    Fields(Vec<Field>),
+}
+
+/// A paragraph's text (`<br>` is a line break), or `None` when it is furniture ("Baca juga: …",
+/// "ADVERTISEMENT", the editors' initials `(ara/das)`).
+fn paragraph_text(el: ElementRef<'_>) -> Option<Para> {
+    let mut raw = String::new();
+    for edge in el.traverse() {
+        if let Edge::Open(node) = edge {
+            match node.value() {
+                Node::Text(t) => raw.push_str(t),
+                Node::Element(e) if e.name() == "br" => raw.push('\n'),
+                _ => {}
+            }
+        }
+    }
+    let lines: Vec<String> = raw
+        .split('\n')
+        .map(super::squeeze)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let parsed: Option<Vec<Vec<Field>>> = lines.iter().map(|l| parse_fields(l)).collect();
+    if let Some(parsed) = parsed.filter(|p| !p.is_empty()) {
+        return Some(Para::Fields(parsed.into_iter().flatten().collect()));
+    }
+    let text = lines.join(" ");
+    if text.is_empty() || is_furniture(&text) || super::is_page_furniture(&text) {
         return None;
     }
-    Some(text)
+    Some(Para::Text(text))
+}
+
+/// The share of an element's text that sits inside links.
+fn link_density(el: ElementRef<'_>) -> f64 {
+    let a = Selector::parse("a").expect("valid selector");
+    let chars = |e: ElementRef<'_>| e.text().map(|t| t.trim().chars().count()).sum::<usize>();
+    let total = chars(el);
+    if total == 0 {
+        return 0.0;
+    }
+    let linked: usize = el.select(&a).map(chars).sum();
+    linked as f64 / total as f64
 }
 
 /// Whether an element sits inside something that is never article text.
