@@ -114,7 +114,7 @@ impl Fetcher {
             .no_proxy()
             .dns_resolver(Arc::new(GuardedResolver { allow_private }))
             .redirect(redirect::Policy::custom(move |attempt| {
-                if attempt.previous().len() >= MAX_REDIRECTS {
+                if attempt.previous().len() > MAX_REDIRECTS {
                     return attempt.error(FetchError::TooManyRedirects);
                 }
                 match check_url(attempt.url(), allow_private) {

@@ -28,3 +28,4 @@ mod telegram_handoff;
 mod telegram_private;
 mod telegram_start;
 mod web_extract;
+mod web_import;
