@@ -28,4 +28,5 @@ mod telegram_handoff;
 mod telegram_private;
 mod telegram_start;
 mod web_extract;
+mod web_feeds;
 mod web_import;
