@@ -63,7 +63,7 @@ impl Desk {
         if self.refuse_non_admin(t) {
             return Ok(());
         }
-        let feeds = self.store.feeds().await?;
+        let feeds = t.tx.feeds().await?;
         t.say(Text::FeedsList { feeds: &feeds });
         Ok(())
     }
@@ -79,7 +79,7 @@ impl Desk {
             return Ok(());
         };
         let review = words.any(|w| matches!(w, "review" | "--review" | "tinjau"));
-        let text = match self.store.add_feed(url, review).await? {
+        let text = match t.tx.add_feed(url, review).await? {
             FeedAdded::Added { id } => {
                 log::info!("feed #{id} {url} added (review: {review})");
                 Text::FeedAdded { id, url, review }
@@ -99,9 +99,9 @@ impl Desk {
             t.say(Text::FeedRemoveWhat);
             return Ok(());
         };
-        let feed = self.store.feed(id).await?;
+        let feed = t.tx.feed(id).await?;
         match feed {
-            Some(feed) if self.store.remove_feed(id).await? => {
+            Some(feed) if t.tx.remove_feed(id).await? => {
                 log::info!("feed #{id} {} removed", feed.url);
                 t.say(Text::FeedRemoved { id, url: &feed.url });
             }
@@ -170,6 +170,8 @@ impl Desk {
         let lang = Lang::Id;
         let now = Utc::now();
         let mut replies = Vec::new();
+        // Like a turn: one writer at a time, in-process.
+        let _gate = self.lock_gate().await;
         let mut tx = self.store.begin_write().await?;
         for raw in texts {
             let Ok(parsed) = content::parse(raw) else {

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::FromRow;
 
+use super::tx::Tx;
 use super::{Store, now_text, parse_timestamp, timestamp_text};
 
 /// A feed as stored.
@@ -99,60 +100,34 @@ macro_rules! select_feeds {
 impl Store {
     /// Adds a feed; the same URL again is [`FeedAdded::AlreadyThere`] (its review mode is updated).
     pub async fn add_feed(&self, url: &str, review: bool) -> anyhow::Result<FeedAdded> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM feeds WHERE url = ?")
-            .bind(url)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let added = match existing {
-            Some(id) => {
-                sqlx::query("UPDATE feeds SET review = ? WHERE id = ?")
-                    .bind(review)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-                FeedAdded::AlreadyThere { id }
-            }
-            None => FeedAdded::Added {
-                id: sqlx::query_scalar(
-                    "INSERT INTO feeds (url, review, added_at) VALUES (?, ?, ?) RETURNING id",
-                )
-                .bind(url)
-                .bind(review)
-                .bind(now_text())
-                .fetch_one(&mut *tx)
-                .await?,
-            },
-        };
+        let mut tx = self.begin_write().await?;
+        let added = tx.add_feed(url, review).await?;
         tx.commit().await?;
         Ok(added)
     }
 
     /// Every feed, by id.
     pub async fn feeds(&self) -> anyhow::Result<Vec<Feed>> {
-        let rows: Vec<FeedRow> = sqlx::query_as(select_feeds!("ORDER BY f.id"))
-            .fetch_all(&self.pool)
-            .await?;
-        rows.into_iter().map(FeedRow::into_feed).collect()
+        let mut tx = self.begin_read().await?;
+        let feeds = tx.feeds().await?;
+        tx.rollback().await?;
+        Ok(feeds)
     }
 
     pub async fn feed(&self, id: i64) -> anyhow::Result<Option<Feed>> {
-        let row: Option<FeedRow> = sqlx::query_as(select_feeds!("WHERE f.id = ?"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.map(FeedRow::into_feed).transpose()
+        let mut tx = self.begin_read().await?;
+        let feed = tx.feed(id).await?;
+        tx.rollback().await?;
+        Ok(feed)
     }
 
     /// Removes a feed and what it remembers of its items (the articles stay). False when absent.
     pub async fn remove_feed(&self, id: i64) -> anyhow::Result<bool> {
-        let done = sqlx::query("DELETE FROM feeds WHERE id = ?")
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected() > 0)
+        let mut tx = self.begin_write().await?;
+        let removed = tx.remove_feed(id).await?;
+        tx.commit().await?;
+        Ok(removed)
     }
-
     /// Records a poll: when it ran, what it learned or why it failed, and when to poll next.
     pub async fn record_poll(
         &self,
@@ -232,5 +207,59 @@ impl Store {
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+}
+
+// The same operations inside a transaction: a desk turn already holds the write lock, so its
+// commands must run in its own transaction rather than open a second one.
+impl Tx {
+    pub async fn add_feed(&mut self, url: &str, review: bool) -> anyhow::Result<FeedAdded> {
+        let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM feeds WHERE url = ?")
+            .bind(url)
+            .fetch_optional(self.conn())
+            .await?;
+        Ok(match existing {
+            Some(id) => {
+                sqlx::query("UPDATE feeds SET review = ? WHERE id = ?")
+                    .bind(review)
+                    .bind(id)
+                    .execute(self.conn())
+                    .await?;
+                FeedAdded::AlreadyThere { id }
+            }
+            None => FeedAdded::Added {
+                id: sqlx::query_scalar(
+                    "INSERT INTO feeds (url, review, added_at) VALUES (?, ?, ?) RETURNING id",
+                )
+                .bind(url)
+                .bind(review)
+                .bind(now_text())
+                .fetch_one(self.conn())
+                .await?,
+            },
+        })
+    }
+
+    pub async fn feeds(&mut self) -> anyhow::Result<Vec<Feed>> {
+        let rows: Vec<FeedRow> = sqlx::query_as(select_feeds!("ORDER BY f.id"))
+            .fetch_all(self.conn())
+            .await?;
+        rows.into_iter().map(FeedRow::into_feed).collect()
+    }
+
+    pub async fn feed(&mut self, id: i64) -> anyhow::Result<Option<Feed>> {
+        let row: Option<FeedRow> = sqlx::query_as(select_feeds!("WHERE f.id = ?"))
+            .bind(id)
+            .fetch_optional(self.conn())
+            .await?;
+        row.map(FeedRow::into_feed).transpose()
+    }
+
+    pub async fn remove_feed(&mut self, id: i64) -> anyhow::Result<bool> {
+        let done = sqlx::query("DELETE FROM feeds WHERE id = ?")
+            .bind(id)
+            .execute(self.conn())
+            .await?;
+        Ok(done.rows_affected() > 0)
     }
 }

@@ -30,3 +30,4 @@ mod telegram_start;
 mod web_extract;
 mod web_feeds;
 mod web_import;
+mod web_telegram;
