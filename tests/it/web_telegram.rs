@@ -293,3 +293,81 @@ async fn admins_manage_feeds_from_telegram_and_readers_cannot() {
         "{everyone:?}"
     );
 }
+
+#[tokio::test]
+async fn newsdesk_run_polls_its_feeds_on_a_timer_and_tells_subscribers() {
+    use std::process::Stdio;
+    use std::time::Duration;
+
+    use crate::common::fake_bot_api::FakeBotApi;
+
+    let site = WebServer::start().await;
+    let fake = FakeBotApi::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("config")).unwrap();
+    std::fs::write(
+        dir.path().join("config/local.toml"),
+        "[feeds]\npoll_interval_secs = 1\n",
+    )
+    .unwrap();
+    let command = |args: &[&str]| {
+        let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_newsdesk"));
+        command
+            .args(args)
+            .current_dir(dir.path())
+            .env_clear()
+            .env("DATABASE_URL", "sqlite://data/newsdesk.db")
+            .env("NEWSDESK_CONTENT_DIR", crate::common::repo_path("content"))
+            .env("NEWSDESK_FETCH_ALLOW_PRIVATE", "1")
+            .env("TELOXIDE_TOKEN", fake.token())
+            .env("TELOXIDE_API_URL", fake.api_url().to_string())
+            .stdin(Stdio::null())
+            .kill_on_drop(true);
+        command
+    };
+    let added = command(&["feeds", "add", &site.url("/rss.xml")])
+        .output()
+        .await
+        .unwrap();
+    assert!(added.status.success(), "{added:?}");
+
+    let child = command(&["run"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let budi = reader();
+    let chat = Chat::private(&budi);
+    fake.push(Msg::text(&chat, &budi, "/subscribe").message());
+    fake.wait_for_sent(chat.id, 1).await;
+
+    // The feed gains an item while the bot runs: the next round (within a second or so) has it.
+    site.set_items(vec![Item::page("detik-tarif-krl.html", "Tarif KRL naik")]);
+    let notice = &fake.wait_for_sent(chat.id, 2).await[1];
+    assert!(
+        text(notice).starts_with("📰 Artikel baru: Tarif KRL"),
+        "{}",
+        text(notice)
+    );
+    assert!(text(notice).contains(DETIK_CANONICAL), "{}", text(notice));
+
+    let pid = child.id().expect("still running").to_string();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    let out = tokio::time::timeout(Duration::from_secs(20), child.wait_with_output())
+        .await
+        .expect("stops in time after SIGTERM")
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        log.contains("fetched http://127.0.0.1:"),
+        "fetches are logged: {log}"
+    );
+}
