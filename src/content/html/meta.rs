@@ -3,7 +3,10 @@
 //! `<link rel="canonical">`, `<title>`, `<h1>`, and — last — the date and author lines shown
 //! above the article.
 
-use scraper::{ElementRef, Html, Selector};
+use ego_tree::NodeRef;
+use scraper::{ElementRef, Html, Node, Selector};
+
+use crate::content::fields::{Field, parse_fields};
 
 /// What the head and the byline say.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -15,6 +18,8 @@ pub struct PageMeta {
     pub h1: Option<String>,
     pub published: Vec<String>,
     pub author: Option<String>,
+    /// A `Reporter: …` / `Penulis: …` line outside the article's paragraphs.
+    pub labelled_author: Option<String>,
     pub site_name: Option<String>,
     pub canonical: Option<String>,
 }
@@ -53,6 +58,29 @@ pub fn element_text(element: ElementRef<'_>) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
+/// Whether a child node is text-level markup (so its parent still holds one line of text).
+fn is_inline(node: NodeRef<'_, Node>) -> bool {
+    node.value().as_element().is_some_and(|e| {
+        matches!(
+            e.name(),
+            "a" | "b"
+                | "strong"
+                | "i"
+                | "em"
+                | "u"
+                | "span"
+                | "small"
+                | "time"
+                | "br"
+                | "abbr"
+                | "img"
+                | "sup"
+                | "sub"
+                | "mark"
+        )
+    })
+}
+
 /// Reads the head and the visible byline of `doc`.
 pub fn read(doc: &Html) -> PageMeta {
     let mut metas: Vec<(String, String)> = Vec::new();
@@ -89,6 +117,19 @@ pub fn read(doc: &Html) -> PageMeta {
         .filter(|t| t.chars().count() <= 80),
     );
 
+    // Last, any short line that reads as a date (`Senin, 21 Oktober 2024 / 08:45 WIB` in a
+    // `<div class="font-gray">`): the byline comes before the body, so the first one wins.
+    let short_lines: Vec<String> = select(doc, "body div, body span, body p, body li")
+        .into_iter()
+        .filter(|e| {
+            !e.children()
+                .any(|c| c.value().is_element() && !is_inline(c))
+        })
+        .filter_map(element_text)
+        .filter(|t| t.chars().count() <= 80)
+        .collect();
+    published.extend(short_lines.iter().cloned());
+
     let author = AUTHOR_METAS
         .iter()
         .filter_map(|key| meta(key))
@@ -97,12 +138,20 @@ pub fn read(doc: &Html) -> PageMeta {
         .or_else(|| {
             select(
                 doc,
-                "[rel=author], [class*=author], [class*=penulis], [class*=reporter]",
+                "[rel=author], [class*=author], [class*=penulis], [class*=reporter], \
+                 [id*=author], [id*=penulis], [id*=reporter]",
             )
             .into_iter()
             .filter_map(element_text)
             .find(|t| t.chars().count() <= 80)
         });
+    // A labelled byline anywhere: `Reporter: X | Editor: Y`.
+    let labelled_author = short_lines.iter().find_map(|line| {
+        parse_fields(line)?.into_iter().find_map(|f| match f {
+            Field::Reporter(name) => Some(name),
+            _ => None,
+        })
+    });
 
     PageMeta {
         og_title: meta("og:title").or_else(|| meta("twitter:title")),
@@ -110,6 +159,7 @@ pub fn read(doc: &Html) -> PageMeta {
         h1: select(doc, "h1").into_iter().find_map(element_text),
         published,
         author,
+        labelled_author,
         site_name: meta("og:site_name"),
         canonical: select(doc, "link[rel=canonical][href]")
             .into_iter()

@@ -70,12 +70,16 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Result<ParsedArticle, Pars
         .chain(meta.published.iter())
         .find_map(|written| parse_when(written));
     let reporter = if ld.authors.is_empty() {
-        meta.author.as_deref().and_then(clean_author).or_else(|| {
-            byline(|f| match f {
-                Field::Reporter(name) => Some(name),
-                _ => None,
+        meta.author
+            .as_deref()
+            .and_then(clean_author)
+            .or_else(|| {
+                byline(|f| match f {
+                    Field::Reporter(name) => Some(name),
+                    _ => None,
+                })
             })
-        })
+            .or(meta.labelled_author.clone())
     } else {
         Some(ld.authors.join(", "))
     };
