@@ -531,6 +531,23 @@ mod tests {
     }
 
     #[test]
+    fn web_settings_default_to_safe_and_unlimited_and_the_env_can_allow_private_fetches() {
+        let layer = || parse_layer(Path::new("default.toml"), DEFAULT_TOML).unwrap();
+        let settings = resolve(layer(), &HashMap::new()).unwrap();
+        assert!(!settings.fetch.allow_private);
+        assert_eq!(settings.fetch.timeout_secs, 30);
+        assert_eq!(settings.feeds.poll_interval_secs, 900);
+        assert_eq!(settings.retention, RetentionSettings::default());
+
+        let env = |value: &str| {
+            HashMap::from([(env::FETCH_ALLOW_PRIVATE.to_string(), value.to_string())])
+        };
+        assert!(resolve(layer(), &env("1")).unwrap().fetch.allow_private);
+        let err = resolve(layer(), &env("maybe")).unwrap_err();
+        assert_eq!(err.setting, env::FETCH_ALLOW_PRIVATE);
+    }
+
+    #[test]
     fn admins_list_ignores_spaces_and_empty_items() {
         assert_eq!(parse_admins(" 1, 22 ,,333,").unwrap(), vec![1, 22, 333]);
     }

@@ -116,6 +116,24 @@ fn a_keyboard_keeps_rows_and_drops_buttons_telegram_would_refuse() {
 }
 
 #[test]
+fn a_link_button_opens_its_page_and_one_that_is_not_http_is_dropped() {
+    use teloxide::types::InlineKeyboardButtonKind;
+    let rows = vec![
+        vec![Button::link(
+            "Baca selengkapnya",
+            "https://warta.example/a/1",
+        )],
+        vec![Button::link("bad", "javascript:alert(1)")],
+    ];
+    let markup = keyboard(&rows).expect("the http link remains");
+    assert_eq!(markup.inline_keyboard.len(), 1);
+    match &markup.inline_keyboard[0][0].kind {
+        InlineKeyboardButtonKind::Url(url) => assert_eq!(url.as_str(), "https://warta.example/a/1"),
+        other => panic!("not a link button: {other:?}"),
+    }
+}
+
+#[test]
 fn a_toast_is_cut_to_two_hundred_characters() {
     assert_eq!(toast_text("Terima kasih!"), "Terima kasih!");
     let long = "é".repeat(250);
