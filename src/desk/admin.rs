@@ -15,6 +15,44 @@ use crate::store::{Draft, ImportOutcome};
 const DRAFT_LIFETIME_HOURS: i64 = 24;
 
 impl Desk {
+    /// The commands only admins may use, for their own command menu (after [`Desk::commands`]).
+    pub fn admin_commands(lang: Lang) -> Vec<(&'static str, String)> {
+        let d = |id: &str, en: &str| match lang {
+            Lang::Id => id.to_string(),
+            Lang::En => en.to_string(),
+        };
+        vec![
+            (
+                "add",
+                d(
+                    "Terbitkan artikel dari teks",
+                    "Publish an article from text",
+                ),
+            ),
+            ("remove", d("Hapus artikel", "Remove an article")),
+            ("stats", d("Statistik pertanyaan", "Question statistics")),
+            (
+                "unanswered",
+                d(
+                    "Pertanyaan yang belum terjawab",
+                    "Questions left unanswered",
+                ),
+            ),
+            ("feeds", d("Daftar feed berita", "List the news feeds")),
+            (
+                "feed_add",
+                d("Tambah feed: /feed_add URL", "Add a feed: /feed_add URL"),
+            ),
+            (
+                "feed_remove",
+                d(
+                    "Hapus feed: /feed_remove ID",
+                    "Remove a feed: /feed_remove ID",
+                ),
+            ),
+        ]
+    }
+
     /// `true` (and a refusal) when the sender is not an admin.
     pub(super) fn refuse_non_admin(&self, t: &mut Turn<'_>) -> bool {
         if self.is_admin(t.input.sender.as_ref()) {

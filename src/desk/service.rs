@@ -88,12 +88,6 @@ impl Desk {
         })
     }
 
-    /// Lets admins publish pages by sending their URL.
-    pub fn with_fetcher(mut self, fetcher: crate::web::Fetcher) -> Desk {
-        self.fetcher = Some(fetcher);
-        self
-    }
-
     /// Rebuilds the engine from the store's articles; takes effect for the next question.
     pub async fn reload_content(&self) -> anyhow::Result<()> {
         let content = build_content(&self.store, &self.intents).await?;
@@ -165,44 +159,6 @@ impl Desk {
                 d(
                     "Tutup percakapan dengan petugas",
                     "End the conversation with a person",
-                ),
-            ),
-        ]
-    }
-
-    /// The commands only admins may use, for their own command menu (after [`Desk::commands`]).
-    pub fn admin_commands(lang: Lang) -> Vec<(&'static str, String)> {
-        let d = |id: &str, en: &str| match lang {
-            Lang::Id => id.to_string(),
-            Lang::En => en.to_string(),
-        };
-        vec![
-            (
-                "add",
-                d(
-                    "Terbitkan artikel dari teks",
-                    "Publish an article from text",
-                ),
-            ),
-            ("remove", d("Hapus artikel", "Remove an article")),
-            ("stats", d("Statistik pertanyaan", "Question statistics")),
-            (
-                "unanswered",
-                d(
-                    "Pertanyaan yang belum terjawab",
-                    "Questions left unanswered",
-                ),
-            ),
-            ("feeds", d("Daftar feed berita", "List the news feeds")),
-            (
-                "feed_add",
-                d("Tambah feed: /feed_add URL", "Add a feed: /feed_add URL"),
-            ),
-            (
-                "feed_remove",
-                d(
-                    "Hapus feed: /feed_remove ID",
-                    "Remove a feed: /feed_remove ID",
                 ),
             ),
         ]

@@ -23,6 +23,12 @@ pub struct FetchedPage {
 }
 
 impl Desk {
+    /// Lets admins publish pages by sending their URL.
+    pub fn with_fetcher(mut self, fetcher: crate::web::Fetcher) -> Desk {
+        self.fetcher = Some(fetcher);
+        self
+    }
+
     /// When `input` is an admin's private message that is only a web address, fetches the page.
     pub(super) async fn fetch_for_admin(&self, input: &Input) -> Option<FetchedPage> {
         let fetcher = self.fetcher.as_ref()?;
