@@ -133,6 +133,17 @@ impl Desk {
             tx.rollback().await?;
             list
         };
+        // The same notice for every subscriber of a language: made once per language.
+        let notice = |lang: Lang| match articles.as_slice() {
+            [article] => Text::NewArticle {
+                title: &article.parsed.title,
+                hint: suggest::hint_for(&content.engine, article, lang).as_deref(),
+                url: article.parsed.url.as_deref(),
+            }
+            .render(lang),
+            several => Text::NewArticles { articles: several }.render(lang),
+        };
+        let mut notices: [Option<String>; 2] = [None, None];
         let mut replies = Vec::new();
         for sub in subscribers {
             let lang = sub
@@ -140,15 +151,9 @@ impl Desk {
                 .as_deref()
                 .and_then(|l| l.parse().ok())
                 .unwrap_or(Lang::Id);
-            let text = match articles.as_slice() {
-                [article] => Text::NewArticle {
-                    title: &article.parsed.title,
-                    hint: suggest::hint_for(&content.engine, article, lang).as_deref(),
-                    url: article.parsed.url.as_deref(),
-                }
-                .render(lang),
-                several => Text::NewArticles { articles: several }.render(lang),
-            };
+            let text = notices[super::service::lang_slot(lang)]
+                .get_or_insert_with(|| notice(lang))
+                .clone();
             replies.push(Reply::Send {
                 chat_id: sub.chat_id,
                 text,

@@ -7,7 +7,7 @@ use std::time::Duration as StdDuration;
 
 use chrono::{Duration, Utc};
 
-use super::feeds::{self, ItemResult, PollReport};
+use super::feeds::{self, Change, ItemResult, PollReport};
 use crate::app::App;
 use crate::desk::Desk;
 
@@ -64,12 +64,22 @@ pub async fn tick(app: &App, desk: &Desk) -> anyhow::Result<Vec<PollReport>> {
     let mut for_review = Vec::new();
     for item in reports.iter().flat_map(|r| &r.items) {
         match item {
-            ItemResult::Imported { id, .. } => new_ids.push(*id),
+            // A corrected article is answerable at once but not news to announce again.
+            ItemResult::Imported {
+                id,
+                change: Change::New,
+                ..
+            } => new_ids.push(*id),
+            ItemResult::Imported { .. } => {}
             ItemResult::ForReview { text, .. } => for_review.push(text.clone()),
         }
     }
     let removed = prune(app).await?;
-    if !new_ids.is_empty() || !removed.is_empty() {
+    let imported = reports
+        .iter()
+        .flat_map(|r| &r.items)
+        .any(|i| matches!(i, ItemResult::Imported { .. }));
+    if imported || !removed.is_empty() {
         desk.reload_content().await?;
     }
     let mut replies = desk.announce(&new_ids).await?;
