@@ -107,34 +107,71 @@ pub struct Visible {
     pub fields: Vec<Field>,
 }
 
+/// Loose text (straight inside a `<div>`, lines broken by `<br>`) counts as a paragraph only from
+/// this many characters: shorter runs are datelines ("Jakarta -") and labels.
+const MIN_LOOSE_CHARS: usize = 40;
+
+/// Elements whose own loose text may be article paragraphs (Antara writes its body this way).
+const LOOSE_TEXT_BLOCKS: &[&str] = &["div", "section", "article", "main", "td"];
+
+/// Inline markup inside a paragraph.
+const INLINE_TAGS: &[&str] = &[
+    "a", "b", "strong", "i", "em", "u", "span", "small", "sup", "sub", "mark", "abbr", "time",
+];
+
+/// A paragraph found on the page and the element it votes for.
+struct Candidate<'a> {
+    parent: ElementRef<'a>,
+    text: String,
+}
+
 /// Reads the visible article of `doc`.
 pub fn visible(doc: &Html) -> Visible {
-    let p = Selector::parse("p").expect("valid selector");
     let mut fields = Vec::new();
-    let candidates: Vec<(ElementRef<'_>, String)> = doc
-        .select(&p)
-        .filter(|el| !in_furniture(*el) && link_density(*el) <= MAX_LINK_DENSITY)
-        .filter_map(|el| match paragraph_text(el)? {
-            Para::Text(text) => Some((el, text)),
-            Para::Fields(found) => {
-                fields.extend(found);
-                None
+    let mut candidates: Vec<Candidate<'_>> = Vec::new();
+    // One pass in document order: `<p>` paragraphs and runs of loose text alike.
+    for el in doc
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+    {
+        let name = el.value().name();
+        if name == "p" {
+            if in_furniture(el) || link_density(el) > MAX_LINK_DENSITY {
+                continue;
             }
-        })
-        .collect();
+            let Some(parent) = el.parent().and_then(ElementRef::wrap) else {
+                continue;
+            };
+            match paragraph_text(el) {
+                Some(Para::Text(text)) => candidates.push(Candidate { parent, text }),
+                Some(Para::Fields(found)) => fields.extend(found),
+                None => {}
+            }
+        } else if LOOSE_TEXT_BLOCKS.contains(&name) && !in_furniture(el) {
+            for line in loose_lines(el) {
+                match parse_fields(&line) {
+                    Some(found) => fields.extend(found),
+                    None => candidates.push(Candidate {
+                        parent: el,
+                        text: line,
+                    }),
+                }
+            }
+        }
+    }
 
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
-    for (el, text) in &candidates {
+    for candidate in &candidates {
+        let text = &candidate.text;
         let chars = text.chars().count();
         if chars < MIN_VOTING_CHARS {
             continue;
         }
         let vote = 1.0 + text.matches(',').count() as f64 + (chars as f64 / 100.0).min(3.0);
-        let mut ancestors = el.ancestors().filter_map(ElementRef::wrap);
-        if let Some(parent) = ancestors.next() {
-            *scores.entry(parent.id()).or_insert_with(|| weight(parent)) += vote;
-        }
-        if let Some(grandparent) = ancestors.next() {
+        let parent = candidate.parent;
+        *scores.entry(parent.id()).or_insert_with(|| weight(parent)) += vote;
+        if let Some(grandparent) = parent.parent().and_then(ElementRef::wrap) {
             *scores
                 .entry(grandparent.id())
                 .or_insert_with(|| weight(grandparent)) += vote / 2.0;
@@ -148,8 +185,8 @@ pub fn visible(doc: &Html) -> Visible {
     };
 
     let mut paragraphs = Vec::new();
-    for (el, text) in candidates {
-        if !el.ancestors().any(|a| a.id() == best) {
+    for Candidate { parent, text } in candidates {
+        if parent.id() != best && !parent.ancestors().any(|a| a.id() == best) {
             continue;
         }
         if is_trailer_start(&text) {
@@ -158,6 +195,58 @@ pub fn visible(doc: &Html) -> Visible {
         paragraphs.push(text);
     }
     Visible { paragraphs, fields }
+}
+
+/// The lines of text lying straight in `el` (not in its `<p>` or other blocks), broken at `<br>`
+/// and at blocks; short lines, link lines and furniture are left out.
+fn loose_lines(el: ElementRef<'_>) -> Vec<String> {
+    // (text, characters inside links)
+    let mut runs: Vec<(String, usize)> = vec![(String::new(), 0)];
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => runs.last_mut().expect("a run").0.push_str(t),
+            Node::Element(e) if e.name() == "br" => runs.push((String::new(), 0)),
+            Node::Element(e) if INLINE_TAGS.contains(&e.name()) => {
+                let Some(inline) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                let has_block = inline
+                    .descendants()
+                    .filter_map(ElementRef::wrap)
+                    .any(|d| !INLINE_TAGS.contains(&d.value().name()) && d.value().name() != "br");
+                if has_block || hints(inline) < 0.0 {
+                    runs.push((String::new(), 0));
+                    continue;
+                }
+                let text: String = inline.text().collect();
+                let linked = if e.name() == "a" {
+                    text.trim().chars().count()
+                } else {
+                    let a = Selector::parse("a").expect("valid selector");
+                    inline
+                        .select(&a)
+                        .map(|l| l.text().map(|t| t.trim().chars().count()).sum::<usize>())
+                        .sum()
+                };
+                let run = runs.last_mut().expect("a run");
+                run.0.push_str(&text);
+                run.1 += linked;
+            }
+            Node::Element(_) => runs.push((String::new(), 0)),
+            _ => {}
+        }
+    }
+    runs.into_iter()
+        .filter_map(|(text, linked)| {
+            let text = super::squeeze(&text);
+            let chars = text.chars().count();
+            let is_line = chars >= MIN_LOOSE_CHARS
+                && (linked as f64) <= MAX_LINK_DENSITY * chars as f64
+                && !is_furniture(&text)
+                && !super::is_page_furniture(&text);
+            (is_line || (chars > 0 && parse_fields(&text).is_some())).then_some(text)
+        })
+        .collect()
 }
 
 enum Para {
