@@ -81,7 +81,8 @@ pub enum ParseError {
     )]
     Empty,
     #[error(
-        "The input is {size} bytes, over the limit of {max} bytes (1 MiB). Import only the article's text, or split it into several files."
+        "The input is {size} bytes, over the limit of {max} bytes ({} MiB). Import only the article's text, or split it into several files.",
+        max.div_ceil(1024 * 1024)
     )]
     TooLarge { size: usize, max: usize },
     #[error(
