@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
 
 use super::fetch::{Outcome, Validators};
-use super::{Fetcher, article_text, fetch_article};
+use super::{article_text, fetch_article};
 use crate::app::App;
 use crate::content::feed::{self, FeedItem};
 use crate::store::{Feed, ImportOutcome, PollRecord};
@@ -90,7 +90,7 @@ pub async fn poll(app: &App, feed: &Feed, now: DateTime<Utc>) -> anyhow::Result<
 
     let mut all_handled = true;
     for item in &parsed.items {
-        match handle_item(app, &app.fetcher, feed, item).await? {
+        match handle_item(app, feed, item).await? {
             Handled::Done(Some(result)) => report.items.push(result),
             Handled::Done(None) => {}
             Handled::Later => all_handled = false,
@@ -163,12 +163,7 @@ enum Handled {
     Later,
 }
 
-async fn handle_item(
-    app: &App,
-    fetcher: &Fetcher,
-    feed: &Feed,
-    item: &FeedItem,
-) -> anyhow::Result<Handled> {
+async fn handle_item(app: &App, feed: &Feed, item: &FeedItem) -> anyhow::Result<Handled> {
     let Some(key) = item.link.clone().or_else(|| item.title.clone()) else {
         return Ok(Handled::Done(None));
     };
@@ -183,7 +178,7 @@ async fn handle_item(
         Change::New
     };
     let from_page = match &item.link {
-        Some(link) => match fetch_article(fetcher, link).await {
+        Some(link) => match fetch_article(&app.fetcher, link).await {
             Ok(article) => Some(article),
             Err(e) => {
                 log::info!(

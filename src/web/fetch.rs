@@ -372,4 +372,32 @@ mod tests {
         let file = Url::parse("file:///etc/passwd").unwrap();
         assert!(check_url(&file, true).is_err());
     }
+
+    #[test]
+    fn an_address_written_as_a_private_ip_is_refused_unless_allowed() {
+        // The redirect policy runs this same check on every hop.
+        for url in [
+            "http://10.0.0.7/admin",
+            "http://[::1]:8080/",
+            "http://169.254.169.254/",
+        ] {
+            let url = Url::parse(url).unwrap();
+            assert!(
+                matches!(check_url(&url, false), Err(FetchError::Private { .. })),
+                "{url}"
+            );
+            assert_eq!(check_url(&url, true), Ok(()));
+        }
+        let documentation = Url::parse("https://203.0.113.9/").unwrap();
+        assert!(
+            check_url(&documentation, false).is_err(),
+            "TEST-NET-3 is never a real site"
+        );
+        let named = Url::parse("https://www.kompas.com/").unwrap();
+        assert_eq!(
+            check_url(&named, false),
+            Ok(()),
+            "names are checked when resolved"
+        );
+    }
 }
