@@ -26,8 +26,12 @@ pub async fn bot(app: &App) -> anyhow::Result<ExitCode> {
         return chat(app).await;
     };
     let desk = app.desk().await?;
-    // The feeds are polled while the bot runs; what they bring goes out through the bot.
-    let poller = tokio::spawn(crate::web::poller::run(app.clone(), desk.clone()));
+    // The feeds are polled while the bot runs; what they bring joins the bot's outbox.
+    let poller = tokio::spawn(crate::web::poller::run(
+        app.clone(),
+        desk.clone(),
+        config.outlet.clone(),
+    ));
     let result = telegram::run(config, desk, telegram::shutdown_signal()).await;
     poller.abort();
     result?;

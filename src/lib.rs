@@ -10,7 +10,8 @@
 //! - [`desk`] — the helpdesk core: an [`desk::Input`] (who, where, what) becomes [`desk::Reply`]s;
 //!   per-chat state, tickets, admin actions.
 //! - [`store`] — the only module with SQL.
-//! - [`telegram`] — the teloxide adapter: `schema()`, Update → Input, Reply → Bot API calls.
+//! - [`telegram`] — the Telegram adapter: durable inbox and outbox, per-chat fair scheduling,
+//!   Update → Input, Reply → Bot API calls within Telegram's limits.
 //! - [`web`] — content from the web: the safe fetcher, importing a page by URL, polling news feeds
 //!   (the parsing itself is pure, in [`content::html`] and [`content::feed`]).
 //! - [`console`] — the console adapter over the same desk.

@@ -126,6 +126,13 @@ pub struct BotSettings {
     pub messages_per_sec_overall: u32,
     /// How long a chat's conversation context (the article it is about) lives, in seconds.
     pub context_ttl_secs: u64,
+    /// More of one chat's messages than this waiting unanswered at once is a flood.
+    pub flood_messages: u32,
+    /// At most one "slow down" notice per chat in this many seconds.
+    pub flood_window_secs: u64,
+    /// Seconds an update whose handling keeps failing (the database) is retried before the
+    /// reader is told something went wrong.
+    pub storage_patience_secs: u64,
 }
 
 /// The `[answer]` section: confidence thresholds of the answering engine.
@@ -185,6 +192,9 @@ struct BotLayer {
     messages_per_min_group: Option<u32>,
     messages_per_sec_overall: Option<u32>,
     context_ttl_secs: Option<u64>,
+    flood_messages: Option<u32>,
+    flood_window_secs: Option<u64>,
+    storage_patience_secs: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -220,6 +230,12 @@ impl FileLayer {
                     .messages_per_sec_overall
                     .or(self.bot.messages_per_sec_overall),
                 context_ttl_secs: over.bot.context_ttl_secs.or(self.bot.context_ttl_secs),
+                flood_messages: over.bot.flood_messages.or(self.bot.flood_messages),
+                flood_window_secs: over.bot.flood_window_secs.or(self.bot.flood_window_secs),
+                storage_patience_secs: over
+                    .bot
+                    .storage_patience_secs
+                    .or(self.bot.storage_patience_secs),
             },
             answer: AnswerLayer {
                 answer_threshold: over
@@ -393,6 +409,12 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
             "bot.messages_per_sec_overall",
         )?,
         context_ttl_secs: at_least_one(layer.bot.context_ttl_secs, "bot.context_ttl_secs")?,
+        flood_messages: at_least_one(layer.bot.flood_messages, "bot.flood_messages")?,
+        flood_window_secs: at_least_one(layer.bot.flood_window_secs, "bot.flood_window_secs")?,
+        storage_patience_secs: at_least_one(
+            layer.bot.storage_patience_secs,
+            "bot.storage_patience_secs",
+        )?,
     };
 
     let answer = AnswerSettings {

@@ -1,4 +1,4 @@
-//! The throughput run: many readers at once with Throttle's limits lifted. Each chat is a reader
+//! The throughput run: many readers at once with Telegram's limits lifted. Each chat is a reader
 //! who sends the next message as soon as the previous one is answered (closed loop), so every
 //! chat has exactly one update in flight and a reply is matched to its update without guessing:
 //! the awaited call is the first `sendMessage` to that chat (for a button press, the

@@ -102,6 +102,14 @@ pub enum ParseError {
     )]
     NoArticleText,
     #[error(
+        "The input is an HTML page, not the article's text. Copy the article's text (title, date, paragraphs) into a plain text file and send that."
+    )]
+    Html,
+    #[error(
+        "The title is {chars} characters long, over the limit of {max}. The first line must be the article's title; check that the file is the article's text."
+    )]
+    TitleTooLong { chars: usize, max: usize },
+    #[error(
         "The date {written:?} could not be read. Write it like `Tanggal: Senin, 5 Agustus 2024 / 09:10 WIB` or `Date: 2024-08-05`."
     )]
     BadDate { written: String },
@@ -122,10 +130,54 @@ pub enum PageForm {
 /// input that is blank or has no body. A UTF-8 BOM and CRLF line endings are accepted.
 pub fn parse(raw: &[u8]) -> Result<ParsedArticle, ParseError> {
     let lines = prepare(raw)?;
-    match form_of(&lines) {
+    if looks_like_html(&lines) {
+        return Err(ParseError::Html);
+    }
+    let parsed = match form_of(&lines) {
         PageForm::Kontan => kontan::parse(&lines),
         PageForm::Plain => plain::parse(&lines),
+    }?;
+    let chars = parsed.title.chars().count();
+    if chars > MAX_TITLE_CHARS {
+        return Err(ParseError::TitleTooLong {
+            chars,
+            max: MAX_TITLE_CHARS,
+        });
     }
+    Ok(parsed)
+}
+
+/// A title longer than this is not a title (a whole page on one line, a pasted paragraph): it
+/// would fill every list the bot sends.
+pub const MAX_TITLE_CHARS: usize = 300;
+
+/// An HTML document rather than text: a doctype or `<html>`/`<head>`/`<body>` tag at the start, or
+/// markup on a good share of the lines.
+fn looks_like_html(lines: &[String]) -> bool {
+    let first = lines
+        .iter()
+        .find(|l| !l.trim().is_empty())
+        .map(|l| l.trim_start().to_ascii_lowercase())
+        .unwrap_or_default();
+    if ["<!doctype", "<html", "<head", "<body", "<?xml"]
+        .iter()
+        .any(|tag| first.starts_with(tag))
+    {
+        return true;
+    }
+    let lines_with_text: Vec<&String> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
+    let tagged = lines_with_text
+        .iter()
+        .filter(|l| {
+            let l = l.to_ascii_lowercase();
+            [
+                "</p>", "<div", "</div>", "<script", "<br", "<span", "</a>", "<meta",
+            ]
+            .iter()
+            .any(|tag| l.contains(tag))
+        })
+        .count();
+    lines_with_text.len() >= 3 && tagged * 3 >= lines_with_text.len()
 }
 
 /// Which form [`parse`] reads the text as: a page with the Kontan markers (ticker, its header, the

@@ -1,15 +1,16 @@
 //! Admin actions: publishing a page (document or `/add`) through a preview, removing articles,
 //! `/stats` and `/unanswered`. Everyone else is refused politely and nothing changes.
 
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 
 use super::callback::Action;
+use super::service::{Content, content_of};
 use super::texts::Text;
 use super::turn::{After, Turn};
 use super::{Desk, Input, Reply, insights, suggest};
-use crate::content::{self, MAX_INPUT_BYTES};
+use crate::content::{self, Article, MAX_INPUT_BYTES};
 use crate::nlu::Lang;
-use crate::store::{Draft, ImportOutcome};
+use crate::store::{Draft, ImportOutcome, Tx};
 
 /// A preview left unanswered this long no longer publishes.
 const DRAFT_LIFETIME_HOURS: i64 = 24;
@@ -189,13 +190,17 @@ impl Desk {
         Ok(())
     }
 
-    /// Imports a confirmed draft, makes it answerable at once and tells the subscribers.
+    /// Imports a confirmed draft in the turn's transaction and queues the admin's confirmation
+    /// and the subscribers' notices with it. Returns those and the content to answer from once
+    /// the transaction commits (built here: the notices' hints need the new article).
     pub(super) async fn publish(
         &self,
+        tx: &mut Tx,
         input: &Input,
         lang: Lang,
         draft: Draft,
-    ) -> anyhow::Result<Vec<Reply>> {
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<(Vec<Reply>, Option<Content>)> {
         let mut replies = Vec::new();
         let say = |text: String| Reply::Send {
             chat_id: input.place.chat_id,
@@ -212,54 +217,59 @@ impl Desk {
             Err(e) => {
                 let reason = e.to_string();
                 replies.push(say(Text::PageRefused { reason: &reason }.render(lang)));
-                return Ok(replies);
+                return Ok((replies, None));
             }
         };
-        let outcome = self
-            .store
-            .import(&content::content_hash(&draft.raw), &parsed)
-            .await?;
+        let hash = content::content_hash(&draft.raw);
+        let outcome = tx.import(&hash, &parsed).await?;
         if let ImportOutcome::Unchanged { id } = outcome {
             replies.push(say(Text::PublishedUnchanged { id }.render(lang)));
-            return Ok(replies);
+            return Ok((replies, None));
         }
-        self.reload_content().await?;
         let id = outcome.id();
-        log::info!("admin {} published article {id}", draft.admin_id);
-
-        let content = self.content();
-        let subscribers = {
-            let mut tx = self.store.begin_read().await?;
-            let list = tx.subscribers().await?;
-            tx.rollback().await?;
-            list
+        let subscribers = tx.subscribers().await?;
+        // The store replaced any article with the same title and source, or the same URL (see
+        // `Store::import`).
+        let mut articles: Vec<Article> = self
+            .content()
+            .articles
+            .iter()
+            .filter(|a| !super::web::replaces(a, &parsed))
+            .cloned()
+            .collect();
+        let article = Article {
+            id,
+            imported_at: now,
+            content_hash: hash,
+            parsed: parsed.clone(),
         };
-        if let Some(article) = content.articles.iter().find(|a| a.id == id) {
-            let mut hints: [Option<Option<String>>; 2] = [None, None];
-            for sub in &subscribers {
-                let sub_lang = sub
-                    .language
-                    .as_deref()
-                    .and_then(|l| l.parse().ok())
-                    .unwrap_or(Lang::Id);
-                let slot = super::service::lang_slot(sub_lang);
-                let hint = hints[slot]
-                    .get_or_insert_with(|| suggest::hint_for(&content.engine, article, sub_lang))
-                    .clone();
-                replies.push(Reply::Send {
-                    chat_id: sub.chat_id,
-                    text: Text::NewArticle {
-                        title: &article.parsed.title,
-                        hint: hint.as_deref(),
-                        url: article.parsed.url.as_deref(),
-                    }
-                    .render(sub_lang),
-                    buttons: Vec::new(),
-                    reply_to: None,
-                    thread_id: None,
-                    track: None,
-                });
-            }
+        articles.push(article.clone());
+        let content = content_of(&self.intents, articles);
+
+        let mut hints: [Option<Option<String>>; 2] = [None, None];
+        for sub in &subscribers {
+            let sub_lang = sub
+                .language
+                .as_deref()
+                .and_then(|l| l.parse().ok())
+                .unwrap_or(Lang::Id);
+            let slot = super::service::lang_slot(sub_lang);
+            let hint = hints[slot]
+                .get_or_insert_with(|| suggest::hint_for(&content.engine, &article, sub_lang))
+                .clone();
+            replies.push(Reply::Send {
+                chat_id: sub.chat_id,
+                text: Text::NewArticle {
+                    title: &article.parsed.title,
+                    hint: hint.as_deref(),
+                    url: article.parsed.url.as_deref(),
+                }
+                .render(sub_lang),
+                buttons: Vec::new(),
+                reply_to: None,
+                thread_id: None,
+                track: None,
+            });
         }
         // The admin's confirmation first, then the notices.
         replies.insert(
@@ -271,7 +281,8 @@ impl Desk {
             }
             .render(lang)),
         );
-        Ok(replies)
+        log::info!("admin {} published article {id}", draft.admin_id);
+        Ok((replies, Some(content)))
     }
 
     /// `/remove ID`: asks to confirm.
@@ -322,37 +333,47 @@ impl Desk {
 
     pub(super) async fn remove_article(
         &self,
+        tx: &mut Tx,
         input: &Input,
         lang: Lang,
         article_id: i64,
-    ) -> anyhow::Result<Vec<Reply>> {
-        let title = self
-            .content()
+    ) -> anyhow::Result<(Vec<Reply>, Option<Content>)> {
+        let current = self.content();
+        let title = current
             .articles
             .iter()
             .find(|a| a.id == article_id)
             .map(|a| a.parsed.title.clone());
-        let removed = self.store.remove(article_id).await?;
-        let text = match (removed, title) {
+        let removed = tx.remove_article(article_id).await?;
+        let (text, content) = match (removed, title) {
             (true, Some(title)) => {
-                self.reload_content().await?;
                 log::info!("article {article_id} removed");
-                Text::Removed {
-                    id: article_id,
-                    title: &title,
-                }
-                .render(lang)
+                let rest = current
+                    .articles
+                    .iter()
+                    .filter(|a| a.id != article_id)
+                    .cloned()
+                    .collect();
+                (
+                    Text::Removed {
+                        id: article_id,
+                        title: &title,
+                    }
+                    .render(lang),
+                    Some(content_of(&self.intents, rest)),
+                )
             }
-            _ => Text::ArticleNotFound { id: article_id }.render(lang),
+            _ => (Text::ArticleNotFound { id: article_id }.render(lang), None),
         };
-        Ok(vec![Reply::Send {
+        let reply = Reply::Send {
             chat_id: input.place.chat_id,
             text,
             buttons: Vec::new(),
             reply_to: None,
             thread_id: input.place.thread_id,
             track: None,
-        }])
+        };
+        Ok((vec![reply], content))
     }
 
     pub(super) async fn on_stats(&self, t: &mut Turn<'_>) -> anyhow::Result<()> {

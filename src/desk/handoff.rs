@@ -270,7 +270,18 @@ impl Desk {
     /// other side told — once. Returns what to deliver about it; a failure to deliver those is
     /// reported here again and ends there, as the chats involved are already marked.
     pub async fn undeliverable(&self, chat_id: i64, reason: &str) -> anyhow::Result<Vec<Reply>> {
-        let _gate = self.lock_gate().await;
+        self.undeliverable_settled(chat_id, reason, &super::ReturnOnly)
+            .await
+    }
+
+    /// As [`Desk::undeliverable`], with the adapter's bookkeeping (dropping what was still queued
+    /// for the chat, queueing what is said about it) in the same transaction.
+    pub async fn undeliverable_settled(
+        &self,
+        chat_id: i64,
+        reason: &str,
+        settle: &dyn super::Settle,
+    ) -> anyhow::Result<Vec<Reply>> {
         let now = chrono::Utc::now();
         let mut tx = self.store.begin_write().await?;
         // Group ids are negative; the row may not exist yet if the chat never wrote.
@@ -305,6 +316,7 @@ impl Desk {
                 replies.push(send(support, text, head));
             }
         }
+        settle.settle(&mut tx, &replies, now).await?;
         tx.commit().await?;
         Ok(replies)
     }

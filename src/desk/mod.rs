@@ -5,7 +5,8 @@
 //!
 //! Split by feature (as triagebot's `handlers/`):
 //! - `service` — [`Desk`]: building, content reloads, `handle` (dedup, one transaction per update),
-//!   dispatch, `sent`/`undeliverable`, the command list;
+//!   dispatch, `sent`/`undeliverable`, flood notices, the command list; [`Settle`] — how an
+//!   adapter commits its own bookkeeping (inbox, outbox) in the desk's transaction;
 //! - `turn` — the per-update context handlers share; `lang` — choosing the reply language;
 //! - `conversation` — questions and answers, `/start`, `/help`, `/lang`, `/articles`, subscriptions,
 //!   awkward input; `suggest` — suggested questions derived from the content;
@@ -24,12 +25,15 @@ mod handoff;
 pub mod insights;
 mod lang;
 mod service;
+mod settle;
 mod suggest;
 pub mod texts;
 mod turn;
 mod web;
 
 pub use self::service::{Desk, DeskSettings};
+pub use self::settle::{Push, ReturnOnly, Settle, Settling};
+pub use self::web::{Adopt, Round, Stored};
 
 /// Which kind of chat an input came from. Groups answer only when addressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,5 +1,7 @@
 //! [`Desk`]: the helpdesk every adapter talks to. Holds the store, the settings the desk needs and
-//! the current answering engine; handles one [`Input`] at a time per call, in one transaction.
+//! the current answering engine; handles each [`Input`] in one transaction. Turns of different
+//! chats may run at the same time (SQLite orders their writes); an adapter keeps each chat's
+//! inputs in order.
 
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -7,6 +9,7 @@ use std::time::Duration;
 use anyhow::Context;
 use chrono::Utc;
 
+use super::settle::{ReturnOnly, Settle};
 use super::turn::{After, Turn};
 use super::{ChatKind, Event, Input, Place, Reply, Sender, Track, lang, suggest};
 use crate::content::Article;
@@ -59,12 +62,6 @@ pub struct Desk {
     content: RwLock<Arc<Content>>,
     /// Fetches the pages admins send as URLs; `None`: URLs are answered like any other text.
     pub(super) fetcher: Option<crate::web::Fetcher>,
-    pub(super) pushed_tx: tokio::sync::mpsc::UnboundedSender<Vec<Reply>>,
-    pub(super) pushed_rx:
-        std::sync::Mutex<Option<tokio::sync::mpsc::UnboundedReceiver<Vec<Reply>>>>,
-    // Turns are serialised in-process: SQLite has one writer anyway, and waiting here is cheaper
-    // and fairer than SQLite's busy-sleep when many chats write at once.
-    gate: tokio::sync::Mutex<()>,
 }
 
 impl Desk {
@@ -75,24 +72,24 @@ impl Desk {
         settings: DeskSettings,
     ) -> anyhow::Result<Desk> {
         let content = build_content(&store, &intents).await?;
-        let (pushed_tx, pushed_rx) = tokio::sync::mpsc::unbounded_channel();
         Ok(Desk {
             store,
             intents,
             settings,
             content: RwLock::new(Arc::new(content)),
             fetcher: None,
-            pushed_tx,
-            pushed_rx: std::sync::Mutex::new(Some(pushed_rx)),
-            gate: tokio::sync::Mutex::new(()),
         })
     }
 
     /// Rebuilds the engine from the store's articles; takes effect for the next question.
     pub async fn reload_content(&self) -> anyhow::Result<()> {
         let content = build_content(&self.store, &self.intents).await?;
-        *self.content.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(content);
+        self.set_content(content);
         Ok(())
+    }
+
+    pub(super) fn set_content(&self, content: Content) {
+        *self.content.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(content);
     }
 
     /// The engine answering right now.
@@ -169,25 +166,44 @@ impl Desk {
     /// An input whose `update_id` is not above the last one handled in its chat is a
     /// re-delivery and yields nothing. The chat's state, everything the input changed and its
     /// `update_id` are written in one transaction before the replies are returned: a crash after
-    /// that loses at most these replies, and never answers an update twice.
+    /// that loses at most these replies, and never answers an update twice. Adapters that must
+    /// not lose replies use [`Desk::handle_settled`] instead.
     ///
     /// For a [`Event::Callback`] the first reply is always exactly one [`Reply::Toast`] (its text
     /// may be empty): the adapter answers the callback query with it before delivering the rest.
     pub async fn handle(&self, input: Input) -> anyhow::Result<Vec<Reply>> {
         let page = self.fetch_for_admin(&input).await;
-        let mut replies = self.handle_turn(&input, page).await?;
+        let mut replies = self.turn(&input, page, &ReturnOnly, true).await?;
+        // A skipped re-delivery still owes the press its (empty) toast.
         if matches!(input.event, Event::Callback { .. }) {
             toast_first(&mut replies);
         }
         Ok(replies)
     }
 
-    async fn handle_turn(
+    /// As [`Desk::handle`], but the replies are handed to `settle` inside the turn's transaction,
+    /// so they commit together with the state they follow from (an adapter queues them for
+    /// delivery there and marks its inbound update handled). The adapter recognises re-delivered
+    /// updates itself, so `update_id` is not compared here: ids may restart lower.
+    ///
+    /// An admin's URL is fetched first, outside any transaction (a fetch can take seconds and
+    /// must hold neither the store nor other chats); a retried turn fetches again.
+    pub async fn handle_settled(
+        &self,
+        input: Input,
+        settle: &dyn Settle,
+    ) -> anyhow::Result<Vec<Reply>> {
+        let page = self.fetch_for_admin(&input).await;
+        self.turn(&input, page, settle, false).await
+    }
+
+    async fn turn(
         &self,
         input: &Input,
         page: Option<super::web::FetchedPage>,
+        settle: &dyn Settle,
+        skip_seen: bool,
     ) -> anyhow::Result<Vec<Reply>> {
-        let _gate = self.gate.lock().await;
         let now = Utc::now();
         let chat_id = input.place.chat_id;
         let mut tx = self.store.begin_write().await?;
@@ -195,7 +211,8 @@ impl Desk {
             .chat_state(chat_id, input.place.kind == ChatKind::Group, now)
             .await
             .with_context(|| format!("cannot load the state of chat {chat_id}"))?;
-        if let (Some(update), Some(last)) = (input.update_id, chat.last_update_id)
+        if skip_seen
+            && let (Some(update), Some(last)) = (input.update_id, chat.last_update_id)
             && update <= last
         {
             tx.rollback().await?;
@@ -224,6 +241,14 @@ impl Desk {
             lang,
             ..
         } = turn;
+        // Publishing and removing commit with the turn: the draft is gone only once the article
+        // is stored, and the admin's confirmation and the subscribers' notices are queued with it.
+        let mut new_content = None;
+        for work in after {
+            let (more, content) = self.after_work(&mut tx, input, lang, work, now).await?;
+            replies.extend(more);
+            new_content = content.or(new_content);
+        }
         if let Some(update) = input.update_id {
             chat.last_update_id = Some(chat.last_update_id.map_or(update, |last| last.max(update)));
         }
@@ -236,12 +261,15 @@ impl Desk {
         // The chat just reached us, so we can reach it again (the reader unblocked the bot).
         chat.unreachable_since = None;
         tx.save_chat_state(&chat).await?;
+        if matches!(input.event, Event::Callback { .. }) {
+            toast_first(&mut replies);
+        }
+        settle.settle(&mut tx, &replies, now).await?;
         tx.commit()
             .await
             .with_context(|| format!("cannot save the state of chat {chat_id}"))?;
-
-        for work in after {
-            replies.extend(self.after_commit(input, lang, work).await?);
+        if let Some(content) = new_content {
+            self.set_content(content);
         }
         Ok(replies)
     }
@@ -332,16 +360,19 @@ impl Desk {
         Ok(())
     }
 
-    /// Work that must not run inside the turn's transaction (it opens its own).
-    async fn after_commit(
+    /// Work done after the handlers, in the turn's transaction: what to deliver, and the content
+    /// to answer from once it commits (when it changed).
+    async fn after_work(
         &self,
+        tx: &mut crate::store::Tx,
         input: &Input,
         lang: Lang,
         work: After,
-    ) -> anyhow::Result<Vec<Reply>> {
+        now: chrono::DateTime<Utc>,
+    ) -> anyhow::Result<(Vec<Reply>, Option<Content>)> {
         match work {
-            After::Publish { draft } => self.publish(input, lang, draft).await,
-            After::Remove { article_id } => self.remove_article(input, lang, article_id).await,
+            After::Publish { draft } => self.publish(tx, input, lang, draft, now).await,
+            After::Remove { article_id } => self.remove_article(tx, input, lang, article_id).await,
         }
     }
 
@@ -354,7 +385,6 @@ impl Desk {
         text: &str,
         lang: Option<Lang>,
     ) -> anyhow::Result<Answer> {
-        let _gate = self.gate.lock().await;
         let now = Utc::now();
         let input = Input {
             update_id: None,
@@ -407,7 +437,19 @@ impl Desk {
 
     /// Records the id a tracked message got once delivered (see [`Track`]).
     pub async fn sent(&self, track: Track, chat_id: i64, message_id: i32) -> anyhow::Result<()> {
-        let _gate = self.gate.lock().await;
+        self.sent_settled(track, chat_id, message_id, &ReturnOnly)
+            .await
+    }
+
+    /// As [`Desk::sent`], with the adapter's bookkeeping (the message leaves its outbox) in the
+    /// same transaction.
+    pub async fn sent_settled(
+        &self,
+        track: Track,
+        chat_id: i64,
+        message_id: i32,
+        settle: &dyn Settle,
+    ) -> anyhow::Result<()> {
         let mut tx = self.store.begin_write().await?;
         match track {
             Track::Ticket { ticket_id } => {
@@ -415,11 +457,64 @@ impl Desk {
                     .await?
             }
         }
+        settle.settle(&mut tx, &[], Utc::now()).await?;
         tx.commit().await
     }
 
-    pub(super) async fn lock_gate(&self) -> tokio::sync::MutexGuard<'_, ()> {
-        self.gate.lock().await
+    /// A chat is flooding the bot: one notice, in the chat's language, that its next messages wait.
+    /// `settle` records the messages left unanswered in the same transaction.
+    pub async fn slow_down(
+        &self,
+        input: &Input,
+        notify: bool,
+        settle: &dyn Settle,
+    ) -> anyhow::Result<Vec<Reply>> {
+        let now = Utc::now();
+        let mut tx = self.store.begin_write().await?;
+        let chat = tx
+            .chat_state(
+                input.place.chat_id,
+                input.place.kind == ChatKind::Group,
+                now,
+            )
+            .await?;
+        let replies = if notify {
+            let lang = lang::for_chat(&chat, input.sender.as_ref());
+            vec![plain_reply(
+                input,
+                super::texts::Text::SlowDown.render(lang),
+            )]
+        } else {
+            Vec::new()
+        };
+        settle.settle(&mut tx, &replies, now).await?;
+        tx.commit().await?;
+        Ok(replies)
+    }
+
+    /// What a reader is told when their message could not be handled for a long while (the store
+    /// kept failing): nothing in groups. Needs no store, which may be what is failing.
+    pub fn trouble(&self, input: &Input) -> Option<Reply> {
+        if input.place.kind == ChatKind::Group {
+            return None;
+        }
+        let lang = lang::of_client(input.sender.as_ref()).unwrap_or(Lang::Id);
+        Some(plain_reply(input, super::texts::Text::Trouble.render(lang)))
+    }
+}
+
+/// A plain message into the chat an input came from (a reply to it in groups).
+fn plain_reply(input: &Input, text: String) -> Reply {
+    Reply::Send {
+        chat_id: input.place.chat_id,
+        text,
+        buttons: Vec::new(),
+        reply_to: match input.place.kind {
+            ChatKind::Group => input.place.message_id,
+            ChatKind::Private => None,
+        },
+        thread_id: input.place.thread_id,
+        track: None,
     }
 }
 
@@ -439,7 +534,12 @@ fn toast_first(replies: &mut Vec<Reply>) {
 }
 
 async fn build_content(store: &Store, intents: &Arc<Intents>) -> anyhow::Result<Content> {
-    let mut articles = store.articles().await.context("cannot load the articles")?;
+    let articles = store.articles().await.context("cannot load the articles")?;
+    Ok(content_of(intents, articles))
+}
+
+/// The engine and suggestions for a set of articles (any order).
+pub(super) fn content_of(intents: &Arc<Intents>, mut articles: Vec<Article>) -> Content {
     articles.sort_by(|a, b| {
         b.parsed
             .published_at
@@ -451,11 +551,11 @@ async fn build_content(store: &Store, intents: &Arc<Intents>) -> anyhow::Result<
         suggest::suggestions(&engine, &articles, Lang::Id),
         suggest::suggestions(&engine, &articles, Lang::En),
     ];
-    Ok(Content {
+    Content {
         engine,
         articles,
         suggestions,
-    })
+    }
 }
 
 #[cfg(test)]

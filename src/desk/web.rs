@@ -1,17 +1,18 @@
 //! Content from the web, on the desk's side: an admin's URL becomes the usual publishing preview,
 //! `/feeds`, `/feed_add URL` and `/feed_remove ID` manage the feeds, and what the feed poller
 //! imports is announced to subscribers (one message each per round) or sent to the admins for
-//! review. Replies nobody asked for leave through [`Desk::push`].
+//! review. Those, which answer no input, are queued through a [`Push`] in the poller's transaction.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 
 use super::callback::Action;
+use super::service::{Content, content_of, lang_slot};
 use super::texts::Text;
 use super::turn::Turn;
-use super::{Button, ChatKind, Desk, Event, Input, Reply, suggest};
+use super::{Button, ChatKind, Desk, Event, Input, Push, Reply, suggest};
 use crate::content::{self, Article};
 use crate::nlu::Lang;
-use crate::store::FeedAdded;
+use crate::store::{FeedAdded, Tx};
 use crate::web;
 
 /// A page an admin sent as a URL, fetched before the turn (a fetch can take seconds and must not
@@ -116,79 +117,92 @@ impl Desk {
         Ok(())
     }
 
-    /// The notices for articles the poller stored: one message per subscriber, naming every
-    /// article with its link. Call after [`Desk::reload_content`].
-    pub async fn announce(&self, article_ids: &[i64]) -> anyhow::Result<Vec<Reply>> {
-        let content = self.content();
-        let articles: Vec<&Article> = article_ids
-            .iter()
-            .filter_map(|id| content.articles.iter().find(|a| a.id == *id))
-            .collect();
-        if articles.is_empty() {
-            return Ok(Vec::new());
-        }
-        let subscribers = {
-            let mut tx = self.store.begin_read().await?;
-            let list = tx.subscribers().await?;
-            tx.rollback().await?;
-            list
+    /// Takes in what one round of the feed poller stored in `tx` (not yet committed): notices for
+    /// the new articles to every subscriber (one message each, naming every article with its
+    /// link), and for review-mode items a draft per admin with the usual preview, handed to
+    /// `push` in the same transaction — so a crash loses neither the articles' notices nor the
+    /// previews, and sends none for a round that did not commit. Returns the content to answer
+    /// from once `tx` committed (see [`Desk::adopt`]).
+    pub async fn take_in_round(
+        &self,
+        tx: &mut Tx,
+        round: Round,
+        push: &dyn Push,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<Adopt> {
+        let content = if round.stored.is_empty() && round.removed.is_empty() {
+            None
+        } else {
+            Some(self.content_after(&round))
         };
-        // The same notice for every subscriber of a language: made once per language.
-        let notice = |lang: Lang| match articles.as_slice() {
-            [article] => Text::NewArticle {
-                title: &article.parsed.title,
-                hint: suggest::hint_for(&content.engine, article, lang).as_deref(),
-                url: article.parsed.url.as_deref(),
+        let mut replies = match &content {
+            Some(content) => {
+                let news: Vec<&Article> = round
+                    .stored
+                    .iter()
+                    .filter(|s| s.news)
+                    .filter_map(|s| content.articles.iter().find(|a| a.id == s.article.id))
+                    .collect();
+                announce(tx, content, &news).await?
             }
-            .render(lang),
-            several => Text::NewArticles { articles: several }.render(lang),
+            None => Vec::new(),
         };
-        let mut notices: [Option<String>; 2] = [None, None];
-        let mut replies = Vec::new();
-        for sub in subscribers {
-            let lang = sub
-                .language
-                .as_deref()
-                .and_then(|l| l.parse().ok())
-                .unwrap_or(Lang::Id);
-            let text = notices[super::service::lang_slot(lang)]
-                .get_or_insert_with(|| notice(lang))
-                .clone();
-            replies.push(Reply::Send {
-                chat_id: sub.chat_id,
-                text,
-                buttons: Vec::new(),
-                reply_to: None,
-                thread_id: None,
-                track: None,
-            });
-        }
-        log::info!(
-            "announced {} new articles to {} subscribers",
-            articles.len(),
-            replies.len()
+        let current = self.content();
+        let articles = content.as_ref().map_or(&current.articles, |c| &c.articles);
+        replies.extend(
+            self.review_previews(tx, articles, &round.for_review, now)
+                .await?,
         );
-        Ok(replies)
+        push.settle(tx, &replies, now).await?;
+        Ok(Adopt(content))
+    }
+
+    /// Answers from what a round's committed transaction stored (see [`Desk::take_in_round`]).
+    pub fn adopt(&self, adopt: Adopt) {
+        if let Some(content) = adopt.0 {
+            self.set_content(content);
+        }
+    }
+
+    /// The content as it is once the round's articles are stored and the pruned ones gone.
+    fn content_after(&self, round: &Round) -> Content {
+        let articles = self
+            .content()
+            .articles
+            .iter()
+            .filter(|a| !round.removed.contains(&a.id))
+            .filter(|a| !round.stored.iter().any(|s| replaces(a, &s.article.parsed)))
+            .cloned()
+            .chain(
+                round
+                    .stored
+                    .iter()
+                    .filter(|s| !round.removed.contains(&s.article.id))
+                    .map(|s| s.article.clone()),
+            )
+            .collect();
+        content_of(&self.intents, articles)
     }
 
     /// Previews of review-mode feed items, one draft per admin and item, in each admin's private
     /// chat, with the usual Terbitkan/Batal.
-    pub async fn review_previews(&self, texts: &[Vec<u8>]) -> anyhow::Result<Vec<Reply>> {
+    async fn review_previews(
+        &self,
+        tx: &mut Tx,
+        articles: &[Article],
+        texts: &[Vec<u8>],
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<Vec<Reply>> {
         if texts.is_empty() || self.settings.admins.is_empty() {
             return Ok(Vec::new());
         }
-        let content = self.content();
         let lang = Lang::Id;
-        let now = Utc::now();
         let mut replies = Vec::new();
-        // Like a turn: one writer at a time, in-process.
-        let _gate = self.lock_gate().await;
-        let mut tx = self.store.begin_write().await?;
         for raw in texts {
             let Ok(parsed) = content::parse(raw) else {
                 continue;
             };
-            let replaces = content.articles.iter().find(|a| replaces(a, &parsed));
+            let replaces = articles.iter().find(|a| replaces(a, &parsed));
             for &admin in &self.settings.admins {
                 let draft_id = tx
                     .create_draft(admin, admin, raw, &parsed.title, now)
@@ -213,25 +227,73 @@ impl Desk {
                 });
             }
         }
-        tx.commit().await?;
         Ok(replies)
     }
+}
 
-    /// Hands replies nobody asked for (feed announcements, review previews) to the adapter that
-    /// took [`Desk::take_pushed`]; without one they are logged and dropped.
-    pub fn push(&self, replies: Vec<Reply>) {
-        if self.pushed_tx.send(replies).is_err() {
-            log::warn!("no adapter is delivering pushed messages; dropped");
+/// What one round of the feed poller stored, for [`Desk::take_in_round`].
+#[derive(Debug, Clone, Default)]
+pub struct Round {
+    pub stored: Vec<Stored>,
+    /// Articles retention removed.
+    pub removed: Vec<i64>,
+    /// Review-mode items: their article text, for the admins' previews.
+    pub for_review: Vec<Vec<u8>>,
+}
+
+/// An article a feed item was stored as.
+#[derive(Debug, Clone)]
+pub struct Stored {
+    pub article: Article,
+    /// New to newsdesk, so announced; a corrected article is answerable but not news again.
+    pub news: bool,
+}
+
+/// The content to answer from once a round's transaction committed; `None`: unchanged.
+pub struct Adopt(Option<Content>);
+
+/// The notices for `news`: one message per subscriber, the same for every subscriber of a
+/// language (made once per language).
+async fn announce(tx: &mut Tx, content: &Content, news: &[&Article]) -> anyhow::Result<Vec<Reply>> {
+    if news.is_empty() {
+        return Ok(Vec::new());
+    }
+    let subscribers = tx.subscribers().await?;
+    let notice = |lang: Lang| match news {
+        [article] => Text::NewArticle {
+            title: &article.parsed.title,
+            hint: suggest::hint_for(&content.engine, article, lang).as_deref(),
+            url: article.parsed.url.as_deref(),
         }
+        .render(lang),
+        several => Text::NewArticles { articles: several }.render(lang),
+    };
+    let mut notices: [Option<String>; 2] = [None, None];
+    let mut replies = Vec::new();
+    for sub in subscribers {
+        let lang = sub
+            .language
+            .as_deref()
+            .and_then(|l| l.parse().ok())
+            .unwrap_or(Lang::Id);
+        let text = notices[lang_slot(lang)]
+            .get_or_insert_with(|| notice(lang))
+            .clone();
+        replies.push(Reply::Send {
+            chat_id: sub.chat_id,
+            text,
+            buttons: Vec::new(),
+            reply_to: None,
+            thread_id: None,
+            track: None,
+        });
     }
-
-    /// The receiving end of [`Desk::push`]; the first caller gets it.
-    pub fn take_pushed(&self) -> Option<tokio::sync::mpsc::UnboundedReceiver<Vec<Reply>>> {
-        self.pushed_rx
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .take()
-    }
+    log::info!(
+        "announcing {} new articles to {} subscribers",
+        news.len(),
+        replies.len()
+    );
+    Ok(replies)
 }
 
 /// Whether a stored article is the one `parsed` would replace (see `Store::import`).

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use anyhow::Context;
 use sqlx::{FromRow, Row};
 
-use super::{Store, now_text, parse_timestamp};
+use super::{Store, Tx, now_text, parse_timestamp};
 use crate::content::{Article, ParsedArticle, TickerItem};
 
 /// What an import did.
@@ -16,7 +16,7 @@ pub enum ImportOutcome {
     Created { id: i64 },
     /// The same text was already stored: nothing changed.
     Unchanged { id: i64 },
-    /// A changed version of an article (same title and source) replaced the stored one.
+    /// A changed version of an article (same title and source, or same URL) replaced the stored one.
     Replaced { old_id: i64, new_id: i64 },
 }
 
@@ -111,82 +111,13 @@ impl Store {
     ) -> anyhow::Result<ImportOutcome> {
         // IMMEDIATE takes the write lock up front: a deferred transaction that reads and then
         // writes can fail with SQLITE_BUSY under concurrency, without waiting for busy_timeout.
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-
-        let existing: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM articles WHERE content_hash = ?")
-                .bind(content_hash)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if let Some(id) = existing {
-            tx.rollback().await?;
-            return Ok(ImportOutcome::Unchanged { id });
+        let mut tx = self.begin_write().await?;
+        let outcome = tx.import(content_hash, article).await?;
+        match outcome {
+            ImportOutcome::Unchanged { .. } => tx.rollback().await?,
+            _ => tx.commit().await?,
         }
-
-        let earlier: Vec<i64> = sqlx::query_scalar(
-            "SELECT id FROM articles
-             WHERE (title = ? AND source IS ?) OR (url IS NOT NULL AND url = ?)
-             ORDER BY id",
-        )
-        .bind(&article.title)
-        .bind(&article.source)
-        .bind(&article.url)
-        .fetch_all(&mut *tx)
-        .await?;
-        for id in &earlier {
-            sqlx::query("DELETE FROM articles WHERE id = ?")
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-        }
-
-        let new_id: i64 = sqlx::query_scalar(
-            "INSERT INTO articles
-                 (title, published_at, reporter, editor, source, caption, content_hash, imported_at,
-                  url)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-             RETURNING id",
-        )
-        .bind(&article.title)
-        .bind(article.published_at.map(|t| t.to_rfc3339()))
-        .bind(&article.reporter)
-        .bind(&article.editor)
-        .bind(&article.source)
-        .bind(&article.caption)
-        .bind(content_hash)
-        .bind(now_text())
-        .bind(&article.url)
-        .fetch_one(&mut *tx)
-        .await?;
-
-        for (position, text) in article.paragraphs.iter().enumerate() {
-            sqlx::query("INSERT INTO paragraphs (article_id, position, text) VALUES (?, ?, ?)")
-                .bind(new_id)
-                .bind(position as i64)
-                .bind(text)
-                .execute(&mut *tx)
-                .await?;
-        }
-        for (position, item) in article.ticker.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO ticker_items (article_id, position, name, value, change, change_pct)
-                 VALUES (?, ?, ?, ?, ?, ?)",
-            )
-            .bind(new_id)
-            .bind(position as i64)
-            .bind(&item.name)
-            .bind(item.value)
-            .bind(item.change)
-            .bind(item.change_pct)
-            .execute(&mut *tx)
-            .await?;
-        }
-        tx.commit().await?;
-
-        Ok(match earlier.last() {
-            Some(&old_id) => ImportOutcome::Replaced { old_id, new_id },
-            None => ImportOutcome::Created { id: new_id },
-        })
+        Ok(outcome)
     }
 
     /// Every article, complete with paragraphs and ticker, ordered by id.
@@ -278,11 +209,135 @@ impl Store {
         max_articles: Option<u64>,
         older_than: Option<chrono::DateTime<chrono::Utc>>,
     ) -> anyhow::Result<Vec<i64>> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
+        let doomed = tx.prune(max_articles, older_than).await?;
+        tx.commit().await?;
+        Ok(doomed)
+    }
+
+    pub async fn count_articles(&self) -> anyhow::Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM articles")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    /// Paragraph and ticker rows still stored for `article_id` (zero after removal: the cascade).
+    pub async fn rows_of_article(&self, article_id: i64) -> anyhow::Result<(i64, i64)> {
+        let paragraphs: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM paragraphs WHERE article_id = ?")
+                .bind(article_id)
+                .fetch_one(&self.pool)
+                .await?;
+        let ticker: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM ticker_items WHERE article_id = ?")
+                .bind(article_id)
+                .fetch_one(&self.pool)
+                .await?;
+        Ok((paragraphs, ticker))
+    }
+}
+
+impl Tx {
+    /// [`Store::import`] inside this transaction, so that publishing can commit the article
+    /// together with the draft's removal and the notices about it.
+    pub async fn import(
+        &mut self,
+        content_hash: &str,
+        article: &ParsedArticle,
+    ) -> anyhow::Result<ImportOutcome> {
+        let existing: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM articles WHERE content_hash = ?")
+                .bind(content_hash)
+                .fetch_optional(self.conn())
+                .await?;
+        if let Some(id) = existing {
+            return Ok(ImportOutcome::Unchanged { id });
+        }
+
+        let earlier: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM articles
+             WHERE (title = ? AND source IS ?) OR (url IS NOT NULL AND url = ?)
+             ORDER BY id",
+        )
+        .bind(&article.title)
+        .bind(&article.source)
+        .bind(&article.url)
+        .fetch_all(self.conn())
+        .await?;
+        for id in &earlier {
+            sqlx::query("DELETE FROM articles WHERE id = ?")
+                .bind(id)
+                .execute(self.conn())
+                .await?;
+        }
+
+        let new_id: i64 = sqlx::query_scalar(
+            "INSERT INTO articles
+                 (title, published_at, reporter, editor, source, caption, content_hash, imported_at,
+                  url)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+             RETURNING id",
+        )
+        .bind(&article.title)
+        .bind(article.published_at.map(|t| t.to_rfc3339()))
+        .bind(&article.reporter)
+        .bind(&article.editor)
+        .bind(&article.source)
+        .bind(&article.caption)
+        .bind(content_hash)
+        .bind(now_text())
+        .bind(&article.url)
+        .fetch_one(self.conn())
+        .await?;
+
+        for (position, text) in article.paragraphs.iter().enumerate() {
+            sqlx::query("INSERT INTO paragraphs (article_id, position, text) VALUES (?, ?, ?)")
+                .bind(new_id)
+                .bind(position as i64)
+                .bind(text)
+                .execute(self.conn())
+                .await?;
+        }
+        for (position, item) in article.ticker.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO ticker_items (article_id, position, name, value, change, change_pct)
+                 VALUES (?, ?, ?, ?, ?, ?)",
+            )
+            .bind(new_id)
+            .bind(position as i64)
+            .bind(&item.name)
+            .bind(item.value)
+            .bind(item.change)
+            .bind(item.change_pct)
+            .execute(self.conn())
+            .await?;
+        }
+        Ok(match earlier.last() {
+            Some(&old_id) => ImportOutcome::Replaced { old_id, new_id },
+            None => ImportOutcome::Created { id: new_id },
+        })
+    }
+
+    /// Removes an article inside this transaction; `false` when there was none.
+    pub async fn remove_article(&mut self, id: i64) -> anyhow::Result<bool> {
+        let done = sqlx::query("DELETE FROM articles WHERE id = ?")
+            .bind(id)
+            .execute(self.conn())
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// [`Store::prune`] inside this transaction, so that the feed poller prunes in the same
+    /// transaction as its imports.
+    pub async fn prune(
+        &mut self,
+        max_articles: Option<u64>,
+        older_than: Option<chrono::DateTime<chrono::Utc>>,
+    ) -> anyhow::Result<Vec<i64>> {
         // Stored times carry their own offsets, so they are compared as instants, not as text.
         let rows: Vec<(i64, Option<String>, String)> =
             sqlx::query_as("SELECT id, published_at, imported_at FROM articles")
-                .fetch_all(&mut *tx)
+                .fetch_all(self.conn())
                 .await?;
         let mut dated: Vec<(
             i64,
@@ -311,31 +366,9 @@ impl Store {
         for id in &doomed {
             sqlx::query("DELETE FROM articles WHERE id = ?")
                 .bind(id)
-                .execute(&mut *tx)
+                .execute(self.conn())
                 .await?;
         }
-        tx.commit().await?;
         Ok(doomed)
-    }
-
-    pub async fn count_articles(&self) -> anyhow::Result<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM articles")
-            .fetch_one(&self.pool)
-            .await?)
-    }
-
-    /// Paragraph and ticker rows still stored for `article_id` (zero after removal: the cascade).
-    pub async fn rows_of_article(&self, article_id: i64) -> anyhow::Result<(i64, i64)> {
-        let paragraphs: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM paragraphs WHERE article_id = ?")
-                .bind(article_id)
-                .fetch_one(&self.pool)
-                .await?;
-        let ticker: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM ticker_items WHERE article_id = ?")
-                .bind(article_id)
-                .fetch_one(&self.pool)
-                .await?;
-        Ok((paragraphs, ticker))
     }
 }

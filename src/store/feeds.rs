@@ -128,6 +128,7 @@ impl Store {
         tx.commit().await?;
         Ok(removed)
     }
+
     /// Records a poll: when it ran, what it learned or why it failed, and when to poll next.
     pub async fn record_poll(
         &self,
@@ -136,40 +137,9 @@ impl Store {
         record: &PollRecord,
         next_poll_at: DateTime<Utc>,
     ) -> anyhow::Result<()> {
-        let (at, next) = (timestamp_text(at), timestamp_text(next_poll_at));
-        let query = match record {
-            PollRecord::Ok {
-                title,
-                etag,
-                last_modified,
-            } => sqlx::query(
-                "UPDATE feeds SET last_checked = ?, next_poll_at = ?, last_error = NULL,
-                     failures = 0, title = COALESCE(?, title), etag = ?, last_modified = ?
-                 WHERE id = ?",
-            )
-            .bind(at)
-            .bind(next)
-            .bind(title)
-            .bind(etag)
-            .bind(last_modified),
-            PollRecord::NotModified => sqlx::query(
-                "UPDATE feeds SET last_checked = ?, next_poll_at = ?, last_error = NULL,
-                     failures = 0
-                 WHERE id = ?",
-            )
-            .bind(at)
-            .bind(next),
-            PollRecord::Failed { error } => sqlx::query(
-                "UPDATE feeds SET last_checked = ?, next_poll_at = ?, last_error = ?,
-                     failures = failures + 1
-                 WHERE id = ?",
-            )
-            .bind(at)
-            .bind(next)
-            .bind(error),
-        };
-        query.bind(id).execute(&self.pool).await?;
-        Ok(())
+        let mut tx = self.begin_write().await?;
+        tx.record_poll(id, at, record, next_poll_at).await?;
+        tx.commit().await
     }
 
     /// The stamp an item had when it was last handled; `None` for an item never seen.
@@ -191,27 +161,15 @@ impl Store {
         stamp: &str,
         article_id: Option<i64>,
     ) -> anyhow::Result<()> {
-        sqlx::query(
-            "INSERT INTO feed_items (feed_id, item_key, stamp, article_id, imported, seen_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT (feed_id, item_key) DO UPDATE SET
-                 stamp = ?3, article_id = COALESCE(?4, article_id),
-                 imported = MAX(imported, ?5), seen_at = ?6",
-        )
-        .bind(feed_id)
-        .bind(key)
-        .bind(stamp)
-        .bind(article_id)
-        .bind(article_id.is_some())
-        .bind(now_text())
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        let mut tx = self.begin_write().await?;
+        tx.record_feed_item(feed_id, key, stamp, article_id).await?;
+        tx.commit().await
     }
 }
 
 // The same operations inside a transaction: a desk turn already holds the write lock, so its
-// commands must run in its own transaction rather than open a second one.
+// commands must run in its own transaction rather than open a second one; the poller records a
+// round's polls and items in the transaction that stores its articles and queues its notices.
 impl Tx {
     pub async fn add_feed(&mut self, url: &str, review: bool) -> anyhow::Result<FeedAdded> {
         let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM feeds WHERE url = ?")
@@ -261,5 +219,75 @@ impl Tx {
             .execute(self.conn())
             .await?;
         Ok(done.rows_affected() > 0)
+    }
+
+    /// Records a poll: when it ran, what it learned or why it failed, and when to poll next.
+    pub async fn record_poll(
+        &mut self,
+        id: i64,
+        at: DateTime<Utc>,
+        record: &PollRecord,
+        next_poll_at: DateTime<Utc>,
+    ) -> anyhow::Result<()> {
+        let (at, next) = (timestamp_text(at), timestamp_text(next_poll_at));
+        let query = match record {
+            PollRecord::Ok {
+                title,
+                etag,
+                last_modified,
+            } => sqlx::query(
+                "UPDATE feeds SET last_checked = ?, next_poll_at = ?, last_error = NULL,
+                     failures = 0, title = COALESCE(?, title), etag = ?, last_modified = ?
+                 WHERE id = ?",
+            )
+            .bind(at)
+            .bind(next)
+            .bind(title)
+            .bind(etag)
+            .bind(last_modified),
+            PollRecord::NotModified => sqlx::query(
+                "UPDATE feeds SET last_checked = ?, next_poll_at = ?, last_error = NULL,
+                     failures = 0
+                 WHERE id = ?",
+            )
+            .bind(at)
+            .bind(next),
+            PollRecord::Failed { error } => sqlx::query(
+                "UPDATE feeds SET last_checked = ?, next_poll_at = ?, last_error = ?,
+                     failures = failures + 1
+                 WHERE id = ?",
+            )
+            .bind(at)
+            .bind(next)
+            .bind(error),
+        };
+        query.bind(id).execute(self.conn()).await?;
+        Ok(())
+    }
+
+    /// Remembers an item as handled with `stamp`; `article_id` when an article was stored from it.
+    pub async fn record_feed_item(
+        &mut self,
+        feed_id: i64,
+        key: &str,
+        stamp: &str,
+        article_id: Option<i64>,
+    ) -> anyhow::Result<()> {
+        sqlx::query(
+            "INSERT INTO feed_items (feed_id, item_key, stamp, article_id, imported, seen_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (feed_id, item_key) DO UPDATE SET
+                 stamp = ?3, article_id = COALESCE(?4, article_id),
+                 imported = MAX(imported, ?5), seen_at = ?6",
+        )
+        .bind(feed_id)
+        .bind(key)
+        .bind(stamp)
+        .bind(article_id)
+        .bind(article_id.is_some())
+        .bind(now_text())
+        .execute(self.conn())
+        .await?;
+        Ok(())
     }
 }

@@ -3,7 +3,9 @@
 //! Table families live in their own files: [`articles`] (articles, paragraphs, ticker snapshots),
 //! [`chats`] (per-chat state), and the desk's: [`conversations`] (conversation state, topics),
 //! [`questions`] (the question log and its figures), [`tickets`] (human handoff), [`drafts`]
-//! (pages awaiting publication), [`feeds`] (news feeds and their items); [`tx`] is the transaction they run in. Queries are built at run time (`sqlx::query`), so building the
+//! (pages awaiting publication), [`feeds`] (news feeds and their items); [`inbox`] and [`outbox`]
+//! (durable delivery); [`tx`] is the transaction they run in. Queries are built at run time
+//! (`sqlx::query`), so building the
 //! crate never needs a database.
 
 use std::path::{Path, PathBuf};
@@ -21,6 +23,8 @@ pub mod chats;
 pub mod conversations;
 pub mod drafts;
 pub mod feeds;
+pub mod inbox;
+pub mod outbox;
 pub mod questions;
 pub mod tickets;
 pub mod tx;
@@ -30,6 +34,8 @@ pub use chats::Chat;
 pub use conversations::{ChatState, StoredTopic, Subscriber};
 pub use drafts::Draft;
 pub use feeds::{Feed, FeedAdded, PollRecord};
+pub use inbox::{Handled, NewUpdate, PendingUpdate};
+pub use outbox::Queued;
 pub use questions::{LoggedQuestion, NewQuestion, Stats, StatsWindow, UnansweredQuestion};
 pub use tickets::{Author, NewTicket, Ticket, TicketSummary};
 pub use tx::Tx;
@@ -65,6 +71,10 @@ pub struct StoreHealth {
 #[derive(Debug, Clone)]
 pub struct Store {
     pool: SqlitePool,
+    // In-process writers queue here, in order, instead of busy-sleeping inside SQLite (its busy
+    // handler polls with growing sleeps, which adds milliseconds to every turn when many chats
+    // write at once). Other processes are still waited for by `busy_timeout`.
+    writer: std::sync::Arc<tx::Writer>,
 }
 
 impl Store {
@@ -82,8 +92,10 @@ impl Store {
         let options = options
             .create_if_missing(true)
             .foreign_keys(true)
-            // Several tasks write (imports, chat state); wait for the lock instead of failing.
-            .busy_timeout(Duration::from_secs(5));
+            // Several tasks write (turns, the sender, imports) and another process may hold the
+            // file for a while (a backup, the CLI): wait for the lock instead of failing. Longer
+            // waits than this are covered by retrying the whole turn (see `telegram::scheduler`).
+            .busy_timeout(Duration::from_secs(10));
 
         let pool = if in_memory {
             // Each in-memory database lives only as long as a connection to it: keep exactly one
@@ -103,7 +115,8 @@ impl Store {
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal);
             SqlitePoolOptions::new()
-                .max_connections(5)
+                // Turn workers, the inbox, the sender and reports each hold one at times.
+                .max_connections(8)
                 // A SQLite connection is a local file handle, not a socket that can go stale, so
                 // sqlx's liveness ping before every acquire catches nothing, yet it costs a round
                 // trip to the connection's worker thread per transaction — about a tenth of a
@@ -121,7 +134,10 @@ impl Store {
             url: database_url.to_string(),
             reason: e.to_string(),
         })?;
-        Ok(Store { pool })
+        Ok(Store {
+            pool,
+            writer: Default::default(),
+        })
     }
 
     /// The journal mode, foreign-key enforcement and applied migrations, as SQLite reports them.

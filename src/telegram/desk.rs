@@ -1,14 +1,19 @@
 //! The real helpdesk behind the adapter: [`Desk`] seen through [`Helpdesk`]. Lives here, not in
 //! `desk`, so that the desk never depends on the adapter.
 
-use crate::desk::{Desk, Input, Reply, Track};
+use crate::desk::{Desk, Input, Reply, Sender, Settle, Track};
 use crate::nlu::Lang;
+use crate::store::Store;
 
 use super::Helpdesk;
 
 impl Helpdesk for Desk {
-    async fn handle(&self, input: Input) -> anyhow::Result<Vec<Reply>> {
-        Desk::handle(self, input).await
+    fn store(&self) -> &Store {
+        Desk::store(self)
+    }
+
+    async fn handle(&self, input: Input, settle: &dyn Settle) -> anyhow::Result<Vec<Reply>> {
+        Desk::handle_settled(self, input, settle).await
     }
 
     fn command_list(&self, lang: &str) -> Vec<(String, String)> {
@@ -18,16 +23,40 @@ impl Helpdesk for Desk {
             .collect()
     }
 
-    async fn sent(&self, track: Track, chat_id: i64, message_id: i32) -> anyhow::Result<()> {
-        Desk::sent(self, track, chat_id, message_id).await
+    async fn sent(
+        &self,
+        track: Track,
+        chat_id: i64,
+        message_id: i32,
+        settle: &dyn Settle,
+    ) -> anyhow::Result<()> {
+        Desk::sent_settled(self, track, chat_id, message_id, settle).await
     }
 
-    async fn undeliverable(&self, chat_id: i64, reason: &str) -> anyhow::Result<Vec<Reply>> {
-        Desk::undeliverable(self, chat_id, reason).await
+    async fn undeliverable(
+        &self,
+        chat_id: i64,
+        reason: &str,
+        settle: &dyn Settle,
+    ) -> anyhow::Result<Vec<Reply>> {
+        Desk::undeliverable_settled(self, chat_id, reason, settle).await
     }
 
-    fn pushed(&self) -> Option<tokio::sync::mpsc::UnboundedReceiver<Vec<Reply>>> {
-        self.take_pushed()
+    async fn slow_down(
+        &self,
+        input: &Input,
+        notify: bool,
+        settle: &dyn Settle,
+    ) -> anyhow::Result<Vec<Reply>> {
+        Desk::slow_down(self, input, notify, settle).await
+    }
+
+    fn trouble(&self, input: &Input) -> Option<Reply> {
+        Desk::trouble(self, input)
+    }
+
+    fn is_admin(&self, sender: Option<&Sender>) -> bool {
+        Desk::is_admin(self, sender)
     }
 
     fn admin_command_list(&self, lang: &str) -> (Vec<i64>, Vec<(String, String)>) {

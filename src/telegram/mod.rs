@@ -1,35 +1,63 @@
-//! The teloxide adapter: runs the bot with long polling and connects Telegram to the desk. Thin by
-//! design — [`inbound`] turns updates into desk inputs, [`outbound`] turns the desk's replies into
-//! Bot API calls, [`schema`] is the handler tree between them. Nothing here decides what to answer.
+//! The Telegram adapter: connects Telegram to the desk so that nothing is lost, nothing is
+//! answered twice and no chat starves the others. Thin by design — nothing here decides what to
+//! answer.
+//!
+//! The path of an update: [`polling`] long-polls `getUpdates` and [`ingress`] stores each batch in
+//! the inbox before the next call confirms it (a webhook would call [`ingress::Ingress::accept`]);
+//! the [`scheduler`] queues updates per chat, chats in turn, setting a flood aside; [`worker`]s
+//! turn each into a desk input ([`inbound`]) and the desk's transaction commits the state change,
+//! the replies ([`outbox`], shaped by [`outbound`]) and the inbox row together; the [`sender`]
+//! drains the outbox within Telegram's [`limits`], retrying what failed, through [`api`].
 
+pub mod api;
 mod desk;
 pub mod inbound;
+pub mod ingress;
+pub mod limits;
 pub mod outbound;
-pub mod schema;
+pub mod outbox;
+mod polling;
+pub mod scheduler;
+pub mod sender;
+pub mod worker;
 
 use std::fmt::Display;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
-use teloxide::adaptors::Throttle;
-use teloxide::adaptors::throttle::Limits;
-use teloxide::dispatching::Dispatcher;
 use teloxide::prelude::*;
 use teloxide::types::BotCommand;
-use teloxide::update_listeners::Polling;
+use tokio::sync::watch;
 
-use crate::desk::{Input, Reply, Track};
+use crate::desk::{Input, Reply, Sender, Settle, Track};
 use crate::settings::{BotSettings, Settings};
+use crate::store::Store;
 
-/// The bot as the handlers see it: every request goes through Telegram's rate limits.
-pub type TgBot = Throttle<Bot>;
+use self::ingress::Ingress;
+pub use self::outbox::Outlet;
+use self::scheduler::{Flood, Queue};
+
+/// The bot for the direct calls (start-up, command menu). Replies go through the outbox.
+pub type TgBot = Bot;
+
+/// Documents up to this size are fetched for the desk (admins publish pages this way); larger
+/// ones reach it with `bytes: None`.
+pub const MAX_DOCUMENT_BYTES: u64 = 1024 * 1024;
 
 /// What the adapter needs from the helpdesk core. `desk::Desk` implements it; tests may use any
-/// other implementation to drive the adapter alone.
+/// other implementation to drive the adapter alone. Every method that writes takes a [`Settle`]
+/// and runs it inside its own transaction, so the adapter's inbox and outbox change with it.
 pub trait Helpdesk: Send + Sync + 'static {
-    /// The replies to one input, in delivery order.
-    fn handle(&self, input: Input) -> impl Future<Output = anyhow::Result<Vec<Reply>>> + Send;
+    /// The store the inbox and outbox live in (the desk's own).
+    fn store(&self) -> &Store;
+
+    /// Handles one input; its replies (in delivery order) go to `settle` before the commit.
+    fn handle(
+        &self,
+        input: Input,
+        settle: &dyn Settle,
+    ) -> impl Future<Output = anyhow::Result<Vec<Reply>>> + Send;
 
     /// `(name, description)` of every command, for `setMyCommands`, in `lang` (`"id"`, `"en"`).
     fn command_list(&self, lang: &str) -> Vec<(String, String)>;
@@ -40,22 +68,32 @@ pub trait Helpdesk: Send + Sync + 'static {
         track: Track,
         chat_id: i64,
         message_id: i32,
+        settle: &dyn Settle,
     ) -> impl Future<Output = anyhow::Result<()>> + Send;
 
     /// A chat refused the bot (blocked it, removed it, or does not exist): `reason` is Telegram's.
-    /// Returns what to deliver about it (e.g. telling the other side of a ticket); the helpdesk
-    /// reports each chat once, so delivering these cannot loop.
+    /// What to deliver about it (e.g. telling the other side of a ticket) goes to `settle`; the
+    /// helpdesk reports each chat once, so delivering these cannot loop.
     fn undeliverable(
         &self,
         chat_id: i64,
         reason: &str,
+        settle: &dyn Settle,
     ) -> impl Future<Output = anyhow::Result<Vec<Reply>>> + Send;
 
-    /// Replies the helpdesk sends on its own (articles the feed poller published), delivered as
-    /// they come while the bot runs. `None`: there are none.
-    fn pushed(&self) -> Option<tokio::sync::mpsc::UnboundedReceiver<Vec<Reply>>> {
-        None
-    }
+    /// A chat floods the bot: `settle` records the excess; with `notify`, one notice says so.
+    fn slow_down(
+        &self,
+        input: &Input,
+        notify: bool,
+        settle: &dyn Settle,
+    ) -> impl Future<Output = anyhow::Result<Vec<Reply>>> + Send;
+
+    /// What to tell the sender of an input that could not be handled for a long while.
+    fn trouble(&self, input: &Input) -> Option<Reply>;
+
+    /// Whether documents from this sender may be fetched at all.
+    fn is_admin(&self, sender: Option<&Sender>) -> bool;
 
     /// The admins' user ids and their extra commands, for their own command menu.
     fn admin_command_list(&self, _lang: &str) -> (Vec<i64>, Vec<(String, String)>) {
@@ -63,7 +101,7 @@ pub trait Helpdesk: Send + Sync + 'static {
     }
 }
 
-/// Telegram's rate limits as `Throttle` applies them (the `[bot]` section of the config).
+/// Telegram's rate limits as the sender keeps them (the `[bot]` section of the config).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RateLimits {
     /// Messages per second to any one chat.
@@ -111,17 +149,6 @@ impl From<&BotSettings> for RateLimits {
     }
 }
 
-impl From<RateLimits> for Limits {
-    fn from(l: RateLimits) -> Self {
-        Limits {
-            messages_per_sec_chat: l.per_chat_per_second,
-            messages_per_min_chat: l.per_chat_per_minute,
-            messages_per_min_channel_or_supergroup: l.per_supergroup_per_minute,
-            messages_per_sec_overall: l.overall_per_second,
-        }
-    }
-}
-
 /// How to reach Telegram.
 #[derive(Clone)]
 pub struct Config {
@@ -132,7 +159,20 @@ pub struct Config {
     pub limits: RateLimits,
     /// How long one `getUpdates` long poll waits for news.
     pub poll_timeout: Duration,
+    /// When a chat's waiting messages count as a flood.
+    pub flood: Flood,
+    /// How long an update whose handling keeps failing (the store) is retried before the reader
+    /// is told something went wrong.
+    pub storage_patience: Duration,
+    /// Updates handled at the same time (of different chats).
+    pub workers: usize,
+    /// Wakes the sender when messages nobody asked for were queued (hand a clone to the feed
+    /// poller); every start of the bot with this configuration listens to it.
+    pub outlet: Outlet,
 }
+
+/// Turns at once: the desk's own work runs while another turn waits for the store.
+pub const DEFAULT_WORKERS: usize = 4;
 
 /// How long one `getUpdates` long poll waits: under reqwest's 17 s default timeout in teloxide.
 pub const DEFAULT_POLL_TIMEOUT: Duration = Duration::from_secs(10);
@@ -145,7 +185,25 @@ impl Config {
             api_url: settings.telegram.api_url.clone(),
             limits: RateLimits::from(&settings.bot),
             poll_timeout: DEFAULT_POLL_TIMEOUT,
+            flood: Flood::from(&settings.bot),
+            storage_patience: Duration::from_secs(settings.bot.storage_patience_secs),
+            workers: DEFAULT_WORKERS,
+            outlet: Outlet::default(),
         })
+    }
+
+    /// A configuration for a bot at `api_url` with everything else at its default (tests, bench).
+    pub fn new(token: &str, api_url: Option<url::Url>) -> Self {
+        Self {
+            token: token.to_string(),
+            api_url,
+            limits: RateLimits::default(),
+            poll_timeout: DEFAULT_POLL_TIMEOUT,
+            flood: Flood::default(),
+            storage_patience: Duration::from_secs(DEFAULT_STORAGE_PATIENCE_SECS),
+            workers: DEFAULT_WORKERS,
+            outlet: Outlet::default(),
+        }
     }
 }
 
@@ -156,7 +214,10 @@ impl std::fmt::Debug for Config {
             .field("api_url", &self.api_url)
             .field("limits", &self.limits)
             .field("poll_timeout", &self.poll_timeout)
-            .finish()
+            .field("flood", &self.flood)
+            .field("storage_patience", &self.storage_patience)
+            .field("workers", &self.workers)
+            .finish_non_exhaustive()
     }
 }
 
@@ -175,40 +236,95 @@ pub enum StartError {
     Unreachable { url: String, reason: String },
 }
 
-/// Builds the rate-limited bot for `config`. Needs a running tokio runtime (Throttle's worker).
+/// Defaults of the `[bot]` flood and fault settings (see `config/default.toml`).
+pub const DEFAULT_FLOOD_MESSAGES: u32 = 10;
+pub const DEFAULT_FLOOD_WINDOW_SECS: u64 = 60;
+pub const DEFAULT_STORAGE_PATIENCE_SECS: u64 = 60;
+
+impl Default for Flood {
+    fn default() -> Self {
+        Flood {
+            limit: DEFAULT_FLOOD_MESSAGES as usize,
+            notice_every: Duration::from_secs(DEFAULT_FLOOD_WINDOW_SECS),
+        }
+    }
+}
+
+impl From<&BotSettings> for Flood {
+    fn from(bot: &BotSettings) -> Self {
+        Flood {
+            limit: bot.flood_messages as usize,
+            notice_every: Duration::from_secs(bot.flood_window_secs),
+        }
+    }
+}
+
+/// The bot for the direct calls of `config`.
 pub fn build_bot(config: &Config) -> TgBot {
     let mut bot = Bot::new(&config.token);
     if let Some(url) = &config.api_url {
         bot = bot.set_api_url(url.clone());
     }
-    Throttle::new_spawn(bot, config.limits.into())
+    bot
 }
 
+const TELEGRAM_API: &str = "https://api.telegram.org";
+
 /// Runs the bot until `shutdown` completes (pass [`shutdown_signal`] for Ctrl-C / SIGTERM): checks
-/// the token, registers the commands, then long-polls. On shutdown, updates already taken are
-/// handled and their replies delivered before this returns.
+/// the token (waiting for an unreachable API), registers the commands, picks up the updates a
+/// previous run left unhandled, then long-polls. On shutdown the turns in hand finish and what is
+/// due is sent for a few seconds; everything else waits in the store for the next start.
 pub async fn run<D: Helpdesk>(
     config: Config,
     desk: Arc<D>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
+    let poll_timeout = config.poll_timeout;
+    serve(config, desk, shutdown, move |feed: Feed| async move {
+        if let Err(error) =
+            outbound::with_retry("deleteWebhook", || feed.bot.delete_webhook().send()).await
+        {
+            log::warn!("could not remove a webhook: {}", redact(&error, &feed.bot));
+        }
+        polling::poll(&feed.api, &feed.ingress, poll_timeout, feed.shutdown).await;
+    })
+    .await
+}
+
+/// What a source of updates is given by [`serve`]: where to store them, the API and the bot (for
+/// `setWebhook`/`deleteWebhook`), and the shutdown it must stop on.
+pub struct Feed {
+    pub ingress: Ingress,
+    pub api: api::Api,
+    pub bot: TgBot,
+    pub shutdown: std::pin::Pin<Box<dyn Future<Output = ()> + Send>>,
+}
+
+/// The bot with updates from any source: `feed` stores them through [`Feed::ingress`] (a webhook
+/// answers 200 only after [`Ingress::accept`] returned `Ok`) and returns once [`Feed::shutdown`]
+/// completed; the scheduler, workers and sender run around it, as in [`run`] (long polling).
+pub async fn serve<D, F, Fut>(
+    config: Config,
+    desk: Arc<D>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+    feed: F,
+) -> anyhow::Result<()>
+where
+    D: Helpdesk,
+    F: FnOnce(Feed) -> Fut,
+    Fut: Future<Output = ()>,
+{
     let bot = build_bot(&config);
-    let api = config.api_url.as_ref().map_or_else(
-        || "https://api.telegram.org".to_string(),
-        |url| url.to_string(),
-    );
-    let me = match bot.get_me().await {
-        Ok(me) => me,
-        Err(teloxide::RequestError::Api(teloxide::ApiError::InvalidToken)) => {
-            return Err(StartError::InvalidToken.into());
-        }
-        Err(error) => {
-            return Err(StartError::Unreachable {
-                url: api,
-                reason: redact(&error, &bot),
-            }
-            .into());
-        }
+    let api_url = config
+        .api_url
+        .clone()
+        .unwrap_or_else(|| TELEGRAM_API.parse().expect("a valid URL"));
+    let api = api::Api::new(&api_url, &config.token)
+        .map_err(|_| StartError::BadApiUrl(api_url.to_string()))?;
+    let mut shutdown: std::pin::Pin<Box<dyn Future<Output = ()> + Send>> = Box::pin(shutdown);
+    let me = tokio::select! {
+        me = wait_for_api(&bot, api_url.as_str()) => me?,
+        () = &mut shutdown => return Ok(()),
     };
     log::info!(
         "starting as @{} (id {})",
@@ -216,50 +332,116 @@ pub async fn run<D: Helpdesk>(
         me.id
     );
     register_commands(&bot, desk.as_ref()).await;
-    let pusher = desk.pushed().map(|mut pushed| {
-        let (bot, desk) = (bot.clone(), desk.clone());
-        tokio::spawn(async move {
-            while let Some(replies) = pushed.recv().await {
-                outbound::deliver(&bot, desk.as_ref(), replies).await;
-            }
-        })
-    });
 
-    let listener = Polling::builder(bot.clone())
-        .timeout(config.poll_timeout)
-        .delete_webhook()
-        .await
-        .build();
-    let mut dispatcher = Dispatcher::builder(bot.clone(), schema::schema::<D>())
-        .dependencies(dptree::deps![desk])
-        .default_handler(|update| async move { log::trace!("ignoring update {}", update.id.0) })
-        .error_handler(Arc::new(schema::LogErrors))
-        .build();
-    let token = dispatcher.shutdown_token();
-    let stopper = tokio::spawn(async move {
-        shutdown.await;
-        log::info!("shutting down: finishing the updates in hand");
-        // Shutting down is refused while the dispatcher is still starting; try until it runs.
-        loop {
-            match token.shutdown() {
-                Ok(done) => break done.await,
-                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
-            }
-        }
-    });
-    let result = dispatcher
-        .try_dispatch_with_listener(listener, Arc::new(schema::LogErrors))
-        .await;
-    stopper.abort();
-    if let Some(pusher) = pusher {
-        pusher.abort();
+    let queue = Queue::new(config.flood);
+    let store = desk.store().clone();
+    let left = store.pending_updates().await?;
+    if !left.is_empty() {
+        log::info!("{} update(s) from before the restart to handle", left.len());
     }
-    result.map_err(|error| StartError::Unreachable {
-        url: api,
-        reason: redact(&error, &bot),
-    })?;
+    for row in left {
+        let press = serde_json::from_str::<serde_json::Value>(&row.raw)
+            .is_ok_and(|raw| raw.get("callback_query").is_some());
+        queue.push(row, press);
+    }
+    let me = inbound::BotIdentity::from(&me);
+    let ingress = Ingress {
+        store: store.clone(),
+        me: me.clone(),
+        queue: queue.clone(),
+    };
+    // Shared with whatever queues messages on its own (the feed poller): see `outbox::Outlet`.
+    let wake = config.outlet.wake();
+    let (stop, stopped) = watch::channel(false);
+    // Owned by this future: if it is dropped (the runtime goes away), every part stops with it.
+    let mut sender = AbortOnDrop(tokio::spawn(
+        sender::Sender {
+            desk: desk.clone(),
+            api: api.clone(),
+            limits: config.limits,
+            wake: wake.clone(),
+        }
+        .run(stopped),
+    ));
+    let mut workers = tokio::task::JoinSet::new();
+    for _ in 0..config.workers.max(1) {
+        workers.spawn(
+            worker::Worker {
+                desk: desk.clone(),
+                api: api.clone(),
+                me: me.clone(),
+                queue: queue.clone(),
+                sender: wake.clone(),
+                patience: config.storage_patience,
+            }
+            .run(),
+        );
+    }
+    let _pruner = AbortOnDrop(tokio::spawn(prune(store)));
+
+    feed(Feed {
+        ingress,
+        api,
+        bot,
+        shutdown,
+    })
+    .await;
+    log::info!("shutting down: finishing the turns in hand");
+    queue.close();
+    while workers.join_next().await.is_some() {}
+    let _ = stop.send(true);
+    let _ = (&mut sender.0).await;
     log::info!("stopped");
     Ok(())
+}
+
+/// A spawned part of the bot that ends when its owner does.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// `getMe` until it answers: an unreachable API is waited for (and logged), a refused token is
+/// an error at once.
+async fn wait_for_api(bot: &TgBot, api: &str) -> anyhow::Result<teloxide::types::Me> {
+    let mut wait = Duration::from_secs(1);
+    loop {
+        match bot.get_me().await {
+            Ok(me) => return Ok(me),
+            Err(teloxide::RequestError::Api(teloxide::ApiError::InvalidToken)) => {
+                return Err(StartError::InvalidToken.into());
+            }
+            Err(error) => {
+                let reason = redact(&error, bot);
+                log::warn!(
+                    "{}; retrying in {wait:?}",
+                    StartError::Unreachable {
+                        url: api.to_string(),
+                        reason
+                    }
+                );
+                tokio::time::sleep(wait).await;
+                wait = (wait * 2).min(Duration::from_secs(60));
+            }
+        }
+    }
+}
+
+/// Forgets handled updates older than two days, now and then (Telegram re-delivers only what it
+/// keeps: a day at most).
+async fn prune(store: Store) {
+    loop {
+        let before = chrono::Utc::now() - chrono::Duration::days(2);
+        match store.prune_inbox(before).await {
+            Ok(0) => {}
+            Ok(n) => log::info!("forgot {n} handled update(s) older than two days"),
+            Err(e) => log::warn!("could not prune the inbox: {e:#}"),
+        }
+        tokio::time::sleep(Duration::from_secs(3600)).await;
+    }
 }
 
 /// Registers the command menu: Indonesian by default, English for English clients; then each
@@ -346,7 +528,7 @@ pub async fn shutdown_signal() {
 /// An error's text with the bot token removed. teloxide already hides it in network errors; this
 /// also covers any other text that might echo a URL.
 pub fn redact(error: &impl Display, bot: &TgBot) -> String {
-    redact_token(&error.to_string(), bot.inner().token())
+    redact_token(&error.to_string(), bot.token())
 }
 
 fn redact_token(text: &str, token: &str) -> String {
@@ -386,12 +568,7 @@ mod tests {
 
     #[test]
     fn the_config_debug_never_shows_the_token() {
-        let config = Config {
-            token: "123456:secret-secret".into(),
-            api_url: None,
-            limits: RateLimits::default(),
-            poll_timeout: Duration::from_secs(10),
-        };
+        let config = Config::new("123456:secret-secret", None);
         assert!(!format!("{config:?}").contains("secret"));
     }
 
@@ -403,6 +580,9 @@ mod tests {
             messages_per_min_group: 15,
             messages_per_sec_overall: 25,
             context_ttl_secs: 60,
+            flood_messages: 10,
+            flood_window_secs: 60,
+            storage_patience_secs: 60,
         };
         let limits = RateLimits::from(&bot);
         assert_eq!(
@@ -413,26 +593,6 @@ mod tests {
                 per_supergroup_per_minute: 15,
                 overall_per_second: 25
             }
-        );
-    }
-
-    #[test]
-    fn rate_limits_map_onto_throttles_fields() {
-        let limits: Limits = RateLimits {
-            per_chat_per_second: 1,
-            per_chat_per_minute: 2,
-            per_supergroup_per_minute: 3,
-            overall_per_second: 4,
-        }
-        .into();
-        assert_eq!(
-            (
-                limits.messages_per_sec_chat,
-                limits.messages_per_min_chat,
-                limits.messages_per_min_channel_or_supergroup,
-                limits.messages_per_sec_overall
-            ),
-            (1, 2, 3, 4)
         );
     }
 }

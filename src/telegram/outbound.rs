@@ -1,22 +1,15 @@
-//! [`Reply`] → Bot API calls: HTML-escaped texts split under Telegram's limit, inline keyboards,
-//! replies in the asker's thread, and the error policy — wait out a 429, back off on network
-//! errors, and treat a chat that refuses the bot (403) as undeliverable: logged and reported to the
-//! desk, never retried, never a crash.
+//! The shapes of outgoing messages: texts split under Telegram's limit, inline keyboards, toasts,
+//! which errors mean a chat refuses the bot, and a retry helper for the few direct calls (start-up,
+//! `setMyCommands`). Replies themselves are queued by [`super::outbox`] and sent by
+//! [`super::sender`].
 
-use std::collections::VecDeque;
 use std::future::Future;
 use std::time::Duration;
 
-use teloxide::payloads::SendMessageSetters;
-use teloxide::prelude::*;
-use teloxide::types::{
-    CallbackQueryId, InlineKeyboardButton, InlineKeyboardMarkup, MessageId, ParseMode,
-    ReplyParameters, ThreadId,
-};
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 use teloxide::{ApiError, RequestError};
 
-use super::{Helpdesk, TgBot, redact};
-use crate::desk::{Button, Reply, Track};
+use crate::desk::Button;
 
 /// Telegram's limit on a message text, in UTF-16 code units (the safe reading of "4096 characters").
 pub const MAX_TEXT_UTF16: usize = 4096;
@@ -164,7 +157,7 @@ pub fn is_undeliverable(error: &ApiError) -> bool {
 }
 
 /// Runs a request, waiting out `retry_after` and backing off on network errors. Other errors
-/// return at once. `Throttle` already retries a 429 on sends; this covers every other method.
+/// return at once.
 pub async fn with_retry<T, F, Fut>(what: &str, mut request: F) -> Result<T, RequestError>
 where
     F: FnMut() -> Fut,
@@ -192,164 +185,6 @@ where
         log::warn!("{what}: attempt {attempt} failed, retrying in {wait:?}");
         attempt += 1;
         tokio::time::sleep(wait).await;
-    }
-}
-
-/// Answers a button press: stops the client's spinner, showing `toast` when there is one.
-pub async fn answer_callback(bot: &TgBot, id: &CallbackQueryId, toast: Option<&str>) {
-    let result = with_retry("answerCallbackQuery", || {
-        let request = bot.answer_callback_query(id.clone());
-        match toast {
-            Some(text) => request.text(toast_text(text)),
-            None => request,
-        }
-        .into_future()
-    })
-    .await;
-    if let Err(error) = result {
-        // An expired query (the bot was down for a while) is harmless: the work still gets done.
-        log::warn!("could not answer a button press: {}", redact(&error, bot));
-    }
-}
-
-/// Delivers the desk's replies in order. Toasts are answered by the caller (see `schema`) and
-/// skipped here. Once a chat turns out to be undeliverable, nothing more is sent to it, and what
-/// the desk says about that (to the other side of a ticket) is delivered after the rest.
-pub async fn deliver<D: Helpdesk>(bot: &TgBot, desk: &D, replies: Vec<Reply>) {
-    let mut queue: VecDeque<Reply> = replies.into();
-    let mut refused: Vec<i64> = Vec::new();
-    while let Some(reply) = queue.pop_front() {
-        match reply {
-            Reply::Send {
-                chat_id,
-                text,
-                buttons,
-                reply_to,
-                thread_id,
-                track,
-            } => {
-                if refused.contains(&chat_id) {
-                    continue;
-                }
-                let message = Outgoing {
-                    chat_id,
-                    text: &text,
-                    buttons: &buttons,
-                    reply_to,
-                    thread_id,
-                };
-                if let Err(reason) = send(bot, desk, &message, track).await {
-                    log::warn!("chat {chat_id} does not take messages from the bot: {reason}");
-                    refused.push(chat_id);
-                    match desk.undeliverable(chat_id, &reason).await {
-                        Ok(more) => queue.extend(more),
-                        Err(e) => log::error!(
-                            "the desk could not record undeliverable chat {chat_id}: {e:#}"
-                        ),
-                    }
-                }
-            }
-            Reply::ClearButtons {
-                chat_id,
-                message_id,
-            } => clear_buttons(bot, chat_id, message_id).await,
-            Reply::Toast { .. } => log::debug!("a toast outside a button press has nowhere to go"),
-        }
-    }
-}
-
-struct Outgoing<'a> {
-    chat_id: i64,
-    text: &'a str,
-    buttons: &'a [Vec<Button>],
-    reply_to: Option<i32>,
-    thread_id: Option<i32>,
-}
-
-/// Sends one reply, split as needed. `Err(reason)` when the chat refuses the bot.
-async fn send<D: Helpdesk>(
-    bot: &TgBot,
-    desk: &D,
-    message: &Outgoing<'_>,
-    track: Option<Track>,
-) -> Result<(), String> {
-    let chunks = split_text(message.text, MAX_TEXT_UTF16);
-    let markup = keyboard(message.buttons);
-    let last = chunks.len().saturating_sub(1);
-    let mut chat_id = message.chat_id;
-    for (i, chunk) in chunks.iter().enumerate() {
-        let html = teloxide::utils::html::escape(chunk);
-        let reply_to = if i == 0 { message.reply_to } else { None };
-        let markup = if i == last { markup.clone() } else { None };
-        let attempt = |chat_id: i64| {
-            let (html, markup) = (html.clone(), markup.clone());
-            with_retry("sendMessage", move || {
-                let mut request = bot
-                    .send_message(ChatId(chat_id), html.clone())
-                    .parse_mode(ParseMode::Html);
-                if let Some(id) = reply_to {
-                    request = request.reply_parameters(
-                        ReplyParameters::new(MessageId(id)).allow_sending_without_reply(),
-                    );
-                }
-                if let Some(thread) = message.thread_id {
-                    request = request.message_thread_id(ThreadId(MessageId(thread)));
-                }
-                if let Some(markup) = markup.clone() {
-                    request = request.reply_markup(markup);
-                }
-                request.into_future()
-            })
-        };
-        let sent = match attempt(chat_id).await {
-            // The desk moves a migrated group's state on the service message; a reply racing it
-            // still reaches the group under its new id.
-            Err(RequestError::MigrateToChatId(new_id)) => {
-                log::info!("chat {chat_id} became {}; sending there", new_id.0);
-                chat_id = new_id.0;
-                attempt(chat_id).await
-            }
-            other => other,
-        };
-        match sent {
-            Ok(sent) => {
-                if let Some(track) = track
-                    && let Err(e) = desk.sent(track, chat_id, sent.id.0).await
-                {
-                    log::error!(
-                        "the desk could not record sent message {} in chat {chat_id}: {e:#}",
-                        sent.id.0
-                    );
-                }
-            }
-            Err(RequestError::Api(api)) if is_undeliverable(&api) => {
-                // Telegram's own words ("Forbidden: bot was blocked by the user") for the desk.
-                return Err(api.to_string());
-            }
-            Err(error) => {
-                log::error!("sending to chat {chat_id} failed: {}", redact(&error, bot));
-                // The rest of a split answer makes no sense without this part.
-                return Ok(());
-            }
-        }
-    }
-    Ok(())
-}
-
-async fn clear_buttons(bot: &TgBot, chat_id: i64, message_id: i32) {
-    let result = with_retry("editMessageReplyMarkup", || {
-        bot.edit_message_reply_markup(ChatId(chat_id), MessageId(message_id))
-            .into_future()
-    })
-    .await;
-    match result {
-        Ok(_) => {}
-        // Pressed twice, or the buttons were already gone: nothing to do.
-        Err(RequestError::Api(ApiError::MessageNotModified)) => {}
-        Err(error) => log::warn!(
-            "could not clear buttons in chat {chat_id}: {}",
-            redact(&error, bot)
-        ),
     }
 }
 

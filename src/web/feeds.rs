@@ -1,7 +1,8 @@
 //! Polling one news feed: a conditional GET, the feed parsed, each new or changed item's page
-//! fetched and extracted (the feed's own text when the page cannot be had), then imported — or, for
-//! a feed in review mode, handed back as text for the admins' preview. Failures are recorded on the
-//! feed with an exponential backoff, so a broken feed never holds up the others.
+//! fetched and extracted (the feed's own text when the page cannot be had) — all before any write —
+//! then, in the round's transaction, imported, or, for a feed in review mode, handed on as text for
+//! the admins' preview. Failures are recorded on the feed with an exponential backoff, so a broken
+//! feed never holds up the others.
 
 use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
@@ -10,7 +11,9 @@ use super::fetch::{Outcome, Validators};
 use super::{article_text, fetch_article};
 use crate::app::App;
 use crate::content::feed::{self, FeedItem};
-use crate::store::{Feed, ImportOutcome, PollRecord};
+use crate::content::{self, Article, ParsedArticle};
+use crate::desk::{self, Round};
+use crate::store::{Feed, ImportOutcome, PollRecord, Tx};
 
 /// The longest a failing feed waits between polls.
 const MAX_BACKOFF: Duration = Duration::hours(24);
@@ -58,119 +61,181 @@ pub fn backoff(interval: Duration, failures: u32) -> Duration {
     (interval * factor).min(MAX_BACKOFF.max(interval))
 }
 
-/// Polls `feed` once and records the outcome on it. Never fails for the feed's sake: a broken
-/// feed is reported in [`PollReport::error`]; only a broken store is an `Err`.
-pub async fn poll(app: &App, feed: &Feed, now: DateTime<Utc>) -> anyhow::Result<PollReport> {
+/// One feed fetched, with the articles of its new and changed items in hand; nothing is written
+/// until [`Fetched::store`] writes it all in the round's transaction (fetching takes seconds and
+/// must not hold the store).
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    feed_id: i64,
+    url: String,
+    review: bool,
+    checked_at: DateTime<Utc>,
+    next_poll_at: DateTime<Utc>,
+    outcome: FetchOutcome,
+}
+
+#[derive(Debug, Clone)]
+enum FetchOutcome {
+    NotModified,
+    Failed {
+        error: String,
+    },
+    Items {
+        title: Option<String>,
+        validators: Validators,
+        /// Items that gave an article.
+        fresh: Vec<Fresh>,
+        /// How many items the feed listed.
+        listed: usize,
+        /// Whether some item gave no article yet (it is tried again next poll).
+        left_for_later: bool,
+    },
+}
+
+#[derive(Debug, Clone)]
+struct Fresh {
+    key: String,
+    stamp: String,
+    change: Change,
+    article: ParsedArticle,
+}
+
+/// Fetches `feed` once: a conditional GET, then each new or changed item's page (the feed's own
+/// text when the page cannot be had). Never fails for the feed's sake: a broken feed is recorded
+/// as such by [`Fetched::store`]; only a broken store is an `Err`.
+pub async fn fetch(app: &App, feed: &Feed, now: DateTime<Utc>) -> anyhow::Result<Fetched> {
     let interval = Duration::seconds(app.settings.feeds.poll_interval_secs as i64);
-    let mut report = PollReport {
+    let mut fetched = Fetched {
         feed_id: feed.id,
         url: feed.url.clone(),
-        items: Vec::new(),
-        error: None,
+        review: feed.review,
+        checked_at: now,
+        next_poll_at: now + interval,
+        outcome: FetchOutcome::NotModified,
     };
     let validators = Validators {
         etag: feed.etag.clone(),
         last_modified: feed.last_modified.clone(),
     };
-    let fetched = match app.fetcher.fetch(&feed.url, Some(&validators)).await {
+    let failed = |mut fetched: Fetched, error: String| {
+        let wait = backoff(interval, feed.failures + 1);
+        log::warn!(
+            "feed #{} {}: {error}; next try in {} s",
+            feed.id,
+            feed.url,
+            wait.num_seconds()
+        );
+        fetched.next_poll_at = now + wait;
+        fetched.outcome = FetchOutcome::Failed { error };
+        Ok(fetched)
+    };
+    let response = match app.fetcher.fetch(&feed.url, Some(&validators)).await {
         Ok(Outcome::NotModified) => {
             log::info!("feed #{} {}: not modified", feed.id, feed.url);
-            app.store
-                .record_poll(feed.id, now, &PollRecord::NotModified, now + interval)
-                .await?;
-            return Ok(report);
+            return Ok(fetched);
         }
-        Ok(Outcome::Fetched(fetched)) => fetched,
-        Err(e) => return fail(app, feed, now, interval, report, e.to_string()).await,
+        Ok(Outcome::Fetched(response)) => response,
+        Err(e) => return failed(fetched, e.to_string()),
     };
-    let parsed = match feed::parse(&fetched.bytes) {
+    let parsed = match feed::parse(&response.bytes) {
         Ok(parsed) => parsed,
-        Err(e) => return fail(app, feed, now, interval, report, e.to_string()).await,
+        Err(e) => return failed(fetched, e.to_string()),
     };
 
-    let mut all_handled = true;
+    let mut fresh = Vec::new();
+    let mut left_for_later = false;
     for item in &parsed.items {
-        match handle_item(app, feed, item).await? {
-            Handled::Done(Some(result)) => report.items.push(result),
-            Handled::Done(None) => {}
-            Handled::Later => all_handled = false,
+        match fetch_item(app, feed, item).await? {
+            Seen::Fresh(item) => fresh.push(item),
+            Seen::Unchanged => {}
+            Seen::Later => left_for_later = true,
         }
     }
-    log::info!(
-        "feed #{} {}: {} items, {} new or changed",
-        feed.id,
-        feed.url,
-        parsed.items.len(),
-        report.items.len()
-    );
-    // An item left for later must be seen again: ask unconditionally next time.
-    let (etag, last_modified) = if all_handled {
-        (
-            fetched.validators.etag.clone(),
-            fetched.validators.last_modified.clone(),
-        )
-    } else {
-        (None, None)
+    fetched.outcome = FetchOutcome::Items {
+        title: parsed.title.clone(),
+        validators: response.validators.clone(),
+        fresh,
+        listed: parsed.items.len(),
+        left_for_later,
     };
-    app.store
-        .record_poll(
-            feed.id,
-            now,
-            &PollRecord::Ok {
-                title: parsed.title.clone(),
-                etag,
-                last_modified,
-            },
-            now + interval,
-        )
-        .await?;
-    Ok(report)
+    Ok(fetched)
 }
 
-async fn fail(
-    app: &App,
-    feed: &Feed,
-    now: DateTime<Utc>,
-    interval: Duration,
-    mut report: PollReport,
-    error: String,
-) -> anyhow::Result<PollReport> {
-    let wait = backoff(interval, feed.failures + 1);
-    log::warn!(
-        "feed #{} {}: {error}; next try in {} s",
-        feed.id,
-        feed.url,
-        wait.num_seconds()
-    );
-    app.store
-        .record_poll(
-            feed.id,
-            now,
-            &PollRecord::Failed {
-                error: error.clone(),
-            },
-            now + wait,
-        )
-        .await?;
-    report.error = Some(error);
-    Ok(report)
+impl Fetched {
+    /// Writes the poll in `tx`: each new or changed item's article stored (or, for a feed in
+    /// review mode, kept for the admins' preview), the items remembered, the poll recorded with
+    /// its next time. What the desk is to take in (announcements, previews) is added to `round`.
+    pub async fn store(self, tx: &mut Tx, round: &mut Round) -> anyhow::Result<PollReport> {
+        let mut report = PollReport {
+            feed_id: self.feed_id,
+            url: self.url.clone(),
+            items: Vec::new(),
+            error: None,
+        };
+        let record = match self.outcome {
+            FetchOutcome::NotModified => PollRecord::NotModified,
+            FetchOutcome::Failed { error } => {
+                report.error = Some(error.clone());
+                PollRecord::Failed { error }
+            }
+            FetchOutcome::Items {
+                title,
+                validators,
+                fresh,
+                listed,
+                mut left_for_later,
+            } => {
+                for item in fresh {
+                    match store_item(tx, self.feed_id, self.review, self.checked_at, item, round)
+                        .await?
+                    {
+                        Stored::Done(Some(result)) => report.items.push(result),
+                        Stored::Done(None) => {}
+                        Stored::Later => left_for_later = true,
+                    }
+                }
+                log::info!(
+                    "feed #{} {}: {listed} items, {} new or changed",
+                    self.feed_id,
+                    self.url,
+                    report.items.len()
+                );
+                // An item left for later must be seen again: ask unconditionally next time.
+                let (etag, last_modified) = if left_for_later {
+                    (None, None)
+                } else {
+                    (validators.etag, validators.last_modified)
+                };
+                PollRecord::Ok {
+                    title,
+                    etag,
+                    last_modified,
+                }
+            }
+        };
+        tx.record_poll(self.feed_id, self.checked_at, &record, self.next_poll_at)
+            .await?;
+        Ok(report)
+    }
 }
 
-enum Handled {
-    /// Seen: a result when it was new or changed, `None` when nothing changed.
-    Done(Option<ItemResult>),
+enum Seen {
+    /// New or changed, with its article.
+    Fresh(Fresh),
+    /// Handled before, unchanged (or nothing to identify it by).
+    Unchanged,
     /// Neither the page nor the feed gave an article: try again next poll.
     Later,
 }
 
-async fn handle_item(app: &App, feed: &Feed, item: &FeedItem) -> anyhow::Result<Handled> {
+async fn fetch_item(app: &App, feed: &Feed, item: &FeedItem) -> anyhow::Result<Seen> {
     let Some(key) = item.link.clone().or_else(|| item.title.clone()) else {
-        return Ok(Handled::Done(None));
+        return Ok(Seen::Unchanged);
     };
     let stamp = stamp(item);
     let earlier = app.store.feed_item_stamp(feed.id, &key).await?;
     if earlier.as_deref() == Some(stamp.as_str()) {
-        return Ok(Handled::Done(None));
+        return Ok(Seen::Unchanged);
     }
     let change = if earlier.is_some() {
         Change::Changed
@@ -192,43 +257,83 @@ async fn handle_item(app: &App, feed: &Feed, item: &FeedItem) -> anyhow::Result<
     };
     let Some(mut article) = from_page.or_else(|| item.to_article()) else {
         log::info!("feed #{} item {key}: no article text yet", feed.id);
-        return Ok(Handled::Later);
+        return Ok(Seen::Later);
     };
     // The page may not say when it was published; the feed does.
     article.published_at = article.published_at.or(item.published);
+    Ok(Seen::Fresh(Fresh {
+        key,
+        stamp,
+        change,
+        article,
+    }))
+}
+
+/// What storing one fresh item did.
+enum Stored {
+    /// A result when it was new or changed; `None` when the text was stored before.
+    Done(Option<ItemResult>),
+    /// Its text cannot be imported: try again next poll.
+    Later,
+}
+
+/// Stores one fresh item in `tx`.
+async fn store_item(
+    tx: &mut Tx,
+    feed_id: i64,
+    review: bool,
+    now: DateTime<Utc>,
+    item: Fresh,
+    round: &mut Round,
+) -> anyhow::Result<Stored> {
+    let Fresh {
+        key,
+        stamp,
+        change,
+        article,
+    } = item;
     let text = article_text(&article);
-    if feed.review {
-        app.store
-            .record_feed_item(feed.id, &key, &stamp, None)
-            .await?;
-        return Ok(Handled::Done(Some(ItemResult::ForReview {
+    if review {
+        tx.record_feed_item(feed_id, &key, &stamp, None).await?;
+        round.for_review.push(text.clone());
+        return Ok(Stored::Done(Some(ItemResult::ForReview {
             change,
             title: article.title,
             url: article.url,
             text,
         })));
     }
-    let imported = match app.import_bytes(&text).await {
-        Ok(imported) => imported,
-        Err(crate::app::ImportError::Store(e)) => return Err(e),
+    // What is stored is exactly what an import of the text would store.
+    let parsed = match content::parse(&text) {
+        Ok(parsed) => parsed,
         Err(e) => {
-            log::warn!("feed #{} item {key}: {e}", feed.id);
-            return Ok(Handled::Later);
+            log::warn!("feed #{feed_id} item {key}: {e}");
+            return Ok(Stored::Later);
         }
     };
-    let id = imported.outcome.id();
-    app.store
-        .record_feed_item(feed.id, &key, &stamp, Some(id))
-        .await?;
-    let change = match imported.outcome {
-        ImportOutcome::Unchanged { .. } => return Ok(Handled::Done(None)),
+    let hash = content::content_hash(&text);
+    let outcome = tx.import(&hash, &parsed).await?;
+    let id = outcome.id();
+    tx.record_feed_item(feed_id, &key, &stamp, Some(id)).await?;
+    let change = match outcome {
+        ImportOutcome::Unchanged { .. } => return Ok(Stored::Done(None)),
         ImportOutcome::Replaced { .. } => Change::Changed,
         ImportOutcome::Created { .. } => change,
     };
-    Ok(Handled::Done(Some(ItemResult::Imported {
+    let title = parsed.title.clone();
+    round.stored.push(desk::Stored {
+        article: Article {
+            id,
+            imported_at: now,
+            content_hash: hash,
+            parsed,
+        },
+        news: change == Change::New,
+    });
+    Ok(Stored::Done(Some(ItemResult::Imported {
         change,
         id,
-        title: imported.title,
+        title,
         url: article.url,
     })))
 }

@@ -1,5 +1,5 @@
 //! The adapter's own mechanics, which the real desk cannot provoke on demand: `telegram::run`
-//! with the real dispatcher and schema against the fake Bot API, driving a scripted helpdesk that
+//! with the real inbox, scheduler and sender against the fake Bot API, driving a scripted helpdesk that
 //! answers by fixed rules — a wrong token, splitting and escaping, a 429 retried after
 //! `retry_after`, a 403 reported once, document downloads, tracked messages, a failing desk.
 //! Behaviour with the real desk is tested in the other `telegram_*.rs` files.
@@ -9,15 +9,20 @@ use crate::common;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use common::TestApp;
 use common::fake_bot_api::{Chat, Failure, FakeBotApi, Msg, Person};
-use newsdesk::desk::{Button, ChatKind, Event, Input, Reply, Track};
+use newsdesk::desk::{Button, ChatKind, Event, Input, Reply, Sender, Settle, Track};
+use newsdesk::store::Store;
 use newsdesk::telegram::{self, Config, Helpdesk, RateLimits};
 use serde_json::json;
 use tokio::sync::oneshot;
 
-/// Answers by fixed rules and records everything the adapter tells it.
-#[derive(Default)]
+/// Answers by fixed rules and records everything the adapter tells it. Its replies commit with
+/// the adapter's bookkeeping in a transaction on a real store, as the real desk's do.
 struct ScriptedDesk {
+    store: Store,
+    /// Keeps the store's folder alive.
+    _files: TestApp,
     inputs: Mutex<Vec<Input>>,
     sent: Mutex<Vec<(Track, i64, i32)>>,
     undeliverable: Mutex<Vec<(i64, String)>>,
@@ -42,9 +47,28 @@ fn feedback_buttons() -> Vec<Vec<Button>> {
     ]]
 }
 
-impl Helpdesk for ScriptedDesk {
-    async fn handle(&self, input: Input) -> anyhow::Result<Vec<Reply>> {
-        self.inputs.lock().unwrap().push(input.clone());
+impl ScriptedDesk {
+    async fn new() -> ScriptedDesk {
+        let files = TestApp::spawn().await;
+        ScriptedDesk {
+            store: files.app.store.clone(),
+            _files: files,
+            inputs: Mutex::default(),
+            sent: Mutex::default(),
+            undeliverable: Mutex::default(),
+        }
+    }
+
+    /// Commits `replies` through `settle`, as the real desk does at the end of a turn.
+    async fn commit(&self, replies: Vec<Reply>, settle: &dyn Settle) -> anyhow::Result<Vec<Reply>> {
+        let mut tx = self.store.begin_write().await?;
+        settle.settle(&mut tx, &replies, chrono::Utc::now()).await?;
+        tx.commit().await?;
+        Ok(replies)
+    }
+
+    fn script(&self, input: &Input) -> anyhow::Result<Vec<Reply>> {
+        let input = input.clone();
         let chat_id = input.place.chat_id;
         Ok(match &input.event {
             Event::Text { text, .. } if text == "panjang" => {
@@ -121,6 +145,29 @@ impl Helpdesk for ScriptedDesk {
             }],
         })
     }
+}
+
+impl Helpdesk for ScriptedDesk {
+    fn store(&self) -> &Store {
+        &self.store
+    }
+
+    async fn handle(&self, input: Input, settle: &dyn Settle) -> anyhow::Result<Vec<Reply>> {
+        self.inputs.lock().unwrap().push(input.clone());
+        let mut replies = self.script(&input)?;
+        // The real desk's rule: a press gets exactly one toast, first.
+        if matches!(input.event, Event::Callback { .. }) {
+            let toast = replies
+                .iter()
+                .position(|r| matches!(r, Reply::Toast { .. }))
+                .map(|i| replies.remove(i))
+                .unwrap_or(Reply::Toast {
+                    text: String::new(),
+                });
+            replies.insert(0, toast);
+        }
+        self.commit(replies, settle).await
+    }
 
     fn command_list(&self, lang: &str) -> Vec<(String, String)> {
         let (start, ask) = if lang == "en" {
@@ -131,17 +178,52 @@ impl Helpdesk for ScriptedDesk {
         vec![("start".into(), start.into()), ("ask".into(), ask.into())]
     }
 
-    async fn sent(&self, track: Track, chat_id: i64, message_id: i32) -> anyhow::Result<()> {
+    async fn sent(
+        &self,
+        track: Track,
+        chat_id: i64,
+        message_id: i32,
+        settle: &dyn Settle,
+    ) -> anyhow::Result<()> {
+        self.commit(Vec::new(), settle).await?;
         self.sent.lock().unwrap().push((track, chat_id, message_id));
         Ok(())
     }
 
-    async fn undeliverable(&self, chat_id: i64, reason: &str) -> anyhow::Result<Vec<Reply>> {
+    async fn undeliverable(
+        &self,
+        chat_id: i64,
+        reason: &str,
+        settle: &dyn Settle,
+    ) -> anyhow::Result<Vec<Reply>> {
+        self.commit(Vec::new(), settle).await?;
         self.undeliverable
             .lock()
             .unwrap()
             .push((chat_id, reason.to_string()));
         Ok(Vec::new())
+    }
+
+    async fn slow_down(
+        &self,
+        input: &Input,
+        notify: bool,
+        settle: &dyn Settle,
+    ) -> anyhow::Result<Vec<Reply>> {
+        let replies = if notify {
+            vec![send(input, "pelan-pelan".into(), vec![])]
+        } else {
+            vec![]
+        };
+        self.commit(replies, settle).await
+    }
+
+    fn trouble(&self, input: &Input) -> Option<Reply> {
+        Some(send(input, "Maaf, ada gangguan.".into(), vec![]))
+    }
+
+    fn is_admin(&self, sender: Option<&Sender>) -> bool {
+        sender.is_some_and(|s| s.user_id == 42)
     }
 }
 
@@ -163,17 +245,17 @@ impl Running {
 }
 
 fn config(fake: &FakeBotApi) -> Config {
-    Config {
-        token: fake.token().to_string(),
-        api_url: Some(fake.api_url()),
-        limits: RateLimits::lifted(),
-        poll_timeout: Duration::from_secs(2),
-    }
+    let mut config = Config::new(fake.token(), Some(fake.api_url()));
+    config.limits = RateLimits::lifted();
+    config.poll_timeout = Duration::from_secs(2);
+    // A failing desk is given up on quickly, so the apology can be seen.
+    config.storage_patience = Duration::from_millis(300);
+    config
 }
 
 async fn start() -> Running {
     let fake = FakeBotApi::start().await;
-    let desk = Arc::new(ScriptedDesk::default());
+    let desk = Arc::new(ScriptedDesk::new().await);
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(telegram::run(config(&fake), desk.clone(), async move {
         let _ = stopped.await;
@@ -201,7 +283,7 @@ async fn a_wrong_token_stops_the_start_with_a_clear_error_and_no_token_in_it() {
     config.token = "999:wrong-secret-token-value".into();
     let error = telegram::run(
         config,
-        Arc::new(ScriptedDesk::default()),
+        Arc::new(ScriptedDesk::new().await),
         std::future::pending(),
     )
     .await

@@ -1,5 +1,5 @@
-//! The whole bot in private chats, over the fake Bot API: the real dispatcher, schema, desk and
-//! SQLite. Questions and answers with their buttons, follow-ups, `/start`, `/lang` kept across a
+//! The whole bot in private chats, over the fake Bot API: the real inbox, scheduler, outbox,
+//! desk and SQLite. Questions and answers with their buttons, follow-ups, `/start`, `/lang` kept across a
 //! restart, an update re-delivered after a restart, awkward input and long answers.
 
 use crate::common;

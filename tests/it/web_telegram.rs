@@ -59,7 +59,9 @@ async fn a_feed_article_is_published_announced_once_with_links_and_answered_with
         .await
         .unwrap();
 
-    let reports = poller::tick(&bot.app, &bot.desk).await.unwrap();
+    let reports = poller::tick(&bot.app, &bot.desk, &bot.outlet)
+        .await
+        .unwrap();
     assert_eq!(reports[0].items.len(), 2, "{reports:?}");
     let notices = bot.wait_for_messages(budi_chat.id, 2).await;
     let notice = text(&notices[1]);
@@ -190,7 +192,9 @@ async fn a_review_feed_sends_the_admin_a_preview_instead_of_publishing() {
         .await
         .unwrap();
 
-    poller::tick(&bot.app, &bot.desk).await.unwrap();
+    poller::tick(&bot.app, &bot.desk, &bot.outlet)
+        .await
+        .unwrap();
     let preview = bot.wait_for_messages(boss_chat.id, 1).await.remove(0);
     assert!(
         text(&preview).contains("Harga Emas Antam"),

@@ -63,6 +63,10 @@ pub enum Text<'a> {
     },
     NothingToAnswer,
     DocumentFromReader,
+    /// A chat sent more than the flood limit at once: the rest wait unanswered.
+    SlowDown,
+    /// A message could not be handled for a long while (the store kept failing).
+    Trouble,
     OfferHuman,
     // --- groups -----------------------------------------------------------------------------
     GroupGreeting,
@@ -241,6 +245,8 @@ impl Text<'_> {
             | Text::TooLong { .. }
             | Text::NothingToAnswer { .. }
             | Text::DocumentFromReader { .. }
+            | Text::SlowDown
+            | Text::Trouble
             | Text::OfferHuman { .. }
             | Text::GroupGreeting { .. }
             | Text::GroupOnlyPrivate { .. } => reader::render(self, lang),

@@ -151,6 +151,14 @@ pub(super) fn render(text: &Text, lang: Lang) -> String {
             "Maaf, saya tidak menerima dokumen. Silakan tulis pertanyaan Anda sebagai teks.",
             "Sorry, I don't accept documents. Please write your question as text.",
         ),
+        Text::SlowDown => pick(
+            "Pelan-pelan ya 🙂 Anda mengirim banyak pesan sekaligus. Saya menjawab yang pertama; sisanya saya catat tetapi tidak saya jawab satu per satu. Kirim lagi pertanyaan Anda sebentar lagi.",
+            "Slow down a little, please 🙂 You sent many messages at once. I answered the first ones; the rest are noted but won't each get an answer. Send your question again in a moment.",
+        ),
+        Text::Trouble => pick(
+            "Maaf, ada gangguan di sistem kami. Silakan coba lagi sebentar lagi.",
+            "Sorry, something went wrong on our side. Please try again in a moment.",
+        ),
         Text::OfferHuman => pick(
             "Sepertinya saya belum bisa membantu soal ini. Mau bicara dengan petugas?",
             "It seems I can't help with this. Would you like to talk to a person?",

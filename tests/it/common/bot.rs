@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use newsdesk::app::App;
 use newsdesk::desk::Desk;
-use newsdesk::telegram::{self, Config, RateLimits};
+use newsdesk::telegram::{self, Config, Outlet, RateLimits};
 use serde_json::Value;
 use tokio::sync::oneshot;
 
@@ -66,6 +66,11 @@ pub struct TestBot {
     /// Keeps the test's folder (database, config, content) alive.
     pub files: TestApp,
     running: Option<Running>,
+    /// Applied to every configuration the bot starts with (see [`TestBot::spawn_tuned`]).
+    tune: fn(&mut Config),
+    /// Where what the bot sends on its own (the feed poller's notices) is queued: pass it to
+    /// `poller::tick`; every start of the bot listens to it.
+    pub outlet: Outlet,
 }
 
 impl TestBot {
@@ -82,6 +87,18 @@ impl TestBot {
     /// A bot over the app `builder` makes; `support`, when given, must be the chat the builder
     /// names as support chat: the fake learns it so the bot can write there.
     pub async fn spawn_with(builder: TestAppBuilder, support: Option<Chat>) -> TestBot {
+        Self::spawn_tuned(builder, support, |_| {}).await
+    }
+
+    /// As [`TestBot::spawn_with`], with `tune` changing the bot's configuration (limits, flood,
+    /// patience) on every start.
+    pub async fn spawn_tuned(
+        builder: TestAppBuilder,
+        support: Option<Chat>,
+        tune: fn(&mut Config),
+    ) -> TestBot {
+        // `RUST_LOG=newsdesk=debug` shows the bot's log in a failing test's output.
+        let _ = env_logger::builder().is_test(true).try_init();
         let fake = FakeBotApi::start().await;
         if let Some(chat) = &support {
             fake.add_chat(chat);
@@ -95,20 +112,22 @@ impl TestBot {
             desk,
             files,
             running: None,
+            tune,
+            outlet: Outlet::default(),
         };
         bot.start();
         bot
     }
 
     fn config(&self) -> Config {
-        Config {
-            token: self.fake.token().to_string(),
-            api_url: Some(self.fake.api_url()),
-            // Telegram's limits would make every test wait; a test that needs them sets its own.
-            limits: RateLimits::lifted(),
-            // Short, so that a stop does not wait long for the poll in flight.
-            poll_timeout: Duration::from_secs(1),
-        }
+        let mut config = Config::new(self.fake.token(), Some(self.fake.api_url()));
+        // Telegram's limits would make every test wait; a test that needs them sets its own.
+        config.limits = RateLimits::lifted();
+        // Short, so that a stop does not wait long for the poll in flight.
+        config.poll_timeout = Duration::from_secs(1);
+        config.outlet = self.outlet.clone();
+        (self.tune)(&mut config);
+        config
     }
 
     fn start(&mut self) {
@@ -133,6 +152,14 @@ impl TestBot {
             .expect("the bot stops in time")
             .expect("the bot task did not panic")
             .expect("the bot stopped without an error");
+    }
+
+    /// Kills the bot mid-stream, as `kill -9` would: its task and every part it spawned are
+    /// dropped wherever they are, with no chance to finish or confirm anything.
+    pub async fn kill(&mut self) {
+        let Running { task, .. } = self.running.take().expect("the bot is running");
+        task.abort();
+        let _ = task.await;
     }
 
     /// Stops the bot and starts a new one on the same database, content and fake, as a restarted

@@ -66,6 +66,10 @@ pub enum Failure {
     RetryAfter(u32),
     /// Any other API error, e.g. `Failure::Api(400, "Bad Request: chat not found")`.
     Api(u16, String),
+    /// An HTML error page with this status, as a proxy in front of the Bot API sends.
+    Html(u16),
+    /// The call is answered normally, but only after this long (and recorded then).
+    Delay(Duration),
 }
 
 /// What [`FakeBotApi::push`] stored.
@@ -98,8 +102,12 @@ struct StoredUpdate {
 #[derive(Default)]
 struct Inner {
     updates: Vec<StoredUpdate>,
-    /// Every update with an id below this was confirmed by a later `getUpdates` offset.
-    confirmed_below: i64,
+    /// Ids of the updates confirmed by a later `getUpdates` offset. Per update, not a watermark:
+    /// after Telegram restarts its sequence lower, the new updates are unconfirmed although
+    /// their ids are below the old offset.
+    confirmed: HashSet<i64>,
+    /// Every update before this index in `updates` is confirmed (where a poll starts looking).
+    unconfirmed_from: usize,
     allowed_updates: Option<Vec<String>>,
     next_update_id: i64,
     next_message_id: i64,
@@ -107,6 +115,8 @@ struct Inner {
     calls: Vec<Call>,
     get_updates_calls: Vec<Call>,
     failures: HashMap<String, VecDeque<Failure>>,
+    /// Every call of a method fails with an HTML 502 page until then.
+    outages: HashMap<String, Instant>,
     blocked_chats: HashSet<i64>,
     /// Chats the bot knows (from pushed updates or `add_chat`), by id.
     chats: HashMap<i64, Value>,
@@ -118,6 +128,8 @@ struct Inner {
     sent: HashMap<i64, Vec<i64>>,
     open_callbacks: HashSet<String>,
     files: HashMap<String, (String, Vec<u8>)>,
+    /// Sizes `getFile` reports instead of the real one (see `add_file_claiming`).
+    claimed: HashMap<String, u64>,
     /// setMyCommands by language code ("" = default).
     commands: HashMap<String, Value>,
     /// Live feeds of recorded calls (see [`FakeBotApi::watch_calls`]).
@@ -163,6 +175,21 @@ impl FakeBotApi {
 
     /// Starts a fake whose first update id is `first_update_id` (to test id handling across restarts).
     pub async fn start_at(first_update_id: i64) -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind loopback");
+        Self::serve(listener, first_update_id)
+    }
+
+    /// Starts a fake on `addr` (a port a bot is already trying to reach).
+    pub async fn start_on(addr: SocketAddr) -> Self {
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .expect("bind the given address");
+        Self::serve(listener, 1)
+    }
+
+    fn serve(listener: tokio::net::TcpListener, first_update_id: i64) -> Self {
         let bot = Person::new(BOT_ID, "Newsdesk").username(BOT_USERNAME).bot();
         let shared = Arc::new(Shared {
             inner: Mutex::new(Inner {
@@ -180,9 +207,6 @@ impl FakeBotApi {
             .route("/{bot}/{method}", any(http::api))
             .fallback(|| async { http::api_error(StatusCode::NOT_FOUND, "Not Found", None) })
             .with_state(shared.clone());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind loopback");
         let addr = listener.local_addr().expect("local addr");
         let server = tokio::spawn(async move {
             axum::serve(listener, app)
@@ -294,11 +318,30 @@ impl FakeBotApi {
         file_ref
     }
 
+    /// Stores a file whose `getFile` and document claim `claimed` bytes, whatever it holds (a
+    /// server that lies about sizes).
+    pub fn add_file_claiming(&self, file_name: &str, bytes: Vec<u8>, claimed: u64) -> FileRef {
+        let mut file = self.add_file(file_name, bytes);
+        file.size = claimed;
+        self.shared
+            .lock()
+            .claimed
+            .insert(file.file_id.clone(), claimed);
+        file
+    }
+
+    /// The next pushed update gets id `update_id`, lower ids included (Telegram starts a new
+    /// random sequence after a week without updates).
+    pub fn restart_update_ids_at(&self, update_id: i64) {
+        self.shared.lock().next_update_id = update_id;
+    }
+
     /// Forgets confirmations from `update_id` on, as if the bot crashed before confirming them:
     /// the next `getUpdates` delivers those updates again.
     pub fn unconfirm_from(&self, update_id: i64) {
         let mut inner = self.shared.lock();
-        inner.confirmed_below = inner.confirmed_below.min(update_id);
+        inner.confirmed.retain(|id| *id < update_id);
+        inner.unconfirmed_from = 0;
         drop(inner);
         self.shared.updates_changed.send_modify(|v| *v += 1);
     }
@@ -313,6 +356,14 @@ impl FakeBotApi {
             .entry(method.to_string())
             .or_default()
             .push_back(failure);
+    }
+
+    /// Every call of `method` fails with an HTML 502 page for `duration` from now.
+    pub fn outage(&self, method: &str, duration: Duration) {
+        self.shared
+            .lock()
+            .outages
+            .insert(method.to_string(), Instant::now() + duration);
     }
 
     /// Every call that targets `chat_id` gets 403 from now on (the user blocked the bot, or the bot
@@ -374,24 +425,53 @@ impl FakeBotApi {
     /// Waits until the bot sent at least `n` messages to `chat_id` and returns them (see
     /// [`FakeBotApi::sent_messages`]). Panics after [`DEFAULT_WAIT`] with the texts seen so far.
     pub async fn wait_for_sent(&self, chat_id: i64, n: usize) -> Vec<Value> {
-        let found = self.wait_until(DEFAULT_WAIT, || {
+        self.wait_for_sent_within(chat_id, n, DEFAULT_WAIT).await
+    }
+
+    pub async fn wait_for_sent_within(
+        &self,
+        chat_id: i64,
+        n: usize,
+        limit: Duration,
+    ) -> Vec<Value> {
+        let found = self.wait_until(limit, || {
             let sent = self.sent_messages(chat_id);
             (sent.len() >= n).then_some(sent)
         });
         match found.await {
             Some(sent) => sent,
             None => panic!(
-                "waited {DEFAULT_WAIT:?} for {n} message(s) to chat {chat_id}; sent: {:#?}",
+                "waited {limit:?} for {n} message(s) to chat {chat_id}; sent: {:#?}",
                 self.sent_texts(chat_id)
             ),
         }
     }
 
+    /// Waits until `check` holds (re-checked on every call the fake records), up to `limit`.
+    pub async fn wait_for(
+        &self,
+        limit: Duration,
+        what: &str,
+        mut check: impl FnMut(&Self) -> bool,
+    ) {
+        if self
+            .wait_until(limit, || check(self).then_some(()))
+            .await
+            .is_none()
+        {
+            panic!("waited {limit:?} for {what}");
+        }
+    }
+
     /// Waits until the bot confirmed `update_id` (a later `getUpdates` offset passed it): the
-    /// dispatcher has taken the update, though its handler may still be running.
+    /// bot has taken (stored) the update, though it may not have handled it yet.
     pub async fn wait_confirmed(&self, update_id: i64) {
         let done = self.wait_until(DEFAULT_WAIT, || {
-            (self.shared.lock().confirmed_below > update_id).then_some(())
+            self.shared
+                .lock()
+                .confirmed
+                .contains(&update_id)
+                .then_some(())
         });
         if done.await.is_none() {
             panic!("update {update_id} was not confirmed within {DEFAULT_WAIT:?}");

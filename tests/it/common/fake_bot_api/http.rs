@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
 use super::methods::{call, get_updates};
-use super::{Shared, TOKEN};
+use super::{Failure, Shared, TOKEN};
 
 pub(super) type ApiResult = Result<Value, ApiError>;
 
@@ -53,6 +53,10 @@ pub(super) async fn api(
         Ok(params) => params,
         Err(e) => return api_error(StatusCode::BAD_REQUEST, &format!("Bad Request: {e}"), None),
     };
+    if let Some(response) = injected(&shared, &method, &params).await {
+        shared.events.send_modify(|v| *v += 1);
+        return response;
+    }
     let result = if method == "getUpdates" {
         get_updates(&shared, &params).await
     } else {
@@ -65,6 +69,51 @@ pub(super) async fn api(
         Ok(result) => axum::Json(json!({"ok": true, "result": result})).into_response(),
         Err(e) => api_error(e.status, &e.description, e.parameters),
     }
+}
+
+/// Failures answered here rather than by the method: an HTML page (an outage, or queued with
+/// `Failure::Html`), or a delay before the normal answer (`Failure::Delay`).
+async fn injected(shared: &Shared, method: &str, params: &Value) -> Option<Response> {
+    let (html, delay) = {
+        let mut inner = shared.lock();
+        let down = inner
+            .outages
+            .get(method)
+            .is_some_and(|until| std::time::Instant::now() < *until);
+        let queue = inner.failures.get_mut(method);
+        let next = if down {
+            Some(Failure::Html(502))
+        } else {
+            match queue.as_ref().and_then(|q| q.front()) {
+                Some(Failure::Html(_) | Failure::Delay(_)) => queue.and_then(|q| q.pop_front()),
+                _ => None,
+            }
+        };
+        match next {
+            Some(Failure::Html(status)) => {
+                inner.record(method, params, Some(&format!("HTML {status}")));
+                (Some(status), None)
+            }
+            Some(Failure::Delay(wait)) => (None, Some(wait)),
+            _ => (None, None),
+        }
+    };
+    if let Some(status) = html {
+        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
+        let page = format!(
+            "<html><head><title>{status}</title></head><body><center><h1>{status}</h1></center><hr><center>nginx</center></body></html>"
+        );
+        return Some((status, [(header::CONTENT_TYPE, "text/html")], page).into_response());
+    }
+    if let Some(wait) = delay {
+        tokio::time::sleep(wait).await;
+        let result = call(shared, method, params);
+        return Some(match result {
+            Ok(result) => axum::Json(json!({"ok": true, "result": result})).into_response(),
+            Err(e) => api_error(e.status, &e.description, e.parameters),
+        });
+    }
+    None
 }
 
 /// Telegram reads method names case-insensitively (teloxide sends `SendMessage`); calls are

@@ -26,19 +26,28 @@ pub(super) async fn get_updates(shared: &Shared, params: &Value) -> ApiResult {
                 .collect();
             inner.allowed_updates = (!kinds.is_empty()).then_some(kinds);
         }
-        if offset > inner.confirmed_below {
-            inner.confirmed_below = offset;
+        // An offset confirms the updates delivered so far below it.
+        let start = inner.unconfirmed_from;
+        let below: Vec<i64> = inner.updates[start..]
+            .iter()
+            .filter(|u| u.id < offset)
+            .map(|u| u.id)
+            .collect();
+        inner.confirmed.extend(below);
+        let mut first = start;
+        while first < inner.updates.len() && inner.confirmed.contains(&inner.updates[first].id) {
+            first += 1;
         }
+        inner.unconfirmed_from = first;
     }
     shared.events.send_modify(|v| *v += 1);
     loop {
         changes.borrow_and_update();
         {
             let inner = shared.lock();
-            let batch: Vec<Value> = inner
-                .updates
+            let batch: Vec<Value> = inner.updates[inner.unconfirmed_from..]
                 .iter()
-                .filter(|u| u.id >= inner.confirmed_below)
+                .filter(|u| !inner.confirmed.contains(&u.id))
                 .filter(|u| {
                     inner
                         .allowed_updates
@@ -86,6 +95,8 @@ fn answer(shared: &Shared, inner: &mut Inner, method: &str, params: &Value) -> A
                 description,
                 parameters: None,
             },
+            // Answered by the HTTP layer before the method runs.
+            Failure::Html(_) | Failure::Delay(_) => unreachable!("handled in http::injected"),
         });
     }
     let chat_id = chat_id(params);
@@ -185,10 +196,15 @@ fn answer(shared: &Shared, inner: &mut Inner, method: &str, params: &Value) -> A
                 .files
                 .get(file_id)
                 .ok_or_else(|| bad_request("invalid file_id"))?;
+            let size = inner
+                .claimed
+                .get(file_id)
+                .copied()
+                .unwrap_or(bytes.len() as u64);
             Ok(json!({
                 "file_id": file_id,
                 "file_unique_id": file_id.replace("file-", "uniq-"),
-                "file_size": bytes.len(),
+                "file_size": size,
                 "file_path": path,
             }))
         }

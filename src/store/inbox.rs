@@ -1,0 +1,152 @@
+//! The durable inbox: updates as Telegram delivered them, stored before they are confirmed and
+//! marked handled in the transaction that applies their effects (see the migration for the rules).
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use super::tx::Tx;
+use super::{Store, parse_timestamp, timestamp_text};
+
+/// An update to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewUpdate {
+    pub update_id: i64,
+    /// What the update carries, so a re-delivery is told apart from a new update that happens to
+    /// reuse an id after Telegram restarted its sequence.
+    pub content_key: String,
+    pub chat_id: i64,
+    pub raw: String,
+}
+
+/// An update waiting to be handled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingUpdate {
+    pub id: i64,
+    pub update_id: i64,
+    pub chat_id: i64,
+    pub raw: String,
+    pub received_at: DateTime<Utc>,
+}
+
+/// How an update left the queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handled {
+    /// Its effects and replies are committed.
+    Done,
+    /// Part of a flood: kept, not answered.
+    Excess,
+    /// Given up on after a storage fault outlasted the patience.
+    Failed,
+}
+
+impl Handled {
+    fn as_str(self) -> &'static str {
+        match self {
+            Handled::Done => "done",
+            Handled::Excess => "excess",
+            Handled::Failed => "failed",
+        }
+    }
+}
+
+impl Store {
+    /// Stores a batch of updates in one transaction. For each, the inbox id when it is new, `None`
+    /// when the same update was stored before (a re-delivery).
+    pub async fn accept_updates(
+        &self,
+        updates: &[NewUpdate],
+        at: DateTime<Utc>,
+    ) -> anyhow::Result<Vec<Option<PendingUpdate>>> {
+        let mut tx = self.begin_write().await?;
+        let mut out = Vec::with_capacity(updates.len());
+        for update in updates {
+            let id: Option<i64> = sqlx::query_scalar(
+                "INSERT INTO inbox (update_id, content_key, chat_id, raw, received_at)
+                 VALUES (?, ?, ?, ?, ?)
+                 ON CONFLICT (update_id, content_key) DO NOTHING
+                 RETURNING id",
+            )
+            .bind(update.update_id)
+            .bind(&update.content_key)
+            .bind(update.chat_id)
+            .bind(&update.raw)
+            .bind(timestamp_text(at))
+            .fetch_optional(tx.conn())
+            .await?;
+            out.push(id.map(|id| PendingUpdate {
+                id,
+                update_id: update.update_id,
+                chat_id: update.chat_id,
+                raw: update.raw.clone(),
+                received_at: at,
+            }));
+        }
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    /// Every update not handled yet, oldest first (what a restart picks up).
+    pub async fn pending_updates(&self) -> anyhow::Result<Vec<PendingUpdate>> {
+        let rows = sqlx::query(
+            "SELECT id, update_id, chat_id, raw, received_at FROM inbox
+             WHERE state = 'pending' ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(PendingUpdate {
+                    id: row.try_get("id")?,
+                    update_id: row.try_get("update_id")?,
+                    chat_id: row.try_get("chat_id")?,
+                    raw: row.try_get("raw")?,
+                    received_at: parse_timestamp(
+                        &row.try_get::<String, _>("received_at")?,
+                        "inbox.received_at",
+                    )?,
+                })
+            })
+            .collect()
+    }
+
+    /// How many updates are in each state (for tests and the bench).
+    pub async fn inbox_counts(&self) -> anyhow::Result<Vec<(String, i64)>> {
+        let rows =
+            sqlx::query("SELECT state, COUNT(*) AS n FROM inbox GROUP BY state ORDER BY state")
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get("state")?, row.try_get("n")?)))
+            .collect()
+    }
+
+    /// Forgets handled updates received before `before`. Telegram re-delivers only unconfirmed
+    /// updates, which it keeps for a day, so older ones are no longer needed to spot duplicates.
+    pub async fn prune_inbox(&self, before: DateTime<Utc>) -> anyhow::Result<u64> {
+        let done = sqlx::query("DELETE FROM inbox WHERE state <> 'pending' AND received_at < ?")
+            .bind(timestamp_text(before))
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+}
+
+impl Tx {
+    /// Marks stored updates as handled, in the transaction that applied their effects.
+    pub async fn finish_updates(
+        &mut self,
+        ids: &[i64],
+        how: Handled,
+        at: DateTime<Utc>,
+    ) -> anyhow::Result<()> {
+        for id in ids {
+            sqlx::query("UPDATE inbox SET state = ?, handled_at = ? WHERE id = ?")
+                .bind(how.as_str())
+                .bind(timestamp_text(at))
+                .bind(id)
+                .execute(self.conn())
+                .await?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,94 @@
+//! The durable outbox: Bot API calls decided by a committed transaction and not yet accepted by
+//! Telegram. Rows are written with the state change that caused them and deleted once sent.
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use super::tx::Tx;
+use super::{Store, timestamp_text};
+
+/// A call waiting to be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Queued {
+    pub id: i64,
+    pub chat_id: i64,
+    /// The call as the adapter encoded it.
+    pub payload: String,
+}
+
+impl Store {
+    /// Queued calls with an id above `after`, oldest first.
+    pub async fn outbox_after(&self, after: i64, limit: i64) -> anyhow::Result<Vec<Queued>> {
+        let rows =
+            sqlx::query("SELECT id, chat_id, payload FROM outbox WHERE id > ? ORDER BY id LIMIT ?")
+                .bind(after)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(Queued {
+                    id: row.try_get("id")?,
+                    chat_id: row.try_get("chat_id")?,
+                    payload: row.try_get("payload")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Forgets calls that were made (or given up on), in one transaction, ahead of other writers:
+    /// until this commits, a crash would make the call again.
+    pub async fn outbox_done(&self, ids: &[i64]) -> anyhow::Result<()> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.begin_write_urgent().await?;
+        tx.outbox_done(ids).await?;
+        tx.commit().await
+    }
+
+    /// How many calls are queued (for tests and the bench).
+    pub async fn outbox_len(&self) -> anyhow::Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM outbox")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+}
+
+impl Tx {
+    /// Queues a call for `chat_id`; returns its id.
+    pub async fn enqueue(
+        &mut self,
+        chat_id: i64,
+        payload: &str,
+        at: DateTime<Utc>,
+    ) -> anyhow::Result<i64> {
+        Ok(sqlx::query_scalar(
+            "INSERT INTO outbox (chat_id, payload, created_at) VALUES (?, ?, ?) RETURNING id",
+        )
+        .bind(chat_id)
+        .bind(payload)
+        .bind(timestamp_text(at))
+        .fetch_one(self.conn())
+        .await?)
+    }
+
+    pub async fn outbox_done(&mut self, ids: &[i64]) -> anyhow::Result<()> {
+        for id in ids {
+            sqlx::query("DELETE FROM outbox WHERE id = ?")
+                .bind(id)
+                .execute(self.conn())
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Drops every call still queued for a chat that refuses the bot; returns their ids.
+    pub async fn drop_outbox_of_chat(&mut self, chat_id: i64) -> anyhow::Result<Vec<i64>> {
+        let ids = sqlx::query_scalar("DELETE FROM outbox WHERE chat_id = ? RETURNING id")
+            .bind(chat_id)
+            .fetch_all(self.conn())
+            .await?;
+        Ok(ids)
+    }
+}
