@@ -105,43 +105,51 @@ impl Store {
     }
 
     async fn begin_with(&self, begin: &'static str) -> anyhow::Result<Tx> {
-        let mut conn = self.pool.acquire().await?;
-        if let Err(error) = sqlx::query(begin).execute(&mut *conn).await {
+        // Held in the `Tx` before `BEGIN` runs: if this future is dropped mid-statement, the
+        // `Tx`'s drop cleans the connection up instead of the pool getting it back mid-transaction.
+        let mut tx = Tx {
+            conn: Some(self.pool.acquire().await?),
+            _writer: None,
+        };
+        if let Err(error) = sqlx::query(begin).execute(tx.conn()).await {
             // BUSY leaves no transaction open, but a connection in an unknown state is not kept.
-            conn.close_on_drop();
+            if let Some(mut conn) = tx.conn.take() {
+                conn.close_on_drop();
+            }
             return Err(error.into());
         }
-        Ok(Tx {
-            conn: Some(conn),
-            _writer: None,
-        })
+        Ok(tx)
     }
 }
 
 impl Tx {
+    /// Commits. The connection stays with the `Tx` until `COMMIT` has answered, so that neither
+    /// a failed `COMMIT` nor one cut short returns it to the pool inside a transaction.
     pub async fn commit(mut self) -> anyhow::Result<()> {
-        let mut conn = self
-            .conn
-            .take()
-            .expect("an open transaction has its connection");
-        match sqlx::query("COMMIT").execute(&mut *conn).await {
-            Ok(_) => Ok(()),
+        match sqlx::query("COMMIT").execute(self.conn()).await {
+            Ok(_) => {
+                self.conn.take();
+                Ok(())
+            }
             Err(error) => {
-                discard(conn).await;
+                if let Some(conn) = self.conn.take() {
+                    discard(conn).await;
+                }
                 Err(anyhow::Error::new(error).context("cannot commit"))
             }
         }
     }
 
     pub async fn rollback(mut self) -> anyhow::Result<()> {
-        let mut conn = self
-            .conn
-            .take()
-            .expect("an open transaction has its connection");
-        match sqlx::query("ROLLBACK").execute(&mut *conn).await {
-            Ok(_) => Ok(()),
+        match sqlx::query("ROLLBACK").execute(self.conn()).await {
+            Ok(_) => {
+                self.conn.take();
+                Ok(())
+            }
             Err(error) => {
-                conn.close_on_drop();
+                if let Some(mut conn) = self.conn.take() {
+                    conn.close_on_drop();
+                }
                 Err(anyhow::Error::new(error).context("cannot roll back"))
             }
         }

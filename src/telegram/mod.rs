@@ -366,14 +366,14 @@ where
     let mut workers = tokio::task::JoinSet::new();
     for _ in 0..config.workers.max(1) {
         workers.spawn(
-            worker::Worker {
+            Arc::new(worker::Worker {
                 desk: desk.clone(),
                 api: api.clone(),
                 me: me.clone(),
                 queue: queue.clone(),
                 sender: wake.clone(),
                 patience: config.storage_patience,
-            }
+            })
             .run(),
         );
     }
@@ -396,9 +396,9 @@ where
 }
 
 /// A spawned part of the bot that ends when its owner does.
-struct AbortOnDrop(tokio::task::JoinHandle<()>);
+pub(crate) struct AbortOnDrop<T>(pub tokio::task::JoinHandle<T>);
 
-impl Drop for AbortOnDrop {
+impl<T> Drop for AbortOnDrop<T> {
     fn drop(&mut self) {
         self.0.abort();
     }

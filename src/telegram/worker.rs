@@ -15,7 +15,7 @@ use super::api::Api;
 use super::inbound::{self, BotIdentity};
 use super::outbox::TurnDone;
 use super::scheduler::{Item, Job, Queue};
-use super::{Helpdesk, MAX_DOCUMENT_BYTES};
+use super::{AbortOnDrop, Helpdesk, MAX_DOCUMENT_BYTES};
 use crate::desk::{ChatKind, Event, Input, Reply, Settle};
 use crate::store::Handled;
 
@@ -40,18 +40,35 @@ struct Read {
 }
 
 impl<D: Helpdesk> Worker<D> {
-    /// Handles jobs until the queue closes.
-    pub async fn run(self) {
+    /// Handles jobs until the queue closes. Each job runs as its own task, so that a bug that
+    /// panics fails that job (retried, then given up) instead of silencing its chat for good.
+    pub async fn run(self: Arc<Self>) {
         while let Some((chat, job)) = self.queue.next().await {
-            match job {
-                Job::Turn(item) => match self.turn(&item).await {
-                    Ok(()) => self.queue.done(chat),
-                    Err(e) => self.failed(chat, vec![item], e).await,
-                },
-                Job::Excess { items, notify } => match self.excess(&items, notify).await {
-                    Ok(()) => self.queue.done(chat),
-                    Err(e) => self.failed(chat, items, e).await,
-                },
+            let (items, outcome) = match job {
+                Job::Turn(item) => {
+                    let worker = self.clone();
+                    let own = item.clone();
+                    let mut done =
+                        AbortOnDrop(tokio::spawn(async move { worker.turn(&own).await }));
+                    (vec![item], (&mut done.0).await)
+                }
+                Job::Excess { items, notify } => {
+                    let worker = self.clone();
+                    let own = items.clone();
+                    let mut done =
+                        AbortOnDrop(tokio::spawn(
+                            async move { worker.excess(&own, notify).await },
+                        ));
+                    (items, (&mut done.0).await)
+                }
+            };
+            match outcome {
+                Ok(Ok(())) => self.queue.done(chat),
+                Ok(Err(e)) => self.failed(chat, items, e).await,
+                Err(panicked) => {
+                    let e = anyhow::anyhow!("the turn panicked: {panicked}");
+                    self.failed(chat, items, e).await
+                }
             }
         }
     }
