@@ -201,20 +201,6 @@ impl Store {
         Ok(done.rows_affected() > 0)
     }
 
-    /// Retention: removes the oldest articles (by publication time, then import) beyond the newest
-    /// `max_articles`, and those published — or, undated, imported — before `older_than`. Returns
-    /// the ids removed.
-    pub async fn prune(
-        &self,
-        max_articles: Option<u64>,
-        older_than: Option<chrono::DateTime<chrono::Utc>>,
-    ) -> anyhow::Result<Vec<i64>> {
-        let mut tx = self.begin_write().await?;
-        let doomed = tx.prune(max_articles, older_than).await?;
-        tx.commit().await?;
-        Ok(doomed)
-    }
-
     pub async fn count_articles(&self) -> anyhow::Result<i64> {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM articles")
             .fetch_one(&self.pool)
@@ -327,8 +313,9 @@ impl Tx {
         Ok(done.rows_affected() > 0)
     }
 
-    /// [`Store::prune`] inside this transaction, so that the feed poller prunes in the same
-    /// transaction as its imports.
+    /// Retention: removes the oldest articles (by publication time, then import) beyond the newest
+    /// `max_articles`, and those published — or, undated, imported — before `older_than`. Returns
+    /// the ids removed. In a transaction, so that the feed poller prunes with its imports.
     pub async fn prune(
         &mut self,
         max_articles: Option<u64>,

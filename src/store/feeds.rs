@@ -129,19 +129,6 @@ impl Store {
         Ok(removed)
     }
 
-    /// Records a poll: when it ran, what it learned or why it failed, and when to poll next.
-    pub async fn record_poll(
-        &self,
-        id: i64,
-        at: DateTime<Utc>,
-        record: &PollRecord,
-        next_poll_at: DateTime<Utc>,
-    ) -> anyhow::Result<()> {
-        let mut tx = self.begin_write().await?;
-        tx.record_poll(id, at, record, next_poll_at).await?;
-        tx.commit().await
-    }
-
     /// The stamp an item had when it was last handled; `None` for an item never seen.
     pub async fn feed_item_stamp(&self, feed_id: i64, key: &str) -> anyhow::Result<Option<String>> {
         Ok(
@@ -151,19 +138,6 @@ impl Store {
                 .fetch_optional(&self.pool)
                 .await?,
         )
-    }
-
-    /// Remembers an item as handled with `stamp`; `article_id` when an article was stored from it.
-    pub async fn record_feed_item(
-        &self,
-        feed_id: i64,
-        key: &str,
-        stamp: &str,
-        article_id: Option<i64>,
-    ) -> anyhow::Result<()> {
-        let mut tx = self.begin_write().await?;
-        tx.record_feed_item(feed_id, key, stamp, article_id).await?;
-        tx.commit().await
     }
 }
 

@@ -346,4 +346,25 @@ mod tests {
             "y"
         );
     }
+
+    #[test]
+    fn a_link_button_reaches_the_request_as_a_url_button() {
+        let reply = Reply::Send {
+            chat_id: 42,
+            text: "Jawaban".into(),
+            buttons: vec![vec![Button::link(
+                "Baca selengkapnya",
+                "https://warta.example/a/1",
+            )]],
+            reply_to: None,
+            thread_id: None,
+            track: None,
+        };
+        let (_, call) = calls_for(&[reply], None).remove(0);
+        let back: Call = serde_json::from_str(&serde_json::to_string(&call).unwrap()).unwrap();
+        let button = &back.body()["reply_markup"]["inline_keyboard"][0][0];
+        assert_eq!(button["text"], "Baca selengkapnya");
+        assert_eq!(button["url"], "https://warta.example/a/1");
+        assert!(button.get("callback_data").is_none(), "{button}");
+    }
 }

@@ -146,7 +146,7 @@ pub async fn fetch(app: &App, feed: &Feed, now: DateTime<Utc>) -> anyhow::Result
     let mut left_for_later = false;
     for item in &parsed.items {
         match fetch_item(app, feed, item).await? {
-            Seen::Fresh(item) => fresh.push(item),
+            Seen::Fresh(item) => fresh.push(*item),
             Seen::Unchanged => {}
             Seen::Later => left_for_later = true,
         }
@@ -221,7 +221,7 @@ impl Fetched {
 
 enum Seen {
     /// New or changed, with its article.
-    Fresh(Fresh),
+    Fresh(Box<Fresh>),
     /// Handled before, unchanged (or nothing to identify it by).
     Unchanged,
     /// Neither the page nor the feed gave an article: try again next poll.
@@ -261,12 +261,12 @@ async fn fetch_item(app: &App, feed: &Feed, item: &FeedItem) -> anyhow::Result<S
     };
     // The page may not say when it was published; the feed does.
     article.published_at = article.published_at.or(item.published);
-    Ok(Seen::Fresh(Fresh {
+    Ok(Seen::Fresh(Box::new(Fresh {
         key,
         stamp,
         change,
         article,
-    }))
+    })))
 }
 
 /// What storing one fresh item did.

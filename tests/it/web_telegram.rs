@@ -375,3 +375,60 @@ async fn newsdesk_run_polls_its_feeds_on_a_timer_and_tells_subscribers() {
         "fetches are logged: {log}"
     );
 }
+
+#[tokio::test]
+async fn feed_notices_and_review_previews_wait_in_the_outbox_while_the_bot_is_down() {
+    let site = WebServer::start().await;
+    site.set_items(vec![Item::page("detik-tarif-krl.html", "Tarif KRL naik")]);
+    let mut bot = TestBot::spawn_with(web_bot_app(), None).await;
+    let boss = admin();
+    let boss_chat = Chat::private(&boss);
+    bot.fake.add_chat(&boss_chat);
+    let budi = reader();
+    let budi_chat = Chat::private(&budi);
+    bot.answer_to(
+        Msg::text(&budi_chat, &budi, "/subscribe").message(),
+        budi_chat.id,
+    )
+    .await;
+    let store = bot.app.store.clone();
+    store.add_feed(&site.url("/rss.xml"), false).await.unwrap();
+    store.add_feed(&site.url("/atom.xml"), true).await.unwrap();
+
+    // The round commits its article, the subscriber's notice and the admin's preview together;
+    // with no bot running they wait in the outbox instead of being lost.
+    bot.stop().await;
+    let reports = poller::tick(&bot.app, &bot.desk, &bot.outlet)
+        .await
+        .unwrap();
+    assert_eq!(reports.len(), 2, "{reports:?}");
+    assert_eq!(store.outbox_len().await.unwrap(), 2);
+    assert_eq!(
+        bot.texts(budi_chat.id).len(),
+        1,
+        "only the /subscribe reply"
+    );
+    assert!(bot.texts(boss_chat.id).is_empty());
+
+    bot.resume().await;
+    let notice = bot.wait_for_messages(budi_chat.id, 2).await.remove(1);
+    assert!(
+        text(&notice).starts_with("📰 Artikel baru: Tarif KRL"),
+        "{}",
+        text(&notice)
+    );
+    assert!(text(&notice).contains(DETIK_CANONICAL), "{}", text(&notice));
+    let preview = bot.wait_for_messages(boss_chat.id, 1).await.remove(0);
+    let labels: Vec<String> = buttons(&preview).into_iter().map(|(l, _)| l).collect();
+    assert_eq!(labels, ["Terbitkan", "Batal"], "{}", text(&preview));
+    // Each sent once; the sender records that by emptying the outbox.
+    for _ in 0..200 {
+        if store.outbox_len().await.unwrap() == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(store.outbox_len().await.unwrap(), 0);
+    assert_eq!(bot.texts(budi_chat.id).len(), 2);
+    assert_eq!(bot.texts(boss_chat.id).len(), 1);
+}
