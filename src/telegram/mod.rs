@@ -7,7 +7,8 @@
 //! the [`scheduler`] queues updates per chat, chats in turn, setting a flood aside; [`worker`]s
 //! turn each into a desk input ([`inbound`]) and the desk's transaction commits the state change,
 //! the replies ([`outbox`], shaped by [`outbound`]) and the inbox row together; the [`sender`]
-//! drains the outbox within Telegram's [`limits`], retrying what failed, through [`api`].
+//! drains the outbox within Telegram's [`limits`], retrying what failed, through [`api`]. What the
+//! bot sends on its own (the feed poller's notices and previews) is queued through an [`Outlet`].
 
 pub mod api;
 mod desk;
