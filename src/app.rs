@@ -15,12 +15,14 @@ use crate::desk::{Desk, DeskSettings};
 use crate::nlu::{Intents, Lexicon};
 use crate::settings::{Settings, SettingsError, env};
 use crate::store::{ImportOutcome, OpenError, Store};
+use crate::web::{self, Fetcher, WebError};
 
-/// The running newsdesk: its settings and its store.
+/// The running newsdesk: its settings, its store and the one web client.
 #[derive(Debug, Clone)]
 pub struct App {
     pub settings: Settings,
     pub store: Store,
+    pub fetcher: Fetcher,
 }
 
 /// What one import did, with what a summary line needs.
@@ -39,6 +41,8 @@ pub enum ImportError {
     Read(#[from] std::io::Error),
     #[error("{0}")]
     Parse(#[from] ParseError),
+    #[error("{0}")]
+    Web(#[from] WebError),
     #[error("the article could not be stored: {0:#}")]
     Store(#[from] anyhow::Error),
 }
@@ -60,7 +64,12 @@ impl App {
                 )
                 .into(),
             })?;
-        let app = App { settings, store };
+        let fetcher = Fetcher::new(&settings.fetch).context("cannot build the web client")?;
+        let app = App {
+            settings,
+            store,
+            fetcher,
+        };
         if app.store.count_articles().await? == 0 {
             app.import_content_dir().await?;
         }
@@ -77,7 +86,8 @@ impl App {
             Arc::new(Lexicon::builtin()),
             DeskSettings::from(&self.settings),
         )
-        .await?;
+        .await?
+        .with_fetcher(self.fetcher.clone());
         Ok(Arc::new(desk))
     }
 
@@ -99,9 +109,24 @@ impl App {
     }
 
     /// Imports an article from a file. A file over the size limit is refused without reading it.
+    /// A saved web page (`.html`, `.htm`) is read as a page: its article is extracted first.
     pub async fn import_file(&self, path: &Path) -> Result<Imported, ImportError> {
-        let raw = read_limited(path)?;
+        if is_html_file(path) {
+            // Saved pages carry their scripts and styles: the web's limit, not the text one.
+            let raw = read_limited(path, web::fetch::MAX_BODY_BYTES)?;
+            let html = content::html::decode(&raw, None);
+            let article = content::html::extract(&html, None)?;
+            return self.import_bytes(&web::article_text(&article)).await;
+        }
+        let raw = read_limited(path, MAX_INPUT_BYTES)?;
         self.import_bytes(&raw).await
+    }
+
+    /// Fetches the page at `url`, extracts its article and imports it with its URL. Re-importing an
+    /// unchanged page changes nothing; a changed one replaces the stored article.
+    pub async fn import_url(&self, url: &str) -> Result<Imported, ImportError> {
+        let article = web::fetch_article(&self.fetcher, url).await?;
+        self.import_bytes(&web::article_text(&article)).await
     }
 
     /// Imports every file in the content folder in name order, skipping (with a warning) hidden
@@ -202,21 +227,26 @@ fn imported(outcome: ImportOutcome, parsed: &ParsedArticle) -> Imported {
     }
 }
 
-fn read_limited(path: &Path) -> Result<Vec<u8>, ImportError> {
+fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, ImportError> {
     let file = std::fs::File::open(path)?;
     let size = file.metadata()?.len();
-    if size > MAX_INPUT_BYTES as u64 {
+    if size > limit as u64 {
         return Err(ParseError::TooLarge {
             size: usize::try_from(size).unwrap_or(usize::MAX),
-            max: MAX_INPUT_BYTES,
+            max: limit,
         }
         .into());
     }
     let mut raw = Vec::with_capacity(size as usize);
     // `take` guards against a file that grows between the size check and the read.
-    file.take(MAX_INPUT_BYTES as u64 + 1)
-        .read_to_end(&mut raw)?;
+    file.take(limit as u64 + 1).read_to_end(&mut raw)?;
     Ok(raw)
+}
+
+fn is_html_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
 }
 
 /// The visible regular files directly in `dir`, sorted by name.

@@ -37,15 +37,22 @@ pub enum Command {
     /// Bot API server. Ctrl-C or SIGTERM stops it after the updates in hand are answered. Without a
     /// token, in a terminal, it opens the console chat instead.
     Run,
-    /// Import articles (scraped news pages or plain text) from files.
+    /// Import articles from files (scraped news pages, plain text, saved .html pages) or from the
+    /// web (http:// and https:// URLs).
     ///
-    /// Prints one line per file. The same text again leaves the stored article unchanged; a changed
-    /// version of an article (same title and source) replaces it. Files that cannot be imported are
-    /// reported and make the exit status non-zero; the others are still imported.
+    /// Prints one line per file or URL. The same text again leaves the stored article unchanged; a
+    /// changed version of an article (same title and source, or same URL) replaces it. Inputs that
+    /// cannot be imported are reported and make the exit status non-zero; the others are still
+    /// imported.
     Import {
-        /// The article files to import.
-        #[arg(required = true, value_name = "FILE")]
+        /// The article files or web addresses to import.
+        #[arg(required = true, value_name = "FILE|URL")]
         files: Vec<PathBuf>,
+    },
+    /// Manage the news feeds (RSS, Atom, JSON Feed) newsdesk polls for new articles.
+    Feeds {
+        #[command(subcommand)]
+        command: crate::cli_feeds::FeedsCommand,
     },
     /// List the stored articles: id, title, published, reporter, paragraph and ticker counts.
     Articles {
@@ -99,6 +106,7 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<ExitCode> {
     match cli.command {
         None | Some(Command::Run) => crate::cli_chat::bot(&app).await,
         Some(Command::Import { files }) => import(&app, &files).await,
+        Some(Command::Feeds { command }) => crate::cli_feeds::run(&app, command).await,
         Some(Command::Ask(args)) => crate::cli_ask::run(&app, args).await,
         Some(Command::Articles { json }) => {
             let articles = app.store.articles().await?;
@@ -148,7 +156,10 @@ async fn import(app: &App, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     };
     let mut failed = 0;
     for file in files {
-        let result = app.import_file(file).await;
+        let result = match file.to_str().filter(|f| crate::web::is_web_address(f)) {
+            Some(url) => app.import_url(url).await,
+            None => app.import_file(file).await,
+        };
         // A broken store is not the file's fault: stop instead of failing every remaining file.
         if let Err(ImportError::Store(e)) = result {
             bar.abandon();
@@ -223,6 +234,8 @@ struct ArticleJson<'a> {
     ticker: &'a [TickerItem],
     imported_at: DateTime<Utc>,
     content_hash: &'a str,
+    /// Where the article lives on the web; `null` for files and `/add`.
+    url: Option<&'a str>,
 }
 
 pub fn articles_json(articles: &[Article]) -> serde_json::Result<String> {
@@ -240,6 +253,7 @@ pub fn articles_json(articles: &[Article]) -> serde_json::Result<String> {
             ticker: &a.parsed.ticker,
             imported_at: a.imported_at,
             content_hash: &a.content_hash,
+            url: a.parsed.url.as_deref(),
         })
         .collect();
     serde_json::to_string_pretty(&rows)
@@ -279,6 +293,7 @@ pub fn article_text(article: &Article) -> String {
     out += &format!("Editor:    {}\n", or_dash(&p.editor));
     out += &format!("Source:    {}\n", or_dash(&p.source));
     out += &format!("Caption:   {}\n", or_dash(&p.caption));
+    out += &format!("URL:       {}\n", or_dash(&p.url));
     out += &format!(
         "Imported:  {}\n",
         article.imported_at.format("%Y-%m-%d %H:%M:%S UTC")

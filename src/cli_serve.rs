@@ -83,7 +83,14 @@ pub async fn serve(
         None => None,
     };
 
+    // The feeds are polled while the bot runs; what they bring joins the bot's outbox.
+    let poller = tokio::spawn(crate::web::poller::run(
+        app.clone(),
+        desk.clone(),
+        config.outlet.clone(),
+    ));
     let result = telegram::run_with(config, desk, intake, pulse, until_stopped(stopped)).await;
+    poller.abort();
     if let Some(server) = server {
         if result.is_err() {
             server.abort();

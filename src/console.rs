@@ -202,6 +202,10 @@ impl Console<'_> {
                         let labels: Vec<String> = row
                             .into_iter()
                             .map(|button| {
+                                // A link is shown, not numbered: pressing it is the browser's job.
+                                if let Some(url) = &button.url {
+                                    return format!("[{}: {url}]", button.label);
+                                }
                                 fresh_buttons.push(Pressable {
                                     data: button.data,
                                     message_id,

@@ -12,15 +12,19 @@
 //! - [`store`] — the only module with SQL.
 //! - [`telegram`] — the Telegram adapter: durable inbox and outbox, per-chat fair scheduling,
 //!   Update → Input, Reply → Bot API calls within Telegram's limits.
+//! - [`web`] — content from the web: the safe fetcher, importing a page by URL, polling news feeds
+//!   (the parsing itself is pure, in [`content::html`] and [`content::feed`]).
 //! - [`console`] — the console adapter over the same desk.
 //! - [`ops`] — running as a service: metrics, the health check, the HTTP server, JSON logs.
 //! - [`cli`] — the command-line interface (clap) that `main` dispatches; [`cli_ask`] — its `ask`;
-//!   [`cli_serve`] — `run` as a service (the bot plus its HTTP side).
+//!   [`cli_feeds`] — its `feeds`; [`cli_serve`] — `run` as a service (the bot, its feeds and its
+//!   HTTP side).
 
 pub mod app;
 pub mod cli;
 pub mod cli_ask;
 pub mod cli_chat;
+pub mod cli_feeds;
 pub mod cli_serve;
 pub mod console;
 pub mod content;
@@ -30,3 +34,4 @@ pub mod ops;
 pub mod settings;
 pub mod store;
 pub mod telegram;
+pub mod web;

@@ -30,6 +30,7 @@ pub mod env {
     pub const WEBHOOK_URL: &str = "NEWSDESK_WEBHOOK_URL";
     pub const WEBHOOK_SECRET: &str = "NEWSDESK_WEBHOOK_SECRET";
     pub const LOG_FORMAT: &str = "NEWSDESK_LOG_FORMAT";
+    pub const FETCH_ALLOW_PRIVATE: &str = "NEWSDESK_FETCH_ALLOW_PRIVATE";
 }
 
 /// A setting that cannot be used. Displays as one line that starts with the setting's name.
@@ -91,6 +92,34 @@ pub struct Settings {
     pub http: HttpSettings,
     pub bot: BotSettings,
     pub answer: AnswerSettings,
+    pub fetch: FetchSettings,
+    pub feeds: FeedSettings,
+    pub retention: RetentionSettings,
+}
+
+/// The `[fetch]` section: how pages and feeds are fetched from the web.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchSettings {
+    /// Fetch loopback, private and link-local addresses too (an intranet CMS; the tests).
+    /// Also `NEWSDESK_FETCH_ALLOW_PRIVATE=1`.
+    pub allow_private: bool,
+    pub connect_timeout_secs: u64,
+    /// The whole fetch, body included.
+    pub timeout_secs: u64,
+}
+
+/// The `[feeds]` section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedSettings {
+    /// How often `newsdesk run` polls each feed, in seconds.
+    pub poll_interval_secs: u64,
+}
+
+/// The `[content]` section's retention limits; `None` is unlimited.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RetentionSettings {
+    pub max_articles: Option<u64>,
+    pub max_age_days: Option<u64>,
 }
 
 /// The `[bot]` section: Telegram rate limits and conversation memory.
@@ -130,6 +159,34 @@ struct FileLayer {
     bot: BotLayer,
     #[serde(default)]
     answer: AnswerLayer,
+    #[serde(default)]
+    fetch: FetchLayer,
+    #[serde(default)]
+    feeds: FeedsLayer,
+    #[serde(default)]
+    content: ContentLayer,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FetchLayer {
+    allow_private: Option<bool>,
+    connect_timeout_secs: Option<u64>,
+    timeout_secs: Option<u64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FeedsLayer {
+    poll_interval_secs: Option<u64>,
+}
+
+/// `0` (the default) means unlimited.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContentLayer {
+    max_articles: Option<u64>,
+    max_age_days: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -190,6 +247,24 @@ impl FileLayer {
                 threshold: over.answer.threshold.or(self.answer.threshold),
                 bias: over.answer.bias.or(self.answer.bias),
                 weights: over.answer.weights.or(self.answer.weights),
+            },
+            fetch: FetchLayer {
+                allow_private: over.fetch.allow_private.or(self.fetch.allow_private),
+                connect_timeout_secs: over
+                    .fetch
+                    .connect_timeout_secs
+                    .or(self.fetch.connect_timeout_secs),
+                timeout_secs: over.fetch.timeout_secs.or(self.fetch.timeout_secs),
+            },
+            feeds: FeedsLayer {
+                poll_interval_secs: over
+                    .feeds
+                    .poll_interval_secs
+                    .or(self.feeds.poll_interval_secs),
+            },
+            content: ContentLayer {
+                max_articles: over.content.max_articles.or(self.content.max_articles),
+                max_age_days: over.content.max_age_days.or(self.content.max_age_days),
             },
         }
     }
@@ -350,6 +425,36 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
         },
     };
 
+    let allow_private = match env_value(env, env::FETCH_ALLOW_PRIVATE) {
+        Some("1" | "true" | "yes") => true,
+        Some("0" | "false" | "no") => false,
+        Some(other) => {
+            return Err(SettingsError::new(
+                env::FETCH_ALLOW_PRIVATE,
+                format!("{other:?} is not a yes/no value (use 1 or 0)"),
+            ));
+        }
+        None => layer.fetch.allow_private.unwrap_or(false),
+    };
+    let fetch = FetchSettings {
+        allow_private,
+        connect_timeout_secs: at_least_one(
+            layer.fetch.connect_timeout_secs,
+            "fetch.connect_timeout_secs",
+        )?,
+        timeout_secs: at_least_one(layer.fetch.timeout_secs, "fetch.timeout_secs")?,
+    };
+    let feeds = FeedSettings {
+        poll_interval_secs: at_least_one(
+            layer.feeds.poll_interval_secs,
+            "feeds.poll_interval_secs",
+        )?,
+    };
+    let retention = RetentionSettings {
+        max_articles: layer.content.max_articles.filter(|&n| n > 0),
+        max_age_days: layer.content.max_age_days.filter(|&n| n > 0),
+    };
+
     Ok(Settings {
         database_url,
         content_dir,
@@ -360,6 +465,9 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
         http,
         bot,
         answer,
+        fetch,
+        feeds,
+        retention,
     })
 }
 
@@ -438,6 +546,23 @@ mod tests {
         let settings = resolve(layer, &HashMap::new()).unwrap();
         assert_eq!(settings.database_url, "sqlite://data/newsdesk.db");
         assert_eq!(settings.bot.messages_per_sec_overall, 30);
+    }
+
+    #[test]
+    fn web_settings_default_to_safe_and_unlimited_and_the_env_can_allow_private_fetches() {
+        let layer = || parse_layer(Path::new("default.toml"), DEFAULT_TOML).unwrap();
+        let settings = resolve(layer(), &HashMap::new()).unwrap();
+        assert!(!settings.fetch.allow_private);
+        assert_eq!(settings.fetch.timeout_secs, 30);
+        assert_eq!(settings.feeds.poll_interval_secs, 900);
+        assert_eq!(settings.retention, RetentionSettings::default());
+
+        let env = |value: &str| {
+            HashMap::from([(env::FETCH_ALLOW_PRIVATE.to_string(), value.to_string())])
+        };
+        assert!(resolve(layer(), &env("1")).unwrap().fetch.allow_private);
+        let err = resolve(layer(), &env("maybe")).unwrap_err();
+        assert_eq!(err.setting, env::FETCH_ALLOW_PRIVATE);
     }
 
     #[test]

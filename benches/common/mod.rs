@@ -226,6 +226,7 @@ pub fn synthetic(i: u64) -> Article {
             editor: Some(format!("Editor {}", i % 11)),
             source: Some("KONTAN.CO.ID - JAKARTA".into()),
             caption: None,
+            url: None,
             paragraphs,
             ticker: if i.is_multiple_of(50) {
                 vec![TickerItem {

@@ -9,6 +9,8 @@ pub enum Field {
     Source(String),
     /// The date as written; the caller reads it (and refuses it when unreadable).
     Date(String),
+    /// Where the article lives on the web: only an `http(s)://` value counts.
+    Url(String),
 }
 
 /// Reads a line made only of labelled fields separated by `|`. `None` when any part is not a known
@@ -19,12 +21,20 @@ pub fn parse_fields(line: &str) -> Option<Vec<Field>> {
         let (label, value) = part.split_once(':')?;
         let value = value.trim().to_string();
         let make: fn(String) -> Field = match label.trim().to_lowercase().as_str() {
-            "reporter" | "penulis" | "wartawan" | "writer" | "author" | "by" | "oleh" => {
-                Field::Reporter
-            }
+            "reporter" | "penulis" | "pewarta" | "wartawan" | "writer" | "author" | "by"
+            | "oleh" => Field::Reporter,
             "editor" | "penyunting" | "redaktur" => Field::Editor,
             "sumber" | "source" => Field::Source,
             "tanggal" | "date" | "diterbitkan" | "published" | "waktu" => Field::Date,
+            "url" | "tautan" | "link" => {
+                // `Link: klik di sini` is a sentence, not an address.
+                if !(value.starts_with("https://") || value.starts_with("http://"))
+                    || value.contains(char::is_whitespace)
+                {
+                    return None;
+                }
+                Field::Url
+            }
             _ => return None,
         };
         if !value.is_empty() {

@@ -1,4 +1,5 @@
-//! Pure parsing of articles: the scraped Kontan page form and plain text, into a [`ParsedArticle`].
+//! Pure parsing of articles: the scraped Kontan page form and plain text, into a [`ParsedArticle`];
+//! web pages ([`html`]: JSON-LD, meta tags, readability) and news feeds ([`feed`]).
 //!
 //! No I/O happens here: callers hand in bytes and get back a parsed article or a [`ParseError`]
 //! that says, in words a user can act on, why the input was refused.
@@ -9,7 +10,9 @@ use sha2::{Digest, Sha256};
 
 mod boilerplate;
 mod date;
+pub mod feed;
 mod fields;
+pub mod html;
 mod kontan;
 mod number;
 mod plain;
@@ -51,6 +54,10 @@ pub struct ParsedArticle {
     /// Body paragraphs in order, boilerplate removed.
     pub paragraphs: Vec<String>,
     pub ticker: Vec<TickerItem>,
+    /// Where the article lives on the web (its canonical URL), when it came from there or its text
+    /// names it (`URL: https://…`).
+    #[serde(default)]
+    pub url: Option<String>,
 }
 
 /// An article as held by the store: its id, when it was imported, and its parsed content.
@@ -74,7 +81,8 @@ pub enum ParseError {
     )]
     Empty,
     #[error(
-        "The input is {size} bytes, over the limit of {max} bytes (1 MiB). Import only the article's text, or split it into several files."
+        "The input is {size} bytes, over the limit of {max} bytes ({} MiB). Import only the article's text, or split it into several files.",
+        max.div_ceil(1024 * 1024)
     )]
     TooLarge { size: usize, max: usize },
     #[error(
@@ -89,6 +97,10 @@ pub enum ParseError {
         "No article body was found: the input has no paragraphs besides the title, site menus and the ticker. Check that the file holds the article's text, with paragraphs separated by blank lines."
     )]
     NoBody,
+    #[error(
+        "no article text found: the page has no paragraphs of article text (only menus, links or scripts)"
+    )]
+    NoArticleText,
     #[error(
         "The input is an HTML page, not the article's text. Copy the article's text (title, date, paragraphs) into a plain text file and send that."
     )]
@@ -228,6 +240,7 @@ struct Metadata {
     source: Option<String>,
     caption: Option<String>,
     ticker: Vec<TickerItem>,
+    url: Option<String>,
 }
 
 impl Metadata {
@@ -240,6 +253,7 @@ impl Metadata {
                 Field::Reporter(v) => _ = self.reporter.get_or_insert(v),
                 Field::Editor(v) => _ = self.editor.get_or_insert(v),
                 Field::Source(v) => _ = self.source.get_or_insert(v),
+                Field::Url(v) => _ = self.url.get_or_insert(v),
                 Field::Date(written) => {
                     let parsed = parse_datetime(&written).ok_or_else(|| ParseError::BadDate {
                         written: written.chars().take(80).collect(),
@@ -268,6 +282,7 @@ impl Metadata {
             caption: self.caption,
             paragraphs,
             ticker: self.ticker,
+            url: self.url,
         })
     }
 }

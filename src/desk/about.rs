@@ -77,6 +77,7 @@ fn answer(
             article_id: article.id,
             title: article.parsed.title.clone(),
             paragraph,
+            url: article.parsed.url.clone(),
         }],
         lang,
         topic: Some(Topic::Article {

@@ -16,9 +16,47 @@ use crate::store::{Draft, ImportOutcome, Tx};
 const DRAFT_LIFETIME_HOURS: i64 = 24;
 
 impl Desk {
+    /// The commands only admins may use, for their own command menu (after [`Desk::commands`]).
+    pub fn admin_commands(lang: Lang) -> Vec<(&'static str, String)> {
+        let d = |id: &str, en: &str| match lang {
+            Lang::Id => id.to_string(),
+            Lang::En => en.to_string(),
+        };
+        vec![
+            (
+                "add",
+                d(
+                    "Terbitkan artikel dari teks",
+                    "Publish an article from text",
+                ),
+            ),
+            ("remove", d("Hapus artikel", "Remove an article")),
+            ("stats", d("Statistik pertanyaan", "Question statistics")),
+            (
+                "unanswered",
+                d(
+                    "Pertanyaan yang belum terjawab",
+                    "Questions left unanswered",
+                ),
+            ),
+            ("feeds", d("Daftar feed berita", "List the news feeds")),
+            (
+                "feed_add",
+                d("Tambah feed: /feed_add URL", "Add a feed: /feed_add URL"),
+            ),
+            (
+                "feed_remove",
+                d(
+                    "Hapus feed: /feed_remove ID",
+                    "Remove a feed: /feed_remove ID",
+                ),
+            ),
+        ]
+    }
+
     /// `true` (and a refusal) when the sender is not an admin. `changes`: the command would have
     /// changed something, so the refusal says nothing was; a report just says it is for admins.
-    fn refuse_non_admin(&self, t: &mut Turn<'_>, changes: bool) -> bool {
+    pub(super) fn refuse_non_admin(&self, t: &mut Turn<'_>, changes: bool) -> bool {
         if self.is_admin(t.input.sender.as_ref()) {
             return false;
         }
@@ -77,7 +115,7 @@ impl Desk {
     }
 
     /// Parses a page; on success keeps it as a draft and shows the preview with its buttons.
-    async fn preview(&self, t: &mut Turn<'_>, raw: &[u8]) -> anyhow::Result<()> {
+    pub(super) async fn preview(&self, t: &mut Turn<'_>, raw: &[u8]) -> anyhow::Result<()> {
         let parsed = match content::parse(raw) {
             Ok(parsed) => parsed,
             Err(e) => {
@@ -92,11 +130,11 @@ impl Desk {
             t.say(Text::PublishedUnchanged { id: same.id });
             return Ok(());
         }
-        // The store replaces an article with the same title and source (see `Store::import`).
+        // The store replaces an article with the same title and source, or the same URL.
         let replaces = content
             .articles
             .iter()
-            .find(|a| a.parsed.title == parsed.title && a.parsed.source == parsed.source);
+            .find(|a| super::web::replaces(a, &parsed));
         let admin_id = t.input.sender.as_ref().map_or(0, |s| s.user_id);
         let draft_id =
             t.tx.create_draft(admin_id, t.chat_id(), raw, &parsed.title, t.now)
@@ -221,6 +259,7 @@ impl Desk {
                 text: Text::NewArticle {
                     title: &article.parsed.title,
                     hint: hint.as_deref(),
+                    url: article.parsed.url.as_deref(),
                 }
                 .render(sub_lang),
                 buttons: Vec::new(),

@@ -29,6 +29,9 @@ pub(super) struct Responded {
 impl Desk {
     /// A text from a reader: a question, unless a person is handling the chat.
     pub(super) async fn on_text(&self, t: &mut Turn<'_>, text: &str) -> anyhow::Result<()> {
+        if let Some(page) = t.page.take() {
+            return self.on_fetched_page(t, page).await;
+        }
         if !t.is_group()
             && let Some(ticket) = t.tx.open_ticket_of_chat(t.chat_id()).await?
         {
@@ -142,22 +145,22 @@ impl Desk {
         let answer = &r.answer;
         if answer.answered && !answer.intent.is_small_talk() {
             rows.push(vec![
-                Button {
-                    label: "👍".into(),
-                    data: Action::Feedback {
+                Button::callback(
+                    "👍",
+                    Action::Feedback {
                         question_id: r.question_id,
                         up: true,
                     }
                     .encode(),
-                },
-                Button {
-                    label: "👎".into(),
-                    data: Action::Feedback {
+                ),
+                Button::callback(
+                    "👎",
+                    Action::Feedback {
                         question_id: r.question_id,
                         up: false,
                     }
                     .encode(),
-                },
+                ),
             ]);
         }
         // Ticker and meta answers cite the page but quote no passage to continue from.
@@ -166,6 +169,11 @@ impl Desk {
             && let Some(more) = self.more_button(t, answer)
         {
             rows.push(vec![more]);
+        }
+        if answer.answered
+            && let Some(url) = answer.sources.iter().find_map(|s| s.url.clone())
+        {
+            rows.push(vec![Button::link(Text::ButtonReadMore.render(t.lang), url)]);
         }
         if self.offers_human(t, r) {
             rows.push(vec![t.button(Text::ButtonHuman, Action::Human)]);
@@ -245,10 +253,10 @@ impl Desk {
             .iter()
             .enumerate()
             .map(|(index, q)| {
-                vec![Button {
-                    label: super::texts::shorten(q, 60),
-                    data: Action::Suggestion { index }.encode(),
-                }]
+                vec![Button::callback(
+                    super::texts::shorten(q, 60),
+                    Action::Suggestion { index }.encode(),
+                )]
             })
             .collect();
         t.say_with(text, buttons);

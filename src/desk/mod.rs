@@ -15,6 +15,7 @@
 //! - `admin` — publishing pages, `/remove`, `/stats`, `/unanswered`; [`insights`] — the reports
 //!   behind those (shared with the CLI);
 //! - `handoff` — tickets between readers and the support chat;
+//! - `web` — admins' URLs, `/feeds` commands, announcing what the feed poller imported;
 //! - [`texts`] — the one catalogue of every text, in Indonesian and English.
 
 pub mod about;
@@ -30,9 +31,11 @@ mod settle;
 mod suggest;
 pub mod texts;
 mod turn;
+mod web;
 
 pub use self::service::{Desk, DeskSettings};
-pub use self::settle::{ReturnOnly, Settle, Settling};
+pub use self::settle::{Push, ReturnOnly, Settle, Settling};
+pub use self::web::{Adopt, Round, Stored};
 
 /// Which kind of chat an input came from. Groups answer only when addressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,12 +103,35 @@ pub struct Input {
     pub event: Event,
 }
 
-/// An inline button under a reply.
+/// An inline button under a reply: pressing it comes back as [`Event::Callback`] with `data`,
+/// or, for a link button (`url` set, `data` empty), opens the web page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Button {
     pub label: String,
-    /// At most 64 bytes (Telegram's `callback_data` limit).
+    /// At most 64 bytes (Telegram's `callback_data` limit). Empty for a link button.
     pub data: String,
+    /// An http(s) address the button opens instead of coming back ("Baca selengkapnya").
+    pub url: Option<String>,
+}
+
+impl Button {
+    /// A button whose press comes back with `data`.
+    pub fn callback(label: impl Into<String>, data: impl Into<String>) -> Button {
+        Button {
+            label: label.into(),
+            data: data.into(),
+            url: None,
+        }
+    }
+
+    /// A button that opens `url`.
+    pub fn link(label: impl Into<String>, url: impl Into<String>) -> Button {
+        Button {
+            label: label.into(),
+            data: String::new(),
+            url: Some(url.into()),
+        }
+    }
 }
 
 /// What the desk wants delivered.

@@ -65,6 +65,8 @@ pub struct Desk {
     content: RwLock<Arc<Content>>,
     // Rebuilds run one at a time, so an older one cannot finish last and swap stale content in.
     rebuild: tokio::sync::Mutex<()>,
+    /// Fetches the pages admins send as URLs; `None`: URLs are answered like any other text.
+    pub(super) fetcher: Option<crate::web::Fetcher>,
 }
 
 impl Desk {
@@ -83,6 +85,7 @@ impl Desk {
             settings,
             content: RwLock::new(Arc::new(content)),
             rebuild: tokio::sync::Mutex::new(()),
+            fetcher: None,
         })
     }
 
@@ -180,7 +183,8 @@ impl Desk {
     /// For a [`Event::Callback`] the first reply is always exactly one [`Reply::Toast`] (its text
     /// may be empty): the adapter answers the callback query with it before delivering the rest.
     pub async fn handle(&self, input: Input) -> anyhow::Result<Vec<Reply>> {
-        let mut replies = self.turn(&input, &ReturnOnly, true).await?;
+        let page = self.fetch_for_admin(&input).await;
+        let mut replies = self.turn(&input, page, &ReturnOnly, true).await?;
         // A skipped re-delivery still owes the press its (empty) toast.
         if matches!(input.event, Event::Callback { .. }) {
             toast_first(&mut replies);
@@ -192,17 +196,22 @@ impl Desk {
     /// so they commit together with the state they follow from (an adapter queues them for
     /// delivery there and marks its inbound update handled). The adapter recognises re-delivered
     /// updates itself, so `update_id` is not compared here: ids may restart lower.
+    ///
+    /// An admin's URL is fetched first, outside any transaction (a fetch can take seconds and
+    /// must hold neither the store nor other chats); a retried turn fetches again.
     pub async fn handle_settled(
         &self,
         input: Input,
         settle: &dyn Settle,
     ) -> anyhow::Result<Vec<Reply>> {
-        self.turn(&input, settle, false).await
+        let page = self.fetch_for_admin(&input).await;
+        self.turn(&input, page, settle, false).await
     }
 
     async fn turn(
         &self,
         input: &Input,
+        page: Option<super::web::FetchedPage>,
         settle: &dyn Settle,
         skip_seen: bool,
     ) -> anyhow::Result<Vec<Reply>> {
@@ -231,6 +240,7 @@ impl Desk {
             now,
             replies: Vec::new(),
             after: Vec::new(),
+            page,
         };
         self.dispatch(&mut turn).await?;
 
@@ -351,6 +361,9 @@ impl Desk {
             "remove" => return self.on_remove_command(t, args),
             "stats" => return self.on_stats(t).await,
             "unanswered" => return self.on_unanswered(t).await,
+            "feeds" => return self.on_feeds(t).await,
+            "feed_add" => return self.on_feed_add(t, args).await,
+            "feed_remove" => return self.on_feed_remove(t, args).await,
             _ => {
                 // In a group an unknown command was most likely meant for someone else.
                 if !t.is_group() {
@@ -416,6 +429,7 @@ impl Desk {
             now,
             replies: Vec::new(),
             after: Vec::new(),
+            page: None,
         };
         let answer = match self.respond(&mut turn, text, lang).await? {
             Some(responded) => responded.answer,

@@ -25,6 +25,8 @@ pub(super) struct Turn<'a> {
     pub now: DateTime<Utc>,
     pub replies: Vec<Reply>,
     pub after: Vec<After>,
+    /// The page an admin sent as a URL, fetched before the turn began.
+    pub page: Option<super::web::FetchedPage>,
 }
 
 impl Turn<'_> {
@@ -116,9 +118,6 @@ impl Turn<'_> {
     }
 
     pub fn button(&self, text: Text<'_>, action: super::callback::Action) -> Button {
-        Button {
-            label: text.render(self.lang),
-            data: action.encode(),
-        }
+        Button::callback(text.render(self.lang), action.encode())
     }
 }

@@ -23,6 +23,8 @@ const MAX_QUESTION_CHARS: usize = 1000;
 
 pub struct Engine {
     intents: Arc<Intents>,
+    /// Each article's web address, for the sources of answers drawn from it.
+    urls: std::collections::HashMap<i64, String>,
     index: Index,
     smalltalk: SmallTalkMatcher,
     ticker: TickerMatcher,
@@ -42,8 +44,13 @@ impl Engine {
             .collect();
         let index = Index::build(articles, extra.into_iter(), lexicon.clone());
         let dates = DateIndex::build(&index, &lexicon);
+        let urls = articles
+            .iter()
+            .filter_map(|a| Some((a.id, a.parsed.url.clone()?)))
+            .collect();
         Engine {
             intents,
+            urls,
             index,
             smalltalk,
             ticker,
@@ -68,6 +75,18 @@ impl Engine {
     }
 
     pub fn answer(&self, q: &Question) -> Answer {
+        self.with_urls(self.answer_sources(q))
+    }
+
+    /// Fills in each source's article URL (the passes that build answers know only ids).
+    fn with_urls(&self, mut answer: Answer) -> Answer {
+        for source in &mut answer.sources {
+            source.url = self.urls.get(&source.article_id).cloned();
+        }
+        answer
+    }
+
+    fn answer_sources(&self, q: &Question) -> Answer {
         let raw: String = q.text.chars().take(MAX_QUESTION_CHARS).collect();
         let query = query::analyse(&raw, q.lang, &self.index);
         let lang = query.lang;
@@ -150,6 +169,11 @@ impl Engine {
 
     /// "More from this article": the paragraph after `after_paragraph`.
     pub fn more(&self, article_id: i64, after_paragraph: usize, lang: Lang) -> Option<Answer> {
+        self.more_sources(article_id, after_paragraph, lang)
+            .map(|a| self.with_urls(a))
+    }
+
+    fn more_sources(&self, article_id: i64, after_paragraph: usize, lang: Lang) -> Option<Answer> {
         let doc_no = self.index.doc_by_id(article_id)?;
         let doc = &self.index.docs[doc_no];
         let next = after_paragraph + 1;
@@ -407,6 +431,7 @@ impl Engine {
                     article_id: doc.id,
                     title: doc.title.clone(),
                     paragraph,
+                    url: None,
                 })
                 .collect(),
             lang,

@@ -154,6 +154,7 @@ pub fn answer_all(
                 article_id: index.docs[d].id,
                 title: index.docs[d].title.clone(),
                 paragraph: 0,
+                url: None,
             })
             .collect(),
         lang,
@@ -200,6 +201,7 @@ pub fn answer(field: Field, doc_no: usize, index: &Index, intents: &Intents, lan
             article_id: doc.id,
             title: doc.title.clone(),
             paragraph: 0,
+            url: None,
         }],
         lang,
         topic: Some(Topic::Article {

@@ -120,6 +120,9 @@ pub struct Source {
     pub article_id: i64,
     pub title: String,
     pub paragraph: usize,
+    /// The article's web address (`null` in `ask --json` when it has none).
+    #[serde(default)]
+    pub url: Option<String>,
 }
 
 /// The engine's reply to one question.

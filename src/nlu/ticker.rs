@@ -205,6 +205,7 @@ pub fn answer(
             article_id: doc.id,
             title: doc.title.clone(),
             paragraph: 0,
+            url: None,
         }],
         lang,
         topic: names.first().map(|n| Topic::Indicator { name: n.clone() }),

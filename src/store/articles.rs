@@ -16,7 +16,7 @@ pub enum ImportOutcome {
     Created { id: i64 },
     /// The same text was already stored: nothing changed.
     Unchanged { id: i64 },
-    /// A changed version of an article (same title and source) replaced the stored one.
+    /// A changed version of an article (same title and source, or same URL) replaced the stored one.
     Replaced { old_id: i64, new_id: i64 },
 }
 
@@ -41,6 +41,7 @@ struct ArticleRow {
     caption: Option<String>,
     content_hash: String,
     imported_at: String,
+    url: Option<String>,
 }
 
 impl ArticleRow {
@@ -71,6 +72,7 @@ impl ArticleRow {
                 caption: self.caption,
                 paragraphs,
                 ticker,
+                url: self.url,
             },
         })
     }
@@ -81,7 +83,7 @@ macro_rules! select_articles {
     ($rest:literal) => {
         concat!(
             "SELECT id, title, published_at, reporter, editor, source, caption, content_hash, \
-             imported_at FROM articles ",
+             imported_at, url FROM articles ",
             $rest
         )
     };
@@ -100,8 +102,8 @@ impl Store {
     /// Stores a parsed article whose raw text hashes to `content_hash`.
     ///
     /// The same hash again is [`ImportOutcome::Unchanged`]. An article with the same title and
-    /// source but another hash is a changed version: it replaces the stored one, in one transaction,
-    /// so readers never see both or neither.
+    /// source, or from the same URL, but another hash is a changed version: it replaces the stored
+    /// one, in one transaction, so readers never see both or neither.
     pub async fn import(
         &self,
         content_hash: &str,
@@ -239,10 +241,13 @@ impl Tx {
         }
 
         let earlier: Vec<i64> = sqlx::query_scalar(
-            "SELECT id FROM articles WHERE title = ? AND source IS ? ORDER BY id",
+            "SELECT id FROM articles
+             WHERE (title = ? AND source IS ?) OR (url IS NOT NULL AND url = ?)
+             ORDER BY id",
         )
         .bind(&article.title)
         .bind(&article.source)
+        .bind(&article.url)
         .fetch_all(self.conn())
         .await?;
         for id in &earlier {
@@ -254,8 +259,9 @@ impl Tx {
 
         let new_id: i64 = sqlx::query_scalar(
             "INSERT INTO articles
-                 (title, published_at, reporter, editor, source, caption, content_hash, imported_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                 (title, published_at, reporter, editor, source, caption, content_hash, imported_at,
+                  url)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
              RETURNING id",
         )
         .bind(&article.title)
@@ -266,6 +272,7 @@ impl Tx {
         .bind(&article.caption)
         .bind(content_hash)
         .bind(now_text())
+        .bind(&article.url)
         .fetch_one(self.conn())
         .await?;
 
@@ -304,5 +311,51 @@ impl Tx {
             .execute(self.conn())
             .await?;
         Ok(done.rows_affected() > 0)
+    }
+
+    /// Retention: removes the oldest articles (by publication time, then import) beyond the newest
+    /// `max_articles`, and those published — or, undated, imported — before `older_than`. Returns
+    /// the ids removed. In a transaction, so that the feed poller prunes with its imports.
+    pub async fn prune(
+        &mut self,
+        max_articles: Option<u64>,
+        older_than: Option<chrono::DateTime<chrono::Utc>>,
+    ) -> anyhow::Result<Vec<i64>> {
+        // Stored times carry their own offsets, so they are compared as instants, not as text.
+        let rows: Vec<(i64, Option<String>, String)> =
+            sqlx::query_as("SELECT id, published_at, imported_at FROM articles")
+                .fetch_all(self.conn())
+                .await?;
+        let mut dated: Vec<(
+            i64,
+            chrono::DateTime<chrono::Utc>,
+            chrono::DateTime<chrono::Utc>,
+        )> = Vec::with_capacity(rows.len());
+        for (id, published, imported) in rows {
+            let imported = parse_timestamp(&imported, "articles.imported_at")?;
+            let published = published
+                .as_deref()
+                .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+                .map_or(imported, |t| t.with_timezone(&chrono::Utc));
+            dated.push((id, published, imported));
+        }
+        // Newest first.
+        dated.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(b.0.cmp(&a.0)));
+        let keep = max_articles.map_or(usize::MAX, |m| usize::try_from(m).unwrap_or(usize::MAX));
+        let doomed: Vec<i64> = dated
+            .iter()
+            .enumerate()
+            .filter(|(rank, (_, at, _))| {
+                *rank >= keep || older_than.is_some_and(|limit| *at < limit)
+            })
+            .map(|(_, (id, _, _))| *id)
+            .collect();
+        for id in &doomed {
+            sqlx::query("DELETE FROM articles WHERE id = ?")
+                .bind(id)
+                .execute(self.conn())
+                .await?;
+        }
+        Ok(doomed)
     }
 }

@@ -3,8 +3,9 @@
 //! Table families live in their own files: [`articles`] (articles, paragraphs, ticker snapshots),
 //! [`chats`] (per-chat state), and the desk's: [`conversations`] (conversation state, topics),
 //! [`questions`] (the question log and its figures), [`tickets`] (human handoff), [`drafts`]
-//! (pages awaiting publication); [`inbox`] and [`outbox`] (durable delivery); [`ops`] (the service's
-//! own state and figures); [`tx`] is the transaction they run in. Queries are built at run time (`sqlx::query`), so building the
+//! (pages awaiting publication), [`feeds`] (news feeds and their items); [`inbox`] and [`outbox`]
+//! (durable delivery); [`ops`] (the service's own state and figures); [`tx`] is the transaction
+//! they run in. Queries are built at run time (`sqlx::query`), so building the
 //! crate never needs a database.
 
 use std::path::{Path, PathBuf};
@@ -21,6 +22,7 @@ pub mod articles;
 pub mod chats;
 pub mod conversations;
 pub mod drafts;
+pub mod feeds;
 pub mod inbox;
 pub mod ops;
 pub mod outbox;
@@ -32,6 +34,7 @@ pub use articles::ImportOutcome;
 pub use chats::Chat;
 pub use conversations::{ChatState, StoredTopic, Subscriber};
 pub use drafts::Draft;
+pub use feeds::{Feed, FeedAdded, PollRecord};
 pub use inbox::{Handled, NewUpdate, PendingUpdate};
 pub use outbox::Queued;
 pub use questions::{LoggedQuestion, NewQuestion, Stats, StatsWindow, UnansweredQuestion};

@@ -58,4 +58,12 @@ impl Helpdesk for Desk {
     fn is_admin(&self, sender: Option<&Sender>) -> bool {
         Desk::is_admin(self, sender)
     }
+
+    fn admin_command_list(&self, lang: &str) -> (Vec<i64>, Vec<(String, String)>) {
+        let commands = Desk::admin_commands(lang.parse().unwrap_or(Lang::Id))
+            .into_iter()
+            .map(|(name, description)| (name.to_string(), description))
+            .collect();
+        (self.settings().admins.clone(), commands)
+    }
 }

@@ -8,7 +8,8 @@
 //! the [`scheduler`] queues updates per chat, chats in turn, setting a flood aside; [`worker`]s
 //! turn each into a desk input ([`inbound`]) and the desk's transaction commits the state change,
 //! the replies ([`outbox`], shaped by [`outbound`]) and the inbox row together; the [`sender`]
-//! drains the outbox within Telegram's [`limits`], retrying what failed, through [`api`].
+//! drains the outbox within Telegram's [`limits`], retrying what failed, through [`api`]. What the
+//! bot sends on its own (the feed poller's notices and previews) is queued through an [`Outlet`].
 
 pub mod api;
 mod desk;
@@ -30,7 +31,7 @@ use std::time::Duration;
 
 use teloxide::prelude::*;
 use teloxide::types::BotCommand;
-use tokio::sync::{Notify, watch};
+use tokio::sync::watch;
 
 use crate::desk::{Input, Reply, Sender, Settle, Track};
 use crate::ops::health::{self, Pulse};
@@ -38,6 +39,7 @@ use crate::settings::{BotSettings, Settings};
 use crate::store::Store;
 
 use self::ingress::Ingress;
+pub use self::outbox::Outlet;
 use self::scheduler::{Flood, Queue};
 
 /// The bot for the direct calls (start-up, command menu). Replies go through the outbox.
@@ -96,6 +98,11 @@ pub trait Helpdesk: Send + Sync + 'static {
 
     /// Whether documents from this sender may be fetched at all.
     fn is_admin(&self, sender: Option<&Sender>) -> bool;
+
+    /// The admins' user ids and their extra commands, for their own command menu.
+    fn admin_command_list(&self, _lang: &str) -> (Vec<i64>, Vec<(String, String)>) {
+        (Vec::new(), Vec::new())
+    }
 }
 
 /// Telegram's rate limits as the sender keeps them (the `[bot]` section of the config).
@@ -163,6 +170,9 @@ pub struct Config {
     pub storage_patience: Duration,
     /// Updates handled at the same time (of different chats).
     pub workers: usize,
+    /// Wakes the sender when messages nobody asked for were queued (hand a clone to the feed
+    /// poller); every start of the bot with this configuration listens to it.
+    pub outlet: Outlet,
 }
 
 /// Turns at once: the desk's own work runs while another turn waits for the store.
@@ -182,6 +192,7 @@ impl Config {
             flood: Flood::from(&settings.bot),
             storage_patience: Duration::from_secs(settings.bot.storage_patience_secs),
             workers: DEFAULT_WORKERS,
+            outlet: Outlet::default(),
         })
     }
 
@@ -195,6 +206,7 @@ impl Config {
             flood: Flood::default(),
             storage_patience: Duration::from_secs(DEFAULT_STORAGE_PATIENCE_SECS),
             workers: DEFAULT_WORKERS,
+            outlet: Outlet::default(),
         }
     }
 }
@@ -209,7 +221,7 @@ impl std::fmt::Debug for Config {
             .field("flood", &self.flood)
             .field("storage_patience", &self.storage_patience)
             .field("workers", &self.workers)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -408,7 +420,8 @@ where
         me: me.clone(),
         queue: queue.clone(),
     };
-    let wake = Arc::new(Notify::new());
+    // Shared with whatever queues messages on its own (the feed poller): see `outbox::Outlet`.
+    let wake = config.outlet.wake();
     let (stop, stopped) = watch::channel(false);
     // Owned by this future: if it is dropped (the runtime goes away), every part stops with it.
     let mut sender = AbortOnDrop(tokio::spawn(
@@ -513,34 +526,56 @@ async fn prune(store: Store) {
     }
 }
 
-/// Registers the command menu: Indonesian by default, English for English clients. A failure is
-/// logged, not fatal: the commands work without the menu.
+/// Registers the command menu: Indonesian by default, English for English clients; then each
+/// admin's own menu (theirs plus the admin commands) in their private chat. A failure is logged,
+/// not fatal: the commands work without the menu.
 pub async fn register_commands<D: Helpdesk>(bot: &TgBot, desk: &D) {
-    for lang in ["id", "en"] {
-        let commands: Vec<BotCommand> = desk
-            .command_list(lang)
+    let menu = |lang: &str| -> Vec<BotCommand> {
+        desk.command_list(lang)
             .into_iter()
             .map(|(name, description)| BotCommand::new(name, description))
-            .collect();
-        if commands.is_empty() {
+            .collect()
+    };
+    for lang in ["id", "en"] {
+        let commands = menu(lang);
+        if !commands.is_empty() {
+            set_commands(bot, lang, commands, None).await;
+        }
+    }
+    for lang in ["id", "en"] {
+        let (admins, extra) = desk.admin_command_list(lang);
+        if extra.is_empty() {
             continue;
         }
-        let result = outbound::with_retry("setMyCommands", || {
-            let request = bot.set_my_commands(commands.clone());
-            let request = if lang == "id" {
-                request
-            } else {
-                request.language_code(lang)
-            };
-            request.into_future()
-        })
-        .await;
-        if let Err(error) = result {
-            log::warn!(
-                "could not register the {lang} command menu: {}",
-                redact(&error, bot)
-            );
+        let mut commands = menu(lang);
+        commands.extend(extra.into_iter().map(|(n, d)| BotCommand::new(n, d)));
+        for admin in admins {
+            set_commands(bot, lang, commands.clone(), Some(admin)).await;
         }
+    }
+}
+
+/// One `setMyCommands`: for everyone, or only for the private chat `chat` when given.
+async fn set_commands(bot: &TgBot, lang: &str, commands: Vec<BotCommand>, chat: Option<i64>) {
+    let result = outbound::with_retry("setMyCommands", || {
+        let mut request = bot.set_my_commands(commands.clone());
+        if let Some(chat) = chat {
+            request = request.scope(teloxide::types::BotCommandScope::Chat {
+                chat_id: teloxide::types::Recipient::Id(ChatId(chat)),
+            });
+        }
+        if lang != "id" {
+            request = request.language_code(lang);
+        }
+        request.into_future()
+    })
+    .await;
+    if let Err(error) = result {
+        log::warn!(
+            "could not register the {lang} command menu{}: {}",
+            chat.map(|c| format!(" of chat {c}")).unwrap_or_default(),
+            redact(&error, bot)
+        );
     }
 }
 

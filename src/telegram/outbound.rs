@@ -91,25 +91,39 @@ fn hard_split(text: &str, limit: usize, chunks: &mut Vec<String>) {
 }
 
 /// The inline keyboard for the desk's buttons. A button Telegram would refuse (empty label, data
-/// empty or over 64 bytes) is dropped with an error in the log, so the message still goes out.
+/// empty or over 64 bytes, a link that is not http(s)) is dropped with an error in the log, so the
+/// message still goes out.
 pub fn keyboard(rows: &[Vec<Button>]) -> Option<InlineKeyboardMarkup> {
     let rows: Vec<Vec<InlineKeyboardButton>> = rows
         .iter()
         .map(|row| {
             row.iter()
-                .filter(|b| {
-                    let ok = !b.label.trim().is_empty()
-                        && (1..=MAX_CALLBACK_DATA).contains(&b.data.len());
-                    if !ok {
+                .filter_map(|b| {
+                    let made = if b.label.trim().is_empty() {
+                        None
+                    } else if let Some(link) = &b.url {
+                        url::Url::parse(link)
+                            .ok()
+                            .filter(|u| matches!(u.scheme(), "http" | "https"))
+                            .map(|u| InlineKeyboardButton::url(b.label.clone(), u))
+                    } else if (1..=MAX_CALLBACK_DATA).contains(&b.data.len()) {
+                        Some(InlineKeyboardButton::callback(
+                            b.label.clone(),
+                            b.data.clone(),
+                        ))
+                    } else {
+                        None
+                    };
+                    if made.is_none() {
                         log::error!(
-                            "dropping an invalid button {:?} (data {} bytes)",
+                            "dropping an invalid button {:?} (data {} bytes, link {:?})",
                             b.label,
-                            b.data.len()
+                            b.data.len(),
+                            b.url
                         );
                     }
-                    ok
+                    made
                 })
-                .map(|b| InlineKeyboardButton::callback(b.label.clone(), b.data.clone()))
                 .collect::<Vec<_>>()
         })
         .filter(|row| !row.is_empty())

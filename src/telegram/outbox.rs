@@ -1,10 +1,13 @@
 //! What the adapter queues in the store's outbox: one Bot API call per row, encoded as JSON, and
 //! the [`Settle`] implementations that queue them inside the desk's transactions — a turn's
 //! replies together with its inbox row marked handled, a delivered message together with its
-//! removal from the outbox.
+//! removal from the outbox, and messages nobody asked for (the feed poller's) through the
+//! [`Outlet`].
 //!
 //! A reply is cut into its calls when queued (long texts split, HTML escaped, the keyboard on the
 //! last part), so each row is one request whose outcome is recorded on its own.
+
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -12,7 +15,9 @@ use serde_json::{Value, json};
 use teloxide::types::InlineKeyboardMarkup;
 
 use super::outbound::{MAX_TEXT_UTF16, keyboard, split_text, toast_text};
-use crate::desk::{Reply, Settle, Settling, Track};
+use tokio::sync::Notify;
+
+use crate::desk::{Push, Reply, Settle, Settling, Track};
 use crate::store::{Handled, Tx};
 
 /// One queued Bot API call.
@@ -255,6 +260,38 @@ impl Settle for OutboxDone {
     }
 }
 
+/// Messages the desk sends on its own (the feed poller's notices and review previews): queued in
+/// the outbox in the transaction that caused them, like a turn's replies, and the sender woken once
+/// that transaction committed. One per bot ([`super::Config::outlet`]); clones share the wake-up.
+#[derive(Clone, Default)]
+pub struct Outlet {
+    wake: Arc<Notify>,
+}
+
+impl Outlet {
+    /// What the sender listens to.
+    pub(super) fn wake(&self) -> Arc<Notify> {
+        self.wake.clone()
+    }
+}
+
+impl Settle for Outlet {
+    fn settle<'a>(
+        &'a self,
+        tx: &'a mut Tx,
+        replies: &'a [Reply],
+        now: DateTime<Utc>,
+    ) -> Settling<'a> {
+        Box::pin(async move { enqueue(tx, &calls_for(replies, None), now).await })
+    }
+}
+
+impl Push for Outlet {
+    fn committed(&self) {
+        self.wake.notify_one();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,10 +303,7 @@ mod tests {
         let reply = Reply::Send {
             chat_id: -5,
             text,
-            buttons: vec![vec![Button {
-                label: "👍".into(),
-                data: "fb:up".into(),
-            }]],
+            buttons: vec![vec![Button::callback("👍", "fb:up")]],
             reply_to: Some(9),
             thread_id: Some(3),
             track: None,
@@ -301,10 +335,7 @@ mod tests {
             html: "a &lt; b".into(),
             reply_to: None,
             thread_id: None,
-            keyboard: keyboard(&[vec![Button {
-                label: "x".into(),
-                data: "y".into(),
-            }]]),
+            keyboard: keyboard(&[vec![Button::callback("x", "y")]]),
             ticket: Some(7),
         };
         let back: Call = serde_json::from_str(&serde_json::to_string(&call).unwrap()).unwrap();
@@ -314,5 +345,26 @@ mod tests {
             back.body()["reply_markup"]["inline_keyboard"][0][0]["callback_data"],
             "y"
         );
+    }
+
+    #[test]
+    fn a_link_button_reaches_the_request_as_a_url_button() {
+        let reply = Reply::Send {
+            chat_id: 42,
+            text: "Jawaban".into(),
+            buttons: vec![vec![Button::link(
+                "Baca selengkapnya",
+                "https://warta.example/a/1",
+            )]],
+            reply_to: None,
+            thread_id: None,
+            track: None,
+        };
+        let (_, call) = calls_for(&[reply], None).remove(0);
+        let back: Call = serde_json::from_str(&serde_json::to_string(&call).unwrap()).unwrap();
+        let button = &back.body()["reply_markup"]["inline_keyboard"][0][0];
+        assert_eq!(button["text"], "Baca selengkapnya");
+        assert_eq!(button["url"], "https://warta.example/a/1");
+        assert!(button.get("callback_data").is_none(), "{button}");
     }
 }

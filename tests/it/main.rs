@@ -34,3 +34,7 @@ mod telegram_groups;
 mod telegram_handoff;
 mod telegram_private;
 mod telegram_start;
+mod web_extract;
+mod web_feeds;
+mod web_import;
+mod web_telegram;

@@ -287,6 +287,7 @@ async fn the_parser_fixtures_import_as_distinct_articles() {
     let count = t.app.store.count_articles().await.unwrap();
     let files = std::fs::read_dir(repo_path("tests/fixtures"))
         .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().is_file())
         .filter(|e| {
             let raw = std::fs::read(e.as_ref().unwrap().path()).unwrap();
             content::parse(&raw).is_ok()

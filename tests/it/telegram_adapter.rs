@@ -42,14 +42,8 @@ fn send(input: &Input, text: String, buttons: Vec<Vec<Button>>) -> Reply {
 
 fn feedback_buttons() -> Vec<Vec<Button>> {
     vec![vec![
-        Button {
-            label: "👍".into(),
-            data: "fb:up".into(),
-        },
-        Button {
-            label: "👎".into(),
-            data: "fb:down".into(),
-        },
+        Button::callback("👍", "fb:up"),
+        Button::callback("👎", "fb:down"),
     ]]
 }
 

@@ -203,12 +203,16 @@ pub(super) fn render(text: &Text, lang: Lang) -> String {
             }
             s
         }
-        Text::NewArticle { title, hint } => {
+        Text::NewArticle { title, hint, url } => {
             let mut s = if en {
                 format!("📰 New article: {title}")
             } else {
                 format!("📰 Artikel baru: {title}")
             };
+            // Telegram makes a bare address a link.
+            if let Some(url) = url {
+                s.push_str(&format!("\n{url}"));
+            }
             if let Some(hint) = hint {
                 s.push_str(&if en {
                     format!("\nAsk me, for example: {hint}")

@@ -10,6 +10,7 @@ mod admin;
 mod buttons;
 mod handoff;
 mod reader;
+mod web;
 
 use chrono::{DateTime, FixedOffset};
 
@@ -222,6 +223,35 @@ pub enum Text<'a> {
     NewArticle {
         title: &'a str,
         hint: Option<&'a str>,
+        /// The article's web address, linked in the notice.
+        url: Option<&'a str>,
+    },
+    // --- content from the web (see `web.rs`) ---------------------------------------------------
+    ButtonReadMore,
+    FeedsList {
+        feeds: &'a [crate::store::Feed],
+    },
+    FeedAddWhat,
+    FeedAdded {
+        id: i64,
+        url: &'a str,
+        review: bool,
+    },
+    FeedAlreadyThere {
+        id: i64,
+        review: bool,
+    },
+    FeedRemoveWhat,
+    FeedRemoved {
+        id: i64,
+        url: &'a str,
+    },
+    FeedNotFound {
+        id: i64,
+    },
+    /// Several articles from one feed round, in one notice.
+    NewArticles {
+        articles: &'a [&'a Article],
     },
 }
 
@@ -310,6 +340,15 @@ impl Text<'_> {
             | Text::Stats { .. }
             | Text::Unanswered { .. }
             | Text::NewArticle { .. } => admin::render(self, lang),
+            Text::ButtonReadMore
+            | Text::FeedsList { .. }
+            | Text::FeedAddWhat
+            | Text::FeedAdded { .. }
+            | Text::FeedAlreadyThere { .. }
+            | Text::FeedRemoveWhat
+            | Text::FeedRemoved { .. }
+            | Text::FeedNotFound { .. }
+            | Text::NewArticles { .. } => web::render(self, lang),
         }
     }
 }

@@ -70,8 +70,8 @@ pub(super) fn render(text: &Text, lang: Lang) -> String {
             }
             if *admin {
                 s.push_str(&pick(
-                    "\n\nAdmin: kirim halaman sebagai dokumen .txt atau /add + teksnya untuk menerbitkan; /remove ID; /stats; /unanswered.",
-                    "\n\nAdmin: send a page as a .txt document or /add + its text to publish; /remove ID; /stats; /unanswered.",
+                    "\n\nAdmin: kirim halaman sebagai dokumen .txt, /add + teksnya, atau alamat (URL) halamannya untuk menerbitkan; /remove ID; /stats; /unanswered; /feeds, /feed_add URL, /feed_remove ID.",
+                    "\n\nAdmin: send a page as a .txt document, /add + its text, or the page's address (URL) to publish; /remove ID; /stats; /unanswered; /feeds, /feed_add URL, /feed_remove ID.",
                 ));
             }
             s

@@ -98,10 +98,7 @@ fn splitting_keeps_every_word_in_order() {
 }
 
 fn button(label: &str, data: &str) -> Button {
-    Button {
-        label: label.into(),
-        data: data.into(),
-    }
+    Button::callback(label, data)
 }
 
 #[test]
@@ -116,6 +113,24 @@ fn a_keyboard_keeps_rows_and_drops_buttons_telegram_would_refuse() {
     assert_eq!(shape, vec![2, 1]);
     assert!(keyboard(&[]).is_none());
     assert!(keyboard(&[vec![button("x", "")]]).is_none());
+}
+
+#[test]
+fn a_link_button_opens_its_page_and_one_that_is_not_http_is_dropped() {
+    use teloxide::types::InlineKeyboardButtonKind;
+    let rows = vec![
+        vec![Button::link(
+            "Baca selengkapnya",
+            "https://warta.example/a/1",
+        )],
+        vec![Button::link("bad", "javascript:alert(1)")],
+    ];
+    let markup = keyboard(&rows).expect("the http link remains");
+    assert_eq!(markup.inline_keyboard.len(), 1);
+    match &markup.inline_keyboard[0][0].kind {
+        InlineKeyboardButtonKind::Url(url) => assert_eq!(url.as_str(), "https://warta.example/a/1"),
+        other => panic!("not a link button: {other:?}"),
+    }
 }
 
 #[test]

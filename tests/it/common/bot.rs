@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use newsdesk::app::App;
 use newsdesk::desk::Desk;
-use newsdesk::telegram::{self, Config, RateLimits};
+use newsdesk::telegram::{self, Config, Outlet, RateLimits};
 use serde_json::Value;
 use tokio::sync::oneshot;
 
@@ -68,6 +68,9 @@ pub struct TestBot {
     running: Option<Running>,
     /// Applied to every configuration the bot starts with (see [`TestBot::spawn_tuned`]).
     tune: fn(&mut Config),
+    /// Where what the bot sends on its own (the feed poller's notices) is queued: pass it to
+    /// `poller::tick`; every start of the bot listens to it.
+    pub outlet: Outlet,
 }
 
 impl TestBot {
@@ -110,6 +113,7 @@ impl TestBot {
             files,
             running: None,
             tune,
+            outlet: Outlet::default(),
         };
         bot.start();
         bot
@@ -121,6 +125,7 @@ impl TestBot {
         config.limits = RateLimits::lifted();
         // Short, so that a stop does not wait long for the poll in flight.
         config.poll_timeout = Duration::from_secs(1);
+        config.outlet = self.outlet.clone();
         (self.tune)(&mut config);
         config
     }

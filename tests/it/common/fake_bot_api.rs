@@ -542,6 +542,15 @@ impl FakeBotApi {
     }
 
     /// The command list registered with `setMyCommands` for a language (`None` = the default list).
+    /// The menu registered for one chat (`setMyCommands` with a chat scope), by language.
+    pub fn chat_commands(&self, chat_id: i64, language_code: Option<&str>) -> Option<Value> {
+        self.shared
+            .lock()
+            .commands
+            .get(&format!("{}@{chat_id}", language_code.unwrap_or("")))
+            .cloned()
+    }
+
     pub fn commands(&self, language_code: Option<&str>) -> Option<Value> {
         self.shared
             .lock()

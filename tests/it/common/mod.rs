@@ -4,11 +4,13 @@
 //! checked-in `config/default.toml`, plus a `local.toml` when asked) and a content folder. Settings
 //! are loaded through `Settings::load_from` with an explicit environment, so tests never read or
 //! change the process environment and can run in parallel. [`bot::TestBot`] runs the whole bot on a
-//! `TestApp` against [`fake_bot_api::FakeBotApi`].
+//! `TestApp` against [`fake_bot_api::FakeBotApi`]; [`web_server::WebServer`] is the local news site
+//! the web tests fetch from.
 #![allow(dead_code)] // each test binary uses a different part of this module
 
 pub mod bot;
 pub mod fake_bot_api;
+pub mod web_server;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

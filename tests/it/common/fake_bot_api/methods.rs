@@ -181,9 +181,12 @@ fn answer(shared: &Shared, inner: &mut Inner, method: &str, params: &Value) -> A
                 .as_str()
                 .unwrap_or_default()
                 .to_string();
-            inner
-                .commands
-                .insert(language, Value::Array(commands.clone()));
+            // A menu for one chat (the admins') is kept apart from the default one.
+            let key = match params["scope"]["chat_id"].as_i64() {
+                Some(chat) => format!("{language}@{chat}"),
+                None => language,
+            };
+            inner.commands.insert(key, Value::Array(commands.clone()));
             Ok(json!(true))
         }
         "getMyCommands" => {
