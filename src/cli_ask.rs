@@ -45,7 +45,12 @@ enum Answerer {
 
 impl Answerer {
     /// The answer as `ask` prints it; with `features`, the decision's inputs added to the JSON.
-    async fn render(&self, text: &str, lang: Option<Lang>, args: &AskArgs) -> anyhow::Result<String> {
+    async fn render(
+        &self,
+        text: &str,
+        lang: Option<Lang>,
+        args: &AskArgs,
+    ) -> anyhow::Result<String> {
         let answer = self.answer(text, lang).await?;
         if !(args.json && args.features) {
             return Ok(render(&answer, args.json));

@@ -316,10 +316,7 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
         context_ttl_secs: at_least_one(layer.bot.context_ttl_secs, "bot.context_ttl_secs")?,
     };
 
-    let threshold = fraction(
-        layer.answer.threshold.map(f64::from),
-        "answer.threshold",
-    )? as f32;
+    let threshold = fraction(layer.answer.threshold.map(f64::from), "answer.threshold")? as f32;
     let answer = AnswerSettings {
         decision: crate::nlu::DecisionModel {
             threshold,

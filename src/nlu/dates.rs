@@ -62,12 +62,12 @@ pub struct QuestionDates {
 /// One word of raw text: lowercase, with digits joined by `/` kept together ("13/5/2025"), and
 /// whether a decimal or thousands separator touches it ("5.462,74" is no year).
 #[derive(Debug)]
-struct Tok {
-    text: String,
-    in_number: bool,
+pub(super) struct Tok {
+    pub text: String,
+    pub in_number: bool,
 }
 
-fn toks(text: &str) -> Vec<Tok> {
+pub(super) fn toks(text: &str) -> Vec<Tok> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -147,7 +147,7 @@ fn slashed(t: &Tok) -> Option<When> {
 }
 
 /// Every absolute date in the text, with the indices of the tokens that spelled it.
-fn absolute(toks: &[Tok], lx: &Lexicon) -> Vec<(When, Vec<usize>)> {
+pub(super) fn absolute(toks: &[Tok], lx: &Lexicon) -> Vec<(When, Vec<usize>)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -256,8 +256,7 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
         q.dates.push(when);
         for i in used {
             // A slashed date reaches the word tokenizer as its numbers.
-            q.words
-                .extend(toks[i].text.split('/').map(str::to_string));
+            q.words.extend(toks[i].text.split('/').map(str::to_string));
         }
     }
     for (_, used) in relative(&toks, lx) {
@@ -407,7 +406,11 @@ mod tests {
 
     #[test]
     fn figures_and_short_words_are_not_dates() {
-        assert!(of_question("IHSG ditutup di 5.462,74 atau naik 2.010 poin").dates.is_empty());
+        assert!(
+            of_question("IHSG ditutup di 5.462,74 atau naik 2.010 poin")
+                .dates
+                .is_empty()
+        );
         assert!(of_question("siapa yang mar").dates.is_empty());
     }
 
@@ -422,10 +425,16 @@ mod tests {
     #[test]
     fn in_text_dates_take_their_year_and_day_from_the_publication() {
         let published = Some(ymd(2023, 1, 5));
-        let found = of_text("IHSG ditutup Kamis (5/1) melemah; Rabu (28/12) naik", published);
+        let found = of_text(
+            "IHSG ditutup Kamis (5/1) melemah; Rabu (28/12) naik",
+            published,
+        );
         assert_eq!(found[0], w(Some(2023), Some(1), Some(5)));
         assert_eq!(found[1], w(Some(2022), Some(12), Some(28)));
-        let found = of_text("Harga naik sejak kemarin, pekan lalu turun", Some(ymd(2024, 3, 1)));
+        let found = of_text(
+            "Harga naik sejak kemarin, pekan lalu turun",
+            Some(ymd(2024, 3, 1)),
+        );
         assert!(found.contains(&w(Some(2024), Some(2), Some(29))));
         assert!(found.contains(&w(Some(2024), Some(2), None)));
     }

@@ -56,8 +56,7 @@ fn engine() -> Engine {
                 imported_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap()
                     + chrono::Duration::seconds(i as i64),
                 content_hash: content::content_hash(&raw),
-                parsed: content::parse(&raw)
-                    .unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+                parsed: content::parse(&raw).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
             }
         })
         .collect();
@@ -80,10 +79,7 @@ fn passes(case: &Case, a: &Answer) -> bool {
 #[test]
 fn the_archive_tuning_set_stays_above_its_bars_overall_and_per_category() {
     let engine = engine();
-    let path = format!(
-        "{}/tests/archive/qa/tune.jsonl",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = format!("{}/tests/archive/qa/tune.jsonl", env!("CARGO_MANIFEST_DIR"));
     let cases: Vec<Case> = std::fs::read_to_string(path)
         .unwrap()
         .lines()
@@ -114,9 +110,15 @@ fn the_archive_tuning_set_stays_above_its_bars_overall_and_per_category() {
         println!("{cat:12} {p}/{n} = {:.3}", *p as f64 / *n as f64);
     }
     println!("overall {passed}/{} = {overall:.3}", cases.len());
-    assert!(overall >= OVERALL_BAR, "overall {overall:.3} < {OVERALL_BAR}");
+    assert!(
+        overall >= OVERALL_BAR,
+        "overall {overall:.3} < {OVERALL_BAR}"
+    );
     for (cat, bar) in CATEGORY_BARS {
-        let (p, n) = per.get(cat).copied().unwrap_or_else(|| panic!("no {cat} cases"));
+        let (p, n) = per
+            .get(cat)
+            .copied()
+            .unwrap_or_else(|| panic!("no {cat} cases"));
         let acc = p as f64 / n as f64;
         assert!(acc >= *bar, "{cat}: {acc:.3} < {bar}");
     }
