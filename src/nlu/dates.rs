@@ -55,7 +55,8 @@ pub struct QuestionDates {
     /// The reader wants the newest article ("terbaru", "hari ini", "kemarin": relative to now,
     /// which for an archive means its newest report).
     pub latest: bool,
-    /// Lowercase words that only spelled a date ("21", "november", "2019"), not content to match.
+    /// Lowercase words that only spelled an absolute date ("21", "november", "2019"), not content
+    /// to match.
     pub words: Vec<String>,
 }
 
@@ -259,11 +260,9 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
             q.words.extend(toks[i].text.split('/').map(str::to_string));
         }
     }
-    for (_, used) in relative(&toks, lx) {
-        // A question's "kemarin" or "tahun lalu" is relative to today: in an archive, its newest.
-        q.latest = true;
-        q.words.extend(used.iter().map(|&i| toks[i].text.clone()));
-    }
+    // A question's "kemarin" or "tahun lalu" is relative to today: in an archive, its newest.
+    // The words stay content words: "sekarang" a passage cannot echo still counts against it.
+    q.latest = !relative(&toks, lx).is_empty();
     q
 }
 

@@ -25,8 +25,8 @@ const RECENCY_TIE_BONUS: f32 = 0.04;
 const SAME_TOPIC: f32 = 0.8;
 /// In-article paragraph choice: the best sentence's share of the question's words, and how
 /// clearly it holds the kind of value asked for.
-const SENTENCE_SHARE_WEIGHT: f32 = 0.3;
-const SENTENCE_TYPE_BONUS: f32 = 0.3;
+const SENTENCE_SHARE_WEIGHT: f32 = 0.15;
+const SENTENCE_TYPE_BONUS: f32 = 0.2;
 
 /// Dates of every article and passage, computed once with the index.
 pub struct DateIndex {
@@ -303,7 +303,8 @@ pub fn choose(
         },
         unknown: q.terms.iter().filter(|t| !t.known()).count() as f32 / q.terms.len() as f32,
         type_match: match q.answer_type {
-            AnswerType::Any | AnswerType::YesNo => 1.0,
+            // Manner cues ("dengan", "melalui") are too common to count as evidence either way.
+            AnswerType::Any | AnswerType::YesNo | AnswerType::Manner => 1.0,
             _ => fit.as_ref().map_or(0.0, |f| f.typed),
         },
         sentence_share: fit.as_ref().map_or(0.0, |f| f.share),

@@ -24,16 +24,18 @@ struct Case {
     any: Vec<String>,
 }
 
-const OVERALL_BAR: f64 = 0.0;
-/// Per category, the lowest accuracy allowed.
+/// The tuned score is 0.646 (159/246); the bars sit about one or two questions under each figure.
+const OVERALL_BAR: f64 = 0.62;
+/// Per category, the lowest accuracy allowed (tuned: formal 0.693, slang 0.535, english 0.735,
+/// dated 0.852, confusable 0.360, unanswerable 0.531, offtopic 1.0).
 const CATEGORY_BARS: &[(&str, f64)] = &[
-    ("formal", 0.0),
-    ("slang", 0.0),
-    ("english", 0.0),
-    ("dated", 0.0),
-    ("confusable", 0.0),
-    ("unanswerable", 0.0),
-    ("offtopic", 0.0),
+    ("formal", 0.66),
+    ("slang", 0.49),
+    ("english", 0.70),
+    ("dated", 0.81),
+    ("confusable", 0.32),
+    ("unanswerable", 0.49),
+    ("offtopic", 0.9),
 ];
 
 fn engine() -> Engine {
