@@ -232,8 +232,14 @@ pub fn choose(
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
     let doc = index.passages[ranked[0].passage].doc as usize;
     let top_score = ranked[0].score;
-    // The paragraph: every paragraph of that article, by words and by its best sentence.
-    let mut inside = article::rank(q, index, Some(doc), None);
+    // The paragraph: every paragraph of that article, by words and by its best sentence. A yes/no
+    // or manner question has no value to look for: the word ranking (with its hearsay and
+    // predicate checks) keeps its best passage.
+    let mut inside = if matches!(q.answer_type, AnswerType::YesNo | AnswerType::Manner) {
+        vec![ranked[0].clone()]
+    } else {
+        article::rank(q, index, Some(doc), None)
+    };
     let mut best: Option<(f32, Scored, Option<SentenceFit>)> = None;
     for s in inside.drain(..) {
         let p = &index.passages[s.passage];
