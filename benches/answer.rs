@@ -1,5 +1,6 @@
-//! Criterion benchmarks of the answering engine: time per question over the seed content and over
-//! 1,000 and 10,000 synthetic articles, and the index build time for 10,000 articles.
+//! Criterion benchmarks of the answering engine: time per question over the seed content, over
+//! 1,000 and 10,000 synthetic articles and over the 48-article test archive (its tuning
+//! questions), and the index build time for 10,000 articles.
 //! Peak memory is measured by `benches/memory.rs`.
 
 mod common;
@@ -33,6 +34,21 @@ fn per_question(c: &mut Criterion) {
             })
         });
     }
+    // The 48 real articles of the test archive, asked the archive's tuning questions.
+    let engine = Engine::build(
+        intents.clone(),
+        Arc::new(Lexicon::builtin()),
+        &common::archive(),
+    );
+    let questions = common::archive_questions();
+    let mut i = 0usize;
+    group.bench_function("archive_48", |b| {
+        b.iter(|| {
+            let q = &questions[i % questions.len()];
+            i += 1;
+            black_box(engine.answer(&Question::new(black_box(q))))
+        })
+    });
     group.finish();
 }
 

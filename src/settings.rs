@@ -413,10 +413,7 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
         )?,
     };
 
-    let threshold = fraction(
-        layer.answer.threshold.map(f64::from),
-        "answer.threshold",
-    )? as f32;
+    let threshold = fraction(layer.answer.threshold.map(f64::from), "answer.threshold")? as f32;
     let answer = AnswerSettings {
         decision: crate::nlu::DecisionModel {
             threshold,

@@ -281,3 +281,39 @@ pub const QUESTIONS: &[&str] = &[
     "Pemerintah menaikkan harga beras di Jakarta?",
     "kenapa bank indonesia memangkas suku bunga acuan",
 ];
+
+/// The 48-article test archive (`tests/archive/articles/`), parsed by the real parser.
+pub fn archive() -> Vec<Article> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/archive/articles");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("the archive folder")
+        .map(|e| e.expect("an archive entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .enumerate()
+        .map(|(i, path)| {
+            let raw = std::fs::read(path).expect("an archive article");
+            Article {
+                id: i as i64 + 1,
+                imported_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap()
+                    + chrono::Duration::seconds(i as i64),
+                content_hash: content::content_hash(&raw),
+                parsed: content::parse(&raw).expect("an archive article parses"),
+            }
+        })
+        .collect()
+}
+
+/// The questions of the archive's tuning set (never the holdout), in file order.
+pub fn archive_questions() -> Vec<String> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/archive/qa/tune.jsonl");
+    std::fs::read_to_string(path)
+        .expect("the tuning set")
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["q"].as_str().map(str::to_string))
+        .collect()
+}

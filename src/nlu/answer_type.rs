@@ -47,17 +47,14 @@ pub struct SentenceFit {
     pub range: Range<usize>,
     /// Weighted share of the question's terms in the sentence, 0..1.
     pub share: f32,
-    /// Holds a value of the wanted kind (always false for `Any` and yes/no questions).
-    pub typed: bool,
+    /// How clearly the sentence holds a value of the wanted kind, 0..1 (0 for `Any` and yes/no
+    /// questions): for "berapa", a figure with a unit or separators (1.0) beats a bare number (0.5).
+    pub typed: f32,
 }
 
 /// The best sentence of a paragraph for the question (most of its words, then a value of the
 /// wanted kind).
-pub fn best_sentence(
-    q: &Query,
-    paragraph: &str,
-    lx: &Lexicon,
-) -> Option<SentenceFit> {
+pub fn best_sentence(q: &Query, paragraph: &str, lx: &Lexicon) -> Option<SentenceFit> {
     let question_words: HashSet<&str> = q.words.iter().map(String::as_str).collect();
     sentences(paragraph)
         .into_iter()
@@ -78,22 +75,24 @@ pub fn best_sentence(
                     1.0
                 };
                 total += w;
-                let hit = t.forms.iter().any(|f| {
-                    lower_set.contains(f.as_str()) || stems.contains(&stem(f))
-                }) || stems.contains(&t.stem);
+                let hit = t
+                    .forms
+                    .iter()
+                    .any(|f| lower_set.contains(f.as_str()) || stems.contains(&stem(f)))
+                    || stems.contains(&t.stem);
                 if hit {
                     got += w;
                 }
             }
             let share = if total > 0.0 { got / total } else { 0.0 };
             SentenceFit {
-                typed: holds(q.answer_type, &words, &lower, &question_words, lx),
+                typed: holds(q.answer_type, s, &words, &lower, &question_words, lx),
                 range,
                 share,
             }
         })
         .max_by(|a, b| {
-            let key = |f: &SentenceFit| f.share + if f.typed { 0.35 } else { 0.0 };
+            let key = |f: &SentenceFit| f.share + 0.35 * f.typed;
             key(a).total_cmp(&key(b))
         })
 }
@@ -126,11 +125,13 @@ fn is_number(w: &str) -> bool {
 
 fn holds(
     wanted: AnswerType,
+    sentence: &str,
     words: &[String],
     lower: &[String],
     question: &HashSet<&str>,
     lx: &Lexicon,
-) -> bool {
+) -> f32 {
+    let yes = |b: bool| if b { 1.0 } else { 0.0 };
     let any = |cue: Cue| lower.iter().any(|w| lx.is_cue(w, cue));
     // A capitalised word the question does not already hold: a new name.
     let new_name = words.iter().enumerate().skip(1).any(|(i, w)| {
@@ -141,20 +142,47 @@ fn holds(
             && !lx.is_day(&lower[i])
             && lx.month(&lower[i]).is_none()
     });
-    let is_year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
     match wanted {
-        AnswerType::Number => lower.iter().any(|w| is_number(w) && !is_year(w)),
-        AnswerType::Date => {
-            !super::dates::of_text(&words.join(" "), None, lx).is_empty()
-                || any(Cue::Time)
-                || lower.iter().any(|w| lx.is_day(w))
-        }
-        AnswerType::Person => new_name,
-        AnswerType::Place => new_name && any(Cue::Place),
-        AnswerType::Reason => any(Cue::Cause),
-        AnswerType::Manner => any(Cue::Manner),
-        AnswerType::YesNo | AnswerType::Any => false,
+        AnswerType::Number => figure(sentence, lx),
+        AnswerType::Date => yes(!super::dates::of_text(sentence, None, lx).is_empty()
+            || any(Cue::Time)
+            || lower.iter().any(|w| lx.is_day(w))),
+        AnswerType::Person => yes(new_name),
+        AnswerType::Place => yes(new_name && any(Cue::Place)),
+        AnswerType::Reason => yes(any(Cue::Cause)),
+        AnswerType::Manner => yes(any(Cue::Manner)),
+        AnswerType::YesNo | AnswerType::Any => 0.0,
     }
+}
+
+/// How clearly a sentence holds an amount: 1 for a figure with a unit beside it ("3,5 persen",
+/// "Rp 10.000", "272 orang") or written with separators, 0.5 for a bare number ("No. 818"), 0 when
+/// its only numbers spell dates ("2-27 Juli 2015" leaves "2") or years.
+fn figure(sentence: &str, lx: &Lexicon) -> f32 {
+    let toks = super::dates::toks(sentence);
+    let in_dates: HashSet<usize> = super::dates::absolute(&toks, lx)
+        .into_iter()
+        .flat_map(|(_, used)| used)
+        .collect();
+    let unit = |i: Option<usize>| {
+        i.and_then(|i| toks.get(i)).is_some_and(|t| {
+            lx.is_cue(&t.text, Cue::Unit) || t.text.starts_with("rp") || t.text.starts_with("us")
+        })
+    };
+    let mut best: f32 = 0.0;
+    for (i, t) in toks.iter().enumerate() {
+        if in_dates.contains(&i) || !is_number(&t.text) {
+            continue;
+        }
+        let glued_unit = t.text.starts_with("rp") || t.text.ends_with("persen");
+        let strength = if t.in_number || glued_unit || unit(i.checked_sub(1)) || unit(Some(i + 1)) {
+            1.0
+        } else {
+            0.5
+        };
+        best = best.max(strength);
+    }
+    best
 }
 
 /// The paragraph with its sentence `range` marked `**…**`: plain text that reads well on a console
@@ -207,12 +235,26 @@ mod tests {
         let lx = Lexicon::builtin();
         let q = HashSet::new();
         let words = |s: &str| raw_words(s);
-        let lower = |s: &str| raw_words(s).iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
-        let s = "Pada 2019 harga naik.";
-        assert!(!holds(AnswerType::Number, &words(s), &lower(s), &q, &lx));
-        let s = "Harga naik 3,5% menjadi Rp 10.000.";
-        assert!(holds(AnswerType::Number, &words(s), &lower(s), &q, &lx));
-        let s = "Kenaikan itu dipicu harga minyak.";
-        assert!(holds(AnswerType::Reason, &words(s), &lower(s), &q, &lx));
+        let lower = |s: &str| {
+            raw_words(s)
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect::<Vec<_>>()
+        };
+        let holds = |t: AnswerType, s: &str| holds(t, s, &words(s), &lower(s), &q, &lx);
+        assert_eq!(holds(AnswerType::Number, "Pada 2019 harga naik."), 0.0);
+        assert_eq!(
+            holds(AnswerType::Number, "Tarif naik mulai 2-27 Juli 2015."),
+            0.5
+        );
+        assert_eq!(
+            holds(AnswerType::Number, "Harga naik 3,5% menjadi Rp 10.000."),
+            1.0
+        );
+        assert_eq!(holds(AnswerType::Number, "Korban tercatat 272 orang."), 1.0);
+        assert_eq!(
+            holds(AnswerType::Reason, "Kenaikan itu dipicu harga minyak."),
+            1.0
+        );
     }
 }

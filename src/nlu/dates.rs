@@ -55,19 +55,20 @@ pub struct QuestionDates {
     /// The reader wants the newest article ("terbaru", "hari ini", "kemarin": relative to now,
     /// which for an archive means its newest report).
     pub latest: bool,
-    /// Lowercase words that only spelled a date ("21", "november", "2019"), not content to match.
+    /// Lowercase words that only spelled an absolute date ("21", "november", "2019"), not content
+    /// to match.
     pub words: Vec<String>,
 }
 
 /// One word of raw text: lowercase, with digits joined by `/` kept together ("13/5/2025"), and
 /// whether a decimal or thousands separator touches it ("5.462,74" is no year).
 #[derive(Debug)]
-struct Tok {
-    text: String,
-    in_number: bool,
+pub(super) struct Tok {
+    pub text: String,
+    pub in_number: bool,
 }
 
-fn toks(text: &str) -> Vec<Tok> {
+pub(super) fn toks(text: &str) -> Vec<Tok> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -147,7 +148,7 @@ fn slashed(t: &Tok) -> Option<When> {
 }
 
 /// Every absolute date in the text, with the indices of the tokens that spelled it.
-fn absolute(toks: &[Tok], lx: &Lexicon) -> Vec<(When, Vec<usize>)> {
+pub(super) fn absolute(toks: &[Tok], lx: &Lexicon) -> Vec<(When, Vec<usize>)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -256,15 +257,12 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
         q.dates.push(when);
         for i in used {
             // A slashed date reaches the word tokenizer as its numbers.
-            q.words
-                .extend(toks[i].text.split('/').map(str::to_string));
+            q.words.extend(toks[i].text.split('/').map(str::to_string));
         }
     }
-    for (_, used) in relative(&toks, lx) {
-        // A question's "kemarin" or "tahun lalu" is relative to today: in an archive, its newest.
-        q.latest = true;
-        q.words.extend(used.iter().map(|&i| toks[i].text.clone()));
-    }
+    // A question's "kemarin" or "tahun lalu" is relative to today: in an archive, its newest.
+    // The words stay content words: "sekarang" a passage cannot echo still counts against it.
+    q.latest = !relative(&toks, lx).is_empty();
     q
 }
 
@@ -407,7 +405,11 @@ mod tests {
 
     #[test]
     fn figures_and_short_words_are_not_dates() {
-        assert!(of_question("IHSG ditutup di 5.462,74 atau naik 2.010 poin").dates.is_empty());
+        assert!(
+            of_question("IHSG ditutup di 5.462,74 atau naik 2.010 poin")
+                .dates
+                .is_empty()
+        );
         assert!(of_question("siapa yang mar").dates.is_empty());
     }
 
@@ -422,10 +424,16 @@ mod tests {
     #[test]
     fn in_text_dates_take_their_year_and_day_from_the_publication() {
         let published = Some(ymd(2023, 1, 5));
-        let found = of_text("IHSG ditutup Kamis (5/1) melemah; Rabu (28/12) naik", published);
+        let found = of_text(
+            "IHSG ditutup Kamis (5/1) melemah; Rabu (28/12) naik",
+            published,
+        );
         assert_eq!(found[0], w(Some(2023), Some(1), Some(5)));
         assert_eq!(found[1], w(Some(2022), Some(12), Some(28)));
-        let found = of_text("Harga naik sejak kemarin, pekan lalu turun", Some(ymd(2024, 3, 1)));
+        let found = of_text(
+            "Harga naik sejak kemarin, pekan lalu turun",
+            Some(ymd(2024, 3, 1)),
+        );
         assert!(found.contains(&w(Some(2024), Some(2), Some(29))));
         assert!(found.contains(&w(Some(2024), Some(2), None)));
     }

@@ -17,26 +17,22 @@ use super::query::{AnswerType, Query};
 
 /// How much a full date agreement (1.0) or a clear mismatch (-1.0) moves a passage's score.
 const DATE_WEIGHT: f32 = 0.25;
-/// A passage that itself names the question's date.
-const PASSAGE_DATE_BONUS: f32 = 0.06;
 /// "Terbaru", "sekarang": the newest article among those about as good as the best.
 const LATEST_BONUS: f32 = 0.2;
 /// No date at all: a running figure is asked about now, so the newest report wins a near tie.
 const RECENCY_TIE_BONUS: f32 = 0.04;
 /// Articles whose best passage is within this share of the best score are "on the same topic".
 const SAME_TOPIC: f32 = 0.8;
-/// Passages that get the sentence-level look (the dearer stage), best first.
-const SENTENCE_CANDIDATES: usize = 10;
+/// In-article paragraph choice: the best sentence's share of the question's words, and how
+/// clearly it holds the kind of value asked for.
 const SENTENCE_SHARE_WEIGHT: f32 = 0.15;
-const SENTENCE_TYPE_BONUS: f32 = 0.1;
+const SENTENCE_TYPE_BONUS: f32 = 0.2;
 
 /// Dates of every article and passage, computed once with the index.
 pub struct DateIndex {
     published: Vec<Option<When>>,
     /// Dates written in each article's text (title included).
     doc_text: Vec<Vec<When>>,
-    /// Dates written in each passage.
-    passage: Vec<Vec<When>>,
     published_day: Vec<Option<chrono::NaiveDate>>,
 }
 
@@ -45,16 +41,13 @@ impl DateIndex {
         let mut out = DateIndex {
             published: Vec::with_capacity(index.docs.len()),
             doc_text: Vec::with_capacity(index.docs.len()),
-            passage: Vec::with_capacity(index.passages.len()),
             published_day: Vec::with_capacity(index.docs.len()),
         };
         for doc in &index.docs {
             let day = doc.published_at.map(|at| at.date_naive());
             let mut all = dates::of_text(&doc.title, day, lx);
             for p in &doc.paragraphs {
-                let found = dates::of_text(p, day, lx);
-                all.extend(found.iter().copied());
-                out.passage.push(found);
+                all.extend(dates::of_text(p, day, lx));
             }
             all.dedup();
             out.published.push(day.map(When::day));
@@ -62,6 +55,13 @@ impl DateIndex {
             out.doc_text.push(all);
         }
         out
+    }
+
+    fn has_year(&self, doc: usize, year: i32) -> bool {
+        self.published[doc]
+            .iter()
+            .chain(&self.doc_text[doc])
+            .any(|w| w.year == Some(year))
     }
 
     fn agreement(&self, doc: usize, q: &[When]) -> f32 {
@@ -89,6 +89,8 @@ pub struct Features {
     pub sentence_share: f32,
     /// Date agreement of the article, -1..1 (0: the question names no date).
     pub date: f32,
+    /// 1 when a year the question names is in no candidate article at all (its dates or text).
+    pub date_absent: f32,
     /// 1 for an English question (its words cross a dictionary, not the article's own).
     pub english: f32,
     /// 1 when the word-level checks (names, predicate, type, coverage) all hold.
@@ -96,7 +98,7 @@ pub struct Features {
 }
 
 impl Features {
-    fn as_array(&self) -> [f32; 10] {
+    fn as_array(&self) -> [f32; 11] {
         [
             self.score,
             self.margin,
@@ -106,6 +108,7 @@ impl Features {
             self.type_match,
             self.sentence_share,
             self.date,
+            self.date_absent,
             self.english,
             self.checks,
         ]
@@ -163,8 +166,7 @@ pub struct Choice {
 /// dates are matched as dates, not as words a passage must repeat.
 pub fn without_date_words(q: &Query, qd: &QuestionDates) -> Query {
     let mut out = q.clone();
-    out.terms
-        .retain(|t| !qd.words.iter().any(|w| *w == t.word));
+    out.terms.retain(|t| !qd.words.contains(&t.word));
     if out.terms.is_empty() {
         return q.clone();
     }
@@ -172,6 +174,11 @@ pub fn without_date_words(q: &Query, qd: &QuestionDates) -> Query {
 }
 
 /// Ranks, re-weighs and decides. `None` when nothing in the archive shares a word.
+///
+/// Two steps: which article (words, then its dates and recency), then which of its paragraphs
+/// (words, plus the sentence holding the kind of value asked for near the question's words) —
+/// in a multi-article archive most wrong answers are the right article and the wrong paragraph.
+#[allow(clippy::too_many_arguments)]
 pub fn choose(
     q: &Query,
     qd: &QuestionDates,
@@ -186,21 +193,11 @@ pub fn choose(
     if ranked.is_empty() {
         return None;
     }
-    // Dates: the article's agreement with the question's dates, and the passage's own.
-    let mut agreement = vec![0.0f32; ranked.len()];
+    // Dates: the article's agreement with the question's dates.
     if !qd.dates.is_empty() {
-        for (k, s) in ranked.iter_mut().enumerate() {
+        for s in ranked.iter_mut() {
             let doc = index.passages[s.passage].doc as usize;
-            let a = dix.agreement(doc, &qd.dates);
-            agreement[k] = a;
-            s.score += DATE_WEIGHT * a;
-            if qd
-                .dates
-                .iter()
-                .any(|w| dix.passage[s.passage].iter().any(|t| w.covered_by(t)))
-            {
-                s.score += PASSAGE_DATE_BONUS;
-            }
+            s.score += DATE_WEIGHT * dix.agreement(doc, &qd.dates);
         }
     }
     // Recency: among articles on the same topic, the newest.
@@ -227,35 +224,58 @@ pub fn choose(
             }
         }
     }
-    let mut order: Vec<usize> = (0..ranked.len()).collect();
-    order.sort_by(|&a, &b| ranked[b].score.total_cmp(&ranked[a].score));
-    // Sentences: the leaders holding what was asked near the question's words.
-    let mut fits: Vec<Option<SentenceFit>> = vec![None; ranked.len()];
-    for &k in order.iter().take(SENTENCE_CANDIDATES) {
-        let p = &index.passages[ranked[k].passage];
-        let text = &index.docs[p.doc as usize].paragraphs[p.paragraph as usize];
-        if let Some(fit) = answer_type::best_sentence(q, text, lx) {
-            ranked[k].score += SENTENCE_SHARE_WEIGHT * fit.share
-                + if fit.typed { SENTENCE_TYPE_BONUS } else { 0.0 };
-            fits[k] = Some(fit);
+    let date_absent = qd.dates.iter().filter_map(|w| w.year).any(|y| {
+        !ranked
+            .iter()
+            .any(|s| dix.has_year(index.passages[s.passage].doc as usize, y))
+    });
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let doc = index.passages[ranked[0].passage].doc as usize;
+    let top_score = ranked[0].score;
+    // The paragraph: every paragraph of that article, by words and by its best sentence. A yes/no
+    // or manner question has no value to look for: the word ranking (with its hearsay and
+    // predicate checks) keeps its best passage.
+    let mut inside = if matches!(q.answer_type, AnswerType::YesNo | AnswerType::Manner) {
+        vec![ranked[0].clone()]
+    } else {
+        article::rank(q, index, Some(doc), None)
+    };
+    let mut best: Option<(f32, Scored, Option<SentenceFit>)> = None;
+    for s in inside.drain(..) {
+        let p = &index.passages[s.passage];
+        let text = &index.docs[doc].paragraphs[p.paragraph as usize];
+        let fit = answer_type::best_sentence(q, text, lx);
+        let key = s.score
+            + fit.as_ref().map_or(0.0, |f| {
+                SENTENCE_SHARE_WEIGHT * f.share + SENTENCE_TYPE_BONUS * f.typed
+            });
+        if best.as_ref().is_none_or(|(k, _, _)| key > *k) {
+            best = Some((key, s, fit));
         }
     }
-    let mut paired: Vec<(Scored, Option<SentenceFit>, f32)> = ranked
-        .into_iter()
-        .zip(fits)
-        .zip(agreement)
-        .map(|((s, f), a)| (s, f, a))
-        .collect();
-    paired.sort_by(|a, b| b.0.score.total_cmp(&a.0.score));
-    let (ranked, rest): (Vec<Scored>, Vec<(Option<SentenceFit>, f32)>) =
-        paired.into_iter().map(|(s, f, a)| (s, (f, a))).unzip();
+    let (_, mut chosen, fit) = best?;
+    // The article's standing against the others is its best passage's.
+    chosen.score = top_score;
+    let passage = &index.passages[chosen.passage];
+    let date = if qd.dates.is_empty() {
+        0.0
+    } else {
+        dix.agreement(doc, &qd.dates)
+    };
+    let mut ranked_for_checks = vec![chosen.clone()];
+    ranked_for_checks.extend(
+        ranked
+            .iter()
+            .filter(|s| s.passage != chosen.passage)
+            .cloned(),
+    );
+    let ranked = ranked_for_checks;
     let best = &ranked[0];
-    let (fit, date) = rest[0].clone();
-    let passage = &index.passages[best.passage];
-    let doc = passage.doc as usize;
     let checks = article::decide(q, index, &ranked, th);
     let paragraphs = match &checks {
-        Ok(d) if d.doc == doc => d.paragraphs.clone(),
+        Ok(d) if d.doc == doc && d.paragraphs.contains(&(passage.paragraph as usize)) => {
+            d.paragraphs.clone()
+        }
         _ => vec![passage.paragraph as usize],
     };
     let rival = ranked
@@ -289,17 +309,19 @@ pub fn choose(
         },
         unknown: q.terms.iter().filter(|t| !t.known()).count() as f32 / q.terms.len() as f32,
         type_match: match q.answer_type {
-            AnswerType::Any | AnswerType::YesNo => 1.0,
-            _ => f32::from(u8::from(fit.as_ref().is_some_and(|f| f.typed))),
+            // Manner cues ("dengan", "melalui") are too common to count as evidence either way.
+            AnswerType::Any | AnswerType::YesNo | AnswerType::Manner => 1.0,
+            _ => fit.as_ref().map_or(0.0, |f| f.typed),
         },
         sentence_share: fit.as_ref().map_or(0.0, |f| f.share),
         date,
+        date_absent: f32::from(u8::from(date_absent)),
         english: f32::from(u8::from(q.lang == Lang::En)),
         checks: f32::from(u8::from(checks.is_ok())),
     };
     let probability = model.probability(&features);
     let sentence = fit
-        .filter(|f| paragraphs.contains(&(passage.paragraph as usize)) && !f.range.is_empty())
+        .filter(|f| !f.range.is_empty())
         .map(|f| (passage.paragraph as usize, f.range));
     Some(Choice {
         doc,

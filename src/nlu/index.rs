@@ -399,7 +399,8 @@ impl Index {
                 continue;
             };
             let clen = candidate.chars().count();
-            if clen.abs_diff(len) > max {
+            // The caller's filter is a hash look-up; the edit distance is the dear part.
+            if clen.abs_diff(len) > max || !accept(candidate) {
                 continue;
             }
             // Two edits are trusted only when the word starts the same way ("depostio").
@@ -413,7 +414,7 @@ impl Index {
                 }
             }
             let d = strsim::damerau_levenshtein(word, candidate);
-            if d == 0 || d > max || !accept(candidate) {
+            if d == 0 || d > max {
                 continue;
             }
             let df = self.term(candidate).map_or(0, |t| self.df[t as usize]);

@@ -55,8 +55,6 @@ pub struct Indicator {
 pub struct TickerWords {
     /// Words that may surround an indicator name in a question about its figure.
     pub context: Vec<String>,
-    /// Indicators readers ask about that no ticker carries: refused, never answered with another.
-    pub unknown: Vec<String>,
 }
 
 /// Decision thresholds (see `decide.rs` for how each is used).

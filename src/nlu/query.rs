@@ -224,6 +224,12 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
     };
     let mut forms = vec![word.clone()];
     push(&word, 1.0, &mut matches);
+    // Rarity is the word's own (a translation or a synonym is a guess), and an English word
+    // counts only when it crosses untranslated (a name: "Demak", "Antam"). Month names are dates:
+    // salient as such, not by rarity.
+    let rare = translations.is_empty()
+        && !lx.is_calendar_word(&word)
+        && matches.iter().any(|&(id, _)| index.is_rare(id));
     for tr in &translations {
         push(tr, 1.0, &mut matches);
         forms.push(tr.clone());
@@ -240,9 +246,6 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
     let generic = lx.is_generic(&word)
         || lx.is_generic(&st)
         || (!translations.is_empty() && translations.iter().all(|t| lx.is_generic(t)));
-    let rare = matches
-        .iter()
-        .any(|&(id, factor)| factor == 1.0 && index.is_rare(id));
     // An unknown lowercase word is not taken for a name: most are slang or compounds the word
     // lists lack ("musti", "warganet"), and coverage already counts them.
     let salient = token.capitalised || text::has_digit(&word) || rare;

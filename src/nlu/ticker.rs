@@ -26,7 +26,6 @@ pub struct TickerMatcher {
     /// (indicator, its phrases as word lists), longest phrases first.
     phrases: Vec<(String, Vec<String>)>,
     context: HashSet<String>,
-    unknown: HashSet<String>,
 }
 
 impl TickerMatcher {
@@ -51,10 +50,6 @@ impl TickerMatcher {
         TickerMatcher {
             phrases,
             context: words(&intents.ticker_words.context),
-            unknown: words(&intents.ticker_words.unknown)
-                .into_iter()
-                .filter(|w| w.len() >= 2)
-                .collect(),
         }
     }
 
@@ -70,7 +65,6 @@ impl TickerMatcher {
         let lx = &index.lx;
         if w.chars().count() < 4
             || self.context.contains(w)
-            || self.unknown.contains(w)
             || lx.is_function(w)
             || lx.is_real_word(w)
             || index.term(w).is_some()
@@ -124,9 +118,23 @@ impl TickerMatcher {
                 }
             }
         }
+        // A figure asked of something no article mentions ("kurs euro", "harga bitcoin") is an
+        // indicator no ticker carries: named in the refusal, never answered with another one.
+        // The evidence is the question's shape and the archive, not a list: a measure noun, and
+        // words the index does not hold (an article that talks about the euro can answer).
+        let measured = words.iter().any(|w| lx.is_measure_head(w));
+        let in_index = |w: &str| index.term(w).is_some() || index.term(&lx.stem(w)).is_some();
         for (i, w) in words.iter().enumerate() {
-            // An article that talks about the euro can answer about the euro.
-            if !used[i] && self.unknown.contains(w) && index.term(w).is_none() {
+            if measured
+                && !used[i]
+                && w.chars().count() >= 2
+                && !self.context.contains(w)
+                && !lx.is_function(w)
+                && !w.chars().any(|c| c.is_ascii_digit())
+                && !in_index(w)
+                // An English word is unknown when none of its translations is known either.
+                && !lx.english_of(w).is_some_and(|t| t.iter().any(|x| in_index(x)))
+            {
                 used[i] = true;
                 m.unknown.push(w.clone());
             }

@@ -24,16 +24,18 @@ struct Case {
     any: Vec<String>,
 }
 
-const OVERALL_BAR: f64 = 0.0;
-/// Per category, the lowest accuracy allowed.
+/// The tuned score is 0.634 (156/246); the bars sit about one question under each figure.
+const OVERALL_BAR: f64 = 0.61;
+/// Per category, the lowest accuracy allowed (tuned: formal 0.680, slang 0.512, english 0.706,
+/// dated 0.815, confusable 0.360, unanswerable 0.562, offtopic 1.0).
 const CATEGORY_BARS: &[(&str, f64)] = &[
-    ("formal", 0.0),
-    ("slang", 0.0),
-    ("english", 0.0),
-    ("dated", 0.0),
-    ("confusable", 0.0),
-    ("unanswerable", 0.0),
-    ("offtopic", 0.0),
+    ("formal", 0.65),
+    ("slang", 0.48),
+    ("english", 0.67),
+    ("dated", 0.77),
+    ("confusable", 0.32),
+    ("unanswerable", 0.53),
+    ("offtopic", 0.9),
 ];
 
 fn engine() -> Engine {
@@ -56,8 +58,7 @@ fn engine() -> Engine {
                 imported_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap()
                     + chrono::Duration::seconds(i as i64),
                 content_hash: content::content_hash(&raw),
-                parsed: content::parse(&raw)
-                    .unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+                parsed: content::parse(&raw).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
             }
         })
         .collect();
@@ -80,10 +81,7 @@ fn passes(case: &Case, a: &Answer) -> bool {
 #[test]
 fn the_archive_tuning_set_stays_above_its_bars_overall_and_per_category() {
     let engine = engine();
-    let path = format!(
-        "{}/tests/archive/qa/tune.jsonl",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = format!("{}/tests/archive/qa/tune.jsonl", env!("CARGO_MANIFEST_DIR"));
     let cases: Vec<Case> = std::fs::read_to_string(path)
         .unwrap()
         .lines()
@@ -114,9 +112,15 @@ fn the_archive_tuning_set_stays_above_its_bars_overall_and_per_category() {
         println!("{cat:12} {p}/{n} = {:.3}", *p as f64 / *n as f64);
     }
     println!("overall {passed}/{} = {overall:.3}", cases.len());
-    assert!(overall >= OVERALL_BAR, "overall {overall:.3} < {OVERALL_BAR}");
+    assert!(
+        overall >= OVERALL_BAR,
+        "overall {overall:.3} < {OVERALL_BAR}"
+    );
     for (cat, bar) in CATEGORY_BARS {
-        let (p, n) = per.get(cat).copied().unwrap_or_else(|| panic!("no {cat} cases"));
+        let (p, n) = per
+            .get(cat)
+            .copied()
+            .unwrap_or_else(|| panic!("no {cat} cases"));
         let acc = p as f64 / n as f64;
         assert!(acc >= *bar, "{cat}: {acc:.3} < {bar}");
     }

@@ -4,8 +4,8 @@
 use std::collections::HashSet;
 
 use super::{Cue, Lexicon, LexiconError, MetaWord, Source, YesNo};
-use crate::nlu::lang::Lang;
 use crate::nlu::dates::Relative;
+use crate::nlu::lang::Lang;
 use crate::nlu::query::AnswerType;
 
 /// The rows of a data file: trimmed, without comments and blank lines.

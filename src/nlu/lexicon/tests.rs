@@ -79,3 +79,22 @@ fn a_malformed_row_names_its_file_and_line() {
         .expect("an unknown cue is refused");
     assert!(err.to_string().contains("lexicon/id/cues"), "{err}");
 }
+
+#[test]
+fn the_english_bridge_finds_base_forms_and_prefers_the_news_sense() {
+    let lx = Lexicon::builtin();
+    let has = |w: &str, id: &str| lx.english_of(w).is_some_and(|t| t.iter().any(|x| x == id));
+    assert!(has("earthquakes", "gempa"), "plural → domain headword");
+    assert!(has("dies", "meninggal"), "inflected → FreeDict headword");
+    assert!(has("weakened", "melemah"));
+    assert!(
+        has("match", "pertandingan") && !has("match", "korek"),
+        "domain replaces FreeDict"
+    );
+    assert!(
+        lx.english
+            .get("who")
+            .is_none_or(|t| !t.iter().any(|x| x == "yang")),
+        "Indonesian function words are not translations"
+    );
+}
