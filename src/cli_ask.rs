@@ -117,7 +117,9 @@ pub async fn run(app: &App, args: AskArgs) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     if !args.question.is_empty() {
         let text = args.question.join(" ");
-        let line = answerer.render(&text, args.lang, &args, empty_archive).await?;
+        let line = answerer
+            .render(&text, args.lang, &args, empty_archive)
+            .await?;
         writeln!(stdout.lock(), "{line}")?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -129,7 +131,9 @@ pub async fn run(app: &App, args: AskArgs) -> anyhow::Result<ExitCode> {
             Err(e) if e.kind() == std::io::ErrorKind::InvalidData => String::new(),
             Err(e) => return Err(e).context("reading questions from standard input"),
         };
-        let rendered = answerer.render(&line, args.lang, &args, empty_archive).await?;
+        let rendered = answerer
+            .render(&line, args.lang, &args, empty_archive)
+            .await?;
         let mut out = stdout.lock();
         writeln!(out, "{rendered}")?;
         out.flush()?;

@@ -45,7 +45,14 @@ pub fn follow_up(articles: &[Article], topic: &Topic, lang: Lang) -> Option<Answ
         quote: &format::quote(text),
     }
     .render(lang);
-    Some(answer(article, *paragraph, Intent::Article, 0.5, rendered, lang))
+    Some(answer(
+        article,
+        *paragraph,
+        Intent::Article,
+        0.5,
+        rendered,
+        lang,
+    ))
 }
 
 /// Whether a question is short enough to be a follow-up ("kapan?", "siapa dia?").

@@ -144,7 +144,9 @@ pub fn calls_for(replies: &[Reply], callback: Option<(&str, i64)>) -> Vec<(i64, 
                         *chat_id,
                         Call::Send {
                             chat_id: *chat_id,
-                            html: super::outbound::bold_marked(&teloxide::utils::html::escape(chunk)),
+                            html: super::outbound::bold_marked(&teloxide::utils::html::escape(
+                                chunk,
+                            )),
                             reply_to: if i == 0 { *reply_to } else { None },
                             thread_id: *thread_id,
                             keyboard: if i == last { markup.clone() } else { None },
