@@ -162,7 +162,12 @@ impl Index {
                     break;
                 }
                 let all_words = text::words(body);
-                let any_of = |cue: Cue| all_words.iter().any(|w| lx.is_cue(w, cue));
+                // One look-up per word for all its cues (this runs for every word indexed).
+                let cues: Vec<Cue> = all_words
+                    .iter()
+                    .flat_map(|w| lx.cues_of(w).iter().copied())
+                    .collect();
+                let any_of = |cue: Cue| cues.contains(&cue);
                 let has_year = all_words.iter().any(|w| is_year(w));
                 let flags = Flags {
                     has_year,

@@ -167,6 +167,11 @@ impl Lexicon {
         self.number_words.contains(w)
     }
 
+    /// Every cue the word gives (`cues.tsv`), usually none.
+    pub fn cues_of(&self, w: &str) -> &[Cue] {
+        self.cues.get(w).map_or(&[], Vec::as_slice)
+    }
+
     pub fn is_cue(&self, w: &str, cue: Cue) -> bool {
         self.cues.get(w).is_some_and(|c| c.contains(&cue))
     }
