@@ -461,17 +461,16 @@ impl Engine {
     }
 
     fn ticker_unknown(&self, what: &str, lang: Lang, context: Option<&Topic>) -> Answer {
+        let available = ticker::available(&self.index, &self.intents, lang);
+        // With no ticker in any article there is no list to offer, only the reason.
+        let key = if available.is_empty() {
+            "ticker_none"
+        } else {
+            "ticker_unknown"
+        };
         let text = fill(
-            self.intents
-                .text("ticker_unknown", lang)
-                .unwrap_or_default(),
-            &[
-                ("what", what),
-                (
-                    "available",
-                    &ticker::available(&self.index, &self.intents, lang),
-                ),
-            ],
+            self.intents.text(key, lang).unwrap_or_default(),
+            &[("what", what), ("available", &available)],
         );
         Answer {
             intent: Intent::Fallback,

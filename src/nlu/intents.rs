@@ -97,6 +97,7 @@ const REQUIRED_REPLIES: &[&str] = &[
     "article",
     "ticker",
     "ticker_unknown",
+    "ticker_none",
     "meta_author",
     "meta_date",
     "meta_title",

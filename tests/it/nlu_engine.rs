@@ -261,3 +261,25 @@ fn a_yes_no_question_is_not_answered_by_the_rumour_it_doubts() {
     ));
     assert!(a.answered && a.text.contains("membantah"), "{}", a.text);
 }
+
+#[test]
+fn a_figure_asked_of_an_archive_without_a_ticker_gets_no_empty_indicator_list() {
+    let e = Engine::build(
+        Arc::new(Intents::builtin()),
+        Arc::new(Lexicon::builtin()),
+        &[article(30, PAKET, 3)],
+    );
+    for (question, lang) in [
+        ("harga emas hari ini berapa?", Lang::Id),
+        ("what is the gold price today?", Lang::En),
+    ] {
+        let a = e.answer(&Question {
+            text: question,
+            lang: Some(lang),
+            context: None,
+        });
+        assert!(!a.answered, "{a:?}");
+        assert!(!a.text.contains(": ."), "{}", a.text);
+        assert!(!a.text.trim_end().ends_with(':'), "{}", a.text);
+    }
+}
