@@ -3,11 +3,11 @@
 # restores the copy, and checks that the articles and the chats (with their conversation state)
 # survived: the procedure README.md ("Deploying") describes, run for real. Exits non-zero on any
 # difference. Needs the sqlite3 command-line shell and a built newsdesk (NEWSDESK_BIN, default
-# target/debug/newsdesk, built here if missing).
+# target/debug/newsdesk under CARGO_TARGET_DIR when set, built here if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bin="${NEWSDESK_BIN:-target/debug/newsdesk}"
+bin="${NEWSDESK_BIN:-${CARGO_TARGET_DIR:-target}/debug/newsdesk}"
 if [ ! -x "$bin" ]; then
     cargo build --bin newsdesk
 fi
