@@ -16,7 +16,7 @@ pub const BM25_K1: f32 = 1.2;
 pub const BM25_B: f32 = 0.75;
 
 /// A term is rare — salient when a question names it — when at most this share of the articles
-/// holds it ("antam", "gempa" among news of many topics)…
+/// holds it (a place or a firm named in only a few of many articles)…
 const RARE_DOC_SHARE: f32 = 0.05;
 /// …and the archive has at least this many articles: with fewer, how many hold a word says nothing
 /// about the word (in a one-article archive every word is in all of them).

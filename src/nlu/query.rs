@@ -225,7 +225,7 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
     let mut forms = vec![word.clone()];
     push(&word, 1.0, &mut matches);
     // Rarity is the word's own (a translation or a synonym is a guess), and an English word
-    // counts only when it crosses untranslated (a name: "Demak", "Antam"). Month names are dates:
+    // counts only when it crosses untranslated (a name the bridge does not know). Month names are dates:
     // salient as such, not by rarity.
     let rare = translations.is_empty()
         && !lx.is_calendar_word(&word)
