@@ -121,8 +121,8 @@ impl Desk {
     /// the new articles to every subscriber (one message each, naming every article with its
     /// link), and for review-mode items a draft per admin with the usual preview, handed to
     /// `push` in the same transaction — so a crash loses neither the articles' notices nor the
-    /// previews, and sends none for a round that did not commit. Returns the content to answer
-    /// from once `tx` committed (see [`Desk::adopt`]).
+    /// previews, and sends none for a round that did not commit. Returns whether the articles
+    /// changed, for [`Desk::adopt`] once `tx` committed.
     pub async fn take_in_round(
         &self,
         tx: &mut Tx,
@@ -130,58 +130,38 @@ impl Desk {
         push: &dyn Push,
         now: DateTime<Utc>,
     ) -> anyhow::Result<Adopt> {
-        let content = if round.stored.is_empty() && round.removed.is_empty() {
-            None
+        let changed = !(round.stored.is_empty() && round.removed.is_empty());
+        let news: Vec<Article> = round
+            .stored
+            .iter()
+            .filter(|s| s.news && !round.removed.contains(&s.article.id))
+            .map(|s| s.article.clone())
+            .collect();
+        let mut replies = if news.is_empty() {
+            Vec::new()
         } else {
-            Some(self.content_after(&round))
-        };
-        let mut replies = match &content {
-            Some(content) => {
-                let news: Vec<&Article> = round
-                    .stored
-                    .iter()
-                    .filter(|s| s.news)
-                    .filter_map(|s| content.articles.iter().find(|a| a.id == s.article.id))
-                    .collect();
-                announce(tx, content, &news).await?
-            }
-            None => Vec::new(),
+            // The notices' hints are checked against the new articles alone, as when an admin
+            // publishes: the whole index is rebuilt after the commit, off the runtime.
+            let content = build_content(news, &self.intents, &self.lexicon);
+            let news: Vec<&Article> = content.articles.iter().collect();
+            announce(tx, &content, &news).await?
         };
         let current = self.content();
-        let articles = content.as_ref().map_or(&current.articles, |c| &c.articles);
         replies.extend(
-            self.review_previews(tx, articles, &round.for_review, now)
+            self.review_previews(tx, &current.articles, &round.for_review, now)
                 .await?,
         );
         push.settle(tx, &replies, now).await?;
-        Ok(Adopt(content))
+        Ok(Adopt(changed))
     }
 
-    /// Answers from what a round's committed transaction stored (see [`Desk::take_in_round`]).
-    pub fn adopt(&self, adopt: Adopt) {
-        if let Some(content) = adopt.0 {
-            self.set_content(content);
+    /// Answers from what a round's committed transaction stored (see [`Desk::take_in_round`]):
+    /// the index is rebuilt from the store, off the runtime, as after publishing.
+    pub async fn adopt(&self, adopt: Adopt) -> anyhow::Result<()> {
+        if adopt.0 {
+            self.reload_content().await?;
         }
-    }
-
-    /// The content as it is once the round's articles are stored and the pruned ones gone.
-    fn content_after(&self, round: &Round) -> Content {
-        let articles = self
-            .content()
-            .articles
-            .iter()
-            .filter(|a| !round.removed.contains(&a.id))
-            .filter(|a| !round.stored.iter().any(|s| replaces(a, &s.article.parsed)))
-            .cloned()
-            .chain(
-                round
-                    .stored
-                    .iter()
-                    .filter(|s| !round.removed.contains(&s.article.id))
-                    .map(|s| s.article.clone()),
-            )
-            .collect();
-        build_content(articles, &self.intents, &self.lexicon)
+        Ok(())
     }
 
     /// Previews of review-mode feed items, one draft per admin and item, in each admin's private
@@ -249,8 +229,8 @@ pub struct Stored {
     pub news: bool,
 }
 
-/// The content to answer from once a round's transaction committed; `None`: unchanged.
-pub struct Adopt(Option<Content>);
+/// Whether a round changed the articles, so the index is rebuilt once it committed.
+pub struct Adopt(bool);
 
 /// The notices for `news`: one message per subscriber, the same for every subscriber of a
 /// language (made once per language).

@@ -117,8 +117,8 @@ pub async fn tick(app: &App, desk: &Desk, push: &dyn Push) -> anyhow::Result<Vec
     round.removed = prune_in(&mut tx, &app.settings.retention, now).await?;
     let adopt = desk.take_in_round(&mut tx, round, push, now).await?;
     tx.commit().await?;
-    desk.adopt(adopt);
     push.committed();
+    desk.adopt(adopt).await?;
     Ok(reports)
 }
 
