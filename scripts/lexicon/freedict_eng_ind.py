@@ -30,6 +30,8 @@ import subprocess
 import sys
 import tempfile
 
+from debsrc import extract
+
 MAX_TRANSLATIONS = 6
 MAX_WORDS = 3  # longer translations are descriptions, not words
 MAX_BYTES = 1_000_000
@@ -48,25 +50,6 @@ def b64(s):
     for c in s:
         n = n * 64 + B64.index(c)
     return n
-
-
-def extract(src):
-    """Returns (dictd directory, package version, temp dir or None)."""
-    if os.path.isdir(src):
-        root, tmp = src, None
-    else:
-        tmp = tempfile.TemporaryDirectory()
-        subprocess.run(["dpkg-deb", "-x", src, tmp.name], check=True)
-        root = tmp.name
-    version = "unknown"
-    if src.endswith(".deb"):
-        out = subprocess.run(["dpkg-deb", "-f", src, "Version"], capture_output=True, text=True)
-        version = out.stdout.strip() or version
-    else:  # extracted directory: the first line of the Debian changelog names the version
-        for ch in glob.glob(os.path.join(root, "usr/share/doc/*/changelog.Debian.gz")):
-            m = re.match(r"\S+ \(([^)]+)\)", gzip.open(ch, "rt", encoding="utf-8").readline())
-            version = m.group(1) if m else version
-    return os.path.join(root, "usr/share/dictd"), version, tmp
 
 
 def clean(t):
@@ -106,7 +89,7 @@ def main():
     ap.add_argument("deb", help="dict-freedict-eng-ind_*.deb or an extracted directory")
     ap.add_argument("-o", "--out", default=os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../lexicon/en/bilingual-freedict.tsv")))
     a = ap.parse_args()
-    dictd, version, tmp = extract(a.deb)
+    dictd, version, tmp = extract(a.deb, "usr/share/dictd")
     data = gzip.open(os.path.join(dictd, "freedict-eng-ind.dict.dz")).read()
     edition = re.search(rb"Edition: (\S+)", data)
     edition = edition.group(1).decode() if edition else "unknown"

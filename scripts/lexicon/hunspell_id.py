@@ -26,27 +26,11 @@ import subprocess
 import sys
 import tempfile
 
+from debsrc import extract
+
 WORD = re.compile(r"^[a-z]+$")
 SPOT = ("harga naik turun gempa gaji tutup beli jual usaha pesan bocor menteri pilih emas tiket "
         "makan minum kerja perintah pemerintah berita").split()
-
-
-def extract(src):
-    if os.path.isdir(src):
-        root, tmp = src, None
-    else:
-        tmp = tempfile.TemporaryDirectory()
-        subprocess.run(["dpkg-deb", "-x", src, tmp.name], check=True)
-        root = tmp.name
-    version = "unknown"
-    if src.endswith(".deb"):
-        out = subprocess.run(["dpkg-deb", "-f", src, "Version"], capture_output=True, text=True)
-        version = out.stdout.strip() or version
-    else:  # extracted directory: the first line of the Debian changelog names the version
-        for ch in glob.glob(os.path.join(root, "usr/share/doc/*/changelog.Debian.gz")):
-            m = re.match(r"\S+ \(([^)]+)\)", gzip.open(ch, "rt", encoding="utf-8").readline())
-            version = m.group(1) if m else version
-    return os.path.join(root, "usr/share/hunspell"), version, tmp
 
 
 def split_flags(s, long_flags):
@@ -105,7 +89,7 @@ def main():
     ap.add_argument("deb", help="hunspell-id_*.deb or an extracted directory")
     ap.add_argument("-o", "--out", default=os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../lexicon/id/wordlist-hunspell.txt")))
     a = ap.parse_args()
-    d, version, tmp = extract(a.deb)
+    d, version, tmp = extract(a.deb, "usr/share/hunspell")
     rules, enc, long_flags = read_aff(os.path.join(d, "id_ID.aff"))
     lines = open(os.path.join(d, "id_ID.dic"), encoding=enc).read().split("\n")
 

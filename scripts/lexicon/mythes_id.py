@@ -24,27 +24,11 @@ import subprocess
 import sys
 import tempfile
 
+from debsrc import extract
+
 MAX_SYNONYMS = 12
 WORD = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 SPOT = "harga naik turun gempa gaji tutup beli jual perusahaan pesan bocor menteri pemilihan emas tiket".split()
-
-
-def extract(src):
-    if os.path.isdir(src):
-        root, tmp = src, None
-    else:
-        tmp = tempfile.TemporaryDirectory()
-        subprocess.run(["dpkg-deb", "-x", src, tmp.name], check=True)
-        root = tmp.name
-    version = "unknown"
-    if src.endswith(".deb"):
-        out = subprocess.run(["dpkg-deb", "-f", src, "Version"], capture_output=True, text=True)
-        version = out.stdout.strip() or version
-    else:  # extracted directory: the first line of the Debian changelog names the version
-        for ch in glob.glob(os.path.join(root, "usr/share/doc/*/changelog.Debian.gz")):
-            m = re.match(r"\S+ \(([^)]+)\)", gzip.open(ch, "rt", encoding="utf-8").readline())
-            version = m.group(1) if m else version
-    return root, version, tmp
 
 
 def read_mythes(path):
@@ -75,7 +59,7 @@ def main():
     ap.add_argument("deb", help="mythes-id_*.deb or an extracted directory")
     ap.add_argument("-o", "--out", default=os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../lexicon/id/thesaurus-mythes.tsv")))
     a = ap.parse_args()
-    root, version, tmp = extract(a.deb)
+    root, version, tmp = extract(a.deb, "")
     (dat,) = glob.glob(os.path.join(root, "usr/share/mythes/th_id_ID*.dat"))
 
     rows = {}
