@@ -3,9 +3,11 @@
 //!
 //! Each command builds the [`App`] (so a fresh database gets its migrations and default content
 //! exactly as the bot would), does its work, and returns the process exit code. Rendering is kept
-//! in plain functions that return strings, apart from the printing.
+//! in plain functions that return strings, apart from the printing, which goes through [`print_out`]
+//! so that a reader who stops early (`newsdesk articles | head -1`) ends the command quietly.
 
-use std::io::IsTerminal;
+use std::fmt::Display;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -100,8 +102,48 @@ pub enum CliError {
     NoToken,
 }
 
+/// Standard output's reader went away (`newsdesk ask … | head -1`): there is no one left to tell,
+/// so the command ends quietly and successfully, as `cat` and `grep` do, instead of panicking.
+#[derive(Debug, thiserror::Error)]
+#[error("standard output was closed by its reader")]
+pub struct OutputClosed;
+
+/// Writes `text` to standard output and flushes it. `print!` would panic when the reader has gone;
+/// this returns [`OutputClosed`] instead, which [`run`] turns into a quiet exit.
+pub fn print_out(text: impl Display) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    write!(stdout, "{text}")
+        .and_then(|()| stdout.flush())
+        .map_err(output_error)
+}
+
+/// [`print_out`] with a line break after `line`.
+pub fn print_line(line: impl Display) -> anyhow::Result<()> {
+    print_out(format_args!("{line}\n"))
+}
+
+/// An error writing to standard output: [`OutputClosed`] for a closed pipe, else the error as is.
+pub fn output_error(e: std::io::Error) -> anyhow::Error {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        OutputClosed.into()
+    } else {
+        anyhow::Error::new(e).context("writing to standard output")
+    }
+}
+
+fn is_output_closed(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| cause.is::<OutputClosed>())
+}
+
 /// Runs the command and tells `main` how to exit.
 pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<ExitCode> {
+    match run_command(cli, settings).await {
+        Err(e) if is_output_closed(&e) => Ok(ExitCode::SUCCESS),
+        result => result,
+    }
+}
+
+async fn run_command(cli: Cli, settings: Settings) -> anyhow::Result<ExitCode> {
     let app = App::build(settings).await?;
     match cli.command {
         None | Some(Command::Run) => crate::cli_chat::bot(&app).await,
@@ -111,9 +153,9 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<ExitCode> {
         Some(Command::Articles { json }) => {
             let articles = app.store.articles().await?;
             if json {
-                println!("{}", articles_json(&articles)?);
+                print_line(articles_json(&articles)?)?;
             } else {
-                print!("{}", articles_table(&articles));
+                print_out(articles_table(&articles))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -123,7 +165,7 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<ExitCode> {
                 .article(id)
                 .await?
                 .ok_or(CliError::NoSuchArticle(id))?;
-            print!("{}", article_text(&article));
+            print_out(article_text(&article))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Chat) => crate::cli_chat::chat(&app).await,
@@ -139,7 +181,7 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<ExitCode> {
                 // Removed by someone else between the lookup and the delete.
                 return Err(CliError::NoSuchArticle(id).into());
             }
-            println!("removed #{id} {:?}", article.parsed.title);
+            print_line(format_args!("removed #{id} {:?}", article.parsed.title))?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -155,6 +197,11 @@ async fn import(app: &App, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
         indicatif::ProgressBar::hidden()
     };
     let mut failed = 0;
+    // A reader who stops early (`| head -1`) stops the report, not the import.
+    let report = |line: &dyn Display| match print_line(line) {
+        Err(e) if is_output_closed(&e) => Ok(()),
+        other => other,
+    };
     for file in files {
         let result = match file.to_str().filter(|f| crate::web::is_web_address(f)) {
             Some(url) => app.import_url(url).await,
@@ -167,15 +214,18 @@ async fn import(app: &App, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
         }
         let line = import_line(file, &result);
         bar.suspend(|| match result {
-            Ok(_) => println!("{line}"),
-            Err(_) => eprintln!("{line}"),
-        });
+            Ok(_) => report(&line),
+            Err(_) => {
+                eprintln!("{line}");
+                Ok(())
+            }
+        })?;
         failed += usize::from(result.is_err());
         bar.inc(1);
     }
     bar.finish_and_clear();
     if files.len() > 1 {
-        println!(
+        report(&format_args!(
             "{} of {} files imported{}",
             files.len() - failed,
             files.len(),
@@ -184,7 +234,7 @@ async fn import(app: &App, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
             } else {
                 String::new()
             }
-        );
+        ))?;
     }
     Ok(if failed > 0 {
         ExitCode::FAILURE

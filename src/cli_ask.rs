@@ -13,6 +13,7 @@ use std::sync::Arc;
 use anyhow::Context;
 
 use crate::app::App;
+use crate::cli::output_error;
 use crate::content::Article;
 use crate::desk::{Desk, about};
 use crate::nlu::{Answer, Engine, Intent, Lang, Lexicon, Question};
@@ -120,7 +121,7 @@ pub async fn run(app: &App, args: AskArgs) -> anyhow::Result<ExitCode> {
         let line = answerer
             .render(&text, args.lang, &args, empty_archive)
             .await?;
-        writeln!(stdout.lock(), "{line}")?;
+        writeln!(stdout.lock(), "{line}").map_err(output_error)?;
         return Ok(ExitCode::SUCCESS);
     }
     let stdin = std::io::stdin();
@@ -135,8 +136,9 @@ pub async fn run(app: &App, args: AskArgs) -> anyhow::Result<ExitCode> {
             .render(&line, args.lang, &args, empty_archive)
             .await?;
         let mut out = stdout.lock();
-        writeln!(out, "{rendered}")?;
-        out.flush()?;
+        writeln!(out, "{rendered}")
+            .and_then(|()| out.flush())
+            .map_err(output_error)?;
     }
     Ok(ExitCode::SUCCESS)
 }

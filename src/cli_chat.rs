@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use crate::app::App;
-use crate::cli::CliError;
+use crate::cli::{CliError, OutputClosed, print_line};
 use crate::console;
 use crate::desk::{Sender, insights};
 use crate::nlu::{Lang, Lexicon};
@@ -43,27 +43,35 @@ pub async fn chat(app: &App) -> anyhow::Result<ExitCode> {
             .and_then(|l| l.get(..2).map(str::to_string)),
         is_anonymous: false,
     };
-    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+    let result = if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         let terminal = console::terminal::Terminal::new()?;
-        console::run_with(&desk, terminal, tokio::io::stdout(), who).await?;
+        console::run_with(&desk, terminal, tokio::io::stdout(), who).await
     } else {
         let stdin = tokio::io::BufReader::new(tokio::io::stdin());
-        console::run(&desk, stdin, tokio::io::stdout(), who).await?;
+        console::run(&desk, stdin, tokio::io::stdout(), who).await
+    };
+    // The console's only pipe is standard output: a reader that went away ends the chat quietly.
+    let closed_pipe = |e: &anyhow::Error| {
+        e.chain().any(|cause| {
+            cause
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        })
+    };
+    match result {
+        Err(e) if closed_pipe(&e) => Err(OutputClosed.into()),
+        other => other.map(|()| ExitCode::SUCCESS),
     }
-    Ok(ExitCode::SUCCESS)
 }
 
 /// `newsdesk stats`: questions, answered %, intents, votes and open tickets.
 pub async fn stats(app: &App, lang: Lang) -> anyhow::Result<ExitCode> {
-    println!("{}", insights::stats_report(&app.store, lang).await?);
+    print_line(insights::stats_report(&app.store, lang).await?)?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `newsdesk unanswered`: refused and 👎 questions, similar ones grouped.
 pub async fn unanswered(app: &App, lang: Lang) -> anyhow::Result<ExitCode> {
-    println!(
-        "{}",
-        insights::unanswered_report(&app.store, lang, &Lexicon::builtin()).await?
-    );
+    print_line(insights::unanswered_report(&app.store, lang, &Lexicon::builtin()).await?)?;
     Ok(ExitCode::SUCCESS)
 }

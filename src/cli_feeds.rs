@@ -9,6 +9,7 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use crate::app::App;
+use crate::cli::{print_line, print_out};
 use crate::content::feed;
 use crate::store::{Feed, FeedAdded};
 use crate::web::fetch::Outcome;
@@ -56,9 +57,9 @@ pub async fn run(app: &App, command: FeedsCommand) -> anyhow::Result<ExitCode> {
         FeedsCommand::List { json } => {
             let feeds = app.store.feeds().await?;
             if json {
-                println!("{}", feeds_json(&feeds)?);
+                print_line(feeds_json(&feeds)?)?;
             } else {
-                print!("{}", feeds_table(&feeds));
+                print_out(feeds_table(&feeds))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -71,7 +72,7 @@ pub async fn run(app: &App, command: FeedsCommand) -> anyhow::Result<ExitCode> {
             if !app.store.remove_feed(id).await? {
                 return Err(FeedsError::NoSuchFeed(id).into());
             }
-            println!("removed feed #{id} {}", feed.url);
+            print_line(format_args!("removed feed #{id} {}", feed.url))?;
             Ok(ExitCode::SUCCESS)
         }
         FeedsCommand::Poll => poll(app).await,
@@ -97,11 +98,13 @@ async fn add(app: &App, url: &str, review: bool) -> anyhow::Result<ExitCode> {
     };
     let mode = if review { " (review)" } else { "" };
     match app.store.add_feed(url, review).await? {
-        FeedAdded::Added { id } => println!(
+        FeedAdded::Added { id } => print_line(format_args!(
             "added feed #{id} {url}{mode}{}",
             title.map(|t| format!(" {t:?}")).unwrap_or_default()
-        ),
-        FeedAdded::AlreadyThere { id } => println!("feed #{id} {url} is already there{mode}"),
+        ))?,
+        FeedAdded::AlreadyThere { id } => {
+            print_line(format_args!("feed #{id} {url} is already there{mode}"))?
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -111,7 +114,7 @@ async fn poll(app: &App) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     for report in &reports {
         for item in &report.items {
-            println!("{}", web::feeds::item_line(report.feed_id, item));
+            print_line(web::feeds::item_line(report.feed_id, item))?;
         }
         if let Some(error) = &report.error {
             eprintln!("error: feed #{} {}: {error}", report.feed_id, report.url);

@@ -3,16 +3,31 @@
 //! Everything is parsed once, at start, into typed values (parse, don't validate): the rest of the
 //! crate never sees a raw string from a file or the environment. A bad setting becomes a
 //! [`SettingsError`] that names the setting in one line, so the program can stop before doing work.
+//!
+//! This file holds what every setting shares (the error, [`Secret`], the environment variable
+//! names, the layering); each feature's keys, defaults and checks live in their own file:
+//! [`file`] (the config files and their layering), [`access`] (admins, the support chat),
+//! [`bot`] (`[bot]`), [`answer`] (`[answer]`), [`web`] (`[fetch]`, `[feeds]`, `[content]`),
+//! [`environment`] (the token, the Bot API server, the HTTP side: environment only).
 
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
+mod access;
+mod answer;
+mod bot;
 mod environment;
+mod file;
+mod web;
 
+pub use access::parse_admins;
+pub use answer::AnswerSettings;
+pub use bot::BotSettings;
 pub use environment::{DEFAULT_LISTEN, HttpSettings, TelegramSettings};
+pub use web::{FeedSettings, FetchSettings, RetentionSettings};
+
+use file::{FileLayer, parse_layer, read_optional};
 
 /// The checked-in defaults, compiled in so the binary also starts where `config/` is absent.
 /// `config/default.toml` on disk, when present, is read instead.
@@ -97,179 +112,6 @@ pub struct Settings {
     pub retention: RetentionSettings,
 }
 
-/// The `[fetch]` section: how pages and feeds are fetched from the web.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FetchSettings {
-    /// Fetch loopback, private and link-local addresses too (an intranet CMS; the tests).
-    /// Also `NEWSDESK_FETCH_ALLOW_PRIVATE=1`.
-    pub allow_private: bool,
-    pub connect_timeout_secs: u64,
-    /// The whole fetch, body included.
-    pub timeout_secs: u64,
-}
-
-/// The `[feeds]` section.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FeedSettings {
-    /// How often `newsdesk run` polls each feed, in seconds.
-    pub poll_interval_secs: u64,
-}
-
-/// The `[content]` section's retention limits; `None` is unlimited.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct RetentionSettings {
-    pub max_articles: Option<u64>,
-    pub max_age_days: Option<u64>,
-}
-
-/// The `[bot]` section: Telegram rate limits and conversation memory.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BotSettings {
-    pub messages_per_sec_chat: u32,
-    pub messages_per_min_chat: u32,
-    pub messages_per_min_group: u32,
-    pub messages_per_sec_overall: u32,
-    /// How long a chat's conversation context (the article it is about) lives, in seconds.
-    pub context_ttl_secs: u64,
-    /// More of one chat's messages than this waiting unanswered at once is a flood.
-    pub flood_messages: u32,
-    /// At most one "slow down" notice per chat in this many seconds.
-    pub flood_window_secs: u64,
-    /// Seconds an update whose handling keeps failing (the database) is retried before the
-    /// reader is told something went wrong.
-    pub storage_patience_secs: u64,
-}
-
-/// The `[answer]` section: the answer-or-refuse model of the answering engine (its weights
-/// fitted on the tuning set by `scripts/fit_answer.py`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct AnswerSettings {
-    pub decision: crate::nlu::DecisionModel,
-}
-
-// One file's worth of settings: every key optional, so `local.toml` can hold only what it changes.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileLayer {
-    database_url: Option<String>,
-    content_dir: Option<PathBuf>,
-    admins: Option<Vec<i64>>,
-    support_chat_id: Option<i64>,
-    #[serde(default)]
-    bot: BotLayer,
-    #[serde(default)]
-    answer: AnswerLayer,
-    #[serde(default)]
-    fetch: FetchLayer,
-    #[serde(default)]
-    feeds: FeedsLayer,
-    #[serde(default)]
-    content: ContentLayer,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FetchLayer {
-    allow_private: Option<bool>,
-    connect_timeout_secs: Option<u64>,
-    timeout_secs: Option<u64>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FeedsLayer {
-    poll_interval_secs: Option<u64>,
-}
-
-/// `0` (the default) means unlimited.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ContentLayer {
-    max_articles: Option<u64>,
-    max_age_days: Option<u64>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BotLayer {
-    messages_per_sec_chat: Option<u32>,
-    messages_per_min_chat: Option<u32>,
-    messages_per_min_group: Option<u32>,
-    messages_per_sec_overall: Option<u32>,
-    context_ttl_secs: Option<u64>,
-    flood_messages: Option<u32>,
-    flood_window_secs: Option<u64>,
-    storage_patience_secs: Option<u64>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AnswerLayer {
-    threshold: Option<f32>,
-    bias: Option<f32>,
-    weights: Option<crate::nlu::Features>,
-}
-
-impl FileLayer {
-    /// Keys set in `over` win over keys set in `self`.
-    fn overlay(self, over: FileLayer) -> FileLayer {
-        FileLayer {
-            database_url: over.database_url.or(self.database_url),
-            content_dir: over.content_dir.or(self.content_dir),
-            admins: over.admins.or(self.admins),
-            support_chat_id: over.support_chat_id.or(self.support_chat_id),
-            bot: BotLayer {
-                messages_per_sec_chat: over
-                    .bot
-                    .messages_per_sec_chat
-                    .or(self.bot.messages_per_sec_chat),
-                messages_per_min_chat: over
-                    .bot
-                    .messages_per_min_chat
-                    .or(self.bot.messages_per_min_chat),
-                messages_per_min_group: over
-                    .bot
-                    .messages_per_min_group
-                    .or(self.bot.messages_per_min_group),
-                messages_per_sec_overall: over
-                    .bot
-                    .messages_per_sec_overall
-                    .or(self.bot.messages_per_sec_overall),
-                context_ttl_secs: over.bot.context_ttl_secs.or(self.bot.context_ttl_secs),
-                flood_messages: over.bot.flood_messages.or(self.bot.flood_messages),
-                flood_window_secs: over.bot.flood_window_secs.or(self.bot.flood_window_secs),
-                storage_patience_secs: over
-                    .bot
-                    .storage_patience_secs
-                    .or(self.bot.storage_patience_secs),
-            },
-            answer: AnswerLayer {
-                threshold: over.answer.threshold.or(self.answer.threshold),
-                bias: over.answer.bias.or(self.answer.bias),
-                weights: over.answer.weights.or(self.answer.weights),
-            },
-            fetch: FetchLayer {
-                allow_private: over.fetch.allow_private.or(self.fetch.allow_private),
-                connect_timeout_secs: over
-                    .fetch
-                    .connect_timeout_secs
-                    .or(self.fetch.connect_timeout_secs),
-                timeout_secs: over.fetch.timeout_secs.or(self.fetch.timeout_secs),
-            },
-            feeds: FeedsLayer {
-                poll_interval_secs: over
-                    .feeds
-                    .poll_interval_secs
-                    .or(self.feeds.poll_interval_secs),
-            },
-            content: ContentLayer {
-                max_articles: over.content.max_articles.or(self.content.max_articles),
-                max_age_days: over.content.max_age_days.or(self.content.max_age_days),
-            },
-        }
-    }
-}
-
 impl Settings {
     /// Settings for the running program: `config/` under the working directory and the process
     /// environment (call `dotenvy::dotenv()` first so `.env` counts as environment).
@@ -306,29 +148,6 @@ impl Settings {
     }
 }
 
-fn read_optional(path: &Path) -> Result<Option<String>, SettingsError> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Ok(Some(text)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(SettingsError::new(
-            path.display().to_string(),
-            format!("cannot be read: {e}"),
-        )),
-    }
-}
-
-fn parse_layer(path: &Path, text: &str) -> Result<FileLayer, SettingsError> {
-    toml::from_str(text).map_err(|e| {
-        // toml's own Display spans several lines with a source excerpt; we want one line.
-        let line = e
-            .span()
-            .map(|span| format!("line {}: ", text[..span.start].matches('\n').count() + 1))
-            .unwrap_or_default();
-        let message = e.message().split_whitespace().collect::<Vec<_>>().join(" ");
-        SettingsError::new(path.display().to_string(), format!("{line}{message}"))
-    })
-}
-
 fn required<T>(value: Option<T>, key: &str) -> Result<T, SettingsError> {
     value.ok_or_else(|| {
         SettingsError::new(
@@ -360,97 +179,15 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
         return Err(SettingsError::new("content_dir", "must not be empty"));
     }
 
-    let mut admins = layer.admins.unwrap_or_default();
-    if let Some(&bad) = admins.iter().find(|&&id| id <= 0) {
-        return Err(SettingsError::new(
-            "admins",
-            format!("{bad} is not a Telegram user id (user ids are positive numbers)"),
-        ));
-    }
-    if let Some(list) = env_value(env, env::ADMINS) {
-        admins.extend(parse_admins(list)?);
-    }
-    admins.sort_unstable();
-    admins.dedup();
-
-    let support_chat_id = match env_value(env, env::SUPPORT_CHAT_ID) {
-        Some(raw) => Some(parse_chat_id(raw, env::SUPPORT_CHAT_ID)?),
-        None => layer.support_chat_id,
-    };
-    if support_chat_id == Some(0) {
-        return Err(SettingsError::new(
-            "support_chat_id",
-            "0 is not a Telegram chat id (groups have negative ids, users positive ones)",
-        ));
-    }
-
+    let admins = access::admins(layer.admins, env)?;
+    let support_chat_id = access::support_chat_id(layer.support_chat_id, env)?;
     let telegram = environment::telegram(env)?;
     let http = environment::http(env)?;
-
-    let bot = BotSettings {
-        messages_per_sec_chat: at_least_one(
-            layer.bot.messages_per_sec_chat,
-            "bot.messages_per_sec_chat",
-        )?,
-        messages_per_min_chat: at_least_one(
-            layer.bot.messages_per_min_chat,
-            "bot.messages_per_min_chat",
-        )?,
-        messages_per_min_group: at_least_one(
-            layer.bot.messages_per_min_group,
-            "bot.messages_per_min_group",
-        )?,
-        messages_per_sec_overall: at_least_one(
-            layer.bot.messages_per_sec_overall,
-            "bot.messages_per_sec_overall",
-        )?,
-        context_ttl_secs: at_least_one(layer.bot.context_ttl_secs, "bot.context_ttl_secs")?,
-        flood_messages: at_least_one(layer.bot.flood_messages, "bot.flood_messages")?,
-        flood_window_secs: at_least_one(layer.bot.flood_window_secs, "bot.flood_window_secs")?,
-        storage_patience_secs: at_least_one(
-            layer.bot.storage_patience_secs,
-            "bot.storage_patience_secs",
-        )?,
-    };
-
-    let threshold = fraction(layer.answer.threshold.map(f64::from), "answer.threshold")? as f32;
-    let answer = AnswerSettings {
-        decision: crate::nlu::DecisionModel {
-            threshold,
-            bias: required(layer.answer.bias, "answer.bias")?,
-            weights: required(layer.answer.weights, "answer.weights")?,
-        },
-    };
-
-    let allow_private = match env_value(env, env::FETCH_ALLOW_PRIVATE) {
-        Some("1" | "true" | "yes") => true,
-        Some("0" | "false" | "no") => false,
-        Some(other) => {
-            return Err(SettingsError::new(
-                env::FETCH_ALLOW_PRIVATE,
-                format!("{other:?} is not a yes/no value (use 1 or 0)"),
-            ));
-        }
-        None => layer.fetch.allow_private.unwrap_or(false),
-    };
-    let fetch = FetchSettings {
-        allow_private,
-        connect_timeout_secs: at_least_one(
-            layer.fetch.connect_timeout_secs,
-            "fetch.connect_timeout_secs",
-        )?,
-        timeout_secs: at_least_one(layer.fetch.timeout_secs, "fetch.timeout_secs")?,
-    };
-    let feeds = FeedSettings {
-        poll_interval_secs: at_least_one(
-            layer.feeds.poll_interval_secs,
-            "feeds.poll_interval_secs",
-        )?,
-    };
-    let retention = RetentionSettings {
-        max_articles: layer.content.max_articles.filter(|&n| n > 0),
-        max_age_days: layer.content.max_age_days.filter(|&n| n > 0),
-    };
+    let bot = layer.bot.resolve()?;
+    let answer = layer.answer.resolve()?;
+    let fetch = layer.fetch.resolve(env)?;
+    let feeds = layer.feeds.resolve()?;
+    let retention = layer.content.resolve();
 
     Ok(Settings {
         database_url,
@@ -480,35 +217,6 @@ fn parse_database_url(raw: &str, setting: &str) -> Result<String, SettingsError>
         ));
     }
     Ok(raw.to_string())
-}
-
-/// Parses `NEWSDESK_ADMINS`: comma-separated positive user ids; spaces and empty items are ignored.
-pub fn parse_admins(list: &str) -> Result<Vec<i64>, SettingsError> {
-    list.split(',')
-        .map(str::trim)
-        .filter(|item| !item.is_empty())
-        .map(|item| match item.parse::<i64>() {
-            Ok(id) if id > 0 => Ok(id),
-            _ => Err(SettingsError::new(
-                env::ADMINS,
-                format!(
-                    "{item:?} is not a Telegram user id (expected comma-separated numbers, e.g. 12345,67890)"
-                ),
-            )),
-        })
-        .collect()
-}
-
-fn parse_chat_id(raw: &str, setting: &str) -> Result<i64, SettingsError> {
-    match raw.parse::<i64>() {
-        Ok(id) if id != 0 => Ok(id),
-        _ => Err(SettingsError::new(
-            setting,
-            format!(
-                "{raw:?} is not a Telegram chat id (expected a number, e.g. -1001234567890 for a group)"
-            ),
-        )),
-    }
 }
 
 fn at_least_one<T: PartialOrd + From<u8> + fmt::Display>(
@@ -560,21 +268,5 @@ mod tests {
         assert!(resolve(layer(), &env("1")).unwrap().fetch.allow_private);
         let err = resolve(layer(), &env("maybe")).unwrap_err();
         assert_eq!(err.setting, env::FETCH_ALLOW_PRIVATE);
-    }
-
-    #[test]
-    fn admins_list_ignores_spaces_and_empty_items() {
-        assert_eq!(parse_admins(" 1, 22 ,,333,").unwrap(), vec![1, 22, 333]);
-    }
-
-    #[test]
-    fn a_toml_error_is_one_line_with_its_line_number() {
-        let err = parse_layer(Path::new("x.toml"), "\n[bot]\nnope = 1\n").unwrap_err();
-        let text = err.to_string();
-        assert!(!text.contains('\n'), "{text}");
-        assert!(
-            text.starts_with("x.toml: line 3: unknown field `nope`"),
-            "{text}"
-        );
     }
 }

@@ -6,7 +6,10 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 
-// Month and day names are language data (`lexicon/<lang>/months.tsv`, `days.tsv`).
+// Month and day names are language data (`lexicon/<lang>/months.tsv`, `days.tsv`); the other
+// words of a date line and the zones are the page parsers' (`lexicon/pages/date-words.txt`,
+// `time-zones.tsv`).
+use super::lexicon::PageLexicon;
 use crate::nlu::lexicon::calendar::{is_day_name, month_number};
 
 const WIB_SECONDS: i32 = 7 * 3600;
@@ -29,14 +32,11 @@ pub fn parse_datetime(text: &str) -> Option<DateTime<FixedOffset>> {
     let tokens = text
         .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
         .filter(|t| !t.is_empty());
+    let date_words = &PageLexicon::builtin().date_words;
     for token in tokens {
         let lower = token.to_lowercase();
         let word = lower.trim_end_matches('.');
-        if matches!(
-            word,
-            "/" | "-" | "–" | "pukul" | "jam" | "at" | "on" | "tanggal"
-        ) || is_day_name(word)
-        {
+        if date_words.contains(word) || is_day_name(word) {
             continue;
         }
         if let Some(m) = month_number(word) {
@@ -79,14 +79,10 @@ fn set_once<T: PartialEq + Copy>(slot: Option<T>, value: T) -> Option<Option<T>>
 }
 
 fn zone_offset(token: &str) -> Option<FixedOffset> {
-    let hours = match token {
-        "wib" => 7,
-        "wita" => 8,
-        "wit" => 9,
-        "utc" | "gmt" | "z" => 0,
-        _ => return numeric_offset(token),
-    };
-    FixedOffset::east_opt(hours * 3600)
+    match PageLexicon::builtin().time_zones.get(token) {
+        Some(hours) => FixedOffset::east_opt(hours * 3600),
+        None => numeric_offset(token),
+    }
 }
 
 /// `+07:00`, `+0700`, `-03:30`.

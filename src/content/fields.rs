@@ -1,5 +1,7 @@
 //! Labelled metadata lines shared by both forms: `Reporter: X | Editor: Y`, `Tanggal: …`,
-//! `Sumber: …`, in Indonesian or English.
+//! `Sumber: …`, in Indonesian or English. The labels are data (`lexicon/pages/field-labels.tsv`).
+
+use super::lexicon::{FieldKind, PageLexicon};
 
 /// One labelled value from a metadata line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,13 +22,16 @@ pub fn parse_fields(line: &str) -> Option<Vec<Field>> {
     for part in line.split('|').map(str::trim).filter(|p| !p.is_empty()) {
         let (label, value) = part.split_once(':')?;
         let value = value.trim().to_string();
-        let make: fn(String) -> Field = match label.trim().to_lowercase().as_str() {
-            "reporter" | "penulis" | "pewarta" | "wartawan" | "writer" | "author" | "by"
-            | "oleh" => Field::Reporter,
-            "editor" | "penyunting" | "redaktur" => Field::Editor,
-            "sumber" | "source" => Field::Source,
-            "tanggal" | "date" | "diterbitkan" | "published" | "waktu" => Field::Date,
-            "url" | "tautan" | "link" => {
+        let kind = PageLexicon::builtin()
+            .field_labels
+            .get(label.trim().to_lowercase().as_str())
+            .copied()?;
+        let make: fn(String) -> Field = match kind {
+            FieldKind::Reporter => Field::Reporter,
+            FieldKind::Editor => Field::Editor,
+            FieldKind::Source => Field::Source,
+            FieldKind::Date => Field::Date,
+            FieldKind::Url => {
                 // `Link: klik di sini` is a sentence, not an address.
                 if !(value.starts_with("https://") || value.starts_with("http://"))
                     || value.contains(char::is_whitespace)
@@ -35,7 +40,6 @@ pub fn parse_fields(line: &str) -> Option<Vec<Field>> {
                 }
                 Field::Url
             }
-            _ => return None,
         };
         if !value.is_empty() {
             fields.push(make(value));

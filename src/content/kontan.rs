@@ -1,24 +1,18 @@
 //! The scraped Kontan page form: site furniture and ticker, the headline (repeated), the time line,
 //! the illustration caption, the byline, the body opening with a dateline, and a trailer.
+//!
+//! The form's words (its site line, caption prefixes, the site-name endings of a dateline) are data
+//! in `lexicon/pages/` ([`super::lexicon`]); this module holds the layout.
 
 use std::collections::HashMap;
 
 use super::boilerplate::{is_furniture, is_indicator_header, is_trailer_start};
 use super::date::parse_datetime;
 use super::fields::parse_fields;
+use super::lexicon::PageLexicon;
 use super::text::{blocks, has_words};
 use super::ticker::parse_ticker_line;
 use super::{Metadata, ParseError, ParsedArticle};
-
-/// Beginnings of an illustration caption; the prefix itself is dropped from the stored caption.
-const CAPTION_PREFIXES: &[&str] = &[
-    "ilustrasi.",
-    "ilustrasi:",
-    "ilustrasi -",
-    "ilustrasi",
-    "foto:",
-    "foto.",
-];
 
 /// What a (cleaned) line of the page is.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +32,7 @@ pub fn looks_like_kontan(lines: &[String]) -> bool {
     lines.iter().any(|line| {
         let lower = line.to_lowercase();
         is_indicator_header(&lower)
-            || lower == "kontan.co.id"
+            || lower == PageLexicon::builtin().kontan_site_line
             || parse_ticker_line(line).is_some()
             || (line.contains('|') && parse_fields(line).is_some_and(|f| f.len() >= 2))
             || split_dateline(line).is_some()
@@ -130,7 +124,10 @@ fn classify(line: &str) -> Line {
 /// `ILUSTRASI. Kebijakan privasi baru WhatsApp` → `Kebijakan privasi baru WhatsApp`.
 fn strip_caption(line: &str) -> Option<String> {
     let lower = line.to_lowercase();
-    let prefix = CAPTION_PREFIXES.iter().find(|p| lower.starts_with(*p))?;
+    let prefix = PageLexicon::builtin()
+        .caption_prefixes
+        .iter()
+        .find(|p| lower.starts_with(p.as_str()))?;
     // `Ilustrasinya …` is a sentence; the bare word needs a boundary after it.
     let rest = line.get(prefix.len()..)?;
     if rest.starts_with(char::is_alphanumeric) {
@@ -201,9 +198,10 @@ pub fn split_dateline(paragraph: &str) -> Option<(String, String)> {
         && site.contains('.')
         && site.chars().any(char::is_alphabetic)
         && (!site.chars().any(char::is_lowercase)
-            || [".co.id", ".com", ".id"]
+            || PageLexicon::builtin()
+                .site_domains
                 .iter()
-                .any(|tld| site_lower.ends_with(tld)));
+                .any(|tld| site_lower.ends_with(tld.as_str())));
     if !is_site {
         return None;
     }

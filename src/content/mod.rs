@@ -3,6 +3,9 @@
 //!
 //! No I/O happens here: callers hand in bytes and get back a parsed article or a [`ParseError`]
 //! that says, in words a user can act on, why the input was refused.
+//!
+//! The parsers' word lists (site furniture, labels, markup) are data under `lexicon/pages/` and
+//! `lexicon/markup/`, read once by [`lexicon`] (private to this module).
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -14,6 +17,7 @@ pub mod feed;
 mod fields;
 pub mod html;
 mod kontan;
+mod lexicon;
 mod number;
 mod plain;
 mod text;
@@ -154,14 +158,16 @@ pub const MAX_TITLE_CHARS: usize = 300;
 /// An HTML document rather than text: a doctype or `<html>`/`<head>`/`<body>` tag at the start, or
 /// markup on a good share of the lines.
 fn looks_like_html(lines: &[String]) -> bool {
+    let lx = lexicon::PageLexicon::builtin();
     let first = lines
         .iter()
         .find(|l| !l.trim().is_empty())
         .map(|l| l.trim_start().to_ascii_lowercase())
         .unwrap_or_default();
-    if ["<!doctype", "<html", "<head", "<body", "<?xml"]
+    if lx
+        .html_starts
         .iter()
-        .any(|tag| first.starts_with(tag))
+        .any(|tag| first.starts_with(tag.as_str()))
     {
         return true;
     }
@@ -170,11 +176,7 @@ fn looks_like_html(lines: &[String]) -> bool {
         .iter()
         .filter(|l| {
             let l = l.to_ascii_lowercase();
-            [
-                "</p>", "<div", "</div>", "<script", "<br", "<span", "</a>", "<meta",
-            ]
-            .iter()
-            .any(|tag| l.contains(tag))
+            lx.html_tags.iter().any(|tag| l.contains(tag.as_str()))
         })
         .count();
     lines_with_text.len() >= 3 && tagged * 3 >= lines_with_text.len()

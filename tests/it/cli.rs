@@ -3,8 +3,9 @@
 
 use crate::common;
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 use common::{plain_article, repo_path};
 use serde_json::Value;
@@ -422,5 +423,51 @@ fn without_a_token_and_without_a_terminal_it_exits_non_zero_with_one_line_saying
         );
         assert!(err.contains("@BotFather"), "{err}");
         assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+    }
+}
+
+/// `newsdesk ask … | head -1` and the like: the reader of standard output is gone before the
+/// command writes. Every command ends quietly and successfully: no panic, no "Broken pipe" error.
+#[test]
+fn output_into_a_pipe_its_reader_closed_early_ends_quietly_without_a_panic() {
+    let sb = Sandbox::new();
+    assert!(sb.run(&["import", &seed_path()]).status.success());
+    let seed = seed_path();
+    let commands: [&[&str]; 7] = [
+        &["articles", "--json"],
+        &["articles"],
+        &["show", "1"],
+        &["ask", "harga emas?"],
+        &["ask", "--json"],
+        &["stats"],
+        &["import", &seed],
+    ];
+    for args in commands {
+        let mut child = sb
+            .newsdesk()
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("newsdesk starts");
+        // The reader closes at once, as `head` does after its line: every write meets a closed pipe.
+        drop(child.stdout.take());
+        let questions = "harga emas?\nsiapa penulisnya?\n".repeat(50);
+        let mut stdin = child.stdin.take().expect("stdin is piped");
+        // A command that does not read its input may be gone already; that is fine.
+        let _ = stdin.write_all(questions.as_bytes());
+        drop(stdin);
+        let out = child.wait_with_output().expect("newsdesk ends");
+        let err = stderr(&out);
+        assert!(
+            !err.contains("panicked") && !err.to_lowercase().contains("broken pipe"),
+            "{args:?} said: {err}"
+        );
+        assert!(
+            out.status.success(),
+            "{args:?} ended with {:?}: {err}",
+            out.status
+        );
     }
 }

@@ -1,8 +1,11 @@
 //! schema.org JSON-LD (`<script type="application/ld+json">`): the `NewsArticle` / `Article` a news
 //! page describes itself with — the most trusted source of title, date, author and sometimes body.
+//! Which schema.org types count as an article is data (`lexicon/markup/article-types.txt`).
 
 use scraper::{Html, Selector};
 use serde_json::Value;
+
+use crate::content::lexicon::PageLexicon;
 
 /// What a page's JSON-LD says about its article. Every field is optional: sites fill in what they
 /// like.
@@ -16,16 +19,6 @@ pub struct LdArticle {
     pub publisher: Option<String>,
     pub url: Option<String>,
 }
-
-/// schema.org types that describe an article (`NewsArticle` and its relatives).
-const ARTICLE_TYPES: &[&str] = &[
-    "newsarticle",
-    "article",
-    "reportagenewsarticle",
-    "analysisnewsarticle",
-    "opinionnewsarticle",
-    "blogposting",
-];
 
 /// The first article object in the page's JSON-LD blocks (looking inside arrays and `@graph`).
 /// Blocks that are not valid JSON are skipped: sites ship broken ones.
@@ -53,9 +46,10 @@ fn find_article(value: &Value) -> Option<&Value> {
 }
 
 fn is_article(kind: Option<&Value>) -> bool {
+    let types = &PageLexicon::builtin().article_types;
     let matches = |v: &Value| {
         v.as_str()
-            .is_some_and(|t| ARTICLE_TYPES.contains(&t.to_ascii_lowercase().as_str()))
+            .is_some_and(|t| types.contains(t.to_ascii_lowercase().as_str()))
     };
     match kind {
         Some(Value::Array(kinds)) => kinds.iter().any(matches),

@@ -2,11 +2,15 @@
 //! `article:published_time` and the other date and author meta tags Indonesian sites use,
 //! `<link rel="canonical">`, `<title>`, `<h1>`, and — last — the date and author lines shown
 //! above the article.
+//!
+//! Which meta tags, `class`/`id` words and elements say so is data (`lexicon/markup/`, see
+//! [`crate::content::lexicon`]).
 
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use crate::content::fields::{Field, parse_fields};
+use crate::content::lexicon::PageLexicon;
 
 /// What the head and the byline say.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -24,29 +28,6 @@ pub struct PageMeta {
     pub canonical: Option<String>,
 }
 
-/// Meta tags (by `property` or `name`) that carry the publication time, most trusted first.
-const DATE_METAS: &[&str] = &[
-    "article:published_time",
-    "og:article:published_time",
-    "content_publisheddate",
-    "publishdate",
-    "pubdate",
-    "dtk:publishdate",
-    "date",
-    "dc.date",
-    "dc.date.issued",
-];
-
-/// Meta tags that name the writer.
-/// Most specific first: `author` often names the newsroom ("CNN Indonesia"), not the writer.
-const AUTHOR_METAS: &[&str] = &[
-    "content_author",
-    "dtk:author",
-    "article:author",
-    "author",
-    "dc.creator",
-];
-
 fn select<'a>(doc: &'a Html, selector: &str) -> Vec<ElementRef<'a>> {
     let selector = Selector::parse(selector).expect("valid selector");
     doc.select(&selector).collect()
@@ -60,29 +41,15 @@ pub fn element_text(element: ElementRef<'_>) -> Option<String> {
 
 /// Whether a child node is text-level markup (so its parent still holds one line of text).
 fn is_inline(node: NodeRef<'_, Node>) -> bool {
+    let lx = PageLexicon::builtin();
     node.value().as_element().is_some_and(|e| {
-        matches!(
-            e.name(),
-            "a" | "b"
-                | "strong"
-                | "i"
-                | "em"
-                | "u"
-                | "span"
-                | "small"
-                | "time"
-                | "br"
-                | "abbr"
-                | "img"
-                | "sup"
-                | "sub"
-                | "mark"
-        )
+        lx.inline_tags.contains(e.name()) || lx.empty_inline_tags.contains(e.name())
     })
 }
 
 /// Reads the head and the visible byline of `doc`.
 pub fn read(doc: &Html) -> PageMeta {
+    let lx = PageLexicon::builtin();
     let mut metas: Vec<(String, String)> = Vec::new();
     for meta in select(doc, "meta[content]") {
         let key = meta
@@ -99,7 +66,7 @@ pub fn read(doc: &Html) -> PageMeta {
     }
     let meta = |key: &str| metas.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
 
-    let mut published: Vec<String> = DATE_METAS.iter().filter_map(|key| meta(key)).collect();
+    let mut published: Vec<String> = lx.date_metas.iter().filter_map(|key| meta(key)).collect();
     published.extend(
         select(doc, "time[datetime]")
             .into_iter()
@@ -107,14 +74,17 @@ pub fn read(doc: &Html) -> PageMeta {
     );
     // The byline's date as shown, e.g. `Rabu, 13 Januari 2021 18:35 WIB` or
     // `Kompas.com - 13/01/2021, 18:35 WIB`.
+    let date_selector = lx
+        .date_classes
+        .iter()
+        .map(|class| format!("[class*={class}], "))
+        .collect::<String>()
+        + "time";
     published.extend(
-        select(
-            doc,
-            "[class*=date], [class*=Date], [class*=time], [class*=tanggal], time",
-        )
-        .into_iter()
-        .filter_map(element_text)
-        .filter(|t| t.chars().count() <= 80),
+        select(doc, &date_selector)
+            .into_iter()
+            .filter_map(element_text)
+            .filter(|t| t.chars().count() <= 80),
     );
 
     // Last, any short line that reads as a date (`Senin, 21 Oktober 2024 / 08:45 WIB` in a
@@ -130,20 +100,22 @@ pub fn read(doc: &Html) -> PageMeta {
         .collect();
     published.extend(short_lines.iter().cloned());
 
-    let author = AUTHOR_METAS
+    let author_selector = std::iter::once("[rel=author]".to_string())
+        .chain(lx.author_classes.iter().map(|c| format!("[class*={c}]")))
+        .chain(lx.author_classes.iter().map(|c| format!("[id*={c}]")))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let author = lx
+        .author_metas
         .iter()
         .filter_map(|key| meta(key))
         // `article:author` is often a profile URL, not a name.
         .find(|a| !a.starts_with("http"))
         .or_else(|| {
-            select(
-                doc,
-                "[rel=author], [class*=author], [class*=penulis], [class*=reporter], \
-                 [id*=author], [id*=penulis], [id*=reporter]",
-            )
-            .into_iter()
-            .filter_map(element_text)
-            .find(|t| t.chars().count() <= 80)
+            select(doc, &author_selector)
+                .into_iter()
+                .filter_map(element_text)
+                .find(|t| t.chars().count() <= 80)
         });
     // A labelled byline anywhere: `Reporter: X | Editor: Y`.
     let labelled_author = short_lines.iter().find_map(|line| {

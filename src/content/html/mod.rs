@@ -5,6 +5,9 @@
 //! The result is an ordinary [`ParsedArticle`] with its canonical URL. [`to_plain_text`] writes it
 //! in the plain-text article form, which is what gets hashed, kept as a draft and imported — so a
 //! page imports exactly as its text would, and an unchanged page is an unchanged article.
+//!
+//! What the markup and the pages' own words mean (tags, meta names, furniture, byline labels) is
+//! data under `lexicon/markup/` and `lexicon/pages/` ([`super::lexicon`]).
 
 pub mod charset;
 mod jsonld;
@@ -17,6 +20,7 @@ use scraper::{Html, Node};
 
 use super::boilerplate::is_furniture;
 use super::fields::Field;
+use super::lexicon::PageLexicon;
 use super::{ParseError, ParsedArticle, parse_datetime};
 
 pub use charset::decode;
@@ -156,10 +160,7 @@ pub fn fragment_paragraphs(fragment: &str) -> Vec<String> {
 }
 
 fn is_break(tag: &str) -> bool {
-    matches!(
-        tag,
-        "p" | "br" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "blockquote" | "tr"
-    )
+    PageLexicon::builtin().break_tags.contains(tag)
 }
 
 /// Whitespace squeezed, invisible characters dropped, ends trimmed.
@@ -193,16 +194,7 @@ pub(crate) fn is_page_furniture(paragraph: &str) -> bool {
                     (1..=5).contains(&part.len()) && part.chars().all(char::is_alphabetic)
                 })
         });
-    initials
-        || [
-            "copyright",
-            "©",
-            "simak video",
-            "saksikan video",
-            "lihat video",
-        ]
-        .iter()
-        .any(|prefix| lower.starts_with(prefix))
+    initials || PageLexicon::builtin().web_furniture.matches(&lower)
 }
 
 fn dedup(paragraphs: Vec<String>) -> Vec<String> {
@@ -254,9 +246,7 @@ fn strip_site_suffix(title: &str) -> String {
 /// A byline as a name: `Penulis: Ani Lestari`, `Oleh Ani Lestari`, `Ani Lestari - detikFinance`.
 fn clean_author(byline: &str) -> Option<String> {
     let mut name = squeeze(byline);
-    for label in [
-        "penulis", "reporter", "wartawan", "oleh", "editor", "by", "author",
-    ] {
+    for label in &PageLexicon::builtin().byline_labels {
         let lower = name.to_lowercase();
         if let Some(rest) = lower.strip_prefix(label)
             && rest.starts_with([':', ' '])

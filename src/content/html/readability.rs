@@ -1,6 +1,10 @@
 //! The visible article text: readability-style scoring (after Mozilla's Readability) of the blocks
 //! that hold paragraphs, then the paragraphs of the best block, with news-site furniture dropped —
 //! "Baca juga" boxes, share bars, ads, related-article lists, photo captions, tags.
+//!
+//! Which tags are skipped, inline or loose-text blocks, and which `class`/`id` words mark furniture
+//! or an article body, are data (`lexicon/markup/`, see [`crate::content::lexicon`]); the scoring
+//! is here.
 
 use std::collections::HashMap;
 
@@ -10,88 +14,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 
 use crate::content::boilerplate::{is_furniture, is_trailer_start};
 use crate::content::fields::{Field, parse_fields};
-
-/// Elements whose text is never article text.
-const SKIPPED_TAGS: &[&str] = &[
-    "script",
-    "style",
-    "noscript",
-    "nav",
-    "footer",
-    "aside",
-    "figure",
-    "figcaption",
-    "form",
-    "header",
-    "iframe",
-    "button",
-    "select",
-    "template",
-    "svg",
-];
-
-/// `class`/`id` words (whole words) that mark furniture.
-const NEGATIVE_WORDS: &[&str] = &[
-    "ads",
-    "ad",
-    "iklan",
-    "tag",
-    "tags",
-    "promo",
-    "nav",
-    "menu",
-    "video",
-    "widget",
-    "banner",
-    "sponsor",
-    "caption",
-    "share",
-    "social",
-    "comment",
-    "comments",
-    "komentar",
-    "footer",
-    "sidebar",
-    "related",
-    "terkait",
-    "newsletter",
-    "popular",
-    "populer",
-    "terpopuler",
-    "breadcrumb",
-    "recommendation",
-    "rekomendasi",
-    "author",
-    "byline",
-    "credit",
-    "foto",
-    "photo",
-    "gallery",
-];
-
-/// `class`/`id` fragments that mark furniture wherever they appear (`bacajuga`, `baca-juga__box`).
-const NEGATIVE_FRAGMENTS: &[&str] = &[
-    "bacajuga",
-    "baca-juga",
-    "baca_juga",
-    "readalso",
-    "read-also",
-    "lihatjuga",
-    "lihat-juga",
-    "related",
-    "terkait",
-    "share",
-    "advert",
-    "caption",
-    "recommend",
-    "newsletter",
-];
-
-/// `class`/`id` words that mark the article's own container.
-const POSITIVE_WORDS: &[&str] = &[
-    "article", "artikel", "content", "body", "detail", "read", "entry", "post", "text", "story",
-    "isi", "berita", "main",
-];
+use crate::content::lexicon::PageLexicon;
 
 /// Paragraphs shorter than this (in characters) do not vote for their container.
 const MIN_VOTING_CHARS: usize = 25;
@@ -110,14 +33,6 @@ pub struct Visible {
 /// Loose text (straight inside a `<div>`, lines broken by `<br>`) counts as a paragraph only from
 /// this many characters: shorter runs are datelines ("Jakarta -") and labels.
 const MIN_LOOSE_CHARS: usize = 40;
-
-/// Elements whose own loose text may be article paragraphs (Antara writes its body this way).
-const LOOSE_TEXT_BLOCKS: &[&str] = &["div", "section", "article", "main", "td"];
-
-/// Inline markup inside a paragraph.
-const INLINE_TAGS: &[&str] = &[
-    "a", "b", "strong", "i", "em", "u", "span", "small", "sup", "sub", "mark", "abbr", "time",
-];
 
 /// A paragraph found on the page and the element it votes for.
 struct Candidate<'a> {
@@ -148,7 +63,7 @@ pub fn visible(doc: &Html) -> Visible {
                 Some(Para::Fields(found)) => fields.extend(found),
                 None => {}
             }
-        } else if LOOSE_TEXT_BLOCKS.contains(&name) && !in_furniture(el) {
+        } else if PageLexicon::builtin().loose_text_blocks.contains(name) && !in_furniture(el) {
             for line in loose_lines(el) {
                 match parse_fields(&line) {
                     Some(found) => fields.extend(found),
@@ -200,20 +115,21 @@ pub fn visible(doc: &Html) -> Visible {
 /// The lines of text lying straight in `el` (not in its `<p>` or other blocks), broken at `<br>`
 /// and at blocks; short lines, link lines and furniture are left out.
 fn loose_lines(el: ElementRef<'_>) -> Vec<String> {
+    let inline_tags = &PageLexicon::builtin().inline_tags;
     // (text, characters inside links)
     let mut runs: Vec<(String, usize)> = vec![(String::new(), 0)];
     for child in el.children() {
         match child.value() {
             Node::Text(t) => runs.last_mut().expect("a run").0.push_str(t),
             Node::Element(e) if e.name() == "br" => runs.push((String::new(), 0)),
-            Node::Element(e) if INLINE_TAGS.contains(&e.name()) => {
+            Node::Element(e) if inline_tags.contains(e.name()) => {
                 let Some(inline) = ElementRef::wrap(child) else {
                     continue;
                 };
                 let has_block = inline
                     .descendants()
                     .filter_map(ElementRef::wrap)
-                    .any(|d| !INLINE_TAGS.contains(&d.value().name()) && d.value().name() != "br");
+                    .any(|d| !inline_tags.contains(d.value().name()) && d.value().name() != "br");
                 if has_block || hints(inline) < 0.0 {
                     runs.push((String::new(), 0));
                     continue;
@@ -298,12 +214,13 @@ fn link_density(el: ElementRef<'_>) -> f64 {
 
 /// Whether an element sits inside something that is never article text.
 fn in_furniture(el: ElementRef<'_>) -> bool {
+    let skipped = &PageLexicon::builtin().skipped_tags;
     std::iter::once(el)
         .chain(el.ancestors().filter_map(ElementRef::wrap))
         .any(|a| {
             let name = a.value().name();
             // `<body class="has-video">` says nothing about the paragraphs inside it.
-            SKIPPED_TAGS.contains(&name) || (!matches!(name, "html" | "body") && hints(a) < 0.0)
+            skipped.contains(name) || (!matches!(name, "html" | "body") && hints(a) < 0.0)
         })
 }
 
@@ -332,11 +249,15 @@ fn hints(el: ElementRef<'_>) -> f64 {
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    if words.iter().any(|w| NEGATIVE_WORDS.contains(w))
-        || NEGATIVE_FRAGMENTS.iter().any(|f| label.contains(f))
+    let lx = PageLexicon::builtin();
+    if words.iter().any(|w| lx.class_furniture_words.contains(*w))
+        || lx
+            .class_furniture_fragments
+            .iter()
+            .any(|f| label.contains(f.as_str()))
     {
         -25.0
-    } else if words.iter().any(|w| POSITIVE_WORDS.contains(w)) {
+    } else if words.iter().any(|w| lx.class_article_words.contains(*w)) {
         25.0
     } else {
         0.0
