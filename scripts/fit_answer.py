@@ -20,8 +20,8 @@ Usage: scripts/fit_answer.py --bin target/release/newsdesk [--write]
 import argparse, glob, json, math, os, re, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FEATURES = ["score", "margin", "coverage", "salient_missing", "unknown", "type_match",
-            "sentence_share", "date", "date_absent", "english", "checks"]
+FEATURES = ["score", "margin", "coverage", "salient_missing", "salient_absent", "unknown", "type_match",
+            "sentence_share", "date", "date_absent", "date_conflict", "english", "checks"]
 SETS = [
     ("tests/archive/qa/tune.jsonl", sorted(glob.glob(os.path.join(ROOT, "tests/archive/articles/*.txt")))),
     *[(f"tests/qa/{name}.jsonl", [os.path.join(ROOT, "tests/fixtures/plain-paket-data-internet.txt"),

@@ -353,6 +353,31 @@ pub fn agreement(q: &[When], published: Option<&When>, text: &[When]) -> f32 {
     q.iter().map(each).sum::<f32>() / q.len() as f32
 }
 
+/// The share of the question's dated (year-bearing) dates that no date of the article matches to
+/// the month: "5 Maret 2019" against a report of October 2025 that never mentions March 2019. A
+/// text date without a year is read in the publication's year. The day is left out: a report of
+/// the 22nd on the 21st's close is the same story.
+pub fn conflict(q: &[When], published: Option<&When>, text: &[When]) -> f32 {
+    let dated: Vec<&When> = q.iter().filter(|w| w.year.is_some()).collect();
+    if dated.is_empty() {
+        return 0.0;
+    }
+    let year_of_text = published.and_then(|p| p.year);
+    let matches = |w: &When, t: &When| {
+        t.year.or(year_of_text) == w.year && (w.month.is_none() || t.month == w.month)
+    };
+    let n = dated
+        .iter()
+        .filter(|w| {
+            !published
+                .into_iter()
+                .chain(text.iter())
+                .any(|t| matches(w, t))
+        })
+        .count();
+    n as f32 / dated.len() as f32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -449,5 +474,25 @@ mod tests {
         let q = [w(Some(2020), None, None)];
         assert_eq!(agreement(&q, Some(&published), &text), -1.0);
         assert_eq!(agreement(&[], Some(&published), &text), 0.0);
+    }
+
+    #[test]
+    fn a_question_month_the_article_never_names_is_a_conflict_and_its_day_is_not() {
+        let published = When::day(ymd(2025, 10, 21));
+        let text = [w(None, Some(3), None), w(Some(2019), None, None)];
+        let at = |q: When| conflict(&[q], Some(&published), &text);
+        assert_eq!(
+            at(w(Some(2019), Some(3), Some(5))),
+            1.0,
+            "2019 is named, March 2019 not"
+        );
+        assert_eq!(
+            at(w(Some(2025), Some(3), Some(5))),
+            0.0,
+            "March without a year is 2025's"
+        );
+        assert_eq!(at(w(Some(2025), Some(10), Some(20))), 0.0);
+        assert_eq!(at(w(Some(2019), None, None)), 0.0);
+        assert_eq!(at(w(None, Some(7), None)), 0.0, "no year, no conflict");
     }
 }
