@@ -58,6 +58,9 @@ pub struct QuestionDates {
     /// Lowercase words that only spelled an absolute date ("21", "november", "2019"), not content
     /// to match.
     pub words: Vec<String>,
+    /// Lowercase words of relative time phrases ("terbaru", "paling baru"): content words still,
+    /// but they say when, not what about.
+    pub relative_words: Vec<String>,
 }
 
 /// One word of raw text: lowercase, with digits joined by `/` kept together ("13/5/2025"), and
@@ -262,7 +265,13 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
     }
     // A question's "kemarin" or "tahun lalu" is relative to today: in an archive, its newest.
     // The words stay content words: "sekarang" a passage cannot echo still counts against it.
-    q.latest = !relative(&toks, lx).is_empty();
+    let relative = relative(&toks, lx);
+    q.latest = !relative.is_empty();
+    q.relative_words = relative
+        .into_iter()
+        .flat_map(|(_, used)| used)
+        .map(|i| toks[i].text.clone())
+        .collect();
     q
 }
 

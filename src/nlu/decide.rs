@@ -25,6 +25,9 @@ const RECENCY_TIE_BONUS: f32 = 0.04;
 /// word) gains over one holding none: on one topic, the figure or name the reader quotes tells
 /// which report ("yang naik 3,38 persen", "4.500 jiwa").
 const SALIENT_DOC_WEIGHT: f32 = 0.12;
+/// An article whose title holds the topic words is on the topic when its best passage scores at
+/// least this share of the best.
+const TOPIC_FLOOR: f32 = 0.4;
 /// Articles whose best passage is within this share of the best score are "on the same topic".
 const SAME_TOPIC: f32 = 0.8;
 /// In-article paragraph choice: the best sentence's share of the question's words, and how
@@ -179,9 +182,15 @@ pub struct Choice {
 
 /// The question without the words that only spelled its dates ("21", "november", "2019"):
 /// dates are matched as dates, not as words a passage must repeat.
+/// A relative time word ("terbaru") stays a term but is not salient: it says when, not what about.
 pub fn without_date_words(q: &Query, qd: &QuestionDates) -> Query {
     let mut out = q.clone();
     out.terms.retain(|t| !qd.words.contains(&t.word));
+    for t in out.terms.iter_mut() {
+        if qd.relative_words.contains(&t.word) {
+            t.salient = false;
+        }
+    }
     if out.terms.is_empty() {
         return q.clone();
     }
@@ -235,14 +244,9 @@ pub fn choose(
     }
     // Recency: among articles on the same topic, the newest.
     if qd.dates.is_empty() {
-        let top = ranked.iter().map(|s| s.score).fold(f32::MIN, f32::max);
-        let newest = ranked
-            .iter()
-            .filter(|s| s.score >= SAME_TOPIC * top)
-            .filter_map(|s| {
-                let doc = index.passages[s.passage].doc as usize;
-                dix.published_day[doc].map(|d| (d, doc))
-            })
+        let newest = same_topic(q, qd, &ranked, index)
+            .into_iter()
+            .filter_map(|doc| dix.published_day[doc].map(|d| (d, doc)))
             .max();
         if let Some((_, doc)) = newest {
             let bonus = if qd.latest {
@@ -368,6 +372,44 @@ pub fn choose(
         probability,
         answer: probability >= model.threshold,
     })
+}
+
+/// The articles on the question's topic. The best article's title names the topic; the question's
+/// words it holds (not generic, not "terbaru") are the topic words, and the articles whose titles
+/// hold them all, scoring at least `TOPIC_FLOOR` of the best, are on it — a report that only
+/// mentions the topic in passing is not ("ihsg terakhir" is not the newest rupiah report that
+/// names the IHSG). With no topic word in the best title: the articles scoring near the best.
+fn same_topic(q: &Query, qd: &QuestionDates, ranked: &[Scored], index: &Index) -> Vec<usize> {
+    let Some(best) = ranked.iter().max_by(|a, b| a.score.total_cmp(&b.score)) else {
+        return Vec::new();
+    };
+    let top = best.score;
+    let in_title = |t: &Term, doc: usize| {
+        let title = &index.docs[doc].title_terms;
+        t.matches
+            .iter()
+            .any(|(id, _)| title.binary_search(id).is_ok())
+    };
+    let best_doc = index.passages[best.passage].doc as usize;
+    let topic: Vec<&Term> = q
+        .terms
+        .iter()
+        .filter(|t| !t.generic && !qd.relative_words.contains(&t.word))
+        .filter(|t| in_title(t, best_doc))
+        .collect();
+    let mut docs: Vec<usize> = Vec::new();
+    for s in ranked {
+        let doc = index.passages[s.passage].doc as usize;
+        let on_topic = if topic.is_empty() {
+            s.score >= SAME_TOPIC * top
+        } else {
+            s.score >= TOPIC_FLOOR * top && topic.iter().all(|t| in_title(t, doc))
+        };
+        if on_topic && !docs.contains(&doc) {
+            docs.push(doc);
+        }
+    }
+    docs
 }
 
 /// Whether any paragraph or the title of the article holds the term.
