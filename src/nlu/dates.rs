@@ -326,7 +326,7 @@ pub fn of_text(text: &str, published: Option<NaiveDate>, lx: &Lexicon) -> Vec<Wh
 }
 
 /// How well an article's dates agree with the question's, in [-1, 1]: 1 when the publication
-/// date says it, 0.8 when the text does, negative when the question's year (or month) is in none
+/// date says it, 0.8 when the text does (1 for a month or a year), negative when the question's year (or month) is in none
 /// of them — the question is about another time.
 pub fn agreement(q: &[When], published: Option<&When>, text: &[When]) -> f32 {
     if q.is_empty() {
@@ -337,7 +337,9 @@ pub fn agreement(q: &[When], published: Option<&When>, text: &[When]) -> f32 {
             return 1.0;
         }
         if text.iter().any(|t| w.covered_by(t)) {
-            return 0.8;
+            // A month the text names is the report's subject as much as its publication month
+            // ("inflasi Januari 2024" is published in February); a day is an event's own.
+            return if w.day.is_some() { 0.8 } else { 1.0 };
         }
         let all = published.into_iter().chain(text.iter());
         let year_seen = |y: i32| {
