@@ -58,6 +58,9 @@ pub struct QuestionDates {
     /// Lowercase words that only spelled an absolute date ("21", "november", "2019"), not content
     /// to match.
     pub words: Vec<String>,
+    /// Lowercase words of relative time phrases ("terbaru", "paling baru"): content words still,
+    /// but they say when, not what about.
+    pub relative_words: Vec<String>,
 }
 
 /// One word of raw text: lowercase, with digits joined by `/` kept together ("13/5/2025"), and
@@ -262,7 +265,13 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
     }
     // A question's "kemarin" or "tahun lalu" is relative to today: in an archive, its newest.
     // The words stay content words: "sekarang" a passage cannot echo still counts against it.
-    q.latest = !relative(&toks, lx).is_empty();
+    let relative = relative(&toks, lx);
+    q.latest = !relative.is_empty();
+    q.relative_words = relative
+        .into_iter()
+        .flat_map(|(_, used)| used)
+        .map(|i| toks[i].text.clone())
+        .collect();
     q
 }
 
@@ -317,7 +326,7 @@ pub fn of_text(text: &str, published: Option<NaiveDate>, lx: &Lexicon) -> Vec<Wh
 }
 
 /// How well an article's dates agree with the question's, in [-1, 1]: 1 when the publication
-/// date says it, 0.8 when the text does, negative when the question's year (or month) is in none
+/// date says it, 0.8 when the text does (1 for a month or a year), negative when the question's year (or month) is in none
 /// of them — the question is about another time.
 pub fn agreement(q: &[When], published: Option<&When>, text: &[When]) -> f32 {
     if q.is_empty() {
@@ -328,7 +337,9 @@ pub fn agreement(q: &[When], published: Option<&When>, text: &[When]) -> f32 {
             return 1.0;
         }
         if text.iter().any(|t| w.covered_by(t)) {
-            return 0.8;
+            // A month the text names is the report's subject as much as its publication month
+            // ("inflasi Januari 2024" is published in February); a day is an event's own.
+            return if w.day.is_some() { 0.8 } else { 1.0 };
         }
         let all = published.into_iter().chain(text.iter());
         let year_seen = |y: i32| {
@@ -351,6 +362,31 @@ pub fn agreement(q: &[When], published: Option<&When>, text: &[When]) -> f32 {
         }
     };
     q.iter().map(each).sum::<f32>() / q.len() as f32
+}
+
+/// The share of the question's dated (year-bearing) dates that no date of the article matches to
+/// the month: "5 Maret 2019" against a report of October 2025 that never mentions March 2019. A
+/// text date without a year is read in the publication's year. The day is left out: a report of
+/// the 22nd on the 21st's close is the same story.
+pub fn conflict(q: &[When], published: Option<&When>, text: &[When]) -> f32 {
+    let dated: Vec<&When> = q.iter().filter(|w| w.year.is_some()).collect();
+    if dated.is_empty() {
+        return 0.0;
+    }
+    let year_of_text = published.and_then(|p| p.year);
+    let matches = |w: &When, t: &When| {
+        t.year.or(year_of_text) == w.year && (w.month.is_none() || t.month == w.month)
+    };
+    let n = dated
+        .iter()
+        .filter(|w| {
+            !published
+                .into_iter()
+                .chain(text.iter())
+                .any(|t| matches(w, t))
+        })
+        .count();
+    n as f32 / dated.len() as f32
 }
 
 #[cfg(test)]
@@ -449,5 +485,25 @@ mod tests {
         let q = [w(Some(2020), None, None)];
         assert_eq!(agreement(&q, Some(&published), &text), -1.0);
         assert_eq!(agreement(&[], Some(&published), &text), 0.0);
+    }
+
+    #[test]
+    fn a_question_month_the_article_never_names_is_a_conflict_and_its_day_is_not() {
+        let published = When::day(ymd(2025, 10, 21));
+        let text = [w(None, Some(3), None), w(Some(2019), None, None)];
+        let at = |q: When| conflict(&[q], Some(&published), &text);
+        assert_eq!(
+            at(w(Some(2019), Some(3), Some(5))),
+            1.0,
+            "2019 is named, March 2019 not"
+        );
+        assert_eq!(
+            at(w(Some(2025), Some(3), Some(5))),
+            0.0,
+            "March without a year is 2025's"
+        );
+        assert_eq!(at(w(Some(2025), Some(10), Some(20))), 0.0);
+        assert_eq!(at(w(Some(2019), None, None)), 0.0);
+        assert_eq!(at(w(None, Some(7), None)), 0.0, "no year, no conflict");
     }
 }

@@ -13,7 +13,7 @@ use super::index::Index;
 use super::intents::Thresholds;
 use super::lang::Lang;
 use super::lexicon::Lexicon;
-use super::query::{AnswerType, Query};
+use super::query::{AnswerType, Query, Term};
 
 /// How much a full date agreement (1.0) or a clear mismatch (-1.0) moves a passage's score.
 const DATE_WEIGHT: f32 = 0.25;
@@ -21,6 +21,13 @@ const DATE_WEIGHT: f32 = 0.25;
 const LATEST_BONUS: f32 = 0.2;
 /// No date at all: a running figure is asked about now, so the newest report wins a near tie.
 const RECENCY_TIE_BONUS: f32 = 0.04;
+/// How much an article holding every salient term of the question (a number, a name, a rare
+/// word) gains over one holding none: on one topic, the figure or name the reader quotes tells
+/// which report ("yang naik 3,38 persen", "4.500 jiwa").
+const SALIENT_DOC_WEIGHT: f32 = 0.12;
+/// An article whose title holds the topic words is on the topic when its best passage scores at
+/// least this share of the best.
+const TOPIC_FLOOR: f32 = 0.4;
 /// Articles whose best passage is within this share of the best score are "on the same topic".
 const SAME_TOPIC: f32 = 0.8;
 /// In-article paragraph choice: the best sentence's share of the question's words, and how
@@ -64,6 +71,10 @@ impl DateIndex {
             .any(|w| w.year == Some(year))
     }
 
+    fn conflict(&self, doc: usize, q: &[When]) -> f32 {
+        dates::conflict(q, self.published[doc].as_ref(), &self.doc_text[doc])
+    }
+
     fn agreement(&self, doc: usize, q: &[When]) -> f32 {
         dates::agreement(q, self.published[doc].as_ref(), &self.doc_text[doc])
     }
@@ -81,6 +92,9 @@ pub struct Features {
     pub coverage: f32,
     /// Share of the question's salient terms (names, numbers, capitalised words) nowhere near.
     pub salient_missing: f32,
+    /// Share of the question's salient terms the chosen article holds nowhere (title included):
+    /// a figure, a name or a rare word the report never mentions is one it cannot answer about.
+    pub salient_absent: f32,
     /// Share of the question's terms the archive does not know at all.
     pub unknown: f32,
     /// 1 when a sentence holds the kind of value asked for (or nothing particular is asked).
@@ -91,6 +105,8 @@ pub struct Features {
     pub date: f32,
     /// 1 when a year the question names is in no candidate article at all (its dates or text).
     pub date_absent: f32,
+    /// Share of the question's dates (with a year) that the article names nowhere, to the month.
+    pub date_conflict: f32,
     /// 1 for an English question (its words cross a dictionary, not the article's own).
     pub english: f32,
     /// 1 when the word-level checks (names, predicate, type, coverage) all hold.
@@ -98,17 +114,19 @@ pub struct Features {
 }
 
 impl Features {
-    fn as_array(&self) -> [f32; 11] {
+    fn as_array(&self) -> [f32; 13] {
         [
             self.score,
             self.margin,
             self.coverage,
             self.salient_missing,
+            self.salient_absent,
             self.unknown,
             self.type_match,
             self.sentence_share,
             self.date,
             self.date_absent,
+            self.date_conflict,
             self.english,
             self.checks,
         ]
@@ -164,9 +182,15 @@ pub struct Choice {
 
 /// The question without the words that only spelled its dates ("21", "november", "2019"):
 /// dates are matched as dates, not as words a passage must repeat.
+/// A relative time word ("terbaru") stays a term but is not salient: it says when, not what about.
 pub fn without_date_words(q: &Query, qd: &QuestionDates) -> Query {
     let mut out = q.clone();
     out.terms.retain(|t| !qd.words.contains(&t.word));
+    for t in out.terms.iter_mut() {
+        if qd.relative_words.contains(&t.word) {
+            t.salient = false;
+        }
+    }
     if out.terms.is_empty() {
         return q.clone();
     }
@@ -193,6 +217,24 @@ pub fn choose(
     if ranked.is_empty() {
         return None;
     }
+    // Salient evidence: the share of the question's salient terms each candidate article holds.
+    let salient: Vec<&Term> = q.terms.iter().filter(|t| t.salient).collect();
+    let mut held: Vec<(usize, f32)> = Vec::new();
+    if !salient.is_empty() {
+        for s in ranked.iter_mut() {
+            let doc = index.passages[s.passage].doc as usize;
+            let share = match held.iter().find(|(d, _)| *d == doc) {
+                Some(&(_, share)) => share,
+                None => {
+                    let n = salient.iter().filter(|t| doc_holds(t, index, doc)).count();
+                    let share = n as f32 / salient.len() as f32;
+                    held.push((doc, share));
+                    share
+                }
+            };
+            s.score += SALIENT_DOC_WEIGHT * share;
+        }
+    }
     // Dates: the article's agreement with the question's dates.
     if !qd.dates.is_empty() {
         for s in ranked.iter_mut() {
@@ -202,14 +244,9 @@ pub fn choose(
     }
     // Recency: among articles on the same topic, the newest.
     if qd.dates.is_empty() {
-        let top = ranked.iter().map(|s| s.score).fold(f32::MIN, f32::max);
-        let newest = ranked
-            .iter()
-            .filter(|s| s.score >= SAME_TOPIC * top)
-            .filter_map(|s| {
-                let doc = index.passages[s.passage].doc as usize;
-                dix.published_day[doc].map(|d| (d, doc))
-            })
+        let newest = same_topic(q, qd, &ranked, index)
+            .into_iter()
+            .filter_map(|doc| dix.published_day[doc].map(|d| (d, doc)))
             .max();
         if let Some((_, doc)) = newest {
             let bonus = if qd.latest {
@@ -284,7 +321,6 @@ pub fn choose(
     let margin = rival.map_or(1.0, |r| {
         ((best.score - r.score) / best.score.abs().max(1e-6)).clamp(-1.0, 1.0)
     });
-    let salient: Vec<_> = q.terms.iter().filter(|t| t.salient).collect();
     let near: Vec<&super::index::Passage> = [
         (passage.paragraph as usize).checked_sub(1),
         Some(passage.paragraph as usize),
@@ -307,6 +343,10 @@ pub fn choose(
         } else {
             missing as f32 / salient.len() as f32
         },
+        salient_absent: held
+            .iter()
+            .find(|(d, _)| *d == doc)
+            .map_or(0.0, |(_, share)| 1.0 - share),
         unknown: q.terms.iter().filter(|t| !t.known()).count() as f32 / q.terms.len() as f32,
         type_match: match q.answer_type {
             // Manner cues ("dengan", "melalui") are too common to count as evidence either way.
@@ -316,6 +356,7 @@ pub fn choose(
         sentence_share: fit.as_ref().map_or(0.0, |f| f.share),
         date,
         date_absent: f32::from(u8::from(date_absent)),
+        date_conflict: dix.conflict(doc, &qd.dates),
         english: f32::from(u8::from(q.lang == Lang::En)),
         checks: f32::from(u8::from(checks.is_ok())),
     };
@@ -333,8 +374,60 @@ pub fn choose(
     })
 }
 
+/// The articles on the question's topic. The best article's title names the topic; the question's
+/// words it holds (not generic, not "terbaru") are the topic words, and the articles whose titles
+/// hold them all, scoring at least `TOPIC_FLOOR` of the best, are on it — a report that only
+/// mentions the topic in passing is not ("ihsg terakhir" is not the newest rupiah report that
+/// names the IHSG). With no topic word in the best title: the articles scoring near the best.
+fn same_topic(q: &Query, qd: &QuestionDates, ranked: &[Scored], index: &Index) -> Vec<usize> {
+    let Some(best) = ranked.iter().max_by(|a, b| a.score.total_cmp(&b.score)) else {
+        return Vec::new();
+    };
+    let top = best.score;
+    let in_title = |t: &Term, doc: usize| {
+        let title = &index.docs[doc].title_terms;
+        t.matches
+            .iter()
+            .any(|(id, _)| title.binary_search(id).is_ok())
+    };
+    let best_doc = index.passages[best.passage].doc as usize;
+    let topic: Vec<&Term> = q
+        .terms
+        .iter()
+        .filter(|t| !t.generic && !qd.relative_words.contains(&t.word))
+        .filter(|t| in_title(t, best_doc))
+        .collect();
+    let mut docs: Vec<usize> = Vec::new();
+    for s in ranked {
+        let doc = index.passages[s.passage].doc as usize;
+        let on_topic = if topic.is_empty() {
+            s.score >= SAME_TOPIC * top
+        } else {
+            s.score >= TOPIC_FLOOR * top && topic.iter().all(|t| in_title(t, doc))
+        };
+        if on_topic && !docs.contains(&doc) {
+            docs.push(doc);
+        }
+    }
+    docs
+}
+
+/// Whether any paragraph or the title of the article holds the term.
+fn doc_holds(t: &Term, index: &Index, doc: usize) -> bool {
+    let d = &index.docs[doc];
+    let has = |terms: &[super::index::TermId]| {
+        t.matches
+            .iter()
+            .any(|(id, _)| terms.binary_search(id).is_ok())
+    };
+    has(&d.title_terms)
+        || index.passages[d.first_passage..d.first_passage + d.paragraphs.len()]
+            .iter()
+            .any(|p| has(&p.terms))
+}
+
 /// A query of one term, to measure that term's coverage alone.
-fn single(q: &Query, t: &super::query::Term) -> Query {
+fn single(q: &Query, t: &Term) -> Query {
     Query {
         words: q.words.clone(),
         terms: vec![t.clone()],

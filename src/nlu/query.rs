@@ -103,6 +103,10 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             continue;
         }
         let mut new = term(t, english, index);
+        // A question word kept as a term ("jam berapa") says what is asked, not what about.
+        if asks.is_some() {
+            new.salient = false;
+        }
         if let Some(prev) = previous {
             let is_head =
                 |term: &Term| lx.is_measure_head(&term.word) || lx.is_measure_head(&term.stem);
@@ -163,7 +167,12 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
         Some(ids) if english || (!in_index(&word) && !lx.is_real_word(&word)) => ids.clone(),
         _ => Vec::new(),
     };
-    if translations.is_empty() && !in_index(&word) && !text::has_digit(&word) {
+    // A month's abbreviation ("sept", "agst") spells a date, read as such: never "corrected".
+    if translations.is_empty()
+        && !in_index(&word)
+        && !text::has_digit(&word)
+        && lx.month(&word).is_none()
+    {
         if let Some(formal) = super::colloquial::candidates(&word)
             .into_iter()
             .flat_map(|c| {

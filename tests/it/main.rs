@@ -19,6 +19,7 @@ mod desk_handoff;
 mod desk_private;
 mod fake_bot_api;
 mod nlu_ask_cli;
+mod nlu_dated;
 mod nlu_engine;
 mod nlu_explain;
 mod nlu_qa;
