@@ -32,6 +32,7 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/id/number-words.txt"),
         ),
         ("cues", include_str!("../../../lexicon/id/cues.tsv")),
+        ("measures", include_str!("../../../lexicon/id/measures.tsv")),
         (
             "dates-relative",
             include_str!("../../../lexicon/id/dates-relative.tsv"),
