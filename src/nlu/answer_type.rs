@@ -116,6 +116,8 @@ pub struct Asked {
     measure: Option<Measure>,
     /// The question asks for a time of day ("jam berapa", "pukul berapa").
     time: bool,
+    /// "Saham apa", "apa nama …", "which commodity": the answer is a name of any kind.
+    name: bool,
 }
 
 impl Asked {
@@ -132,14 +134,30 @@ impl Asked {
             .words
             .iter()
             .any(|w| lx.is_cue(w, Cue::Time) && !lx.is_day(w));
-        // "Pukul berapa" asks for a time, which is no amount.
-        let wanted = if time && q.answer_type == AnswerType::Number {
-            AnswerType::Date
-        } else {
-            q.answer_type
+        // "Pukul berapa" asks for a time, which is no amount; "saham apa" and "which commodity"
+        // ask for a name (Indonesian puts the noun first, English after; a verb there, as in
+        // "dijadikan apa", asks something else).
+        let noun = |i: Option<usize>| {
+            i.and_then(|i| q.words.get(i)).is_some_and(|w| {
+                !lx.is_function(w)
+                    && !lx.is_prefixed_verb(w)
+                    && q.terms.iter().any(|t| t.word == *w)
+            })
+        };
+        let which = q.words.iter().enumerate().any(|(i, w)| {
+            lx.is_which_word(w)
+                && noun(match q.lang {
+                    super::lang::Lang::Id => i.checked_sub(1),
+                    super::lang::Lang::En => Some(i + 1),
+                })
+        });
+        let wanted = match q.answer_type {
+            AnswerType::Number if time => AnswerType::Date,
+            t => t,
         };
         Asked {
             wanted,
+            name: which && wanted == AnswerType::Any,
             time,
             words,
             digits,
@@ -281,6 +299,12 @@ pub fn values(toks: &[Tok], asked: &Asked, lx: &Lexicon) -> Vec<(usize, f32)> {
                     _ => 1.0,
                 }
             }
+            AnswerType::Any if asked.name => {
+                if !new_name(toks, i, asked, lx) {
+                    continue;
+                }
+                1.0
+            }
             AnswerType::Reason if lx.is_cue(w, Cue::Cause) => 1.0,
             AnswerType::Manner if lx.is_cue(w, Cue::Manner) => 1.0,
             _ => continue,
@@ -359,6 +383,7 @@ mod tests {
                 .map(|w| w.to_string())
                 .collect(),
             time: false,
+            name: false,
             measure: asked_measure(
                 &question.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
                 &lx,
@@ -423,6 +448,30 @@ mod tests {
     }
 
     #[test]
+    fn saham_apa_wants_a_name_of_any_kind() {
+        let lx = Lexicon::builtin();
+        let asked = Asked {
+            wanted: AnswerType::Any,
+            words: ["saham", "apa", "menguat"].map(String::from).into(),
+            digits: HashSet::new(),
+            measure: None,
+            time: false,
+            name: true,
+        };
+        let strength = |s: &str| {
+            values(&tokens(s), &asked, &lx)
+                .into_iter()
+                .map(|(_, v)| v)
+                .fold(0.0, f32::max)
+        };
+        assert_eq!(
+            strength("Saham yang menguat dipimpin Karyasehat (MIKA)."),
+            1.0
+        );
+        assert_eq!(strength("Saham yang menguat naik tipis."), 0.0);
+    }
+
+    #[test]
     fn pukul_berapa_wants_a_time_of_day_before_a_date() {
         let lx = Lexicon::builtin();
         let asked = Asked {
@@ -431,6 +480,7 @@ mod tests {
             digits: HashSet::new(),
             measure: None,
             time: true,
+            name: false,
         };
         let strength = |s: &str| {
             values(&tokens(s), &asked, &lx)

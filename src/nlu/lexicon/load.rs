@@ -55,6 +55,7 @@ impl Lexicon {
             "particles" => words(&mut self.particles),
             "measure-heads" => words(&mut self.measure_heads),
             "generic" => words(&mut self.generic),
+            "which-words" => words(&mut self.which_words),
             "gradable" => words(&mut self.gradable),
             "fillers" => words(&mut self.fillers),
             "number-words" => words(&mut self.number_words),

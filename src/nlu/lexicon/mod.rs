@@ -111,6 +111,7 @@ pub struct Lexicon {
     particles: HashSet<String>,
     measure_heads: HashSet<String>,
     generic: HashSet<String>,
+    which_words: HashSet<String>,
     gradable: HashSet<String>,
     fillers: HashSet<String>,
     number_words: HashSet<String>,
@@ -181,6 +182,11 @@ impl Lexicon {
 
     pub fn is_measure_head(&self, w: &str) -> bool {
         self.measure_heads.contains(w)
+    }
+
+    /// "Apa" in "saham apa", "which" in "which commodity": asks for a name when beside a noun.
+    pub fn is_which_word(&self, w: &str) -> bool {
+        self.which_words.contains(w)
     }
 
     pub fn is_generic(&self, w: &str) -> bool {
