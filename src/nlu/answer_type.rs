@@ -151,8 +151,19 @@ impl Asked {
                     super::lang::Lang::En => Some(i + 1),
                 })
         });
+        let measure = asked_measure(&q.words, lx);
         let wanted = match q.answer_type {
             AnswerType::Number if time => AnswerType::Date,
+            // "Berapa inflasi tahun ke tahun": a measure named after "berapa" asks an amount,
+            // whatever date noun follows.
+            AnswerType::Date
+                if measure.is_some()
+                    && q.words
+                        .iter()
+                        .any(|w| lx.answer_type(w) == Some(AnswerType::Number)) =>
+            {
+                AnswerType::Number
+            }
             t => t,
         };
         Asked {
@@ -161,7 +172,7 @@ impl Asked {
             time,
             words,
             digits,
-            measure: asked_measure(&q.words, lx),
+            measure,
         }
     }
 
@@ -195,11 +206,20 @@ fn asked_measure(words: &[String], lx: &Lexicon) -> Option<Measure> {
                 || lx.is_scale(&words[i - 1])
                 || words[i - 1] == "per")
     };
+    // A unit or prefix says what is asked only beside "berapa" ("turun berapa persen", "level
+    // berapa"); elsewhere it may be a name ("menurut BPS").
+    let asks: Vec<usize> = words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| lx.answer_type(w) == Some(AnswerType::Number))
+        .map(|(i, _)| i)
+        .collect();
+    let beside = |i: usize| asks.is_empty() || asks.iter().any(|&a| a.abs_diff(i) <= 2);
     let find = |role: MeasureRole| {
         words
             .iter()
             .enumerate()
-            .filter(|&(i, _)| role != MeasureRole::Unit || free(i))
+            .filter(|&(i, _)| role == MeasureRole::Noun || (beside(i) && free(i)))
             .find_map(|(_, w)| lx.measure(w, role))
     };
     find(MeasureRole::Unit)

@@ -13,8 +13,9 @@ use super::answer_type::{self, Asked};
 use super::article::{self, Scored};
 use super::dates::{self, When};
 use super::index::{Index, TermId};
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, MeasureRole};
 use super::query::{AnswerType, Query};
+use super::text;
 
 /// A paragraph's key: its word score (BM25 and 3-grams over the whole archive, with the answer-type
 /// and lead bonuses of [`article::rank`]), its best sentence's share of the article-distinctive
@@ -90,6 +91,8 @@ struct Weights {
     date_weight: f32,
     published: Option<chrono::NaiveDate>,
     ids: Vec<Vec<(TermId, f32)>>,
+    /// `local`, less the figures the question quotes: the weights of nearness to a value.
+    near: Vec<f32>,
     generic: Vec<bool>,
     local: Vec<f32>,
     plain: Vec<f32>,
@@ -125,6 +128,7 @@ impl Weights {
             date_weight: DATE_WEIGHT * rarity(dated, dated as f32),
             published,
             ids: Vec::with_capacity(q.terms.len()),
+            near: Vec::with_capacity(q.terms.len()),
             generic: Vec::with_capacity(q.terms.len()),
             local: Vec::with_capacity(q.terms.len()),
             plain: Vec::with_capacity(q.terms.len()),
@@ -154,6 +158,16 @@ impl Weights {
             out.ids.push(t.matches.clone());
             out.generic.push(t.generic);
             out.local.push(base * rarity);
+            // A figure the question quotes, and its unit, place the question ("ketika BI
+            // menaikkan BI Rate menjadi 6,25 persen"); the answer is not beside them.
+            let unit = lx.measure(&t.word, MeasureRole::Unit).is_some() || lx.is_scale(&t.word);
+            let quoted = text::has_digit(&t.word)
+                || (unit
+                    && q.words
+                        .iter()
+                        .enumerate()
+                        .any(|(i, w)| *w == t.word && i > 0 && text::has_digit(&q.words[i - 1])));
+            out.near.push(if quoted { 0.0 } else { base * rarity });
             out.plain.push(if t.salient {
                 2.0
             } else if t.generic {
@@ -231,11 +245,11 @@ fn fit(
             .sum();
         got / total
     };
-    let local_total: f32 = w.local.iter().sum();
+    let near_total: f32 = w.near.iter().sum();
     let values = answer_type::values(&toks, asked, lx);
     let near = values
         .iter()
-        .map(|&(v, strength)| strength * nearness(v, &at, &w.local, local_total))
+        .map(|&(v, strength)| strength * nearness(v, &at, &w.near, near_total))
         .fold(0.0, f32::max);
     let local = if w.date_weight > 0.0 {
         let total: f32 = w.local.iter().sum::<f32>() + w.date_weight;
