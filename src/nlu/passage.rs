@@ -25,8 +25,9 @@ const WORD_WEIGHT: f32 = 0.25;
 const LOCAL_WEIGHT: f32 = 0.3;
 const NEAR_WEIGHT: f32 = 0.4;
 const BOTH_WEIGHT: f32 = 0.3;
-/// The question's date counts as one more term, at this share of a term's weight.
-const DATE_WEIGHT: f32 = 0.5;
+/// The question's date counts as one more term, at this share of a term's weight (more
+/// let a paragraph that only names the day outrank the one holding the figure).
+const DATE_WEIGHT: f32 = 0.25;
 /// Even a word every paragraph holds keeps this much of its weight.
 const RARITY_FLOOR: f32 = 0.05;
 /// A question word this many words away from a value counts half as near as one beside it.

@@ -24,15 +24,15 @@ struct Case {
     any: Vec<String>,
 }
 
-/// The tuned score is 0.675 (166/246); the bars sit about one question under each figure.
+/// The tuned score is 0.679 (167/246); the bars sit about one question under each figure.
 const OVERALL_BAR: f64 = 0.67;
 /// Per category, the lowest accuracy allowed (tuned: formal 0.720, slang 0.651, english 0.735,
-/// dated 0.778, confusable 0.360, unanswerable 0.594, offtopic 1.0).
+/// dated 0.815, confusable 0.360, unanswerable 0.594, offtopic 1.0).
 const CATEGORY_BARS: &[(&str, f64)] = &[
     ("formal", 0.70),
     ("slang", 0.62),
     ("english", 0.70),
-    ("dated", 0.74),
+    ("dated", 0.77),
     ("confusable", 0.32),
     ("unanswerable", 0.56),
     ("offtopic", 0.9),
