@@ -7,9 +7,8 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::lexicon::{Cue, Lexicon};
+use super::lexicon::{Cue, Lexicon, Measure, MeasureRole};
 use super::query::{AnswerType, Query};
-use super::stem::stem;
 
 /// The sentences of a paragraph as byte ranges: a sentence ends at `.`, `!` or `?` followed by a
 /// space and a capital letter, a digit or a quote ("Tbk. (TBIG)" and "5.462,74" do not end one).
@@ -40,149 +39,312 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// How one sentence answers: the share of the question's words it holds and whether it holds a
-/// value of the wanted kind.
+/// One word of a sentence as written: its lowercase form and whether it is capitalised. A figure stays one word ("5.462,74", "Rp16.200", "13/5/2025"); "%" is a word
+/// ("persen") of its own.
 #[derive(Debug, Clone)]
-pub struct SentenceFit {
-    pub range: Range<usize>,
-    /// Weighted share of the question's terms in the sentence, 0..1.
-    pub share: f32,
-    /// How clearly the sentence holds a value of the wanted kind, 0..1 (0 for `Any` and yes/no
-    /// questions): for "berapa", a figure with a unit or separators (1.0) beats a bare number (0.5).
-    pub typed: f32,
+pub struct Tok {
+    pub lower: String,
+    pub capitalised: bool,
+    /// Written all in capitals ("BPBD", "TBIG"): an acronym, more often a body than a person.
+    pub acronym: bool,
 }
 
-/// The best sentence of a paragraph for the question (most of its words, then a value of the
-/// wanted kind).
-pub fn best_sentence(q: &Query, paragraph: &str, lx: &Lexicon) -> Option<SentenceFit> {
-    let question_words: HashSet<&str> = q.words.iter().map(String::as_str).collect();
-    sentences(paragraph)
-        .into_iter()
-        .map(|range| {
-            let s = &paragraph[range.clone()];
-            let words = raw_words(s);
-            let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-            let stems: HashSet<String> = lower.iter().map(|w| stem(w)).collect();
-            let lower_set: HashSet<&str> = lower.iter().map(String::as_str).collect();
-            let mut got = 0.0;
-            let mut total = 0.0;
-            for t in &q.terms {
-                let w = if t.salient {
-                    2.0
-                } else if t.generic {
-                    0.5
-                } else {
-                    1.0
-                };
-                total += w;
-                let hit = t
-                    .forms
-                    .iter()
-                    .any(|f| lower_set.contains(f.as_str()) || stems.contains(&stem(f)))
-                    || stems.contains(&t.stem);
-                if hit {
-                    got += w;
-                }
-            }
-            let share = if total > 0.0 { got / total } else { 0.0 };
-            SentenceFit {
-                typed: holds(q.answer_type, s, &words, &lower, &question_words, lx),
-                range,
-                share,
-            }
-        })
-        .max_by(|a, b| {
-            let key = |f: &SentenceFit| f.share + 0.35 * f.typed;
-            key(a).total_cmp(&key(b))
-        })
-}
-
-/// The words of a sentence as written (case kept), with `%` and `$` glued forms split off.
-fn raw_words(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    for c in s.chars() {
-        if c.is_alphanumeric() {
-            cur.push(c);
-        } else {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            if c == '%' {
-                out.push("persen".into());
-            }
-        }
+impl Tok {
+    pub fn is_number(&self) -> bool {
+        self.lower.chars().any(|c| c.is_ascii_digit())
     }
-    if !cur.is_empty() {
-        out.push(cur);
+
+    /// The digit runs of a figure ("5.462,74" → 5, 462, 74): how a question's words hold it.
+    fn digit_runs(&self) -> impl Iterator<Item = &str> {
+        self.lower
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|r| !r.is_empty())
+    }
+}
+
+/// The words of a sentence (see [`Tok`]).
+pub fn tokens(sentence: &str) -> Vec<Tok> {
+    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k].1;
+        if c == '%' {
+            out.push(Tok {
+                lower: "persen".into(),
+                capitalised: false,
+                acronym: false,
+            });
+            k += 1;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < chars.len() {
+            let c = chars[k].1;
+            let joins = matches!(c, '.' | ',' | '/')
+                && chars[k - 1].1.is_ascii_digit()
+                && chars.get(k + 1).is_some_and(|n| n.1.is_ascii_digit());
+            if !(c.is_alphanumeric() || joins) {
+                break;
+            }
+            k += 1;
+        }
+        let end = chars.get(k).map_or(sentence.len(), |&(e, _)| e);
+        let raw = &sentence[chars[start].0..end];
+        out.push(Tok {
+            lower: raw.to_lowercase(),
+            capitalised: raw.chars().next().is_some_and(char::is_uppercase)
+                && raw.chars().count() > 1,
+            acronym: raw.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !raw.chars().any(char::is_lowercase),
+        });
     }
     out
 }
 
-fn is_number(w: &str) -> bool {
-    w.chars().any(|c| c.is_ascii_digit())
+/// What the question already says, so that a passage's value is news to the reader: its words,
+/// the digits of the figures it quotes, and the unit it asks in ("berapa persen").
+pub struct Asked {
+    pub wanted: AnswerType,
+    words: HashSet<String>,
+    digits: HashSet<String>,
+    /// What the answer measures, when the question says: "turun berapa persen", "berapa harga".
+    measure: Option<Measure>,
+    /// The question asks for a time of day ("jam berapa", "pukul berapa").
+    time: bool,
+    /// "Saham apa", "apa nama …", "which commodity": the answer is a name of any kind.
+    name: bool,
 }
 
-fn holds(
-    wanted: AnswerType,
-    sentence: &str,
-    words: &[String],
-    lower: &[String],
-    question: &HashSet<&str>,
-    lx: &Lexicon,
-) -> f32 {
-    let yes = |b: bool| if b { 1.0 } else { 0.0 };
-    let any = |cue: Cue| lower.iter().any(|w| lx.is_cue(w, cue));
-    // A capitalised word the question does not already hold: a new name.
-    let new_name = words.iter().enumerate().skip(1).any(|(i, w)| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().count() > 1
-            && !question.contains(lower[i].as_str())
-            && !lx.is_cue(&lower[i], Cue::Time)
-            && !lx.is_day(&lower[i])
-            && lx.month(&lower[i]).is_none()
-    });
-    match wanted {
-        AnswerType::Number => figure(sentence, lx),
-        AnswerType::Date => yes(!super::dates::of_text(sentence, None, lx).is_empty()
-            || any(Cue::Time)
-            || lower.iter().any(|w| lx.is_day(w))),
-        AnswerType::Person => yes(new_name),
-        AnswerType::Place => yes(new_name && any(Cue::Place)),
-        AnswerType::Reason => yes(any(Cue::Cause)),
-        AnswerType::Manner => yes(any(Cue::Manner)),
-        AnswerType::YesNo | AnswerType::Any => 0.0,
-    }
-}
-
-/// How clearly a sentence holds an amount: 1 for a figure with a unit beside it ("3,5 persen",
-/// "Rp 10.000", "272 orang") or written with separators, 0.5 for a bare number ("No. 818"), 0 when
-/// its only numbers spell dates ("2-27 Juli 2015" leaves "2") or years.
-fn figure(sentence: &str, lx: &Lexicon) -> f32 {
-    let toks = super::dates::toks(sentence);
-    let in_dates: HashSet<usize> = super::dates::absolute(&toks, lx)
-        .into_iter()
-        .flat_map(|(_, used)| used)
-        .collect();
-    let unit = |i: Option<usize>| {
-        i.and_then(|i| toks.get(i)).is_some_and(|t| {
-            lx.is_cue(&t.text, Cue::Unit) || t.text.starts_with("rp") || t.text.starts_with("us")
-        })
-    };
-    let mut best: f32 = 0.0;
-    for (i, t) in toks.iter().enumerate() {
-        if in_dates.contains(&i) || !is_number(&t.text) {
-            continue;
-        }
-        let glued_unit = t.text.starts_with("rp") || t.text.ends_with("persen");
-        let strength = if t.in_number || glued_unit || unit(i.checked_sub(1)) || unit(Some(i + 1)) {
-            1.0
-        } else {
-            0.5
+impl Asked {
+    pub fn of(q: &Query, lx: &Lexicon) -> Asked {
+        let mut words: HashSet<String> = q.words.iter().cloned().collect();
+        words.extend(q.terms.iter().flat_map(|t| t.forms.iter().cloned()));
+        let digits = q
+            .words
+            .iter()
+            .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+            .cloned()
+            .collect();
+        let time = q
+            .words
+            .iter()
+            .any(|w| lx.is_cue(w, Cue::Time) && !lx.is_day(w));
+        // "Pukul berapa" asks for a time, which is no amount; "saham apa" and "which commodity"
+        // ask for a name (Indonesian puts the noun first, English after; a verb there, as in
+        // "dijadikan apa", asks something else).
+        let noun = |i: Option<usize>| {
+            i.and_then(|i| q.words.get(i)).is_some_and(|w| {
+                !lx.is_function(w)
+                    && !lx.is_prefixed_verb(w)
+                    && q.terms.iter().any(|t| t.word == *w)
+            })
         };
-        best = best.max(strength);
+        let which = q.words.iter().enumerate().any(|(i, w)| {
+            lx.is_which_word(w)
+                && noun(match q.lang {
+                    super::lang::Lang::Id => i.checked_sub(1),
+                    super::lang::Lang::En => Some(i + 1),
+                })
+        });
+        let measure = asked_measure(&q.words, lx);
+        let wanted = match q.answer_type {
+            AnswerType::Number if time => AnswerType::Date,
+            // "Berapa inflasi tahun ke tahun": a measure named after "berapa" asks an amount,
+            // whatever date noun follows.
+            AnswerType::Date
+                if measure.is_some()
+                    && q.words
+                        .iter()
+                        .any(|w| lx.answer_type(w) == Some(AnswerType::Number)) =>
+            {
+                AnswerType::Number
+            }
+            t => t,
+        };
+        Asked {
+            wanted,
+            name: which && wanted == AnswerType::Any,
+            time,
+            words,
+            digits,
+            measure,
+        }
     }
-    best
+
+    /// A figure whose every digit run the question holds: the question quotes it.
+    fn quotes(&self, t: &Tok) -> bool {
+        let mut runs = t.digit_runs().peekable();
+        runs.peek().is_some() && runs.all(|r| self.digits.contains(r))
+    }
+}
+
+/// The question word that named the measure asked in ("persen" of "turun berapa persen").
+pub fn measure_word(q: &Query, lx: &Lexicon) -> Option<String> {
+    let m = asked_measure(&q.words, lx)?;
+    q.words
+        .iter()
+        .find(|w| {
+            [MeasureRole::Unit, MeasureRole::Prefix]
+                .into_iter()
+                .any(|r| lx.measure(w, r) == Some(m))
+        })
+        .cloned()
+}
+
+/// The measure a question asks in: a unit of its own ("turun berapa persen"; a unit after a figure
+/// the question quotes, "naik 3,38 persen", says which, and one after "per" is a rate's
+/// denominator), else a prefix ("level berapa"), else a measure noun ("berapa harga").
+fn asked_measure(words: &[String], lx: &Lexicon) -> Option<Measure> {
+    let free = |i: usize| {
+        i == 0
+            || !(words[i - 1].chars().any(|c| c.is_ascii_digit())
+                || lx.is_scale(&words[i - 1])
+                || words[i - 1] == "per")
+    };
+    // A unit or prefix says what is asked only beside "berapa" ("turun berapa persen", "level
+    // berapa"); elsewhere it may be a name ("menurut BPS").
+    let asks: Vec<usize> = words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| lx.answer_type(w) == Some(AnswerType::Number))
+        .map(|(i, _)| i)
+        .collect();
+    let beside = |i: usize| asks.is_empty() || asks.iter().any(|&a| a.abs_diff(i) <= 2);
+    let find = |role: MeasureRole| {
+        words
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| role == MeasureRole::Noun || (beside(i) && free(i)))
+            .find_map(|(_, w)| lx.measure(w, role))
+    };
+    find(MeasureRole::Unit)
+        .or_else(|| find(MeasureRole::Prefix))
+        .or_else(|| find(MeasureRole::Noun))
+}
+
+/// What the figure at `i` measures: by the word before it ("Rp", "magnitudo"), glued to it
+/// ("Rp16.200"), or the first unit after it past any scale ("5,4 juta orang").
+fn figure_measure(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Measure> {
+    let w = toks[i].lower.as_str();
+    let glued: String = w.chars().take_while(|c| c.is_alphabetic()).collect();
+    if !glued.is_empty()
+        && let Some(m) = lx.measure(&glued, MeasureRole::Prefix)
+    {
+        return Some(m);
+    }
+    if let Some(m) = i
+        .checked_sub(1)
+        .and_then(|j| lx.measure(&toks[j].lower, MeasureRole::Prefix))
+    {
+        return Some(m);
+    }
+    toks[i + 1..]
+        .iter()
+        .take(3)
+        .find(|t| !lx.is_scale(&t.lower))
+        .and_then(|t| lx.measure(&t.lower, MeasureRole::Unit))
+}
+
+/// The values of the wanted kind in a sentence: (word position, strength 0..1). For "berapa" a
+/// figure in the measure asked for (1.0) beats one in another (0.3) and a bare number; with no
+/// measure asked, a figure with a unit or separators (1.0) beats a bare number (0.5); a figure the
+/// question quotes is no answer to it. For "siapa" a new name (capitalised, not in the question);
+/// for "kapan" a date, a day, a month or a time (a time first for "jam berapa"); for "di mana" a
+/// name after a place word; for "kenapa" a cause word.
+pub fn values(toks: &[Tok], asked: &Asked, lx: &Lexicon) -> Vec<(usize, f32)> {
+    let word = |i: Option<usize>| i.and_then(|i| toks.get(i)).map(|t| t.lower.as_str());
+    let datey = |i: usize| {
+        let t = &toks[i];
+        let w = t.lower.as_str();
+        t.lower.contains('/')
+            || (w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2099).contains(&y)))
+            || word(i.checked_sub(1)).is_some_and(|p| lx.is_cue(p, Cue::Time) || lx.is_day(p))
+            || word(Some(i + 1)).is_some_and(|n| lx.month(n).is_some() || lx.is_cue(n, Cue::Time))
+    };
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let w = t.lower.as_str();
+        let strength = match asked.wanted {
+            AnswerType::Number => {
+                let number = t.is_number() || lx.is_number_word(w);
+                let label = word(i.checked_sub(1)).is_some_and(|p| lx.is_label(p));
+                if !number || label || datey(i) || asked.quotes(t) {
+                    continue;
+                }
+                let measure = figure_measure(toks, i, lx);
+                let separated = w.contains(['.', ',']);
+                match (asked.measure, measure) {
+                    (Some(a), Some(m)) if a == m => 1.0,
+                    (Some(_), Some(_)) => 0.3,
+                    (Some(_), None) if separated => 0.5,
+                    (Some(_), None) => 0.35,
+                    (None, Some(_)) => 1.0,
+                    (None, None) if separated => 1.0,
+                    (None, None) => 0.5,
+                }
+            }
+            AnswerType::Date => {
+                let time = lx.is_cue(w, Cue::Time)
+                    || (t.is_number()
+                        && (word(i.checked_sub(1)).is_some_and(|p| lx.is_cue(p, Cue::Time))
+                            || word(Some(i + 1)).is_some_and(|n| lx.is_cue(n, Cue::Time))));
+                let date = (t.is_number() && datey(i))
+                    || lx.month(w).is_some()
+                    || lx.is_day(w)
+                    || lx.is_cue(w, Cue::When);
+                if !(time || date) || (!t.is_number() && asked.words.contains(w)) {
+                    continue;
+                }
+                if asked.time && !time { 0.5 } else { 1.0 }
+            }
+            AnswerType::Person | AnswerType::Place => {
+                if !new_name(toks, i, asked, lx) {
+                    continue;
+                }
+                let after_place = [i.checked_sub(1), i.checked_sub(2)]
+                    .into_iter()
+                    .any(|j| word(j).is_some_and(|p| lx.is_cue(p, Cue::Place)));
+                match (asked.wanted, after_place) {
+                    (AnswerType::Place, true) => 1.0,
+                    (AnswerType::Place, false) => continue,
+                    (_, true) => 0.3,
+                    // "BPBD", "Badan … Daerah", "Kepala": a body or a title more often than a
+                    // person, whose names are mostly no dictionary word.
+                    _ if t.acronym || lx.is_real_word(w) => 0.5,
+                    _ => 1.0,
+                }
+            }
+            AnswerType::Any if asked.name => {
+                if !new_name(toks, i, asked, lx) {
+                    continue;
+                }
+                1.0
+            }
+            AnswerType::Reason if lx.is_cue(w, Cue::Cause) => 1.0,
+            AnswerType::Manner if lx.is_cue(w, Cue::Manner) => 1.0,
+            _ => continue,
+        };
+        out.push((i, strength));
+    }
+    out
+}
+
+/// A capitalised word the question does not hold, not a month, day or time word, and not the
+/// sentence's first word (which every sentence capitalises).
+fn new_name(toks: &[Tok], i: usize, asked: &Asked, lx: &Lexicon) -> bool {
+    let t = &toks[i];
+    i > 0
+        && t.capitalised
+        && !t.is_number()
+        && !asked.words.contains(&t.lower)
+        && !lx.is_cue(&t.lower, Cue::Time)
+        && !lx.is_day(&t.lower)
+        && lx.month(&t.lower).is_none()
 }
 
 /// The paragraph with its sentence `range` marked `**…**`: plain text that reads well on a console
@@ -230,31 +392,123 @@ mod tests {
         assert_eq!(mark("Satu saja.", &whole), "Satu saja.");
     }
 
+    fn strongest(wanted: AnswerType, question: &[&str], sentence: &str) -> f32 {
+        let lx = Lexicon::builtin();
+        let asked = Asked {
+            wanted,
+            words: question.iter().map(|w| w.to_string()).collect(),
+            digits: question
+                .iter()
+                .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+                .map(|w| w.to_string())
+                .collect(),
+            time: false,
+            name: false,
+            measure: asked_measure(
+                &question.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
+                &lx,
+            ),
+        };
+        values(&tokens(sentence), &asked, &lx)
+            .into_iter()
+            .map(|(_, s)| s)
+            .fold(0.0, f32::max)
+    }
+
     #[test]
     fn a_year_alone_is_no_amount_but_a_figure_is_and_a_cue_gives_a_reason() {
+        let n = AnswerType::Number;
+        assert_eq!(strongest(n, &[], "Pada 2019 harga naik."), 0.0);
+        assert_eq!(strongest(n, &[], "Tarif naik mulai 2-27 Juli 2015."), 0.5);
+        assert_eq!(strongest(n, &[], "Harga naik 3,5% menjadi Rp 10.000."), 1.0);
+        assert_eq!(strongest(n, &[], "Korban tercatat 272 orang."), 1.0);
+        assert_eq!(
+            strongest(AnswerType::Reason, &[], "Kenaikan itu dipicu harga minyak."),
+            1.0
+        );
+    }
+
+    #[test]
+    fn a_figure_the_question_quotes_is_no_answer_and_the_asked_unit_wins() {
+        let n = AnswerType::Number;
+        assert_eq!(
+            strongest(n, &["ihsg", "5", "462", "74"], "IHSG ditutup di 5.462,74."),
+            0.0
+        );
+        assert_eq!(
+            strongest(n, &["turun", "persen"], "Turun 60,8 persen."),
+            1.0
+        );
+        // A figure in another measure (vehicles, not percent) is a weak answer.
+        assert_eq!(
+            strongest(n, &["turun", "persen"], "Turun 32.760 kendaraan."),
+            0.3
+        );
+        // A number after "Nomor" names a regulation; it counts nothing.
+        assert_eq!(strongest(n, &[], "Diatur dalam PP Nomor 49."), 0.0);
+    }
+
+    #[test]
+    fn a_new_name_answers_who_but_a_name_after_a_place_word_answers_where() {
+        let who = AnswerType::Person;
+        assert_eq!(
+            strongest(who, &["korban"], "Korban itu bernama Mugiono."),
+            1.0
+        );
+        assert_eq!(
+            strongest(who, &["korban", "blitar"], "Korban di Blitar."),
+            0.0
+        );
+        assert_eq!(
+            strongest(AnswerType::Place, &[], "Ia berkunjung ke Kota Bandung."),
+            1.0
+        );
+        // A body or a title ("Badan", an acronym) is a person's weaker stand-in.
+        assert_eq!(strongest(who, &[], "Menurut BPBD setempat."), 0.5);
+    }
+
+    #[test]
+    fn saham_apa_wants_a_name_of_any_kind() {
         let lx = Lexicon::builtin();
-        let q = HashSet::new();
-        let words = |s: &str| raw_words(s);
-        let lower = |s: &str| {
-            raw_words(s)
-                .iter()
-                .map(|w| w.to_lowercase())
-                .collect::<Vec<_>>()
+        let asked = Asked {
+            wanted: AnswerType::Any,
+            words: ["saham", "apa", "menguat"].map(String::from).into(),
+            digits: HashSet::new(),
+            measure: None,
+            time: false,
+            name: true,
         };
-        let holds = |t: AnswerType, s: &str| holds(t, s, &words(s), &lower(s), &q, &lx);
-        assert_eq!(holds(AnswerType::Number, "Pada 2019 harga naik."), 0.0);
+        let strength = |s: &str| {
+            values(&tokens(s), &asked, &lx)
+                .into_iter()
+                .map(|(_, v)| v)
+                .fold(0.0, f32::max)
+        };
         assert_eq!(
-            holds(AnswerType::Number, "Tarif naik mulai 2-27 Juli 2015."),
-            0.5
-        );
-        assert_eq!(
-            holds(AnswerType::Number, "Harga naik 3,5% menjadi Rp 10.000."),
+            strength("Saham yang menguat dipimpin Karyasehat (MIKA)."),
             1.0
         );
-        assert_eq!(holds(AnswerType::Number, "Korban tercatat 272 orang."), 1.0);
-        assert_eq!(
-            holds(AnswerType::Reason, "Kenaikan itu dipicu harga minyak."),
-            1.0
-        );
+        assert_eq!(strength("Saham yang menguat naik tipis."), 0.0);
+    }
+
+    #[test]
+    fn pukul_berapa_wants_a_time_of_day_before_a_date() {
+        let lx = Lexicon::builtin();
+        let asked = Asked {
+            wanted: AnswerType::Date,
+            words: HashSet::new(),
+            digits: HashSet::new(),
+            measure: None,
+            time: true,
+            name: false,
+        };
+        let strength = |s: &str| {
+            values(&tokens(s), &asked, &lx)
+                .into_iter()
+                .map(|(_, v)| v)
+                .fold(0.0, f32::max)
+        };
+        assert_eq!(strength("Ditutup pukul 17.00 WIB."), 1.0);
+        assert_eq!(strength("Ditutup pada Rabu 4 Oktober 2023."), 0.5);
     }
 }

@@ -65,7 +65,7 @@ fn weight(term: &Term, index: &Index) -> f32 {
 }
 
 /// The factor with which a term is found in the passage (0 when absent).
-fn found(term: &Term, passage: &Passage) -> f32 {
+pub(super) fn found(term: &Term, passage: &Passage) -> f32 {
     term.matches
         .iter()
         .filter(|(id, _)| passage.terms.binary_search(id).is_ok())

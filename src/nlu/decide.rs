@@ -6,13 +6,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::answer_type::{self, SentenceFit};
-use super::article::{self, Scored};
+use super::article;
 use super::dates::{self, QuestionDates, When};
 use super::index::Index;
 use super::intents::Thresholds;
 use super::lang::Lang;
 use super::lexicon::Lexicon;
+use super::passage;
 use super::query::{AnswerType, Query, Term};
 
 /// How much a full date agreement (1.0) or a clear mismatch (-1.0) moves a passage's score.
@@ -30,10 +30,6 @@ const SALIENT_DOC_WEIGHT: f32 = 0.12;
 const TOPIC_FLOOR: f32 = 0.4;
 /// Articles whose best passage is within this share of the best score are "on the same topic".
 const SAME_TOPIC: f32 = 0.8;
-/// In-article paragraph choice: the best sentence's share of the question's words, and how
-/// clearly it holds the kind of value asked for.
-const SENTENCE_SHARE_WEIGHT: f32 = 0.15;
-const SENTENCE_TYPE_BONUS: f32 = 0.2;
 
 /// Dates of every article and passage, computed once with the index.
 pub struct DateIndex {
@@ -269,28 +265,8 @@ pub fn choose(
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
     let doc = index.passages[ranked[0].passage].doc as usize;
     let top_score = ranked[0].score;
-    // The paragraph: every paragraph of that article, by words and by its best sentence. A yes/no
-    // or manner question has no value to look for: the word ranking (with its hearsay and
-    // predicate checks) keeps its best passage.
-    let mut inside = if matches!(q.answer_type, AnswerType::YesNo | AnswerType::Manner) {
-        vec![ranked[0].clone()]
-    } else {
-        article::rank(q, index, Some(doc), None)
-    };
-    let mut best: Option<(f32, Scored, Option<SentenceFit>)> = None;
-    for s in inside.drain(..) {
-        let p = &index.passages[s.passage];
-        let text = &index.docs[doc].paragraphs[p.paragraph as usize];
-        let fit = answer_type::best_sentence(q, text, lx);
-        let key = s.score
-            + fit.as_ref().map_or(0.0, |f| {
-                SENTENCE_SHARE_WEIGHT * f.share + SENTENCE_TYPE_BONUS * f.typed
-            });
-        if best.as_ref().is_none_or(|(k, _, _)| key > *k) {
-            best = Some((key, s, fit));
-        }
-    }
-    let (_, mut chosen, fit) = best?;
+    // The paragraph: the one of that article holding what was asked (see [`passage`]).
+    let (mut chosen, fit) = passage::choose(q, &qd.dates, index, doc, &ranked[0], lx)?;
     // The article's standing against the others is its best passage's.
     chosen.score = top_score;
     let passage = &index.passages[chosen.passage];

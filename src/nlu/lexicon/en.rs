@@ -20,6 +20,11 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/en/measure-heads.txt"),
         ),
         ("generic", include_str!("../../../lexicon/en/generic.txt")),
+        (
+            "which-words",
+            include_str!("../../../lexicon/en/which-words.txt"),
+        ),
+        ("measures", include_str!("../../../lexicon/en/measures.tsv")),
         ("gradable", include_str!("../../../lexicon/en/gradable.txt")),
         ("fillers", include_str!("../../../lexicon/en/fillers.txt")),
         ("hints", include_str!("../../../lexicon/en/hints.txt")),

@@ -24,6 +24,10 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/id/measure-heads.txt"),
         ),
         ("generic", include_str!("../../../lexicon/id/generic.txt")),
+        (
+            "which-words",
+            include_str!("../../../lexicon/id/which-words.txt"),
+        ),
         ("gradable", include_str!("../../../lexicon/id/gradable.txt")),
         ("fillers", include_str!("../../../lexicon/id/fillers.txt")),
         ("hints", include_str!("../../../lexicon/id/hints.txt")),
@@ -32,6 +36,7 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/id/number-words.txt"),
         ),
         ("cues", include_str!("../../../lexicon/id/cues.tsv")),
+        ("measures", include_str!("../../../lexicon/id/measures.tsv")),
         (
             "dates-relative",
             include_str!("../../../lexicon/id/dates-relative.tsv"),

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::{Cue, Lexicon, LexiconError, MetaWord, Source, YesNo};
+use super::{Cue, Lexicon, LexiconError, Measure, MeasureRole, MetaWord, Source, YesNo};
 use crate::nlu::dates::Relative;
 use crate::nlu::lang::Lang;
 use crate::nlu::query::AnswerType;
@@ -55,6 +55,7 @@ impl Lexicon {
             "particles" => words(&mut self.particles),
             "measure-heads" => words(&mut self.measure_heads),
             "generic" => words(&mut self.generic),
+            "which-words" => words(&mut self.which_words),
             "gradable" => words(&mut self.gradable),
             "fillers" => words(&mut self.fillers),
             "number-words" => words(&mut self.number_words),
@@ -139,6 +140,37 @@ impl Lexicon {
                     _ => return Err("unknown cue"),
                 };
                 self.cues.entry(key).or_default().push(cue);
+            }
+            "measures" => {
+                match third {
+                    Some("scale") => {
+                        self.scales.insert(key);
+                        return Ok(());
+                    }
+                    Some("label") => {
+                        self.labels.insert(key);
+                        return Ok(());
+                    }
+                    _ => {}
+                }
+                let measure = match value {
+                    "money" => Measure::Money,
+                    "percent" => Measure::Percent,
+                    "people" => Measure::People,
+                    "count" => Measure::Count,
+                    "mass" => Measure::Mass,
+                    "volume" => Measure::Volume,
+                    "points" => Measure::Points,
+                    "level" => Measure::Level,
+                    _ => return Err("unknown measure"),
+                };
+                let role = match third {
+                    Some("unit") => MeasureRole::Unit,
+                    Some("prefix") => MeasureRole::Prefix,
+                    Some("noun") => MeasureRole::Noun,
+                    _ => return Err("no or unknown measure role in the third column"),
+                };
+                self.measures.entry(key).or_default().push((measure, role));
             }
             "dates-relative" => {
                 let r = Relative::parse(value).ok_or("unknown relative date")?;

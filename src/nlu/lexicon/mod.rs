@@ -48,6 +48,31 @@ pub enum Cue {
     Time,
 }
 
+/// What a figure measures (`measures.tsv`): "berapa harga …" wants a sum of money, "turun berapa
+/// persen" a percentage, "berapa korban" a number of people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Measure {
+    Money,
+    Percent,
+    People,
+    Count,
+    Mass,
+    Volume,
+    Points,
+    Level,
+}
+
+/// How a word of `measures.tsv` shows its measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MeasureRole {
+    /// Written after a figure: "3,5 persen".
+    Unit,
+    /// Written before it: "Rp 10.000", "magnitudo 4,8".
+    Prefix,
+    /// A question noun whose answer is in the measure: "harga".
+    Noun,
+}
+
 /// What a word of a question about the article itself points at (`meta-words.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MetaWord {
@@ -86,10 +111,14 @@ pub struct Lexicon {
     particles: HashSet<String>,
     measure_heads: HashSet<String>,
     generic: HashSet<String>,
+    which_words: HashSet<String>,
     gradable: HashSet<String>,
     fillers: HashSet<String>,
     number_words: HashSet<String>,
     cues: HashMap<String, Vec<Cue>>,
+    measures: HashMap<String, Vec<(Measure, MeasureRole)>>,
+    scales: HashSet<String>,
+    labels: HashSet<String>,
     meta_words: HashMap<String, Vec<MetaWord>>,
     /// Month number (1–12) of every name and abbreviation, and the full names per language.
     months: HashMap<String, u32>,
@@ -155,6 +184,11 @@ impl Lexicon {
         self.measure_heads.contains(w)
     }
 
+    /// "Apa" in "saham apa", "which" in "which commodity": asks for a name when beside a noun.
+    pub fn is_which_word(&self, w: &str) -> bool {
+        self.which_words.contains(w)
+    }
+
     pub fn is_generic(&self, w: &str) -> bool {
         self.generic.contains(w)
     }
@@ -174,6 +208,25 @@ impl Lexicon {
 
     pub fn is_cue(&self, w: &str, cue: Cue) -> bool {
         self.cues.get(w).is_some_and(|c| c.contains(&cue))
+    }
+
+    /// The measure a word shows in the given role ("persen" as a unit → percent).
+    pub fn measure(&self, w: &str, role: MeasureRole) -> Option<Measure> {
+        self.measures
+            .get(w)?
+            .iter()
+            .find(|(_, r)| *r == role)
+            .map(|(m, _)| *m)
+    }
+
+    /// A multiplier written between a figure and its unit ("juta", "miliar").
+    pub fn is_scale(&self, w: &str) -> bool {
+        self.scales.contains(w)
+    }
+
+    /// A word before a number that names rather than counts ("Nomor 49", "pasal 21").
+    pub fn is_label(&self, w: &str) -> bool {
+        self.labels.contains(w)
     }
 
     pub fn is_meta_word(&self, w: &str, kind: MetaWord) -> bool {

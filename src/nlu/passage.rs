@@ -1,0 +1,351 @@
+//! Which paragraph of the chosen article answers, and which of its sentences the reply marks.
+//!
+//! Inside one article every paragraph repeats its topic ("longsor", "Blitar"), so the words that
+//! tell paragraphs apart are the question's words that few of the article's paragraphs hold:
+//! each question word is weighed by its rarity within the article (the title counted as one more
+//! paragraph). The paragraph that answers has a sentence holding those words and, close to them,
+//! a value of the kind asked for ([`answer_type::values`]: a figure in the unit asked, a date, a
+//! new name, a cause) that the question does not already quote.
+
+use std::ops::Range;
+
+use super::answer_type::{self, Asked};
+use super::article::{self, Scored};
+use super::dates::{self, When};
+use super::index::{Index, TermId};
+use super::lexicon::{Lexicon, MeasureRole};
+use super::query::{AnswerType, Query};
+use super::text;
+
+/// A paragraph's key: its word score (BM25 and 3-grams over the whole archive, with the answer-type
+/// and lead bonuses of [`article::rank`]), its best sentence's share of the article-distinctive
+/// words, how near a value of the wanted kind stands to them, and both together. Fitted on the
+/// tuning set (`tests/archive/qa/tune.jsonl`) by a small grid over these weights.
+const WORD_WEIGHT: f32 = 0.25;
+const LOCAL_WEIGHT: f32 = 0.3;
+const NEAR_WEIGHT: f32 = 0.4;
+const BOTH_WEIGHT: f32 = 0.3;
+/// The question's date counts as one more term, at this share of a term's weight (more
+/// let a paragraph that only names the day outrank the one holding the figure).
+const DATE_WEIGHT: f32 = 0.25;
+/// Even a word every paragraph holds keeps this much of its weight.
+const RARITY_FLOOR: f32 = 0.05;
+/// A question word this many words away from a value counts half as near as one beside it.
+const HALF_DISTANCE: f32 = 6.0;
+/// A sentence word sharing only its stem with a question word counts this much of a match.
+const STEM_FACTOR: f32 = 0.8;
+
+/// How one sentence answers.
+#[derive(Debug, Clone)]
+pub struct SentenceFit {
+    pub range: Range<usize>,
+    /// Share of the question's terms in the sentence (salient ones double, generic ones half).
+    pub share: f32,
+    /// The strongest value of the wanted kind in the sentence, 0..1 (0 for `Any` and yes/no).
+    pub typed: f32,
+    /// Share of the question's terms in the sentence, each weighed by its rarity in the article.
+    pub local: f32,
+    /// The best value's strength times how close the article-distinctive words are to it, 0..1.
+    pub near: f32,
+}
+
+/// The paragraph of `doc` that answers, with its best sentence. `lead` is the article's best
+/// passage by words alone: a yes/no or manner question has no value to look for, so the word
+/// ranking (with its hearsay and predicate checks) keeps it.
+pub fn choose(
+    q: &Query,
+    dates: &[When],
+    index: &Index,
+    doc: usize,
+    lead: &Scored,
+    lx: &Lexicon,
+) -> Option<(Scored, Option<SentenceFit>)> {
+    let asked = Asked::of(q, lx);
+    let weights = Weights::of(q, dates, index, doc);
+    let candidates = if matches!(q.answer_type, AnswerType::YesNo | AnswerType::Manner) {
+        vec![lead.clone()]
+    } else {
+        article::rank(q, index, Some(doc), None)
+    };
+    let mut best: Option<(f32, Scored, Option<SentenceFit>)> = None;
+    for s in candidates {
+        let p = &index.passages[s.passage];
+        let text = &index.docs[doc].paragraphs[p.paragraph as usize];
+        let fit = best_sentence(text, &asked, &weights, index);
+        let key = WORD_WEIGHT * s.score
+            + fit.as_ref().map_or(0.0, |f| {
+                LOCAL_WEIGHT * f.local + NEAR_WEIGHT * f.near + BOTH_WEIGHT * f.local * f.near
+            });
+        if best.as_ref().is_none_or(|(k, _, _)| key > *k) {
+            best = Some((key, s, fit));
+        }
+    }
+    best.map(|(_, s, fit)| (s, fit))
+}
+
+/// The question's terms' weights: `local` by rarity within the article, `plain` as the sentence
+/// share has always counted them.
+struct Weights {
+    /// The question's dates, and their weight as one more term: a sentence that names the day
+    /// asked about is more likely the one that answers.
+    dates: Vec<When>,
+    date_weight: f32,
+    published: Option<chrono::NaiveDate>,
+    ids: Vec<Vec<(TermId, f32)>>,
+    /// `local`, less the figures the question quotes: the weights of nearness to a value.
+    near: Vec<f32>,
+    generic: Vec<bool>,
+    local: Vec<f32>,
+    plain: Vec<f32>,
+}
+
+impl Weights {
+    fn of(q: &Query, dates: &[When], index: &Index, doc: usize) -> Weights {
+        let d = &index.docs[doc];
+        let lx = &*index.lx;
+        let n = d.paragraphs.len() as f32 + 1.0;
+        let top = ((n + 1.0) / 1.5).ln().max(1e-6);
+        let floor = RARITY_FLOOR;
+        let rarity = |paragraphs: usize, df: f32| {
+            if paragraphs == 0 {
+                // A word no paragraph holds tells none apart.
+                0.0
+            } else {
+                floor + (1.0 - floor) * (((n + 1.0) / (df + 0.5)).ln() / top).clamp(0.0, 1.0)
+            }
+        };
+        let published = d.published_at.map(|at| at.date_naive());
+        let dated = if dates.is_empty() {
+            0
+        } else {
+            d.paragraphs
+                .iter()
+                .filter(|p| names_date(p, dates, published, lx))
+                .count()
+        };
+        let measure_word = answer_type::measure_word(q, lx);
+        let mut out = Weights {
+            dates: dates.to_vec(),
+            date_weight: DATE_WEIGHT * rarity(dated, dated as f32),
+            published,
+            ids: Vec::with_capacity(q.terms.len()),
+            near: Vec::with_capacity(q.terms.len()),
+            generic: Vec::with_capacity(q.terms.len()),
+            local: Vec::with_capacity(q.terms.len()),
+            plain: Vec::with_capacity(q.terms.len()),
+        };
+        for t in &q.terms {
+            let paragraphs = (0..d.paragraphs.len())
+                .filter_map(|i| index.passage_of(doc, i))
+                .filter(|p| article::found(t, p) > 0.0)
+                .count();
+            let in_title = t
+                .matches
+                .iter()
+                .any(|(id, _)| d.title_terms.binary_search(id).is_ok());
+            let df = paragraphs as f32 + f32::from(u8::from(in_title));
+            let rarity = rarity(paragraphs, df);
+            // Generic words, and cue words ("menurut", "kata"), which say how the article puts
+            // things rather than what it is about, tell paragraphs apart little.
+            // The word that named the measure ("level berapa") is the answer's type, not a word
+            // to find near it.
+            let base = if measure_word.as_deref() == Some(t.word.as_str()) {
+                0.0
+            } else if t.generic || !lx.cues_of(&t.word).is_empty() {
+                0.3
+            } else {
+                1.0
+            };
+            out.ids.push(t.matches.clone());
+            out.generic.push(t.generic);
+            out.local.push(base * rarity);
+            // A figure the question quotes, and its unit, place the question ("ketika BI
+            // menaikkan BI Rate menjadi 6,25 persen"); the answer is not beside them.
+            let unit = lx.measure(&t.word, MeasureRole::Unit).is_some() || lx.is_scale(&t.word);
+            let quoted = text::has_digit(&t.word)
+                || (unit
+                    && q.words
+                        .iter()
+                        .enumerate()
+                        .any(|(i, w)| *w == t.word && i > 0 && text::has_digit(&q.words[i - 1])));
+            out.near.push(if quoted { 0.0 } else { base * rarity });
+            out.plain.push(if t.salient {
+                2.0
+            } else if t.generic {
+                0.5
+            } else {
+                1.0
+            });
+        }
+        out
+    }
+}
+
+/// The sentence of a paragraph that best answers: most of the article-distinctive words, with a
+/// value of the wanted kind near them.
+fn best_sentence(
+    paragraph: &str,
+    asked: &Asked,
+    w: &Weights,
+    index: &Index,
+) -> Option<SentenceFit> {
+    answer_type::sentences(paragraph)
+        .into_iter()
+        .map(|range| fit(&paragraph[range.clone()], range, asked, w, index))
+        .max_by(|a, b| (a.local + a.near).total_cmp(&(b.local + b.near)))
+}
+
+fn fit(
+    sentence: &str,
+    range: Range<usize>,
+    asked: &Asked,
+    w: &Weights,
+    index: &Index,
+) -> SentenceFit {
+    let lx = &*index.lx;
+    let toks = answer_type::tokens(sentence);
+    // Where each question term occurs in the sentence, by the index's own term ids.
+    // The same word form counts fully, another form of its stem ("penyimpanan" for "disimpan")
+    // a little less, a synonym by its factor.
+    let mut at: Vec<Vec<(usize, f32)>> = vec![Vec::new(); w.ids.len()];
+    for (i, tok) in toks.iter().enumerate() {
+        for piece in tok.lower.split(|c: char| !c.is_alphanumeric()) {
+            if piece.is_empty() {
+                continue;
+            }
+            let surface = index.term(piece);
+            let stem = index.term(&lx.stem(piece));
+            for (k, ids) in w.ids.iter().enumerate() {
+                let factor = ids
+                    .iter()
+                    .filter_map(|&(id, f)| {
+                        if Some(id) == surface {
+                            Some(f)
+                        } else if Some(id) == stem {
+                            Some(f * STEM_FACTOR)
+                        } else {
+                            None
+                        }
+                    })
+                    .fold(0.0, f32::max);
+                if factor > 0.0 {
+                    at[k].push((i, factor));
+                }
+            }
+        }
+    }
+    let share_of = |weights: &[f32]| {
+        let total: f32 = weights.iter().sum();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let got: f32 = weights
+            .iter()
+            .zip(&at)
+            .map(|(w, pos)| w * pos.iter().map(|&(_, f)| f).fold(0.0, f32::max))
+            .sum();
+        got / total
+    };
+    let near_total: f32 = w.near.iter().sum();
+    let values = answer_type::values(&toks, asked, lx);
+    let near = values
+        .iter()
+        .map(|&(v, strength)| strength * nearness(v, &at, &w.near, near_total))
+        .fold(0.0, f32::max);
+    let local = if w.date_weight > 0.0 {
+        let total: f32 = w.local.iter().sum::<f32>() + w.date_weight;
+        let named = names_date(sentence, &w.dates, w.published, lx);
+        (share_of(&w.local) * (total - w.date_weight) + if named { w.date_weight } else { 0.0 })
+            / total.max(1e-6)
+    } else {
+        share_of(&w.local)
+    };
+    // Generic words alone ("berapa harganya?") share nothing specific with a sentence.
+    let specific = at
+        .iter()
+        .zip(&w.generic)
+        .any(|(pos, generic)| !generic && !pos.is_empty());
+    // A question the article asks itself ("Lalu, daerah mana yang …?") answers nothing.
+    let rhetorical = sentence.trim_end().ends_with('?');
+    SentenceFit {
+        range,
+        share: if specific { share_of(&w.plain) } else { 0.0 },
+        typed: values.iter().map(|&(_, s)| s).fold(0.0, f32::max),
+        local: if rhetorical { 0.5 * local } else { local },
+        near: if rhetorical { 0.0 } else { near },
+    }
+}
+
+/// Whether a text names one of the question's dates ("Kamis (5/1/2023)" for "5 Januari 2023").
+fn names_date(
+    text: &str,
+    dates: &[When],
+    published: Option<chrono::NaiveDate>,
+    lx: &Lexicon,
+) -> bool {
+    let found = dates::of_text(text, published, lx);
+    dates.iter().any(|q| found.iter().any(|t| q.covered_by(t)))
+}
+
+/// How close the question's distinctive words are to position `v`: each word's weight, less the
+/// farther its nearest occurrence, over all the weight there is.
+fn nearness(v: usize, at: &[Vec<(usize, f32)>], weights: &[f32], total: f32) -> f32 {
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let got: f32 = at
+        .iter()
+        .zip(weights)
+        .map(|(pos, w)| {
+            pos.iter()
+                .map(|&(p, f)| {
+                    w * f / (1.0 + p.abs_diff(v).saturating_sub(1) as f32 / HALF_DISTANCE)
+                })
+                .fold(0.0, f32::max)
+        })
+        .sum();
+    got / total
+}
+
+/// The words of a sentence, for tests.
+#[cfg(test)]
+fn words(s: &str) -> Vec<String> {
+    answer_type::tokens(s)
+        .into_iter()
+        .map(|t| t.lower)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_figure_stays_one_word_and_a_percent_sign_is_a_unit() {
+        assert_eq!(
+            words("IHSG ditutup di 5.462,74, naik 3,5% ke Rp16.200 (13/5/2025)."),
+            vec![
+                "ihsg",
+                "ditutup",
+                "di",
+                "5.462,74",
+                "naik",
+                "3,5",
+                "persen",
+                "ke",
+                "rp16.200",
+                "13/5/2025"
+            ]
+        );
+    }
+
+    #[test]
+    fn nearness_falls_with_distance() {
+        let at = vec![vec![(1, 1.0)], vec![(9, 1.0)]];
+        let w = [1.0, 1.0];
+        let beside = nearness(2, &at, &w, 2.0);
+        let far = nearness(20, &at, &w, 2.0);
+        assert!(beside > far, "{beside} > {far}");
+        assert_eq!(nearness(2, &[vec![], vec![]], &w, 2.0), 0.0);
+    }
+}
