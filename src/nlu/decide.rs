@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::article;
+use super::article::{self, Scored};
 use super::dates::{self, QuestionDates, When};
 use super::index::Index;
 use super::intents::Thresholds;
