@@ -190,12 +190,12 @@ impl Ingress {
         crate::ops::metrics::updates_received(raws.len());
         let results = accept(&self.store, &self.me, raws).await?;
         let mut out = Vec::with_capacity(results.len());
+        let mut rows = Vec::with_capacity(results.len());
         for (accepted, row) in results {
-            if let Some((row, press)) = row {
-                self.queue.push(row, press);
-            }
+            rows.extend(row);
             out.push(accepted);
         }
+        self.queue.push_all(rows);
         Ok(out)
     }
 }

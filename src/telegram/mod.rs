@@ -409,11 +409,11 @@ where
     if !left.is_empty() {
         log::info!("{} update(s) from before the restart to handle", left.len());
     }
-    for row in left {
+    queue.push_all(left.into_iter().map(|row| {
         let press = serde_json::from_str::<serde_json::Value>(&row.raw)
             .is_ok_and(|raw| raw.get("callback_query").is_some());
-        queue.push(row, press);
-    }
+        (row, press)
+    }));
     let me = inbound::BotIdentity::from(&me);
     let ingress = Ingress {
         store: store.clone(),

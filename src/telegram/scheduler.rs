@@ -93,17 +93,29 @@ impl Queue {
 
     /// Queues a stored update behind the others of its chat.
     pub fn push(&self, row: PendingUpdate, press: bool) {
+        self.push_all(std::iter::once((row, press)));
+    }
+
+    /// Queues stored updates (one `getUpdates` batch) all at once: no worker sees part of a
+    /// batch, so a chat that sent many messages at once is judged on all of them (the flood rule
+    /// would otherwise depend on when a worker happened to look).
+    pub fn push_all(&self, rows: impl IntoIterator<Item = (PendingUpdate, bool)>) {
         let mut state = self.lock();
-        let chat = row.chat_id;
-        let lane = state.lanes.entry(chat).or_default();
-        lane.items.push_back(Item {
-            row,
-            press,
-            failing_since: None,
-            failures: 0,
-        });
-        if make_ready(&mut state, chat) {
-            drop(state);
+        let mut woken = false;
+        for (row, press) in rows {
+            let chat = row.chat_id;
+            let lane = state.lanes.entry(chat).or_default();
+            lane.items.push_back(Item {
+                row,
+                press,
+                failing_since: None,
+                failures: 0,
+            });
+            woken |= make_ready(&mut state, chat);
+        }
+        drop(state);
+        if woken {
+            // One worker; it passes the wake-up on while chats are ready (see `next`).
             self.signal.notify_one();
         }
     }
