@@ -43,8 +43,10 @@ pub const TOKEN: &str = "123456789:TEST-fake-token_for-newsdesk";
 pub const BOT_ID: i64 = 7_000_000_001;
 pub const BOT_USERNAME: &str = "newsdesk_bot";
 
-/// How long `wait_for_*` helpers wait before failing the test.
-pub const DEFAULT_WAIT: Duration = Duration::from_secs(10);
+/// How long `wait_for_*` helpers wait before failing the test. Generous: a wait ends as soon as
+/// its condition holds, and on a machine shared with several builds a restart of the bot (the
+/// index built again, in a debug build) has taken over ten seconds.
+pub const DEFAULT_WAIT: Duration = Duration::from_secs(60);
 
 /// One recorded Bot API request.
 #[derive(Debug, Clone)]
@@ -257,56 +259,18 @@ impl FakeBotApi {
     /// Queues an update built with [`updates`] (`{"message": …}`, `{"callback_query": …}` …),
     /// assigning its `update_id`, a `message_id` (when absent) and a callback id.
     pub fn push(&self, update: Value) -> Pushed {
-        let Value::Object(mut body) = update else {
-            panic!("an update is a JSON object")
-        };
-        let kind = body
-            .keys()
-            .find(|k| *k != "update_id")
-            .cloned()
-            .expect("update kind");
+        self.push_all(vec![update]).remove(0)
+    }
+
+    /// Queues several updates at once, as [`FakeBotApi::push`] does each: a `getUpdates` in
+    /// progress sees all of them or none (as when Telegram holds many for a bot that was busy),
+    /// never the first few of them.
+    pub fn push_all(&self, updates: Vec<Value>) -> Vec<Pushed> {
         let mut inner = self.shared.lock();
-        let update_id = inner.next_update_id;
-        inner.next_update_id += 1;
-        let mut pushed = Pushed {
-            update_id,
-            message: None,
-            callback_id: None,
-        };
-        let payload = body.get_mut(&kind).expect("payload");
-        match kind.as_str() {
-            "message" | "edited_message" | "channel_post" | "edited_channel_post" => {
-                if payload.get("message_id").is_none() {
-                    payload["message_id"] = json!(inner.next_message_id);
-                    inner.next_message_id += 1;
-                }
-                inner.learn_message(payload);
-                pushed.message = Some(payload.clone());
-            }
-            "callback_query" => {
-                let id = format!("cb-{}", inner.next_callback_id);
-                inner.next_callback_id += 1;
-                payload["id"] = json!(id);
-                inner.open_callbacks.insert(id.clone());
-                if let Some(chat) = payload.pointer("/message/chat") {
-                    inner.learn_chat(chat);
-                }
-                pushed.callback_id = Some(id);
-            }
-            "my_chat_member" | "chat_member" => {
-                if let Some(chat) = payload.get("chat") {
-                    inner.learn_chat(chat);
-                }
-            }
-            _ => {}
-        }
-        body.insert("update_id".into(), json!(update_id));
-        inner.updates.push(StoredUpdate {
-            id: update_id,
-            kind,
-            body: Value::Object(body),
-            pushed_at: Instant::now(),
-        });
+        let pushed = updates
+            .into_iter()
+            .map(|update| inner.store_update(update))
+            .collect();
         drop(inner);
         self.shared.updates_changed.send_modify(|v| *v += 1);
         pushed
@@ -579,6 +543,60 @@ impl FakeBotApi {
 }
 
 impl Inner {
+    /// Stores one update (see [`FakeBotApi::push`]); the caller wakes the long polls.
+    fn store_update(&mut self, update: Value) -> Pushed {
+        let Value::Object(mut body) = update else {
+            panic!("an update is a JSON object")
+        };
+        let kind = body
+            .keys()
+            .find(|k| *k != "update_id")
+            .cloned()
+            .expect("update kind");
+        let update_id = self.next_update_id;
+        self.next_update_id += 1;
+        let mut pushed = Pushed {
+            update_id,
+            message: None,
+            callback_id: None,
+        };
+        let payload = body.get_mut(&kind).expect("payload");
+        match kind.as_str() {
+            "message" | "edited_message" | "channel_post" | "edited_channel_post" => {
+                if payload.get("message_id").is_none() {
+                    payload["message_id"] = json!(self.next_message_id);
+                    self.next_message_id += 1;
+                }
+                self.learn_message(payload);
+                pushed.message = Some(payload.clone());
+            }
+            "callback_query" => {
+                let id = format!("cb-{}", self.next_callback_id);
+                self.next_callback_id += 1;
+                payload["id"] = json!(id);
+                self.open_callbacks.insert(id.clone());
+                if let Some(chat) = payload.pointer("/message/chat") {
+                    self.learn_chat(chat);
+                }
+                pushed.callback_id = Some(id);
+            }
+            "my_chat_member" | "chat_member" => {
+                if let Some(chat) = payload.get("chat") {
+                    self.learn_chat(chat);
+                }
+            }
+            _ => {}
+        }
+        body.insert("update_id".into(), json!(update_id));
+        self.updates.push(StoredUpdate {
+            id: update_id,
+            kind,
+            body: Value::Object(body),
+            pushed_at: Instant::now(),
+        });
+        pushed
+    }
+
     fn learn_chat(&mut self, chat: &Value) {
         if let Some(id) = chat["id"].as_i64() {
             self.chats.insert(id, chat.clone());
