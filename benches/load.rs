@@ -11,11 +11,15 @@
 //!    groups, and the highest send rates the fake observed per chat, per group and overall.
 //!
 //! Options: `--runs N`, `--chats N` (private chats), `--groups N`, `--messages N` (per chat),
-//! `--skip-limits`, `--only-limits`. The fake server, the bot and this driver share the
+//! `--skip-limits`, `--only-limits`, `--harness-only` (the throughput run answered by an echo bot
+//! with no desk and no database: the ceiling of the fake, the driver and HTTP on this machine).
+//! The fake server, the bot and this driver share the
 //! machine's cores: the figures are for all three together.
 
 #[path = "../tests/it/common/mod.rs"]
 mod common;
+#[path = "load/harness.rs"]
+mod harness;
 #[path = "load/limits.rs"]
 mod limits;
 #[path = "load/throughput.rs"]
@@ -89,6 +93,8 @@ pub struct Options {
     pub messages: usize,
     pub throughput: bool,
     pub limits: bool,
+    /// The echo bot instead of the real one (see `load/harness.rs`).
+    pub harness: bool,
 }
 
 fn options() -> Options {
@@ -101,6 +107,7 @@ fn options() -> Options {
         messages: 30,
         throughput: true,
         limits: true,
+        harness: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -116,6 +123,10 @@ fn options() -> Options {
             "--messages" => o.messages = number(),
             "--skip-limits" => o.limits = false,
             "--only-limits" => o.throughput = false,
+            "--harness-only" => {
+                o.harness = true;
+                o.limits = false;
+            }
             // `cargo bench` passes `--bench`; anything else is a mistake worth seeing.
             "--bench" => {}
             other => panic!("unknown option {other:?}"),

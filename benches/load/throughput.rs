@@ -12,6 +12,7 @@ use serde_json::Value;
 use sqlx::Row;
 
 use crate::common::fake_bot_api::{BOT_USERNAME, Call, Chat, FakeBotApi, Msg, Person, callback};
+use crate::harness::Echo;
 use crate::workload::{self, Kind, Rng};
 use crate::{Bot, Options};
 use newsdesk::telegram::RateLimits;
@@ -59,9 +60,29 @@ struct Awaiting {
     pushed: Instant,
 }
 
+/// What answers the readers: the real bot, or the harness's echo bot.
+enum Target {
+    Bot(Bot),
+    Echo(Echo),
+}
+
+impl Target {
+    fn fake(&self) -> &FakeBotApi {
+        match self {
+            Target::Bot(bot) => &bot.fake,
+            Target::Echo(echo) => &echo.fake,
+        }
+    }
+}
+
 pub async fn run(options: &Options, seed: u64) -> Outcome {
-    let bot = Bot::start(RateLimits::lifted()).await;
-    let mut feed = bot.fake.watch_calls();
+    let target = if options.harness {
+        Target::Echo(Echo::start().await)
+    } else {
+        Target::Bot(Bot::start(RateLimits::lifted()).await)
+    };
+    let fake = target.fake();
+    let mut feed = fake.watch_calls();
 
     let mut readers = Vec::new();
     for i in 0..options.chats {
@@ -112,7 +133,7 @@ pub async fn run(options: &Options, seed: u64) -> Outcome {
     let started = Instant::now();
     let mut active = 0;
     for (i, reader) in readers.iter_mut().enumerate() {
-        if reader.send_next(&bot.fake, &mut outcome, &mut callbacks, i) {
+        if reader.send_next(fake, &mut outcome, &mut callbacks, i) {
             active += 1;
         }
     }
@@ -150,19 +171,21 @@ pub async fn run(options: &Options, seed: u64) -> Outcome {
             .push(call.at.saturating_duration_since(awaited.pushed));
         last_reply = last_reply.max(call.at);
         reader.last_feedback = feedback_data(&call);
-        if !reader.send_next(
-            &bot.fake,
-            &mut outcome,
-            &mut callbacks,
-            index.expect("a reader"),
-        ) {
+        if !reader.send_next(fake, &mut outcome, &mut callbacks, index.expect("a reader")) {
             active -= 1;
         }
     }
     outcome.elapsed = last_reply.duration_since(started);
 
-    let (_fake, files) = bot.stop().await;
-    outcome.persisted = persisted(&files.database_path(), &readers).await;
+    match target {
+        Target::Bot(bot) => {
+            let (_fake, files) = bot.stop().await;
+            outcome.persisted = persisted(&files.database_path(), &readers).await;
+        }
+        Target::Echo(echo) => {
+            echo.stop().await;
+        }
+    }
     outcome
 }
 
