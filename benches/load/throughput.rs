@@ -62,7 +62,7 @@ struct Awaiting {
 
 /// What answers the readers: the real bot, or the harness's echo bot.
 enum Target {
-    Bot(Bot),
+    Bot(Box<Bot>),
     Echo(Echo),
 }
 
@@ -79,7 +79,7 @@ pub async fn run(options: &Options, seed: u64) -> Outcome {
     let target = if options.harness {
         Target::Echo(Echo::start().await)
     } else {
-        Target::Bot(Bot::start(RateLimits::lifted()).await)
+        Target::Bot(Box::new(Bot::start(RateLimits::lifted()).await))
     };
     let fake = target.fake();
     let mut feed = fake.watch_calls();
