@@ -3,7 +3,8 @@
 //! over other articles, the share of the question's words found and a specific keyword all hold,
 //! and every name or number the question mentions is in the passage.
 
-use std::collections::HashMap;
+// The 3-gram channel looks up every 3-gram of every candidate's words: a fast hasher.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::index::{Index, Passage, word_trigrams};
 use super::intents::Thresholds;
@@ -163,10 +164,7 @@ fn bm25(q: &Query, index: &Index, only_doc: Option<usize>) -> (Vec<(u32, f32)>, 
             };
             for &(id, factor) in &term.matches {
                 let idf = index.idf(id) * factor * w;
-                for (p, tf) in index.postings(id) {
-                    if !range.contains(&(p as usize)) {
-                        continue;
-                    }
+                for (p, tf) in index.postings_in(id, range.clone()) {
                     let tf = tf as f32;
                     // Saturated term frequency, scaled to at most 1 so that `ideal` bounds the sum.
                     let s = idf * tf / (tf + index.length_norm(p as usize));
@@ -221,10 +219,10 @@ fn rerank(
     prefer_doc: Option<usize>,
 ) -> Vec<Scored> {
     // 3-gram channel: the question's word forms (and their stems) against each candidate's words.
-    let mut q_pos: HashMap<u32, usize> = HashMap::new();
+    let mut q_pos: HashMap<u32, usize> = HashMap::default();
     let mut q_idf: Vec<f32> = Vec::new();
     let mut q_norm = 0.0f32;
-    let mut unseen = std::collections::HashSet::new();
+    let mut unseen = HashSet::default();
     for term in &q.terms {
         for form in term
             .forms

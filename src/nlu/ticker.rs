@@ -95,7 +95,7 @@ impl TickerMatcher {
             while i + n <= words.len() {
                 let joined_match = n == 1
                     && i + 1 < words.len()
-                    && format!("{}{}", words[i], words[i + 1]) == phrase[0]
+                    && phrase[0].strip_prefix(words[i].as_str()) == Some(words[i + 1].as_str())
                     && !used[i]
                     && !used[i + 1];
                 if joined_match {
