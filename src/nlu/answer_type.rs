@@ -4,7 +4,8 @@
 //!
 //! Question words and cue words are data (`lexicon/<lang>/question-words.tsv`, `cues.tsv`).
 
-use std::collections::HashSet;
+// Built for every sentence of every paragraph considered: a fast hasher.
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 use super::lexicon::{Cue, Lexicon};
@@ -56,6 +57,12 @@ pub struct SentenceFit {
 /// wanted kind).
 pub fn best_sentence(q: &Query, paragraph: &str, lx: &Lexicon) -> Option<SentenceFit> {
     let question_words: HashSet<&str> = q.words.iter().map(String::as_str).collect();
+    // Each term's forms stemmed once, not once per sentence.
+    let form_stems: Vec<Vec<String>> = q
+        .terms
+        .iter()
+        .map(|t| t.forms.iter().map(|f| stem(f)).collect())
+        .collect();
     sentences(paragraph)
         .into_iter()
         .map(|range| {
@@ -66,7 +73,7 @@ pub fn best_sentence(q: &Query, paragraph: &str, lx: &Lexicon) -> Option<Sentenc
             let lower_set: HashSet<&str> = lower.iter().map(String::as_str).collect();
             let mut got = 0.0;
             let mut total = 0.0;
-            for t in &q.terms {
+            for (t, form_stems) in q.terms.iter().zip(&form_stems) {
                 let w = if t.salient {
                     2.0
                 } else if t.generic {
@@ -78,7 +85,8 @@ pub fn best_sentence(q: &Query, paragraph: &str, lx: &Lexicon) -> Option<Sentenc
                 let hit = t
                     .forms
                     .iter()
-                    .any(|f| lower_set.contains(f.as_str()) || stems.contains(&stem(f)))
+                    .zip(form_stems)
+                    .any(|(f, fs)| lower_set.contains(f.as_str()) || stems.contains(fs))
                     || stems.contains(&t.stem);
                 if hit {
                     got += w;
@@ -233,7 +241,7 @@ mod tests {
     #[test]
     fn a_year_alone_is_no_amount_but_a_figure_is_and_a_cue_gives_a_reason() {
         let lx = Lexicon::builtin();
-        let q = HashSet::new();
+        let q = HashSet::default();
         let words = |s: &str| raw_words(s);
         let lower = |s: &str| {
             raw_words(s)

@@ -29,6 +29,10 @@ pub struct Engine {
     smalltalk: SmallTalkMatcher,
     ticker: TickerMatcher,
     dates: DateIndex,
+    /// Article numbers, newest publication first, and the fallback text's list of titles: both
+    /// sorted once here, not for every refusal or byline question (10,000 articles is a big sort).
+    newest_first: Vec<usize>,
+    titles: String,
 }
 
 impl Engine {
@@ -48,14 +52,19 @@ impl Engine {
             .iter()
             .filter_map(|a| Some((a.id, a.parsed.url.clone()?)))
             .collect();
-        Engine {
+        let mut engine = Engine {
             intents,
             urls,
             index,
             smalltalk,
             ticker,
             dates,
-        }
+            newest_first: Vec::new(),
+            titles: String::new(),
+        };
+        engine.newest_first = engine.docs_newest_first();
+        engine.titles = engine.article_list();
+        engine
     }
 
     /// Function-word based language guess; `None` when unsure.
@@ -71,7 +80,7 @@ impl Engine {
     /// A configured text (`fallback`, `help`, …) in the given language; empty for an unknown key.
     pub fn reply_text(&self, key: &str, lang: Lang) -> String {
         let text = self.intents.text(key, lang).unwrap_or_default();
-        fill(text, &[("articles", &self.article_list())])
+        fill(text, &[("articles", &self.titles)])
     }
 
     pub fn answer(&self, q: &Question) -> Answer {
@@ -227,10 +236,9 @@ impl Engine {
         if let Some((field, doc)) = meta::field(query, &self.index) {
             if doc.is_none() && context_doc.is_none() && self.index.docs.len() > 1 {
                 // "Siapa penulis berita ini?" with nothing saying which: every article, briefly.
-                let docs = self.docs_newest_first();
                 return Some(meta::answer_all(
                     field,
-                    &docs,
+                    &self.newest_first,
                     &self.index,
                     &self.intents,
                     lang,

@@ -75,7 +75,11 @@ impl TickerMatcher {
         self.phrases
             .iter()
             .filter(|(_, p)| p.len() == 1 && p[0].chars().count() >= 4)
-            .find(|(_, p)| strsim::damerau_levenshtein(w, &p[0]) == 1)
+            // One edit changes the length by one letter at most; the edit distance is the dear part.
+            .find(|(_, p)| {
+                p[0].chars().count().abs_diff(w.chars().count()) <= 1
+                    && strsim::damerau_levenshtein(w, &p[0]) == 1
+            })
             .map(|(_, p)| p[0].clone())
     }
 
