@@ -46,8 +46,12 @@ impl Engine {
             .chain(ticker.words())
             .chain(lexicon.english.keys().map(String::as_str))
             .collect();
-        let index = Index::build(articles, extra.into_iter(), lexicon.clone());
-        let dates = DateIndex::build(&index, &lexicon);
+        // The dates every paragraph writes are read on a second core while the words are indexed.
+        let (index, dates) = std::thread::scope(|s| {
+            let dates = s.spawn(|| DateIndex::build(articles, &lexicon));
+            let index = Index::build(articles, extra.into_iter(), lexicon.clone());
+            (index, dates.join().expect("reading dates does not panic"))
+        });
         let urls = articles
             .iter()
             .filter_map(|a| Some((a.id, a.parsed.url.clone()?)))
