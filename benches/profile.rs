@@ -16,7 +16,10 @@ use std::time::Instant;
 use newsdesk::nlu::{Engine, Intents, Lexicon, Question};
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     let Some(mode) = args.first() else {
         eprintln!("profile: give a mode (archive, 10k or build) and a round count");
         return;
@@ -49,5 +52,8 @@ fn main() {
         }
     }
     let n = (rounds * questions.len()) as u32;
-    println!("answer: {:?} per question ({n} questions)", started.elapsed() / n);
+    println!(
+        "answer: {:?} per question ({n} questions)",
+        started.elapsed() / n
+    );
 }
