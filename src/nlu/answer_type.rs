@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::lexicon::{Cue, Lexicon};
 use super::query::{AnswerType, Query};
-use super::stem::stem;
+use super::stem::{stem, with_stem};
 
 /// The sentences of a paragraph as byte ranges: a sentence ends at `.`, `!` or `?` followed by a
 /// space and a capital letter, a digit or a quote ("Tbk. (TBIG)" and "5.462,74" do not end one).
@@ -63,13 +63,24 @@ pub fn best_sentence(q: &Query, paragraph: &str, lx: &Lexicon) -> Option<Sentenc
         .iter()
         .map(|t| t.forms.iter().map(|f| stem(f)).collect())
         .collect();
+    // Only these stems are ever looked for in a sentence.
+    let wanted: HashSet<&str> = form_stems
+        .iter()
+        .flatten()
+        .chain(q.terms.iter().map(|t| &t.stem))
+        .map(String::as_str)
+        .collect();
     sentences(paragraph)
         .into_iter()
         .map(|range| {
             let s = &paragraph[range.clone()];
             let words = raw_words(s);
             let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-            let stems: HashSet<String> = lower.iter().map(|w| stem(w)).collect();
+            // The sentence's stems that the question looks for.
+            let stems: HashSet<&str> = lower
+                .iter()
+                .filter_map(|w| with_stem(w, |s| wanted.get(s).copied()))
+                .collect();
             let lower_set: HashSet<&str> = lower.iter().map(String::as_str).collect();
             let mut got = 0.0;
             let mut total = 0.0;
@@ -82,12 +93,10 @@ pub fn best_sentence(q: &Query, paragraph: &str, lx: &Lexicon) -> Option<Sentenc
                     1.0
                 };
                 total += w;
-                let hit = t
-                    .forms
-                    .iter()
-                    .zip(form_stems)
-                    .any(|(f, fs)| lower_set.contains(f.as_str()) || stems.contains(fs))
-                    || stems.contains(&t.stem);
+                let hit =
+                    t.forms.iter().zip(form_stems).any(|(f, fs)| {
+                        lower_set.contains(f.as_str()) || stems.contains(fs.as_str())
+                    }) || stems.contains(t.stem.as_str());
                 if hit {
                     got += w;
                 }

@@ -26,13 +26,18 @@ fn stemmer() -> &'static Stemmer {
 
 /// The stem used for matching: surface for words with digits and short words.
 pub(super) fn stem(word: &str) -> String {
+    with_stem(word, str::to_string)
+}
+
+/// `f` of the word's [`stem`], without allocating one when the stem is known already.
+pub(super) fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let chars = word.chars().count();
     if chars <= MIN_STEM || word.chars().any(|c| !c.is_alphabetic()) {
-        return word.to_string();
+        return f(word);
     }
     CACHE.with_borrow_mut(|cache| {
         if let Some(known) = cache.get(word) {
-            return known.clone();
+            return f(known);
         }
         let stemmed = stemmer().stem(word);
         let out = if stemmed.chars().count() < MIN_STEM {
@@ -43,8 +48,9 @@ pub(super) fn stem(word: &str) -> String {
         if cache.len() >= CACHE_WORDS {
             cache.clear();
         }
-        cache.insert(word.to_string(), out.clone());
-        out
+        let result = f(&out);
+        cache.insert(word.to_string(), out);
+        result
     })
 }
 
