@@ -248,19 +248,31 @@ fn rerank(
         }
     }
     let q_norm = q_norm.sqrt().max(1e-6);
+    // Each 3-gram of each candidate's words is looked up: in a dense table, one load each.
+    SLOTS.with_borrow_mut(|slots| {
+        if slots.len() < index.trigram_count() {
+            slots.resize(index.trigram_count(), NO_SLOT);
+        }
+        for (&id, &k) in &q_pos {
+            slots[id as usize] = k as u32;
+        }
+    });
     let mut hit = vec![false; q_idf.len()];
     let mut out: Vec<Scored> = order
         .into_iter()
         .map(|(p, bm)| {
             let passage = &index.passages[p as usize];
             hit.iter_mut().for_each(|h| *h = false);
-            for &t in &passage.terms {
-                for g in index.trigrams_of(t) {
-                    if let Some(&k) = q_pos.get(g) {
-                        hit[k] = true;
+            SLOTS.with_borrow(|slots| {
+                for &t in &passage.terms {
+                    for &g in index.trigrams_of(t) {
+                        let k = slots[g as usize];
+                        if k != NO_SLOT {
+                            hit[k as usize] = true;
+                        }
                     }
                 }
-            }
+            });
             let dot: f32 = hit
                 .iter()
                 .zip(&q_idf)
@@ -294,8 +306,20 @@ fn rerank(
             }
         })
         .collect();
+    SLOTS.with_borrow_mut(|slots| {
+        for &id in q_pos.keys() {
+            slots[id as usize] = NO_SLOT;
+        }
+    });
     out.sort_by(|a, b| b.score.total_cmp(&a.score));
     out
+}
+
+const NO_SLOT: u32 = u32::MAX;
+thread_local! {
+    /// Per 3-gram id: its position among the question's 3-grams, or [`NO_SLOT`]. Filled for one
+    /// question's candidates and cleared after (only its own slots).
+    static SLOTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Answer or refuse, from the ranking.

@@ -332,6 +332,11 @@ impl Index {
         }
     }
 
+    /// How many distinct 3-grams the index knows (ids are below it).
+    pub fn trigram_count(&self) -> usize {
+        self.trigram_ids.len()
+    }
+
     /// The 3-gram ids of a term (for the query side of the 3-gram channel).
     pub fn trigrams_of(&self, term: TermId) -> &[u32] {
         &self.term_trigrams[term as usize]
