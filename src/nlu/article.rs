@@ -83,14 +83,21 @@ fn found_in_title(term: &Term, index: &Index, passage: &Passage) -> bool {
 
 /// Share of the question's (weighted) content words present in the passages or the title.
 pub fn coverage(q: &Query, index: &Index, passages: &[&Passage]) -> f32 {
-    let total: f32 = q.terms.iter().map(|t| weight(t, index)).sum();
+    let weights: Vec<f32> = q.terms.iter().map(|t| weight(t, index)).collect();
+    coverage_weighted(q, index, passages, &weights)
+}
+
+/// [`coverage`] with each term's [`weight`] given (computed once for many candidates).
+fn coverage_weighted(q: &Query, index: &Index, passages: &[&Passage], weights: &[f32]) -> f32 {
+    let total: f32 = weights.iter().sum();
     if total == 0.0 {
         return 0.0;
     }
     let got: f32 = q
         .terms
         .iter()
-        .map(|t| {
+        .zip(weights)
+        .map(|(t, w)| {
             let inside = passages.iter().map(|p| found(t, p)).fold(0.0, f32::max);
             let f = if inside > 0.0 {
                 inside
@@ -100,7 +107,7 @@ pub fn coverage(q: &Query, index: &Index, passages: &[&Passage]) -> f32 {
             } else {
                 0.0
             };
-            weight(t, index) * f
+            w * f
         })
         .sum();
     got / total
@@ -258,6 +265,7 @@ fn rerank(
         }
     });
     let mut hit = vec![false; q_idf.len()];
+    let weights: Vec<f32> = q.terms.iter().map(|t| weight(t, index)).collect();
     let mut out: Vec<Scored> = order
         .into_iter()
         .map(|(p, bm)| {
@@ -302,7 +310,7 @@ fn rerank(
             Scored {
                 passage: p as usize,
                 score,
-                coverage: coverage(q, index, &[passage]),
+                coverage: coverage_weighted(q, index, &[passage], &weights),
             }
         })
         .collect();

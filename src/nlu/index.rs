@@ -88,6 +88,9 @@ pub struct Index {
     term_trigrams: Vec<Vec<u32>>,
     /// Passages holding each term at all, stem or surface.
     df: Vec<u32>,
+    /// BM25 idf of each term, from `df` once the index is complete (asked for every term of every
+    /// candidate).
+    idfs: Vec<f32>,
     /// Articles holding each term in a paragraph, stem or surface.
     doc_df: Vec<u32>,
     pub avg_len: f32,
@@ -124,6 +127,7 @@ impl Index {
             postings: Vec::new(),
             df: Vec::new(),
             doc_df: Vec::new(),
+            idfs: Vec::new(),
             term_trigrams: Vec::new(),
             length_norms: Vec::new(),
             avg_len: 1.0,
@@ -259,6 +263,15 @@ impl Index {
             .map(|&df| (1.0 + n / (1.0 + df as f32)).ln())
             .collect();
         index.max_trigram_idf = (1.0 + n).ln();
+        let n_passages = index.passages.len() as f32;
+        index.idfs = index
+            .df
+            .iter()
+            .map(|&df| {
+                let df = df as f32;
+                ((n_passages - df + 0.5) / (df + 0.5) + 1.0).ln()
+            })
+            .collect();
         for i in 0..index.passages.len() {
             let terms = std::mem::take(&mut index.passages[i].terms);
             listing += 1;
@@ -387,9 +400,7 @@ impl Index {
 
     /// BM25 inverse document frequency of a term (also for surface forms).
     pub fn idf(&self, term: TermId) -> f32 {
-        let n = self.passages.len() as f32;
-        let df = self.df[term as usize] as f32;
-        ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+        self.idfs[term as usize]
     }
 
     /// Whether few articles hold the term, in an archive large enough to tell (see
