@@ -3,7 +3,8 @@
 //! over other articles, the share of the question's words found and a specific keyword all hold,
 //! and every name or number the question mentions is in the passage.
 
-use std::collections::HashMap;
+// The 3-gram channel looks up every 3-gram of every candidate's words: a fast hasher.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::index::{Index, Passage, word_trigrams};
 use super::intents::Thresholds;
@@ -82,14 +83,21 @@ fn found_in_title(term: &Term, index: &Index, passage: &Passage) -> bool {
 
 /// Share of the question's (weighted) content words present in the passages or the title.
 pub fn coverage(q: &Query, index: &Index, passages: &[&Passage]) -> f32 {
-    let total: f32 = q.terms.iter().map(|t| weight(t, index)).sum();
+    let weights: Vec<f32> = q.terms.iter().map(|t| weight(t, index)).collect();
+    coverage_weighted(q, index, passages, &weights)
+}
+
+/// [`coverage`] with each term's [`weight`] given (computed once for many candidates).
+fn coverage_weighted(q: &Query, index: &Index, passages: &[&Passage], weights: &[f32]) -> f32 {
+    let total: f32 = weights.iter().sum();
     if total == 0.0 {
         return 0.0;
     }
     let got: f32 = q
         .terms
         .iter()
-        .map(|t| {
+        .zip(weights)
+        .map(|(t, w)| {
             let inside = passages.iter().map(|p| found(t, p)).fold(0.0, f32::max);
             let f = if inside > 0.0 {
                 inside
@@ -99,7 +107,7 @@ pub fn coverage(q: &Query, index: &Index, passages: &[&Passage]) -> f32 {
             } else {
                 0.0
             };
-            weight(t, index) * f
+            w * f
         })
         .sum();
     got / total
@@ -163,10 +171,7 @@ fn bm25(q: &Query, index: &Index, only_doc: Option<usize>) -> (Vec<(u32, f32)>, 
             };
             for &(id, factor) in &term.matches {
                 let idf = index.idf(id) * factor * w;
-                for (p, tf) in index.postings(id) {
-                    if !range.contains(&(p as usize)) {
-                        continue;
-                    }
+                for (p, tf) in index.postings_in(id, range.clone()) {
                     let tf = tf as f32;
                     // Saturated term frequency, scaled to at most 1 so that `ideal` bounds the sum.
                     let s = idf * tf / (tf + index.length_norm(p as usize));
@@ -221,10 +226,10 @@ fn rerank(
     prefer_doc: Option<usize>,
 ) -> Vec<Scored> {
     // 3-gram channel: the question's word forms (and their stems) against each candidate's words.
-    let mut q_pos: HashMap<u32, usize> = HashMap::new();
+    let mut q_pos: HashMap<u32, usize> = HashMap::default();
     let mut q_idf: Vec<f32> = Vec::new();
     let mut q_norm = 0.0f32;
-    let mut unseen = std::collections::HashSet::new();
+    let mut unseen = HashSet::default();
     for term in &q.terms {
         for form in term
             .forms
@@ -250,19 +255,32 @@ fn rerank(
         }
     }
     let q_norm = q_norm.sqrt().max(1e-6);
+    // Each 3-gram of each candidate's words is looked up: in a dense table, one load each.
+    SLOTS.with_borrow_mut(|slots| {
+        if slots.len() < index.trigram_count() {
+            slots.resize(index.trigram_count(), NO_SLOT);
+        }
+        for (&id, &k) in &q_pos {
+            slots[id as usize] = k as u32;
+        }
+    });
     let mut hit = vec![false; q_idf.len()];
+    let weights: Vec<f32> = q.terms.iter().map(|t| weight(t, index)).collect();
     let mut out: Vec<Scored> = order
         .into_iter()
         .map(|(p, bm)| {
             let passage = &index.passages[p as usize];
             hit.iter_mut().for_each(|h| *h = false);
-            for &t in &passage.terms {
-                for g in index.trigrams_of(t) {
-                    if let Some(&k) = q_pos.get(g) {
-                        hit[k] = true;
+            SLOTS.with_borrow(|slots| {
+                for &t in &passage.terms {
+                    for &g in index.trigrams_of(t) {
+                        let k = slots[g as usize];
+                        if k != NO_SLOT {
+                            hit[k as usize] = true;
+                        }
                     }
                 }
-            }
+            });
             let dot: f32 = hit
                 .iter()
                 .zip(&q_idf)
@@ -292,12 +310,24 @@ fn rerank(
             Scored {
                 passage: p as usize,
                 score,
-                coverage: coverage(q, index, &[passage]),
+                coverage: coverage_weighted(q, index, &[passage], &weights),
             }
         })
         .collect();
+    SLOTS.with_borrow_mut(|slots| {
+        for &id in q_pos.keys() {
+            slots[id as usize] = NO_SLOT;
+        }
+    });
     out.sort_by(|a, b| b.score.total_cmp(&a.score));
     out
+}
+
+const NO_SLOT: u32 = u32::MAX;
+thread_local! {
+    /// Per 3-gram id: its position among the question's 3-grams, or [`NO_SLOT`]. Filled for one
+    /// question's candidates and cleared after (only its own slots).
+    static SLOTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Answer or refuse, from the ranking.

@@ -235,11 +235,17 @@ impl Relative {
 fn relative(toks: &[Tok], lx: &Lexicon) -> Vec<(Relative, Vec<usize>)> {
     let mut out = Vec::new();
     let mut i = 0;
+    // One buffer for every two-word phrase (this runs over every paragraph at build).
+    let mut two = String::new();
     while i < toks.len() {
-        let two = toks
-            .get(i + 1)
-            .map(|n| format!("{} {}", toks[i].text, n.text));
-        if let Some(r) = two.as_ref().and_then(|p| lx.relative_date(p)) {
+        let pair = toks.get(i + 1).map(|n| {
+            two.clear();
+            two.push_str(&toks[i].text);
+            two.push(' ');
+            two.push_str(&n.text);
+            two.as_str()
+        });
+        if let Some(r) = pair.and_then(|p| lx.relative_date(p)) {
             out.push((r, vec![i, i + 1]));
             i += 2;
         } else if let Some(r) = lx.relative_date(&toks[i].text) {

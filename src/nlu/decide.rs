@@ -14,6 +14,7 @@ use super::lang::Lang;
 use super::lexicon::Lexicon;
 use super::passage;
 use super::query::{AnswerType, Query, Term};
+use crate::content::Article;
 
 /// How much a full date agreement (1.0) or a clear mismatch (-1.0) moves a passage's score.
 const DATE_WEIGHT: f32 = 0.25;
@@ -40,13 +41,15 @@ pub struct DateIndex {
 }
 
 impl DateIndex {
-    pub fn build(index: &Index, lx: &Lexicon) -> DateIndex {
+    /// From the articles themselves (in the index's order), so that it can be read on another
+    /// thread while the index is built.
+    pub fn build(articles: &[Article], lx: &Lexicon) -> DateIndex {
         let mut out = DateIndex {
-            published: Vec::with_capacity(index.docs.len()),
-            doc_text: Vec::with_capacity(index.docs.len()),
-            published_day: Vec::with_capacity(index.docs.len()),
+            published: Vec::with_capacity(articles.len()),
+            doc_text: Vec::with_capacity(articles.len()),
+            published_day: Vec::with_capacity(articles.len()),
         };
-        for doc in &index.docs {
+        for doc in articles.iter().map(|a| &a.parsed) {
             let day = doc.published_at.map(|at| at.date_naive());
             let mut all = dates::of_text(&doc.title, day, lx);
             for p in &doc.paragraphs {

@@ -3,7 +3,8 @@
 //! channel, article metadata, and an `fst` vocabulary for typo correction.
 
 use chrono::{DateTime, FixedOffset, Utc};
-use std::collections::HashMap;
+// The vocabulary and 3-gram maps are hit for every word indexed or asked: a fast hasher.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use super::lexicon::{Cue, Lexicon};
@@ -87,6 +88,9 @@ pub struct Index {
     term_trigrams: Vec<Vec<u32>>,
     /// Passages holding each term at all, stem or surface.
     df: Vec<u32>,
+    /// BM25 idf of each term, from `df` once the index is complete (asked for every term of every
+    /// candidate).
+    idfs: Vec<f32>,
     /// Articles holding each term in a paragraph, stem or surface.
     doc_df: Vec<u32>,
     pub avg_len: f32,
@@ -119,25 +123,29 @@ impl Index {
             lx: lexicon,
             docs: Vec::with_capacity(articles.len()),
             passages: Vec::new(),
-            vocab: HashMap::new(),
+            vocab: HashMap::default(),
             postings: Vec::new(),
             df: Vec::new(),
             doc_df: Vec::new(),
+            idfs: Vec::new(),
             term_trigrams: Vec::new(),
             length_norms: Vec::new(),
             avg_len: 1.0,
-            trigram_ids: HashMap::new(),
+            trigram_ids: HashMap::default(),
             trigram_idf: Vec::new(),
             max_trigram_idf: 1.0,
             typo_vocab: fst::Set::default(),
         };
         // Each distinct word is normalised, stemmed and interned once: (surface id, stem id),
         // or None for a function word.
-        let mut seen: HashMap<String, Option<(TermId, TermId)>> = HashMap::new();
+        let mut seen: HashMap<String, Option<(TermId, TermId)>> = HashMap::default();
         let mut trigram_df: Vec<u32> = Vec::new();
         // The last article each term was counted for, for `doc_df`.
         let mut last_doc: Vec<u32> = Vec::new();
         let mut scratch: Vec<u32> = Vec::new();
+        // The passage that last listed each 3-gram (numbered from 1), to list each once.
+        let mut listed: Vec<u32> = Vec::new();
+        let mut listing = 0u32;
         let mut stems: Vec<TermId> = Vec::new();
         let mut total_len = 0u64;
         for (doc_no, article) in articles.iter().enumerate() {
@@ -208,7 +216,8 @@ impl Index {
                         index.doc_df[t as usize] += 1;
                     }
                 }
-                index.passage_trigrams(&terms, &mut scratch);
+                listing += 1;
+                index.passage_trigrams(&terms, &mut listed, listing, &mut scratch);
                 if trigram_df.len() < index.trigram_ids.len() {
                     trigram_df.resize(index.trigram_ids.len(), 0);
                 }
@@ -254,9 +263,21 @@ impl Index {
             .map(|&df| (1.0 + n / (1.0 + df as f32)).ln())
             .collect();
         index.max_trigram_idf = (1.0 + n).ln();
+        let n_passages = index.passages.len() as f32;
+        index.idfs = index
+            .df
+            .iter()
+            .map(|&df| {
+                let df = df as f32;
+                ((n_passages - df + 0.5) / (df + 0.5) + 1.0).ln()
+            })
+            .collect();
         for i in 0..index.passages.len() {
             let terms = std::mem::take(&mut index.passages[i].terms);
-            index.passage_trigrams(&terms, &mut scratch);
+            listing += 1;
+            index.passage_trigrams(&terms, &mut listed, listing, &mut scratch);
+            // Summed in 3-gram order, so the norm does not depend on how they were listed.
+            scratch.sort_unstable();
             let sum: f32 = scratch
                 .iter()
                 .map(|&g| index.trigram_idf[g as usize].powi(2))
@@ -300,14 +321,33 @@ impl Index {
         ids
     }
 
-    /// The unique 3-gram ids of a passage's words (surfaces and stems) into `out`.
-    fn passage_trigrams(&self, terms: &[TermId], out: &mut Vec<u32>) {
+    /// The unique 3-gram ids of a passage's words (surfaces and stems) into `out`, unordered:
+    /// `listed` holds the last `listing` (a number new for each call) that listed each 3-gram.
+    fn passage_trigrams(
+        &self,
+        terms: &[TermId],
+        listed: &mut Vec<u32>,
+        listing: u32,
+        out: &mut Vec<u32>,
+    ) {
         out.clear();
-        for &t in terms {
-            out.extend_from_slice(&self.term_trigrams[t as usize]);
+        if listed.len() < self.trigram_ids.len() {
+            listed.resize(self.trigram_ids.len(), 0);
         }
-        out.sort_unstable();
-        out.dedup();
+        for &t in terms {
+            for &g in &self.term_trigrams[t as usize] {
+                let last = &mut listed[g as usize];
+                if *last != listing {
+                    *last = listing;
+                    out.push(g);
+                }
+            }
+        }
+    }
+
+    /// How many distinct 3-grams the index knows (ids are below it).
+    pub fn trigram_count(&self) -> usize {
+        self.trigram_ids.len()
     }
 
     /// The 3-gram ids of a term (for the query side of the 3-gram channel).
@@ -344,18 +384,23 @@ impl Index {
         self.length_norms[passage]
     }
 
-    /// (passage, term frequency) pairs of a stem.
-    pub fn postings(&self, term: TermId) -> impl Iterator<Item = (u32, u32)> + '_ {
-        self.postings[term as usize]
+    /// (passage, term frequency) pairs of a stem among the given passages (one article's): a
+    /// binary search, as the postings are in passage order.
+    pub fn postings_in(
+        &self,
+        term: TermId,
+        passages: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let list = &self.postings[term as usize];
+        let at = |p: usize| list.partition_point(|&x| ((x >> 8) as usize) < p);
+        list[at(passages.start)..at(passages.end)]
             .iter()
             .map(|&p| (p >> 8, p & 0xff))
     }
 
     /// BM25 inverse document frequency of a term (also for surface forms).
     pub fn idf(&self, term: TermId) -> f32 {
-        let n = self.passages.len() as f32;
-        let df = self.df[term as usize] as f32;
-        ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+        self.idfs[term as usize]
     }
 
     /// Whether few articles hold the term, in an archive large enough to tell (see

@@ -4,10 +4,20 @@
 //! [`Lexicon::stem`](super::lexicon::Lexicon::stem), the entry point. Callers index both.
 
 use frostem::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 /// Shorter results are more often wrong than right ("pesan" → "pes").
 const MIN_STEM: usize = 4;
+/// Words whose stems one thread remembers before starting afresh (a few MiB at most).
+const CACHE_WORDS: usize = 1 << 16;
+
+thread_local! {
+    /// Snowball costs far more than a look-up, and the same paragraph words are stemmed again for
+    /// every question that reads their article's sentences.
+    static CACHE: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
+}
 
 fn stemmer() -> &'static Stemmer {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
@@ -16,16 +26,32 @@ fn stemmer() -> &'static Stemmer {
 
 /// The stem used for matching: surface for words with digits and short words.
 pub(super) fn stem(word: &str) -> String {
+    with_stem(word, str::to_string)
+}
+
+/// `f` of the word's [`stem`], without allocating one when the stem is known already.
+pub(super) fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let chars = word.chars().count();
     if chars <= MIN_STEM || word.chars().any(|c| !c.is_alphabetic()) {
-        return word.to_string();
+        return f(word);
     }
-    let stemmed = stemmer().stem(word);
-    if stemmed.chars().count() < MIN_STEM {
-        word.to_string()
-    } else {
-        stemmed.into_owned()
-    }
+    CACHE.with_borrow_mut(|cache| {
+        if let Some(known) = cache.get(word) {
+            return f(known);
+        }
+        let stemmed = stemmer().stem(word);
+        let out = if stemmed.chars().count() < MIN_STEM {
+            word.to_string()
+        } else {
+            stemmed.into_owned()
+        };
+        if cache.len() >= CACHE_WORDS {
+            cache.clear();
+        }
+        let result = f(&out);
+        cache.insert(word.to_string(), out);
+        result
+    })
 }
 
 #[cfg(test)]

@@ -4,7 +4,9 @@
 //! reduplication expanded ("org2", "bagi-bagi" → both words). Tokens remember whether the writer
 //! capitalised them mid-sentence, a cheap named-entity signal used by the decision stage.
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// One word of normalised text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,7 +18,12 @@ pub struct Token {
 
 /// Splits text into normalised tokens. Never fails; emoji-only or punctuation-only text gives none.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let normalised: String = text.nfkc().collect();
+    // Most text is NFKC already (plain ASCII always): the quick check skips the rebuild.
+    let normalised: Cow<str> = if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfkc().collect())
+    };
     let mut tokens = Vec::new();
     // A word keeps inner digits ("idx30", "lq45") but a trailing "2" after letters is reduplication.
     let mut raw_words: Vec<&str> = Vec::new();

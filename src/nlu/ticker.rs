@@ -75,7 +75,11 @@ impl TickerMatcher {
         self.phrases
             .iter()
             .filter(|(_, p)| p.len() == 1 && p[0].chars().count() >= 4)
-            .find(|(_, p)| strsim::damerau_levenshtein(w, &p[0]) == 1)
+            // One edit changes the length by one letter at most; the edit distance is the dear part.
+            .find(|(_, p)| {
+                p[0].chars().count().abs_diff(w.chars().count()) <= 1
+                    && strsim::damerau_levenshtein(w, &p[0]) == 1
+            })
             .map(|(_, p)| p[0].clone())
     }
 
@@ -95,7 +99,7 @@ impl TickerMatcher {
             while i + n <= words.len() {
                 let joined_match = n == 1
                     && i + 1 < words.len()
-                    && format!("{}{}", words[i], words[i + 1]) == phrase[0]
+                    && phrase[0].strip_prefix(words[i].as_str()) == Some(words[i + 1].as_str())
                     && !used[i]
                     && !used[i + 1];
                 if joined_match {

@@ -48,7 +48,8 @@ impl Lexicon {
             line: line.to_string(),
             reason,
         };
-        let words = |set: &mut HashSet<String>| set.extend(rows(text).map(str::to_lowercase));
+        let words =
+            |set: &mut super::HashSet<String>| set.extend(rows(text).map(str::to_lowercase));
         match list {
             "function-words" => words(self.function.entry(lang).or_default()),
             "hints" => words(self.hints.entry(lang).or_default()),

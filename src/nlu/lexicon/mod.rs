@@ -13,7 +13,8 @@ mod en;
 mod id;
 mod load;
 
-use std::collections::{HashMap, HashSet};
+// Every question and paragraph word is looked up in several of these maps: a fast hasher.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lang::Lang;
 use super::query::AnswerType;
