@@ -8,7 +8,7 @@ use super::article::{self, Decision};
 use super::dates;
 use super::decide::{self, DateIndex, Features};
 use super::index::Index;
-use super::intents::{Intents, fill};
+use super::intents::{Intents, ReplyKey, fill};
 use super::lang::{self, Lang};
 use super::lexicon::{Cue, Lexicon};
 use super::meta;
@@ -82,8 +82,8 @@ impl Engine {
     }
 
     /// A configured text (`fallback`, `help`, …) in the given language; empty for an unknown key.
-    pub fn reply_text(&self, key: &str, lang: Lang) -> String {
-        let text = self.intents.text(key, lang).unwrap_or_default();
+    pub fn reply_text(&self, key: ReplyKey, lang: Lang) -> String {
+        let text = self.intents.text(key, lang);
         fill(text, &[("articles", &self.titles)])
     }
 
@@ -104,7 +104,7 @@ impl Engine {
         let query = query::analyse(&raw, q.lang, &self.index);
         let lang = query.lang;
         if query.words.is_empty() {
-            return self.refusal(lang, "empty", q.context, 1.0);
+            return self.refusal(lang, ReplyKey::Empty, q.context, 1.0);
         }
         let small = self.smalltalk.best(&query.words);
         if let Some(m) = &small
@@ -192,7 +192,7 @@ impl Engine {
         let next = after_paragraph + 1;
         if next >= doc.paragraphs.len() {
             let text = fill(
-                self.intents.text("more_end", lang).unwrap_or_default(),
+                self.intents.text(ReplyKey::MoreEnd, lang),
                 &[("title", &doc.title)],
             );
             return Some(Answer {
@@ -273,8 +273,8 @@ impl Engine {
                 a.confidence = c.probability;
                 a
             }
-            Some(c) => self.refusal(lang, "fallback", context, 1.0 - c.probability),
-            None => self.refusal(lang, "fallback", context, 1.0),
+            Some(c) => self.refusal(lang, ReplyKey::Fallback, context, 1.0 - c.probability),
+            None => self.refusal(lang, ReplyKey::Fallback, context, 1.0),
         }
     }
 
@@ -421,14 +421,9 @@ impl Engine {
         let date = doc
             .published_at
             .map(|at| format::date(&at, lang))
-            .unwrap_or_else(|| {
-                self.intents
-                    .text("meta_unknown", lang)
-                    .unwrap_or_default()
-                    .to_string()
-            });
+            .unwrap_or_else(|| self.intents.text(ReplyKey::MetaUnknown, lang).to_string());
         let text = fill(
-            self.intents.text("article", lang).unwrap_or_default(),
+            self.intents.text(ReplyKey::Article, lang),
             &[("title", &doc.title), ("date", &date), ("quote", &quote)],
         );
         Answer {
@@ -465,7 +460,10 @@ impl Engine {
             intent,
             confidence: coverage.clamp(0.0, 1.0),
             answered: true,
-            text: self.reply_text(intent.as_str(), lang),
+            text: fill(
+                self.intents.small_talk_text(intent, lang),
+                &[("articles", &self.titles)],
+            ),
             sources: Vec::new(),
             lang,
             topic: context.cloned(),
@@ -476,12 +474,12 @@ impl Engine {
         let available = ticker::available(&self.index, &self.intents, lang);
         // With no ticker in any article there is no list to offer, only the reason.
         let key = if available.is_empty() {
-            "ticker_none"
+            ReplyKey::TickerNone
         } else {
-            "ticker_unknown"
+            ReplyKey::TickerUnknown
         };
         let text = fill(
-            self.intents.text(key, lang).unwrap_or_default(),
+            self.intents.text(key, lang),
             &[("what", what), ("available", &available)],
         );
         Answer {
@@ -495,7 +493,13 @@ impl Engine {
         }
     }
 
-    fn refusal(&self, lang: Lang, key: &str, context: Option<&Topic>, confidence: f32) -> Answer {
+    fn refusal(
+        &self,
+        lang: Lang,
+        key: ReplyKey,
+        context: Option<&Topic>,
+        confidence: f32,
+    ) -> Answer {
         Answer {
             intent: Intent::Fallback,
             confidence: confidence.clamp(0.0, 1.0),

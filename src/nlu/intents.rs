@@ -87,32 +87,86 @@ pub struct Intents {
     pub smalltalk: Vec<SmallTalk>,
     pub indicators: Vec<Indicator>,
     pub ticker_words: TickerWords,
-    pub replies: HashMap<String, LangText>,
+    pub replies: HashMap<ReplyKey, LangText>,
 }
 
-/// Reply keys the engine uses; a file missing one is refused at load time, not at answer time.
-const REQUIRED_REPLIES: &[&str] = &[
-    "fallback",
-    "empty",
-    "article",
-    "ticker",
-    "ticker_unknown",
-    "ticker_none",
-    "meta_author",
-    "meta_date",
-    "meta_title",
-    "meta_source",
-    "meta_unknown",
-    "meta_list",
-    "meta_line_author",
-    "meta_line_date",
-    "meta_line_title",
-    "meta_line_source",
-    "more_end",
-    "up",
-    "down",
-    "flat",
-];
+/// The reply texts the engine writes itself (small talk's replies belong to their intents). Each is
+/// a `[replies.<name>]` entry of the intents file; a file missing one is refused at load time, not
+/// at answer time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReplyKey {
+    Fallback,
+    Empty,
+    Article,
+    Ticker,
+    TickerUnknown,
+    TickerNone,
+    MetaAuthor,
+    MetaDate,
+    MetaTitle,
+    MetaSource,
+    MetaUnknown,
+    MetaList,
+    MetaLineAuthor,
+    MetaLineDate,
+    MetaLineTitle,
+    MetaLineSource,
+    MoreEnd,
+    Up,
+    Down,
+    Flat,
+}
+
+impl ReplyKey {
+    pub const ALL: [ReplyKey; 20] = [
+        ReplyKey::Fallback,
+        ReplyKey::Empty,
+        ReplyKey::Article,
+        ReplyKey::Ticker,
+        ReplyKey::TickerUnknown,
+        ReplyKey::TickerNone,
+        ReplyKey::MetaAuthor,
+        ReplyKey::MetaDate,
+        ReplyKey::MetaTitle,
+        ReplyKey::MetaSource,
+        ReplyKey::MetaUnknown,
+        ReplyKey::MetaList,
+        ReplyKey::MetaLineAuthor,
+        ReplyKey::MetaLineDate,
+        ReplyKey::MetaLineTitle,
+        ReplyKey::MetaLineSource,
+        ReplyKey::MoreEnd,
+        ReplyKey::Up,
+        ReplyKey::Down,
+        ReplyKey::Flat,
+    ];
+
+    /// The entry's name in the intents file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReplyKey::Fallback => "fallback",
+            ReplyKey::Empty => "empty",
+            ReplyKey::Article => "article",
+            ReplyKey::Ticker => "ticker",
+            ReplyKey::TickerUnknown => "ticker_unknown",
+            ReplyKey::TickerNone => "ticker_none",
+            ReplyKey::MetaAuthor => "meta_author",
+            ReplyKey::MetaDate => "meta_date",
+            ReplyKey::MetaTitle => "meta_title",
+            ReplyKey::MetaSource => "meta_source",
+            ReplyKey::MetaUnknown => "meta_unknown",
+            ReplyKey::MetaList => "meta_list",
+            ReplyKey::MetaLineAuthor => "meta_line_author",
+            ReplyKey::MetaLineDate => "meta_line_date",
+            ReplyKey::MetaLineTitle => "meta_line_title",
+            ReplyKey::MetaLineSource => "meta_line_source",
+            ReplyKey::MoreEnd => "more_end",
+            ReplyKey::Up => "up",
+            ReplyKey::Down => "down",
+            ReplyKey::Flat => "flat",
+        }
+    }
+}
 impl Intents {
     pub fn from_toml_str(text: &str) -> Result<Self> {
         let file: File = toml::from_str(text).context("intents file is not valid")?;
@@ -133,10 +187,12 @@ impl Intents {
                 bail!("intent \"{}\" has no examples", i.name);
             }
         }
-        for key in REQUIRED_REPLIES {
-            if !file.replies.contains_key(*key) {
-                bail!("intents file has no [replies.{key}] text");
-            }
+        let mut replies = HashMap::new();
+        for key in ReplyKey::ALL {
+            let Some(text) = file.replies.get(key.as_str()) else {
+                bail!("intents file has no [replies.{}] text", key.as_str());
+            };
+            replies.insert(key, text.clone());
         }
         Ok(Intents {
             thresholds: file.thresholds,
@@ -144,7 +200,7 @@ impl Intents {
             smalltalk: file.intent,
             indicators: file.indicator,
             ticker_words: file.ticker,
-            replies: file.replies,
+            replies,
         })
     }
 
@@ -182,16 +238,21 @@ impl Intents {
     }
 
     /// A configured text: a reply key (`fallback`, `ticker`, …) or a small-talk intent's reply.
-    pub fn text(&self, key: &str, lang: Lang) -> Option<&str> {
+    /// One of the engine's own reply texts.
+    pub fn text(&self, key: ReplyKey, lang: Lang) -> &str {
         self.replies
-            .get(key)
-            .or_else(|| {
-                self.smalltalk
-                    .iter()
-                    .find(|i| i.name.as_str() == key)
-                    .map(|i| &i.reply)
-            })
+            .get(&key)
             .map(|t| t.get(lang))
+            .unwrap_or_default()
+    }
+
+    /// A small-talk intent's reply.
+    pub fn small_talk_text(&self, intent: Intent, lang: Lang) -> &str {
+        self.smalltalk
+            .iter()
+            .find(|i| i.name == intent)
+            .map(|i| i.reply.get(lang))
+            .unwrap_or_default()
     }
 }
 
@@ -215,11 +276,14 @@ mod tests {
         // Offering a person is the desk's business: only it knows whether one is available.
         assert!(
             !intents
-                .text("fallback", Lang::En)
-                .unwrap()
+                .text(ReplyKey::Fallback, Lang::En)
                 .contains("/human")
         );
-        assert!(intents.text("greeting", Lang::Id).is_some());
+        assert!(
+            !intents
+                .small_talk_text(Intent::Greeting, Lang::Id)
+                .is_empty()
+        );
     }
 
     #[test]

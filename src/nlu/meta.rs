@@ -2,7 +2,7 @@
 //! published, its title, its source.
 
 use super::index::Index;
-use super::intents::{Intents, fill};
+use super::intents::{Intents, ReplyKey, fill};
 use super::lang::Lang;
 use super::lexicon::{Lexicon, MetaWord};
 use super::query::Query;
@@ -92,13 +92,13 @@ pub fn answer_all(
     intents: &Intents,
     lang: Lang,
 ) -> Answer {
-    let text = |key: &str| intents.text(key, lang).unwrap_or_default().to_string();
-    let unknown = text("meta_unknown");
+    let text = |key: ReplyKey| intents.text(key, lang).to_string();
+    let unknown = text(ReplyKey::MetaUnknown);
     let line_key = match field {
-        Field::Author => "meta_line_author",
-        Field::Date => "meta_line_date",
-        Field::Title => "meta_line_title",
-        Field::Source => "meta_line_source",
+        Field::Author => ReplyKey::MetaLineAuthor,
+        Field::Date => ReplyKey::MetaLineDate,
+        Field::Title => ReplyKey::MetaLineTitle,
+        Field::Source => ReplyKey::MetaLineSource,
     };
     let shown = &docs[..docs.len().min(LIST_MAX)];
     let lines: Vec<String> = shown
@@ -136,7 +136,7 @@ pub fn answer_all(
         .unwrap_or_default();
     let count = docs.len().to_string();
     let reply = fill(
-        &text("meta_list"),
+        &text(ReplyKey::MetaList),
         &[
             ("count", &count),
             ("lines", &lines.join("\n")),
@@ -166,8 +166,8 @@ pub fn answer_all(
 /// The reply for one article's field.
 pub fn answer(field: Field, doc_no: usize, index: &Index, intents: &Intents, lang: Lang) -> Answer {
     let doc = &index.docs[doc_no];
-    let text = |key: &str| intents.text(key, lang).unwrap_or_default().to_string();
-    let unknown = text("meta_unknown");
+    let text = |key: ReplyKey| intents.text(key, lang).to_string();
+    let unknown = text(ReplyKey::MetaUnknown);
     let date = doc
         .published_at
         .map(|at| format::date(&at, lang))
@@ -177,10 +177,10 @@ pub fn answer(field: Field, doc_no: usize, index: &Index, intents: &Intents, lan
         .map(|at| format::published(&at, lang))
         .unwrap_or_else(|| unknown.clone());
     let (key, when) = match field {
-        Field::Author => ("meta_author", date),
-        Field::Date => ("meta_date", date_time),
-        Field::Title => ("meta_title", date),
-        Field::Source => ("meta_source", date),
+        Field::Author => (ReplyKey::MetaAuthor, date),
+        Field::Date => (ReplyKey::MetaDate, date_time),
+        Field::Title => (ReplyKey::MetaTitle, date),
+        Field::Source => (ReplyKey::MetaSource, date),
     };
     let reply = fill(
         &text(key),

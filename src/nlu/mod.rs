@@ -32,7 +32,7 @@ use serde::{Deserialize, Serialize};
 
 pub use decide::{DecisionModel, Features};
 pub use engine::Engine;
-pub use intents::{Intents, LangText, SmallTalk, Thresholds};
+pub use intents::{Intents, LangText, ReplyKey, SmallTalk, Thresholds};
 pub use lang::{Lang, UnknownLang};
 pub use lexicon::Lexicon;
 

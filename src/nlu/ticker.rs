@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::index::Index;
-use super::intents::{Intents, fill};
+use super::intents::{Intents, ReplyKey, fill};
 use super::lang::Lang;
 use super::lexicon::Lexicon;
 use super::smalltalk::normalised;
@@ -174,11 +174,11 @@ pub fn answer(
     else {
         return Err(names.join(", "));
     };
-    let text = |key: &str| intents.text(key, lang).unwrap_or_default().to_string();
+    let text = |key: ReplyKey| intents.text(key, lang).to_string();
     let date = doc
         .published_at
         .map(|at| format::date_time(&at, lang))
-        .unwrap_or_else(|| text("meta_unknown"));
+        .unwrap_or_else(|| text(ReplyKey::MetaUnknown));
     let mut lines = Vec::new();
     for name in names {
         let Some(item) = doc
@@ -189,14 +189,14 @@ pub fn answer(
             return Err(name.clone());
         };
         let direction = if item.change > 0.0 {
-            text("up")
+            text(ReplyKey::Up)
         } else if item.change < 0.0 {
-            text("down")
+            text(ReplyKey::Down)
         } else {
-            text("flat")
+            text(ReplyKey::Flat)
         };
         lines.push(fill(
-            &text("ticker"),
+            &text(ReplyKey::Ticker),
             &[
                 ("name", &intents.indicator_label(&item.name, lang)),
                 ("value", &format::number(item.value, lang)),

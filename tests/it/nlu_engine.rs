@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
 use newsdesk::content::{self, Article};
-use newsdesk::nlu::{Engine, Intent, Intents, Lang, Lexicon, Question, Topic};
+use newsdesk::nlu::{Engine, Intent, Intents, Lang, Lexicon, Question, ReplyKey, Topic};
 
 fn article(id: i64, path: &str, second: u32) -> Article {
     let raw = std::fs::read(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
@@ -236,9 +236,12 @@ fn detect_lang_and_reply_text_are_available_to_the_desk() {
     let e = engine();
     assert_eq!(e.detect_lang("who wrote this?"), Some(Lang::En));
     assert_eq!(e.detect_lang("siapa yang menulis?"), Some(Lang::Id));
-    assert!(!e.reply_text("fallback", Lang::Id).contains("/human"));
     assert!(
-        e.reply_text("fallback", Lang::En)
+        !e.reply_text(ReplyKey::Fallback, Lang::Id)
+            .contains("/human")
+    );
+    assert!(
+        e.reply_text(ReplyKey::Fallback, Lang::En)
             .contains("Bunga deposito bank digital")
     );
 }
