@@ -76,9 +76,7 @@ pub(super) fn found(term: &Term, passage: &Passage) -> f32 {
 
 fn found_in_title(term: &Term, index: &Index, passage: &Passage) -> bool {
     let title = &index.docs[passage.doc as usize].title_terms;
-    term.matches
-        .iter()
-        .any(|(id, _)| title.binary_search(id).is_ok())
+    term.in_terms(title)
 }
 
 /// Share of the question's (weighted) content words present in the passages or the title.

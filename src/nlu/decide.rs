@@ -363,12 +363,7 @@ fn same_topic(q: &Query, qd: &QuestionDates, ranked: &[Scored], index: &Index) -
         return Vec::new();
     };
     let top = best.score;
-    let in_title = |t: &Term, doc: usize| {
-        let title = &index.docs[doc].title_terms;
-        t.matches
-            .iter()
-            .any(|(id, _)| title.binary_search(id).is_ok())
-    };
+    let in_title = |t: &Term, doc: usize| t.in_terms(&index.docs[doc].title_terms);
     let best_doc = index.passages[best.passage].doc as usize;
     let topic: Vec<&Term> = q
         .terms
@@ -394,15 +389,10 @@ fn same_topic(q: &Query, qd: &QuestionDates, ranked: &[Scored], index: &Index) -
 /// Whether any paragraph or the title of the article holds the term.
 fn doc_holds(t: &Term, index: &Index, doc: usize) -> bool {
     let d = &index.docs[doc];
-    let has = |terms: &[super::index::TermId]| {
-        t.matches
-            .iter()
-            .any(|(id, _)| terms.binary_search(id).is_ok())
-    };
-    has(&d.title_terms)
+    t.in_terms(&d.title_terms)
         || index.passages[d.first_passage..d.first_passage + d.paragraphs.len()]
             .iter()
-            .any(|p| has(&p.terms))
+            .any(|p| t.in_terms(&p.terms))
 }
 
 /// A query of one term, to measure that term's coverage alone.

@@ -48,11 +48,7 @@ pub fn field(q: &Query, index: &Index) -> Option<(Field, Option<usize>)> {
             .terms
             .iter()
             .filter(|t| !t.generic && !is_meta_word(lx, &t.word))
-            .filter(|t| {
-                t.matches
-                    .iter()
-                    .any(|(id, _)| doc.title_terms.binary_search(id).is_ok())
-            })
+            .filter(|t| t.in_terms(&doc.title_terms))
             .count();
         if hits > 0 && best.is_none_or(|(_, h)| hits > h) {
             best = Some((d, hits));

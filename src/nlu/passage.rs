@@ -139,10 +139,7 @@ impl Weights {
                 .filter_map(|i| index.passage_of(doc, i))
                 .filter(|p| article::found(t, p) > 0.0)
                 .count();
-            let in_title = t
-                .matches
-                .iter()
-                .any(|(id, _)| d.title_terms.binary_search(id).is_ok());
+            let in_title = t.in_terms(&d.title_terms);
             let df = paragraphs as f32 + f32::from(u8::from(in_title));
             let rarity = rarity(paragraphs, df);
             // Generic words, and cue words ("menurut", "kata"), which say how the article puts

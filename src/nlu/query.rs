@@ -46,6 +46,14 @@ impl Term {
     pub fn known(&self) -> bool {
         !self.matches.is_empty()
     }
+
+    /// Whether any index term this word matches is among `terms` (a sorted list: a passage's or a
+    /// title's terms).
+    pub fn in_terms(&self, terms: &[TermId]) -> bool {
+        self.matches
+            .iter()
+            .any(|(id, _)| terms.binary_search(id).is_ok())
+    }
 }
 
 #[derive(Debug, Clone)]
