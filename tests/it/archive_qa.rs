@@ -9,20 +9,10 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
-use newsdesk::content::{self, Article};
-use newsdesk::nlu::{Answer, Engine, Intents, Lexicon, Question};
-use serde::Deserialize;
+use newsdesk::content::Article;
+use newsdesk::nlu::{Engine, Intents, Lexicon, Question};
 
-#[derive(Debug, Deserialize)]
-struct Case {
-    q: String,
-    cat: String,
-    answered: bool,
-    #[serde(default)]
-    all: Vec<String>,
-    #[serde(default)]
-    any: Vec<String>,
-}
+use crate::common::qa::{self, passes};
 
 /// The tuned score is 0.744 (183/246); the bars sit about one question under each figure.
 const OVERALL_BAR: f64 = 0.73;
@@ -52,14 +42,9 @@ fn engine() -> Engine {
         .iter()
         .enumerate()
         .map(|(i, path)| {
-            let raw = std::fs::read(path).unwrap();
-            Article {
-                id: i as i64 + 1,
-                imported_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap()
-                    + chrono::Duration::seconds(i as i64),
-                content_hash: content::content_hash(&raw),
-                parsed: content::parse(&raw).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
-            }
+            let at = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap()
+                + chrono::Duration::seconds(i as i64);
+            qa::article(i as i64 + 1, path, at)
         })
         .collect();
     Engine::build(
@@ -69,25 +54,11 @@ fn engine() -> Engine {
     )
 }
 
-fn passes(case: &Case, a: &Answer) -> bool {
-    let text = a.text.to_lowercase();
-    a.answered == case.answered
-        && (!case.answered
-            || (case.all.iter().all(|s| text.contains(&s.to_lowercase()))
-                && (case.any.is_empty()
-                    || case.any.iter().any(|s| text.contains(&s.to_lowercase())))))
-}
-
 #[test]
 fn the_archive_tuning_set_stays_above_its_bars_overall_and_per_category() {
     let engine = engine();
     let path = format!("{}/tests/archive/qa/tune.jsonl", env!("CARGO_MANIFEST_DIR"));
-    let cases: Vec<Case> = std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect();
+    let cases = qa::read_cases(path.as_ref());
     let mut per: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for case in &cases {
         let a = engine.answer(&Question::new(&case.q));

@@ -10,31 +10,18 @@
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
-use newsdesk::content::{self, Article};
-use newsdesk::nlu::{Answer, Engine, Intents, Lexicon, Question};
-use serde::Deserialize;
+use newsdesk::content::Article;
+use newsdesk::nlu::{Engine, Intents, Lexicon, Question};
 
-#[derive(Debug, Deserialize)]
-struct Case {
-    q: String,
-    cat: String,
-    answered: bool,
-    intent: Option<String>,
-    #[serde(default)]
-    all: Vec<String>,
-    #[serde(default)]
-    any: Vec<String>,
-    after: Option<String>,
-}
+use crate::common::qa::{self, passes};
 
 fn article(id: i64, path: &str) -> Article {
-    let raw = std::fs::read(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    Article {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    qa::article(
         id,
-        imported_at: Utc.with_ymd_and_hms(2024, 9, 1, 0, 0, id as u32).unwrap(),
-        content_hash: content::content_hash(&raw),
-        parsed: content::parse(&raw).unwrap(),
-    }
+        &path,
+        Utc.with_ymd_and_hms(2024, 9, 1, 0, 0, id as u32).unwrap(),
+    )
 }
 
 fn engine() -> Engine {
@@ -50,26 +37,11 @@ fn engine() -> Engine {
     )
 }
 
-fn passes(case: &Case, a: &Answer) -> bool {
-    let text = a.text.to_lowercase();
-    a.answered == case.answered
-        && (!case.answered
-            || (case.intent.as_ref().is_none_or(|i| *i == a.intent.as_str())
-                && case.all.iter().all(|s| text.contains(&s.to_lowercase()))
-                && (case.any.is_empty()
-                    || case.any.iter().any(|s| text.contains(&s.to_lowercase())))))
-}
-
 /// Runs a set and returns its accuracy, printing every failure.
 fn accuracy(file: &str) -> f64 {
     let engine = engine();
     let path = format!("{}/tests/qa/{file}", env!("CARGO_MANIFEST_DIR"));
-    let cases: Vec<Case> = std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect();
+    let cases = qa::read_cases(path.as_ref());
     let mut passed = 0;
     for case in &cases {
         let before = case

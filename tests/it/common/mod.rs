@@ -10,6 +10,7 @@
 
 pub mod bot;
 pub mod fake_bot_api;
+pub mod qa;
 pub mod web_server;
 
 use std::collections::HashMap;
