@@ -197,7 +197,7 @@ pub fn measure_word(q: &Query, lx: &Lexicon) -> Option<String> {
 }
 
 /// The measure a question asks in: a unit of its own ("turun berapa persen"; a unit after a figure
-/// the question quotes, "naik 3,38 persen", says which, and one after "per" is a rate's
+/// the question quotes, "naik 1,27 persen", says which, and one after "per" is a rate's
 /// denominator), else a prefix ("level berapa"), else a measure noun ("berapa harga").
 fn asked_measure(words: &[String], lx: &Lexicon) -> Option<Measure> {
     let free = |i: usize| {

@@ -371,7 +371,7 @@ pub fn agreement(q: &[When], published: Option<&When>, text: &[When]) -> f32 {
 }
 
 /// The share of the question's dated (year-bearing) dates that no date of the article matches to
-/// the month: "5 Maret 2019" against a report of October 2025 that never mentions March 2019. A
+/// the month: "9 Juni 2018" against a report of 2024 that never mentions June 2018. A
 /// text date without a year is read in the publication's year. The day is left out: a report of
 /// the 22nd on the 21st's close is the same story.
 pub fn conflict(q: &[When], published: Option<&When>, text: &[When]) -> f32 {

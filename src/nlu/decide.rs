@@ -24,7 +24,7 @@ const LATEST_BONUS: f32 = 0.2;
 const RECENCY_TIE_BONUS: f32 = 0.04;
 /// How much an article holding every salient term of the question (a number, a name, a rare
 /// word) gains over one holding none: on one topic, the figure or name the reader quotes tells
-/// which report ("yang naik 3,38 persen", "4.500 jiwa").
+/// which report ("yang naik 1,27 persen", "3.100 jiwa").
 const SALIENT_DOC_WEIGHT: f32 = 0.12;
 /// An article whose title holds the topic words is on the topic when its best passage scores at
 /// least this share of the best.
@@ -356,8 +356,9 @@ pub fn choose(
 /// The articles on the question's topic. The best article's title names the topic; the question's
 /// words it holds (not generic, not "terbaru") are the topic words, and the articles whose titles
 /// hold them all, scoring at least `TOPIC_FLOOR` of the best, are on it — a report that only
-/// mentions the topic in passing is not ("ihsg terakhir" is not the newest rupiah report that
-/// names the IHSG). With no topic word in the best title: the articles scoring near the best.
+/// mentions the topic in passing is not (for "latest index close", the newest currency report that
+/// mentions the index is not on it). With no topic word in the best title: the articles scoring
+/// near the best.
 fn same_topic(q: &Query, qd: &QuestionDates, ranked: &[Scored], index: &Index) -> Vec<usize> {
     let Some(best) = ranked.iter().max_by(|a, b| a.score.total_cmp(&b.score)) else {
         return Vec::new();
