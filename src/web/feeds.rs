@@ -42,6 +42,13 @@ pub enum ItemResult {
         url: Option<String>,
         text: Vec<u8>,
     },
+    /// Its text cannot be imported (see the reason). This version of the item is remembered, so
+    /// it is not fetched again until the feed changes it.
+    Refused {
+        title: String,
+        url: Option<String>,
+        reason: String,
+    },
 }
 
 /// What one poll of one feed did.
@@ -183,19 +190,18 @@ impl Fetched {
                 validators,
                 fresh,
                 listed,
-                mut left_for_later,
+                left_for_later,
             } => {
                 for item in fresh {
-                    match store_item(tx, self.feed_id, self.review, self.checked_at, item, round)
-                        .await?
+                    if let Some(result) =
+                        store_item(tx, self.feed_id, self.review, self.checked_at, item, round)
+                            .await?
                     {
-                        Stored::Done(Some(result)) => report.items.push(result),
-                        Stored::Done(None) => {}
-                        Stored::Later => left_for_later = true,
+                        report.items.push(result);
                     }
                 }
                 log::info!(
-                    "feed #{} {}: {listed} items, {} new or changed",
+                    "feed #{} {}: {listed} items, {} new, changed or refused",
                     self.feed_id,
                     self.url,
                     report.items.len()
@@ -269,15 +275,7 @@ async fn fetch_item(app: &App, feed: &Feed, item: &FeedItem) -> anyhow::Result<S
     })))
 }
 
-/// What storing one fresh item did.
-enum Stored {
-    /// A result when it was new or changed; `None` when the text was stored before.
-    Done(Option<ItemResult>),
-    /// Its text cannot be imported: try again next poll.
-    Later,
-}
-
-/// Stores one fresh item in `tx`.
+/// Stores one fresh item in `tx`: what it did, or `None` when its text was stored before.
 async fn store_item(
     tx: &mut Tx,
     feed_id: i64,
@@ -285,7 +283,7 @@ async fn store_item(
     now: DateTime<Utc>,
     item: Fresh,
     round: &mut Round,
-) -> anyhow::Result<Stored> {
+) -> anyhow::Result<Option<ItemResult>> {
     let Fresh {
         key,
         stamp,
@@ -296,19 +294,26 @@ async fn store_item(
     if review {
         tx.record_feed_item(feed_id, &key, &stamp, None).await?;
         round.for_review.push(text.clone());
-        return Ok(Stored::Done(Some(ItemResult::ForReview {
+        return Ok(Some(ItemResult::ForReview {
             change,
             title: article.title,
             url: article.url,
             text,
-        })));
+        }));
     }
     // What is stored is exactly what an import of the text would store.
     let parsed = match content::parse(&text) {
         Ok(parsed) => parsed,
         Err(e) => {
+            // The same text would be refused again: only a new version of the item is worth
+            // another fetch.
             log::warn!("feed #{feed_id} item {key}: {e}");
-            return Ok(Stored::Later);
+            tx.record_feed_item(feed_id, &key, &stamp, None).await?;
+            return Ok(Some(ItemResult::Refused {
+                title: article.title,
+                url: article.url,
+                reason: e.to_string(),
+            }));
         }
     };
     let hash = content::content_hash(&text);
@@ -316,7 +321,7 @@ async fn store_item(
     let id = outcome.id();
     tx.record_feed_item(feed_id, &key, &stamp, Some(id)).await?;
     let change = match outcome {
-        ImportOutcome::Unchanged { .. } => return Ok(Stored::Done(None)),
+        ImportOutcome::Unchanged { .. } => return Ok(None),
         ImportOutcome::Replaced { .. } => Change::Changed,
         ImportOutcome::Created { .. } => change,
     };
@@ -330,12 +335,12 @@ async fn store_item(
         },
         news: change == Change::New,
     });
-    Ok(Stored::Done(Some(ItemResult::Imported {
+    Ok(Some(ItemResult::Imported {
         change,
         id,
         title,
         url: article.url,
-    })))
+    }))
 }
 
 /// What identifies a version of an item: its title, time and text as the feed gives them.
@@ -382,6 +387,10 @@ pub fn item_line(feed_id: i64, item: &ItemResult) -> String {
         } => format!(
             "{} for review {title:?} {} (feed #{feed_id})",
             word(change),
+            url.as_deref().unwrap_or("-")
+        ),
+        ItemResult::Refused { title, url, reason } => format!(
+            "refused {title:?} {} (feed #{feed_id}): {reason}",
             url.as_deref().unwrap_or("-")
         ),
     }

@@ -1,6 +1,7 @@
 //! News feeds against the local news site: `feeds add/list/poll/remove` from the real binary, RSS
 //! and Atom, conditional GET answered 304, a malformed feed recorded and backed off without holding
-//! up the others, the feed's own text when an item's page is gone, changed items, retention.
+//! up the others, the feed's own text when an item's page is gone, changed items, refused items,
+//! retention.
 
 use std::process::{Command, Output};
 
@@ -291,4 +292,44 @@ async fn retention_keeps_the_newest_articles_after_a_poll() {
         1,
         "5 August 2024 is past 30 days"
     );
+}
+
+#[tokio::test]
+async fn an_item_that_cannot_be_imported_is_reported_once_and_not_fetched_again_until_it_changes() {
+    let site = WebServer::start().await;
+    // The page is gone and the feed's own title is too long to be a title: no poll can import
+    // this version of the item.
+    let item = |title: String| Item {
+        title,
+        link: "/page/judul-panjang.html".into(),
+        published: "Tue, 09 Apr 2024 06:00:00 +0700".into(),
+        description: "<p>Antrean kendaraan mengular sejak subuh.</p>".into(),
+    };
+    site.set_items(vec![item("Antrean panjang ".repeat(30))]);
+    let t = web_app().await;
+    t.app
+        .store
+        .add_feed(&site.url("/rss.xml"), false)
+        .await
+        .unwrap();
+
+    let first = poller::poll_round(&t.app, Due::AllButReview).await.unwrap();
+    let line = newsdesk::web::feeds::item_line(1, &first[0].items[0]);
+    assert!(line.starts_with("refused"), "{line}");
+    assert!(line.contains("title"), "the reason is given: {line}");
+    let second = poller::poll_round(&t.app, Due::AllButReview).await.unwrap();
+    assert!(second[0].items.is_empty(), "{second:?}");
+    assert_eq!(
+        site.requests_to("/page/judul-panjang.html").len(),
+        1,
+        "an unchanged refused item is not fetched again"
+    );
+    assert!(t.app.store.articles().await.unwrap().is_empty());
+
+    // A new version of the item is looked at again.
+    site.set_items(vec![item("Antrean panjang di gerbang tol".into())]);
+    let third = poller::poll_round(&t.app, Due::AllButReview).await.unwrap();
+    assert_eq!(third[0].items.len(), 1, "{third:?}");
+    assert_eq!(site.requests_to("/page/judul-panjang.html").len(), 2);
+    assert_eq!(t.app.store.articles().await.unwrap().len(), 1);
 }
