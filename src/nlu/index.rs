@@ -5,9 +5,10 @@
 use chrono::{DateTime, FixedOffset, Utc};
 // The vocabulary and 3-gram maps are hit for every word indexed or asked: a fast hasher.
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::lexicon::{Cue, Lexicon};
+use super::paragraphs::Detail;
 use super::text;
 use crate::content::{Article, TickerItem};
 
@@ -71,6 +72,8 @@ pub struct Doc {
     /// Sorted ids of the title's and caption's stems and surface forms.
     pub title_terms: Vec<TermId>,
     pub first_passage: usize,
+    /// Its paragraphs' sentences, words and dates, read on first use ([`Index::detail`]).
+    detail: OnceLock<Detail>,
 }
 
 pub struct Index {
@@ -246,6 +249,7 @@ impl Index {
                 ticker: p.ticker.clone(),
                 title_terms,
                 first_passage,
+                detail: OnceLock::new(),
             });
         }
         for list in &mut index.postings {
@@ -482,6 +486,12 @@ impl Index {
     pub fn passage_of(&self, doc: usize, paragraph: usize) -> Option<&Passage> {
         let d = self.docs.get(doc)?;
         (paragraph < d.paragraphs.len()).then(|| &self.passages[d.first_passage + paragraph])
+    }
+
+    /// Article `doc`'s paragraphs read for [`passage`](super::passage): once, by the first
+    /// question that needs them.
+    pub fn detail(&self, doc: usize) -> &Detail {
+        self.docs[doc].detail.get_or_init(|| Detail::of(self, doc))
     }
 
     pub fn doc_by_id(&self, id: i64) -> Option<usize> {
