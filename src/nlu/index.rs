@@ -354,6 +354,11 @@ impl Index {
         self.trigram_ids.len()
     }
 
+    /// How many terms the index knows (ids are below it).
+    pub fn term_count(&self) -> usize {
+        self.term_trigrams.len()
+    }
+
     /// The 3-gram ids of a term (for the query side of the 3-gram channel).
     pub fn trigrams_of(&self, term: TermId) -> &[u32] {
         &self.term_trigrams[term as usize]
