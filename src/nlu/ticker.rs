@@ -93,8 +93,18 @@ impl TickerMatcher {
             .collect();
         let words = &fixed[..];
         let mut used = vec![false; words.len()];
+        // A phrase can only match where the question holds its first word, or (a one-word name)
+        // two words that join into it: most phrases are skipped on two look-ups.
+        let firsts: rustc_hash::FxHashSet<&str> = words.iter().map(String::as_str).collect();
+        let joined: rustc_hash::FxHashSet<String> = words
+            .windows(2)
+            .map(|w| format!("{}{}", w[0], w[1]))
+            .collect();
         for (name, phrase) in &self.phrases {
             let n = phrase.len();
+            if !firsts.contains(phrase[0].as_str()) && !(n == 1 && joined.contains(&phrase[0])) {
+                continue;
+            }
             let mut i = 0;
             while i + n <= words.len() {
                 let joined_match = n == 1
