@@ -103,33 +103,6 @@ pub struct Index {
     typo_vocab: fst::Set<Vec<u8>>,
 }
 
-/// How many times each ASCII character occurs in a word; `None` for a word with others.
-fn letter_counts(word: &str) -> Option<[u8; 128]> {
-    let mut counts = [0u8; 128];
-    for b in word.bytes() {
-        if !b.is_ascii() {
-            return None;
-        }
-        counts[b as usize] = counts[b as usize].saturating_add(1);
-    }
-    Some(counts)
-}
-
-/// A lower bound of the edit distance (insertions, deletions, substitutions, transpositions)
-/// between two words: each edit takes at most one letter from the letters one word holds beyond
-/// the other, on either side.
-fn bag_distance(a: &[u8; 128], b: &[u8; 128]) -> usize {
-    let (mut more, mut fewer) = (0usize, 0usize);
-    for (&x, &y) in a.iter().zip(b) {
-        if x > y {
-            more += usize::from(x - y);
-        } else {
-            fewer += usize::from(y - x);
-        }
-    }
-    more.max(fewer)
-}
-
 /// Character 3-grams of a word padded with a space on each side ("wa" → " wa", "wa ").
 pub fn word_trigrams(word: &str) -> impl Iterator<Item = [char; 3]> {
     let chars: Vec<char> = std::iter::once(' ')
@@ -486,7 +459,7 @@ impl Index {
         let hi = char::from_u32(first as u32 + 1)?.to_string();
         let mut stream = self.typo_vocab.range().ge(&lo).lt(&hi).into_stream();
         let mut best: Option<(usize, u32, String)> = None;
-        let letters = letter_counts(word);
+        let letters = text::letter_counts(word);
         while let Some(candidate) = stream.next() {
             let Ok(candidate) = std::str::from_utf8(candidate) else {
                 continue;
@@ -496,7 +469,7 @@ impl Index {
             // fewer edits than the letters one word has and the other lacks.
             if clen.abs_diff(len) > max
                 || letters.as_ref().is_some_and(|a| {
-                    letter_counts(candidate).is_some_and(|b| bag_distance(a, &b) > max)
+                    text::letter_counts(candidate).is_some_and(|b| text::bag_distance(a, &b) > max)
                 })
                 || !accept(candidate)
             {
@@ -579,30 +552,6 @@ fn is_year(word: &str) -> bool {
 mod tests {
     use super::*;
     use crate::nlu::testing::{archive_with_one_quake, lexicon, seed_article};
-
-    #[test]
-    fn the_letter_count_bound_never_exceeds_the_edit_distance() {
-        let pairs = [
-            ("deposito", "depostio"),
-            ("pemerintah", "pemerintha"),
-            ("saham", "sahamnya"),
-            ("inflasi", "inflasi"),
-            ("emas", "mase"),
-            ("bunga", "harga"),
-        ];
-        for (a, b) in pairs {
-            let bound = bag_distance(&letter_counts(a).unwrap(), &letter_counts(b).unwrap());
-            assert!(bound <= strsim::damerau_levenshtein(a, b), "{a} {b}");
-        }
-        assert_eq!(
-            bag_distance(
-                &letter_counts("emas").unwrap(),
-                &letter_counts("mase").unwrap()
-            ),
-            0
-        );
-        assert!(letter_counts("café").is_none());
-    }
 
     #[test]
     fn every_paragraph_becomes_a_passage_with_stems_and_surfaces() {
