@@ -53,7 +53,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             && !all_upper
             && raw.chars().next().is_some_and(|c| c.is_uppercase());
         let lower = raw.to_lowercase();
-        let squeezed = squeeze(&lower);
+        // Most words have no run to squeeze: keep them as they are, without another copy.
+        let squeezed = if has_long_run(&lower) {
+            squeeze(&lower)
+        } else {
+            lower
+        };
         if let Some(base) = reduplicated(&squeezed) {
             tokens.push(Token {
                 word: base.to_string(),
@@ -103,6 +108,24 @@ pub fn squeeze(word: &str) -> String {
     out
 }
 
+/// Whether [`squeeze`] would change the word: it holds three or more of the same letter in a row.
+fn has_long_run(word: &str) -> bool {
+    let mut previous = None;
+    let mut run = 0;
+    for c in word.chars() {
+        if Some(c) == previous {
+            run += 1;
+        } else {
+            previous = Some(c);
+            run = 1;
+        }
+        if run >= 3 && c.is_alphabetic() {
+            return true;
+        }
+    }
+    false
+}
+
 /// "org2" → Some("org"): letters followed by a single `2` mean the word twice.
 fn reduplicated(word: &str) -> Option<&str> {
     let base = word.strip_suffix('2')?;
@@ -144,6 +167,13 @@ pub fn bag_distance(a: &[u8; 128], b: &[u8; 128]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_run_of_three_letters_needs_squeezing() {
+        for w in ["makasihhh", "haiii", "maaf", "1000", "lq45", "ok"] {
+            assert_eq!(has_long_run(w), squeeze(w) != w, "{w}");
+        }
+    }
 
     #[test]
     fn the_letter_count_bound_never_exceeds_the_edit_distance() {
