@@ -108,7 +108,7 @@ impl TickerMatcher {
             .collect();
         for (name, phrase) in &self.phrases {
             let n = phrase.len();
-            if !firsts.contains(phrase[0].as_str()) && !(n == 1 && joined.contains(&phrase[0])) {
+            if !(firsts.contains(phrase[0].as_str()) || n == 1 && joined.contains(&phrase[0])) {
                 continue;
             }
             let mut i = 0;
