@@ -265,13 +265,6 @@ fn rerank(
     // Which of the question's 3-grams each candidate holds, as bits: a term's bits are worked
     // out once per question, however many candidates hold the term.
     let width = q_idf.len().div_ceil(64).max(1);
-    // The question's 3-gram ids folded into 4,096 bits, which stay in the nearest cache: most of
-    // a term's 3-grams are not the question's and skip the table look-up.
-    let mut few = [0u64; 64];
-    for &id in q_pos.keys() {
-        few[(id as usize / 64) % 64] |= 1 << (id % 64);
-    }
-    let maybe = |g: u32| few[(g as usize / 64) % 64] >> (g % 64) & 1 == 1;
     let dots: Vec<f32> = SLOTS.with_borrow(|slots| {
         MASKS.with_borrow_mut(|memo| {
             memo.begin(index.term_count());
@@ -285,7 +278,6 @@ fn rerank(
                             index
                                 .trigrams_of(t)
                                 .iter()
-                                .filter(|&&g| maybe(g))
                                 .map(|&g| slots[g as usize])
                                 .filter(|&k| k != NO_SLOT)
                         });
