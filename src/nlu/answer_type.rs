@@ -250,101 +250,170 @@ fn figure_measure(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Measure> {
         .and_then(|t| lx.measure(&t.lower, MeasureRole::Unit))
 }
 
+/// What a sentence word is as far as the lexicon tells without the question: worked out once per
+/// article ([`super::paragraphs`]) so that [`values_of`] asks the lexicon nothing per question.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Facts {
+    bits: u16,
+    /// What the word measures when it is a number ([`figure_measure`]).
+    measure: Option<Measure>,
+}
+
+/// Digits or a number word ("tiga", "miliar").
+const NUMBER: u16 = 1 << 0;
+/// Digits.
+const DIGITS: u16 = 1 << 1;
+/// After a word that names rather than counts ("Nomor 49").
+const LABELLED: u16 = 1 << 2;
+/// Reads as part of a date (a slash, a year, beside a day, month or time word).
+const DATEY: u16 = 1 << 3;
+/// Holds a decimal or thousands separator.
+const SEPARATED: u16 = 1 << 4;
+/// A time of day, or a number beside a time word.
+const TIME: u16 = 1 << 5;
+/// A date, a day, a month or a when-word.
+const DATE: u16 = 1 << 6;
+/// Capitalised mid-sentence and no number, month, day or time word: a name unless the question
+/// holds it.
+const NAME: u16 = 1 << 7;
+/// Within two words after a place word.
+const AFTER_PLACE: u16 = 1 << 8;
+/// An acronym or a dictionary word: a body or a title more often than a person.
+const BODY: u16 = 1 << 9;
+const CAUSE: u16 = 1 << 10;
+const MANNER: u16 = 1 << 11;
+
+/// The [`Facts`] of each word of a sentence.
+pub fn facts(toks: &[Tok], lx: &Lexicon) -> Vec<Facts> {
+    let word = |i: Option<usize>| i.and_then(|i| toks.get(i)).map(|t| t.lower.as_str());
+    toks.iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let w = t.lower.as_str();
+            let digits = t.is_number();
+            let number = digits || lx.is_number_word(w);
+            let datey = t.lower.contains('/')
+                || (w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2099).contains(&y)))
+                || word(i.checked_sub(1)).is_some_and(|p| lx.is_cue(p, Cue::Time) || lx.is_day(p))
+                || word(Some(i + 1))
+                    .is_some_and(|n| lx.month(n).is_some() || lx.is_cue(n, Cue::Time));
+            let time = lx.is_cue(w, Cue::Time)
+                || (digits
+                    && (word(i.checked_sub(1)).is_some_and(|p| lx.is_cue(p, Cue::Time))
+                        || word(Some(i + 1)).is_some_and(|n| lx.is_cue(n, Cue::Time))));
+            let date = (digits && datey)
+                || lx.month(w).is_some()
+                || lx.is_day(w)
+                || lx.is_cue(w, Cue::When);
+            let name = i > 0
+                && t.capitalised
+                && !digits
+                && !lx.is_cue(w, Cue::Time)
+                && !lx.is_day(w)
+                && lx.month(w).is_none();
+            let after_place = [i.checked_sub(1), i.checked_sub(2)]
+                .into_iter()
+                .any(|j| word(j).is_some_and(|p| lx.is_cue(p, Cue::Place)));
+            let flags = [
+                (NUMBER, number),
+                (DIGITS, digits),
+                (
+                    LABELLED,
+                    word(i.checked_sub(1)).is_some_and(|p| lx.is_label(p)),
+                ),
+                (DATEY, datey),
+                (SEPARATED, w.contains(['.', ','])),
+                (TIME, time),
+                (DATE, date),
+                (NAME, name),
+                (AFTER_PLACE, after_place),
+                (BODY, t.acronym || lx.is_real_word(w)),
+                (CAUSE, lx.is_cue(w, Cue::Cause)),
+                (MANNER, lx.is_cue(w, Cue::Manner)),
+            ];
+            Facts {
+                bits: flags
+                    .into_iter()
+                    .filter(|&(_, on)| on)
+                    .fold(0, |bits, (bit, _)| bits | bit),
+                measure: if number {
+                    figure_measure(toks, i, lx)
+                } else {
+                    None
+                },
+            }
+        })
+        .collect()
+}
+
 /// The values of the wanted kind in a sentence: (word position, strength 0..1). For "berapa" a
 /// figure in the measure asked for (1.0) beats one in another (0.3) and a bare number; with no
 /// measure asked, a figure with a unit or separators (1.0) beats a bare number (0.5); a figure the
 /// question quotes is no answer to it. For "siapa" a new name (capitalised, not in the question);
 /// for "kapan" a date, a day, a month or a time (a time first for "jam berapa"); for "di mana" a
 /// name after a place word; for "kenapa" a cause word.
+#[cfg(test)]
 pub fn values(toks: &[Tok], asked: &Asked, lx: &Lexicon) -> Vec<(usize, f32)> {
-    let word = |i: Option<usize>| i.and_then(|i| toks.get(i)).map(|t| t.lower.as_str());
-    let datey = |i: usize| {
-        let t = &toks[i];
-        let w = t.lower.as_str();
-        t.lower.contains('/')
-            || (w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2099).contains(&y)))
-            || word(i.checked_sub(1)).is_some_and(|p| lx.is_cue(p, Cue::Time) || lx.is_day(p))
-            || word(Some(i + 1)).is_some_and(|n| lx.month(n).is_some() || lx.is_cue(n, Cue::Time))
-    };
+    values_of(toks, &facts(toks, lx), asked)
+}
+
+/// [`values`] from the words' [`facts`].
+pub fn values_of(toks: &[Tok], facts: &[Facts], asked: &Asked) -> Vec<(usize, f32)> {
     let mut out = Vec::new();
-    for (i, t) in toks.iter().enumerate() {
-        let w = t.lower.as_str();
+    for (i, (t, f)) in toks.iter().zip(facts).enumerate() {
+        let is = |bit: u16| f.bits & bit != 0;
+        // A capitalised word the question does not hold, not a month, day or time word, and not
+        // the sentence's first word (which every sentence capitalises).
+        let new_name = || is(NAME) && !asked.words.contains(&t.lower);
         let strength = match asked.wanted {
             AnswerType::Number => {
-                let number = t.is_number() || lx.is_number_word(w);
-                let label = word(i.checked_sub(1)).is_some_and(|p| lx.is_label(p));
-                if !number || label || datey(i) || asked.quotes(t) {
+                if !is(NUMBER) || is(LABELLED) || is(DATEY) || asked.quotes(t) {
                     continue;
                 }
-                let measure = figure_measure(toks, i, lx);
-                let separated = w.contains(['.', ',']);
-                match (asked.measure, measure) {
+                match (asked.measure, f.measure) {
                     (Some(a), Some(m)) if a == m => 1.0,
                     (Some(_), Some(_)) => 0.3,
-                    (Some(_), None) if separated => 0.5,
+                    (Some(_), None) if is(SEPARATED) => 0.5,
                     (Some(_), None) => 0.35,
                     (None, Some(_)) => 1.0,
-                    (None, None) if separated => 1.0,
+                    (None, None) if is(SEPARATED) => 1.0,
                     (None, None) => 0.5,
                 }
             }
             AnswerType::Date => {
-                let time = lx.is_cue(w, Cue::Time)
-                    || (t.is_number()
-                        && (word(i.checked_sub(1)).is_some_and(|p| lx.is_cue(p, Cue::Time))
-                            || word(Some(i + 1)).is_some_and(|n| lx.is_cue(n, Cue::Time))));
-                let date = (t.is_number() && datey(i))
-                    || lx.month(w).is_some()
-                    || lx.is_day(w)
-                    || lx.is_cue(w, Cue::When);
-                if !(time || date) || (!t.is_number() && asked.words.contains(w)) {
+                let time = is(TIME);
+                if !(time || is(DATE)) || (!is(DIGITS) && asked.words.contains(&t.lower)) {
                     continue;
                 }
                 if asked.time && !time { 0.5 } else { 1.0 }
             }
             AnswerType::Person | AnswerType::Place => {
-                if !new_name(toks, i, asked, lx) {
+                if !new_name() {
                     continue;
                 }
-                let after_place = [i.checked_sub(1), i.checked_sub(2)]
-                    .into_iter()
-                    .any(|j| word(j).is_some_and(|p| lx.is_cue(p, Cue::Place)));
-                match (asked.wanted, after_place) {
+                match (asked.wanted, is(AFTER_PLACE)) {
                     (AnswerType::Place, true) => 1.0,
                     (AnswerType::Place, false) => continue,
                     (_, true) => 0.3,
                     // "BPBD", "Badan … Daerah", "Kepala": a body or a title more often than a
                     // person, whose names are mostly no dictionary word.
-                    _ if t.acronym || lx.is_real_word(w) => 0.5,
+                    _ if is(BODY) => 0.5,
                     _ => 1.0,
                 }
             }
             AnswerType::Any if asked.name => {
-                if !new_name(toks, i, asked, lx) {
+                if !new_name() {
                     continue;
                 }
                 1.0
             }
-            AnswerType::Reason if lx.is_cue(w, Cue::Cause) => 1.0,
-            AnswerType::Manner if lx.is_cue(w, Cue::Manner) => 1.0,
+            AnswerType::Reason if is(CAUSE) => 1.0,
+            AnswerType::Manner if is(MANNER) => 1.0,
             _ => continue,
         };
         out.push((i, strength));
     }
     out
-}
-
-/// A capitalised word the question does not hold, not a month, day or time word, and not the
-/// sentence's first word (which every sentence capitalises).
-fn new_name(toks: &[Tok], i: usize, asked: &Asked, lx: &Lexicon) -> bool {
-    let t = &toks[i];
-    i > 0
-        && t.capitalised
-        && !t.is_number()
-        && !asked.words.contains(&t.lower)
-        && !lx.is_cue(&t.lower, Cue::Time)
-        && !lx.is_day(&t.lower)
-        && lx.month(&t.lower).is_none()
 }
 
 /// The paragraph with its sentence `range` marked `**…**`: plain text that reads well on a console

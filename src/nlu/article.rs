@@ -262,29 +262,45 @@ fn rerank(
             slots[id as usize] = k as u32;
         }
     });
-    let mut hit = vec![false; q_idf.len()];
+    // Which of the question's 3-grams each candidate holds, as bits: a term's bits are worked
+    // out once per question, however many candidates hold the term.
+    let width = q_idf.len().div_ceil(64).max(1);
+    let dots: Vec<f32> = SLOTS.with_borrow(|slots| {
+        MASKS.with_borrow_mut(|memo| {
+            memo.begin(index.term_count());
+            let mut hit = vec![0u64; width];
+            order
+                .iter()
+                .map(|&(p, _)| {
+                    hit.iter_mut().for_each(|h| *h = 0);
+                    for &t in &index.passages[p as usize].terms {
+                        let at = memo.mask(t, width, || {
+                            index
+                                .trigrams_of(t)
+                                .iter()
+                                .map(|&g| slots[g as usize])
+                                .filter(|&k| k != NO_SLOT)
+                        });
+                        if let Some(at) = at {
+                            for (h, m) in hit.iter_mut().zip(&memo.masks[at..at + width]) {
+                                *h |= m;
+                            }
+                        }
+                    }
+                    (0..q_idf.len())
+                        .filter(|&k| hit[k / 64] >> (k % 64) & 1 == 1)
+                        .map(|k| q_idf[k] * q_idf[k])
+                        .sum()
+                })
+                .collect()
+        })
+    });
     let weights: Vec<f32> = q.terms.iter().map(|t| weight(t, index)).collect();
     let mut out: Vec<Scored> = order
         .into_iter()
-        .map(|(p, bm)| {
+        .zip(dots)
+        .map(|((p, bm), dot)| {
             let passage = &index.passages[p as usize];
-            hit.iter_mut().for_each(|h| *h = false);
-            SLOTS.with_borrow(|slots| {
-                for &t in &passage.terms {
-                    for &g in index.trigrams_of(t) {
-                        let k = slots[g as usize];
-                        if k != NO_SLOT {
-                            hit[k as usize] = true;
-                        }
-                    }
-                }
-            });
-            let dot: f32 = hit
-                .iter()
-                .zip(&q_idf)
-                .filter(|(h, _)| **h)
-                .map(|(_, idf)| idf * idf)
-                .sum();
             let tri = dot / (q_norm * passage.trigram_norm);
             let bm25 = bm / ideal.max(1e-6);
             let mut score = BM25_WEIGHT * bm25 + TRIGRAM_WEIGHT * tri;
@@ -326,6 +342,64 @@ thread_local! {
     /// Per 3-gram id: its position among the question's 3-grams, or [`NO_SLOT`]. Filled for one
     /// question's candidates and cleared after (only its own slots).
     static SLOTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+    static MASKS: std::cell::RefCell<TermMasks> = const {
+        std::cell::RefCell::new(TermMasks { seen: Vec::new(), round: 0, masks: Vec::new() })
+    };
+}
+
+/// For one ranking, each index term's question 3-grams as bits: the candidates of one question
+/// share most of their terms, and a term's 3-grams were looked up once per candidate holding it.
+struct TermMasks {
+    /// Per term id: the ranking that last worked it out, and where its bits start in `masks`
+    /// ([`NO_MASK`]: none of its 3-grams is the question's).
+    seen: Vec<(u32, u32)>,
+    /// Numbers the rankings, so that `seen` is never cleared.
+    round: u32,
+    masks: Vec<u64>,
+}
+
+const NO_MASK: u32 = u32::MAX;
+
+impl TermMasks {
+    fn begin(&mut self, terms: usize) {
+        self.round = self.round.wrapping_add(1);
+        if self.round == 0 {
+            self.seen.iter_mut().for_each(|s| s.0 = 0);
+            self.round = 1;
+        }
+        if self.seen.len() < terms {
+            self.seen.resize(terms, (0, NO_MASK));
+        }
+        self.masks.clear();
+    }
+
+    /// Where term `t`'s bits start, from the question-3-gram positions `slots` gives on first use.
+    fn mask<I: Iterator<Item = u32>>(
+        &mut self,
+        t: u32,
+        width: usize,
+        slots: impl FnOnce() -> I,
+    ) -> Option<usize> {
+        let (round, at) = self.seen[t as usize];
+        if round == self.round {
+            return (at != NO_MASK).then_some(at as usize);
+        }
+        let start = self.masks.len();
+        self.masks.resize(start + width, 0);
+        let mut any = false;
+        for k in slots() {
+            self.masks[start + k as usize / 64] |= 1 << (k % 64);
+            any = true;
+        }
+        let at = if any {
+            start as u32
+        } else {
+            self.masks.truncate(start);
+            NO_MASK
+        };
+        self.seen[t as usize] = (self.round, at);
+        (at != NO_MASK).then_some(at as usize)
+    }
 }
 
 /// Answer or refuse, from the ranking.

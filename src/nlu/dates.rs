@@ -94,8 +94,14 @@ pub(super) fn toks(text: &str) -> Vec<Tok> {
         let digit = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_digit());
         let in_number = (start >= 2 && sep(chars.get(start - 1)) && digit(chars.get(start - 2)))
             || (sep(chars.get(i)) && digit(chars.get(i + 1)));
+        let word = &chars[start..i];
         out.push(Tok {
-            text: chars[start..i].iter().collect::<String>().to_lowercase(),
+            // Plain ASCII (most words) lowercases letter by letter, without a second copy.
+            text: if word.iter().all(char::is_ascii) {
+                word.iter().map(char::to_ascii_lowercase).collect()
+            } else {
+                word.iter().collect::<String>().to_lowercase()
+            },
             in_number,
         });
     }

@@ -5,9 +5,10 @@
 use chrono::{DateTime, FixedOffset, Utc};
 // The vocabulary and 3-gram maps are hit for every word indexed or asked: a fast hasher.
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::lexicon::{Cue, Lexicon};
+use super::paragraphs::Detail;
 use super::text;
 use crate::content::{Article, TickerItem};
 
@@ -71,6 +72,8 @@ pub struct Doc {
     /// Sorted ids of the title's and caption's stems and surface forms.
     pub title_terms: Vec<TermId>,
     pub first_passage: usize,
+    /// Its paragraphs' sentences, words and dates, read on first use ([`Index::detail`]).
+    detail: OnceLock<Detail>,
 }
 
 pub struct Index {
@@ -136,9 +139,8 @@ impl Index {
             max_trigram_idf: 1.0,
             typo_vocab: fst::Set::default(),
         };
-        // Each distinct word is normalised, stemmed and interned once: (surface id, stem id),
-        // or None for a function word.
-        let mut seen: HashMap<String, Option<(TermId, TermId)>> = HashMap::default();
+        // Each distinct word is stemmed, interned and looked up in the lexicon once.
+        let mut seen: HashMap<String, WordInfo> = HashMap::default();
         let mut trigram_df: Vec<u32> = Vec::new();
         // The last article each term was counted for, for `doc_df`.
         let mut last_doc: Vec<u32> = Vec::new();
@@ -153,7 +155,7 @@ impl Index {
             let title_text = format!("{} {}", p.title, p.caption.as_deref().unwrap_or(""));
             let mut title_terms = Vec::new();
             for w in text::words(&title_text) {
-                if let Some((s, t)) = index.word_ids(&w, &mut seen, lx) {
+                if let Some((s, t)) = index.word_info(&w, &mut seen, lx).ids {
                     title_terms.push(s);
                     title_terms.push(t);
                 }
@@ -170,20 +172,29 @@ impl Index {
                     break;
                 }
                 let all_words = text::words(body);
-                // One look-up per word for all its cues (this runs for every word indexed).
-                let cues: Vec<Cue> = all_words
-                    .iter()
-                    .flat_map(|w| lx.cues_of(w).iter().copied())
-                    .collect();
-                let any_of = |cue: Cue| cues.contains(&cue);
-                let has_year = all_words.iter().any(|w| is_year(w));
+                let mut terms = Vec::with_capacity(all_words.len() * 2);
+                stems.clear();
+                // One look-up per word for its ids and all it shows (this runs for every word
+                // indexed).
+                let mut shows = WordInfo::default();
+                for w in &all_words {
+                    let info = index.word_info(w, &mut seen, lx);
+                    shows.cues |= info.cues;
+                    shows.year |= info.year;
+                    shows.number |= info.number;
+                    shows.calendar |= info.calendar;
+                    if let Some((s, t)) = info.ids {
+                        terms.push(s);
+                        terms.push(t);
+                        stems.push(t);
+                    }
+                }
+                let any_of = |cue: Cue| shows.cues & cue_bit(cue) != 0;
                 let flags = Flags {
-                    has_year,
-                    has_number: all_words
-                        .iter()
-                        .any(|w| text::has_digit(w) || lx.is_number_word(w)),
-                    has_when: has_year
-                        || all_words.iter().any(|w| lx.is_calendar_word(w))
+                    has_year: shows.year,
+                    has_number: shows.number,
+                    has_when: shows.year
+                        || shows.calendar
                         || any_of(Cue::When)
                         || has_day_month(body),
                     has_condition: any_of(Cue::Condition),
@@ -191,15 +202,6 @@ impl Index {
                     has_hearsay: any_of(Cue::Hearsay),
                     has_cause: any_of(Cue::Cause),
                 };
-                let mut terms = Vec::with_capacity(all_words.len() * 2);
-                stems.clear();
-                for w in &all_words {
-                    if let Some((s, t)) = index.word_ids(w, &mut seen, lx) {
-                        terms.push(s);
-                        terms.push(t);
-                        stems.push(t);
-                    }
-                }
                 stems.sort_unstable();
                 for run in stems.chunk_by(|a, b| a == b) {
                     let tf = run.len().min(255) as u32;
@@ -246,6 +248,7 @@ impl Index {
                 ticker: p.ticker.clone(),
                 title_terms,
                 first_passage,
+                detail: OnceLock::new(),
             });
         }
         for list in &mut index.postings {
@@ -302,23 +305,30 @@ impl Index {
         index
     }
 
-    /// The (surface, stem) ids of a paragraph word, interning both on first sight.
-    fn word_ids(
+    /// What a paragraph word is, interning its surface and stem on first sight.
+    fn word_info(
         &mut self,
         w: &str,
-        seen: &mut HashMap<String, Option<(TermId, TermId)>>,
+        seen: &mut HashMap<String, WordInfo>,
         lx: &Lexicon,
-    ) -> Option<(TermId, TermId)> {
-        if let Some(ids) = seen.get(w) {
-            return *ids;
+    ) -> WordInfo {
+        if let Some(info) = seen.get(w) {
+            return *info;
         }
         let ids = (!lx.is_function(w)).then(|| {
             let s = self.intern(w);
             let t = self.intern(&lx.stem(w));
             (s, t)
         });
-        seen.insert(w.to_string(), ids);
-        ids
+        let info = WordInfo {
+            ids,
+            cues: lx.cues_of(w).iter().fold(0, |bits, &c| bits | cue_bit(c)),
+            year: is_year(w),
+            number: text::has_digit(w) || lx.is_number_word(w),
+            calendar: lx.is_calendar_word(w),
+        };
+        seen.insert(w.to_string(), info);
+        info
     }
 
     /// The unique 3-gram ids of a passage's words (surfaces and stems) into `out`, unordered:
@@ -348,6 +358,11 @@ impl Index {
     /// How many distinct 3-grams the index knows (ids are below it).
     pub fn trigram_count(&self) -> usize {
         self.trigram_ids.len()
+    }
+
+    /// How many terms the index knows (ids are below it).
+    pub fn term_count(&self) -> usize {
+        self.term_trigrams.len()
     }
 
     /// The 3-gram ids of a term (for the query side of the 3-gram channel).
@@ -444,13 +459,20 @@ impl Index {
         let hi = char::from_u32(first as u32 + 1)?.to_string();
         let mut stream = self.typo_vocab.range().ge(&lo).lt(&hi).into_stream();
         let mut best: Option<(usize, u32, String)> = None;
+        let letters = text::letter_counts(word);
         while let Some(candidate) = stream.next() {
             let Ok(candidate) = std::str::from_utf8(candidate) else {
                 continue;
             };
             let clen = candidate.chars().count();
-            // The caller's filter is a hash look-up; the edit distance is the dear part.
-            if clen.abs_diff(len) > max || !accept(candidate) {
+            // The caller's filter is a hash look-up; the edit distance is the dear part, and no
+            // fewer edits than the letters one word has and the other lacks.
+            if clen.abs_diff(len) > max
+                || letters.as_ref().is_some_and(|a| {
+                    text::letter_counts(candidate).is_some_and(|b| text::bag_distance(a, &b) > max)
+                })
+                || !accept(candidate)
+            {
                 continue;
             }
             // Two edits are trusted only when the word starts the same way ("depostio").
@@ -484,12 +506,36 @@ impl Index {
         (paragraph < d.paragraphs.len()).then(|| &self.passages[d.first_passage + paragraph])
     }
 
+    /// Article `doc`'s paragraphs read for [`passage`](super::passage): once, by the first
+    /// question that needs them.
+    pub fn detail(&self, doc: usize) -> &Detail {
+        self.docs[doc].detail.get_or_init(|| Detail::of(self, doc))
+    }
+
     pub fn doc_by_id(&self, id: i64) -> Option<usize> {
         self.docs.iter().position(|d| d.id == id)
     }
 }
 
 /// "(13/1)": a day and month written with a slash.
+/// What one distinct paragraph word is, worked out once per build.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordInfo {
+    /// (surface id, stem id), or `None` for a function word.
+    ids: Option<(TermId, TermId)>,
+    /// Its cues ([`cue_bit`]).
+    cues: u16,
+    year: bool,
+    /// Digits or a number word.
+    number: bool,
+    /// A day or month name.
+    calendar: bool,
+}
+
+fn cue_bit(cue: Cue) -> u16 {
+    1 << cue as u16
+}
+
 fn has_day_month(text: &str) -> bool {
     let b = text.as_bytes();
     (1..b.len().saturating_sub(1))

@@ -19,6 +19,7 @@ mod intents;
 mod lang;
 pub mod lexicon;
 mod meta;
+mod paragraphs;
 mod passage;
 mod query;
 mod smalltalk;

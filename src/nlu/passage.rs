@@ -11,9 +11,10 @@ use std::ops::Range;
 
 use super::answer_type::{self, Asked};
 use super::article::{self, Scored};
-use super::dates::{self, When};
+use super::dates::When;
 use super::index::{Index, TermId};
 use super::lexicon::{Lexicon, MeasureRole};
+use super::paragraphs::{Detail, Paragraph, Sentence};
 use super::query::{AnswerType, Query};
 use super::text;
 
@@ -61,7 +62,8 @@ pub fn choose(
     lx: &Lexicon,
 ) -> Option<(Scored, Option<SentenceFit>)> {
     let asked = Asked::of(q, lx);
-    let weights = Weights::of(q, dates, index, doc);
+    let detail = index.detail(doc);
+    let weights = Weights::of(q, dates, index, doc, detail);
     let candidates = if matches!(q.answer_type, AnswerType::YesNo | AnswerType::Manner) {
         vec![lead.clone()]
     } else {
@@ -70,8 +72,8 @@ pub fn choose(
     let mut best: Option<(f32, Scored, Option<SentenceFit>)> = None;
     for s in candidates {
         let p = &index.passages[s.passage];
-        let text = &index.docs[doc].paragraphs[p.paragraph as usize];
-        let fit = best_sentence(text, &asked, &weights, index);
+        let paragraph = &detail.paragraphs[p.paragraph as usize];
+        let fit = best_sentence(paragraph, &asked, &weights);
         let key = WORD_WEIGHT * s.score
             + fit.as_ref().map_or(0.0, |f| {
                 LOCAL_WEIGHT * f.local + NEAR_WEIGHT * f.near + BOTH_WEIGHT * f.local * f.near
@@ -90,7 +92,6 @@ struct Weights {
     /// asked about is more likely the one that answers.
     dates: Vec<When>,
     date_weight: f32,
-    published: Option<chrono::NaiveDate>,
     ids: Vec<Vec<(TermId, f32)>>,
     /// `local`, less the figures the question quotes: the weights of nearness to a value.
     near: Vec<f32>,
@@ -100,7 +101,7 @@ struct Weights {
 }
 
 impl Weights {
-    fn of(q: &Query, dates: &[When], index: &Index, doc: usize) -> Weights {
+    fn of(q: &Query, dates: &[When], index: &Index, doc: usize, detail: &Detail) -> Weights {
         let d = &index.docs[doc];
         let lx = &*index.lx;
         let n = d.paragraphs.len() as f32 + 1.0;
@@ -114,20 +115,19 @@ impl Weights {
                 floor + (1.0 - floor) * (((n + 1.0) / (df + 0.5)).ln() / top).clamp(0.0, 1.0)
             }
         };
-        let published = d.published_at.map(|at| at.date_naive());
         let dated = if dates.is_empty() {
             0
         } else {
-            d.paragraphs
+            detail
+                .paragraphs
                 .iter()
-                .filter(|p| names_date(p, dates, published, lx))
+                .filter(|p| names_date(&p.dates, dates))
                 .count()
         };
         let measure_word = answer_type::measure_word(q, lx);
         let mut out = Weights {
             dates: dates.to_vec(),
             date_weight: DATE_WEIGHT * rarity(dated, dated as f32),
-            published,
             ids: Vec::with_capacity(q.terms.len()),
             near: Vec::with_capacity(q.terms.len()),
             generic: Vec::with_capacity(q.terms.len()),
@@ -180,54 +180,37 @@ impl Weights {
 
 /// The sentence of a paragraph that best answers: most of the article-distinctive words, with a
 /// value of the wanted kind near them.
-fn best_sentence(
-    paragraph: &str,
-    asked: &Asked,
-    w: &Weights,
-    index: &Index,
-) -> Option<SentenceFit> {
-    answer_type::sentences(paragraph)
-        .into_iter()
-        .map(|range| fit(&paragraph[range.clone()], range, asked, w, index))
+fn best_sentence(paragraph: &Paragraph, asked: &Asked, w: &Weights) -> Option<SentenceFit> {
+    paragraph
+        .sentences
+        .iter()
+        .map(|sentence| fit(sentence, asked, w))
         .max_by(|a, b| (a.local + a.near).total_cmp(&(b.local + b.near)))
 }
 
-fn fit(
-    sentence: &str,
-    range: Range<usize>,
-    asked: &Asked,
-    w: &Weights,
-    index: &Index,
-) -> SentenceFit {
-    let lx = &*index.lx;
-    let toks = answer_type::tokens(sentence);
+fn fit(sentence: &Sentence, asked: &Asked, w: &Weights) -> SentenceFit {
+    let toks = &sentence.toks;
     // Where each question term occurs in the sentence, by the index's own term ids.
     // The same word form counts fully, another form of its stem ("penyimpanan" for "disimpan")
     // a little less, a synonym by its factor.
     let mut at: Vec<Vec<(usize, f32)>> = vec![Vec::new(); w.ids.len()];
-    for (i, tok) in toks.iter().enumerate() {
-        for piece in tok.lower.split(|c: char| !c.is_alphanumeric()) {
-            if piece.is_empty() {
-                continue;
-            }
-            let surface = index.term(piece);
-            let stem = index.term(&lx.stem(piece));
-            for (k, ids) in w.ids.iter().enumerate() {
-                let factor = ids
-                    .iter()
-                    .filter_map(|&(id, f)| {
-                        if Some(id) == surface {
-                            Some(f)
-                        } else if Some(id) == stem {
-                            Some(f * STEM_FACTOR)
-                        } else {
-                            None
-                        }
-                    })
-                    .fold(0.0, f32::max);
-                if factor > 0.0 {
-                    at[k].push((i, factor));
-                }
+    for piece in &sentence.pieces {
+        let i = piece.tok as usize;
+        for (k, ids) in w.ids.iter().enumerate() {
+            let factor = ids
+                .iter()
+                .filter_map(|&(id, f)| {
+                    if id == piece.surface {
+                        Some(f)
+                    } else if id == piece.stem {
+                        Some(f * STEM_FACTOR)
+                    } else {
+                        None
+                    }
+                })
+                .fold(0.0, f32::max);
+            if factor > 0.0 {
+                at[k].push((i, factor));
             }
         }
     }
@@ -244,14 +227,14 @@ fn fit(
         got / total
     };
     let near_total: f32 = w.near.iter().sum();
-    let values = answer_type::values(&toks, asked, lx);
+    let values = answer_type::values_of(toks, &sentence.facts, asked);
     let near = values
         .iter()
         .map(|&(v, strength)| strength * nearness(v, &at, &w.near, near_total))
         .fold(0.0, f32::max);
     let local = if w.date_weight > 0.0 {
         let total: f32 = w.local.iter().sum::<f32>() + w.date_weight;
-        let named = names_date(sentence, &w.dates, w.published, lx);
+        let named = names_date(&sentence.dates, &w.dates);
         (share_of(&w.local) * (total - w.date_weight) + if named { w.date_weight } else { 0.0 })
             / total.max(1e-6)
     } else {
@@ -263,9 +246,9 @@ fn fit(
         .zip(&w.generic)
         .any(|(pos, generic)| !generic && !pos.is_empty());
     // A question the article asks itself ("Lalu, daerah mana yang …?") answers nothing.
-    let rhetorical = sentence.trim_end().ends_with('?');
+    let rhetorical = sentence.rhetorical;
     SentenceFit {
-        range,
+        range: sentence.range.clone(),
         share: if specific { share_of(&w.plain) } else { 0.0 },
         typed: values.iter().map(|&(_, s)| s).fold(0.0, f32::max),
         local: if rhetorical { 0.5 * local } else { local },
@@ -273,14 +256,9 @@ fn fit(
     }
 }
 
-/// Whether a text names one of the question's dates ("Kamis (5/1/2023)" for "5 Januari 2023").
-fn names_date(
-    text: &str,
-    dates: &[When],
-    published: Option<chrono::NaiveDate>,
-    lx: &Lexicon,
-) -> bool {
-    let found = dates::of_text(text, published, lx);
+/// Whether a text, by the dates it names, names one of the question's dates ("Kamis (5/1/2023)"
+/// for "5 Januari 2023").
+fn names_date(found: &[When], dates: &[When]) -> bool {
     dates.iter().any(|q| found.iter().any(|t| q.covered_by(t)))
 }
 

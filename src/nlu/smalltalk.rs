@@ -2,8 +2,10 @@
 //! one intent's example phrases explain nearly all of it ("makasih banyak ya" → thanks), so a
 //! greeting wrapped around a real question ("hai, kapan fb beli wa?") is not mistaken for one.
 
-use std::collections::HashSet;
 use std::sync::Arc;
+
+// Every question's words are looked up in every intent's set: a fast hasher.
+use rustc_hash::FxHashSet as HashSet;
 
 use super::Intent;
 use super::intents::Intents;
@@ -63,31 +65,38 @@ impl SmallTalkMatcher {
         if words.is_empty() || words.len() > 10 {
             return None;
         }
-        let filler = |w: &str| self.lx.is_filler(w);
-        let known = |vocab: &HashSet<String>, w: &str| self.known(vocab, w);
-        let weight = |w: &str| if filler(w) { 0.5 } else { 1.0 };
-        let total: f32 = words.iter().map(|w| weight(w)).sum();
+        // Each word's filler flag and stem once, not once per intent and check.
+        let read: Vec<(&str, bool, String)> = words
+            .iter()
+            .map(|w| (w.as_str(), self.lx.is_filler(w), self.lx.stem(w)))
+            .collect();
+        let known = |vocab: &HashSet<String>, (w, _, stem): &(&str, bool, String)| {
+            vocab.contains(*w) || vocab.contains(stem)
+        };
+        let weight = |filler: bool| if filler { 0.5 } else { 1.0 };
+        let total: f32 = read.iter().map(|&(_, filler, _)| weight(filler)).sum();
         self.intents
             .iter()
             .map(|(name, vocab)| {
                 // A word matched by its stem only counts a little less, so that an exact match
                 // wins a tie ("bantuan": help, not "terima kasih atas bantuannya").
-                let covered: f32 = words
+                let covered: f32 = read
                     .iter()
-                    .map(|w| {
-                        if vocab.contains(w) || filler(w) {
-                            weight(w)
-                        } else if known(vocab, w) {
-                            0.9 * weight(w)
+                    .map(|r| {
+                        let &(w, filler, _) = r;
+                        if vocab.contains(w) || filler {
+                            weight(filler)
+                        } else if known(vocab, r) {
+                            0.9 * weight(filler)
                         } else {
                             0.0
                         }
                     })
                     .sum();
                 // A message of fillers only ("ok bot") explains nothing.
-                let substantive = words.iter().any(|w| known(vocab, w) && !filler(w));
+                let substantive = read.iter().any(|r| known(vocab, r) && !r.1);
                 let coverage = if substantive { covered / total } else { 0.0 };
-                let complete = substantive && words.iter().all(|w| known(vocab, w) || filler(w));
+                let complete = substantive && read.iter().all(|r| known(vocab, r) || r.1);
                 Match {
                     intent: *name,
                     coverage,

@@ -53,7 +53,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             && !all_upper
             && raw.chars().next().is_some_and(|c| c.is_uppercase());
         let lower = raw.to_lowercase();
-        let squeezed = squeeze(&lower);
+        // Most words have no run to squeeze: keep them as they are, without another copy.
+        let squeezed = if has_long_run(&lower) {
+            squeeze(&lower)
+        } else {
+            lower
+        };
         if let Some(base) = reduplicated(&squeezed) {
             tokens.push(Token {
                 word: base.to_string(),
@@ -103,6 +108,24 @@ pub fn squeeze(word: &str) -> String {
     out
 }
 
+/// Whether [`squeeze`] would change the word: it holds three or more of the same letter in a row.
+fn has_long_run(word: &str) -> bool {
+    let mut previous = None;
+    let mut run = 0;
+    for c in word.chars() {
+        if Some(c) == previous {
+            run += 1;
+        } else {
+            previous = Some(c);
+            run = 1;
+        }
+        if run >= 3 && c.is_alphabetic() {
+            return true;
+        }
+    }
+    false
+}
+
 /// "org2" → Some("org"): letters followed by a single `2` mean the word twice.
 fn reduplicated(word: &str) -> Option<&str> {
     let base = word.strip_suffix('2')?;
@@ -114,9 +137,67 @@ pub fn has_digit(word: &str) -> bool {
     word.chars().any(|c| c.is_ascii_digit())
 }
 
+/// How many times each ASCII character occurs in a word; `None` for a word with others.
+pub fn letter_counts(word: &str) -> Option<[u8; 128]> {
+    let mut counts = [0u8; 128];
+    for b in word.bytes() {
+        if !b.is_ascii() {
+            return None;
+        }
+        counts[b as usize] = counts[b as usize].saturating_add(1);
+    }
+    Some(counts)
+}
+
+/// A lower bound of the edit distance (insertions, deletions, substitutions, transpositions)
+/// between two words: each edit takes at most one letter from the letters one word holds beyond
+/// the other, on either side.
+pub fn bag_distance(a: &[u8; 128], b: &[u8; 128]) -> usize {
+    let (mut more, mut fewer) = (0usize, 0usize);
+    for (&x, &y) in a.iter().zip(b) {
+        if x > y {
+            more += usize::from(x - y);
+        } else {
+            fewer += usize::from(y - x);
+        }
+    }
+    more.max(fewer)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_run_of_three_letters_needs_squeezing() {
+        for w in ["makasihhh", "haiii", "maaf", "1000", "lq45", "ok"] {
+            assert_eq!(has_long_run(w), squeeze(w) != w, "{w}");
+        }
+    }
+
+    #[test]
+    fn the_letter_count_bound_never_exceeds_the_edit_distance() {
+        let pairs = [
+            ("deposito", "depostio"),
+            ("pemerintah", "pemerintha"),
+            ("saham", "sahamnya"),
+            ("inflasi", "inflasi"),
+            ("emas", "mase"),
+            ("bunga", "harga"),
+        ];
+        for (a, b) in pairs {
+            let bound = bag_distance(&letter_counts(a).unwrap(), &letter_counts(b).unwrap());
+            assert!(bound <= strsim::damerau_levenshtein(a, b), "{a} {b}");
+        }
+        assert_eq!(
+            bag_distance(
+                &letter_counts("emas").unwrap(),
+                &letter_counts("mase").unwrap()
+            ),
+            0
+        );
+        assert!(letter_counts("café").is_none());
+    }
 
     #[test]
     fn punctuation_and_emoji_are_dropped_and_case_is_folded() {

@@ -9,6 +9,7 @@ use super::intents::{Intents, ReplyKey, fill};
 use super::lang::Lang;
 use super::lexicon::Lexicon;
 use super::smalltalk::normalised;
+use super::text;
 use super::{Answer, Intent, Source, Topic, format};
 
 /// What a question says about the ticker.
@@ -72,12 +73,17 @@ impl TickerMatcher {
         {
             return None;
         }
+        let letters = text::letter_counts(w);
         self.phrases
             .iter()
             .filter(|(_, p)| p.len() == 1 && p[0].chars().count() >= 4)
             // One edit changes the length by one letter at most; the edit distance is the dear part.
             .find(|(_, p)| {
                 p[0].chars().count().abs_diff(w.chars().count()) <= 1
+                    // Letter counts bound the edit distance from below, cheaply.
+                    && !letters.as_ref().is_some_and(|a| {
+                        text::letter_counts(&p[0]).is_some_and(|b| text::bag_distance(a, &b) > 1)
+                    })
                     && strsim::damerau_levenshtein(w, &p[0]) == 1
             })
             .map(|(_, p)| p[0].clone())
@@ -93,8 +99,18 @@ impl TickerMatcher {
             .collect();
         let words = &fixed[..];
         let mut used = vec![false; words.len()];
+        // A phrase can only match where the question holds its first word, or (a one-word name)
+        // two words that join into it: most phrases are skipped on two look-ups.
+        let firsts: rustc_hash::FxHashSet<&str> = words.iter().map(String::as_str).collect();
+        let joined: rustc_hash::FxHashSet<String> = words
+            .windows(2)
+            .map(|w| format!("{}{}", w[0], w[1]))
+            .collect();
         for (name, phrase) in &self.phrases {
             let n = phrase.len();
+            if !(firsts.contains(phrase[0].as_str()) || n == 1 && joined.contains(&phrase[0])) {
+                continue;
+            }
             let mut i = 0;
             while i + n <= words.len() {
                 let joined_match = n == 1
