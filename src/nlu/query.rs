@@ -228,6 +228,19 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
     } else {
         translations
     };
+    // An English word the bridge cannot carry into the articles may be one Indonesian borrowed:
+    // its loan spellings the articles use ("evacuation" → "evakuasi").
+    let translations = if english && !translations.iter().any(|t| in_index(t)) {
+        let mut t = translations;
+        t.extend(
+            lx.english_loans(&word)
+                .into_iter()
+                .filter(|c| index.term(c).is_some()),
+        );
+        t
+    } else {
+        translations
+    };
     let st = stem(&word);
     let mut matches: Vec<(TermId, f32)> = Vec::new();
     let push = |w: &str, factor: f32, matches: &mut Vec<(TermId, f32)>| {

@@ -133,6 +133,11 @@ pub struct Lexicon {
     verb_prefixes: Vec<String>,
     agent_prefixes: Vec<String>,
     inflections: Vec<(String, Vec<String>)>,
+    /// Irregular English forms and their bases ("found" → "find", `irregular.tsv`).
+    irregular: HashMap<String, Vec<String>>,
+    /// English endings and letters as Indonesian spells a borrowed word (`loan-spelling.tsv`).
+    loan_endings: Vec<(String, Vec<String>)>,
+    loan_spelling: Vec<(String, String)>,
     pub slang: HashMap<String, Vec<String>>,
     pub synonyms: HashMap<String, Vec<String>>,
     /// The English→Indonesian bridge.
