@@ -49,10 +49,16 @@ pub struct Decision {
     pub confidence: f32,
 }
 
+/// An English word the bridge cannot carry: a dictionary gap, little evidence of absence.
+const UNTRANSLATED_WEIGHT: f32 = 0.2;
+
 /// How much each question word counts towards coverage: rare words more, general words little.
 fn weight(term: &Term, index: &Index) -> f32 {
     if term.generic {
         return 0.3;
+    }
+    if term.untranslated {
+        return UNTRANSLATED_WEIGHT;
     }
     if !term.known() {
         return 0.55;

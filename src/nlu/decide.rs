@@ -326,7 +326,13 @@ pub fn choose(
             .iter()
             .find(|(d, _)| *d == doc)
             .map_or(0.0, |(_, share)| 1.0 - share),
-        unknown: q.terms.iter().filter(|t| !t.known()).count() as f32 / q.terms.len() as f32,
+        // An English word the bridge lacks is a gap of the dictionary, not an unknown subject.
+        unknown: q
+            .terms
+            .iter()
+            .filter(|t| !t.known() && !t.untranslated)
+            .count() as f32
+            / q.terms.len() as f32,
         type_match: match q.answer_type {
             // Manner cues ("dengan", "melalui") are too common to count as evidence either way.
             AnswerType::Any | AnswerType::YesNo | AnswerType::Manner => 1.0,

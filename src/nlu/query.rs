@@ -40,6 +40,10 @@ pub struct Term {
     pub salient: bool,
     /// Too general to ground an answer alone ("harga", "berita").
     pub generic: bool,
+    /// An English word that neither the bridge nor the articles know, and no name or number: a
+    /// gap of the dictionary more often than a sign the articles lack what is asked, so it counts
+    /// for little either way.
+    pub untranslated: bool,
 }
 
 impl Term {
@@ -279,6 +283,7 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
     // An unknown lowercase word is not taken for a name: most are slang or compounds the word
     // lists lack ("musti", "warganet"), and coverage already counts them.
     let salient = token.capitalised || text::has_digit(&word) || rare;
+    let untranslated = english && translations.is_empty() && matches.is_empty() && !salient;
     Term {
         word,
         stem: st,
@@ -286,6 +291,7 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
         forms,
         salient,
         generic,
+        untranslated,
     }
 }
 
