@@ -381,7 +381,7 @@ pub fn decide(
         let near = std::iter::once(passage)
             .chain(neighbours.iter().copied())
             .any(|p| found(t, p) > 0.0);
-        if !near && !found_in_title(t, index, passage) {
+        if !near && !found_in_title(t, index, passage) && !elsewhere_in_doc(t, index, passage) {
             return Err(Refusal::MissingName(t.word.clone()));
         }
     }

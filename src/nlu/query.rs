@@ -204,6 +204,12 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
             // Snowball left an affix on ("menaikkan") or took the root's first letter with the
             // prefix ("meninggalkan" → "inggal"): the bare root the index or a synonym holds.
             word = root;
+        } else if let Some(form) = reaffixed(&word, lx)
+            .into_iter()
+            .find(|f| index.term(f).is_some())
+        {
+            // The articles use the root with another prefix only ("merendam" → "terendam").
+            word = form;
         } else if !index.knows(&word) && !lx.is_real_word(&word) && !token.capitalised {
             // A capitalised word is a name: never "corrected" into another word.
             // An English question's unknown word is only corrected to a word of the bridge, an
@@ -347,6 +353,28 @@ fn strip_affixes(word: &str, lx: &super::lexicon::Lexicon) -> Vec<String> {
         }
     }
     out.sort_by_key(|r| std::cmp::Reverse(r.len()));
+    out
+}
+
+/// The question word's possible roots with each prefix the lexicon lists ("merendam" → "rendam" →
+/// "terendam", "direndam"): a prefix that replaced or merged with the root's first letter drops it.
+fn reaffixed(word: &str, lx: &super::lexicon::Lexicon) -> Vec<String> {
+    let (prefixes, _) = lx.affixes();
+    let mut out = Vec::new();
+    for root in strip_affixes(word, lx) {
+        for (p, letter) in prefixes {
+            let form = match letter {
+                Some(l) => match root.strip_prefix(*l) {
+                    Some(rest) => format!("{p}{rest}"),
+                    None => continue,
+                },
+                None => format!("{p}{root}"),
+            };
+            if form != word {
+                out.push(form);
+            }
+        }
+    }
     out
 }
 
