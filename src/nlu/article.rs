@@ -108,6 +108,10 @@ fn coverage_weighted(q: &Query, index: &Index, passages: &[&Passage], weights: &
             } else if found_in_title(t, index, passages[0]) {
                 // The title tells which article, not that this paragraph says it.
                 0.5
+            } else if t.context && in_doc(t, index, passages[0].doc as usize) {
+                // A clause placing the question ("saat rupiah ditutup di …") is met by the
+                // article; the answering paragraph need not repeat it.
+                1.0
             } else {
                 0.0
             };
@@ -477,6 +481,13 @@ pub fn decide(
         paragraphs,
         confidence,
     })
+}
+
+/// Whether any paragraph of the article holds the term.
+fn in_doc(t: &Term, index: &Index, doc: usize) -> bool {
+    (0..index.docs[doc].paragraphs.len())
+        .filter_map(|i| index.passage_of(doc, i))
+        .any(|p| found(t, p) > 0.0)
 }
 
 /// Whether another paragraph of the passage's article holds the term.

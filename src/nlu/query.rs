@@ -44,6 +44,9 @@ pub struct Term {
     /// gap of the dictionary more often than a sign the articles lack what is asked, so it counts
     /// for little either way.
     pub untranslated: bool,
+    /// In a clause that places the question ("Saat rupiah ditutup di Rp16.585, …"): it tells
+    /// which article, not what the answering paragraph holds.
+    pub context: bool,
 }
 
 impl Term {
@@ -71,16 +74,34 @@ pub struct Query {
 
 const SYNONYM_FACTOR: f32 = 0.8;
 
+impl Query {
+    /// The question without the terms of a clause placing it, for choosing among one article's
+    /// paragraphs (the clause chose the article); the question itself when it has no such clause
+    /// or nothing else.
+    pub fn without_context(&self) -> std::borrow::Cow<'_, Query> {
+        if self.terms.iter().any(|t| t.context) && self.terms.iter().any(|t| !t.context) {
+            let mut q = self.clone();
+            q.terms.retain(|t| !t.context);
+            std::borrow::Cow::Owned(q)
+        } else {
+            std::borrow::Cow::Borrowed(self)
+        }
+    }
+}
+
 /// Analyses a question against the index vocabulary, with the lexicon the index was built with.
 pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let lx = &*index.lx;
     let mut tokens: Vec<Token> = Vec::new();
-    for t in text::tokenize(raw) {
+    let placing = context_clause(raw, lx);
+    let mut context: Vec<bool> = Vec::new();
+    for (k, t) in text::tokenize(raw).into_iter().enumerate() {
         for (i, w) in lx.deslang(&t.word).into_iter().enumerate() {
             tokens.push(Token {
                 word: w.to_string(),
                 capitalised: t.capitalised && i == 0,
             });
+            context.push(placing.get(k).copied().unwrap_or(false));
         }
     }
     let detected = super::lang::detect(raw, lx);
@@ -90,13 +111,15 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let words: Vec<String> = tokens.iter().map(|t| t.word.clone()).collect();
     if english {
         tokens = merge_english_phrases(tokens, lx);
+        context.clear();
     }
     let mut answer_type = AnswerType::Any;
     let mut terms: Vec<Term> = Vec::new();
     // The content word just before, to find what a measure noun governs ("harga tiket").
     let mut previous: Option<usize> = None;
-    for t in &tokens {
+    for (k, t) in tokens.iter().enumerate() {
         let w = t.word.as_str();
+        let placing = context.get(k).copied().unwrap_or(false);
         let asks = lx.answer_type(w);
         // "How many": a later, more specific question word outranks a manner word.
         if matches!(
@@ -111,10 +134,13 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             continue;
         }
         if let Some(existing) = terms.iter().position(|x| x.word == w) {
+            // A word the question itself also asks with is no mere context.
+            terms[existing].context &= placing;
             previous = Some(existing);
             continue;
         }
         let mut new = term(t, english, index);
+        new.context = placing;
         // A question word kept as a term ("jam berapa") says what is asked, not what about.
         if asks.is_some() {
             new.salient = false;
@@ -298,7 +324,40 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
         salient,
         generic,
         untranslated,
+        context: false,
     }
+}
+
+/// Per token of `raw` (as [`text::tokenize`] splits it): whether it is in a clause that places the
+/// question, one opened by a context word ("saat", "ketika", after the slang map) in its first two
+/// words and ended by a comma before the rest of the question. A comma between digits is a decimal
+/// comma ("3,38"), not a clause's end.
+fn context_clause(raw: &str, lx: &super::lexicon::Lexicon) -> Vec<bool> {
+    let chars: Vec<char> = raw.chars().collect();
+    let mut segments: Vec<String> = vec![String::new()];
+    for (i, &c) in chars.iter().enumerate() {
+        let decimal = i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if c == ',' && !decimal {
+            segments.push(String::new());
+        } else if let Some(last) = segments.last_mut() {
+            last.push(c);
+        }
+    }
+    let last = segments.len() - 1;
+    let mut out = Vec::new();
+    for (i, segment) in segments.iter().enumerate() {
+        let words = text::tokenize(segment);
+        let opens = i < last
+            && words.iter().take(2).any(|t| {
+                lx.deslang(&t.word)
+                    .first()
+                    .is_some_and(|w| lx.is_context_word(w))
+            });
+        out.extend(std::iter::repeat_n(opens, words.len()));
+    }
+    out
 }
 
 /// Two English words the bridge lists as one phrase ("turn into") become one token, so that
@@ -385,6 +444,18 @@ mod tests {
 
     fn seed_index() -> Index {
         Index::build(&[seed_article(1)], std::iter::empty(), lexicon())
+    }
+
+    #[test]
+    fn a_clause_placing_the_question_marks_its_words_as_context() {
+        let index = seed_index();
+        let q = analyse("Pas rupiah melemah, berapa harga emas?", None, &index);
+        let context = |w: &str| q.terms.iter().find(|t| t.word == w).map(|t| t.context);
+        assert_eq!(context("rupiah"), Some(true));
+        assert_eq!(context("emas"), Some(false));
+        // A decimal comma ends no clause, and a question without one has no context.
+        let q = analyse("Saat naik 3,38 persen berapa harga emas?", None, &index);
+        assert!(q.terms.iter().all(|t| !t.context));
     }
 
     #[test]

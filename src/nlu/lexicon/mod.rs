@@ -115,6 +115,8 @@ pub struct Lexicon {
     which_words: HashSet<String>,
     gradable: HashSet<String>,
     fillers: HashSet<String>,
+    /// Words opening a clause that places the question (`context-words.txt`: "saat", "ketika").
+    context_words: HashSet<String>,
     number_words: HashSet<String>,
     cues: HashMap<String, Vec<Cue>>,
     measures: HashMap<String, Vec<(Measure, MeasureRole)>>,
@@ -197,6 +199,11 @@ impl Lexicon {
 
     pub fn is_generic(&self, w: &str) -> bool {
         self.generic.contains(w)
+    }
+
+    /// Whether a word opens a clause that places the question ("saat …, berapa …?").
+    pub fn is_context_word(&self, w: &str) -> bool {
+        self.context_words.contains(w)
     }
 
     pub fn is_filler(&self, w: &str) -> bool {
