@@ -372,6 +372,19 @@ pub fn decide(
     }
     let passage = &index.passages[best.passage];
     let doc = passage.doc as usize;
+    // What the question asks about ("siapa pemilik …", "berapa utang …") must be something the
+    // article speaks of, in some paragraph or its title. An English question's word crossed a
+    // dictionary, which may miss the article's word: left to the model.
+    if q.lang == super::lang::Lang::Id
+        && let Some(t) = q.terms.iter().find(|t| {
+            t.head
+                && !t.untranslated
+                && !in_doc(t, index, doc)
+                && !found_in_title(t, index, passage)
+        })
+    {
+        return Err(Refusal::MissingWord(t.word.clone()));
+    }
     // Neighbours may complete the answer; names and numbers may sit there or in the title.
     let neighbours: Vec<&Passage> = [
         (passage.paragraph as usize).checked_sub(1),

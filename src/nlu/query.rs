@@ -47,6 +47,10 @@ pub struct Term {
     /// In a clause that places the question ("Saat rupiah ditutup di Rp16.585, …"): it tells
     /// which article, not what the answering paragraph holds.
     pub context: bool,
+    /// What the question asks about: the first specific word after its question word ("siapa
+    /// pemilik …", "berapa utang …"), or the one just before a closing question word ("… menang
+    /// berapa?").
+    pub head: bool,
 }
 
 impl Term {
@@ -117,6 +121,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let mut terms: Vec<Term> = Vec::new();
     // The content word just before, to find what a measure noun governs ("harga tiket").
     let mut previous: Option<usize> = None;
+    let mut asked_next = false;
     for (k, t) in tokens.iter().enumerate() {
         let w = t.word.as_str();
         let placing = context.get(k).copied().unwrap_or(false);
@@ -130,6 +135,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             answer_type = t;
         }
         if lx.is_function(w) || asks == Some(AnswerType::Reason) {
+            if asks.is_some() && !terms.iter().any(|t| t.head) {
+                asked_next = true;
+            }
             previous = None;
             continue;
         }
@@ -141,6 +149,10 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         }
         let mut new = term(t, english, index);
         new.context = placing;
+        if asked_next && !new.generic && !placing && !new.salient {
+            new.head = true;
+            asked_next = false;
+        }
         // A question word kept as a term ("jam berapa") says what is asked, not what about.
         if asks.is_some() {
             new.salient = false;
@@ -325,6 +337,7 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
         generic,
         untranslated,
         context: false,
+        head: false,
     }
 }
 
@@ -456,6 +469,18 @@ mod tests {
         // A decimal comma ends no clause, and a question without one has no context.
         let q = analyse("Saat naik 3,38 persen berapa harga emas?", None, &index);
         assert!(q.terms.iter().all(|t| !t.context));
+    }
+
+    #[test]
+    fn the_word_after_the_question_word_is_what_is_asked() {
+        let q = analyse("siapa pemilik pasar itu?", None, &seed_index());
+        let heads: Vec<&str> = q
+            .terms
+            .iter()
+            .filter(|t| t.head)
+            .map(|t| t.word.as_str())
+            .collect();
+        assert_eq!(heads, vec!["pemilik"]);
     }
 
     #[test]
