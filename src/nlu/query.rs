@@ -47,9 +47,8 @@ pub struct Term {
     /// In a clause that places the question ("Saat rupiah ditutup di Rp16.585, …"): it tells
     /// which article, not what the answering paragraph holds.
     pub context: bool,
-    /// What the question asks about: the first specific word after its question word ("siapa
-    /// pemilik …", "berapa utang …"), or the one just before a closing question word ("… menang
-    /// berapa?").
+    /// What the question asks about: the specific noun right after its question word ("siapa
+    /// pemilik …", "berapa utang …").
     pub head: bool,
 }
 
@@ -149,9 +148,15 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         }
         let mut new = term(t, english, index);
         new.context = placing;
-        if asked_next && !new.generic && !placing && !new.salient {
+        // Only the word right after the question word, and a noun: a name there says about
+        // whom, and a verb ("dimiliki") is worded by the reader as often as by the article.
+        if std::mem::take(&mut asked_next)
+            && !new.generic
+            && !placing
+            && !new.salient
+            && !lx.is_prefixed_verb(&new.word)
+        {
             new.head = true;
-            asked_next = false;
         }
         // A question word kept as a term ("jam berapa") says what is asked, not what about.
         if asks.is_some() {
