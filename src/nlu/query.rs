@@ -438,6 +438,11 @@ fn strip_affixes(word: &str, lx: &super::lexicon::Lexicon) -> Vec<String> {
 fn reaffixed(word: &str, lx: &super::lexicon::Lexicon) -> Vec<String> {
     let (prefixes, _) = lx.affixes();
     let mut out = Vec::new();
+    // An agent noun ("pendiri") is another word than the root's verbs ("terdiri"): it is not
+    // re-affixed, nor is any form turned into one.
+    if lx.is_agent_noun(word) {
+        return out;
+    }
     for root in strip_affixes(word, lx) {
         for (p, letter) in prefixes {
             let form = match letter {
@@ -447,7 +452,7 @@ fn reaffixed(word: &str, lx: &super::lexicon::Lexicon) -> Vec<String> {
                 },
                 None => format!("{p}{root}"),
             };
-            if form != word {
+            if form != word && !lx.is_agent_noun(&form) {
                 out.push(form);
             }
         }
