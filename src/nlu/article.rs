@@ -49,10 +49,16 @@ pub struct Decision {
     pub confidence: f32,
 }
 
+/// An English word the bridge cannot carry: a dictionary gap, little evidence of absence.
+const UNTRANSLATED_WEIGHT: f32 = 0.2;
+
 /// How much each question word counts towards coverage: rare words more, general words little.
 fn weight(term: &Term, index: &Index) -> f32 {
     if term.generic {
         return 0.3;
+    }
+    if term.untranslated {
+        return UNTRANSLATED_WEIGHT;
     }
     if !term.known() {
         return 0.55;
@@ -102,6 +108,10 @@ fn coverage_weighted(q: &Query, index: &Index, passages: &[&Passage], weights: &
             } else if found_in_title(t, index, passages[0]) {
                 // The title tells which article, not that this paragraph says it.
                 0.5
+            } else if t.context && in_doc(t, index, passages[0].doc as usize) {
+                // A clause placing the question ("saat rupiah ditutup di …") is met by the
+                // article; the answering paragraph need not repeat it.
+                1.0
             } else {
                 0.0
             };
@@ -436,6 +446,19 @@ pub fn decide(
     }
     let passage = &index.passages[best.passage];
     let doc = passage.doc as usize;
+    // What the question asks about ("siapa pemilik …", "berapa utang …") must be something the
+    // article speaks of, in some paragraph or its title. An English question's word crossed a
+    // dictionary, which may miss the article's word: left to the model.
+    if q.lang == super::lang::Lang::Id
+        && let Some(t) = q.terms.iter().find(|t| {
+            t.head
+                && !t.untranslated
+                && !in_doc(t, index, doc)
+                && !found_in_title(t, index, passage)
+        })
+    {
+        return Err(Refusal::MissingWord(t.word.clone()));
+    }
     // Neighbours may complete the answer; names and numbers may sit there or in the title.
     let neighbours: Vec<&Passage> = [
         (passage.paragraph as usize).checked_sub(1),
@@ -449,7 +472,7 @@ pub fn decide(
         let near = std::iter::once(passage)
             .chain(neighbours.iter().copied())
             .any(|p| found(t, p) > 0.0);
-        if !near && !found_in_title(t, index, passage) {
+        if !near && !found_in_title(t, index, passage) && !elsewhere_in_doc(t, index, passage) {
             return Err(Refusal::MissingName(t.word.clone()));
         }
     }
@@ -545,6 +568,13 @@ pub fn decide(
         paragraphs,
         confidence,
     })
+}
+
+/// Whether any paragraph of the article holds the term.
+fn in_doc(t: &Term, index: &Index, doc: usize) -> bool {
+    (0..index.docs[doc].paragraphs.len())
+        .filter_map(|i| index.passage_of(doc, i))
+        .any(|p| found(t, p) > 0.0)
 }
 
 /// Whether another paragraph of the passage's article holds the term.

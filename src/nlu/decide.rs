@@ -38,7 +38,14 @@ pub struct DateIndex {
     /// Dates written in each article's text (title included).
     doc_text: Vec<Vec<When>>,
     published_day: Vec<Option<chrono::NaiveDate>>,
+    /// Years each article's title names ("UMP DKI Jakarta 2026", "Indonesia Open 2023"): the
+    /// year the report is about.
+    title_years: Vec<Vec<i32>>,
 }
+
+/// The most a bare year in the question ("UMP 2025") agrees with an article whose title is about
+/// another year, however its publication date or text agree: the year names the subject.
+const OTHER_TITLE_YEAR_CAP: f32 = 0.3;
 
 impl DateIndex {
     /// From the articles themselves (in the index's order), so that it can be read on another
@@ -48,10 +55,17 @@ impl DateIndex {
             published: Vec::with_capacity(articles.len()),
             doc_text: Vec::with_capacity(articles.len()),
             published_day: Vec::with_capacity(articles.len()),
+            title_years: Vec::with_capacity(articles.len()),
         };
         for doc in articles.iter().map(|a| &a.parsed) {
             let day = doc.published_at.map(|at| at.date_naive());
             let mut all = dates::of_text(&doc.title, day, lx);
+            out.title_years.push(
+                dates::of_text(&doc.title, None, lx)
+                    .iter()
+                    .filter_map(|w| w.year)
+                    .collect(),
+            );
             for p in &doc.paragraphs {
                 all.extend(dates::of_text(p, day, lx));
             }
@@ -75,7 +89,21 @@ impl DateIndex {
     }
 
     fn agreement(&self, doc: usize, q: &[When]) -> f32 {
-        dates::agreement(q, self.published[doc].as_ref(), &self.doc_text[doc])
+        let agreement = dates::agreement(q, self.published[doc].as_ref(), &self.doc_text[doc]);
+        let titled = &self.title_years[doc];
+        let bare_years: Vec<i32> = q
+            .iter()
+            .filter(|w| w.month.is_none() && w.day.is_none())
+            .filter_map(|w| w.year)
+            .collect();
+        if !titled.is_empty()
+            && !bare_years.is_empty()
+            && !bare_years.iter().any(|y| titled.contains(y))
+        {
+            agreement.min(OTHER_TITLE_YEAR_CAP)
+        } else {
+            agreement
+        }
     }
 }
 
@@ -326,7 +354,13 @@ pub fn choose(
             .iter()
             .find(|(d, _)| *d == doc)
             .map_or(0.0, |(_, share)| 1.0 - share),
-        unknown: q.terms.iter().filter(|t| !t.known()).count() as f32 / q.terms.len() as f32,
+        // An English word the bridge lacks is a gap of the dictionary, not an unknown subject.
+        unknown: q
+            .terms
+            .iter()
+            .filter(|t| !t.known() && !t.untranslated)
+            .count() as f32
+            / q.terms.len() as f32,
         type_match: match q.answer_type {
             // Manner cues ("dengan", "melalui") are too common to count as evidence either way.
             AnswerType::Any | AnswerType::YesNo | AnswerType::Manner => 1.0,

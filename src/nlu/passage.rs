@@ -67,7 +67,9 @@ pub fn choose(
     let candidates = if matches!(q.answer_type, AnswerType::YesNo | AnswerType::Manner) {
         vec![lead.clone()]
     } else {
-        article::rank(q, index, Some(doc), None)
+        // A clause placing the question chose the article; the paragraph is the one holding
+        // what is asked.
+        article::rank(&q.without_context(), index, Some(doc), None)
     };
     let mut best: Option<(f32, Scored, Option<SentenceFit>)> = None;
     for s in candidates {
@@ -146,7 +148,7 @@ impl Weights {
             // things rather than what it is about, tell paragraphs apart little.
             // The word that named the measure ("level berapa") is the answer's type, not a word
             // to find near it.
-            let base = if measure_word.as_deref() == Some(t.word.as_str()) {
+            let base = if measure_word.as_deref() == Some(t.word.as_str()) || t.context {
                 0.0
             } else if t.generic || !lx.cues_of(&t.word).is_empty() {
                 0.3

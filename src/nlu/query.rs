@@ -40,6 +40,16 @@ pub struct Term {
     pub salient: bool,
     /// Too general to ground an answer alone ("harga", "berita").
     pub generic: bool,
+    /// An English word that neither the bridge nor the articles know, and no name or number: a
+    /// gap of the dictionary more often than a sign the articles lack what is asked, so it counts
+    /// for little either way.
+    pub untranslated: bool,
+    /// In a clause that places the question ("Saat rupiah ditutup di Rp16.585, …"): it tells
+    /// which article, not what the answering paragraph holds.
+    pub context: bool,
+    /// What the question asks about: the specific noun right after its question word ("siapa
+    /// pemilik …", "berapa utang …").
+    pub head: bool,
 }
 
 impl Term {
@@ -67,16 +77,34 @@ pub struct Query {
 
 const SYNONYM_FACTOR: f32 = 0.8;
 
+impl Query {
+    /// The question without the terms of a clause placing it, for choosing among one article's
+    /// paragraphs (the clause chose the article); the question itself when it has no such clause
+    /// or nothing else.
+    pub fn without_context(&self) -> std::borrow::Cow<'_, Query> {
+        if self.terms.iter().any(|t| t.context) && self.terms.iter().any(|t| !t.context) {
+            let mut q = self.clone();
+            q.terms.retain(|t| !t.context);
+            std::borrow::Cow::Owned(q)
+        } else {
+            std::borrow::Cow::Borrowed(self)
+        }
+    }
+}
+
 /// Analyses a question against the index vocabulary, with the lexicon the index was built with.
 pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let lx = &*index.lx;
     let mut tokens: Vec<Token> = Vec::new();
-    for t in text::tokenize(raw) {
+    let placing = context_clause(raw, lx);
+    let mut context: Vec<bool> = Vec::new();
+    for (k, t) in text::tokenize(raw).into_iter().enumerate() {
         for (i, w) in lx.deslang(&t.word).into_iter().enumerate() {
             tokens.push(Token {
                 word: w.to_string(),
                 capitalised: t.capitalised && i == 0,
             });
+            context.push(placing.get(k).copied().unwrap_or(false));
         }
     }
     let detected = super::lang::detect(raw, lx);
@@ -86,13 +114,16 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let words: Vec<String> = tokens.iter().map(|t| t.word.clone()).collect();
     if english {
         tokens = merge_english_phrases(tokens, lx);
+        context.clear();
     }
     let mut answer_type = AnswerType::Any;
     let mut terms: Vec<Term> = Vec::new();
     // The content word just before, to find what a measure noun governs ("harga tiket").
     let mut previous: Option<usize> = None;
-    for t in &tokens {
+    let mut asked_next = false;
+    for (k, t) in tokens.iter().enumerate() {
         let w = t.word.as_str();
+        let placing = context.get(k).copied().unwrap_or(false);
         let asks = lx.answer_type(w);
         // "How many": a later, more specific question word outranks a manner word.
         if matches!(
@@ -103,14 +134,30 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             answer_type = t;
         }
         if lx.is_function(w) || asks == Some(AnswerType::Reason) {
+            if asks.is_some() && !terms.iter().any(|t| t.head) {
+                asked_next = true;
+            }
             previous = None;
             continue;
         }
         if let Some(existing) = terms.iter().position(|x| x.word == w) {
+            // A word the question itself also asks with is no mere context.
+            terms[existing].context &= placing;
             previous = Some(existing);
             continue;
         }
         let mut new = term(t, english, index);
+        new.context = placing;
+        // Only the word right after the question word, and a noun: a name there says about
+        // whom, and a verb ("dimiliki") is worded by the reader as often as by the article.
+        if std::mem::take(&mut asked_next)
+            && !new.generic
+            && !placing
+            && !new.salient
+            && !lx.is_prefixed_verb(&new.word)
+        {
+            new.head = true;
+        }
         // A question word kept as a term ("jam berapa") says what is asked, not what about.
         if asks.is_some() {
             new.salient = false;
@@ -200,6 +247,12 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
             // Snowball left an affix on ("menaikkan") or took the root's first letter with the
             // prefix ("meninggalkan" → "inggal"): the bare root the index or a synonym holds.
             word = root;
+        } else if let Some(form) = reaffixed(&word, lx)
+            .into_iter()
+            .find(|f| index.term(f).is_some())
+        {
+            // The articles use the root with another prefix only ("merendam" → "terendam").
+            word = form;
         } else if !index.knows(&word) && !lx.is_real_word(&word) && !token.capitalised {
             // A capitalised word is a name: never "corrected" into another word.
             // An English question's unknown word is only corrected to a word of the bridge, an
@@ -225,6 +278,19 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
             .filter(|_| english)
             .cloned()
             .unwrap_or_default()
+    } else {
+        translations
+    };
+    // An English word the bridge cannot carry into the articles may be one Indonesian borrowed:
+    // its loan spellings the articles use ("evacuation" → "evakuasi").
+    let translations = if english && !translations.iter().any(|t| in_index(t)) {
+        let mut t = translations;
+        t.extend(
+            lx.english_loans(&word)
+                .into_iter()
+                .filter(|c| index.term(c).is_some()),
+        );
+        t
     } else {
         translations
     };
@@ -266,6 +332,7 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
     // An unknown lowercase word is not taken for a name: most are slang or compounds the word
     // lists lack ("musti", "warganet"), and coverage already counts them.
     let salient = token.capitalised || text::has_digit(&word) || rare;
+    let untranslated = english && translations.is_empty() && matches.is_empty() && !salient;
     Term {
         word,
         stem: st,
@@ -273,7 +340,42 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
         forms,
         salient,
         generic,
+        untranslated,
+        context: false,
+        head: false,
     }
+}
+
+/// Per token of `raw` (as [`text::tokenize`] splits it): whether it is in a clause that places the
+/// question, one opened by a context word ("saat", "ketika", after the slang map) in its first two
+/// words and ended by a comma before the rest of the question. A comma between digits is a decimal
+/// comma ("3,38"), not a clause's end.
+fn context_clause(raw: &str, lx: &super::lexicon::Lexicon) -> Vec<bool> {
+    let chars: Vec<char> = raw.chars().collect();
+    let mut segments: Vec<String> = vec![String::new()];
+    for (i, &c) in chars.iter().enumerate() {
+        let decimal = i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if c == ',' && !decimal {
+            segments.push(String::new());
+        } else if let Some(last) = segments.last_mut() {
+            last.push(c);
+        }
+    }
+    let last = segments.len() - 1;
+    let mut out = Vec::new();
+    for (i, segment) in segments.iter().enumerate() {
+        let words = text::tokenize(segment);
+        let opens = i < last
+            && words.iter().take(2).any(|t| {
+                lx.deslang(&t.word)
+                    .first()
+                    .is_some_and(|w| lx.is_context_word(w))
+            });
+        out.extend(std::iter::repeat_n(opens, words.len()));
+    }
+    out
 }
 
 /// Two English words the bridge lists as one phrase ("turn into") become one token, so that
@@ -331,6 +433,33 @@ fn strip_affixes(word: &str, lx: &super::lexicon::Lexicon) -> Vec<String> {
     out
 }
 
+/// The question word's possible roots with each prefix the lexicon lists ("merendam" → "rendam" →
+/// "terendam", "direndam"): a prefix that replaced or merged with the root's first letter drops it.
+fn reaffixed(word: &str, lx: &super::lexicon::Lexicon) -> Vec<String> {
+    let (prefixes, _) = lx.affixes();
+    let mut out = Vec::new();
+    // An agent noun ("pendiri") is another word than the root's verbs ("terdiri"): it is not
+    // re-affixed, nor is any form turned into one.
+    if lx.is_agent_noun(word) {
+        return out;
+    }
+    for root in strip_affixes(word, lx) {
+        for (p, letter) in prefixes {
+            let form = match letter {
+                Some(l) => match root.strip_prefix(*l) {
+                    Some(rest) => format!("{p}{rest}"),
+                    None => continue,
+                },
+                None => format!("{p}{root}"),
+            };
+            if form != word && !lx.is_agent_noun(&form) {
+                out.push(form);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -338,6 +467,30 @@ mod tests {
 
     fn seed_index() -> Index {
         Index::build(&[seed_article(1)], std::iter::empty(), lexicon())
+    }
+
+    #[test]
+    fn a_clause_placing_the_question_marks_its_words_as_context() {
+        let index = seed_index();
+        let q = analyse("Pas rupiah melemah, berapa harga emas?", None, &index);
+        let context = |w: &str| q.terms.iter().find(|t| t.word == w).map(|t| t.context);
+        assert_eq!(context("rupiah"), Some(true));
+        assert_eq!(context("emas"), Some(false));
+        // A decimal comma ends no clause, and a question without one has no context.
+        let q = analyse("Saat naik 3,38 persen berapa harga emas?", None, &index);
+        assert!(q.terms.iter().all(|t| !t.context));
+    }
+
+    #[test]
+    fn the_word_after_the_question_word_is_what_is_asked() {
+        let q = analyse("siapa pemilik pasar itu?", None, &seed_index());
+        let heads: Vec<&str> = q
+            .terms
+            .iter()
+            .filter(|t| t.head)
+            .map(|t| t.word.as_str())
+            .collect();
+        assert_eq!(heads, vec!["pemilik"]);
     }
 
     #[test]

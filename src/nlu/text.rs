@@ -35,8 +35,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             raw_words.push("persen");
         } else if c.is_alphanumeric() {
-            if start.is_none() {
-                start = Some(i);
+            match start {
+                None => start = Some(i),
+                // "Rp16.585", "Rp200": a currency glued to its figure is read as two words, as
+                // "Rp 16.585" is, so the figure matches however it is written.
+                Some(s)
+                    if c.is_ascii_digit() && glued_figure(&normalised[s..i], &normalised[i..]) =>
+                {
+                    raw_words.push(&normalised[s..i]);
+                    start = Some(i);
+                }
+                Some(_) => {}
             }
         } else if let Some(s) = start.take() {
             raw_words.push(&normalised[s..i]);
@@ -76,6 +85,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
     }
     tokens
+}
+
+/// Whether letters followed by digits are a unit or currency glued to a figure ("Rp16.585",
+/// "Rp200") rather than one name with digits ("idx30", "lq45", "covid19"): the figure is written
+/// with a thousands or decimal separator, or the letters are at most two and the figure has three
+/// digits or more.
+fn glued_figure(letters: &str, rest: &str) -> bool {
+    if letters.is_empty() || !letters.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let mut after = rest[digits..].chars();
+    let separated =
+        matches!(after.next(), Some('.' | ',')) && after.next().is_some_and(|c| c.is_ascii_digit());
+    separated || (letters.chars().count() <= 2 && digits >= 3)
 }
 
 /// Lowercase words only, for paragraphs and examples where capitalisation is not needed.
@@ -217,6 +241,17 @@ mod tests {
         assert_eq!(words("org2 bagi-bagi"), vec!["org", "org", "bagi", "bagi"]);
         assert_eq!(words("idx30 lq45 2014"), vec!["idx30", "lq45", "2014"]);
         assert_eq!(words("naik 6%"), vec!["naik", "6", "persen"]);
+    }
+
+    #[test]
+    fn a_currency_glued_to_its_figure_is_two_words_but_a_name_with_digits_is_one() {
+        assert_eq!(words("Rp16.585/US$"), vec!["rp", "16", "585", "us"]);
+        assert_eq!(words("naik Rp200"), vec!["naik", "rp", "200"]);
+        assert_eq!(words("Rp 16.585"), words("Rp16.585"));
+        assert_eq!(
+            words("idx30 lq45 covid19"),
+            vec!["idx30", "lq45", "covid19"]
+        );
     }
 
     #[test]

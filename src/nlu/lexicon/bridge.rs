@@ -1,5 +1,6 @@
 //! The English→Indonesian bridge's look-ups: a headword as written, else its base form found
-//! through the inflection rules of `lexicon/en/inflections.tsv` ("users" → "user", "died" → "die").
+//! through the irregular forms of `lexicon/en/irregular.tsv` ("found" → "find") and the inflection
+//! rules of `lexicon/en/inflections.tsv` ("users" → "user", "died" → "die", "weaker" → "weak").
 
 use super::Lexicon;
 
@@ -26,7 +27,7 @@ impl Lexicon {
 
     /// Base forms of an inflected English word ("becoming" → "become", "stores" → "store").
     pub(super) fn english_bases(&self, w: &str) -> Vec<String> {
-        let mut bases: Vec<String> = Vec::new();
+        let mut bases: Vec<String> = self.irregular.get(w).cloned().unwrap_or_default();
         for (suffix, replacements) in &self.inflections {
             if let Some(stem) = w.strip_suffix(suffix.as_str())
                 && stem.len() >= 3
@@ -40,5 +41,44 @@ impl Lexicon {
             }
         }
         bases
+    }
+
+    /// How Indonesian would spell an English word it borrowed, by the regular correspondences of
+    /// `loan-spelling.tsv` ("evacuations" → "evakuasi", "economist" → "ekonomis", "ekonom"): guesses
+    /// that the caller keeps only where the articles use them.
+    pub fn english_loans(&self, w: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for base in std::iter::once(w.to_string()).chain(self.english_bases(w)) {
+            out.push(self.loan_spell(&base));
+            if let Some((from, to)) = self
+                .loan_endings
+                .iter()
+                .filter(|(from, _)| base.len() >= from.len() + 3 && base.ends_with(from.as_str()))
+                .max_by_key(|(from, _)| from.len())
+            {
+                let rest = self.loan_spell(&base[..base.len() - from.len()]);
+                out.extend(to.iter().map(|t| format!("{rest}{t}")));
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|c| c.len() >= 4 && c != w && seen.insert(c.clone()));
+        out
+    }
+
+    /// An English spelling in Indonesian letters ("technolog" → "teknolog"), a doubled consonant
+    /// written once ("commut" → "komut").
+    fn loan_spell(&self, w: &str) -> String {
+        let mut s = w.to_string();
+        for (from, to) in &self.loan_spelling {
+            s = s.replace(from.as_str(), to);
+        }
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            if out.ends_with(c) && !"aeiou".contains(c) {
+                continue;
+            }
+            out.push(c);
+        }
+        out
     }
 }

@@ -39,6 +39,14 @@ pub const SOURCE: Source = Source {
         ("months", include_str!("../../../lexicon/en/months.tsv")),
         ("days", include_str!("../../../lexicon/en/days.tsv")),
         (
+            "irregular",
+            include_str!("../../../lexicon/en/irregular.tsv"),
+        ),
+        (
+            "loan-spelling",
+            include_str!("../../../lexicon/en/loan-spelling.tsv"),
+        ),
+        (
             "inflections",
             include_str!("../../../lexicon/en/inflections.tsv"),
         ),

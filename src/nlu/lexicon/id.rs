@@ -30,6 +30,10 @@ pub const SOURCE: Source = Source {
         ),
         ("gradable", include_str!("../../../lexicon/id/gradable.txt")),
         ("fillers", include_str!("../../../lexicon/id/fillers.txt")),
+        (
+            "context-words",
+            include_str!("../../../lexicon/id/context-words.txt"),
+        ),
         ("hints", include_str!("../../../lexicon/id/hints.txt")),
         (
             "number-words",

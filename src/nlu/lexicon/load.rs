@@ -59,6 +59,7 @@ impl Lexicon {
             "which-words" => words(&mut self.which_words),
             "gradable" => words(&mut self.gradable),
             "fillers" => words(&mut self.fillers),
+            "context-words" => words(&mut self.context_words),
             "number-words" => words(&mut self.number_words),
             "roots" => words(&mut self.roots),
             "synonyms" => {
@@ -216,6 +217,25 @@ impl Lexicon {
                 "agent-prefix" => self.agent_prefixes.push(value.to_string()),
                 _ => return Err("unknown affix kind"),
             },
+            "loan-spelling" => {
+                let to = third.ok_or("no third column")?;
+                match key.as_str() {
+                    "end" => self.loan_endings.push((
+                        value.to_string(),
+                        to.split('|')
+                            .map(|r| if r == "-" { "" } else { r }.to_string())
+                            .collect(),
+                    )),
+                    "spell" => self.loan_spelling.push((value.to_string(), to.to_string())),
+                    _ => return Err("unknown loan-spelling kind"),
+                }
+            }
+            "irregular" => {
+                self.irregular
+                    .entry(key)
+                    .or_default()
+                    .extend(value.split('|').map(|b| b.trim().to_string()));
+            }
             "inflections" => {
                 let replacements = value
                     .split('|')

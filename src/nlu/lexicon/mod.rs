@@ -115,6 +115,8 @@ pub struct Lexicon {
     which_words: HashSet<String>,
     gradable: HashSet<String>,
     fillers: HashSet<String>,
+    /// Words opening a clause that places the question (`context-words.txt`: "saat", "ketika").
+    context_words: HashSet<String>,
     number_words: HashSet<String>,
     cues: HashMap<String, Vec<Cue>>,
     measures: HashMap<String, Vec<(Measure, MeasureRole)>>,
@@ -133,6 +135,11 @@ pub struct Lexicon {
     verb_prefixes: Vec<String>,
     agent_prefixes: Vec<String>,
     inflections: Vec<(String, Vec<String>)>,
+    /// Irregular English forms and their bases ("found" → "find", `irregular.tsv`).
+    irregular: HashMap<String, Vec<String>>,
+    /// English endings and letters as Indonesian spells a borrowed word (`loan-spelling.tsv`).
+    loan_endings: Vec<(String, Vec<String>)>,
+    loan_spelling: Vec<(String, String)>,
     pub slang: HashMap<String, Vec<String>>,
     pub synonyms: HashMap<String, Vec<String>>,
     /// The English→Indonesian bridge.
@@ -192,6 +199,11 @@ impl Lexicon {
 
     pub fn is_generic(&self, w: &str) -> bool {
         self.generic.contains(w)
+    }
+
+    /// Whether a word opens a clause that places the question ("saat …, berapa …?").
+    pub fn is_context_word(&self, w: &str) -> bool {
+        self.context_words.contains(w)
     }
 
     pub fn is_filler(&self, w: &str) -> bool {

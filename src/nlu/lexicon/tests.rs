@@ -68,6 +68,21 @@ fn english_inflections_find_the_headword() {
     assert!(lx.english_bases("stopping").contains(&"stop".to_string()));
     assert!(lx.english_bases("buried").contains(&"bury".to_string()));
     assert!(lx.english_bases("users").contains(&"user".to_string()));
+    assert!(lx.english_bases("biggest").contains(&"big".to_string()));
+    assert!(lx.english_bases("heavily").contains(&"heavy".to_string()));
+    assert!(lx.english_bases("wrote").contains(&"write".to_string()));
+}
+
+#[test]
+fn english_words_are_spelt_as_indonesian_borrows_them() {
+    let lx = Lexicon::builtin();
+    let has = |w: &str, id: &str| lx.english_loans(w).iter().any(|x| x == id);
+    assert!(has("evacuations", "evakuasi"));
+    assert!(has("economist", "ekonom"));
+    assert!(has("temporary", "temporer"));
+    assert!(has("technology", "teknologi"));
+    assert!(has("commuter", "komuter"));
+    assert!(has("quality", "kualitas"));
 }
 
 #[test]
