@@ -9,7 +9,8 @@
 
 use anyhow::Context;
 use sqlx::pool::PoolConnection;
-use sqlx::{Sqlite, SqliteConnection};
+use sqlx::sqlite::SqliteArguments;
+use sqlx::{Arguments, Encode, Sqlite, SqliteConnection, Type};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -20,6 +21,14 @@ use super::Store;
 /// An open transaction. Dropping it without [`Tx::commit`] rolls everything back.
 pub struct Tx {
     conn: Option<PoolConnection<Sqlite>>,
+    // Statements not sent yet — a write transaction's `BEGIN IMMEDIATE` and writes whose result
+    // nobody reads — and their arguments. They go to the connection's thread together with the
+    // next statement (`Tx::with_pending`), or before it (`Tx::conn`), or with `COMMIT`: every
+    // statement is a round trip to that thread, two thread wake-ups, which was half the bot's
+    // CPU under load (BENCHMARKS.md, "Throughput round"). Order and all-or-nothing are unchanged:
+    // they run in the order written, in the same transaction, and the first error stops the rest.
+    pending: String,
+    pending_args: SqliteArguments,
     // Held by write transactions until they end (see `Store::writer`); declared after `conn`,
     // so it is released only once the connection is on its way back.
     _writer: Option<OwnedMutexGuard<()>>,
@@ -89,10 +98,19 @@ impl Store {
         let writer = tokio::time::timeout(WRITER_WAIT, turn)
             .await
             .map_err(|_| anyhow::anyhow!("the store is busy: no write turn for {WRITER_WAIT:?}"))?;
-        let mut tx = self
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .context("cannot start a write transaction")?;
+        // `BEGIN IMMEDIATE` goes with the transaction's first statement (see `Tx::pending`); a
+        // failure there (busy, read-only) fails that statement, and the `Tx` is discarded.
+        let mut tx = Tx {
+            conn: Some(
+                self.pool
+                    .acquire()
+                    .await
+                    .context("cannot start a write transaction")?,
+            ),
+            pending: String::from("BEGIN IMMEDIATE;\n"),
+            pending_args: SqliteArguments::default(),
+            _writer: None,
+        };
         tx._writer = Some(writer);
         Ok(tx)
     }
@@ -109,9 +127,11 @@ impl Store {
         // `Tx`'s drop cleans the connection up instead of the pool getting it back mid-transaction.
         let mut tx = Tx {
             conn: Some(self.pool.acquire().await?),
+            pending: String::new(),
+            pending_args: SqliteArguments::default(),
             _writer: None,
         };
-        if let Err(error) = sqlx::query(begin).execute(tx.conn()).await {
+        if let Err(error) = sqlx::query(begin).execute(tx.connection()).await {
             // BUSY leaves no transaction open, but a connection in an unknown state is not kept.
             if let Some(mut conn) = tx.conn.take() {
                 conn.close_on_drop();
@@ -126,7 +146,13 @@ impl Tx {
     /// Commits. The connection stays with the `Tx` until `COMMIT` has answered, so that neither
     /// a failed `COMMIT` nor one cut short returns it to the pool inside a transaction.
     pub async fn commit(mut self) -> anyhow::Result<()> {
-        match sqlx::query("COMMIT").execute(self.conn()).await {
+        // The writes still pending and `COMMIT` in one round trip. If one of them fails, the
+        // statements after it (`COMMIT` among them) do not run, and the error lands below.
+        let (sql, args) = self.with_pending("COMMIT");
+        let done = sqlx::query_with(sqlx::AssertSqlSafe(sql), args)
+            .execute(self.connection())
+            .await;
+        match done {
             Ok(_) => {
                 self.conn.take();
                 Ok(())
@@ -141,7 +167,12 @@ impl Tx {
     }
 
     pub async fn rollback(mut self) -> anyhow::Result<()> {
-        match sqlx::query("ROLLBACK").execute(self.conn()).await {
+        if self.pending.starts_with("BEGIN") {
+            // Nothing was sent, so there is nothing to roll back.
+            self.conn.take();
+            return Ok(());
+        }
+        match sqlx::query("ROLLBACK").execute(self.connection()).await {
             Ok(_) => {
                 self.conn.take();
                 Ok(())
@@ -155,11 +186,67 @@ impl Tx {
         }
     }
 
-    pub(super) fn conn(&mut self) -> &mut SqliteConnection {
+    /// The connection, once the pending statements have run (so what follows sees them).
+    pub(super) async fn conn(&mut self) -> anyhow::Result<&mut SqliteConnection> {
+        if !self.pending.is_empty() {
+            let sql = std::mem::take(&mut self.pending);
+            let args = std::mem::take(&mut self.pending_args);
+            sqlx::query_with(sqlx::AssertSqlSafe(sql), args)
+                .execute(self.connection())
+                .await?;
+        }
+        Ok(self.connection())
+    }
+
+    /// The connection as it is, pending statements not run.
+    pub(super) fn connection(&mut self) -> &mut SqliteConnection {
         self.conn
             .as_mut()
             .expect("an open transaction has its connection")
     }
+
+    /// `sql` preceded by the pending statements, and the arguments so far (add `sql`'s own after
+    /// them), to run in one round trip on [`Tx::connection`]. `sql` must be one statement and the
+    /// only one that returns rows: sqlx stops a `fetch_one`/`fetch_optional` at the first row.
+    pub(super) fn with_pending(&mut self, sql: &str) -> (String, SqliteArguments) {
+        let mut all = std::mem::take(&mut self.pending);
+        all.push_str(sql);
+        (all, std::mem::take(&mut self.pending_args))
+    }
+
+    /// Queues a write whose result nobody reads, to run before the next statement (see
+    /// [`Tx::pending`]); bind its arguments, in order, on what this returns. One statement, `?`
+    /// placeholders only (numbered ones would count from the first pending statement).
+    pub(super) fn later(&mut self, sql: &str) -> Later<'_> {
+        self.pending.push_str(sql);
+        self.pending.push_str(";\n");
+        Later {
+            args: &mut self.pending_args,
+        }
+    }
+}
+
+/// The arguments of a statement queued by [`Tx::later`].
+pub(super) struct Later<'a> {
+    args: &'a mut SqliteArguments,
+}
+
+impl Later<'_> {
+    pub fn bind<'q, T: Encode<'q, Sqlite> + Type<Sqlite> + 'q>(
+        self,
+        value: T,
+    ) -> anyhow::Result<Self> {
+        self.args.add(value).map_err(|e| anyhow::anyhow!(e))?;
+        Ok(self)
+    }
+}
+
+/// Adds `value` to arguments being built for [`Tx::with_pending`].
+pub(super) fn bind<'q, T: Encode<'q, Sqlite> + Type<Sqlite> + 'q>(
+    args: &mut SqliteArguments,
+    value: T,
+) -> anyhow::Result<()> {
+    args.add(value).map_err(|e| anyhow::anyhow!(e))
 }
 
 /// After a failed statement or COMMIT: roll back if SQLite still holds the transaction, and close
@@ -175,6 +262,11 @@ async fn discard(mut conn: PoolConnection<Sqlite>) {
 impl Drop for Tx {
     /// A transaction abandoned by an error (`?`) is rolled back before its connection is reused.
     fn drop(&mut self) {
+        if self.pending.starts_with("BEGIN") {
+            // Nothing was sent: the connection is not in a transaction.
+            self.conn.take();
+            return;
+        }
         if let Some(conn) = self.conn.take() {
             match tokio::runtime::Handle::try_current() {
                 Ok(runtime) => {
