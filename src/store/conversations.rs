@@ -78,12 +78,30 @@ impl Tx {
         // is a round trip to the connection's worker thread (benches/load.rs). The no-op
         // `DO UPDATE` (not `DO NOTHING`) makes RETURNING yield the existing row too; the turn
         // rewrites `last_seen` when it saves the state anyway.
+        if self.reads_unlocked() {
+            // A chat's turn reads its state without the write lock; only a new chat is written
+            // (below) at once.
+            let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "SELECT {CHAT_COLUMNS} FROM chats WHERE chat_id = ?"
+            )))
+            .bind(chat_id)
+            .fetch_optional(self.conn().await?)
+            .await?;
+            if let Some(row) = row {
+                return chat_state(&row);
+            }
+        }
         // It usually opens the transaction, so `BEGIN IMMEDIATE` goes with it (`Tx::with_pending`).
-        let (sql, mut args) = self.with_pending(&format!(
-            "INSERT INTO chats (chat_id, kind, first_seen, last_seen) VALUES (?, ?, ?, ?)
+        let (sql, mut args) = self
+            .with_pending(
+                &format!(
+                    "INSERT INTO chats (chat_id, kind, first_seen, last_seen) VALUES (?, ?, ?, ?)
              ON CONFLICT (chat_id) DO UPDATE SET last_seen = chats.last_seen
              RETURNING {CHAT_COLUMNS}"
-        ));
+                ),
+                true,
+            )
+            .await?;
         bind(&mut args, chat_id)?;
         bind(&mut args, if group { "group" } else { "private" })?;
         bind(&mut args, now.as_str())?;
@@ -123,10 +141,13 @@ impl Tx {
         user_id: i64,
         now: DateTime<Utc>,
     ) -> anyhow::Result<Option<StoredTopic>> {
-        let (sql, mut args) = self.with_pending(
-            "SELECT kind, article_id, paragraph, indicator FROM topics
+        let (sql, mut args) = self
+            .with_pending(
+                "SELECT kind, article_id, paragraph, indicator FROM topics
              WHERE chat_id = ? AND user_id = ? AND expires_at > ?",
-        );
+                false,
+            )
+            .await?;
         bind(&mut args, chat_id)?;
         bind(&mut args, user_id)?;
         bind(&mut args, timestamp_text(now))?;

@@ -78,7 +78,7 @@ impl Store {
                 " ON CONFLICT (update_id, content_key) DO NOTHING
                  RETURNING id, update_id, content_key",
             );
-            let (sql, mut args) = tx.with_pending(&sql);
+            let (sql, mut args) = tx.with_pending(&sql, true).await?;
             for update in chunk {
                 bind(&mut args, update.update_id)?;
                 bind(&mut args, update.content_key.as_str())?;

@@ -76,6 +76,9 @@ pub struct Store {
     // handler polls with growing sleeps, which adds milliseconds to every turn when many chats
     // write at once). Other processes are still waited for by `busy_timeout`.
     writer: std::sync::Arc<tx::Writer>,
+    // Chats' turns hold it shared, whatever may change other chats' rows exclusively (see
+    // `Store::begin_turn`).
+    turns: std::sync::Arc<tokio::sync::RwLock<()>>,
 }
 
 impl Store {
@@ -138,6 +141,7 @@ impl Store {
         Ok(Store {
             pool,
             writer: Default::default(),
+            turns: Default::default(),
         })
     }
 

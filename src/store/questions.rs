@@ -66,11 +66,14 @@ impl Tx {
     /// Logs a question and returns its id (the 👍/👎 buttons carry it).
     pub async fn log_question(&mut self, q: &NewQuestion<'_>) -> anyhow::Result<i64> {
         // The topic write before it (if any) goes along in the same round trip (`Tx::with_pending`).
-        let (sql, mut args) = self.with_pending(
-            "INSERT INTO questions
+        let (sql, mut args) = self
+            .with_pending(
+                "INSERT INTO questions
                  (chat_id, user_id, text, intent, confidence, answered, answer, lang, asked_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        );
+                true,
+            )
+            .await?;
         bind(&mut args, q.chat_id)?;
         bind(&mut args, q.user_id)?;
         bind(&mut args, q.text)?;
