@@ -119,8 +119,11 @@ impl Store {
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal);
             SqlitePoolOptions::new()
-                // Turn workers, the inbox, the sender and reports each hold one at times.
-                .max_connections(8)
+                // Turn workers, the inbox, the sender and reports each hold one at times. A
+                // reader's turn holds its connection while it waits for the write lock, whose
+                // holder may still need a connection (`Store::begin_turn`): keep the turn workers
+                // (`telegram::DEFAULT_WORKERS`) well below this.
+                .max_connections(16)
                 // A SQLite connection is a local file handle, not a socket that can go stale, so
                 // sqlx's liveness ping before every acquire catches nothing, yet it costs a round
                 // trip to the connection's worker thread per transaction — about a tenth of a
