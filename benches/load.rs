@@ -48,12 +48,16 @@ pub struct Bot {
 
 impl Bot {
     /// Starts the bot with `limits` and waits until it polls (its command menus are registered).
-    pub async fn start(limits: RateLimits) -> Bot {
+    /// `workers`: turns at once (`--workers`; the bot's default when `None`).
+    pub async fn start(limits: RateLimits, workers: Option<usize>) -> Bot {
         let fake = FakeBotApi::start().await;
         let files = TestApp::builder().seed_content().build().await;
         let desk = files.app.desk().await.expect("the desk builds");
         let mut config = Config::new(fake.token(), Some(fake.api_url()));
         config.limits = limits;
+        if let Some(workers) = workers {
+            config.workers = workers;
+        }
         config.poll_timeout = telegram::DEFAULT_POLL_TIMEOUT;
         // The limits run sends groups more than the flood limit on purpose: it measures send
         // rates, so nothing is set aside here (flood control has its own test).
@@ -95,6 +99,8 @@ pub struct Options {
     pub limits: bool,
     /// The echo bot instead of the real one (see `load/harness.rs`).
     pub harness: bool,
+    /// Turn workers (`--workers N`); the bot's default when not given.
+    pub workers: Option<usize>,
 }
 
 fn options() -> Options {
@@ -108,6 +114,7 @@ fn options() -> Options {
         throughput: true,
         limits: true,
         harness: false,
+        workers: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -121,6 +128,7 @@ fn options() -> Options {
             "--chats" => o.chats = number(),
             "--groups" => o.groups = number(),
             "--messages" => o.messages = number(),
+            "--workers" => o.workers = Some(number()),
             "--skip-limits" => o.limits = false,
             "--only-limits" => o.throughput = false,
             "--harness-only" => {

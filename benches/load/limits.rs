@@ -23,7 +23,7 @@ pub async fn run() {
     let (_dir, _env, settings) = TestApp::builder().seed_content().prepare();
     let limits = RateLimits::from(&settings.expect("the default settings load").bot);
     println!("limits run with the default limits: {limits:?}");
-    let bot = Bot::start(limits).await;
+    let bot = Bot::start(limits, None).await;
     let mut rng = Rng::new(7);
     let started = Instant::now();
 

@@ -79,7 +79,9 @@ pub async fn run(options: &Options, seed: u64) -> Outcome {
     let target = if options.harness {
         Target::Echo(Echo::start().await)
     } else {
-        Target::Bot(Box::new(Bot::start(RateLimits::lifted()).await))
+        Target::Bot(Box::new(
+            Bot::start(RateLimits::lifted(), options.workers).await,
+        ))
     };
     let fake = target.fake();
     let mut feed = fake.watch_calls();

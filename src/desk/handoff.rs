@@ -283,7 +283,8 @@ impl Desk {
         settle: &dyn super::Settle,
     ) -> anyhow::Result<Vec<Reply>> {
         let now = chrono::Utc::now();
-        let mut tx = self.store.begin_write().await?;
+        // It changes another chat's rows (closes its ticket, marks it): not beside chats' turns.
+        let mut tx = self.store.begin_exclusive().await?;
         // Group ids are negative; the row may not exist yet if the chat never wrote.
         tx.chat_state(chat_id, chat_id < 0, now).await?;
         let newly = tx.mark_unreachable(chat_id, now).await?;

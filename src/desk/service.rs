@@ -217,7 +217,12 @@ impl Desk {
     ) -> anyhow::Result<Vec<Reply>> {
         let now = Utc::now();
         let chat_id = input.place.chat_id;
-        let mut tx = self.store.begin_write().await?;
+        let mut tx = if self.touches_other_chats(input) {
+            self.store.begin_exclusive().await?
+        } else {
+            // Reads (and the answering) without the write lock; see `Store::begin_turn`.
+            self.store.begin_turn().await?
+        };
         let chat = tx
             .chat_state(chat_id, input.place.kind == ChatKind::Group, now)
             .await
@@ -285,6 +290,17 @@ impl Desk {
             self.reload_content().await?;
         }
         Ok(replies)
+    }
+
+    /// Whether handling `input` may change other chats' rows, so that it must not run beside
+    /// other chats' turns ([`Store::begin_exclusive`]): the support chat's turns (they answer,
+    /// relay to and close readers' tickets), admins' (publishing, removing and feed work reach
+    /// every reader), and a group's move to its supergroup id. A reader's own turn changes only
+    /// its chat's rows, even when it opens a ticket or writes to the support chat.
+    fn touches_other_chats(&self, input: &Input) -> bool {
+        Some(input.place.chat_id) == self.settings.support_chat_id
+            || self.is_admin(input.sender.as_ref())
+            || matches!(input.event, Event::Migrated { .. })
     }
 
     async fn dispatch(&self, t: &mut Turn<'_>) -> anyhow::Result<()> {

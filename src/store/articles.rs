@@ -234,7 +234,7 @@ impl Tx {
         let existing: Option<i64> =
             sqlx::query_scalar("SELECT id FROM articles WHERE content_hash = ?")
                 .bind(content_hash)
-                .fetch_optional(self.conn())
+                .fetch_optional(self.conn().await?)
                 .await?;
         if let Some(id) = existing {
             return Ok(ImportOutcome::Unchanged { id });
@@ -248,12 +248,12 @@ impl Tx {
         .bind(&article.title)
         .bind(&article.source)
         .bind(&article.url)
-        .fetch_all(self.conn())
+        .fetch_all(self.conn().await?)
         .await?;
         for id in &earlier {
             sqlx::query("DELETE FROM articles WHERE id = ?")
                 .bind(id)
-                .execute(self.conn())
+                .execute(self.conn().await?)
                 .await?;
         }
 
@@ -273,7 +273,7 @@ impl Tx {
         .bind(content_hash)
         .bind(now_text())
         .bind(&article.url)
-        .fetch_one(self.conn())
+        .fetch_one(self.conn().await?)
         .await?;
 
         for (position, text) in article.paragraphs.iter().enumerate() {
@@ -281,7 +281,7 @@ impl Tx {
                 .bind(new_id)
                 .bind(position as i64)
                 .bind(text)
-                .execute(self.conn())
+                .execute(self.conn().await?)
                 .await?;
         }
         for (position, item) in article.ticker.iter().enumerate() {
@@ -295,7 +295,7 @@ impl Tx {
             .bind(item.value)
             .bind(item.change)
             .bind(item.change_pct)
-            .execute(self.conn())
+            .execute(self.conn().await?)
             .await?;
         }
         Ok(match earlier.last() {
@@ -308,7 +308,7 @@ impl Tx {
     pub async fn remove_article(&mut self, id: i64) -> anyhow::Result<bool> {
         let done = sqlx::query("DELETE FROM articles WHERE id = ?")
             .bind(id)
-            .execute(self.conn())
+            .execute(self.conn().await?)
             .await?;
         Ok(done.rows_affected() > 0)
     }
@@ -324,7 +324,7 @@ impl Tx {
         // Stored times carry their own offsets, so they are compared as instants, not as text.
         let rows: Vec<(i64, Option<String>, String)> =
             sqlx::query_as("SELECT id, published_at, imported_at FROM articles")
-                .fetch_all(self.conn())
+                .fetch_all(self.conn().await?)
                 .await?;
         let mut dated: Vec<(
             i64,
@@ -353,7 +353,7 @@ impl Tx {
         for id in &doomed {
             sqlx::query("DELETE FROM articles WHERE id = ?")
                 .bind(id)
-                .execute(self.conn())
+                .execute(self.conn().await?)
                 .await?;
         }
         Ok(doomed)

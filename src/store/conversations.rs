@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::tx::Tx;
+use super::tx::{Tx, bind};
 use super::{Store, parse_timestamp, timestamp_text};
 
 /// A chat's state, loaded at the start of a turn and saved at its end.
@@ -78,40 +78,59 @@ impl Tx {
         // is a round trip to the connection's worker thread (benches/load.rs). The no-op
         // `DO UPDATE` (not `DO NOTHING`) makes RETURNING yield the existing row too; the turn
         // rewrites `last_seen` when it saves the state anyway.
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "INSERT INTO chats (chat_id, kind, first_seen, last_seen) VALUES (?, ?, ?, ?)
+        if self.reads_unlocked() {
+            // A chat's turn reads its state without the write lock; only a new chat is written
+            // (below) at once.
+            let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "SELECT {CHAT_COLUMNS} FROM chats WHERE chat_id = ?"
+            )))
+            .bind(chat_id)
+            .fetch_optional(self.conn().await?)
+            .await?;
+            if let Some(row) = row {
+                return chat_state(&row);
+            }
+        }
+        // It usually opens the transaction, so `BEGIN IMMEDIATE` goes with it (`Tx::with_pending`).
+        let (sql, mut args) = self
+            .with_pending(
+                &format!(
+                    "INSERT INTO chats (chat_id, kind, first_seen, last_seen) VALUES (?, ?, ?, ?)
              ON CONFLICT (chat_id) DO UPDATE SET last_seen = chats.last_seen
              RETURNING {CHAT_COLUMNS}"
-        )))
-        .bind(chat_id)
-        .bind(if group { "group" } else { "private" })
-        .bind(&now)
-        .bind(&now)
-        .fetch_one(self.conn())
-        .await?;
+                ),
+                true,
+            )
+            .await?;
+        bind(&mut args, chat_id)?;
+        bind(&mut args, if group { "group" } else { "private" })?;
+        bind(&mut args, now.as_str())?;
+        bind(&mut args, now.as_str())?;
+        let row = sqlx::query_with(sqlx::AssertSqlSafe(sql), args)
+            .fetch_one(self.connection())
+            .await?;
         chat_state(&row)
     }
 
     /// Writes every field of `state` back (the chat exists: [`Tx::chat_state`] created it).
     pub async fn save_chat_state(&mut self, state: &ChatState) -> anyhow::Result<()> {
-        sqlx::query(
+        // Results unread: it goes with the next statement or `COMMIT` (see `Tx::later`).
+        self.later(
             "UPDATE chats SET kind = ?, language = ?, client_language = ?, subscribed = ?, questions = ?, answered = ?,
                  refused_in_row = ?, last_update_id = ?, unreachable_since = ?, last_seen = ?
              WHERE chat_id = ?",
         )
-        .bind(if state.group { "group" } else { "private" })
-        .bind(&state.language)
-        .bind(&state.client_language)
-        .bind(state.subscribed)
-        .bind(state.questions)
-        .bind(state.answered)
-        .bind(state.refused_in_row)
-        .bind(state.last_update_id)
-        .bind(state.unreachable_since.map(timestamp_text))
-        .bind(timestamp_text(state.last_seen))
-        .bind(state.chat_id)
-        .execute(self.conn())
-        .await?;
+        .bind(if state.group { "group" } else { "private" })?
+        .bind(state.language.clone())?
+        .bind(state.client_language.clone())?
+        .bind(state.subscribed)?
+        .bind(state.questions)?
+        .bind(state.answered)?
+        .bind(state.refused_in_row)?
+        .bind(state.last_update_id)?
+        .bind(state.unreachable_since.map(timestamp_text))?
+        .bind(timestamp_text(state.last_seen))?
+        .bind(state.chat_id)?;
         Ok(())
     }
 
@@ -122,15 +141,19 @@ impl Tx {
         user_id: i64,
         now: DateTime<Utc>,
     ) -> anyhow::Result<Option<StoredTopic>> {
-        let row = sqlx::query(
-            "SELECT kind, article_id, paragraph, indicator FROM topics
+        let (sql, mut args) = self
+            .with_pending(
+                "SELECT kind, article_id, paragraph, indicator FROM topics
              WHERE chat_id = ? AND user_id = ? AND expires_at > ?",
-        )
-        .bind(chat_id)
-        .bind(user_id)
-        .bind(timestamp_text(now))
-        .fetch_optional(self.conn())
-        .await?;
+                false,
+            )
+            .await?;
+        bind(&mut args, chat_id)?;
+        bind(&mut args, user_id)?;
+        bind(&mut args, timestamp_text(now))?;
+        let row = sqlx::query_with(sqlx::AssertSqlSafe(sql), args)
+            .fetch_optional(self.connection())
+            .await?;
         let Some(row) = row else { return Ok(None) };
         let kind: String = row.try_get("kind")?;
         let topic = match kind.as_str() {
@@ -162,12 +185,11 @@ impl Tx {
         topic: Option<&StoredTopic>,
         expires_at: DateTime<Utc>,
     ) -> anyhow::Result<()> {
+        // Results unread: these go with the next statement or `COMMIT` (see `Tx::later`).
         let Some(topic) = topic else {
-            sqlx::query("DELETE FROM topics WHERE chat_id = ? AND user_id = ?")
-                .bind(chat_id)
-                .bind(user_id)
-                .execute(self.conn())
-                .await?;
+            self.later("DELETE FROM topics WHERE chat_id = ? AND user_id = ?")
+                .bind(chat_id)?
+                .bind(user_id)?;
             return Ok(());
         };
         let (kind, article_id, paragraph, indicator) = match topic {
@@ -177,22 +199,20 @@ impl Tx {
             } => ("article", Some(*article_id), Some(*paragraph as i64), None),
             StoredTopic::Indicator { name } => ("indicator", None, None, Some(name.as_str())),
         };
-        sqlx::query(
+        self.later(
             "INSERT INTO topics (chat_id, user_id, kind, article_id, paragraph, indicator, expires_at)
              VALUES (?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (chat_id, user_id) DO UPDATE SET kind = excluded.kind,
                  article_id = excluded.article_id, paragraph = excluded.paragraph,
                  indicator = excluded.indicator, expires_at = excluded.expires_at",
         )
-        .bind(chat_id)
-        .bind(user_id)
-        .bind(kind)
-        .bind(article_id)
-        .bind(paragraph)
-        .bind(indicator)
-        .bind(timestamp_text(expires_at))
-        .execute(self.conn())
-        .await?;
+        .bind(chat_id)?
+        .bind(user_id)?
+        .bind(kind)?
+        .bind(article_id)?
+        .bind(paragraph)?
+        .bind(indicator.map(str::to_string))?
+        .bind(timestamp_text(expires_at))?;
         Ok(())
     }
 
@@ -206,17 +226,17 @@ impl Tx {
         let newer: Option<Option<i64>> =
             sqlx::query_scalar("SELECT last_update_id FROM chats WHERE chat_id = ?")
                 .bind(to)
-                .fetch_optional(self.conn())
+                .fetch_optional(self.conn().await?)
                 .await?;
         sqlx::query("DELETE FROM chats WHERE chat_id = ?")
             .bind(to)
-            .execute(self.conn())
+            .execute(self.conn().await?)
             .await?;
         // ON UPDATE CASCADE carries the topics along.
         sqlx::query("UPDATE chats SET chat_id = ?, kind = 'group' WHERE chat_id = ?")
             .bind(to)
             .bind(from)
-            .execute(self.conn())
+            .execute(self.conn().await?)
             .await?;
         if let Some(Some(newer)) = newer {
             sqlx::query(
@@ -225,13 +245,13 @@ impl Tx {
             )
             .bind(newer)
             .bind(to)
-            .execute(self.conn())
+            .execute(self.conn().await?)
             .await?;
         }
         sqlx::query("UPDATE questions SET chat_id = ? WHERE chat_id = ?")
             .bind(to)
             .bind(from)
-            .execute(self.conn())
+            .execute(self.conn().await?)
             .await?;
         Ok(())
     }
@@ -247,7 +267,7 @@ impl Tx {
         )
         .bind(timestamp_text(at))
         .bind(chat_id)
-        .execute(self.conn())
+        .execute(self.conn().await?)
         .await?;
         Ok(done.rows_affected() > 0)
     }
@@ -258,7 +278,7 @@ impl Tx {
             "SELECT chat_id, COALESCE(language, client_language) AS language FROM chats
              WHERE subscribed = 1 AND unreachable_since IS NULL ORDER BY chat_id",
         )
-        .fetch_all(self.conn())
+        .fetch_all(self.conn().await?)
         .await?;
         rows.iter()
             .map(|row| {

@@ -35,7 +35,7 @@ impl Tx {
         .bind(raw)
         .bind(title)
         .bind(timestamp_text(at))
-        .fetch_one(self.conn())
+        .fetch_one(self.conn().await?)
         .await?;
         Ok(id)
     }
@@ -53,7 +53,7 @@ impl Tx {
         )
         .bind(draft_id)
         .bind(chat_id)
-        .fetch_optional(self.conn())
+        .fetch_optional(self.conn().await?)
         .await?;
         row.map(|row| {
             Ok(Draft {
@@ -74,7 +74,7 @@ impl Tx {
     /// How many drafts are pending (for tests and tools).
     pub async fn draft_count(&mut self) -> anyhow::Result<i64> {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM drafts")
-            .fetch_one(self.conn())
+            .fetch_one(self.conn().await?)
             .await?)
     }
 }

@@ -148,14 +148,14 @@ impl Tx {
     pub async fn add_feed(&mut self, url: &str, review: bool) -> anyhow::Result<FeedAdded> {
         let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM feeds WHERE url = ?")
             .bind(url)
-            .fetch_optional(self.conn())
+            .fetch_optional(self.conn().await?)
             .await?;
         Ok(match existing {
             Some(id) => {
                 sqlx::query("UPDATE feeds SET review = ? WHERE id = ?")
                     .bind(review)
                     .bind(id)
-                    .execute(self.conn())
+                    .execute(self.conn().await?)
                     .await?;
                 FeedAdded::AlreadyThere { id }
             }
@@ -166,7 +166,7 @@ impl Tx {
                 .bind(url)
                 .bind(review)
                 .bind(now_text())
-                .fetch_one(self.conn())
+                .fetch_one(self.conn().await?)
                 .await?,
             },
         })
@@ -174,7 +174,7 @@ impl Tx {
 
     pub async fn feeds(&mut self) -> anyhow::Result<Vec<Feed>> {
         let rows: Vec<FeedRow> = sqlx::query_as(select_feeds!("ORDER BY f.id"))
-            .fetch_all(self.conn())
+            .fetch_all(self.conn().await?)
             .await?;
         rows.into_iter().map(FeedRow::into_feed).collect()
     }
@@ -182,7 +182,7 @@ impl Tx {
     pub async fn feed(&mut self, id: i64) -> anyhow::Result<Option<Feed>> {
         let row: Option<FeedRow> = sqlx::query_as(select_feeds!("WHERE f.id = ?"))
             .bind(id)
-            .fetch_optional(self.conn())
+            .fetch_optional(self.conn().await?)
             .await?;
         row.map(FeedRow::into_feed).transpose()
     }
@@ -190,7 +190,7 @@ impl Tx {
     pub async fn remove_feed(&mut self, id: i64) -> anyhow::Result<bool> {
         let done = sqlx::query("DELETE FROM feeds WHERE id = ?")
             .bind(id)
-            .execute(self.conn())
+            .execute(self.conn().await?)
             .await?;
         Ok(done.rows_affected() > 0)
     }
@@ -235,7 +235,7 @@ impl Tx {
             .bind(next)
             .bind(error),
         };
-        query.bind(id).execute(self.conn()).await?;
+        query.bind(id).execute(self.conn().await?).await?;
         Ok(())
     }
 
@@ -260,7 +260,7 @@ impl Tx {
         .bind(article_id)
         .bind(article_id.is_some())
         .bind(now_text())
-        .execute(self.conn())
+        .execute(self.conn().await?)
         .await?;
         Ok(())
     }

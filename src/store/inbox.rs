@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::tx::Tx;
+use super::tx::{Tx, bind};
 use super::{Store, parse_timestamp, timestamp_text};
 
 /// An update to store.
@@ -59,27 +59,52 @@ impl Store {
     ) -> anyhow::Result<Vec<Option<PendingUpdate>>> {
         let mut tx = self.begin_write().await?;
         let mut out = Vec::with_capacity(updates.len());
-        for update in updates {
-            let id: Option<i64> = sqlx::query_scalar(
-                "INSERT INTO inbox (update_id, content_key, chat_id, raw, received_at)
-                 VALUES (?, ?, ?, ?, ?)
-                 ON CONFLICT (update_id, content_key) DO NOTHING
-                 RETURNING id",
-            )
-            .bind(update.update_id)
-            .bind(&update.content_key)
-            .bind(update.chat_id)
-            .bind(&update.raw)
-            .bind(timestamp_text(at))
-            .fetch_optional(tx.conn())
-            .await?;
-            out.push(id.map(|id| PendingUpdate {
-                id,
-                update_id: update.update_id,
-                chat_id: update.chat_id,
-                raw: update.raw.clone(),
-                received_at: at,
-            }));
+        // One multi-row statement per chunk (with `BEGIN IMMEDIATE`, one round trip) instead of
+        // one per update; rows that were stored before (re-deliveries) come back as nothing.
+        // 100 rows of 5 arguments stay far under SQLite's limit of 32,766 arguments.
+        let at_text = timestamp_text(at);
+        for chunk in updates.chunks(100) {
+            let mut sql = String::from(
+                "INSERT INTO inbox (update_id, content_key, chat_id, raw, received_at) VALUES ",
+            );
+            for i in 0..chunk.len() {
+                sql.push_str(if i == 0 {
+                    "(?, ?, ?, ?, ?)"
+                } else {
+                    ", (?, ?, ?, ?, ?)"
+                });
+            }
+            sql.push_str(
+                " ON CONFLICT (update_id, content_key) DO NOTHING
+                 RETURNING id, update_id, content_key",
+            );
+            let (sql, mut args) = tx.with_pending(&sql, true).await?;
+            for update in chunk {
+                bind(&mut args, update.update_id)?;
+                bind(&mut args, update.content_key.as_str())?;
+                bind(&mut args, update.chat_id)?;
+                bind(&mut args, update.raw.as_str())?;
+                bind(&mut args, at_text.as_str())?;
+            }
+            let rows = sqlx::query_with(sqlx::AssertSqlSafe(sql), args)
+                .fetch_all(tx.connection())
+                .await?;
+            let mut stored = std::collections::HashMap::with_capacity(rows.len());
+            for row in &rows {
+                let key: (i64, String) = (row.try_get("update_id")?, row.try_get("content_key")?);
+                stored.insert(key, row.try_get::<i64, _>("id")?);
+            }
+            for update in chunk {
+                // A batch that carries the same update twice stores it once, for the first.
+                let id = stored.remove(&(update.update_id, update.content_key.clone()));
+                out.push(id.map(|id| PendingUpdate {
+                    id,
+                    update_id: update.update_id,
+                    chat_id: update.chat_id,
+                    raw: update.raw.clone(),
+                    received_at: at,
+                }));
+            }
         }
         tx.commit().await?;
         Ok(out)
@@ -139,13 +164,12 @@ impl Tx {
         how: Handled,
         at: DateTime<Utc>,
     ) -> anyhow::Result<()> {
+        // Results unread: they go with the next statement or `COMMIT` (see `Tx::later`).
         for id in ids {
-            sqlx::query("UPDATE inbox SET state = ?, handled_at = ? WHERE id = ?")
-                .bind(how.as_str())
-                .bind(timestamp_text(at))
-                .bind(id)
-                .execute(self.conn())
-                .await?;
+            self.later("UPDATE inbox SET state = ?, handled_at = ? WHERE id = ?")
+                .bind(how.as_str())?
+                .bind(timestamp_text(at))?
+                .bind(*id)?;
         }
         Ok(())
     }

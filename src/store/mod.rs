@@ -76,6 +76,9 @@ pub struct Store {
     // handler polls with growing sleeps, which adds milliseconds to every turn when many chats
     // write at once). Other processes are still waited for by `busy_timeout`.
     writer: std::sync::Arc<tx::Writer>,
+    // Chats' turns hold it shared, whatever may change other chats' rows exclusively (see
+    // `Store::begin_turn`).
+    turns: std::sync::Arc<tokio::sync::RwLock<()>>,
 }
 
 impl Store {
@@ -116,8 +119,11 @@ impl Store {
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal);
             SqlitePoolOptions::new()
-                // Turn workers, the inbox, the sender and reports each hold one at times.
-                .max_connections(8)
+                // Turn workers, the inbox, the sender and reports each hold one at times. A
+                // reader's turn holds its connection while it waits for the write lock, whose
+                // holder may still need a connection (`Store::begin_turn`): keep the turn workers
+                // (`telegram::DEFAULT_WORKERS`) well below this.
+                .max_connections(16)
                 // A SQLite connection is a local file handle, not a socket that can go stale, so
                 // sqlx's liveness ping before every acquire catches nothing, yet it costs a round
                 // trip to the connection's worker thread per transaction — about a tenth of a
@@ -138,6 +144,7 @@ impl Store {
         Ok(Store {
             pool,
             writer: Default::default(),
+            turns: Default::default(),
         })
     }
 

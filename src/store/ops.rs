@@ -48,7 +48,7 @@ impl Store {
         )
         .bind(HEALTH_PROBE)
         .bind(Utc::now().to_rfc3339())
-        .execute(tx.conn())
+        .execute(tx.conn().await?)
         .await?;
         tx.commit().await
     }

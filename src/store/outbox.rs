@@ -56,29 +56,25 @@ impl Store {
 }
 
 impl Tx {
-    /// Queues a call for `chat_id`; returns its id.
+    /// Queues a call for `chat_id`. Results unread: it goes with the next statement or `COMMIT`
+    /// (see `Tx::later`).
     pub async fn enqueue(
         &mut self,
         chat_id: i64,
         payload: &str,
         at: DateTime<Utc>,
-    ) -> anyhow::Result<i64> {
-        Ok(sqlx::query_scalar(
-            "INSERT INTO outbox (chat_id, payload, created_at) VALUES (?, ?, ?) RETURNING id",
-        )
-        .bind(chat_id)
-        .bind(payload)
-        .bind(timestamp_text(at))
-        .fetch_one(self.conn())
-        .await?)
+    ) -> anyhow::Result<()> {
+        self.later("INSERT INTO outbox (chat_id, payload, created_at) VALUES (?, ?, ?)")
+            .bind(chat_id)?
+            .bind(payload)?
+            .bind(timestamp_text(at))?;
+        Ok(())
     }
 
+    /// Forgets calls that were made. Goes with the next statement or `COMMIT` (see `Tx::later`).
     pub async fn outbox_done(&mut self, ids: &[i64]) -> anyhow::Result<()> {
         for id in ids {
-            sqlx::query("DELETE FROM outbox WHERE id = ?")
-                .bind(id)
-                .execute(self.conn())
-                .await?;
+            self.later("DELETE FROM outbox WHERE id = ?").bind(*id)?;
         }
         Ok(())
     }
@@ -87,7 +83,7 @@ impl Tx {
     pub async fn drop_outbox_of_chat(&mut self, chat_id: i64) -> anyhow::Result<Vec<i64>> {
         let ids = sqlx::query_scalar("DELETE FROM outbox WHERE chat_id = ? RETURNING id")
             .bind(chat_id)
-            .fetch_all(self.conn())
+            .fetch_all(self.conn().await?)
             .await?;
         Ok(ids)
     }

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 use sqlx::Row;
 
-use super::tx::Tx;
+use super::tx::{Tx, bind};
 use super::{parse_timestamp, timestamp_text};
 
 /// A question to log.
@@ -65,22 +65,27 @@ pub struct Stats {
 impl Tx {
     /// Logs a question and returns its id (the 👍/👎 buttons carry it).
     pub async fn log_question(&mut self, q: &NewQuestion<'_>) -> anyhow::Result<i64> {
-        let id = sqlx::query_scalar(
-            "INSERT INTO questions
+        // The topic write before it (if any) goes along in the same round trip (`Tx::with_pending`).
+        let (sql, mut args) = self
+            .with_pending(
+                "INSERT INTO questions
                  (chat_id, user_id, text, intent, confidence, answered, answer, lang, asked_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(q.chat_id)
-        .bind(q.user_id)
-        .bind(q.text)
-        .bind(q.intent)
-        .bind(q.confidence as f64)
-        .bind(q.answered)
-        .bind(q.answer)
-        .bind(q.lang)
-        .bind(timestamp_text(q.at))
-        .fetch_one(self.conn())
-        .await?;
+                true,
+            )
+            .await?;
+        bind(&mut args, q.chat_id)?;
+        bind(&mut args, q.user_id)?;
+        bind(&mut args, q.text)?;
+        bind(&mut args, q.intent)?;
+        bind(&mut args, q.confidence as f64)?;
+        bind(&mut args, q.answered)?;
+        bind(&mut args, q.answer)?;
+        bind(&mut args, q.lang)?;
+        bind(&mut args, timestamp_text(q.at))?;
+        let id = sqlx::query_scalar_with(sqlx::AssertSqlSafe(sql), args)
+            .fetch_one(self.connection())
+            .await?;
         Ok(id)
     }
 
@@ -99,7 +104,7 @@ impl Tx {
                 .bind(timestamp_text(at))
                 .bind(question_id)
                 .bind(chat_id)
-                .execute(self.conn())
+                .execute(self.conn().await?)
                 .await?;
         Ok(done.rows_affected() > 0)
     }
@@ -116,7 +121,7 @@ impl Tx {
         )
         .bind(chat_id)
         .bind(limit)
-        .fetch_all(self.conn())
+        .fetch_all(self.conn().await?)
         .await?;
         let mut list = rows
             .iter()
@@ -137,7 +142,7 @@ impl Tx {
     pub async fn escalate_question(&mut self, question_id: i64) -> anyhow::Result<()> {
         sqlx::query("UPDATE questions SET escalated = 1 WHERE id = ?")
             .bind(question_id)
-            .execute(self.conn())
+            .execute(self.conn().await?)
             .await?;
         Ok(())
     }
@@ -153,7 +158,7 @@ impl Tx {
              ORDER BY id DESC LIMIT ?",
         )
         .bind(limit)
-        .fetch_all(self.conn())
+        .fetch_all(self.conn().await?)
         .await?;
         rows.iter()
             .map(|row| {
@@ -191,14 +196,14 @@ impl Tx {
              FROM questions WHERE asked_at >= ?",
         )
         .bind(&since)
-        .fetch_one(self.conn())
+        .fetch_one(self.conn().await?)
         .await?;
         let by_intent = sqlx::query(
             "SELECT intent, COUNT(*) AS n FROM questions WHERE asked_at >= ?
              GROUP BY intent ORDER BY n DESC, intent",
         )
         .bind(&since)
-        .fetch_all(self.conn())
+        .fetch_all(self.conn().await?)
         .await?
         .iter()
         .map(|r| Ok((r.try_get("intent")?, r.try_get("n")?)))
@@ -207,7 +212,7 @@ impl Tx {
             "SELECT COUNT(*) FROM tickets WHERE status = 'open' AND opened_at >= ?",
         )
         .bind(&since)
-        .fetch_one(self.conn())
+        .fetch_one(self.conn().await?)
         .await?;
         Ok(StatsWindow {
             questions: row.try_get("questions")?,

@@ -9,20 +9,41 @@
 
 use anyhow::Context;
 use sqlx::pool::PoolConnection;
-use sqlx::{Sqlite, SqliteConnection};
+use sqlx::sqlite::SqliteArguments;
+use sqlx::{Arguments, Encode, Sqlite, SqliteConnection, Type};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
-use tokio::sync::{Mutex, Notify, OwnedMutexGuard};
+use tokio::sync::{Mutex, Notify, OwnedMutexGuard, OwnedRwLockReadGuard, OwnedRwLockWriteGuard};
 
 use super::Store;
 
 /// An open transaction. Dropping it without [`Tx::commit`] rolls everything back.
 pub struct Tx {
     conn: Option<PoolConnection<Sqlite>>,
+    // Statements not sent yet — a write transaction's `BEGIN IMMEDIATE` and writes whose result
+    // nobody reads — and their arguments. They go to the connection's thread together with the
+    // next statement (`Tx::with_pending`), or before it (`Tx::conn`), or with `COMMIT`: every
+    // statement is a round trip to that thread, two thread wake-ups, which was half the bot's
+    // CPU under load (BENCHMARKS.md, "Throughput round"). Order and all-or-nothing are unchanged:
+    // they run in the order written, in the same transaction, and the first error stops the rest.
+    pending: String,
+    pending_args: SqliteArguments,
+    // A chat's turn ([`Store::begin_turn`]) reads without the write lock; this is the queue it
+    // joins at its first write (or at `COMMIT` with writes pending), `None` once it has joined.
+    lazy: Option<Arc<Writer>>,
     // Held by write transactions until they end (see `Store::writer`); declared after `conn`,
     // so it is released only once the connection is on its way back.
     _writer: Option<OwnedMutexGuard<()>>,
+    // A chat's turn holds it shared, a turn that may change other chats' rows exclusively (see
+    // `Store::turns`); released last.
+    _turns: Option<TurnsGuard>,
+}
+
+/// What a transaction holds of [`Store::turns`].
+enum TurnsGuard {
+    Shared(#[allow(dead_code)] OwnedRwLockReadGuard<()>),
+    Exclusive(#[allow(dead_code)] OwnedRwLockWriteGuard<()>),
 }
 
 /// How long a write waits for the other writers of this process before it reports the store busy
@@ -89,11 +110,58 @@ impl Store {
         let writer = tokio::time::timeout(WRITER_WAIT, turn)
             .await
             .map_err(|_| anyhow::anyhow!("the store is busy: no write turn for {WRITER_WAIT:?}"))?;
-        let mut tx = self
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .context("cannot start a write transaction")?;
+        // `BEGIN IMMEDIATE` goes with the transaction's first statement (see `Tx::pending`); a
+        // failure there (busy, read-only) fails that statement, and the `Tx` is discarded.
+        let mut tx = Tx {
+            conn: Some(
+                self.pool
+                    .acquire()
+                    .await
+                    .context("cannot start a write transaction")?,
+            ),
+            pending: String::from("BEGIN IMMEDIATE;\n"),
+            pending_args: SqliteArguments::default(),
+            lazy: None,
+            _writer: None,
+            _turns: None,
+        };
         tx._writer = Some(writer);
+        Ok(tx)
+    }
+
+    /// The transaction of one chat's turn, which reads and writes only that chat's own rows (its
+    /// state, topics, questions, tickets) and rows nobody else changes (its inbox rows, new
+    /// outbox rows). Its reads run without the write lock, concurrently with other chats' turns
+    /// and with the answering done outside the lock; it joins the writers' queue at its first
+    /// write (`BEGIN IMMEDIATE` then), usually only for its last one or two round trips.
+    ///
+    /// Why what it read still holds when it writes: its chat's turns run one at a time (the
+    /// adapter's scheduler), other chats' turns do not touch its rows, and whatever may change
+    /// another chat's rows (the support chat's and admins' turns, a chat found unreachable)
+    /// runs in [`Store::begin_exclusive`], which waits until no chat's turn is open.
+    pub async fn begin_turn(&self) -> anyhow::Result<Tx> {
+        let turns = tokio::time::timeout(WRITER_WAIT, self.turns.clone().read_owned())
+            .await
+            .map_err(|_| anyhow::anyhow!("the store is busy: no turn for {WRITER_WAIT:?}"))?;
+        Ok(Tx {
+            conn: Some(self.pool.acquire().await.context("cannot start a turn")?),
+            pending: String::new(),
+            pending_args: SqliteArguments::default(),
+            lazy: Some(self.writer.clone()),
+            _writer: None,
+            _turns: Some(TurnsGuard::Shared(turns)),
+        })
+    }
+
+    /// As [`Store::begin_write`], with no chat's turn ([`Store::begin_turn`]) open meanwhile: for
+    /// work that may change other chats' rows (closing their tickets, marking them unreachable,
+    /// moving a group's state, an admin's content changes).
+    pub async fn begin_exclusive(&self) -> anyhow::Result<Tx> {
+        let turns = tokio::time::timeout(WRITER_WAIT, self.turns.clone().write_owned())
+            .await
+            .map_err(|_| anyhow::anyhow!("the store is busy: no turn for {WRITER_WAIT:?}"))?;
+        let mut tx = self.begin_write().await?;
+        tx._turns = Some(TurnsGuard::Exclusive(turns));
         Ok(tx)
     }
 
@@ -109,9 +177,13 @@ impl Store {
         // `Tx`'s drop cleans the connection up instead of the pool getting it back mid-transaction.
         let mut tx = Tx {
             conn: Some(self.pool.acquire().await?),
+            pending: String::new(),
+            pending_args: SqliteArguments::default(),
+            lazy: None,
             _writer: None,
+            _turns: None,
         };
-        if let Err(error) = sqlx::query(begin).execute(tx.conn()).await {
+        if let Err(error) = sqlx::query(begin).execute(tx.connection()).await {
             // BUSY leaves no transaction open, but a connection in an unknown state is not kept.
             if let Some(mut conn) = tx.conn.take() {
                 conn.close_on_drop();
@@ -126,7 +198,21 @@ impl Tx {
     /// Commits. The connection stays with the `Tx` until `COMMIT` has answered, so that neither
     /// a failed `COMMIT` nor one cut short returns it to the pool inside a transaction.
     pub async fn commit(mut self) -> anyhow::Result<()> {
-        match sqlx::query("COMMIT").execute(self.conn()).await {
+        if self.lazy.is_some() {
+            if self.pending.is_empty() {
+                // A turn that wrote nothing: no transaction was opened.
+                self.conn.take();
+                return Ok(());
+            }
+            self.join_writers().await?;
+        }
+        // The writes still pending and `COMMIT` in one round trip. If one of them fails, the
+        // statements after it (`COMMIT` among them) do not run, and the error lands below.
+        let (sql, args) = self.with_pending("COMMIT", false).await?;
+        let done = sqlx::query_with(sqlx::AssertSqlSafe(sql), args)
+            .execute(self.connection())
+            .await;
+        match done {
             Ok(_) => {
                 self.conn.take();
                 Ok(())
@@ -141,7 +227,12 @@ impl Tx {
     }
 
     pub async fn rollback(mut self) -> anyhow::Result<()> {
-        match sqlx::query("ROLLBACK").execute(self.conn()).await {
+        if self.lazy.is_some() || self.pending.starts_with("BEGIN") {
+            // Nothing was sent, so there is nothing to roll back.
+            self.conn.take();
+            return Ok(());
+        }
+        match sqlx::query("ROLLBACK").execute(self.connection()).await {
             Ok(_) => {
                 self.conn.take();
                 Ok(())
@@ -155,11 +246,99 @@ impl Tx {
         }
     }
 
-    pub(super) fn conn(&mut self) -> &mut SqliteConnection {
+    /// The connection, once the pending statements have run (so what follows sees them).
+    pub(super) async fn conn(&mut self) -> anyhow::Result<&mut SqliteConnection> {
+        if !self.pending.is_empty() {
+            self.join_writers().await?;
+            let sql = std::mem::take(&mut self.pending);
+            let args = std::mem::take(&mut self.pending_args);
+            sqlx::query_with(sqlx::AssertSqlSafe(sql), args)
+                .execute(self.connection())
+                .await?;
+        }
+        Ok(self.connection())
+    }
+
+    /// The connection as it is, pending statements not run.
+    pub(super) fn connection(&mut self) -> &mut SqliteConnection {
         self.conn
             .as_mut()
             .expect("an open transaction has its connection")
     }
+
+    /// `sql` preceded by the pending statements, and the arguments so far (add `sql`'s own after
+    /// them), to run in one round trip on [`Tx::connection`]. `sql` must be one statement and the
+    /// only one that returns rows: sqlx stops a `fetch_one`/`fetch_optional` at the first row.
+    ///
+    /// `writes`: whether `sql` writes; in a turn's transaction ([`Store::begin_turn`]) that, or
+    /// writes pending, first make it join the writers.
+    pub(super) async fn with_pending(
+        &mut self,
+        sql: &str,
+        writes: bool,
+    ) -> anyhow::Result<(String, SqliteArguments)> {
+        if writes || !self.pending.is_empty() {
+            self.join_writers().await?;
+        }
+        let mut all = std::mem::take(&mut self.pending);
+        all.push_str(sql);
+        Ok((all, std::mem::take(&mut self.pending_args)))
+    }
+
+    /// Whether this is a turn's transaction that has not written yet: its reads see what is
+    /// committed, without a transaction (see [`Store::begin_turn`]).
+    pub(super) fn reads_unlocked(&self) -> bool {
+        self.lazy.is_some()
+    }
+
+    /// A turn's transaction about to write: waits for the write lock, and `BEGIN IMMEDIATE` goes
+    /// first with what is pending.
+    async fn join_writers(&mut self) -> anyhow::Result<()> {
+        let Some(writer) = self.lazy.clone() else {
+            return Ok(());
+        };
+        let guard = tokio::time::timeout(WRITER_WAIT, writer.ordinary())
+            .await
+            .map_err(|_| anyhow::anyhow!("the store is busy: no write turn for {WRITER_WAIT:?}"))?;
+        self._writer = Some(guard);
+        self.lazy = None;
+        self.pending.insert_str(0, "BEGIN IMMEDIATE;\n");
+        Ok(())
+    }
+
+    /// Queues a write whose result nobody reads, to run before the next statement (see
+    /// [`Tx::pending`]); bind its arguments, in order, on what this returns. One statement, `?`
+    /// placeholders only (numbered ones would count from the first pending statement).
+    pub(super) fn later(&mut self, sql: &str) -> Later<'_> {
+        self.pending.push_str(sql);
+        self.pending.push_str(";\n");
+        Later {
+            args: &mut self.pending_args,
+        }
+    }
+}
+
+/// The arguments of a statement queued by [`Tx::later`].
+pub(super) struct Later<'a> {
+    args: &'a mut SqliteArguments,
+}
+
+impl Later<'_> {
+    pub fn bind<'q, T: Encode<'q, Sqlite> + Type<Sqlite> + 'q>(
+        self,
+        value: T,
+    ) -> anyhow::Result<Self> {
+        self.args.add(value).map_err(|e| anyhow::anyhow!(e))?;
+        Ok(self)
+    }
+}
+
+/// Adds `value` to arguments being built for [`Tx::with_pending`].
+pub(super) fn bind<'q, T: Encode<'q, Sqlite> + Type<Sqlite> + 'q>(
+    args: &mut SqliteArguments,
+    value: T,
+) -> anyhow::Result<()> {
+    args.add(value).map_err(|e| anyhow::anyhow!(e))
 }
 
 /// After a failed statement or COMMIT: roll back if SQLite still holds the transaction, and close
@@ -175,6 +354,11 @@ async fn discard(mut conn: PoolConnection<Sqlite>) {
 impl Drop for Tx {
     /// A transaction abandoned by an error (`?`) is rolled back before its connection is reused.
     fn drop(&mut self) {
+        if self.lazy.is_some() || self.pending.starts_with("BEGIN") {
+            // Nothing was sent since `BEGIN` (or there was none): no transaction is open.
+            self.conn.take();
+            return;
+        }
         if let Some(conn) = self.conn.take() {
             match tokio::runtime::Handle::try_current() {
                 Ok(runtime) => {
