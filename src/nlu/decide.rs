@@ -38,12 +38,12 @@ pub struct DateIndex {
     /// Dates written in each article's text (title included).
     doc_text: Vec<Vec<When>>,
     published_day: Vec<Option<chrono::NaiveDate>>,
-    /// Years each article's title names ("UMP DKI Jakarta 2026", "Indonesia Open 2023"): the
+    /// Years each article's title names ("Upah Minimum Kota 2031", "Piala Kota 2029"): the
     /// year the report is about.
     title_years: Vec<Vec<i32>>,
 }
 
-/// The most a bare year in the question ("UMP 2025") agrees with an article whose title is about
+/// The most a bare year in the question ("upah 2030") agrees with an article whose title is about
 /// another year, however its publication date or text agree: the year names the subject.
 const OTHER_TITLE_YEAR_CAP: f32 = 0.3;
 

@@ -44,7 +44,7 @@ pub struct Term {
     /// gap of the dictionary more often than a sign the articles lack what is asked, so it counts
     /// for little either way.
     pub untranslated: bool,
-    /// In a clause that places the question ("Saat rupiah ditutup di Rp16.585, …"): it tells
+    /// In a clause that places the question ("Saat rupiah ditutup di Rp12.345, …"): it tells
     /// which article, not what the answering paragraph holds.
     pub context: bool,
     /// What the question asks about: the specific noun right after its question word ("siapa
@@ -349,7 +349,7 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
 /// Per token of `raw` (as [`text::tokenize`] splits it): whether it is in a clause that places the
 /// question, one opened by a context word ("saat", "ketika", after the slang map) in its first two
 /// words and ended by a comma before the rest of the question. A comma between digits is a decimal
-/// comma ("3,38"), not a clause's end.
+/// comma ("4,72"), not a clause's end.
 fn context_clause(raw: &str, lx: &super::lexicon::Lexicon) -> Vec<bool> {
     let chars: Vec<char> = raw.chars().collect();
     let mut segments: Vec<String> = vec![String::new()];
@@ -477,7 +477,7 @@ mod tests {
         assert_eq!(context("rupiah"), Some(true));
         assert_eq!(context("emas"), Some(false));
         // A decimal comma ends no clause, and a question without one has no context.
-        let q = analyse("Saat naik 3,38 persen berapa harga emas?", None, &index);
+        let q = analyse("Saat naik 4,72 persen berapa harga emas?", None, &index);
         assert!(q.terms.iter().all(|t| !t.context));
     }
 
