@@ -164,6 +164,16 @@ impl Asked {
             {
                 AnswerType::Number
             }
+            // "What was the inflation …", "what is the price of …": English asks for an amount
+            // with "what" and a measure noun where Indonesian says "berapa".
+            AnswerType::Any
+                if q.lang == super::lang::Lang::En
+                    && !which
+                    && measure.is_some()
+                    && q.words.first().is_some_and(|w| lx.is_function(w)) =>
+            {
+                AnswerType::Number
+            }
             t => t,
         };
         Asked {
@@ -282,10 +292,14 @@ const AFTER_PLACE: u16 = 1 << 8;
 const BODY: u16 = 1 << 9;
 const CAUSE: u16 = 1 << 10;
 const MANNER: u16 = 1 << 11;
+/// In a run of capitalised words that a title or a speech word places as a person's name
+/// ("Gubernur … Budi Santoso", "kata Budi", "Budi Santoso, mengatakan").
+const PERSON: u16 = 1 << 12;
 
 /// The [`Facts`] of each word of a sentence.
 pub fn facts(toks: &[Tok], lx: &Lexicon) -> Vec<Facts> {
     let word = |i: Option<usize>| i.and_then(|i| toks.get(i)).map(|t| t.lower.as_str());
+    let person = person_names(toks, lx);
     toks.iter()
         .enumerate()
         .map(|(i, t)| {
@@ -330,6 +344,7 @@ pub fn facts(toks: &[Tok], lx: &Lexicon) -> Vec<Facts> {
                 (BODY, t.acronym || lx.is_real_word(w)),
                 (CAUSE, lx.is_cue(w, Cue::Cause)),
                 (MANNER, lx.is_cue(w, Cue::Manner)),
+                (PERSON, person[i]),
             ];
             Facts {
                 bits: flags
@@ -344,6 +359,48 @@ pub fn facts(toks: &[Tok], lx: &Lexicon) -> Vec<Facts> {
             }
         })
         .collect()
+}
+
+/// Which words are a person's name by where they stand: in a run of capitalised words after a
+/// title inside the run ("Gubernur Jawa Barat Budi Santoso"), or a run right after a title or a
+/// speech word ("kata Budi", "bernama Budi"), or right before a speech word ("Budi Santoso,
+/// mengatakan").
+fn person_names(toks: &[Tok], lx: &Lexicon) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    let introduces = |w: &str| lx.is_cue(w, Cue::Person) || lx.is_cue(w, Cue::Speech);
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].capitalised || toks[i].is_number() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < toks.len() && toks[i].capitalised && !toks[i].is_number() {
+            i += 1;
+        }
+        let end = i;
+        // A title inside the run: the name follows it.
+        let title = (start..end)
+            .rev()
+            .find(|&k| lx.is_cue(&toks[k].lower, Cue::Person));
+        let from = match title {
+            Some(k) => Some(k + 1),
+            None if start > 0 && introduces(&toks[start - 1].lower) => Some(start),
+            None if toks
+                .get(end)
+                .is_some_and(|t| lx.is_cue(&t.lower, Cue::Speech)) =>
+            {
+                Some(start)
+            }
+            None => None,
+        };
+        if let Some(from) = from {
+            for flag in &mut out[from..end] {
+                *flag = true;
+            }
+        }
+    }
+    out
 }
 
 /// The values of the wanted kind in a sentence: (word position, strength 0..1). For "berapa" a
@@ -394,11 +451,12 @@ pub fn values_of(toks: &[Tok], facts: &[Facts], asked: &Asked) -> Vec<(usize, f3
                 match (asked.wanted, is(AFTER_PLACE)) {
                     (AnswerType::Place, true) => 1.0,
                     (AnswerType::Place, false) => continue,
+                    _ if is(PERSON) => 1.0,
                     (_, true) => 0.3,
                     // "BPBD", "Badan … Daerah", "Kepala": a body or a title more often than a
                     // person, whose names are mostly no dictionary word.
-                    _ if is(BODY) => 0.5,
-                    _ => 1.0,
+                    _ if is(BODY) => 0.4,
+                    _ => 0.7,
                 }
             }
             AnswerType::Any if asked.name => {
@@ -532,8 +590,15 @@ mod tests {
             strongest(AnswerType::Place, &[], "Ia berkunjung ke Kota Bandung."),
             1.0
         );
-        // A body or a title ("Badan", an acronym) is a person's weaker stand-in.
-        assert_eq!(strongest(who, &[], "Menurut BPBD setempat."), 0.5);
+        // A body or a title ("Badan", an acronym) is a person's weaker stand-in, and a name no
+        // title or speech word places is weaker than one that is.
+        assert_eq!(strongest(who, &[], "Tim dari BPBD setempat."), 0.4);
+        assert_eq!(strongest(who, &[], "Rapat itu dihadiri Sukardiman."), 0.7);
+        assert_eq!(
+            strongest(who, &[], "Gubernur Jawa Tengah Sukardiman membukanya."),
+            1.0
+        );
+        assert_eq!(strongest(who, &[], "Hal itu, kata Sukardiman, wajar."), 1.0);
     }
 
     #[test]

@@ -33,8 +33,14 @@ const DATE_WEIGHT: f32 = 0.25;
 const RARITY_FLOOR: f32 = 0.05;
 /// A question word this many words away from a value counts half as near as one beside it.
 const HALF_DISTANCE: f32 = 6.0;
+/// A question word in the sentence before a value counts as this many words farther off than
+/// its place says (the rest of that sentence is counted too).
+const SENTENCE_GAP: usize = 6;
 /// A sentence word sharing only its stem with a question word counts this much of a match.
 const STEM_FACTOR: f32 = 0.8;
+
+/// Per question term, where it occurs in a sentence: (word position, match factor).
+type Places = Vec<Vec<(usize, f32)>>;
 
 /// How one sentence answers.
 #[derive(Debug, Clone)]
@@ -44,9 +50,11 @@ pub struct SentenceFit {
     pub share: f32,
     /// The strongest value of the wanted kind in the sentence, 0..1 (0 for `Any` and yes/no).
     pub typed: f32,
-    /// Share of the question's terms in the sentence, each weighed by its rarity in the article.
+    /// Share of the question's terms in the sentence, each weighed by its rarity in the article
+    /// (of [`choose`]: the paragraph's best sentence by this).
     pub local: f32,
-    /// The best value's strength times how close the article-distinctive words are to it, 0..1.
+    /// The best value's strength times how close the article-distinctive words are to it, in
+    /// the sentence or the one before, 0..1 (of [`choose`]: the paragraph's best).
     pub near: f32,
 }
 
@@ -181,21 +189,43 @@ impl Weights {
 }
 
 /// The sentence of a paragraph that best answers: most of the article-distinctive words, with a
-/// value of the wanted kind near them.
+/// value of the wanted kind near them. Its `local` and `near` are the paragraph's best of each,
+/// as one sentence often names the topic and the next gives the figure ("Tarif naik bertahap.
+/// Kisarannya Rp 50 ribu."): the paragraph answers though no one sentence holds both.
 fn best_sentence(paragraph: &Paragraph, asked: &Asked, w: &Weights) -> Option<SentenceFit> {
-    paragraph
-        .sentences
-        .iter()
-        .map(|sentence| fit(sentence, asked, w))
-        .max_by(|a, b| (a.local + a.near).total_cmp(&(b.local + b.near)))
+    let mut previous: Option<(Places, usize)> = None;
+    let mut best: Option<SentenceFit> = None;
+    let (mut top_local, mut top_near) = (0.0f32, 0.0f32);
+    for sentence in &paragraph.sentences {
+        let (f, at) = fit(sentence, asked, w, previous.as_ref());
+        previous = Some((at, sentence.toks.len()));
+        top_local = top_local.max(f.local);
+        top_near = top_near.max(f.near);
+        if best
+            .as_ref()
+            .is_none_or(|b| f.local + f.near > b.local + b.near)
+        {
+            best = Some(f);
+        }
+    }
+    best.map(|mut b| {
+        b.local = top_local;
+        b.near = top_near;
+        b
+    })
 }
 
-fn fit(sentence: &Sentence, asked: &Asked, w: &Weights) -> SentenceFit {
+fn fit(
+    sentence: &Sentence,
+    asked: &Asked,
+    w: &Weights,
+    previous: Option<&(Places, usize)>,
+) -> (SentenceFit, Places) {
     let toks = &sentence.toks;
     // Where each question term occurs in the sentence, by the index's own term ids.
     // The same word form counts fully, another form of its stem ("penyimpanan" for "disimpan")
     // a little less, a synonym by its factor.
-    let mut at: Vec<Vec<(usize, f32)>> = vec![Vec::new(); w.ids.len()];
+    let mut at: Places = vec![Vec::new(); w.ids.len()];
     for piece in &sentence.pieces {
         let i = piece.tok as usize;
         for (k, ids) in w.ids.iter().enumerate() {
@@ -230,9 +260,33 @@ fn fit(sentence: &Sentence, asked: &Asked, w: &Weights) -> SentenceFit {
     };
     let near_total: f32 = w.near.iter().sum();
     let values = answer_type::values_of(toks, &sentence.facts, asked);
+    // The words a value answers may stand in the sentence before it ("Tarif naik bertahap.
+    // Kisarannya Rp 100 ribu."): they count as farther off by the rest of that sentence and a gap.
+    let shift = previous.map_or(0, |(_, len)| len + SENTENCE_GAP);
+    let joined: Places = match previous {
+        Some((prev, _)) => at
+            .iter()
+            .zip(prev)
+            .map(|(here, there)| {
+                here.iter()
+                    .map(|&(p, f)| (p + shift, f))
+                    .chain(there.iter().copied())
+                    .collect()
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     let near = values
         .iter()
-        .map(|&(v, strength)| strength * nearness(v, &at, &w.near, near_total))
+        .map(|&(v, strength)| {
+            let own = nearness(v, &at, &w.near, near_total);
+            let with_before = if joined.is_empty() {
+                0.0
+            } else {
+                nearness(v + shift, &joined, &w.near, near_total)
+            };
+            strength * own.max(with_before)
+        })
         .fold(0.0, f32::max);
     let local = if w.date_weight > 0.0 {
         let total: f32 = w.local.iter().sum::<f32>() + w.date_weight;
@@ -249,13 +303,14 @@ fn fit(sentence: &Sentence, asked: &Asked, w: &Weights) -> SentenceFit {
         .any(|(pos, generic)| !generic && !pos.is_empty());
     // A question the article asks itself ("Lalu, daerah mana yang …?") answers nothing.
     let rhetorical = sentence.rhetorical;
-    SentenceFit {
+    let fit = SentenceFit {
         range: sentence.range.clone(),
         share: if specific { share_of(&w.plain) } else { 0.0 },
         typed: values.iter().map(|&(_, s)| s).fold(0.0, f32::max),
         local: if rhetorical { 0.5 * local } else { local },
         near: if rhetorical { 0.0 } else { near },
-    }
+    };
+    (fit, at)
 }
 
 /// Whether a text, by the dates it names, names one of the question's dates ("Kamis (5/1/2023)"

@@ -139,6 +139,7 @@ impl Lexicon {
                     "manner" => Cue::Manner,
                     "unit" => Cue::Unit,
                     "time" => Cue::Time,
+                    "person" => Cue::Person,
                     _ => return Err("unknown cue"),
                 };
                 self.cues.entry(key).or_default().push(cue);

@@ -47,6 +47,9 @@ pub enum Cue {
     Unit,
     /// A time of day or weekday ("pukul", "WIB", "Kamis"): can answer "kapan?".
     Time,
+    /// A title or word that introduces a person's name ("gubernur", "bernama"): the name after it
+    /// answers "siapa?".
+    Person,
 }
 
 /// What a figure measures (`measures.tsv`): "berapa harga …" wants a sum of money, "turun berapa
