@@ -14,7 +14,7 @@ date the article never names; no third-party packages) is
 fitted to these rows, the threshold is the one that maximises the tuning accuracy (the middle of the
 best interval), and the [answer] section's threshold, bias and weights are rewritten in place.
 
-Tuning sets: tests/archive/qa/tune.jsonl over the archive, and the single-article sets
+Tuning sets: tests/archive/qa/tune.jsonl and probe-14.jsonl over the archive, and the single-article sets
 tests/qa/{tune,fresh,blind2}.jsonl over their three articles. Never the holdouts.
 
 Usage: scripts/fit_answer.py --bin target/release/newsdesk [--write]
@@ -24,8 +24,10 @@ import argparse, glob, json, math, os, re, subprocess, sys, tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FEATURES = ["score", "margin", "coverage", "salient_missing", "salient_absent", "unknown", "type_match",
             "sentence_share", "date", "date_absent", "date_conflict", "english", "checks"]
+ARCHIVE = sorted(glob.glob(os.path.join(ROOT, "tests/archive/articles/*.txt")))
 SETS = [
-    ("tests/archive/qa/tune.jsonl", sorted(glob.glob(os.path.join(ROOT, "tests/archive/articles/*.txt")))),
+    ("tests/archive/qa/tune.jsonl", ARCHIVE),
+    ("tests/archive/qa/probe-14.jsonl", ARCHIVE),
     *[(f"tests/qa/{name}.jsonl", [os.path.join(ROOT, "tests/fixtures/plain-paket-data-internet.txt"),
                                   os.path.join(ROOT, "tests/fixtures/kontan-deposito-bank-digital-2024.txt")])
       for name in ("tune", "fresh", "blind2")],
