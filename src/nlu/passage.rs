@@ -29,6 +29,9 @@ const BOTH_WEIGHT: f32 = 0.3;
 /// The question's date counts as one more term, at this share of a term's weight (more
 /// let a paragraph that only names the day outrank the one holding the figure).
 const DATE_WEIGHT: f32 = 0.25;
+/// An extreme the question asks for ("paling", "strongest") counts as one more term, at this share
+/// of a term's weight.
+const SUPERLATIVE_WEIGHT: f32 = 0.5;
 /// Even a word every paragraph holds keeps this much of its weight.
 const RARITY_FLOOR: f32 = 0.05;
 /// A question word this many words away from a value counts half as near as one beside it.
@@ -83,7 +86,7 @@ pub fn choose(
     for s in candidates {
         let p = &index.passages[s.passage];
         let paragraph = &detail.paragraphs[p.paragraph as usize];
-        let fit = best_sentence(paragraph, &asked, &weights);
+        let fit = best_sentence(paragraph, &asked, &weights, lx);
         let key = WORD_WEIGHT * s.score
             + fit.as_ref().map_or(0.0, |f| {
                 LOCAL_WEIGHT * f.local + NEAR_WEIGHT * f.near + BOTH_WEIGHT * f.local * f.near
@@ -102,6 +105,9 @@ struct Weights {
     /// asked about is more likely the one that answers.
     dates: Vec<When>,
     date_weight: f32,
+    /// The question asks for an extreme ("paling dalam", "strongest"): a sentence marking one
+    /// ("tertinggi", "rekor") counts as holding one more term, of this weight.
+    superlative_weight: f32,
     ids: Vec<Vec<(TermId, f32)>>,
     /// `local`, less the figures the question quotes: the weights of nearness to a value.
     near: Vec<f32>,
@@ -138,6 +144,16 @@ impl Weights {
         let mut out = Weights {
             dates: dates.to_vec(),
             date_weight: DATE_WEIGHT * rarity(dated, dated as f32),
+            superlative_weight: if q.words.iter().any(|w| lx.is_superlative(w)) {
+                let marked = detail
+                    .paragraphs
+                    .iter()
+                    .filter(|p| p.sentences.iter().any(|s| superlative(s, lx)))
+                    .count();
+                SUPERLATIVE_WEIGHT * rarity(marked, marked as f32)
+            } else {
+                0.0
+            },
             ids: Vec::with_capacity(q.terms.len()),
             near: Vec::with_capacity(q.terms.len()),
             generic: Vec::with_capacity(q.terms.len()),
@@ -192,12 +208,17 @@ impl Weights {
 /// value of the wanted kind near them. Its `local` and `near` are the paragraph's best of each,
 /// as one sentence often names the topic and the next gives the figure ("Tarif naik bertahap.
 /// Kisarannya Rp 50 ribu."): the paragraph answers though no one sentence holds both.
-fn best_sentence(paragraph: &Paragraph, asked: &Asked, w: &Weights) -> Option<SentenceFit> {
+fn best_sentence(
+    paragraph: &Paragraph,
+    asked: &Asked,
+    w: &Weights,
+    lx: &Lexicon,
+) -> Option<SentenceFit> {
     let mut previous: Option<(Places, usize)> = None;
     let mut best: Option<SentenceFit> = None;
     let (mut top_local, mut top_near) = (0.0f32, 0.0f32);
     for sentence in &paragraph.sentences {
-        let (f, at) = fit(sentence, asked, w, previous.as_ref());
+        let (f, at) = fit(sentence, asked, w, previous.as_ref(), lx);
         previous = Some((at, sentence.toks.len()));
         top_local = top_local.max(f.local);
         top_near = top_near.max(f.near);
@@ -220,6 +241,7 @@ fn fit(
     asked: &Asked,
     w: &Weights,
     previous: Option<&(Places, usize)>,
+    lx: &Lexicon,
 ) -> (SentenceFit, Places) {
     let toks = &sentence.toks;
     // Where each question term occurs in the sentence, by the index's own term ids.
@@ -288,11 +310,20 @@ fn fit(
             strength * own.max(with_before)
         })
         .fold(0.0, f32::max);
-    let local = if w.date_weight > 0.0 {
-        let total: f32 = w.local.iter().sum::<f32>() + w.date_weight;
-        let named = names_date(&sentence.dates, &w.dates);
-        (share_of(&w.local) * (total - w.date_weight) + if named { w.date_weight } else { 0.0 })
-            / total.max(1e-6)
+    let extra = w.date_weight + w.superlative_weight;
+    let local = if extra > 0.0 {
+        let total: f32 = w.local.iter().sum::<f32>() + extra;
+        let named = if names_date(&sentence.dates, &w.dates) {
+            w.date_weight
+        } else {
+            0.0
+        };
+        let extreme = if w.superlative_weight > 0.0 && superlative(sentence, lx) {
+            w.superlative_weight
+        } else {
+            0.0
+        };
+        (share_of(&w.local) * (total - extra) + named + extreme) / total.max(1e-6)
     } else {
         share_of(&w.local)
     };
@@ -311,6 +342,11 @@ fn fit(
         near: if rhetorical { 0.0 } else { near },
     };
     (fit, at)
+}
+
+/// Whether a sentence marks an extreme ("tertinggi", "paling").
+fn superlative(sentence: &Sentence, lx: &Lexicon) -> bool {
+    sentence.toks.iter().any(|t| lx.is_superlative(&t.lower))
 }
 
 /// Whether a text, by the dates it names, names one of the question's dates ("Kamis (5/1/2023)"

@@ -29,6 +29,10 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/id/which-words.txt"),
         ),
         ("gradable", include_str!("../../../lexicon/id/gradable.txt")),
+        (
+            "superlatives",
+            include_str!("../../../lexicon/id/superlatives.txt"),
+        ),
         ("fillers", include_str!("../../../lexicon/id/fillers.txt")),
         (
             "context-words",

@@ -58,6 +58,7 @@ impl Lexicon {
             "generic" => words(&mut self.generic),
             "which-words" => words(&mut self.which_words),
             "gradable" => words(&mut self.gradable),
+            "superlatives" => words(&mut self.superlatives),
             "fillers" => words(&mut self.fillers),
             "context-words" => words(&mut self.context_words),
             "number-words" => words(&mut self.number_words),

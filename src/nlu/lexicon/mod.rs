@@ -117,6 +117,7 @@ pub struct Lexicon {
     generic: HashSet<String>,
     which_words: HashSet<String>,
     gradable: HashSet<String>,
+    superlatives: HashSet<String>,
     fillers: HashSet<String>,
     /// Words opening a clause that places the question (`context-words.txt`: "saat", "ketika").
     context_words: HashSet<String>,
@@ -273,6 +274,11 @@ impl Lexicon {
     }
 
     /// Gradable words ("tinggi", "gede", "naik") that describe a measure rather than name it.
+    /// A word marking the extreme of a measure ("paling", "tertinggi", "highest").
+    pub fn is_superlative(&self, w: &str) -> bool {
+        self.superlatives.contains(w)
+    }
+
     pub fn is_gradable(&self, w: &str) -> bool {
         self.gradable.contains(w)
             || self
