@@ -33,6 +33,10 @@ pub const SOURCE: Source = Source {
             "superlatives",
             include_str!("../../../lexicon/id/superlatives.txt"),
         ),
+        (
+            "demonstratives",
+            include_str!("../../../lexicon/id/demonstratives.txt"),
+        ),
         ("fillers", include_str!("../../../lexicon/id/fillers.txt")),
         (
             "context-words",

@@ -118,6 +118,7 @@ pub struct Lexicon {
     which_words: HashSet<String>,
     gradable: HashSet<String>,
     superlatives: HashSet<String>,
+    demonstratives: HashSet<String>,
     fillers: HashSet<String>,
     /// Words opening a clause that places the question (`context-words.txt`: "saat", "ketika").
     context_words: HashSet<String>,
@@ -277,6 +278,11 @@ impl Lexicon {
     /// A word marking the extreme of a measure ("paling", "tertinggi", "highest").
     pub fn is_superlative(&self, w: &str) -> bool {
         self.superlatives.contains(w)
+    }
+
+    /// A word pointing back ("ini", "tersebut"): a paragraph opening with one continues the last.
+    pub fn is_demonstrative(&self, w: &str) -> bool {
+        self.demonstratives.contains(w)
     }
 
     pub fn is_gradable(&self, w: &str) -> bool {

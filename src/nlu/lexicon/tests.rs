@@ -59,6 +59,7 @@ fn superlatives_are_read_in_both_languages_but_the_newest_is_no_degree() {
     let lx = Lexicon::builtin();
     assert!(lx.is_superlative("tertinggi") && lx.is_superlative("strongest"));
     assert!(!lx.is_superlative("terbaru") && !lx.is_superlative("tinggi"));
+    assert!(lx.is_demonstrative("tersebut") && lx.is_cue("dimaksudkan", Cue::Cause));
 }
 
 #[test]
