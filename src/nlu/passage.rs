@@ -81,7 +81,7 @@ pub fn choose(
 ) -> Option<(Scored, Option<SentenceFit>)> {
     let asked = Asked::of(q, lx);
     let detail = index.detail(doc);
-    let weights = Weights::of(q, dates, index, doc, detail);
+    let weights = Weights::of(q, &asked, dates, index, doc, detail);
     let mut candidates = if matches!(q.answer_type, AnswerType::YesNo | AnswerType::Manner) {
         vec![lead.clone()]
     } else {
@@ -176,7 +176,14 @@ struct Weights {
 }
 
 impl Weights {
-    fn of(q: &Query, dates: &[When], index: &Index, doc: usize, detail: &Detail) -> Weights {
+    fn of(
+        q: &Query,
+        asked: &Asked,
+        dates: &[When],
+        index: &Index,
+        doc: usize,
+        detail: &Detail,
+    ) -> Weights {
         let d = &index.docs[doc];
         let lx = &*index.lx;
         let n = d.paragraphs.len() as f32 + 1.0;
@@ -199,7 +206,11 @@ impl Weights {
                 .filter(|p| names_date(&p.dates, dates))
                 .count()
         };
-        let measure_word = answer_type::measure_word(q, lx);
+        // Only a question asking an amount names its measure: "siapa kepala BPS" asks no
+        // basis points.
+        let measure_word = (asked.wanted == AnswerType::Number)
+            .then(|| answer_type::measure_word(q, lx))
+            .flatten();
         let mut out = Weights {
             dates: dates.to_vec(),
             date_weight: DATE_WEIGHT * rarity(dated, dated as f32),
