@@ -370,7 +370,8 @@ fn fit(
     // Kisarannya Rp 100 ribu."): they count as farther off by the rest of that sentence and a gap.
     let shift = previous.map_or(0, |(_, len)| len + SENTENCE_GAP);
     let joined: Places = match previous {
-        Some((prev, _)) => at
+        // Nothing to measure from (no value here) costs nothing.
+        Some((prev, _)) if !values.is_empty() => at
             .iter()
             .zip(prev)
             .map(|(here, there)| {
@@ -380,7 +381,7 @@ fn fit(
                     .collect()
             })
             .collect(),
-        None => Vec::new(),
+        _ => Vec::new(),
     };
     let near = values
         .iter()
