@@ -14,7 +14,9 @@ date the article never names; no third-party packages) is
 fitted to these rows, the threshold is the one that maximises the tuning accuracy (the middle of the
 best interval), and the [answer] section's threshold, bias and weights are rewritten in place.
 
-Tuning sets: tests/archive/qa/tune.jsonl over the archive, and the single-article sets
+Tuning sets: tests/archive/qa/tune.jsonl and probe-14.jsonl over the archive, probe-15.jsonl over the
+archive with set C's and set D's articles (set C's articles only as distractors: its questions are
+never run), and the single-article sets
 tests/qa/{tune,fresh,blind2}.jsonl over their three articles. Never the holdouts.
 
 Usage: scripts/fit_answer.py --bin target/release/newsdesk [--write]
@@ -24,8 +26,14 @@ import argparse, glob, json, math, os, re, subprocess, sys, tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FEATURES = ["score", "margin", "coverage", "salient_missing", "salient_absent", "unknown", "type_match",
             "sentence_share", "date", "date_absent", "date_conflict", "english", "checks"]
+ARCHIVE = sorted(glob.glob(os.path.join(ROOT, "tests/archive/articles/*.txt")))
 SETS = [
-    ("tests/archive/qa/tune.jsonl", sorted(glob.glob(os.path.join(ROOT, "tests/archive/articles/*.txt")))),
+    ("tests/archive/qa/tune.jsonl", ARCHIVE),
+    ("tests/archive/qa/probe-14.jsonl", ARCHIVE),
+    ("tests/archive/qa/probe-15.jsonl", sorted(
+        glob.glob(os.path.join(ROOT, "tests/archive/articles/*.txt"))
+        + glob.glob(os.path.join(ROOT, "tests/archive/articles-c/*.txt"))
+        + glob.glob(os.path.join(ROOT, "tests/archive/articles-d/*.txt")))),
     *[(f"tests/qa/{name}.jsonl", [os.path.join(ROOT, "tests/fixtures/plain-paket-data-internet.txt"),
                                   os.path.join(ROOT, "tests/fixtures/kontan-deposito-bank-digital-2024.txt")])
       for name in ("tune", "fresh", "blind2")],
@@ -76,9 +84,12 @@ def main():
     ap.add_argument("--bin", required=True)
     ap.add_argument("--write", action="store_true", help="rewrite config/default.toml's [answer]")
     ap.add_argument("--archive-only", action="store_true", help="fit on the archive's tuning set alone")
+    ap.add_argument("--leave-out", default="", help="skip the tuning sets whose path holds this (to check a fit on them)")
     a = ap.parse_args()
     xs, ys, fixed_pass, total = [], [], 0, 0
     for data, imports in (SETS[:1] if a.archive_only else SETS):
+        if a.leave_out and a.leave_out in data:
+            continue
         cases, outs = run(os.path.abspath(a.bin), data, imports)
         for c, o in zip(cases, outs):
             total += 1

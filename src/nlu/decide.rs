@@ -383,7 +383,9 @@ pub fn choose(
         sentence,
         features,
         probability,
-        answer: probability >= model.threshold,
+        // Generic words alone ("berapa harganya?") name no subject to answer about, however
+        // well a passage holds them.
+        answer: probability >= model.threshold && q.terms.iter().any(|t| !t.generic),
     })
 }
 

@@ -29,12 +29,28 @@ const BOTH_WEIGHT: f32 = 0.3;
 /// The question's date counts as one more term, at this share of a term's weight (more
 /// let a paragraph that only names the day outrank the one holding the figure).
 const DATE_WEIGHT: f32 = 0.25;
+/// An extreme the question asks for ("paling", "strongest") counts as one more term, at this share
+/// of a term's weight.
+const SUPERLATIVE_WEIGHT: f32 = 0.5;
 /// Even a word every paragraph holds keeps this much of its weight.
 const RARITY_FLOOR: f32 = 0.05;
 /// A question word this many words away from a value counts half as near as one beside it.
 const HALF_DISTANCE: f32 = 6.0;
+/// A question word in the sentence before a value counts as this many words farther off than
+/// its place says (the rest of that sentence is counted too).
+const SENTENCE_GAP: usize = 6;
+/// A paragraph that holds no cause near the question's words keeps this share of its word share
+/// when the question asks why (tuned: 0.3 to 1.0 gave the same).
+const UNEXPLAINED: f32 = 0.5;
+/// A paragraph continuing the one before it keeps this share of that one's word score and words.
+const CARRY: f32 = 0.8;
+/// A paragraph continues the one before when a pointing-back word is among its first words.
+const OPENING_WORDS: usize = 3;
 /// A sentence word sharing only its stem with a question word counts this much of a match.
 const STEM_FACTOR: f32 = 0.8;
+
+/// Per question term, where it occurs in a sentence: (word position, match factor).
+type Places = Vec<Vec<(usize, f32)>>;
 
 /// How one sentence answers.
 #[derive(Debug, Clone)]
@@ -44,9 +60,11 @@ pub struct SentenceFit {
     pub share: f32,
     /// The strongest value of the wanted kind in the sentence, 0..1 (0 for `Any` and yes/no).
     pub typed: f32,
-    /// Share of the question's terms in the sentence, each weighed by its rarity in the article.
+    /// Share of the question's terms in the sentence, each weighed by its rarity in the article
+    /// (of [`choose`]: the paragraph's best sentence by this).
     pub local: f32,
-    /// The best value's strength times how close the article-distinctive words are to it, 0..1.
+    /// The best value's strength times how close the article-distinctive words are to it, in
+    /// the sentence or the one before, 0..1 (of [`choose`]: the paragraph's best).
     pub near: f32,
 }
 
@@ -63,22 +81,74 @@ pub fn choose(
 ) -> Option<(Scored, Option<SentenceFit>)> {
     let asked = Asked::of(q, lx);
     let detail = index.detail(doc);
-    let weights = Weights::of(q, dates, index, doc, detail);
-    let candidates = if matches!(q.answer_type, AnswerType::YesNo | AnswerType::Manner) {
+    let weights = Weights::of(q, &asked, dates, index, doc, detail);
+    let mut candidates = if matches!(q.answer_type, AnswerType::YesNo | AnswerType::Manner) {
         vec![lead.clone()]
     } else {
         // A clause placing the question chose the article; the paragraph is the one holding
         // what is asked.
         article::rank(&q.without_context(), index, Some(doc), None)
     };
+    // A paragraph opening by pointing back ("Kondisi ini dipicu …") is about what the one before
+    // says, in words it does not repeat: a cause is often given so.
+    let continues = |k: usize| {
+        k > 0
+            && detail
+                .paragraphs
+                .get(k)
+                .and_then(|p| p.sentences.first())
+                .is_some_and(|s| {
+                    s.toks
+                        .iter()
+                        .take(OPENING_WORDS)
+                        .any(|t| lx.is_demonstrative(&t.lower))
+                })
+    };
+    let carries = asked.wanted == AnswerType::Reason;
+    if carries {
+        let first = index.docs[doc].first_passage;
+        let mut by_paragraph: Vec<Option<Scored>> = vec![None; detail.paragraphs.len()];
+        for c in &candidates {
+            by_paragraph[index.passages[c.passage].paragraph as usize] = Some(c.clone());
+        }
+        for k in 1..by_paragraph.len() {
+            if !continues(k) {
+                continue;
+            }
+            let Some(before) = by_paragraph[k - 1].clone() else {
+                continue;
+            };
+            let inherited = before.score * CARRY;
+            match &mut by_paragraph[k] {
+                Some(own) => own.score = own.score.max(inherited),
+                slot => {
+                    *slot = Some(Scored {
+                        passage: first + k,
+                        score: inherited,
+                        coverage: before.coverage,
+                    })
+                }
+            }
+        }
+        candidates = by_paragraph.into_iter().flatten().collect();
+    }
     let mut best: Option<(f32, Scored, Option<SentenceFit>)> = None;
     for s in candidates {
         let p = &index.passages[s.passage];
         let paragraph = &detail.paragraphs[p.paragraph as usize];
-        let fit = best_sentence(paragraph, &asked, &weights);
+        let k = p.paragraph as usize;
+        let before = (carries && continues(k)).then(|| &detail.paragraphs[k - 1]);
+        let fit = best_sentence(paragraph, before, &asked, &weights, lx);
         let key = WORD_WEIGHT * s.score
             + fit.as_ref().map_or(0.0, |f| {
-                LOCAL_WEIGHT * f.local + NEAR_WEIGHT * f.near + BOTH_WEIGHT * f.local * f.near
+                // A "kenapa" paragraph with no cause near the question's words restates the
+                // event (news leads do) rather than explaining it.
+                let local = if asked.wanted == AnswerType::Reason && f.near <= 0.0 {
+                    UNEXPLAINED * f.local
+                } else {
+                    f.local
+                };
+                LOCAL_WEIGHT * local + NEAR_WEIGHT * f.near + BOTH_WEIGHT * local * f.near
             });
         if best.as_ref().is_none_or(|(k, _, _)| key > *k) {
             best = Some((key, s, fit));
@@ -94,6 +164,9 @@ struct Weights {
     /// asked about is more likely the one that answers.
     dates: Vec<When>,
     date_weight: f32,
+    /// The question asks for an extreme ("paling dalam", "strongest"): a sentence marking one
+    /// ("tertinggi", "rekor") counts as holding one more term, of this weight.
+    superlative_weight: f32,
     ids: Vec<Vec<(TermId, f32)>>,
     /// `local`, less the figures the question quotes: the weights of nearness to a value.
     near: Vec<f32>,
@@ -103,7 +176,14 @@ struct Weights {
 }
 
 impl Weights {
-    fn of(q: &Query, dates: &[When], index: &Index, doc: usize, detail: &Detail) -> Weights {
+    fn of(
+        q: &Query,
+        asked: &Asked,
+        dates: &[When],
+        index: &Index,
+        doc: usize,
+        detail: &Detail,
+    ) -> Weights {
         let d = &index.docs[doc];
         let lx = &*index.lx;
         let n = d.paragraphs.len() as f32 + 1.0;
@@ -126,10 +206,24 @@ impl Weights {
                 .filter(|p| names_date(&p.dates, dates))
                 .count()
         };
-        let measure_word = answer_type::measure_word(q, lx);
+        // Only a question asking an amount names its measure: "siapa kepala BPS" asks no
+        // basis points.
+        let measure_word = (asked.wanted == AnswerType::Number)
+            .then(|| answer_type::measure_word(q, lx))
+            .flatten();
         let mut out = Weights {
             dates: dates.to_vec(),
             date_weight: DATE_WEIGHT * rarity(dated, dated as f32),
+            superlative_weight: if q.words.iter().any(|w| lx.is_superlative(w)) {
+                let marked = detail
+                    .paragraphs
+                    .iter()
+                    .filter(|p| p.sentences.iter().any(|s| superlative(s, lx)))
+                    .count();
+                SUPERLATIVE_WEIGHT * rarity(marked, marked as f32)
+            } else {
+                0.0
+            },
             ids: Vec::with_capacity(q.terms.len()),
             near: Vec::with_capacity(q.terms.len()),
             generic: Vec::with_capacity(q.terms.len()),
@@ -181,21 +275,63 @@ impl Weights {
 }
 
 /// The sentence of a paragraph that best answers: most of the article-distinctive words, with a
-/// value of the wanted kind near them.
-fn best_sentence(paragraph: &Paragraph, asked: &Asked, w: &Weights) -> Option<SentenceFit> {
-    paragraph
-        .sentences
-        .iter()
-        .map(|sentence| fit(sentence, asked, w))
-        .max_by(|a, b| (a.local + a.near).total_cmp(&(b.local + b.near)))
+/// value of the wanted kind near them. Its `local` and `near` are the paragraph's best of each,
+/// as one sentence often names the topic and the next gives the figure ("Tarif naik bertahap.
+/// Kisarannya Rp 50 ribu."): the paragraph answers though no one sentence holds both.
+fn best_sentence(
+    paragraph: &Paragraph,
+    before: Option<&Paragraph>,
+    asked: &Asked,
+    w: &Weights,
+    lx: &Lexicon,
+) -> Option<SentenceFit> {
+    let mut previous: Option<(Places, usize)> = None;
+    let mut best: Option<SentenceFit> = None;
+    let (mut top_local, mut top_near) = (0.0f32, 0.0f32);
+    // A paragraph continuing the one before: that one's words count, a little less, as this
+    // one's, and its last sentence stands before this one's first.
+    if let Some(before) = before {
+        for sentence in &before.sentences {
+            let (f, at) = fit(sentence, asked, w, None, lx);
+            top_local = top_local.max(CARRY * f.local);
+            let at = at
+                .into_iter()
+                .map(|places| places.into_iter().map(|(p, f)| (p, CARRY * f)).collect())
+                .collect();
+            previous = Some((at, sentence.toks.len()));
+        }
+    }
+    for sentence in &paragraph.sentences {
+        let (f, at) = fit(sentence, asked, w, previous.as_ref(), lx);
+        previous = Some((at, sentence.toks.len()));
+        top_local = top_local.max(f.local);
+        top_near = top_near.max(f.near);
+        if best
+            .as_ref()
+            .is_none_or(|b| f.local + f.near > b.local + b.near)
+        {
+            best = Some(f);
+        }
+    }
+    best.map(|mut b| {
+        b.local = top_local;
+        b.near = top_near;
+        b
+    })
 }
 
-fn fit(sentence: &Sentence, asked: &Asked, w: &Weights) -> SentenceFit {
+fn fit(
+    sentence: &Sentence,
+    asked: &Asked,
+    w: &Weights,
+    previous: Option<&(Places, usize)>,
+    lx: &Lexicon,
+) -> (SentenceFit, Places) {
     let toks = &sentence.toks;
     // Where each question term occurs in the sentence, by the index's own term ids.
     // The same word form counts fully, another form of its stem ("penyimpanan" for "disimpan")
     // a little less, a synonym by its factor.
-    let mut at: Vec<Vec<(usize, f32)>> = vec![Vec::new(); w.ids.len()];
+    let mut at: Places = vec![Vec::new(); w.ids.len()];
     for piece in &sentence.pieces {
         let i = piece.tok as usize;
         for (k, ids) in w.ids.iter().enumerate() {
@@ -230,15 +366,49 @@ fn fit(sentence: &Sentence, asked: &Asked, w: &Weights) -> SentenceFit {
     };
     let near_total: f32 = w.near.iter().sum();
     let values = answer_type::values_of(toks, &sentence.facts, asked);
+    // The words a value answers may stand in the sentence before it ("Tarif naik bertahap.
+    // Kisarannya Rp 100 ribu."): they count as farther off by the rest of that sentence and a gap.
+    let shift = previous.map_or(0, |(_, len)| len + SENTENCE_GAP);
+    let joined: Places = match previous {
+        // Nothing to measure from (no value here) costs nothing.
+        Some((prev, _)) if !values.is_empty() => at
+            .iter()
+            .zip(prev)
+            .map(|(here, there)| {
+                here.iter()
+                    .map(|&(p, f)| (p + shift, f))
+                    .chain(there.iter().copied())
+                    .collect()
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     let near = values
         .iter()
-        .map(|&(v, strength)| strength * nearness(v, &at, &w.near, near_total))
+        .map(|&(v, strength)| {
+            let own = nearness(v, &at, &w.near, near_total);
+            let with_before = if joined.is_empty() {
+                0.0
+            } else {
+                nearness(v + shift, &joined, &w.near, near_total)
+            };
+            strength * own.max(with_before)
+        })
         .fold(0.0, f32::max);
-    let local = if w.date_weight > 0.0 {
-        let total: f32 = w.local.iter().sum::<f32>() + w.date_weight;
-        let named = names_date(&sentence.dates, &w.dates);
-        (share_of(&w.local) * (total - w.date_weight) + if named { w.date_weight } else { 0.0 })
-            / total.max(1e-6)
+    let extra = w.date_weight + w.superlative_weight;
+    let local = if extra > 0.0 {
+        let total: f32 = w.local.iter().sum::<f32>() + extra;
+        let named = if names_date(&sentence.dates, &w.dates) {
+            w.date_weight
+        } else {
+            0.0
+        };
+        let extreme = if w.superlative_weight > 0.0 && superlative(sentence, lx) {
+            w.superlative_weight
+        } else {
+            0.0
+        };
+        (share_of(&w.local) * (total - extra) + named + extreme) / total.max(1e-6)
     } else {
         share_of(&w.local)
     };
@@ -249,13 +419,19 @@ fn fit(sentence: &Sentence, asked: &Asked, w: &Weights) -> SentenceFit {
         .any(|(pos, generic)| !generic && !pos.is_empty());
     // A question the article asks itself ("Lalu, daerah mana yang …?") answers nothing.
     let rhetorical = sentence.rhetorical;
-    SentenceFit {
+    let fit = SentenceFit {
         range: sentence.range.clone(),
         share: if specific { share_of(&w.plain) } else { 0.0 },
         typed: values.iter().map(|&(_, s)| s).fold(0.0, f32::max),
         local: if rhetorical { 0.5 * local } else { local },
         near: if rhetorical { 0.0 } else { near },
-    }
+    };
+    (fit, at)
+}
+
+/// Whether a sentence marks an extreme ("tertinggi", "paling").
+fn superlative(sentence: &Sentence, lx: &Lexicon) -> bool {
+    sentence.toks.iter().any(|t| lx.is_superlative(&t.lower))
 }
 
 /// Whether a text, by the dates it names, names one of the question's dates ("Kamis (5/1/2023)"

@@ -124,7 +124,17 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     for (k, t) in tokens.iter().enumerate() {
         let w = t.word.as_str();
         let placing = context.get(k).copied().unwrap_or(false);
-        let asks = lx.answer_type(w);
+        // English opens a question with its question word ("how much", "in which year",
+        // "what year"); one after a content word opens a clause ("… when BI raised rates") or
+        // is a noun of the topic ("year-on-year inflation").
+        let opening = !english || tokens[..k].iter().all(|t| lx.is_function(&t.word));
+        // A date noun before a figure names the date ("tahun 2022", "tanggal 5"); it is not asked.
+        let names_date = lx.answer_type(w) == Some(AnswerType::Date)
+            && !lx.is_function(w)
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| n.word.chars().any(|c| c.is_ascii_digit()));
+        let asks = lx.answer_type(w).filter(|_| opening && !names_date);
         // "How many": a later, more specific question word outranks a manner word.
         if matches!(
             answer_type,
@@ -193,10 +203,17 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     // "berapa ... tahun" asks for a year, not an amount: a date noun (not a date question word
     // such as "kapan", which is a function word) outranks "berapa".
     // A date noun that names its year ("UMP tahun 2024") says which, not what is asked.
+    // Only beside the question word ("tahun berapa", "jam berapa"): elsewhere the noun is the
+    // topic's ("berapa inflasi tahun ke tahun", "berapa UMP tahun lalu").
+    let asks_number = |i: Option<usize>| {
+        i.and_then(|i| tokens.get(i))
+            .is_some_and(|t| lx.answer_type(&t.word) == Some(AnswerType::Number))
+    };
     if answer_type == AnswerType::Number
         && tokens.iter().enumerate().any(|(i, t)| {
             lx.answer_type(&t.word) == Some(AnswerType::Date)
                 && !lx.is_function(&t.word)
+                && (asks_number(Some(i + 1)) || asks_number(i.checked_sub(1)))
                 && !tokens
                     .get(i + 1)
                     .is_some_and(|n| n.word.chars().any(|c| c.is_ascii_digit()))
@@ -590,5 +607,13 @@ mod tests {
         assert_eq!(kind("kenapa viral"), AnswerType::Reason);
         assert_eq!(kind("wa bagi data beneran ga sih"), AnswerType::YesNo);
         assert_eq!(kind("Apakah harga data murah?"), AnswerType::YesNo);
+        // A date noun asks for a date only beside "berapa"; elsewhere it names the topic.
+        assert_eq!(kind("Berapa harga paket tahun lalu?"), AnswerType::Number);
+        // English asks with its opening words; a "when" clause later does not.
+        assert_eq!(kind("In which year was it bought?"), AnswerType::Date);
+        assert_eq!(
+            kind("What price did the seller expect when the data leaked?"),
+            AnswerType::Any
+        );
     }
 }

@@ -26,6 +26,10 @@ pub const SOURCE: Source = Source {
         ),
         ("measures", include_str!("../../../lexicon/en/measures.tsv")),
         ("gradable", include_str!("../../../lexicon/en/gradable.txt")),
+        (
+            "superlatives",
+            include_str!("../../../lexicon/en/superlatives.txt"),
+        ),
         ("fillers", include_str!("../../../lexicon/en/fillers.txt")),
         ("hints", include_str!("../../../lexicon/en/hints.txt")),
         (

@@ -29,6 +29,14 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/id/which-words.txt"),
         ),
         ("gradable", include_str!("../../../lexicon/id/gradable.txt")),
+        (
+            "superlatives",
+            include_str!("../../../lexicon/id/superlatives.txt"),
+        ),
+        (
+            "demonstratives",
+            include_str!("../../../lexicon/id/demonstratives.txt"),
+        ),
         ("fillers", include_str!("../../../lexicon/id/fillers.txt")),
         (
             "context-words",

@@ -58,6 +58,8 @@ impl Lexicon {
             "generic" => words(&mut self.generic),
             "which-words" => words(&mut self.which_words),
             "gradable" => words(&mut self.gradable),
+            "superlatives" => words(&mut self.superlatives),
+            "demonstratives" => words(&mut self.demonstratives),
             "fillers" => words(&mut self.fillers),
             "context-words" => words(&mut self.context_words),
             "number-words" => words(&mut self.number_words),
@@ -139,6 +141,7 @@ impl Lexicon {
                     "manner" => Cue::Manner,
                     "unit" => Cue::Unit,
                     "time" => Cue::Time,
+                    "person" => Cue::Person,
                     _ => return Err("unknown cue"),
                 };
                 self.cues.entry(key).or_default().push(cue);

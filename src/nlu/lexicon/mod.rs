@@ -47,6 +47,9 @@ pub enum Cue {
     Unit,
     /// A time of day or weekday ("pukul", "WIB", "Kamis"): can answer "kapan?".
     Time,
+    /// A title or word that introduces a person's name ("gubernur", "bernama"): the name after it
+    /// answers "siapa?".
+    Person,
 }
 
 /// What a figure measures (`measures.tsv`): "berapa harga …" wants a sum of money, "turun berapa
@@ -114,6 +117,8 @@ pub struct Lexicon {
     generic: HashSet<String>,
     which_words: HashSet<String>,
     gradable: HashSet<String>,
+    superlatives: HashSet<String>,
+    demonstratives: HashSet<String>,
     fillers: HashSet<String>,
     /// Words opening a clause that places the question (`context-words.txt`: "saat", "ketika").
     context_words: HashSet<String>,
@@ -270,6 +275,16 @@ impl Lexicon {
     }
 
     /// Gradable words ("tinggi", "gede", "naik") that describe a measure rather than name it.
+    /// A word marking the extreme of a measure ("paling", "tertinggi", "highest").
+    pub fn is_superlative(&self, w: &str) -> bool {
+        self.superlatives.contains(w)
+    }
+
+    /// A word pointing back ("ini", "tersebut"): a paragraph opening with one continues the last.
+    pub fn is_demonstrative(&self, w: &str) -> bool {
+        self.demonstratives.contains(w)
+    }
+
     pub fn is_gradable(&self, w: &str) -> bool {
         self.gradable.contains(w)
             || self

@@ -49,6 +49,17 @@ fn typed_lists_read_their_second_column() {
     assert!(lx.is_yes_no("apakah", YesNo::Opener) && lx.is_yes_no("beneran", YesNo::Marker));
     assert!(lx.is_cue("karena", Cue::Cause) && !lx.is_cue("karena", Cue::Stance));
     assert!(lx.is_meta_word("penulis", MetaWord::Author));
+    assert!(
+        lx.is_cue("gubernur", Cue::Person) && lx.answer_type("name") == Some(AnswerType::Person)
+    );
+}
+
+#[test]
+fn superlatives_are_read_in_both_languages_but_the_newest_is_no_degree() {
+    let lx = Lexicon::builtin();
+    assert!(lx.is_superlative("tertinggi") && lx.is_superlative("strongest"));
+    assert!(!lx.is_superlative("terbaru") && !lx.is_superlative("tinggi"));
+    assert!(lx.is_demonstrative("tersebut") && lx.is_cue("dimaksudkan", Cue::Cause));
 }
 
 #[test]

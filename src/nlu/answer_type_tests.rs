@@ -1,0 +1,154 @@
+//! Tests of [`super`]: sentences, words, and which values answer which question.
+
+use super::*;
+
+#[test]
+fn sentences_end_at_a_stop_before_a_capital_not_inside_figures() {
+    let p =
+        "IHSG ditutup di 5.462,74. Sebanyak 200 saham naik. PT Tower Bersama Tbk. (TBIG) turun.";
+    let s: Vec<&str> = sentences(p).into_iter().map(|r| &p[r]).collect();
+    assert_eq!(
+        s,
+        vec![
+            "IHSG ditutup di 5.462,74.",
+            "Sebanyak 200 saham naik.",
+            "PT Tower Bersama Tbk. (TBIG) turun."
+        ]
+    );
+}
+
+#[test]
+fn the_marked_sentence_is_wrapped_and_the_rest_kept() {
+    let p = "Satu dua. Tiga empat. Lima.";
+    let r = sentences(p)[1].clone();
+    assert_eq!(mark(p, &r), "Satu dua. **Tiga empat.** Lima.");
+    let whole = sentences("Satu saja.")[0].clone();
+    assert_eq!(mark("Satu saja.", &whole), "Satu saja.");
+}
+
+fn strongest(wanted: AnswerType, question: &[&str], sentence: &str) -> f32 {
+    let lx = Lexicon::builtin();
+    let asked = Asked {
+        wanted,
+        words: question.iter().map(|w| w.to_string()).collect(),
+        digits: question
+            .iter()
+            .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+            .map(|w| w.to_string())
+            .collect(),
+        time: false,
+        name: false,
+        measure: asked_measure(
+            &question.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
+            &lx,
+        ),
+    };
+    values(&tokens(sentence), &asked, &lx)
+        .into_iter()
+        .map(|(_, s)| s)
+        .fold(0.0, f32::max)
+}
+
+#[test]
+fn a_year_alone_is_no_amount_but_a_figure_is_and_a_cue_gives_a_reason() {
+    let n = AnswerType::Number;
+    assert_eq!(strongest(n, &[], "Pada 2019 harga naik."), 0.0);
+    assert_eq!(strongest(n, &[], "Tarif naik mulai 2-27 Juli 2015."), 0.5);
+    assert_eq!(strongest(n, &[], "Harga naik 3,5% menjadi Rp 10.000."), 1.0);
+    assert_eq!(strongest(n, &[], "Korban tercatat 272 orang."), 1.0);
+    assert_eq!(
+        strongest(AnswerType::Reason, &[], "Kenaikan itu dipicu harga minyak."),
+        1.0
+    );
+}
+
+#[test]
+fn a_figure_the_question_quotes_is_no_answer_and_the_asked_unit_wins() {
+    let n = AnswerType::Number;
+    assert_eq!(
+        strongest(n, &["ihsg", "5", "462", "74"], "IHSG ditutup di 5.462,74."),
+        0.0
+    );
+    assert_eq!(
+        strongest(n, &["turun", "persen"], "Turun 60,8 persen."),
+        1.0
+    );
+    // A figure in another measure (vehicles, not percent) is a weak answer.
+    assert_eq!(
+        strongest(n, &["turun", "persen"], "Turun 32.760 kendaraan."),
+        0.3
+    );
+    // A number after "Nomor" names a regulation; it counts nothing.
+    assert_eq!(strongest(n, &[], "Diatur dalam PP Nomor 49."), 0.0);
+}
+
+#[test]
+fn a_new_name_answers_who_but_a_name_after_a_place_word_answers_where() {
+    let who = AnswerType::Person;
+    assert_eq!(
+        strongest(who, &["korban"], "Korban itu bernama Mugiono."),
+        1.0
+    );
+    assert_eq!(
+        strongest(who, &["korban", "blitar"], "Korban di Blitar."),
+        0.0
+    );
+    assert_eq!(
+        strongest(AnswerType::Place, &[], "Ia berkunjung ke Kota Bandung."),
+        1.0
+    );
+    // A body or a title ("Badan", an acronym) is a person's weaker stand-in, and a name no
+    // title or speech word places is weaker than one that is.
+    assert_eq!(strongest(who, &[], "Tim dari BPBD setempat."), 0.4);
+    assert_eq!(strongest(who, &[], "Rapat itu dihadiri Sukardiman."), 0.7);
+    assert_eq!(
+        strongest(who, &[], "Gubernur Jawa Tengah Sukardiman membukanya."),
+        1.0
+    );
+    assert_eq!(strongest(who, &[], "Hal itu, kata Sukardiman, wajar."), 1.0);
+}
+
+#[test]
+fn saham_apa_wants_a_name_of_any_kind() {
+    let lx = Lexicon::builtin();
+    let asked = Asked {
+        wanted: AnswerType::Any,
+        words: ["saham", "apa", "menguat"].map(String::from).into(),
+        digits: HashSet::new(),
+        measure: None,
+        time: false,
+        name: true,
+    };
+    let strength = |s: &str| {
+        values(&tokens(s), &asked, &lx)
+            .into_iter()
+            .map(|(_, v)| v)
+            .fold(0.0, f32::max)
+    };
+    assert_eq!(
+        strength("Saham yang menguat dipimpin Karyasehat (MIKA)."),
+        1.0
+    );
+    assert_eq!(strength("Saham yang menguat naik tipis."), 0.0);
+}
+
+#[test]
+fn pukul_berapa_wants_a_time_of_day_before_a_date() {
+    let lx = Lexicon::builtin();
+    let asked = Asked {
+        wanted: AnswerType::Date,
+        words: HashSet::new(),
+        digits: HashSet::new(),
+        measure: None,
+        time: true,
+        name: false,
+    };
+    let strength = |s: &str| {
+        values(&tokens(s), &asked, &lx)
+            .into_iter()
+            .map(|(_, v)| v)
+            .fold(0.0, f32::max)
+    };
+    assert_eq!(strength("Ditutup pukul 17.00 WIB."), 1.0);
+    assert_eq!(strength("Ditutup pada Rabu 4 Oktober 2023."), 0.5);
+}
