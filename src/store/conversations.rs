@@ -90,6 +90,33 @@ impl Tx {
             if let Some(row) = row {
                 return chat_state(&row);
             }
+            // A new chat: its row goes with the turn's other writes at `COMMIT` (before them,
+            // so the rows that refer to it find it), and the turn stays out of the write lock
+            // until then. Nobody else creates this chat meanwhile: its turns run one at a time
+            // and turns that touch other chats' rows wait for this one (`Store::begin_turn`).
+            self.later(
+                "INSERT INTO chats (chat_id, kind, first_seen, last_seen) VALUES (?, ?, ?, ?)
+                 ON CONFLICT (chat_id) DO NOTHING",
+            )
+            .bind(chat_id)?
+            .bind(if group { "group" } else { "private" })?
+            .bind(now.as_str())?
+            .bind(now.as_str())?;
+            let at = parse_timestamp(&now, "now")?;
+            return Ok(ChatState {
+                chat_id,
+                group,
+                language: None,
+                client_language: None,
+                subscribed: false,
+                questions: 0,
+                answered: 0,
+                refused_in_row: 0,
+                last_update_id: None,
+                unreachable_since: None,
+                first_seen: at,
+                last_seen: at,
+            });
         }
         // It usually opens the transaction, so `BEGIN IMMEDIATE` goes with it (`Tx::with_pending`).
         let (sql, mut args) = self

@@ -23,6 +23,7 @@ pub mod chats;
 pub mod conversations;
 pub mod drafts;
 pub mod feeds;
+mod group;
 pub mod inbox;
 pub mod ops;
 pub mod outbox;
@@ -142,8 +143,8 @@ impl Store {
             reason: e.to_string(),
         })?;
         Ok(Store {
+            writer: std::sync::Arc::new(tx::Writer::new(pool.clone())),
             pool,
-            writer: Default::default(),
             turns: Default::default(),
         })
     }

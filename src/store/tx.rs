@@ -10,13 +10,14 @@
 use anyhow::Context;
 use sqlx::pool::PoolConnection;
 use sqlx::sqlite::SqliteArguments;
-use sqlx::{Arguments, Encode, Sqlite, SqliteConnection, Type};
+use sqlx::{Arguments, Encode, Sqlite, SqliteConnection, SqlitePool, Type};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicUsize, Ordering};
 use std::time::Duration;
 use tokio::sync::{Mutex, Notify, OwnedMutexGuard, OwnedRwLockReadGuard, OwnedRwLockWriteGuard};
 
 use super::Store;
+pub(super) use super::group::Arg;
 
 /// An open transaction. Dropping it without [`Tx::commit`] rolls everything back.
 pub struct Tx {
@@ -28,7 +29,12 @@ pub struct Tx {
     // CPU under load (BENCHMARKS.md, "Throughput round"). Order and all-or-nothing are unchanged:
     // they run in the order written, in the same transaction, and the first error stops the rest.
     pending: String,
-    pending_args: SqliteArguments,
+    pending_args: Vec<Arg>,
+    // The store's writers' queue (and its question ids), whatever kind of transaction this is.
+    shared: Arc<Writer>,
+    // A question id was handed out for this transaction (`Tx::log_question`): if it does not
+    // commit, the next id is read from the table again (another process may have taken it).
+    question_logged: bool,
     // A chat's turn ([`Store::begin_turn`]) reads without the write lock; this is the queue it
     // joins at its first write (or at `COMMIT` with writes pending), `None` once it has joined.
     lazy: Option<Arc<Writer>>,
@@ -48,20 +54,40 @@ enum TurnsGuard {
 
 /// How long a write waits for the other writers of this process before it reports the store busy
 /// (the caller retries the whole turn).
-const WRITER_WAIT: Duration = Duration::from_secs(30);
+pub(super) const WRITER_WAIT: Duration = Duration::from_secs(30);
 
 /// The queue of this process's writers: first come, first served, except that an urgent writer
 /// (recording that a message was sent, which shrinks the window in which a crash would send it
 /// again) goes before every ordinary one still waiting.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct Writer {
     lock: Arc<Mutex<()>>,
     urgent: AtomicUsize,
     urgent_done: Notify,
+    // Chats' turns waiting to be committed together (see `store::group`), and the pool their
+    // leader takes a connection from.
+    pub(super) group: std::sync::Mutex<super::group::Queue>,
+    pub(super) pool: SqlitePool,
+    // The last question id handed out in this process; 0 until read from the table.
+    question_id: AtomicI64,
+    // Set when a transaction that logged a question did not commit: read the table again.
+    question_ids_stale: AtomicBool,
 }
 
 impl Writer {
-    async fn ordinary(&self) -> OwnedMutexGuard<()> {
+    pub(super) fn new(pool: SqlitePool) -> Writer {
+        Writer {
+            lock: Default::default(),
+            urgent: AtomicUsize::new(0),
+            urgent_done: Notify::new(),
+            group: Default::default(),
+            pool,
+            question_id: AtomicI64::new(0),
+            question_ids_stale: AtomicBool::new(false),
+        }
+    }
+
+    pub(super) async fn ordinary(&self) -> OwnedMutexGuard<()> {
         loop {
             let done = self.urgent_done.notified();
             tokio::pin!(done);
@@ -120,7 +146,9 @@ impl Store {
                     .context("cannot start a write transaction")?,
             ),
             pending: String::from("BEGIN IMMEDIATE;\n"),
-            pending_args: SqliteArguments::default(),
+            pending_args: Vec::new(),
+            shared: self.writer.clone(),
+            question_logged: false,
             lazy: None,
             _writer: None,
             _turns: None,
@@ -146,7 +174,9 @@ impl Store {
         Ok(Tx {
             conn: Some(self.pool.acquire().await.context("cannot start a turn")?),
             pending: String::new(),
-            pending_args: SqliteArguments::default(),
+            pending_args: Vec::new(),
+            shared: self.writer.clone(),
+            question_logged: false,
             lazy: Some(self.writer.clone()),
             _writer: None,
             _turns: Some(TurnsGuard::Shared(turns)),
@@ -178,7 +208,9 @@ impl Store {
         let mut tx = Tx {
             conn: Some(self.pool.acquire().await?),
             pending: String::new(),
-            pending_args: SqliteArguments::default(),
+            pending_args: Vec::new(),
+            shared: self.writer.clone(),
+            question_logged: false,
             lazy: None,
             _writer: None,
             _turns: None,
@@ -198,13 +230,21 @@ impl Tx {
     /// Commits. The connection stays with the `Tx` until `COMMIT` has answered, so that neither
     /// a failed `COMMIT` nor one cut short returns it to the pool inside a transaction.
     pub async fn commit(mut self) -> anyhow::Result<()> {
-        if self.lazy.is_some() {
+        if let Some(writer) = self.lazy.clone() {
+            // No transaction is open on the connection: it goes back to the pool now.
+            self.conn.take();
             if self.pending.is_empty() {
                 // A turn that wrote nothing: no transaction was opened.
-                self.conn.take();
                 return Ok(());
             }
-            self.join_writers().await?;
+            // Every write of the turn is still pending: it commits together with other chats'
+            // turns (`store::group`), all of its writes or none. `self` (its hold on
+            // `Store::turns`) lives until that has happened.
+            let sql = std::mem::take(&mut self.pending);
+            let args = std::mem::take(&mut self.pending_args);
+            writer.commit_grouped(sql, args).await?;
+            self.question_logged = false;
+            return Ok(());
         }
         // The writes still pending and `COMMIT` in one round trip. If one of them fails, the
         // statements after it (`COMMIT` among them) do not run, and the error lands below.
@@ -215,6 +255,7 @@ impl Tx {
         match done {
             Ok(_) => {
                 self.conn.take();
+                self.question_logged = false;
                 Ok(())
             }
             Err(error) => {
@@ -251,7 +292,7 @@ impl Tx {
         if !self.pending.is_empty() {
             self.join_writers().await?;
             let sql = std::mem::take(&mut self.pending);
-            let args = std::mem::take(&mut self.pending_args);
+            let args = super::group::arguments(std::mem::take(&mut self.pending_args))?;
             sqlx::query_with(sqlx::AssertSqlSafe(sql), args)
                 .execute(self.connection())
                 .await?;
@@ -282,7 +323,8 @@ impl Tx {
         }
         let mut all = std::mem::take(&mut self.pending);
         all.push_str(sql);
-        Ok((all, std::mem::take(&mut self.pending_args)))
+        let args = super::group::arguments(std::mem::take(&mut self.pending_args))?;
+        Ok((all, args))
     }
 
     /// Whether this is a turn's transaction that has not written yet: its reads see what is
@@ -320,16 +362,38 @@ impl Tx {
 
 /// The arguments of a statement queued by [`Tx::later`].
 pub(super) struct Later<'a> {
-    args: &'a mut SqliteArguments,
+    args: &'a mut Vec<Arg>,
 }
 
 impl Later<'_> {
-    pub fn bind<'q, T: Encode<'q, Sqlite> + Type<Sqlite> + 'q>(
-        self,
-        value: T,
-    ) -> anyhow::Result<Self> {
-        self.args.add(value).map_err(|e| anyhow::anyhow!(e))?;
+    pub fn bind(self, value: impl Into<Arg>) -> anyhow::Result<Self> {
+        self.args.push(value.into());
         Ok(self)
+    }
+}
+
+impl Tx {
+    /// The next question id (see [`Tx::log_question`]): handed out in this process, so that
+    /// logging a question is a write whose result nobody waits for. The first one, and the first
+    /// after a transaction that logged a question failed (another process may have logged some
+    /// meanwhile), is read from the table, never below an id AUTOINCREMENT already gave out.
+    pub(super) async fn next_question_id(&mut self) -> anyhow::Result<i64> {
+        let shared = self.shared.clone();
+        if shared.question_id.load(Ordering::Acquire) == 0
+            || shared.question_ids_stale.swap(false, Ordering::AcqRel)
+        {
+            // On the connection as it is: the writes pending here log no question whose id
+            // was not handed out by this process already.
+            let last: i64 = sqlx::query_scalar(
+                "SELECT max(coalesce((SELECT max(id) FROM questions), 0),
+                            coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'questions'), 0))",
+            )
+            .fetch_one(self.connection())
+            .await?;
+            shared.question_id.fetch_max(last, Ordering::AcqRel);
+        }
+        self.question_logged = true;
+        Ok(shared.question_id.fetch_add(1, Ordering::AcqRel) + 1)
     }
 }
 
@@ -354,6 +418,11 @@ async fn discard(mut conn: PoolConnection<Sqlite>) {
 impl Drop for Tx {
     /// A transaction abandoned by an error (`?`) is rolled back before its connection is reused.
     fn drop(&mut self) {
+        if self.question_logged {
+            self.shared
+                .question_ids_stale
+                .store(true, Ordering::Release);
+        }
         if self.lazy.is_some() || self.pending.starts_with("BEGIN") {
             // Nothing was sent since `BEGIN` (or there was none): no transaction is open.
             self.conn.take();
