@@ -154,9 +154,19 @@ impl Writer {
     }
 
     async fn lead(self: Arc<Self>) {
+        let mut conn: Option<PoolConnection<Sqlite>> = None;
         loop {
-            // The write lock first, then the turns: those that queue meanwhile join this group.
-            let writer = tokio::time::timeout(super::tx::WRITER_WAIT, self.ordinary()).await;
+            // A connection before the write lock, in the order a chat's turn takes them (its own
+            // connection, then the lock): the other order could wait on a turn that waits on us.
+            let taken = match conn.take() {
+                Some(conn) => Ok(conn),
+                None => self.pool.acquire().await,
+            };
+            // The write lock, then the turns: those that queue meanwhile join this group.
+            let writer = match &taken {
+                Ok(_) => Some(tokio::time::timeout(super::tx::WRITER_WAIT, self.ordinary()).await),
+                Err(_) => None,
+            };
             let group: Vec<Waiting> = {
                 let mut queue = self
                     .group
@@ -169,31 +179,33 @@ impl Writer {
                 let n = queue.waiting.len().min(MAX_GROUP);
                 queue.waiting.drain(..n).map(|w| w.0).collect()
             };
-            let Ok(_writer) = writer else {
-                for waiting in group {
-                    let _ = waiting.done.send(Err(anyhow::anyhow!(
+            let failure = match (taken, writer) {
+                (Ok(taken), Some(Ok(_writer))) => {
+                    conn = self.run_group(taken, group).await;
+                    continue;
+                }
+                (Err(e), _) => format!("no connection to commit on: {e}"),
+                (Ok(taken), _) => {
+                    conn = Some(taken);
+                    format!(
                         "the store is busy: no write turn for {:?}",
                         super::tx::WRITER_WAIT
-                    )));
+                    )
                 }
-                continue;
             };
-            self.run_group(group).await;
+            for waiting in group {
+                let _ = waiting.done.send(Err(anyhow::anyhow!("{failure}")));
+            }
         }
     }
 
-    async fn run_group(&self, group: Vec<Waiting>) {
-        let mut conn = match self.pool.acquire().await {
-            Ok(conn) => conn,
-            Err(e) => {
-                for waiting in group {
-                    let _ = waiting
-                        .done
-                        .send(Err(anyhow::anyhow!("no connection to commit on: {e}")));
-                }
-                return;
-            }
-        };
+    /// Commits `group` on `conn` (see the module comment); the connection back, unless it had to
+    /// be closed.
+    async fn run_group(
+        &self,
+        mut conn: PoolConnection<Sqlite>,
+        group: Vec<Waiting>,
+    ) -> Option<PoolConnection<Sqlite>> {
         if group.len() > 1 {
             let mut sql = String::from("BEGIN IMMEDIATE;\n");
             let mut args = SqliteArguments::default();
@@ -219,7 +231,7 @@ impl Writer {
                         for waiting in group {
                             let _ = waiting.done.send(Ok(()));
                         }
-                        return;
+                        return Some(conn);
                     }
                     Err(e) => {
                         log::debug!(
@@ -236,7 +248,7 @@ impl Writer {
                                             "no connection to commit on: {e}"
                                         )));
                                     }
-                                    return;
+                                    return None;
                                 }
                             },
                         };
@@ -244,7 +256,8 @@ impl Writer {
                 }
             }
         }
-        for waiting in group {
+        let mut group = group.into_iter();
+        while let Some(waiting) = group.next() {
             let (outcome, back) = alone(conn, &waiting).await;
             let _ = waiting.done.send(outcome);
             conn = match back {
@@ -252,13 +265,17 @@ impl Writer {
                 None => match self.pool.acquire().await {
                     Ok(conn) => conn,
                     Err(e) => {
-                        // The rest are told to retry; their updates stay in the inbox.
-                        log::warn!("no connection to commit on: {e}");
-                        return;
+                        for waiting in group {
+                            let _ = waiting
+                                .done
+                                .send(Err(anyhow::anyhow!("no connection to commit on: {e}")));
+                        }
+                        return None;
                     }
                 },
             };
         }
+        Some(conn)
     }
 }
 
