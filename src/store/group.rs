@@ -13,7 +13,8 @@
 //! The first turn to queue when no commit is running starts the leader, a task of its own (so a
 //! caller that gives up waiting cannot cut a group short halfway); the leader takes the write
 //! lock, takes every turn queued by then, commits them, tells each its outcome, and goes on
-//! until nobody is waiting.
+//! until nobody is waiting. A turn whose caller is gone by then (aborted with the bot) is
+//! dropped, not committed, as in a crash.
 //!
 //! [`Store::begin_turn`]: super::Store::begin_turn
 //! [`Tx::later`]: super::Tx
@@ -177,8 +178,20 @@ impl Writer {
                     return;
                 }
                 let n = queue.waiting.len().min(MAX_GROUP);
-                queue.waiting.drain(..n).map(|w| w.0).collect()
+                // A turn nobody waits for any more (its task was aborted: the bot is being
+                // stopped or killed) is not committed, as a crash would not have committed it;
+                // its update is still in the inbox for the next start.
+                queue
+                    .waiting
+                    .drain(..n)
+                    .map(|w| w.0)
+                    .filter(|w| !w.done.is_closed())
+                    .collect()
             };
+            if group.is_empty() {
+                conn = taken.ok();
+                continue;
+            }
             let failure = match (taken, writer) {
                 (Ok(taken), Some(Ok(_writer))) => {
                     conn = self.run_group(taken, group).await;
