@@ -85,15 +85,18 @@ impl Tx {
                 "SELECT {CHAT_COLUMNS} FROM chats WHERE chat_id = ?"
             )))
             .bind(chat_id)
-            .fetch_optional(self.conn().await?)
+            .fetch_optional(self.conn_read().await?)
             .await?;
             if let Some(row) = row {
                 return chat_state(&row);
             }
             // A new chat: its row goes with the turn's other writes at `COMMIT` (before them,
             // so the rows that refer to it find it), and the turn stays out of the write lock
-            // until then. Nobody else creates this chat meanwhile: its turns run one at a time
-            // and turns that touch other chats' rows wait for this one (`Store::begin_turn`).
+            // until then: its reads of its tickets and topics (there are none yet) do not wait
+            // for it (`Tx::pending_new_chat_only`). Nobody else creates this chat meanwhile: its
+            // turns run one at a time and turns that touch other chats' rows wait for this one
+            // (`Store::begin_turn`).
+            let only = self.pending_is_empty();
             self.later(
                 "INSERT INTO chats (chat_id, kind, first_seen, last_seen) VALUES (?, ?, ?, ?)
                  ON CONFLICT (chat_id) DO NOTHING",
@@ -102,6 +105,7 @@ impl Tx {
             .bind(if group { "group" } else { "private" })?
             .bind(now.as_str())?
             .bind(now.as_str())?;
+            self.pending_new_chat_only = only;
             let at = parse_timestamp(&now, "now")?;
             return Ok(ChatState {
                 chat_id,
@@ -253,7 +257,7 @@ impl Tx {
         let newer: Option<Option<i64>> =
             sqlx::query_scalar("SELECT last_update_id FROM chats WHERE chat_id = ?")
                 .bind(to)
-                .fetch_optional(self.conn().await?)
+                .fetch_optional(self.conn_read().await?)
                 .await?;
         sqlx::query("DELETE FROM chats WHERE chat_id = ?")
             .bind(to)
@@ -305,7 +309,7 @@ impl Tx {
             "SELECT chat_id, COALESCE(language, client_language) AS language FROM chats
              WHERE subscribed = 1 AND unreachable_since IS NULL ORDER BY chat_id",
         )
-        .fetch_all(self.conn().await?)
+        .fetch_all(self.conn_read().await?)
         .await?;
         rows.iter()
             .map(|row| {

@@ -118,7 +118,7 @@ impl Tx {
         )
         .bind(chat_id)
         .bind(limit)
-        .fetch_all(self.conn().await?)
+        .fetch_all(self.conn_read().await?)
         .await?;
         let mut list = rows
             .iter()
@@ -155,7 +155,7 @@ impl Tx {
              ORDER BY id DESC LIMIT ?",
         )
         .bind(limit)
-        .fetch_all(self.conn().await?)
+        .fetch_all(self.conn_read().await?)
         .await?;
         rows.iter()
             .map(|row| {
@@ -193,14 +193,14 @@ impl Tx {
              FROM questions WHERE asked_at >= ?",
         )
         .bind(&since)
-        .fetch_one(self.conn().await?)
+        .fetch_one(self.conn_read().await?)
         .await?;
         let by_intent = sqlx::query(
             "SELECT intent, COUNT(*) AS n FROM questions WHERE asked_at >= ?
              GROUP BY intent ORDER BY n DESC, intent",
         )
         .bind(&since)
-        .fetch_all(self.conn().await?)
+        .fetch_all(self.conn_read().await?)
         .await?
         .iter()
         .map(|r| Ok((r.try_get("intent")?, r.try_get("n")?)))
@@ -209,7 +209,7 @@ impl Tx {
             "SELECT COUNT(*) FROM tickets WHERE status = 'open' AND opened_at >= ?",
         )
         .bind(&since)
-        .fetch_one(self.conn().await?)
+        .fetch_one(self.conn_read().await?)
         .await?;
         Ok(StatsWindow {
             questions: row.try_get("questions")?,

@@ -86,7 +86,7 @@ impl Tx {
             "SELECT {TICKET_COLUMNS} FROM tickets t WHERE t.chat_id = ? AND t.status = 'open'"
         )))
         .bind(chat_id)
-        .fetch_optional(self.conn().await?)
+        .fetch_optional(self.conn_read().await?)
         .await?;
         row.as_ref().map(ticket).transpose()
     }
@@ -104,7 +104,7 @@ impl Tx {
         )))
         .bind(support_chat_id)
         .bind(message_id)
-        .fetch_optional(self.conn().await?)
+        .fetch_optional(self.conn_read().await?)
         .await?;
         row.as_ref().map(ticket).transpose()
     }
@@ -140,7 +140,7 @@ impl Tx {
         )
         .bind(support_chat_id)
         .bind(ticket_id)
-        .fetch_one(self.conn().await?)
+        .fetch_one(self.conn_read().await?)
         .await?;
         Ok(id)
     }
@@ -191,7 +191,7 @@ impl Tx {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {TICKET_COLUMNS} FROM tickets t WHERE t.status = 'open' ORDER BY t.id"
         )))
-        .fetch_all(self.conn().await?)
+        .fetch_all(self.conn_read().await?)
         .await?;
         rows.iter().map(ticket).collect()
     }
@@ -202,7 +202,7 @@ impl Tx {
             "SELECT id, reader_name, reader_username, opened_at FROM tickets
              WHERE status = 'open' ORDER BY id",
         )
-        .fetch_all(self.conn().await?)
+        .fetch_all(self.conn_read().await?)
         .await?;
         rows.iter()
             .map(|row| {
@@ -224,7 +224,7 @@ impl Tx {
         let by: Option<Option<String>> =
             sqlx::query_scalar("SELECT closed_by FROM tickets WHERE id = ?")
                 .bind(ticket_id)
-                .fetch_optional(self.conn().await?)
+                .fetch_optional(self.conn_read().await?)
                 .await?;
         Ok(by.flatten())
     }

@@ -35,6 +35,9 @@ pub struct Tx {
     // A question id was handed out for this transaction (`Tx::log_question`): if it does not
     // commit, the next id is read from the table again (another process may have taken it).
     question_logged: bool,
+    // What is pending is only a new chat's row (`Tx::chat_state`), which no read of a chat's
+    // turn depends on: a turn's reads go on without joining the writers for it.
+    pub(super) pending_new_chat_only: bool,
     // A chat's turn ([`Store::begin_turn`]) reads without the write lock; this is the queue it
     // joins at its first write (or at `COMMIT` with writes pending), `None` once it has joined.
     lazy: Option<Arc<Writer>>,
@@ -149,6 +152,7 @@ impl Store {
             pending_args: Vec::new(),
             shared: self.writer.clone(),
             question_logged: false,
+            pending_new_chat_only: false,
             lazy: None,
             _writer: None,
             _turns: None,
@@ -177,6 +181,7 @@ impl Store {
             pending_args: Vec::new(),
             shared: self.writer.clone(),
             question_logged: false,
+            pending_new_chat_only: false,
             lazy: Some(self.writer.clone()),
             _writer: None,
             _turns: Some(TurnsGuard::Shared(turns)),
@@ -211,6 +216,7 @@ impl Store {
             pending_args: Vec::new(),
             shared: self.writer.clone(),
             question_logged: false,
+            pending_new_chat_only: false,
             lazy: None,
             _writer: None,
             _turns: None,
@@ -287,10 +293,12 @@ impl Tx {
         }
     }
 
-    /// The connection, once the pending statements have run (so what follows sees them).
+    /// The connection for a statement that may write, once the pending statements have run (so
+    /// what follows sees them). A chat's turn ([`Store::begin_turn`]) joins the writers first, so
+    /// the write is part of its transaction, under the write lock, not an autocommit of its own.
     pub(super) async fn conn(&mut self) -> anyhow::Result<&mut SqliteConnection> {
+        self.join_writers().await?;
         if !self.pending.is_empty() {
-            self.join_writers().await?;
             let sql = std::mem::take(&mut self.pending);
             let args = super::group::arguments(std::mem::take(&mut self.pending_args))?;
             sqlx::query_with(sqlx::AssertSqlSafe(sql), args)
@@ -298,6 +306,16 @@ impl Tx {
                 .await?;
         }
         Ok(self.connection())
+    }
+
+    /// The connection for a read. In a chat's turn that has not written yet it reads what is
+    /// committed, outside the write lock; otherwise as [`Tx::conn`] (the read sees the writes
+    /// pending before it).
+    pub(super) async fn conn_read(&mut self) -> anyhow::Result<&mut SqliteConnection> {
+        if self.lazy.is_some() && (self.pending.is_empty() || self.reads_skip_pending()) {
+            return Ok(self.connection());
+        }
+        self.conn().await
     }
 
     /// The connection as it is, pending statements not run.
@@ -318,6 +336,9 @@ impl Tx {
         sql: &str,
         writes: bool,
     ) -> anyhow::Result<(String, SqliteArguments)> {
+        if !writes && self.reads_skip_pending() {
+            return Ok((sql.to_string(), SqliteArguments::default()));
+        }
         if writes || !self.pending.is_empty() {
             self.join_writers().await?;
         }
@@ -325,6 +346,15 @@ impl Tx {
         all.push_str(sql);
         let args = super::group::arguments(std::mem::take(&mut self.pending_args))?;
         Ok((all, args))
+    }
+
+    pub(super) fn pending_is_empty(&self) -> bool {
+        self.pending.is_empty()
+    }
+
+    /// Whether a read may run before what is pending (see `Tx::pending_new_chat_only`).
+    fn reads_skip_pending(&self) -> bool {
+        self.lazy.is_some() && self.pending_new_chat_only
     }
 
     /// Whether this is a turn's transaction that has not written yet: its reads see what is
@@ -352,6 +382,7 @@ impl Tx {
     /// [`Tx::pending`]); bind its arguments, in order, on what this returns. One statement, `?`
     /// placeholders only (numbered ones would count from the first pending statement).
     pub(super) fn later(&mut self, sql: &str) -> Later<'_> {
+        self.pending_new_chat_only = false;
         self.pending.push_str(sql);
         self.pending.push_str(";\n");
         Later {

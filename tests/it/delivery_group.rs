@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use chrono::Utc;
-use newsdesk::store::{NewQuestion, Store};
+use newsdesk::store::{NewQuestion, NewTicket, Store};
 
 use crate::common::TestApp;
 
@@ -74,4 +74,33 @@ async fn a_turn_that_fails_inside_a_group_commit_fails_alone_and_its_neighbours_
     let id = turn(store.clone(), 4, "id").await.unwrap();
     assert!(!ids.contains(&id));
     assert_eq!(store.chat_state(4).await.unwrap().unwrap().questions, 1);
+}
+
+#[tokio::test]
+async fn a_write_a_turn_reads_the_result_of_is_undone_with_the_turn_when_it_does_not_commit() {
+    let t = TestApp::spawn().await;
+    let store = t.app.store.clone();
+    turn(store.clone(), 7, "id").await.unwrap();
+    let now = Utc::now();
+
+    // A reader's turn that opens a ticket (a write whose id it reads back) and then fails.
+    let mut tx = store.begin_turn().await.unwrap();
+    tx.chat_state(7, false, now).await.unwrap();
+    tx.open_ticket(&NewTicket {
+        chat_id: 7,
+        user_id: 7,
+        reader_name: "Sari",
+        reader_username: None,
+        lang: "id",
+        at: now,
+    })
+    .await
+    .unwrap();
+    drop(tx);
+
+    // Its retry finds no ticket: the write was part of the turn's transaction, not an
+    // autocommit of its own.
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let mut tx = store.begin_turn().await.unwrap();
+    assert_eq!(tx.open_ticket_of_chat(7).await.unwrap(), None);
 }
