@@ -65,6 +65,7 @@ fn ticket(row: &sqlx::sqlite::SqliteRow) -> anyhow::Result<Ticket> {
 
 impl Tx {
     pub async fn open_ticket(&mut self, t: &NewTicket<'_>) -> anyhow::Result<i64> {
+        self.forget_open_ticket();
         let id = sqlx::query_scalar(
             "INSERT INTO tickets (chat_id, user_id, reader_name, reader_username, lang, opened_at)
              VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
@@ -82,6 +83,13 @@ impl Tx {
 
     /// The reader chat's open ticket, if any.
     pub async fn open_ticket_of_chat(&mut self, chat_id: i64) -> anyhow::Result<Option<Ticket>> {
+        if self
+            .prefetched
+            .as_ref()
+            .is_some_and(|p| p.no_open_ticket(chat_id))
+        {
+            return Ok(None);
+        }
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {TICKET_COLUMNS} FROM tickets t WHERE t.chat_id = ? AND t.status = 'open'"
         )))
@@ -174,6 +182,7 @@ impl Tx {
         closed_by: &str,
         at: DateTime<Utc>,
     ) -> anyhow::Result<bool> {
+        self.forget_open_ticket();
         let done = sqlx::query(
             "UPDATE tickets SET status = 'closed', closed_by = ?, closed_at = ?
              WHERE id = ? AND status = 'open'",
@@ -227,5 +236,14 @@ impl Tx {
                 .fetch_optional(self.conn_read().await?)
                 .await?;
         Ok(by.flatten())
+    }
+}
+
+impl Tx {
+    /// The turn changed a ticket: what it read with the chat's state about tickets is stale.
+    fn forget_open_ticket(&mut self) {
+        if let Some(p) = &mut self.prefetched {
+            p.open_ticket = None;
+        }
     }
 }

@@ -38,6 +38,8 @@ pub struct Tx {
     // What is pending is only a new chat's row (`Tx::chat_state`), which no read of a chat's
     // turn depends on: a turn's reads go on without joining the writers for it.
     pub(super) pending_new_chat_only: bool,
+    // What the turn read along with its chat's state (`Tx::chat_state`).
+    pub(super) prefetched: Option<super::conversations::Prefetched>,
     // A chat's turn ([`Store::begin_turn`]) reads without the write lock; this is the queue it
     // joins at its first write (or at `COMMIT` with writes pending), `None` once it has joined.
     lazy: Option<Arc<Writer>>,
@@ -153,6 +155,7 @@ impl Store {
             shared: self.writer.clone(),
             question_logged: false,
             pending_new_chat_only: false,
+            prefetched: None,
             lazy: None,
             _writer: None,
             _turns: None,
@@ -182,6 +185,7 @@ impl Store {
             shared: self.writer.clone(),
             question_logged: false,
             pending_new_chat_only: false,
+            prefetched: None,
             lazy: Some(self.writer.clone()),
             _writer: None,
             _turns: Some(TurnsGuard::Shared(turns)),
@@ -217,6 +221,7 @@ impl Store {
             shared: self.writer.clone(),
             question_logged: false,
             pending_new_chat_only: false,
+            prefetched: None,
             lazy: None,
             _writer: None,
             _turns: None,
