@@ -234,7 +234,7 @@ impl Tx {
         let existing: Option<i64> =
             sqlx::query_scalar("SELECT id FROM articles WHERE content_hash = ?")
                 .bind(content_hash)
-                .fetch_optional(self.conn().await?)
+                .fetch_optional(self.conn_read().await?)
                 .await?;
         if let Some(id) = existing {
             return Ok(ImportOutcome::Unchanged { id });
@@ -248,7 +248,7 @@ impl Tx {
         .bind(&article.title)
         .bind(&article.source)
         .bind(&article.url)
-        .fetch_all(self.conn().await?)
+        .fetch_all(self.conn_read().await?)
         .await?;
         for id in &earlier {
             sqlx::query("DELETE FROM articles WHERE id = ?")
@@ -324,7 +324,7 @@ impl Tx {
         // Stored times carry their own offsets, so they are compared as instants, not as text.
         let rows: Vec<(i64, Option<String>, String)> =
             sqlx::query_as("SELECT id, published_at, imported_at FROM articles")
-                .fetch_all(self.conn().await?)
+                .fetch_all(self.conn_read().await?)
                 .await?;
         let mut dated: Vec<(
             i64,

@@ -34,6 +34,25 @@ pub enum StoredTopic {
     Indicator { name: String },
 }
 
+/// What a chat's turn read with its chat's state ([`Tx::chat_state`]), so that the turn's next
+/// reads are answered without a round trip each: whether the chat has an open ticket, and the
+/// topic of its whole-chat conversation (user 0) as of `now`. Forgotten by the turn's own writes
+/// to either; nobody else changes them during the turn (see `Store::begin_turn`).
+#[derive(Debug, Clone)]
+pub(super) struct Prefetched {
+    chat_id: i64,
+    now: String,
+    pub(super) open_ticket: Option<bool>,
+    pub(super) topic: Option<Option<StoredTopic>>,
+}
+
+impl Prefetched {
+    /// Whether `chat_id` has no open ticket, as read at the start of the turn.
+    pub(super) fn no_open_ticket(&self, chat_id: i64) -> bool {
+        self.chat_id == chat_id && self.open_ticket == Some(false)
+    }
+}
+
 /// A chat to notify of a new article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Subscriber {
@@ -44,6 +63,11 @@ pub struct Subscriber {
 
 const CHAT_COLUMNS: &str = "chat_id, kind, language, client_language, subscribed, questions, answered, \
      refused_in_row, last_update_id, unreachable_since, first_seen, last_seen";
+/// [`CHAT_COLUMNS`] where other tables are joined.
+const CHAT_COLUMNS_OF_CHATS: &str = "chats.chat_id, chats.kind, chats.language, \
+     chats.client_language, chats.subscribed, chats.questions, chats.answered, \
+     chats.refused_in_row, chats.last_update_id, chats.unreachable_since, chats.first_seen, \
+     chats.last_seen";
 
 fn chat_state(row: &sqlx::sqlite::SqliteRow) -> anyhow::Result<ChatState> {
     let unreachable: Option<String> = row.try_get("unreachable_since")?;
@@ -81,15 +105,77 @@ impl Tx {
         if self.reads_unlocked() {
             // A chat's turn reads its state without the write lock; only a new chat is written
             // (below) at once.
+            // With it, in the same statement, what the turn reads next (`Prefetched`).
             let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-                "SELECT {CHAT_COLUMNS} FROM chats WHERE chat_id = ?"
+                "SELECT {CHAT_COLUMNS_OF_CHATS},
+                     EXISTS (SELECT 1 FROM tickets t
+                             WHERE t.chat_id = chats.chat_id AND t.status = 'open') AS open_ticket,
+                     p.kind AS topic_kind, p.article_id AS topic_article_id,
+                     p.paragraph AS topic_paragraph, p.indicator AS topic_indicator
+                 FROM chats
+                 LEFT JOIN topics p
+                     ON p.chat_id = chats.chat_id AND p.user_id = 0 AND p.expires_at > ?
+                 WHERE chats.chat_id = ?"
             )))
+            .bind(now.as_str())
             .bind(chat_id)
-            .fetch_optional(self.conn().await?)
+            .fetch_optional(self.conn_read().await?)
             .await?;
             if let Some(row) = row {
+                let topic = match row.try_get::<Option<String>, _>("topic_kind")? {
+                    Some(kind) => stored_topic(
+                        &kind,
+                        row.try_get("topic_article_id")?,
+                        row.try_get("topic_paragraph")?,
+                        row.try_get("topic_indicator")?,
+                    ),
+                    None => None,
+                };
+                self.prefetched = Some(Prefetched {
+                    chat_id,
+                    now: now.clone(),
+                    open_ticket: Some(row.try_get("open_ticket")?),
+                    topic: Some(topic),
+                });
                 return chat_state(&row);
             }
+            // A new chat: its row goes with the turn's other writes at `COMMIT` (before them,
+            // so the rows that refer to it find it), and the turn stays out of the write lock
+            // until then: its reads of its tickets and topics (there are none yet) do not wait
+            // for it (`Tx::pending_new_chat_only`). Nobody else creates this chat meanwhile: its
+            // turns run one at a time and turns that touch other chats' rows wait for this one
+            // (`Store::begin_turn`).
+            let only = self.pending_is_empty();
+            self.later(
+                "INSERT INTO chats (chat_id, kind, first_seen, last_seen) VALUES (?, ?, ?, ?)
+                 ON CONFLICT (chat_id) DO NOTHING",
+            )
+            .bind(chat_id)?
+            .bind(if group { "group" } else { "private" })?
+            .bind(now.as_str())?
+            .bind(now.as_str())?;
+            self.pending_new_chat_only = only;
+            self.prefetched = Some(Prefetched {
+                chat_id,
+                now: now.clone(),
+                open_ticket: Some(false),
+                topic: Some(None),
+            });
+            let at = parse_timestamp(&now, "now")?;
+            return Ok(ChatState {
+                chat_id,
+                group,
+                language: None,
+                client_language: None,
+                subscribed: false,
+                questions: 0,
+                answered: 0,
+                refused_in_row: 0,
+                last_update_id: None,
+                unreachable_since: None,
+                first_seen: at,
+                last_seen: at,
+            });
         }
         // It usually opens the transaction, so `BEGIN IMMEDIATE` goes with it (`Tx::with_pending`).
         let (sql, mut args) = self
@@ -141,6 +227,15 @@ impl Tx {
         user_id: i64,
         now: DateTime<Utc>,
     ) -> anyhow::Result<Option<StoredTopic>> {
+        let now = timestamp_text(now);
+        if user_id == 0
+            && let Some(p) = &self.prefetched
+            && p.chat_id == chat_id
+            && p.now == now
+            && let Some(topic) = &p.topic
+        {
+            return Ok(topic.clone());
+        }
         let (sql, mut args) = self
             .with_pending(
                 "SELECT kind, article_id, paragraph, indicator FROM topics
@@ -150,31 +245,17 @@ impl Tx {
             .await?;
         bind(&mut args, chat_id)?;
         bind(&mut args, user_id)?;
-        bind(&mut args, timestamp_text(now))?;
+        bind(&mut args, now)?;
         let row = sqlx::query_with(sqlx::AssertSqlSafe(sql), args)
             .fetch_optional(self.connection())
             .await?;
         let Some(row) = row else { return Ok(None) };
-        let kind: String = row.try_get("kind")?;
-        let topic = match kind.as_str() {
-            "article" => {
-                let article_id: Option<i64> = row.try_get("article_id")?;
-                let paragraph: Option<i64> = row.try_get("paragraph")?;
-                match (article_id, paragraph) {
-                    (Some(article_id), Some(paragraph)) if paragraph >= 0 => {
-                        Some(StoredTopic::Article {
-                            article_id,
-                            paragraph: paragraph as usize,
-                        })
-                    }
-                    _ => None,
-                }
-            }
-            _ => row
-                .try_get::<Option<String>, _>("indicator")?
-                .map(|name| StoredTopic::Indicator { name }),
-        };
-        Ok(topic)
+        Ok(stored_topic(
+            &row.try_get::<String, _>("kind")?,
+            row.try_get("article_id")?,
+            row.try_get("paragraph")?,
+            row.try_get("indicator")?,
+        ))
     }
 
     /// Sets (or with `None` forgets) what the conversation of `user_id` is about, until `expires_at`.
@@ -185,6 +266,9 @@ impl Tx {
         topic: Option<&StoredTopic>,
         expires_at: DateTime<Utc>,
     ) -> anyhow::Result<()> {
+        if let Some(p) = &mut self.prefetched {
+            p.topic = None;
+        }
         // Results unread: these go with the next statement or `COMMIT` (see `Tx::later`).
         let Some(topic) = topic else {
             self.later("DELETE FROM topics WHERE chat_id = ? AND user_id = ?")
@@ -226,7 +310,7 @@ impl Tx {
         let newer: Option<Option<i64>> =
             sqlx::query_scalar("SELECT last_update_id FROM chats WHERE chat_id = ?")
                 .bind(to)
-                .fetch_optional(self.conn().await?)
+                .fetch_optional(self.conn_read().await?)
                 .await?;
         sqlx::query("DELETE FROM chats WHERE chat_id = ?")
             .bind(to)
@@ -278,7 +362,7 @@ impl Tx {
             "SELECT chat_id, COALESCE(language, client_language) AS language FROM chats
              WHERE subscribed = 1 AND unreachable_since IS NULL ORDER BY chat_id",
         )
-        .fetch_all(self.conn().await?)
+        .fetch_all(self.conn_read().await?)
         .await?;
         rows.iter()
             .map(|row| {
@@ -301,5 +385,24 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         row.as_ref().map(chat_state).transpose()
+    }
+}
+
+/// A stored topic from its columns; `None` for a row that no longer makes sense.
+fn stored_topic(
+    kind: &str,
+    article_id: Option<i64>,
+    paragraph: Option<i64>,
+    indicator: Option<String>,
+) -> Option<StoredTopic> {
+    match kind {
+        "article" => match (article_id, paragraph) {
+            (Some(article_id), Some(paragraph)) if paragraph >= 0 => Some(StoredTopic::Article {
+                article_id,
+                paragraph: paragraph as usize,
+            }),
+            _ => None,
+        },
+        _ => indicator.map(|name| StoredTopic::Indicator { name }),
     }
 }

@@ -74,7 +74,7 @@ impl Tx {
     /// How many drafts are pending (for tests and tools).
     pub async fn draft_count(&mut self) -> anyhow::Result<i64> {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM drafts")
-            .fetch_one(self.conn().await?)
+            .fetch_one(self.conn_read().await?)
             .await?)
     }
 }

@@ -148,7 +148,7 @@ impl Tx {
     pub async fn add_feed(&mut self, url: &str, review: bool) -> anyhow::Result<FeedAdded> {
         let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM feeds WHERE url = ?")
             .bind(url)
-            .fetch_optional(self.conn().await?)
+            .fetch_optional(self.conn_read().await?)
             .await?;
         Ok(match existing {
             Some(id) => {
@@ -174,7 +174,7 @@ impl Tx {
 
     pub async fn feeds(&mut self) -> anyhow::Result<Vec<Feed>> {
         let rows: Vec<FeedRow> = sqlx::query_as(select_feeds!("ORDER BY f.id"))
-            .fetch_all(self.conn().await?)
+            .fetch_all(self.conn_read().await?)
             .await?;
         rows.into_iter().map(FeedRow::into_feed).collect()
     }
@@ -182,7 +182,7 @@ impl Tx {
     pub async fn feed(&mut self, id: i64) -> anyhow::Result<Option<Feed>> {
         let row: Option<FeedRow> = sqlx::query_as(select_feeds!("WHERE f.id = ?"))
             .bind(id)
-            .fetch_optional(self.conn().await?)
+            .fetch_optional(self.conn_read().await?)
             .await?;
         row.map(FeedRow::into_feed).transpose()
     }

@@ -5,8 +5,8 @@
 //! [`questions`] (the question log and its figures), [`tickets`] (human handoff), [`drafts`]
 //! (pages awaiting publication), [`feeds`] (news feeds and their items); [`inbox`] and [`outbox`]
 //! (durable delivery); [`ops`] (the service's own state and figures); [`tx`] is the transaction
-//! they run in. Queries are built at run time (`sqlx::query`), so building the
-//! crate never needs a database.
+//! they run in, and `group` commits several chats' turns in one of them. Queries are built at run
+//! time (`sqlx::query`), so building the crate never needs a database.
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -23,6 +23,7 @@ pub mod chats;
 pub mod conversations;
 pub mod drafts;
 pub mod feeds;
+mod group;
 pub mod inbox;
 pub mod ops;
 pub mod outbox;
@@ -142,8 +143,8 @@ impl Store {
             reason: e.to_string(),
         })?;
         Ok(Store {
+            writer: std::sync::Arc::new(tx::Writer::new(pool.clone())),
             pool,
-            writer: Default::default(),
             turns: Default::default(),
         })
     }

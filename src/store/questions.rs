@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 use sqlx::Row;
 
-use super::tx::{Tx, bind};
+use super::tx::Tx;
 use super::{parse_timestamp, timestamp_text};
 
 /// A question to log.
@@ -63,29 +63,26 @@ pub struct Stats {
 }
 
 impl Tx {
-    /// Logs a question and returns its id (the 👍/👎 buttons carry it).
+    /// Logs a question and returns its id (the 👍/👎 buttons carry it). The id is handed out in
+    /// this process ([`Tx::next_question_id`]), so the row goes with the turn's other writes at
+    /// `COMMIT` (see `Tx::later`) instead of a round trip of its own under the write lock.
     pub async fn log_question(&mut self, q: &NewQuestion<'_>) -> anyhow::Result<i64> {
-        // The topic write before it (if any) goes along in the same round trip (`Tx::with_pending`).
-        let (sql, mut args) = self
-            .with_pending(
-                "INSERT INTO questions
-                 (chat_id, user_id, text, intent, confidence, answered, answer, lang, asked_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                true,
-            )
-            .await?;
-        bind(&mut args, q.chat_id)?;
-        bind(&mut args, q.user_id)?;
-        bind(&mut args, q.text)?;
-        bind(&mut args, q.intent)?;
-        bind(&mut args, q.confidence as f64)?;
-        bind(&mut args, q.answered)?;
-        bind(&mut args, q.answer)?;
-        bind(&mut args, q.lang)?;
-        bind(&mut args, timestamp_text(q.at))?;
-        let id = sqlx::query_scalar_with(sqlx::AssertSqlSafe(sql), args)
-            .fetch_one(self.connection())
-            .await?;
+        let id = self.next_question_id().await?;
+        self.later(
+            "INSERT INTO questions
+                 (id, chat_id, user_id, text, intent, confidence, answered, answer, lang, asked_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id)?
+        .bind(q.chat_id)?
+        .bind(q.user_id)?
+        .bind(q.text)?
+        .bind(q.intent)?
+        .bind(q.confidence as f64)?
+        .bind(q.answered)?
+        .bind(q.answer)?
+        .bind(q.lang)?
+        .bind(timestamp_text(q.at))?;
         Ok(id)
     }
 
@@ -121,7 +118,7 @@ impl Tx {
         )
         .bind(chat_id)
         .bind(limit)
-        .fetch_all(self.conn().await?)
+        .fetch_all(self.conn_read().await?)
         .await?;
         let mut list = rows
             .iter()
@@ -158,7 +155,7 @@ impl Tx {
              ORDER BY id DESC LIMIT ?",
         )
         .bind(limit)
-        .fetch_all(self.conn().await?)
+        .fetch_all(self.conn_read().await?)
         .await?;
         rows.iter()
             .map(|row| {
@@ -196,14 +193,14 @@ impl Tx {
              FROM questions WHERE asked_at >= ?",
         )
         .bind(&since)
-        .fetch_one(self.conn().await?)
+        .fetch_one(self.conn_read().await?)
         .await?;
         let by_intent = sqlx::query(
             "SELECT intent, COUNT(*) AS n FROM questions WHERE asked_at >= ?
              GROUP BY intent ORDER BY n DESC, intent",
         )
         .bind(&since)
-        .fetch_all(self.conn().await?)
+        .fetch_all(self.conn_read().await?)
         .await?
         .iter()
         .map(|r| Ok((r.try_get("intent")?, r.try_get("n")?)))
@@ -212,7 +209,7 @@ impl Tx {
             "SELECT COUNT(*) FROM tickets WHERE status = 'open' AND opened_at >= ?",
         )
         .bind(&since)
-        .fetch_one(self.conn().await?)
+        .fetch_one(self.conn_read().await?)
         .await?;
         Ok(StatsWindow {
             questions: row.try_get("questions")?,

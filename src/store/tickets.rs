@@ -65,6 +65,7 @@ fn ticket(row: &sqlx::sqlite::SqliteRow) -> anyhow::Result<Ticket> {
 
 impl Tx {
     pub async fn open_ticket(&mut self, t: &NewTicket<'_>) -> anyhow::Result<i64> {
+        self.forget_open_ticket();
         let id = sqlx::query_scalar(
             "INSERT INTO tickets (chat_id, user_id, reader_name, reader_username, lang, opened_at)
              VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
@@ -82,11 +83,18 @@ impl Tx {
 
     /// The reader chat's open ticket, if any.
     pub async fn open_ticket_of_chat(&mut self, chat_id: i64) -> anyhow::Result<Option<Ticket>> {
+        if self
+            .prefetched
+            .as_ref()
+            .is_some_and(|p| p.no_open_ticket(chat_id))
+        {
+            return Ok(None);
+        }
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {TICKET_COLUMNS} FROM tickets t WHERE t.chat_id = ? AND t.status = 'open'"
         )))
         .bind(chat_id)
-        .fetch_optional(self.conn().await?)
+        .fetch_optional(self.conn_read().await?)
         .await?;
         row.as_ref().map(ticket).transpose()
     }
@@ -104,7 +112,7 @@ impl Tx {
         )))
         .bind(support_chat_id)
         .bind(message_id)
-        .fetch_optional(self.conn().await?)
+        .fetch_optional(self.conn_read().await?)
         .await?;
         row.as_ref().map(ticket).transpose()
     }
@@ -140,7 +148,7 @@ impl Tx {
         )
         .bind(support_chat_id)
         .bind(ticket_id)
-        .fetch_one(self.conn().await?)
+        .fetch_one(self.conn_read().await?)
         .await?;
         Ok(id)
     }
@@ -174,6 +182,7 @@ impl Tx {
         closed_by: &str,
         at: DateTime<Utc>,
     ) -> anyhow::Result<bool> {
+        self.forget_open_ticket();
         let done = sqlx::query(
             "UPDATE tickets SET status = 'closed', closed_by = ?, closed_at = ?
              WHERE id = ? AND status = 'open'",
@@ -191,7 +200,7 @@ impl Tx {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {TICKET_COLUMNS} FROM tickets t WHERE t.status = 'open' ORDER BY t.id"
         )))
-        .fetch_all(self.conn().await?)
+        .fetch_all(self.conn_read().await?)
         .await?;
         rows.iter().map(ticket).collect()
     }
@@ -202,7 +211,7 @@ impl Tx {
             "SELECT id, reader_name, reader_username, opened_at FROM tickets
              WHERE status = 'open' ORDER BY id",
         )
-        .fetch_all(self.conn().await?)
+        .fetch_all(self.conn_read().await?)
         .await?;
         rows.iter()
             .map(|row| {
@@ -224,8 +233,17 @@ impl Tx {
         let by: Option<Option<String>> =
             sqlx::query_scalar("SELECT closed_by FROM tickets WHERE id = ?")
                 .bind(ticket_id)
-                .fetch_optional(self.conn().await?)
+                .fetch_optional(self.conn_read().await?)
                 .await?;
         Ok(by.flatten())
+    }
+}
+
+impl Tx {
+    /// The turn changed a ticket: what it read with the chat's state about tickets is stale.
+    fn forget_open_ticket(&mut self) {
+        if let Some(p) = &mut self.prefetched {
+            p.open_ticket = None;
+        }
     }
 }

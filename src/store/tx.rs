@@ -10,13 +10,14 @@
 use anyhow::Context;
 use sqlx::pool::PoolConnection;
 use sqlx::sqlite::SqliteArguments;
-use sqlx::{Arguments, Encode, Sqlite, SqliteConnection, Type};
+use sqlx::{Arguments, Encode, Sqlite, SqliteConnection, SqlitePool, Type};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicUsize, Ordering};
 use std::time::Duration;
 use tokio::sync::{Mutex, Notify, OwnedMutexGuard, OwnedRwLockReadGuard, OwnedRwLockWriteGuard};
 
 use super::Store;
+pub(super) use super::group::Arg;
 
 /// An open transaction. Dropping it without [`Tx::commit`] rolls everything back.
 pub struct Tx {
@@ -28,7 +29,17 @@ pub struct Tx {
     // CPU under load (BENCHMARKS.md, "Throughput round"). Order and all-or-nothing are unchanged:
     // they run in the order written, in the same transaction, and the first error stops the rest.
     pending: String,
-    pending_args: SqliteArguments,
+    pending_args: Vec<Arg>,
+    // The store's writers' queue (and its question ids), whatever kind of transaction this is.
+    shared: Arc<Writer>,
+    // A question id was handed out for this transaction (`Tx::log_question`): if it does not
+    // commit, the next id is read from the table again (another process may have taken it).
+    question_logged: bool,
+    // What is pending is only a new chat's row (`Tx::chat_state`), which no read of a chat's
+    // turn depends on: a turn's reads go on without joining the writers for it.
+    pub(super) pending_new_chat_only: bool,
+    // What the turn read along with its chat's state (`Tx::chat_state`).
+    pub(super) prefetched: Option<super::conversations::Prefetched>,
     // A chat's turn ([`Store::begin_turn`]) reads without the write lock; this is the queue it
     // joins at its first write (or at `COMMIT` with writes pending), `None` once it has joined.
     lazy: Option<Arc<Writer>>,
@@ -48,20 +59,40 @@ enum TurnsGuard {
 
 /// How long a write waits for the other writers of this process before it reports the store busy
 /// (the caller retries the whole turn).
-const WRITER_WAIT: Duration = Duration::from_secs(30);
+pub(super) const WRITER_WAIT: Duration = Duration::from_secs(30);
 
 /// The queue of this process's writers: first come, first served, except that an urgent writer
 /// (recording that a message was sent, which shrinks the window in which a crash would send it
 /// again) goes before every ordinary one still waiting.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct Writer {
     lock: Arc<Mutex<()>>,
     urgent: AtomicUsize,
     urgent_done: Notify,
+    // Chats' turns waiting to be committed together (see `store::group`), and the pool their
+    // leader takes a connection from.
+    pub(super) group: std::sync::Mutex<super::group::Queue>,
+    pub(super) pool: SqlitePool,
+    // The last question id handed out in this process; 0 until read from the table.
+    question_id: AtomicI64,
+    // Set when a transaction that logged a question did not commit: read the table again.
+    question_ids_stale: AtomicBool,
 }
 
 impl Writer {
-    async fn ordinary(&self) -> OwnedMutexGuard<()> {
+    pub(super) fn new(pool: SqlitePool) -> Writer {
+        Writer {
+            lock: Default::default(),
+            urgent: AtomicUsize::new(0),
+            urgent_done: Notify::new(),
+            group: Default::default(),
+            pool,
+            question_id: AtomicI64::new(0),
+            question_ids_stale: AtomicBool::new(false),
+        }
+    }
+
+    pub(super) async fn ordinary(&self) -> OwnedMutexGuard<()> {
         loop {
             let done = self.urgent_done.notified();
             tokio::pin!(done);
@@ -120,7 +151,11 @@ impl Store {
                     .context("cannot start a write transaction")?,
             ),
             pending: String::from("BEGIN IMMEDIATE;\n"),
-            pending_args: SqliteArguments::default(),
+            pending_args: Vec::new(),
+            shared: self.writer.clone(),
+            question_logged: false,
+            pending_new_chat_only: false,
+            prefetched: None,
             lazy: None,
             _writer: None,
             _turns: None,
@@ -146,7 +181,11 @@ impl Store {
         Ok(Tx {
             conn: Some(self.pool.acquire().await.context("cannot start a turn")?),
             pending: String::new(),
-            pending_args: SqliteArguments::default(),
+            pending_args: Vec::new(),
+            shared: self.writer.clone(),
+            question_logged: false,
+            pending_new_chat_only: false,
+            prefetched: None,
             lazy: Some(self.writer.clone()),
             _writer: None,
             _turns: Some(TurnsGuard::Shared(turns)),
@@ -178,7 +217,11 @@ impl Store {
         let mut tx = Tx {
             conn: Some(self.pool.acquire().await?),
             pending: String::new(),
-            pending_args: SqliteArguments::default(),
+            pending_args: Vec::new(),
+            shared: self.writer.clone(),
+            question_logged: false,
+            pending_new_chat_only: false,
+            prefetched: None,
             lazy: None,
             _writer: None,
             _turns: None,
@@ -198,13 +241,21 @@ impl Tx {
     /// Commits. The connection stays with the `Tx` until `COMMIT` has answered, so that neither
     /// a failed `COMMIT` nor one cut short returns it to the pool inside a transaction.
     pub async fn commit(mut self) -> anyhow::Result<()> {
-        if self.lazy.is_some() {
+        if let Some(writer) = self.lazy.clone() {
+            // No transaction is open on the connection: it goes back to the pool now.
+            self.conn.take();
             if self.pending.is_empty() {
                 // A turn that wrote nothing: no transaction was opened.
-                self.conn.take();
                 return Ok(());
             }
-            self.join_writers().await?;
+            // Every write of the turn is still pending: it commits together with other chats'
+            // turns (`store::group`), all of its writes or none. `self` (its hold on
+            // `Store::turns`) lives until that has happened.
+            let sql = std::mem::take(&mut self.pending);
+            let args = std::mem::take(&mut self.pending_args);
+            writer.commit_grouped(sql, args).await?;
+            self.question_logged = false;
+            return Ok(());
         }
         // The writes still pending and `COMMIT` in one round trip. If one of them fails, the
         // statements after it (`COMMIT` among them) do not run, and the error lands below.
@@ -215,6 +266,7 @@ impl Tx {
         match done {
             Ok(_) => {
                 self.conn.take();
+                self.question_logged = false;
                 Ok(())
             }
             Err(error) => {
@@ -246,17 +298,29 @@ impl Tx {
         }
     }
 
-    /// The connection, once the pending statements have run (so what follows sees them).
+    /// The connection for a statement that may write, once the pending statements have run (so
+    /// what follows sees them). A chat's turn ([`Store::begin_turn`]) joins the writers first, so
+    /// the write is part of its transaction, under the write lock, not an autocommit of its own.
     pub(super) async fn conn(&mut self) -> anyhow::Result<&mut SqliteConnection> {
+        self.join_writers().await?;
         if !self.pending.is_empty() {
-            self.join_writers().await?;
             let sql = std::mem::take(&mut self.pending);
-            let args = std::mem::take(&mut self.pending_args);
+            let args = super::group::arguments(std::mem::take(&mut self.pending_args))?;
             sqlx::query_with(sqlx::AssertSqlSafe(sql), args)
                 .execute(self.connection())
                 .await?;
         }
         Ok(self.connection())
+    }
+
+    /// The connection for a read. In a chat's turn that has not written yet it reads what is
+    /// committed, outside the write lock; otherwise as [`Tx::conn`] (the read sees the writes
+    /// pending before it).
+    pub(super) async fn conn_read(&mut self) -> anyhow::Result<&mut SqliteConnection> {
+        if self.lazy.is_some() && (self.pending.is_empty() || self.reads_skip_pending()) {
+            return Ok(self.connection());
+        }
+        self.conn().await
     }
 
     /// The connection as it is, pending statements not run.
@@ -277,12 +341,25 @@ impl Tx {
         sql: &str,
         writes: bool,
     ) -> anyhow::Result<(String, SqliteArguments)> {
+        if !writes && self.reads_skip_pending() {
+            return Ok((sql.to_string(), SqliteArguments::default()));
+        }
         if writes || !self.pending.is_empty() {
             self.join_writers().await?;
         }
         let mut all = std::mem::take(&mut self.pending);
         all.push_str(sql);
-        Ok((all, std::mem::take(&mut self.pending_args)))
+        let args = super::group::arguments(std::mem::take(&mut self.pending_args))?;
+        Ok((all, args))
+    }
+
+    pub(super) fn pending_is_empty(&self) -> bool {
+        self.pending.is_empty()
+    }
+
+    /// Whether a read may run before what is pending (see `Tx::pending_new_chat_only`).
+    fn reads_skip_pending(&self) -> bool {
+        self.lazy.is_some() && self.pending_new_chat_only
     }
 
     /// Whether this is a turn's transaction that has not written yet: its reads see what is
@@ -310,6 +387,7 @@ impl Tx {
     /// [`Tx::pending`]); bind its arguments, in order, on what this returns. One statement, `?`
     /// placeholders only (numbered ones would count from the first pending statement).
     pub(super) fn later(&mut self, sql: &str) -> Later<'_> {
+        self.pending_new_chat_only = false;
         self.pending.push_str(sql);
         self.pending.push_str(";\n");
         Later {
@@ -320,16 +398,38 @@ impl Tx {
 
 /// The arguments of a statement queued by [`Tx::later`].
 pub(super) struct Later<'a> {
-    args: &'a mut SqliteArguments,
+    args: &'a mut Vec<Arg>,
 }
 
 impl Later<'_> {
-    pub fn bind<'q, T: Encode<'q, Sqlite> + Type<Sqlite> + 'q>(
-        self,
-        value: T,
-    ) -> anyhow::Result<Self> {
-        self.args.add(value).map_err(|e| anyhow::anyhow!(e))?;
+    pub fn bind(self, value: impl Into<Arg>) -> anyhow::Result<Self> {
+        self.args.push(value.into());
         Ok(self)
+    }
+}
+
+impl Tx {
+    /// The next question id (see [`Tx::log_question`]): handed out in this process, so that
+    /// logging a question is a write whose result nobody waits for. The first one, and the first
+    /// after a transaction that logged a question failed (another process may have logged some
+    /// meanwhile), is read from the table, never below an id AUTOINCREMENT already gave out.
+    pub(super) async fn next_question_id(&mut self) -> anyhow::Result<i64> {
+        let shared = self.shared.clone();
+        if shared.question_id.load(Ordering::Acquire) == 0
+            || shared.question_ids_stale.swap(false, Ordering::AcqRel)
+        {
+            // On the connection as it is: the writes pending here log no question whose id
+            // was not handed out by this process already.
+            let last: i64 = sqlx::query_scalar(
+                "SELECT max(coalesce((SELECT max(id) FROM questions), 0),
+                            coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'questions'), 0))",
+            )
+            .fetch_one(self.connection())
+            .await?;
+            shared.question_id.fetch_max(last, Ordering::AcqRel);
+        }
+        self.question_logged = true;
+        Ok(shared.question_id.fetch_add(1, Ordering::AcqRel) + 1)
     }
 }
 
@@ -354,6 +454,11 @@ async fn discard(mut conn: PoolConnection<Sqlite>) {
 impl Drop for Tx {
     /// A transaction abandoned by an error (`?`) is rolled back before its connection is reused.
     fn drop(&mut self) {
+        if self.question_logged {
+            self.shared
+                .question_ids_stale
+                .store(true, Ordering::Release);
+        }
         if self.lazy.is_some() || self.pending.starts_with("BEGIN") {
             // Nothing was sent since `BEGIN` (or there was none): no transaction is open.
             self.conn.take();

@@ -175,8 +175,10 @@ pub struct Config {
     pub outlet: Outlet,
 }
 
-/// Turns at once: the desk's own work runs while another turn waits for the store.
-pub const DEFAULT_WORKERS: usize = 4;
+/// Turns at once: the desk's own work runs while other turns wait for the store. With group
+/// commit (`store::group`) more turns waiting means larger groups: 8 gave 1,263 updates/s where 4
+/// gave 967–1,030 (BENCHMARKS.md, "Group commit"); keep it well below the store's pool (16).
+pub const DEFAULT_WORKERS: usize = 8;
 
 /// How long one `getUpdates` long poll waits: under reqwest's 17 s default timeout in teloxide.
 pub const DEFAULT_POLL_TIMEOUT: Duration = Duration::from_secs(10);

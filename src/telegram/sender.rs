@@ -93,10 +93,11 @@ impl<D: Helpdesk> Sender<D> {
         let mut deadline: Option<Instant> = None;
         let mut tidy_at = Instant::now() + Duration::from_secs(10);
         loop {
+            // Recording what was sent comes first: until it commits, a crash would send it again.
+            state.flush().await;
             if reload {
                 reload = state.load().await;
             }
-            state.flush().await;
             let now = Instant::now();
             state.wake_due(now);
             state.dispatch(now, &mut tasks);

@@ -11,6 +11,7 @@ mod console;
 mod content_parser;
 mod delivery_crash;
 mod delivery_faults;
+mod delivery_group;
 mod delivery_hostile;
 mod desk_admin;
 mod desk_buttons;
