@@ -87,6 +87,9 @@ pub struct Index {
     postings: Vec<Vec<u32>>,
     /// BM25's length normalisation per passage, `k1 * (1 - b + b * len / avg_len)`.
     length_norms: Vec<f32>,
+    /// Per term: the largest saturated term frequency, `tf / (tf + length_norm)`, of its
+    /// postings (a bound for pruning, [`super::bm25`]).
+    max_saturation: Vec<f32>,
     /// Each term's 3-gram ids, sorted.
     term_trigrams: Vec<Vec<u32>>,
     /// Passages holding each term at all, stem or surface.
@@ -133,6 +136,7 @@ impl Index {
             idfs: Vec::new(),
             term_trigrams: Vec::new(),
             length_norms: Vec::new(),
+            max_saturation: Vec::new(),
             avg_len: 1.0,
             trigram_ids: HashMap::default(),
             trigram_idf: Vec::new(),
@@ -260,6 +264,18 @@ impl Index {
             .passages
             .iter()
             .map(|p| BM25_K1 * (1.0 - BM25_B + BM25_B * p.len as f32 / index.avg_len))
+            .collect();
+        index.max_saturation = index
+            .postings
+            .iter()
+            .map(|list| {
+                list.iter()
+                    .map(|&x| {
+                        let tf = (x & 0xff) as f32;
+                        tf / (tf + index.length_norms[(x >> 8) as usize])
+                    })
+                    .fold(0.0, f32::max)
+            })
             .collect();
         index.trigram_idf = trigram_df
             .iter()
@@ -411,6 +427,25 @@ impl Index {
         list[at(passages.start)..at(passages.end)]
             .iter()
             .map(|&p| (p >> 8, p & 0xff))
+    }
+
+    /// A stem's postings, packed `passage << 8 | tf`, in passage order.
+    pub fn postings(&self, term: TermId) -> &[u32] {
+        &self.postings[term as usize]
+    }
+
+    /// The term frequency of a stem in one passage, if it holds it.
+    pub fn tf(&self, term: TermId, passage: u32) -> Option<u32> {
+        let list = &self.postings[term as usize];
+        let at = list.partition_point(|&x| (x >> 8) < passage);
+        list.get(at)
+            .filter(|&&x| x >> 8 == passage)
+            .map(|&x| x & 0xff)
+    }
+
+    /// The largest `tf / (tf + length_norm)` among a stem's postings (0 without postings).
+    pub fn max_saturation(&self, term: TermId) -> f32 {
+        self.max_saturation[term as usize]
     }
 
     /// BM25 inverse document frequency of a term (also for surface forms).
