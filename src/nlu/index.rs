@@ -5,10 +5,10 @@
 use chrono::{DateTime, FixedOffset, Utc};
 // The vocabulary and 3-gram maps are hit for every word indexed or asked: a fast hasher.
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use super::lexicon::{Cue, Lexicon};
-use super::paragraphs::Detail;
+use super::paragraphs::{Detail, DetailCache};
 use super::text;
 use crate::content::{Article, TickerItem};
 
@@ -23,6 +23,11 @@ const RARE_DOC_SHARE: f32 = 0.05;
 /// …and the archive has at least this many articles: with fewer, how many hold a word says nothing
 /// about the word (in a one-article archive every word is in all of them).
 const RARE_MIN_DOCS: usize = 10;
+
+/// The heap the articles' read paragraphs ([`Index::detail`]) may hold: a few hundred articles of
+/// typical length, far more than a question or a burst of questions reads, and a bounded share of
+/// the memory target however many articles readers ask about.
+const DETAIL_BUDGET: usize = 48 << 20;
 
 /// The largest number of paragraphs one index holds (postings pack the passage in 24 bits).
 const MAX_PASSAGES: u32 = 1 << 24;
@@ -72,8 +77,6 @@ pub struct Doc {
     /// Sorted ids of the title's and caption's stems and surface forms.
     pub title_terms: Vec<TermId>,
     pub first_passage: usize,
-    /// Its paragraphs' sentences, words and dates, read on first use ([`Index::detail`]).
-    detail: OnceLock<Detail>,
 }
 
 pub struct Index {
@@ -104,6 +107,9 @@ pub struct Index {
     trigram_idf: Vec<f32>,
     pub max_trigram_idf: f32,
     typo_vocab: fst::Set<Vec<u8>>,
+    /// The articles' paragraphs read for [`passage`](super::passage), on first use and within a
+    /// budget ([`Index::detail`]).
+    details: DetailCache,
 }
 
 /// Character 3-grams of a word padded with a space on each side ("wa" → " wa", "wa ").
@@ -142,6 +148,7 @@ impl Index {
             trigram_idf: Vec::new(),
             max_trigram_idf: 1.0,
             typo_vocab: fst::Set::default(),
+            details: DetailCache::new(DETAIL_BUDGET),
         };
         // Each distinct word is stemmed, interned and looked up in the lexicon once.
         let mut seen: HashMap<String, WordInfo> = HashMap::default();
@@ -252,7 +259,6 @@ impl Index {
                 ticker: p.ticker.clone(),
                 title_terms,
                 first_passage,
-                detail: OnceLock::new(),
             });
         }
         for list in &mut index.postings {
@@ -541,10 +547,11 @@ impl Index {
         (paragraph < d.paragraphs.len()).then(|| &self.passages[d.first_passage + paragraph])
     }
 
-    /// Article `doc`'s paragraphs read for [`passage`](super::passage): once, by the first
-    /// question that needs them.
-    pub fn detail(&self, doc: usize) -> &Detail {
-        self.docs[doc].detail.get_or_init(|| Detail::of(self, doc))
+    /// Article `doc`'s paragraphs read for [`passage`](super::passage): by the first question
+    /// that needs them, then kept while they are among the recently used within
+    /// [`DETAIL_BUDGET`].
+    pub fn detail(&self, doc: usize) -> Arc<Detail> {
+        self.details.get(doc, || Detail::of(self, doc))
     }
 
     pub fn doc_by_id(&self, id: i64) -> Option<usize> {
