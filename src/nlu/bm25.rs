@@ -154,6 +154,25 @@ impl Scratch {
         range: Range<usize>,
         only_scored: bool,
     ) -> f32 {
+        if let [(id, idf)] = term.matches[..] {
+            // One match: its score is the term's, added directly (the same float as through
+            // `term_best`, whose maximum of one value is that value).
+            let mut best = 0.0f32;
+            for (p, tf) in index.postings_in(id, range) {
+                let total = &mut self.scores[p as usize];
+                if only_scored && *total == 0.0 {
+                    continue;
+                }
+                let tf = tf as f32;
+                let s = idf * tf / (tf + index.length_norm(p as usize));
+                if *total == 0.0 {
+                    self.touched_all.push(p);
+                }
+                *total += s;
+                best = best.max(*total);
+            }
+            return best;
+        }
         for &(id, idf) in &term.matches {
             for (p, tf) in index.postings_in(id, range.clone()) {
                 if only_scored && self.scores[p as usize] == 0.0 {
@@ -183,14 +202,22 @@ impl Scratch {
         best
     }
 
-    /// The `k`-th best score among the passages scored (0 with fewer than `k`).
-    fn kth(&mut self, k: usize, among: &[u32]) -> f32 {
+    /// The `k`-th best score among `among`, when at least `k` of them score above `floor`
+    /// (else 0, which prunes nothing): only those are copied and selected from.
+    fn kth(&mut self, k: usize, among: &[u32], floor: f32) -> f32 {
         if among.len() < k {
             return 0.0;
         }
         self.buf.clear();
-        self.buf
-            .extend(among.iter().map(|&p| self.scores[p as usize]));
+        self.buf.extend(
+            among
+                .iter()
+                .map(|&p| self.scores[p as usize])
+                .filter(|&s| s > floor),
+        );
+        if self.buf.len() < k {
+            return 0.0;
+        }
         let (_, kth, _) = self
             .buf
             .select_nth_unstable_by(k - 1, |a, b| b.total_cmp(a));
@@ -232,7 +259,7 @@ fn pruned(terms: &[Weighted], index: &Index, k: usize) -> Vec<(u32, f32)> {
         while j < by_bound.len() {
             if s.touched_all.len() >= k && out_of_reach(0.0, left[j], best) {
                 let all = std::mem::take(&mut s.touched_all);
-                let threshold = s.kth(k, &all);
+                let threshold = s.kth(k, &all, left[j]);
                 s.touched_all = all;
                 if out_of_reach(0.0, left[j], threshold) {
                     break;
@@ -243,7 +270,7 @@ fn pruned(terms: &[Weighted], index: &Index, k: usize) -> Vec<(u32, f32)> {
         }
         // The rest only for the passages still in the running.
         let all = std::mem::take(&mut s.touched_all);
-        let threshold = s.kth(k, &all);
+        let threshold = s.kth(k, &all, left[j]);
         let mut alive: Vec<u32> = all
             .iter()
             .copied()
@@ -267,7 +294,7 @@ fn pruned(terms: &[Weighted], index: &Index, k: usize) -> Vec<(u32, f32)> {
                 }
             }
             j += 1;
-            let threshold = s.kth(k, &alive);
+            let threshold = s.kth(k, &alive, 0.0);
             alive.retain(|&p| !out_of_reach(s.scores[p as usize], left[j], threshold));
         }
         s.reset();
@@ -361,9 +388,21 @@ mod tests {
             for k in [1, 5, 24] {
                 let full = exhaustive(&terms, &index, 0..index.passages.len(), k);
                 let fast = pruned(&terms, &index, k);
+                // The definition, passage by passage: each term's best match, summed in order.
+                let naive: Vec<(u32, f32)> = (0..index.passages.len() as u32)
+                    .map(|p| {
+                        let total = terms
+                            .iter()
+                            .fold(0.0f32, |total, t| total + best_match(t, &index, p));
+                        (p, total)
+                    })
+                    .filter(|&(_, total)| total > 0.0)
+                    .collect();
+                let naive = select(naive, k);
                 let bits = |v: &[(u32, f32)]| -> Vec<(u32, u32)> {
                     v.iter().map(|&(p, s)| (p, s.to_bits())).collect()
                 };
+                assert_eq!(bits(&full), bits(&naive), "question {words:?}, k = {k}");
                 assert_eq!(bits(&fast), bits(&full), "question {words:?}, k = {k}");
                 pruned_some += usize::from(prunable(&terms, &index, k));
             }
