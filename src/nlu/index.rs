@@ -96,8 +96,11 @@ pub struct Index {
     /// Per term: the largest saturated term frequency, `tf / (tf + length_norm)`, of its
     /// postings (a bound for pruning, [`super::bm25`]).
     max_saturation: Vec<f32>,
-    /// Each term's 3-gram ids, sorted.
-    term_trigrams: Vec<Vec<u32>>,
+    /// Each term's 3-gram ids, sorted, in one flat list: term `t`'s run ends at
+    /// `term_trigram_ends[t]` (the 3-gram channel reads them for every word of every candidate,
+    /// and one list is one memory load fewer than a list per term).
+    term_trigrams: Vec<u32>,
+    term_trigram_ends: Vec<u32>,
     /// Passages holding each term at all, stem or surface.
     df: Vec<u32>,
     /// BM25 idf of each term, from `df` once the index is complete (asked for every term of every
@@ -132,12 +135,17 @@ impl Index {
 
     /// How many terms the index knows (ids are below it).
     pub fn term_count(&self) -> usize {
-        self.term_trigrams.len()
+        self.term_trigram_ends.len()
     }
 
     /// The 3-gram ids of a term (for the query side of the 3-gram channel).
     pub fn trigrams_of(&self, term: TermId) -> &[u32] {
-        &self.term_trigrams[term as usize]
+        let t = term as usize;
+        let start = match t {
+            0 => 0,
+            _ => self.term_trigram_ends[t - 1] as usize,
+        };
+        &self.term_trigrams[start..self.term_trigram_ends[t] as usize]
     }
 
     pub fn term(&self, word: &str) -> Option<TermId> {

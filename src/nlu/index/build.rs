@@ -32,6 +32,7 @@ impl Index {
             doc_df: Vec::new(),
             idfs: Vec::new(),
             term_trigrams: Vec::new(),
+            term_trigram_ends: Vec::new(),
             length_norms: Vec::new(),
             max_saturation: Vec::new(),
             avg_len: 1.0,
@@ -258,7 +259,7 @@ impl Index {
             listed.resize(self.trigram_ids.len(), 0);
         }
         for &t in terms {
-            for &g in &self.term_trigrams[t as usize] {
+            for &g in self.trigrams_of(t) {
                 let last = &mut listed[g as usize];
                 if *last != listing {
                     *last = listing;
@@ -283,7 +284,8 @@ impl Index {
             .collect();
         grams.sort_unstable();
         grams.dedup();
-        self.term_trigrams.push(grams);
+        self.term_trigrams.extend_from_slice(&grams);
+        self.term_trigram_ends.push(self.term_trigrams.len() as u32);
         self.df.push(0);
         self.doc_df.push(0);
         id
