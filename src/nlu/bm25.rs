@@ -277,7 +277,6 @@ fn pruned(terms: &[Weighted], index: &Index, k: usize) -> Vec<(u32, f32)> {
             .filter(|&p| !out_of_reach(s.scores[p as usize], left[j], threshold))
             .collect();
         s.touched_all = all;
-        alive.sort_unstable();
         while j < by_bound.len() {
             let term = &terms[by_bound[j]];
             let walked: usize = term
@@ -294,7 +293,8 @@ fn pruned(terms: &[Weighted], index: &Index, k: usize) -> Vec<(u32, f32)> {
                 }
             }
             j += 1;
-            let threshold = s.kth(k, &alive, 0.0);
+            // Below what the terms left can add, a threshold prunes nothing: not selected for.
+            let threshold = s.kth(k, &alive, left[j]);
             alive.retain(|&p| !out_of_reach(s.scores[p as usize], left[j], threshold));
         }
         s.reset();
