@@ -6,6 +6,7 @@
 // The 3-gram channel looks up every 3-gram of every candidate's words: a fast hasher.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::bm25;
 use super::index::{Index, Passage, word_trigrams};
 use super::intents::Thresholds;
 use super::query::{AnswerType, Query, Term};
@@ -53,7 +54,7 @@ pub struct Decision {
 const UNTRANSLATED_WEIGHT: f32 = 0.2;
 
 /// How much each question word counts towards coverage: rare words more, general words little.
-fn weight(term: &Term, index: &Index) -> f32 {
+pub(super) fn weight(term: &Term, index: &Index) -> f32 {
     if term.generic {
         return 0.3;
     }
@@ -144,13 +145,6 @@ pub fn rank(
     if n == 0 || q.terms.is_empty() {
         return Vec::new();
     }
-    let (order, ideal) = bm25(q, index, only_doc);
-    rerank(q, index, order, ideal, prefer_doc)
-}
-
-/// First stage: BM25 over stems, best `CANDIDATES` passages with their scores and the ideal score.
-fn bm25(q: &Query, index: &Index, only_doc: Option<usize>) -> (Vec<(u32, f32)>, f32) {
-    let n = index.passages.len();
     let range = match only_doc {
         Some(d) => {
             let start = index.docs[d].first_passage;
@@ -158,71 +152,8 @@ fn bm25(q: &Query, index: &Index, only_doc: Option<usize>) -> (Vec<(u32, f32)>, 
         }
         None => 0..n,
     };
-    SCRATCH.with_borrow_mut(|scratch| {
-        let (scores, term_best, touched_all, touched) = scratch;
-        if scores.len() < n {
-            scores.resize(n, 0.0);
-            term_best.resize(n, 0.0);
-        }
-        let mut ideal = 0.0f32;
-        for term in &q.terms {
-            let w = weight(term, index);
-            let max_idf = term
-                .matches
-                .iter()
-                .map(|(id, _)| index.idf(*id))
-                .fold(0.0, f32::max);
-            ideal += w * if term.known() {
-                max_idf
-            } else {
-                index.unseen_idf()
-            };
-            for &(id, factor) in &term.matches {
-                let idf = index.idf(id) * factor * w;
-                for (p, tf) in index.postings_in(id, range.clone()) {
-                    let tf = tf as f32;
-                    // Saturated term frequency, scaled to at most 1 so that `ideal` bounds the sum.
-                    let s = idf * tf / (tf + index.length_norm(p as usize));
-                    let slot = &mut term_best[p as usize];
-                    if *slot == 0.0 {
-                        touched.push(p);
-                    }
-                    *slot = slot.max(s);
-                }
-            }
-            for &p in touched.iter() {
-                let total = &mut scores[p as usize];
-                if *total == 0.0 {
-                    touched_all.push(p);
-                }
-                *total += term_best[p as usize];
-                term_best[p as usize] = 0.0;
-            }
-            touched.clear();
-        }
-        let mut order: Vec<(u32, f32)> = touched_all
-            .iter()
-            .map(|&p| (p, scores[p as usize]))
-            .collect();
-        for &p in touched_all.iter() {
-            scores[p as usize] = 0.0;
-        }
-        touched_all.clear();
-        let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        if order.len() > CANDIDATES {
-            order.select_nth_unstable_by(CANDIDATES - 1, by_score);
-            order.truncate(CANDIDATES);
-        }
-        order.sort_unstable_by(by_score);
-        (order, ideal)
-    })
-}
-
-/// Per-thread accumulators for BM25, sized to the index once and reset after each question (only
-/// the touched slots), so a question costs what its postings cost, not what the index holds.
-type Scratch = (Vec<f32>, Vec<f32>, Vec<u32>, Vec<u32>);
-thread_local! {
-    static SCRATCH: std::cell::RefCell<Scratch> = const { std::cell::RefCell::new((Vec::new(), Vec::new(), Vec::new(), Vec::new())) };
+    let (order, ideal) = bm25::top(q, index, range, CANDIDATES);
+    rerank(q, index, order, ideal, prefer_doc)
 }
 
 /// Second stage: the 3-gram channel, answer-type and lead bonuses, coverage, for the leaders.

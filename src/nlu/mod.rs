@@ -9,6 +9,7 @@
 
 mod answer_type;
 mod article;
+mod bm25;
 mod colloquial;
 mod dates;
 mod decide;

@@ -81,7 +81,7 @@ pub fn choose(
 ) -> Option<(Scored, Option<SentenceFit>)> {
     let asked = Asked::of(q, lx);
     let detail = index.detail(doc);
-    let weights = Weights::of(q, &asked, dates, index, doc, detail);
+    let weights = Weights::of(q, &asked, dates, index, doc, &detail);
     let mut candidates = if matches!(q.answer_type, AnswerType::YesNo | AnswerType::Manner) {
         vec![lead.clone()]
     } else {

@@ -1,0 +1,98 @@
+//! Typo correction against the index's vocabulary (the articles' words and configured words).
+
+use super::super::text;
+use super::Index;
+
+impl Index {
+    /// Whether the typo-correction vocabulary (content + configured words) holds the word.
+    pub fn knows(&self, word: &str) -> bool {
+        self.vocab.contains_key(word) || self.typo_vocab.contains(word)
+    }
+
+    /// The closest vocabulary word within edit distance 1 (2 from 8 letters), sharing the first
+    /// letter (readers rarely mistype it, and it keeps the scan to one slice of the fst).
+    /// Ties go to the word found in more passages.
+    pub fn correct(&self, word: &str, accept: impl Fn(&str) -> bool) -> Option<String> {
+        use fst::{IntoStreamer, Streamer};
+        let len = word.chars().count();
+        if len < 4 {
+            return None;
+        }
+        let max = if len >= 8 { 2 } else { 1 };
+        let first = word.chars().next()?;
+        let mut lo = String::new();
+        lo.push(first);
+        let hi = char::from_u32(first as u32 + 1)?.to_string();
+        let mut stream = self.typo_vocab.range().ge(&lo).lt(&hi).into_stream();
+        let mut best: Option<(usize, u32, String)> = None;
+        let letters = text::letter_counts(word);
+        while let Some(candidate) = stream.next() {
+            let Ok(candidate) = std::str::from_utf8(candidate) else {
+                continue;
+            };
+            let clen = candidate.chars().count();
+            // The caller's filter is a hash look-up; the edit distance is the dear part, and no
+            // fewer edits than the letters one word has and the other lacks.
+            if clen.abs_diff(len) > max
+                || letters.as_ref().is_some_and(|a| {
+                    text::letter_counts(candidate).is_some_and(|b| text::bag_distance(a, &b) > max)
+                })
+                || !accept(candidate)
+            {
+                continue;
+            }
+            // Two edits are trusted only when the word starts the same way ("depostio").
+            if clen.abs_diff(len) == 2 || len >= 8 {
+                let mut a = word.chars();
+                let mut b = candidate.chars();
+                a.next();
+                b.next();
+                if a.next() != b.next() && strsim::damerau_levenshtein(word, candidate) > 1 {
+                    continue;
+                }
+            }
+            let d = strsim::damerau_levenshtein(word, candidate);
+            if d == 0 || d > max {
+                continue;
+            }
+            let df = self.term(candidate).map_or(0, |t| self.df[t as usize]);
+            let better = match &best {
+                None => true,
+                Some((bd, bdf, _)) => d < *bd || (d == *bd && df > *bdf),
+            };
+            if better {
+                best = Some((d, df, candidate.to_string()));
+            }
+        }
+        best.map(|(_, _, w)| w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Index;
+    use crate::nlu::testing::{lexicon, seed_article};
+
+    #[test]
+    fn typos_are_corrected_against_the_vocabulary_only() {
+        let index = Index::build(&[seed_article(1)], ["terima"].into_iter(), lexicon());
+        assert_eq!(
+            index.correct("enkirpsi", |_| true).as_deref(),
+            Some("enkripsi")
+        );
+        assert_eq!(
+            index.correct("whatsaap", |_| true).as_deref(),
+            Some("whatsapp")
+        );
+        assert_eq!(
+            index.correct("akusisi", |_| true).as_deref(),
+            Some("akuisisi")
+        );
+        assert_eq!(index.correct("pesawat", |_| true), None);
+        assert_eq!(
+            index.correct("tirema", |_| true).as_deref(),
+            None,
+            "first letter and distance guard"
+        );
+    }
+}
