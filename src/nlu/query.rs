@@ -98,8 +98,12 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let mut tokens: Vec<Token> = Vec::new();
     let placing = context_clause(raw, lx);
     let mut context: Vec<bool> = Vec::new();
+    // The word as the reader wrote it, where the slang map replaced it: an abbreviation the
+    // articles may use verbatim ("Plt", "SK") as well as spelt out.
+    let mut written: Vec<Option<String>> = Vec::new();
     for (k, t) in text::tokenize(raw).into_iter().enumerate() {
         for (i, w) in lx.deslang(&t.word).into_iter().enumerate() {
+            written.push((i == 0 && w != t.word).then(|| t.word.clone()));
             tokens.push(Token {
                 word: w.to_string(),
                 capitalised: t.capitalised && i == 0,
@@ -115,6 +119,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     if english {
         tokens = merge_english_phrases(tokens, lx);
         context.clear();
+        written.clear();
     }
     let mut answer_type = AnswerType::Any;
     let mut terms: Vec<Term> = Vec::new();
@@ -156,7 +161,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             previous = Some(existing);
             continue;
         }
-        let mut new = term(t, english, index);
+        let mut new = term(t, written.get(k).and_then(Option::as_deref), english, index);
         new.context = placing;
         // Only the word right after the question word, and a noun: a name there says about
         // whom, and a verb ("dimiliki") is worded by the reader as often as by the article.
@@ -229,7 +234,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     }
 }
 
-fn term(token: &Token, english: bool, index: &Index) -> Term {
+fn term(token: &Token, written: Option<&str>, english: bool, index: &Index) -> Term {
     let lx = &*index.lx;
     let stem = |w: &str| lx.stem(w);
     let mut word = token.word.clone();
@@ -330,6 +335,10 @@ fn term(token: &Token, english: bool, index: &Index) -> Term {
     let rare = translations.is_empty()
         && !lx.is_calendar_word(&word)
         && matches.iter().any(|&(id, _)| index.is_rare(id));
+    // The reader's own spelling matches too (after rarity: the expansion says what it is).
+    if let Some(w) = written {
+        push(w, 1.0, &mut matches);
+    }
     for tr in &translations {
         push(tr, 1.0, &mut matches);
         forms.push(tr.clone());
@@ -519,6 +528,22 @@ mod tests {
             q.terms[1].known(),
             "kasih matches bagi through the synonym list"
         );
+    }
+
+    #[test]
+    fn an_abbreviation_the_slang_map_spells_out_still_matches_the_article_writing_it() {
+        let article = crate::nlu::testing::plain_article(
+            1,
+            "Plt Kepala Dinas Pasar dilantik\n\nPlt Kepala Dinas Pasar Kota Sukamaju, Budi Santika, dilantik Senin.\n",
+        );
+        let index = Index::build(&[article], std::iter::empty(), lexicon());
+        let q = analyse("siapa plt kepala dinas pasar?", None, &index);
+        let first = &q.terms[0];
+        assert_eq!(
+            first.word, "pelaksana",
+            "the slang map spells the abbreviation out"
+        );
+        assert!(first.known(), "the reader's own spelling is the article's");
     }
 
     #[test]
