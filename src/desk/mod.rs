@@ -4,8 +4,9 @@
 //! `Input`, call the desk, and deliver the `Reply`s they get back.
 //!
 //! Split by feature (as triagebot's `handlers/`):
-//! - `service` — [`Desk`]: building, content reloads, `handle` (dedup, one transaction per update),
-//!   dispatch, `sent`/`undeliverable`, flood notices, the command list; [`Settle`] — how an
+//! - `service` — [`Desk`]: building, content reloads, the command list; `corpus` — the articles and
+//!   the engine built from them; `handle` — `handle` (dedup, one transaction per update) and
+//!   dispatch; `outside` — `ask`, `sent`, flood notices, trouble; [`Settle`] — how an
 //!   adapter commits its own bookkeeping (inbox, outbox) in the desk's transaction;
 //! - `turn` — the per-update context handlers share; `lang` — choosing the reply language;
 //! - [`about`] — answers built from an article itself ("what is it about?", short follow-ups);
@@ -23,9 +24,12 @@ mod admin;
 mod buttons;
 pub mod callback;
 mod conversation;
+mod corpus;
+mod handle;
 mod handoff;
 pub mod insights;
 mod lang;
+mod outside;
 mod service;
 mod settle;
 mod suggest;

@@ -1,11 +1,22 @@
 //! Question analysis: normalised tokens → slang map → English bridge → typo correction → stems,
 //! giving the content terms to score with (each with the term ids it may match) and the question's
 //! expected answer type.
+//!
+//! Split by feature: this file owns the analysis of the whole question (its terms and answer
+//! type); `term` reads one content word; `clauses` groups the words (a clause placing the question,
+//! English phrases); `affixes` strips and swaps Indonesian affixes.
+
+mod affixes;
+mod clauses;
+mod term;
 
 use super::index::{Index, TermId};
 use super::lang::Lang;
 use super::lexicon::YesNo;
 use super::text::{self, Token};
+
+use self::clauses::{context_clause, merge_english_phrases};
+use self::term::term;
 
 /// What kind of detail the question asks for, read from its question words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,8 +85,6 @@ pub struct Query {
     pub answer_type: AnswerType,
     pub lang: Lang,
 }
-
-const SYNONYM_FACTOR: f32 = 0.8;
 
 impl Query {
     /// The question without the terms of a clause placing it, for choosing among one article's
@@ -233,259 +242,6 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         lang,
     }
 }
-
-fn term(token: &Token, written: Option<&str>, english: bool, index: &Index) -> Term {
-    let lx = &*index.lx;
-    let stem = |w: &str| lx.stem(w);
-    let mut word = token.word.clone();
-    let in_index = |w: &str| index.term(w).is_some() || index.term(&stem(w)).is_some();
-    // An Indonesian question's word is read as English only when it is no Indonesian word.
-    let translations: Vec<String> = match lx.english_of(&word) {
-        Some(ids) if english || (!in_index(&word) && !lx.is_real_word(&word)) => ids.clone(),
-        _ => Vec::new(),
-    };
-    // A month's abbreviation ("sept", "agst") spells a date, read as such: never "corrected".
-    if translations.is_empty()
-        && !in_index(&word)
-        && !text::has_digit(&word)
-        && lx.month(&word).is_none()
-    {
-        if let Some(formal) = super::colloquial::candidates(&word)
-            .into_iter()
-            .flat_map(|c| {
-                lx.deslang(&c)
-                    .into_iter()
-                    .map(str::to_string)
-                    .collect::<Vec<_>>()
-            })
-            .find(|c| index.term(c).is_some())
-        {
-            // Jakarta colloquial morphology: "disimpen" → "disimpan", "nyimpen" → "menyimpan".
-            word = formal;
-        } else if let Some(root) = strip_affixes(&word, lx)
-            .into_iter()
-            .find(|r| index.term(r).is_some() || lx.synonyms.contains_key(r))
-        {
-            // Snowball left an affix on ("menaikkan") or took the root's first letter with the
-            // prefix ("meninggalkan" → "inggal"): the bare root the index or a synonym holds.
-            word = root;
-        } else if let Some(form) = reaffixed(&word, lx)
-            .into_iter()
-            .find(|f| index.term(f).is_some())
-        {
-            // The articles use the root with another prefix only ("merendam" → "terendam").
-            word = form;
-        } else if !index.knows(&word) && !lx.is_real_word(&word) && !token.capitalised {
-            // A capitalised word is a name: never "corrected" into another word.
-            // An English question's unknown word is only corrected to a word of the bridge, an
-            // Indonesian question's never to an English word the articles do not use.
-            let accept = |w: &str| {
-                if english {
-                    lx.english.contains_key(w)
-                } else {
-                    index.term(w).is_some() || !lx.english.contains_key(w)
-                }
-            };
-            if let Some(fixed) = index.correct(&word, accept) {
-                word = fixed;
-            } else if stem(&word).chars().count() >= 6
-                && let Some(fixed) = index.correct(&stem(&word), accept)
-            {
-                word = fixed;
-            }
-        }
-    }
-    let translations: Vec<String> = if translations.is_empty() {
-        lx.english_of(&word)
-            .filter(|_| english)
-            .cloned()
-            .unwrap_or_default()
-    } else {
-        translations
-    };
-    // An English word the bridge cannot carry into the articles may be one Indonesian borrowed:
-    // its loan spellings the articles use ("evacuation" → "evakuasi").
-    let translations = if english && !translations.iter().any(|t| in_index(t)) {
-        let mut t = translations;
-        t.extend(
-            lx.english_loans(&word)
-                .into_iter()
-                .filter(|c| index.term(c).is_some()),
-        );
-        t
-    } else {
-        translations
-    };
-    let st = stem(&word);
-    let mut matches: Vec<(TermId, f32)> = Vec::new();
-    let push = |w: &str, factor: f32, matches: &mut Vec<(TermId, f32)>| {
-        for form in [w.to_string(), stem(w)] {
-            if let Some(id) = index.term(&form)
-                && !matches.iter().any(|(m, _)| *m == id)
-            {
-                matches.push((id, factor));
-            }
-        }
-    };
-    let mut forms = vec![word.clone()];
-    push(&word, 1.0, &mut matches);
-    // Rarity is the word's own (a translation or a synonym is a guess), and an English word
-    // counts only when it crosses untranslated (a name the bridge does not know). Month names are dates:
-    // salient as such, not by rarity.
-    let rare = translations.is_empty()
-        && !lx.is_calendar_word(&word)
-        && matches.iter().any(|&(id, _)| index.is_rare(id));
-    // The reader's own spelling matches too (after rarity: the expansion says what it is).
-    if let Some(w) = written {
-        push(w, 1.0, &mut matches);
-    }
-    for tr in &translations {
-        push(tr, 1.0, &mut matches);
-        forms.push(tr.clone());
-    }
-    let mut roots = vec![st.clone(), word.clone()];
-    roots.extend(translations.iter().map(|t| stem(t)));
-    for root in &roots {
-        if let Some(syns) = lx.synonyms.get(root) {
-            for s in syns {
-                push(s, SYNONYM_FACTOR, &mut matches);
-            }
-        }
-    }
-    let generic = lx.is_generic(&word)
-        || lx.is_generic(&st)
-        || (!translations.is_empty() && translations.iter().all(|t| lx.is_generic(t)));
-    // An unknown lowercase word is not taken for a name: most are slang or compounds the word
-    // lists lack ("musti", "warganet"), and coverage already counts them.
-    let salient = token.capitalised || text::has_digit(&word) || rare;
-    let untranslated = english && translations.is_empty() && matches.is_empty() && !salient;
-    Term {
-        word,
-        stem: st,
-        matches,
-        forms,
-        salient,
-        generic,
-        untranslated,
-        context: false,
-        head: false,
-    }
-}
-
-/// Per token of `raw` (as [`text::tokenize`] splits it): whether it is in a clause that places the
-/// question, one opened by a context word ("saat", "ketika", after the slang map) in its first two
-/// words and ended by a comma before the rest of the question. A comma between digits is a decimal
-/// comma ("4,72"), not a clause's end.
-fn context_clause(raw: &str, lx: &super::lexicon::Lexicon) -> Vec<bool> {
-    let chars: Vec<char> = raw.chars().collect();
-    let mut segments: Vec<String> = vec![String::new()];
-    for (i, &c) in chars.iter().enumerate() {
-        let decimal = i > 0
-            && chars[i - 1].is_ascii_digit()
-            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
-        if c == ',' && !decimal {
-            segments.push(String::new());
-        } else if let Some(last) = segments.last_mut() {
-            last.push(c);
-        }
-    }
-    let last = segments.len() - 1;
-    let mut out = Vec::new();
-    for (i, segment) in segments.iter().enumerate() {
-        let words = text::tokenize(segment);
-        let opens = i < last
-            && words.iter().take(2).any(|t| {
-                lx.deslang(&t.word)
-                    .first()
-                    .is_some_and(|w| lx.is_context_word(w))
-            });
-        out.extend(std::iter::repeat_n(opens, words.len()));
-    }
-    out
-}
-
-/// Two English words the bridge lists as one phrase ("turn into") become one token, so that
-/// neither is matched (or left unknown) on its own.
-fn merge_english_phrases(tokens: Vec<Token>, lx: &super::lexicon::Lexicon) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
-    let mut iter = tokens.into_iter().peekable();
-    while let Some(t) = iter.next() {
-        // Capitalised words are names and pass through ("Mount Everest" is no "mount").
-        if let Some(next) = iter.peek()
-            && !t.capitalised
-            && !next.capitalised
-            && let Some(phrase) = lx.english_phrase(&t.word, &next.word)
-        {
-            iter.next();
-            out.push(Token {
-                word: phrase,
-                capitalised: false,
-            });
-            continue;
-        }
-        out.push(t);
-    }
-    out
-}
-
-/// Roots left after taking off common Indonesian prefixes and suffixes, longest first — tried
-/// against the index when Snowball's stem is not in it.
-fn strip_affixes(word: &str, lx: &super::lexicon::Lexicon) -> Vec<String> {
-    let (prefixes, suffixes) = lx.affixes();
-    let none = (String::new(), None);
-    let mut out = Vec::new();
-    for (p, letter) in prefixes.iter().chain(std::iter::once(&none)) {
-        let Some(rest) = word.strip_prefix(p.as_str()) else {
-            continue;
-        };
-        for s in suffixes
-            .iter()
-            .map(String::as_str)
-            .chain(std::iter::once(""))
-        {
-            if p.is_empty() && s.is_empty() {
-                continue;
-            }
-            if let Some(root) = rest.strip_suffix(s)
-                && root.chars().count() >= 4
-            {
-                out.push(root.to_string());
-                // meny-/men-/mem-/meng- replace the root's first letter (s, t, p, k).
-                out.extend(letter.map(|l| format!("{l}{root}")));
-            }
-        }
-    }
-    out.sort_by_key(|r| std::cmp::Reverse(r.len()));
-    out
-}
-
-/// The question word's possible roots with each prefix the lexicon lists ("merendam" → "rendam" →
-/// "terendam", "direndam"): a prefix that replaced or merged with the root's first letter drops it.
-fn reaffixed(word: &str, lx: &super::lexicon::Lexicon) -> Vec<String> {
-    let (prefixes, _) = lx.affixes();
-    let mut out = Vec::new();
-    // An agent noun ("pendiri") is another word than the root's verbs ("terdiri"): it is not
-    // re-affixed, nor is any form turned into one.
-    if lx.is_agent_noun(word) {
-        return out;
-    }
-    for root in strip_affixes(word, lx) {
-        for (p, letter) in prefixes {
-            let form = match letter {
-                Some(l) => match root.strip_prefix(*l) {
-                    Some(rest) => format!("{p}{rest}"),
-                    None => continue,
-                },
-                None => format!("{p}{root}"),
-            };
-            if form != word && !lx.is_agent_noun(&form) {
-                out.push(form);
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -604,13 +360,6 @@ mod tests {
     fn a_statement_with_memang_is_a_yes_no_question() {
         let q = analyse("wa emg mau bagi2 data ke fb?", None, &seed_index());
         assert_eq!(q.answer_type, AnswerType::YesNo);
-    }
-
-    #[test]
-    fn affixes_snowball_leaves_are_stripped_against_the_index() {
-        let lx = lexicon();
-        assert!(strip_affixes("menaikkan", &lx).contains(&"naik".to_string()));
-        assert!(strip_affixes("penyimpanan", &lx).contains(&"simpan".to_string()));
     }
 
     #[test]

@@ -1,0 +1,212 @@
+//! Deciding whether the best passage really answers: the score, the lead over other articles, the
+//! share of the question's words found, a specific keyword, and every name or number it mentions.
+
+use crate::nlu::index::{Index, Passage};
+use crate::nlu::intents::Thresholds;
+use crate::nlu::query::{AnswerType, Query, Term};
+
+use super::{
+    Decision, Refusal, Scored, coverage, elsewhere_in_doc, found, found_in_title, in_doc,
+    type_match,
+};
+
+/// Answer or refuse, from the ranking.
+pub fn decide(
+    q: &Query,
+    index: &Index,
+    ranked: &[Scored],
+    th: &Thresholds,
+) -> Result<Decision, Refusal> {
+    if q.terms.is_empty() {
+        return Err(Refusal::NoContent);
+    }
+    let best = ranked.first().ok_or(Refusal::NoMatch)?;
+    // A yes/no question asserts a relation, so its predicate must be where its names are: a
+    // runner-up passage that holds it all answers instead, or the question is refused.
+    if q.answer_type == AnswerType::YesNo
+        && let Some(t) = predicate_gap(q, index, &index.passages[best.passage])
+    {
+        let next = ranked
+            .iter()
+            .take(4)
+            .position(|s| predicate_gap(q, index, &index.passages[s.passage]).is_none());
+        return match next {
+            Some(pos) => decide(q, index, &ranked[pos..], th),
+            None => Err(Refusal::MissingWord(t.word.clone())),
+        };
+    }
+    // "Siapa pendiri Telegram?": a who-question whose predicate the article never uses asks about
+    // something else, however well the name matches.
+    if q.answer_type == AnswerType::Person
+        && let Some(t) = foreign_predicate(q, index)
+    {
+        return Err(Refusal::MissingWord(t.word.clone()));
+    }
+    let passage = &index.passages[best.passage];
+    let doc = passage.doc as usize;
+    // What the question asks about ("siapa pemilik …", "berapa utang …") must be something the
+    // article speaks of, in some paragraph or its title. An English question's word crossed a
+    // dictionary, which may miss the article's word: left to the model.
+    if q.lang == crate::nlu::lang::Lang::Id
+        && let Some(t) = q.terms.iter().find(|t| {
+            t.head
+                && !t.untranslated
+                && !in_doc(t, index, doc)
+                && !found_in_title(t, index, passage)
+        })
+    {
+        return Err(Refusal::MissingWord(t.word.clone()));
+    }
+    // Neighbours may complete the answer; names and numbers may sit there or in the title.
+    let neighbours: Vec<&Passage> = [
+        (passage.paragraph as usize).checked_sub(1),
+        Some(passage.paragraph as usize + 1),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(|i| index.passage_of(doc, i))
+    .collect();
+    for t in q.terms.iter().filter(|t| t.salient) {
+        let near = std::iter::once(passage)
+            .chain(neighbours.iter().copied())
+            .any(|p| found(t, p) > 0.0);
+        if !near && !found_in_title(t, index, passage) && !elsewhere_in_doc(t, index, passage) {
+            return Err(Refusal::MissingName(t.word.clone()));
+        }
+    }
+    if best.score < th.min_score {
+        return Err(Refusal::LowScore);
+    }
+    let mut paragraphs = vec![passage.paragraph as usize];
+    let mut cov = best.coverage;
+    // A neighbour completes an answer; it does not make one out of two weak halves.
+    if cov < th.min_coverage {
+        return Err(Refusal::LowCoverage);
+    }
+    for n in &neighbours {
+        let joined = if n.paragraph < passage.paragraph {
+            [*n, passage]
+        } else {
+            [passage, *n]
+        };
+        let c = coverage(q, index, &joined);
+        if c > cov + 0.1 {
+            cov = c;
+            paragraphs = joined.iter().map(|p| p.paragraph as usize).collect();
+        }
+    }
+    if cov < th.min_coverage {
+        return Err(Refusal::LowCoverage);
+    }
+    // Numbers and times must be in what is quoted; a neighbour that has one and shares the
+    // question's words completes the answer.
+    if matches!(q.answer_type, AnswerType::Date | AnswerType::Number) {
+        // "Kapan …?" may be answered by a condition ("jika …") when the passage is plainly about
+        // what was asked; otherwise it needs a real date.
+        let clear = best.coverage >= 0.8;
+        let holds = |i: usize| {
+            index.passage_of(doc, i).is_some_and(|p| {
+                type_match(q.answer_type, p).unwrap_or(false)
+                    || (q.answer_type == AnswerType::Date && clear && p.flags.has_condition)
+            })
+        };
+        if !paragraphs.iter().any(|&i| holds(i)) {
+            let helper = neighbours.iter().find(|n| {
+                holds(n.paragraph as usize)
+                    && q.terms.iter().any(|t| !t.generic && found(t, n) > 0.0)
+            });
+            match helper {
+                Some(n) => {
+                    paragraphs.push(n.paragraph as usize);
+                    paragraphs.sort_unstable();
+                    paragraphs.dedup();
+                }
+                None => return Err(Refusal::WrongType),
+            }
+        }
+    }
+    // "Kenapa …?" answered by a passage restating the fact: its neighbour may give the cause.
+    if q.answer_type == AnswerType::Reason
+        && !passage.flags.has_cause
+        && let Some(n) = neighbours
+            .iter()
+            .find(|n| n.flags.has_cause && q.terms.iter().any(|t| !t.generic && found(t, n) > 0.0))
+    {
+        paragraphs.push(n.paragraph as usize);
+        paragraphs.sort_unstable();
+        paragraphs.dedup();
+    }
+    let specific = q.terms.iter().any(|t| {
+        !t.generic
+            && paragraphs
+                .iter()
+                .any(|&i| index.passage_of(doc, i).is_some_and(|p| found(t, p) > 0.0))
+    });
+    if !specific {
+        return Err(Refusal::OnlyGenericWords);
+    }
+    let rival = ranked
+        .iter()
+        .find(|s| index.passages[s.passage].doc as usize != doc);
+    let margin = match rival {
+        Some(r) => (best.score - r.score) / best.score.max(1e-6),
+        None => 1.0,
+    };
+    if let Some(r) = rival
+        && margin < th.min_margin
+        && r.coverage >= best.coverage
+    {
+        return Err(Refusal::Ambiguous);
+    }
+    let confidence =
+        (0.45 * cov + 0.35 * (best.score / 0.6).min(1.0) + 0.2 * margin.clamp(0.0, 1.0))
+            .clamp(0.0, 1.0);
+    Ok(Decision {
+        doc,
+        paragraphs,
+        confidence,
+    })
+}
+/// The question word a yes/no answer from this passage would leave out: a specific word this
+/// article uses, but only in other paragraphs ("Apakah Telegram membeli Signal?": the names are in
+/// the paragraph about switching, "beli" only in the one about Facebook buying WhatsApp), or a
+/// prefixed verb this article does not use ("Apakah Kominfo memblokir WhatsApp?", "Apakah OJK
+/// mengakuisisi bank digital?"). Gradable words
+/// ("naik", "aman") are left to coverage: a passage may answer them in other words.
+fn predicate_gap<'q>(q: &'q Query, index: &Index, passage: &Passage) -> Option<&'q Term> {
+    let lx = &index.lx;
+    q.terms.iter().find(|t| {
+        if t.salient {
+            // Names too: a neighbour may complete an answer, not supply one side of the relation.
+            return t.known() && found(t, passage) == 0.0 && !found_in_title(t, index, passage);
+        }
+        !t.generic
+            && !lx.is_gradable(&t.word)
+            && if t.known() {
+                found(t, passage) == 0.0
+                    && !found_in_title(t, index, passage)
+                    && (elsewhere_in_doc(t, index, passage)
+                        || (q.lang == crate::nlu::lang::Lang::Id && lx.is_prefixed_verb(&t.word)))
+            } else {
+                q.lang == crate::nlu::lang::Lang::Id && lx.is_prefixed_verb(&t.word)
+            }
+    })
+}
+
+/// A word of a who-question that no article uses and that carries its predicate: an Indonesian
+/// prefixed verb or agent noun, or any unknown English content word ("founded").
+fn foreign_predicate<'q>(q: &'q Query, index: &Index) -> Option<&'q Term> {
+    let lx = &index.lx;
+    q.terms.iter().find(|t| {
+        !t.known()
+            && !t.salient
+            && !t.generic
+            && !lx.is_gradable(&t.word)
+            && match q.lang {
+                crate::nlu::lang::Lang::Id => {
+                    lx.is_prefixed_verb(&t.word) || lx.is_agent_noun(&t.word)
+                }
+                crate::nlu::lang::Lang::En => true,
+            }
+    })
+}

@@ -1,0 +1,147 @@
+//! Article questions: rank passages on two channels (BM25 over stems, character 3-gram TF-IDF
+//! cosine), then decide whether the best one really answers — refusing unless the score, the lead
+//! over other articles, the share of the question's words found and a specific keyword all hold,
+//! and every name or number the question mentions is in the passage.
+//!
+//! Split by feature: this file owns what both stages share (the results, coverage, the answer-type
+//! match); `ranking` ranks the passages on the two channels; `checks` decides whether the best one
+//! answers.
+
+mod checks;
+mod ranking;
+
+use super::index::{Index, Passage};
+use super::query::{AnswerType, Query, Term};
+
+pub use self::checks::decide;
+pub use self::ranking::rank;
+
+#[derive(Debug, Clone)]
+pub struct Scored {
+    pub passage: usize,
+    pub score: f32,
+    pub coverage: f32,
+}
+
+/// Why the best passage was not good enough (kept for tests and debugging).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refusal {
+    NoContent,
+    NoMatch,
+    /// "Berapa …?" answered by a passage with no figure, "kapan …?" by one with no time.
+    WrongType,
+    MissingName(String),
+    /// A specific word of the question the articles hold, but not the quoted passage.
+    MissingWord(String),
+    LowScore,
+    LowCoverage,
+    OnlyGenericWords,
+    Ambiguous,
+}
+
+#[derive(Debug, Clone)]
+pub struct Decision {
+    pub doc: usize,
+    /// The paragraphs to quote, in order (the best, and a neighbour when it completes the answer).
+    pub paragraphs: Vec<usize>,
+    pub confidence: f32,
+}
+
+/// An English word the bridge cannot carry: a dictionary gap, little evidence of absence.
+const UNTRANSLATED_WEIGHT: f32 = 0.2;
+
+/// How much each question word counts towards coverage: rare words more, general words little.
+pub(super) fn weight(term: &Term, index: &Index) -> f32 {
+    if term.generic {
+        return 0.3;
+    }
+    if term.untranslated {
+        return UNTRANSLATED_WEIGHT;
+    }
+    if !term.known() {
+        return 0.55;
+    }
+    let idf = term
+        .matches
+        .iter()
+        .map(|(id, _)| index.idf(*id))
+        .fold(0.0, f32::max);
+    0.5 + 0.5 * (idf / index.unseen_idf()).min(1.0)
+}
+
+/// The factor with which a term is found in the passage (0 when absent).
+pub(super) fn found(term: &Term, passage: &Passage) -> f32 {
+    term.matches
+        .iter()
+        .filter(|(id, _)| passage.terms.binary_search(id).is_ok())
+        .map(|(_, f)| *f)
+        .fold(0.0, f32::max)
+}
+
+fn found_in_title(term: &Term, index: &Index, passage: &Passage) -> bool {
+    let title = &index.docs[passage.doc as usize].title_terms;
+    term.in_terms(title)
+}
+
+/// Share of the question's (weighted) content words present in the passages or the title.
+pub fn coverage(q: &Query, index: &Index, passages: &[&Passage]) -> f32 {
+    let weights: Vec<f32> = q.terms.iter().map(|t| weight(t, index)).collect();
+    coverage_weighted(q, index, passages, &weights)
+}
+
+/// [`coverage`] with each term's [`weight`] given (computed once for many candidates).
+fn coverage_weighted(q: &Query, index: &Index, passages: &[&Passage], weights: &[f32]) -> f32 {
+    let total: f32 = weights.iter().sum();
+    if total == 0.0 {
+        return 0.0;
+    }
+    let got: f32 = q
+        .terms
+        .iter()
+        .zip(weights)
+        .map(|(t, w)| {
+            let inside = passages.iter().map(|p| found(t, p)).fold(0.0, f32::max);
+            let f = if inside > 0.0 {
+                inside
+            } else if found_in_title(t, index, passages[0]) {
+                // The title tells which article, not that this paragraph says it.
+                0.5
+            } else if t.context && in_doc(t, index, passages[0].doc as usize) {
+                // A clause placing the question ("saat rupiah ditutup di …") is met by the
+                // article; the answering paragraph need not repeat it.
+                1.0
+            } else {
+                0.0
+            };
+            w * f
+        })
+        .sum();
+    got / total
+}
+
+/// Whether a passage holds the kind of detail the question asks for (`None`: any passage may do).
+fn type_match(t: AnswerType, p: &Passage) -> Option<bool> {
+    let p = &p.flags;
+    match t {
+        AnswerType::Date => Some(p.has_when),
+        AnswerType::Number => Some(p.has_number),
+        AnswerType::YesNo => Some(p.has_stance && !p.has_hearsay),
+        AnswerType::Reason => Some(p.has_cause),
+        AnswerType::Person | AnswerType::Place | AnswerType::Manner | AnswerType::Any => None,
+    }
+}
+/// Whether any paragraph of the article holds the term.
+fn in_doc(t: &Term, index: &Index, doc: usize) -> bool {
+    (0..index.docs[doc].paragraphs.len())
+        .filter_map(|i| index.passage_of(doc, i))
+        .any(|p| found(t, p) > 0.0)
+}
+
+/// Whether another paragraph of the passage's article holds the term.
+fn elsewhere_in_doc(t: &Term, index: &Index, passage: &Passage) -> bool {
+    let doc = &index.docs[passage.doc as usize];
+    (0..doc.paragraphs.len())
+        .filter(|&i| i != passage.paragraph as usize)
+        .filter_map(|i| index.passage_of(passage.doc as usize, i))
+        .any(|p| found(t, p) > 0.0)
+}

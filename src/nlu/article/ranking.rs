@@ -1,0 +1,227 @@
+//! Ranking passages on two channels: BM25 over stems, then the character 3-gram TF-IDF cosine with
+//! the answer-type and lead bonuses for the leaders.
+
+// The 3-gram channel looks up every 3-gram of every candidate's words: a fast hasher.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::nlu::bm25;
+use crate::nlu::index::{Index, word_trigrams};
+use crate::nlu::query::{AnswerType, Query};
+
+use super::{Scored, coverage_weighted, type_match, weight};
+
+/// How many BM25 leaders get the (dearer) 3-gram channel and the checks.
+const CANDIDATES: usize = 24;
+const BM25_WEIGHT: f32 = 0.6;
+const TRIGRAM_WEIGHT: f32 = 0.4;
+/// A passage holding what the question word asks for (a year for "kapan").
+const TYPE_BONUS: f32 = 0.08;
+const LEAD_BONUS: f32 = 0.03;
+/// The best passages, best first. `only_doc` restricts to one article; `prefer_doc` nudges ties.
+pub fn rank(
+    q: &Query,
+    index: &Index,
+    only_doc: Option<usize>,
+    prefer_doc: Option<usize>,
+) -> Vec<Scored> {
+    let n = index.passages.len();
+    if n == 0 || q.terms.is_empty() {
+        return Vec::new();
+    }
+    let range = match only_doc {
+        Some(d) => {
+            let start = index.docs[d].first_passage;
+            start..start + index.docs[d].paragraphs.len()
+        }
+        None => 0..n,
+    };
+    let (order, ideal) = bm25::top(q, index, range, CANDIDATES);
+    rerank(q, index, order, ideal, prefer_doc)
+}
+
+/// Second stage: the 3-gram channel, answer-type and lead bonuses, coverage, for the leaders.
+fn rerank(
+    q: &Query,
+    index: &Index,
+    order: Vec<(u32, f32)>,
+    ideal: f32,
+    prefer_doc: Option<usize>,
+) -> Vec<Scored> {
+    // 3-gram channel: the question's word forms (and their stems) against each candidate's words.
+    let mut q_pos: HashMap<u32, usize> = HashMap::default();
+    let mut q_idf: Vec<f32> = Vec::new();
+    let mut q_norm = 0.0f32;
+    let mut unseen = HashSet::default();
+    for term in &q.terms {
+        for form in term
+            .forms
+            .iter()
+            .flat_map(|f| [f.clone(), index.lx.stem(f)])
+        {
+            for g in word_trigrams(&form) {
+                match index.trigram(&g) {
+                    Some((id, idf)) => {
+                        if let std::collections::hash_map::Entry::Vacant(e) = q_pos.entry(id) {
+                            e.insert(q_idf.len());
+                            q_idf.push(idf);
+                            q_norm += idf * idf;
+                        }
+                    }
+                    None => {
+                        if unseen.insert(g) {
+                            q_norm += index.max_trigram_idf.powi(2);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let q_norm = q_norm.sqrt().max(1e-6);
+    // Each 3-gram of each candidate's words is looked up: in a dense table, one load each.
+    SLOTS.with_borrow_mut(|slots| {
+        if slots.len() < index.trigram_count() {
+            slots.resize(index.trigram_count(), NO_SLOT);
+        }
+        for (&id, &k) in &q_pos {
+            slots[id as usize] = k as u32;
+        }
+    });
+    // Which of the question's 3-grams each candidate holds, as bits: a term's bits are worked
+    // out once per question, however many candidates hold the term.
+    let width = q_idf.len().div_ceil(64).max(1);
+    let dots: Vec<f32> = SLOTS.with_borrow(|slots| {
+        MASKS.with_borrow_mut(|memo| {
+            memo.begin(index.term_count());
+            let mut hit = vec![0u64; width];
+            order
+                .iter()
+                .map(|&(p, _)| {
+                    hit.iter_mut().for_each(|h| *h = 0);
+                    for &t in &index.passages[p as usize].terms {
+                        let at = memo.mask(t, width, || {
+                            index
+                                .trigrams_of(t)
+                                .iter()
+                                .map(|&g| slots[g as usize])
+                                .filter(|&k| k != NO_SLOT)
+                        });
+                        if let Some(at) = at {
+                            for (h, m) in hit.iter_mut().zip(&memo.masks[at..at + width]) {
+                                *h |= m;
+                            }
+                        }
+                    }
+                    (0..q_idf.len())
+                        .filter(|&k| hit[k / 64] >> (k % 64) & 1 == 1)
+                        .map(|k| q_idf[k] * q_idf[k])
+                        .sum()
+                })
+                .collect()
+        })
+    });
+    let weights: Vec<f32> = q.terms.iter().map(|t| weight(t, index)).collect();
+    let mut out: Vec<Scored> = order
+        .into_iter()
+        .zip(dots)
+        .map(|((p, bm), dot)| {
+            let passage = &index.passages[p as usize];
+            let tri = dot / (q_norm * passage.trigram_norm);
+            let bm25 = bm / ideal.max(1e-6);
+            let mut score = BM25_WEIGHT * bm25 + TRIGRAM_WEIGHT * tri;
+            match type_match(q.answer_type, passage) {
+                Some(true) => score += TYPE_BONUS,
+                // Hearsay states the claim a yes/no question doubts: the worst answer to it.
+                Some(false) if q.answer_type == AnswerType::YesNo && passage.flags.has_hearsay => {
+                    score -= TYPE_BONUS
+                }
+                _ => {}
+            }
+            // News puts the main fact first — but not a rumour before a yes/no question.
+            if passage.paragraph == 0
+                && !(q.answer_type == AnswerType::YesNo && passage.flags.has_hearsay)
+            {
+                score += LEAD_BONUS;
+            }
+            if prefer_doc == Some(passage.doc as usize) {
+                score += 0.03;
+            }
+            Scored {
+                passage: p as usize,
+                score,
+                coverage: coverage_weighted(q, index, &[passage], &weights),
+            }
+        })
+        .collect();
+    SLOTS.with_borrow_mut(|slots| {
+        for &id in q_pos.keys() {
+            slots[id as usize] = NO_SLOT;
+        }
+    });
+    out.sort_by(|a, b| b.score.total_cmp(&a.score));
+    out
+}
+
+const NO_SLOT: u32 = u32::MAX;
+thread_local! {
+    /// Per 3-gram id: its position among the question's 3-grams, or [`NO_SLOT`]. Filled for one
+    /// question's candidates and cleared after (only its own slots).
+    static SLOTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+    static MASKS: std::cell::RefCell<TermMasks> = const {
+        std::cell::RefCell::new(TermMasks { seen: Vec::new(), round: 0, masks: Vec::new() })
+    };
+}
+
+/// For one ranking, each index term's question 3-grams as bits: the candidates of one question
+/// share most of their terms, and a term's 3-grams were looked up once per candidate holding it.
+struct TermMasks {
+    /// Per term id: the ranking that last worked it out, and where its bits start in `masks`
+    /// ([`NO_MASK`]: none of its 3-grams is the question's).
+    seen: Vec<(u32, u32)>,
+    /// Numbers the rankings, so that `seen` is never cleared.
+    round: u32,
+    masks: Vec<u64>,
+}
+
+const NO_MASK: u32 = u32::MAX;
+
+impl TermMasks {
+    fn begin(&mut self, terms: usize) {
+        self.round = self.round.wrapping_add(1);
+        if self.round == 0 {
+            self.seen.iter_mut().for_each(|s| s.0 = 0);
+            self.round = 1;
+        }
+        if self.seen.len() < terms {
+            self.seen.resize(terms, (0, NO_MASK));
+        }
+        self.masks.clear();
+    }
+
+    /// Where term `t`'s bits start, from the question-3-gram positions `slots` gives on first use.
+    fn mask<I: Iterator<Item = u32>>(
+        &mut self,
+        t: u32,
+        width: usize,
+        slots: impl FnOnce() -> I,
+    ) -> Option<usize> {
+        let (round, at) = self.seen[t as usize];
+        if round == self.round {
+            return (at != NO_MASK).then_some(at as usize);
+        }
+        let start = self.masks.len();
+        self.masks.resize(start + width, 0);
+        let mut any = false;
+        for k in slots() {
+            self.masks[start + k as usize / 64] |= 1 << (k % 64);
+            any = true;
+        }
+        let at = if any {
+            start as u32
+        } else {
+            self.masks.truncate(start);
+            NO_MASK
+        };
+        self.seen[t as usize] = (self.round, at);
+        (at != NO_MASK).then_some(at as usize)
+    }
+}

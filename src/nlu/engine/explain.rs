@@ -1,0 +1,80 @@
+//! The engine's tuning views: a trace of how a question was analysed and scored, and the decision
+//! features of its best passage.
+
+use super::{Engine, MAX_QUESTION_CHARS};
+use crate::nlu::article::{self, Decision};
+use crate::nlu::decide::Features;
+use crate::nlu::query;
+use crate::nlu::{Intent, Question, Topic};
+
+impl Engine {
+    /// A human-readable trace of how a question was analysed and scored (for tuning and tests).
+    pub fn explain(&self, q: &Question) -> String {
+        use std::fmt::Write;
+        let query = query::analyse(q.text, q.lang, &self.index);
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "lang={:?} type={:?} words={:?}",
+            query.lang, query.answer_type, query.words
+        );
+        for t in &query.terms {
+            let _ = writeln!(
+                out,
+                "  term {:?} stem={:?} forms={:?} matches={} salient={} generic={}",
+                t.word,
+                t.stem,
+                t.forms,
+                t.matches.len(),
+                t.salient,
+                t.generic
+            );
+        }
+        let context_doc = match q.context {
+            Some(Topic::Article { article_id, .. }) => self.index.doc_by_id(*article_id),
+            _ => None,
+        };
+        let ranked = article::rank(&query, &self.index, None, context_doc);
+        for s in ranked.iter().take(4) {
+            let p = &self.index.passages[s.passage];
+            let _ = writeln!(
+                out,
+                "  doc {} para {} score {:.3} coverage {:.3}",
+                p.doc, p.paragraph, s.score, s.coverage
+            );
+        }
+        let _ = writeln!(
+            out,
+            "  decision: {:?}",
+            article::decide(&query, &self.index, &ranked, &self.intents.thresholds)
+                .map(|d| (d.paragraphs, d.confidence))
+        );
+        out
+    }
+
+    /// The decision features of a question's best passage and the reply it would get if answered
+    /// (for fitting the decision model: `ask --features`). `None` when the question never reaches
+    /// the article decision (small talk, ticker, an empty question).
+    pub fn features(&self, q: &Question) -> Option<(Features, String)> {
+        let raw: String = q.text.chars().take(MAX_QUESTION_CHARS).collect();
+        let query = query::analyse(&raw, q.lang, &self.index);
+        if query.words.is_empty() {
+            return None;
+        }
+        let answered = self.answer(q);
+        if !matches!(answered.intent, Intent::Article | Intent::Fallback) {
+            return None;
+        }
+        let c = self.choose(&query, &raw, q.context)?;
+        let a = self.quote_marked(
+            &Decision {
+                doc: c.doc,
+                paragraphs: c.paragraphs.clone(),
+                confidence: c.probability,
+            },
+            c.sentence.as_ref(),
+            query.lang,
+        );
+        Some((c.features, a.text))
+    }
+}

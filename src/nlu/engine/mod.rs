@@ -1,0 +1,253 @@
+//! The engine: built once over the articles and the intents, immutable, answering any number of
+//! questions concurrently. When content changes the caller builds a new one and swaps an `Arc`.
+//!
+//! Split by feature: this file owns building the engine and routing a question to what answers it;
+//! `follow_up` answers short questions from the conversation's topic and "more"; `replies` builds the
+//! answers (quotes, small talk, refusals); `explain` holds the tuning views (`explain`, `features`).
+
+mod explain;
+mod follow_up;
+mod replies;
+
+use std::sync::Arc;
+
+use super::article::Decision;
+use super::dates;
+use super::decide::{self, DateIndex};
+use super::index::Index;
+use super::intents::{Intents, ReplyKey, fill};
+use super::lang::{self, Lang};
+use super::lexicon::Lexicon;
+use super::meta;
+use super::query::{self, Query};
+use super::smalltalk::SmallTalkMatcher;
+use super::ticker::{self, TickerMatcher};
+use super::{Answer, Question, Topic};
+use crate::content::Article;
+
+/// Longer questions are answered from their start: nobody asks 2,000 characters of question.
+const MAX_QUESTION_CHARS: usize = 1000;
+
+pub struct Engine {
+    intents: Arc<Intents>,
+    /// Each article's web address, for the sources of answers drawn from it.
+    urls: std::collections::HashMap<i64, String>,
+    index: Index,
+    smalltalk: SmallTalkMatcher,
+    ticker: TickerMatcher,
+    dates: DateIndex,
+    /// Article numbers, newest publication first, and the fallback text's list of titles: both
+    /// sorted once here, not for every refusal or byline question (10,000 articles is a big sort).
+    newest_first: Vec<usize>,
+    titles: String,
+}
+
+impl Engine {
+    /// The lexicon is loaded once by the caller (`Lexicon::builtin()`) and shared by every engine
+    /// built after a content change.
+    pub fn build(intents: Arc<Intents>, lexicon: Arc<Lexicon>, articles: &[Article]) -> Engine {
+        let smalltalk = SmallTalkMatcher::new(&intents, lexicon.clone());
+        let ticker = TickerMatcher::new(&intents, &lexicon);
+        let extra: Vec<&str> = smalltalk
+            .words()
+            .chain(ticker.words())
+            .chain(lexicon.english.keys().map(String::as_str))
+            .collect();
+        // The dates every paragraph writes are read on a second core while the words are indexed.
+        let (index, dates) = std::thread::scope(|s| {
+            let dates = s.spawn(|| DateIndex::build(articles, &lexicon));
+            let index = Index::build(articles, extra.into_iter(), lexicon.clone());
+            (index, dates.join().expect("reading dates does not panic"))
+        });
+        let urls = articles
+            .iter()
+            .filter_map(|a| Some((a.id, a.parsed.url.clone()?)))
+            .collect();
+        let mut engine = Engine {
+            intents,
+            urls,
+            index,
+            smalltalk,
+            ticker,
+            dates,
+            newest_first: Vec::new(),
+            titles: String::new(),
+        };
+        engine.newest_first = engine.docs_newest_first();
+        engine.titles = engine.article_list();
+        engine
+    }
+
+    /// Function-word based language guess; `None` when unsure.
+    pub fn detect_lang(&self, text: &str) -> Option<Lang> {
+        lang::detect(text, &self.index.lx)
+    }
+
+    /// The language data this engine was built with.
+    pub fn lexicon(&self) -> &Arc<Lexicon> {
+        &self.index.lx
+    }
+
+    /// A configured text (`fallback`, `help`, …) in the given language; empty for an unknown key.
+    pub fn reply_text(&self, key: ReplyKey, lang: Lang) -> String {
+        let text = self.intents.text(key, lang);
+        fill(text, &[("articles", &self.titles)])
+    }
+
+    pub fn answer(&self, q: &Question) -> Answer {
+        self.with_urls(self.answer_sources(q))
+    }
+
+    /// Fills in each source's article URL (the passes that build answers know only ids).
+    fn with_urls(&self, mut answer: Answer) -> Answer {
+        for source in &mut answer.sources {
+            source.url = self.urls.get(&source.article_id).cloned();
+        }
+        answer
+    }
+
+    fn answer_sources(&self, q: &Question) -> Answer {
+        let raw: String = q.text.chars().take(MAX_QUESTION_CHARS).collect();
+        let query = query::analyse(&raw, q.lang, &self.index);
+        let lang = query.lang;
+        if query.words.is_empty() {
+            return self.refusal(lang, ReplyKey::Empty, q.context, 1.0);
+        }
+        let small = self.smalltalk.best(&query.words);
+        if let Some(m) = &small
+            && m.complete
+        {
+            return self.small_talk(m.intent, m.coverage, lang, q.context);
+        }
+        if let Some(a) = self.structural(&query, q.context) {
+            return a;
+        }
+        // Mostly small talk, and nothing specific left over ("terima kasih atas infonya").
+        if let Some(m) = &small
+            && m.coverage >= self.intents.thresholds.smalltalk
+            && query
+                .terms
+                .iter()
+                .filter(|t| !self.smalltalk.explains(m.intent, &t.word))
+                .all(|t| t.generic || !t.known())
+        {
+            return self.small_talk(m.intent, m.coverage, lang, q.context);
+        }
+        if let Some(context) = q.context
+            && query.terms.len() <= 2
+            && !query.terms.iter().any(|t| t.salient)
+            && let Some(a) = self.follow_up(&query, context)
+        {
+            return a;
+        }
+        self.answer_from_articles(&query, &raw, q.context)
+    }
+
+    /// Questions recognised by their shape: the ticker's figures, an article's byline or date.
+    fn structural(&self, query: &Query, context: Option<&Topic>) -> Option<Answer> {
+        let lang = query.lang;
+        let mention = self.ticker.mention(&query.words, &self.index);
+        if mention.only_ticker && !mention.unknown.is_empty() {
+            return Some(self.ticker_unknown(&mention.unknown.join(", "), lang, context));
+        }
+        if mention.only_ticker && !mention.known.is_empty() {
+            return Some(
+                match ticker::answer(&mention.known, &self.index, &self.intents, lang) {
+                    Ok(a) => a,
+                    Err(missing) => self.ticker_unknown(&missing, lang, context),
+                },
+            );
+        }
+        let context_doc = match context {
+            Some(Topic::Article { article_id, .. }) => self.index.doc_by_id(*article_id),
+            _ => None,
+        };
+        if let Some((field, doc)) = meta::field(query, &self.index) {
+            if doc.is_none() && context_doc.is_none() && self.index.docs.len() > 1 {
+                // "Siapa penulis berita ini?" with nothing saying which: every article, briefly.
+                return Some(meta::answer_all(
+                    field,
+                    &self.newest_first,
+                    &self.index,
+                    &self.intents,
+                    lang,
+                ));
+            }
+            let doc = doc.or(context_doc).or_else(|| self.newest_doc());
+            if let Some(doc) = doc {
+                return Some(meta::answer(field, doc, &self.index, &self.intents, lang));
+            }
+        }
+        None
+    }
+
+    /// The best passage of any article, or a refusal.
+    fn answer_from_articles(&self, query: &Query, raw: &str, context: Option<&Topic>) -> Answer {
+        let lang = query.lang;
+        match self.choose(query, raw, context) {
+            Some(c) if c.answer => {
+                let mut a = self.quote_marked(
+                    &Decision {
+                        doc: c.doc,
+                        paragraphs: c.paragraphs.clone(),
+                        confidence: c.probability,
+                    },
+                    c.sentence.as_ref(),
+                    lang,
+                );
+                a.confidence = c.probability;
+                a
+            }
+            Some(c) => self.refusal(lang, ReplyKey::Fallback, context, 1.0 - c.probability),
+            None => self.refusal(lang, ReplyKey::Fallback, context, 1.0),
+        }
+    }
+
+    fn choose(&self, query: &Query, raw: &str, context: Option<&Topic>) -> Option<decide::Choice> {
+        let context_doc = match context {
+            Some(Topic::Article { article_id, .. }) => self.index.doc_by_id(*article_id),
+            _ => None,
+        };
+        let qd = dates::of_question(raw, self.lexicon());
+        let q = decide::without_date_words(query, &qd);
+        decide::choose(
+            &q,
+            &qd,
+            &self.index,
+            &self.dates,
+            context_doc,
+            &self.intents.thresholds,
+            &self.intents.decision,
+            self.lexicon(),
+        )
+    }
+
+    fn newest_doc(&self) -> Option<usize> {
+        (0..self.index.docs.len())
+            .max_by_key(|&d| (self.index.docs[d].imported_at, self.index.docs[d].id))
+    }
+
+    fn docs_newest_first(&self) -> Vec<usize> {
+        let mut docs: Vec<usize> = (0..self.index.docs.len()).collect();
+        docs.sort_by_key(|&d| {
+            let doc = &self.index.docs[d];
+            std::cmp::Reverse((doc.published_at, doc.imported_at, doc.id))
+        });
+        docs
+    }
+
+    /// Up to three titles, newest first, for the fallback text.
+    fn article_list(&self) -> String {
+        let mut docs: Vec<_> = self.index.docs.iter().collect();
+        docs.sort_by_key(|d| std::cmp::Reverse((d.imported_at, d.id)));
+        let mut list: Vec<String> = docs
+            .iter()
+            .take(3)
+            .map(|d| format!("\"{}\"", d.title))
+            .collect();
+        if docs.len() > 3 {
+            list.push(format!("+{}", docs.len() - 3));
+        }
+        list.join(", ")
+    }
+}

@@ -1,0 +1,72 @@
+//! Indonesian affixes: the roots left after stripping them, and a root's other prefixed forms.
+
+/// Roots left after taking off common Indonesian prefixes and suffixes, longest first — tried
+/// against the index when Snowball's stem is not in it.
+pub(super) fn strip_affixes(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> Vec<String> {
+    let (prefixes, suffixes) = lx.affixes();
+    let none = (String::new(), None);
+    let mut out = Vec::new();
+    for (p, letter) in prefixes.iter().chain(std::iter::once(&none)) {
+        let Some(rest) = word.strip_prefix(p.as_str()) else {
+            continue;
+        };
+        for s in suffixes
+            .iter()
+            .map(String::as_str)
+            .chain(std::iter::once(""))
+        {
+            if p.is_empty() && s.is_empty() {
+                continue;
+            }
+            if let Some(root) = rest.strip_suffix(s)
+                && root.chars().count() >= 4
+            {
+                out.push(root.to_string());
+                // meny-/men-/mem-/meng- replace the root's first letter (s, t, p, k).
+                out.extend(letter.map(|l| format!("{l}{root}")));
+            }
+        }
+    }
+    out.sort_by_key(|r| std::cmp::Reverse(r.len()));
+    out
+}
+
+/// The question word's possible roots with each prefix the lexicon lists ("merendam" → "rendam" →
+/// "terendam", "direndam"): a prefix that replaced or merged with the root's first letter drops it.
+pub(super) fn reaffixed(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> Vec<String> {
+    let (prefixes, _) = lx.affixes();
+    let mut out = Vec::new();
+    // An agent noun ("pendiri") is another word than the root's verbs ("terdiri"): it is not
+    // re-affixed, nor is any form turned into one.
+    if lx.is_agent_noun(word) {
+        return out;
+    }
+    for root in strip_affixes(word, lx) {
+        for (p, letter) in prefixes {
+            let form = match letter {
+                Some(l) => match root.strip_prefix(*l) {
+                    Some(rest) => format!("{p}{rest}"),
+                    None => continue,
+                },
+                None => format!("{p}{root}"),
+            };
+            if form != word && !lx.is_agent_noun(&form) {
+                out.push(form);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlu::testing::lexicon;
+
+    #[test]
+    fn affixes_snowball_leaves_are_stripped_against_the_index() {
+        let lx = lexicon();
+        assert!(strip_affixes("menaikkan", &lx).contains(&"naik".to_string()));
+        assert!(strip_affixes("penyimpanan", &lx).contains(&"simpan".to_string()));
+    }
+}

@@ -1,0 +1,148 @@
+//! One content word of the question: slang, the English bridge, colloquial forms, affixes and typo
+//! correction give its word, stem and the index terms it matches.
+
+use crate::nlu::index::{Index, TermId};
+use crate::nlu::text::{self, Token};
+
+use super::Term;
+use super::affixes::{reaffixed, strip_affixes};
+
+const SYNONYM_FACTOR: f32 = 0.8;
+
+pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &Index) -> Term {
+    let lx = &*index.lx;
+    let stem = |w: &str| lx.stem(w);
+    let mut word = token.word.clone();
+    let in_index = |w: &str| index.term(w).is_some() || index.term(&stem(w)).is_some();
+    // An Indonesian question's word is read as English only when it is no Indonesian word.
+    let translations: Vec<String> = match lx.english_of(&word) {
+        Some(ids) if english || (!in_index(&word) && !lx.is_real_word(&word)) => ids.clone(),
+        _ => Vec::new(),
+    };
+    // A month's abbreviation ("sept", "agst") spells a date, read as such: never "corrected".
+    if translations.is_empty()
+        && !in_index(&word)
+        && !text::has_digit(&word)
+        && lx.month(&word).is_none()
+    {
+        if let Some(formal) = crate::nlu::colloquial::candidates(&word)
+            .into_iter()
+            .flat_map(|c| {
+                lx.deslang(&c)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .find(|c| index.term(c).is_some())
+        {
+            // Jakarta colloquial morphology: "disimpen" → "disimpan", "nyimpen" → "menyimpan".
+            word = formal;
+        } else if let Some(root) = strip_affixes(&word, lx)
+            .into_iter()
+            .find(|r| index.term(r).is_some() || lx.synonyms.contains_key(r))
+        {
+            // Snowball left an affix on ("menaikkan") or took the root's first letter with the
+            // prefix ("meninggalkan" → "inggal"): the bare root the index or a synonym holds.
+            word = root;
+        } else if let Some(form) = reaffixed(&word, lx)
+            .into_iter()
+            .find(|f| index.term(f).is_some())
+        {
+            // The articles use the root with another prefix only ("merendam" → "terendam").
+            word = form;
+        } else if !index.knows(&word) && !lx.is_real_word(&word) && !token.capitalised {
+            // A capitalised word is a name: never "corrected" into another word.
+            // An English question's unknown word is only corrected to a word of the bridge, an
+            // Indonesian question's never to an English word the articles do not use.
+            let accept = |w: &str| {
+                if english {
+                    lx.english.contains_key(w)
+                } else {
+                    index.term(w).is_some() || !lx.english.contains_key(w)
+                }
+            };
+            if let Some(fixed) = index.correct(&word, accept) {
+                word = fixed;
+            } else if stem(&word).chars().count() >= 6
+                && let Some(fixed) = index.correct(&stem(&word), accept)
+            {
+                word = fixed;
+            }
+        }
+    }
+    let translations: Vec<String> = if translations.is_empty() {
+        lx.english_of(&word)
+            .filter(|_| english)
+            .cloned()
+            .unwrap_or_default()
+    } else {
+        translations
+    };
+    // An English word the bridge cannot carry into the articles may be one Indonesian borrowed:
+    // its loan spellings the articles use ("evacuation" → "evakuasi").
+    let translations = if english && !translations.iter().any(|t| in_index(t)) {
+        let mut t = translations;
+        t.extend(
+            lx.english_loans(&word)
+                .into_iter()
+                .filter(|c| index.term(c).is_some()),
+        );
+        t
+    } else {
+        translations
+    };
+    let st = stem(&word);
+    let mut matches: Vec<(TermId, f32)> = Vec::new();
+    let push = |w: &str, factor: f32, matches: &mut Vec<(TermId, f32)>| {
+        for form in [w.to_string(), stem(w)] {
+            if let Some(id) = index.term(&form)
+                && !matches.iter().any(|(m, _)| *m == id)
+            {
+                matches.push((id, factor));
+            }
+        }
+    };
+    let mut forms = vec![word.clone()];
+    push(&word, 1.0, &mut matches);
+    // Rarity is the word's own (a translation or a synonym is a guess), and an English word
+    // counts only when it crosses untranslated (a name the bridge does not know). Month names are dates:
+    // salient as such, not by rarity.
+    let rare = translations.is_empty()
+        && !lx.is_calendar_word(&word)
+        && matches.iter().any(|&(id, _)| index.is_rare(id));
+    // The reader's own spelling matches too (after rarity: the expansion says what it is).
+    if let Some(w) = written {
+        push(w, 1.0, &mut matches);
+    }
+    for tr in &translations {
+        push(tr, 1.0, &mut matches);
+        forms.push(tr.clone());
+    }
+    let mut roots = vec![st.clone(), word.clone()];
+    roots.extend(translations.iter().map(|t| stem(t)));
+    for root in &roots {
+        if let Some(syns) = lx.synonyms.get(root) {
+            for s in syns {
+                push(s, SYNONYM_FACTOR, &mut matches);
+            }
+        }
+    }
+    let generic = lx.is_generic(&word)
+        || lx.is_generic(&st)
+        || (!translations.is_empty() && translations.iter().all(|t| lx.is_generic(t)));
+    // An unknown lowercase word is not taken for a name: most are slang or compounds the word
+    // lists lack ("musti", "warganet"), and coverage already counts them.
+    let salient = token.capitalised || text::has_digit(&word) || rare;
+    let untranslated = english && translations.is_empty() && matches.is_empty() && !salient;
+    Term {
+        word,
+        stem: st,
+        matches,
+        forms,
+        salient,
+        generic,
+        untranslated,
+        context: false,
+        head: false,
+    }
+}
