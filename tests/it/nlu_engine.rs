@@ -286,3 +286,24 @@ fn a_figure_asked_of_an_archive_without_a_ticker_gets_no_empty_indicator_list() 
         assert!(!a.text.trim_end().ends_with(':'), "{}", a.text);
     }
 }
+
+#[test]
+fn explain_shows_the_decision_the_reader_gets_not_the_bare_ranking_s() {
+    let e = engine();
+    for q in [
+        "berapa bunga penjaminan LPS?",
+        "kapan facebook beli whatsapp?",
+        "Siapa pendiri Telegram?",
+        "Who founded Signal?",
+        "Siapa yang membeli WhatsApp?",
+    ] {
+        let question = Question::new(q);
+        let answered = e.answer(&question).answered;
+        let trace = e.explain(&question);
+        assert!(
+            trace.contains(&format!("answer {answered}")),
+            "{q}: answered={answered} but explain says:\n{trace}"
+        );
+        assert!(trace.contains("features:"), "{q}: no features in\n{trace}");
+    }
+}

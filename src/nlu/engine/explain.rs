@@ -11,7 +11,8 @@ impl Engine {
     /// A human-readable trace of how a question was analysed and scored (for tuning and tests).
     pub fn explain(&self, q: &Question) -> String {
         use std::fmt::Write;
-        let query = query::analyse(q.text, q.lang, &self.index);
+        let raw: String = q.text.chars().take(MAX_QUESTION_CHARS).collect();
+        let query = query::analyse(&raw, q.lang, &self.index);
         let mut out = String::new();
         let _ = writeln!(
             out,
@@ -43,12 +44,21 @@ impl Engine {
                 p.doc, p.paragraph, s.score, s.coverage
             );
         }
-        let _ = writeln!(
-            out,
-            "  decision: {:?}",
-            article::decide(&query, &self.index, &ranked, &self.intents.thresholds)
-                .map(|d| (d.paragraphs, d.confidence))
-        );
+        // The decision the reader would get: the fitted model's, on the question without the
+        // words that only spelled its dates (as `answer` decides), not the bare ranking's.
+        match self.choose(&query, &raw, q.context) {
+            Some(c) => {
+                let _ = writeln!(
+                    out,
+                    "  decision: doc {} paragraphs {:?} probability {:.3} answer {}",
+                    c.doc, c.paragraphs, c.probability, c.answer
+                );
+                let _ = writeln!(out, "  features: {:?}", c.features);
+            }
+            None => {
+                let _ = writeln!(out, "  decision: none (nothing ranked)");
+            }
+        }
         out
     }
 
