@@ -206,8 +206,8 @@ impl Weights {
                 .filter(|p| names_date(&p.dates, dates))
                 .count()
         };
-        // Only a question asking an amount names its measure: "siapa kepala BPS" asks no
-        // basis points.
+        // Only a question asking an amount names its measure: a "siapa" question naming an
+        // office whose initials spell a unit ("bps") asks no basis points.
         let measure_word = (asked.wanted == AnswerType::Number)
             .then(|| answer_type::measure_word(q, lx))
             .flatten();

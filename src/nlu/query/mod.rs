@@ -108,7 +108,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let placing = context_clause(raw, lx);
     let mut context: Vec<bool> = Vec::new();
     // The word as the reader wrote it, where the slang map replaced it: an abbreviation the
-    // articles may use verbatim ("Plt", "SK") as well as spelt out.
+    // articles may use verbatim ("Dirut", "Kadis") as well as spelt out.
     let mut written: Vec<Option<String>> = Vec::new();
     for (k, t) in text::tokenize(raw).into_iter().enumerate() {
         for (i, w) in lx.deslang(&t.word).into_iter().enumerate() {
@@ -290,13 +290,13 @@ mod tests {
     fn an_abbreviation_the_slang_map_spells_out_still_matches_the_article_writing_it() {
         let article = crate::nlu::testing::plain_article(
             1,
-            "Plt Kepala Dinas Pasar dilantik\n\nPlt Kepala Dinas Pasar Kota Sukamaju, Budi Santika, dilantik Senin.\n",
+            "Dirut PT Sumber Makmur dilantik\n\nDirut PT Sumber Makmur, Budi Santika, dilantik Senin.\n",
         );
         let index = Index::build(&[article], std::iter::empty(), lexicon());
-        let q = analyse("siapa plt kepala dinas pasar?", None, &index);
+        let q = analyse("siapa dirut pt sumber makmur?", None, &index);
         let first = &q.terms[0];
         assert_eq!(
-            first.word, "pelaksana",
+            first.word, "direktur",
             "the slang map spells the abbreviation out"
         );
         assert!(first.known(), "the reader's own spelling is the article's");
