@@ -143,23 +143,13 @@ impl Store {
             .map_err(|_| anyhow::anyhow!("the store is busy: no write turn for {WRITER_WAIT:?}"))?;
         // `BEGIN IMMEDIATE` goes with the transaction's first statement (see `Tx::pending`); a
         // failure there (busy, read-only) fails that statement, and the `Tx` is discarded.
-        let mut tx = Tx {
-            conn: Some(
-                self.pool
-                    .acquire()
-                    .await
-                    .context("cannot start a write transaction")?,
-            ),
-            pending: String::from("BEGIN IMMEDIATE;\n"),
-            pending_args: Vec::new(),
-            shared: self.writer.clone(),
-            question_logged: false,
-            pending_new_chat_only: false,
-            prefetched: None,
-            lazy: None,
-            _writer: None,
-            _turns: None,
-        };
+        let conn = self
+            .pool
+            .acquire()
+            .await
+            .context("cannot start a write transaction")?;
+        let mut tx = Tx::on(conn, &self.writer);
+        tx.pending.push_str("BEGIN IMMEDIATE;\n");
         tx._writer = Some(writer);
         Ok(tx)
     }
@@ -178,18 +168,11 @@ impl Store {
         let turns = tokio::time::timeout(WRITER_WAIT, self.turns.clone().read_owned())
             .await
             .map_err(|_| anyhow::anyhow!("the store is busy: no turn for {WRITER_WAIT:?}"))?;
-        Ok(Tx {
-            conn: Some(self.pool.acquire().await.context("cannot start a turn")?),
-            pending: String::new(),
-            pending_args: Vec::new(),
-            shared: self.writer.clone(),
-            question_logged: false,
-            pending_new_chat_only: false,
-            prefetched: None,
-            lazy: Some(self.writer.clone()),
-            _writer: None,
-            _turns: Some(TurnsGuard::Shared(turns)),
-        })
+        let conn = self.pool.acquire().await.context("cannot start a turn")?;
+        let mut tx = Tx::on(conn, &self.writer);
+        tx.lazy = Some(self.writer.clone());
+        tx._turns = Some(TurnsGuard::Shared(turns));
+        Ok(tx)
     }
 
     /// As [`Store::begin_write`], with no chat's turn ([`Store::begin_turn`]) open meanwhile: for
@@ -214,18 +197,7 @@ impl Store {
     async fn begin_with(&self, begin: &'static str) -> anyhow::Result<Tx> {
         // Held in the `Tx` before `BEGIN` runs: if this future is dropped mid-statement, the
         // `Tx`'s drop cleans the connection up instead of the pool getting it back mid-transaction.
-        let mut tx = Tx {
-            conn: Some(self.pool.acquire().await?),
-            pending: String::new(),
-            pending_args: Vec::new(),
-            shared: self.writer.clone(),
-            question_logged: false,
-            pending_new_chat_only: false,
-            prefetched: None,
-            lazy: None,
-            _writer: None,
-            _turns: None,
-        };
+        let mut tx = Tx::on(self.pool.acquire().await?, &self.writer);
         if let Err(error) = sqlx::query(begin).execute(tx.connection()).await {
             // BUSY leaves no transaction open, but a connection in an unknown state is not kept.
             if let Some(mut conn) = tx.conn.take() {
@@ -238,6 +210,23 @@ impl Store {
 }
 
 impl Tx {
+    /// A transaction on `conn` with nothing pending, no lock held and no turn open: what each
+    /// kind of transaction starts from.
+    fn on(conn: PoolConnection<Sqlite>, shared: &Arc<Writer>) -> Tx {
+        Tx {
+            conn: Some(conn),
+            pending: String::new(),
+            pending_args: Vec::new(),
+            shared: shared.clone(),
+            question_logged: false,
+            pending_new_chat_only: false,
+            prefetched: None,
+            lazy: None,
+            _writer: None,
+            _turns: None,
+        }
+    }
+
     /// Commits. The connection stays with the `Tx` until `COMMIT` has answered, so that neither
     /// a failed `COMMIT` nor one cut short returns it to the pool inside a transaction.
     pub async fn commit(mut self) -> anyhow::Result<()> {
