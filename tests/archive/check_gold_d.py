@@ -3,8 +3,9 @@
 
 usage: python3 tests/archive/check_gold_d.py [tests/archive/qa/probe-15.jsonl]
 
-Same rules as check_gold_c.py, with set D's directory added and set D's topic groups joined to the
-archive groups they extend (ump-jatim-* with ump-dki-* as "ump"):
+Topic groups are a file's slug up to its date, joined where a later set extends an archive group
+(every gempa-* is "gempa", ump-jatim-* and ump-dki-* are "ump"). check_gold_c.py runs the same
+checks over articles/ and articles-c/ only (`main(path, dirs)`):
 
 FAIL: an answerable question names no existing article, carries no gold, or a gold string does
       not occur (case-insensitive) in its article; an unanswerable/offtopic question carries an
@@ -37,9 +38,9 @@ def group(slug):
     return {"ihsg-sepekan": "ihsg"}.get(g, g)
 
 
-def main(path):
+def main(path, dirs=DIRS):
     texts = {}
-    for d in DIRS:
+    for d in dirs:
         for fn in os.listdir(d):
             if fn.endswith(".txt"):
                 with open(os.path.join(d, fn), encoding="utf-8") as fh:
