@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Check the gold strings of a question file against articles/, articles-c/ and articles-d/.
 
-usage: python3 tests/archive/check_gold_d.py [tests/archive/qa/probe-15.jsonl]
+usage: python3 tests/archive/check_gold_d.py [QA.jsonl [ARTICLE_DIR ...]]
+
+With no arguments it checks qa/probe-15.jsonl against the three directories above; given
+directories (relative to the current directory or absolute) replace them, so one script serves
+every set (check_gold_c.py and check_gold_e.py are shorthands for sets C and E).
 
 Topic groups are a file's slug up to its date, joined where a later set extends an archive group
 (every gempa-* is "gempa", ump-jatim-* and ump-dki-* are "ump"). check_gold_c.py runs the same
@@ -22,6 +26,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DIRS = [os.path.join(HERE, d) for d in ("articles", "articles-c", "articles-d")]
+ALL_DIRS = DIRS + [os.path.join(HERE, "articles-e")]
 CATS = {"formal", "slang", "english", "dated", "confusable", "unanswerable", "offtopic"}
 
 
@@ -85,4 +90,5 @@ def main(path, dirs=DIRS):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "qa", "probe-15.jsonl")))
+    qa = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "qa", "probe-15.jsonl")
+    sys.exit(main(qa, dirs=sys.argv[2:] or DIRS))
