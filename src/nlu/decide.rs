@@ -122,6 +122,9 @@ pub struct Features {
     /// Share of the question's salient terms the chosen article holds nowhere (title included):
     /// a figure, a name or a rare word the report never mentions is one it cannot answer about.
     pub salient_absent: f32,
+    /// Share of the question's rare ordinary words ([`Term::rare`]) the chosen article holds
+    /// nowhere: weaker evidence than a missing name, for the model to weigh.
+    pub rare_absent: f32,
     /// Share of the question's terms the archive does not know at all.
     pub unknown: f32,
     /// 1 when a sentence holds the kind of value asked for (or nothing particular is asked).
@@ -141,13 +144,14 @@ pub struct Features {
 }
 
 impl Features {
-    fn as_array(&self) -> [f32; 13] {
+    fn as_array(&self) -> [f32; 14] {
         [
             self.score,
             self.margin,
             self.coverage,
             self.salient_missing,
             self.salient_absent,
+            self.rare_absent,
             self.unknown,
             self.type_match,
             self.sentence_share,
@@ -203,6 +207,8 @@ pub struct Choice {
     /// The answering sentence: (paragraph, byte range in it).
     pub sentence: Option<(usize, std::ops::Range<usize>)>,
     pub features: Features,
+    /// The first word-level check that failed (what `checks` = 0 stands for), for tuning views.
+    pub refusal: Option<article::Refusal>,
     pub probability: f32,
     pub answer: bool,
 }
@@ -354,6 +360,14 @@ pub fn choose(
             .iter()
             .find(|(d, _)| *d == doc)
             .map_or(0.0, |(_, share)| 1.0 - share),
+        rare_absent: {
+            let rare: Vec<&Term> = q.terms.iter().filter(|t| t.rare).collect();
+            if rare.is_empty() {
+                0.0
+            } else {
+                rare.iter().filter(|t| !doc_holds(t, index, doc)).count() as f32 / rare.len() as f32
+            }
+        },
         // An English word the bridge lacks is a gap of the dictionary, not an unknown subject.
         unknown: q
             .terms
@@ -382,6 +396,7 @@ pub fn choose(
         paragraphs,
         sentence,
         features,
+        refusal: checks.err(),
         probability,
         // Generic words alone ("berapa harganya?") name no subject to answer about, however
         // well a passage holds them.
