@@ -182,6 +182,8 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             && !placing
             && !new.salient
             && !lx.is_prefixed_verb(&new.word)
+            // "Berapa lama …": a gradable word describes the measure asked for, names no thing.
+            && !lx.is_gradable(&new.word)
         {
             new.head = true;
         }
@@ -277,6 +279,11 @@ mod tests {
             .map(|t| t.word.as_str())
             .collect();
         assert_eq!(heads, vec!["pemilik"]);
+        let q = analyse("berapa lama antrean di pasar itu?", None, &seed_index());
+        assert!(
+            q.terms.iter().all(|t| !t.head),
+            "a gradable word describes the measure asked for"
+        );
     }
 
     #[test]
