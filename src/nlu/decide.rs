@@ -29,6 +29,10 @@ const SALIENT_DOC_WEIGHT: f32 = 0.12;
 /// An article whose title holds the topic words is on the topic when its best passage scores at
 /// least this share of the best.
 const TOPIC_FLOOR: f32 = 0.4;
+/// How much an article whose title names the question's date (a year or a month, "inflasi 2030",
+/// "Oktober 2031") gains over one that only agrees by its publication date or text: the title
+/// says what time the report is about, so among same-topic reports it breaks the tie.
+const TITLE_DATE_BONUS: f32 = 0.08;
 /// Articles whose best passage is within this share of the best score are "on the same topic".
 const SAME_TOPIC: f32 = 0.8;
 
@@ -41,6 +45,8 @@ pub struct DateIndex {
     /// Years each article's title names ("Upah Minimum Kota 2031", "Piala Kota 2029"): the
     /// year the report is about.
     title_years: Vec<Vec<i32>>,
+    /// Dates each article's title names, a year without one read in the publication's.
+    title_dates: Vec<Vec<When>>,
 }
 
 /// The most a bare year in the question ("upah 2030") agrees with an article whose title is about
@@ -56,10 +62,12 @@ impl DateIndex {
             doc_text: Vec::with_capacity(articles.len()),
             published_day: Vec::with_capacity(articles.len()),
             title_years: Vec::with_capacity(articles.len()),
+            title_dates: Vec::with_capacity(articles.len()),
         };
         for doc in articles.iter().map(|a| &a.parsed) {
             let day = doc.published_at.map(|at| at.date_naive());
             let mut all = dates::of_text(&doc.title, day, lx);
+            out.title_dates.push(all.clone());
             out.title_years.push(
                 dates::of_text(&doc.title, None, lx)
                     .iter()
@@ -82,6 +90,13 @@ impl DateIndex {
             .iter()
             .chain(&self.doc_text[doc])
             .any(|w| w.year == Some(year))
+    }
+
+    /// Whether the article's title names one of the question's dates (to its month or year).
+    fn titled(&self, doc: usize, q: &[When]) -> bool {
+        q.iter()
+            .filter(|w| w.day.is_none())
+            .any(|w| self.title_dates[doc].iter().any(|t| w.covered_by(t)))
     }
 
     fn conflict(&self, doc: usize, q: &[When]) -> f32 {
@@ -270,9 +285,15 @@ pub fn choose(
     }
     // Dates: the article's agreement with the question's dates.
     if !qd.dates.is_empty() {
+        // Only among reports on the question's topic: another topic's title naming the year
+        // ("upah kota lain 2031") says nothing about which report of this one.
+        let topic = same_topic(q, qd, &ranked, index);
         for s in ranked.iter_mut() {
             let doc = index.passages[s.passage].doc as usize;
             s.score += DATE_WEIGHT * dix.agreement(doc, &qd.dates);
+            if topic.contains(&doc) && dix.titled(doc, &qd.dates) {
+                s.score += TITLE_DATE_BONUS;
+            }
         }
     }
     // Recency: among articles on the same topic, the newest.
