@@ -184,6 +184,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             && !lx.is_prefixed_verb(&new.word)
             // "Berapa lama …": a gradable word describes the measure asked for, names no thing.
             && !lx.is_gradable(&new.word)
+            // "Berapa jumlah …": a measure noun says what kind of figure is asked; the word it
+            // governs (salient already) says of what.
+            && !lx.is_measure_head(&new.word)
         {
             new.head = true;
         }
@@ -283,6 +286,11 @@ mod tests {
         assert!(
             q.terms.iter().all(|t| !t.head),
             "a gradable word describes the measure asked for"
+        );
+        let q = analyse("berapa jumlah pedagang pasar itu?", None, &seed_index());
+        assert!(
+            q.terms.iter().all(|t| !(t.head && t.word == "jumlah")),
+            "a measure noun says what kind of figure, not of what"
         );
     }
 

@@ -113,10 +113,13 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     let corpus_rare = translations.is_empty()
         && !lx.is_calendar_word(&word)
         && matches.iter().any(|&(id, _)| index.is_rare(id));
-    // Snowball may leave an affix on ("diperoleh" → "peroleh"): the dictionary's root counts.
+    // Snowball may leave an affix on ("diperoleh" → "peroleh"): the dictionary's root counts,
+    // after a second layer of affixes too ("di-per-oleh").
     let ordinary = lx.is_real_word(&word)
         || lx.is_real_word(&st)
-        || strip_affixes(&word, lx).iter().any(|r| lx.is_real_word(r));
+        || strip_affixes(&word, lx)
+            .iter()
+            .any(|r| lx.is_real_word(r) || strip_affixes(r, lx).iter().any(|r| lx.is_real_word(r)));
     let rare = corpus_rare && !ordinary;
     // The reader's own spelling matches too (after rarity: the expansion says what it is).
     if let Some(w) = written {
