@@ -230,13 +230,17 @@ pub struct Choice {
 
 /// The question without the words that only spelled its dates ("21", "november", "2019"):
 /// dates are matched as dates, not as words a passage must repeat.
-/// A relative time word ("terbaru") stays a term but is not salient: it says when, not what about.
+/// A relative time word ("terbaru", "terakhir") stays a term but is neither salient nor more
+/// than generic: it says when, not what about, and the report rarely repeats it.
 pub fn without_date_words(q: &Query, qd: &QuestionDates) -> Query {
     let mut out = q.clone();
     out.terms.retain(|t| !qd.words.contains(&t.word));
     for t in out.terms.iter_mut() {
         if qd.relative_words.contains(&t.word) {
             t.salient = false;
+            t.rare = false;
+            t.generic = true;
+            t.head = false;
         }
     }
     if out.terms.is_empty() {
@@ -475,5 +479,24 @@ fn single(q: &Query, t: &Term) -> Query {
         terms: vec![t.clone()],
         answer_type: q.answer_type,
         lang: q.lang,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlu::query::analyse;
+    use crate::nlu::testing::{lexicon, seed_article};
+
+    #[test]
+    fn a_relative_time_word_is_kept_but_weighs_as_a_generic_word() {
+        let lx = lexicon();
+        let index = Index::build(&[seed_article(1)], std::iter::empty(), lx.clone());
+        let raw = "harga paket data terakhir berapa?";
+        let qd = dates::of_question(raw, &lx);
+        let q = without_date_words(&analyse(raw, None, &index), &qd);
+        let t = q.terms.iter().find(|t| t.word == "terakhir").unwrap();
+        assert!(t.generic && !t.salient && !t.rare && !t.head);
+        assert!(qd.latest, "it asks for the newest report");
     }
 }
