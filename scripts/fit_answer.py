@@ -24,7 +24,7 @@ Usage: scripts/fit_answer.py --bin target/release/newsdesk [--write]
 import argparse, glob, json, math, os, re, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FEATURES = ["score", "margin", "coverage", "salient_missing", "salient_absent", "unknown", "type_match",
+FEATURES = ["score", "margin", "coverage", "salient_missing", "salient_absent", "rare_absent", "unknown", "type_match",
             "sentence_share", "date", "date_absent", "date_conflict", "english", "checks"]
 ARCHIVE = sorted(glob.glob(os.path.join(ROOT, "tests/archive/articles/*.txt")))
 SETS = [

@@ -31,6 +31,10 @@ pub struct AskArgs {
     /// "candidate" (the reply it would give if answered), for `scripts/fit_answer.py`.
     #[arg(long, requires = "json")]
     pub features: bool,
+    /// Print the engine's trace instead of the answer: the question's terms (salient, generic),
+    /// the best passages and the fitted decision with its features (for tuning).
+    #[arg(long, conflicts_with_all = ["json", "chat"])]
+    pub explain: bool,
     /// Use and keep this chat's conversation state (follow-ups across invocations).
     #[arg(long, value_name = "ID", allow_negative_numbers = true)]
     pub chat: Option<i64>,
@@ -59,6 +63,15 @@ impl Answerer {
         let mut answer = self.answer(text, lang).await?;
         if empty_archive && !answer.answered {
             answer.text = NO_ARTICLES.to_string();
+        }
+        if args.explain
+            && let Answerer::Engine(engine, _) = self
+        {
+            return Ok(engine.explain(&Question {
+                text,
+                lang,
+                context: None,
+            }));
         }
         if !(args.json && args.features) {
             return Ok(render(&answer, args.json));

@@ -29,6 +29,10 @@ const SALIENT_DOC_WEIGHT: f32 = 0.12;
 /// An article whose title holds the topic words is on the topic when its best passage scores at
 /// least this share of the best.
 const TOPIC_FLOOR: f32 = 0.4;
+/// How much an article whose title names the question's date (a year or a month, "inflasi 2030",
+/// "Oktober 2031") gains over one that only agrees by its publication date or text: the title
+/// says what time the report is about, so among same-topic reports it breaks the tie.
+const TITLE_DATE_BONUS: f32 = 0.08;
 /// Articles whose best passage is within this share of the best score are "on the same topic".
 const SAME_TOPIC: f32 = 0.8;
 
@@ -41,6 +45,8 @@ pub struct DateIndex {
     /// Years each article's title names ("Upah Minimum Kota 2031", "Piala Kota 2029"): the
     /// year the report is about.
     title_years: Vec<Vec<i32>>,
+    /// Dates each article's title names, a year without one read in the publication's.
+    title_dates: Vec<Vec<When>>,
 }
 
 /// The most a bare year in the question ("upah 2030") agrees with an article whose title is about
@@ -56,10 +62,12 @@ impl DateIndex {
             doc_text: Vec::with_capacity(articles.len()),
             published_day: Vec::with_capacity(articles.len()),
             title_years: Vec::with_capacity(articles.len()),
+            title_dates: Vec::with_capacity(articles.len()),
         };
         for doc in articles.iter().map(|a| &a.parsed) {
             let day = doc.published_at.map(|at| at.date_naive());
             let mut all = dates::of_text(&doc.title, day, lx);
+            out.title_dates.push(all.clone());
             out.title_years.push(
                 dates::of_text(&doc.title, None, lx)
                     .iter()
@@ -82,6 +90,13 @@ impl DateIndex {
             .iter()
             .chain(&self.doc_text[doc])
             .any(|w| w.year == Some(year))
+    }
+
+    /// Whether the article's title names one of the question's dates (to its month or year).
+    fn titled(&self, doc: usize, q: &[When]) -> bool {
+        q.iter()
+            .filter(|w| w.day.is_none())
+            .any(|w| self.title_dates[doc].iter().any(|t| w.covered_by(t)))
     }
 
     fn conflict(&self, doc: usize, q: &[When]) -> f32 {
@@ -122,6 +137,9 @@ pub struct Features {
     /// Share of the question's salient terms the chosen article holds nowhere (title included):
     /// a figure, a name or a rare word the report never mentions is one it cannot answer about.
     pub salient_absent: f32,
+    /// Share of the question's rare ordinary words ([`Term::rare`]) the chosen article holds
+    /// nowhere: weaker evidence than a missing name, for the model to weigh.
+    pub rare_absent: f32,
     /// Share of the question's terms the archive does not know at all.
     pub unknown: f32,
     /// 1 when a sentence holds the kind of value asked for (or nothing particular is asked).
@@ -141,13 +159,14 @@ pub struct Features {
 }
 
 impl Features {
-    fn as_array(&self) -> [f32; 13] {
+    fn as_array(&self) -> [f32; 14] {
         [
             self.score,
             self.margin,
             self.coverage,
             self.salient_missing,
             self.salient_absent,
+            self.rare_absent,
             self.unknown,
             self.type_match,
             self.sentence_share,
@@ -203,19 +222,25 @@ pub struct Choice {
     /// The answering sentence: (paragraph, byte range in it).
     pub sentence: Option<(usize, std::ops::Range<usize>)>,
     pub features: Features,
+    /// The first word-level check that failed (what `checks` = 0 stands for), for tuning views.
+    pub refusal: Option<article::Refusal>,
     pub probability: f32,
     pub answer: bool,
 }
 
 /// The question without the words that only spelled its dates ("21", "november", "2019"):
 /// dates are matched as dates, not as words a passage must repeat.
-/// A relative time word ("terbaru") stays a term but is not salient: it says when, not what about.
+/// A relative time word ("terbaru", "terakhir") stays a term but is neither salient nor more
+/// than generic: it says when, not what about, and the report rarely repeats it.
 pub fn without_date_words(q: &Query, qd: &QuestionDates) -> Query {
     let mut out = q.clone();
     out.terms.retain(|t| !qd.words.contains(&t.word));
     for t in out.terms.iter_mut() {
         if qd.relative_words.contains(&t.word) {
             t.salient = false;
+            t.rare = false;
+            t.generic = true;
+            t.head = false;
         }
     }
     if out.terms.is_empty() {
@@ -264,9 +289,15 @@ pub fn choose(
     }
     // Dates: the article's agreement with the question's dates.
     if !qd.dates.is_empty() {
+        // Only among reports on the question's topic: another topic's title naming the year
+        // ("upah kota lain 2031") says nothing about which report of this one.
+        let topic = same_topic(q, qd, &ranked, index);
         for s in ranked.iter_mut() {
             let doc = index.passages[s.passage].doc as usize;
             s.score += DATE_WEIGHT * dix.agreement(doc, &qd.dates);
+            if topic.contains(&doc) && dix.titled(doc, &qd.dates) {
+                s.score += TITLE_DATE_BONUS;
+            }
         }
     }
     // Recency: among articles on the same topic, the newest.
@@ -354,6 +385,14 @@ pub fn choose(
             .iter()
             .find(|(d, _)| *d == doc)
             .map_or(0.0, |(_, share)| 1.0 - share),
+        rare_absent: {
+            let rare: Vec<&Term> = q.terms.iter().filter(|t| t.rare).collect();
+            if rare.is_empty() {
+                0.0
+            } else {
+                rare.iter().filter(|t| !doc_holds(t, index, doc)).count() as f32 / rare.len() as f32
+            }
+        },
         // An English word the bridge lacks is a gap of the dictionary, not an unknown subject.
         unknown: q
             .terms
@@ -382,6 +421,7 @@ pub fn choose(
         paragraphs,
         sentence,
         features,
+        refusal: checks.err(),
         probability,
         // Generic words alone ("berapa harganya?") name no subject to answer about, however
         // well a passage holds them.
@@ -439,5 +479,24 @@ fn single(q: &Query, t: &Term) -> Query {
         terms: vec![t.clone()],
         answer_type: q.answer_type,
         lang: q.lang,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlu::query::analyse;
+    use crate::nlu::testing::{lexicon, seed_article};
+
+    #[test]
+    fn a_relative_time_word_is_kept_but_weighs_as_a_generic_word() {
+        let lx = lexicon();
+        let index = Index::build(&[seed_article(1)], std::iter::empty(), lx.clone());
+        let raw = "harga paket data terakhir berapa?";
+        let qd = dates::of_question(raw, &lx);
+        let q = without_date_words(&analyse(raw, None, &index), &qd);
+        let t = q.terms.iter().find(|t| t.word == "terakhir").unwrap();
+        assert!(t.generic && !t.salient && !t.rare && !t.head);
+        assert!(qd.latest, "it asks for the newest report");
     }
 }

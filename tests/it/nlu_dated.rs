@@ -97,3 +97,34 @@ fn a_year_no_report_covers_is_refused() {
     );
     assert!(!a.answered, "{a:?}");
 }
+
+const YEAR_REVIEW: &str = "Inflasi Kota Lumbung Sepanjang 2023 Capai 4 Persen
+
+Tanggal: Selasa, 2 Januari 2024 / 10:00 WIB
+Reporter: Redaksi Uji
+
+LUMBUNG - Badan statistik Kota Lumbung mencatat inflasi Kota Lumbung sepanjang 2023 mencapai 4 persen, didorong harga beras.
+
+Kepala badan statistik Kota Lumbung Dewi Lestari mengatakan harga cabai ikut naik.
+";
+
+const MID_YEAR: &str = "Inflasi Kota Lumbung Bulan Juni Capai 3 Persen
+
+Tanggal: Jumat, 14 Juli 2023 / 10:00 WIB
+Reporter: Redaksi Uji
+
+LUMBUNG - Badan statistik Kota Lumbung mencatat inflasi Kota Lumbung bulan Juni mencapai 3 persen, didorong harga beras.
+
+Kepala badan statistik Kota Lumbung Dewi Lestari mengatakan harga bawang ikut naik.
+";
+
+#[test]
+fn a_year_the_title_names_picks_that_report_over_one_merely_published_then() {
+    let e = Engine::build(
+        Arc::new(Intents::builtin()),
+        Arc::new(Lexicon::builtin()),
+        &[article(4, MID_YEAR), article(5, YEAR_REVIEW)],
+    );
+    let a = ask(&e, "Berapa inflasi Kota Lumbung 2023?");
+    assert!(a.answered && a.sources[0].article_id == 5, "{a:?}");
+}

@@ -54,6 +54,9 @@ impl Engine {
                     c.doc, c.paragraphs, c.probability, c.answer
                 );
                 let _ = writeln!(out, "  features: {:?}", c.features);
+                if let Some(r) = &c.refusal {
+                    let _ = writeln!(out, "  failed check: {r:?}");
+                }
             }
             None => {
                 let _ = writeln!(out, "  decision: none (nothing ranked)");

@@ -49,6 +49,9 @@ pub struct Term {
     /// word the writer capitalised mid-sentence, or a word few articles hold (never a list of
     /// names). A passage must hold it.
     pub salient: bool,
+    /// An ordinary word (one of the dictionary) that few articles hold: not a name, so no article
+    /// must hold it, but one that does not is less likely to answer (a soft feature).
+    pub rare: bool,
     /// Too general to ground an answer alone ("harga", "berita").
     pub generic: bool,
     /// An English word that neither the bridge nor the articles know, and no name or number: a
@@ -179,12 +182,18 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             && !placing
             && !new.salient
             && !lx.is_prefixed_verb(&new.word)
+            // "Berapa lama …": a gradable word describes the measure asked for, names no thing.
+            && !lx.is_gradable(&new.word)
+            // "Berapa jumlah …": a measure noun says what kind of figure is asked; the word it
+            // governs (salient already) says of what.
+            && !lx.is_measure_head(&new.word)
         {
             new.head = true;
         }
         // A question word kept as a term ("jam berapa") says what is asked, not what about.
         if asks.is_some() {
             new.salient = false;
+            new.rare = false;
         }
         if let Some(prev) = previous {
             let is_head =
@@ -273,6 +282,16 @@ mod tests {
             .map(|t| t.word.as_str())
             .collect();
         assert_eq!(heads, vec!["pemilik"]);
+        let q = analyse("berapa lama antrean di pasar itu?", None, &seed_index());
+        assert!(
+            q.terms.iter().all(|t| !t.head),
+            "a gradable word describes the measure asked for"
+        );
+        let q = analyse("berapa jumlah pedagang pasar itu?", None, &seed_index());
+        assert!(
+            q.terms.iter().all(|t| !(t.head && t.word == "jumlah")),
+            "a measure noun says what kind of figure, not of what"
+        );
     }
 
     #[test]
@@ -338,6 +357,18 @@ mod tests {
         );
         let q = analyse("Apa kata Telegram soal data 2021?", None, &index);
         assert!(q.terms.iter().filter(|t| t.salient).count() == 2);
+    }
+
+    #[test]
+    fn an_ordinary_word_few_articles_hold_is_rare_but_no_name() {
+        let index = Index::build(&archive_with_one_quake(), std::iter::empty(), lexicon());
+        let q = analyse("berapa kekuatan gempa di cianjur", None, &index);
+        let term = |w: &str| q.terms.iter().find(|t| t.word == w).unwrap();
+        assert!(
+            !term("gempa").salient && term("gempa").rare,
+            "a dictionary word is weighed softly, not demanded like a name"
+        );
+        assert!(term("cianjur").salient && !term("cianjur").rare);
     }
 
     #[test]

@@ -107,9 +107,20 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     // Rarity is the word's own (a translation or a synonym is a guess), and an English word
     // counts only when it crosses untranslated (a name the bridge does not know). Month names are dates:
     // salient as such, not by rarity.
-    let rare = translations.is_empty()
+    // A word of the dictionary is an ordinary word however few articles use it ("bertahan",
+    // "pencetak" are rare in a small archive, not names): only a word the dictionary lacks (a
+    // place, an abbreviation) is salient by rarity; a name the reader capitalised still is.
+    let corpus_rare = translations.is_empty()
         && !lx.is_calendar_word(&word)
         && matches.iter().any(|&(id, _)| index.is_rare(id));
+    // Snowball may leave an affix on ("diperoleh" → "peroleh"): the dictionary's root counts,
+    // after a second layer of affixes too ("di-per-oleh").
+    let ordinary = lx.is_real_word(&word)
+        || lx.is_real_word(&st)
+        || strip_affixes(&word, lx)
+            .iter()
+            .any(|r| lx.is_real_word(r) || strip_affixes(r, lx).iter().any(|r| lx.is_real_word(r)));
+    let rare = corpus_rare && !ordinary;
     // The reader's own spelling matches too (after rarity: the expansion says what it is).
     if let Some(w) = written {
         push(w, 1.0, &mut matches);
@@ -134,12 +145,16 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     // lists lack ("musti", "warganet"), and coverage already counts them.
     let salient = token.capitalised || text::has_digit(&word) || rare;
     let untranslated = english && translations.is_empty() && matches.is_empty() && !salient;
+    // Still evidence of what the question is about, weighed softly (an article lacking it may
+    // say it in other words): see `Term::rare`.
+    let rare = corpus_rare && ordinary && !salient && !generic;
     Term {
         word,
         stem: st,
         matches,
         forms,
         salient,
+        rare,
         generic,
         untranslated,
         context: false,
