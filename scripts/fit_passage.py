@@ -33,7 +33,7 @@ import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FEATURES = ["word", "word_share", "local", "near", "both", "unexplained", "date", "extreme",
-            "carried", "lead", "position", "typed", "share", "rare", "focus", "focus_near"]
+            "carried", "lead", "position", "typed", "share", "rare", "focus", "focus_near", "echo"]
 ARCHIVE = sorted(glob.glob(os.path.join(ROOT, "tests/archive/articles/*.txt")))
 FIXTURES = [os.path.join(ROOT, "tests/fixtures/plain-paket-data-internet.txt"),
             os.path.join(ROOT, "tests/fixtures/kontan-deposito-bank-digital-2024.txt")]

@@ -70,10 +70,12 @@ pub struct Features {
     pub focus: f32,
     /// How near a value stands to the focus.
     pub focus_near: f32,
+    /// The best sentence's share of the figures the question quotes.
+    pub echo: f32,
 }
 
 impl Features {
-    fn as_array(&self) -> [f32; 16] {
+    fn as_array(&self) -> [f32; 17] {
         [
             self.word,
             self.word_share,
@@ -91,6 +93,7 @@ impl Features {
             self.rare,
             self.focus,
             self.focus_near,
+            self.echo,
         ]
     }
 }
@@ -254,6 +257,7 @@ pub fn candidates(
             rare: fit.as_ref().map_or(0.0, |f| f.rare),
             focus: fit.as_ref().map_or(0.0, |f| f.focus),
             focus_near: fit.as_ref().map_or(0.0, |f| f.focus_near),
+            echo: fit.as_ref().map_or(0.0, |f| f.echo),
         };
         out.push(Candidate {
             scored: s,

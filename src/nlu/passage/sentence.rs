@@ -58,6 +58,9 @@ pub struct SentenceFit {
     pub focus: f32,
     /// As `near`, for the focus alone: the value answers what the question word asks about.
     pub focus_near: f32,
+    /// Share of the figures the question quotes ("saat bunga naik ke 6,25 persen") in the
+    /// sentence: a paragraph repeating them often only places the question.
+    pub echo: f32,
 }
 
 /// The question's terms' weights: `local` by rarity within the article, `plain` as the sentence
@@ -81,6 +84,8 @@ pub(super) struct Weights {
     rare: Vec<f32>,
     /// `local` of the focus terms only, zero elsewhere.
     focus: Vec<f32>,
+    /// 1 for a figure the question quotes, 0 elsewhere.
+    figures: Vec<f32>,
 }
 
 impl Weights {
@@ -140,6 +145,7 @@ impl Weights {
             plain: Vec::with_capacity(q.terms.len()),
             rare: Vec::new(),
             focus: Vec::new(),
+            figures: Vec::with_capacity(q.terms.len()),
         };
         for t in &q.terms {
             let paragraphs = (0..d.paragraphs.len())
@@ -173,6 +179,8 @@ impl Weights {
                         .enumerate()
                         .any(|(i, w)| *w == t.word && i > 0 && text::has_digit(&q.words[i - 1])));
             out.near.push(if quoted { 0.0 } else { base * rarity });
+            out.figures
+                .push(if text::has_digit(&t.word) { 1.0 } else { 0.0 });
             out.plain.push(if t.salient {
                 2.0
             } else if t.generic {
@@ -214,7 +222,7 @@ pub(super) fn best_sentence(
     let mut previous: Option<(Places, usize)> = None;
     let mut best: Option<SentenceFit> = None;
     let (mut top_local, mut top_near, mut top_rare) = (0.0f32, 0.0f32, 0.0f32);
-    let (mut top_focus, mut top_focus_near) = (0.0f32, 0.0f32);
+    let (mut top_focus, mut top_focus_near, mut top_echo) = (0.0f32, 0.0f32, 0.0f32);
     // A paragraph continuing the one before: that one's words count, a little less, as this
     // one's, and its last sentence stands before this one's first.
     if let Some(before) = before {
@@ -236,6 +244,7 @@ pub(super) fn best_sentence(
         top_rare = top_rare.max(f.rare);
         top_focus = top_focus.max(f.focus);
         top_focus_near = top_focus_near.max(f.focus_near);
+        top_echo = top_echo.max(f.echo);
         if best
             .as_ref()
             .is_none_or(|b| f.local + f.near > b.local + b.near)
@@ -249,6 +258,7 @@ pub(super) fn best_sentence(
         b.rare = top_rare;
         b.focus = top_focus;
         b.focus_near = top_focus_near;
+        b.echo = top_echo;
         b
     })
 }
@@ -367,6 +377,7 @@ fn fit(
         rare: if rhetorical { 0.0 } else { rare },
         focus: share_of(&w.focus),
         focus_near: if rhetorical { 0.0 } else { focus_near },
+        echo: share_of(&w.figures),
     };
     (fit, at)
 }
