@@ -91,10 +91,12 @@ impl App {
         Ok(Arc::new(desk))
     }
 
-    /// The intents, with the answer model of this app's settings (`[answer]`).
+    /// The intents, with the answer model and paragraph ranker of this app's settings (`[answer]`,
+    /// `[passage]`).
     pub fn intents(&self) -> anyhow::Result<Intents> {
         let mut intents = load_intents()?;
         intents.decision = self.settings.answer.decision.clone();
+        intents.passage = self.settings.passage.model.clone();
         Ok(intents)
     }
 

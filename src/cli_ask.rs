@@ -35,6 +35,10 @@ pub struct AskArgs {
     /// the best passages and the fitted decision with its features (for tuning).
     #[arg(long, conflicts_with_all = ["json", "chat"])]
     pub explain: bool,
+    /// With --json: add "paragraphs" (the candidate paragraphs of the article answered from, each
+    /// with the paragraph ranker's features), for `scripts/fit_passage.py`.
+    #[arg(long, requires = "json", hide = true)]
+    pub paragraphs: bool,
     /// Use and keep this chat's conversation state (follow-ups across invocations).
     #[arg(long, value_name = "ID", allow_negative_numbers = true)]
     pub chat: Option<i64>,
@@ -73,19 +77,40 @@ impl Answerer {
                 context: None,
             }));
         }
-        if !(args.json && args.features) {
+        if !(args.json && (args.features || args.paragraphs)) {
             return Ok(render(&answer, args.json));
         }
         let mut json = serde_json::to_value(crate::nlu::AnswerJson::from(&answer))?;
+        let question = Question {
+            text,
+            lang,
+            context: None,
+        };
         if let Answerer::Engine(engine, _) = self
-            && let Some((features, candidate)) = engine.features(&Question {
-                text,
-                lang,
-                context: None,
-            })
+            && args.features
+            && let Some((features, candidate)) = engine.features(&question)
         {
             json["features"] = serde_json::to_value(features)?;
             json["candidate"] = candidate.into();
+        }
+        if let Answerer::Engine(engine, _) = self
+            && args.paragraphs
+            && let Some(dump) = engine.paragraph_features(&question)
+        {
+            json["article"] = dump.title.into();
+            json["answer_type"] = dump.answer_type.into();
+            json["paragraphs"] = dump
+                .candidates
+                .into_iter()
+                .map(|(paragraph, text, features)| {
+                    Ok(serde_json::json!({
+                        "paragraph": paragraph,
+                        "text": text,
+                        "features": serde_json::to_value(features)?,
+                    }))
+                })
+                .collect::<serde_json::Result<Vec<_>>>()?
+                .into();
         }
         Ok(json.to_string())
     }

@@ -7,7 +7,7 @@
 //! This file holds what every setting shares (the error, [`Secret`], the environment variable
 //! names, the layering); each feature's keys, defaults and checks live in their own file:
 //! [`file`] (the config files and their layering), [`access`] (admins, the support chat),
-//! [`bot`] (`[bot]`), [`answer`] (`[answer]`), [`web`] (`[fetch]`, `[feeds]`, `[content]`),
+//! [`bot`] (`[bot]`), [`answer`] (`[answer]`), [`passage`] (`[passage]`), [`web`] (`[fetch]`, `[feeds]`, `[content]`),
 //! [`environment`] (the token, the Bot API server, the HTTP side: environment only).
 
 use std::collections::HashMap;
@@ -19,12 +19,14 @@ mod answer;
 mod bot;
 mod environment;
 mod file;
+mod passage;
 mod web;
 
 pub use access::parse_admins;
 pub use answer::AnswerSettings;
 pub use bot::BotSettings;
 pub use environment::{DEFAULT_LISTEN, HttpSettings, TelegramSettings};
+pub use passage::PassageSettings;
 pub use web::{FeedSettings, FetchSettings, RetentionSettings};
 
 use file::{FileLayer, parse_layer, read_optional};
@@ -107,6 +109,7 @@ pub struct Settings {
     pub http: HttpSettings,
     pub bot: BotSettings,
     pub answer: AnswerSettings,
+    pub passage: PassageSettings,
     pub fetch: FetchSettings,
     pub feeds: FeedSettings,
     pub retention: RetentionSettings,
@@ -185,6 +188,7 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
     let http = environment::http(env)?;
     let bot = layer.bot.resolve()?;
     let answer = layer.answer.resolve()?;
+    let passage = layer.passage.resolve()?;
     let fetch = layer.fetch.resolve(env)?;
     let feeds = layer.feeds.resolve()?;
     let retention = layer.content.resolve();
@@ -199,6 +203,7 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
         http,
         bot,
         answer,
+        passage,
         fetch,
         feeds,
         retention,

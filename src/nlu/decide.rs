@@ -263,6 +263,7 @@ pub fn choose(
     context_doc: Option<usize>,
     th: &Thresholds,
     model: &DecisionModel,
+    passage_model: &passage::Model,
     lx: &Lexicon,
 ) -> Option<Choice> {
     let mut ranked = article::rank(q, index, None, context_doc);
@@ -328,7 +329,7 @@ pub fn choose(
     let doc = index.passages[ranked[0].passage].doc as usize;
     let top_score = ranked[0].score;
     // The paragraph: the one of that article holding what was asked (see [`passage`]).
-    let (mut chosen, fit) = passage::choose(q, &qd.dates, index, doc, &ranked[0], lx)?;
+    let (mut chosen, fit) = passage::choose(q, qd, index, doc, &ranked[0], lx, passage_model)?;
     // The article's standing against the others is its best passage's.
     chosen.score = top_score;
     let passage = &index.passages[chosen.passage];

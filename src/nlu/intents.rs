@@ -84,6 +84,8 @@ pub struct Intents {
     /// The answer-or-refuse model: `config/default.toml`'s `[answer]` (the shipped one unless the
     /// app sets the layered settings' one).
     pub decision: super::decide::DecisionModel,
+    /// The paragraph ranker: `config/default.toml`'s `[passage]` (likewise).
+    pub passage: super::passage::Model,
     pub smalltalk: Vec<SmallTalk>,
     pub indicators: Vec<Indicator>,
     pub ticker_words: TickerWords,
@@ -197,6 +199,7 @@ impl Intents {
         Ok(Intents {
             thresholds: file.thresholds,
             decision: super::decide::DecisionModel::builtin(),
+            passage: super::passage::Model::builtin(),
             smalltalk: file.intent,
             indicators: file.indicator,
             ticker_words: file.ticker,

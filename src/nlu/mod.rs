@@ -33,10 +33,11 @@ mod ticker;
 use serde::{Deserialize, Serialize};
 
 pub use decide::{DecisionModel, Features};
-pub use engine::Engine;
+pub use engine::{Engine, ParagraphDump};
 pub use intents::{Intents, LangText, ReplyKey, SmallTalk, Thresholds};
 pub use lang::{Lang, UnknownLang};
 pub use lexicon::Lexicon;
+pub use passage::{Features as PassageFeatures, Model as PassageModel};
 
 /// What an answer is: small talk, a ticker figure, an article's metadata or passage, or a
 /// refusal. Serialised (`ask --json`, the questions log) as its lowercase name.

@@ -1,6 +1,7 @@
 //! The config files: `config/default.toml` (or its compiled-in copy) and the optional
 //! `config/local.toml`, each read into a layer where every key is optional, the second laid over
-//! the first. Each section's keys live with its feature (`bot.rs`, `answer.rs`, `web.rs`).
+//! the first. Each section's keys live with its feature (`bot.rs`, `answer.rs`, `passage.rs`,
+//! `web.rs`).
 
 use std::path::{Path, PathBuf};
 
@@ -9,6 +10,7 @@ use serde::Deserialize;
 use super::SettingsError;
 use super::answer::AnswerLayer;
 use super::bot::BotLayer;
+use super::passage::PassageLayer;
 use super::web::{ContentLayer, FeedsLayer, FetchLayer};
 
 // One file's worth of settings: every key optional, so `local.toml` can hold only what it changes.
@@ -23,6 +25,8 @@ pub(super) struct FileLayer {
     pub bot: BotLayer,
     #[serde(default)]
     pub answer: AnswerLayer,
+    #[serde(default)]
+    pub passage: PassageLayer,
     #[serde(default)]
     pub fetch: FetchLayer,
     #[serde(default)]
@@ -41,6 +45,7 @@ impl FileLayer {
             support_chat_id: over.support_chat_id.or(self.support_chat_id),
             bot: self.bot.overlay(over.bot),
             answer: self.answer.overlay(over.answer),
+            passage: self.passage.overlay(over.passage),
             fetch: self.fetch.overlay(over.fetch),
             feeds: self.feeds.overlay(over.feeds),
             content: self.content.overlay(over.content),

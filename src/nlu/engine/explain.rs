@@ -3,9 +3,11 @@
 
 use super::{Engine, MAX_QUESTION_CHARS};
 use crate::nlu::article::{self, Decision};
-use crate::nlu::decide::Features;
+use crate::nlu::decide::{self, Features};
+use crate::nlu::passage;
 use crate::nlu::query;
 use crate::nlu::{Intent, Question, Topic};
+use crate::nlu::{PassageFeatures, dates};
 
 impl Engine {
     /// A human-readable trace of how a question was analysed and scored (for tuning and tests).
@@ -90,4 +92,49 @@ impl Engine {
         );
         Some((c.features, a.text))
     }
+
+    /// The paragraphs of the article a question would be answered from, each with the features
+    /// the paragraph ranker weighs, for fitting it (`ask --paragraphs`): the article's title, the
+    /// kind of answer asked, and per candidate its number, text and features. `None` when the
+    /// question never reaches the article decision.
+    pub fn paragraph_features(&self, q: &Question) -> Option<ParagraphDump> {
+        let raw: String = q.text.chars().take(MAX_QUESTION_CHARS).collect();
+        let query = query::analyse(&raw, q.lang, &self.index);
+        if query.words.is_empty() {
+            return None;
+        }
+        let answered = self.answer(q);
+        if !matches!(answered.intent, Intent::Article | Intent::Fallback) {
+            return None;
+        }
+        let c = self.choose(&query, &raw, q.context)?;
+        // As the engine's `choose` does: dates are matched as dates, not as words.
+        let qd = dates::of_question(&raw, self.lexicon());
+        let bare = decide::without_date_words(&query, &qd);
+        let lead = article::rank(&bare, &self.index, Some(c.doc), None)
+            .into_iter()
+            .next()?;
+        let doc = &self.index.docs[c.doc];
+        let candidates = passage::candidates(&bare, &qd, &self.index, c.doc, &lead, self.lexicon())
+            .into_iter()
+            .map(|p| {
+                let text = doc.paragraphs.get(p.paragraph).cloned().unwrap_or_default();
+                (p.paragraph, text, p.features)
+            })
+            .collect();
+        Some(ParagraphDump {
+            title: doc.title.clone(),
+            answer_type: format!("{:?}", bare.answer_type),
+            candidates,
+        })
+    }
+}
+
+/// What [`Engine::paragraph_features`] measures for one question.
+#[derive(Debug, Clone)]
+pub struct ParagraphDump {
+    pub title: String,
+    pub answer_type: String,
+    /// (paragraph number, its text, its features), best words first.
+    pub candidates: Vec<(usize, String, PassageFeatures)>,
 }

@@ -11,6 +11,8 @@ mod replies;
 
 use std::sync::Arc;
 
+pub use explain::ParagraphDump;
+
 use super::article::Decision;
 use super::dates;
 use super::decide::{self, DateIndex};
@@ -218,6 +220,7 @@ impl Engine {
             context_doc,
             &self.intents.thresholds,
             &self.intents.decision,
+            &self.intents.passage,
             self.lexicon(),
         )
     }

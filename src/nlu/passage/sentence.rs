@@ -1,31 +1,20 @@
-//! Which paragraph of the chosen article answers, and which of its sentences the reply marks.
-//!
-//! Inside one article every paragraph repeats its topic ("longsor", "Blitar"), so the words that
-//! tell paragraphs apart are the question's words that few of the article's paragraphs hold:
-//! each question word is weighed by its rarity within the article (the title counted as one more
-//! paragraph). The paragraph that answers has a sentence holding those words and, close to them,
-//! a value of the kind asked for ([`answer_type::values`]: a figure in the unit asked, a date, a
-//! new name, a cause) that the question does not already quote.
+//! How well one sentence of a paragraph answers: the question's words weighed by their rarity in
+//! the article, and how near a value of the wanted kind stands to them (see [`super`]).
 
 use std::ops::Range;
 
-use super::answer_type::{self, Asked};
-use super::article::{self, Scored};
-use super::dates::When;
-use super::index::{Index, TermId};
-use super::lexicon::{Lexicon, MeasureRole};
-use super::paragraphs::{Detail, Paragraph, Sentence};
-use super::query::{AnswerType, Query};
-use super::text;
+use super::super::answer_type::{self, Asked};
+use super::super::article;
+use super::super::dates::{QuestionDates, When};
+use super::super::index::{Index, TermId};
+use super::super::lexicon::{Lexicon, MeasureRole};
+use super::super::paragraphs::{Detail, Paragraph, Sentence};
+use super::super::query::{AnswerType, Query};
+use super::super::text;
 
-/// A paragraph's key: its word score (BM25 and 3-grams over the whole archive, with the answer-type
-/// and lead bonuses of [`article::rank`]), its best sentence's share of the article-distinctive
-/// words, how near a value of the wanted kind stands to them, and both together. Fitted on the
-/// tuning set (`tests/archive/qa/tune.jsonl`) by a small grid over these weights.
-const WORD_WEIGHT: f32 = 0.25;
-const LOCAL_WEIGHT: f32 = 0.3;
-const NEAR_WEIGHT: f32 = 0.4;
-const BOTH_WEIGHT: f32 = 0.3;
+// These shape the features (how a term's rarity, a date, an extreme and distance count); the
+// weights that combine the features into a paragraph's key are fitted (`config [passage]`).
+
 /// The question's date counts as one more term, at this share of a term's weight (more
 /// let a paragraph that only names the day outrank the one holding the figure).
 const DATE_WEIGHT: f32 = 0.25;
@@ -39,13 +28,8 @@ const HALF_DISTANCE: f32 = 6.0;
 /// A question word in the sentence before a value counts as this many words farther off than
 /// its place says (the rest of that sentence is counted too).
 const SENTENCE_GAP: usize = 6;
-/// A paragraph that holds no cause near the question's words keeps this share of its word share
-/// when the question asks why (tuned: 0.3 to 1.0 gave the same).
-const UNEXPLAINED: f32 = 0.5;
 /// A paragraph continuing the one before it keeps this share of that one's word score and words.
-const CARRY: f32 = 0.8;
-/// A paragraph continues the one before when a pointing-back word is among its first words.
-const OPENING_WORDS: usize = 3;
+pub(super) const CARRY: f32 = 0.8;
 /// A sentence word sharing only its stem with a question word counts this much of a match.
 const STEM_FACTOR: f32 = 0.8;
 
@@ -61,125 +45,54 @@ pub struct SentenceFit {
     /// The strongest value of the wanted kind in the sentence, 0..1 (0 for `Any` and yes/no).
     pub typed: f32,
     /// Share of the question's terms in the sentence, each weighed by its rarity in the article
-    /// (of [`choose`]: the paragraph's best sentence by this).
+    /// (of [`super::choose`]: the paragraph's best sentence by this).
     pub local: f32,
     /// The best value's strength times how close the article-distinctive words are to it, in
-    /// the sentence or the one before, 0..1 (of [`choose`]: the paragraph's best).
+    /// the sentence or the one before, 0..1 (of [`super::choose`]: the paragraph's best).
     pub near: f32,
-}
-
-/// The paragraph of `doc` that answers, with its best sentence. `lead` is the article's best
-/// passage by words alone: a yes/no or manner question has no value to look for, so the word
-/// ranking (with its hearsay and predicate checks) keeps it.
-pub fn choose(
-    q: &Query,
-    dates: &[When],
-    index: &Index,
-    doc: usize,
-    lead: &Scored,
-    lx: &Lexicon,
-) -> Option<(Scored, Option<SentenceFit>)> {
-    let asked = Asked::of(q, lx);
-    let detail = index.detail(doc);
-    let weights = Weights::of(q, &asked, dates, index, doc, &detail);
-    let mut candidates = if matches!(q.answer_type, AnswerType::YesNo | AnswerType::Manner) {
-        vec![lead.clone()]
-    } else {
-        // A clause placing the question chose the article; the paragraph is the one holding
-        // what is asked.
-        article::rank(&q.without_context(), index, Some(doc), None)
-    };
-    // A paragraph opening by pointing back ("Kondisi ini dipicu …") is about what the one before
-    // says, in words it does not repeat: a cause is often given so.
-    let continues = |k: usize| {
-        k > 0
-            && detail
-                .paragraphs
-                .get(k)
-                .and_then(|p| p.sentences.first())
-                .is_some_and(|s| {
-                    s.toks
-                        .iter()
-                        .take(OPENING_WORDS)
-                        .any(|t| lx.is_demonstrative(&t.lower))
-                })
-    };
-    let carries = asked.wanted == AnswerType::Reason;
-    if carries {
-        let first = index.docs[doc].first_passage;
-        let mut by_paragraph: Vec<Option<Scored>> = vec![None; detail.paragraphs.len()];
-        for c in &candidates {
-            by_paragraph[index.passages[c.passage].paragraph as usize] = Some(c.clone());
-        }
-        for k in 1..by_paragraph.len() {
-            if !continues(k) {
-                continue;
-            }
-            let Some(before) = by_paragraph[k - 1].clone() else {
-                continue;
-            };
-            let inherited = before.score * CARRY;
-            match &mut by_paragraph[k] {
-                Some(own) => own.score = own.score.max(inherited),
-                slot => {
-                    *slot = Some(Scored {
-                        passage: first + k,
-                        score: inherited,
-                        coverage: before.coverage,
-                    })
-                }
-            }
-        }
-        candidates = by_paragraph.into_iter().flatten().collect();
-    }
-    let mut best: Option<(f32, Scored, Option<SentenceFit>)> = None;
-    for s in candidates {
-        let p = &index.passages[s.passage];
-        let paragraph = &detail.paragraphs[p.paragraph as usize];
-        let k = p.paragraph as usize;
-        let before = (carries && continues(k)).then(|| &detail.paragraphs[k - 1]);
-        let fit = best_sentence(paragraph, before, &asked, &weights, lx);
-        let key = WORD_WEIGHT * s.score
-            + fit.as_ref().map_or(0.0, |f| {
-                // A "kenapa" paragraph with no cause near the question's words restates the
-                // event (news leads do) rather than explaining it.
-                let local = if asked.wanted == AnswerType::Reason && f.near <= 0.0 {
-                    UNEXPLAINED * f.local
-                } else {
-                    f.local
-                };
-                LOCAL_WEIGHT * local + NEAR_WEIGHT * f.near + BOTH_WEIGHT * local * f.near
-            });
-        if best.as_ref().is_none_or(|(k, _, _)| key > *k) {
-            best = Some((key, s, fit));
-        }
-    }
-    best.map(|(_, s, fit)| (s, fit))
+    /// As `near`, for the question's rarest word in the article alone: the one word that names
+    /// what is asked often stands right beside the answer while the topic words stand anywhere.
+    pub rare: f32,
+    /// Share of the question's focus (the noun its question word asks about and the word after
+    /// it: "berapa *harga tiket* …") in the sentence, by rarity in the article.
+    pub focus: f32,
+    /// As `near`, for the focus alone: the value answers what the question word asks about.
+    pub focus_near: f32,
+    /// Share of the figures the question quotes ("saat bunga naik ke 6,25 persen") in the
+    /// sentence: a paragraph repeating them often only places the question.
+    pub echo: f32,
 }
 
 /// The question's terms' weights: `local` by rarity within the article, `plain` as the sentence
 /// share has always counted them.
-struct Weights {
+pub(super) struct Weights {
     /// The question's dates, and their weight as one more term: a sentence that names the day
     /// asked about is more likely the one that answers.
     dates: Vec<When>,
     date_weight: f32,
     /// The question asks for an extreme ("paling dalam", "strongest"): a sentence marking one
     /// ("tertinggi", "rekor") counts as holding one more term, of this weight.
-    superlative_weight: f32,
+    pub(super) superlative_weight: f32,
     ids: Vec<Vec<(TermId, f32)>>,
     /// `local`, less the figures the question quotes: the weights of nearness to a value.
     near: Vec<f32>,
     generic: Vec<bool>,
     local: Vec<f32>,
     plain: Vec<f32>,
+    /// `near` of the question's rarest word in the article only (the term of the highest `near`
+    /// weight), zero elsewhere.
+    rare: Vec<f32>,
+    /// `local` of the focus terms only, zero elsewhere.
+    focus: Vec<f32>,
+    /// 1 for a figure the question quotes, 0 elsewhere.
+    figures: Vec<f32>,
 }
 
 impl Weights {
-    fn of(
+    pub(super) fn of(
         q: &Query,
         asked: &Asked,
-        dates: &[When],
+        qd: &QuestionDates,
         index: &Index,
         doc: usize,
         detail: &Detail,
@@ -197,6 +110,7 @@ impl Weights {
                 floor + (1.0 - floor) * (((n + 1.0) / (df + 0.5)).ln() / top).clamp(0.0, 1.0)
             }
         };
+        let dates = &qd.dates;
         let dated = if dates.is_empty() {
             0
         } else {
@@ -214,7 +128,7 @@ impl Weights {
         let mut out = Weights {
             dates: dates.to_vec(),
             date_weight: DATE_WEIGHT * rarity(dated, dated as f32),
-            superlative_weight: if q.words.iter().any(|w| lx.is_superlative(w)) {
+            superlative_weight: if asks_extreme(&q.words, qd, lx) {
                 let marked = detail
                     .paragraphs
                     .iter()
@@ -229,6 +143,9 @@ impl Weights {
             generic: Vec::with_capacity(q.terms.len()),
             local: Vec::with_capacity(q.terms.len()),
             plain: Vec::with_capacity(q.terms.len()),
+            rare: Vec::new(),
+            focus: Vec::new(),
+            figures: Vec::with_capacity(q.terms.len()),
         };
         for t in &q.terms {
             let paragraphs = (0..d.paragraphs.len())
@@ -262,6 +179,8 @@ impl Weights {
                         .enumerate()
                         .any(|(i, w)| *w == t.word && i > 0 && text::has_digit(&q.words[i - 1])));
             out.near.push(if quoted { 0.0 } else { base * rarity });
+            out.figures
+                .push(if text::has_digit(&t.word) { 1.0 } else { 0.0 });
             out.plain.push(if t.salient {
                 2.0
             } else if t.generic {
@@ -270,6 +189,21 @@ impl Weights {
                 1.0
             });
         }
+        let rarest = (0..out.near.len())
+            .filter(|&k| out.near[k] > 0.0)
+            .max_by(|&a, &b| out.near[a].total_cmp(&out.near[b]));
+        out.rare = (0..out.near.len())
+            .map(|k| if Some(k) == rarest { out.near[k] } else { 0.0 })
+            .collect();
+        // The focus: the head term and the one after it ("harga *tiket*"), unless that one only
+        // places the question.
+        let head = q.terms.iter().position(|t| t.head);
+        out.focus = (0..out.local.len())
+            .map(|k| {
+                let focus = head.is_some_and(|h| k == h || (k == h + 1 && !q.terms[k].context));
+                if focus { out.local[k] } else { 0.0 }
+            })
+            .collect();
         out
     }
 }
@@ -278,7 +212,7 @@ impl Weights {
 /// value of the wanted kind near them. Its `local` and `near` are the paragraph's best of each,
 /// as one sentence often names the topic and the next gives the figure ("Tarif naik bertahap.
 /// Kisarannya Rp 50 ribu."): the paragraph answers though no one sentence holds both.
-fn best_sentence(
+pub(super) fn best_sentence(
     paragraph: &Paragraph,
     before: Option<&Paragraph>,
     asked: &Asked,
@@ -287,7 +221,8 @@ fn best_sentence(
 ) -> Option<SentenceFit> {
     let mut previous: Option<(Places, usize)> = None;
     let mut best: Option<SentenceFit> = None;
-    let (mut top_local, mut top_near) = (0.0f32, 0.0f32);
+    let (mut top_local, mut top_near, mut top_rare) = (0.0f32, 0.0f32, 0.0f32);
+    let (mut top_focus, mut top_focus_near, mut top_echo) = (0.0f32, 0.0f32, 0.0f32);
     // A paragraph continuing the one before: that one's words count, a little less, as this
     // one's, and its last sentence stands before this one's first.
     if let Some(before) = before {
@@ -306,6 +241,10 @@ fn best_sentence(
         previous = Some((at, sentence.toks.len()));
         top_local = top_local.max(f.local);
         top_near = top_near.max(f.near);
+        top_rare = top_rare.max(f.rare);
+        top_focus = top_focus.max(f.focus);
+        top_focus_near = top_focus_near.max(f.focus_near);
+        top_echo = top_echo.max(f.echo);
         if best
             .as_ref()
             .is_none_or(|b| f.local + f.near > b.local + b.near)
@@ -316,6 +255,10 @@ fn best_sentence(
     best.map(|mut b| {
         b.local = top_local;
         b.near = top_near;
+        b.rare = top_rare;
+        b.focus = top_focus;
+        b.focus_near = top_focus_near;
+        b.echo = top_echo;
         b
     })
 }
@@ -364,7 +307,6 @@ fn fit(
             .sum();
         got / total
     };
-    let near_total: f32 = w.near.iter().sum();
     let values = answer_type::values_of(toks, &sentence.facts, asked);
     // The words a value answers may stand in the sentence before it ("Tarif naik bertahap.
     // Kisarannya Rp 100 ribu."): they count as farther off by the rest of that sentence and a gap.
@@ -383,18 +325,25 @@ fn fit(
             .collect(),
         _ => Vec::new(),
     };
-    let near = values
-        .iter()
-        .map(|&(v, strength)| {
-            let own = nearness(v, &at, &w.near, near_total);
-            let with_before = if joined.is_empty() {
-                0.0
-            } else {
-                nearness(v + shift, &joined, &w.near, near_total)
-            };
-            strength * own.max(with_before)
-        })
-        .fold(0.0, f32::max);
+    // How near the value nearest them stands to the terms of these weights.
+    let near_of = |weights: &[f32]| {
+        let total: f32 = weights.iter().sum();
+        values
+            .iter()
+            .map(|&(v, strength)| {
+                let own = nearness(v, &at, weights, total);
+                let with_before = if joined.is_empty() {
+                    0.0
+                } else {
+                    nearness(v + shift, &joined, weights, total)
+                };
+                strength * own.max(with_before)
+            })
+            .fold(0.0, f32::max)
+    };
+    let near = near_of(&w.near);
+    let rare = near_of(&w.rare);
+    let focus_near = near_of(&w.focus);
     let extra = w.date_weight + w.superlative_weight;
     let local = if extra > 0.0 {
         let total: f32 = w.local.iter().sum::<f32>() + extra;
@@ -425,18 +374,30 @@ fn fit(
         typed: values.iter().map(|&(_, s)| s).fold(0.0, f32::max),
         local: if rhetorical { 0.5 * local } else { local },
         near: if rhetorical { 0.0 } else { near },
+        rare: if rhetorical { 0.0 } else { rare },
+        focus: share_of(&w.focus),
+        focus_near: if rhetorical { 0.0 } else { focus_near },
+        echo: share_of(&w.figures),
     };
     (fit, at)
 }
 
+/// Whether a question asks for an extreme ("paling tinggi"). "Paling" of a recency phrase
+/// ("paling baru", `dates-relative.tsv`) asks for the newest report, a date matter, not a degree.
+fn asks_extreme(words: &[String], qd: &QuestionDates, lx: &Lexicon) -> bool {
+    words
+        .iter()
+        .any(|w| lx.is_superlative(w) && !qd.relative_words.contains(w))
+}
+
 /// Whether a sentence marks an extreme ("tertinggi", "paling").
-fn superlative(sentence: &Sentence, lx: &Lexicon) -> bool {
+pub(super) fn superlative(sentence: &Sentence, lx: &Lexicon) -> bool {
     sentence.toks.iter().any(|t| lx.is_superlative(&t.lower))
 }
 
 /// Whether a text, by the dates it names, names one of the question's dates ("Kamis (5/1/2023)"
 /// for "5 Januari 2023").
-fn names_date(found: &[When], dates: &[When]) -> bool {
+pub(super) fn names_date(found: &[When], dates: &[When]) -> bool {
     dates.iter().any(|q| found.iter().any(|t| q.covered_by(t)))
 }
 
@@ -490,6 +451,18 @@ mod tests {
                 "13/5/2025"
             ]
         );
+    }
+
+    #[test]
+    fn paling_of_a_recency_phrase_asks_no_extreme_but_of_a_measure_does() {
+        let lx = Lexicon::builtin();
+        let asks = |q: &str| {
+            let qd = super::super::super::dates::of_question(q, &lx);
+            asks_extreme(&words(q), &qd, &lx)
+        };
+        assert!(!asks("skor laga kota hujan yang paling baru berapa?"));
+        assert!(asks("sungai mana yang paling dalam di kota hujan?"));
+        assert!(asks("harga tertinggi kopi gunung berapa?"));
     }
 
     #[test]

@@ -1,0 +1,236 @@
+#!/usr/bin/env python3
+"""Fit the paragraph ranker in config/default.toml's [passage] section.
+
+For every question of the tuning sets, `newsdesk ask --json --paragraphs` prints the candidate
+paragraphs of the article the answer would come from, each with the features the ranker weighs
+(src/nlu/passage/mod.rs). A question teaches the ranker when the choice matters for it: it is
+answerable, and among its candidates some paragraph holds the gold strings and some does not. (A
+question whose article is wrong, or whose gold no single paragraph holds, fails or passes whatever
+the ranker does and is left out.)
+
+The model is listwise (a conditional logit): within one question, P(paragraph) is the softmax of
+sum(weight * feature) over its candidates, and the loss is -log of the probability given to the
+paragraphs holding the gold, plus an L2 penalty on the weights of the standardised features
+pulling them toward the weights in use (--from-zero: toward zero; its strength is chosen by
+five-fold cross-validation over questions). A plain weighted sum ranks in
+Rust, so only the weights are written (no bias: it cancels within a question).
+
+Tuning sets: as scripts/fit_answer.py (tests/archive/qa/tune.jsonl, probe-14.jsonl, probe-15.jsonl
+with set C's and D's articles as distractors, the single-article sets tests/qa/{tune,fresh,blind2})
+and /work/shared/eval/dev_qa.jsonl when present. Never the holdouts.
+
+The newsdesk binary reads config/default.toml from the working directory, so a fit written there
+can be scored end-to-end (/work/shared/eval/score.py) before rebuilding; `cargo test` needs the build.
+--free fits only some features (the others keep their weight), --single-weight counts the
+single-article sets' questions more (they carry bars in `cargo test`), --cache keeps the dumps.
+
+Usage: scripts/fit_passage.py --bin target/debug/newsdesk [--leave-out probe-15] [--free a,b]
+       [--l2 0.3] [--cache DIR] [--write]
+"""
+import argparse, glob, json, os, re, subprocess, sys, tempfile
+
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FEATURES = ["word", "word_share", "local", "near", "both", "unexplained", "date", "extreme",
+            "carried", "lead", "position", "typed", "share", "rare", "focus", "focus_near", "echo"]
+ARCHIVE = sorted(glob.glob(os.path.join(ROOT, "tests/archive/articles/*.txt")))
+FIXTURES = [os.path.join(ROOT, "tests/fixtures/plain-paket-data-internet.txt"),
+            os.path.join(ROOT, "tests/fixtures/kontan-deposito-bank-digital-2024.txt")]
+SETS = [
+    ("tests/archive/qa/tune.jsonl", ARCHIVE),
+    ("tests/archive/qa/probe-14.jsonl", ARCHIVE),
+    ("tests/archive/qa/probe-15.jsonl", sorted(
+        ARCHIVE
+        + glob.glob(os.path.join(ROOT, "tests/archive/articles-c/*.txt"))
+        + glob.glob(os.path.join(ROOT, "tests/archive/articles-d/*.txt")))),
+    *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
+    ("/work/shared/eval/dev_qa.jsonl", []),
+]
+
+
+def run(binary, data, imports):
+    cases = [json.loads(l) for l in open(os.path.join(ROOT, data), encoding="utf-8") if l.strip()]
+    cases = [c for c in cases if not c.get("after")]
+    tmp = tempfile.mkdtemp(prefix="newsdesk-fit-")
+    env = dict(os.environ, DATABASE_URL=f"sqlite://{tmp}/fit.db", RUST_LOG="warn")
+    env.pop("TELOXIDE_TOKEN", None)
+    for f in imports:
+        subprocess.run([binary, "import", f], env=env, check=True, capture_output=True, cwd=ROOT)
+    stdin = "".join(c["q"].replace("\n", " ") + "\n" for c in cases)
+    r = subprocess.run([binary, "ask", "--json", "--paragraphs"], input=stdin, env=env,
+                       capture_output=True, text=True, check=True, cwd=ROOT)
+    return cases, [json.loads(l) for l in r.stdout.splitlines() if l.strip()]
+
+
+def holds_gold(case, text):
+    text = text.lower()
+    return (all(s.lower() in text for s in case.get("all", []))
+            and (not case.get("any") or any(s.lower() in text for s in case["any"])))
+
+
+def groups_of(cases, outs):
+    """(features matrix, gold mask, answer type) per question whose paragraph choice matters."""
+    out = []
+    for c, o in zip(cases, outs):
+        ps = o.get("paragraphs") or []
+        if not c["answered"] or len(ps) < 2:
+            continue
+        gold = np.array([holds_gold(c, p["text"]) for p in ps])
+        if gold.all() or not gold.any():
+            continue
+        x = np.array([[float(p["features"][k]) for k in FEATURES] for p in ps])
+        out.append((x, gold, o.get("answer_type", "?")))
+    return out
+
+
+def top_right(groups, w):
+    """Questions whose highest-keyed paragraph (the first of equals, as in Rust) holds the gold."""
+    return sum(bool(g[int(np.argmax(x @ w))]) for x, g, _ in groups)
+
+
+def padded(groups):
+    """The questions as one array (questions x candidates x features), with masks of the real
+    candidates and of the gold ones, so that a step of the fit is a few array operations."""
+    m = max(len(g) for _, g, _ in groups)
+    d = groups[0][0].shape[1]
+    x = np.zeros((len(groups), m, d))
+    real = np.zeros((len(groups), m), dtype=bool)
+    gold = np.zeros((len(groups), m), dtype=bool)
+    for i, (xi, gi, _) in enumerate(groups):
+        x[i, :len(gi)], real[i, :len(gi)], gold[i, :len(gi)] = xi, True, gi
+    return x, real, gold
+
+
+def grad(x, real, gold, w, l2, w0, free):
+    """The gradient of the mean -log P(gold) plus the penalty."""
+    z = np.where(real, x @ w, -np.inf)
+    z = z - z.max(axis=1, keepdims=True)
+    p = np.exp(z)
+    p /= p.sum(axis=1, keepdims=True)
+    pg = np.where(gold, p, 0.0)
+    q = pg / np.maximum(pg.sum(axis=1, keepdims=True), 1e-12)
+    # d(-log sum_gold p)/dw = E_p[x] - E_{p | gold}[x]
+    g = np.einsum("gm,gmd->d", p - q, x) / len(x)
+    return np.where(free, g + l2 * (w - w0), 0.0)
+
+
+def fit(groups, l2, prior, free, steps=3000, lr=0.05):
+    """Adam on the standardised features, the penalty pulling toward `prior` (raw weights); the
+    weights are returned on the raw features."""
+    allx = np.vstack([x for x, _, _ in groups])
+    scale = allx.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    x, real, gold = padded(groups)
+    x = x / scale
+    d = len(FEATURES)
+    w0 = prior * scale
+    w, m, v = w0.copy(), np.zeros(d), np.zeros(d)
+    for i in range(1, steps + 1):
+        gr = grad(x, real, gold, w, l2, w0, free)
+        m = 0.9 * m + 0.1 * gr
+        v = 0.999 * v + 0.001 * gr * gr
+        w -= lr * (m / (1 - 0.9 ** i)) / (np.sqrt(v / (1 - 0.999 ** i)) + 1e-8)
+    return w / scale
+
+
+def best_scale(groups, w):
+    """The factor on `w` of the least -log P(gold), on a grid."""
+    x, real, gold = padded(groups)
+
+    def loss(k):
+        z = np.where(real, x @ (k * w), -np.inf)
+        z = z - z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        return -np.log(np.maximum(np.where(gold, p, 0.0).sum(axis=1), 1e-12)).mean()
+
+    return min(np.geomspace(0.5, 64, 29), key=loss)
+
+
+def cross_validate(groups, l2, prior, free, folds=5):
+    right = 0
+    for k in range(folds):
+        train = [g for i, g in enumerate(groups) if i % folds != k]
+        test = [g for i, g in enumerate(groups) if i % folds == k]
+        right += top_right(test, fit(train, l2, prior, free, steps=1500))
+    return right
+
+
+def config_weights():
+    text = open(os.path.join(ROOT, "config/default.toml"), encoding="utf-8").read()
+    section = text.split("[passage]", 1)[1]
+    line = re.search(r"(?m)^weights = \{(.*)\}$", section).group(1)
+    pairs = {k.strip(): float(v) for k, v in (p.split("=") for p in line.split(","))}
+    return np.array([pairs[k] for k in FEATURES])
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--write", action="store_true", help="rewrite config/default.toml's [passage]")
+    ap.add_argument("--leave-out", default="", help="fit without the tuning sets whose path holds this; they are reported as the check")
+    ap.add_argument("--from-zero", action="store_true", help="pull the weights toward zero, not toward the current ones")
+    ap.add_argument("--free", default="", help="fit only these features (comma-separated); the others keep their weight")
+    ap.add_argument("--single-weight", type=int, default=1, help="count each question of tests/qa/*.jsonl this many times")
+    ap.add_argument("--cache", default="", help="keep the dumps in this folder and reuse them (while only the fit changes)")
+    ap.add_argument("--l2", type=float, default=None, help="the penalty (default: chosen by cross-validation)")
+    a = ap.parse_args()
+    current = config_weights()
+    by_set = {}
+    for data, imports in SETS:
+        if not os.path.exists(os.path.join(ROOT, data)):
+            continue
+        cached = a.cache and os.path.join(a.cache, data.strip("/").replace("/", "_"))
+        if cached and os.path.exists(cached):
+            cases, outs = json.load(open(cached))
+        else:
+            cases, outs = run(os.path.abspath(a.bin), data, imports)
+            if cached:
+                os.makedirs(a.cache, exist_ok=True)
+                json.dump([cases, outs], open(cached, "w"))
+        by_set[data] = groups_of(cases, outs)
+    # The single-article sets carry bars in `cargo test`: their questions can count more.
+    train = [g for d, gs in by_set.items() if not (a.leave_out and a.leave_out in d)
+             for g in gs for _ in range(a.single_weight if "/qa/" in d and "archive" not in d else 1)]
+    # By default the penalty pulls toward the weights in use: a feature moves only as far as the
+    # tuning questions ask (a paragraph choice the fit improves can still cost the answer model,
+    # fitted on the choices made so far).
+    # Only the weights' direction ranks; the softmax wants a scale too: the prior is the weights
+    # in use at the scale that fits the questions best.
+    prior = np.zeros(len(FEATURES)) if a.from_zero else current * best_scale(train, current)
+    # The features left out of --free keep their prior weight.
+    free = np.array([not a.free or k in a.free.split(",") for k in FEATURES])
+    l2 = a.l2
+    if l2 is None:
+        scores = {c: cross_validate(train, c, prior, free) for c in (0.01, 0.03, 0.1, 0.3, 1.0)}
+        print("cross-validation (questions right of", len(train), "):",
+              ", ".join(f"l2={c}: {r}" for c, r in scores.items()))
+        # The strongest penalty among the best: the softest weights that do as well.
+        best = max(scores.values())
+        l2 = max(c for c, r in scores.items() if r == best)
+    w = fit(train, l2, prior, free)
+    print(f"l2 {l2}; questions whose paragraph choice matters: {len(train)} fitted on")
+    for d, gs in by_set.items():
+        mark = " (left out)" if a.leave_out and a.leave_out in d else ""
+        name = "/".join(d.split("/")[-2:])
+        print(f"  {name:24s} {len(gs):4d} q  current {top_right(gs, current):4d}"
+              f"  fitted {top_right(gs, w):4d}{mark}")
+        types = sorted({t for _, _, t in gs})
+        for t in types:
+            sub = [g for g in gs if g[2] == t]
+            print(f"      {t:10s} {len(sub):4d}  {top_right(sub, current):4d} -> {top_right(sub, w):4d}")
+    for k, wi, ci in zip(FEATURES, w, current):
+        print(f"  {k:12s} {wi:+.3f}   (now {ci:+.3f})")
+    if a.write:
+        path = os.path.join(ROOT, "config/default.toml")
+        text = open(path, encoding="utf-8").read()
+        head, tail = text.split("[passage]", 1)
+        weights = ", ".join(f"{k} = {wi:.3f}" for k, wi in zip(FEATURES, w))
+        tail = re.sub(r"(?m)^weights = .*$", f"weights = {{ {weights} }}", tail, count=1)
+        open(path, "w", encoding="utf-8").write(head + "[passage]" + tail)
+        print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

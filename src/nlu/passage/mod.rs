@@ -1,0 +1,290 @@
+//! Which paragraph of the chosen article answers, and which of its sentences the reply marks.
+//!
+//! Inside one article every paragraph repeats its topic ("longsor", "Blitar"), so the words that
+//! tell paragraphs apart are the question's words that few of the article's paragraphs hold:
+//! each question word is weighed by its rarity within the article (the title counted as one more
+//! paragraph). The paragraph that answers has a sentence holding those words and, close to them,
+//! a value of the kind asked for ([`super::answer_type::values`]: a figure in the unit asked, a date, a
+//! new name, a cause) that the question does not already quote.
+//!
+//! Each candidate paragraph is measured ([`Features`], in `sentence`) and the one whose weighted
+//! sum of them ([`Model`]) is highest answers. The weights are fitted on the tuning sets by
+//! `scripts/fit_passage.py` (the gold paragraph against the others of its article) and kept in
+//! `config/default.toml`'s `[passage]` section.
+
+mod sentence;
+
+use serde::{Deserialize, Serialize};
+
+use super::answer_type::Asked;
+use super::article::{self, Scored};
+use super::dates::QuestionDates;
+use super::index::Index;
+use super::lexicon::Lexicon;
+use super::query::{AnswerType, Query};
+use sentence::{CARRY, Weights, best_sentence, names_date, superlative};
+
+pub use sentence::SentenceFit;
+
+/// A paragraph continues the one before when a pointing-back word is among its first words.
+const OPENING_WORDS: usize = 3;
+
+/// What is measured of one candidate paragraph: what the fitted [`Model`] weighs.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Features {
+    /// Word score (BM25 and 3-grams over the whole archive, with the answer-type and lead
+    /// bonuses of [`article::rank`]; a continuing paragraph's is at least its inherited share).
+    pub word: f32,
+    /// The word score over the best candidate's of the article: scores differ in scale from
+    /// question to question, their order within one article does not.
+    pub word_share: f32,
+    /// The best sentence's share of the article-distinctive words (with the question's date and
+    /// extreme as extra terms).
+    pub local: f32,
+    /// How near a value of the wanted kind stands to those words, 0..1.
+    pub near: f32,
+    /// `local` times `near`: both in one paragraph.
+    pub both: f32,
+    /// `local` when the question asks why and no cause stands near its words: such a paragraph
+    /// restates the event (news leads do) rather than explaining it.
+    pub unexplained: f32,
+    /// 1 when the paragraph names a date the question names.
+    pub date: f32,
+    /// 1 when the question asks for an extreme and the paragraph marks one ("tertinggi").
+    pub extreme: f32,
+    /// 1 when the paragraph opens by pointing back to the one before and the question asks why.
+    pub carried: f32,
+    /// 1 for the article's first paragraph (news leads sum the story up).
+    pub lead: f32,
+    /// The paragraph's place in the article, 0 (first) .. 1 (last).
+    pub position: f32,
+    /// The strongest value of the wanted kind in the best sentence, 0..1.
+    pub typed: f32,
+    /// The best sentence's share of the question's words (salient ones double).
+    pub share: f32,
+    /// How near a value stands to the question's rarest word in the article.
+    pub rare: f32,
+    /// The best sentence's share of the question's focus (the noun its question word asks about
+    /// and the word after it), by rarity in the article.
+    pub focus: f32,
+    /// How near a value stands to the focus.
+    pub focus_near: f32,
+    /// The best sentence's share of the figures the question quotes.
+    pub echo: f32,
+}
+
+impl Features {
+    fn as_array(&self) -> [f32; 17] {
+        [
+            self.word,
+            self.word_share,
+            self.local,
+            self.near,
+            self.both,
+            self.unexplained,
+            self.date,
+            self.extreme,
+            self.carried,
+            self.lead,
+            self.position,
+            self.typed,
+            self.share,
+            self.rare,
+            self.focus,
+            self.focus_near,
+            self.echo,
+        ]
+    }
+}
+
+/// The paragraph ranker: the paragraph of the highest `Σ weight·feature` answers.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    pub weights: Features,
+}
+
+impl Model {
+    /// The `[passage]` section of the shipped `config/default.toml`.
+    pub fn builtin() -> Model {
+        #[derive(Deserialize)]
+        struct File {
+            passage: Model,
+        }
+        let file: File = toml::from_str(include_str!("../../../config/default.toml"))
+            .expect("config/default.toml has a valid [passage] section");
+        file.passage
+    }
+
+    pub fn key(&self, f: &Features) -> f32 {
+        self.weights
+            .as_array()
+            .iter()
+            .zip(f.as_array())
+            .map(|(w, x)| w * x)
+            .sum()
+    }
+}
+
+/// One paragraph that may answer, measured.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub scored: Scored,
+    /// The paragraph's number in its article.
+    pub paragraph: usize,
+    pub fit: Option<SentenceFit>,
+    pub features: Features,
+}
+
+/// The paragraph of `doc` that answers, with its best sentence. `lead` is the article's best
+/// passage by words alone: a yes/no or manner question has no value to look for, so the word
+/// ranking (with its hearsay and predicate checks) keeps it.
+pub fn choose(
+    q: &Query,
+    qd: &QuestionDates,
+    index: &Index,
+    doc: usize,
+    lead: &Scored,
+    lx: &Lexicon,
+    model: &Model,
+) -> Option<(Scored, Option<SentenceFit>)> {
+    let mut best: Option<(f32, Candidate)> = None;
+    for c in candidates(q, qd, index, doc, lead, lx) {
+        let key = model.key(&c.features);
+        // The first of equals wins: candidates come best words first.
+        if best.as_ref().is_none_or(|(k, _)| key > *k) {
+            best = Some((key, c));
+        }
+    }
+    best.map(|(_, c)| (c.scored, c.fit))
+}
+
+/// The paragraphs of `doc` that may answer, best words first, each measured.
+pub fn candidates(
+    q: &Query,
+    qd: &QuestionDates,
+    index: &Index,
+    doc: usize,
+    lead: &Scored,
+    lx: &Lexicon,
+) -> Vec<Candidate> {
+    let asked = Asked::of(q, lx);
+    let detail = index.detail(doc);
+    let weights = Weights::of(q, &asked, qd, index, doc, &detail);
+    let mut scored = if matches!(q.answer_type, AnswerType::YesNo | AnswerType::Manner) {
+        vec![lead.clone()]
+    } else {
+        // A clause placing the question chose the article; the paragraph is the one holding
+        // what is asked.
+        article::rank(&q.without_context(), index, Some(doc), None)
+    };
+    // A paragraph opening by pointing back ("Kondisi ini dipicu …") is about what the one before
+    // says, in words it does not repeat: a cause is often given so.
+    let continues = |k: usize| {
+        k > 0
+            && detail
+                .paragraphs
+                .get(k)
+                .and_then(|p| p.sentences.first())
+                .is_some_and(|s| {
+                    s.toks
+                        .iter()
+                        .take(OPENING_WORDS)
+                        .any(|t| lx.is_demonstrative(&t.lower))
+                })
+    };
+    let carries = asked.wanted == AnswerType::Reason;
+    if carries {
+        let first = index.docs[doc].first_passage;
+        let mut by_paragraph: Vec<Option<Scored>> = vec![None; detail.paragraphs.len()];
+        for c in &scored {
+            by_paragraph[index.passages[c.passage].paragraph as usize] = Some(c.clone());
+        }
+        for k in 1..by_paragraph.len() {
+            if !continues(k) {
+                continue;
+            }
+            let Some(before) = by_paragraph[k - 1].clone() else {
+                continue;
+            };
+            let inherited = before.score * CARRY;
+            match &mut by_paragraph[k] {
+                Some(own) => own.score = own.score.max(inherited),
+                slot => {
+                    *slot = Some(Scored {
+                        passage: first + k,
+                        score: inherited,
+                        coverage: before.coverage,
+                    })
+                }
+            }
+        }
+        scored = by_paragraph.into_iter().flatten().collect();
+    }
+    let top_word = scored.iter().map(|s| s.score).fold(0.0f32, f32::max);
+    let last = detail.paragraphs.len().saturating_sub(1).max(1) as f32;
+    let mut out = Vec::with_capacity(scored.len());
+    for s in scored {
+        let k = index.passages[s.passage].paragraph as usize;
+        let paragraph = &detail.paragraphs[k];
+        let carried = carries && continues(k);
+        let before = carried.then(|| &detail.paragraphs[k - 1]);
+        let fit = best_sentence(paragraph, before, &asked, &weights, lx);
+        let (local, near) = fit.as_ref().map_or((0.0, 0.0), |f| (f.local, f.near));
+        let unexplained = asked.wanted == AnswerType::Reason && fit.is_some() && near <= 0.0;
+        let features = Features {
+            word: s.score,
+            word_share: if top_word > 0.0 {
+                s.score / top_word
+            } else {
+                0.0
+            },
+            local,
+            near,
+            both: local * near,
+            unexplained: if unexplained { local } else { 0.0 },
+            date: flag(names_date(&paragraph.dates, &qd.dates)),
+            extreme: flag(
+                weights.superlative_weight > 0.0
+                    && paragraph.sentences.iter().any(|x| superlative(x, lx)),
+            ),
+            carried: flag(carried),
+            lead: flag(k == 0),
+            position: k as f32 / last,
+            typed: fit.as_ref().map_or(0.0, |f| f.typed),
+            share: fit.as_ref().map_or(0.0, |f| f.share),
+            rare: fit.as_ref().map_or(0.0, |f| f.rare),
+            focus: fit.as_ref().map_or(0.0, |f| f.focus),
+            focus_near: fit.as_ref().map_or(0.0, |f| f.focus_near),
+            echo: fit.as_ref().map_or(0.0, |f| f.echo),
+        };
+        out.push(Candidate {
+            scored: s,
+            paragraph: k,
+            fit,
+            features,
+        });
+    }
+    out
+}
+
+fn flag(b: bool) -> f32 {
+    f32::from(u8::from(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_weighs_every_feature_it_names() {
+        let m = Model::builtin();
+        let f = Features {
+            word: 1.0,
+            ..Features::default()
+        };
+        assert_eq!(m.key(&f), m.weights.word);
+        assert_eq!(m.key(&Features::default()), 0.0);
+    }
+}
