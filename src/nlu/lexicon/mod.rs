@@ -149,6 +149,10 @@ pub struct Lexicon {
     pub synonyms: HashMap<String, Vec<String>>,
     /// The English→Indonesian bridge.
     pub english: HashMap<String, Vec<String>>,
+    /// English→Indonesian through pivot languages, for the English words the bridge lacks: a
+    /// weaker guess, read only in English questions (an Indonesian question's unknown word is
+    /// more likely slang than one of these rarer English words).
+    english_pivot: HashMap<String, Vec<String>>,
     real_words: HashSet<String>,
     /// Relative time phrases ("pekan lalu", "terbaru") and what they mean (`dates-relative.tsv`).
     relative_dates: HashMap<String, crate::nlu::dates::Relative>,
