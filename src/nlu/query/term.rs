@@ -60,6 +60,14 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         {
             // The articles use the root with another prefix only ("merendam" → "terendam").
             word = form;
+        } else if english
+            && lx
+                .english_loans(&word)
+                .iter()
+                .any(|c| index.term(c).is_some())
+        {
+            // An English word the articles borrowed ("evacuation" → "evakuasi") is no typo of
+            // another bridge word ("evaluation"): kept, its loan spelling is matched below.
         } else if !index.knows(&word) && !lx.is_real_word(&word) && !token.capitalised {
             // A capitalised word is a name: never "corrected" into another word.
             // An English question's unknown word is only corrected to a word of the bridge, an
@@ -155,5 +163,50 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         untranslated,
         context: false,
         head: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::analyse;
+    use crate::nlu::index::Index;
+    use crate::nlu::testing::{lexicon, plain_article};
+
+    fn index_of(text: &str) -> Index {
+        Index::build(&[plain_article(1, text)], std::iter::empty(), lexicon())
+    }
+
+    #[test]
+    fn an_english_word_the_articles_borrowed_is_not_corrected_to_another_bridge_word() {
+        let index = index_of(
+            "Evakuasi warga Sukamaju\n\nTim gabungan memulai evakuasi warga Desa Sukamaju pada Selasa pagi.\n",
+        );
+        let q = analyse("When did the evacuation of residents start?", None, &index);
+        let term = q.terms.iter().find(|t| t.word == "evacuation");
+        assert!(
+            term.is_some_and(|t| t.known()),
+            "evacuation → evakuasi, not evaluation: {:?}",
+            q.terms.iter().map(|t| &t.word).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn an_english_word_only_the_pivot_dictionary_has_is_carried_but_weighed_lower() {
+        let index = index_of(
+            "Warga pakai perahu\n\nWarga Desa Sukamaju menggunakan perahu karet untuk mengungsi.\n",
+        );
+        let q = analyse("What did residents use to flee?", None, &index);
+        let used = q.terms.iter().find(|t| t.word == "use");
+        assert!(
+            used.is_some_and(|t| !t.matches.is_empty() && t.matches.iter().all(|&(_, f)| f < 1.0)),
+            "use → menggunakan|pakai through the pivot, below a direct translation's weight"
+        );
+        // An Indonesian question never reads its words through the pivot.
+        let q = analyse("warga use apa buat ngungsi", None, &index);
+        assert!(
+            q.terms
+                .iter()
+                .all(|t| t.word != "use" || t.matches.is_empty())
+        );
     }
 }
