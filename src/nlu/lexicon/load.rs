@@ -93,6 +93,17 @@ impl Lexicon {
                     }
                 }
             }
+            "thesaurus" => {
+                for line in rows(text) {
+                    let Some((word, syns)) = line.split_once('\t') else {
+                        return Err(bad(line, "no tab-separated second column"));
+                    };
+                    self.thesaurus.insert(
+                        word.trim().to_lowercase(),
+                        syns.split('|').map(|s| s.trim().to_lowercase()).collect(),
+                    );
+                }
+            }
             "bridge-pivot" => {
                 for line in rows(text) {
                     let Some((en, id)) = line.split_once('\t') else {

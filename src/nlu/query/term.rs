@@ -109,6 +109,19 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     } else {
         translations
     };
+    // A dictionary sense the articles never write may be a synonym of the word they do write
+    // ("wage" → "gaji", the articles' "upah"): the thesaurus's synonyms the articles hold, at the
+    // pivot's low weight.
+    let thesaurus: Vec<String> = if english && !translations.iter().any(|t| in_index(t)) {
+        translations
+            .iter()
+            .flat_map(|t| [t.clone(), stem(t)])
+            .flat_map(|t| lx.thesaurus_of(&t).to_vec())
+            .filter(|s| index.term(s).is_some())
+            .collect()
+    } else {
+        Vec::new()
+    };
     let st = stem(&word);
     let mut matches: Vec<(TermId, f32)> = Vec::new();
     let push = |w: &str, factor: f32, matches: &mut Vec<(TermId, f32)>| {
@@ -136,6 +149,9 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     for tr in &translations {
         push(tr, factor, &mut matches);
         forms.push(tr.clone());
+    }
+    for s in &thesaurus {
+        push(s, PIVOT_FACTOR, &mut matches);
     }
     let mut roots = vec![st.clone(), word.clone()];
     roots.extend(translations.iter().map(|t| stem(t)));
@@ -207,6 +223,20 @@ mod tests {
             q.terms
                 .iter()
                 .all(|t| t.word != "use" || t.matches.is_empty())
+        );
+    }
+
+    #[test]
+    fn a_dictionary_sense_the_articles_never_write_reaches_their_word_through_the_thesaurus() {
+        let index = index_of(
+            "Upah buruh naik\n\nUpah buruh pabrik di Sukamaju naik menjadi Rp 90.000 per hari.\n",
+        );
+        // salary → gaji (FreeDict), which this article never writes; the thesaurus gives upah.
+        let q = analyse("How much is the factory salary?", None, &index);
+        let salary = q.terms.iter().find(|t| t.word == "salary");
+        assert!(
+            salary
+                .is_some_and(|t| !t.matches.is_empty() && t.matches.iter().all(|&(_, f)| f < 1.0))
         );
     }
 }
