@@ -126,3 +126,71 @@ fn the_english_bridge_finds_base_forms_and_prefers_the_news_sense() {
         "Indonesian function words are not translations"
     );
 }
+
+#[test]
+fn the_pivot_dictionary_fills_only_words_the_bridge_lacks() {
+    let lx = Lexicon::builtin();
+    // "receive" has no FreeDict eng-ind row; the pivot carries it, and its inflections.
+    assert!(lx.english_of("receive").is_none());
+    assert!(
+        lx.english_pivot_of("receives")
+            .is_some_and(|t| !t.is_empty())
+    );
+    // A word the bridge has is never read through the pivot.
+    assert!(lx.english_of("earthquake").is_some());
+    assert!(lx.english_pivot_of("earthquake").is_none());
+}
+
+#[test]
+fn a_pivot_row_never_shadows_a_bridge_row() {
+    let src = Source {
+        lang: Lang::En,
+        files: &[
+            ("bridge-pivot", "glimmer\tkilau\nsparkle\tpercik\n"),
+            ("bridge", "glimmer\tkerlip\n"),
+        ],
+    };
+    let lx = Lexicon::from_sources(&[src]).expect("well-formed");
+    assert_eq!(lx.english_of("glimmer"), Some(&vec!["kerlip".to_string()]));
+    assert!(lx.english_pivot_of("glimmer").is_none());
+    assert_eq!(
+        lx.english_pivot_of("sparkle"),
+        Some(&vec!["percik".to_string()])
+    );
+}
+
+#[test]
+fn no_domain_row_repeats_what_its_base_form_already_gives() {
+    let lx = Lexicon::builtin();
+    let words = |t: &Vec<String>| t.iter().cloned().collect::<HashSet<String>>();
+    let head = |line: &str| {
+        line.split('\t')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    };
+    // A row FreeDict has too is needed to replace FreeDict's sense ("acquired").
+    let freedict: HashSet<String> =
+        load::rows(include_str!("../../../lexicon/en/bilingual-freedict.tsv"))
+            .map(head)
+            .collect();
+    for line in load::rows(include_str!("../../../lexicon/en/domain.tsv")) {
+        let head = head(line);
+        let head = head.as_str();
+        let Some(own) = lx.english.get(head).filter(|_| !freedict.contains(head)) else {
+            continue;
+        };
+        if let Some(base) = lx
+            .english_bases(head)
+            .into_iter()
+            .find(|b| b != head && lx.english.contains_key(b))
+        {
+            assert_ne!(
+                words(own),
+                words(&lx.english[&base]),
+                "{head} repeats {base}: the inflection rules find it"
+            );
+        }
+    }
+}
