@@ -158,39 +158,3 @@ fn a_pivot_row_never_shadows_a_bridge_row() {
         Some(&vec!["percik".to_string()])
     );
 }
-
-#[test]
-fn no_domain_row_repeats_what_its_base_form_already_gives() {
-    let lx = Lexicon::builtin();
-    let words = |t: &Vec<String>| t.iter().cloned().collect::<HashSet<String>>();
-    let head = |line: &str| {
-        line.split('\t')
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .to_string()
-    };
-    // A row FreeDict has too is needed to replace FreeDict's sense ("acquired").
-    let freedict: HashSet<String> =
-        load::rows(include_str!("../../../lexicon/en/bilingual-freedict.tsv"))
-            .map(head)
-            .collect();
-    for line in load::rows(include_str!("../../../lexicon/en/domain.tsv")) {
-        let head = head(line);
-        let head = head.as_str();
-        let Some(own) = lx.english.get(head).filter(|_| !freedict.contains(head)) else {
-            continue;
-        };
-        if let Some(base) = lx
-            .english_bases(head)
-            .into_iter()
-            .find(|b| b != head && lx.english.contains_key(b))
-        {
-            assert_ne!(
-                words(own),
-                words(&lx.english[&base]),
-                "{head} repeats {base}: the inflection rules find it"
-            );
-        }
-    }
-}
