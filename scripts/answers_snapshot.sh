@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Dumps `newsdesk ask --json --features` for every question of the tuning sets (the archive's
-# tune.jsonl with the 48 articles imported; the single-article sets and the shared dev set over the
+# tune.jsonl and probe-14.jsonl with the 48 articles imported, probe-15.jsonl with articles/,
+# articles-c/ and articles-d/ imported; the single-article sets and the shared dev set over the
 # default content) into OUT_DIR, one file per set, so a speed change can be checked to leave every
 # answer and feature unchanged: run it before and after, then `diff -r BEFORE AFTER`.
-# Never runs tests/archive/qa/holdout.jsonl.
+# Never runs the held-out sets (holdout.jsonl, blind-c.jsonl, probe-16.jsonl).
 # Usage: scripts/answers_snapshot.sh BIN OUT_DIR
 set -euo pipefail
 bin=$(realpath "$1"); out=$2
@@ -21,7 +22,14 @@ ask() { # $1 = set file, $2 = output name, rest = articles to import
     questions "$data" | "$bin" ask --json --features >"$out/$name.jsonl"
     rm -rf "$tmp"
 }
-ask "$root/tests/archive/qa/tune.jsonl" archive-tune "$root"/tests/archive/articles/*.txt
-for f in "$root"/tests/qa/*.jsonl; do ask "$f" "qa-$(basename "$f" .jsonl)"; done
+a=$root/tests/archive
+ask "$a/qa/tune.jsonl" archive-tune "$a"/articles/*.txt
+ask "$a/qa/probe-14.jsonl" archive-probe-14 "$a"/articles/*.txt
+ask "$a/qa/probe-15.jsonl" archive-probe-15 "$a"/articles/*.txt "$a"/articles-c/*.txt "$a"/articles-d/*.txt
+# The single-article sets, less their held-out and blind ones (never run while changing answering).
+for f in "$root"/tests/qa/*.jsonl; do
+    case $(basename "$f") in holdout* | blind*) continue ;; esac
+    ask "$f" "qa-$(basename "$f" .jsonl)"
+done
 ask /work/shared/eval/dev_qa.jsonl dev
 wc -l "$out"/*.jsonl

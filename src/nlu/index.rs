@@ -119,12 +119,19 @@ pub struct Index {
 }
 
 /// Character 3-grams of a word padded with a space on each side ("wa" → " wa", "wa ").
-pub fn word_trigrams(word: &str) -> impl Iterator<Item = [char; 3]> {
-    let chars: Vec<char> = std::iter::once(' ')
-        .chain(word.chars())
-        .chain(std::iter::once(' '))
-        .collect();
-    (0..chars.len().saturating_sub(2)).map(move |i| [chars[i], chars[i + 1], chars[i + 2]])
+/// A sliding window over the characters, without collecting them (every form of every question
+/// and every distinct word of the build goes through here).
+pub fn word_trigrams(word: &str) -> impl Iterator<Item = [char; 3]> + '_ {
+    let mut a = ' ';
+    let mut chars = word.chars().chain(std::iter::once(' '));
+    // An empty word's " " then ends the window before any 3-gram.
+    let mut b = chars.next().unwrap_or(' ');
+    chars.map(move |c| {
+        let g = [a, b, c];
+        a = b;
+        b = c;
+        g
+    })
 }
 
 impl Index {

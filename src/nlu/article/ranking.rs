@@ -1,9 +1,6 @@
 //! Ranking passages on two channels: BM25 over stems, then the character 3-gram TF-IDF cosine with
 //! the answer-type and lead bonuses for the leaders.
 
-// The 3-gram channel looks up every 3-gram of every candidate's words: a fast hasher.
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
 use crate::nlu::bm25;
 use crate::nlu::index::{Index, word_trigrams};
 use crate::nlu::query::{AnswerType, Query};
@@ -48,44 +45,43 @@ fn rerank(
     prefer_doc: Option<usize>,
 ) -> Vec<Scored> {
     // 3-gram channel: the question's word forms (and their stems) against each candidate's words.
-    let mut q_pos: HashMap<u32, usize> = HashMap::default();
+    // Each 3-gram's position among the question's goes straight into the dense table the
+    // candidates are looked up in (no map per question); `q_ids` lists them in order to clear it.
+    let mut q_ids: Vec<u32> = Vec::new();
     let mut q_idf: Vec<f32> = Vec::new();
     let mut q_norm = 0.0f32;
-    let mut unseen = HashSet::default();
-    for term in &q.terms {
-        for form in term
-            .forms
-            .iter()
-            .flat_map(|f| [f.clone(), index.lx.stem(f)])
-        {
-            for g in word_trigrams(&form) {
-                match index.trigram(&g) {
-                    Some((id, idf)) => {
-                        if let std::collections::hash_map::Entry::Vacant(e) = q_pos.entry(id) {
-                            e.insert(q_idf.len());
-                            q_idf.push(idf);
-                            q_norm += idf * idf;
+    // 3-grams no paragraph holds: a handful per question at most, a list is cheaper than a set.
+    let mut unseen: Vec<[char; 3]> = Vec::new();
+    SLOTS.with_borrow_mut(|slots| {
+        if slots.len() < index.trigram_count() {
+            slots.resize(index.trigram_count(), NO_SLOT);
+        }
+        for f in q.terms.iter().flat_map(|t| &t.forms) {
+            let stem = index.lx.stem(f);
+            for form in [f.as_str(), stem.as_str()] {
+                for g in word_trigrams(form) {
+                    match index.trigram(&g) {
+                        Some((id, idf)) => {
+                            let slot = &mut slots[id as usize];
+                            if *slot == NO_SLOT {
+                                *slot = q_idf.len() as u32;
+                                q_ids.push(id);
+                                q_idf.push(idf);
+                                q_norm += idf * idf;
+                            }
                         }
-                    }
-                    None => {
-                        if unseen.insert(g) {
-                            q_norm += index.max_trigram_idf.powi(2);
+                        None => {
+                            if !unseen.contains(&g) {
+                                unseen.push(g);
+                                q_norm += index.max_trigram_idf.powi(2);
+                            }
                         }
                     }
                 }
             }
         }
-    }
-    let q_norm = q_norm.sqrt().max(1e-6);
-    // Each 3-gram of each candidate's words is looked up: in a dense table, one load each.
-    SLOTS.with_borrow_mut(|slots| {
-        if slots.len() < index.trigram_count() {
-            slots.resize(index.trigram_count(), NO_SLOT);
-        }
-        for (&id, &k) in &q_pos {
-            slots[id as usize] = k as u32;
-        }
     });
+    let q_norm = q_norm.sqrt().max(1e-6);
     // Which of the question's 3-grams each candidate holds, as bits: a term's bits are worked
     // out once per question, however many candidates hold the term.
     let width = q_idf.len().div_ceil(64).max(1);
@@ -153,7 +149,7 @@ fn rerank(
         })
         .collect();
     SLOTS.with_borrow_mut(|slots| {
-        for &id in q_pos.keys() {
+        for &id in &q_ids {
             slots[id as usize] = NO_SLOT;
         }
     });
