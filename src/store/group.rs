@@ -221,16 +221,24 @@ impl Writer {
     ) -> Option<PoolConnection<Sqlite>> {
         if group.len() > 1 {
             let mut sql = String::from("BEGIN IMMEDIATE;\n");
-            let mut args = Vec::with_capacity(group.iter().map(|w| w.args.len()).sum());
+            let mut args = SqliteArguments::default();
+            let mut built = Ok(());
             for waiting in &group {
                 sql.push_str(&waiting.sql);
-                args.extend(waiting.args.iter());
+                for arg in &waiting.args {
+                    if built.is_ok() {
+                        built = add(&mut args, arg.clone());
+                    }
+                }
             }
             sql.push_str("COMMIT");
-            {
-                // On this thread, not as a query on the connection's (see `store::script`).
-                let done = super::script::run(&mut conn, &sql, &args).await;
-                drop(args);
+            if built.is_ok() {
+                // Not kept in sqlx's statement cache: a group's text is seldom seen twice, and
+                // it would push out the statements that are.
+                let done = sqlx::query_with(sqlx::AssertSqlSafe(sql), args)
+                    .persistent(false)
+                    .execute(&mut *conn)
+                    .await;
                 match done {
                     Ok(_) => {
                         for waiting in group {
@@ -289,11 +297,19 @@ async fn alone(
     mut conn: PoolConnection<Sqlite>,
     waiting: &Waiting,
 ) -> (anyhow::Result<()>, Option<PoolConnection<Sqlite>>) {
+    let mut args = SqliteArguments::default();
+    for arg in &waiting.args {
+        if let Err(e) = add(&mut args, arg.clone()) {
+            return (Err(e), Some(conn));
+        }
+    }
     let sql = format!("BEGIN IMMEDIATE;\n{}COMMIT", waiting.sql);
-    let args: Vec<&Arg> = waiting.args.iter().collect();
-    match super::script::run(&mut conn, &sql, &args).await {
-        Ok(()) => (Ok(()), Some(conn)),
-        Err(e) => (Err(e), rolled_back(conn).await),
+    match sqlx::query_with(sqlx::AssertSqlSafe(sql), args)
+        .execute(&mut *conn)
+        .await
+    {
+        Ok(_) => (Ok(()), Some(conn)),
+        Err(e) => (Err(e.into()), rolled_back(conn).await),
     }
 }
 

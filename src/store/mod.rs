@@ -28,7 +28,6 @@ pub mod inbox;
 pub mod ops;
 pub mod outbox;
 pub mod questions;
-mod script;
 pub mod tickets;
 pub mod tx;
 
@@ -101,12 +100,7 @@ impl Store {
             // Several tasks write (turns, the sender, imports) and another process may hold the
             // file for a while (a backup, the CLI): wait for the lock instead of failing. Longer
             // waits than this are covered by retrying the whole turn (see `telegram::scheduler`).
-            .busy_timeout(Duration::from_secs(10))
-            // sqlx's connection thread sends each statement's result (and each row) through a
-            // channel of this size and waits when it is full: a group commit (`store::group`) is
-            // a few hundred statements, so with the default 50 the thread and the committing task
-            // took turns waking each other several times per group.
-            .row_buffer_size(1024);
+            .busy_timeout(Duration::from_secs(10));
 
         let pool = if in_memory {
             // Each in-memory database lives only as long as a connection to it: keep exactly one
