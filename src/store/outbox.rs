@@ -36,22 +36,15 @@ impl Store {
             .collect()
     }
 
-    /// Forgets calls that were made (or given up on), in one statement committed with the next
-    /// group of chats' turns (`store::group`): until this commits, a crash would make the call
-    /// again. Joining the group instead of a write transaction of its own saves a hold of the
-    /// write lock and a round trip to the connection's thread per flush of the sender, which ran
-    /// as often as a batch of sends finished (BENCHMARKS.md, issue 9, stop 16).
+    /// Forgets calls that were made (or given up on), in one transaction, ahead of other writers:
+    /// until this commits, a crash would make the call again.
     pub async fn outbox_done(&self, ids: &[i64]) -> anyhow::Result<()> {
         if ids.is_empty() {
             return Ok(());
         }
-        let ids = serde_json::to_string(ids)?;
-        self.writer
-            .commit_grouped(
-                "DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?));\n".into(),
-                vec![ids.into()],
-            )
-            .await
+        let mut tx = self.begin_write_urgent().await?;
+        tx.outbox_done(ids).await?;
+        tx.commit().await
     }
 
     /// How many calls are queued (for tests and the bench).

@@ -21,7 +21,7 @@ use tokio::time::Instant;
 use super::api::{Api, Failure};
 use super::limits::Limiter;
 use super::outbox::{Call, OutboxDone};
-use super::{AbortOnDrop, Helpdesk, RateLimits};
+use super::{Helpdesk, RateLimits};
 use crate::store::Queued;
 
 /// Requests in flight at once, across chats.
@@ -72,12 +72,6 @@ struct Loop<D: Helpdesk> {
     in_flight: usize,
     /// Rows sent (or abandoned) whose deletion is still to be written.
     done: Vec<i64>,
-    /// Rows whose deletion is being written, by `flushing`.
-    recording: Vec<i64>,
-    /// The write of `recording`, when one is under way. It runs beside the loop, which goes on
-    /// dispatching meanwhile: awaiting it stalled every send behind a commit (BENCHMARKS.md,
-    /// issue 9, stop 16). Aborted with the loop, as a crash would cut it short.
-    flushing: Option<AbortOnDrop<anyhow::Result<()>>>,
 }
 
 impl<D: Helpdesk> Sender<D> {
@@ -93,8 +87,6 @@ impl<D: Helpdesk> Sender<D> {
             cursor: 0,
             in_flight: 0,
             done: Vec::new(),
-            recording: Vec::new(),
-            flushing: None,
         };
         let mut tasks: JoinSet<Finished> = JoinSet::new();
         let mut reload = true;
@@ -102,7 +94,7 @@ impl<D: Helpdesk> Sender<D> {
         let mut tidy_at = Instant::now() + Duration::from_secs(10);
         loop {
             // Recording what was sent comes first: until it commits, a crash would send it again.
-            state.start_flush();
+            state.flush().await;
             if reload {
                 reload = state.load().await;
             }
@@ -130,10 +122,6 @@ impl<D: Helpdesk> Sender<D> {
                         state.finish(finished).await;
                     }
                 }
-                recorded = flushed(&mut state.flushing), if state.flushing.is_some() => {
-                    state.flushing = None;
-                    state.recorded(recorded);
-                }
                 () = sleep_until(next_due), if next_due.is_some() => {}
                 changed = stop.changed(), if deadline.is_none() => {
                     if changed.is_err() || *stop.borrow() {
@@ -145,23 +133,13 @@ impl<D: Helpdesk> Sender<D> {
                 () = tokio::time::sleep(FIRST_BACKOFF), if reload || !state.done.is_empty() => {}
             }
         }
-        state.flush_all().await;
+        state.flush().await;
         if !state.lanes.is_empty() {
             log::info!(
                 "stopping with {} chat(s) still to be sent to; they are sent after the next start",
                 state.lanes.len()
             );
         }
-    }
-}
-
-/// The outcome of the write of sent rows under way (see `Loop::flushing`).
-async fn flushed(
-    flushing: &mut Option<AbortOnDrop<anyhow::Result<()>>>,
-) -> Result<anyhow::Result<()>, tokio::task::JoinError> {
-    match flushing {
-        Some(task) => (&mut task.0).await,
-        None => std::future::pending().await,
     }
 }
 
@@ -433,50 +411,25 @@ impl<D: Helpdesk> Loop<D> {
         }
     }
 
-    /// Starts writing the deletions of sent rows, in one transaction, unless a write is under
-    /// way (the rows sent meanwhile go with the next one).
-    fn start_flush(&mut self) {
-        if self.done.is_empty() || self.flushing.is_some() {
+    /// Writes the deletions of sent rows, in one transaction.
+    async fn flush(&mut self) {
+        if self.done.is_empty() {
             return;
         }
-        self.recording = std::mem::take(&mut self.done);
-        let store = self.sender.desk.store().clone();
-        let ids = self.recording.clone();
-        self.flushing = Some(AbortOnDrop(tokio::spawn(async move {
-            store.outbox_done(&ids).await
-        })));
-    }
-
-    /// A write of sent rows ended: on failure its rows are written again with the next one.
-    fn recorded(&mut self, outcome: Result<anyhow::Result<()>, tokio::task::JoinError>) {
-        let failure = match outcome {
-            Ok(Ok(())) => {
-                log::debug!("recorded {} sent call(s)", self.recording.len());
-                self.recording.clear();
-                return;
+        let started = Instant::now();
+        match self.sender.desk.store().outbox_done(&self.done).await {
+            Ok(()) => {
+                log::debug!(
+                    "recorded {} sent call(s) in {:?}",
+                    self.done.len(),
+                    started.elapsed()
+                );
+                self.done.clear();
             }
-            Ok(Err(e)) => format!("{e:#}"),
-            Err(e) => format!("the write stopped: {e}"),
-        };
-        log::warn!(
-            "cannot record {} sent message(s) yet (retrying): {failure}",
-            self.recording.len()
-        );
-        self.done.append(&mut self.recording);
-    }
-
-    /// Writes every deletion still to be written (on the way out).
-    async fn flush_all(&mut self) {
-        if self.flushing.is_some() {
-            let outcome = flushed(&mut self.flushing).await;
-            self.flushing = None;
-            self.recorded(outcome);
-        }
-        self.start_flush();
-        if self.flushing.is_some() {
-            let outcome = flushed(&mut self.flushing).await;
-            self.flushing = None;
-            self.recorded(outcome);
+            Err(e) => log::warn!(
+                "cannot record {} sent message(s) yet (retrying): {e:#}",
+                self.done.len()
+            ),
         }
     }
 }
