@@ -24,14 +24,12 @@ impl Lexicon {
             }
         }
         // Function words carry nothing across ("who" → "yang|siapa"); the engine skips them anyway.
-        for translations in lx.english.values_mut().chain(lx.english_pivot.values_mut()) {
+        for translations in lx.english.values_mut() {
             translations.retain(|w| !lx.function.values().any(|f| f.contains(w)));
             let mut seen = HashSet::new();
             translations.retain(|w| seen.insert(w.clone()));
         }
         lx.english.retain(|_, t| !t.is_empty());
-        lx.english_pivot
-            .retain(|en, t| !t.is_empty() && !lx.english.contains_key(en));
         lx.real_words = lx
             .slang
             .values()
@@ -91,26 +89,6 @@ impl Lexicon {
                     } else {
                         self.english.entry(en).or_default().extend(words);
                     }
-                }
-            }
-            "thesaurus" => {
-                for line in rows(text) {
-                    let Some((word, syns)) = line.split_once('\t') else {
-                        return Err(bad(line, "no tab-separated second column"));
-                    };
-                    self.thesaurus.insert(
-                        word.trim().to_lowercase(),
-                        syns.split('|').map(|s| s.trim().to_lowercase()).collect(),
-                    );
-                }
-            }
-            "bridge-pivot" => {
-                for line in rows(text) {
-                    let Some((en, id)) = line.split_once('\t') else {
-                        return Err(bad(line, "no tab-separated second column"));
-                    };
-                    self.english_pivot
-                        .insert(en.trim().to_lowercase(), bridge_words(id));
                 }
             }
             _ => {

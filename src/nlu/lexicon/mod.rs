@@ -149,13 +149,6 @@ pub struct Lexicon {
     pub synonyms: HashMap<String, Vec<String>>,
     /// The English→Indonesian bridge.
     pub english: HashMap<String, Vec<String>>,
-    /// English→Indonesian through pivot languages, for the English words the bridge lacks: a
-    /// weaker guess, read only in English questions (an Indonesian question's unknown word is
-    /// more likely slang than one of these rarer English words).
-    english_pivot: HashMap<String, Vec<String>>,
-    /// Indonesian synonyms from mythes-id (`id/thesaurus-mythes.tsv`): where a dictionary's
-    /// Indonesian word is one the articles never use, the word they use instead ("gaji" → "upah").
-    thesaurus: HashMap<String, Vec<String>>,
     real_words: HashSet<String>,
     /// Relative time phrases ("pekan lalu", "terbaru") and what they mean (`dates-relative.tsv`).
     relative_dates: HashMap<String, crate::nlu::dates::Relative>,
@@ -207,11 +200,6 @@ impl Lexicon {
     /// "Apa" in "saham apa", "which" in "which commodity": asks for a name when beside a noun.
     pub fn is_which_word(&self, w: &str) -> bool {
         self.which_words.contains(w)
-    }
-
-    /// The thesaurus's synonyms of an Indonesian word (none when it has no entry).
-    pub fn thesaurus_of(&self, w: &str) -> &[String] {
-        self.thesaurus.get(w).map_or(&[], Vec::as_slice)
     }
 
     pub fn is_generic(&self, w: &str) -> bool {

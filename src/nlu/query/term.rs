@@ -8,9 +8,6 @@ use super::Term;
 use super::affixes::{reaffixed, strip_affixes};
 
 const SYNONYM_FACTOR: f32 = 0.8;
-/// A pivot translation's weight: a guess through two dictionaries, below a synonym's, so that a
-/// paragraph with it does not outrank one that holds the question's surer words.
-const PIVOT_FACTOR: f32 = 0.25;
 
 pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &Index) -> Term {
     let lx = &*index.lx;
@@ -18,15 +15,8 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     let mut word = token.word.clone();
     let in_index = |w: &str| index.term(w).is_some() || index.term(&stem(w)).is_some();
     // An Indonesian question's word is read as English only when it is no Indonesian word.
-    let mut pivot = false;
     let translations: Vec<String> = match lx.english_of(&word) {
         Some(ids) if english || (!in_index(&word) && !lx.is_real_word(&word)) => ids.clone(),
-        // The pivot dictionary is a weaker guess, for English questions only.
-        _ if english => {
-            let t = lx.english_pivot_of(&word).cloned().unwrap_or_default();
-            pivot = !t.is_empty();
-            t
-        }
         _ => Vec::new(),
     };
     // A month's abbreviation ("sept", "agst") spells a date, read as such: never "corrected".
@@ -60,14 +50,6 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         {
             // The articles use the root with another prefix only ("merendam" → "terendam").
             word = form;
-        } else if english
-            && lx
-                .english_loans(&word)
-                .iter()
-                .any(|c| index.term(c).is_some())
-        {
-            // An English word the articles borrowed ("evacuation" → "evakuasi") is no typo of
-            // another bridge word ("evaluation"): kept, its loan spelling is matched below.
         } else if !index.knows(&word) && !lx.is_real_word(&word) && !token.capitalised {
             // A capitalised word is a name: never "corrected" into another word.
             // An English question's unknown word is only corrected to a word of the bridge, an
@@ -109,19 +91,6 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     } else {
         translations
     };
-    // A dictionary sense the articles never write may be a synonym of the word they do write
-    // ("wage" → "gaji", the articles' "upah"): the thesaurus's synonyms the articles hold, at the
-    // pivot's low weight.
-    let thesaurus: Vec<String> = if english && !translations.iter().any(|t| in_index(t)) {
-        translations
-            .iter()
-            .flat_map(|t| [t.clone(), stem(t)])
-            .flat_map(|t| lx.thesaurus_of(&t).to_vec())
-            .filter(|s| index.term(s).is_some())
-            .collect()
-    } else {
-        Vec::new()
-    };
     let st = stem(&word);
     let mut matches: Vec<(TermId, f32)> = Vec::new();
     let push = |w: &str, factor: f32, matches: &mut Vec<(TermId, f32)>| {
@@ -156,13 +125,9 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     if let Some(w) = written {
         push(w, 1.0, &mut matches);
     }
-    let factor = if pivot { PIVOT_FACTOR } else { 1.0 };
     for tr in &translations {
-        push(tr, factor, &mut matches);
+        push(tr, 1.0, &mut matches);
         forms.push(tr.clone());
-    }
-    for s in &thesaurus {
-        push(s, PIVOT_FACTOR, &mut matches);
     }
     let mut roots = vec![st.clone(), word.clone()];
     roots.extend(translations.iter().map(|t| stem(t)));
@@ -194,65 +159,5 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         untranslated,
         context: false,
         head: false,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::analyse;
-    use crate::nlu::index::Index;
-    use crate::nlu::testing::{lexicon, plain_article};
-
-    fn index_of(text: &str) -> Index {
-        Index::build(&[plain_article(1, text)], std::iter::empty(), lexicon())
-    }
-
-    #[test]
-    fn an_english_word_the_articles_borrowed_is_not_corrected_to_another_bridge_word() {
-        let index = index_of(
-            "Evakuasi warga Sukamaju\n\nTim gabungan memulai evakuasi warga Desa Sukamaju pada Selasa pagi.\n",
-        );
-        let q = analyse("When did the evacuation of residents start?", None, &index);
-        let term = q.terms.iter().find(|t| t.word == "evacuation");
-        assert!(
-            term.is_some_and(|t| t.known()),
-            "evacuation → evakuasi, not evaluation: {:?}",
-            q.terms.iter().map(|t| &t.word).collect::<Vec<_>>()
-        );
-    }
-
-    #[test]
-    fn an_english_word_only_the_pivot_dictionary_has_is_carried_but_weighed_lower() {
-        let index = index_of(
-            "Banjir surut\n\nDampak banjir di Desa Sukamaju terasa hingga sepekan kemudian.\n",
-        );
-        let q = analyse("What was the effect of the flood?", None, &index);
-        let effect = q.terms.iter().find(|t| t.word == "effect");
-        assert!(
-            effect
-                .is_some_and(|t| !t.matches.is_empty() && t.matches.iter().all(|&(_, f)| f < 1.0)),
-            "effect → dampak through the pivot, below a direct translation's weight"
-        );
-        // An Indonesian question never reads its words through the pivot.
-        let q = analyse("banjir effect nya apa", None, &index);
-        assert!(
-            q.terms
-                .iter()
-                .all(|t| t.word != "effect" || t.matches.is_empty())
-        );
-    }
-
-    #[test]
-    fn a_dictionary_sense_the_articles_never_write_reaches_their_word_through_the_thesaurus() {
-        let index = index_of(
-            "Upah buruh naik\n\nUpah buruh pabrik di Sukamaju naik menjadi Rp 90.000 per hari.\n",
-        );
-        // salary → gaji (FreeDict), which this article never writes; the thesaurus gives upah.
-        let q = analyse("How much is the factory salary?", None, &index);
-        let salary = q.terms.iter().find(|t| t.word == "salary");
-        assert!(
-            salary
-                .is_some_and(|t| !t.matches.is_empty() && t.matches.iter().all(|&(_, f)| f < 1.0))
-        );
     }
 }
