@@ -34,7 +34,7 @@ pub fn archive_with_one_quake() -> Vec<Article> {
     let mut articles: Vec<Article> = (1..=11).map(seed_article).collect();
     articles.push(plain_article(
         12,
-        "Gempa guncang Cianjur\n\nGempa bermagnitudo 5,6 mengguncang Cianjur pada Senin siang.\n",
+        "Gempa guncang Sukamakmur\n\nGempa bermagnitudo 4,8 mengguncang Sukamakmur pada Senin siang.\n",
     ));
     articles
 }
