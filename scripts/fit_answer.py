@@ -123,9 +123,13 @@ def main():
         path = os.path.join(ROOT, "config/default.toml")
         text = open(path, encoding="utf-8").read()
         weights = ", ".join(f"{k} = {wi:.3f}" for k, wi in zip(FEATURES, w))
-        text = re.sub(r"(?m)^threshold = .*$", f"threshold = {best_t:.3f}", text)
-        text = re.sub(r"(?m)^bias = .*$", f"bias = {b:.3f}", text)
-        text = re.sub(r"(?m)^weights = .*$", f"weights = {{ {weights} }}", text)
+        # Only [answer]'s own lines: [passage] has a weights line too.
+        head, sec = text.split("[answer]", 1)
+        sec, rest = (sec.split("\n[", 1) + [""])[:2]
+        sec = re.sub(r"(?m)^threshold = .*$", f"threshold = {best_t:.3f}", sec, count=1)
+        sec = re.sub(r"(?m)^bias = .*$", f"bias = {b:.3f}", sec, count=1)
+        sec = re.sub(r"(?m)^weights = .*$", f"weights = {{ {weights} }}", sec, count=1)
+        text = head + "[answer]" + sec + ("\n[" + rest if rest else "")
         open(path, "w", encoding="utf-8").write(text)
         print(f"wrote {path}")
 
