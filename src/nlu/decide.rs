@@ -369,9 +369,18 @@ pub fn choose(
     .flatten()
     .filter_map(|i| index.passage_of(doc, i))
     .collect();
+    // A clause placing the question need not be near the answer, but one paragraph must say it:
+    // its names and figures scattered over the article ("5" here, "000" there) place nothing.
+    let clause_met = clause_held(&salient, index, doc);
     let missing = salient
         .iter()
-        .filter(|t| article::coverage(&single(q, t), index, &near) == 0.0)
+        .filter(|t| {
+            if t.context {
+                !clause_met
+            } else {
+                article::coverage(&single(q, t), index, &near) == 0.0
+            }
+        })
         .count();
     let features = Features {
         score: best.score,
@@ -471,6 +480,20 @@ fn doc_holds(t: &Term, index: &Index, doc: usize) -> bool {
         || index.passages[d.first_passage..d.first_passage + d.paragraphs.len()]
             .iter()
             .any(|p| t.in_terms(&p.terms))
+}
+
+/// Whether one paragraph of `doc` (with the title) holds every salient word of the clause placing
+/// the question.
+fn clause_held(salient: &[&Term], index: &Index, doc: usize) -> bool {
+    let d = &index.docs[doc];
+    let clause: Vec<&&Term> = salient
+        .iter()
+        .filter(|t| t.context && !t.in_terms(&d.title_terms))
+        .collect();
+    clause.is_empty()
+        || index.passages[d.first_passage..d.first_passage + d.paragraphs.len()]
+            .iter()
+            .any(|p| clause.iter().all(|t| t.in_terms(&p.terms)))
 }
 
 /// A query of one term, to measure that term's coverage alone.

@@ -4,9 +4,11 @@
 use crate::nlu::text::{self, Token};
 
 /// Per token of `raw` (as [`text::tokenize`] splits it): whether it is in a clause that places the
-/// question, one opened by a context word ("saat", "ketika", after the slang map) in its first two
-/// words and ended by a comma before the rest of the question. A comma between digits is a decimal
-/// comma ("4,72"), not a clause's end.
+/// question. Two shapes: one opened by a context word ("saat", "ketika", after the slang map) in
+/// its first two words and ended by a comma before the rest of the question; and one that follows
+/// what is asked ("Berapa harga kopi menurut Dinas saat panen gagal?"), from a later context word
+/// to the next comma or the question's end. A comma between digits is a decimal comma ("4,72"),
+/// not a clause's end.
 pub(super) fn context_clause(raw: &str, lx: &crate::nlu::lexicon::Lexicon) -> Vec<bool> {
     let chars: Vec<char> = raw.chars().collect();
     let mut segments: Vec<String> = vec![String::new()];
@@ -30,9 +32,41 @@ pub(super) fn context_clause(raw: &str, lx: &crate::nlu::lexicon::Lexicon) -> Ve
                     .first()
                     .is_some_and(|w| lx.is_context_word(w))
             });
-        out.extend(std::iter::repeat_n(opens, words.len()));
+        if opens {
+            out.extend(std::iter::repeat_n(true, words.len()));
+        } else {
+            let from = trailing_clause(&words, lx).unwrap_or(words.len());
+            out.extend((0..words.len()).map(|k| k >= from));
+        }
     }
     out
+}
+
+/// Words a trailing clause must hold after its context word: fewer is a word of the asked part
+/// ("… sejak kapan?", "… waktu itu?"), not a clause placing it.
+const TRAILING_CLAUSE_WORDS: usize = 2;
+
+/// Where a clause placing the question begins when it follows the asked part: the first context
+/// word after a question word ("berapa", "siapa", "apa") with no question word after it, so the
+/// question is asked before the clause and the clause asks nothing ("Siapa pemiliknya ketika
+/// harga naik jadi Rp 1.234?"). Only a segment with a question word before the context word
+/// qualifies: one without may be the question itself in a reader's order.
+fn trailing_clause(words: &[Token], lx: &crate::nlu::lexicon::Lexicon) -> Option<usize> {
+    let formal: Vec<&str> = words
+        .iter()
+        .map(|t| {
+            lx.deslang(&t.word)
+                .first()
+                .copied()
+                .unwrap_or(t.word.as_str())
+        })
+        .collect();
+    let asks = |w: &str| lx.is_which_word(w) || (lx.answer_type(w).is_some() && lx.is_function(w));
+    let asked = formal.iter().position(|w| asks(w))?;
+    let from = (asked + 2..formal.len()).find(|&k| lx.is_context_word(formal[k]))?;
+    let rest = &formal[from + 1..];
+    let content = rest.iter().filter(|w| !lx.is_function(w)).count();
+    (content >= TRAILING_CLAUSE_WORDS && !rest.iter().any(|w| asks(w))).then_some(from)
 }
 
 /// Two English words the bridge lists as one phrase ("turn into") become one token, so that
@@ -60,4 +94,63 @@ pub(super) fn merge_english_phrases(
         out.push(t);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlu::testing::lexicon;
+
+    /// The words `context_clause` marks, in order.
+    fn marked(raw: &str) -> Vec<String> {
+        let lx = lexicon();
+        let flags = context_clause(raw, &lx);
+        text::tokenize(raw)
+            .into_iter()
+            .zip(flags)
+            .filter(|(_, f)| *f)
+            .map(|(t, _)| t.word)
+            .collect()
+    }
+
+    #[test]
+    fn a_clause_after_what_is_asked_places_the_question_up_to_its_end() {
+        assert_eq!(
+            marked("Berapa harga kopi menurut Dinas Pangan saat panen gagal di Lembah Hijau?"),
+            vec!["saat", "panen", "gagal", "di", "lembah", "hijau"]
+        );
+    }
+
+    #[test]
+    fn a_trailing_clause_ends_at_the_next_comma() {
+        assert_eq!(
+            marked("Siapa pemilik toko ketika harga naik tajam, dan apa alasannya?"),
+            vec!["ketika", "harga", "naik", "tajam"]
+        );
+    }
+
+    #[test]
+    fn a_clause_that_asks_is_no_context() {
+        assert!(marked("Berapa lama pasar tutup sejak kapan?").is_empty());
+        assert!(marked("Berapa harga kopi saat panen berapa?").is_empty());
+    }
+
+    #[test]
+    fn a_context_word_with_one_word_after_it_belongs_to_the_asked_part() {
+        assert!(marked("Siapa pemilik toko waktu itu?").is_empty());
+    }
+
+    #[test]
+    fn a_context_word_before_any_question_word_opens_no_trailing_clause() {
+        assert!(marked("Harga kopi naik saat panen gagal berapa persen?").is_empty());
+    }
+
+    #[test]
+    fn a_leading_clause_still_needs_its_comma() {
+        assert_eq!(
+            marked("Saat panen gagal, berapa harga kopi?"),
+            vec!["saat", "panen", "gagal"]
+        );
+        assert!(marked("Saat naik 4,72 persen berapa harga kopi?").is_empty());
+    }
 }
