@@ -24,6 +24,7 @@ pub(super) fn context_clause(raw: &str, lx: &crate::nlu::lexicon::Lexicon) -> Ve
     }
     let last = segments.len() - 1;
     let mut out = Vec::new();
+    let mut asked_before = false;
     for (i, segment) in segments.iter().enumerate() {
         let words = text::tokenize(segment);
         let opens = i < last
@@ -35,9 +36,10 @@ pub(super) fn context_clause(raw: &str, lx: &crate::nlu::lexicon::Lexicon) -> Ve
         if opens {
             out.extend(std::iter::repeat_n(true, words.len()));
         } else {
-            let from = trailing_clause(&words, lx).unwrap_or(words.len());
+            let from = trailing_clause(&words, asked_before, lx).unwrap_or(words.len());
             out.extend((0..words.len()).map(|k| k >= from));
         }
+        asked_before |= words.iter().any(|t| asks(&formal(t, lx), lx));
     }
     out
 }
@@ -47,26 +49,41 @@ pub(super) fn context_clause(raw: &str, lx: &crate::nlu::lexicon::Lexicon) -> Ve
 const TRAILING_CLAUSE_WORDS: usize = 2;
 
 /// Where a clause placing the question begins when it follows the asked part: the first context
-/// word after a question word ("berapa", "siapa", "apa") with no question word after it, so the
-/// question is asked before the clause and the clause asks nothing ("Siapa pemiliknya ketika
-/// harga naik jadi Rp 1.234?"). Only a segment with a question word before the context word
-/// qualifies: one without may be the question itself in a reader's order.
-fn trailing_clause(words: &[Token], lx: &crate::nlu::lexicon::Lexicon) -> Option<usize> {
-    let formal: Vec<&str> = words
-        .iter()
-        .map(|t| {
-            lx.deslang(&t.word)
-                .first()
-                .copied()
-                .unwrap_or(t.word.as_str())
-        })
-        .collect();
-    let asks = |w: &str| lx.is_which_word(w) || (lx.answer_type(w).is_some() && lx.is_function(w));
-    let asked = formal.iter().position(|w| asks(w))?;
-    let from = (asked + 2..formal.len()).find(|&k| lx.is_context_word(formal[k]))?;
+/// word after a question word ("berapa", "siapa", "apa"), in this segment or one before it, with
+/// no question word after it, so the question is asked before the clause and the clause asks
+/// nothing ("Siapa pemiliknya ketika harga naik jadi Rp 1.234?"). A context word before any
+/// question word opens none: the question may be in a reader's order, asked last.
+fn trailing_clause(
+    words: &[Token],
+    asked_before: bool,
+    lx: &crate::nlu::lexicon::Lexicon,
+) -> Option<usize> {
+    let formal: Vec<String> = words.iter().map(|t| formal(t, lx)).collect();
+    // In the same segment, at least one word between the question word and the clause: what is
+    // asked about.
+    let start = if asked_before {
+        0
+    } else {
+        formal.iter().position(|w| asks(w, lx))? + 2
+    };
+    let from = (start..formal.len()).find(|&k| lx.is_context_word(&formal[k]))?;
     let rest = &formal[from + 1..];
     let content = rest.iter().filter(|w| !lx.is_function(w)).count();
-    (content >= TRAILING_CLAUSE_WORDS && !rest.iter().any(|w| asks(w))).then_some(from)
+    (content >= TRAILING_CLAUSE_WORDS && !rest.iter().any(|w| asks(w, lx))).then_some(from)
+}
+
+/// A word as the slang map reads it (its first word).
+fn formal(t: &Token, lx: &crate::nlu::lexicon::Lexicon) -> String {
+    lx.deslang(&t.word)
+        .first()
+        .copied()
+        .unwrap_or(t.word.as_str())
+        .to_string()
+}
+
+/// Whether a word asks: a question word ("berapa", "siapa") or a which-word ("apa").
+fn asks(w: &str, lx: &crate::nlu::lexicon::Lexicon) -> bool {
+    lx.is_which_word(w) || (lx.answer_type(w).is_some() && lx.is_function(w))
 }
 
 /// Two English words the bridge lists as one phrase ("turn into") become one token, so that
@@ -127,6 +144,15 @@ mod tests {
             marked("Siapa pemilik toko ketika harga naik tajam, dan apa alasannya?"),
             vec!["ketika", "harga", "naik", "tajam"]
         );
+    }
+
+    #[test]
+    fn a_clause_after_the_question_and_a_comma_places_it() {
+        assert_eq!(
+            marked("Berapa harga kopi di pasar, saat panen gagal?"),
+            vec!["saat", "panen", "gagal"]
+        );
+        assert!(marked("Harga kopi naik, saat panen gagal berapa?").is_empty());
     }
 
     #[test]
