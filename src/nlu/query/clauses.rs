@@ -87,14 +87,20 @@ fn asks(w: &str, lx: &crate::nlu::lexicon::Lexicon) -> bool {
 }
 
 /// Two English words the bridge lists as one phrase ("turn into") become one token, so that
-/// neither is matched (or left unknown) on its own.
+/// neither is matched (or left unknown) on its own. `context` (per token, see [`context_clause`])
+/// is merged alike: the phrase keeps its first word's flag.
 pub(super) fn merge_english_phrases(
     tokens: Vec<Token>,
+    context: Vec<bool>,
     lx: &crate::nlu::lexicon::Lexicon,
-) -> Vec<Token> {
+) -> (Vec<Token>, Vec<bool>) {
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut flags: Vec<bool> = Vec::with_capacity(tokens.len());
     let mut iter = tokens.into_iter().peekable();
+    let mut k = 0;
     while let Some(t) = iter.next() {
+        flags.push(context.get(k).copied().unwrap_or(false));
+        k += 1;
         // Capitalised words are names and pass through ("Mount Everest" is no "mount").
         if let Some(next) = iter.peek()
             && !t.capitalised
@@ -102,6 +108,7 @@ pub(super) fn merge_english_phrases(
             && let Some(phrase) = lx.english_phrase(&t.word, &next.word)
         {
             iter.next();
+            k += 1;
             out.push(Token {
                 word: phrase,
                 capitalised: false,
@@ -110,7 +117,7 @@ pub(super) fn merge_english_phrases(
         }
         out.push(t);
     }
-    out
+    (out, flags)
 }
 
 #[cfg(test)]
@@ -169,6 +176,15 @@ mod tests {
     #[test]
     fn a_context_word_before_any_question_word_opens_no_trailing_clause() {
         assert!(marked("Harga kopi naik saat panen gagal berapa persen?").is_empty());
+    }
+
+    #[test]
+    fn an_english_clause_after_the_question_word_places_it() {
+        assert_eq!(
+            marked("How much did coffee cost when the harvest failed?"),
+            vec!["when", "the", "harvest", "failed"]
+        );
+        assert!(marked("When did the harvest fail?").is_empty());
     }
 
     #[test]
