@@ -510,7 +510,7 @@ fn single(q: &Query, t: &Term) -> Query {
 mod tests {
     use super::*;
     use crate::nlu::query::analyse;
-    use crate::nlu::testing::{lexicon, seed_article};
+    use crate::nlu::testing::{lexicon, plain_article, seed_article};
 
     #[test]
     fn a_relative_time_word_is_kept_but_weighs_as_a_generic_word() {
@@ -522,5 +522,21 @@ mod tests {
         let t = q.terms.iter().find(|t| t.word == "terakhir").unwrap();
         assert!(t.generic && !t.salient && !t.rare && !t.head);
         assert!(qd.latest, "it asks for the newest report");
+    }
+
+    #[test]
+    fn a_clause_placing_the_question_is_met_only_by_one_paragraph_holding_all_its_words() {
+        let together = "Kopi Lembah Hijau\n\nHarga kopi naik saat panen gagal di Lembah Hijau.\n\nHarga kopi kini Rp 88.000.\n";
+        let scattered = "Kopi Lembah Hijau\n\nHarga kopi naik saat panen di Lembah Hijau.\n\nHarga kopi kini Rp 88.000 meski tidak gagal.\n";
+        for (text, held) in [(together, true), (scattered, false)] {
+            let index = Index::build(&[plain_article(1, text)], std::iter::empty(), lexicon());
+            let mut q = analyse("Berapa harga kopi saat panen gagal?", None, &index);
+            for t in q.terms.iter_mut().filter(|t| t.context) {
+                t.salient = true;
+            }
+            let salient: Vec<&Term> = q.terms.iter().filter(|t| t.salient).collect();
+            assert!(salient.iter().any(|t| t.context), "the clause was read");
+            assert_eq!(clause_held(&salient, &index, 0), held, "{text}");
+        }
     }
 }
