@@ -369,9 +369,18 @@ pub fn choose(
     .flatten()
     .filter_map(|i| index.passage_of(doc, i))
     .collect();
+    // A clause placing the question need not be near the answer, but one paragraph must say it:
+    // its names and figures scattered over the article ("5" here, "000" there) place nothing.
+    let clause_met = clause_held(&salient, index, doc);
     let missing = salient
         .iter()
-        .filter(|t| article::coverage(&single(q, t), index, &near) == 0.0)
+        .filter(|t| {
+            if t.context {
+                !clause_met
+            } else {
+                article::coverage(&single(q, t), index, &near) == 0.0
+            }
+        })
         .count();
     let features = Features {
         score: best.score,
@@ -473,6 +482,20 @@ fn doc_holds(t: &Term, index: &Index, doc: usize) -> bool {
             .any(|p| t.in_terms(&p.terms))
 }
 
+/// Whether one paragraph of `doc` (with the title) holds every salient word of the clause placing
+/// the question.
+fn clause_held(salient: &[&Term], index: &Index, doc: usize) -> bool {
+    let d = &index.docs[doc];
+    let clause: Vec<&&Term> = salient
+        .iter()
+        .filter(|t| t.context && !t.in_terms(&d.title_terms))
+        .collect();
+    clause.is_empty()
+        || index.passages[d.first_passage..d.first_passage + d.paragraphs.len()]
+            .iter()
+            .any(|p| clause.iter().all(|t| t.in_terms(&p.terms)))
+}
+
 /// A query of one term, to measure that term's coverage alone.
 fn single(q: &Query, t: &Term) -> Query {
     Query {
@@ -487,7 +510,7 @@ fn single(q: &Query, t: &Term) -> Query {
 mod tests {
     use super::*;
     use crate::nlu::query::analyse;
-    use crate::nlu::testing::{lexicon, seed_article};
+    use crate::nlu::testing::{lexicon, plain_article, seed_article};
 
     #[test]
     fn a_relative_time_word_is_kept_but_weighs_as_a_generic_word() {
@@ -499,5 +522,21 @@ mod tests {
         let t = q.terms.iter().find(|t| t.word == "terakhir").unwrap();
         assert!(t.generic && !t.salient && !t.rare && !t.head);
         assert!(qd.latest, "it asks for the newest report");
+    }
+
+    #[test]
+    fn a_clause_placing_the_question_is_met_only_by_one_paragraph_holding_all_its_words() {
+        let together = "Kopi Lembah Hijau\n\nHarga kopi naik saat panen gagal di Lembah Hijau.\n\nHarga kopi kini Rp 88.000.\n";
+        let scattered = "Kopi Lembah Hijau\n\nHarga kopi naik saat panen di Lembah Hijau.\n\nHarga kopi kini Rp 88.000 meski tidak gagal.\n";
+        for (text, held) in [(together, true), (scattered, false)] {
+            let index = Index::build(&[plain_article(1, text)], std::iter::empty(), lexicon());
+            let mut q = analyse("Berapa harga kopi saat panen gagal?", None, &index);
+            for t in q.terms.iter_mut().filter(|t| t.context) {
+                t.salient = true;
+            }
+            let salient: Vec<&Term> = q.terms.iter().filter(|t| t.salient).collect();
+            assert!(salient.iter().any(|t| t.context), "the clause was read");
+            assert_eq!(clause_held(&salient, &index, 0), held, "{text}");
+        }
     }
 }

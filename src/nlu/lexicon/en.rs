@@ -16,6 +16,10 @@ pub const SOURCE: Source = Source {
         ),
         ("yes-no", include_str!("../../../lexicon/en/yes-no.tsv")),
         (
+            "context-words",
+            include_str!("../../../lexicon/en/context-words.txt"),
+        ),
+        (
             "measure-heads",
             include_str!("../../../lexicon/en/measure-heads.txt"),
         ),

@@ -4,9 +4,11 @@
 use crate::nlu::text::{self, Token};
 
 /// Per token of `raw` (as [`text::tokenize`] splits it): whether it is in a clause that places the
-/// question, one opened by a context word ("saat", "ketika", after the slang map) in its first two
-/// words and ended by a comma before the rest of the question. A comma between digits is a decimal
-/// comma ("4,72"), not a clause's end.
+/// question. Two shapes: one opened by a context word ("saat", "ketika", after the slang map) in
+/// its first two words and ended by a comma before the rest of the question; and one that follows
+/// what is asked ("Berapa harga kopi menurut Dinas saat panen gagal?"), from a later context word
+/// to the next comma or the question's end. A comma between digits is a decimal comma ("4,72"),
+/// not a clause's end.
 pub(super) fn context_clause(raw: &str, lx: &crate::nlu::lexicon::Lexicon) -> Vec<bool> {
     let chars: Vec<char> = raw.chars().collect();
     let mut segments: Vec<String> = vec![String::new()];
@@ -22,6 +24,7 @@ pub(super) fn context_clause(raw: &str, lx: &crate::nlu::lexicon::Lexicon) -> Ve
     }
     let last = segments.len() - 1;
     let mut out = Vec::new();
+    let mut asked_before = false;
     for (i, segment) in segments.iter().enumerate() {
         let words = text::tokenize(segment);
         let opens = i < last
@@ -30,20 +33,74 @@ pub(super) fn context_clause(raw: &str, lx: &crate::nlu::lexicon::Lexicon) -> Ve
                     .first()
                     .is_some_and(|w| lx.is_context_word(w))
             });
-        out.extend(std::iter::repeat_n(opens, words.len()));
+        if opens {
+            out.extend(std::iter::repeat_n(true, words.len()));
+        } else {
+            let from = trailing_clause(&words, asked_before, lx).unwrap_or(words.len());
+            out.extend((0..words.len()).map(|k| k >= from));
+        }
+        asked_before |= words.iter().any(|t| asks(&formal(t, lx), lx));
     }
     out
 }
 
+/// Words a trailing clause must hold after its context word: fewer is a word of the asked part
+/// ("… sejak kapan?", "… waktu itu?"), not a clause placing it.
+const TRAILING_CLAUSE_WORDS: usize = 2;
+
+/// Where a clause placing the question begins when it follows the asked part: the first context
+/// word after a question word ("berapa", "siapa", "apa"), in this segment or one before it, with
+/// no question word after it, so the question is asked before the clause and the clause asks
+/// nothing ("Siapa pemiliknya ketika harga naik jadi Rp 1.234?"). A context word before any
+/// question word opens none: the question may be in a reader's order, asked last.
+fn trailing_clause(
+    words: &[Token],
+    asked_before: bool,
+    lx: &crate::nlu::lexicon::Lexicon,
+) -> Option<usize> {
+    let formal: Vec<String> = words.iter().map(|t| formal(t, lx)).collect();
+    // In the same segment, at least one word between the question word and the clause: what is
+    // asked about.
+    let start = if asked_before {
+        0
+    } else {
+        formal.iter().position(|w| asks(w, lx))? + 2
+    };
+    let from = (start..formal.len()).find(|&k| lx.is_context_word(&formal[k]))?;
+    let rest = &formal[from + 1..];
+    let content = rest.iter().filter(|w| !lx.is_function(w)).count();
+    (content >= TRAILING_CLAUSE_WORDS && !rest.iter().any(|w| asks(w, lx))).then_some(from)
+}
+
+/// A word as the slang map reads it (its first word).
+fn formal(t: &Token, lx: &crate::nlu::lexicon::Lexicon) -> String {
+    lx.deslang(&t.word)
+        .first()
+        .copied()
+        .unwrap_or(t.word.as_str())
+        .to_string()
+}
+
+/// Whether a word asks: a question word ("berapa", "siapa") or a which-word ("apa").
+fn asks(w: &str, lx: &crate::nlu::lexicon::Lexicon) -> bool {
+    lx.is_which_word(w) || (lx.answer_type(w).is_some() && lx.is_function(w))
+}
+
 /// Two English words the bridge lists as one phrase ("turn into") become one token, so that
-/// neither is matched (or left unknown) on its own.
+/// neither is matched (or left unknown) on its own. `context` (per token, see [`context_clause`])
+/// is merged alike: the phrase keeps its first word's flag.
 pub(super) fn merge_english_phrases(
     tokens: Vec<Token>,
+    context: Vec<bool>,
     lx: &crate::nlu::lexicon::Lexicon,
-) -> Vec<Token> {
+) -> (Vec<Token>, Vec<bool>) {
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut flags: Vec<bool> = Vec::with_capacity(tokens.len());
     let mut iter = tokens.into_iter().peekable();
+    let mut k = 0;
     while let Some(t) = iter.next() {
+        flags.push(context.get(k).copied().unwrap_or(false));
+        k += 1;
         // Capitalised words are names and pass through ("Mount Everest" is no "mount").
         if let Some(next) = iter.peek()
             && !t.capitalised
@@ -51,6 +108,7 @@ pub(super) fn merge_english_phrases(
             && let Some(phrase) = lx.english_phrase(&t.word, &next.word)
         {
             iter.next();
+            k += 1;
             out.push(Token {
                 word: phrase,
                 capitalised: false,
@@ -59,5 +117,82 @@ pub(super) fn merge_english_phrases(
         }
         out.push(t);
     }
-    out
+    (out, flags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlu::testing::lexicon;
+
+    /// The words `context_clause` marks, in order.
+    fn marked(raw: &str) -> Vec<String> {
+        let lx = lexicon();
+        let flags = context_clause(raw, &lx);
+        text::tokenize(raw)
+            .into_iter()
+            .zip(flags)
+            .filter(|(_, f)| *f)
+            .map(|(t, _)| t.word)
+            .collect()
+    }
+
+    #[test]
+    fn a_clause_after_what_is_asked_places_the_question_up_to_its_end() {
+        assert_eq!(
+            marked("Berapa harga kopi menurut Dinas Pangan saat panen gagal di Lembah Hijau?"),
+            vec!["saat", "panen", "gagal", "di", "lembah", "hijau"]
+        );
+    }
+
+    #[test]
+    fn a_trailing_clause_ends_at_the_next_comma() {
+        assert_eq!(
+            marked("Siapa pemilik toko ketika harga naik tajam, dan apa alasannya?"),
+            vec!["ketika", "harga", "naik", "tajam"]
+        );
+    }
+
+    #[test]
+    fn a_clause_after_the_question_and_a_comma_places_it() {
+        assert_eq!(
+            marked("Berapa harga kopi di pasar, saat panen gagal?"),
+            vec!["saat", "panen", "gagal"]
+        );
+        assert!(marked("Harga kopi naik, saat panen gagal berapa?").is_empty());
+    }
+
+    #[test]
+    fn a_clause_that_asks_is_no_context() {
+        assert!(marked("Berapa lama pasar tutup sejak kapan?").is_empty());
+        assert!(marked("Berapa harga kopi saat panen berapa?").is_empty());
+    }
+
+    #[test]
+    fn a_context_word_with_one_word_after_it_belongs_to_the_asked_part() {
+        assert!(marked("Siapa pemilik toko waktu itu?").is_empty());
+    }
+
+    #[test]
+    fn a_context_word_before_any_question_word_opens_no_trailing_clause() {
+        assert!(marked("Harga kopi naik saat panen gagal berapa persen?").is_empty());
+    }
+
+    #[test]
+    fn an_english_clause_after_the_question_word_places_it() {
+        assert_eq!(
+            marked("How much did coffee cost when the harvest failed?"),
+            vec!["when", "the", "harvest", "failed"]
+        );
+        assert!(marked("When did the harvest fail?").is_empty());
+    }
+
+    #[test]
+    fn a_leading_clause_still_needs_its_comma() {
+        assert_eq!(
+            marked("Saat panen gagal, berapa harga kopi?"),
+            vec!["saat", "panen", "gagal"]
+        );
+        assert!(marked("Saat naik 4,72 persen berapa harga kopi?").is_empty());
+    }
 }

@@ -129,8 +129,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     // Small talk and the ticker read the words as written; terms read English phrases as one.
     let words: Vec<String> = tokens.iter().map(|t| t.word.clone()).collect();
     if english {
-        tokens = merge_english_phrases(tokens, lx);
-        context.clear();
+        (tokens, context) = merge_english_phrases(tokens, context, lx);
         written.clear();
     }
     let mut answer_type = AnswerType::Any;
