@@ -1,6 +1,6 @@
 //! Which paragraph of the chosen article answers, and which of its sentences the reply marks.
 //!
-//! Inside one article every paragraph repeats its topic ("longsor", "Blitar"), so the words that
+//! Inside one article every paragraph repeats its topic ("longsor", "Sukamaju"), so the words that
 //! tell paragraphs apart are the question's words that few of the article's paragraphs hold:
 //! each question word is weighed by its rarity within the article (the title counted as one more
 //! paragraph). The paragraph that answers has a sentence holding those words and, close to them,

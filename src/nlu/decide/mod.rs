@@ -1,5 +1,5 @@
 //! The answer-or-refuse decision over the whole archive: the passages ranked by words
-//! ([`article::rank`]) are re-weighed by date evidence ([`dates`]) and by whether a sentence holds
+//! ([`article::rank`]) are re-weighed by date evidence ([`dates`](super::dates)) and by whether a sentence holds
 //! the kind of value asked for ([`answer_type`]); the best one's measured features go through a
 //! logistic model whose weights and threshold are fitted on the tuning set
 //! (`scripts/fit_answer.py`) and kept in `config/default.toml`'s `[answer]` section.
@@ -7,14 +7,16 @@
 use serde::{Deserialize, Serialize};
 
 use super::article::{self, Scored};
-use super::dates::{self, QuestionDates, When};
+use super::dates::QuestionDates;
 use super::index::Index;
 use super::intents::Thresholds;
 use super::lang::Lang;
 use super::lexicon::Lexicon;
 use super::passage;
 use super::query::{AnswerType, Query, Term};
-use crate::content::Article;
+
+mod date_index;
+pub use date_index::DateIndex;
 
 /// How much a full date agreement (1.0) or a clear mismatch (-1.0) moves a passage's score.
 const DATE_WEIGHT: f32 = 0.25;
@@ -35,92 +37,6 @@ const TOPIC_FLOOR: f32 = 0.4;
 const TITLE_DATE_BONUS: f32 = 0.08;
 /// Articles whose best passage is within this share of the best score are "on the same topic".
 const SAME_TOPIC: f32 = 0.8;
-
-/// Dates of every article and passage, computed once with the index.
-pub struct DateIndex {
-    published: Vec<Option<When>>,
-    /// Dates written in each article's text (title included).
-    doc_text: Vec<Vec<When>>,
-    published_day: Vec<Option<chrono::NaiveDate>>,
-    /// Years each article's title names ("Upah Minimum Kota 2031", "Piala Kota 2029"): the
-    /// year the report is about.
-    title_years: Vec<Vec<i32>>,
-    /// Dates each article's title names, a year without one read in the publication's.
-    title_dates: Vec<Vec<When>>,
-}
-
-/// The most a bare year in the question ("upah 2030") agrees with an article whose title is about
-/// another year, however its publication date or text agree: the year names the subject.
-const OTHER_TITLE_YEAR_CAP: f32 = 0.3;
-
-impl DateIndex {
-    /// From the articles themselves (in the index's order), so that it can be read on another
-    /// thread while the index is built.
-    pub fn build(articles: &[Article], lx: &Lexicon) -> DateIndex {
-        let mut out = DateIndex {
-            published: Vec::with_capacity(articles.len()),
-            doc_text: Vec::with_capacity(articles.len()),
-            published_day: Vec::with_capacity(articles.len()),
-            title_years: Vec::with_capacity(articles.len()),
-            title_dates: Vec::with_capacity(articles.len()),
-        };
-        for doc in articles.iter().map(|a| &a.parsed) {
-            let day = doc.published_at.map(|at| at.date_naive());
-            let mut all = dates::of_text(&doc.title, day, lx);
-            out.title_dates.push(all.clone());
-            out.title_years.push(
-                dates::of_text(&doc.title, None, lx)
-                    .iter()
-                    .filter_map(|w| w.year)
-                    .collect(),
-            );
-            for p in &doc.paragraphs {
-                all.extend(dates::of_text(p, day, lx));
-            }
-            all.dedup();
-            out.published.push(day.map(When::day));
-            out.published_day.push(day);
-            out.doc_text.push(all);
-        }
-        out
-    }
-
-    fn has_year(&self, doc: usize, year: i32) -> bool {
-        self.published[doc]
-            .iter()
-            .chain(&self.doc_text[doc])
-            .any(|w| w.year == Some(year))
-    }
-
-    /// Whether the article's title names one of the question's dates (to its month or year).
-    fn titled(&self, doc: usize, q: &[When]) -> bool {
-        q.iter()
-            .filter(|w| w.day.is_none())
-            .any(|w| self.title_dates[doc].iter().any(|t| w.covered_by(t)))
-    }
-
-    fn conflict(&self, doc: usize, q: &[When]) -> f32 {
-        dates::conflict(q, self.published[doc].as_ref(), &self.doc_text[doc])
-    }
-
-    fn agreement(&self, doc: usize, q: &[When]) -> f32 {
-        let agreement = dates::agreement(q, self.published[doc].as_ref(), &self.doc_text[doc]);
-        let titled = &self.title_years[doc];
-        let bare_years: Vec<i32> = q
-            .iter()
-            .filter(|w| w.month.is_none() && w.day.is_none())
-            .filter_map(|w| w.year)
-            .collect();
-        if !titled.is_empty()
-            && !bare_years.is_empty()
-            && !bare_years.iter().any(|y| titled.contains(y))
-        {
-            agreement.min(OTHER_TITLE_YEAR_CAP)
-        } else {
-            agreement
-        }
-    }
-}
 
 /// The evidence measured for the best passage: what the logistic model weighs.
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
@@ -195,7 +111,7 @@ impl DecisionModel {
         struct File {
             answer: DecisionModel,
         }
-        let file: File = toml::from_str(include_str!("../../config/default.toml"))
+        let file: File = toml::from_str(include_str!("../../../config/default.toml"))
             .expect("config/default.toml has a valid [answer] section");
         file.answer
     }
@@ -509,6 +425,7 @@ fn single(q: &Query, t: &Term) -> Query {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::nlu::dates;
     use crate::nlu::query::analyse;
     use crate::nlu::testing::{lexicon, plain_article, seed_article};
 

@@ -1,0 +1,92 @@
+//! Each article's dates (publication, text, title), computed once with the index, and how far
+//! they agree with a question's dates.
+
+use crate::content::Article;
+use crate::nlu::dates::{self, When};
+use crate::nlu::lexicon::Lexicon;
+
+/// Dates of every article and passage, computed once with the index.
+pub struct DateIndex {
+    published: Vec<Option<When>>,
+    /// Dates written in each article's text (title included).
+    doc_text: Vec<Vec<When>>,
+    pub(super) published_day: Vec<Option<chrono::NaiveDate>>,
+    /// Years each article's title names ("Upah Minimum Kota 2031", "Piala Kota 2029"): the
+    /// year the report is about.
+    title_years: Vec<Vec<i32>>,
+    /// Dates each article's title names, a year without one read in the publication's.
+    title_dates: Vec<Vec<When>>,
+}
+
+/// The most a bare year in the question ("upah 2030") agrees with an article whose title is about
+/// another year, however its publication date or text agree: the year names the subject.
+const OTHER_TITLE_YEAR_CAP: f32 = 0.3;
+
+impl DateIndex {
+    /// From the articles themselves (in the index's order), so that it can be read on another
+    /// thread while the index is built.
+    pub fn build(articles: &[Article], lx: &Lexicon) -> DateIndex {
+        let mut out = DateIndex {
+            published: Vec::with_capacity(articles.len()),
+            doc_text: Vec::with_capacity(articles.len()),
+            published_day: Vec::with_capacity(articles.len()),
+            title_years: Vec::with_capacity(articles.len()),
+            title_dates: Vec::with_capacity(articles.len()),
+        };
+        for doc in articles.iter().map(|a| &a.parsed) {
+            let day = doc.published_at.map(|at| at.date_naive());
+            let mut all = dates::of_text(&doc.title, day, lx);
+            out.title_dates.push(all.clone());
+            out.title_years.push(
+                dates::of_text(&doc.title, None, lx)
+                    .iter()
+                    .filter_map(|w| w.year)
+                    .collect(),
+            );
+            for p in &doc.paragraphs {
+                all.extend(dates::of_text(p, day, lx));
+            }
+            all.dedup();
+            out.published.push(day.map(When::day));
+            out.published_day.push(day);
+            out.doc_text.push(all);
+        }
+        out
+    }
+
+    pub(super) fn has_year(&self, doc: usize, year: i32) -> bool {
+        self.published[doc]
+            .iter()
+            .chain(&self.doc_text[doc])
+            .any(|w| w.year == Some(year))
+    }
+
+    /// Whether the article's title names one of the question's dates (to its month or year).
+    pub(super) fn titled(&self, doc: usize, q: &[When]) -> bool {
+        q.iter()
+            .filter(|w| w.day.is_none())
+            .any(|w| self.title_dates[doc].iter().any(|t| w.covered_by(t)))
+    }
+
+    pub(super) fn conflict(&self, doc: usize, q: &[When]) -> f32 {
+        dates::conflict(q, self.published[doc].as_ref(), &self.doc_text[doc])
+    }
+
+    pub(super) fn agreement(&self, doc: usize, q: &[When]) -> f32 {
+        let agreement = dates::agreement(q, self.published[doc].as_ref(), &self.doc_text[doc]);
+        let titled = &self.title_years[doc];
+        let bare_years: Vec<i32> = q
+            .iter()
+            .filter(|w| w.month.is_none() && w.day.is_none())
+            .filter_map(|w| w.year)
+            .collect();
+        if !titled.is_empty()
+            && !bare_years.is_empty()
+            && !bare_years.iter().any(|y| titled.contains(y))
+        {
+            agreement.min(OTHER_TITLE_YEAR_CAP)
+        } else {
+            agreement
+        }
+    }
+}
