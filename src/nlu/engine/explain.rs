@@ -67,10 +67,9 @@ impl Engine {
         out
     }
 
-    /// The decision features of a question's best passage and the reply it would get if answered
-    /// (for fitting the decision model: `ask --features`). `None` when the question never reaches
-    /// the article decision (small talk, ticker, an empty question).
-    pub fn features(&self, q: &Question) -> Option<(Features, String)> {
+    /// The question as read, and the article decision it reaches; `None` when it never reaches
+    /// one (small talk, ticker, an empty question). Shared by the fitting dumps below.
+    fn article_choice(&self, q: &Question) -> Option<(String, query::Query, decide::Choice)> {
         let raw: String = q.text.chars().take(MAX_QUESTION_CHARS).collect();
         let query = query::analyse(&raw, q.lang, &self.index);
         if query.words.is_empty() {
@@ -81,6 +80,14 @@ impl Engine {
             return None;
         }
         let c = self.choose(&query, &raw, q.context)?;
+        Some((raw, query, c))
+    }
+
+    /// The decision features of a question's best passage and the reply it would get if answered
+    /// (for fitting the decision model: `ask --features`). `None` when the question never reaches
+    /// the article decision (small talk, ticker, an empty question).
+    pub fn features(&self, q: &Question) -> Option<(Features, String)> {
+        let (_, query, c) = self.article_choice(q)?;
         let a = self.quote_marked(
             &Decision {
                 doc: c.doc,
@@ -98,16 +105,7 @@ impl Engine {
     /// kind of answer asked, and per candidate its number, text and features. `None` when the
     /// question never reaches the article decision.
     pub fn paragraph_features(&self, q: &Question) -> Option<ParagraphDump> {
-        let raw: String = q.text.chars().take(MAX_QUESTION_CHARS).collect();
-        let query = query::analyse(&raw, q.lang, &self.index);
-        if query.words.is_empty() {
-            return None;
-        }
-        let answered = self.answer(q);
-        if !matches!(answered.intent, Intent::Article | Intent::Fallback) {
-            return None;
-        }
-        let c = self.choose(&query, &raw, q.context)?;
+        let (raw, query, c) = self.article_choice(q)?;
         // As the engine's `choose` does: dates are matched as dates, not as words.
         let qd = dates::of_question(&raw, self.lexicon());
         let bare = decide::without_date_words(&query, &qd);
