@@ -21,43 +21,12 @@ tests/qa/{tune,fresh,blind2}.jsonl over their three articles. Never the holdouts
 
 Usage: scripts/fit_answer.py --bin target/release/newsdesk [--write]
 """
-import argparse, glob, json, math, os, re, subprocess, sys, tempfile
+import argparse, math, os, re, sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from fitting import ROOT, SETS, holds_gold, run
+
 FEATURES = ["score", "margin", "coverage", "salient_missing", "salient_absent", "rare_absent", "unknown", "type_match",
             "sentence_share", "date", "date_absent", "date_conflict", "english", "checks"]
-ARCHIVE = sorted(glob.glob(os.path.join(ROOT, "tests/archive/articles/*.txt")))
-SETS = [
-    ("tests/archive/qa/tune.jsonl", ARCHIVE),
-    ("tests/archive/qa/probe-14.jsonl", ARCHIVE),
-    ("tests/archive/qa/probe-15.jsonl", sorted(
-        glob.glob(os.path.join(ROOT, "tests/archive/articles/*.txt"))
-        + glob.glob(os.path.join(ROOT, "tests/archive/articles-c/*.txt"))
-        + glob.glob(os.path.join(ROOT, "tests/archive/articles-d/*.txt")))),
-    *[(f"tests/qa/{name}.jsonl", [os.path.join(ROOT, "tests/fixtures/plain-paket-data-internet.txt"),
-                                  os.path.join(ROOT, "tests/fixtures/kontan-deposito-bank-digital-2024.txt")])
-      for name in ("tune", "fresh", "blind2")],
-]
-
-
-def run(binary, data, imports):
-    cases = [json.loads(l) for l in open(os.path.join(ROOT, data), encoding="utf-8") if l.strip()]
-    cases = [c for c in cases if not c.get("after")]
-    tmp = tempfile.mkdtemp(prefix="newsdesk-fit-")
-    env = dict(os.environ, DATABASE_URL=f"sqlite://{tmp}/fit.db", RUST_LOG="warn")
-    env.pop("TELOXIDE_TOKEN", None)
-    for f in imports:
-        subprocess.run([binary, "import", f], env=env, check=True, capture_output=True, cwd=ROOT)
-    stdin = "".join(c["q"].replace("\n", " ") + "\n" for c in cases)
-    r = subprocess.run([binary, "ask", "--json", "--features"], input=stdin, env=env,
-                       capture_output=True, text=True, check=True, cwd=ROOT)
-    return cases, [json.loads(l) for l in r.stdout.splitlines() if l.strip()]
-
-
-def holds_gold(case, text):
-    text = text.lower()
-    return (all(s.lower() in text for s in case.get("all", []))
-            and (not case.get("any") or any(s.lower() in text for s in case["any"])))
 
 
 def sigmoid(z):
@@ -90,7 +59,7 @@ def main():
     for data, imports in (SETS[:1] if a.archive_only else SETS):
         if a.leave_out and a.leave_out in data:
             continue
-        cases, outs = run(os.path.abspath(a.bin), data, imports)
+        cases, outs = run(os.path.abspath(a.bin), data, imports, "--features")
         for c, o in zip(cases, outs):
             total += 1
             if "features" not in o:

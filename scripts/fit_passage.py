@@ -27,46 +27,15 @@ single-article sets' questions more (they carry bars in `cargo test`), --cache k
 Usage: scripts/fit_passage.py --bin target/debug/newsdesk [--leave-out probe-15] [--free a,b]
        [--l2 0.3] [--cache DIR] [--write]
 """
-import argparse, glob, json, os, re, subprocess, sys, tempfile
+import argparse, json, os, re, sys
 
 import numpy as np
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from fitting import ROOT, SETS, holds_gold, run
+
 FEATURES = ["word", "word_share", "local", "near", "both", "unexplained", "date", "extreme",
             "carried", "lead", "position", "typed", "share", "rare", "focus", "focus_near", "echo"]
-ARCHIVE = sorted(glob.glob(os.path.join(ROOT, "tests/archive/articles/*.txt")))
-FIXTURES = [os.path.join(ROOT, "tests/fixtures/plain-paket-data-internet.txt"),
-            os.path.join(ROOT, "tests/fixtures/kontan-deposito-bank-digital-2024.txt")]
-SETS = [
-    ("tests/archive/qa/tune.jsonl", ARCHIVE),
-    ("tests/archive/qa/probe-14.jsonl", ARCHIVE),
-    ("tests/archive/qa/probe-15.jsonl", sorted(
-        ARCHIVE
-        + glob.glob(os.path.join(ROOT, "tests/archive/articles-c/*.txt"))
-        + glob.glob(os.path.join(ROOT, "tests/archive/articles-d/*.txt")))),
-    *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
-    ("/work/shared/eval/dev_qa.jsonl", []),
-]
-
-
-def run(binary, data, imports):
-    cases = [json.loads(l) for l in open(os.path.join(ROOT, data), encoding="utf-8") if l.strip()]
-    cases = [c for c in cases if not c.get("after")]
-    tmp = tempfile.mkdtemp(prefix="newsdesk-fit-")
-    env = dict(os.environ, DATABASE_URL=f"sqlite://{tmp}/fit.db", RUST_LOG="warn")
-    env.pop("TELOXIDE_TOKEN", None)
-    for f in imports:
-        subprocess.run([binary, "import", f], env=env, check=True, capture_output=True, cwd=ROOT)
-    stdin = "".join(c["q"].replace("\n", " ") + "\n" for c in cases)
-    r = subprocess.run([binary, "ask", "--json", "--paragraphs"], input=stdin, env=env,
-                       capture_output=True, text=True, check=True, cwd=ROOT)
-    return cases, [json.loads(l) for l in r.stdout.splitlines() if l.strip()]
-
-
-def holds_gold(case, text):
-    text = text.lower()
-    return (all(s.lower() in text for s in case.get("all", []))
-            and (not case.get("any") or any(s.lower() in text for s in case["any"])))
+SETS = [*SETS, ("/work/shared/eval/dev_qa.jsonl", [])]
 
 
 def groups_of(cases, outs):
@@ -185,7 +154,7 @@ def main():
         if cached and os.path.exists(cached):
             cases, outs = json.load(open(cached))
         else:
-            cases, outs = run(os.path.abspath(a.bin), data, imports)
+            cases, outs = run(os.path.abspath(a.bin), data, imports, "--paragraphs")
             if cached:
                 os.makedirs(a.cache, exist_ok=True)
                 json.dump([cases, outs], open(cached, "w"))

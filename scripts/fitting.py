@@ -1,0 +1,40 @@
+"""What scripts/fit_answer.py and scripts/fit_passage.py share: the tuning sets (never the
+holdouts), running newsdesk over a set with a feature dump, and the gold check."""
+import glob, json, os, subprocess, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ARCHIVE = sorted(glob.glob(os.path.join(ROOT, "tests/archive/articles/*.txt")))
+FIXTURES = [os.path.join(ROOT, "tests/fixtures/plain-paket-data-internet.txt"),
+            os.path.join(ROOT, "tests/fixtures/kontan-deposito-bank-digital-2024.txt")]
+# (question set, articles imported first). probe-15 runs over set C's and D's articles too
+# (set C's only as distractors: its questions are never run).
+SETS = [
+    ("tests/archive/qa/tune.jsonl", ARCHIVE),
+    ("tests/archive/qa/probe-14.jsonl", ARCHIVE),
+    ("tests/archive/qa/probe-15.jsonl", sorted(
+        ARCHIVE
+        + glob.glob(os.path.join(ROOT, "tests/archive/articles-c/*.txt"))
+        + glob.glob(os.path.join(ROOT, "tests/archive/articles-d/*.txt")))),
+    *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
+]
+
+
+def run(binary, data, imports, dump):
+    """The set's cases and newsdesk's `ask --json <dump>` output for each, in a fresh database."""
+    cases = [json.loads(l) for l in open(os.path.join(ROOT, data), encoding="utf-8") if l.strip()]
+    cases = [c for c in cases if not c.get("after")]
+    tmp = tempfile.mkdtemp(prefix="newsdesk-fit-")
+    env = dict(os.environ, DATABASE_URL=f"sqlite://{tmp}/fit.db", RUST_LOG="warn")
+    env.pop("TELOXIDE_TOKEN", None)
+    for f in imports:
+        subprocess.run([binary, "import", f], env=env, check=True, capture_output=True, cwd=ROOT)
+    stdin = "".join(c["q"].replace("\n", " ") + "\n" for c in cases)
+    r = subprocess.run([binary, "ask", "--json", dump], input=stdin, env=env,
+                       capture_output=True, text=True, check=True, cwd=ROOT)
+    return cases, [json.loads(l) for l in r.stdout.splitlines() if l.strip()]
+
+
+def holds_gold(case, text):
+    text = text.lower()
+    return (all(s.lower() in text for s in case.get("all", []))
+            and (not case.get("any") or any(s.lower() in text for s in case["any"])))
