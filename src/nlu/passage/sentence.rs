@@ -58,7 +58,7 @@ pub struct SentenceFit {
     pub focus: f32,
     /// As `near`, for the focus alone: the value answers what the question word asks about.
     pub focus_near: f32,
-    /// Share of the figures the question quotes ("saat bunga naik ke 6,25 persen") in the
+    /// Share of the figures the question quotes ("saat harga naik ke 9,99 persen") in the
     /// sentence: a paragraph repeating them often only places the question.
     pub echo: f32,
 }

@@ -107,14 +107,14 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     // Rarity is the word's own (a translation or a synonym is a guess), and an English word
     // counts only when it crosses untranslated (a name the bridge does not know). Month names are dates:
     // salient as such, not by rarity.
-    // A word of the dictionary is an ordinary word however few articles use it ("bertahan",
-    // "pencetak" are rare in a small archive, not names): only a word the dictionary lacks (a
+    // A word of the dictionary is an ordinary word however few articles use it ("penjahit",
+    // "bersandar" are rare in a small archive, not names): only a word the dictionary lacks (a
     // place, an abbreviation) is salient by rarity; a name the reader capitalised still is.
     let corpus_rare = translations.is_empty()
         && !lx.is_calendar_word(&word)
         && matches.iter().any(|&(id, _)| index.is_rare(id));
-    // Snowball may leave an affix on ("diperoleh" → "peroleh"): the dictionary's root counts,
-    // after a second layer of affixes too ("di-per-oleh").
+    // Snowball may leave an affix on ("diperbaiki" → "perbaiki"): the dictionary's root counts,
+    // after a second layer of affixes too ("di-per-baik-i").
     let ordinary = lx.is_real_word(&word)
         || lx.is_real_word(&st)
         || strip_affixes(&word, lx)
