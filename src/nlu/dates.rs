@@ -61,6 +61,9 @@ pub struct QuestionDates {
     /// Lowercase words of relative time phrases ("terbaru", "paling baru"): content words still,
     /// but they say when, not what about.
     pub relative_words: Vec<String>,
+    /// Figures the question quotes with a separator ("1.234,56"), read from the same raw text
+    /// (see [`figures`](super::figures)): which report holds them is evidence of the same kind.
+    pub figures: Vec<String>,
 }
 
 /// One word of raw text: lowercase, with digits joined by `/` kept together ("13/5/2025"), and
@@ -279,6 +282,7 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
     // The words stay content words: "sekarang" a passage cannot echo still counts against it.
     let relative = relative(&toks, lx);
     q.latest = !relative.is_empty();
+    q.figures = super::figures::of_text(text);
     q.relative_words = relative
         .into_iter()
         .flat_map(|(_, used)| used)

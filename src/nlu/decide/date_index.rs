@@ -1,8 +1,9 @@
-//! Each article's dates (publication, text, title), computed once with the index, and how far
-//! they agree with a question's dates.
+//! Each article's dates (publication, text, title) and the figures it quotes, computed once with
+//! the index, and how far they agree with a question's.
 
 use crate::content::Article;
 use crate::nlu::dates::{self, When};
+use crate::nlu::figures;
 use crate::nlu::lexicon::Lexicon;
 
 /// Dates of every article and passage, computed once with the index.
@@ -16,6 +17,8 @@ pub struct DateIndex {
     title_years: Vec<Vec<i32>>,
     /// Dates each article's title names, a year without one read in the publication's.
     title_dates: Vec<Vec<When>>,
+    /// Figures with a separator each article quotes (title included), sorted.
+    figures: Vec<Vec<String>>,
 }
 
 /// The most a bare year in the question ("upah 2030") agrees with an article whose title is about
@@ -32,6 +35,7 @@ impl DateIndex {
             published_day: Vec::with_capacity(articles.len()),
             title_years: Vec::with_capacity(articles.len()),
             title_dates: Vec::with_capacity(articles.len()),
+            figures: Vec::with_capacity(articles.len()),
         };
         for doc in articles.iter().map(|a| &a.parsed) {
             let day = doc.published_at.map(|at| at.date_naive());
@@ -43,15 +47,32 @@ impl DateIndex {
                     .filter_map(|w| w.year)
                     .collect(),
             );
+            let mut figures = figures::of_text(&doc.title);
             for p in &doc.paragraphs {
                 all.extend(dates::of_text(p, day, lx));
+                figures.extend(figures::of_text(p));
             }
+            figures.sort_unstable();
+            figures.dedup();
+            out.figures.push(figures);
             all.dedup();
             out.published.push(day.map(When::day));
             out.published_day.push(day);
             out.doc_text.push(all);
         }
         out
+    }
+
+    /// The share of the question's figures the article quotes.
+    pub(super) fn figures_held(&self, doc: usize, q: &[String]) -> f32 {
+        if q.is_empty() {
+            return 0.0;
+        }
+        let held = q
+            .iter()
+            .filter(|f| self.figures[doc].binary_search(f).is_ok())
+            .count();
+        held as f32 / q.len() as f32
     }
 
     pub(super) fn has_year(&self, doc: usize, year: i32) -> bool {
