@@ -33,6 +33,14 @@ pub(super) fn context_clause(raw: &str, lx: &crate::nlu::lexicon::Lexicon) -> Ve
                     .first()
                     .is_some_and(|w| lx.is_context_word(w))
             });
+        // "Dalam rapat …, berapa …?": a setting opening the question, asking nothing itself.
+        let setting = i == 0
+            && i < last
+            && words
+                .first()
+                .is_some_and(|t| lx.is_setting_word(&formal(t, lx)))
+            && !words.iter().any(|t| asks(&formal(t, lx), lx));
+        let opens = opens || setting;
         if opens {
             out.extend(std::iter::repeat_n(true, words.len()));
         } else {
@@ -185,6 +193,25 @@ mod tests {
             vec!["when", "the", "harvest", "failed"]
         );
         assert!(marked("When did the harvest fail?").is_empty());
+    }
+
+    #[test]
+    fn a_setting_opening_the_question_places_it_up_to_the_comma() {
+        assert_eq!(
+            marked("Dalam rapat Dewan Kota pada Senin (3/2), berapa harga kopi?"),
+            vec!["dalam", "rapat", "dewan", "kota", "pada", "senin", "3", "2"]
+        );
+        assert_eq!(
+            marked("Pada rapat Dewan Kota, siapa pemilik toko itu?"),
+            vec!["pada", "rapat", "dewan", "kota"]
+        );
+    }
+
+    #[test]
+    fn a_setting_word_later_in_the_question_or_in_a_segment_that_asks_opens_nothing() {
+        assert!(marked("Berapa harga kopi pada Mei 2031 di Lembah Hijau?").is_empty());
+        assert!(marked("Pada hari apa toko itu dibuka, dan kapan?").is_empty());
+        assert!(marked("Pada Senin harga kopi berapa?").is_empty());
     }
 
     #[test]
