@@ -52,6 +52,23 @@ pub(super) fn context_clause(raw: &str, lx: &crate::nlu::lexicon::Lexicon) -> Ve
     out
 }
 
+/// Per token of `raw` (as [`text::tokenize`] splits it): whether it is a digit group of a figure
+/// the question quotes with a separator ("… yang naik 1,23 persen", see
+/// [`figures`](crate::nlu::figures)).
+pub(super) fn quoted_figures(raw: &str) -> Vec<bool> {
+    let words: Vec<String> = text::tokenize(raw).into_iter().map(|t| t.word).collect();
+    let mut out = vec![false; words.len()];
+    for figure in crate::nlu::figures::of_text(raw) {
+        let groups: Vec<&str> = figure.split('_').collect();
+        for start in 0..words.len().saturating_sub(groups.len() - 1) {
+            if groups.iter().zip(&words[start..]).all(|(g, w)| g == w) {
+                out[start..start + groups.len()].fill(true);
+            }
+        }
+    }
+    out
+}
+
 /// Words a trailing clause must hold after its context word: fewer is a word of the asked part
 /// ("… sejak kapan?", "… waktu itu?"), not a clause placing it.
 const TRAILING_CLAUSE_WORDS: usize = 2;
@@ -212,6 +229,27 @@ mod tests {
         assert!(marked("Berapa harga kopi pada Mei 2031 di Lembah Hijau?").is_empty());
         assert!(marked("Pada hari apa toko itu dibuka, dan kapan?").is_empty());
         assert!(marked("Pada Senin harga kopi berapa?").is_empty());
+    }
+
+    #[test]
+    fn a_figure_quoted_with_a_separator_is_found_among_the_tokens() {
+        let quoted = |raw: &str| -> Vec<String> {
+            text::tokenize(raw)
+                .into_iter()
+                .zip(quoted_figures(raw))
+                .filter(|(_, f)| *f)
+                .map(|(t, _)| t.word)
+                .collect()
+        };
+        assert_eq!(
+            quoted("Siapa pemilik toko yang naik 12,5 persen?"),
+            vec!["12", "5"]
+        );
+        assert_eq!(
+            quoted("Siapa pemilik toko saat Rp12.345?"),
+            vec!["12", "345"]
+        );
+        assert!(quoted("Siapa pemilik toko pada 21/11/2031 di 2 pasar?").is_empty());
     }
 
     #[test]
