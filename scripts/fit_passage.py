@@ -128,7 +128,8 @@ def cross_validate(groups, l2, prior, free, folds=5):
 
 def config_weights():
     text = open(os.path.join(ROOT, "config/default.toml"), encoding="utf-8").read()
-    section = text.split("[passage]", 1)[1]
+    # The section's own header: the [answer] notes mention "[passage]" too.
+    section = text.split("\n[passage]\n", 1)[1]
     line = re.search(r"(?m)^weights = \{(.*)\}$", section).group(1)
     pairs = {k.strip(): float(v) for k, v in (p.split("=") for p in line.split(","))}
     return np.array([pairs[k] for k in FEATURES])
@@ -194,10 +195,11 @@ def main():
     if a.write:
         path = os.path.join(ROOT, "config/default.toml")
         text = open(path, encoding="utf-8").read()
-        head, tail = text.split("[passage]", 1)
+        # The section's own header: the [answer] notes mention "[passage]" too.
+        head, tail = text.split("\n[passage]\n", 1)
         weights = ", ".join(f"{k} = {wi:.3f}" for k, wi in zip(FEATURES, w))
         tail = re.sub(r"(?m)^weights = .*$", f"weights = {{ {weights} }}", tail, count=1)
-        open(path, "w", encoding="utf-8").write(head + "[passage]" + tail)
+        open(path, "w", encoding="utf-8").write(head + "\n[passage]\n" + tail)
         print(f"wrote {path}")
 
 

@@ -14,6 +14,7 @@ mod colloquial;
 mod dates;
 mod decide;
 mod engine;
+mod figures;
 pub mod format;
 mod index;
 mod intents;

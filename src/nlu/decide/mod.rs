@@ -28,6 +28,10 @@ const RECENCY_TIE_BONUS: f32 = 0.04;
 /// word) gains over one holding none: on one topic, the figure or name the reader quotes tells
 /// which report ("yang naik 1,27 persen", "3.100 jiwa").
 const SALIENT_DOC_WEIGHT: f32 = 0.12;
+/// How much an article quoting every figure the question quotes ("ditutup di 1.234,56") gains
+/// over one quoting none: the whole figure, unlike its digit groups among the salient terms, is
+/// in few reports.
+const FIGURE_DOC_WEIGHT: f32 = 0.15;
 /// An article whose title holds the topic words is on the topic when its best passage scores at
 /// least this share of the best.
 const TOPIC_FLOOR: f32 = 0.4;
@@ -202,6 +206,12 @@ pub fn choose(
                 }
             };
             s.score += SALIENT_DOC_WEIGHT * share;
+        }
+    }
+    if !qd.figures.is_empty() || !qd.figure_words.is_empty() {
+        for s in ranked.iter_mut() {
+            let doc = index.passages[s.passage].doc as usize;
+            s.score += FIGURE_DOC_WEIGHT * dix.figures_held(doc, &qd.figures, &qd.figure_words);
         }
     }
     // Dates: the article's agreement with the question's dates.

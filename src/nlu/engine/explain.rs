@@ -42,8 +42,12 @@ impl Engine {
             let p = &self.index.passages[s.passage];
             let _ = writeln!(
                 out,
-                "  doc {} para {} score {:.3} coverage {:.3}",
-                p.doc, p.paragraph, s.score, s.coverage
+                "  doc {} para {} score {:.3} coverage {:.3} ({})",
+                p.doc,
+                p.paragraph,
+                s.score,
+                s.coverage,
+                short_title(&self.index.docs[p.doc as usize].title)
             );
         }
         // The decision the reader would get: the fitted model's, on the question without the
@@ -52,8 +56,12 @@ impl Engine {
             Some(c) => {
                 let _ = writeln!(
                     out,
-                    "  decision: doc {} paragraphs {:?} probability {:.3} answer {}",
-                    c.doc, c.paragraphs, c.probability, c.answer
+                    "  decision: doc {} paragraphs {:?} probability {:.3} answer {} ({})",
+                    c.doc,
+                    c.paragraphs,
+                    c.probability,
+                    c.answer,
+                    short_title(&self.index.docs[c.doc].title)
                 );
                 let _ = writeln!(out, "  features: {:?}", c.features);
                 if let Some(r) = &c.refusal {
@@ -135,4 +143,9 @@ pub struct ParagraphDump {
     pub answer_type: String,
     /// (paragraph number, its text, its features), best words first.
     pub candidates: Vec<(usize, String, PassageFeatures)>,
+}
+
+/// The first words of a title, enough to tell same-topic articles apart in an explanation.
+fn short_title(title: &str) -> String {
+    title.chars().take(48).collect()
 }

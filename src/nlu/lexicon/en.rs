@@ -20,6 +20,10 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/en/context-words.txt"),
         ),
         (
+            "setting-words",
+            include_str!("../../../lexicon/en/setting-words.txt"),
+        ),
+        (
             "measure-heads",
             include_str!("../../../lexicon/en/measure-heads.txt"),
         ),

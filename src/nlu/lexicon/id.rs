@@ -42,6 +42,10 @@ pub const SOURCE: Source = Source {
             "context-words",
             include_str!("../../../lexicon/id/context-words.txt"),
         ),
+        (
+            "setting-words",
+            include_str!("../../../lexicon/id/setting-words.txt"),
+        ),
         ("hints", include_str!("../../../lexicon/id/hints.txt")),
         (
             "number-words",

@@ -62,6 +62,7 @@ impl Lexicon {
             "demonstratives" => words(&mut self.demonstratives),
             "fillers" => words(&mut self.fillers),
             "context-words" => words(&mut self.context_words),
+            "setting-words" => words(&mut self.setting_words),
             "number-words" => words(&mut self.number_words),
             "roots" => words(&mut self.roots),
             "synonyms" => {

@@ -122,6 +122,9 @@ pub struct Lexicon {
     fillers: HashSet<String>,
     /// Words opening a clause that places the question (`context-words.txt`: "saat", "ketika").
     context_words: HashSet<String>,
+    /// Words opening such a clause only at the question's start (`setting-words.txt`: "dalam",
+    /// "menurut").
+    setting_words: HashSet<String>,
     number_words: HashSet<String>,
     cues: HashMap<String, Vec<Cue>>,
     measures: HashMap<String, Vec<(Measure, MeasureRole)>>,
@@ -209,6 +212,12 @@ impl Lexicon {
     /// Whether a word opens a clause that places the question ("saat …, berapa …?").
     pub fn is_context_word(&self, w: &str) -> bool {
         self.context_words.contains(w)
+    }
+
+    /// Whether a word opens a clause placing the question when it starts the question ("dalam
+    /// rapat …, berapa …?").
+    pub fn is_setting_word(&self, w: &str) -> bool {
+        self.setting_words.contains(w)
     }
 
     pub fn is_filler(&self, w: &str) -> bool {

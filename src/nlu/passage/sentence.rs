@@ -110,7 +110,20 @@ impl Weights {
                 floor + (1.0 - floor) * (((n + 1.0) / (df + 0.5)).ln() / top).clamp(0.0, 1.0)
             }
         };
-        let dates = &qd.dates;
+        // The question's date may only have chosen the report: when the article's publication
+        // covers it and its text names no other day, every paragraph is about that day, and the
+        // one repeating it ("kata X, Senin (3/2)") is no likelier to answer. An article that
+        // also speaks of other days (the day before, a week's close) is told apart by it.
+        let published = d.published_at.map(|at| When::day(at.date_naive()));
+        let only_that_day = published.as_ref().is_some_and(|p| {
+            qd.dates.iter().all(|w| w.day.is_some() && w.covered_by(p))
+                && detail
+                    .paragraphs
+                    .iter()
+                    .flat_map(|x| &x.dates)
+                    .all(|t| t.day.is_none() || t == p)
+        });
+        let dates: &[When] = if only_that_day { &[] } else { &qd.dates };
         let dated = if dates.is_empty() {
             0
         } else {
@@ -463,6 +476,28 @@ mod tests {
         assert!(!asks("skor laga kota hujan yang paling baru berapa?"));
         assert!(asks("sungai mana yang paling dalam di kota hujan?"));
         assert!(asks("harga tertinggi kopi gunung berapa?"));
+    }
+
+    #[test]
+    fn a_date_naming_only_the_reports_own_day_weighs_no_paragraph() {
+        use crate::nlu::index::Index;
+        use crate::nlu::query::analyse;
+        use crate::nlu::testing::{lexicon, plain_article};
+        let head = "Harga Kopi Naik\n\nTanggal: Senin, 3 Februari 2031 / 10:00 WIB\n\n";
+        let one_day =
+            "Harga kopi naik jadi Rp 50.000.\n\nStok cukup, kata pedagang, Senin (3/2/2031).\n";
+        let two_days = "Harga kopi naik jadi Rp 50.000 dari Minggu (2/2/2031).\n\nStok cukup, Senin (3/2/2031).\n";
+        for (body, weighs) in [(one_day, false), (two_days, true)] {
+            let lx = lexicon();
+            let text = format!("{head}{body}");
+            let index = Index::build(&[plain_article(1, &text)], std::iter::empty(), lx.clone());
+            let raw = "Berapa harga kopi pada 3 Februari 2031?";
+            let qd = super::super::super::dates::of_question(raw, &lx);
+            let q = analyse(raw, None, &index);
+            let asked = Asked::of(&q, &lx);
+            let w = Weights::of(&q, &asked, &qd, &index, 0, &index.detail(0));
+            assert_eq!(w.date_weight > 0.0, weighs, "{body}");
+        }
     }
 
     #[test]

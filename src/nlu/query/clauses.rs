@@ -33,6 +33,14 @@ pub(super) fn context_clause(raw: &str, lx: &crate::nlu::lexicon::Lexicon) -> Ve
                     .first()
                     .is_some_and(|w| lx.is_context_word(w))
             });
+        // "Dalam rapat …, berapa …?": a setting opening the question, asking nothing itself.
+        let setting = i == 0
+            && i < last
+            && words
+                .first()
+                .is_some_and(|t| lx.is_setting_word(&formal(t, lx)))
+            && !words.iter().any(|t| asks(&formal(t, lx), lx));
+        let opens = opens || setting;
         if opens {
             out.extend(std::iter::repeat_n(true, words.len()));
         } else {
@@ -40,6 +48,23 @@ pub(super) fn context_clause(raw: &str, lx: &crate::nlu::lexicon::Lexicon) -> Ve
             out.extend((0..words.len()).map(|k| k >= from));
         }
         asked_before |= words.iter().any(|t| asks(&formal(t, lx), lx));
+    }
+    out
+}
+
+/// Per token of `raw` (as [`text::tokenize`] splits it): whether it is a digit group of a figure
+/// the question quotes with a separator ("… yang naik 1,23 persen", see
+/// [`figures`](crate::nlu::figures)).
+pub(super) fn quoted_figures(raw: &str) -> Vec<bool> {
+    let words: Vec<String> = text::tokenize(raw).into_iter().map(|t| t.word).collect();
+    let mut out = vec![false; words.len()];
+    for figure in crate::nlu::figures::of_text(raw) {
+        let groups: Vec<&str> = figure.split('_').collect();
+        for start in 0..words.len().saturating_sub(groups.len() - 1) {
+            if groups.iter().zip(&words[start..]).all(|(g, w)| g == w) {
+                out[start..start + groups.len()].fill(true);
+            }
+        }
     }
     out
 }
@@ -185,6 +210,46 @@ mod tests {
             vec!["when", "the", "harvest", "failed"]
         );
         assert!(marked("When did the harvest fail?").is_empty());
+    }
+
+    #[test]
+    fn a_setting_opening_the_question_places_it_up_to_the_comma() {
+        assert_eq!(
+            marked("Dalam rapat Dewan Kota pada Senin (3/2), berapa harga kopi?"),
+            vec!["dalam", "rapat", "dewan", "kota", "pada", "senin", "3", "2"]
+        );
+        assert_eq!(
+            marked("Pada rapat Dewan Kota, siapa pemilik toko itu?"),
+            vec!["pada", "rapat", "dewan", "kota"]
+        );
+    }
+
+    #[test]
+    fn a_setting_word_later_in_the_question_or_in_a_segment_that_asks_opens_nothing() {
+        assert!(marked("Berapa harga kopi pada Mei 2031 di Lembah Hijau?").is_empty());
+        assert!(marked("Pada hari apa toko itu dibuka, dan kapan?").is_empty());
+        assert!(marked("Pada Senin harga kopi berapa?").is_empty());
+    }
+
+    #[test]
+    fn a_figure_quoted_with_a_separator_is_found_among_the_tokens() {
+        let quoted = |raw: &str| -> Vec<String> {
+            text::tokenize(raw)
+                .into_iter()
+                .zip(quoted_figures(raw))
+                .filter(|(_, f)| *f)
+                .map(|(t, _)| t.word)
+                .collect()
+        };
+        assert_eq!(
+            quoted("Siapa pemilik toko yang naik 12,5 persen?"),
+            vec!["12", "5"]
+        );
+        assert_eq!(
+            quoted("Siapa pemilik toko saat Rp12.345?"),
+            vec!["12", "345"]
+        );
+        assert!(quoted("Siapa pemilik toko pada 21/11/2031 di 2 pasar?").is_empty());
     }
 
     #[test]

@@ -15,7 +15,7 @@ use super::lang::Lang;
 use super::lexicon::YesNo;
 use super::text::{self, Token};
 
-use self::clauses::{context_clause, merge_english_phrases};
+use self::clauses::{context_clause, merge_english_phrases, quoted_figures};
 use self::term::term;
 
 /// What kind of detail the question asks for, read from its question words.
@@ -109,7 +109,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let lx = &*index.lx;
     let mut tokens: Vec<Token> = Vec::new();
     let placing = context_clause(raw, lx);
+    let figures = quoted_figures(raw);
     let mut context: Vec<bool> = Vec::new();
+    let mut quoted: Vec<bool> = Vec::new();
     // The word as the reader wrote it, where the slang map replaced it: an abbreviation the
     // articles may use verbatim ("Dirut", "Kadis") as well as spelt out.
     let mut written: Vec<Option<String>> = Vec::new();
@@ -121,6 +123,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
                 capitalised: t.capitalised && i == 0,
             });
             context.push(placing.get(k).copied().unwrap_or(false));
+            quoted.push(figures.get(k).copied().unwrap_or(false));
         }
     }
     let detected = super::lang::detect(raw, lx);
@@ -137,6 +140,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     // The content word just before, to find what a measure noun governs ("harga tiket").
     let mut previous: Option<usize> = None;
     let mut asked_next = false;
+    let mut quoting: Vec<usize> = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
         let w = t.word.as_str();
         let placing = context.get(k).copied().unwrap_or(false);
@@ -205,8 +209,19 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
                 terms[prev].salient = true;
             }
         }
+        if !english && quoted.get(k).copied().unwrap_or(false) {
+            quoting.push(terms.len());
+        }
         terms.push(new);
         previous = Some(terms.len() - 1);
+    }
+    // A figure quoted in a question asking who, where or which ("Siapa … yang naik 1,23
+    // persen?") can only tell which report: the answer is a name, usually in another paragraph.
+    // One asking for a figure may qualify what is asked ("harga emas 0,5 gram"), so it stays.
+    if !matches!(answer_type, AnswerType::Number | AnswerType::Date) {
+        for &i in &quoting {
+            terms[i].context = true;
+        }
     }
     let first = tokens.first().map(|t| t.word.as_str()).unwrap_or("");
     let last = tokens
@@ -269,6 +284,19 @@ mod tests {
         // A decimal comma ends no clause, and a question without one has no context.
         let q = analyse("Saat naik 4,72 persen berapa harga emas?", None, &index);
         assert!(q.terms.iter().all(|t| !t.context));
+    }
+
+    #[test]
+    fn a_figure_quoted_in_a_question_asking_who_places_it_but_one_asking_how_much_is_asked() {
+        let index = seed_index();
+        let context = |raw: &str, w: &str| {
+            let q = analyse(raw, None, &index);
+            q.terms.iter().find(|t| t.word == w).map(|t| t.context)
+        };
+        let who = "Siapa pemilik pasar yang omzetnya naik 12,75 persen?";
+        assert_eq!(context(who, "75"), Some(true));
+        assert_eq!(context(who, "pemilik"), Some(false));
+        assert_eq!(context("Berapa harga emas 0,75 gram?", "75"), Some(false));
     }
 
     #[test]
