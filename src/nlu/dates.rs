@@ -64,9 +64,6 @@ pub struct QuestionDates {
     /// Figures the question quotes with a separator ("1.234,56"), read from the same raw text
     /// (see [`figures`](super::figures)): which report holds them is evidence of the same kind.
     pub figures: Vec<String>,
-    /// Figures the question quotes with the word after them ("yang 40 bps" gives "40 bps"), a
-    /// unit or a noun and not a date or a function word (see [`super::figures::with_words`]).
-    pub figure_words: Vec<String>,
 }
 
 /// One word of raw text: lowercase, with digits joined by `/` kept together ("13/5/2025"), and
@@ -286,18 +283,6 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
     let relative = relative(&toks, lx);
     q.latest = !relative.is_empty();
     q.figures = super::figures::of_text(text);
-    q.figure_words = super::figures::with_words(text, 1)
-        .into_iter()
-        .filter(|pair| {
-            // A year is a date ("2031 naik"), matched as one.
-            pair.split_once(' ').is_some_and(|(n, w)| {
-                !n.parse::<i32>().is_ok_and(|y| (1900..=2099).contains(&y))
-                    && !lx.is_function(w)
-                    && lx.month(w).is_none()
-                    && !lx.is_day(w)
-            })
-        })
-        .collect();
     q.relative_words = relative
         .into_iter()
         .flat_map(|(_, used)| used)

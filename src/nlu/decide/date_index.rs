@@ -19,12 +19,7 @@ pub struct DateIndex {
     title_dates: Vec<Vec<When>>,
     /// Figures with a separator each article quotes (title included), sorted.
     figures: Vec<Vec<String>>,
-    /// Each figure each article quotes with the few words after it, sorted.
-    figure_words: Vec<Vec<String>>,
 }
-
-/// How many words after a figure of an article may be its unit ("40 basis poin (bps)").
-const FIGURE_WORDS: usize = 3;
 
 /// The most a bare year in the question ("upah 2030") agrees with an article whose title is about
 /// another year, however its publication date or text agree: the year names the subject.
@@ -41,7 +36,6 @@ impl DateIndex {
             title_years: Vec::with_capacity(articles.len()),
             title_dates: Vec::with_capacity(articles.len()),
             figures: Vec::with_capacity(articles.len()),
-            figure_words: Vec::with_capacity(articles.len()),
         };
         for doc in articles.iter().map(|a| &a.parsed) {
             let day = doc.published_at.map(|at| at.date_naive());
@@ -54,18 +48,13 @@ impl DateIndex {
                     .collect(),
             );
             let mut figures = figures::of_text(&doc.title);
-            let mut words = figures::with_words(&doc.title, FIGURE_WORDS);
             for p in &doc.paragraphs {
                 all.extend(dates::of_text(p, day, lx));
                 figures.extend(figures::of_text(p));
-                words.extend(figures::with_words(p, FIGURE_WORDS));
             }
             figures.sort_unstable();
             figures.dedup();
             out.figures.push(figures);
-            words.sort_unstable();
-            words.dedup();
-            out.figure_words.push(words);
             all.dedup();
             out.published.push(day.map(When::day));
             out.published_day.push(day);
@@ -74,22 +63,16 @@ impl DateIndex {
         out
     }
 
-    /// The share of the question's figures (whole, and with the word after them) the article
-    /// quotes.
-    pub(super) fn figures_held(&self, doc: usize, whole: &[String], with_word: &[String]) -> f32 {
-        let total = whole.len() + with_word.len();
-        if total == 0 {
+    /// The share of the question's figures the article quotes.
+    pub(super) fn figures_held(&self, doc: usize, q: &[String]) -> f32 {
+        if q.is_empty() {
             return 0.0;
         }
-        let held = whole
+        let held = q
             .iter()
             .filter(|f| self.figures[doc].binary_search(f).is_ok())
-            .count()
-            + with_word
-                .iter()
-                .filter(|f| self.figure_words[doc].binary_search(f).is_ok())
-                .count();
-        held as f32 / total as f32
+            .count();
+        held as f32 / q.len() as f32
     }
 
     pub(super) fn has_year(&self, doc: usize, year: i32) -> bool {

@@ -208,10 +208,10 @@ pub fn choose(
             s.score += SALIENT_DOC_WEIGHT * share;
         }
     }
-    if !qd.figures.is_empty() || !qd.figure_words.is_empty() {
+    if !qd.figures.is_empty() {
         for s in ranked.iter_mut() {
             let doc = index.passages[s.passage].doc as usize;
-            s.score += FIGURE_DOC_WEIGHT * dix.figures_held(doc, &qd.figures, &qd.figure_words);
+            s.score += FIGURE_DOC_WEIGHT * dix.figures_held(doc, &qd.figures);
         }
     }
     // Dates: the article's agreement with the question's dates.
