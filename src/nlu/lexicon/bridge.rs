@@ -16,6 +16,20 @@ impl Lexicon {
             .find_map(|b| self.english.get(b))
     }
 
+    /// A bridge headword's later senses (past the first few the bridge reads everywhere), for the
+    /// same word or its base form as `english_of` finds it.
+    pub fn english_later_of(&self, w: &str) -> Vec<String> {
+        let key = if self.english.contains_key(w) || self.english_later.contains_key(w) {
+            Some(w.to_string())
+        } else {
+            self.english_bases(w)
+                .into_iter()
+                .find(|b| self.english.contains_key(b) || self.english_later.contains_key(b))
+        };
+        key.and_then(|k| self.english_later.get(&k).cloned())
+            .unwrap_or_default()
+    }
+
     /// The bridge's key for two English words that mean more together ("turn into", "turned
     /// into", "hands over"), when it lists them as a phrase.
     pub fn english_phrase(&self, first: &str, second: &str) -> Option<String> {

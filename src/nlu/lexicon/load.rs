@@ -30,6 +30,16 @@ impl Lexicon {
             translations.retain(|w| seen.insert(w.clone()));
         }
         lx.english.retain(|_, t| !t.is_empty());
+        for (en, later) in lx.english_later.iter_mut() {
+            let first = lx.english.get(en);
+            later.retain(|w| {
+                !lx.function.values().any(|f| f.contains(w))
+                    && !first.is_some_and(|t| t.contains(w))
+            });
+            let mut seen = HashSet::new();
+            later.retain(|w| seen.insert(w.clone()));
+        }
+        lx.english_later.retain(|_, t| !t.is_empty());
         lx.real_words = lx
             .slang
             .values()
@@ -84,10 +94,15 @@ impl Lexicon {
                     };
                     let en = en.trim().to_lowercase();
                     let words = bridge_words(id);
+                    let later = later_senses(id);
                     if replaced.insert(en.clone()) {
-                        self.english.insert(en, words);
+                        self.english_later.remove(&en);
+                        self.english.insert(en.clone(), words);
                     } else {
-                        self.english.entry(en).or_default().extend(words);
+                        self.english.entry(en.clone()).or_default().extend(words);
+                    }
+                    if !later.is_empty() {
+                        self.english_later.entry(en).or_default().extend(later);
                     }
                 }
             }
@@ -282,6 +297,18 @@ fn answer_type(name: &str) -> Option<AnswerType> {
 
 /// Most senses of a dictionary row used: later ones are rarer and mostly noise for news.
 const BRIDGE_SENSES: usize = 3;
+
+/// The words of a bridge row's senses past `BRIDGE_SENSES`: read only where the articles write
+/// them (see `Lexicon::english_later_of`), and never joining the real-word vocabulary that typo
+/// correction of Indonesian questions relies on.
+fn later_senses(value: &str) -> Vec<String> {
+    value
+        .split('|')
+        .skip(BRIDGE_SENSES)
+        .flat_map(str::split_whitespace)
+        .map(str::to_lowercase)
+        .collect()
+}
 
 /// The Indonesian words of a bridge row: `|`-separated senses (FreeDict), each one or more words
 /// (a multi-word sense such as "suku bunga" gives its words).

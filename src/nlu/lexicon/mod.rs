@@ -149,6 +149,10 @@ pub struct Lexicon {
     pub synonyms: HashMap<String, Vec<String>>,
     /// The English→Indonesian bridge.
     pub english: HashMap<String, Vec<String>>,
+    /// Senses a bridge row lists after its first few: rarer, often off the news ("service" as a
+    /// church service comes before the sense a newsroom uses), so matched only where the
+    /// articles write them.
+    english_later: HashMap<String, Vec<String>>,
     real_words: HashSet<String>,
     /// Relative time phrases ("pekan lalu", "terbaru") and what they mean (`dates-relative.tsv`).
     relative_dates: HashMap<String, crate::nlu::dates::Relative>,

@@ -420,4 +420,35 @@ mod tests {
             AnswerType::Any
         );
     }
+
+    #[test]
+    fn a_later_dictionary_sense_counts_only_where_the_articles_write_it() {
+        let text = "Layanan Bank Sukamaju pulih\n\nLayanan Bank Sukamaju kembali normal pada Rabu setelah terganggu dua hari.\n";
+        let index = Index::build(
+            &[crate::nlu::testing::plain_article(1, text)],
+            std::iter::empty(),
+            lexicon(),
+        );
+        let q = analyse("When were the bank's services restored?", None, &index);
+        let services = q.terms.iter().find(|t| t.word == "services").unwrap();
+        assert!(
+            services.forms.iter().any(|f| f == "layanan"),
+            "{:?}",
+            services.forms
+        );
+        // An archive that never writes the sense does not get it.
+        let other = "Bank Sukamaju pulih\n\nBank Sukamaju kembali normal pada Rabu setelah terganggu dua hari.\n";
+        let index = Index::build(
+            &[crate::nlu::testing::plain_article(1, other)],
+            std::iter::empty(),
+            lexicon(),
+        );
+        let q = analyse("When were the bank's services restored?", None, &index);
+        let services = q.terms.iter().find(|t| t.word == "services").unwrap();
+        assert!(
+            !services.forms.iter().any(|f| f == "layanan"),
+            "{:?}",
+            services.forms
+        );
+    }
 }

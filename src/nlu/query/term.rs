@@ -78,6 +78,20 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     } else {
         translations
     };
+    // A dictionary lists a word's senses most common first in general use, not in news: a later
+    // sense ("layanan" for "service") counts where the archive writes it, so the senses chosen
+    // are the ones these articles use.
+    let translations = if english {
+        let mut t = translations;
+        t.extend(
+            lx.english_later_of(&word)
+                .into_iter()
+                .filter(|c| in_index(c)),
+        );
+        t
+    } else {
+        translations
+    };
     // An English word the bridge cannot carry into the articles may be one Indonesian borrowed:
     // its loan spellings the articles use ("evacuation" → "evakuasi").
     let translations = if english && !translations.iter().any(|t| in_index(t)) {
