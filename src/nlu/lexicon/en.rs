@@ -65,5 +65,10 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/en/bilingual-freedict.tsv"),
         ),
         ("bridge", include_str!("../../../lexicon/en/domain.tsv")),
+        // SCOWL (wamerican-small, permissive licence: lexicon/LICENSE-SCOWL).
+        (
+            "english-words",
+            include_str!("../../../lexicon/en/words-scowl.txt"),
+        ),
     ],
 };

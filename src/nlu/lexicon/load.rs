@@ -74,6 +74,7 @@ impl Lexicon {
             "context-words" => words(&mut self.context_words),
             "number-words" => words(&mut self.number_words),
             "roots" => words(&mut self.roots),
+            "english-words" => words(&mut self.english_words),
             "synonyms" => {
                 // Each line is a group of near-synonyms: every word maps to the others.
                 for line in rows(text) {

@@ -158,6 +158,8 @@ pub struct Lexicon {
     relative_dates: HashMap<String, crate::nlu::dates::Relative>,
     /// Indonesian root words (hunspell-id).
     roots: HashSet<String>,
+    /// English words, base and inflected (SCOWL): an English question's word among them is no typo.
+    english_words: HashSet<String>,
 }
 
 impl Lexicon {
@@ -302,6 +304,11 @@ impl Lexicon {
     /// another word, never taken for a name.
     pub fn is_real_word(&self, w: &str) -> bool {
         self.real_words.contains(w) || self.roots.contains(w)
+    }
+
+    /// An English word as spelt (SCOWL's list holds inflected forms too) or a bridge headword.
+    pub fn is_english_word(&self, w: &str) -> bool {
+        self.english_words.contains(w) || self.english.contains_key(w)
     }
 
     /// Prefixes (with the root letter a nasal one replaced) and suffixes to try taking off.

@@ -451,4 +451,11 @@ mod tests {
             services.forms
         );
     }
+
+    #[test]
+    fn a_real_english_word_the_bridge_lacks_is_not_corrected_into_another_bridge_word() {
+        let q = analyse("What did the employers propose?", None, &seed_index());
+        let words: Vec<&str> = q.terms.iter().map(|t| t.word.as_str()).collect();
+        assert!(words.contains(&"employers"), "{words:?}");
+    }
 }

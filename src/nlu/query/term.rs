@@ -50,6 +50,9 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         {
             // The articles use the root with another prefix only ("merendam" → "terendam").
             word = form;
+        } else if english && lx.is_english_word(&word) {
+            // A real English word the bridge lacks ("employers", "staple") is no typo of a
+            // bridge word ("employee", "stable"): kept, and counted as a gap of the dictionary.
         } else if !index.knows(&word) && !lx.is_real_word(&word) && !token.capitalised {
             // A capitalised word is a name: never "corrected" into another word.
             // An English question's unknown word is only corrected to a word of the bridge, an
