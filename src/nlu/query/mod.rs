@@ -159,6 +159,17 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         {
             answer_type = t;
         }
+        // "How deep", "how high": a manner word before a gradable one asks for its measure, a
+        // figure. ("How long" and "how old" are left as they were: durations and ages are written
+        // with date words, "72 jam", "64 tahun", which the figure type does not count.)
+        if english
+            && answer_type == AnswerType::Manner
+            && lx.is_gradable(w)
+            && k > 0
+            && lx.answer_type(&tokens[k - 1].word) == Some(AnswerType::Manner)
+        {
+            answer_type = AnswerType::Number;
+        }
         if lx.is_function(w) || asks == Some(AnswerType::Reason) {
             if asks.is_some() && !terms.iter().any(|t| t.head) {
                 asked_next = true;
@@ -457,5 +468,23 @@ mod tests {
         let q = analyse("What did the employers propose?", None, &seed_index());
         let words: Vec<&str> = q.terms.iter().map(|t| t.word.as_str()).collect();
         assert!(words.contains(&"employers"), "{words:?}");
+    }
+
+    #[test]
+    fn how_before_a_gradable_word_asks_for_a_figure() {
+        let index = seed_index();
+        let kind = |q: &str| analyse(q, None, &index).answer_type;
+        assert_eq!(
+            kind("How deep was the quake near Sukamaju?"),
+            AnswerType::Number
+        );
+        assert_eq!(
+            kind("How high did the price of rice climb?"),
+            AnswerType::Number
+        );
+        assert_eq!(
+            kind("How did the bank restore its services?"),
+            AnswerType::Manner
+        );
     }
 }
