@@ -159,9 +159,8 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         {
             answer_type = t;
         }
-        // "How deep", "how high": a manner word before a gradable one asks for its measure, a
-        // figure. ("How long" and "how old" are left as they were: durations and ages are written
-        // with date words, "72 jam", "64 tahun", which the figure type does not count.)
+        // "How deep", "how long": a manner word before a gradable one asks for its measure, a
+        // figure, as "berapa" does.
         if english
             && answer_type == AnswerType::Manner
             && lx.is_gradable(w)
@@ -169,6 +168,16 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             && lx.answer_type(&tokens[k - 1].word) == Some(AnswerType::Manner)
         {
             answer_type = AnswerType::Number;
+        }
+        // The gradable word is then part of the question, not of its topic: a passage need not
+        // write "panjang" to say how long something lasted ("selama empat hari").
+        if english
+            && k > 0
+            && lx.is_gradable(w)
+            && lx.answer_type(&tokens[k - 1].word) == Some(AnswerType::Manner)
+        {
+            previous = None;
+            continue;
         }
         if lx.is_function(w) || asks == Some(AnswerType::Reason) {
             if asks.is_some() && !terms.iter().any(|t| t.head) {
