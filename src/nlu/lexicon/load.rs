@@ -303,19 +303,36 @@ const BRIDGE_SENSES: usize = 3;
 /// them (see `Lexicon::english_later_of`), and never joining the real-word vocabulary that typo
 /// correction of Indonesian questions relies on.
 fn later_senses(value: &str) -> Vec<String> {
-    value
-        .split('|')
+    senses(value)
         .skip(BRIDGE_SENSES)
         .flat_map(str::split_whitespace)
         .map(str::to_lowercase)
         .collect()
 }
 
+/// A row's `|`-separated senses, less the phrases that spell out one of its one-word senses
+/// ("duta|duta besar", "sepeda|sepeda motor", "longsor|salju longsor"): the phrase says nothing the
+/// word does not, and its other words ("besar", "motor", "salju") would be matched on their own.
+/// A dropped phrase still counts towards the number of senses read.
+fn senses(value: &str) -> impl Iterator<Item = &str> {
+    let single: Vec<&str> = value
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.contains(' '))
+        .collect();
+    value.split('|').map(move |s| {
+        if s.contains(' ') && s.split_whitespace().any(|w| single.contains(&w)) {
+            ""
+        } else {
+            s
+        }
+    })
+}
+
 /// The Indonesian words of a bridge row: `|`-separated senses (FreeDict), each one or more words
 /// (a multi-word sense such as "suku bunga" gives its words).
 fn bridge_words(value: &str) -> Vec<String> {
-    value
-        .split('|')
+    senses(value)
         .take(BRIDGE_SENSES)
         .flat_map(str::split_whitespace)
         .map(str::to_lowercase)

@@ -126,3 +126,18 @@ fn the_english_bridge_finds_base_forms_and_prefers_the_news_sense() {
         "Indonesian function words are not translations"
     );
 }
+
+#[test]
+fn a_phrase_sense_that_spells_out_a_one_word_sense_adds_no_words() {
+    let src = Source {
+        lang: Lang::En,
+        files: &[(
+            "bridge",
+            "envoy\tduta|duta besar\nmoped\tsepeda kecil|motor\n",
+        )],
+    };
+    let lx = Lexicon::from_sources(&[src]).expect("valid rows");
+    assert_eq!(lx.english["envoy"], vec!["duta".to_string()]);
+    // A phrase that spells out no one-word sense keeps its words.
+    assert!(lx.english["moped"].contains(&"kecil".to_string()));
+}
