@@ -30,6 +30,17 @@ impl Lexicon {
             .unwrap_or_default()
     }
 
+    /// The pivot dictionary's Indonesian words for an English word the bridge lacks, its base
+    /// form tried as for the bridge ("receives" → "receive"); only for English questions.
+    pub fn english_pivot_of(&self, w: &str) -> Option<&Vec<String>> {
+        if self.english_of(w).is_some() {
+            return None;
+        }
+        std::iter::once(w.to_string())
+            .chain(self.english_bases(w))
+            .find_map(|b| self.english_pivot.get(&b))
+    }
+
     /// The bridge's key for two English words that mean more together ("turn into", "turned
     /// into", "hands over"), when it lists them as a phrase.
     pub fn english_phrase(&self, first: &str, second: &str) -> Option<String> {

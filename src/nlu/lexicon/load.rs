@@ -24,7 +24,7 @@ impl Lexicon {
             }
         }
         // Function words carry nothing across ("who" → "yang|siapa"); the engine skips them anyway.
-        for translations in lx.english.values_mut() {
+        for translations in lx.english.values_mut().chain(lx.english_pivot.values_mut()) {
             translations.retain(|w| !lx.function.values().any(|f| f.contains(w)));
             let mut seen = HashSet::new();
             translations.retain(|w| seen.insert(w.clone()));
@@ -40,6 +40,8 @@ impl Lexicon {
             later.retain(|w| seen.insert(w.clone()));
         }
         lx.english_later.retain(|_, t| !t.is_empty());
+        lx.english_pivot
+            .retain(|en, t| !t.is_empty() && !lx.english.contains_key(en));
         lx.real_words = lx
             .slang
             .values()
@@ -105,6 +107,15 @@ impl Lexicon {
                     if !later.is_empty() {
                         self.english_later.entry(en).or_default().extend(later);
                     }
+                }
+            }
+            "bridge-pivot" => {
+                for line in rows(text) {
+                    let Some((en, id)) = line.split_once('\t') else {
+                        return Err(bad(line, "no tab-separated second column"));
+                    };
+                    self.english_pivot
+                        .insert(en.trim().to_lowercase(), bridge_words(id));
                 }
             }
             _ => {

@@ -153,6 +153,10 @@ pub struct Lexicon {
     /// church service comes before the sense a newsroom uses), so matched only where the
     /// articles write them.
     english_later: HashMap<String, Vec<String>>,
+    /// English→Indonesian through pivot languages, for the English words the bridge lacks: a
+    /// weaker guess, read only in English questions (an Indonesian question's unknown word is
+    /// more likely slang than one of these rarer English words).
+    english_pivot: HashMap<String, Vec<String>>,
     real_words: HashSet<String>,
     /// Relative time phrases ("pekan lalu", "terbaru") and what they mean (`dates-relative.tsv`).
     relative_dates: HashMap<String, crate::nlu::dates::Relative>,

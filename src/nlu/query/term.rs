@@ -8,6 +8,9 @@ use super::Term;
 use super::affixes::{reaffixed, strip_affixes};
 
 const SYNONYM_FACTOR: f32 = 0.8;
+/// A pivot translation's weight: a guess through two dictionaries, below a synonym's, so that a
+/// paragraph with it does not outrank one that holds the question's surer words.
+const PIVOT_FACTOR: f32 = 0.25;
 
 pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &Index) -> Term {
     let lx = &*index.lx;
@@ -15,8 +18,15 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     let mut word = token.word.clone();
     let in_index = |w: &str| index.term(w).is_some() || index.term(&stem(w)).is_some();
     // An Indonesian question's word is read as English only when it is no Indonesian word.
+    let mut pivot = false;
     let translations: Vec<String> = match lx.english_of(&word) {
         Some(ids) if english || (!in_index(&word) && !lx.is_real_word(&word)) => ids.clone(),
+        // The pivot dictionary is a weaker guess, for English questions only.
+        _ if english => {
+            let t = lx.english_pivot_of(&word).cloned().unwrap_or_default();
+            pivot = !t.is_empty();
+            t
+        }
         _ => Vec::new(),
     };
     // A month's abbreviation ("sept", "agst") spells a date, read as such: never "corrected".
@@ -142,8 +152,9 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     if let Some(w) = written {
         push(w, 1.0, &mut matches);
     }
+    let factor = if pivot { PIVOT_FACTOR } else { 1.0 };
     for tr in &translations {
-        push(tr, 1.0, &mut matches);
+        push(tr, factor, &mut matches);
         forms.push(tr.clone());
     }
     let mut roots = vec![st.clone(), word.clone()];
