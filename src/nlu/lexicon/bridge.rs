@@ -16,6 +16,31 @@ impl Lexicon {
             .find_map(|b| self.english.get(b))
     }
 
+    /// A bridge headword's later senses (past the first few the bridge reads everywhere), for the
+    /// same word or its base form as `english_of` finds it.
+    pub fn english_later_of(&self, w: &str) -> Vec<String> {
+        let key = if self.english.contains_key(w) || self.english_later.contains_key(w) {
+            Some(w.to_string())
+        } else {
+            self.english_bases(w)
+                .into_iter()
+                .find(|b| self.english.contains_key(b) || self.english_later.contains_key(b))
+        };
+        key.and_then(|k| self.english_later.get(&k).cloned())
+            .unwrap_or_default()
+    }
+
+    /// The pivot dictionary's Indonesian words for an English word the bridge lacks, its base
+    /// form tried as for the bridge ("receives" → "receive"); only for English questions.
+    pub fn english_pivot_of(&self, w: &str) -> Option<&Vec<String>> {
+        if self.english_of(w).is_some() {
+            return None;
+        }
+        std::iter::once(w.to_string())
+            .chain(self.english_bases(w))
+            .find_map(|b| self.english_pivot.get(&b))
+    }
+
     /// The bridge's key for two English words that mean more together ("turn into", "turned
     /// into", "hands over"), when it lists them as a phrase.
     pub fn english_phrase(&self, first: &str, second: &str) -> Option<String> {

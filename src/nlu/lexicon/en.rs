@@ -63,11 +63,20 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/en/inflections.tsv"),
         ),
         // FreeDict eng-ind (CC BY-SA 3.0, see lexicon/LICENSES.md), then this project's news words,
-        // whose rows replace FreeDict's.
+        // whose rows replace FreeDict's; FreeDict through pivot languages for the words both lack.
+        (
+            "bridge-pivot",
+            include_str!("../../../lexicon/en/bilingual-pivot.tsv"),
+        ),
         (
             "bridge",
             include_str!("../../../lexicon/en/bilingual-freedict.tsv"),
         ),
         ("bridge", include_str!("../../../lexicon/en/domain.tsv")),
+        // SCOWL (wamerican-small, permissive licence: lexicon/LICENSE-SCOWL).
+        (
+            "english-words",
+            include_str!("../../../lexicon/en/words-scowl.txt"),
+        ),
     ],
 };

@@ -24,12 +24,24 @@ impl Lexicon {
             }
         }
         // Function words carry nothing across ("who" → "yang|siapa"); the engine skips them anyway.
-        for translations in lx.english.values_mut() {
+        for translations in lx.english.values_mut().chain(lx.english_pivot.values_mut()) {
             translations.retain(|w| !lx.function.values().any(|f| f.contains(w)));
             let mut seen = HashSet::new();
             translations.retain(|w| seen.insert(w.clone()));
         }
         lx.english.retain(|_, t| !t.is_empty());
+        for (en, later) in lx.english_later.iter_mut() {
+            let first = lx.english.get(en);
+            later.retain(|w| {
+                !lx.function.values().any(|f| f.contains(w))
+                    && !first.is_some_and(|t| t.contains(w))
+            });
+            let mut seen = HashSet::new();
+            later.retain(|w| seen.insert(w.clone()));
+        }
+        lx.english_later.retain(|_, t| !t.is_empty());
+        lx.english_pivot
+            .retain(|en, t| !t.is_empty() && !lx.english.contains_key(en));
         lx.real_words = lx
             .slang
             .values()
@@ -65,6 +77,7 @@ impl Lexicon {
             "setting-words" => words(&mut self.setting_words),
             "number-words" => words(&mut self.number_words),
             "roots" => words(&mut self.roots),
+            "english-words" => words(&mut self.english_words),
             "synonyms" => {
                 // Each line is a group of near-synonyms: every word maps to the others.
                 for line in rows(text) {
@@ -85,11 +98,25 @@ impl Lexicon {
                     };
                     let en = en.trim().to_lowercase();
                     let words = bridge_words(id);
+                    let later = later_senses(id);
                     if replaced.insert(en.clone()) {
-                        self.english.insert(en, words);
+                        self.english_later.remove(&en);
+                        self.english.insert(en.clone(), words);
                     } else {
-                        self.english.entry(en).or_default().extend(words);
+                        self.english.entry(en.clone()).or_default().extend(words);
                     }
+                    if !later.is_empty() {
+                        self.english_later.entry(en).or_default().extend(later);
+                    }
+                }
+            }
+            "bridge-pivot" => {
+                for line in rows(text) {
+                    let Some((en, id)) = line.split_once('\t') else {
+                        return Err(bad(line, "no tab-separated second column"));
+                    };
+                    self.english_pivot
+                        .insert(en.trim().to_lowercase(), bridge_words(id));
                 }
             }
             _ => {
@@ -284,11 +311,40 @@ fn answer_type(name: &str) -> Option<AnswerType> {
 /// Most senses of a dictionary row used: later ones are rarer and mostly noise for news.
 const BRIDGE_SENSES: usize = 3;
 
+/// The words of a bridge row's senses past `BRIDGE_SENSES`: read only where the articles write
+/// them (see `Lexicon::english_later_of`), and never joining the real-word vocabulary that typo
+/// correction of Indonesian questions relies on.
+fn later_senses(value: &str) -> Vec<String> {
+    senses(value)
+        .skip(BRIDGE_SENSES)
+        .flat_map(str::split_whitespace)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// A row's `|`-separated senses, less the phrases that spell out one of its one-word senses
+/// ("duta|duta besar", "sepeda|sepeda motor", "longsor|salju longsor"): the phrase says nothing the
+/// word does not, and its other words ("besar", "motor", "salju") would be matched on their own.
+/// A dropped phrase still counts towards the number of senses read.
+fn senses(value: &str) -> impl Iterator<Item = &str> {
+    let single: Vec<&str> = value
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.contains(' '))
+        .collect();
+    value.split('|').map(move |s| {
+        if s.contains(' ') && s.split_whitespace().any(|w| single.contains(&w)) {
+            ""
+        } else {
+            s
+        }
+    })
+}
+
 /// The Indonesian words of a bridge row: `|`-separated senses (FreeDict), each one or more words
 /// (a multi-word sense such as "suku bunga" gives its words).
 fn bridge_words(value: &str) -> Vec<String> {
-    value
-        .split('|')
+    senses(value)
         .take(BRIDGE_SENSES)
         .flat_map(str::split_whitespace)
         .map(str::to_lowercase)

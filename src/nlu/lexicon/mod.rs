@@ -152,11 +152,21 @@ pub struct Lexicon {
     pub synonyms: HashMap<String, Vec<String>>,
     /// The English→Indonesian bridge.
     pub english: HashMap<String, Vec<String>>,
+    /// Senses a bridge row lists after its first few: rarer, often off the news ("service" as a
+    /// church service comes before the sense a newsroom uses), so matched only where the
+    /// articles write them.
+    english_later: HashMap<String, Vec<String>>,
+    /// English→Indonesian through pivot languages, for the English words the bridge lacks: a
+    /// weaker guess, read only in English questions (an Indonesian question's unknown word is
+    /// more likely slang than one of these rarer English words).
+    english_pivot: HashMap<String, Vec<String>>,
     real_words: HashSet<String>,
     /// Relative time phrases ("pekan lalu", "terbaru") and what they mean (`dates-relative.tsv`).
     relative_dates: HashMap<String, crate::nlu::dates::Relative>,
     /// Indonesian root words (hunspell-id).
     roots: HashSet<String>,
+    /// English words, base and inflected (SCOWL): an English question's word among them is no typo.
+    english_words: HashSet<String>,
 }
 
 impl Lexicon {
@@ -307,6 +317,11 @@ impl Lexicon {
     /// another word, never taken for a name.
     pub fn is_real_word(&self, w: &str) -> bool {
         self.real_words.contains(w) || self.roots.contains(w)
+    }
+
+    /// An English word as spelt (SCOWL's list holds inflected forms too) or a bridge headword.
+    pub fn is_english_word(&self, w: &str) -> bool {
+        self.english_words.contains(w) || self.english.contains_key(w)
     }
 
     /// Prefixes (with the root letter a nasal one replaced) and suffixes to try taking off.

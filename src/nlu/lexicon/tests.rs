@@ -126,3 +126,50 @@ fn the_english_bridge_finds_base_forms_and_prefers_the_news_sense() {
         "Indonesian function words are not translations"
     );
 }
+
+#[test]
+fn a_phrase_sense_that_spells_out_a_one_word_sense_adds_no_words() {
+    let src = Source {
+        lang: Lang::En,
+        files: &[(
+            "bridge",
+            "envoy\tduta|duta besar\nmoped\tsepeda kecil|motor\n",
+        )],
+    };
+    let lx = Lexicon::from_sources(&[src]).expect("valid rows");
+    assert_eq!(lx.english["envoy"], vec!["duta".to_string()]);
+    // A phrase that spells out no one-word sense keeps its words.
+    assert!(lx.english["moped"].contains(&"kecil".to_string()));
+}
+
+#[test]
+fn the_pivot_dictionary_fills_only_words_the_bridge_lacks() {
+    let lx = Lexicon::builtin();
+    // "receive" has no FreeDict eng-ind row; the pivot carries it, and its inflections.
+    assert!(lx.english_of("receive").is_none());
+    assert!(
+        lx.english_pivot_of("receives")
+            .is_some_and(|t| !t.is_empty())
+    );
+    // A word the bridge has is never read through the pivot.
+    assert!(lx.english_of("earthquake").is_some());
+    assert!(lx.english_pivot_of("earthquake").is_none());
+}
+
+#[test]
+fn a_pivot_row_never_shadows_a_bridge_row() {
+    let src = Source {
+        lang: Lang::En,
+        files: &[
+            ("bridge-pivot", "glimmer\tkilau\nsparkle\tpercik\n"),
+            ("bridge", "glimmer\tkerlip\n"),
+        ],
+    };
+    let lx = Lexicon::from_sources(&[src]).expect("well-formed");
+    assert_eq!(lx.english_of("glimmer"), Some(&vec!["kerlip".to_string()]));
+    assert!(lx.english_pivot_of("glimmer").is_none());
+    assert_eq!(
+        lx.english_pivot_of("sparkle"),
+        Some(&vec!["percik".to_string()])
+    );
+}

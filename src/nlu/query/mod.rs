@@ -163,6 +163,26 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         {
             answer_type = t;
         }
+        // "How deep", "how long": a manner word before a gradable one asks for its measure, a
+        // figure, as "berapa" does.
+        if english
+            && answer_type == AnswerType::Manner
+            && lx.is_gradable(w)
+            && k > 0
+            && lx.answer_type(&tokens[k - 1].word) == Some(AnswerType::Manner)
+        {
+            answer_type = AnswerType::Number;
+        }
+        // The gradable word is then part of the question, not of its topic: a passage need not
+        // write "panjang" to say how long something lasted ("selama empat hari").
+        if english
+            && k > 0
+            && lx.is_gradable(w)
+            && lx.answer_type(&tokens[k - 1].word) == Some(AnswerType::Manner)
+        {
+            previous = None;
+            continue;
+        }
         if lx.is_function(w) || asks == Some(AnswerType::Reason) {
             if asks.is_some() && !terms.iter().any(|t| t.head) {
                 asked_next = true;
@@ -446,6 +466,62 @@ mod tests {
         assert_eq!(
             kind("What price did the seller expect when the data leaked?"),
             AnswerType::Any
+        );
+    }
+
+    #[test]
+    fn a_later_dictionary_sense_counts_only_where_the_articles_write_it() {
+        let text = "Layanan Bank Sukamaju pulih\n\nLayanan Bank Sukamaju kembali normal pada Rabu setelah terganggu dua hari.\n";
+        let index = Index::build(
+            &[crate::nlu::testing::plain_article(1, text)],
+            std::iter::empty(),
+            lexicon(),
+        );
+        let q = analyse("When were the bank's services restored?", None, &index);
+        let services = q.terms.iter().find(|t| t.word == "services").unwrap();
+        assert!(
+            services.forms.iter().any(|f| f == "layanan"),
+            "{:?}",
+            services.forms
+        );
+        // An archive that never writes the sense does not get it.
+        let other = "Bank Sukamaju pulih\n\nBank Sukamaju kembali normal pada Rabu setelah terganggu dua hari.\n";
+        let index = Index::build(
+            &[crate::nlu::testing::plain_article(1, other)],
+            std::iter::empty(),
+            lexicon(),
+        );
+        let q = analyse("When were the bank's services restored?", None, &index);
+        let services = q.terms.iter().find(|t| t.word == "services").unwrap();
+        assert!(
+            !services.forms.iter().any(|f| f == "layanan"),
+            "{:?}",
+            services.forms
+        );
+    }
+
+    #[test]
+    fn a_real_english_word_the_bridge_lacks_is_not_corrected_into_another_bridge_word() {
+        let q = analyse("What did the employers propose?", None, &seed_index());
+        let words: Vec<&str> = q.terms.iter().map(|t| t.word.as_str()).collect();
+        assert!(words.contains(&"employers"), "{words:?}");
+    }
+
+    #[test]
+    fn how_before_a_gradable_word_asks_for_a_figure() {
+        let index = seed_index();
+        let kind = |q: &str| analyse(q, None, &index).answer_type;
+        assert_eq!(
+            kind("How deep was the quake near Sukamaju?"),
+            AnswerType::Number
+        );
+        assert_eq!(
+            kind("How high did the price of rice climb?"),
+            AnswerType::Number
+        );
+        assert_eq!(
+            kind("How did the bank restore its services?"),
+            AnswerType::Manner
         );
     }
 }

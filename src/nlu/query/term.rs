@@ -8,6 +8,9 @@ use super::Term;
 use super::affixes::{reaffixed, strip_affixes};
 
 const SYNONYM_FACTOR: f32 = 0.8;
+/// A pivot translation's weight: a guess through two dictionaries, below a synonym's, so that a
+/// paragraph with it does not outrank one that holds the question's surer words.
+const PIVOT_FACTOR: f32 = 0.25;
 
 pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &Index) -> Term {
     let lx = &*index.lx;
@@ -15,8 +18,15 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     let mut word = token.word.clone();
     let in_index = |w: &str| index.term(w).is_some() || index.term(&stem(w)).is_some();
     // An Indonesian question's word is read as English only when it is no Indonesian word.
+    let mut pivot = false;
     let translations: Vec<String> = match lx.english_of(&word) {
         Some(ids) if english || (!in_index(&word) && !lx.is_real_word(&word)) => ids.clone(),
+        // The pivot dictionary is a weaker guess, for English questions only.
+        _ if english => {
+            let t = lx.english_pivot_of(&word).cloned().unwrap_or_default();
+            pivot = !t.is_empty();
+            t
+        }
         _ => Vec::new(),
     };
     // A month's abbreviation ("sept", "agst") spells a date, read as such: never "corrected".
@@ -50,6 +60,9 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         {
             // The articles use the root with another prefix only ("merendam" → "terendam").
             word = form;
+        } else if english && lx.is_english_word(&word) {
+            // A real English word the bridge lacks ("employers", "staple") is no typo of a
+            // bridge word ("employee", "stable"): kept, and counted as a gap of the dictionary.
         } else if !index.knows(&word) && !lx.is_real_word(&word) && !token.capitalised {
             // A capitalised word is a name: never "corrected" into another word.
             // An English question's unknown word is only corrected to a word of the bridge, an
@@ -75,6 +88,20 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
             .filter(|_| english)
             .cloned()
             .unwrap_or_default()
+    } else {
+        translations
+    };
+    // A dictionary lists a word's senses most common first in general use, not in news: a later
+    // sense ("layanan" for "service") counts where the archive writes it, so the senses chosen
+    // are the ones these articles use.
+    let translations = if english {
+        let mut t = translations;
+        t.extend(
+            lx.english_later_of(&word)
+                .into_iter()
+                .filter(|c| in_index(c)),
+        );
+        t
     } else {
         translations
     };
@@ -125,8 +152,9 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     if let Some(w) = written {
         push(w, 1.0, &mut matches);
     }
+    let factor = if pivot { PIVOT_FACTOR } else { 1.0 };
     for tr in &translations {
-        push(tr, 1.0, &mut matches);
+        push(tr, factor, &mut matches);
         forms.push(tr.clone());
     }
     let mut roots = vec![st.clone(), word.clone()];
