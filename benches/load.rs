@@ -37,6 +37,10 @@ use newsdesk::desk::Desk;
 use newsdesk::telegram::{self, Config, RateLimits};
 use tokio::sync::oneshot;
 
+// The allocator `newsdesk` runs with (see `src/main.rs`), so the bench measures what ships.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The bot under test with its own database, on a fresh fake Bot API.
 pub struct Bot {
     pub fake: FakeBotApi,

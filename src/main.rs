@@ -6,6 +6,12 @@ use clap::Parser;
 use newsdesk::cli::{self, Cli};
 use newsdesk::settings::Settings;
 
+// mimalloc instead of glibc's malloc: allocation and freeing were the largest single cost of a
+// busy bot (many small, short-lived JSON values and strings handed between threads); see
+// BENCHMARKS.md "Bot load" and the `no_thp` note in Cargo.toml.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // `.env` is optional; one that exists but cannot be read is a mistake worth stopping for.
     if let Err(e) = dotenvy::dotenv()
