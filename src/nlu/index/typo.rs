@@ -68,6 +68,31 @@ impl Index {
     }
 }
 
+impl Index {
+    /// The article word a vowel-dropped abbreviation spells out ("hrg" → "harga", see
+    /// [`abbrev`](crate::nlu::abbrev)), among the words sharing its first letter: the one in most
+    /// passages wins.
+    pub fn spell_out(&self, short: &str) -> Option<String> {
+        use fst::{IntoStreamer, Streamer};
+        let first = short.chars().next()?;
+        let lo = first.to_string();
+        let hi = char::from_u32(first as u32 + 1)?.to_string();
+        let mut stream = self.typo_vocab.range().ge(&lo).lt(&hi).into_stream();
+        let mut found: Vec<(String, u32)> = Vec::new();
+        while let Some(candidate) = stream.next() {
+            let Ok(candidate) = std::str::from_utf8(candidate) else {
+                continue;
+            };
+            if let Some(t) = self.term(candidate)
+                && crate::nlu::abbrev::spells_out(short, candidate)
+            {
+                found.push((candidate.to_string(), self.df[t as usize]));
+            }
+        }
+        crate::nlu::abbrev::best(short, found.iter().map(|(w, df)| (w.as_str(), *df)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::Index;

@@ -176,6 +176,17 @@ impl Lexicon {
         self.function.values().any(|s| s.contains(w))
     }
 
+    /// Indonesian function and question words: the closed class readers shorten most ("sblm",
+    /// "brapa"), tried first when spelling out an abbreviation.
+    pub fn closed_words(&self) -> impl Iterator<Item = &str> {
+        self.function
+            .get(&Lang::Id)
+            .into_iter()
+            .flatten()
+            .chain(self.question_words.keys())
+            .map(String::as_str)
+    }
+
     pub fn is_hint_in(&self, lang: Lang, w: &str) -> bool {
         self.hints.get(&lang).is_some_and(|s| s.contains(w))
     }

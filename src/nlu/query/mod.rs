@@ -113,8 +113,17 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     // The word as the reader wrote it, where the slang map replaced it: an abbreviation the
     // articles may use verbatim ("Dirut", "Kadis") as well as spelt out.
     let mut written: Vec<Option<String>> = Vec::new();
+    let detected = super::lang::detect(raw, lx);
+    let english = detected == Some(Lang::En);
     for (k, t) in text::tokenize(raw).into_iter().enumerate() {
-        for (i, w) in lx.deslang(&t.word).into_iter().enumerate() {
+        let spelled = (!english && !t.capitalised)
+            .then(|| spell_out(&t.word, index))
+            .flatten();
+        for (i, w) in lx
+            .deslang(spelled.as_deref().unwrap_or(&t.word))
+            .into_iter()
+            .enumerate()
+        {
             written.push((i == 0 && w != t.word).then(|| t.word.clone()));
             tokens.push(Token {
                 word: w.to_string(),
@@ -123,9 +132,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             context.push(placing.get(k).copied().unwrap_or(false));
         }
     }
-    let detected = super::lang::detect(raw, lx);
     let lang = forced.or(detected).unwrap_or(Lang::Id);
-    let english = detected == Some(Lang::En);
     // Small talk and the ticker read the words as written; terms read English phrases as one.
     let words: Vec<String> = tokens.iter().map(|t| t.word.clone()).collect();
     if english {
@@ -186,6 +193,8 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             // "Berapa jumlah …": a measure noun says what kind of figure is asked; the word it
             // governs (salient already) says of what.
             && !lx.is_measure_head(&new.word)
+            // "… di mana Januari 2025": a month says when, not what is asked.
+            && !lx.is_calendar_word(&new.word)
         {
             new.head = true;
         }
@@ -250,6 +259,43 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         lang,
     }
 }
+/// A reader's shorthand no word list knows, spelled out (see [`abbrev`](super::abbrev)): as a
+/// function or question word if it is one ("sblm"), else as the article word most passages use
+/// ("kndraan"); a clitic "-nya" stays on the spelled-out word ("hrgnya" → "harganya").
+fn spell_out(word: &str, index: &Index) -> Option<String> {
+    let lx = &*index.lx;
+    let known = |w: &str| {
+        index.term(w).is_some()
+            || lx.is_real_word(w)
+            || lx.is_function(w)
+            || lx.slang.contains_key(w)
+            || lx.month(w).is_some()
+            || lx.english_of(w).is_some()
+    };
+    if known(word) {
+        return None;
+    }
+    let expand = |w: &str| {
+        if !super::abbrev::is_candidate(w) {
+            return None;
+        }
+        // Among function words the shortest fits best ("sblm": "sebelum", not "sebelumnya").
+        let closed = lx.closed_words().map(|c| (c, u32::MAX - c.len() as u32));
+        super::abbrev::best(w, closed)
+            .or_else(|| super::abbrev::is_specific(w).then(|| index.spell_out(w))?)
+    };
+    if let Some(base) = word.strip_suffix("nya").filter(|b| b.chars().count() >= 2) {
+        let full = match lx.slang.get(base).map(Vec::as_slice) {
+            Some([one]) => Some(one.clone()),
+            _ => expand(base),
+        };
+        if let Some(full) = full {
+            return Some(format!("{full}nya"));
+        }
+    }
+    expand(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,6 +364,39 @@ mod tests {
             "the slang map spells the abbreviation out"
         );
         assert!(first.known(), "the reader's own spelling is the article's");
+    }
+
+    #[test]
+    fn a_vowel_dropped_word_no_list_knows_is_spelled_out_as_the_articles_word() {
+        let article = crate::nlu::testing::plain_article(
+            1,
+            "Kendaraan dinas Sukamaju ditarik\n\nPemerintah Kota Sukamaju menarik 40 kendaraan dinas.\n",
+        );
+        let index = Index::build(&[article], std::iter::empty(), lexicon());
+        let q = analyse(
+            "brp kndraan dinas yg ditarik pmrintah sukamaju",
+            None,
+            &index,
+        );
+        assert_eq!(q.words[1], "kendaraan");
+        assert_eq!(q.words[5], "pemerintah");
+        let q = analyse("hrgnya brp", None, &index);
+        assert_eq!(
+            q.words[0], "harganya",
+            "the clitic stays on the spelled-out word"
+        );
+        let q = analyse("Sukamaju Kndr brp", None, &index);
+        assert_eq!(
+            q.words[1], "kndr",
+            "a capitalised word is a name, not shorthand"
+        );
+    }
+
+    #[test]
+    fn a_months_abbreviation_is_read_as_the_month_and_is_never_what_is_asked() {
+        let q = analyse("pasar paling rame dmn okt 2024", None, &seed_index());
+        let month = q.terms.iter().find(|t| t.word == "oktober").unwrap();
+        assert!(!month.head, "a month says when, not what is asked");
     }
 
     #[test]

@@ -13,6 +13,11 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     let lx = &*index.lx;
     let stem = |w: &str| lx.stem(w);
     let mut word = token.word.clone();
+    // A month's abbreviation ("okt", "agst") is the month the articles spell out in full: read
+    // as the full name it matches them like a formal question's month does.
+    if !english && let Some(n) = lx.month(&word) {
+        word = lx.month_name(n, crate::nlu::Lang::Id).to_lowercase();
+    }
     let in_index = |w: &str| index.term(w).is_some() || index.term(&stem(w)).is_some();
     // An Indonesian question's word is read as English only when it is no Indonesian word.
     let translations: Vec<String> = match lx.english_of(&word) {
