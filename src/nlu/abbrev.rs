@@ -80,6 +80,25 @@ pub fn best<'a>(short: &str, candidates: impl Iterator<Item = (&'a str, u32)>) -
     }
 }
 
+/// Whether `short` shortens the two words `a b`: their initials ("kj" for two words starting k
+/// and j), or a blend of the first one's start and letters of the second, two at least from each
+/// ("kopjo" from "kopi jogja", "batsir" from "batik pesisir" does not: the second starts with p).
+pub fn shortens_pair(short: &str, a: &str, b: &str) -> bool {
+    let n = short.len();
+    if !short.chars().all(|c| c.is_ascii_lowercase()) || n == 3 || n < 2 {
+        return false;
+    }
+    if n == 2 {
+        return a.starts_with(&short[..1]) && b.starts_with(&short[1..]);
+    }
+    // The second word may be cut to letters of its syllables ("ol" for "online").
+    (2..=n - 2).any(|i| {
+        let (x, y) = short.split_at(i);
+        let mut rest = b.chars();
+        a.starts_with(x) && b.starts_with(&y[..1]) && y.chars().all(|c| rest.any(|l| l == c))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +154,26 @@ mod tests {
         assert_eq!(best("tgl", std::iter::empty()), None);
         let tie = [("makan", 3), ("makin", 3)];
         assert_eq!(best("mkn", tie.into_iter()), None, "a tie is a guess");
+    }
+
+    #[test]
+    fn a_blend_or_the_initials_of_two_words_shortens_them() {
+        assert!(shortens_pair("kopjo", "kopi", "jogja"));
+        assert!(shortens_pair("kj", "kopi", "jogja"));
+        assert!(
+            !shortens_pair("kopi", "kopi", "jogja"),
+            "one word is no blend"
+        );
+        assert!(
+            shortens_pair("kopjg", "kopi", "jogja"),
+            "letters of the second word"
+        );
+        assert!(
+            !shortens_pair("kopog", "kopi", "jogja"),
+            "the second word's first letter"
+        );
+        assert!(!shortens_pair("kopjx", "kopi", "jogja"));
+        assert!(!shortens_pair("k", "kopi", "jogja"));
     }
 
     #[test]

@@ -91,6 +91,24 @@ impl Index {
         }
         crate::nlu::abbrev::best(short, found.iter().map(|(w, df)| (w.as_str(), *df)))
     }
+
+    /// The two title words a reader's blend or initials stand for ("judol", "io"; see
+    /// [`abbrev::shortens_pair`](crate::nlu::abbrev::shortens_pair)): the pair most titles
+    /// hold, only when no other pair fits as often.
+    pub fn spell_out_pair(&self, short: &str) -> Option<String> {
+        let mut fits: Vec<(&str, &str, u32)> = self
+            .title_pairs
+            .iter()
+            .filter(|(a, b, _)| crate::nlu::abbrev::shortens_pair(short, a, b))
+            .map(|(a, b, n)| (a.as_str(), b.as_str(), *n))
+            .collect();
+        fits.sort_by_key(|f| std::cmp::Reverse(f.2));
+        match fits.as_slice() {
+            [(a, b, _)] => Some(format!("{a} {b}")),
+            [(a, b, n), (_, _, m), ..] if n > m => Some(format!("{a} {b}")),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -116,14 +116,16 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let detected = super::lang::detect(raw, lx);
     let english = detected == Some(Lang::En);
     for (k, t) in text::tokenize(raw).into_iter().enumerate() {
-        let spelled = (!english && !t.capitalised)
-            .then(|| spell_out(&t.word, index))
+        let spelled = (!english)
+            .then(|| spell_out(&t.word, t.capitalised, index))
             .flatten();
-        for (i, w) in lx
-            .deslang(spelled.as_deref().unwrap_or(&t.word))
-            .into_iter()
-            .enumerate()
-        {
+        // A spelled-out blend is two words ("judi online").
+        let written_as: Vec<&str> = match &spelled {
+            Some(s) => s.split_whitespace().collect(),
+            None => vec![t.word.as_str()],
+        };
+        let formal = written_as.iter().flat_map(|w| lx.deslang(w));
+        for (i, w) in formal.enumerate() {
             written.push((i == 0 && w != t.word).then(|| t.word.clone()));
             tokens.push(Token {
                 word: w.to_string(),
@@ -262,7 +264,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
 /// A reader's shorthand no word list knows, spelled out (see [`abbrev`](super::abbrev)): as a
 /// function or question word if it is one ("sblm"), else as the article word most passages use
 /// ("kndraan"); a clitic "-nya" stays on the spelled-out word ("hrgnya" → "harganya").
-fn spell_out(word: &str, index: &Index) -> Option<String> {
+fn spell_out(word: &str, capitalised: bool, index: &Index) -> Option<String> {
     let lx = &*index.lx;
     let known = |w: &str| {
         index.term(w).is_some()
@@ -274,6 +276,10 @@ fn spell_out(word: &str, index: &Index) -> Option<String> {
     };
     if known(word) {
         return None;
+    }
+    // A capitalised word is a name, or initials ("IO"): never a shortened ordinary word.
+    if capitalised {
+        return index.spell_out_pair(word);
     }
     let expand = |w: &str| {
         if !super::abbrev::is_candidate(w) {
@@ -293,7 +299,8 @@ fn spell_out(word: &str, index: &Index) -> Option<String> {
             return Some(format!("{full}nya"));
         }
     }
-    expand(word)
+    // A blend or the initials of two words the titles put together ("judol", "io").
+    expand(word).or_else(|| index.spell_out_pair(word))
 }
 
 #[cfg(test)]
@@ -390,6 +397,59 @@ mod tests {
             q.words[1], "kndr",
             "a capitalised word is a name, not shorthand"
         );
+    }
+
+    #[test]
+    fn a_blend_or_initials_of_two_title_words_is_spelled_out_as_both() {
+        let article = crate::nlu::testing::plain_article(
+            1,
+            "Batik Pesisir Makin Laris\n\nPenjualan batik pesisir naik 12 persen tahun ini.\n",
+        );
+        let index = Index::build(&[article], std::iter::empty(), lexicon());
+        let q = analyse("penjualan batpes naik brp", None, &index);
+        assert_eq!(q.words[1..3], ["batik", "pesisir"]);
+        let q = analyse("penjualan BP naik brp", None, &index);
+        assert_eq!(
+            q.words[1..3],
+            ["batik", "pesisir"],
+            "initials the reader capitalised"
+        );
+    }
+
+    #[test]
+    fn a_colloquial_verb_matches_the_root_the_article_writes_with_other_affixes() {
+        let article = crate::nlu::testing::plain_article(
+            1,
+            "Polisi bekukan rekening\n\nPolisi membekukan 12 rekening milik Koperasi Sukalaras.\n",
+        );
+        let index = Index::build(&[article], std::iter::empty(), lexicon());
+        let q = analyse("brp rekening yg dibekuin polisi", None, &index);
+        let verb = q.terms.iter().find(|t| t.word == "dibekukan").unwrap();
+        assert!(verb.known(), "its root is the article's membekukan");
+    }
+
+    #[test]
+    fn an_unknown_lowercase_word_spelt_like_a_word_is_taken_for_a_name() {
+        let article = crate::nlu::testing::plain_article(
+            1,
+            "Polisi bekukan rekening\n\nPolisi membekukan 12 rekening milik Koperasi Sukalaras.\n",
+        );
+        let index = Index::build(&[article], std::iter::empty(), lexicon());
+        let q = analyse("brp rekening yg dibekukan koperasi mekarsari", None, &index);
+        let term = |w: &str| q.terms.iter().find(|t| t.word == w).unwrap();
+        assert!(
+            term("mekarsari").salient,
+            "every normalisation failed on it"
+        );
+        let q = analyse("brp rekening yg dibekukan skrgg", None, &index);
+        assert!(
+            !term_of(&q, "skrgg").salient,
+            "too few vowels: shorthand, not a name"
+        );
+    }
+
+    fn term_of<'a>(q: &'a Query, w: &str) -> &'a Term {
+        q.terms.iter().find(|t| t.word == w).unwrap()
     }
 
     #[test]

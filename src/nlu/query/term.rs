@@ -30,7 +30,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         && !text::has_digit(&word)
         && lx.month(&word).is_none()
     {
-        if let Some(formal) = crate::nlu::colloquial::candidates(&word)
+        let colloquial: Vec<String> = crate::nlu::colloquial::candidates(&word)
             .into_iter()
             .flat_map(|c| {
                 lx.deslang(&c)
@@ -38,8 +38,20 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
                     .map(str::to_string)
                     .collect::<Vec<_>>()
             })
+            .collect();
+        // A formal form the articles write, else one whose root they write with other affixes
+        // ("dibekuin" → "dibekukan", whose root "beku" is in "membekukan").
+        let formal = colloquial
+            .iter()
             .find(|c| index.term(c).is_some())
-        {
+            .or_else(|| {
+                colloquial.iter().find(|c| {
+                    let st = stem(c);
+                    st != **c && st.chars().count() >= 4 && index.term(&st).is_some()
+                })
+            })
+            .cloned();
+        if let Some(formal) = formal {
             // Jakarta colloquial morphology: "disimpen" → "disimpan", "nyimpen" → "menyimpan".
             word = formal;
         } else if let Some(root) = strip_affixes(&word, lx)
@@ -146,9 +158,17 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     let generic = lx.is_generic(&word)
         || lx.is_generic(&st)
         || (!translations.is_empty() && translations.iter().all(|t| lx.is_generic(t)));
-    // An unknown lowercase word is not taken for a name: most are slang or compounds the word
-    // lists lack ("musti", "warganet"), and coverage already counts them.
-    let salient = token.capitalised || text::has_digit(&word) || rare;
+    // Once the slang lists, colloquial forms, affixes, shorthand and typo correction all failed
+    // on a lowercase word spelt like a word (vowels enough: "komdigi", not "skrgg"), it is most
+    // likely a name the reader did not capitalise (an agency, a company the articles lack).
+    let vowels = word.chars().filter(|c| "aeiou".contains(*c)).count();
+    let unknown_name = !english
+        && matches.is_empty()
+        && !ordinary
+        && word.chars().count() >= 5
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && vowels * 2 >= word.chars().count() - vowels;
+    let salient = token.capitalised || text::has_digit(&word) || rare || unknown_name;
     let untranslated = english && translations.is_empty() && matches.is_empty() && !salient;
     // Still evidence of what the question is about, weighed softly (an article lacking it may
     // say it in other words): see `Term::rare`.
