@@ -35,7 +35,6 @@ impl Lexicon {
             .values()
             .flatten()
             .chain(lx.synonyms.keys())
-            .chain(lx.english.values().flatten())
             .cloned()
             .collect();
         Ok(lx)

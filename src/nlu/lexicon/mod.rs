@@ -305,8 +305,9 @@ impl Lexicon {
     }
 
     /// A real word (a root of the Indonesian word list, formal Indonesian from the slang map's
-    /// right side, the synonym groups, the bridge's Indonesian side): never "corrected" into
-    /// another word, never taken for a name.
+    /// right side, the synonym groups): never "corrected" into another word, never taken for a
+    /// name. The English bridge's Indonesian side is no source: which rows it keeps must not
+    /// change which question words count as Indonesian.
     pub fn is_real_word(&self, w: &str) -> bool {
         self.real_words.contains(w) || self.roots.contains(w)
     }

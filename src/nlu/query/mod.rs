@@ -453,6 +453,20 @@ mod tests {
     }
 
     #[test]
+    fn a_word_with_affixes_around_a_dictionary_root_is_never_corrected_into_another() {
+        let article = crate::nlu::testing::plain_article(
+            1,
+            "Warga menanam padi\n\nWarga Desa Sukalaras menanam padi di lahan baru.\n",
+        );
+        let index = Index::build(&[article], std::iter::empty(), lexicon());
+        let q = analyse("siapa yg menanak nasi", None, &index);
+        assert!(
+            q.terms.iter().any(|t| t.word == "menanak"),
+            "me-tanak is a word of its own, not a typo of menanam"
+        );
+    }
+
+    #[test]
     fn a_months_abbreviation_is_read_as_the_month_and_is_never_what_is_asked() {
         let q = analyse("pasar paling rame dmn okt 2024", None, &seed_index());
         let month = q.terms.iter().find(|t| t.word == "oktober").unwrap();

@@ -67,7 +67,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         {
             // The articles use the root with another prefix only ("merendam" → "terendam").
             word = form;
-        } else if !index.knows(&word) && !lx.is_real_word(&word) && !token.capitalised {
+        } else if !index.knows(&word) && !is_dictionary_form(&word, lx) && !token.capitalised {
             // A capitalised word is a name: never "corrected" into another word.
             // An English question's unknown word is only corrected to a word of the bridge, an
             // Indonesian question's never to an English word the articles do not use.
@@ -130,13 +130,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     let corpus_rare = translations.is_empty()
         && !lx.is_calendar_word(&word)
         && matches.iter().any(|&(id, _)| index.is_rare(id));
-    // Snowball may leave an affix on ("diperbaiki" → "perbaiki"): the dictionary's root counts,
-    // after a second layer of affixes too ("di-per-baik-i").
-    let ordinary = lx.is_real_word(&word)
-        || lx.is_real_word(&st)
-        || strip_affixes(&word, lx)
-            .iter()
-            .any(|r| lx.is_real_word(r) || strip_affixes(r, lx).iter().any(|r| lx.is_real_word(r)));
+    let ordinary = is_dictionary_form(&word, lx) || lx.is_real_word(&st);
     let rare = corpus_rare && !ordinary;
     // The reader's own spelling matches too (after rarity: the expansion says what it is).
     if let Some(w) = written {
@@ -185,4 +179,14 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         context: false,
         head: false,
     }
+}
+
+/// A word of the word lists, or one with affixes around a root of them: Snowball may leave an
+/// affix on ("diperbaiki" → "perbaiki"), so the dictionary's root counts after a second layer of
+/// affixes too ("di-per-baik-i"). Such a word is never "corrected" into another.
+fn is_dictionary_form(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> bool {
+    lx.is_real_word(word)
+        || strip_affixes(word, lx)
+            .iter()
+            .any(|r| lx.is_real_word(r) || strip_affixes(r, lx).iter().any(|r| lx.is_real_word(r)))
 }
