@@ -140,6 +140,8 @@ pub struct Lexicon {
     verb_prefixes: Vec<String>,
     agent_prefixes: Vec<String>,
     inflections: Vec<(String, Vec<String>)>,
+    /// Colloquial affix rules (`colloquial.tsv`): kind, colloquial affix, formal alternatives.
+    colloquial: Vec<(String, String, Vec<String>)>,
     /// Irregular English forms and their bases ("found" → "find", `irregular.tsv`).
     irregular: HashMap<String, Vec<String>>,
     /// English endings and letters as Indonesian spells a borrowed word (`loan-spelling.tsv`).
@@ -310,6 +312,15 @@ impl Lexicon {
     /// change which question words count as Indonesian.
     pub fn is_real_word(&self, w: &str) -> bool {
         self.real_words.contains(w) || self.roots.contains(w)
+    }
+
+    /// The colloquial affix rules of one kind (`nasal`, `passive`, `suffix`, `ending`,
+    /// `last-vowel`): each colloquial affix with its formal alternatives.
+    pub fn colloquial(&self, kind: &str) -> impl Iterator<Item = (&str, &[String])> {
+        self.colloquial
+            .iter()
+            .filter(move |(k, _, _)| k == kind)
+            .map(|(_, c, f)| (c.as_str(), f.as_slice()))
     }
 
     /// Prefixes (with the root letter a nasal one replaced) and suffixes to try taking off.

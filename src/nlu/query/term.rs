@@ -30,7 +30,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         && !text::has_digit(&word)
         && lx.month(&word).is_none()
     {
-        let colloquial: Vec<String> = crate::nlu::colloquial::candidates(&word)
+        let colloquial: Vec<String> = crate::nlu::colloquial::candidates(&word, lx)
             .into_iter()
             .flat_map(|c| {
                 lx.deslang(&c)
