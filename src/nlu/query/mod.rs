@@ -146,6 +146,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     // The content word just before, to find what a measure noun governs ("harga tiket").
     let mut previous: Option<usize> = None;
     let mut asked_next = false;
+    // Where the first question word and the last content word stand, for a question asked last.
+    let mut asked_at: Option<usize> = None;
+    let mut last_term_at: Option<usize> = None;
     for (k, t) in tokens.iter().enumerate() {
         let w = t.word.as_str();
         let placing = context.get(k).copied().unwrap_or(false);
@@ -168,6 +171,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         {
             answer_type = t;
         }
+        if asks.is_some() && asked_at.is_none() {
+            asked_at = Some(k);
+        }
         if lx.is_function(w) || asks == Some(AnswerType::Reason) {
             if asks.is_some() && !terms.iter().any(|t| t.head) {
                 asked_next = true;
@@ -185,20 +191,11 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         new.context = placing;
         // Only the word right after the question word, and a noun: a name there says about
         // whom, and a verb ("dimiliki") is worded by the reader as often as by the article.
-        if std::mem::take(&mut asked_next)
-            && !new.generic
-            && !placing
-            && !new.salient
-            && !lx.is_prefixed_verb(&new.word)
-            // "Berapa lama …": a gradable word describes the measure asked for, names no thing.
-            && !lx.is_gradable(&new.word)
-            // "Berapa jumlah …": a measure noun says what kind of figure is asked; the word it
-            // governs (salient already) says of what.
-            && !lx.is_measure_head(&new.word)
-            // "… di mana Januari 2025": a month says when, not what is asked.
-            && !lx.is_calendar_word(&new.word)
-        {
+        if std::mem::take(&mut asked_next) && may_head(&new, lx) {
             new.head = true;
+        }
+        if asks.is_none() {
+            last_term_at = Some(k);
         }
         // A question word kept as a term ("jam berapa") says what is asked, not what about.
         if asks.is_some() {
@@ -218,6 +215,16 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         }
         terms.push(new);
         previous = Some(terms.len() - 1);
+    }
+    // Chat puts the question word last ("inflasi tahunan brp?"): what is asked is then the first
+    // noun, as it is the one right after a question word that opens the question.
+    if !english
+        && !terms.iter().any(|t| t.head)
+        && asked_at.is_some_and(|a| last_term_at.is_none_or(|l| a > l))
+        && let Some(first) = terms.iter_mut().find(|t| !t.context)
+        && may_head(first, lx)
+    {
+        first.head = true;
     }
     let first = tokens.first().map(|t| t.word.as_str()).unwrap_or("");
     let last = tokens
@@ -261,6 +268,22 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         lang,
     }
 }
+/// Whether a term may be what the question asks about: a noun, neither general nor a name (a
+/// name says about whom), nor a verb ("dimiliki": worded by the reader as often as by the article).
+fn may_head(term: &Term, lx: &super::lexicon::Lexicon) -> bool {
+    !term.generic
+        && !term.context
+        && !term.salient
+        && !lx.is_prefixed_verb(&term.word)
+        // "Berapa lama …": a gradable word describes the measure asked for, names no thing.
+        && !lx.is_gradable(&term.word)
+        // "Berapa jumlah …": a measure noun says what kind of figure is asked; the word it
+        // governs (salient already) says of what.
+        && !lx.is_measure_head(&term.word)
+        // "… di mana Januari 2025": a month says when, not what is asked.
+        && !lx.is_calendar_word(&term.word)
+}
+
 /// A reader's shorthand no word list knows, spelled out (see [`abbrev`](super::abbrev)): as a
 /// function or question word if it is one ("sblm"), else as the article word most passages use
 /// ("kndraan"); a clitic "-nya" stays on the spelled-out word ("hrgnya" → "harganya").
@@ -334,6 +357,11 @@ mod tests {
             .map(|t| t.word.as_str())
             .collect();
         assert_eq!(heads, vec!["pemilik"]);
+        let q = analyse("pemilik pasar itu siapa?", None, &seed_index());
+        assert!(
+            q.terms.iter().any(|t| t.head && t.word == "pemilik"),
+            "a question word asked last asks about the first noun"
+        );
         let q = analyse("berapa lama antrean di pasar itu?", None, &seed_index());
         assert!(
             q.terms.iter().all(|t| !t.head),
