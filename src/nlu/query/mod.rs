@@ -282,6 +282,8 @@ fn may_head(term: &Term, lx: &super::lexicon::Lexicon) -> bool {
         && !lx.is_measure_head(&term.word)
         // "… di mana Januari 2025": a month says when, not what is asked.
         && !lx.is_calendar_word(&term.word)
+        // "Berapa persen …", "brp liter": a unit says in what the figure is given, not of what.
+        && lx.measure(&term.word, super::lexicon::MeasureRole::Unit).is_none()
 }
 
 /// A reader's shorthand no word list knows, spelled out (see [`abbrev`](super::abbrev)): as a
@@ -361,6 +363,15 @@ mod tests {
         assert!(
             q.terms.iter().any(|t| t.head && t.word == "pemilik"),
             "a question word asked last asks about the first noun"
+        );
+        let q = analyse(
+            "berapa persen kenaikan sewa pasar itu?",
+            None,
+            &seed_index(),
+        );
+        assert!(
+            q.terms.iter().all(|t| !(t.head && t.word == "persen")),
+            "a unit says in what the figure is given, not of what"
         );
         let q = analyse("berapa lama antrean di pasar itu?", None, &seed_index());
         assert!(
