@@ -92,7 +92,7 @@ impl Index {
         crate::nlu::abbrev::best(short, found.iter().map(|(w, df)| (w.as_str(), *df)))
     }
 
-    /// The two title words a reader's blend or initials stand for ("judol", "io"; see
+    /// The two title words a reader's blend or initials stand for ("batpes", "BP"; see
     /// [`abbrev::shortens_pair`](crate::nlu::abbrev::shortens_pair)): the pair most titles
     /// hold, only when no other pair fits as often.
     pub fn spell_out_pair(&self, short: &str) -> Option<String> {

@@ -178,7 +178,7 @@ impl Lexicon {
         self.function.values().any(|s| s.contains(w))
     }
 
-    /// Indonesian function and question words: the closed class readers shorten most ("sblm",
+    /// Indonesian function and question words: the closed class readers shorten most ("mngkn",
     /// "brapa"), tried first when spelling out an abbreviation.
     pub fn closed_words(&self) -> impl Iterator<Item = &str> {
         self.function

@@ -119,7 +119,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         let spelled = (!english)
             .then(|| spell_out(&t.word, t.capitalised, index))
             .flatten();
-        // A spelled-out blend is two words ("judi online").
+        // A spelled-out blend is two words ("batik pesisir").
         let written_as: Vec<&str> = match &spelled {
             Some(s) => s.split_whitespace().collect(),
             None => vec![t.word.as_str()],
@@ -216,7 +216,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         terms.push(new);
         previous = Some(terms.len() - 1);
     }
-    // Chat puts the question word last ("inflasi tahunan brp?"): what is asked is then the first
+    // Chat puts the question word last ("harga sewa brp?"): what is asked is then the first
     // noun, as it is the one right after a question word that opens the question.
     if !english
         && !terms.iter().any(|t| t.head)
@@ -287,8 +287,8 @@ fn may_head(term: &Term, lx: &super::lexicon::Lexicon) -> bool {
 }
 
 /// A reader's shorthand no word list knows, spelled out (see [`abbrev`](super::abbrev)): as a
-/// function or question word if it is one ("sblm"), else as the article word most passages use
-/// ("kndraan"); a clitic "-nya" stays on the spelled-out word ("hrgnya" → "harganya").
+/// function or question word if it is one ("stlh"), else as the article word most passages use
+/// ("kndraan"); a clitic "-nya" stays on the spelled-out word ("tglnya" → "tanggalnya").
 fn spell_out(word: &str, capitalised: bool, index: &Index) -> Option<String> {
     let lx = &*index.lx;
     let known = |w: &str| {
@@ -302,7 +302,7 @@ fn spell_out(word: &str, capitalised: bool, index: &Index) -> Option<String> {
     if known(word) {
         return None;
     }
-    // A capitalised word is a name, or initials ("IO"): never a shortened ordinary word.
+    // A capitalised word is a name, or initials ("BP"): never a shortened ordinary word.
     if capitalised {
         return index.spell_out_pair(word);
     }
@@ -310,7 +310,7 @@ fn spell_out(word: &str, capitalised: bool, index: &Index) -> Option<String> {
         if !super::abbrev::is_candidate(w) {
             return None;
         }
-        // Among function words the shortest fits best ("sblm": "sebelum", not "sebelumnya").
+        // Among function words the shortest fits best ("stlh": "setelah", not "setelahnya").
         let closed = lx.closed_words().map(|c| (c, u32::MAX - c.len() as u32));
         super::abbrev::best(w, closed)
             .or_else(|| super::abbrev::is_specific(w).then(|| index.spell_out(w))?)
@@ -324,7 +324,7 @@ fn spell_out(word: &str, capitalised: bool, index: &Index) -> Option<String> {
             return Some(format!("{full}nya"));
         }
     }
-    // A blend or the initials of two words the titles put together ("judol", "io").
+    // A blend or the initials of two words the titles put together ("batpes", "BP").
     expand(word).or_else(|| index.spell_out_pair(word))
 }
 
@@ -426,9 +426,9 @@ mod tests {
         );
         assert_eq!(q.words[1], "kendaraan");
         assert_eq!(q.words[5], "pemerintah");
-        let q = analyse("hrgnya brp", None, &index);
+        let q = analyse("tglnya brp", None, &index);
         assert_eq!(
-            q.words[0], "harganya",
+            q.words[0], "tanggalnya",
             "the clitic stays on the spelled-out word"
         );
         let q = analyse("Sukamaju Kndr brp", None, &index);
@@ -459,28 +459,28 @@ mod tests {
     fn a_colloquial_verb_matches_the_root_the_article_writes_with_other_affixes() {
         let article = crate::nlu::testing::plain_article(
             1,
-            "Polisi bekukan rekening\n\nPolisi membekukan 12 rekening milik Koperasi Sukalaras.\n",
+            "Polisi kirimkan surat\n\nPolisi mengirimkan 12 surat kepada Koperasi Sukalaras.\n",
         );
         let index = Index::build(&[article], std::iter::empty(), lexicon());
-        let q = analyse("brp rekening yg dibekuin polisi", None, &index);
-        let verb = q.terms.iter().find(|t| t.word == "dibekukan").unwrap();
-        assert!(verb.known(), "its root is the article's membekukan");
+        let q = analyse("brp surat yg dikirimin polisi", None, &index);
+        let verb = q.terms.iter().find(|t| t.word == "dikirimkan").unwrap();
+        assert!(verb.known(), "its root is the article's mengirimkan");
     }
 
     #[test]
     fn an_unknown_lowercase_word_spelt_like_a_word_is_taken_for_a_name() {
         let article = crate::nlu::testing::plain_article(
             1,
-            "Polisi bekukan rekening\n\nPolisi membekukan 12 rekening milik Koperasi Sukalaras.\n",
+            "Polisi kirimkan surat\n\nPolisi mengirimkan 12 surat kepada Koperasi Sukalaras.\n",
         );
         let index = Index::build(&[article], std::iter::empty(), lexicon());
-        let q = analyse("brp rekening yg dibekukan koperasi mekarsari", None, &index);
+        let q = analyse("brp surat yg dikirimkan koperasi mekarsari", None, &index);
         let term = |w: &str| q.terms.iter().find(|t| t.word == w).unwrap();
         assert!(
             term("mekarsari").salient,
             "every normalisation failed on it"
         );
-        let q = analyse("brp rekening yg dibekukan skrgg", None, &index);
+        let q = analyse("brp surat yg dikirimkan skrgg", None, &index);
         assert!(
             !term_of(&q, "skrgg").salient,
             "too few vowels: shorthand, not a name"

@@ -40,7 +40,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
             })
             .collect();
         // A formal form the articles write, else one whose root they write with other affixes
-        // ("dibekuin" → "dibekukan", whose root "beku" is in "membekukan").
+        // ("dikirimin" → "dikirimkan", whose root "kirim" is in "mengirimkan").
         let formal = colloquial
             .iter()
             .find(|c| index.term(c).is_some())
@@ -153,7 +153,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         || lx.is_generic(&st)
         || (!translations.is_empty() && translations.iter().all(|t| lx.is_generic(t)));
     // Once the slang lists, colloquial forms, affixes, shorthand and typo correction all failed
-    // on a lowercase word spelt like a word (vowels enough: "komdigi", not "skrgg"), it is most
+    // on a lowercase word spelt like a word (vowels enough: "sukalaras", not "skrgg"), it is most
     // likely a name the reader did not capitalise (an agency, a company the articles lack).
     let vowels = word.chars().filter(|c| "aeiou".contains(*c)).count();
     let unknown_name = !english
