@@ -4,10 +4,12 @@
 //!
 //! Split by feature: this file owns the analysis of the whole question (its terms and answer
 //! type); `term` reads one content word; `clauses` groups the words (a clause placing the question,
-//! English phrases); `affixes` strips and swaps Indonesian affixes.
+//! English phrases); `affixes` strips and swaps Indonesian affixes; `shorthand` spells out a
+//! reader's abbreviations no word list knows.
 
 mod affixes;
 mod clauses;
+mod shorthand;
 mod term;
 
 use super::index::{Index, TermId};
@@ -16,6 +18,7 @@ use super::lexicon::YesNo;
 use super::text::{self, Token};
 
 use self::clauses::{context_clause, merge_english_phrases};
+use self::shorthand::spell_out;
 use self::term::term;
 
 /// What kind of detail the question asks for, read from its question words.
@@ -286,48 +289,6 @@ fn may_head(term: &Term, lx: &super::lexicon::Lexicon) -> bool {
         && lx.measure(&term.word, super::lexicon::MeasureRole::Unit).is_none()
 }
 
-/// A reader's shorthand no word list knows, spelled out (see [`abbrev`](super::abbrev)): as a
-/// function or question word if it is one ("stlh"), else as the article word most passages use
-/// ("kndraan"); a clitic "-nya" stays on the spelled-out word ("tglnya" → "tanggalnya").
-fn spell_out(word: &str, capitalised: bool, index: &Index) -> Option<String> {
-    let lx = &*index.lx;
-    let known = |w: &str| {
-        index.term(w).is_some()
-            || lx.is_real_word(w)
-            || lx.is_function(w)
-            || lx.slang.contains_key(w)
-            || lx.month(w).is_some()
-            || lx.english_of(w).is_some()
-    };
-    if known(word) {
-        return None;
-    }
-    // A capitalised word is a name, or initials ("BP"): never a shortened ordinary word.
-    if capitalised {
-        return index.spell_out_pair(word);
-    }
-    let expand = |w: &str| {
-        if !super::abbrev::is_candidate(w) {
-            return None;
-        }
-        // Among function words the shortest fits best ("stlh": "setelah", not "setelahnya").
-        let closed = lx.closed_words().map(|c| (c, u32::MAX - c.len() as u32));
-        super::abbrev::best(w, closed)
-            .or_else(|| super::abbrev::is_specific(w).then(|| index.spell_out(w))?)
-    };
-    if let Some(base) = word.strip_suffix("nya").filter(|b| b.chars().count() >= 2) {
-        let full = match lx.slang.get(base).map(Vec::as_slice) {
-            Some([one]) => Some(one.clone()),
-            _ => expand(base),
-        };
-        if let Some(full) = full {
-            return Some(format!("{full}nya"));
-        }
-    }
-    // A blend or the initials of two words the titles put together ("batpes", "BP").
-    expand(word).or_else(|| index.spell_out_pair(word))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,99 +371,6 @@ mod tests {
             "the slang map spells the abbreviation out"
         );
         assert!(first.known(), "the reader's own spelling is the article's");
-    }
-
-    #[test]
-    fn a_vowel_dropped_word_no_list_knows_is_spelled_out_as_the_articles_word() {
-        let article = crate::nlu::testing::plain_article(
-            1,
-            "Kendaraan dinas Sukamaju ditarik\n\nPemerintah Kota Sukamaju menarik 40 kendaraan dinas.\n",
-        );
-        let index = Index::build(&[article], std::iter::empty(), lexicon());
-        let q = analyse(
-            "brp kndraan dinas yg ditarik pmrintah sukamaju",
-            None,
-            &index,
-        );
-        assert_eq!(q.words[1], "kendaraan");
-        assert_eq!(q.words[5], "pemerintah");
-        let q = analyse("tglnya brp", None, &index);
-        assert_eq!(
-            q.words[0], "tanggalnya",
-            "the clitic stays on the spelled-out word"
-        );
-        let q = analyse("Sukamaju Kndr brp", None, &index);
-        assert_eq!(
-            q.words[1], "kndr",
-            "a capitalised word is a name, not shorthand"
-        );
-    }
-
-    #[test]
-    fn a_blend_or_initials_of_two_title_words_is_spelled_out_as_both() {
-        let article = crate::nlu::testing::plain_article(
-            1,
-            "Batik Pesisir Makin Laris\n\nPenjualan batik pesisir naik 12 persen tahun ini.\n",
-        );
-        let index = Index::build(&[article], std::iter::empty(), lexicon());
-        let q = analyse("penjualan batpes naik brp", None, &index);
-        assert_eq!(q.words[1..3], ["batik", "pesisir"]);
-        let q = analyse("penjualan BP naik brp", None, &index);
-        assert_eq!(
-            q.words[1..3],
-            ["batik", "pesisir"],
-            "initials the reader capitalised"
-        );
-    }
-
-    #[test]
-    fn a_colloquial_verb_matches_the_root_the_article_writes_with_other_affixes() {
-        let article = crate::nlu::testing::plain_article(
-            1,
-            "Polisi kirimkan surat\n\nPolisi mengirimkan 12 surat kepada Koperasi Sukalaras.\n",
-        );
-        let index = Index::build(&[article], std::iter::empty(), lexicon());
-        let q = analyse("brp surat yg dikirimin polisi", None, &index);
-        let verb = q.terms.iter().find(|t| t.word == "dikirimkan").unwrap();
-        assert!(verb.known(), "its root is the article's mengirimkan");
-    }
-
-    #[test]
-    fn an_unknown_lowercase_word_spelt_like_a_word_is_taken_for_a_name() {
-        let article = crate::nlu::testing::plain_article(
-            1,
-            "Polisi kirimkan surat\n\nPolisi mengirimkan 12 surat kepada Koperasi Sukalaras.\n",
-        );
-        let index = Index::build(&[article], std::iter::empty(), lexicon());
-        let q = analyse("brp surat yg dikirimkan koperasi mekarsari", None, &index);
-        let term = |w: &str| q.terms.iter().find(|t| t.word == w).unwrap();
-        assert!(
-            term("mekarsari").salient,
-            "every normalisation failed on it"
-        );
-        let q = analyse("brp surat yg dikirimkan skrgg", None, &index);
-        assert!(
-            !term_of(&q, "skrgg").salient,
-            "too few vowels: shorthand, not a name"
-        );
-    }
-
-    fn term_of<'a>(q: &'a Query, w: &str) -> &'a Term {
-        q.terms.iter().find(|t| t.word == w).unwrap()
-    }
-
-    #[test]
-    fn a_word_with_affixes_around_a_dictionary_root_is_never_corrected_into_another() {
-        let article = crate::nlu::testing::plain_article(
-            1,
-            "Warga menanam padi\n\nWarga Desa Sukalaras menanam padi di lahan baru.\n",
-        );
-        let index = Index::build(&[article], std::iter::empty(), lexicon());
-        let q = analyse("siapa yg menanak nasi", None, &index);
-        assert!(
-            q.terms.iter().any(|t| t.word == "menanak"),
-            "me-tanak is a word of its own, not a typo of menanam"
-        );
     }
 
     #[test]
