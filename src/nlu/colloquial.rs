@@ -1,17 +1,35 @@
 //! Jakarta colloquial verb morphology → the formal forms the articles use, so that readers' verbs
-//! match without a slang entry per word: the nasal prefixes (nge-/ng-/ny-/m-/n-), the -in suffix
-//! (→ -kan, -i) and the e-for-a vowel of the last syllable ("simpen" → "simpan", "pake" → "pakai").
-//! It only proposes candidates; the caller keeps the first one the index knows.
+//! match without a slang entry per word. The rules are data (`lexicon/id/colloquial.tsv`: the
+//! nasal prefixes nge-/ng-/ny-/m-/n-, the passive ke-, the -in suffix, the e-for-a vowel of the
+//! last syllable); this file applies them. It only proposes candidates; the caller keeps the first
+//! one the index knows.
+
+use crate::nlu::lexicon::Lexicon;
 
 /// Formal candidates for a colloquial word, most literal first (the word itself is not included).
-pub fn candidates(word: &str) -> Vec<String> {
+pub fn candidates(word: &str, lx: &Lexicon) -> Vec<String> {
     if word.chars().count() < 4 || !word.chars().all(|c| c.is_ascii_lowercase()) {
         return Vec::new();
     }
-    // Stage 1: the word as written, and its root under each colloquial prefix.
-    let mut stems: Vec<(String, &str)> = vec![(word.to_string(), "")];
-    for (prefix, root) in prefix_roots(word) {
-        stems.push((root, prefix));
+    // Stage 1: the word as written, its root under each colloquial nasal prefix, and its formal
+    // passive ("kebawa" → "terbawa").
+    let mut stems: Vec<(String, bool)> = vec![(word.to_string(), false)];
+    for root in prefix_roots(word, lx) {
+        stems.push((root, true));
+    }
+    for (colloquial, formal) in lx.colloquial("passive") {
+        if let Some(root) = word.strip_prefix(colloquial)
+            && root.chars().count() >= 3
+        {
+            for f in formal {
+                // "ter-" before a root opening with r drops its own ("te-rendam").
+                let f = match f.strip_suffix('r') {
+                    Some(bare) if root.starts_with('r') => bare,
+                    _ => f.as_str(),
+                };
+                stems.push((format!("{f}{root}"), false));
+            }
+        }
     }
     let mut out: Vec<String> = Vec::new();
     let push = |w: String, out: &mut Vec<String>| {
@@ -19,29 +37,28 @@ pub fn candidates(word: &str) -> Vec<String> {
             out.push(w);
         }
     };
-    for (base, prefix) in &stems {
-        // Stage 2: the -in suffix → -kan, -i or nothing, on the root with its formal vowel too.
+    for (base, nasal) in &stems {
+        // Stage 2: a colloquial suffix ("-in") → its formal ones, on the root with its formal
+        // vowel too.
         let mut bodies: Vec<String> = vec![base.clone()];
-        if let Some(root) = base.strip_suffix("in")
-            && root.chars().count() >= 3
-        {
-            for r in std::iter::once(root.to_string()).chain(formal_vowels(root)) {
-                bodies.push(format!("{r}kan"));
-                bodies.push(format!("{r}i"));
-                bodies.push(r);
+        for (colloquial, formal) in lx.colloquial("suffix") {
+            if let Some(root) = base.strip_suffix(colloquial)
+                && root.chars().count() >= 3
+            {
+                for r in std::iter::once(root.to_string()).chain(formal_vowels(root, lx)) {
+                    bodies.extend(formal.iter().map(|f| format!("{r}{f}")));
+                }
             }
         }
         for body in bodies {
             // Stage 3: the vowel of the last syllable.
-            let vowels = formal_vowels(&body);
+            let vowels = formal_vowels(&body, lx);
             for form in std::iter::once(body.clone()).chain(vowels) {
-                if prefix.is_empty() {
-                    push(form, &mut out);
-                } else {
+                if *nasal {
                     // The formal verb ("menyimpan") and its bare root ("simpan").
                     push(formal_prefixed(&form), &mut out);
-                    push(form, &mut out);
                 }
+                push(form, &mut out);
             }
         }
     }
@@ -50,38 +67,34 @@ pub fn candidates(word: &str) -> Vec<String> {
 
 /// Roots under a colloquial nasal prefix: ngeliat → liat, ngirim → kirim/irim, nyimpen → simpen,
 /// makai → pakai, nulis → tulis.
-fn prefix_roots(word: &str) -> Vec<(&'static str, String)> {
+fn prefix_roots(word: &str, lx: &Lexicon) -> Vec<String> {
     let vowel_next = |rest: &str| rest.starts_with(['a', 'e', 'i', 'o', 'u']);
+    let ends_in_consonant = |p: &str| !p.ends_with(['a', 'e', 'i', 'o', 'u']);
+    let nasals: Vec<(&str, &[String])> = lx.colloquial("nasal").collect();
     let mut out = Vec::new();
-    if let Some(rest) = word.strip_prefix("nge")
-        && rest.chars().count() >= 3
-    {
-        out.push(("nge", rest.to_string()));
-    }
-    if let Some(rest) = word.strip_prefix("ny")
-        && vowel_next(rest)
-    {
-        out.push(("ny", format!("s{rest}")));
-        out.push(("ny", format!("c{rest}")));
-    }
-    if let Some(rest) = word.strip_prefix("ng")
-        && vowel_next(rest)
-    {
-        out.push(("ng", format!("k{rest}")));
-        out.push(("ng", rest.to_string()));
-    }
-    if let Some(rest) = word.strip_prefix('m')
-        && vowel_next(rest)
-        && !word.starts_with("me")
-    {
-        out.push(("m", format!("p{rest}")));
-    }
-    if let Some(rest) = word.strip_prefix('n')
-        && vowel_next(rest)
-        && !word.starts_with("ng")
-        && !word.starts_with("ny")
-    {
-        out.push(("n", format!("t{rest}")));
+    for &(prefix, letters) in &nasals {
+        let Some(rest) = word.strip_prefix(prefix) else {
+            continue;
+        };
+        // A prefix ending in a consonant needs a vowel next ("nulis"); one ending in a vowel
+        // ("nge-") comes before a consonant, on a root of three letters at least.
+        let fits = if ends_in_consonant(prefix) {
+            vowel_next(rest)
+        } else {
+            rest.chars().count() >= 3
+        };
+        // "ny-"/"ng-" are one nasal, not "n-" before y or g; a formal verb ("menulis") is no
+        // colloquial one.
+        let longer = nasals.iter().any(|&(other, _)| {
+            other.len() > prefix.len()
+                && other.starts_with(prefix)
+                && ends_in_consonant(other)
+                && word.starts_with(other)
+        });
+        if !fits || longer || lx.is_prefixed_verb(word) {
+            continue;
+        }
+        out.extend(letters.iter().map(|l| format!("{l}{rest}")));
     }
     out
 }
@@ -102,23 +115,30 @@ fn formal_prefixed(root: &str) -> String {
     }
 }
 
-/// The formal vowel of the last syllable: "simpen" → "simpan", "pake" → "pakai", "sampe" → "sampai".
-fn formal_vowels(word: &str) -> Vec<String> {
+/// The formal vowel of the last syllable: "simpen" → "simpan", "pake" → "pakai", "kalo" → "kalau".
+fn formal_vowels(word: &str, lx: &Lexicon) -> Vec<String> {
+    let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
     let mut out = Vec::new();
-    if let Some(body) = word.strip_suffix('e')
-        && body.chars().count() >= 2
-        && !body.ends_with(['a', 'e', 'i', 'o', 'u'])
-    {
-        out.push(format!("{body}ai"));
-        out.push(format!("{body}a"));
+    // A final vowel after a consonant.
+    for (colloquial, formal) in lx.colloquial("ending") {
+        if let Some(body) = word.strip_suffix(colloquial)
+            && body.chars().count() >= 2
+            && !body.ends_with(is_vowel)
+        {
+            out.extend(formal.iter().map(|f| format!("{body}{f}")));
+        }
     }
-    // The last vowel, when it is an e followed by consonants only.
-    if let Some(pos) = word.rfind(['a', 'e', 'i', 'o', 'u'])
-        && word[pos..].starts_with('e')
-        && pos + 1 < word.len()
+    // The last vowel, when only consonants follow it and it is not the first letter.
+    if let Some(pos) = word.rfind(is_vowel)
         && pos > 0
+        && pos + 1 < word.len()
     {
-        out.push(format!("{}a{}", &word[..pos], &word[pos + 1..]));
+        for (colloquial, formal) in lx.colloquial("last-vowel") {
+            if word[pos..].starts_with(colloquial) {
+                let after = &word[pos + colloquial.len()..];
+                out.extend(formal.iter().map(|f| format!("{}{f}{after}", &word[..pos])));
+            }
+        }
     }
     out
 }
@@ -126,9 +146,10 @@ fn formal_vowels(word: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::nlu::testing::lexicon;
 
     fn has(word: &str, formal: &str) -> bool {
-        candidates(word).iter().any(|c| c == formal)
+        candidates(word, &lexicon()).iter().any(|c| c == formal)
     }
 
     #[test]
@@ -159,9 +180,21 @@ mod tests {
     }
 
     #[test]
+    fn the_colloquial_passive_ke_becomes_ter() {
+        assert!(has("kebawa", "terbawa"));
+        assert!(has("kerendem", "terendam"), "ter- before r drops its own");
+    }
+
+    #[test]
+    fn a_final_o_after_a_consonant_may_be_au() {
+        assert!(has("pulo", "pulau"));
+    }
+
+    #[test]
     fn short_or_unusual_words_get_no_candidates() {
-        assert!(candidates("wa").is_empty());
-        assert!(candidates("2014").is_empty());
-        assert!(!candidates("disimpen").contains(&"disimpen".to_string()));
+        let lx = lexicon();
+        assert!(candidates("wa", &lx).is_empty());
+        assert!(candidates("2014", &lx).is_empty());
+        assert!(!candidates("disimpen", &lx).contains(&"disimpen".to_string()));
     }
 }

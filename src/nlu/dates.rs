@@ -8,6 +8,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use super::lang::Lang;
 use super::lexicon::Lexicon;
 
 /// A calendar date known to a day, a month or a year (a month without a year when the text does
@@ -276,6 +277,11 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
         for i in used {
             // A slashed date reaches the word tokenizer as its numbers.
             q.words.extend(toks[i].text.split('/').map(str::to_string));
+            // The question's term reads a month's abbreviation as its full name ("okt" →
+            // "oktober"): that word spelled the date too.
+            if let Some(n) = lx.month(&toks[i].text) {
+                q.words.push(lx.month_name(n, Lang::Id).to_lowercase());
+            }
         }
     }
     // A question's "kemarin" or "tahun lalu" is relative to today: in an archive, its newest.

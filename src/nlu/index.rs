@@ -113,6 +113,9 @@ pub struct Index {
     trigram_idf: Vec<f32>,
     pub max_trigram_idf: f32,
     typo_vocab: fst::Set<Vec<u8>>,
+    /// Adjacent content words of the titles and how many titles hold them ("batik pesisir"), to
+    /// read a reader's blend or initials of them ("batpes", "BP").
+    title_pairs: Vec<(String, String, u32)>,
     /// The articles' paragraphs read for [`passage`](super::passage), on first use and within a
     /// budget ([`Index::detail`]).
     details: DetailCache,

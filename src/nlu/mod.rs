@@ -7,6 +7,7 @@
 //! under `lexicon/` ([`Lexicon`], loaded once by the caller); it is immutable, so callers rebuild it
 //! and swap an `Arc` when content changes.
 
+mod abbrev;
 mod answer_type;
 mod article;
 mod bm25;

@@ -40,6 +40,7 @@ impl Index {
             trigram_idf: Vec::new(),
             max_trigram_idf: 1.0,
             typo_vocab: fst::Set::default(),
+            title_pairs: Vec::new(),
             details: DetailCache::new(DETAIL_BUDGET),
         };
         // Each distinct word is stemmed, interned and looked up in the lexicon once.
@@ -53,10 +54,25 @@ impl Index {
         let mut listing = 0u32;
         let mut stems: Vec<TermId> = Vec::new();
         let mut total_len = 0u64;
+        let mut title_pairs: HashMap<(String, String), u32> = HashMap::default();
         for (doc_no, article) in articles.iter().enumerate() {
             let p = &article.parsed;
             let title_text = format!("{} {}", p.title, p.caption.as_deref().unwrap_or(""));
             let mut title_terms = Vec::new();
+            let title_words = text::words(&p.title);
+            let content = |w: &str| {
+                w.chars().count() >= 3 && w.chars().all(char::is_alphabetic) && !lx.is_function(w)
+            };
+            let mut pairs: Vec<(String, String)> = title_words
+                .windows(2)
+                .filter(|w| content(&w[0]) && content(&w[1]))
+                .map(|w| (w[0].clone(), w[1].clone()))
+                .collect();
+            pairs.sort_unstable();
+            pairs.dedup();
+            for pair in pairs {
+                *title_pairs.entry(pair).or_default() += 1;
+            }
             for w in text::words(&title_text) {
                 if let Some((s, t)) = index.word_info(&w, &mut seen, lx).ids {
                     title_terms.push(s);
@@ -216,6 +232,11 @@ impl Index {
         words.sort_unstable();
         words.dedup();
         index.typo_vocab = fst::Set::from_iter(words).expect("sorted, unique words");
+        index.title_pairs = title_pairs
+            .into_iter()
+            .map(|((a, b), n)| (a, b, n))
+            .collect();
+        index.title_pairs.sort_unstable();
         index
     }
 

@@ -64,6 +64,10 @@ pub const SOURCE: Source = Source {
         ("months", include_str!("../../../lexicon/id/months.tsv")),
         ("days", include_str!("../../../lexicon/id/days.tsv")),
         ("affixes", include_str!("../../../lexicon/id/affixes.tsv")),
+        (
+            "colloquial",
+            include_str!("../../../lexicon/id/colloquial.tsv"),
+        ),
         // IndoCollex first, then this product's readers' words, which override it.
         (
             "slang",

@@ -47,7 +47,6 @@ impl Lexicon {
             .values()
             .flatten()
             .chain(lx.synonyms.keys())
-            .chain(lx.english.values().flatten())
             .cloned()
             .collect();
         Ok(lx)
@@ -248,6 +247,20 @@ impl Lexicon {
                 "agent-prefix" => self.agent_prefixes.push(value.to_string()),
                 _ => return Err("unknown affix kind"),
             },
+            "colloquial" => {
+                if !matches!(
+                    key.as_str(),
+                    "nasal" | "passive" | "suffix" | "ending" | "last-vowel"
+                ) {
+                    return Err("unknown colloquial kind");
+                }
+                let formal = third
+                    .ok_or("no third column")?
+                    .split('|')
+                    .map(|f| if f == "-" { "" } else { f }.to_string())
+                    .collect();
+                self.colloquial.push((key, value.to_string(), formal));
+            }
             "loan-spelling" => {
                 let to = third.ok_or("no third column")?;
                 match key.as_str() {

@@ -143,6 +143,8 @@ pub struct Lexicon {
     verb_prefixes: Vec<String>,
     agent_prefixes: Vec<String>,
     inflections: Vec<(String, Vec<String>)>,
+    /// Colloquial affix rules (`colloquial.tsv`): kind, colloquial affix, formal alternatives.
+    colloquial: Vec<(String, String, Vec<String>)>,
     /// Irregular English forms and their bases ("found" → "find", `irregular.tsv`).
     irregular: HashMap<String, Vec<String>>,
     /// English endings and letters as Indonesian spells a borrowed word (`loan-spelling.tsv`).
@@ -187,6 +189,17 @@ impl Lexicon {
 
     pub fn is_function(&self, w: &str) -> bool {
         self.function.values().any(|s| s.contains(w))
+    }
+
+    /// Indonesian function and question words: the closed class readers shorten most ("mngkn",
+    /// "brapa"), tried first when spelling out an abbreviation.
+    pub fn closed_words(&self) -> impl Iterator<Item = &str> {
+        self.function
+            .get(&Lang::Id)
+            .into_iter()
+            .flatten()
+            .chain(self.question_words.keys())
+            .map(String::as_str)
     }
 
     pub fn is_hint_in(&self, lang: Lang, w: &str) -> bool {
@@ -313,8 +326,9 @@ impl Lexicon {
     }
 
     /// A real word (a root of the Indonesian word list, formal Indonesian from the slang map's
-    /// right side, the synonym groups, the bridge's Indonesian side): never "corrected" into
-    /// another word, never taken for a name.
+    /// right side, the synonym groups): never "corrected" into another word, never taken for a
+    /// name. The English bridge's Indonesian side is no source: which rows it keeps must not
+    /// change which question words count as Indonesian.
     pub fn is_real_word(&self, w: &str) -> bool {
         self.real_words.contains(w) || self.roots.contains(w)
     }
@@ -322,6 +336,15 @@ impl Lexicon {
     /// An English word as spelt (SCOWL's list holds inflected forms too) or a bridge headword.
     pub fn is_english_word(&self, w: &str) -> bool {
         self.english_words.contains(w) || self.english.contains_key(w)
+    }
+
+    /// The colloquial affix rules of one kind (`nasal`, `passive`, `suffix`, `ending`,
+    /// `last-vowel`): each colloquial affix with its formal alternatives.
+    pub fn colloquial(&self, kind: &str) -> impl Iterator<Item = (&str, &[String])> {
+        self.colloquial
+            .iter()
+            .filter(move |(k, _, _)| k == kind)
+            .map(|(_, c, f)| (c.as_str(), f.as_slice()))
     }
 
     /// Prefixes (with the root letter a nasal one replaced) and suffixes to try taking off.

@@ -4,10 +4,12 @@
 //!
 //! Split by feature: this file owns the analysis of the whole question (its terms and answer
 //! type); `term` reads one content word; `clauses` groups the words (a clause placing the question,
-//! English phrases); `affixes` strips and swaps Indonesian affixes.
+//! English phrases); `affixes` strips and swaps Indonesian affixes; `shorthand` spells out a
+//! reader's abbreviations no word list knows.
 
 mod affixes;
 mod clauses;
+mod shorthand;
 mod term;
 
 use super::index::{Index, TermId};
@@ -16,6 +18,7 @@ use super::lexicon::YesNo;
 use super::text::{self, Token};
 
 use self::clauses::{context_clause, merge_english_phrases, quoted_figures};
+use self::shorthand::spell_out;
 use self::term::term;
 
 /// What kind of detail the question asks for, read from its question words.
@@ -115,8 +118,19 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     // The word as the reader wrote it, where the slang map replaced it: an abbreviation the
     // articles may use verbatim ("Dirut", "Kadis") as well as spelt out.
     let mut written: Vec<Option<String>> = Vec::new();
+    let detected = super::lang::detect(raw, lx);
+    let english = detected == Some(Lang::En);
     for (k, t) in text::tokenize(raw).into_iter().enumerate() {
-        for (i, w) in lx.deslang(&t.word).into_iter().enumerate() {
+        let spelled = (!english)
+            .then(|| spell_out(&t.word, t.capitalised, index))
+            .flatten();
+        // A spelled-out blend is two words ("batik pesisir").
+        let written_as: Vec<&str> = match &spelled {
+            Some(s) => s.split_whitespace().collect(),
+            None => vec![t.word.as_str()],
+        };
+        let formal = written_as.iter().flat_map(|w| lx.deslang(w));
+        for (i, w) in formal.enumerate() {
             written.push((i == 0 && w != t.word).then(|| t.word.clone()));
             tokens.push(Token {
                 word: w.to_string(),
@@ -126,9 +140,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             quoted.push(figures.get(k).copied().unwrap_or(false));
         }
     }
-    let detected = super::lang::detect(raw, lx);
     let lang = forced.or(detected).unwrap_or(Lang::Id);
-    let english = detected == Some(Lang::En);
     // Small talk and the ticker read the words as written; terms read English phrases as one.
     let words: Vec<String> = tokens.iter().map(|t| t.word.clone()).collect();
     if english {
@@ -141,6 +153,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let mut previous: Option<usize> = None;
     let mut asked_next = false;
     let mut quoting: Vec<usize> = Vec::new();
+    // Where the first question word and the last content word stand, for a question asked last.
+    let mut asked_at: Option<usize> = None;
+    let mut last_term_at: Option<usize> = None;
     for (k, t) in tokens.iter().enumerate() {
         let w = t.word.as_str();
         let placing = context.get(k).copied().unwrap_or(false);
@@ -162,6 +177,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         ) && let Some(t) = asks
         {
             answer_type = t;
+        }
+        if asks.is_some() && asked_at.is_none() {
+            asked_at = Some(k);
         }
         // "How deep", "how long": a manner word before a gradable one asks for its measure, a
         // figure, as "berapa" does.
@@ -200,18 +218,11 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         new.context = placing;
         // Only the word right after the question word, and a noun: a name there says about
         // whom, and a verb ("dimiliki") is worded by the reader as often as by the article.
-        if std::mem::take(&mut asked_next)
-            && !new.generic
-            && !placing
-            && !new.salient
-            && !lx.is_prefixed_verb(&new.word)
-            // "Berapa lama …": a gradable word describes the measure asked for, names no thing.
-            && !lx.is_gradable(&new.word)
-            // "Berapa jumlah …": a measure noun says what kind of figure is asked; the word it
-            // governs (salient already) says of what.
-            && !lx.is_measure_head(&new.word)
-        {
+        if std::mem::take(&mut asked_next) && may_head(&new, lx) {
             new.head = true;
+        }
+        if asks.is_none() {
+            last_term_at = Some(k);
         }
         // A question word kept as a term ("jam berapa") says what is asked, not what about.
         if asks.is_some() {
@@ -242,6 +253,16 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         for &i in &quoting {
             terms[i].context = true;
         }
+    }
+    // Chat puts the question word last ("harga sewa brp?"): what is asked is then the first
+    // noun, as it is the one right after a question word that opens the question.
+    if !english
+        && !terms.iter().any(|t| t.head)
+        && asked_at.is_some_and(|a| last_term_at.is_none_or(|l| a > l))
+        && let Some(first) = terms.iter_mut().find(|t| !t.context)
+        && may_head(first, lx)
+    {
+        first.head = true;
     }
     let first = tokens.first().map(|t| t.word.as_str()).unwrap_or("");
     let last = tokens
@@ -285,6 +306,24 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         lang,
     }
 }
+/// Whether a term may be what the question asks about: a noun, neither general nor a name (a
+/// name says about whom), nor a verb ("dimiliki": worded by the reader as often as by the article).
+fn may_head(term: &Term, lx: &super::lexicon::Lexicon) -> bool {
+    !term.generic
+        && !term.context
+        && !term.salient
+        && !lx.is_prefixed_verb(&term.word)
+        // "Berapa lama …": a gradable word describes the measure asked for, names no thing.
+        && !lx.is_gradable(&term.word)
+        // "Berapa jumlah …": a measure noun says what kind of figure is asked; the word it
+        // governs (salient already) says of what.
+        && !lx.is_measure_head(&term.word)
+        // "… di mana Januari 2025": a month says when, not what is asked.
+        && !lx.is_calendar_word(&term.word)
+        // "Berapa persen …", "brp liter": a unit says in what the figure is given, not of what.
+        && lx.measure(&term.word, super::lexicon::MeasureRole::Unit).is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,6 +368,20 @@ mod tests {
             .map(|t| t.word.as_str())
             .collect();
         assert_eq!(heads, vec!["pemilik"]);
+        let q = analyse("pemilik pasar itu siapa?", None, &seed_index());
+        assert!(
+            q.terms.iter().any(|t| t.head && t.word == "pemilik"),
+            "a question word asked last asks about the first noun"
+        );
+        let q = analyse(
+            "berapa persen kenaikan sewa pasar itu?",
+            None,
+            &seed_index(),
+        );
+        assert!(
+            q.terms.iter().all(|t| !(t.head && t.word == "persen")),
+            "a unit says in what the figure is given, not of what"
+        );
         let q = analyse("berapa lama antrean di pasar itu?", None, &seed_index());
         assert!(
             q.terms.iter().all(|t| !t.head),
@@ -366,6 +419,13 @@ mod tests {
             "the slang map spells the abbreviation out"
         );
         assert!(first.known(), "the reader's own spelling is the article's");
+    }
+
+    #[test]
+    fn a_months_abbreviation_is_read_as_the_month_and_is_never_what_is_asked() {
+        let q = analyse("pasar paling rame dmn okt 2024", None, &seed_index());
+        let month = q.terms.iter().find(|t| t.word == "oktober").unwrap();
+        assert!(!month.head, "a month says when, not what is asked");
     }
 
     #[test]

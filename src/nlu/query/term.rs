@@ -16,6 +16,11 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     let lx = &*index.lx;
     let stem = |w: &str| lx.stem(w);
     let mut word = token.word.clone();
+    // A month's abbreviation ("okt", "agst") is the month the articles spell out in full: read
+    // as the full name it matches them like a formal question's month does.
+    if !english && let Some(n) = lx.month(&word) {
+        word = lx.month_name(n, crate::nlu::Lang::Id).to_lowercase();
+    }
     let in_index = |w: &str| index.term(w).is_some() || index.term(&stem(w)).is_some();
     // An Indonesian question's word is read as English only when it is no Indonesian word.
     let mut pivot = false;
@@ -35,7 +40,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         && !text::has_digit(&word)
         && lx.month(&word).is_none()
     {
-        if let Some(formal) = crate::nlu::colloquial::candidates(&word)
+        let colloquial: Vec<String> = crate::nlu::colloquial::candidates(&word, lx)
             .into_iter()
             .flat_map(|c| {
                 lx.deslang(&c)
@@ -43,8 +48,20 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
                     .map(str::to_string)
                     .collect::<Vec<_>>()
             })
+            .collect();
+        // A formal form the articles write, else one whose root they write with other affixes
+        // ("dikirimin" → "dikirimkan", whose root "kirim" is in "mengirimkan").
+        let formal = colloquial
+            .iter()
             .find(|c| index.term(c).is_some())
-        {
+            .or_else(|| {
+                colloquial.iter().find(|c| {
+                    let st = stem(c);
+                    st != **c && st.chars().count() >= 4 && index.term(&st).is_some()
+                })
+            })
+            .cloned();
+        if let Some(formal) = formal {
             // Jakarta colloquial morphology: "disimpen" → "disimpan", "nyimpen" → "menyimpan".
             word = formal;
         } else if let Some(root) = strip_affixes(&word, lx)
@@ -63,7 +80,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         } else if english && lx.is_english_word(&word) {
             // A real English word the bridge lacks ("employers", "staple") is no typo of a
             // bridge word ("employee", "stable"): kept, and counted as a gap of the dictionary.
-        } else if !index.knows(&word) && !lx.is_real_word(&word) && !token.capitalised {
+        } else if !index.knows(&word) && !is_dictionary_form(&word, lx) && !token.capitalised {
             // A capitalised word is a name: never "corrected" into another word.
             // An English question's unknown word is only corrected to a word of the bridge, an
             // Indonesian question's never to an English word the articles do not use.
@@ -140,13 +157,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     let corpus_rare = translations.is_empty()
         && !lx.is_calendar_word(&word)
         && matches.iter().any(|&(id, _)| index.is_rare(id));
-    // Snowball may leave an affix on ("diperbaiki" → "perbaiki"): the dictionary's root counts,
-    // after a second layer of affixes too ("di-per-baik-i").
-    let ordinary = lx.is_real_word(&word)
-        || lx.is_real_word(&st)
-        || strip_affixes(&word, lx)
-            .iter()
-            .any(|r| lx.is_real_word(r) || strip_affixes(r, lx).iter().any(|r| lx.is_real_word(r)));
+    let ordinary = is_dictionary_form(&word, lx) || lx.is_real_word(&st);
     let rare = corpus_rare && !ordinary;
     // The reader's own spelling matches too (after rarity: the expansion says what it is).
     if let Some(w) = written {
@@ -169,9 +180,17 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     let generic = lx.is_generic(&word)
         || lx.is_generic(&st)
         || (!translations.is_empty() && translations.iter().all(|t| lx.is_generic(t)));
-    // An unknown lowercase word is not taken for a name: most are slang or compounds the word
-    // lists lack ("musti", "warganet"), and coverage already counts them.
-    let salient = token.capitalised || text::has_digit(&word) || rare;
+    // Once the slang lists, colloquial forms, affixes, shorthand and typo correction all failed
+    // on a lowercase word spelt like a word (vowels enough: "sukalaras", not "skrgg"), it is most
+    // likely a name the reader did not capitalise (an agency, a company the articles lack).
+    let vowels = word.chars().filter(|c| "aeiou".contains(*c)).count();
+    let unknown_name = !english
+        && matches.is_empty()
+        && !ordinary
+        && word.chars().count() >= 5
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && vowels * 2 >= word.chars().count() - vowels;
+    let salient = token.capitalised || text::has_digit(&word) || rare || unknown_name;
     let untranslated = english && translations.is_empty() && matches.is_empty() && !salient;
     // Still evidence of what the question is about, weighed softly (an article lacking it may
     // say it in other words): see `Term::rare`.
@@ -187,5 +206,72 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         untranslated,
         context: false,
         head: false,
+    }
+}
+
+/// A word of the word lists, or one with affixes around a root of them: Snowball may leave an
+/// affix on ("diperbaiki" → "perbaiki"), so the dictionary's root counts after a second layer of
+/// affixes too ("di-per-baik-i"). Such a word is never "corrected" into another.
+fn is_dictionary_form(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> bool {
+    lx.is_real_word(word)
+        || strip_affixes(word, lx)
+            .iter()
+            .any(|r| lx.is_real_word(r) || strip_affixes(r, lx).iter().any(|r| lx.is_real_word(r)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Query, Term, analyse};
+    use crate::nlu::index::Index;
+    use crate::nlu::testing::lexicon;
+
+    #[test]
+    fn a_colloquial_verb_matches_the_root_the_article_writes_with_other_affixes() {
+        let article = crate::nlu::testing::plain_article(
+            1,
+            "Polisi kirimkan surat\n\nPolisi mengirimkan 12 surat kepada Koperasi Sukalaras.\n",
+        );
+        let index = Index::build(&[article], std::iter::empty(), lexicon());
+        let q = analyse("brp surat yg dikirimin polisi", None, &index);
+        let verb = q.terms.iter().find(|t| t.word == "dikirimkan").unwrap();
+        assert!(verb.known(), "its root is the article's mengirimkan");
+    }
+
+    #[test]
+    fn an_unknown_lowercase_word_spelt_like_a_word_is_taken_for_a_name() {
+        let article = crate::nlu::testing::plain_article(
+            1,
+            "Polisi kirimkan surat\n\nPolisi mengirimkan 12 surat kepada Koperasi Sukalaras.\n",
+        );
+        let index = Index::build(&[article], std::iter::empty(), lexicon());
+        let q = analyse("brp surat yg dikirimkan koperasi mekarsari", None, &index);
+        let term = |w: &str| q.terms.iter().find(|t| t.word == w).unwrap();
+        assert!(
+            term("mekarsari").salient,
+            "every normalisation failed on it"
+        );
+        let q = analyse("brp surat yg dikirimkan skrgg", None, &index);
+        assert!(
+            !term_of(&q, "skrgg").salient,
+            "too few vowels: shorthand, not a name"
+        );
+    }
+
+    fn term_of<'a>(q: &'a Query, w: &str) -> &'a Term {
+        q.terms.iter().find(|t| t.word == w).unwrap()
+    }
+
+    #[test]
+    fn a_word_with_affixes_around_a_dictionary_root_is_never_corrected_into_another() {
+        let article = crate::nlu::testing::plain_article(
+            1,
+            "Warga menanam padi\n\nWarga Desa Sukalaras menanam padi di lahan baru.\n",
+        );
+        let index = Index::build(&[article], std::iter::empty(), lexicon());
+        let q = analyse("siapa yg menanak nasi", None, &index);
+        assert!(
+            q.terms.iter().any(|t| t.word == "menanak"),
+            "me-tanak is a word of its own, not a typo of menanam"
+        );
     }
 }

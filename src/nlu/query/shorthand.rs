@@ -1,0 +1,96 @@
+//! A reader's shorthand no word list knows, spelled out before the slang map: vowel-dropped words
+//! ("mngkn") by their consonant outline, blends and initials of two title words ("batpes", "BP").
+
+use crate::nlu::index::Index;
+
+/// A reader's shorthand no word list knows, spelled out (see [`abbrev`](crate::nlu::abbrev)): as a
+/// function or question word if it is one ("stlh"), else as the article word most passages use
+/// ("kndraan"); a clitic "-nya" stays on the spelled-out word ("tglnya" → "tanggalnya").
+pub(super) fn spell_out(word: &str, capitalised: bool, index: &Index) -> Option<String> {
+    let lx = &*index.lx;
+    let known = |w: &str| {
+        index.term(w).is_some()
+            || lx.is_real_word(w)
+            || lx.is_function(w)
+            || lx.slang.contains_key(w)
+            || lx.month(w).is_some()
+            || lx.english_of(w).is_some()
+    };
+    if known(word) {
+        return None;
+    }
+    // A capitalised word is a name, or initials ("BP"): never a shortened ordinary word.
+    if capitalised {
+        return index.spell_out_pair(word);
+    }
+    let expand = |w: &str| {
+        if !crate::nlu::abbrev::is_candidate(w) {
+            return None;
+        }
+        // Among function words the shortest fits best ("stlh": "setelah", not "setelahnya").
+        let closed = lx.closed_words().map(|c| (c, u32::MAX - c.len() as u32));
+        crate::nlu::abbrev::best(w, closed)
+            .or_else(|| crate::nlu::abbrev::is_specific(w).then(|| index.spell_out(w))?)
+    };
+    if let Some(base) = word.strip_suffix("nya").filter(|b| b.chars().count() >= 2) {
+        let full = match lx.slang.get(base).map(Vec::as_slice) {
+            Some([one]) => Some(one.clone()),
+            _ => expand(base),
+        };
+        if let Some(full) = full {
+            return Some(format!("{full}nya"));
+        }
+    }
+    // A blend or the initials of two words the titles put together ("batpes", "BP").
+    expand(word).or_else(|| index.spell_out_pair(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::analyse;
+    use crate::nlu::index::Index;
+    use crate::nlu::testing::lexicon;
+
+    #[test]
+    fn a_vowel_dropped_word_no_list_knows_is_spelled_out_as_the_articles_word() {
+        let article = crate::nlu::testing::plain_article(
+            1,
+            "Kendaraan dinas Sukamaju ditarik\n\nPemerintah Kota Sukamaju menarik 40 kendaraan dinas.\n",
+        );
+        let index = Index::build(&[article], std::iter::empty(), lexicon());
+        let q = analyse(
+            "brp kndraan dinas yg ditarik pmrintah sukamaju",
+            None,
+            &index,
+        );
+        assert_eq!(q.words[1], "kendaraan");
+        assert_eq!(q.words[5], "pemerintah");
+        let q = analyse("tglnya brp", None, &index);
+        assert_eq!(
+            q.words[0], "tanggalnya",
+            "the clitic stays on the spelled-out word"
+        );
+        let q = analyse("Sukamaju Kndr brp", None, &index);
+        assert_eq!(
+            q.words[1], "kndr",
+            "a capitalised word is a name, not shorthand"
+        );
+    }
+
+    #[test]
+    fn a_blend_or_initials_of_two_title_words_is_spelled_out_as_both() {
+        let article = crate::nlu::testing::plain_article(
+            1,
+            "Batik Pesisir Makin Laris\n\nPenjualan batik pesisir naik 12 persen tahun ini.\n",
+        );
+        let index = Index::build(&[article], std::iter::empty(), lexicon());
+        let q = analyse("penjualan batpes naik brp", None, &index);
+        assert_eq!(q.words[1..3], ["batik", "pesisir"]);
+        let q = analyse("penjualan BP naik brp", None, &index);
+        assert_eq!(
+            q.words[1..3],
+            ["batik", "pesisir"],
+            "initials the reader capitalised"
+        );
+    }
+}
