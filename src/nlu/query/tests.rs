@@ -1,0 +1,261 @@
+//! Tests of question analysis: terms, context clauses, answer types, the English bridge and
+//! shorthand, on made-up questions over small fixture indexes.
+
+use super::*;
+use crate::nlu::testing::{archive_with_one_quake, lexicon, seed_article};
+
+fn seed_index() -> Index {
+    Index::build(&[seed_article(1)], std::iter::empty(), lexicon())
+}
+
+#[test]
+fn a_clause_placing_the_question_marks_its_words_as_context() {
+    let index = seed_index();
+    let q = analyse("Pas rupiah melemah, berapa harga emas?", None, &index);
+    let context = |w: &str| q.terms.iter().find(|t| t.word == w).map(|t| t.context);
+    assert_eq!(context("rupiah"), Some(true));
+    assert_eq!(context("emas"), Some(false));
+    // A decimal comma ends no clause, and a question without one has no context.
+    let q = analyse("Saat naik 4,72 persen berapa harga emas?", None, &index);
+    assert!(q.terms.iter().all(|t| !t.context));
+}
+
+#[test]
+fn a_figure_quoted_in_a_question_asking_who_places_it_but_one_asking_how_much_is_asked() {
+    let index = seed_index();
+    let context = |raw: &str, w: &str| {
+        let q = analyse(raw, None, &index);
+        q.terms.iter().find(|t| t.word == w).map(|t| t.context)
+    };
+    let who = "Siapa pemilik pasar yang omzetnya naik 12,75 persen?";
+    assert_eq!(context(who, "75"), Some(true));
+    assert_eq!(context(who, "pemilik"), Some(false));
+    assert_eq!(context("Berapa harga emas 0,75 gram?", "75"), Some(false));
+}
+
+#[test]
+fn the_word_after_the_question_word_is_what_is_asked() {
+    let q = analyse("siapa pemilik pasar itu?", None, &seed_index());
+    let heads: Vec<&str> = q
+        .terms
+        .iter()
+        .filter(|t| t.head)
+        .map(|t| t.word.as_str())
+        .collect();
+    assert_eq!(heads, vec!["pemilik"]);
+    let q = analyse("pemilik pasar itu siapa?", None, &seed_index());
+    assert!(
+        q.terms.iter().any(|t| t.head && t.word == "pemilik"),
+        "a question word asked last asks about the first noun"
+    );
+    let q = analyse(
+        "berapa persen kenaikan sewa pasar itu?",
+        None,
+        &seed_index(),
+    );
+    assert!(
+        q.terms.iter().all(|t| !(t.head && t.word == "persen")),
+        "a unit says in what the figure is given, not of what"
+    );
+    let q = analyse("berapa lama antrean di pasar itu?", None, &seed_index());
+    assert!(
+        q.terms.iter().all(|t| !t.head),
+        "a gradable word describes the measure asked for"
+    );
+    let q = analyse("berapa jumlah pedagang pasar itu?", None, &seed_index());
+    assert!(
+        q.terms.iter().all(|t| !(t.head && t.word == "jumlah")),
+        "a measure noun says what kind of figure, not of what"
+    );
+}
+
+#[test]
+fn slang_and_function_words_leave_the_content_terms() {
+    let q = analyse("wa kasih data ke facebook ga?", None, &seed_index());
+    let words: Vec<&str> = q.terms.iter().map(|t| t.word.as_str()).collect();
+    assert_eq!(words, vec!["whatsapp", "kasih", "data", "facebook"]);
+    assert!(
+        q.terms[1].known(),
+        "kasih matches bagi through the synonym list"
+    );
+}
+
+#[test]
+fn an_abbreviation_the_slang_map_spells_out_still_matches_the_article_writing_it() {
+    let article = crate::nlu::testing::plain_article(
+        1,
+        "Dirut PT Sumber Makmur dilantik\n\nDirut PT Sumber Makmur, Budi Santika, dilantik Senin.\n",
+    );
+    let index = Index::build(&[article], std::iter::empty(), lexicon());
+    let q = analyse("siapa dirut pt sumber makmur?", None, &index);
+    let first = &q.terms[0];
+    assert_eq!(
+        first.word, "direktur",
+        "the slang map spells the abbreviation out"
+    );
+    assert!(first.known(), "the reader's own spelling is the article's");
+}
+
+#[test]
+fn a_months_abbreviation_is_read_as_the_month_and_is_never_what_is_asked() {
+    let q = analyse("pasar paling rame dmn okt 2024", None, &seed_index());
+    let month = q.terms.iter().find(|t| t.word == "oktober").unwrap();
+    assert!(!month.head, "a month says when, not what is asked");
+}
+
+#[test]
+fn english_words_are_bridged_to_indonesian_terms() {
+    let index = seed_index();
+    let q = analyse("What year was WhatsApp acquired?", None, &index);
+    assert_eq!(q.lang, Lang::En);
+    assert_eq!(q.answer_type, AnswerType::Date);
+    let acquired = q.terms.iter().find(|t| t.word == "acquired").unwrap();
+    assert!(
+        acquired
+            .matches
+            .iter()
+            .any(|(id, _)| Some(*id) == index.term("akuisisi"))
+    );
+}
+
+#[test]
+fn misspelt_words_are_corrected_and_names_are_salient() {
+    let q = analyse("Kapan Instagram beli whatsaap?", None, &seed_index());
+    let words: Vec<&str> = q.terms.iter().map(|t| t.word.as_str()).collect();
+    assert_eq!(words, vec!["instagram", "beli", "whatsapp"]);
+    assert!(q.terms[0].salient && !q.terms[0].known());
+}
+
+#[test]
+fn salience_comes_from_the_corpus_and_the_writer_not_from_a_list() {
+    let index = Index::build(&archive_with_one_quake(), std::iter::empty(), lexicon());
+    let q = analyse("berapa kekuatan gempa di sukamakmur", None, &index);
+    let salient = |w: &str| q.terms.iter().find(|t| t.word == w).unwrap().salient;
+    assert!(salient("sukamakmur"), "one article in twelve holds it");
+    let q = analyse("apa kata whatsapp soal facebook", None, &index);
+    assert!(
+        q.terms.iter().all(|t| !t.salient),
+        "every article holds them and nobody capitalised them"
+    );
+    let q = analyse("Apa kata Telegram soal data 2021?", None, &index);
+    assert!(q.terms.iter().filter(|t| t.salient).count() == 2);
+}
+
+#[test]
+fn an_ordinary_word_few_articles_hold_is_rare_but_no_name() {
+    let index = Index::build(&archive_with_one_quake(), std::iter::empty(), lexicon());
+    let q = analyse("berapa kekuatan gempa di sukamakmur", None, &index);
+    let term = |w: &str| q.terms.iter().find(|t| t.word == w).unwrap();
+    assert!(
+        !term("gempa").salient && term("gempa").rare,
+        "a dictionary word is weighed softly, not demanded like a name"
+    );
+    assert!(term("sukamakmur").salient && !term("sukamakmur").rare);
+}
+
+#[test]
+fn an_english_phrase_of_the_bridge_is_one_term() {
+    let index = seed_index();
+    let q = analyse("Will WhatsApp turn into a marketplace?", None, &index);
+    let turn = q.terms.iter().find(|t| t.word == "turn into").unwrap();
+    assert!(turn.known(), "turn into bridges to menjadi/jelma");
+    assert!(!q.terms.iter().any(|t| t.word == "turn"));
+}
+
+#[test]
+fn a_root_that_lost_its_first_letter_to_the_prefix_is_found_through_synonyms() {
+    let q = analyse("Kenapa orang meninggalkan WhatsApp?", None, &seed_index());
+    assert!(q.terms.iter().any(|t| t.word == "tinggal" && t.known()));
+    assert_eq!(q.answer_type, AnswerType::Reason);
+}
+
+#[test]
+fn a_statement_with_memang_is_a_yes_no_question() {
+    let q = analyse("wa emg mau bagi2 data ke fb?", None, &seed_index());
+    assert_eq!(q.answer_type, AnswerType::YesNo);
+}
+
+#[test]
+fn question_words_give_the_answer_type() {
+    let index = seed_index();
+    assert_eq!(
+        analyse("Tahun berapa dibeli?", None, &index).answer_type,
+        AnswerType::Date
+    );
+    assert_eq!(
+        analyse("siapa yang bilang", None, &index).answer_type,
+        AnswerType::Person
+    );
+    assert_eq!(
+        analyse("berapa harganya", None, &index).answer_type,
+        AnswerType::Number
+    );
+    let kind = |q: &str| analyse(q, None, &index).answer_type;
+    assert_eq!(kind("kenapa viral"), AnswerType::Reason);
+    assert_eq!(kind("wa bagi data beneran ga sih"), AnswerType::YesNo);
+    assert_eq!(kind("Apakah harga data murah?"), AnswerType::YesNo);
+    // A date noun asks for a date only beside "berapa"; elsewhere it names the topic.
+    assert_eq!(kind("Berapa harga paket tahun lalu?"), AnswerType::Number);
+    // English asks with its opening words; a "when" clause later does not.
+    assert_eq!(kind("In which year was it bought?"), AnswerType::Date);
+    assert_eq!(
+        kind("What price did the seller expect when the data leaked?"),
+        AnswerType::Any
+    );
+}
+
+#[test]
+fn a_later_dictionary_sense_counts_only_where_the_articles_write_it() {
+    let text = "Layanan Bank Sukamaju pulih\n\nLayanan Bank Sukamaju kembali normal pada Rabu setelah terganggu dua hari.\n";
+    let index = Index::build(
+        &[crate::nlu::testing::plain_article(1, text)],
+        std::iter::empty(),
+        lexicon(),
+    );
+    let q = analyse("When were the bank's services restored?", None, &index);
+    let services = q.terms.iter().find(|t| t.word == "services").unwrap();
+    assert!(
+        services.forms.iter().any(|f| f == "layanan"),
+        "{:?}",
+        services.forms
+    );
+    // An archive that never writes the sense does not get it.
+    let other = "Bank Sukamaju pulih\n\nBank Sukamaju kembali normal pada Rabu setelah terganggu dua hari.\n";
+    let index = Index::build(
+        &[crate::nlu::testing::plain_article(1, other)],
+        std::iter::empty(),
+        lexicon(),
+    );
+    let q = analyse("When were the bank's services restored?", None, &index);
+    let services = q.terms.iter().find(|t| t.word == "services").unwrap();
+    assert!(
+        !services.forms.iter().any(|f| f == "layanan"),
+        "{:?}",
+        services.forms
+    );
+}
+
+#[test]
+fn a_real_english_word_the_bridge_lacks_is_not_corrected_into_another_bridge_word() {
+    let q = analyse("What did the employers propose?", None, &seed_index());
+    let words: Vec<&str> = q.terms.iter().map(|t| t.word.as_str()).collect();
+    assert!(words.contains(&"employers"), "{words:?}");
+}
+
+#[test]
+fn how_before_a_gradable_word_asks_for_a_figure() {
+    let index = seed_index();
+    let kind = |q: &str| analyse(q, None, &index).answer_type;
+    assert_eq!(
+        kind("How deep was the quake near Sukamaju?"),
+        AnswerType::Number
+    );
+    assert_eq!(
+        kind("How high did the price of rice climb?"),
+        AnswerType::Number
+    );
+    assert_eq!(
+        kind("How did the bank restore its services?"),
+        AnswerType::Manner
+    );
+}
