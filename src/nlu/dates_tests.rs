@@ -1,0 +1,118 @@
+//! Tests of date reading and matching: question dates, article dates, in-text forms and how
+//! they agree.
+
+use super::*;
+use std::sync::LazyLock;
+
+static LX: LazyLock<Lexicon> = LazyLock::new(Lexicon::builtin);
+
+fn of_question(text: &str) -> QuestionDates {
+    super::of_question(text, &LX)
+}
+
+fn of_text(text: &str, published: Option<NaiveDate>) -> Vec<When> {
+    super::of_text(text, published, &LX)
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn w(y: Option<i32>, m: Option<u32>, d: Option<u32>) -> When {
+    When {
+        year: y,
+        month: m,
+        day: d,
+    }
+}
+
+#[test]
+fn question_dates_are_read_in_every_common_form() {
+    let q = of_question("IHSG ditutup pada Kamis, 21 November 2019?");
+    assert_eq!(q.dates, vec![w(Some(2019), Some(11), Some(21))]);
+    assert!(q.words.contains(&"november".to_string()));
+    assert_eq!(
+        of_question("harga emas antam 13/5/2025 brp?").dates,
+        vec![w(Some(2025), Some(5), Some(13))]
+    );
+    assert_eq!(
+        of_question("bi naikin bunga sept 2022?").dates,
+        vec![w(Some(2022), Some(9), None)]
+    );
+    assert_eq!(
+        of_question("inflasi des 2022 brp").dates,
+        vec![w(Some(2022), Some(12), None)]
+    );
+    assert_eq!(
+        of_question("What was the BI rate in March 2015?").dates,
+        vec![w(Some(2015), Some(3), None)]
+    );
+}
+
+#[test]
+fn figures_and_short_words_are_not_dates() {
+    assert!(
+        of_question("IHSG ditutup di 5.462,74 atau naik 2.010 poin")
+            .dates
+            .is_empty()
+    );
+    assert!(of_question("siapa yang mar").dates.is_empty());
+}
+
+#[test]
+fn latest_words_ask_for_the_newest_report() {
+    assert!(of_question("Berapa BI Rate terbaru?").latest);
+    assert!(of_question("UMP DKI sekarang berapa").latest);
+    assert!(of_question("what is the current rate").latest);
+    assert!(!of_question("Berapa BI Rate pada Maret 2015?").latest);
+}
+
+#[test]
+fn in_text_dates_take_their_year_and_day_from_the_publication() {
+    let published = Some(ymd(2023, 1, 5));
+    let found = of_text(
+        "IHSG ditutup Kamis (5/1) melemah; Rabu (28/12) naik",
+        published,
+    );
+    assert_eq!(found[0], w(Some(2023), Some(1), Some(5)));
+    assert_eq!(found[1], w(Some(2022), Some(12), Some(28)));
+    let found = of_text(
+        "Harga naik sejak kemarin, pekan lalu turun",
+        Some(ymd(2024, 3, 1)),
+    );
+    assert!(found.contains(&w(Some(2024), Some(2), Some(29))));
+    assert!(found.contains(&w(Some(2024), Some(2), None)));
+}
+
+#[test]
+fn agreement_prefers_the_publication_date_and_punishes_another_year() {
+    let published = When::day(ymd(2019, 11, 22));
+    let text = [w(Some(2019), Some(11), Some(21))];
+    let q = [w(Some(2019), Some(11), Some(21))];
+    assert_eq!(agreement(&q, Some(&published), &text), 0.8);
+    let q = [w(Some(2019), Some(11), None)];
+    assert_eq!(agreement(&q, Some(&published), &text), 1.0);
+    let q = [w(Some(2020), None, None)];
+    assert_eq!(agreement(&q, Some(&published), &text), -1.0);
+    assert_eq!(agreement(&[], Some(&published), &text), 0.0);
+}
+
+#[test]
+fn a_question_month_the_article_never_names_is_a_conflict_and_its_day_is_not() {
+    let published = When::day(ymd(2025, 10, 21));
+    let text = [w(None, Some(3), None), w(Some(2019), None, None)];
+    let at = |q: When| conflict(&[q], Some(&published), &text);
+    assert_eq!(
+        at(w(Some(2019), Some(3), Some(5))),
+        1.0,
+        "2019 is named, March 2019 not"
+    );
+    assert_eq!(
+        at(w(Some(2025), Some(3), Some(5))),
+        0.0,
+        "March without a year is 2025's"
+    );
+    assert_eq!(at(w(Some(2025), Some(10), Some(20))), 0.0);
+    assert_eq!(at(w(Some(2019), None, None)), 0.0);
+    assert_eq!(at(w(None, Some(7), None)), 0.0, "no year, no conflict");
+}
