@@ -87,7 +87,7 @@ fn rerank(
     let width = q_idf.len().div_ceil(64).max(1);
     let dots: Vec<f32> = SLOTS.with_borrow(|slots| {
         MASKS.with_borrow_mut(|memo| {
-            memo.begin(index.term_count());
+            memo.begin(index, &q_ids);
             let mut hit = vec![0u64; width];
             order
                 .iter()
@@ -163,7 +163,13 @@ thread_local! {
     /// question's candidates and cleared after (only its own slots).
     static SLOTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
     static MASKS: std::cell::RefCell<TermMasks> = const {
-        std::cell::RefCell::new(TermMasks { seen: Vec::new(), round: 0, masks: Vec::new() })
+        std::cell::RefCell::new(TermMasks {
+            seen: Vec::new(),
+            round: 0,
+            masks: Vec::new(),
+            grams: Vec::new(),
+            index: 0,
+        })
     };
 }
 
@@ -176,12 +182,27 @@ struct TermMasks {
     /// Numbers the rankings, so that `seen` is never cleared.
     round: u32,
     masks: Vec<u64>,
+    /// The question 3-gram ids, in bit order, and the index ([`Index::id`]) that the current
+    /// round's masks are of.
+    grams: Vec<u32>,
+    index: u64,
 }
 
 const NO_MASK: u32 = u32::MAX;
 
 impl TermMasks {
-    fn begin(&mut self, terms: usize) {
+    /// Starts a ranking over the question 3-grams `grams` (ids, in bit order) of `index`. The
+    /// same 3-grams of the same index in the same order give every term the same bits, so the
+    /// masks worked out so far stay good: a question's paragraph ranking within the chosen article
+    /// (the same words, see [`crate::nlu::passage`]) reuses those of its ranking over the archive.
+    fn begin(&mut self, index: &Index, grams: &[u32]) {
+        let terms = index.term_count();
+        if self.round != 0 && self.index == index.id() && self.grams == grams {
+            return;
+        }
+        self.index = index.id();
+        self.grams.clear();
+        self.grams.extend_from_slice(grams);
         self.round = self.round.wrapping_add(1);
         if self.round == 0 {
             self.seen.iter_mut().for_each(|s| s.0 = 0);
