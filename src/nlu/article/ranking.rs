@@ -242,3 +242,45 @@ impl TermMasks {
         (at != NO_MASK).then_some(at as usize)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlu::query::analyse;
+    use crate::nlu::testing::{archive_with_one_quake, lexicon, seed_article};
+
+    /// A ranking as comparable bits.
+    fn bits(ranked: &[Scored]) -> Vec<(usize, u32, u32)> {
+        ranked
+            .iter()
+            .map(|s| (s.passage, s.score.to_bits(), s.coverage.to_bits()))
+            .collect()
+    }
+
+    /// The same ranking on a thread of its own: nothing kept from earlier rankings.
+    fn fresh(q: &str, index: &Index, only_doc: Option<usize>) -> Vec<(usize, u32, u32)> {
+        std::thread::scope(|s| {
+            s.spawn(|| bits(&rank(&analyse(q, None, index), index, only_doc, None)))
+                .join()
+                .unwrap()
+        })
+    }
+
+    #[test]
+    fn masks_kept_from_an_earlier_ranking_give_the_rankings_a_fresh_thread_gives() {
+        let archive = Index::build(&archive_with_one_quake(), std::iter::empty(), lexicon());
+        let seed = Index::build(&[seed_article(1)], std::iter::empty(), lexicon());
+        let q = "kapan gempa terjadi dan berapa harga paket data whatsapp?";
+        let asked = analyse(q, None, &archive);
+        let over_all = rank(&asked, &archive, None, None);
+        assert_eq!(bits(&over_all), fresh(q, &archive, None));
+        // The paragraph ranking within the best article, right after: the masks are kept.
+        let doc = archive.passages[over_all[0].passage].doc as usize;
+        let within = rank(&asked, &archive, Some(doc), None);
+        assert_eq!(bits(&within), fresh(q, &archive, Some(doc)));
+        // Another index on the same thread: its term ids are not the archive's.
+        let other = rank(&analyse(q, None, &seed), &seed, None, None);
+        assert_eq!(bits(&other), fresh(q, &seed, None));
+        assert!(!other.is_empty() && !within.is_empty());
+    }
+}
