@@ -83,6 +83,9 @@ pub struct Doc {
 }
 
 pub struct Index {
+    /// Tells this index from every other one built in the process: per-thread scratch holding
+    /// term ids of one index (the 3-gram channel's masks) must not be reused with another's.
+    id: u64,
     /// The lexicon the articles were analysed with; questions are analysed with the same one.
     pub lx: Arc<Lexicon>,
     pub docs: Vec<Doc>,
@@ -138,6 +141,11 @@ pub fn word_trigrams(word: &str) -> impl Iterator<Item = [char; 3]> + '_ {
 }
 
 impl Index {
+    /// A number no other index built in this process has.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
     /// How many distinct 3-grams the index knows (ids are below it).
     pub fn trigram_count(&self) -> usize {
         self.trigram_ids.len()

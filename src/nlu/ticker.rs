@@ -26,6 +26,9 @@ pub struct Mention {
 pub struct TickerMatcher {
     /// (indicator, its phrases as word lists), longest phrases first.
     phrases: Vec<(String, Vec<String>)>,
+    /// Each phrase's first word, to the phrases (their places in `phrases`) it opens: a question
+    /// looks its own words up here instead of every phrase's first word up in its words.
+    by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
     context: HashSet<String>,
 }
 
@@ -48,8 +51,13 @@ impl TickerMatcher {
                 .flat_map(|w| normalised(w, lx))
                 .collect::<HashSet<_>>()
         };
+        let mut by_first: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+        for (k, (_, phrase)) in phrases.iter().enumerate() {
+            by_first.entry(phrase[0].clone()).or_default().push(k);
+        }
         TickerMatcher {
             phrases,
+            by_first,
             context: words(&intents.ticker_words.context),
         }
     }
@@ -100,17 +108,25 @@ impl TickerMatcher {
         let words = &fixed[..];
         let mut used = vec![false; words.len()];
         // A phrase can only match where the question holds its first word, or (a one-word name)
-        // two words that join into it: most phrases are skipped on two look-ups.
-        let firsts: rustc_hash::FxHashSet<&str> = words.iter().map(String::as_str).collect();
-        let joined: rustc_hash::FxHashSet<String> = words
-            .windows(2)
-            .map(|w| format!("{}{}", w[0], w[1]))
+        // two words that join into it: only those phrases are tried, in their order.
+        let mut open: Vec<usize> = words
+            .iter()
+            .filter_map(|w| self.by_first.get(w.as_str()))
+            .flatten()
+            .copied()
+            .chain(
+                words
+                    .windows(2)
+                    .filter_map(|w| self.by_first.get(&format!("{}{}", w[0], w[1])))
+                    .flatten()
+                    .copied()
+                    .filter(|&k| self.phrases[k].1.len() == 1),
+            )
             .collect();
-        for (name, phrase) in &self.phrases {
+        open.sort_unstable();
+        open.dedup();
+        for (name, phrase) in open.iter().map(|&k| &self.phrases[k]) {
             let n = phrase.len();
-            if !(firsts.contains(phrase[0].as_str()) || n == 1 && joined.contains(&phrase[0])) {
-                continue;
-            }
             let mut i = 0;
             while i + n <= words.len() {
                 let joined_match = n == 1

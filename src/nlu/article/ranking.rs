@@ -87,7 +87,7 @@ fn rerank(
     let width = q_idf.len().div_ceil(64).max(1);
     let dots: Vec<f32> = SLOTS.with_borrow(|slots| {
         MASKS.with_borrow_mut(|memo| {
-            memo.begin(index.term_count());
+            memo.begin(index, &q_ids);
             let mut hit = vec![0u64; width];
             order
                 .iter()
@@ -163,7 +163,13 @@ thread_local! {
     /// question's candidates and cleared after (only its own slots).
     static SLOTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
     static MASKS: std::cell::RefCell<TermMasks> = const {
-        std::cell::RefCell::new(TermMasks { seen: Vec::new(), round: 0, masks: Vec::new() })
+        std::cell::RefCell::new(TermMasks {
+            seen: Vec::new(),
+            round: 0,
+            masks: Vec::new(),
+            grams: Vec::new(),
+            index: 0,
+        })
     };
 }
 
@@ -176,12 +182,27 @@ struct TermMasks {
     /// Numbers the rankings, so that `seen` is never cleared.
     round: u32,
     masks: Vec<u64>,
+    /// The question 3-gram ids, in bit order, and the index ([`Index::id`]) that the current
+    /// round's masks are of.
+    grams: Vec<u32>,
+    index: u64,
 }
 
 const NO_MASK: u32 = u32::MAX;
 
 impl TermMasks {
-    fn begin(&mut self, terms: usize) {
+    /// Starts a ranking over the question 3-grams `grams` (ids, in bit order) of `index`. The
+    /// same 3-grams of the same index in the same order give every term the same bits, so the
+    /// masks worked out so far stay good: a question's paragraph ranking within the chosen article
+    /// (the same words, see [`crate::nlu::passage`]) reuses those of its ranking over the archive.
+    fn begin(&mut self, index: &Index, grams: &[u32]) {
+        let terms = index.term_count();
+        if self.round != 0 && self.index == index.id() && self.grams == grams {
+            return;
+        }
+        self.index = index.id();
+        self.grams.clear();
+        self.grams.extend_from_slice(grams);
         self.round = self.round.wrapping_add(1);
         if self.round == 0 {
             self.seen.iter_mut().for_each(|s| s.0 = 0);
@@ -219,5 +240,47 @@ impl TermMasks {
         };
         self.seen[t as usize] = (self.round, at);
         (at != NO_MASK).then_some(at as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlu::query::analyse;
+    use crate::nlu::testing::{archive_with_one_quake, lexicon, seed_article};
+
+    /// A ranking as comparable bits.
+    fn bits(ranked: &[Scored]) -> Vec<(usize, u32, u32)> {
+        ranked
+            .iter()
+            .map(|s| (s.passage, s.score.to_bits(), s.coverage.to_bits()))
+            .collect()
+    }
+
+    /// The same ranking on a thread of its own: nothing kept from earlier rankings.
+    fn fresh(q: &str, index: &Index, only_doc: Option<usize>) -> Vec<(usize, u32, u32)> {
+        std::thread::scope(|s| {
+            s.spawn(|| bits(&rank(&analyse(q, None, index), index, only_doc, None)))
+                .join()
+                .unwrap()
+        })
+    }
+
+    #[test]
+    fn masks_kept_from_an_earlier_ranking_give_the_rankings_a_fresh_thread_gives() {
+        let archive = Index::build(&archive_with_one_quake(), std::iter::empty(), lexicon());
+        let seed = Index::build(&[seed_article(1)], std::iter::empty(), lexicon());
+        let q = "kapan gempa terjadi dan berapa harga paket data whatsapp?";
+        let asked = analyse(q, None, &archive);
+        let over_all = rank(&asked, &archive, None, None);
+        assert_eq!(bits(&over_all), fresh(q, &archive, None));
+        // The paragraph ranking within the best article, right after: the masks are kept.
+        let doc = archive.passages[over_all[0].passage].doc as usize;
+        let within = rank(&asked, &archive, Some(doc), None);
+        assert_eq!(bits(&within), fresh(q, &archive, Some(doc)));
+        // Another index on the same thread: its term ids are not the archive's.
+        let other = rank(&analyse(q, None, &seed), &seed, None, None);
+        assert_eq!(bits(&other), fresh(q, &seed, None));
+        assert!(!other.is_empty() && !within.is_empty());
     }
 }

@@ -4,6 +4,8 @@
 //! logistic model whose weights and threshold are fitted on the tuning set
 //! (`scripts/fit_answer.py`) and kept in `config/default.toml`'s `[answer]` section.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::article::{self, Scored};
@@ -152,7 +154,16 @@ pub struct Choice {
 /// dates are matched as dates, not as words a passage must repeat.
 /// A relative time word ("terbaru", "terakhir") stays a term but is neither salient nor more
 /// than generic: it says when, not what about, and the report rarely repeats it.
-pub fn without_date_words(q: &Query, qd: &QuestionDates) -> Query {
+pub fn without_date_words<'a>(q: &'a Query, qd: &QuestionDates) -> Cow<'a, Query> {
+    // Most questions spell no date and say no "terbaru": nothing to take out, so no copy of the
+    // question (its words and terms are a good share of the allocations per question).
+    if !q
+        .terms
+        .iter()
+        .any(|t| qd.words.contains(&t.word) || qd.relative_words.contains(&t.word))
+    {
+        return Cow::Borrowed(q);
+    }
     let mut out = q.clone();
     out.terms.retain(|t| !qd.words.contains(&t.word));
     for t in out.terms.iter_mut() {
@@ -164,9 +175,9 @@ pub fn without_date_words(q: &Query, qd: &QuestionDates) -> Query {
         }
     }
     if out.terms.is_empty() {
-        return q.clone();
+        return Cow::Borrowed(q);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Ranks, re-weighs and decides. `None` when nothing in the archive shares a word.
@@ -422,10 +433,11 @@ fn clause_held(salient: &[&Term], index: &Index, doc: usize) -> bool {
             .any(|p| clause.iter().all(|t| t.in_terms(&p.terms)))
 }
 
-/// A query of one term, to measure that term's coverage alone.
+/// A query of one term, to measure that term's coverage alone (which reads only its terms: the
+/// question's words are not copied for it).
 fn single(q: &Query, t: &Term) -> Query {
     Query {
-        words: q.words.clone(),
+        words: Vec::new(),
         terms: vec![t.clone()],
         answer_type: q.answer_type,
         lang: q.lang,
@@ -445,7 +457,8 @@ mod tests {
         let index = Index::build(&[seed_article(1)], std::iter::empty(), lx.clone());
         let raw = "harga paket data terakhir berapa?";
         let qd = dates::of_question(raw, &lx);
-        let q = without_date_words(&analyse(raw, None, &index), &qd);
+        let asked = analyse(raw, None, &index);
+        let q = without_date_words(&asked, &qd);
         let t = q.terms.iter().find(|t| t.word == "terakhir").unwrap();
         assert!(t.generic && !t.salient && !t.rare && !t.head);
         assert!(qd.latest, "it asks for the newest report");

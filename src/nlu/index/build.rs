@@ -22,7 +22,9 @@ impl Index {
     ) -> Index {
         let shared = lexicon.clone();
         let lx = &*shared;
+        static BUILT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let mut index = Index {
+            id: BUILT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             lx: lexicon,
             docs: Vec::with_capacity(articles.len()),
             passages: Vec::new(),

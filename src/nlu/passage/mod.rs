@@ -150,7 +150,10 @@ pub fn choose(
     model: &Model,
 ) -> Option<(Scored, Option<SentenceFit>)> {
     let mut best: Option<(f32, Candidate)> = None;
-    for c in candidates(q, qd, index, doc, lead, lx) {
+    // Answering measures only what the model weighs: the features at weight 0 are for the
+    // fitting dump (`candidates`), and two of them cost a pass over each sentence's values.
+    let extras = model.weights.rare != 0.0 || model.weights.focus_near != 0.0;
+    for c in measured(q, qd, index, doc, lead, lx, extras) {
         let key = model.key(&c.features);
         // The first of equals wins: candidates come best words first.
         if best.as_ref().is_none_or(|(k, _)| key > *k) {
@@ -169,9 +172,23 @@ pub fn candidates(
     lead: &Scored,
     lx: &Lexicon,
 ) -> Vec<Candidate> {
+    measured(q, qd, index, doc, lead, lx, true)
+}
+
+/// [`candidates`]; without `extras`, the features `rare` and `focus_near` are left at 0.
+fn measured(
+    q: &Query,
+    qd: &QuestionDates,
+    index: &Index,
+    doc: usize,
+    lead: &Scored,
+    lx: &Lexicon,
+    extras: bool,
+) -> Vec<Candidate> {
     let asked = Asked::of(q, lx);
     let detail = index.detail(doc);
-    let weights = Weights::of(q, &asked, qd, index, doc, &detail);
+    let mut weights = Weights::of(q, &asked, qd, index, doc, &detail);
+    weights.extras = extras;
     let mut scored = if matches!(q.answer_type, AnswerType::YesNo | AnswerType::Manner) {
         vec![lead.clone()]
     } else {

@@ -86,6 +86,9 @@ pub(super) struct Weights {
     focus: Vec<f32>,
     /// 1 for a figure the question quotes, 0 elsewhere.
     figures: Vec<f32>,
+    /// Whether `rare` and `focus_near` are measured (else 0): only the fitting dump needs them
+    /// while their weights are 0.
+    pub(super) extras: bool,
 }
 
 impl Weights {
@@ -159,6 +162,7 @@ impl Weights {
             rare: Vec::new(),
             focus: Vec::new(),
             figures: Vec::with_capacity(q.terms.len()),
+            extras: true,
         };
         for t in &q.terms {
             let paragraphs = (0..d.paragraphs.len())
@@ -355,8 +359,11 @@ fn fit(
             .fold(0.0, f32::max)
     };
     let near = near_of(&w.near);
-    let rare = near_of(&w.rare);
-    let focus_near = near_of(&w.focus);
+    let (rare, focus_near) = if w.extras {
+        (near_of(&w.rare), near_of(&w.focus))
+    } else {
+        (0.0, 0.0)
+    };
     let extra = w.date_weight + w.superlative_weight;
     let local = if extra > 0.0 {
         let total: f32 = w.local.iter().sum::<f32>() + extra;
