@@ -1,0 +1,68 @@
+//! Tests of sentence reading and weighing: figures as one word, extremes, date weights and
+//! nearness, on made-up text.
+
+use super::*;
+
+/// The words of a sentence, for tests.
+fn words(s: &str) -> Vec<String> {
+    answer_type::tokens(s)
+        .into_iter()
+        .map(|t| t.lower)
+        .collect()
+}
+
+#[test]
+fn a_figure_stays_one_word_and_a_percent_sign_is_a_unit() {
+    assert_eq!(
+        words("Indeks ditutup di 1.234,56, naik 3,5% ke Rp12.300 (7/3/2031)."),
+        vec![
+            "indeks", "ditutup", "di", "1.234,56", "naik", "3,5", "persen", "ke", "rp12.300",
+            "7/3/2031"
+        ]
+    );
+}
+
+#[test]
+fn paling_of_a_recency_phrase_asks_no_extreme_but_of_a_measure_does() {
+    let lx = Lexicon::builtin();
+    let asks = |q: &str| {
+        let qd = super::super::super::dates::of_question(q, &lx);
+        asks_extreme(&words(q), &qd, &lx)
+    };
+    assert!(!asks("skor laga kota hujan yang paling baru berapa?"));
+    assert!(asks("sungai mana yang paling dalam di kota hujan?"));
+    assert!(asks("harga tertinggi kopi gunung berapa?"));
+}
+
+#[test]
+fn a_date_naming_only_the_reports_own_day_weighs_no_paragraph() {
+    use crate::nlu::index::Index;
+    use crate::nlu::query::analyse;
+    use crate::nlu::testing::{lexicon, plain_article};
+    let head = "Harga Kopi Naik\n\nTanggal: Senin, 3 Februari 2031 / 10:00 WIB\n\n";
+    let one_day =
+        "Harga kopi naik jadi Rp 50.000.\n\nStok cukup, kata pedagang, Senin (3/2/2031).\n";
+    let two_days =
+        "Harga kopi naik jadi Rp 50.000 dari Minggu (2/2/2031).\n\nStok cukup, Senin (3/2/2031).\n";
+    for (body, weighs) in [(one_day, false), (two_days, true)] {
+        let lx = lexicon();
+        let text = format!("{head}{body}");
+        let index = Index::build(&[plain_article(1, &text)], std::iter::empty(), lx.clone());
+        let raw = "Berapa harga kopi pada 3 Februari 2031?";
+        let qd = super::super::super::dates::of_question(raw, &lx);
+        let q = analyse(raw, None, &index);
+        let asked = Asked::of(&q, &lx);
+        let w = Weights::of(&q, &asked, &qd, &index, 0, &index.detail(0));
+        assert_eq!(w.date_weight > 0.0, weighs, "{body}");
+    }
+}
+
+#[test]
+fn nearness_falls_with_distance() {
+    let at = vec![vec![(1, 1.0)], vec![(9, 1.0)]];
+    let w = [1.0, 1.0];
+    let beside = nearness(2, &at, &w, 2.0);
+    let far = nearness(20, &at, &w, 2.0);
+    assert!(beside > far, "{beside} > {far}");
+    assert_eq!(nearness(2, &[vec![], vec![]], &w, 2.0), 0.0);
+}
