@@ -42,7 +42,7 @@ mod tests {
             "Cek Berita dan Artikel yang lain di Google News",
             "[X]",
             "×",
-            "Baca Juga: Harga Emas Antam Hari Ini Naik",
+            "Baca Juga: Harga Kopi Gunung Hari Ini Naik",
         ] {
             assert!(is_furniture(line), "{line:?}");
         }

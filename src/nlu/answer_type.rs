@@ -11,7 +11,7 @@ use super::lexicon::{Cue, Lexicon, Measure, MeasureRole};
 use super::query::{AnswerType, Query};
 
 /// The sentences of a paragraph as byte ranges: a sentence ends at `.`, `!` or `?` followed by a
-/// space and a capital letter, a digit or a quote ("Tbk. (TBIG)" and "5.462,74" do not end one).
+/// space and a capital letter, a digit or a quote ("Tbk. (SMKR)" and "1.234,56" do not end one).
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -39,7 +39,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// One word of a sentence as written: its lowercase form and whether it is capitalised. A figure stays one word ("5.462,74", "Rp16.200", "13/5/2025"); "%" is a word
+/// One word of a sentence as written: its lowercase form and whether it is capitalised. A figure stays one word ("1.234,56", "Rp12.300", "7/3/2031"); "%" is a word
 /// ("persen") of its own.
 #[derive(Debug, Clone)]
 pub struct Tok {
@@ -54,7 +54,7 @@ impl Tok {
         self.lower.chars().any(|c| c.is_ascii_digit())
     }
 
-    /// The digit runs of a figure ("5.462,74" → 5, 462, 74): how a question's words hold it.
+    /// The digit runs of a figure ("1.234,56" → 1, 234, 56): how a question's words hold it.
     fn digit_runs(&self) -> impl Iterator<Item = &str> {
         self.lower
             .split(|c: char| !c.is_ascii_digit())

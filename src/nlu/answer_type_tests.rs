@@ -5,14 +5,14 @@ use super::*;
 #[test]
 fn sentences_end_at_a_stop_before_a_capital_not_inside_figures() {
     let p =
-        "IHSG ditutup di 5.462,74. Sebanyak 200 saham naik. PT Tower Bersama Tbk. (TBIG) turun.";
+        "Indeks ditutup di 1.234,56. Sebanyak 200 saham naik. PT Sumber Makmur Tbk. (SMKR) turun.";
     let s: Vec<&str> = sentences(p).into_iter().map(|r| &p[r]).collect();
     assert_eq!(
         s,
         vec![
-            "IHSG ditutup di 5.462,74.",
+            "Indeks ditutup di 1.234,56.",
             "Sebanyak 200 saham naik.",
-            "PT Tower Bersama Tbk. (TBIG) turun."
+            "PT Sumber Makmur Tbk. (SMKR) turun."
         ]
     );
 }
@@ -66,7 +66,11 @@ fn a_year_alone_is_no_amount_but_a_figure_is_and_a_cue_gives_a_reason() {
 fn a_figure_the_question_quotes_is_no_answer_and_the_asked_unit_wins() {
     let n = AnswerType::Number;
     assert_eq!(
-        strongest(n, &["ihsg", "5", "462", "74"], "IHSG ditutup di 5.462,74."),
+        strongest(
+            n,
+            &["indeks", "1", "234", "56"],
+            "Indeks ditutup di 1.234,56."
+        ),
         0.0
     );
     assert_eq!(

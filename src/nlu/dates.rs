@@ -68,7 +68,7 @@ pub struct QuestionDates {
 }
 
 /// One word of raw text: lowercase, with digits joined by `/` kept together ("13/5/2025"), and
-/// whether a decimal or thousands separator touches it ("5.462,74" is no year).
+/// whether a decimal or thousands separator touches it ("1.234,56" is no year).
 #[derive(Debug)]
 pub(super) struct Tok {
     pub text: String,

@@ -186,8 +186,8 @@ impl Weights {
             out.ids.push(t.matches.clone());
             out.generic.push(t.generic);
             out.local.push(base * rarity);
-            // A figure the question quotes, and its unit, place the question ("ketika BI
-            // menaikkan BI Rate menjadi 6,25 persen"); the answer is not beside them.
+            // A figure the question quotes, and its unit, place the question ("ketika bank
+            // menaikkan bunga menjadi 9,75 persen"); the answer is not beside them.
             let unit = lx.measure(&t.word, MeasureRole::Unit).is_some() || lx.is_scale(&t.word);
             let quoted = text::has_digit(&t.word)
                 || (unit
