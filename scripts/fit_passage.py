@@ -16,7 +16,8 @@ five-fold cross-validation over questions). A plain weighted sum ranks in
 Rust, so only the weights are written (no bias: it cancels within a question).
 
 Tuning sets: as scripts/fit_answer.py (tests/archive/qa/tune.jsonl, probe-14.jsonl, probe-15.jsonl
-with set C's and D's articles as distractors, the single-article sets tests/qa/{tune,fresh,blind2})
+and probe-17-{slang,english,dated}.jsonl with set C's and D's articles as distractors, the
+single-article sets tests/qa/{tune,fresh,blind2})
 and /work/shared/eval/dev_qa.jsonl when present. Never the holdouts.
 
 The newsdesk binary reads config/default.toml from the working directory, so a fit written there

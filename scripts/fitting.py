@@ -6,15 +6,18 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ARCHIVE = sorted(glob.glob(os.path.join(ROOT, "tests/archive/articles/*.txt")))
 FIXTURES = [os.path.join(ROOT, "tests/fixtures/plain-paket-data-internet.txt"),
             os.path.join(ROOT, "tests/fixtures/kontan-deposito-bank-digital-2024.txt")]
-# (question set, articles imported first). probe-15 runs over set C's and D's articles too
-# (set C's only as distractors: its questions are never run).
+# The archive with set C's and set D's articles (set C's only as distractors: its questions are
+# never run), for the sets written over all of them.
+WIDE = sorted(ARCHIVE
+              + glob.glob(os.path.join(ROOT, "tests/archive/articles-c/*.txt"))
+              + glob.glob(os.path.join(ROOT, "tests/archive/articles-d/*.txt")))
+# (question set, articles imported first). probe-15 and stop 17's three sets (written blind,
+# scored once, then opened for tuning) run over the wide archive.
 SETS = [
     ("tests/archive/qa/tune.jsonl", ARCHIVE),
     ("tests/archive/qa/probe-14.jsonl", ARCHIVE),
-    ("tests/archive/qa/probe-15.jsonl", sorted(
-        ARCHIVE
-        + glob.glob(os.path.join(ROOT, "tests/archive/articles-c/*.txt"))
-        + glob.glob(os.path.join(ROOT, "tests/archive/articles-d/*.txt")))),
+    ("tests/archive/qa/probe-15.jsonl", WIDE),
+    *[(f"tests/archive/qa/probe-17-{name}.jsonl", WIDE) for name in ("slang", "english", "dated")],
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
