@@ -14,17 +14,17 @@ use newsdesk::nlu::{Engine, Intents, Lexicon, Question};
 
 use crate::common::qa::{self, passes};
 
-/// The tuned score is 0.825 (203/246, stop 16); the bars sit about one question under each figure.
-const OVERALL_BAR: f64 = 0.82;
-/// Per category, the lowest accuracy allowed (tuned: formal 0.800, slang 0.814, english 0.824,
-/// dated 0.889, confusable 0.600, unanswerable 0.969, offtopic 1.0).
+/// The tuned score is 0.837 (206/246, stop 17); the bars sit about one question under each figure.
+const OVERALL_BAR: f64 = 0.83;
+/// Per category, the lowest accuracy allowed (tuned: formal 0.800, slang 0.837, english 0.824,
+/// dated 0.926, confusable 0.680, unanswerable 0.938, offtopic 1.0).
 const CATEGORY_BARS: &[(&str, f64)] = &[
     ("formal", 0.78),
-    ("slang", 0.79),
+    ("slang", 0.81),
     ("english", 0.79),
-    ("dated", 0.85),
-    ("confusable", 0.56),
-    ("unanswerable", 0.93),
+    ("dated", 0.88),
+    ("confusable", 0.64),
+    ("unanswerable", 0.90),
     ("offtopic", 0.9),
 ];
 
