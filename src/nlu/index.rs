@@ -116,6 +116,10 @@ pub struct Index {
     trigram_idf: Vec<f32>,
     pub max_trigram_idf: f32,
     typo_vocab: fst::Set<Vec<u8>>,
+    /// The articles' words by consonant outline ("kendaraan" under "kndrn"), for outlines
+    /// specific enough to spell a reader's shorthand out ([`super::abbrev`]): one lookup per
+    /// shorthand instead of a pass over every word with its first letter.
+    outlines: HashMap<String, Vec<Box<str>>>,
     /// Adjacent content words of the titles and how many titles hold them ("batik pesisir"), to
     /// read a reader's blend or initials of them ("batpes", "BP").
     title_pairs: Vec<(String, String, u32)>,

@@ -42,6 +42,7 @@ impl Index {
             trigram_idf: Vec::new(),
             max_trigram_idf: 1.0,
             typo_vocab: fst::Set::default(),
+            outlines: HashMap::default(),
             title_pairs: Vec::new(),
             details: DetailCache::new(DETAIL_BUDGET),
         };
@@ -234,6 +235,15 @@ impl Index {
         words.sort_unstable();
         words.dedup();
         index.typo_vocab = fst::Set::from_iter(words).expect("sorted, unique words");
+        for w in index.vocab.keys() {
+            if w.chars().count() >= 3
+                && !w.chars().any(|c| c.is_ascii_digit())
+                && crate::nlu::abbrev::is_specific(w)
+            {
+                let outline = crate::nlu::abbrev::outline(w);
+                index.outlines.entry(outline).or_default().push(w.as_str().into());
+            }
+        }
         index.title_pairs = title_pairs
             .into_iter()
             .map(|((a, b), n)| (a, b, n))

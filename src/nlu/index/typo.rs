@@ -69,32 +69,21 @@ impl Index {
 }
 
 impl Index {
-    /// The article word a vowel-dropped abbreviation spells out ("hrg" → "harga", see
-    /// [`abbrev`](crate::nlu::abbrev)), among the words sharing its first letter: the one in most
-    /// passages wins.
+    /// The article word a vowel-dropped abbreviation spells out ("kndraan" → "kendaraan", see
+    /// [`abbrev`](crate::nlu::abbrev)), among the words sharing its consonant outline: the one in
+    /// most passages wins, and a tie spells nothing out.
     pub fn spell_out(&self, short: &str) -> Option<String> {
-        use fst::{IntoStreamer, Streamer};
-        let first = short.chars().next()?;
-        let lo = first.to_string();
-        let hi = char::from_u32(first as u32 + 1)?.to_string();
-        let mut stream = self.typo_vocab.range().ge(&lo).lt(&hi).into_stream();
-        let mut found: Vec<(String, u32)> = Vec::new();
-        while let Some(candidate) = stream.next() {
-            let Ok(candidate) = std::str::from_utf8(candidate) else {
-                continue;
-            };
-            if let Some(t) = self.term(candidate)
-                && crate::nlu::abbrev::spells_out(short, candidate)
-            {
-                found.push((candidate.to_string(), self.df[t as usize]));
-            }
+        // Only an outline this specific is spelled out as an article word; a word spelling
+        // `short` out has `short`'s outline, so the words filed under it are all the candidates.
+        if !crate::nlu::abbrev::is_specific(short) {
+            return None;
         }
-        crate::nlu::abbrev::best(short, found.iter().map(|(w, df)| (w.as_str(), *df)))
+        let candidates = self.outlines.get(&crate::nlu::abbrev::outline(short))?;
+        let found = candidates
+            .iter()
+            .filter_map(|w| self.term(w).map(|t| (&**w, self.df[t as usize])));
+        crate::nlu::abbrev::best(short, found)
     }
-
-    /// The two title words a reader's blend or initials stand for ("batpes", "BP"; see
-    /// [`abbrev::shortens_pair`](crate::nlu::abbrev::shortens_pair)): the pair most titles
-    /// hold, only when no other pair fits as often.
     pub fn spell_out_pair(&self, short: &str) -> Option<String> {
         let mut fits: Vec<(&str, &str, u32)> = self
             .title_pairs
