@@ -241,7 +241,11 @@ impl Index {
                 && crate::nlu::abbrev::is_specific(w)
             {
                 let outline = crate::nlu::abbrev::outline(w);
-                index.outlines.entry(outline).or_default().push(w.as_str().into());
+                index
+                    .outlines
+                    .entry(outline)
+                    .or_default()
+                    .push(w.as_str().into());
             }
         }
         index.title_pairs = title_pairs
