@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::tx::{Tx, bind};
+use super::tx::Tx;
 use super::{Store, timestamp_text};
 
 /// A call waiting to be made.
@@ -28,7 +28,15 @@ impl Store {
                 .fetch_all(&mut *conn)
                 .await?;
         self.writer.idle.release(conn);
-        rows.iter().map(queued).collect()
+        rows.iter()
+            .map(|row| {
+                Ok(Queued {
+                    id: row.try_get("id")?,
+                    chat_id: row.try_get("chat_id")?,
+                    payload: row.try_get("payload")?,
+                })
+            })
+            .collect()
     }
 
     /// Forgets calls that were made (or given up on), in one transaction, ahead of other writers:
@@ -42,46 +50,12 @@ impl Store {
         tx.commit().await
     }
 
-    /// [`Store::outbox_done`] then [`Store::outbox_after`], in one round trip to the connection's
-    /// thread (the sender does both after most wake-ups). The deletions commit before the read.
-    pub async fn outbox_done_then_after(
-        &self,
-        ids: &[i64],
-        after: i64,
-        limit: i64,
-    ) -> anyhow::Result<Vec<Queued>> {
-        let mut tx = self.begin_write_urgent().await?;
-        tx.outbox_done(ids).await?;
-        tx.later("COMMIT");
-        let (sql, mut args) = tx
-            .with_pending(
-                "SELECT id, chat_id, payload FROM outbox WHERE id > ? ORDER BY id LIMIT ?",
-                false,
-            )
-            .await?;
-        bind(&mut args, after)?;
-        bind(&mut args, limit)?;
-        let rows = sqlx::query_with(sqlx::AssertSqlSafe(sql), args)
-            .fetch_all(tx.connection())
-            .await?;
-        tx.committed();
-        rows.iter().map(queued).collect()
-    }
-
     /// How many calls are queued (for tests and the bench).
     pub async fn outbox_len(&self) -> anyhow::Result<i64> {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM outbox")
             .fetch_one(&self.pool)
             .await?)
     }
-}
-
-fn queued(row: &sqlx::sqlite::SqliteRow) -> anyhow::Result<Queued> {
-    Ok(Queued {
-        id: row.try_get("id")?,
-        chat_id: row.try_get("chat_id")?,
-        payload: row.try_get("payload")?,
-    })
 }
 
 impl Tx {

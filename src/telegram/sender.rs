@@ -94,12 +94,9 @@ impl<D: Helpdesk> Sender<D> {
         let mut tidy_at = Instant::now() + Duration::from_secs(10);
         loop {
             // Recording what was sent comes first: until it commits, a crash would send it again.
-            // (When the outbox is to be read too, `load` records them first, in the same round
-            // trip.)
+            state.flush().await;
             if reload {
                 reload = state.load().await;
-            } else {
-                state.flush().await;
             }
             let now = Instant::now();
             state.wake_due(now);
@@ -156,29 +153,13 @@ async fn sleep_until(at: Option<Instant>) {
 impl<D: Helpdesk> Loop<D> {
     /// Reads newly queued rows; `true` when there may be more to read (or reading failed).
     async fn load(&mut self) -> bool {
-        let store = self.sender.desk.store();
-        let rows = if self.done.is_empty() {
-            store.outbox_after(self.cursor, LOAD_BATCH).await
-        } else {
-            match store
-                .outbox_done_then_after(&self.done, self.cursor, LOAD_BATCH)
-                .await
-            {
-                Ok(rows) => {
-                    self.done.clear();
-                    Ok(rows)
-                }
-                Err(e) => {
-                    // As when `flush` fails: recording is retried, reading goes on.
-                    log::warn!(
-                        "cannot record {} sent message(s) yet (retrying): {e:#}",
-                        self.done.len()
-                    );
-                    store.outbox_after(self.cursor, LOAD_BATCH).await
-                }
-            }
-        };
-        let rows = match rows {
+        let rows = match self
+            .sender
+            .desk
+            .store()
+            .outbox_after(self.cursor, LOAD_BATCH)
+            .await
+        {
             Ok(rows) => rows,
             Err(e) => {
                 log::warn!("cannot read the outbox (retrying): {e:#}");
