@@ -5,8 +5,9 @@
 //! [`questions`] (the question log and its figures), [`tickets`] (human handoff), [`drafts`]
 //! (pages awaiting publication), [`feeds`] (news feeds and their items); [`inbox`] and [`outbox`]
 //! (durable delivery); [`ops`] (the service's own state and figures); [`tx`] is the transaction
-//! they run in, and `group` commits several chats' turns in one of them. Queries are built at run
-//! time (`sqlx::query`), so building the crate never needs a database.
+//! they run in, `group` commits several chats' turns in one of them, and `idle` keeps connections
+//! between transactions. Queries are built at run time (`sqlx::query`), so building the crate
+//! never needs a database.
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
