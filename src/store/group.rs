@@ -161,7 +161,7 @@ impl Writer {
             // connection, then the lock): the other order could wait on a turn that waits on us.
             let taken = match conn.take() {
                 Some(conn) => Ok(conn),
-                None => self.pool.acquire().await,
+                None => self.idle.acquire(&self.pool).await,
             };
             // The write lock, then the turns: those that queue meanwhile join this group.
             let writer = match &taken {
@@ -175,6 +175,9 @@ impl Writer {
                     .expect("the group queue is never poisoned");
                 if queue.waiting.is_empty() {
                     queue.leading = false;
+                    if let Ok(taken) = taken {
+                        self.idle.release(taken);
+                    }
                     return;
                 }
                 let n = queue.waiting.len().min(MAX_GROUP);
@@ -253,7 +256,7 @@ impl Writer {
                         );
                         conn = match rolled_back(conn).await {
                             Some(conn) => conn,
-                            None => match self.pool.acquire().await {
+                            None => match self.idle.acquire(&self.pool).await {
                                 Ok(conn) => conn,
                                 Err(e) => {
                                     for waiting in group {
@@ -275,7 +278,7 @@ impl Writer {
             let _ = waiting.done.send(outcome);
             conn = match back {
                 Some(conn) => conn,
-                None => match self.pool.acquire().await {
+                None => match self.idle.acquire(&self.pool).await {
                     Ok(conn) => conn,
                     Err(e) => {
                         for waiting in group {

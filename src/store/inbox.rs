@@ -63,7 +63,8 @@ impl Store {
         // one per update; rows that were stored before (re-deliveries) come back as nothing.
         // 100 rows of 5 arguments stay far under SQLite's limit of 32,766 arguments.
         let at_text = timestamp_text(at);
-        for chunk in updates.chunks(100) {
+        let chunks = updates.len().div_ceil(100);
+        for (n, chunk) in updates.chunks(100).enumerate() {
             let mut sql = String::from(
                 "INSERT INTO inbox (update_id, content_key, chat_id, raw, received_at) VALUES ",
             );
@@ -78,6 +79,12 @@ impl Store {
                 " ON CONFLICT (update_id, content_key) DO NOTHING
                  RETURNING id, update_id, content_key",
             );
+            let last = n + 1 == chunks;
+            if last {
+                // `COMMIT` in the same round trip: RETURNING's rows all come back before it runs
+                // (sqlx steps each statement to its end), and a failed `COMMIT` fails the call.
+                sql.push_str(";\nCOMMIT");
+            }
             let (sql, mut args) = tx.with_pending(&sql, true).await?;
             for update in chunk {
                 bind(&mut args, update.update_id)?;
@@ -89,6 +96,9 @@ impl Store {
             let rows = sqlx::query_with(sqlx::AssertSqlSafe(sql), args)
                 .fetch_all(tx.connection())
                 .await?;
+            if last {
+                tx.committed();
+            }
             let mut stored = std::collections::HashMap::with_capacity(rows.len());
             for row in &rows {
                 let key: (i64, String) = (row.try_get("update_id")?, row.try_get("content_key")?);
@@ -106,7 +116,9 @@ impl Store {
                 }));
             }
         }
-        tx.commit().await?;
+        if updates.is_empty() {
+            tx.commit().await?;
+        }
         Ok(out)
     }
 

@@ -5,8 +5,9 @@
 //! [`questions`] (the question log and its figures), [`tickets`] (human handoff), [`drafts`]
 //! (pages awaiting publication), [`feeds`] (news feeds and their items); [`inbox`] and [`outbox`]
 //! (durable delivery); [`ops`] (the service's own state and figures); [`tx`] is the transaction
-//! they run in, and `group` commits several chats' turns in one of them. Queries are built at run
-//! time (`sqlx::query`), so building the crate never needs a database.
+//! they run in, `group` commits several chats' turns in one of them, and `idle` keeps connections
+//! between transactions. Queries are built at run time (`sqlx::query`), so building the crate
+//! never needs a database.
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -24,6 +25,7 @@ pub mod conversations;
 pub mod drafts;
 pub mod feeds;
 mod group;
+mod idle;
 pub mod inbox;
 pub mod ops;
 pub mod outbox;
@@ -123,8 +125,9 @@ impl Store {
                 // Turn workers, the inbox, the sender and reports each hold one at times. A
                 // reader's turn holds its connection while it waits for the write lock, whose
                 // holder may still need a connection (`Store::begin_turn`): keep the turn workers
-                // (`telegram::DEFAULT_WORKERS`) well below this.
-                .max_connections(16)
+                // (`telegram::DEFAULT_WORKERS`) well below this. Up to `idle::KEEP` more are kept
+                // idle between transactions, out of the pool.
+                .max_connections(16 + idle::KEEP as u32)
                 // A SQLite connection is a local file handle, not a socket that can go stale, so
                 // sqlx's liveness ping before every acquire catches nothing, yet it costs a round
                 // trip to the connection's worker thread per transaction — about a tenth of a
@@ -142,8 +145,10 @@ impl Store {
             url: database_url.to_string(),
             reason: e.to_string(),
         })?;
+        // An in-memory database's one connection is never kept idle out of its pool.
+        let keep_idle = if in_memory { 0 } else { idle::KEEP };
         Ok(Store {
-            writer: std::sync::Arc::new(tx::Writer::new(pool.clone())),
+            writer: std::sync::Arc::new(tx::Writer::new(pool.clone(), keep_idle)),
             pool,
             turns: Default::default(),
         })
@@ -180,6 +185,7 @@ impl Store {
 
     /// Waits for every connection to finish and closes them (checkpointing the WAL).
     pub async fn close(&self) {
+        self.writer.idle.close();
         self.pool.close().await;
     }
 }

@@ -19,12 +19,15 @@ pub struct Queued {
 impl Store {
     /// Queued calls with an id above `after`, oldest first.
     pub async fn outbox_after(&self, after: i64, limit: i64) -> anyhow::Result<Vec<Queued>> {
+        // On a kept connection (`store::idle`): the sender reads after every wake-up.
+        let mut conn = self.writer.idle.acquire(&self.pool).await?;
         let rows =
             sqlx::query("SELECT id, chat_id, payload FROM outbox WHERE id > ? ORDER BY id LIMIT ?")
                 .bind(after)
                 .bind(limit)
-                .fetch_all(&self.pool)
+                .fetch_all(&mut *conn)
                 .await?;
+        self.writer.idle.release(conn);
         rows.iter()
             .map(|row| {
                 Ok(Queued {
@@ -73,9 +76,14 @@ impl Tx {
 
     /// Forgets calls that were made. Goes with the next statement or `COMMIT` (see `Tx::later`).
     pub async fn outbox_done(&mut self, ids: &[i64]) -> anyhow::Result<()> {
-        for id in ids {
-            self.later("DELETE FROM outbox WHERE id = ?").bind(*id)?;
+        if ids.is_empty() {
+            return Ok(());
         }
+        // One statement for the lot, not one per row: each statement's result is a message
+        // from the connection's thread (see `Tx::pending`).
+        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        self.later("DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?))")
+            .bind(format!("[{list}]"))?;
         Ok(())
     }
 

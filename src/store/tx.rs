@@ -73,6 +73,8 @@ pub(super) struct Writer {
     // leader takes a connection from.
     pub(super) group: std::sync::Mutex<super::group::Queue>,
     pub(super) pool: SqlitePool,
+    // Connections between transactions, kept out of the pool (see `store::idle`).
+    pub(super) idle: super::idle::Idle,
     // The last question id handed out in this process; 0 until read from the table.
     question_id: AtomicI64,
     // Set when a transaction that logged a question did not commit: read the table again.
@@ -80,13 +82,14 @@ pub(super) struct Writer {
 }
 
 impl Writer {
-    pub(super) fn new(pool: SqlitePool) -> Writer {
+    pub(super) fn new(pool: SqlitePool, keep_idle: usize) -> Writer {
         Writer {
             lock: Default::default(),
             urgent: AtomicUsize::new(0),
             urgent_done: Notify::new(),
             group: Default::default(),
             pool,
+            idle: super::idle::Idle::new(keep_idle),
             question_id: AtomicI64::new(0),
             question_ids_stale: AtomicBool::new(false),
         }
@@ -144,8 +147,9 @@ impl Store {
         // `BEGIN IMMEDIATE` goes with the transaction's first statement (see `Tx::pending`); a
         // failure there (busy, read-only) fails that statement, and the `Tx` is discarded.
         let conn = self
-            .pool
-            .acquire()
+            .writer
+            .idle
+            .acquire(&self.pool)
             .await
             .context("cannot start a write transaction")?;
         let mut tx = Tx::on(conn, &self.writer);
@@ -168,7 +172,12 @@ impl Store {
         let turns = tokio::time::timeout(WRITER_WAIT, self.turns.clone().read_owned())
             .await
             .map_err(|_| anyhow::anyhow!("the store is busy: no turn for {WRITER_WAIT:?}"))?;
-        let conn = self.pool.acquire().await.context("cannot start a turn")?;
+        let conn = self
+            .writer
+            .idle
+            .acquire(&self.pool)
+            .await
+            .context("cannot start a turn")?;
         let mut tx = Tx::on(conn, &self.writer);
         tx.lazy = Some(self.writer.clone());
         tx._turns = Some(TurnsGuard::Shared(turns));
@@ -197,7 +206,7 @@ impl Store {
     async fn begin_with(&self, begin: &'static str) -> anyhow::Result<Tx> {
         // Held in the `Tx` before `BEGIN` runs: if this future is dropped mid-statement, the
         // `Tx`'s drop cleans the connection up instead of the pool getting it back mid-transaction.
-        let mut tx = Tx::on(self.pool.acquire().await?, &self.writer);
+        let mut tx = Tx::on(self.writer.idle.acquire(&self.pool).await?, &self.writer);
         if let Err(error) = sqlx::query(begin).execute(tx.connection()).await {
             // BUSY leaves no transaction open, but a connection in an unknown state is not kept.
             if let Some(mut conn) = tx.conn.take() {
@@ -231,8 +240,8 @@ impl Tx {
     /// a failed `COMMIT` nor one cut short returns it to the pool inside a transaction.
     pub async fn commit(mut self) -> anyhow::Result<()> {
         if let Some(writer) = self.lazy.clone() {
-            // No transaction is open on the connection: it goes back to the pool now.
-            self.conn.take();
+            // No transaction is open on the connection: it is free for others now.
+            self.park();
             if self.pending.is_empty() {
                 // A turn that wrote nothing: no transaction was opened.
                 return Ok(());
@@ -254,7 +263,7 @@ impl Tx {
             .await;
         match done {
             Ok(_) => {
-                self.conn.take();
+                self.park();
                 self.question_logged = false;
                 Ok(())
             }
@@ -270,12 +279,12 @@ impl Tx {
     pub async fn rollback(mut self) -> anyhow::Result<()> {
         if self.lazy.is_some() || self.pending.starts_with("BEGIN") {
             // Nothing was sent, so there is nothing to roll back.
-            self.conn.take();
+            self.park();
             return Ok(());
         }
         match sqlx::query("ROLLBACK").execute(self.connection()).await {
             Ok(_) => {
-                self.conn.take();
+                self.park();
                 Ok(())
             }
             Err(error) => {
@@ -310,6 +319,21 @@ impl Tx {
             return Ok(self.connection());
         }
         self.conn().await
+    }
+
+    /// Ends a transaction whose `COMMIT` went with its last statement, which succeeded.
+    pub(super) fn committed(&mut self) {
+        debug_assert!(self.pending.is_empty() && self.lazy.is_none());
+        self.park();
+        self.question_logged = false;
+    }
+
+    /// Hands the connection on for the next transaction, once this one has ended cleanly (see
+    /// `store::idle`).
+    fn park(&mut self) {
+        if let Some(conn) = self.conn.take() {
+            self.shared.idle.release(conn);
+        }
     }
 
     /// The connection as it is, pending statements not run.
