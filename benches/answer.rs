@@ -11,6 +11,10 @@ use std::sync::Arc;
 use criterion::{Criterion, criterion_group, criterion_main};
 use newsdesk::nlu::{Engine, Intents, Lexicon, Question};
 
+// The allocator `newsdesk` runs with (see `src/main.rs`), so the bench measures what ships.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn per_question(c: &mut Criterion) {
     let intents = Arc::new(Intents::builtin());
     let mut group = c.benchmark_group("answer");
