@@ -85,8 +85,16 @@ impl Index {
         crate::nlu::abbrev::best(short, found)
     }
     pub fn spell_out_pair(&self, short: &str) -> Option<String> {
-        let mut fits: Vec<(&str, &str, u32)> = self
+        // Every pair `short` may shorten opens with its first letter (an initial, or the start of
+        // the first word), and the pairs are sorted: only that run is tried, not every title's.
+        let first = short.as_bytes().first()?;
+        let lo = self
             .title_pairs
+            .partition_point(|(a, _, _)| a.as_bytes().first() < Some(first));
+        let hi = self
+            .title_pairs
+            .partition_point(|(a, _, _)| a.as_bytes().first() <= Some(first));
+        let mut fits: Vec<(&str, &str, u32)> = self.title_pairs[lo..hi]
             .iter()
             .filter(|(a, b, _)| crate::nlu::abbrev::shortens_pair(short, a, b))
             .map(|(a, b, n)| (a.as_str(), b.as_str(), *n))
