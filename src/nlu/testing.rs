@@ -4,6 +4,7 @@
 use chrono::{TimeZone, Utc};
 use std::sync::Arc;
 
+use super::index::Index;
 use super::lexicon::Lexicon;
 use crate::content::{self, Article};
 
@@ -28,7 +29,7 @@ pub fn plain_article(id: i64, text: &str) -> Article {
     }
 }
 
-/// Eleven copies of the seed page and one article about an earthquake in Cianjur: an archive
+/// Eleven copies of the seed page and one article about an earthquake in a made-up town: an archive
 /// large enough for document frequency to say which words are rare.
 pub fn archive_with_one_quake() -> Vec<Article> {
     let mut articles: Vec<Article> = (1..=11).map(seed_article).collect();
@@ -42,4 +43,9 @@ pub fn archive_with_one_quake() -> Vec<Article> {
 /// The built-in lexicon, as the engine is built with it.
 pub fn lexicon() -> Arc<Lexicon> {
     Arc::new(Lexicon::builtin())
+}
+
+/// The index of one plain-text article, built with the built-in lexicon.
+pub fn one_article_index(text: &str) -> Index {
+    Index::build(&[plain_article(1, text)], std::iter::empty(), lexicon())
 }

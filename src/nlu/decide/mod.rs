@@ -449,7 +449,7 @@ mod tests {
     use super::*;
     use crate::nlu::dates;
     use crate::nlu::query::analyse;
-    use crate::nlu::testing::{lexicon, plain_article, seed_article};
+    use crate::nlu::testing::{lexicon, seed_article};
 
     #[test]
     fn a_relative_time_word_is_kept_but_weighs_as_a_generic_word() {
@@ -469,7 +469,7 @@ mod tests {
         let together = "Kopi Lembah Hijau\n\nHarga kopi naik saat panen gagal di Lembah Hijau.\n\nHarga kopi kini Rp 88.000.\n";
         let scattered = "Kopi Lembah Hijau\n\nHarga kopi naik saat panen di Lembah Hijau.\n\nHarga kopi kini Rp 88.000 meski tidak gagal.\n";
         for (text, held) in [(together, true), (scattered, false)] {
-            let index = Index::build(&[plain_article(1, text)], std::iter::empty(), lexicon());
+            let index = crate::nlu::testing::one_article_index(text);
             let mut q = analyse("Berapa harga kopi saat panen gagal?", None, &index);
             for t in q.terms.iter_mut().filter(|t| t.context) {
                 t.salient = true;

@@ -36,9 +36,8 @@ fn paling_of_a_recency_phrase_asks_no_extreme_but_of_a_measure_does() {
 
 #[test]
 fn a_date_naming_only_the_reports_own_day_weighs_no_paragraph() {
-    use crate::nlu::index::Index;
     use crate::nlu::query::analyse;
-    use crate::nlu::testing::{lexicon, plain_article};
+    use crate::nlu::testing::lexicon;
     let head = "Harga Kopi Naik\n\nTanggal: Senin, 3 Februari 2031 / 10:00 WIB\n\n";
     let one_day =
         "Harga kopi naik jadi Rp 50.000.\n\nStok cukup, kata pedagang, Senin (3/2/2031).\n";
@@ -47,7 +46,7 @@ fn a_date_naming_only_the_reports_own_day_weighs_no_paragraph() {
     for (body, weighs) in [(one_day, false), (two_days, true)] {
         let lx = lexicon();
         let text = format!("{head}{body}");
-        let index = Index::build(&[plain_article(1, &text)], std::iter::empty(), lx.clone());
+        let index = crate::nlu::testing::one_article_index(&text);
         let raw = "Berapa harga kopi pada 3 Februari 2031?";
         let qd = super::super::super::dates::of_question(raw, &lx);
         let q = analyse(raw, None, &index);

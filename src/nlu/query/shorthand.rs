@@ -48,16 +48,12 @@ pub(super) fn spell_out(word: &str, capitalised: bool, index: &Index) -> Option<
 #[cfg(test)]
 mod tests {
     use super::super::analyse;
-    use crate::nlu::index::Index;
-    use crate::nlu::testing::lexicon;
 
     #[test]
     fn a_vowel_dropped_word_no_list_knows_is_spelled_out_as_the_articles_word() {
-        let article = crate::nlu::testing::plain_article(
-            1,
+        let index = crate::nlu::testing::one_article_index(
             "Kendaraan dinas Sukamaju ditarik\n\nPemerintah Kota Sukamaju menarik 40 kendaraan dinas.\n",
         );
-        let index = Index::build(&[article], std::iter::empty(), lexicon());
         let q = analyse(
             "brp kndraan dinas yg ditarik pmrintah sukamaju",
             None,
@@ -79,11 +75,9 @@ mod tests {
 
     #[test]
     fn a_blend_or_initials_of_two_title_words_is_spelled_out_as_both() {
-        let article = crate::nlu::testing::plain_article(
-            1,
+        let index = crate::nlu::testing::one_article_index(
             "Batik Pesisir Makin Laris\n\nPenjualan batik pesisir naik 12 persen tahun ini.\n",
         );
-        let index = Index::build(&[article], std::iter::empty(), lexicon());
         let q = analyse("penjualan batpes naik brp", None, &index);
         assert_eq!(q.words[1..3], ["batik", "pesisir"]);
         let q = analyse("penjualan BP naik brp", None, &index);

@@ -222,16 +222,12 @@ fn is_dictionary_form(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::{Query, Term, analyse};
-    use crate::nlu::index::Index;
-    use crate::nlu::testing::lexicon;
 
     #[test]
     fn a_colloquial_verb_matches_the_root_the_article_writes_with_other_affixes() {
-        let article = crate::nlu::testing::plain_article(
-            1,
+        let index = crate::nlu::testing::one_article_index(
             "Polisi kirimkan surat\n\nPolisi mengirimkan 12 surat kepada Koperasi Sukalaras.\n",
         );
-        let index = Index::build(&[article], std::iter::empty(), lexicon());
         let q = analyse("brp surat yg dikirimin polisi", None, &index);
         let verb = q.terms.iter().find(|t| t.word == "dikirimkan").unwrap();
         assert!(verb.known(), "its root is the article's mengirimkan");
@@ -239,15 +235,12 @@ mod tests {
 
     #[test]
     fn an_unknown_lowercase_word_spelt_like_a_word_is_taken_for_a_name() {
-        let article = crate::nlu::testing::plain_article(
-            1,
+        let index = crate::nlu::testing::one_article_index(
             "Polisi kirimkan surat\n\nPolisi mengirimkan 12 surat kepada Koperasi Sukalaras.\n",
         );
-        let index = Index::build(&[article], std::iter::empty(), lexicon());
         let q = analyse("brp surat yg dikirimkan koperasi mekarsari", None, &index);
-        let term = |w: &str| q.terms.iter().find(|t| t.word == w).unwrap();
         assert!(
-            term("mekarsari").salient,
+            term_of(&q, "mekarsari").salient,
             "every normalisation failed on it"
         );
         let q = analyse("brp surat yg dikirimkan skrgg", None, &index);
@@ -263,11 +256,9 @@ mod tests {
 
     #[test]
     fn a_word_with_affixes_around_a_dictionary_root_is_never_corrected_into_another() {
-        let article = crate::nlu::testing::plain_article(
-            1,
+        let index = crate::nlu::testing::one_article_index(
             "Warga menanam padi\n\nWarga Desa Sukalaras menanam padi di lahan baru.\n",
         );
-        let index = Index::build(&[article], std::iter::empty(), lexicon());
         let q = analyse("siapa yg menanak nasi", None, &index);
         assert!(
             q.terms.iter().any(|t| t.word == "menanak"),

@@ -82,11 +82,9 @@ fn slang_and_function_words_leave_the_content_terms() {
 
 #[test]
 fn an_abbreviation_the_slang_map_spells_out_still_matches_the_article_writing_it() {
-    let article = crate::nlu::testing::plain_article(
-        1,
+    let index = crate::nlu::testing::one_article_index(
         "Dirut PT Sumber Makmur dilantik\n\nDirut PT Sumber Makmur, Budi Santika, dilantik Senin.\n",
     );
-    let index = Index::build(&[article], std::iter::empty(), lexicon());
     let q = analyse("siapa dirut pt sumber makmur?", None, &index);
     let first = &q.terms[0];
     assert_eq!(
