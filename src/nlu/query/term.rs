@@ -18,7 +18,10 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     let mut word = token.word.clone();
     // A month's abbreviation ("okt", "agst") is the month the articles spell out in full: read
     // as the full name it matches them like a formal question's month does.
-    if !english && let Some(n) = lx.month(&word) {
+    // An English question's abbreviation ("oct") is no bridge headword as the full name is.
+    if (!english || lx.english_of(&word).is_none())
+        && let Some(n) = lx.month(&word)
+    {
         word = lx.month_name(n, crate::nlu::Lang::Id).to_lowercase();
     }
     let in_index = |w: &str| index.term(w).is_some() || index.term(&stem(w)).is_some();
