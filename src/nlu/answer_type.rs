@@ -152,7 +152,33 @@ impl Asked {
                 })
         });
         let measure = asked_measure(&q.words, lx);
-        let wanted = match q.answer_type {
+        // "Which village", "which minister": English names the kind of name it asks right after
+        // its question word; a noun whose Indonesian sense stands before a place or a person in
+        // the articles ("desa", "menteri": place and person cues) asks for that kind.
+        let kind = (q.lang == super::lang::Lang::En)
+            .then(|| {
+                q.words.iter().enumerate().find_map(|(i, w)| {
+                    if !lx.is_which_word(w) {
+                        return None;
+                    }
+                    let next = q.words.get(i + 1)?;
+                    let term = q.terms.iter().find(|t| t.word == *next)?;
+                    let cue = |c: Cue| term.forms.iter().any(|f| lx.is_cue(f, c));
+                    if cue(Cue::Place) {
+                        Some(AnswerType::Place)
+                    } else if cue(Cue::Person) {
+                        Some(AnswerType::Person)
+                    } else {
+                        None
+                    }
+                })
+            })
+            .flatten();
+        let asked_type = match (q.answer_type, kind) {
+            (AnswerType::Any, Some(k)) => k,
+            (t, _) => t,
+        };
+        let wanted = match asked_type {
             AnswerType::Number if time => AnswerType::Date,
             // "Berapa inflasi tahun ke tahun": a measure named after "berapa" asks an amount,
             // whatever date noun follows.

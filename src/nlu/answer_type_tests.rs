@@ -156,3 +156,19 @@ fn pukul_berapa_wants_a_time_of_day_before_a_date() {
     assert_eq!(strength("Ditutup pukul 17.00 WIB."), 1.0);
     assert_eq!(strength("Ditutup pada Rabu 4 Oktober 2023."), 0.5);
 }
+
+#[test]
+fn an_english_which_before_a_place_or_person_noun_asks_for_that_kind_of_name() {
+    let lx = Lexicon::builtin();
+    let index = crate::nlu::testing::one_article_index(
+        "Banjir di Sukamaju\n\nBanjir merendam Desa Sukamaju. Menteri Budi Santoso datang.\n",
+    );
+    let wanted =
+        |raw: &str| Asked::of(&super::super::query::analyse(raw, None, &index), &lx).wanted;
+    assert_eq!(wanted("Which village was flooded?"), AnswerType::Place);
+    assert_eq!(
+        wanted("Which minister came to the flood?"),
+        AnswerType::Person
+    );
+    assert_eq!(wanted("Which flood was the worst?"), AnswerType::Any);
+}

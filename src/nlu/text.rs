@@ -16,6 +16,38 @@ pub struct Token {
     pub capitalised: bool,
 }
 
+/// The text with each ordinal numeral written as its number ("the 21st" → "the 21"), the suffix
+/// told by `is_suffix` (lowercase): a day is written so in dates and articles.
+pub fn plain_ordinals(text: &str, is_suffix: impl Fn(&str) -> bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        let starts = c.is_ascii_digit() && (i == 0 || !chars[i - 1].1.is_alphanumeric());
+        if !starts {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let digits_end = (i..chars.len())
+            .find(|&k| !chars[k].1.is_ascii_digit())
+            .unwrap_or(chars.len());
+        let letters_end = (digits_end..chars.len())
+            .find(|&k| !chars[k].1.is_alphabetic())
+            .unwrap_or(chars.len());
+        let byte = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
+        out.push_str(&text[at..byte(digits_end)]);
+        let suffix = text[byte(digits_end)..byte(letters_end)].to_lowercase();
+        let ends = letters_end == chars.len() || !chars[letters_end].1.is_ascii_digit();
+        if suffix.is_empty() || !(ends && is_suffix(&suffix)) {
+            out.push_str(&text[byte(digits_end)..byte(letters_end)]);
+        }
+        i = letters_end;
+    }
+    out
+}
+
 /// Splits text into normalised tokens. Never fails; emoji-only or punctuation-only text gives none.
 pub fn tokenize(text: &str) -> Vec<Token> {
     // Most text is NFKC already (plain ASCII always): the quick check skips the rebuild.
@@ -190,6 +222,16 @@ pub fn bag_distance(a: &[u8; 128], b: &[u8; 128]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ordinal_numeral_is_written_as_its_number_and_other_glued_words_are_kept() {
+        let suffix = |s: &str| ["st", "nd", "rd", "th"].contains(&s);
+        assert_eq!(
+            plain_ordinals("On October 21st, the 3rd and 4TH day", suffix),
+            "On October 21, the 3 and 4 day"
+        );
+        assert_eq!(plain_ordinals("lq45 naik 5g 2x", suffix), "lq45 naik 5g 2x");
+    }
 
     #[test]
     fn only_a_run_of_three_letters_needs_squeezing() {

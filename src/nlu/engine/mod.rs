@@ -30,6 +30,13 @@ use crate::content::Article;
 /// Longer questions are answered from their start: nobody asks 2,000 characters of question.
 const MAX_QUESTION_CHARS: usize = 1000;
 
+/// The question as analysed: at most [`MAX_QUESTION_CHARS`], with an English ordinal day written
+/// as its number ("October 21st" → "October 21"), as the articles and the date reader write days.
+pub(crate) fn question_text(text: &str, lx: &crate::nlu::lexicon::Lexicon) -> String {
+    let raw: String = text.chars().take(MAX_QUESTION_CHARS).collect();
+    crate::nlu::text::plain_ordinals(&raw, |s| lx.is_ordinal_suffix(s))
+}
+
 pub struct Engine {
     intents: Arc<Intents>,
     /// Each article's web address, for the sources of answers drawn from it.
@@ -109,7 +116,7 @@ impl Engine {
     }
 
     fn answer_sources(&self, q: &Question) -> Answer {
-        let raw: String = q.text.chars().take(MAX_QUESTION_CHARS).collect();
+        let raw = question_text(q.text, self.lexicon());
         let query = query::analyse(&raw, q.lang, &self.index);
         let lang = query.lang;
         if query.words.is_empty() {

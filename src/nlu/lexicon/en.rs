@@ -27,6 +27,14 @@ pub const SOURCE: Source = Source {
             "measure-heads",
             include_str!("../../../lexicon/en/measure-heads.txt"),
         ),
+        (
+            "level-verbs",
+            include_str!("../../../lexicon/en/level-verbs.txt"),
+        ),
+        (
+            "ordinal-suffixes",
+            include_str!("../../../lexicon/en/ordinal-suffixes.txt"),
+        ),
         ("generic", include_str!("../../../lexicon/en/generic.txt")),
         (
             "which-words",

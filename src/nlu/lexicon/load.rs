@@ -74,6 +74,8 @@ impl Lexicon {
             "fillers" => words(&mut self.fillers),
             "context-words" => words(&mut self.context_words),
             "setting-words" => words(&mut self.setting_words),
+            "level-verbs" => words(&mut self.level_verbs),
+            "ordinal-suffixes" => words(&mut self.ordinal_suffixes),
             "number-words" => words(&mut self.number_words),
             "roots" => words(&mut self.roots),
             "english-words" => words(&mut self.english_words),

@@ -125,6 +125,8 @@ pub struct Lexicon {
     /// Words opening such a clause only at the question's start (`setting-words.txt`: "dalam",
     /// "menurut").
     setting_words: HashSet<String>,
+    level_verbs: HashSet<String>,
+    ordinal_suffixes: HashSet<String>,
     number_words: HashSet<String>,
     cues: HashMap<String, Vec<Cue>>,
     measures: HashMap<String, Vec<(Measure, MeasureRole)>>,
@@ -241,6 +243,17 @@ impl Lexicon {
     /// rapat …, berapa …?").
     pub fn is_setting_word(&self, w: &str) -> bool {
         self.setting_words.contains(w)
+    }
+
+    /// A verb that, after "where", asks a market's level rather than a place ("where did the
+    /// index close").
+    pub fn is_level_verb(&self, w: &str) -> bool {
+        self.level_verbs.contains(w)
+    }
+
+    /// A suffix that makes a numeral an ordinal ("21st"), lowercase.
+    pub fn is_ordinal_suffix(&self, s: &str) -> bool {
+        self.ordinal_suffixes.contains(s)
     }
 
     pub fn is_filler(&self, w: &str) -> bool {

@@ -271,6 +271,14 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         .map(|t| t.word.as_str())
         .find(|w| !lx.is_particle(w))
         .unwrap_or("");
+    // "Where did the index close": English asks a market's level with "where" and a verb of
+    // closing or ending; the answer is a figure, not a place.
+    if english
+        && answer_type == AnswerType::Place
+        && tokens.iter().any(|t| lx.is_level_verb(&t.word))
+    {
+        answer_type = AnswerType::Number;
+    }
     if answer_type == AnswerType::Any
         && (lx.is_yes_no(first, YesNo::Opener)
             || (tokens.len() > 2 && lx.is_yes_no(last, YesNo::Closer))

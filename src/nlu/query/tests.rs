@@ -257,3 +257,31 @@ fn how_before_a_gradable_word_asks_for_a_figure() {
         AnswerType::Manner
     );
 }
+
+#[test]
+fn an_english_question_asking_where_a_market_closed_asks_a_figure_not_a_place() {
+    let index = seed_index();
+    let q = analyse(
+        "Where did the Sukamaju index close on Friday?",
+        None,
+        &index,
+    );
+    assert_eq!(q.answer_type, AnswerType::Number);
+    let q = analyse("Where did the Sukamaju team play on Friday?", None, &index);
+    assert_eq!(q.answer_type, AnswerType::Place);
+}
+
+#[test]
+fn an_english_month_abbreviation_is_read_as_the_month() {
+    let index = Index::build(
+        &[crate::nlu::testing::plain_article(
+            1,
+            "Harga kopi naik\n\nHarga kopi naik jadi Rp 50.000 pada 21 Oktober 2031.\n",
+        )],
+        std::iter::empty(),
+        lexicon(),
+    );
+    let q = analyse("What did coffee cost on 21 Oct 2031?", None, &index);
+    let month = q.terms.iter().find(|t| t.word == "oktober");
+    assert!(month.is_some_and(Term::known), "{:?}", q.terms);
+}
