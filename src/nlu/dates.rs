@@ -361,7 +361,10 @@ pub fn agreement(q: &[When], published: Option<&When>, text: &[When]) -> f32 {
         if text.iter().any(|t| w.covered_by(t)) {
             // A month the text names is the report's subject as much as its publication month
             // ("inflasi Januari 2024" is published in February); a day is an event's own.
-            return if w.day.is_some() { 0.8 } else { 1.0 };
+            if w.day.is_some() {
+                return 0.8;
+            }
+            return month_reference(w, published);
         }
         let all = published.into_iter().chain(text.iter());
         let year_seen = |y: i32| {
@@ -385,6 +388,30 @@ pub fn agreement(q: &[When], published: Option<&When>, text: &[When]) -> f32 {
     };
     q.iter().map(each).sum::<f32>() / q.len() as f32
 }
+
+/// How much a month the text names (and the publication does not) says the report is about it:
+/// fully within a month of the publication ("inflasi Januari" out in February, a price "mulai 1
+/// Desember" announced on 30 November); a month named further away is a look back or ahead ("the
+/// weakest since last May", "the record set in March") in a report about another time, so among
+/// same-topic reports the one published at the asked month wins. A year alone is left at 1.
+fn month_reference(w: &When, published: Option<&When>) -> f32 {
+    let (Some(month), Some(p)) = (w.month, published) else {
+        return 1.0;
+    };
+    let (Some(py), Some(pm)) = (p.year, p.month) else {
+        return 1.0;
+    };
+    let asked = i64::from(w.year.unwrap_or(py)) * 12 + i64::from(month);
+    let gap = (i64::from(py) * 12 + i64::from(pm) - asked).abs();
+    match gap {
+        0 | 1 => 1.0,
+        2 => BACK_REFERENCE + (1.0 - BACK_REFERENCE) / 2.0,
+        _ => BACK_REFERENCE,
+    }
+}
+
+/// The agreement of a month only named in the text, two or more months from the publication.
+const BACK_REFERENCE: f32 = 0.5;
 
 /// The share of the question's dated (year-bearing) dates that no date of the article matches to
 /// the month: "9 Juni 2018" against a report of 2024 that never mentions June 2018. A

@@ -98,6 +98,22 @@ fn agreement_prefers_the_publication_date_and_punishes_another_year() {
 }
 
 #[test]
+fn a_month_named_far_from_the_publication_agrees_less_than_one_named_near_it() {
+    let published = When::day(ymd(2031, 9, 19));
+    let text = [
+        w(Some(2031), Some(5), Some(14)),
+        w(Some(2031), Some(8), None),
+    ];
+    let may = [w(Some(2031), Some(5), None)];
+    let august = [w(Some(2031), Some(8), None)];
+    let at_may = agreement(&may, Some(&published), &text);
+    assert!(at_may > 0.0, "the text still names May");
+    assert!(at_may < agreement(&august, Some(&published), &text));
+    let in_may = When::day(ymd(2031, 5, 28));
+    assert_eq!(agreement(&may, Some(&in_may), &[]), 1.0);
+}
+
+#[test]
 fn a_question_month_the_article_never_names_is_a_conflict_and_its_day_is_not() {
     let published = When::day(ymd(2025, 10, 21));
     let text = [w(None, Some(3), None), w(Some(2019), None, None)];
