@@ -65,6 +65,9 @@ pub struct QuestionDates {
     /// Figures the question quotes with a separator ("1.234,56"), read from the same raw text
     /// (see [`figures`](super::figures)): which report holds them is evidence of the same kind.
     pub figures: Vec<String>,
+    /// Whole numbers the question quotes ("50 bps"), its date's day left out (see
+    /// [`figures::whole_of_text`](super::figures::whole_of_text)).
+    pub numbers: Vec<String>,
 }
 
 /// One word of raw text: lowercase, with digits joined by `/` kept together ("13/5/2025"), and
@@ -289,6 +292,8 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
     let relative = relative(&toks, lx);
     q.latest = !relative.is_empty();
     q.figures = super::figures::of_text(text);
+    q.numbers = super::figures::whole_of_text(text, lx);
+    q.numbers.retain(|n| !q.words.contains(n));
     q.relative_words = relative
         .into_iter()
         .flat_map(|(_, used)| used)

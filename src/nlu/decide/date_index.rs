@@ -17,7 +17,8 @@ pub struct DateIndex {
     title_years: Vec<Vec<i32>>,
     /// Dates each article's title names, a year without one read in the publication's.
     title_dates: Vec<Vec<When>>,
-    /// Figures with a separator each article quotes (title included), sorted.
+    /// Figures with a separator and whole numbers each article quotes (title included), sorted:
+    /// "50" (a whole number) and "3_50" (a figure) never collide.
     figures: Vec<Vec<String>>,
 }
 
@@ -48,9 +49,11 @@ impl DateIndex {
                     .collect(),
             );
             let mut figures = figures::of_text(&doc.title);
+            figures.extend(figures::whole_of_text(&doc.title, lx));
             for p in &doc.paragraphs {
                 all.extend(dates::of_text(p, day, lx));
                 figures.extend(figures::of_text(p));
+                figures.extend(figures::whole_of_text(p, lx));
             }
             figures.sort_unstable();
             figures.dedup();

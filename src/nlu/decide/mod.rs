@@ -35,6 +35,9 @@ const SALIENT_DOC_WEIGHT: f32 = 0.12;
 /// over one quoting none: the whole figure, unlike its digit groups among the salient terms, is
 /// in few reports.
 const FIGURE_DOC_WEIGHT: f32 = 0.15;
+/// The same for the whole numbers it quotes ("naik 50 bps"): less, as a whole number is in more
+/// reports than a figure with a separator.
+const NUMBER_DOC_WEIGHT: f32 = 0.1;
 /// An article whose title holds the topic words is on the topic when its best passage scores at
 /// least this share of the best.
 const TOPIC_FLOOR: f32 = 0.4;
@@ -220,10 +223,11 @@ pub fn choose(
             s.score += SALIENT_DOC_WEIGHT * share;
         }
     }
-    if !qd.figures.is_empty() {
+    if !qd.figures.is_empty() || !qd.numbers.is_empty() {
         for s in ranked.iter_mut() {
             let doc = index.passages[s.passage].doc as usize;
-            s.score += FIGURE_DOC_WEIGHT * dix.figures_held(doc, &qd.figures);
+            s.score += FIGURE_DOC_WEIGHT * dix.figures_held(doc, &qd.figures)
+                + NUMBER_DOC_WEIGHT * dix.figures_held(doc, &qd.numbers);
         }
     }
     // Dates: the article's agreement with the question's dates.
