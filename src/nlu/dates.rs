@@ -355,7 +355,7 @@ pub fn of_text(text: &str, published: Option<NaiveDate>, lx: &Lexicon) -> Vec<Wh
 /// How well an article's dates agree with the question's, in [-1, 1]: 1 when the publication
 /// date says it, 0.8 when the text does (1 for a month or a year), negative when the question's year (or month) is in none
 /// of them — the question is about another time.
-pub fn agreement(q: &[When], published: Option<&When>, text: &[When]) -> f32 {
+pub fn agreement(q: &[When], published: Option<&When>, text: &[When], title_years: &[i32]) -> f32 {
     if q.is_empty() {
         return 0.0;
     }
@@ -369,7 +369,10 @@ pub fn agreement(q: &[When], published: Option<&When>, text: &[When]) -> f32 {
             if w.day.is_some() {
                 return 0.8;
             }
-            return month_reference(w, published);
+            return match (w.month, w.year) {
+                (None, Some(y)) if title_years.contains(&y) => 1.0,
+                _ => month_reference(w, published),
+            };
         }
         let all = published.into_iter().chain(text.iter());
         let year_seen = |y: i32| {
@@ -398,10 +401,19 @@ pub fn agreement(q: &[When], published: Option<&When>, text: &[When]) -> f32 {
 /// fully within a month of the publication ("inflasi Januari" out in February, a price "mulai 1
 /// Desember" announced on 30 November); a month named further away is a look back or ahead ("the
 /// weakest since last May", "the record set in March") in a report about another time, so among
-/// same-topic reports the one published at the asked month wins. A year alone is left at 1.
+/// same-topic reports the one published at the asked month wins. A year alone likewise, by
+/// years: a report of the year before (next year's wage) or of the next January (the year's
+/// total) is about it, one two years off that names it ("since 2029") looks back — unless its
+/// title names that year (the caller's).
 fn month_reference(w: &When, published: Option<&When>) -> f32 {
-    let (Some(month), Some(p)) = (w.month, published) else {
+    let Some(p) = published else {
         return 1.0;
+    };
+    let Some(month) = w.month else {
+        return match (w.year, p.year) {
+            (Some(y), Some(py)) if (py - y).abs() >= 2 => BACK_REFERENCE,
+            _ => 1.0,
+        };
     };
     let (Some(py), Some(pm)) = (p.year, p.month) else {
         return 1.0;

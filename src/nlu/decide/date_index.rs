@@ -97,8 +97,9 @@ impl DateIndex {
     }
 
     pub(super) fn agreement(&self, doc: usize, q: &[When]) -> f32 {
-        let agreement = dates::agreement(q, self.published[doc].as_ref(), &self.doc_text[doc]);
         let titled = &self.title_years[doc];
+        let agreement =
+            dates::agreement(q, self.published[doc].as_ref(), &self.doc_text[doc], titled);
         let bare_years: Vec<i32> = q
             .iter()
             .filter(|w| w.month.is_none() && w.day.is_none())
