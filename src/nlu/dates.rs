@@ -65,6 +65,9 @@ pub struct QuestionDates {
     /// Figures the question quotes with a separator ("1.234,56"), read from the same raw text
     /// (see [`figures`](super::figures)): which report holds them is evidence of the same kind.
     pub figures: Vec<String>,
+    /// Whole numbers the question quotes ("50 bps"), its date's day left out (see
+    /// [`figures::whole_of_text`](super::figures::whole_of_text)).
+    pub numbers: Vec<String>,
 }
 
 /// One word of raw text: lowercase, with digits joined by `/` kept together ("13/5/2025"), and
@@ -289,6 +292,8 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
     let relative = relative(&toks, lx);
     q.latest = !relative.is_empty();
     q.figures = super::figures::of_text(text);
+    q.numbers = super::figures::whole_of_text(text, lx);
+    q.numbers.retain(|n| !q.words.contains(n));
     q.relative_words = relative
         .into_iter()
         .flat_map(|(_, used)| used)
@@ -350,7 +355,7 @@ pub fn of_text(text: &str, published: Option<NaiveDate>, lx: &Lexicon) -> Vec<Wh
 /// How well an article's dates agree with the question's, in [-1, 1]: 1 when the publication
 /// date says it, 0.8 when the text does (1 for a month or a year), negative when the question's year (or month) is in none
 /// of them — the question is about another time.
-pub fn agreement(q: &[When], published: Option<&When>, text: &[When]) -> f32 {
+pub fn agreement(q: &[When], published: Option<&When>, text: &[When], title_years: &[i32]) -> f32 {
     if q.is_empty() {
         return 0.0;
     }
@@ -361,7 +366,13 @@ pub fn agreement(q: &[When], published: Option<&When>, text: &[When]) -> f32 {
         if text.iter().any(|t| w.covered_by(t)) {
             // A month the text names is the report's subject as much as its publication month
             // ("inflasi Januari 2024" is published in February); a day is an event's own.
-            return if w.day.is_some() { 0.8 } else { 1.0 };
+            if w.day.is_some() {
+                return 0.8;
+            }
+            return match (w.month, w.year) {
+                (None, Some(y)) if title_years.contains(&y) => 1.0,
+                _ => month_reference(w, published),
+            };
         }
         let all = published.into_iter().chain(text.iter());
         let year_seen = |y: i32| {
@@ -385,6 +396,39 @@ pub fn agreement(q: &[When], published: Option<&When>, text: &[When]) -> f32 {
     };
     q.iter().map(each).sum::<f32>() / q.len() as f32
 }
+
+/// How much a month the text names (and the publication does not) says the report is about it:
+/// fully within a month of the publication ("inflasi Januari" out in February, a price "mulai 1
+/// Desember" announced on 30 November); a month named further away is a look back or ahead ("the
+/// weakest since last May", "the record set in March") in a report about another time, so among
+/// same-topic reports the one published at the asked month wins. A year alone likewise, by
+/// years: a report of the year before (next year's wage) or of the next January (the year's
+/// total) is about it, one two years off that names it ("since 2029") looks back — unless its
+/// title names that year (the caller's).
+fn month_reference(w: &When, published: Option<&When>) -> f32 {
+    let Some(p) = published else {
+        return 1.0;
+    };
+    let Some(month) = w.month else {
+        return match (w.year, p.year) {
+            (Some(y), Some(py)) if (py - y).abs() >= 2 => BACK_REFERENCE,
+            _ => 1.0,
+        };
+    };
+    let (Some(py), Some(pm)) = (p.year, p.month) else {
+        return 1.0;
+    };
+    let asked = i64::from(w.year.unwrap_or(py)) * 12 + i64::from(month);
+    let gap = (i64::from(py) * 12 + i64::from(pm) - asked).abs();
+    match gap {
+        0 | 1 => 1.0,
+        2 => BACK_REFERENCE + (1.0 - BACK_REFERENCE) / 2.0,
+        _ => BACK_REFERENCE,
+    }
+}
+
+/// The agreement of a month only named in the text, two or more months from the publication.
+const BACK_REFERENCE: f32 = 0.5;
 
 /// The share of the question's dated (year-bearing) dates that no date of the article matches to
 /// the month: "9 Juni 2018" against a report of 2024 that never mentions June 2018. A

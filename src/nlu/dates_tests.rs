@@ -89,12 +89,43 @@ fn agreement_prefers_the_publication_date_and_punishes_another_year() {
     let published = When::day(ymd(2019, 11, 22));
     let text = [w(Some(2019), Some(11), Some(21))];
     let q = [w(Some(2019), Some(11), Some(21))];
-    assert_eq!(agreement(&q, Some(&published), &text), 0.8);
+    assert_eq!(agreement(&q, Some(&published), &text, &[]), 0.8);
     let q = [w(Some(2019), Some(11), None)];
-    assert_eq!(agreement(&q, Some(&published), &text), 1.0);
+    assert_eq!(agreement(&q, Some(&published), &text, &[]), 1.0);
     let q = [w(Some(2020), None, None)];
-    assert_eq!(agreement(&q, Some(&published), &text), -1.0);
-    assert_eq!(agreement(&[], Some(&published), &text), 0.0);
+    assert_eq!(agreement(&q, Some(&published), &text, &[]), -1.0);
+    assert_eq!(agreement(&[], Some(&published), &text, &[]), 0.0);
+}
+
+#[test]
+fn a_month_named_far_from_the_publication_agrees_less_than_one_named_near_it() {
+    let published = When::day(ymd(2031, 9, 19));
+    let text = [
+        w(Some(2031), Some(5), Some(14)),
+        w(Some(2031), Some(8), None),
+    ];
+    let may = [w(Some(2031), Some(5), None)];
+    let august = [w(Some(2031), Some(8), None)];
+    let at_may = agreement(&may, Some(&published), &text, &[]);
+    assert!(at_may > 0.0, "the text still names May");
+    assert!(at_may < agreement(&august, Some(&published), &text, &[]));
+    let in_may = When::day(ymd(2031, 5, 28));
+    assert_eq!(agreement(&may, Some(&in_may), &[], &[]), 1.0);
+}
+
+#[test]
+fn a_year_named_in_a_report_two_years_on_is_a_look_back_unless_its_title_names_it() {
+    let published = When::day(ymd(2033, 1, 10));
+    let text = [w(Some(2031), None, None), w(Some(2032), None, None)];
+    let year = |y| [w(Some(y), None, None)];
+    let two_on = agreement(&year(2031), Some(&published), &text, &[]);
+    let next = agreement(&year(2032), Some(&published), &text, &[]);
+    assert!(0.0 < two_on && two_on < next);
+    assert_eq!(next, 1.0, "a January report on the year before is about it");
+    assert_eq!(
+        agreement(&year(2031), Some(&published), &text, &[2031]),
+        1.0
+    );
 }
 
 #[test]

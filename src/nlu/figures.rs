@@ -2,6 +2,8 @@
 //! the word tokenizer splits them into digit groups, and "6" and "25" are in nearly every report
 //! while "6,25" is in few, so a figure the reader quotes tells same-topic reports apart.
 
+use super::lexicon::{Lexicon, MeasureRole};
+
 /// The figures of a text that have a separator between digit groups, each as its digit groups
 /// joined by `_`: writers differ on which separator is which ("6,25" and "6.25"), and a currency
 /// sign or a space before the figure is no part of it. Sorted, without repeats.
@@ -47,9 +49,77 @@ pub fn of_text(text: &str) -> Vec<String> {
     out
 }
 
+/// The whole numbers of a text of two or more digits written before a unit or a scale ("50 bps",
+/// "44 desa", "12 juta", "30%"; `measures.tsv`), neither a digit group of a figure with a
+/// separator ("3,50") nor part of a slashed date: on one topic, the count or rate the reader
+/// quotes is in the report that holds it whole, while its digits as a group of another figure
+/// are in many. A number before no unit often names ("pasal 21", "tahun 2031") rather than
+/// counts. Sorted, without repeats.
+pub fn whole_of_text(text: &str, lx: &Lexicon) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let joins = |c: Option<&char>| c.is_some_and(|c| matches!(c, '.' | ',' | '/'));
+    let digit = |c: Option<&char>| c.is_some_and(char::is_ascii_digit);
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        let before = start.checked_sub(1).and_then(|k| chars.get(k));
+        let joined_before = joins(before) && digit(start.checked_sub(2).and_then(|k| chars.get(k)));
+        let joined_after = joins(chars.get(i)) && digit(chars.get(i + 1));
+        let letter_next = chars.get(i).is_some_and(|c| c.is_alphabetic());
+        let unit_next = chars.get(i) == Some(&'%') || {
+            let mut k = i;
+            while chars.get(k) == Some(&' ') {
+                k += 1;
+            }
+            let word: String = chars[k.min(chars.len())..]
+                .iter()
+                .take_while(|c| c.is_alphabetic())
+                .flat_map(|c| c.to_lowercase())
+                .collect();
+            k > i && (lx.measure(&word, MeasureRole::Unit).is_some() || lx.is_scale(&word))
+        };
+        let letter_before = before.is_some_and(|c| c.is_alphabetic());
+        let n: String = chars[start..i].iter().collect();
+        if n.len() >= 2
+            && !n.starts_with('0')
+            && unit_next
+            && !joined_before
+            && !joined_after
+            && !letter_next
+            && !letter_before
+        {
+            out.push(n);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::of_text;
+    use super::{of_text, whole_of_text};
+    use crate::nlu::testing::lexicon;
+
+    #[test]
+    fn a_whole_number_before_a_unit_is_kept_and_a_digit_group_or_a_label_is_not() {
+        let lx = lexicon();
+        let whole = |t: &str| whole_of_text(t, &lx);
+        assert_eq!(whole("naik 50 basis poin ke 3,50 persen"), vec!["50"]);
+        assert!(whole("Kamis (21/11/2030), 1.250 orang, pasal 21 pada 2031").is_empty());
+        assert_eq!(
+            whole("merendam 44 desa, 7 rumah, naik 12%"),
+            vec!["12", "44"]
+        );
+    }
 
     #[test]
     fn a_figure_keeps_its_digit_groups_whichever_separator_the_writer_used() {

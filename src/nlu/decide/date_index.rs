@@ -17,7 +17,8 @@ pub struct DateIndex {
     title_years: Vec<Vec<i32>>,
     /// Dates each article's title names, a year without one read in the publication's.
     title_dates: Vec<Vec<When>>,
-    /// Figures with a separator each article quotes (title included), sorted.
+    /// Figures with a separator and whole numbers each article quotes (title included), sorted:
+    /// "50" (a whole number) and "3_50" (a figure) never collide.
     figures: Vec<Vec<String>>,
 }
 
@@ -48,9 +49,11 @@ impl DateIndex {
                     .collect(),
             );
             let mut figures = figures::of_text(&doc.title);
+            figures.extend(figures::whole_of_text(&doc.title, lx));
             for p in &doc.paragraphs {
                 all.extend(dates::of_text(p, day, lx));
                 figures.extend(figures::of_text(p));
+                figures.extend(figures::whole_of_text(p, lx));
             }
             figures.sort_unstable();
             figures.dedup();
@@ -94,8 +97,9 @@ impl DateIndex {
     }
 
     pub(super) fn agreement(&self, doc: usize, q: &[When]) -> f32 {
-        let agreement = dates::agreement(q, self.published[doc].as_ref(), &self.doc_text[doc]);
         let titled = &self.title_years[doc];
+        let agreement =
+            dates::agreement(q, self.published[doc].as_ref(), &self.doc_text[doc], titled);
         let bare_years: Vec<i32> = q
             .iter()
             .filter(|w| w.month.is_none() && w.day.is_none())

@@ -22,7 +22,8 @@ pub use date_index::DateIndex;
 
 /// How much a full date agreement (1.0) or a clear mismatch (-1.0) moves a passage's score.
 const DATE_WEIGHT: f32 = 0.25;
-/// "Terbaru", "sekarang": the newest article among those about as good as the best.
+/// "Terbaru", "sekarang": the newest article on the topic is lifted to the best's score and this
+/// above it — the reader asked for the newest report, not for the one that best echoes the words.
 const LATEST_BONUS: f32 = 0.2;
 /// No date at all: a running figure is asked about now, so the newest report wins a near tie.
 const RECENCY_TIE_BONUS: f32 = 0.04;
@@ -34,6 +35,9 @@ const SALIENT_DOC_WEIGHT: f32 = 0.12;
 /// over one quoting none: the whole figure, unlike its digit groups among the salient terms, is
 /// in few reports.
 const FIGURE_DOC_WEIGHT: f32 = 0.15;
+/// The same for the whole numbers it quotes ("naik 50 bps"): less, as a whole number is in more
+/// reports than a figure with a separator.
+const NUMBER_DOC_WEIGHT: f32 = 0.1;
 /// An article whose title holds the topic words is on the topic when its best passage scores at
 /// least this share of the best.
 const TOPIC_FLOOR: f32 = 0.4;
@@ -219,10 +223,11 @@ pub fn choose(
             s.score += SALIENT_DOC_WEIGHT * share;
         }
     }
-    if !qd.figures.is_empty() {
+    if !qd.figures.is_empty() || !qd.numbers.is_empty() {
         for s in ranked.iter_mut() {
             let doc = index.passages[s.passage].doc as usize;
-            s.score += FIGURE_DOC_WEIGHT * dix.figures_held(doc, &qd.figures);
+            s.score += FIGURE_DOC_WEIGHT * dix.figures_held(doc, &qd.figures)
+                + NUMBER_DOC_WEIGHT * dix.figures_held(doc, &qd.numbers);
         }
     }
     // Dates: the article's agreement with the question's dates.
@@ -246,7 +251,13 @@ pub fn choose(
             .max();
         if let Some((_, doc)) = newest {
             let bonus = if qd.latest {
-                LATEST_BONUS
+                let top = ranked.iter().map(|s| s.score).fold(f32::MIN, f32::max);
+                let own = ranked
+                    .iter()
+                    .filter(|s| index.passages[s.passage].doc as usize == doc)
+                    .map(|s| s.score)
+                    .fold(f32::MIN, f32::max);
+                (top - own).max(0.0) + LATEST_BONUS
             } else {
                 RECENCY_TIE_BONUS
             };
@@ -378,7 +389,8 @@ pub fn choose(
 
 /// The articles on the question's topic. The best article's title names the topic; the question's
 /// words it holds (not generic, not "terbaru") are the topic words, and the articles whose titles
-/// hold them all, scoring at least `TOPIC_FLOOR` of the best, are on it — a report that only
+/// or lead paragraphs hold them all (a headline may carry only the figure or the place and leave
+/// "what" to the first line), scoring at least `TOPIC_FLOOR` of the best, are on it — a report that only
 /// mentions the topic in passing is not (for "latest index close", the newest currency report that
 /// mentions the index is not on it). With no topic word in the best title: the articles scoring
 /// near the best.
@@ -388,12 +400,17 @@ fn same_topic(q: &Query, qd: &QuestionDates, ranked: &[Scored], index: &Index) -
     };
     let top = best.score;
     let in_title = |t: &Term, doc: usize| t.in_terms(&index.docs[doc].title_terms);
+    let in_lead = |t: &Term, doc: usize| {
+        let d = &index.docs[doc];
+        in_title(t, doc)
+            || (!d.paragraphs.is_empty() && t.in_terms(&index.passages[d.first_passage].terms))
+    };
     let best_doc = index.passages[best.passage].doc as usize;
     let topic: Vec<&Term> = q
         .terms
         .iter()
         .filter(|t| !t.generic && !qd.relative_words.contains(&t.word))
-        .filter(|t| in_title(t, best_doc))
+        .filter(|t| in_title(t, best_doc) && !only_a_unit(t, &index.docs[best_doc].title))
         .collect();
     let mut docs: Vec<usize> = Vec::new();
     for s in ranked {
@@ -401,13 +418,30 @@ fn same_topic(q: &Query, qd: &QuestionDates, ranked: &[Scored], index: &Index) -
         let on_topic = if topic.is_empty() {
             s.score >= SAME_TOPIC * top
         } else {
-            s.score >= TOPIC_FLOOR * top && topic.iter().all(|t| in_title(t, doc))
+            s.score >= TOPIC_FLOOR * top && topic.iter().all(|t| in_lead(t, doc))
         };
         if on_topic && !docs.contains(&doc) {
             docs.push(doc);
         }
     }
     docs
+}
+
+/// Whether the title holds the word only as the unit of a figure ("naik 0,3%" reads "persen"):
+/// the figure is that report's own, its unit names no topic the others share.
+fn only_a_unit(t: &Term, title: &str) -> bool {
+    let words = super::text::words(title);
+    let is_t = |w: &String| *w == t.word || t.forms.contains(w);
+    let mut after_figure = false;
+    for (i, w) in words.iter().enumerate() {
+        if is_t(w) {
+            if i == 0 || !super::text::has_digit(&words[i - 1]) {
+                return false;
+            }
+            after_figure = true;
+        }
+    }
+    after_figure
 }
 
 /// Whether any paragraph or the title of the article holds the term.
@@ -462,6 +496,21 @@ mod tests {
         let t = q.terms.iter().find(|t| t.word == "terakhir").unwrap();
         assert!(t.generic && !t.salient && !t.rare && !t.head);
         assert!(qd.latest, "it asks for the newest report");
+    }
+
+    #[test]
+    fn a_title_word_that_only_follows_a_figure_is_its_unit_and_names_no_topic() {
+        let index = crate::nlu::testing::one_article_index(
+            "Harga Kopi Naik 3%\n\nHarga kopi naik 3 persen pekan ini.\n",
+        );
+        let q = analyse("harga kopi naik berapa persen?", None, &index);
+        let term = |w: &str| q.terms.iter().find(|t| t.word == w).unwrap();
+        assert!(only_a_unit(term("persen"), "Harga Kopi Naik 3%"));
+        assert!(!only_a_unit(
+            term("persen"),
+            "Persen Kenaikan Harga Kopi 3%"
+        ));
+        assert!(!only_a_unit(term("kopi"), "Harga Kopi Naik 3%"));
     }
 
     #[test]
