@@ -72,10 +72,19 @@ pub struct Features {
     pub focus_near: f32,
     /// The best sentence's share of the figures the question quotes.
     pub echo: f32,
+    /// The paragraph before's share of the figures the question quotes, when this one quotes
+    /// none of them: the question's clause placed the matter there ("ketika harga naik ke 9,99
+    /// persen, berapa …"), and reports give what followed in the next paragraph.
+    pub echo_before: f32,
+    /// How near a value of the wanted kind stands to the question's words its sentence holds,
+    /// over those words' weight alone, 0..1: `near` counts the words a sentence lacks as far
+    /// off, so a paragraph restating the question without the value can outweigh the terse one
+    /// giving it beside fewer of the words.
+    pub tight: f32,
 }
 
 impl Features {
-    fn as_array(&self) -> [f32; 17] {
+    fn as_array(&self) -> [f32; 19] {
         [
             self.word,
             self.word_share,
@@ -94,6 +103,8 @@ impl Features {
             self.focus,
             self.focus_near,
             self.echo,
+            self.echo_before,
+            self.tight,
         ]
     }
 }
@@ -275,6 +286,8 @@ fn measured(
             focus: fit.as_ref().map_or(0.0, |f| f.focus),
             focus_near: fit.as_ref().map_or(0.0, |f| f.focus_near),
             echo: fit.as_ref().map_or(0.0, |f| f.echo),
+            echo_before: 0.0,
+            tight: fit.as_ref().map_or(0.0, |f| f.tight),
         };
         out.push(Candidate {
             scored: s,
@@ -283,7 +296,22 @@ fn measured(
             features,
         });
     }
+    echo_before(&mut out, detail.paragraphs.len());
     out
+}
+
+/// Each candidate's `echo_before` (a paragraph that is no candidate holds none of the question's
+/// words, so none of its figures).
+fn echo_before(out: &mut [Candidate], paragraphs: usize) {
+    let mut echo = vec![0.0f32; paragraphs];
+    for c in out.iter() {
+        echo[c.paragraph] = c.features.echo;
+    }
+    for c in out.iter_mut() {
+        if c.paragraph > 0 && c.features.echo <= 0.0 {
+            c.features.echo_before = echo[c.paragraph - 1];
+        }
+    }
 }
 
 fn flag(b: bool) -> f32 {
@@ -293,6 +321,54 @@ fn flag(b: bool) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The candidates of a one-article index for a question, by paragraph number.
+    fn measured_of(body: &str, raw: &str) -> Vec<(usize, Features)> {
+        use crate::nlu::query::analyse;
+        use crate::nlu::testing::{lexicon, one_article_index};
+        let lx = lexicon();
+        let text =
+            format!("Harga Kopi Naik\n\nTanggal: Senin, 3 Februari 2031 / 10:00 WIB\n\n{body}");
+        let index = one_article_index(&text);
+        let qd = super::super::dates::of_question(raw, &lx);
+        let q = analyse(raw, None, &index);
+        let lead = article::rank(&q, &index, Some(0), None)[0].clone();
+        let mut out: Vec<_> = candidates(&q, &qd, &index, 0, &lead, &lx)
+            .into_iter()
+            .map(|c| (c.paragraph, c.features))
+            .collect();
+        out.sort_by_key(|(k, _)| *k);
+        out
+    }
+
+    #[test]
+    fn a_terse_paragraph_giving_the_figure_is_tighter_than_one_restating_the_question() {
+        let body = "Pedagang di Pasar Lama memastikan stok kopi gayo tersedia.\n\n\
+                    Kopi gayo dijual Rp 50.000 per kilogram.\n";
+        let c = measured_of(body, "Berapa harga kopi gayo di Pasar Lama?");
+        let tight = |k: usize| {
+            c.iter()
+                .find(|(p, _)| *p == k)
+                .map_or(0.0, |(_, f)| f.tight)
+        };
+        assert!(tight(1) > tight(0), "{c:?}");
+    }
+
+    #[test]
+    fn the_paragraph_after_the_one_holding_the_quoted_figure_is_marked() {
+        let body = "Stok kopi gayo mencapai 40 ton pekan ini.\n\n\
+                    Harga kopi gayo Rp 50.000 per kilogram.\n";
+        let c = measured_of(body, "Saat stok kopi gayo 40 ton, berapa harga kopi gayo?");
+        let after = c
+            .iter()
+            .find(|(p, _)| *p == 1)
+            .expect("the second paragraph is a candidate");
+        assert!(after.1.echo_before > 0.0, "{c:?}");
+        assert!(
+            c.iter().all(|(p, f)| *p == 1 || f.echo_before == 0.0),
+            "{c:?}"
+        );
+    }
 
     #[test]
     fn the_shipped_model_weighs_every_feature_it_names() {
