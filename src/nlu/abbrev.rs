@@ -73,6 +73,10 @@ pub fn is_specific(word: &str) -> bool {
 pub fn best<'a>(short: &str, candidates: impl Iterator<Item = (&'a str, u32)>) -> Option<String> {
     let mut fits: Vec<(&str, u32)> = candidates.filter(|(w, _)| spells_out(short, w)).collect();
     fits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    // One word offered twice (a question word is a function word too: "berapa") is one fit, not
+    // a tie with itself; its heaviest offer stands.
+    let mut seen = std::collections::HashSet::new();
+    fits.retain(|(w, _)| seen.insert(*w));
     match fits.as_slice() {
         [(w, _)] => Some(w.to_string()),
         [(w, a), (_, b), ..] if a > b => Some(w.to_string()),
@@ -154,6 +158,12 @@ mod tests {
         assert_eq!(best("tgl", std::iter::empty()), None);
         let tie = [("makan", 3), ("makin", 3)];
         assert_eq!(best("mkn", tie.into_iter()), None, "a tie is a guess");
+        let twice = [("berapa", 7), ("berapa", 7)];
+        assert_eq!(
+            best("brpa", twice.into_iter()).as_deref(),
+            Some("berapa"),
+            "one word listed twice is no tie"
+        );
     }
 
     #[test]

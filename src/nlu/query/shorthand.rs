@@ -23,6 +23,11 @@ pub(super) fn spell_out(word: &str, capitalised: bool, index: &Index) -> Option<
     if capitalised {
         return index.spell_out_pair(word);
     }
+    // A letter held for emphasis ("gimanaa", "mahall"): chat doubles a letter as often as it
+    // triples one, and a run of two is no typo to correct when one letter less is a known word.
+    if let Some(single) = undoubled(word).into_iter().find(|w| known(w)) {
+        return Some(single);
+    }
     let expand = |w: &str| {
         if !crate::nlu::abbrev::is_candidate(w) {
             return None;
@@ -43,6 +48,17 @@ pub(super) fn spell_out(word: &str, capitalised: bool, index: &Index) -> Option<
     }
     // A blend or the initials of two words the titles put together ("batpes", "BP").
     expand(word).or_else(|| index.spell_out_pair(word))
+}
+
+/// The word with one letter of one of its doubled letters left out, last double first (chat
+/// holds a word's last sound: "siapaa").
+fn undoubled(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    (1..chars.len())
+        .rev()
+        .filter(|&i| chars[i] == chars[i - 1] && chars[i].is_alphabetic())
+        .map(|i| chars[..i].iter().chain(&chars[i + 1..]).collect())
+        .collect()
 }
 
 #[cfg(test)]
@@ -71,6 +87,18 @@ mod tests {
             q.words[1], "kndr",
             "a capitalised word is a name, not shorthand"
         );
+    }
+
+    #[test]
+    fn a_doubled_letter_held_for_emphasis_is_let_go_when_the_single_one_is_a_known_word() {
+        let index = crate::nlu::testing::one_article_index(
+            "Harga kopi naik\n\nHarga kopi Sukamaju naik menjadi Rp12.345 per kilogram.\n",
+        );
+        let q = analyse("kopi sukamaju brapaa", None, &index);
+        assert_eq!(q.words[2], "berapa");
+        assert_eq!(q.answer_type, super::super::AnswerType::Number);
+        let q = analyse("harga kopii sukamaju", None, &index);
+        assert_eq!(q.words[1], "kopi");
     }
 
     #[test]
