@@ -34,8 +34,7 @@ pub(super) fn spell_out(word: &str, capitalised: bool, index: &Index) -> Option<
         }
         // Among function words the shortest fits best ("stlh": "setelah", not "setelahnya").
         let closed = lx.closed_words().map(|c| (c, u32::MAX - c.len() as u32));
-        crate::nlu::abbrev::best(w, closed)
-            .or_else(|| crate::nlu::abbrev::is_specific(w).then(|| index.spell_out(w))?)
+        crate::nlu::abbrev::best(w, closed).or_else(|| index.spell_out(w))
     };
     if let Some(base) = word.strip_suffix("nya").filter(|b| b.chars().count() >= 2) {
         let full = match lx.slang.get(base).map(Vec::as_slice) {

@@ -84,7 +84,15 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
             // A capitalised word is a name: never "corrected" into another word.
             // An English question's unknown word is only corrected to a word of the bridge, an
             // Indonesian question's never to an English word the articles do not use.
+            // A word of twice as many consonants as vowels is shorthand: letters left out, not
+            // one written wrong, so it is corrected only into a word holding all its letters in
+            // order ("krta" is no "kata").
+            let vowels = word.chars().filter(|c| "aeiou".contains(*c)).count();
+            let shorthand = !english && vowels * 2 < word.chars().count() - vowels;
             let accept = |w: &str| {
+                if shorthand && !holds_in_order(w, &word) {
+                    return false;
+                }
                 if english {
                     lx.english.contains_key(w)
                 } else {
@@ -209,6 +217,12 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     }
 }
 
+/// Whether `full` holds every letter of `short` in the same order.
+fn holds_in_order(full: &str, short: &str) -> bool {
+    let mut rest = full.chars();
+    short.chars().all(|c| rest.any(|f| f == c))
+}
+
 /// A word of the word lists, or one with affixes around a root of them: Snowball may leave an
 /// affix on ("diperbaiki" → "perbaiki"), so the dictionary's root counts after a second layer of
 /// affixes too ("di-per-baik-i"). Such a word is never "corrected" into another.
@@ -248,6 +262,20 @@ mod tests {
             !term_of(&q, "skrgx").salient,
             "too few vowels: shorthand, not a name"
         );
+    }
+
+    #[test]
+    fn shorthand_is_corrected_only_into_a_word_holding_all_its_letters() {
+        let index = crate::nlu::testing::one_article_index(
+            "Kata warga Sukamaju\n\nKata warga Sukamaju, harga pupuk naik 12 persen.\n",
+        );
+        let q = analyse("krta sukamaju", None, &index);
+        assert!(
+            q.terms.iter().all(|t| t.word != "kata"),
+            "krta left out vowels; kata has no r"
+        );
+        let q = analyse("hrga pupk sukamaju", None, &index);
+        assert!(q.terms.iter().any(|t| t.word == "pupuk"));
     }
 
     fn term_of<'a>(q: &'a Query, w: &str) -> &'a Term {
