@@ -116,6 +116,25 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     } else {
         translations
     };
+    // An English word mixed into an Indonesian question ("hacker") that the articles seldom use
+    // but also say in Indonesian: both forms match, and, translated, it is an ordinary word, not
+    // a name salient by its rarity. One the articles use often ("year on year") stays as it is.
+    let seldom = index.term(&word).is_none_or(|id| index.is_rare(id));
+    let translations: Vec<String> = if !english
+        && translations.is_empty()
+        && seldom
+        && !token.capitalised
+        && !lx.is_real_word(&word)
+    {
+        lx.english_of(&word)
+            .into_iter()
+            .flatten()
+            .filter(|c| index.term(c).is_some())
+            .cloned()
+            .collect()
+    } else {
+        translations
+    };
     // A dictionary lists a word's senses most common first in general use, not in news: a later
     // sense ("layanan" for "service") counts where the archive writes it, so the senses chosen
     // are the ones these articles use.
@@ -262,6 +281,26 @@ mod tests {
             !term_of(&q, "skrgx").salient,
             "too few vowels: shorthand, not a name"
         );
+    }
+
+    #[test]
+    fn an_english_word_the_articles_seldom_use_also_matches_its_indonesian_and_is_no_name() {
+        // An archive large enough for document frequency to say which words are rare.
+        let mut articles: Vec<_> = (1..=11).map(crate::nlu::testing::seed_article).collect();
+        articles.push(crate::nlu::testing::plain_article(
+            12,
+            "Peretas serang server Sukamaju\n\nPeretas meminta tebusan Rp12 miliar.\n\n\
+             Kelompok hacker itu belum dikenal.\n\nPolisi memburu peretas tersebut.\n",
+        ));
+        let index = crate::nlu::index::Index::build(
+            &articles,
+            std::iter::empty(),
+            crate::nlu::testing::lexicon(),
+        );
+        let q = analyse("hacker minta tebusan brp", None, &index);
+        let t = term_of(&q, "hacker");
+        assert!(t.forms.iter().any(|f| f == "peretas"));
+        assert!(!t.salient, "a translated word is an ordinary one");
     }
 
     #[test]
