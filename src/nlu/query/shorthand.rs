@@ -37,6 +37,11 @@ pub(super) fn spell_out(word: &str, capitalised: bool, index: &Index) -> Option<
         crate::nlu::abbrev::best(w, closed).or_else(|| index.spell_out(w))
     };
     if let Some(base) = word.strip_suffix("nya").filter(|b| b.chars().count() >= 2) {
+        // The clitic on an acronym or name the articles write ("krlnya"): the stemmer keeps a
+        // vowelless word whole, so the bare word is what matches.
+        if index.term(base).is_some() && !has_vowel(base) {
+            return Some(base.to_string());
+        }
         let full = match lx.slang.get(base).map(Vec::as_slice) {
             Some([one]) => Some(one.clone()),
             _ => expand(base),
@@ -47,6 +52,12 @@ pub(super) fn spell_out(word: &str, capitalised: bool, index: &Index) -> Option<
     }
     // A blend or the initials of two words the titles put together ("batpes", "BP").
     expand(word).or_else(|| index.spell_out_pair(word))
+}
+
+/// Whether the word has a vowel (the stemmer takes "-nya" off such a word itself).
+fn has_vowel(word: &str) -> bool {
+    word.chars()
+        .any(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'))
 }
 
 /// The word with one letter of one of its doubled letters left out, last double first (chat
@@ -86,6 +97,15 @@ mod tests {
             q.words[1], "kndr",
             "a capitalised word is a name, not shorthand"
         );
+    }
+
+    #[test]
+    fn the_clitic_nya_on_an_acronym_the_articles_write_comes_off() {
+        let index = crate::nlu::testing::one_article_index(
+            "Tarif KRL Sukamaju naik\n\nTarif KRL Sukamaju naik menjadi Rp5.000 per perjalanan.\n",
+        );
+        let q = analyse("tarif krlnya brp", None, &index);
+        assert_eq!(q.words[1], "krl");
     }
 
     #[test]
