@@ -11,13 +11,14 @@ FIXTURES = [os.path.join(ROOT, "tests/fixtures/plain-paket-data-internet.txt"),
 WIDE = sorted(ARCHIVE
               + glob.glob(os.path.join(ROOT, "tests/archive/articles-c/*.txt"))
               + glob.glob(os.path.join(ROOT, "tests/archive/articles-d/*.txt")))
-# (question set, articles imported first). probe-15 and stop 17's three sets (written blind,
-# scored once, then opened for tuning) run over the wide archive.
+# (question set, articles imported first). probe-15, stop 17's three sets and stop 18's slang set
+# (written blind, scored once, then opened for tuning) run over the wide archive.
 SETS = [
     ("tests/archive/qa/tune.jsonl", ARCHIVE),
     ("tests/archive/qa/probe-14.jsonl", ARCHIVE),
     ("tests/archive/qa/probe-15.jsonl", WIDE),
     *[(f"tests/archive/qa/probe-17-{name}.jsonl", WIDE) for name in ("slang", "english", "dated")],
+    ("tests/archive/qa/probe-18-slang.jsonl", WIDE),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
