@@ -20,6 +20,7 @@ SETS = [
     *[(f"tests/archive/qa/probe-17-{name}.jsonl", WIDE) for name in ("slang", "english", "dated")],
     ("tests/archive/qa/probe-18-english.jsonl", WIDE),
     ("tests/archive/qa/probe-18-confusable.jsonl", WIDE),
+    ("tests/archive/qa/probe-18-slang.jsonl", WIDE),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 

@@ -67,12 +67,57 @@ pub fn is_specific(word: &str) -> bool {
     outline(word).chars().count() >= MIN_OPEN_OUTLINE
 }
 
+/// Whether an article word is filed under its outline: one of three consonants may still spell
+/// out a shorthand, when one word of the archive clearly owns it ([`owner`]).
+pub fn is_outlined(word: &str) -> bool {
+    outline(word).chars().count() >= MIN_OUTLINE
+}
+
+/// Times more passages the owner of a three-consonant outline must be in than the next word
+/// sharing it ("lwn": "lawan" and no other), and the fewest passages it must be in: such an
+/// outline fits many words, and an acronym the archive lacks is spelled like one ("mrt").
+const OWNER_MARGIN: u32 = 3;
+const OWNER_MIN_PASSAGES: u32 = 2;
+
+/// The word a short shorthand ("lwn", "krta": three consonants, no vowel between first and last)
+/// spells out among `(word, passages)` candidates: one with two letters more at least (vowels
+/// dropped; a word one letter short is the typo corrector's), in passages enough, and far more of
+/// them than any other fit.
+pub fn owner<'a>(short: &str, candidates: impl Iterator<Item = (&'a str, u32)>) -> Option<String> {
+    let inner = short
+        .chars()
+        .skip(1)
+        .take(short.chars().count().saturating_sub(2));
+    if inner.clone().any(is_vowel) || outline(short).chars().count() != MIN_OUTLINE {
+        return None;
+    }
+    let mut fits: Vec<(&str, u32)> = candidates
+        .filter(|(w, _)| w.chars().count() >= short.chars().count() + 2 && spells_out(short, w))
+        .collect();
+    fits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut seen = std::collections::HashSet::new();
+    fits.retain(|(w, _)| seen.insert(*w));
+    match fits.as_slice() {
+        [(w, n), rest @ ..]
+            if *n >= OWNER_MIN_PASSAGES
+                && rest.first().is_none_or(|r| *n >= OWNER_MARGIN * r.1) =>
+        {
+            Some(w.to_string())
+        }
+        _ => None,
+    }
+}
+
 /// The spelling-out of `short` among `(word, weight)` candidates: the heaviest (the word most
 /// articles use), and only when it outweighs every other (a tie is a guess, left to the typo
 /// corrector and the lists).
 pub fn best<'a>(short: &str, candidates: impl Iterator<Item = (&'a str, u32)>) -> Option<String> {
     let mut fits: Vec<(&str, u32)> = candidates.filter(|(w, _)| spells_out(short, w)).collect();
     fits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    // One word offered twice (a question word is a function word too: "berapa") is one fit, not
+    // a tie with itself; its heaviest offer stands.
+    let mut seen = std::collections::HashSet::new();
+    fits.retain(|(w, _)| seen.insert(*w));
     match fits.as_slice() {
         [(w, _)] => Some(w.to_string()),
         [(w, a), (_, b), ..] if a > b => Some(w.to_string()),
@@ -154,6 +199,12 @@ mod tests {
         assert_eq!(best("tgl", std::iter::empty()), None);
         let tie = [("makan", 3), ("makin", 3)];
         assert_eq!(best("mkn", tie.into_iter()), None, "a tie is a guess");
+        let twice = [("berapa", 7), ("berapa", 7)];
+        assert_eq!(
+            best("brpa", twice.into_iter()).as_deref(),
+            Some("berapa"),
+            "one word listed twice is no tie"
+        );
     }
 
     #[test]
@@ -174,6 +225,24 @@ mod tests {
         );
         assert!(!shortens_pair("kopjx", "kopi", "jogja"));
         assert!(!shortens_pair("k", "kopi", "jogja"));
+    }
+
+    #[test]
+    fn a_three_consonant_shorthand_spells_out_only_a_word_that_clearly_owns_its_outline() {
+        let vocab = [("lawan", 9), ("lawang", 1)];
+        assert_eq!(owner("lwn", vocab.into_iter()).as_deref(), Some("lawan"));
+        let close = [("barat", 6), ("berita", 4)];
+        assert_eq!(owner("brt", close.into_iter()), None, "two words share it");
+        let rare = [("merata", 1)];
+        assert_eq!(owner("mrt", rare.into_iter()), None, "too rare to be sure");
+        let typo = [("ojek", 9)];
+        assert_eq!(owner("ojk", typo.into_iter()), None, "one letter more");
+        let vowel = [("tarif", 9)];
+        assert_eq!(
+            owner("tarf", vowel.into_iter()),
+            None,
+            "a vowel left: a typo"
+        );
     }
 
     #[test]

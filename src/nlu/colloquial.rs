@@ -1,7 +1,7 @@
 //! Jakarta colloquial verb morphology → the formal forms the articles use, so that readers' verbs
 //! match without a slang entry per word. The rules are data (`lexicon/id/colloquial.tsv`: the
 //! nasal prefixes nge-/ng-/ny-/m-/n-, the passive ke-, the -in suffix, the e-for-a vowel of the
-//! last syllable); this file applies them. It only proposes candidates; the caller keeps the first
+//! last syllable, a dropped first h); this file applies them. It only proposes candidates; the caller keeps the first
 //! one the index knows.
 
 use crate::nlu::lexicon::Lexicon;
@@ -16,6 +16,16 @@ pub fn candidates(word: &str, lx: &Lexicon) -> Vec<String> {
     let mut stems: Vec<(String, bool)> = vec![(word.to_string(), false)];
     for root in prefix_roots(word, lx) {
         stems.push((root, true));
+    }
+    // A dropped first letter ("ancur" → "hancur", "ilang" → "hilang"), then the other rules on
+    // it ("ilangin" → "hilangkan"). A word of four letters has too many readings to guess at
+    // ("abis" is chat's "after" as often as "habis").
+    for (colloquial, formal) in lx.colloquial("initial") {
+        if let Some(rest) = word.strip_prefix(colloquial)
+            && rest.chars().count() >= 4
+        {
+            stems.extend(formal.iter().map(|f| (format!("{f}{rest}"), false)));
+        }
     }
     for (colloquial, formal) in lx.colloquial("passive") {
         if let Some(root) = word.strip_prefix(colloquial)
@@ -183,6 +193,14 @@ mod tests {
     fn the_colloquial_passive_ke_becomes_ter() {
         assert!(has("kebawa", "terbawa"));
         assert!(has("kerendem", "terendam"), "ter- before r drops its own");
+    }
+
+    #[test]
+    fn a_dropped_first_h_is_restored() {
+        assert!(has("ancur", "hancur"));
+        assert!(!has("abis", "habis"), "four letters: too many readings");
+        assert!(has("ilangin", "hilangkan"));
+        assert!(has("itung", "hitung"));
     }
 
     #[test]

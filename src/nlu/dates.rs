@@ -289,7 +289,23 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
     }
     // A question's "kemarin" or "tahun lalu" is relative to today: in an archive, its newest.
     // The words stay content words: "sekarang" a passage cannot echo still counts against it.
-    let relative = relative(&toks, lx);
+    // A reader's shorthand for one ("thn lalu", "kmrn") reads through the slang map, one word for
+    // one, as the question's terms do: the words it marks are the terms' words.
+    let spelled: Vec<Tok> = toks
+        .iter()
+        .map(|t| Tok {
+            text: match lx.deslang(&t.text).as_slice() {
+                [one] => (*one).to_string(),
+                _ => t.text.clone(),
+            },
+            in_number: t.in_number,
+        })
+        .collect();
+    // The words as written first: the slang map is Indonesian, an English phrase stays itself.
+    let (relative, spelled) = match relative(&toks, lx) {
+        r if r.is_empty() => (relative(&spelled, lx), spelled),
+        r => (r, toks),
+    };
     q.latest = !relative.is_empty();
     q.figures = super::figures::of_text(text);
     q.numbers = super::figures::whole_of_text(text, lx);
@@ -297,7 +313,7 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
     q.relative_words = relative
         .into_iter()
         .flat_map(|(_, used)| used)
-        .map(|i| toks[i].text.clone())
+        .map(|i| spelled[i].text.clone())
         .collect();
     q
 }

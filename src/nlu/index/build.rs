@@ -238,7 +238,7 @@ impl Index {
         for w in index.vocab.keys() {
             if w.chars().count() >= 3
                 && !w.chars().any(|c| c.is_ascii_digit())
-                && crate::nlu::abbrev::is_specific(w)
+                && crate::nlu::abbrev::is_outlined(w)
             {
                 let outline = crate::nlu::abbrev::outline(w);
                 index

@@ -73,15 +73,20 @@ impl Index {
     /// [`abbrev`](crate::nlu::abbrev)), among the words sharing its consonant outline: the one in
     /// most passages wins, and a tie spells nothing out.
     pub fn spell_out(&self, short: &str) -> Option<String> {
-        // Only an outline this specific is spelled out as an article word; a word spelling
-        // `short` out has `short`'s outline, so the words filed under it are all the candidates.
-        if !crate::nlu::abbrev::is_specific(short) {
-            return None;
-        }
+        // A word spelling `short` out has `short`'s outline, so the words filed under it are all
+        // the candidates.
         let candidates = self.outlines.get(&crate::nlu::abbrev::outline(short))?;
         let found = candidates
             .iter()
             .filter_map(|w| self.term(w).map(|t| (&**w, self.df[t as usize])));
+        if !crate::nlu::abbrev::is_specific(short) {
+            // Three consonants ("lwn") fit many words: only one the archive clearly uses.
+            // A month's name is a date the question spells ("mrt" may be an acronym): not guessed.
+            return crate::nlu::abbrev::owner(
+                short,
+                found.filter(|(w, _)| !self.lx.is_calendar_word(w)),
+            );
+        }
         crate::nlu::abbrev::best(short, found)
     }
     pub fn spell_out_pair(&self, short: &str) -> Option<String> {

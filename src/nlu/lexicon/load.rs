@@ -252,7 +252,7 @@ impl Lexicon {
             "colloquial" => {
                 if !matches!(
                     key.as_str(),
-                    "nasal" | "passive" | "suffix" | "ending" | "last-vowel"
+                    "nasal" | "passive" | "suffix" | "ending" | "last-vowel" | "initial"
                 ) {
                     return Err("unknown colloquial kind");
                 }

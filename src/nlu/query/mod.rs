@@ -163,12 +163,14 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         // "what year"); one after a content word opens a clause ("… when BI raised rates") or
         // is a noun of the topic ("year-on-year inflation").
         let opening = !english || tokens[..k].iter().all(|t| lx.is_function(&t.word));
-        // A date noun before a figure names the date ("tahun 2022", "tanggal 5"); it is not asked.
+        // A date noun before a figure names the date ("tahun 2022", "tanggal 5"), and so does one
+        // opening a relative phrase ("tahun lalu"): it is not asked.
         let names_date = lx.answer_type(w) == Some(AnswerType::Date)
             && !lx.is_function(w)
-            && tokens
-                .get(k + 1)
-                .is_some_and(|n| n.word.chars().any(|c| c.is_ascii_digit()));
+            && tokens.get(k + 1).is_some_and(|n| {
+                n.word.chars().any(|c| c.is_ascii_digit())
+                    || lx.relative_date(&format!("{w} {}", n.word)).is_some()
+            });
         let asks = lx.answer_type(w).filter(|_| opening && !names_date);
         // "How many": a later, more specific question word outranks a manner word.
         if matches!(

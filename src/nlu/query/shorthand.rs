@@ -23,16 +23,25 @@ pub(super) fn spell_out(word: &str, capitalised: bool, index: &Index) -> Option<
     if capitalised {
         return index.spell_out_pair(word);
     }
+    // A letter held for emphasis ("gimanaa", "mahall"): chat doubles a letter as often as it
+    // triples one, and a run of two is no typo to correct when one letter less is a known word.
+    if let Some(single) = undoubled(word).into_iter().find(|w| known(w)) {
+        return Some(single);
+    }
     let expand = |w: &str| {
         if !crate::nlu::abbrev::is_candidate(w) {
             return None;
         }
         // Among function words the shortest fits best ("stlh": "setelah", not "setelahnya").
         let closed = lx.closed_words().map(|c| (c, u32::MAX - c.len() as u32));
-        crate::nlu::abbrev::best(w, closed)
-            .or_else(|| crate::nlu::abbrev::is_specific(w).then(|| index.spell_out(w))?)
+        crate::nlu::abbrev::best(w, closed).or_else(|| index.spell_out(w))
     };
     if let Some(base) = word.strip_suffix("nya").filter(|b| b.chars().count() >= 2) {
+        // The clitic on an acronym or name the articles write ("krlnya"): the stemmer keeps a
+        // vowelless word whole, so the bare word is what matches.
+        if index.term(base).is_some() && !has_vowel(base) {
+            return Some(base.to_string());
+        }
         let full = match lx.slang.get(base).map(Vec::as_slice) {
             Some([one]) => Some(one.clone()),
             _ => expand(base),
@@ -43,6 +52,23 @@ pub(super) fn spell_out(word: &str, capitalised: bool, index: &Index) -> Option<
     }
     // A blend or the initials of two words the titles put together ("batpes", "BP").
     expand(word).or_else(|| index.spell_out_pair(word))
+}
+
+/// Whether the word has a vowel (the stemmer takes "-nya" off such a word itself).
+fn has_vowel(word: &str) -> bool {
+    word.chars()
+        .any(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'))
+}
+
+/// The word with one letter of one of its doubled letters left out, last double first (chat
+/// holds a word's last sound: "siapaa").
+fn undoubled(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    (1..chars.len())
+        .rev()
+        .filter(|&i| chars[i] == chars[i - 1] && chars[i].is_alphabetic())
+        .map(|i| chars[..i].iter().chain(&chars[i + 1..]).collect())
+        .collect()
 }
 
 #[cfg(test)]
@@ -71,6 +97,27 @@ mod tests {
             q.words[1], "kndr",
             "a capitalised word is a name, not shorthand"
         );
+    }
+
+    #[test]
+    fn the_clitic_nya_on_an_acronym_the_articles_write_comes_off() {
+        let index = crate::nlu::testing::one_article_index(
+            "Tarif KRL Sukamaju naik\n\nTarif KRL Sukamaju naik menjadi Rp5.000 per perjalanan.\n",
+        );
+        let q = analyse("tarif krlnya brp", None, &index);
+        assert_eq!(q.words[1], "krl");
+    }
+
+    #[test]
+    fn a_doubled_letter_held_for_emphasis_is_let_go_when_the_single_one_is_a_known_word() {
+        let index = crate::nlu::testing::one_article_index(
+            "Harga kopi naik\n\nHarga kopi Sukamaju naik menjadi Rp12.345 per kilogram.\n",
+        );
+        let q = analyse("kopi sukamaju brapaa", None, &index);
+        assert_eq!(q.words[2], "berapa");
+        assert_eq!(q.answer_type, super::super::AnswerType::Number);
+        let q = analyse("harga kopii sukamaju", None, &index);
+        assert_eq!(q.words[1], "kopi");
     }
 
     #[test]

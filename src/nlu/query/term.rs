@@ -87,7 +87,15 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
             // A capitalised word is a name: never "corrected" into another word.
             // An English question's unknown word is only corrected to a word of the bridge, an
             // Indonesian question's never to an English word the articles do not use.
+            // A word of twice as many consonants as vowels is shorthand: letters left out, not
+            // one written wrong, so it is corrected only into a word holding all its letters in
+            // order ("krta" is no "kata").
+            let vowels = word.chars().filter(|c| "aeiou".contains(*c)).count();
+            let shorthand = !english && vowels * 2 < word.chars().count() - vowels;
             let accept = |w: &str| {
+                if shorthand && !holds_in_order(w, &word) {
+                    return false;
+                }
                 if english {
                     lx.english.contains_key(w)
                 } else {
@@ -108,6 +116,25 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
             .filter(|_| english)
             .cloned()
             .unwrap_or_default()
+    } else {
+        translations
+    };
+    // An English word mixed into an Indonesian question ("hacker") that the articles seldom use
+    // but also say in Indonesian: both forms match, and, translated, it is an ordinary word, not
+    // a name salient by its rarity. One the articles use often ("year on year") stays as it is.
+    let seldom = index.term(&word).is_none_or(|id| index.is_rare(id));
+    let translations: Vec<String> = if !english
+        && translations.is_empty()
+        && seldom
+        && !token.capitalised
+        && !lx.is_real_word(&word)
+    {
+        lx.english_of(&word)
+            .into_iter()
+            .flatten()
+            .filter(|c| index.term(c).is_some())
+            .cloned()
+            .collect()
     } else {
         translations
     };
@@ -212,6 +239,12 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     }
 }
 
+/// Whether `full` holds every letter of `short` in the same order.
+fn holds_in_order(full: &str, short: &str) -> bool {
+    let mut rest = full.chars();
+    short.chars().all(|c| rest.any(|f| f == c))
+}
+
 /// A word of the word lists, or one with affixes around a root of them: Snowball may leave an
 /// affix on ("diperbaiki" → "perbaiki"), so the dictionary's root counts after a second layer of
 /// affixes too ("di-per-baik-i"). Such a word is never "corrected" into another.
@@ -246,11 +279,45 @@ mod tests {
             term_of(&q, "mekarsari").salient,
             "every normalisation failed on it"
         );
-        let q = analyse("brp surat yg dikirimkan skrgg", None, &index);
+        let q = analyse("brp surat yg dikirimkan skrgx", None, &index);
         assert!(
-            !term_of(&q, "skrgg").salient,
+            !term_of(&q, "skrgx").salient,
             "too few vowels: shorthand, not a name"
         );
+    }
+
+    #[test]
+    fn an_english_word_the_articles_seldom_use_also_matches_its_indonesian_and_is_no_name() {
+        // An archive large enough for document frequency to say which words are rare.
+        let mut articles: Vec<_> = (1..=11).map(crate::nlu::testing::seed_article).collect();
+        articles.push(crate::nlu::testing::plain_article(
+            12,
+            "Peretas serang server Sukamaju\n\nPeretas meminta tebusan Rp12 miliar.\n\n\
+             Kelompok hacker itu belum dikenal.\n\nPolisi memburu peretas tersebut.\n",
+        ));
+        let index = crate::nlu::index::Index::build(
+            &articles,
+            std::iter::empty(),
+            crate::nlu::testing::lexicon(),
+        );
+        let q = analyse("hacker minta tebusan brp", None, &index);
+        let t = term_of(&q, "hacker");
+        assert!(t.forms.iter().any(|f| f == "peretas"));
+        assert!(!t.salient, "a translated word is an ordinary one");
+    }
+
+    #[test]
+    fn shorthand_is_corrected_only_into_a_word_holding_all_its_letters() {
+        let index = crate::nlu::testing::one_article_index(
+            "Kata warga Sukamaju\n\nKata warga Sukamaju, harga pupuk naik 12 persen.\n",
+        );
+        let q = analyse("krta sukamaju", None, &index);
+        assert!(
+            q.terms.iter().all(|t| t.word != "kata"),
+            "krta left out vowels; kata has no r"
+        );
+        let q = analyse("hrga pupk sukamaju", None, &index);
+        assert!(q.terms.iter().any(|t| t.word == "pupuk"));
     }
 
     fn term_of<'a>(q: &'a Query, w: &str) -> &'a Term {

@@ -194,6 +194,9 @@ fn question_words_give_the_answer_type() {
     assert_eq!(kind("Apakah harga data murah?"), AnswerType::YesNo);
     // A date noun asks for a date only beside "berapa"; elsewhere it names the topic.
     assert_eq!(kind("Berapa harga paket tahun lalu?"), AnswerType::Number);
+    // A relative phrase names the date even when "berapa" follows it.
+    assert_eq!(kind("harga paket thn lalu brp"), AnswerType::Number);
+    assert_eq!(kind("paket data taun kmrn brp"), AnswerType::Number);
     // English asks with its opening words; a "when" clause later does not.
     assert_eq!(kind("In which year was it bought?"), AnswerType::Date);
     assert_eq!(
