@@ -126,6 +126,9 @@ pub struct Index {
     /// The articles' paragraphs read for [`passage`](super::passage), on first use and within a
     /// budget ([`Index::detail`]).
     details: DetailCache,
+    /// Per term: whether the articles' running text writes it as a name, capitalised mid-sentence
+    /// (nearly) every time — corpus evidence of what is a name, never a list.
+    names: Vec<bool>,
 }
 
 /// Character 3-grams of a word padded with a space on each side ("wa" → " wa", "wa ").
@@ -222,6 +225,14 @@ impl Index {
         let n = self.docs.len();
         n >= RARE_MIN_DOCS
             && (self.doc_df[term as usize] as f32) <= (n as f32 * RARE_DOC_SHARE).max(1.0)
+    }
+
+    /// Whether the articles write `word` as a name: capitalised mid-sentence (nearly) every time
+    /// they use it ("Sukalaras"), so a reader's lowercase "sukalaras" means that name, not a
+    /// dictionary word its affixes resemble.
+    pub fn is_name(&self, word: &str) -> bool {
+        self.term(word)
+            .is_some_and(|t| self.names.get(t as usize).copied().unwrap_or(false))
     }
 
     /// The idf an unseen term would have: the highest there is.

@@ -134,6 +134,25 @@ fn glued_figure(letters: &str, rest: &str) -> bool {
     separated || (letters.chars().count() <= 2 && digits >= 3)
 }
 
+/// Tokens of running text (an article's paragraph) with `capitalised` marking a capital only
+/// where no sentence starts: a word written so there is the writer's name for something, the
+/// corpus evidence [`crate::nlu::index::Index::is_name`] counts. A sentence ends at `.`, `!` or
+/// `?` before a space; the same words come out as from [`tokenize`].
+pub fn tokenize_sentences(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace)
+        {
+            tokens.extend(tokenize(&text[start..=i]));
+            start = i + 1;
+        }
+    }
+    tokens.extend(tokenize(&text[start..]));
+    tokens
+}
+
 /// Lowercase words only, for paragraphs and examples where capitalisation is not needed.
 pub fn words(text: &str) -> Vec<String> {
     tokenize(text).into_iter().map(|t| t.word).collect()
@@ -298,6 +317,21 @@ mod tests {
     #[test]
     fn compatibility_forms_are_normalised() {
         assert_eq!(words("ＷＡ ｆｂ"), vec!["wa", "fb"]);
+    }
+
+    #[test]
+    fn a_capital_opening_a_sentence_of_running_text_is_no_name() {
+        let t = tokenize_sentences("Warga Sukalaras panen. Panen raya di Sukalaras ramai.");
+        let marked: Vec<&str> = t
+            .iter()
+            .filter(|t| t.capitalised)
+            .map(|t| t.word.as_str())
+            .collect();
+        assert_eq!(marked, ["sukalaras", "sukalaras"]);
+        assert_eq!(
+            t.len(),
+            words("Warga Sukalaras panen. Panen raya di Sukalaras ramai.").len()
+        );
     }
 
     #[test]

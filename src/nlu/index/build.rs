@@ -45,6 +45,7 @@ impl Index {
             outlines: HashMap::default(),
             title_pairs: Vec::new(),
             details: DetailCache::new(DETAIL_BUDGET),
+            names: Vec::new(),
         };
         // Each distinct word is stemmed, interned and looked up in the lexicon once.
         let mut seen: HashMap<String, WordInfo> = HashMap::default();
@@ -58,6 +59,9 @@ impl Index {
         let mut stems: Vec<TermId> = Vec::new();
         let mut total_len = 0u64;
         let mut title_pairs: HashMap<(String, String), u32> = HashMap::default();
+        // Per surface term: how often a sentence's running text writes it capitalised, and how
+        // often in lowercase (a sentence's first word tells nothing).
+        let mut cased: Vec<(u32, u32)> = Vec::new();
         for (doc_no, article) in articles.iter().enumerate() {
             let p = &article.parsed;
             let title_text = format!("{} {}", p.title, p.caption.as_deref().unwrap_or(""));
@@ -93,14 +97,14 @@ impl Index {
                     );
                     break;
                 }
-                let all_words = text::words(body);
+                let all_words = text::tokenize_sentences(body);
                 let mut terms = Vec::with_capacity(all_words.len() * 2);
                 stems.clear();
                 // One look-up per word for its ids and all it shows (this runs for every word
                 // indexed).
                 let mut shows = WordInfo::default();
-                for w in &all_words {
-                    let info = index.word_info(w, &mut seen, lx);
+                for token in &all_words {
+                    let info = index.word_info(&token.word, &mut seen, lx);
                     shows.cues |= info.cues;
                     shows.year |= info.year;
                     shows.number |= info.number;
@@ -109,6 +113,15 @@ impl Index {
                         terms.push(s);
                         terms.push(t);
                         stems.push(t);
+                        if cased.len() <= s as usize {
+                            cased.resize(s as usize + 1, (0, 0));
+                        }
+                        let c = &mut cased[s as usize];
+                        if token.capitalised {
+                            c.0 += 1;
+                        } else {
+                            c.1 += 1;
+                        }
                     }
                 }
                 let any_of = |cue: Cue| shows.cues & cue_bit(cue) != 0;
@@ -175,6 +188,13 @@ impl Index {
         for list in &mut index.postings {
             list.shrink_to_fit();
         }
+        index.names = (0..index.postings.len())
+            .map(|t| {
+                cased
+                    .get(t)
+                    .is_some_and(|&(up, low)| is_name_usage(up, low))
+            })
+            .collect();
         let n = index.passages.len().max(1) as f32;
         index.avg_len = (total_len as f32 / n).max(1.0);
         index.length_norms = index
@@ -342,6 +362,18 @@ struct WordInfo {
     /// A day or month name.
     calendar: bool,
 }
+
+/// Whether a word the articles write capitalised `up` times mid-sentence and in lowercase `low`
+/// times is a name in their usage: written so more than once, and nearly always (a title before
+/// a name, "Bupati", is also written in lowercase where it names no one).
+fn is_name_usage(up: u32, low: u32) -> bool {
+    up >= NAME_MIN_USES && up >= NAME_CASE_RATIO * low
+}
+
+/// How often a word must be written capitalised mid-sentence to count as a name, and how many
+/// times more often than in lowercase.
+const NAME_MIN_USES: u32 = 2;
+const NAME_CASE_RATIO: u32 = 4;
 
 fn cue_bit(cue: Cue) -> u16 {
     1 << cue as u16

@@ -16,6 +16,22 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     let lx = &*index.lx;
     let stem = |w: &str| lx.stem(w);
     let mut word = token.word.clone();
+    // A word the articles write as a name (capitalised mid-sentence nearly every time) is that
+    // name however the reader typed it: a lowercase "sukalaras" is no dictionary word its affixes
+    // resemble, nor a typo, but what the question is about. A headword of the dictionary keeps
+    // its ordinary sense (a title before a name, a place named by a common word), so does an
+    // English word the bridge translates (chat mixes them in: "rate" in a reader's "bi rate" is
+    // the word as often as the name; a bridge entry that only repeats it names it), and a day or
+    // month is a date.
+    let name = !english
+        && !token.capitalised
+        && index.is_name(&word)
+        && !lx.is_real_word(&word)
+        && lx
+            .english_of(&word)
+            .is_none_or(|t| t.iter().all(|t| *t == word))
+        && !lx.is_calendar_word(&word)
+        && lx.month(&word).is_none();
     // A month's abbreviation ("okt", "agst") is the month the articles spell out in full: read
     // as the full name it matches them like a formal question's month does.
     // An English question's abbreviation ("oct") is no bridge headword as the full name is.
@@ -127,6 +143,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         && translations.is_empty()
         && seldom
         && !token.capitalised
+        && !name
         && !lx.is_real_word(&word)
     {
         lx.english_of(&word)
@@ -187,7 +204,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     let corpus_rare = translations.is_empty()
         && !lx.is_calendar_word(&word)
         && matches.iter().any(|&(id, _)| index.is_rare(id));
-    let ordinary = is_dictionary_form(&word, lx) || lx.is_real_word(&st);
+    let ordinary = !name && (is_dictionary_form(&word, lx) || lx.is_real_word(&st));
     let rare = corpus_rare && !ordinary;
     // The reader's own spelling matches too (after rarity: the expansion says what it is).
     if let Some(w) = written {
@@ -208,7 +225,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         }
     }
     let generic = lx.is_generic(&word)
-        || lx.is_generic(&st)
+        || (!name && lx.is_generic(&st))
         || (!translations.is_empty() && translations.iter().all(|t| lx.is_generic(t)));
     // Once the slang lists, colloquial forms, affixes, shorthand and typo correction all failed
     // on a lowercase word spelt like a word (vowels enough: "sukalaras", not "skrgg"), it is most
@@ -220,7 +237,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         && word.chars().count() >= 5
         && word.chars().all(|c| c.is_ascii_lowercase())
         && vowels * 2 >= word.chars().count() - vowels;
-    let salient = token.capitalised || text::has_digit(&word) || rare || unknown_name;
+    let salient = token.capitalised || name || text::has_digit(&word) || rare || unknown_name;
     let untranslated = english && translations.is_empty() && matches.is_empty() && !salient;
     // Still evidence of what the question is about, weighed softly (an article lacking it may
     // say it in other words): see `Term::rare`.
@@ -267,6 +284,19 @@ mod tests {
         let q = analyse("brp surat yg dikirimin polisi", None, &index);
         let verb = q.terms.iter().find(|t| t.word == "dikirimkan").unwrap();
         assert!(verb.known(), "its root is the article's mengirimkan");
+    }
+
+    #[test]
+    fn a_word_the_articles_write_as_a_name_is_one_when_the_reader_types_it_in_lowercase() {
+        let index = crate::nlu::testing::one_article_index(
+            "Panen garam di Pengasinan\n\nPetani di Pengasinan memanen 12 ton garam. \
+             Garam dari Pengasinan dijual ke pasar.\n\nHarga garam asin turun.\n",
+        );
+        let q = analyse("brp ton garam dr pengasinan", None, &index);
+        let t = term_of(&q, "pengasinan");
+        assert!(t.salient, "the articles always capitalise it: a name");
+        let q = analyse("brp ton garam yg asin", None, &index);
+        assert!(!term_of(&q, "asin").salient, "written in lowercase: a word");
     }
 
     #[test]
