@@ -235,6 +235,11 @@ impl Index {
             .is_some_and(|t| self.names.get(t as usize).copied().unwrap_or(false))
     }
 
+    /// How many articles hold the term in a paragraph.
+    pub fn doc_freq(&self, term: TermId) -> u32 {
+        self.doc_df[term as usize]
+    }
+
     /// The idf an unseen term would have: the highest there is.
     pub fn unseen_idf(&self) -> f32 {
         let n = self.passages.len() as f32;

@@ -53,6 +53,27 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         }
         _ => Vec::new(),
     };
+    // A word the articles seldom write and the dictionary lacks may be chat's spelling of a
+    // dictionary word they write more widely ("sambel" beside "sambal"): read as that word, rare
+    // or not by it, and the reader's spelling matches too.
+    let mut spelt: Option<String> = None;
+    if !english
+        && !name
+        && !token.capitalised
+        && translations.is_empty()
+        && let Some(own) = index.term(&word).filter(|&id| index.is_rare(id))
+        && !is_dictionary_form(&word, lx)
+        && let Some(formal) = crate::nlu::colloquial::candidates(&word, lx)
+            .into_iter()
+            .find(|c| {
+                lx.is_real_word(c)
+                    && index
+                        .term(c)
+                        .is_some_and(|id| index.doc_freq(id) > index.doc_freq(own))
+            })
+    {
+        spelt = Some(std::mem::replace(&mut word, formal));
+    }
     // A month's abbreviation ("sept", "agst") spells a date, read as such: never "corrected".
     if translations.is_empty()
         && !in_index(&word)
@@ -210,6 +231,9 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     if let Some(w) = written {
         push(w, 1.0, &mut matches);
     }
+    if let Some(w) = &spelt {
+        push(w, 1.0, &mut matches);
+    }
     let factor = if pivot { PIVOT_FACTOR } else { 1.0 };
     for tr in &translations {
         push(tr, factor, &mut matches);
@@ -334,6 +358,29 @@ mod tests {
         let t = term_of(&q, "hacker");
         assert!(t.forms.iter().any(|f| f == "peretas"));
         assert!(!t.salient, "a translated word is an ordinary one");
+    }
+
+    #[test]
+    fn a_rare_chat_spelling_of_a_wider_written_word_is_read_as_that_word() {
+        let mut articles: Vec<_> = (1..=11).map(crate::nlu::testing::seed_article).collect();
+        articles.push(crate::nlu::testing::plain_article(
+            12,
+            "Harga sambal naik\n\nHarga sambal di Sukalaras naik 12 persen.\n",
+        ));
+        articles.push(crate::nlu::testing::plain_article(
+            13,
+            "Warung sambel ramai\n\nWarung sambel dan sambal ikan di Mekarsari ramai.\n",
+        ));
+        let index = crate::nlu::index::Index::build(
+            &articles,
+            std::iter::empty(),
+            crate::nlu::testing::lexicon(),
+        );
+        let q = analyse("sambel naik brp persen", None, &index);
+        let t = term_of(&q, "sambal");
+        assert!(t.forms.iter().any(|f| f == "sambal"));
+        assert!(t.in_terms(&index.passages[index.docs[11].first_passage].terms));
+        assert!(!t.salient, "an ordinary word, however the reader spelt it");
     }
 
     #[test]
