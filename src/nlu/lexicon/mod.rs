@@ -325,6 +325,11 @@ impl Lexicon {
         self.superlatives.contains(w)
     }
 
+    /// The words marking the extreme of a measure ("paling", "tertinggi").
+    pub fn superlatives(&self) -> impl Iterator<Item = &str> {
+        self.superlatives.iter().map(String::as_str)
+    }
+
     /// A word pointing back ("ini", "tersebut"): a paragraph opening with one continues the last.
     pub fn is_demonstrative(&self, w: &str) -> bool {
         self.demonstratives.contains(w)

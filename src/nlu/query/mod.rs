@@ -140,6 +140,25 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             quoted.push(figures.get(k).copied().unwrap_or(false));
         }
     }
+    // Chat shortens the superlative marker as it does other words ("plg" for "paling", which the
+    // slang lists may give to another word): right before a gradable word it is the marker.
+    for k in 0..tokens.len().saturating_sub(1) {
+        if let Some(Some(short)) = written.get(k)
+            && lx.is_gradable(&tokens[k + 1].word)
+            && !lx.is_superlative(&tokens[k].word)
+            && let Some(marker) = lx.superlatives().find(|s| {
+                // The shorthand keeps the marker's first and last letters and three at least
+                // ("bs" is too short to tell).
+                !s.contains(' ')
+                    && short.chars().count() >= 3
+                    && s.chars().next() == short.chars().next()
+                    && s.chars().last() == short.chars().last()
+                    && term::holds_in_order(s, short)
+            })
+        {
+            tokens[k].word = marker.to_string();
+        }
+    }
     let lang = forced.or(detected).unwrap_or(Lang::Id);
     // Small talk and the ticker read the words as written; terms read English phrases as one.
     let words: Vec<String> = tokens.iter().map(|t| t.word.clone()).collect();
@@ -323,6 +342,10 @@ fn may_head(term: &Term, lx: &super::lexicon::Lexicon) -> bool {
         && !term.context
         && !term.salient
         && !lx.is_prefixed_verb(&term.word)
+        // A word no article holds and no dictionary lists ("brp abis naik": chat's filler or an
+        // unknown spelling) cannot say what is asked: an article lacking it is no sign it lacks
+        // the answer.
+        && (term.known() || term::is_dictionary_form(&term.word, lx) || lx.is_real_word(&term.stem))
         // "Berapa lama …": a gradable word describes the measure asked for, names no thing.
         && !lx.is_gradable(&term.word)
         // "Berapa jumlah …": a measure noun says what kind of figure is asked; the word it

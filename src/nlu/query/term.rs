@@ -281,7 +281,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
 }
 
 /// Whether `full` holds every letter of `short` in the same order.
-fn holds_in_order(full: &str, short: &str) -> bool {
+pub(super) fn holds_in_order(full: &str, short: &str) -> bool {
     let mut rest = full.chars();
     short.chars().all(|c| rest.any(|f| f == c))
 }
@@ -289,7 +289,7 @@ fn holds_in_order(full: &str, short: &str) -> bool {
 /// A word of the word lists, or one with affixes around a root of them: Snowball may leave an
 /// affix on ("diperbaiki" → "perbaiki"), so the dictionary's root counts after a second layer of
 /// affixes too ("di-per-baik-i"). Such a word is never "corrected" into another.
-fn is_dictionary_form(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> bool {
+pub(super) fn is_dictionary_form(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> bool {
     lx.is_real_word(word)
         || strip_affixes(word, lx)
             .iter()

@@ -288,3 +288,25 @@ fn an_english_month_abbreviation_is_read_as_the_month() {
     let month = q.terms.iter().find(|t| t.word == "oktober");
     assert!(month.is_some_and(Term::known), "{:?}", q.terms);
 }
+
+#[test]
+fn chat_shorthand_of_the_superlative_marker_before_a_gradable_word_is_the_marker() {
+    let index = crate::nlu::testing::one_article_index(
+        "Panen Sukalaras\n\nPanen paling banyak ada di Sukalaras, 12 ton.\n",
+    );
+    let q = analyse("panen plg bnyk di mana", None, &index);
+    assert!(q.words.iter().any(|w| w == "paling"), "{:?}", q.words);
+}
+
+#[test]
+fn a_word_no_article_holds_and_no_dictionary_lists_is_not_what_is_asked() {
+    let index = crate::nlu::testing::one_article_index(
+        "Tarif bus naik\n\nTarif bus Sukalaras naik jadi Rp 12.000.\n",
+    );
+    let q = analyse("brp skrgx tarif bus", None, &index);
+    assert!(
+        q.terms.iter().all(|t| !t.head || t.known()),
+        "{:?}",
+        q.terms
+    );
+}
