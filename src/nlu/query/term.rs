@@ -23,15 +23,16 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     // English word the bridge translates (chat mixes them in: "rate" in a reader's "bi rate" is
     // the word as often as the name; a bridge entry that only repeats it names it), and a day or
     // month is a date.
-    let name = !english
-        && !token.capitalised
-        && index.is_name(&word)
-        && !lx.is_real_word(&word)
-        && lx
-            .english_of(&word)
-            .is_none_or(|t| t.iter().all(|t| *t == word))
-        && !lx.is_calendar_word(&word)
-        && lx.month(&word).is_none();
+    // The reader's own spelling counts too: an abbreviation the slang list spells out may be
+    // the name the articles write.
+    let is_name = |w: &str| {
+        index.is_name(w)
+            && !lx.is_real_word(w)
+            && lx.english_of(w).is_none_or(|t| t.iter().all(|t| t == w))
+            && !lx.is_calendar_word(w)
+            && lx.month(w).is_none()
+    };
+    let name = !english && !token.capitalised && (is_name(&word) || written.is_some_and(is_name));
     // A month's abbreviation ("okt", "agst") is the month the articles spell out in full: read
     // as the full name it matches them like a formal question's month does.
     // An English question's abbreviation ("oct") is no bridge headword as the full name is.
@@ -321,6 +322,20 @@ mod tests {
         assert!(t.salient, "the articles always capitalise it: a name");
         let q = analyse("brp ton garam yg asin", None, &index);
         assert!(!term_of(&q, "asin").salient, "written in lowercase: a word");
+    }
+
+    #[test]
+    fn an_abbreviation_the_slang_list_spells_out_is_a_name_where_the_articles_write_it_so() {
+        let index = crate::nlu::testing::one_article_index(
+            "Panen di Kalbar\n\nPetani di Kalbar memanen 12 ton padi. Harga padi di Kalbar \
+             turun, kata warga Kalimantan Barat.\n",
+        );
+        let q = analyse("brp ton padi di kalbar", None, &index);
+        assert!(
+            q.terms.iter().any(|t| t.salient && t.word == "kalimantan"),
+            "{:?}",
+            q.terms
+        );
     }
 
     #[test]
