@@ -172,3 +172,38 @@ fn an_english_which_before_a_place_or_person_noun_asks_for_that_kind_of_name() {
     );
     assert_eq!(wanted("Which flood was the worst?"), AnswerType::Any);
 }
+
+#[test]
+fn a_duration_answers_how_long_but_reads_as_a_date_otherwise() {
+    let n = AnswerType::Number;
+    let s = "Warga diminta mengungsi dalam waktu 48 jam.";
+    assert_eq!(strongest(n, &["berapa", "lama"], s), 1.0);
+    assert_eq!(strongest(n, &["how", "long"], s), 1.0);
+    assert_eq!(strongest(n, &["berapa", "jam"], s), 1.0);
+    // Without a duration asked, a figure before a clock word is part of a time.
+    assert_eq!(strongest(n, &["berapa"], s), 0.0);
+    // A calendar word away from the question word asks no duration.
+    let lx = Lexicon::builtin();
+    let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        asked_measure(&words(&["antrean", "hari", "ini", "berapa"]), &lx),
+        None
+    );
+    assert_eq!(
+        asked_measure(&words(&["berapa", "hari"]), &lx),
+        Some(Measure::Duration)
+    );
+}
+
+#[test]
+fn a_money_word_after_berapa_asks_a_sum() {
+    let lx = Lexicon::builtin();
+    let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        asked_measure(&words(&["tebusan", "berapa", "uang"]), &lx),
+        Some(Measure::Money)
+    );
+    let s = "Pelaku meminta 3 hari dan Rp 40 juta.";
+    let money = strongest(AnswerType::Number, &["tebusan", "berapa", "uang"], s);
+    assert_eq!(money, 1.0);
+}

@@ -196,6 +196,7 @@ impl Lexicon {
                     "volume" => Measure::Volume,
                     "points" => Measure::Points,
                     "level" => Measure::Level,
+                    "duration" => Measure::Duration,
                     _ => return Err("unknown measure"),
                 };
                 let role = match third {

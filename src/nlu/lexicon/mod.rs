@@ -64,6 +64,8 @@ pub enum Measure {
     Volume,
     Points,
     Level,
+    /// How long something lasts: "72 jam", "tiga pekan".
+    Duration,
 }
 
 /// How a word of `measures.tsv` shows its measure.
