@@ -2,6 +2,8 @@
 //! passage's figure is written in ("Rp16.200", "72 jam"): paragraph choice prefers a figure in the
 //! measure asked. Units, prefixes and measure nouns are data (`lexicon/<lang>/measures.tsv`).
 
+use std::collections::HashSet;
+
 use super::answer_type::Tok;
 use super::lexicon::{Lexicon, Measure, MeasureRole};
 use super::query::{AnswerType, Query};
@@ -17,6 +19,27 @@ pub fn measure_word(q: &Query, lx: &Lexicon) -> Option<String> {
                 .any(|r| lx.measure(w, r) == Some(m))
         })
         .cloned()
+}
+
+/// What a question counts: the words right after its question word ("berapa desa", "how many
+/// planes"), in every form the question reads them in. A figure written before one of them
+/// ("12 desa", "326 pesawat") counts that thing, whatever the lexicon knows of its unit.
+pub(super) fn counted(q: &Query, lx: &Lexicon) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for (a, w) in q.words.iter().enumerate() {
+        if lx.answer_type(w) != Some(AnswerType::Number) {
+            continue;
+        }
+        for next in q.words.iter().skip(a + 1).take(2) {
+            if lx.is_function(next) || next.chars().any(|c| c.is_ascii_digit()) {
+                break;
+            }
+            if let Some(t) = q.terms.iter().find(|t| t.word == *next) {
+                out.extend(t.forms.iter().cloned());
+            }
+        }
+    }
+    out
 }
 
 /// The measure a question asks in: a unit of its own ("turun berapa persen"; a unit after a figure

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 pub use super::answer_measure::measure_word;
-use super::answer_measure::{asked_measure, figure_measure};
+use super::answer_measure::{asked_measure, counted, figure_measure};
 use super::lexicon::{Cue, Lexicon, Measure};
 use super::query::{AnswerType, Query};
 
@@ -116,6 +116,8 @@ pub struct Asked {
     digits: HashSet<String>,
     /// What the answer measures, when the question says: "turun berapa persen", "berapa harga".
     measure: Option<Measure>,
+    /// What the question counts ("berapa desa": "desa"; see [`counted`]).
+    counted: HashSet<String>,
     /// The question asks for a time of day ("jam berapa", "pukul berapa").
     time: bool,
     /// "Saham apa", "apa nama …", "which commodity": the answer is a name of any kind.
@@ -209,6 +211,7 @@ impl Asked {
             wanted,
             name: which && wanted == AnswerType::Any,
             time,
+            counted: counted(q, lx),
             words,
             digits,
             measure,
@@ -394,7 +397,15 @@ pub fn values_of(toks: &[Tok], facts: &[Facts], asked: &Asked) -> Vec<(usize, f3
                 if !is(NUMBER) || is(LABELLED) || (is(DATEY) && !lasts) || asked.quotes(t) {
                     continue;
                 }
+                // "12 desa" answers "berapa desa": the figure counts what was asked.
+                let counts = toks[i + 1..]
+                    .iter()
+                    .zip(&facts[i + 1..])
+                    .take(2)
+                    .find(|(_, f)| f.bits & NUMBER == 0)
+                    .is_some_and(|(n, _)| asked.counted.contains(&n.lower));
                 match (asked.measure, measure) {
+                    _ if counts => 1.0,
                     (Some(a), Some(m)) if a == m => 1.0,
                     (Some(_), Some(_)) => 0.3,
                     (Some(_), None) if is(SEPARATED) => 0.5,

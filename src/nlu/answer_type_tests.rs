@@ -36,6 +36,7 @@ fn strongest(wanted: AnswerType, question: &[&str], sentence: &str) -> f32 {
             .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
             .map(|w| w.to_string())
             .collect(),
+        counted: HashSet::new(),
         time: false,
         name: false,
         measure: asked_measure(
@@ -120,6 +121,7 @@ fn saham_apa_wants_a_name_of_any_kind() {
         words: ["saham", "apa", "menguat"].map(String::from).into(),
         digits: HashSet::new(),
         measure: None,
+        counted: HashSet::new(),
         time: false,
         name: true,
     };
@@ -144,6 +146,7 @@ fn pukul_berapa_wants_a_time_of_day_before_a_date() {
         words: HashSet::new(),
         digits: HashSet::new(),
         measure: None,
+        counted: HashSet::new(),
         time: true,
         name: false,
     };
@@ -206,4 +209,27 @@ fn a_money_word_after_berapa_asks_a_sum() {
     let s = "Pelaku meminta 3 hari dan Rp 40 juta.";
     let money = strongest(AnswerType::Number, &["tebusan", "berapa", "uang"], s);
     assert_eq!(money, 1.0);
+}
+
+#[test]
+fn a_figure_before_the_counted_noun_answers_how_many() {
+    let lx = Lexicon::builtin();
+    let asked = |counted: &[&str]| Asked {
+        wanted: AnswerType::Number,
+        words: ["berapa", "perahu"].iter().map(|w| w.to_string()).collect(),
+        digits: HashSet::new(),
+        counted: counted.iter().map(|w| w.to_string()).collect(),
+        time: false,
+        name: false,
+        measure: None,
+    };
+    let s = "Sebanyak 40 perahu disiapkan, naik dari 35.";
+    let best = |a: &Asked| {
+        values(&tokens(s), a, &lx)
+            .into_iter()
+            .max_by(|x, y| x.1.total_cmp(&y.1))
+            .map(|(i, w)| (tokens(s)[i].lower.clone(), w))
+    };
+    assert_eq!(best(&asked(&["perahu"])), Some(("40".to_string(), 1.0)));
+    assert_eq!(best(&asked(&[])).map(|(_, w)| w), Some(0.5));
 }
