@@ -372,7 +372,7 @@ fn person_names(toks: &[Tok], lx: &Lexicon) -> Vec<bool> {
 /// figure in the measure asked for (1.0) beats one in another (0.3) and a bare number; with no
 /// measure asked, a figure with a unit or separators (1.0) beats a bare number (0.5); a figure the
 /// question quotes is no answer to it. For "siapa" a new name (capitalised, not in the question);
-/// for "kapan" a date, a day, a month or a time (a time first for "jam berapa"); for "di mana" a
+/// for "kapan" a date, a day, a month or a time (only a time for "jam berapa"); for "di mana" a
 /// name after a place word; for "kenapa" a cause word.
 #[cfg(test)]
 pub fn values(toks: &[Tok], asked: &Asked, lx: &Lexicon) -> Vec<(usize, f32)> {
@@ -420,7 +420,11 @@ pub fn values_of(toks: &[Tok], facts: &[Facts], asked: &Asked) -> Vec<(usize, f3
                 if !(time || is(DATE)) || (!is(DIGITS) && asked.words.contains(&t.lower)) {
                     continue;
                 }
-                if asked.time && !time { 0.5 } else { 1.0 }
+                // "Jam berapa" asks a time of day, which no date gives.
+                if asked.time && !time {
+                    continue;
+                }
+                1.0
             }
             AnswerType::Person | AnswerType::Place => {
                 if !new_name() {

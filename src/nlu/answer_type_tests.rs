@@ -139,7 +139,7 @@ fn saham_apa_wants_a_name_of_any_kind() {
 }
 
 #[test]
-fn pukul_berapa_wants_a_time_of_day_before_a_date() {
+fn pukul_berapa_wants_a_time_of_day_and_no_date_answers_it() {
     let lx = Lexicon::builtin();
     let asked = Asked {
         wanted: AnswerType::Date,
@@ -157,7 +157,8 @@ fn pukul_berapa_wants_a_time_of_day_before_a_date() {
             .fold(0.0, f32::max)
     };
     assert_eq!(strength("Ditutup pukul 17.00 WIB."), 1.0);
-    assert_eq!(strength("Ditutup pada Rabu 4 Oktober 2023."), 0.5);
+    // A date gives no time of day.
+    assert_eq!(strength("Ditutup pada Rabu 4 Oktober 2023."), 0.0);
 }
 
 #[test]
