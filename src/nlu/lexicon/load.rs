@@ -203,6 +203,7 @@ impl Lexicon {
                     Some("unit") => MeasureRole::Unit,
                     Some("prefix") => MeasureRole::Prefix,
                     Some("noun") => MeasureRole::Noun,
+                    Some("rate") => MeasureRole::Rate,
                     _ => return Err("no or unknown measure role in the third column"),
                 };
                 self.measures.entry(key).or_default().push((measure, role));
