@@ -85,19 +85,18 @@ fn rerank(
     // Which of the question's 3-grams each candidate holds, as bits, from the candidate's own
     // 3-gram set (kept by the index): one table look-up per 3-gram of the paragraph. The dot is
     // then summed in the question's 3-gram order, whatever the paragraph's.
-    // A paragraph's other 3-grams set a bit of one spare word past the question's, without a
-    // branch per 3-gram (most are not the question's, and which ones is unpredictable).
     let width = q_idf.len().div_ceil(64).max(1);
-    let spare = (width * 64) as u32;
     let dots: Vec<f32> = SLOTS.with_borrow(|slots| {
-        let mut hit = vec![0u64; width + 1];
+        let mut hit = vec![0u64; width];
         order
             .iter()
             .map(|&(p, _)| {
                 hit.iter_mut().for_each(|h| *h = 0);
                 for &g in index.trigrams_in(p as usize) {
-                    let k = slots[g as usize].min(spare);
-                    hit[k as usize / 64] |= 1 << (k % 64);
+                    let k = slots[g as usize];
+                    if k != NO_SLOT {
+                        hit[k as usize / 64] |= 1 << (k % 64);
+                    }
                 }
                 (0..q_idf.len())
                     .filter(|&k| hit[k / 64] >> (k % 64) & 1 == 1)
