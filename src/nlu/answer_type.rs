@@ -26,6 +26,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             continue;
         };
         let next = chars.get(k + 2).map(|&(_, n)| n);
+        if next.is_some_and(|n| n.is_ascii_digit()) && introduces_figure(&chars[..k]) {
+            continue;
+        }
         if space == ' '
             && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "\"“‘'".contains(n))
         {
@@ -39,6 +42,23 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     }
     out.retain(|r| !text[r.clone()].trim().is_empty());
     out
+}
+
+/// Whether the text before a stop ends in a two-letter abbreviation written in title case ("No.",
+/// "Rp."): before a figure it introduces the figure ("Permendag No. 31/2023") and ends no sentence.
+/// (An all-capital pair, a country or a body, may end one.)
+fn introduces_figure(before: &[(usize, char)]) -> bool {
+    let word: Vec<char> = before
+        .iter()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .map(|&(_, c)| c)
+        .collect();
+    let bounded = before
+        .len()
+        .checked_sub(word.len() + 1)
+        .is_none_or(|i| !before[i].1.is_alphanumeric());
+    bounded && word.len() == 2 && word[1].is_uppercase() && word[0].is_lowercase()
 }
 
 /// One word of a sentence as written: its lowercase form and whether it is capitalised. A figure stays one word ("1.234,56", "Rp12.300", "7/3/2031"); "%" is a word

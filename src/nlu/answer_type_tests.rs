@@ -18,6 +18,21 @@ fn sentences_end_at_a_stop_before_a_capital_not_inside_figures() {
 }
 
 #[test]
+fn a_title_case_abbreviation_before_a_figure_ends_no_sentence() {
+    let p = "Aturan itu tertuang dalam Permen No. 12/2031. Harga Rp. 5.000 berlaku. Naik di AS. 3 bank ikut.";
+    let s: Vec<&str> = sentences(p).into_iter().map(|r| &p[r]).collect();
+    assert_eq!(
+        s,
+        vec![
+            "Aturan itu tertuang dalam Permen No. 12/2031.",
+            "Harga Rp. 5.000 berlaku.",
+            "Naik di AS.",
+            "3 bank ikut."
+        ]
+    );
+}
+
+#[test]
 fn the_marked_sentence_is_wrapped_and_the_rest_kept() {
     let p = "Satu dua. Tiga empat. Lima.";
     let r = sentences(p)[1].clone();

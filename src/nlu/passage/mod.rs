@@ -81,10 +81,14 @@ pub struct Features {
     /// off, so a paragraph restating the question without the value can outweigh the terse one
     /// giving it beside fewer of the words.
     pub tight: f32,
+    /// `typed` when no paragraph holds a question word the title lacks: the question's words
+    /// then only name the story, and the lead, restating it, holds most of them whatever is
+    /// asked; a value of the kind asked is the evidence left.
+    pub untitled_typed: f32,
 }
 
 impl Features {
-    fn as_array(&self) -> [f32; 19] {
+    fn as_array(&self) -> [f32; 20] {
         [
             self.word,
             self.word_share,
@@ -105,6 +109,7 @@ impl Features {
             self.echo,
             self.echo_before,
             self.tight,
+            self.untitled_typed,
         ]
     }
 }
@@ -288,6 +293,11 @@ fn measured(
             echo: fit.as_ref().map_or(0.0, |f| f.echo),
             echo_before: 0.0,
             tight: fit.as_ref().map_or(0.0, |f| f.tight),
+            untitled_typed: if weights.untitled {
+                fit.as_ref().map_or(0.0, |f| f.typed)
+            } else {
+                0.0
+            },
         };
         out.push(Candidate {
             scored: s,
@@ -368,6 +378,26 @@ mod tests {
             c.iter().all(|(p, f)| *p == 1 || f.echo_before == 0.0),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn a_value_counts_apart_when_the_question_only_names_the_story_the_title_names() {
+        // Every word of the question is in the title "Harga Kopi Naik": the lead restating it
+        // holds them all, the paragraph giving the price fewer.
+        let body = "Harga kopi di pasar terus naik pekan ini.\n\n\
+                    Kopi kini Rp 50.000 per kilogram.\n";
+        let c = measured_of(body, "Harga kopi naik jadi berapa?");
+        let of = |k: usize| c.iter().find(|(p, _)| *p == k).map(|(_, f)| *f);
+        let (lead, next) = (of(0).expect("lead"), of(1).expect("second"));
+        assert!(
+            next.untitled_typed > 0.0 && lead.untitled_typed == 0.0,
+            "{c:?}"
+        );
+        // A word the title lacks ("stok") tells the paragraphs apart by itself.
+        let body = "Harga kopi di pasar terus naik pekan ini.\n\n\
+                    Stok kopi tinggal 40 ton, harganya Rp 50.000 per kilogram.\n";
+        let c = measured_of(body, "Stok kopi berapa ton?");
+        assert!(c.iter().all(|(_, f)| f.untitled_typed == 0.0), "{c:?}");
     }
 
     #[test]

@@ -93,6 +93,10 @@ pub(super) struct Weights {
     /// Whether `rare` and `focus_near` are measured (else 0): only the fitting dump needs them
     /// while their weights are 0.
     pub(super) extras: bool,
+    /// No paragraph holds a question word the title lacks: the words the question shares with
+    /// the article all name the story (which the lead restates), so they tell its paragraphs
+    /// apart only by how much of that topic each repeats.
+    pub(super) untitled: bool,
 }
 
 impl Weights {
@@ -167,6 +171,7 @@ impl Weights {
             focus: Vec::new(),
             figures: Vec::with_capacity(q.terms.len()),
             extras: true,
+            untitled: true,
         };
         for t in &q.terms {
             let paragraphs = (0..d.paragraphs.len())
@@ -187,6 +192,8 @@ impl Weights {
             } else {
                 1.0
             };
+            // (A word of no weight, one no paragraph holds or the measure asked, tells nothing.)
+            out.untitled &= in_title || base * rarity <= 0.0;
             out.ids.push(t.matches.clone());
             out.generic.push(t.generic);
             out.local.push(base * rarity);
