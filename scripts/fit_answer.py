@@ -26,7 +26,8 @@ import argparse, math, os, re, sys
 from fitting import ROOT, SETS, holds_gold, run
 
 FEATURES = ["score", "margin", "coverage", "salient_missing", "salient_absent", "rare_absent", "unknown", "type_match",
-            "sentence_share", "date", "date_absent", "date_conflict", "english", "checks"]
+            "sentence_share", "date", "date_absent", "date_conflict", "english", "checks",
+            "absent", "failed_coverage", "failed_word", "failed_type", "failed_ambiguous"]
 
 
 def sigmoid(z):

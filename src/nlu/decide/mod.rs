@@ -18,6 +18,7 @@ use super::passage;
 use super::query::{AnswerType, Query, Term};
 
 mod date_index;
+mod evidence;
 pub use date_index::DateIndex;
 
 /// How much a full date agreement (1.0) or a clear mismatch (-1.0) moves a passage's score.
@@ -80,12 +81,23 @@ pub struct Features {
     pub date_conflict: f32,
     /// 1 for an English question (its words cross a dictionary, not the article's own).
     pub english: f32,
+    /// The idf-weighted share of the question's specific words the article holds nowhere
+    /// ([`evidence::absent_share`]).
+    pub absent: f32,
+    /// 1 when the word-level checks failed on coverage or score alone.
+    pub failed_coverage: f32,
+    /// 1 when they failed on a name or a word of the question the passage lacks.
+    pub failed_word: f32,
+    /// 1 when they failed on the kind of value asked for.
+    pub failed_type: f32,
+    /// 1 when they failed because another article scores as well.
+    pub failed_ambiguous: f32,
     /// 1 when the word-level checks (names, predicate, type, coverage) all hold.
     pub checks: f32,
 }
 
 impl Features {
-    fn as_array(&self) -> [f32; 14] {
+    fn as_array(&self) -> [f32; 19] {
         [
             self.score,
             self.margin,
@@ -101,6 +113,11 @@ impl Features {
             self.date_conflict,
             self.english,
             self.checks,
+            self.absent,
+            self.failed_coverage,
+            self.failed_word,
+            self.failed_type,
+            self.failed_ambiguous,
         ]
     }
 }
@@ -330,6 +347,7 @@ pub fn choose(
             }
         })
         .count();
+    let failed = evidence::failed_check(&checks);
     let features = Features {
         score: best.score,
         margin,
@@ -369,6 +387,11 @@ pub fn choose(
         date_conflict: dix.conflict(doc, &qd.dates),
         english: f32::from(u8::from(q.lang == Lang::En)),
         checks: f32::from(u8::from(checks.is_ok())),
+        absent: evidence::absent_share(q, index, doc),
+        failed_coverage: failed[0],
+        failed_word: failed[1],
+        failed_type: failed[2],
+        failed_ambiguous: failed[3],
     };
     let probability = model.probability(&features);
     let sentence = fit

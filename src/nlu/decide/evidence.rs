@@ -1,0 +1,80 @@
+//! Evidence for the answer-or-refuse model beyond the word-level checks' verdict: how much of
+//! the question's specific wording, weighed by how few articles use each word, the chosen article
+//! never uses, and which check failed (a passage short of words is weaker evidence against
+//! answering than one lacking a name the question asks about).
+
+use crate::nlu::article::Refusal;
+use crate::nlu::index::Index;
+use crate::nlu::query::Query;
+
+/// The idf-weighted share of the question's specific words (known to the archive, not generic)
+/// that the article holds in no paragraph and not in its title. Names and rare words have their
+/// own features; this one also weighs the ordinary noun a reader asks about (a ferry's "captain")
+/// or the place written in lower case ("ke lembah hijau") that a report on the same event never
+/// mentions, by how telling the word is: a word most articles hold missing says little.
+pub(super) fn absent_share(q: &Query, index: &Index, doc: usize) -> f32 {
+    let (mut all, mut absent) = (0.0f32, 0.0f32);
+    for t in q.terms.iter().filter(|t| !t.generic && t.known()) {
+        let weight = t
+            .matches
+            .iter()
+            .map(|&(id, factor)| index.doc_idf(id) * factor)
+            .fold(0.0f32, f32::max);
+        all += weight;
+        if !super::doc_holds(t, index, doc) {
+            absent += weight;
+        }
+    }
+    if all > 0.0 { absent / all } else { 0.0 }
+}
+
+/// The failed check as four indicators (coverage or score, a missing word or name, the kind of
+/// value, another article as good), all 0 when the checks hold.
+pub(super) fn failed_check<T>(checks: &Result<T, Refusal>) -> [f32; 4] {
+    let kind = match checks {
+        Ok(_) => return [0.0; 4],
+        Err(Refusal::LowCoverage | Refusal::LowScore) => 0,
+        Err(Refusal::MissingWord(_) | Refusal::MissingName(_)) => 1,
+        Err(Refusal::WrongType) => 2,
+        Err(Refusal::Ambiguous) => 3,
+        Err(_) => return [0.0; 4],
+    };
+    let mut out = [0.0; 4];
+    out[kind] = 1.0;
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlu::query::analyse;
+    use crate::nlu::testing::{lexicon, plain_article};
+
+    #[test]
+    fn a_specific_word_the_article_never_uses_counts_by_its_weight() {
+        // Two articles: how telling a word is needs more than one to count in.
+        let articles = [
+            plain_article(
+                1,
+                "Pasar Kembang Raya\n\nPedagang Pasar Kembang Raya menjual beras.\n\nHarga beras naik.\n",
+            ),
+            plain_article(2, "Dermaga Baru\n\nPenjaga dermaga baru mencatat kapal.\n"),
+        ];
+        let index = Index::build(&articles, std::iter::empty(), lexicon());
+        let held = analyse("siapa pedagang pasar kembang raya?", None, &index);
+        assert_eq!(absent_share(&held, &index, 0), 0.0);
+        let asked = analyse("siapa penjaga pasar kembang raya?", None, &index);
+        let share = absent_share(&asked, &index, 0);
+        assert!(share > 0.0 && share < 1.0, "{share}");
+    }
+
+    #[test]
+    fn a_failed_check_is_told_by_its_kind() {
+        let held: Result<(), Refusal> = Ok(());
+        assert_eq!(failed_check(&held), [0.0; 4]);
+        let short: Result<(), Refusal> = Err(Refusal::LowCoverage);
+        assert_eq!(failed_check(&short), [1.0, 0.0, 0.0, 0.0]);
+        let name: Result<(), Refusal> = Err(Refusal::MissingName("lembah".into()));
+        assert_eq!(failed_check(&name), [0.0, 1.0, 0.0, 0.0]);
+    }
+}
