@@ -7,7 +7,9 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::lexicon::{Cue, Lexicon, Measure, MeasureRole};
+pub use super::answer_measure::measure_word;
+use super::answer_measure::{asked_measure, counted, figure_measure};
+use super::lexicon::{Cue, Lexicon, Measure};
 use super::query::{AnswerType, Query};
 
 /// The sentences of a paragraph as byte ranges: a sentence ends at `.`, `!` or `?` followed by a
@@ -114,6 +116,8 @@ pub struct Asked {
     digits: HashSet<String>,
     /// What the answer measures, when the question says: "turun berapa persen", "berapa harga".
     measure: Option<Measure>,
+    /// What the question counts ("berapa desa": "desa"; see [`counted`]).
+    counted: HashSet<String>,
     /// The question asks for a time of day ("jam berapa", "pukul berapa").
     time: bool,
     /// "Saham apa", "apa nama …", "which commodity": the answer is a name of any kind.
@@ -179,7 +183,8 @@ impl Asked {
             (t, _) => t,
         };
         let wanted = match asked_type {
-            AnswerType::Number if time => AnswerType::Date,
+            // "Berapa jam" asks how long, not at what time.
+            AnswerType::Number if time && measure != Some(Measure::Duration) => AnswerType::Date,
             // "Berapa inflasi tahun ke tahun": a measure named after "berapa" asks an amount,
             // whatever date noun follows.
             AnswerType::Date
@@ -206,6 +211,7 @@ impl Asked {
             wanted,
             name: which && wanted == AnswerType::Any,
             time,
+            counted: counted(q, lx),
             words,
             digits,
             measure,
@@ -217,73 +223,6 @@ impl Asked {
         let mut runs = t.digit_runs().peekable();
         runs.peek().is_some() && runs.all(|r| self.digits.contains(r))
     }
-}
-
-/// The question word that named the measure asked in ("persen" of "turun berapa persen").
-pub fn measure_word(q: &Query, lx: &Lexicon) -> Option<String> {
-    let m = asked_measure(&q.words, lx)?;
-    q.words
-        .iter()
-        .find(|w| {
-            [MeasureRole::Unit, MeasureRole::Prefix]
-                .into_iter()
-                .any(|r| lx.measure(w, r) == Some(m))
-        })
-        .cloned()
-}
-
-/// The measure a question asks in: a unit of its own ("turun berapa persen"; a unit after a figure
-/// the question quotes, "naik 1,27 persen", says which, and one after "per" is a rate's
-/// denominator), else a prefix ("level berapa"), else a measure noun ("berapa harga").
-fn asked_measure(words: &[String], lx: &Lexicon) -> Option<Measure> {
-    let free = |i: usize| {
-        i == 0
-            || !(words[i - 1].chars().any(|c| c.is_ascii_digit())
-                || lx.is_scale(&words[i - 1])
-                || words[i - 1] == "per")
-    };
-    // A unit or prefix says what is asked only beside "berapa" ("turun berapa persen", "level
-    // berapa"); elsewhere it may be a name ("menurut BPS").
-    let asks: Vec<usize> = words
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| lx.answer_type(w) == Some(AnswerType::Number))
-        .map(|(i, _)| i)
-        .collect();
-    let beside = |i: usize| asks.is_empty() || asks.iter().any(|&a| a.abs_diff(i) <= 2);
-    let find = |role: MeasureRole| {
-        words
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| role == MeasureRole::Noun || (beside(i) && free(i)))
-            .find_map(|(_, w)| lx.measure(w, role))
-    };
-    find(MeasureRole::Unit)
-        .or_else(|| find(MeasureRole::Prefix))
-        .or_else(|| find(MeasureRole::Noun))
-}
-
-/// What the figure at `i` measures: by the word before it ("Rp", "magnitudo"), glued to it
-/// ("Rp16.200"), or the first unit after it past any scale ("5,4 juta orang").
-fn figure_measure(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Measure> {
-    let w = toks[i].lower.as_str();
-    let glued: String = w.chars().take_while(|c| c.is_alphabetic()).collect();
-    if !glued.is_empty()
-        && let Some(m) = lx.measure(&glued, MeasureRole::Prefix)
-    {
-        return Some(m);
-    }
-    if let Some(m) = i
-        .checked_sub(1)
-        .and_then(|j| lx.measure(&toks[j].lower, MeasureRole::Prefix))
-    {
-        return Some(m);
-    }
-    toks[i + 1..]
-        .iter()
-        .take(3)
-        .find(|t| !lx.is_scale(&t.lower))
-        .and_then(|t| lx.measure(&t.lower, MeasureRole::Unit))
 }
 
 /// What a sentence word is as far as the lexicon tells without the question: worked out once per
@@ -433,7 +372,7 @@ fn person_names(toks: &[Tok], lx: &Lexicon) -> Vec<bool> {
 /// figure in the measure asked for (1.0) beats one in another (0.3) and a bare number; with no
 /// measure asked, a figure with a unit or separators (1.0) beats a bare number (0.5); a figure the
 /// question quotes is no answer to it. For "siapa" a new name (capitalised, not in the question);
-/// for "kapan" a date, a day, a month or a time (a time first for "jam berapa"); for "di mana" a
+/// for "kapan" a date, a day, a month or a time (only a time for "jam berapa"); for "di mana" a
 /// name after a place word; for "kenapa" a cause word.
 #[cfg(test)]
 pub fn values(toks: &[Tok], asked: &Asked, lx: &Lexicon) -> Vec<(usize, f32)> {
@@ -450,10 +389,23 @@ pub fn values_of(toks: &[Tok], facts: &[Facts], asked: &Asked) -> Vec<(usize, f3
         let new_name = || is(NAME) && !asked.words.contains(&t.lower);
         let strength = match asked.wanted {
             AnswerType::Number => {
-                if !is(NUMBER) || is(LABELLED) || is(DATEY) || asked.quotes(t) {
+                // A figure with a duration unit ("72 jam", "3 bulan") reads as part of a date or
+                // a clock time unless the question asks how long; then it is the answer.
+                let duration = asked.measure == Some(Measure::Duration);
+                let measure = f.measure.filter(|&m| m != Measure::Duration || duration);
+                let lasts = duration && measure == Some(Measure::Duration);
+                if !is(NUMBER) || is(LABELLED) || (is(DATEY) && !lasts) || asked.quotes(t) {
                     continue;
                 }
-                match (asked.measure, f.measure) {
+                // "12 desa" answers "berapa desa": the figure counts what was asked.
+                let counts = toks[i + 1..]
+                    .iter()
+                    .zip(&facts[i + 1..])
+                    .take(2)
+                    .find(|(_, f)| f.bits & NUMBER == 0)
+                    .is_some_and(|(n, _)| asked.counted.contains(&n.lower));
+                match (asked.measure, measure) {
+                    _ if counts => 1.0,
                     (Some(a), Some(m)) if a == m => 1.0,
                     (Some(_), Some(_)) => 0.3,
                     (Some(_), None) if is(SEPARATED) => 0.5,
@@ -468,7 +420,11 @@ pub fn values_of(toks: &[Tok], facts: &[Facts], asked: &Asked) -> Vec<(usize, f3
                 if !(time || is(DATE)) || (!is(DIGITS) && asked.words.contains(&t.lower)) {
                     continue;
                 }
-                if asked.time && !time { 0.5 } else { 1.0 }
+                // "Jam berapa" asks a time of day, which no date gives.
+                if asked.time && !time {
+                    continue;
+                }
+                1.0
             }
             AnswerType::Person | AnswerType::Place => {
                 if !new_name() {

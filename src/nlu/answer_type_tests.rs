@@ -36,6 +36,7 @@ fn strongest(wanted: AnswerType, question: &[&str], sentence: &str) -> f32 {
             .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
             .map(|w| w.to_string())
             .collect(),
+        counted: HashSet::new(),
         time: false,
         name: false,
         measure: asked_measure(
@@ -120,6 +121,7 @@ fn saham_apa_wants_a_name_of_any_kind() {
         words: ["saham", "apa", "menguat"].map(String::from).into(),
         digits: HashSet::new(),
         measure: None,
+        counted: HashSet::new(),
         time: false,
         name: true,
     };
@@ -137,13 +139,14 @@ fn saham_apa_wants_a_name_of_any_kind() {
 }
 
 #[test]
-fn pukul_berapa_wants_a_time_of_day_before_a_date() {
+fn pukul_berapa_wants_a_time_of_day_and_no_date_answers_it() {
     let lx = Lexicon::builtin();
     let asked = Asked {
         wanted: AnswerType::Date,
         words: HashSet::new(),
         digits: HashSet::new(),
         measure: None,
+        counted: HashSet::new(),
         time: true,
         name: false,
     };
@@ -154,7 +157,8 @@ fn pukul_berapa_wants_a_time_of_day_before_a_date() {
             .fold(0.0, f32::max)
     };
     assert_eq!(strength("Ditutup pukul 17.00 WIB."), 1.0);
-    assert_eq!(strength("Ditutup pada Rabu 4 Oktober 2023."), 0.5);
+    // A date gives no time of day.
+    assert_eq!(strength("Ditutup pada Rabu 4 Oktober 2023."), 0.0);
 }
 
 #[test]
@@ -171,4 +175,62 @@ fn an_english_which_before_a_place_or_person_noun_asks_for_that_kind_of_name() {
         AnswerType::Person
     );
     assert_eq!(wanted("Which flood was the worst?"), AnswerType::Any);
+}
+
+#[test]
+fn a_duration_answers_how_long_but_reads_as_a_date_otherwise() {
+    let n = AnswerType::Number;
+    let s = "Warga diminta mengungsi dalam waktu 48 jam.";
+    assert_eq!(strongest(n, &["berapa", "lama"], s), 1.0);
+    assert_eq!(strongest(n, &["how", "long"], s), 1.0);
+    assert_eq!(strongest(n, &["berapa", "jam"], s), 1.0);
+    // Without a duration asked, a figure before a clock word is part of a time.
+    assert_eq!(strongest(n, &["berapa"], s), 0.0);
+    // A calendar word away from the question word asks no duration.
+    let lx = Lexicon::builtin();
+    let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        asked_measure(&words(&["antrean", "hari", "ini", "berapa"]), &lx),
+        None
+    );
+    assert_eq!(
+        asked_measure(&words(&["berapa", "hari"]), &lx),
+        Some(Measure::Duration)
+    );
+}
+
+#[test]
+fn a_money_word_after_berapa_asks_a_sum() {
+    let lx = Lexicon::builtin();
+    let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        asked_measure(&words(&["tebusan", "berapa", "uang"]), &lx),
+        Some(Measure::Money)
+    );
+    let s = "Pelaku meminta 3 hari dan Rp 40 juta.";
+    let money = strongest(AnswerType::Number, &["tebusan", "berapa", "uang"], s);
+    assert_eq!(money, 1.0);
+}
+
+#[test]
+fn a_figure_before_the_counted_noun_answers_how_many() {
+    let lx = Lexicon::builtin();
+    let asked = |counted: &[&str]| Asked {
+        wanted: AnswerType::Number,
+        words: ["berapa", "perahu"].iter().map(|w| w.to_string()).collect(),
+        digits: HashSet::new(),
+        counted: counted.iter().map(|w| w.to_string()).collect(),
+        time: false,
+        name: false,
+        measure: None,
+    };
+    let s = "Sebanyak 40 perahu disiapkan, naik dari 35.";
+    let best = |a: &Asked| {
+        values(&tokens(s), a, &lx)
+            .into_iter()
+            .max_by(|x, y| x.1.total_cmp(&y.1))
+            .map(|(i, w)| (tokens(s)[i].lower.clone(), w))
+    };
+    assert_eq!(best(&asked(&["perahu"])), Some(("40".to_string(), 1.0)));
+    assert_eq!(best(&asked(&[])).map(|(_, w)| w), Some(0.5));
 }

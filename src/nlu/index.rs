@@ -83,9 +83,6 @@ pub struct Doc {
 }
 
 pub struct Index {
-    /// Tells this index from every other one built in the process: per-thread scratch holding
-    /// term ids of one index (the 3-gram channel's masks) must not be reused with another's.
-    id: u64,
     /// The lexicon the articles were analysed with; questions are analysed with the same one.
     pub lx: Arc<Lexicon>,
     pub docs: Vec<Doc>,
@@ -100,10 +97,16 @@ pub struct Index {
     /// postings (a bound for pruning, [`super::bm25`]).
     max_saturation: Vec<f32>,
     /// Each term's 3-gram ids, sorted, in one flat list: term `t`'s run ends at
-    /// `term_trigram_ends[t]` (the 3-gram channel reads them for every word of every candidate,
-    /// and one list is one memory load fewer than a list per term).
+    /// `term_trigram_ends[t]` (the build reads them for every word of every passage, and one
+    /// list is one memory load fewer than a list per term).
     term_trigrams: Vec<u32>,
     term_trigram_ends: Vec<u32>,
+    /// Each passage's distinct 3-gram ids (of all its terms), sorted, in one flat list ending at
+    /// `passage_gram_ends[p]`: the 3-gram channel reads a candidate's set here instead of
+    /// gathering it from its terms for every question (the build works the set out anyway, for
+    /// the passage's norm).
+    passage_grams: Vec<u32>,
+    passage_gram_ends: Vec<u32>,
     /// Passages holding each term at all, stem or surface.
     df: Vec<u32>,
     /// BM25 idf of each term, from `df` once the index is complete (asked for every term of every
@@ -145,22 +148,12 @@ pub fn word_trigrams(word: &str) -> impl Iterator<Item = [char; 3]> + '_ {
 }
 
 impl Index {
-    /// A number no other index built in this process has.
-    pub fn id(&self) -> u64 {
-        self.id
-    }
-
     /// How many distinct 3-grams the index knows (ids are below it).
     pub fn trigram_count(&self) -> usize {
         self.trigram_ids.len()
     }
 
-    /// How many terms the index knows (ids are below it).
-    pub fn term_count(&self) -> usize {
-        self.term_trigram_ends.len()
-    }
-
-    /// The 3-gram ids of a term (for the query side of the 3-gram channel).
+    /// The 3-gram ids of a term (for the build's passage 3-gram sets).
     pub fn trigrams_of(&self, term: TermId) -> &[u32] {
         let t = term as usize;
         let start = match t {
@@ -168,6 +161,15 @@ impl Index {
             _ => self.term_trigram_ends[t - 1] as usize,
         };
         &self.term_trigrams[start..self.term_trigram_ends[t] as usize]
+    }
+
+    /// The distinct 3-gram ids of passage `p`'s terms, sorted.
+    pub fn trigrams_in(&self, p: usize) -> &[u32] {
+        let start = match p {
+            0 => 0,
+            _ => self.passage_gram_ends[p - 1] as usize,
+        };
+        &self.passage_grams[start..self.passage_gram_ends[p] as usize]
     }
 
     pub fn term(&self, word: &str) -> Option<TermId> {

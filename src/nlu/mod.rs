@@ -8,6 +8,7 @@
 //! and swap an `Arc` when content changes.
 
 mod abbrev;
+mod answer_measure;
 mod answer_type;
 mod article;
 mod bm25;

@@ -30,6 +30,10 @@ pub struct TickerMatcher {
     /// looks its own words up here instead of every phrase's first word up in its words.
     by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
     context: HashSet<String>,
+    /// The one-word phrases of four letters or more that a misspelt question word may be
+    /// respelt as, in `phrases` order: (place in `phrases`, letters, letter counts), counted
+    /// once here rather than for every unknown word of every question.
+    one_word: Vec<(usize, usize, Option<[u8; 128]>)>,
 }
 
 impl TickerMatcher {
@@ -55,10 +59,17 @@ impl TickerMatcher {
         for (k, (_, phrase)) in phrases.iter().enumerate() {
             by_first.entry(phrase[0].clone()).or_default().push(k);
         }
+        let one_word = phrases
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, p))| p.len() == 1 && p[0].chars().count() >= 4)
+            .map(|(k, (_, p))| (k, p[0].chars().count(), text::letter_counts(&p[0])))
+            .collect();
         TickerMatcher {
             phrases,
             by_first,
             context: words(&intents.ticker_words.context),
+            one_word,
         }
     }
 
@@ -82,19 +93,20 @@ impl TickerMatcher {
             return None;
         }
         let letters = text::letter_counts(w);
-        self.phrases
+        let len = w.chars().count();
+        self.one_word
             .iter()
-            .filter(|(_, p)| p.len() == 1 && p[0].chars().count() >= 4)
             // One edit changes the length by one letter at most; the edit distance is the dear part.
-            .find(|(_, p)| {
-                p[0].chars().count().abs_diff(w.chars().count()) <= 1
-                    // Letter counts bound the edit distance from below, cheaply.
-                    && !letters.as_ref().is_some_and(|a| {
-                        text::letter_counts(&p[0]).is_some_and(|b| text::bag_distance(a, &b) > 1)
-                    })
-                    && strsim::damerau_levenshtein(w, &p[0]) == 1
+            .filter(|(_, n, _)| n.abs_diff(len) <= 1)
+            // Letter counts bound the edit distance from below, cheaply.
+            .filter(|(_, _, counts)| {
+                !letters
+                    .as_ref()
+                    .is_some_and(|a| counts.is_some_and(|b| text::bag_distance(a, &b) > 1))
             })
-            .map(|(_, p)| p[0].clone())
+            .map(|&(k, _, _)| &self.phrases[k].1)
+            .find(|p| strsim::damerau_levenshtein(w, &p[0]) == 1)
+            .map(|p| p[0].clone())
     }
 
     pub fn mention(&self, words: &[String], index: &Index) -> Mention {

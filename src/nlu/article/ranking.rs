@@ -82,38 +82,28 @@ fn rerank(
         }
     });
     let q_norm = q_norm.sqrt().max(1e-6);
-    // Which of the question's 3-grams each candidate holds, as bits: a term's bits are worked
-    // out once per question, however many candidates hold the term.
+    // Which of the question's 3-grams each candidate holds, as bits, from the candidate's own
+    // 3-gram set (kept by the index): one table look-up per 3-gram of the paragraph. The dot is
+    // then summed in the question's 3-gram order, whatever the paragraph's.
     let width = q_idf.len().div_ceil(64).max(1);
     let dots: Vec<f32> = SLOTS.with_borrow(|slots| {
-        MASKS.with_borrow_mut(|memo| {
-            memo.begin(index, &q_ids);
-            let mut hit = vec![0u64; width];
-            order
-                .iter()
-                .map(|&(p, _)| {
-                    hit.iter_mut().for_each(|h| *h = 0);
-                    for &t in &index.passages[p as usize].terms {
-                        let at = memo.mask(t, width, || {
-                            index
-                                .trigrams_of(t)
-                                .iter()
-                                .map(|&g| slots[g as usize])
-                                .filter(|&k| k != NO_SLOT)
-                        });
-                        if let Some(at) = at {
-                            for (h, m) in hit.iter_mut().zip(&memo.masks[at..at + width]) {
-                                *h |= m;
-                            }
-                        }
+        let mut hit = vec![0u64; width];
+        order
+            .iter()
+            .map(|&(p, _)| {
+                hit.iter_mut().for_each(|h| *h = 0);
+                for &g in index.trigrams_in(p as usize) {
+                    let k = slots[g as usize];
+                    if k != NO_SLOT {
+                        hit[k as usize / 64] |= 1 << (k % 64);
                     }
-                    (0..q_idf.len())
-                        .filter(|&k| hit[k / 64] >> (k % 64) & 1 == 1)
-                        .map(|k| q_idf[k] * q_idf[k])
-                        .sum()
-                })
-                .collect()
-        })
+                }
+                (0..q_idf.len())
+                    .filter(|&k| hit[k / 64] >> (k % 64) & 1 == 1)
+                    .map(|k| q_idf[k] * q_idf[k])
+                    .sum()
+            })
+            .collect()
     });
     let weights: Vec<f32> = q.terms.iter().map(|t| weight(t, index)).collect();
     let mut out: Vec<Scored> = order
@@ -162,85 +152,6 @@ thread_local! {
     /// Per 3-gram id: its position among the question's 3-grams, or [`NO_SLOT`]. Filled for one
     /// question's candidates and cleared after (only its own slots).
     static SLOTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
-    static MASKS: std::cell::RefCell<TermMasks> = const {
-        std::cell::RefCell::new(TermMasks {
-            seen: Vec::new(),
-            round: 0,
-            masks: Vec::new(),
-            grams: Vec::new(),
-            index: 0,
-        })
-    };
-}
-
-/// For one ranking, each index term's question 3-grams as bits: the candidates of one question
-/// share most of their terms, and a term's 3-grams were looked up once per candidate holding it.
-struct TermMasks {
-    /// Per term id: the ranking that last worked it out, and where its bits start in `masks`
-    /// ([`NO_MASK`]: none of its 3-grams is the question's).
-    seen: Vec<(u32, u32)>,
-    /// Numbers the rankings, so that `seen` is never cleared.
-    round: u32,
-    masks: Vec<u64>,
-    /// The question 3-gram ids, in bit order, and the index ([`Index::id`]) that the current
-    /// round's masks are of.
-    grams: Vec<u32>,
-    index: u64,
-}
-
-const NO_MASK: u32 = u32::MAX;
-
-impl TermMasks {
-    /// Starts a ranking over the question 3-grams `grams` (ids, in bit order) of `index`. The
-    /// same 3-grams of the same index in the same order give every term the same bits, so the
-    /// masks worked out so far stay good: a question's paragraph ranking within the chosen article
-    /// (the same words, see [`crate::nlu::passage`]) reuses those of its ranking over the archive.
-    fn begin(&mut self, index: &Index, grams: &[u32]) {
-        let terms = index.term_count();
-        if self.round != 0 && self.index == index.id() && self.grams == grams {
-            return;
-        }
-        self.index = index.id();
-        self.grams.clear();
-        self.grams.extend_from_slice(grams);
-        self.round = self.round.wrapping_add(1);
-        if self.round == 0 {
-            self.seen.iter_mut().for_each(|s| s.0 = 0);
-            self.round = 1;
-        }
-        if self.seen.len() < terms {
-            self.seen.resize(terms, (0, NO_MASK));
-        }
-        self.masks.clear();
-    }
-
-    /// Where term `t`'s bits start, from the question-3-gram positions `slots` gives on first use.
-    fn mask<I: Iterator<Item = u32>>(
-        &mut self,
-        t: u32,
-        width: usize,
-        slots: impl FnOnce() -> I,
-    ) -> Option<usize> {
-        let (round, at) = self.seen[t as usize];
-        if round == self.round {
-            return (at != NO_MASK).then_some(at as usize);
-        }
-        let start = self.masks.len();
-        self.masks.resize(start + width, 0);
-        let mut any = false;
-        for k in slots() {
-            self.masks[start + k as usize / 64] |= 1 << (k % 64);
-            any = true;
-        }
-        let at = if any {
-            start as u32
-        } else {
-            self.masks.truncate(start);
-            NO_MASK
-        };
-        self.seen[t as usize] = (self.round, at);
-        (at != NO_MASK).then_some(at as usize)
-    }
 }
 
 #[cfg(test)]
@@ -267,18 +178,18 @@ mod tests {
     }
 
     #[test]
-    fn masks_kept_from_an_earlier_ranking_give_the_rankings_a_fresh_thread_gives() {
+    fn rankings_after_earlier_ones_on_the_thread_give_what_a_fresh_thread_gives() {
         let archive = Index::build(&archive_with_one_quake(), std::iter::empty(), lexicon());
         let seed = Index::build(&[seed_article(1)], std::iter::empty(), lexicon());
         let q = "kapan gempa terjadi dan berapa harga paket data whatsapp?";
         let asked = analyse(q, None, &archive);
         let over_all = rank(&asked, &archive, None, None);
         assert_eq!(bits(&over_all), fresh(q, &archive, None));
-        // The paragraph ranking within the best article, right after: the masks are kept.
+        // The paragraph ranking within the best article, right after, on the same slot table.
         let doc = archive.passages[over_all[0].passage].doc as usize;
         let within = rank(&asked, &archive, Some(doc), None);
         assert_eq!(bits(&within), fresh(q, &archive, Some(doc)));
-        // Another index on the same thread: its term ids are not the archive's.
+        // Another index on the same thread: its 3-gram ids are not the archive's.
         let other = rank(&analyse(q, None, &seed), &seed, None, None);
         assert_eq!(bits(&other), fresh(q, &seed, None));
         assert!(!other.is_empty() && !within.is_empty());

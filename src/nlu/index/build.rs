@@ -22,9 +22,7 @@ impl Index {
     ) -> Index {
         let shared = lexicon.clone();
         let lx = &*shared;
-        static BUILT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let mut index = Index {
-            id: BUILT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             lx: lexicon,
             docs: Vec::with_capacity(articles.len()),
             passages: Vec::new(),
@@ -35,6 +33,8 @@ impl Index {
             idfs: Vec::new(),
             term_trigrams: Vec::new(),
             term_trigram_ends: Vec::new(),
+            passage_grams: Vec::new(),
+            passage_gram_ends: Vec::new(),
             length_norms: Vec::new(),
             max_saturation: Vec::new(),
             avg_len: 1.0,
@@ -52,6 +52,7 @@ impl Index {
         // The last article each term was counted for, for `doc_df`.
         let mut last_doc: Vec<u32> = Vec::new();
         let mut scratch: Vec<u32> = Vec::new();
+        let mut gram_total = 0usize;
         // The passage that last listed each 3-gram (numbered from 1), to list each once.
         let mut listed: Vec<u32> = Vec::new();
         let mut listing = 0u32;
@@ -148,6 +149,7 @@ impl Index {
                 for &g in &scratch {
                     trigram_df[g as usize] += 1;
                 }
+                gram_total += scratch.len();
                 total_len += stems.len() as u64;
                 index.passages.push(Passage {
                     doc: doc_no as u32,
@@ -208,6 +210,9 @@ impl Index {
                 ((n_passages - df + 0.5) / (df + 0.5) + 1.0).ln()
             })
             .collect();
+        // The same sets again, kept this time: sized once, no doubling past the need.
+        index.passage_grams.reserve_exact(gram_total);
+        index.passage_gram_ends.reserve_exact(index.passages.len());
         for i in 0..index.passages.len() {
             let terms = std::mem::take(&mut index.passages[i].terms);
             listing += 1;
@@ -220,6 +225,10 @@ impl Index {
                 .sum();
             index.passages[i].terms = terms;
             index.passages[i].trigram_norm = sum.sqrt().max(1e-6);
+            index.passage_grams.extend_from_slice(&scratch);
+            index
+                .passage_gram_ends
+                .push(index.passage_grams.len() as u32);
         }
         let mut words: Vec<String> = index
             .vocab

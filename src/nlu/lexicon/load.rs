@@ -196,12 +196,14 @@ impl Lexicon {
                     "volume" => Measure::Volume,
                     "points" => Measure::Points,
                     "level" => Measure::Level,
+                    "duration" => Measure::Duration,
                     _ => return Err("unknown measure"),
                 };
                 let role = match third {
                     Some("unit") => MeasureRole::Unit,
                     Some("prefix") => MeasureRole::Prefix,
                     Some("noun") => MeasureRole::Noun,
+                    Some("rate") => MeasureRole::Rate,
                     _ => return Err("no or unknown measure role in the third column"),
                 };
                 self.measures.entry(key).or_default().push((measure, role));

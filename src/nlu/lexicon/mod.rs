@@ -64,6 +64,8 @@ pub enum Measure {
     Volume,
     Points,
     Level,
+    /// How long something lasts: "72 jam", "tiga pekan".
+    Duration,
 }
 
 /// How a word of `measures.tsv` shows its measure.
@@ -75,6 +77,9 @@ pub enum MeasureRole {
     Prefix,
     /// A question noun whose answer is in the measure: "harga".
     Noun,
+    /// "One unit" as a rate's denominator ("sehari", "sekilo"): says per what a figure is given,
+    /// never what is asked about.
+    Rate,
 }
 
 /// What a word of a question about the article itself points at (`meta-words.tsv`).

@@ -332,6 +332,8 @@ fn may_head(term: &Term, lx: &super::lexicon::Lexicon) -> bool {
         && !lx.is_calendar_word(&term.word)
         // "Berapa persen …", "brp liter": a unit says in what the figure is given, not of what.
         && lx.measure(&term.word, super::lexicon::MeasureRole::Unit).is_none()
+        // "Brp sehari": a rate's denominator says per what, not of what.
+        && lx.measure(&term.word, super::lexicon::MeasureRole::Rate).is_none()
 }
 
 #[cfg(test)]

@@ -67,6 +67,11 @@ fn the_word_after_the_question_word_is_what_is_asked() {
         q.terms.iter().all(|t| !(t.head && t.word == "jumlah")),
         "a measure noun says what kind of figure, not of what"
     );
+    let q = analyse("gaji pedagang berapa sehari?", None, &seed_index());
+    assert!(
+        q.terms.iter().all(|t| !(t.head && t.word == "sehari")),
+        "a rate's denominator says per what, not of what"
+    );
 }
 
 #[test]

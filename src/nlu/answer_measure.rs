@@ -1,0 +1,110 @@
+//! The measure a question asks in ("berapa persen", "berapa lama", "how many days") and the one a
+//! passage's figure is written in ("Rp16.200", "72 jam"): paragraph choice prefers a figure in the
+//! measure asked. Units, prefixes and measure nouns are data (`lexicon/<lang>/measures.tsv`).
+
+use std::collections::HashSet;
+
+use super::answer_type::Tok;
+use super::lexicon::{Lexicon, Measure, MeasureRole};
+use super::query::{AnswerType, Query};
+
+/// The question word that named the measure asked in ("persen" of "turun berapa persen").
+pub fn measure_word(q: &Query, lx: &Lexicon) -> Option<String> {
+    let m = asked_measure(&q.words, lx)?;
+    q.words
+        .iter()
+        .find(|w| {
+            [MeasureRole::Unit, MeasureRole::Prefix]
+                .into_iter()
+                .any(|r| lx.measure(w, r) == Some(m))
+        })
+        .cloned()
+}
+
+/// What a question counts: the words right after its question word ("berapa desa", "how many
+/// planes"), in every form the question reads them in. A figure written before one of them
+/// ("12 desa", "326 pesawat") counts that thing, whatever the lexicon knows of its unit.
+pub(super) fn counted(q: &Query, lx: &Lexicon) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for (a, w) in q.words.iter().enumerate() {
+        if lx.answer_type(w) != Some(AnswerType::Number) {
+            continue;
+        }
+        for next in q.words.iter().skip(a + 1).take(2) {
+            if lx.is_function(next) || next.chars().any(|c| c.is_ascii_digit()) {
+                break;
+            }
+            if let Some(t) = q.terms.iter().find(|t| t.word == *next) {
+                out.extend(t.forms.iter().cloned());
+            }
+        }
+    }
+    out
+}
+
+/// The measure a question asks in: a unit of its own ("turun berapa persen"; a unit after a figure
+/// the question quotes, "naik 1,27 persen", says which, and one after "per" is a rate's
+/// denominator), else a prefix ("level berapa"), else a measure noun ("berapa harga"); a duration
+/// unit only right after the question word ("berapa lama", "how many days").
+pub(super) fn asked_measure(words: &[String], lx: &Lexicon) -> Option<Measure> {
+    let free = |i: usize| {
+        i == 0
+            || !(words[i - 1].chars().any(|c| c.is_ascii_digit())
+                || lx.is_scale(&words[i - 1])
+                || words[i - 1] == "per")
+    };
+    // A unit or prefix says what is asked only beside "berapa" ("turun berapa persen", "level
+    // berapa"); elsewhere it may be a name ("menurut BPS").
+    let asks: Vec<usize> = words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| lx.answer_type(w) == Some(AnswerType::Number))
+        .map(|(i, _)| i)
+        .collect();
+    let beside = |i: usize| asks.is_empty() || asks.iter().any(|&a| a.abs_diff(i) <= 2);
+    // A duration unit is also a calendar or clock word ("harga emas hari ini", "jam berapa"): it
+    // asks a duration only right after the question word ("berapa hari", "how long").
+    let asks_right_before = |i: usize| {
+        i > 0
+            && matches!(
+                lx.answer_type(&words[i - 1]),
+                Some(AnswerType::Number | AnswerType::Manner)
+            )
+    };
+    let find = |role: MeasureRole| {
+        words
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| role == MeasureRole::Noun || (beside(i) && free(i)))
+            .find_map(|(i, w)| {
+                lx.measure(w, role)
+                    .filter(|&m| m != Measure::Duration || asks_right_before(i))
+            })
+    };
+    find(MeasureRole::Unit)
+        .or_else(|| find(MeasureRole::Prefix))
+        .or_else(|| find(MeasureRole::Noun))
+}
+
+/// What the figure at `i` measures: by the word before it ("Rp", "magnitudo"), glued to it
+/// ("Rp16.200"), or the first unit after it past any scale ("5,4 juta orang").
+pub(super) fn figure_measure(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Measure> {
+    let w = toks[i].lower.as_str();
+    let glued: String = w.chars().take_while(|c| c.is_alphabetic()).collect();
+    if !glued.is_empty()
+        && let Some(m) = lx.measure(&glued, MeasureRole::Prefix)
+    {
+        return Some(m);
+    }
+    if let Some(m) = i
+        .checked_sub(1)
+        .and_then(|j| lx.measure(&toks[j].lower, MeasureRole::Prefix))
+    {
+        return Some(m);
+    }
+    toks[i + 1..]
+        .iter()
+        .take(3)
+        .find(|t| !lx.is_scale(&t.lower))
+        .and_then(|t| lx.measure(&t.lower, MeasureRole::Unit))
+}
