@@ -27,7 +27,7 @@ from fitting import ROOT, SETS, holds_gold, run
 
 FEATURES = ["score", "margin", "coverage", "salient_missing", "salient_absent", "rare_absent", "unknown", "type_match",
             "sentence_share", "date", "date_absent", "date_conflict", "english", "checks",
-            "absent", "failed_coverage", "failed_word", "failed_type", "failed_ambiguous"]
+            "absent", "failed_coverage"]
 
 
 def sigmoid(z):

@@ -1,7 +1,7 @@
 //! Evidence for the answer-or-refuse model beyond the word-level checks' verdict: how much of
 //! the question's specific wording, weighed by how few articles use each word, the chosen article
-//! never uses, and which check failed (a passage short of words is weaker evidence against
-//! answering than one lacking a name the question asks about).
+//! never uses, and whether the checks failed only on coverage (a passage short of words is
+//! weaker evidence against answering than one lacking a name the question asks about).
 
 use crate::nlu::article::Refusal;
 use crate::nlu::index::Index;
@@ -28,20 +28,15 @@ pub(super) fn absent_share(q: &Query, index: &Index, doc: usize) -> f32 {
     if all > 0.0 { absent / all } else { 0.0 }
 }
 
-/// The failed check as four indicators (coverage or score, a missing word or name, the kind of
-/// value, another article as good), all 0 when the checks hold.
-pub(super) fn failed_check<T>(checks: &Result<T, Refusal>) -> [f32; 4] {
-    let kind = match checks {
-        Ok(_) => return [0.0; 4],
-        Err(Refusal::LowCoverage | Refusal::LowScore) => 0,
-        Err(Refusal::MissingWord(_) | Refusal::MissingName(_)) => 1,
-        Err(Refusal::WrongType) => 2,
-        Err(Refusal::Ambiguous) => 3,
-        Err(_) => return [0.0; 4],
-    };
-    let mut out = [0.0; 4];
-    out[kind] = 1.0;
-    out
+/// 1 when the word-level checks failed on the passage's share of the question's words or its
+/// score alone, 0 when they hold or failed on something else: a passage short of words (a reader
+/// asking at length, in chat or through a clause) is weaker evidence against answering than one
+/// lacking a name the question asks about, or the kind of value.
+pub(super) fn failed_on_coverage<T>(checks: &Result<T, Refusal>) -> f32 {
+    f32::from(u8::from(matches!(
+        checks,
+        Err(Refusal::LowCoverage | Refusal::LowScore)
+    )))
 }
 
 #[cfg(test)]
@@ -69,12 +64,11 @@ mod tests {
     }
 
     #[test]
-    fn a_failed_check_is_told_by_its_kind() {
-        let held: Result<(), Refusal> = Ok(());
-        assert_eq!(failed_check(&held), [0.0; 4]);
-        let short: Result<(), Refusal> = Err(Refusal::LowCoverage);
-        assert_eq!(failed_check(&short), [1.0, 0.0, 0.0, 0.0]);
-        let name: Result<(), Refusal> = Err(Refusal::MissingName("lembah".into()));
-        assert_eq!(failed_check(&name), [0.0, 1.0, 0.0, 0.0]);
+    fn only_a_check_failed_on_coverage_or_score_is_told_apart() {
+        assert_eq!(failed_on_coverage::<()>(&Ok(())), 0.0);
+        assert_eq!(failed_on_coverage::<()>(&Err(Refusal::LowCoverage)), 1.0);
+        assert_eq!(failed_on_coverage::<()>(&Err(Refusal::LowScore)), 1.0);
+        let name = Refusal::MissingName("lembah".into());
+        assert_eq!(failed_on_coverage::<()>(&Err(name)), 0.0);
     }
 }

@@ -84,20 +84,15 @@ pub struct Features {
     /// The idf-weighted share of the question's specific words the article holds nowhere
     /// ([`evidence::absent_share`]).
     pub absent: f32,
-    /// 1 when the word-level checks failed on coverage or score alone.
+    /// 1 when the word-level checks failed on coverage or score, not on a missing name, word or
+    /// kind of value ([`evidence::failed_on_coverage`]).
     pub failed_coverage: f32,
-    /// 1 when they failed on a name or a word of the question the passage lacks.
-    pub failed_word: f32,
-    /// 1 when they failed on the kind of value asked for.
-    pub failed_type: f32,
-    /// 1 when they failed because another article scores as well.
-    pub failed_ambiguous: f32,
     /// 1 when the word-level checks (names, predicate, type, coverage) all hold.
     pub checks: f32,
 }
 
 impl Features {
-    fn as_array(&self) -> [f32; 19] {
+    fn as_array(&self) -> [f32; 16] {
         [
             self.score,
             self.margin,
@@ -115,9 +110,6 @@ impl Features {
             self.checks,
             self.absent,
             self.failed_coverage,
-            self.failed_word,
-            self.failed_type,
-            self.failed_ambiguous,
         ]
     }
 }
@@ -347,7 +339,6 @@ pub fn choose(
             }
         })
         .count();
-    let failed = evidence::failed_check(&checks);
     let features = Features {
         score: best.score,
         margin,
@@ -388,10 +379,7 @@ pub fn choose(
         english: f32::from(u8::from(q.lang == Lang::En)),
         checks: f32::from(u8::from(checks.is_ok())),
         absent: evidence::absent_share(q, index, doc),
-        failed_coverage: failed[0],
-        failed_word: failed[1],
-        failed_type: failed[2],
-        failed_ambiguous: failed[3],
+        failed_coverage: evidence::failed_on_coverage(&checks),
     };
     let probability = model.probability(&features);
     let sentence = fit
