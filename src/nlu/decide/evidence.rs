@@ -7,14 +7,19 @@ use crate::nlu::article::Refusal;
 use crate::nlu::index::Index;
 use crate::nlu::query::Query;
 
-/// The idf-weighted share of the question's specific words (known to the archive, not generic)
-/// that the article holds in no paragraph and not in its title. Names and rare words have their
-/// own features; this one also weighs the ordinary noun a reader asks about (a ferry's "captain")
-/// or the place written in lower case ("ke lembah hijau") that a report on the same event never
-/// mentions, by how telling the word is: a word most articles hold missing says little.
+/// The share of the question's ordinary specific words (known to the archive, not generic, not
+/// a name, figure or rare word: those have `salient_absent` and `rare_absent`) that the article
+/// holds in no paragraph and not in its title, each weighed by how telling it is that an article
+/// holds it (`ln(articles / articles holding it)`: a word most articles hold missing says
+/// little). It weighs the noun a reader asks about (a ferry's "captain") or the place written in
+/// lower case ("ke lembah hijau") that a report on the same event never mentions.
 pub(super) fn absent_share(q: &Query, index: &Index, doc: usize) -> f32 {
     let (mut all, mut absent) = (0.0f32, 0.0f32);
-    for t in q.terms.iter().filter(|t| !t.generic && t.known()) {
+    for t in q
+        .terms
+        .iter()
+        .filter(|t| !t.generic && t.known() && !t.salient && !t.rare)
+    {
         let weight = t
             .matches
             .iter()
