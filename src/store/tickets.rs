@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
+use super::Store;
 use super::tx::Tx;
 use super::{parse_timestamp, timestamp_text};
 
@@ -245,5 +246,27 @@ impl Tx {
         if let Some(p) = &mut self.prefetched {
             p.open_ticket = None;
         }
+    }
+}
+
+impl Store {
+    /// [`Tx::ticket_head_message`] outside a transaction, for the sender: a ticket message queued
+    /// before the ticket's first message was delivered learns its reply target when it leaves.
+    pub async fn ticket_head(
+        &self,
+        support_chat_id: i64,
+        ticket_id: i64,
+    ) -> anyhow::Result<Option<i32>> {
+        let mut conn = self.writer.idle.acquire(&self.pool).await?;
+        let id = sqlx::query_scalar(
+            "SELECT MIN(message_id) FROM ticket_support_messages
+             WHERE support_chat_id = ? AND ticket_id = ?",
+        )
+        .bind(support_chat_id)
+        .bind(ticket_id)
+        .fetch_one(&mut *conn)
+        .await?;
+        self.writer.idle.release(conn);
+        Ok(id)
     }
 }

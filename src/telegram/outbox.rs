@@ -108,6 +108,28 @@ impl Call {
         }
     }
 
+    /// A ticket message with no reply target yet: the sender makes it a reply to the ticket's
+    /// first message in the support chat when that one has been delivered by then (the reader
+    /// wrote again before it was), so staff see the thread.
+    pub fn awaits_ticket_head(&self) -> Option<(i64, i64)> {
+        match self {
+            Call::Send {
+                chat_id,
+                reply_to: None,
+                ticket: Some(ticket_id),
+                ..
+            } => Some((*chat_id, *ticket_id)),
+            _ => None,
+        }
+    }
+
+    /// Sets the reply target found by [`Call::awaits_ticket_head`] (none: the head is this one).
+    pub fn reply_to_ticket_head(&mut self, head: Option<i32>) {
+        if let Call::Send { reply_to, .. } = self {
+            *reply_to = head;
+        }
+    }
+
     pub fn track(&self) -> Option<Track> {
         match self {
             Call::Send {

@@ -247,8 +247,28 @@ impl<D: Helpdesk> Loop<D> {
             lane.not_before = None;
             self.in_flight += 1;
             let api = self.sender.api.clone();
-            let call = head.call.clone();
+            let mut call = head.call.clone();
+            let store = call
+                .awaits_ticket_head()
+                .map(|_| self.sender.desk.store().clone());
             tasks.spawn(async move {
+                if let (Some(store), Some((support, ticket_id))) =
+                    (store, call.awaits_ticket_head())
+                {
+                    // The ticket's earlier messages to this chat left (and were recorded)
+                    // before this one: the lane sends one at a time, in order.
+                    match store.ticket_head(support, ticket_id).await {
+                        Ok(head) => call.reply_to_ticket_head(head),
+                        Err(e) => {
+                            return Finished {
+                                lane: lane_id,
+                                result: Err(Failure::Transient(format!(
+                                    "reading ticket {ticket_id}'s first message: {e:#}"
+                                ))),
+                            };
+                        }
+                    }
+                }
                 let result = api.call(call.method(), &call.body()).await;
                 Finished {
                     lane: lane_id,

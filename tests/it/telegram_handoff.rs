@@ -6,9 +6,10 @@
 use crate::common;
 
 use common::bot::{SUPPORT_CHAT_ID, TestBot, admin, reader, staff, support_chat, text};
-use common::fake_bot_api::{Chat, Msg};
+use common::fake_bot_api::{Chat, Failure, Msg};
 use common::{ACQUISITION, WRITER};
 use serde_json::json;
+use std::time::Duration;
 
 #[tokio::test]
 async fn a_full_ticket_round_trip_from_reader_to_staff_and_back_closed_by_staff() {
@@ -86,6 +87,32 @@ async fn a_full_ticket_round_trip_from_reader_to_staff_and_back_closed_by_staff(
         text(&answer).contains("Ahmad Febrian") && text(&answer).contains("Heboh"),
         "the bot answers again: {}",
         text(&answer)
+    );
+}
+
+#[tokio::test]
+async fn a_reader_writing_again_before_the_ticket_reached_staff_is_still_relayed_as_a_reply_to_it()
+{
+    let bot = TestBot::spawn().await;
+    let budi = reader();
+    let chat = Chat::private(&budi);
+
+    // Telegram is slow with the next two messages (the ticket and the reader's notice), so the
+    // reader's next message is handled while the ticket's first message is still on its way.
+    bot.fake
+        .fail_next("sendMessage", Failure::Delay(Duration::from_millis(1500)));
+    bot.fake
+        .fail_next("sendMessage", Failure::Delay(Duration::from_millis(1500)));
+    bot.fake.push(Msg::text(&chat, &budi, "/human").message());
+    bot.fake.push(Msg::text(&chat, &budi, WRITER).message());
+
+    let support = bot.wait_for_messages(SUPPORT_CHAT_ID, 2).await;
+    let (head, relay) = (&support[0], &support[1]);
+    assert!(text(head).contains("#1"), "{}", text(head));
+    assert!(text(relay).contains(WRITER), "{}", text(relay));
+    assert_eq!(
+        relay["reply_to_message"]["message_id"], head["message_id"],
+        "the relay threads under the ticket: {relay}"
     );
 }
 
