@@ -14,8 +14,9 @@ date the article never names; no third-party packages) is
 fitted to these rows, the threshold is the one that maximises the tuning accuracy (the middle of the
 best interval), and the [answer] section's threshold, bias and weights are rewritten in place.
 
-Tuning sets: tests/archive/qa/tune.jsonl and probe-14.jsonl over the archive, probe-15.jsonl and
-probe-17-{slang,english,dated}.jsonl over the archive with set C's and set D's articles (set C's
+Tuning sets (scripts/fitting.py SETS): tests/archive/qa/tune.jsonl and probe-14.jsonl over the
+archive, probe-15.jsonl, probe-17-{slang,english,dated}.jsonl and probe-18-{english,slang,confusable}.jsonl
+over the archive with set C's and set D's articles (set C's
 articles only as distractors: its questions are never run), and the single-article sets
 tests/qa/{tune,fresh,blind2}.jsonl over their three articles. Never the holdouts.
 
@@ -26,7 +27,8 @@ import argparse, math, os, re, sys
 from fitting import ROOT, SETS, holds_gold, run
 
 FEATURES = ["score", "margin", "coverage", "salient_missing", "salient_absent", "rare_absent", "unknown", "type_match",
-            "sentence_share", "date", "date_absent", "date_conflict", "english", "checks"]
+            "sentence_share", "date", "date_absent", "date_conflict", "english", "checks",
+            "absent", "failed_coverage"]
 
 
 def sigmoid(z):

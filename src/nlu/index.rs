@@ -242,6 +242,16 @@ impl Index {
         self.doc_df[term as usize]
     }
 
+    /// How telling it is that an article holds the term, by how few articles do: `ln(n / df)`,
+    /// 0 for a term every article holds (or none).
+    pub fn doc_idf(&self, term: TermId) -> f32 {
+        let df = self.doc_df[term as usize];
+        if df == 0 {
+            return 0.0;
+        }
+        (self.docs.len() as f32 / df as f32).ln()
+    }
+
     /// The idf an unseen term would have: the highest there is.
     pub fn unseen_idf(&self) -> f32 {
         let n = self.passages.len() as f32;

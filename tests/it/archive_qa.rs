@@ -14,16 +14,17 @@ use newsdesk::nlu::{Engine, Intents, Lexicon, Question};
 
 use crate::common::qa::{self, passes};
 
-/// The tuned score is 0.837 (206/246, stop 17); the bars sit about one question under each figure.
-const OVERALL_BAR: f64 = 0.83;
-/// Per category, the lowest accuracy allowed (tuned: formal 0.800, slang 0.837, english 0.824,
-/// dated 0.926, confusable 0.680, unanswerable 0.938, offtopic 1.0).
+/// The tuned score is 0.862 (212/246, stop 18b); the bars sit about one question under each
+/// figure.
+const OVERALL_BAR: f64 = 0.85;
+/// Per category, the lowest accuracy allowed (tuned, stop 18b: formal 0.800, slang 0.837, english
+/// 0.853, dated 0.963, confusable 0.880, unanswerable 0.906, offtopic 1.0).
 const CATEGORY_BARS: &[(&str, f64)] = &[
     ("formal", 0.78),
     ("slang", 0.81),
     ("english", 0.79),
     ("dated", 0.88),
-    ("confusable", 0.64),
+    ("confusable", 0.80),
     ("unanswerable", 0.90),
     ("offtopic", 0.9),
 ];

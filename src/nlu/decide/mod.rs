@@ -18,6 +18,7 @@ use super::passage;
 use super::query::{AnswerType, Query, Term};
 
 mod date_index;
+mod evidence;
 pub use date_index::DateIndex;
 
 /// How much a full date agreement (1.0) or a clear mismatch (-1.0) moves a passage's score.
@@ -80,12 +81,18 @@ pub struct Features {
     pub date_conflict: f32,
     /// 1 for an English question (its words cross a dictionary, not the article's own).
     pub english: f32,
+    /// The idf-weighted share of the question's specific words the article holds nowhere
+    /// ([`evidence::absent_share`]).
+    pub absent: f32,
+    /// 1 when the word-level checks failed on coverage or score, not on a missing name, word or
+    /// kind of value ([`evidence::failed_on_coverage`]).
+    pub failed_coverage: f32,
     /// 1 when the word-level checks (names, predicate, type, coverage) all hold.
     pub checks: f32,
 }
 
 impl Features {
-    fn as_array(&self) -> [f32; 14] {
+    fn as_array(&self) -> [f32; 16] {
         [
             self.score,
             self.margin,
@@ -101,6 +108,8 @@ impl Features {
             self.date_conflict,
             self.english,
             self.checks,
+            self.absent,
+            self.failed_coverage,
         ]
     }
 }
@@ -369,6 +378,8 @@ pub fn choose(
         date_conflict: dix.conflict(doc, &qd.dates),
         english: f32::from(u8::from(q.lang == Lang::En)),
         checks: f32::from(u8::from(checks.is_ok())),
+        absent: evidence::absent_share(q, index, doc),
+        failed_coverage: evidence::failed_on_coverage(&checks),
     };
     let probability = model.probability(&features);
     let sentence = fit
