@@ -1,5 +1,5 @@
 //! The measure a question asks in ("berapa persen", "berapa lama", "how many days") and the one a
-//! passage's figure is written in ("Rp16.200", "72 jam"): paragraph choice prefers a figure in the
+//! passage's figure is written in ("Rp17.350", "48 jam"): paragraph choice prefers a figure in the
 //! measure asked. Units, prefixes and measure nouns are data (`lexicon/<lang>/measures.tsv`).
 
 use std::collections::HashSet;
@@ -23,7 +23,7 @@ pub fn measure_word(q: &Query, lx: &Lexicon) -> Option<String> {
 
 /// What a question counts: the words right after its question word ("berapa desa", "how many
 /// planes"), in every form the question reads them in. A figure written before one of them
-/// ("12 desa", "326 pesawat") counts that thing, whatever the lexicon knows of its unit.
+/// ("12 desa", "215 pesawat") counts that thing, whatever the lexicon knows of its unit.
 pub(super) fn counted(q: &Query, lx: &Lexicon) -> HashSet<String> {
     let mut out = HashSet::new();
     for (a, w) in q.words.iter().enumerate() {
@@ -87,7 +87,7 @@ pub(super) fn asked_measure(words: &[String], lx: &Lexicon) -> Option<Measure> {
 }
 
 /// What the figure at `i` measures: by the word before it ("Rp", "magnitudo"), glued to it
-/// ("Rp16.200"), or the first unit after it past any scale ("5,4 juta orang").
+/// ("Rp17.350"), or the first unit after it past any scale ("5,4 juta orang").
 pub(super) fn figure_measure(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Measure> {
     let w = toks[i].lower.as_str();
     let glued: String = w.chars().take_while(|c| c.is_alphabetic()).collect();

@@ -409,7 +409,7 @@ pub fn values_of(toks: &[Tok], facts: &[Facts], asked: &Asked) -> Vec<(usize, f3
         let new_name = || is(NAME) && !asked.words.contains(&t.lower);
         let strength = match asked.wanted {
             AnswerType::Number => {
-                // A figure with a duration unit ("72 jam", "3 bulan") reads as part of a date or
+                // A figure with a duration unit ("48 jam", "3 bulan") reads as part of a date or
                 // a clock time unless the question asks how long; then it is the answer.
                 let duration = asked.measure == Some(Measure::Duration);
                 let measure = f.measure.filter(|&m| m != Measure::Duration || duration);

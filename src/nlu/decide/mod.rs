@@ -36,7 +36,7 @@ const SALIENT_DOC_WEIGHT: f32 = 0.12;
 /// over one quoting none: the whole figure, unlike its digit groups among the salient terms, is
 /// in few reports.
 const FIGURE_DOC_WEIGHT: f32 = 0.15;
-/// The same for the whole numbers it quotes ("naik 50 bps"): less, as a whole number is in more
+/// The same for the whole numbers it quotes ("naik 35 bps"): less, as a whole number is in more
 /// reports than a figure with a separator.
 const NUMBER_DOC_WEIGHT: f32 = 0.1;
 /// An article whose title holds the topic words is on the topic when its best passage scores at

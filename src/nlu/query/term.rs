@@ -20,8 +20,8 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     // name however the reader typed it: a lowercase "sukalaras" is no dictionary word its affixes
     // resemble, nor a typo, but what the question is about. A headword of the dictionary keeps
     // its ordinary sense (a title before a name, a place named by a common word), so does an
-    // English word the bridge translates (chat mixes them in: "rate" in a reader's "bi rate" is
-    // the word as often as the name; a bridge entry that only repeats it names it), and a day or
+    // English word the bridge translates (chat mixes them in: "rate" in a reader's "xyz rate" is
+    // the word as often as part of a name; a bridge entry that only repeats it names it), and a day or
     // month is a date.
     // The reader's own spelling counts too: an abbreviation the slang list spells out may be
     // the name the articles write.
