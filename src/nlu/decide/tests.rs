@@ -1,0 +1,50 @@
+//! Tests of the article decision: relative time words, a title's figure units and placing clauses.
+
+use super::*;
+use crate::nlu::dates;
+use crate::nlu::query::analyse;
+use crate::nlu::testing::{lexicon, seed_article};
+
+#[test]
+fn a_relative_time_word_is_kept_but_weighs_as_a_generic_word() {
+    let lx = lexicon();
+    let index = Index::build(&[seed_article(1)], std::iter::empty(), lx.clone());
+    let raw = "harga paket data terakhir berapa?";
+    let qd = dates::of_question(raw, &lx);
+    let asked = analyse(raw, None, &index);
+    let q = without_date_words(&asked, &qd);
+    let t = q.terms.iter().find(|t| t.word == "terakhir").unwrap();
+    assert!(t.generic && !t.salient && !t.rare && !t.head);
+    assert!(qd.latest, "it asks for the newest report");
+}
+
+#[test]
+fn a_title_word_that_only_follows_a_figure_is_its_unit_and_names_no_topic() {
+    let index = crate::nlu::testing::one_article_index(
+        "Harga Kopi Naik 3%\n\nHarga kopi naik 3 persen pekan ini.\n",
+    );
+    let q = analyse("harga kopi naik berapa persen?", None, &index);
+    let term = |w: &str| q.terms.iter().find(|t| t.word == w).unwrap();
+    assert!(only_a_unit(term("persen"), "Harga Kopi Naik 3%"));
+    assert!(!only_a_unit(
+        term("persen"),
+        "Persen Kenaikan Harga Kopi 3%"
+    ));
+    assert!(!only_a_unit(term("kopi"), "Harga Kopi Naik 3%"));
+}
+
+#[test]
+fn a_clause_placing_the_question_is_met_only_by_one_paragraph_holding_all_its_words() {
+    let together = "Kopi Lembah Hijau\n\nHarga kopi naik saat panen gagal di Lembah Hijau.\n\nHarga kopi kini Rp 88.000.\n";
+    let scattered = "Kopi Lembah Hijau\n\nHarga kopi naik saat panen di Lembah Hijau.\n\nHarga kopi kini Rp 88.000 meski tidak gagal.\n";
+    for (text, held) in [(together, true), (scattered, false)] {
+        let index = crate::nlu::testing::one_article_index(text);
+        let mut q = analyse("Berapa harga kopi saat panen gagal?", None, &index);
+        for t in q.terms.iter_mut().filter(|t| t.context) {
+            t.salient = true;
+        }
+        let salient: Vec<&Term> = q.terms.iter().filter(|t| t.salient).collect();
+        assert!(salient.iter().any(|t| t.context), "the clause was read");
+        assert_eq!(clause_held(&salient, &index, 0), held, "{text}");
+    }
+}
