@@ -245,7 +245,7 @@ impl Index {
     /// How telling it is that an article holds the term, by how few articles do: `ln(n / df)`,
     /// 0 for a term every article holds (or none).
     pub fn doc_idf(&self, term: TermId) -> f32 {
-        let df = self.doc_df[term as usize];
+        let df = self.doc_freq(term);
         if df == 0 {
             return 0.0;
         }

@@ -32,12 +32,22 @@ pub fn plain_article(id: i64, text: &str) -> Article {
 /// Eleven copies of the seed page and one article about an earthquake in a made-up town: an archive
 /// large enough for document frequency to say which words are rare.
 pub fn archive_with_one_quake() -> Vec<Article> {
-    let mut articles: Vec<Article> = (1..=11).map(seed_article).collect();
-    articles.push(plain_article(
-        12,
+    seed_archive_and(&[
         "Gempa guncang Sukamakmur\n\nGempa bermagnitudo 4,8 mengguncang Sukamakmur pada Senin siang.\n",
-    ));
+    ])
+}
+
+/// Eleven copies of the seed page, then `texts` as plain articles (ids 12, 13, …): an archive
+/// large enough for document frequency to say which words are rare.
+pub fn seed_archive_and(texts: &[&str]) -> Vec<Article> {
+    let mut articles: Vec<Article> = (1..=11).map(seed_article).collect();
+    articles.extend((12..).zip(texts).map(|(id, text)| plain_article(id, text)));
     articles
+}
+
+/// The index of [`seed_archive_and`]`(texts)`, built with the built-in lexicon.
+pub fn seed_archive_index(texts: &[&str]) -> Index {
+    Index::build(&seed_archive_and(texts), std::iter::empty(), lexicon())
 }
 
 /// The built-in lexicon, as the engine is built with it.

@@ -248,13 +248,11 @@ impl<D: Helpdesk> Loop<D> {
             self.in_flight += 1;
             let api = self.sender.api.clone();
             let mut call = head.call.clone();
-            let store = call
+            let awaits_head = call
                 .awaits_ticket_head()
-                .map(|_| self.sender.desk.store().clone());
+                .map(|ticket| (ticket, self.sender.desk.store().clone()));
             tasks.spawn(async move {
-                if let (Some(store), Some((support, ticket_id))) =
-                    (store, call.awaits_ticket_head())
-                {
+                if let Some(((support, ticket_id), store)) = awaits_head {
                     // The ticket's earlier messages to this chat left (and were recorded)
                     // before this one: the lane sends one at a time, in order.
                     match store.ticket_head(support, ticket_id).await {

@@ -357,18 +357,10 @@ mod tests {
 
     #[test]
     fn an_english_word_the_articles_seldom_use_also_matches_its_indonesian_and_is_no_name() {
-        // An archive large enough for document frequency to say which words are rare.
-        let mut articles: Vec<_> = (1..=11).map(crate::nlu::testing::seed_article).collect();
-        articles.push(crate::nlu::testing::plain_article(
-            12,
+        let index = crate::nlu::testing::seed_archive_index(&[
             "Peretas serang server Sukamaju\n\nPeretas meminta tebusan Rp12 miliar.\n\n\
              Kelompok hacker itu belum dikenal.\n\nPolisi memburu peretas tersebut.\n",
-        ));
-        let index = crate::nlu::index::Index::build(
-            &articles,
-            std::iter::empty(),
-            crate::nlu::testing::lexicon(),
-        );
+        ]);
         let q = analyse("hacker minta tebusan brp", None, &index);
         let t = term_of(&q, "hacker");
         assert!(t.forms.iter().any(|f| f == "peretas"));
@@ -377,20 +369,10 @@ mod tests {
 
     #[test]
     fn a_rare_chat_spelling_of_a_wider_written_word_is_read_as_that_word() {
-        let mut articles: Vec<_> = (1..=11).map(crate::nlu::testing::seed_article).collect();
-        articles.push(crate::nlu::testing::plain_article(
-            12,
+        let index = crate::nlu::testing::seed_archive_index(&[
             "Harga sambal naik\n\nHarga sambal di Sukalaras naik 12 persen.\n",
-        ));
-        articles.push(crate::nlu::testing::plain_article(
-            13,
             "Warung sambel ramai\n\nWarung sambel dan sambal ikan di Mekarsari ramai.\n",
-        ));
-        let index = crate::nlu::index::Index::build(
-            &articles,
-            std::iter::empty(),
-            crate::nlu::testing::lexicon(),
-        );
+        ]);
         let q = analyse("sambel naik brp persen", None, &index);
         let t = term_of(&q, "sambal");
         assert!(t.forms.iter().any(|f| f == "sambal"));
