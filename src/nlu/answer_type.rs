@@ -45,7 +45,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Whether the text before a stop ends in a two-letter abbreviation written in title case ("No.",
-/// "Rp."): before a figure it introduces the figure ("Permendag No. 31/2023") and ends no sentence.
+/// "Rp."): before a figure it introduces the figure ("Permen No. 47/2031") and ends no sentence.
 /// (An all-capital pair, a country or a body, may end one.)
 fn introduces_figure(before: &[(usize, char)]) -> bool {
     let word: Vec<char> = before
