@@ -52,8 +52,14 @@ impl FromStr for Lang {
 
 /// Indonesian or English by counting each language's function words; `None` when it cannot tell.
 pub fn detect(text_in: &str, lx: &Lexicon) -> Option<Lang> {
+    detect_tokens(&text::tokenize(text_in), lx)
+}
+
+/// [`detect`] over the text's tokens, for a caller that has them already (question analysis
+/// tokenises the question once for all its readings).
+pub fn detect_tokens(tokens: &[text::Token], lx: &Lexicon) -> Option<Lang> {
     let (mut id, mut en) = (0.0f32, 0.0f32);
-    for token in text::tokenize(text_in) {
+    for token in tokens {
         let w = token.word.as_str();
         let slang = lx.slang.get(w);
         let id_word = lx.is_function_in(Lang::Id, w)

@@ -34,6 +34,10 @@ const MAX_QUESTION_CHARS: usize = 1000;
 /// as its number ("October 21st" → "October 21"), as the articles and the date reader write days.
 pub(crate) fn question_text(text: &str, lx: &crate::nlu::lexicon::Lexicon) -> String {
     let raw: String = text.chars().take(MAX_QUESTION_CHARS).collect();
+    // Most questions hold no numeral, so no ordinal: nothing to rewrite.
+    if !raw.bytes().any(|b| b.is_ascii_digit()) {
+        return raw;
+    }
     crate::nlu::text::plain_ordinals(&raw, |s| lx.is_ordinal_suffix(s))
 }
 

@@ -8,8 +8,13 @@ use crate::nlu::text::{self, Token};
 /// its first two words and ended by a comma before the rest of the question; and one that follows
 /// what is asked ("Berapa harga kopi menurut Dinas saat panen gagal?"), from a later context word
 /// to the next comma or the question's end. A comma between digits is a decimal comma ("4,72"),
-/// not a clause's end.
-pub(super) fn context_clause(raw: &str, lx: &crate::nlu::lexicon::Lexicon) -> Vec<bool> {
+/// not a clause's end. `tokens` are `raw`'s: a question without such a comma is one segment, read
+/// from them rather than tokenised again.
+pub(super) fn context_clause(
+    raw: &str,
+    tokens: &[Token],
+    lx: &crate::nlu::lexicon::Lexicon,
+) -> Vec<bool> {
     let chars: Vec<char> = raw.chars().collect();
     let mut segments: Vec<String> = vec![String::new()];
     for (i, &c) in chars.iter().enumerate() {
@@ -26,7 +31,14 @@ pub(super) fn context_clause(raw: &str, lx: &crate::nlu::lexicon::Lexicon) -> Ve
     let mut out = Vec::new();
     let mut asked_before = false;
     for (i, segment) in segments.iter().enumerate() {
-        let words = text::tokenize(segment);
+        // One segment is the whole question, char for char.
+        let own;
+        let words: &[Token] = if last == 0 {
+            tokens
+        } else {
+            own = text::tokenize(segment);
+            &own
+        };
         let opens = i < last
             && words.iter().take(2).any(|t| {
                 lx.deslang(&t.word)
@@ -44,7 +56,7 @@ pub(super) fn context_clause(raw: &str, lx: &crate::nlu::lexicon::Lexicon) -> Ve
         if opens {
             out.extend(std::iter::repeat_n(true, words.len()));
         } else {
-            let from = trailing_clause(&words, asked_before, lx).unwrap_or(words.len());
+            let from = trailing_clause(words, asked_before, lx).unwrap_or(words.len());
             out.extend((0..words.len()).map(|k| k >= from));
         }
         asked_before |= words.iter().any(|t| asks(&formal(t, lx), lx));
@@ -54,14 +66,17 @@ pub(super) fn context_clause(raw: &str, lx: &crate::nlu::lexicon::Lexicon) -> Ve
 
 /// Per token of `raw` (as [`text::tokenize`] splits it): whether it is a digit group of a figure
 /// the question quotes with a separator ("… yang naik 1,23 persen", see
-/// [`figures`](crate::nlu::figures)).
-pub(super) fn quoted_figures(raw: &str) -> Vec<bool> {
-    let words: Vec<String> = text::tokenize(raw).into_iter().map(|t| t.word).collect();
-    let mut out = vec![false; words.len()];
+/// [`figures`](crate::nlu::figures)). `tokens` are `raw`'s.
+pub(super) fn quoted_figures(raw: &str, tokens: &[Token]) -> Vec<bool> {
+    let mut out = vec![false; tokens.len()];
     for figure in crate::nlu::figures::of_text(raw) {
         let groups: Vec<&str> = figure.split('_').collect();
-        for start in 0..words.len().saturating_sub(groups.len() - 1) {
-            if groups.iter().zip(&words[start..]).all(|(g, w)| g == w) {
+        for start in 0..tokens.len().saturating_sub(groups.len() - 1) {
+            if groups
+                .iter()
+                .zip(&tokens[start..])
+                .all(|(g, t)| *g == t.word)
+            {
                 out[start..start + groups.len()].fill(true);
             }
         }
@@ -153,7 +168,7 @@ mod tests {
     /// The words `context_clause` marks, in order.
     fn marked(raw: &str) -> Vec<String> {
         let lx = lexicon();
-        let flags = context_clause(raw, &lx);
+        let flags = context_clause(raw, &text::tokenize(raw), &lx);
         text::tokenize(raw)
             .into_iter()
             .zip(flags)
@@ -236,7 +251,7 @@ mod tests {
         let quoted = |raw: &str| -> Vec<String> {
             text::tokenize(raw)
                 .into_iter()
-                .zip(quoted_figures(raw))
+                .zip(quoted_figures(raw, &text::tokenize(raw)))
                 .filter(|(_, f)| *f)
                 .map(|(t, _)| t.word)
                 .collect()

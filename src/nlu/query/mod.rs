@@ -111,16 +111,18 @@ impl Query {
 pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let lx = &*index.lx;
     let mut tokens: Vec<Token> = Vec::new();
-    let placing = context_clause(raw, lx);
-    let figures = quoted_figures(raw);
+    // Tokenised once: the language guess, the clauses and the quoted figures read these too.
+    let raw_tokens = text::tokenize(raw);
+    let placing = context_clause(raw, &raw_tokens, lx);
+    let figures = quoted_figures(raw, &raw_tokens);
     let mut context: Vec<bool> = Vec::new();
     let mut quoted: Vec<bool> = Vec::new();
     // The word as the reader wrote it, where the slang map replaced it: an abbreviation the
     // articles may use verbatim ("Dirut", "Kadis") as well as spelt out.
     let mut written: Vec<Option<String>> = Vec::new();
-    let detected = super::lang::detect(raw, lx);
+    let detected = super::lang::detect_tokens(&raw_tokens, lx);
     let english = detected == Some(Lang::En);
-    for (k, t) in text::tokenize(raw).into_iter().enumerate() {
+    for (k, t) in raw_tokens.into_iter().enumerate() {
         let spelled = (!english)
             .then(|| spell_out(&t.word, t.capitalised, index))
             .flatten();
