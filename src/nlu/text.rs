@@ -56,7 +56,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     } else {
         Cow::Owned(text.nfkc().collect())
     };
-    let mut tokens = Vec::new();
     // A word keeps inner digits ("idx30", "lq45") but a trailing "2" after letters is reduplication.
     let mut raw_words: Vec<&str> = Vec::new();
     let mut start = None;
@@ -86,6 +85,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     if let Some(s) = start {
         raw_words.push(&normalised[s..]);
     }
+    // Reduplication adds a word now and then: the usual count is one token per word.
+    let mut tokens = Vec::with_capacity(raw_words.len());
     let all_lower = !normalised.chars().any(|c| c.is_uppercase());
     let all_upper = !normalised.chars().any(|c| c.is_lowercase());
     for (i, raw) in raw_words.iter().enumerate() {

@@ -42,6 +42,7 @@ impl Lexicon {
         lx.english_later.retain(|_, t| !t.is_empty());
         lx.english_pivot
             .retain(|en, t| !t.is_empty() && !lx.english.contains_key(en));
+        lx.function_any = lx.function.values().flatten().cloned().collect();
         lx.real_words = lx
             .slang
             .values()

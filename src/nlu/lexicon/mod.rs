@@ -114,6 +114,9 @@ pub struct LexiconError {
 #[derive(Default)]
 pub struct Lexicon {
     function: HashMap<Lang, HashSet<String>>,
+    /// Every language's function words in one set: `is_function` is asked of nearly every word
+    /// the engine reads (the stemmer's guard among them), one look-up instead of one per language.
+    function_any: HashSet<String>,
     hints: HashMap<Lang, HashSet<String>>,
     question_words: HashMap<String, AnswerType>,
     yes_no: HashMap<String, Vec<YesNo>>,
@@ -195,7 +198,7 @@ impl Lexicon {
     }
 
     pub fn is_function(&self, w: &str) -> bool {
-        self.function.values().any(|s| s.contains(w))
+        self.function_any.contains(w)
     }
 
     /// Indonesian function and question words: the closed class readers shorten most ("mngkn",
