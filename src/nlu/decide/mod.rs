@@ -417,11 +417,20 @@ fn same_topic(q: &Query, qd: &QuestionDates, ranked: &[Scored], index: &Index) -
             || (!d.paragraphs.is_empty() && t.in_terms(&index.passages[d.first_passage].terms))
     };
     let best_doc = index.passages[best.passage].doc as usize;
+    // The best title's words, split once for all the terms it holds (not once per term).
+    let mut title_words: Option<Vec<String>> = None;
     let topic: Vec<&Term> = q
         .terms
         .iter()
         .filter(|t| !t.generic && !qd.relative_words.contains(&t.word))
-        .filter(|t| in_title(t, best_doc) && !only_a_unit(t, &index.docs[best_doc].title))
+        .filter(|t| {
+            in_title(t, best_doc)
+                && !only_a_unit(
+                    t,
+                    title_words
+                        .get_or_insert_with(|| super::text::words(&index.docs[best_doc].title)),
+                )
+        })
         .collect();
     let mut docs: Vec<usize> = Vec::new();
     for s in ranked {
@@ -439,9 +448,9 @@ fn same_topic(q: &Query, qd: &QuestionDates, ranked: &[Scored], index: &Index) -
 }
 
 /// Whether the title holds the word only as the unit of a figure ("naik 0,3%" reads "persen"):
-/// the figure is that report's own, its unit names no topic the others share.
-fn only_a_unit(t: &Term, title: &str) -> bool {
-    let words = super::text::words(title);
+/// the figure is that report's own, its unit names no topic the others share. `words` are the
+/// title's ([`super::text::words`]).
+fn only_a_unit(t: &Term, words: &[String]) -> bool {
     let is_t = |w: &String| *w == t.word || t.forms.contains(w);
     let mut after_figure = false;
     for (i, w) in words.iter().enumerate() {
