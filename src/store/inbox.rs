@@ -146,6 +146,18 @@ impl Store {
             .collect()
     }
 
+    /// Which of `ids` still wait to be handled: a turn that failed may have been handled
+    /// meanwhile by another run of the bot on this database.
+    pub async fn still_pending(&self, ids: &[i64]) -> anyhow::Result<Vec<i64>> {
+        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        Ok(sqlx::query_scalar(
+            "SELECT id FROM inbox WHERE state = 'pending' AND id IN (SELECT value FROM json_each(?))",
+        )
+        .bind(format!("[{list}]"))
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// How many updates are in each state (for tests and the bench).
     pub async fn inbox_counts(&self) -> anyhow::Result<Vec<(String, i64)>> {
         let rows =
@@ -176,9 +188,16 @@ impl Tx {
         how: Handled,
         at: DateTime<Utc>,
     ) -> anyhow::Result<()> {
-        // Results unread: they go with the next statement or `COMMIT` (see `Tx::later`).
+        // Results unread: they go with the next statement or `COMMIT` (see `Tx::later`). Only a
+        // pending update is marked: one already handled — by another run of the bot on this
+        // database, e.g. an old process still finishing its turns while a new one picked up the
+        // pending updates — breaks the table's CHECK and fails this transaction, so its effects
+        // and replies are not committed a second time (the worker then drops the update).
         for id in ids {
-            self.later("UPDATE inbox SET state = ?, handled_at = ? WHERE id = ?")
+            self.later(
+                "UPDATE inbox SET state = CASE state WHEN 'pending' THEN ? ELSE 'handled twice' END,
+                 handled_at = ? WHERE id = ?",
+            )
                 .bind(how.as_str())?
                 .bind(timestamp_text(at))?
                 .bind(*id)?;

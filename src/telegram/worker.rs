@@ -117,6 +117,30 @@ impl<D: Helpdesk> Worker<D> {
     /// A job failed: retried after a backoff, or — once failures outlast the patience — the
     /// update is given up with a word to the reader (which needs the store to work again).
     async fn failed(&self, chat: i64, items: Vec<Item>, error: anyhow::Error) {
+        // An update another run of the bot on this database handled first (its commit refused
+        // this one's: see `Tx::finish_updates`) is done; retrying it would fail forever. When the
+        // store cannot tell, everything is retried as usual.
+        let ids: Vec<i64> = items.iter().map(|i| i.row.id).collect();
+        let items = match self.desk.store().still_pending(&ids).await {
+            Ok(pending) => {
+                let (left, gone): (Vec<Item>, Vec<Item>) =
+                    items.into_iter().partition(|i| pending.contains(&i.row.id));
+                if !gone.is_empty() {
+                    log::info!(
+                        "{} update(s) of chat {chat} were handled by another run of the bot; not again",
+                        gone.len()
+                    );
+                    // What that run queued is sent from here if it stops before sending it.
+                    self.sender.notify_one();
+                }
+                left
+            }
+            Err(_) => items,
+        };
+        if items.is_empty() {
+            self.queue.done(chat);
+            return;
+        }
         let since = items
             .iter()
             .filter_map(|i| i.failing_since)

@@ -166,6 +166,10 @@ impl Helpdesk for ScriptedDesk {
                 });
             replies.insert(0, toast);
         }
+        if matches!(&input.event, Event::Text { text, .. } if text == "sudah dijawab") {
+            // Another run of the bot on the same database handled this update first.
+            self.commit(replies.clone(), settle).await?;
+        }
         self.commit(replies, settle).await
     }
 
@@ -426,6 +430,31 @@ async fn tracked_replies_report_their_message_id_and_a_failing_desk_gets_an_apol
         sent[1].params["text"].as_str().unwrap().starts_with("Maaf"),
         "{:?}",
         sent[1].params
+    );
+    app.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn an_update_another_run_handled_first_is_neither_answered_again_nor_retried() {
+    let app = start().await;
+    let alice = alice();
+    let private = Chat::private(&alice);
+    app.fake
+        .push(Msg::text(&private, &alice, "sudah dijawab").message());
+    app.fake.wait_for_calls("sendMessage", 1).await;
+    // Longer than the patience (300 ms) and a retry's backoff: an apology or a retry shows now.
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    let texts: Vec<_> = app
+        .fake
+        .calls_of("sendMessage")
+        .iter()
+        .map(|c| c.params["text"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(texts, vec!["echo: sudah dijawab".to_string()]);
+    assert_eq!(app.desk.inputs.lock().unwrap().len(), 1, "not retried");
+    assert_eq!(
+        app.desk.store.inbox_counts().await.unwrap(),
+        vec![("done".to_string(), 1)]
     );
     app.stop().await.unwrap();
 }

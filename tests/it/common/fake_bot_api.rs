@@ -72,6 +72,9 @@ pub enum Failure {
     Html(u16),
     /// The call is answered normally, but only after this long (and recorded then).
     Delay(Duration),
+    /// The call is carried out and recorded at once (Telegram accepted it), but its answer
+    /// leaves only after this long: a bot killed meanwhile never learns that it was accepted.
+    AnswerLate(Duration),
 }
 
 /// What [`FakeBotApi::push`] stored.

@@ -72,7 +72,8 @@ pub(super) async fn api(
 }
 
 /// Failures answered here rather than by the method: an HTML page (an outage, or queued with
-/// `Failure::Html`), or a delay before the normal answer (`Failure::Delay`).
+/// `Failure::Html`), or a delay before the normal answer (`Failure::Delay`) or between carrying
+/// the call out and answering it (`Failure::AnswerLate`).
 async fn injected(shared: &Shared, method: &str, params: &Value) -> Option<Response> {
     let (html, delay) = {
         let mut inner = shared.lock();
@@ -85,7 +86,9 @@ async fn injected(shared: &Shared, method: &str, params: &Value) -> Option<Respo
             Some(Failure::Html(502))
         } else {
             match queue.as_ref().and_then(|q| q.front()) {
-                Some(Failure::Html(_) | Failure::Delay(_)) => queue.and_then(|q| q.pop_front()),
+                Some(Failure::Html(_) | Failure::Delay(_) | Failure::AnswerLate(_)) => {
+                    queue.and_then(|q| q.pop_front())
+                }
                 _ => None,
             }
         };
@@ -94,7 +97,8 @@ async fn injected(shared: &Shared, method: &str, params: &Value) -> Option<Respo
                 inner.record(method, params, Some(&format!("HTML {status}")));
                 (Some(status), None)
             }
-            Some(Failure::Delay(wait)) => (None, Some(wait)),
+            Some(Failure::Delay(wait)) => (None, Some((wait, false))),
+            Some(Failure::AnswerLate(wait)) => (None, Some((wait, true))),
             _ => (None, None),
         }
     };
@@ -105,9 +109,14 @@ async fn injected(shared: &Shared, method: &str, params: &Value) -> Option<Respo
         );
         return Some((status, [(header::CONTENT_TYPE, "text/html")], page).into_response());
     }
-    if let Some(wait) = delay {
+    if let Some((wait, accepted_first)) = delay {
+        let early = accepted_first.then(|| call(shared, method, params));
+        if early.is_some() {
+            // Accepted now: whoever waits for the message sees it before the answer leaves.
+            shared.events.send_modify(|v| *v += 1);
+        }
         tokio::time::sleep(wait).await;
-        let result = call(shared, method, params);
+        let result = early.unwrap_or_else(|| call(shared, method, params));
         return Some(match result {
             Ok(result) => axum::Json(json!({"ok": true, "result": result})).into_response(),
             Err(e) => api_error(e.status, &e.description, e.parameters),

@@ -96,7 +96,9 @@ fn answer(shared: &Shared, inner: &mut Inner, method: &str, params: &Value) -> A
                 parameters: None,
             },
             // Answered by the HTTP layer before the method runs.
-            Failure::Html(_) | Failure::Delay(_) => unreachable!("handled in http::injected"),
+            Failure::Html(_) | Failure::Delay(_) | Failure::AnswerLate(_) => {
+                unreachable!("handled in http::injected")
+            }
         });
     }
     let chat_id = chat_id(params);
