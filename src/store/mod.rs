@@ -5,9 +5,9 @@
 //! [`questions`] (the question log and its figures), [`tickets`] (human handoff), [`drafts`]
 //! (pages awaiting publication), [`feeds`] (news feeds and their items); [`inbox`] and [`outbox`]
 //! (durable delivery); [`ops`] (the service's own state and figures); [`tx`] is the transaction
-//! they run in, `group` commits several chats' turns in one of them, and `idle` keeps connections
-//! between transactions. Queries are built at run time (`sqlx::query`), so building the crate
-//! never needs a database.
+//! they run in, `group` commits several chats' turns in one of them, `idle` keeps connections
+//! between transactions, and `checkpoint` copies the WAL back beside the writers. Queries are
+//! built at run time (`sqlx::query`), so building the crate never needs a database.
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -21,6 +21,7 @@ use sqlx::sqlite::{
 
 pub mod articles;
 pub mod chats;
+mod checkpoint;
 pub mod conversations;
 pub mod drafts;
 pub mod feeds;
@@ -120,7 +121,9 @@ impl Store {
             // synchronous is durable across application crashes in WAL mode and much faster.
             let options = options
                 .journal_mode(SqliteJournalMode::Wal)
-                .synchronous(SqliteSynchronous::Normal);
+                .synchronous(SqliteSynchronous::Normal)
+                // Checkpoints run beside the writers, not inside their `COMMIT` (`checkpoint`).
+                .pragma("wal_autocheckpoint", "0");
             SqlitePoolOptions::new()
                 // Turn workers, the inbox, the sender and reports each hold one at times. A
                 // reader's turn holds its connection while it waits for the write lock, whose
@@ -147,8 +150,12 @@ impl Store {
         })?;
         // An in-memory database's one connection is never kept idle out of its pool.
         let keep_idle = if in_memory { 0 } else { idle::KEEP };
+        let writer = std::sync::Arc::new(tx::Writer::new(pool.clone(), keep_idle));
+        if !in_memory {
+            checkpoint::spawn(std::sync::Arc::downgrade(&writer));
+        }
         Ok(Store {
-            writer: std::sync::Arc::new(tx::Writer::new(pool.clone(), keep_idle)),
+            writer,
             pool,
             turns: Default::default(),
         })

@@ -6,7 +6,7 @@ use crate::common;
 use chrono::{TimeZone, Utc};
 use common::{TestApp, plain_article, repo_path, seed_page};
 use newsdesk::content::{self, ParsedArticle};
-use newsdesk::store::{ImportOutcome, MIGRATOR, Store};
+use newsdesk::store::{ImportOutcome, MIGRATOR, NewUpdate, Store};
 
 fn parsed(raw: &[u8]) -> ParsedArticle {
     content::parse(raw).expect("test article parses")
@@ -191,6 +191,38 @@ async fn the_database_runs_in_wal_mode_with_foreign_keys_enforced() {
     let health = t.app.store.health().await.unwrap();
     assert_eq!(health.journal_mode, "wal");
     assert!(health.foreign_keys);
+}
+
+#[tokio::test]
+async fn the_wal_is_copied_into_the_database_file_while_the_store_stays_open() {
+    // Commits do not checkpoint (`wal_autocheckpoint = 0`, so none of them holds the writers up
+    // with two fsyncs): the store's own task does, beside them. Without it the database file
+    // would not grow until the last connection closed.
+    let t = TestApp::spawn().await;
+    let store = &t.app.store;
+    let size = || std::fs::metadata(t.database_path()).unwrap().len();
+    let before = size();
+    let raw = "x".repeat(4000);
+    let updates: Vec<NewUpdate> = (0..500)
+        .map(|i| NewUpdate {
+            update_id: i,
+            content_key: format!("m:1:{i}"),
+            chat_id: 1,
+            raw: raw.clone(),
+        })
+        .collect();
+    for chunk in updates.chunks(50) {
+        store.accept_updates(chunk, Utc::now()).await.unwrap();
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while size() < before + 1_000_000 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the database file stayed at {} bytes (was {before})",
+            size()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
 }
 
 #[tokio::test]
