@@ -249,3 +249,28 @@ fn a_figure_before_the_counted_noun_answers_how_many() {
     assert_eq!(best(&asked(&["perahu"])), Some(("40".to_string(), 1.0)));
     assert_eq!(best(&asked(&[])).map(|(_, w)| w), Some(0.5));
 }
+
+#[test]
+fn a_depth_asks_a_distance_not_a_magnitude() {
+    let lx = Lexicon::builtin();
+    let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        asked_measure(&words(&["berapa", "kedalaman", "gempa"]), &lx),
+        Some(Measure::Distance)
+    );
+    assert_eq!(
+        asked_measure(&words(&["how", "deep", "was", "the", "quake"]), &lx),
+        Some(Measure::Distance)
+    );
+    // Made-up figures: asked a depth, only a distance answers fully (a magnitude is a level).
+    let n = AnswerType::Number;
+    let depth = ["berapa", "kedalaman"];
+    assert_eq!(
+        strongest(n, &depth, "Gempa terjadi di kedalaman 40 km."),
+        1.0
+    );
+    assert_eq!(
+        strongest(n, &depth, "Gempa magnitudo 7,3 mengguncang."),
+        0.3
+    );
+}

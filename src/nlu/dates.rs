@@ -71,11 +71,13 @@ pub struct QuestionDates {
 }
 
 /// One word of raw text: lowercase, with digits joined by `/` kept together ("13/5/2025"), and
-/// whether a decimal or thousands separator touches it ("1.234,56" is no year).
+/// whether a decimal or thousands separator touches it ("1.234,56" is no year), and whether a
+/// slash after a word runs into it (the year of a document code, "12/MEM/2031", is no date).
 #[derive(Debug)]
 pub(super) struct Tok {
     pub text: String,
     pub in_number: bool,
+    pub after_slash: bool,
 }
 
 pub(super) fn toks(text: &str) -> Vec<Tok> {
@@ -102,6 +104,7 @@ pub(super) fn toks(text: &str) -> Vec<Tok> {
         let in_number = (start >= 2 && sep(chars.get(start - 1)) && digit(chars.get(start - 2)))
             || (sep(chars.get(i)) && digit(chars.get(i + 1)));
         let word = &chars[start..i];
+        let after_slash = start >= 1 && chars[start - 1] == '/';
         out.push(Tok {
             // Plain ASCII (most words) lowercases letter by letter, without a second copy.
             text: if word.iter().all(char::is_ascii) {
@@ -110,6 +113,7 @@ pub(super) fn toks(text: &str) -> Vec<Tok> {
                 word.iter().collect::<String>().to_lowercase()
             },
             in_number,
+            after_slash,
         });
     }
     out
@@ -117,7 +121,19 @@ pub(super) fn toks(text: &str) -> Vec<Tok> {
 
 fn year_of(t: &Tok) -> Option<i32> {
     let n: i32 = t.text.parse().ok()?;
-    (t.text.len() == 4 && !t.in_number && (1900..=2099).contains(&n)).then_some(n)
+    (t.text.len() == 4 && !t.in_number && !t.after_slash && (1900..=2099).contains(&n)).then_some(n)
+}
+
+/// A year that dates a document cited by its number, not an event: "Nomor 7 Tahun 2031" (a label
+/// of `measures.tsv`, a number, "tahun"). A report on 2033 citing that rule says nothing of 2031.
+fn cited_year(toks: &[Tok], i: usize, lx: &Lexicon) -> bool {
+    i >= 3
+        && toks[i - 1].text == "tahun"
+        && toks[i - 2]
+            .text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '/')
+        && lx.is_label(&toks[i - 3].text)
 }
 
 fn day_of(t: &Tok) -> Option<u32> {
@@ -299,6 +315,7 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
                 _ => t.text.clone(),
             },
             in_number: t.in_number,
+            after_slash: t.after_slash,
         })
         .collect();
     // The words as written first: the slang map is Indonesian, an English phrase stays itself.
@@ -324,6 +341,11 @@ pub fn of_text(text: &str, published: Option<NaiveDate>, lx: &Lexicon) -> Vec<Wh
     let toks = toks(text);
     let mut out: Vec<When> = absolute(&toks, lx)
         .into_iter()
+        // A rule an article cites does not date its events; a reader quoting one still names
+        // the report by it, so the question keeps that year (see [`cited_year`]).
+        .filter(|(w, used)| {
+            !(w.month.is_none() && used.len() == 1 && cited_year(&toks, used[0], lx))
+        })
         .map(|(mut w, _)| {
             if let (None, Some(m), Some(d), Some(p)) = (w.year, w.month, w.day, published) {
                 // The day of an event is at or just before the report: "(28/12)" in January is

@@ -147,3 +147,16 @@ fn a_question_month_the_article_never_names_is_a_conflict_and_its_day_is_not() {
     assert_eq!(at(w(Some(2019), None, None)), 0.0);
     assert_eq!(at(w(None, Some(7), None)), 0.0, "no year, no conflict");
 }
+
+#[test]
+fn a_cited_rules_year_does_not_date_the_article() {
+    // Made-up rules: the year of "Nomor 7 Tahun 2031" and of a "…/MEN/2029" code dates the rule.
+    let found = of_text(
+        "Upah naik sesuai Peraturan Menteri Nomor 7 Tahun 2031 dan Keputusan 5.K/12/MEN/2029 pada 2033.",
+        None,
+    );
+    assert_eq!(found, vec![w(Some(2033), None, None)]);
+    // A reader quoting the rule still names the report by its year.
+    let q = of_question("Berapa upah menurut Peraturan Nomor 7 Tahun 2031?");
+    assert_eq!(q.dates, vec![w(Some(2031), None, None)]);
+}

@@ -104,6 +104,13 @@ mod tests {
         assert_eq!(detect("What year was WhatsApp acquired?"), Some(Lang::En));
         assert_eq!(detect("thank you"), Some(Lang::En));
         assert_eq!(detect("makasih banyak ya"), Some(Lang::Id));
+        // "per" is a preposition of both languages ("per liter", "per 1 Maret"): it tells
+        // neither, so a short Indonesian question holding it stays Indonesian.
+        assert_eq!(
+            detect("Berapa harga kopi per 1 Maret 2031?"),
+            Some(Lang::Id)
+        );
+        assert_eq!(detect("How much was coffee per kilo?"), Some(Lang::En));
     }
 
     #[test]

@@ -198,6 +198,7 @@ impl Lexicon {
                     "points" => Measure::Points,
                     "level" => Measure::Level,
                     "duration" => Measure::Duration,
+                    "distance" => Measure::Distance,
                     _ => return Err("unknown measure"),
                 };
                 let role = match third {

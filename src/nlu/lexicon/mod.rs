@@ -66,6 +66,8 @@ pub enum Measure {
     Level,
     /// How long something lasts: "72 jam", "tiga pekan".
     Duration,
+    /// How far or how deep: "10 kilometer", "25 km".
+    Distance,
 }
 
 /// How a word of `measures.tsv` shows its measure.

@@ -88,6 +88,9 @@ pub(super) fn quoted_figures(raw: &str, tokens: &[Token]) -> Vec<bool> {
 /// ("… sejak kapan?", "… waktu itu?"), not a clause placing it.
 const TRAILING_CLAUSE_WORDS: usize = 2;
 
+/// The Indonesian relative pronoun: after a noun it opens a clause qualifying it.
+const RELATIVE: &str = "yang";
+
 /// Where a clause placing the question begins when it follows the asked part: the first context
 /// word after a question word ("berapa", "siapa", "apa"), in this segment or one before it, with
 /// no question word after it, so the question is asked before the clause and the clause asks
@@ -106,7 +109,11 @@ fn trailing_clause(
     } else {
         formal.iter().position(|w| asks(w, lx))? + 2
     };
-    let from = (start..formal.len()).find(|&k| lx.is_context_word(&formal[k]))?;
+    // A context word a relative clause qualifies is a noun ("berapa lama waktu yang diberikan
+    // …": the time given), not a conjunction, which no "yang" ever follows.
+    let from = (start..formal.len()).find(|&k| {
+        lx.is_context_word(&formal[k]) && formal.get(k + 1).map(String::as_str) != Some(RELATIVE)
+    })?;
     let rest = &formal[from + 1..];
     let content = rest.iter().filter(|w| !lx.is_function(w)).count();
     (content >= TRAILING_CLAUSE_WORDS && !rest.iter().any(|w| asks(w, lx))).then_some(from)
@@ -211,6 +218,13 @@ mod tests {
     #[test]
     fn a_context_word_with_one_word_after_it_belongs_to_the_asked_part() {
         assert!(marked("Siapa pemilik toko waktu itu?").is_empty());
+    }
+
+    #[test]
+    fn a_context_word_a_relative_clause_qualifies_is_a_noun() {
+        assert!(
+            marked("Berapa lama waktu yang diberikan pengelola pasar kepada pedagang?").is_empty()
+        );
     }
 
     #[test]
