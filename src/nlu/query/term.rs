@@ -50,7 +50,12 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         _ if english => {
             let t = lx.english_pivot_of(&word).cloned().unwrap_or_default();
             pivot = !t.is_empty();
-            t
+            if pivot {
+                t
+            } else {
+                // Last, the word a derivational suffix was added to ("provincial" → "province").
+                lx.english_derived_of(&word).cloned().unwrap_or_default()
+            }
         }
         _ => Vec::new(),
     };
