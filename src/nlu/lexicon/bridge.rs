@@ -50,22 +50,55 @@ impl Lexicon {
             .find(|p| self.english.contains_key(p))
     }
 
-    /// Base forms of an inflected English word ("becoming" → "become", "stores" → "store").
+    /// Base forms of an inflected English word ("becoming" → "become", "stores" → "store"), then
+    /// those of a base that is itself derived: a plural agent noun the bridge lacks is its verb
+    /// ("gamblers" → "gambler" → "gamble"), a plural comparative its adjective. Nearer bases first.
+    /// A British spelling is tried in its American form first ("chilli" → "chili", "chillies" →
+    /// "chilies" → "chili").
     pub(super) fn english_bases(&self, w: &str) -> Vec<String> {
-        let mut bases: Vec<String> = self.irregular.get(w).cloned().unwrap_or_default();
-        for (suffix, replacements) in &self.inflections {
-            if let Some(stem) = w.strip_suffix(suffix.as_str())
-                && stem.len() >= 3
-            {
-                bases.extend(replacements.iter().map(|r| format!("{stem}{r}")));
-                // "stopping" → "stop"
-                let b = stem.as_bytes();
-                if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
-                    bases.push(stem[..stem.len() - 1].to_string());
+        let mut first = self.spelling_variants_of(w);
+        first.extend(self.english_bases_once(w));
+        for v in self.spelling_variants_of(w) {
+            first.extend(self.english_bases_once(&v));
+        }
+        let mut bases = first.clone();
+        for b in &first {
+            for d in self.english_bases_once(b) {
+                if d != w && !bases.contains(&d) {
+                    bases.push(d);
                 }
             }
         }
         bases
+    }
+
+    /// The word with each British spelling of `spelling-variants.tsv` in its American form.
+    fn spelling_variants_of(&self, w: &str) -> Vec<String> {
+        self.spelling_variants
+            .iter()
+            .filter(|(from, _)| w.len() >= 5 && w.contains(from.as_str()))
+            .map(|(from, to)| w.replace(from.as_str(), to))
+            .collect()
+    }
+
+    /// One layer of `english_bases`: the irregular form's base, else the suffix rules' guesses.
+    fn english_bases_once(&self, w: &str) -> Vec<String> {
+        let mut bases: Vec<String> = self.irregular.get(w).cloned().unwrap_or_default();
+        bases.extend(stripped(w, &self.inflections));
+        bases
+    }
+
+    /// The bridge's Indonesian words for an English word made from a headword by a derivational
+    /// suffix ("provincial" → "province", "payments" → "payment" → "pay"), for a word neither the
+    /// bridge nor the pivot dictionary lists, as written or inflected.
+    pub fn english_derived_of(&self, w: &str) -> Option<&Vec<String>> {
+        if self.english_of(w).is_some() || self.english_pivot_of(w).is_some() {
+            return None;
+        }
+        std::iter::once(w.to_string())
+            .chain(self.english_bases(w))
+            .flat_map(|b| stripped(&b, &self.derivations))
+            .find_map(|d| self.english.get(&d))
     }
 
     /// How Indonesian would spell an English word it borrowed, by the regular correspondences of
@@ -106,4 +139,23 @@ impl Lexicon {
         }
         out
     }
+}
+
+/// A word's guessed bases under suffix rules (suffix, replacements): each rule whose suffix the
+/// word ends in, leaving three letters at least; a doubled final consonant left is also tried
+/// single ("stopping" → "stop").
+fn stripped(w: &str, rules: &[(String, Vec<String>)]) -> Vec<String> {
+    let mut bases = Vec::new();
+    for (suffix, replacements) in rules {
+        if let Some(stem) = w.strip_suffix(suffix.as_str())
+            && stem.len() >= 3
+        {
+            bases.extend(replacements.iter().map(|r| format!("{stem}{r}")));
+            let b = stem.as_bytes();
+            if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+                bases.push(stem[..stem.len() - 1].to_string());
+            }
+        }
+    }
+    bases
 }

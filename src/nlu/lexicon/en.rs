@@ -67,6 +67,14 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/en/loan-spelling.tsv"),
         ),
         (
+            "spelling-variants",
+            include_str!("../../../lexicon/en/spelling-variants.tsv"),
+        ),
+        (
+            "derivations",
+            include_str!("../../../lexicon/en/derivations.tsv"),
+        ),
+        (
             "inflections",
             include_str!("../../../lexicon/en/inflections.tsv"),
         ),

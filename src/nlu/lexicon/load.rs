@@ -91,8 +91,12 @@ impl Lexicon {
                 }
             }
             "bridge" => {
-                // A headword's row replaces the row an earlier file gave it (the hand-written
-                // domain file corrects FreeDict's off-topic first senses); rows in one file add up.
+                // A headword's row replaces the row an earlier file gave it as the senses read
+                // everywhere (the hand-written domain file corrects FreeDict's off-topic first
+                // senses); rows in one file add up. The replaced senses stay as later ones, read
+                // only where the articles write them: a domain row names the news sense it
+                // missed, it does not make the word's other senses wrong ("traffic" is "trafik"
+                // in a telecoms report and "lalu lintas" on a toll road).
                 let mut replaced: HashSet<String> = HashSet::new();
                 for line in rows(text) {
                     let Some((en, id)) = line.split_once('\t') else {
@@ -100,10 +104,11 @@ impl Lexicon {
                     };
                     let en = en.trim().to_lowercase();
                     let words = bridge_words(id);
-                    let later = later_senses(id);
+                    let mut later = later_senses(id);
                     if replaced.insert(en.clone()) {
-                        self.english_later.remove(&en);
-                        self.english.insert(en.clone(), words);
+                        let old_later = self.english_later.remove(&en).unwrap_or_default();
+                        let old = self.english.insert(en.clone(), words).unwrap_or_default();
+                        later.extend(old.into_iter().chain(old_later));
                     } else {
                         self.english.entry(en.clone()).or_default().extend(words);
                     }
@@ -286,7 +291,8 @@ impl Lexicon {
                     .or_default()
                     .extend(value.split('|').map(|b| b.trim().to_string()));
             }
-            "inflections" => {
+            "spelling-variants" => self.spelling_variants.push((key, value.to_string())),
+            "inflections" | "derivations" => {
                 let replacements = value
                     .split('|')
                     .map(|r| {
@@ -297,7 +303,11 @@ impl Lexicon {
                         }
                     })
                     .collect();
-                self.inflections.push((key, replacements));
+                if list == "derivations" {
+                    self.derivations.push((key, replacements));
+                } else {
+                    self.inflections.push((key, replacements));
+                }
             }
             "slang" => {
                 let formal: Vec<String> = value.split_whitespace().map(str::to_string).collect();

@@ -155,6 +155,10 @@ pub struct Lexicon {
     verb_prefixes: Vec<String>,
     agent_prefixes: Vec<String>,
     inflections: Vec<(String, Vec<String>)>,
+    /// Derivational suffixes (`derivations.tsv`: "provincial" → "province"), a last resort.
+    derivations: Vec<(String, Vec<String>)>,
+    /// British letters and their American forms (`spelling-variants.tsv`: "our" → "or").
+    spelling_variants: Vec<(String, String)>,
     /// Colloquial affix rules (`colloquial.tsv`): kind, colloquial affix, formal alternatives.
     colloquial: Vec<(String, String, Vec<String>)>,
     /// Irregular English forms and their bases ("found" → "find", `irregular.tsv`).

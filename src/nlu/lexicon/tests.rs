@@ -85,6 +85,32 @@ fn english_inflections_find_the_headword() {
 }
 
 #[test]
+fn british_spellings_plural_agents_and_derivations_find_the_headword() {
+    let lx = Lexicon::builtin();
+    let ids = |w: &str| lx.english_of(w).cloned().unwrap_or_default();
+    // British spelling → American headword, through a plural too.
+    assert_eq!(ids("chilli"), ids("chili"));
+    assert_eq!(ids("chillies"), ids("chili"));
+    // Two layers: plural, then agent noun.
+    assert!(lx.english_bases("gamblers").contains(&"gamble".to_string()));
+    // A derivation is a last resort: the adjective's noun when nothing lists the word.
+    assert!(
+        lx.english_derived_of("provincial")
+            .is_some_and(|t| t.iter().any(|w| w == "provinsi"))
+    );
+    assert!(
+        lx.english_derived_of("province").is_none(),
+        "a headword itself"
+    );
+}
+
+#[test]
+fn a_domain_row_keeps_the_senses_it_replaced_as_later_ones() {
+    let lx = Lexicon::builtin();
+    assert!(lx.english_later_of("traffic").iter().any(|w| w == "lintas"));
+}
+
+#[test]
 fn english_words_are_spelt_as_indonesian_borrows_them() {
     let lx = Lexicon::builtin();
     let has = |w: &str, id: &str| lx.english_loans(w).iter().any(|x| x == id);

@@ -50,7 +50,12 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         _ if english => {
             let t = lx.english_pivot_of(&word).cloned().unwrap_or_default();
             pivot = !t.is_empty();
-            t
+            if pivot {
+                t
+            } else {
+                // Last, the word a derivational suffix was added to ("provincial" → "province").
+                lx.english_derived_of(&word).cloned().unwrap_or_default()
+            }
         }
         _ => Vec::new(),
     };
@@ -193,13 +198,21 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     };
     // An English word the bridge cannot carry into the articles may be one Indonesian borrowed:
     // its loan spellings the articles use ("evacuation" → "evakuasi").
-    let translations = if english && !translations.iter().any(|t| in_index(t)) {
+    // It may be one even where the bridge has a sense the articles write: a dictionary's senses
+    // are general, the loan is often the news word ("toll" is "korban" in a death toll, "tol" on
+    // a toll road). Never a name the articles capitalise ("city" is no "Siti"), nor a translation
+    // already found.
+    let translations = if english {
+        let carried = translations.iter().any(|t| in_index(t));
         let mut t = translations;
-        t.extend(
-            lx.english_loans(&word)
-                .into_iter()
-                .filter(|c| index.term(c).is_some()),
-        );
+        let loans: Vec<String> = lx
+            .english_loans(&word)
+            .into_iter()
+            .filter(|c| {
+                index.term(c).is_some() && !t.contains(c) && (!carried || !index.is_name(c))
+            })
+            .collect();
+        t.extend(loans);
         t
     } else {
         translations
