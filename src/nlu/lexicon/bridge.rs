@@ -53,7 +53,7 @@ impl Lexicon {
     /// Base forms of an inflected English word ("becoming" → "become", "stores" → "store"), then
     /// those of a base that is itself derived: a plural agent noun the bridge lacks is its verb
     /// ("gamblers" → "gambler" → "gamble"), a plural comparative its adjective. Nearer bases first.
-    /// A British spelling is tried in its American form first ("chilli" → "chili", "chillies" →
+    /// A British spelling is tried in its American form first ("colour" → "color", "chillies" →
     /// "chilies" → "chili").
     pub(super) fn english_bases(&self, w: &str) -> Vec<String> {
         let mut first = self.spelling_variants_of(w);
