@@ -228,7 +228,10 @@ pub fn choose(
             let share = match held.iter().find(|(d, _)| *d == doc) {
                 Some(&(_, share)) => share,
                 None => {
-                    let n = salient.iter().filter(|t| doc_holds(t, index, doc)).count();
+                    let n = salient
+                        .iter()
+                        .filter(|t| doc_holds(t, index, doc) && siblings::whole(t, qd, dix, doc))
+                        .count();
                     let share = n as f32 / salient.len() as f32;
                     held.push((doc, share));
                     share

@@ -3,7 +3,7 @@
 //! them. A clause names a detail of one report; the answer sits in another paragraph of that same
 //! report, so the evidence is the article's, not the best passage's.
 
-use super::{Scored, TOPIC_FLOOR};
+use super::{DateIndex, Scored, TOPIC_FLOOR};
 use crate::nlu::dates::QuestionDates;
 use crate::nlu::index::Index;
 use crate::nlu::query::{Query, Term};
@@ -38,6 +38,27 @@ pub(super) fn clause_share(clause: &[&Term], index: &Index, doc: usize) -> f32 {
         }
     }
     if all > 0.0 { held / all } else { 0.0 }
+}
+
+/// Whether the article holds a digit group of the question as the reader quotes it: a group of a
+/// figure with a separator ("6,2" reads "6" and "2") only where the article quotes that whole
+/// figure, a whole number before a unit ("75 bps") only where the article writes it whole — the
+/// groups alone are in every report ("3,75", "5,6"), so a figure no report gives would otherwise
+/// look held. Any other term: true.
+pub(super) fn whole(t: &Term, qd: &QuestionDates, dix: &DateIndex, doc: usize) -> bool {
+    if !crate::nlu::text::has_digit(&t.word) {
+        return true;
+    }
+    let of: Vec<String> = qd
+        .figures
+        .iter()
+        .filter(|f| f.split('_').any(|g| g == t.word))
+        .cloned()
+        .collect();
+    let figure_ok = of.is_empty() || dix.figures_held(doc, &of) > 0.0;
+    let number_ok =
+        !qd.numbers.contains(&t.word) || dix.figures_held(doc, std::slice::from_ref(&t.word)) > 0.0;
+    figure_ok && number_ok
 }
 
 /// The articles on the question's topic. An article's title names the topic: the best-scoring
