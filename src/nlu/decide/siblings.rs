@@ -63,8 +63,8 @@ pub(super) fn whole(t: &Term, qd: &QuestionDates, dix: &DateIndex, doc: usize) -
 
 /// The articles on the question's topic. An article's title names the topic: the best-scoring
 /// article whose title holds a specific word of the question (not generic, not "terbaru", not a
-/// figure: a figure in a headline is that report's own; not a prefixed verb), else the best
-/// article. The question's
+/// figure: a figure in a headline is that report's own; for "terbaru", not a prefixed verb),
+/// else the best article. The question's
 /// words that title holds are the topic words, and the articles whose titles or lead paragraphs
 /// hold them all (a headline may carry only the figure or the place and leave "what" to the first
 /// line), scoring at least `TOPIC_FLOOR` of the best, are on it — a report that only mentions the
@@ -94,8 +94,10 @@ pub(super) fn same_topic(
             .filter(|t| !t.generic && !qd.relative_words.contains(&t.word))
             .filter(|t| !crate::nlu::text::has_digit(&t.word))
             // A verb ("ditetapkan") says what happened, worded by each report its own way
-            // ("menetapkan"): the topic is what it happened to.
-            .filter(|t| !index.lx.is_prefixed_verb(&t.word))
+            // ("menetapkan"): a reader asking for the newest report names the topic by what it
+            // happened to. Without "terbaru" the topic stays narrow: a near tie's bonus goes
+            // only to a report plainly on the same story.
+            .filter(|t| !(qd.latest && index.lx.is_prefixed_verb(&t.word)))
             .filter(|t| in_title(t, doc) && !only_a_unit(t, &index.docs[doc].title))
             .collect()
     };
