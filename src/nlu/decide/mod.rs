@@ -339,7 +339,8 @@ pub fn choose(
     );
     let ranked = ranked_for_checks;
     let best = &ranked[0];
-    let checks = article::decide(q, index, &ranked, th);
+    let checks = article::decide(q, index, &ranked, th)
+        .and_then(|d| siblings::figures_quoted(qd, dix, doc).map(|()| d));
     let paragraphs = match &checks {
         Ok(d) if d.doc == doc && d.paragraphs.contains(&(passage.paragraph as usize)) => {
             d.paragraphs.clone()

@@ -61,6 +61,28 @@ pub(super) fn whole(t: &Term, qd: &QuestionDates, dix: &DateIndex, doc: usize) -
     figure_ok && number_ok
 }
 
+/// A word-level check: the article quotes every figure the question quotes with a separator
+/// ("magnitudo 6,2", "US$5.000") and every whole number it writes before a unit ("75 bps"). A
+/// reader quoting a figure places the question in the report that gives it; a report giving other
+/// figures on the same topic answers another question.
+pub(super) fn figures_quoted(
+    qd: &QuestionDates,
+    dix: &DateIndex,
+    doc: usize,
+) -> Result<(), crate::nlu::article::Refusal> {
+    let missing = qd
+        .figures
+        .iter()
+        .chain(&qd.numbers)
+        .find(|f| !dix.quotes(doc, f));
+    match missing {
+        Some(f) => Err(crate::nlu::article::Refusal::MissingName(
+            f.replace('_', ","),
+        )),
+        None => Ok(()),
+    }
+}
+
 /// The articles on the question's topic. An article's title names the topic: the best-scoring
 /// article whose title holds a specific word of the question (not generic, not "terbaru", not a
 /// figure: a figure in a headline is that report's own; for "terbaru", not a prefixed verb),
