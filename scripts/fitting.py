@@ -23,6 +23,7 @@ SETS = [
     ("tests/archive/qa/probe-18-confusable.jsonl", WIDE),
     ("tests/archive/qa/probe-18-slang.jsonl", WIDE),
     ("tests/archive/qa/probe-19-passage.jsonl", WIDE),
+    ("tests/archive/qa/probe-19-confusable.jsonl", ARCHIVE),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 

@@ -278,13 +278,26 @@ fn relative(toks: &[Tok], lx: &Lexicon) -> Vec<(Relative, Vec<usize>)> {
             out.push((r, vec![i, i + 1]));
             i += 2;
         } else if let Some(r) = lx.relative_date(&toks[i].text) {
-            out.push((r, vec![i]));
+            // "Sebulan terakhir", "3 tahun terakhir": after a length of time the word bounds a
+            // period ("the past month"), it does not ask for the newest report.
+            let period = r == Relative::Latest && i > 0 && is_duration(&toks[i - 1].text, lx);
+            if !period {
+                out.push((r, vec![i]));
+            }
             i += 1;
         } else {
             i += 1;
         }
     }
     out
+}
+
+/// A length of time: a duration unit ("bulan", "pekan") or "one" of it ("sebulan", "sepekan").
+fn is_duration(w: &str, lx: &Lexicon) -> bool {
+    use super::lexicon::{Measure, MeasureRole};
+    [MeasureRole::Unit, MeasureRole::Rate]
+        .into_iter()
+        .any(|role| lx.measure(w, role) == Some(Measure::Duration))
 }
 
 /// The dates a question names.

@@ -65,6 +65,10 @@ fn latest_words_ask_for_the_newest_report() {
     assert!(of_question("upah kota sekarang berapa").latest);
     assert!(of_question("what is the current rate").latest);
     assert!(!of_question("Berapa harga kopi pada Maret 2031?").latest);
+    // After a length of time the word bounds a period: "the past month", not the newest report.
+    assert!(!of_question("Waktu kopi naik, sebulan terakhir harganya berapa?").latest);
+    assert!(!of_question("harga kopi dalam 3 tahun terakhir berapa").latest);
+    assert!(of_question("harga kopi yang terakhir berapa").latest);
 }
 
 #[test]

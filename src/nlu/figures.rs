@@ -39,8 +39,11 @@ pub fn of_text(text: &str) -> Vec<String> {
                 break;
             }
         }
-        // Nor do digits before one.
-        if groups > 1 && chars.get(i) != Some(&'/') {
+        // Nor do digits before one, when a date's next part follows ("12.5/2031"); a rate's
+        // slash is no date ("Rp16.585/US$").
+        let dated =
+            chars.get(i) == Some(&'/') && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if groups > 1 && !dated {
             out.push(figure);
         }
     }
@@ -137,5 +140,11 @@ mod tests {
     fn plain_numbers_and_slashed_dates_are_not_figures() {
         assert!(of_text("sebanyak 250 orang pada Kamis (21/11/2030), pukul 9").is_empty());
         assert!(of_text("akhir kalimat 12. Lalu 3, 4").is_empty());
+        assert!(of_text("pada 12.5/2031").is_empty());
+    }
+
+    #[test]
+    fn a_rate_written_with_a_slash_keeps_its_figure() {
+        assert_eq!(of_text("ditutup di Rp12.345/US$"), vec!["12_345"]);
     }
 }

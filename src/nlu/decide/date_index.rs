@@ -78,6 +78,16 @@ impl DateIndex {
         held as f32 / q.len() as f32
     }
 
+    /// Whether the article quotes the figure (`figures::of_text` form), or one it begins
+    /// ("6_653" of "6_653_84": a reader drops the decimals more often than a writer).
+    pub(super) fn quotes(&self, doc: usize, figure: &str) -> bool {
+        let f = &self.figures[doc];
+        let at = f.partition_point(|x| x.as_str() < figure);
+        f.get(at).is_some_and(|x| {
+            x == figure || (x.starts_with(figure) && x[figure.len()..].starts_with('_'))
+        })
+    }
+
     pub(super) fn has_year(&self, doc: usize, year: i32) -> bool {
         self.published[doc]
             .iter()

@@ -16,9 +16,13 @@ use super::lang::Lang;
 use super::lexicon::Lexicon;
 use super::passage;
 use super::query::{AnswerType, Query, Term};
+#[cfg(test)]
+use siblings::only_a_unit;
+use siblings::{clause_share, clause_terms, same_topic};
 
 mod date_index;
 mod evidence;
+mod siblings;
 pub use date_index::DateIndex;
 
 /// How much a full date agreement (1.0) or a clear mismatch (-1.0) moves a passage's score.
@@ -46,8 +50,9 @@ const TOPIC_FLOOR: f32 = 0.4;
 /// "Oktober 2031") gains over one that only agrees by its publication date or text: the title
 /// says what time the report is about, so among same-topic reports it breaks the tie.
 const TITLE_DATE_BONUS: f32 = 0.08;
-/// Articles whose best passage is within this share of the best score are "on the same topic".
-const SAME_TOPIC: f32 = 0.8;
+/// How much an article holding every word of a clause placing the question gains over one holding
+/// none (the words weighed by how few articles hold them, [`siblings::clause_share`]).
+const CLAUSE_DOC_WEIGHT: f32 = 0.1;
 
 /// The evidence measured for the best passage: what the logistic model weighs.
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
@@ -223,13 +228,34 @@ pub fn choose(
             let share = match held.iter().find(|(d, _)| *d == doc) {
                 Some(&(_, share)) => share,
                 None => {
-                    let n = salient.iter().filter(|t| doc_holds(t, index, doc)).count();
+                    let n = salient
+                        .iter()
+                        .filter(|t| doc_holds(t, index, doc) && siblings::whole(t, qd, dix, doc))
+                        .count();
                     let share = n as f32 / salient.len() as f32;
                     held.push((doc, share));
                     share
                 }
             };
             s.score += SALIENT_DOC_WEIGHT * share;
+        }
+    }
+    // A clause placing the question names a detail of one report; its answer is in another
+    // paragraph of that report, so the passage scores alone cannot tell it from a sibling's.
+    let clause = clause_terms(q);
+    let mut placed: Vec<(usize, f32)> = Vec::new();
+    if !clause.is_empty() {
+        for s in ranked.iter_mut() {
+            let doc = index.passages[s.passage].doc as usize;
+            let share = match placed.iter().find(|(d, _)| *d == doc) {
+                Some(&(_, share)) => share,
+                None => {
+                    let share = clause_share(&clause, index, doc);
+                    placed.push((doc, share));
+                    share
+                }
+            };
+            s.score += CLAUSE_DOC_WEIGHT * share;
         }
     }
     if !qd.figures.is_empty() || !qd.numbers.is_empty() {
@@ -254,10 +280,19 @@ pub fn choose(
     }
     // Recency: among articles on the same topic, the newest.
     if qd.dates.is_empty() {
-        let newest = same_topic(q, qd, &ranked, index)
-            .into_iter()
-            .filter_map(|doc| dix.published_day[doc].map(|d| (d, doc)))
+        let topic = same_topic(q, qd, &ranked, index);
+        let newest = topic
+            .iter()
+            .filter_map(|&doc| dix.published_day[doc].map(|d| (d, doc)))
             .max();
+        // What the question quotes (a name, a figure, a clause's detail) speaks for the reports
+        // holding it: with no "terbaru", the newest wins a near tie only if it holds as much.
+        let evidence = |doc: usize| {
+            let of = |v: &[(usize, f32)]| v.iter().find(|(d, _)| *d == doc).map_or(0.0, |p| p.1);
+            of(&held) + of(&placed)
+        };
+        let most = topic.iter().map(|&d| evidence(d)).fold(0.0f32, f32::max);
+        let newest = newest.filter(|&(_, doc)| qd.latest || evidence(doc) + 1e-3 >= most);
         if let Some((_, doc)) = newest {
             let bonus = if qd.latest {
                 let top = ranked.iter().map(|s| s.score).fold(f32::MIN, f32::max);
@@ -304,7 +339,8 @@ pub fn choose(
     );
     let ranked = ranked_for_checks;
     let best = &ranked[0];
-    let checks = article::decide(q, index, &ranked, th);
+    let checks = article::decide(q, index, &ranked, th)
+        .and_then(|d| siblings::figures_quoted(qd, dix, doc).map(|()| d));
     let paragraphs = match &checks {
         Ok(d) if d.doc == doc && d.paragraphs.contains(&(passage.paragraph as usize)) => {
             d.paragraphs.clone()
@@ -396,72 +432,6 @@ pub fn choose(
         // well a passage holds them.
         answer: probability >= model.threshold && q.terms.iter().any(|t| !t.generic),
     })
-}
-
-/// The articles on the question's topic. The best article's title names the topic; the question's
-/// words it holds (not generic, not "terbaru") are the topic words, and the articles whose titles
-/// or lead paragraphs hold them all (a headline may carry only the figure or the place and leave
-/// "what" to the first line), scoring at least `TOPIC_FLOOR` of the best, are on it — a report that only
-/// mentions the topic in passing is not (for "latest index close", the newest currency report that
-/// mentions the index is not on it). With no topic word in the best title: the articles scoring
-/// near the best.
-fn same_topic(q: &Query, qd: &QuestionDates, ranked: &[Scored], index: &Index) -> Vec<usize> {
-    let Some(best) = ranked.iter().max_by(|a, b| a.score.total_cmp(&b.score)) else {
-        return Vec::new();
-    };
-    let top = best.score;
-    let in_title = |t: &Term, doc: usize| t.in_terms(&index.docs[doc].title_terms);
-    let in_lead = |t: &Term, doc: usize| {
-        let d = &index.docs[doc];
-        in_title(t, doc)
-            || (!d.paragraphs.is_empty() && t.in_terms(&index.passages[d.first_passage].terms))
-    };
-    let best_doc = index.passages[best.passage].doc as usize;
-    // The best title's words, split once for all the terms it holds (not once per term).
-    let mut title_words: Option<Vec<String>> = None;
-    let topic: Vec<&Term> = q
-        .terms
-        .iter()
-        .filter(|t| !t.generic && !qd.relative_words.contains(&t.word))
-        .filter(|t| {
-            in_title(t, best_doc)
-                && !only_a_unit(
-                    t,
-                    title_words
-                        .get_or_insert_with(|| super::text::words(&index.docs[best_doc].title)),
-                )
-        })
-        .collect();
-    let mut docs: Vec<usize> = Vec::new();
-    for s in ranked {
-        let doc = index.passages[s.passage].doc as usize;
-        let on_topic = if topic.is_empty() {
-            s.score >= SAME_TOPIC * top
-        } else {
-            s.score >= TOPIC_FLOOR * top && topic.iter().all(|t| in_lead(t, doc))
-        };
-        if on_topic && !docs.contains(&doc) {
-            docs.push(doc);
-        }
-    }
-    docs
-}
-
-/// Whether the title holds the word only as the unit of a figure ("naik 0,3%" reads "persen"):
-/// the figure is that report's own, its unit names no topic the others share. `words` are the
-/// title's ([`super::text::words`]).
-fn only_a_unit(t: &Term, words: &[String]) -> bool {
-    let is_t = |w: &String| *w == t.word || t.forms.contains(w);
-    let mut after_figure = false;
-    for (i, w) in words.iter().enumerate() {
-        if is_t(w) {
-            if i == 0 || !super::text::has_digit(&words[i - 1]) {
-                return false;
-            }
-            after_figure = true;
-        }
-    }
-    after_figure
 }
 
 /// Whether any paragraph or the title of the article holds the term.

@@ -49,3 +49,50 @@ fn a_clause_placing_the_question_is_met_only_by_one_paragraph_holding_all_its_wo
         assert_eq!(clause_held(&salient, &index, 0), held, "{text}");
     }
 }
+
+#[test]
+fn a_quoted_figure_is_held_only_whole_and_a_rate_slash_is_no_date() {
+    use crate::nlu::testing::plain_article;
+    let lx = lexicon();
+    let a = plain_article(
+        1,
+        "Kopi Lembah Hijau\n\nHarga kopi naik 3,75 persen ke Rp12.345/kg, 25 bps; indeks 6.653,84.\n",
+    );
+    let dix = DateIndex::build(&[a], &lx);
+    let held = |raw: &str| siblings::figures_quoted(&dates::of_question(raw, &lx), &dix, 0);
+    assert!(held("Waktu kopi naik ke Rp12.345, berapa persen naiknya?").is_ok());
+    assert!(
+        held("Waktu indeks di 6.653, berapa harga kopi?").is_ok(),
+        "decimals dropped"
+    );
+    assert!(
+        held("Waktu kopi naik 75 bps, berapa harganya?").is_err(),
+        "only a group of 3,75"
+    );
+    assert!(held("Waktu kopi naik 5,75 persen, berapa harganya?").is_err());
+}
+
+#[test]
+fn a_clause_speaks_for_the_report_holding_its_words() {
+    use crate::nlu::testing::plain_article;
+    let lx = lexicon();
+    let index = Index::build(
+        &[
+            plain_article(
+                1,
+                "Harga Kopi Naik\n\nHarga kopi naik saat pasar lama tutup.\n\nHarga kopi Rp 50.000.\n",
+            ),
+            plain_article(
+                2,
+                "Harga Kopi Turun\n\nHarga kopi turun saat panen raya.\n\nHarga kopi Rp 40.000.\n",
+            ),
+        ],
+        std::iter::empty(),
+        lx,
+    );
+    let q = analyse("Waktu pasar lama tutup, berapa harga kopi?", None, &index);
+    let clause = siblings::clause_terms(&q);
+    assert!(!clause.is_empty());
+    let share = |doc| siblings::clause_share(&clause, &index, doc);
+    assert!(share(0) > share(1), "{} vs {}", share(0), share(1));
+}

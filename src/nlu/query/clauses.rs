@@ -64,6 +64,37 @@ pub(super) fn context_clause(
     out
 }
 
+/// Per token of `raw` (as [`text::tokenize`] splits it): whether it is in a leading segment that
+/// asks nothing, before a comma and a segment that asks ("Banjir yang merendam pasar lama, berapa
+/// desa …?", "Pertandingan di stadion baru, siapa …?"). Such a segment names which event — a
+/// detail, a place, an edition — so it is evidence for the report holding it; unlike a context
+/// clause it may hold the answer's own words ("… yang membuat 4.500 warga mengungsi, desa apa?"),
+/// so the paragraph is still chosen by the whole question.
+pub(super) fn leading_segment(raw: &str, lx: &crate::nlu::lexicon::Lexicon) -> Vec<bool> {
+    let mut segments: Vec<Vec<Token>> = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = raw.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let decimal = i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if c == ',' && !decimal {
+            segments.push(text::tokenize(&std::mem::take(&mut current)));
+        } else {
+            current.push(c);
+        }
+    }
+    segments.push(text::tokenize(&current));
+    let asking = |words: &[Token]| words.iter().any(|t| asks(&formal(t, lx), lx));
+    let leads =
+        segments.len() > 1 && !asking(&segments[0]) && segments[1..].iter().any(|s| asking(s));
+    let mut out = Vec::new();
+    for (i, segment) in segments.iter().enumerate() {
+        out.extend(std::iter::repeat_n(leads && i == 0, segment.len()));
+    }
+    out
+}
+
 /// Per token of `raw` (as [`text::tokenize`] splits it): whether it is a digit group of a figure
 /// the question quotes with a separator ("… yang naik 1,23 persen", see
 /// [`figures`](crate::nlu::figures)). `tokens` are `raw`'s.
@@ -279,6 +310,26 @@ mod tests {
             vec!["12", "345"]
         );
         assert!(quoted("Siapa pemilik toko pada 21/11/2031 di 2 pasar?").is_empty());
+    }
+
+    #[test]
+    fn a_leading_segment_that_asks_nothing_names_the_event() {
+        let lx = lexicon();
+        let lead = |raw: &str| -> Vec<String> {
+            text::tokenize(raw)
+                .into_iter()
+                .zip(leading_segment(raw, &lx))
+                .filter(|(_, f)| *f)
+                .map(|(t, _)| t.word)
+                .collect()
+        };
+        assert_eq!(
+            lead("Banjir yang merendam pasar lama, berapa desa terendam?"),
+            vec!["banjir", "yang", "merendam", "pasar", "lama"]
+        );
+        assert!(lead("Berapa harga kopi, dan siapa pemiliknya?").is_empty());
+        assert!(lead("Harga kopi naik 4,5 persen berapa?").is_empty());
+        assert!(lead("Harga kopi naik, pasar ramai").is_empty());
     }
 
     #[test]

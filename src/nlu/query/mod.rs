@@ -17,7 +17,7 @@ use super::lang::Lang;
 use super::lexicon::YesNo;
 use super::text::{self, Token};
 
-use self::clauses::{context_clause, merge_english_phrases, quoted_figures};
+use self::clauses::{context_clause, leading_segment, merge_english_phrases, quoted_figures};
 use self::shorthand::spell_out;
 use self::term::term;
 
@@ -64,6 +64,10 @@ pub struct Term {
     /// In a clause that places the question ("Saat rupiah ditutup di Rp12.345, …"): it tells
     /// which article, not what the answering paragraph holds.
     pub context: bool,
+    /// In a clause placing the question or in a leading segment that asks nothing ("Banjir yang
+    /// merendam pasar lama, berapa …?"): evidence for the report that holds it, weighed at the
+    /// article (`decide`), while only `context` words leave the choice of paragraph.
+    pub placing: bool,
     /// What the question asks about: the specific noun right after its question word ("siapa
     /// pemilik …", "berapa utang …").
     pub head: bool,
@@ -114,8 +118,10 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     // Tokenised once: the language guess, the clauses and the quoted figures read these too.
     let raw_tokens = text::tokenize(raw);
     let placing = context_clause(raw, &raw_tokens, lx);
+    let leading = leading_segment(raw, lx);
     let figures = quoted_figures(raw, &raw_tokens);
     let mut context: Vec<bool> = Vec::new();
+    let mut lead: Vec<bool> = Vec::new();
     let mut quoted: Vec<bool> = Vec::new();
     // The word as the reader wrote it, where the slang map replaced it: an abbreviation the
     // articles may use verbatim ("Dirut", "Kadis") as well as spelt out.
@@ -139,6 +145,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
                 capitalised: t.capitalised && i == 0,
             });
             context.push(placing.get(k).copied().unwrap_or(false));
+            lead.push(leading.get(k).copied().unwrap_or(false));
             quoted.push(figures.get(k).copied().unwrap_or(false));
         }
     }
@@ -165,6 +172,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     // Small talk and the ticker read the words as written; terms read English phrases as one.
     let words: Vec<String> = tokens.iter().map(|t| t.word.clone()).collect();
     if english {
+        (_, lead) = merge_english_phrases(tokens.clone(), lead, lx);
         (tokens, context) = merge_english_phrases(tokens, context, lx);
         written.clear();
     }
@@ -180,6 +188,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     for (k, t) in tokens.iter().enumerate() {
         let w = t.word.as_str();
         let placing = context.get(k).copied().unwrap_or(false);
+        let leads = lead.get(k).copied().unwrap_or(false);
         // English opens a question with its question word ("how much", "in which year",
         // "what year"); one after a content word opens a clause ("… when BI raised rates") or
         // is a noun of the topic ("year-on-year inflation").
@@ -234,11 +243,13 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         if let Some(existing) = terms.iter().position(|x| x.word == w) {
             // A word the question itself also asks with is no mere context.
             terms[existing].context &= placing;
+            terms[existing].placing &= placing || leads;
             previous = Some(existing);
             continue;
         }
         let mut new = term(t, written.get(k).and_then(Option::as_deref), english, index);
         new.context = placing;
+        new.placing = placing || leads;
         // Only the word right after the question word, and a noun: a name there says about
         // whom, and a verb ("dimiliki") is worded by the reader as often as by the article.
         if std::mem::take(&mut asked_next) && may_head(&new, lx) {
@@ -275,6 +286,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     if !matches!(answer_type, AnswerType::Number | AnswerType::Date) {
         for &i in &quoting {
             terms[i].context = true;
+            terms[i].placing = true;
         }
     }
     // Chat puts the question word last ("harga sewa brp?"): what is asked is then the first

@@ -290,6 +290,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         generic,
         untranslated,
         context: false,
+        placing: false,
         head: false,
     }
 }

@@ -1,0 +1,176 @@
+//! Telling same-topic reports apart: which articles are on the question's topic, and how much a
+//! clause placing the question ("Saat harga kopi anjlok di pasar lama, …") speaks for each of
+//! them. A clause names a detail of one report; the answer sits in another paragraph of that same
+//! report, so the evidence is the article's, not the best passage's.
+
+use super::{DateIndex, Scored, TOPIC_FLOOR};
+use crate::nlu::dates::QuestionDates;
+use crate::nlu::index::Index;
+use crate::nlu::query::{Query, Term};
+
+/// Articles whose best passage is within this share of the best score are "on the same topic".
+const SAME_TOPIC: f32 = 0.8;
+
+/// The words of a clause placing the question that can tell reports apart: known to the archive
+/// and not generic ("harga" is in every price report).
+pub(super) fn clause_terms(q: &Query) -> Vec<&Term> {
+    q.terms
+        .iter()
+        .filter(|t| t.placing && !t.generic && t.known())
+        .collect()
+}
+
+/// The share of the clause's words the article holds somewhere (title included), each weighed by
+/// how telling it is that an article holds it (`ln(articles / articles holding it)`): the report
+/// a reader places by its detail ("waktu pasar lama tutup") holds the detail's words, a sibling
+/// on the same topic holds only the topic's. 0 with no clause.
+pub(super) fn clause_share(clause: &[&Term], index: &Index, doc: usize) -> f32 {
+    let (mut all, mut held) = (0.0f32, 0.0f32);
+    for t in clause {
+        let weight = t
+            .matches
+            .iter()
+            .map(|&(id, factor)| index.doc_idf(id) * factor)
+            .fold(0.0f32, f32::max);
+        all += weight;
+        if super::doc_holds(t, index, doc) {
+            held += weight;
+        }
+    }
+    if all > 0.0 { held / all } else { 0.0 }
+}
+
+/// Whether the article holds a digit group of the question as the reader quotes it: a group of a
+/// figure with a separator ("6,2" reads "6" and "2") only where the article quotes that whole
+/// figure, a whole number before a unit ("75 bps") only where the article writes it whole — the
+/// groups alone are in every report ("3,75", "5,6"), so a figure no report gives would otherwise
+/// look held. Any other term: true.
+pub(super) fn whole(t: &Term, qd: &QuestionDates, dix: &DateIndex, doc: usize) -> bool {
+    if !crate::nlu::text::has_digit(&t.word) {
+        return true;
+    }
+    let of: Vec<String> = qd
+        .figures
+        .iter()
+        .filter(|f| f.split('_').any(|g| g == t.word))
+        .cloned()
+        .collect();
+    let figure_ok = of.is_empty() || dix.figures_held(doc, &of) > 0.0;
+    let number_ok =
+        !qd.numbers.contains(&t.word) || dix.figures_held(doc, std::slice::from_ref(&t.word)) > 0.0;
+    figure_ok && number_ok
+}
+
+/// A word-level check: the article quotes every figure the question quotes with a separator
+/// ("magnitudo 6,2", "US$5.000") and every whole number it writes before a unit ("75 bps"). A
+/// reader quoting a figure places the question in the report that gives it; a report giving other
+/// figures on the same topic answers another question.
+pub(super) fn figures_quoted(
+    qd: &QuestionDates,
+    dix: &DateIndex,
+    doc: usize,
+) -> Result<(), crate::nlu::article::Refusal> {
+    let missing = qd
+        .figures
+        .iter()
+        .chain(&qd.numbers)
+        .find(|f| !dix.quotes(doc, f));
+    match missing {
+        Some(f) => Err(crate::nlu::article::Refusal::MissingName(
+            f.replace('_', ","),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// The articles on the question's topic. An article's title names the topic: the best-scoring
+/// article whose title holds a specific word of the question (not generic, not "terbaru", not a
+/// figure: a figure in a headline is that report's own; for "terbaru", not a prefixed verb),
+/// else the best article. The question's
+/// words that title holds are the topic words, and the articles whose titles or lead paragraphs
+/// hold them all (a headline may carry only the figure or the place and leave "what" to the first
+/// line), scoring at least `TOPIC_FLOOR` of the best, are on it — a report that only mentions the
+/// topic in passing is not (for "latest index close", the newest currency report that mentions
+/// the index is not on it). The best passage may be another topic's that echoes the asked detail
+/// ("posko pengungsi" of a flood for a quake question), so its title need not name the topic.
+/// With no topic word in any candidate's title: the articles scoring near the best.
+pub(super) fn same_topic(
+    q: &Query,
+    qd: &QuestionDates,
+    ranked: &[Scored],
+    index: &Index,
+) -> Vec<usize> {
+    let Some(best) = ranked.iter().max_by(|a, b| a.score.total_cmp(&b.score)) else {
+        return Vec::new();
+    };
+    let top = best.score;
+    let in_title = |t: &Term, doc: usize| t.in_terms(&index.docs[doc].title_terms);
+    let in_lead = |t: &Term, doc: usize| {
+        let d = &index.docs[doc];
+        in_title(t, doc)
+            || (!d.paragraphs.is_empty() && t.in_terms(&index.passages[d.first_passage].terms))
+    };
+    let topic_in = |doc: usize| -> Vec<&Term> {
+        // The title's words, split once for all the terms it holds (not once per term).
+        let mut title_words: Option<Vec<String>> = None;
+        q.terms
+            .iter()
+            .filter(|t| !t.generic && !qd.relative_words.contains(&t.word))
+            .filter(|t| !crate::nlu::text::has_digit(&t.word))
+            // A verb ("ditetapkan") says what happened, worded by each report its own way
+            // ("menetapkan"): a reader asking for the newest report names the topic by what it
+            // happened to. Without "terbaru" the topic stays narrow: a near tie's bonus goes
+            // only to a report plainly on the same story.
+            .filter(|t| !(qd.latest && index.lx.is_prefixed_verb(&t.word)))
+            .filter(|t| {
+                in_title(t, doc)
+                    && !only_a_unit(
+                        t,
+                        title_words.get_or_insert_with(|| {
+                            crate::nlu::text::words(&index.docs[doc].title)
+                        }),
+                    )
+            })
+            .collect()
+    };
+    let mut by_score: Vec<&Scored> = ranked
+        .iter()
+        .filter(|s| s.score >= TOPIC_FLOOR * top)
+        .collect();
+    by_score.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let topic = by_score
+        .iter()
+        .map(|s| topic_in(index.passages[s.passage].doc as usize))
+        .find(|t| !t.is_empty())
+        .unwrap_or_default();
+    let mut docs: Vec<usize> = Vec::new();
+    for s in ranked {
+        let doc = index.passages[s.passage].doc as usize;
+        let on_topic = if topic.is_empty() {
+            s.score >= SAME_TOPIC * top
+        } else {
+            s.score >= TOPIC_FLOOR * top && topic.iter().all(|t| in_lead(t, doc))
+        };
+        if on_topic && !docs.contains(&doc) {
+            docs.push(doc);
+        }
+    }
+    docs
+}
+
+/// Whether the title holds the word only as the unit of a figure ("naik 0,3%" reads "persen"):
+/// the figure is that report's own, its unit names no topic the others share. `words` are the
+/// title's ([`crate::nlu::text::words`]).
+pub(super) fn only_a_unit(t: &Term, words: &[String]) -> bool {
+    let is_t = |w: &String| *w == t.word || t.forms.contains(w);
+    let mut after_figure = false;
+    for (i, w) in words.iter().enumerate() {
+        if is_t(w) {
+            if i == 0 || !crate::nlu::text::has_digit(&words[i - 1]) {
+                return false;
+            }
+            after_figure = true;
+        }
+    }
+    after_figure
+}
