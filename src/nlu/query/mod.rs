@@ -5,10 +5,11 @@
 //! Split by feature: this file owns the analysis of the whole question (its terms and answer
 //! type); `term` reads one content word; `clauses` groups the words (a clause placing the question,
 //! English phrases); `affixes` strips and swaps Indonesian affixes; `shorthand` spells out a
-//! reader's abbreviations no word list knows.
+//! reader's abbreviations no word list knows; `glued` parts a figure from its scale ("13rb").
 
 mod affixes;
 mod clauses;
+mod glued;
 mod shorthand;
 mod term;
 
@@ -18,6 +19,7 @@ use super::lexicon::YesNo;
 use super::text::{self, Token};
 
 use self::clauses::{context_clause, merge_english_phrases, quoted_figures};
+pub(crate) use self::glued::part_glued_figures;
 use self::shorthand::spell_out;
 use self::term::term;
 
@@ -110,6 +112,8 @@ impl Query {
 /// Analyses a question against the index vocabulary, with the lexicon the index was built with.
 pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let lx = &*index.lx;
+    let detected = super::lang::detect(raw, lx);
+    let english = detected == Some(Lang::En);
     let mut tokens: Vec<Token> = Vec::new();
     let placing = context_clause(raw, lx);
     let figures = quoted_figures(raw);
@@ -118,8 +122,6 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     // The word as the reader wrote it, where the slang map replaced it: an abbreviation the
     // articles may use verbatim ("Dirut", "Kadis") as well as spelt out.
     let mut written: Vec<Option<String>> = Vec::new();
-    let detected = super::lang::detect(raw, lx);
-    let english = detected == Some(Lang::En);
     for (k, t) in text::tokenize(raw).into_iter().enumerate() {
         let spelled = (!english)
             .then(|| spell_out(&t.word, t.capitalised, index))
