@@ -48,6 +48,10 @@ pub struct Term {
     pub stem: String,
     /// Index terms this word matches, with a factor (1.0 itself, less for a synonym).
     pub matches: Vec<(TermId, f32)>,
+    /// For an abbreviation an article defines ("Mendag"), the index term of its long form's
+    /// rarest word ("perdagangan"): a passage or title holding it holds the abbreviation, though
+    /// it scores nothing (a report writing both forms ranks as it did).
+    pub long_form: Vec<TermId>,
     /// Indonesian words (for 3-grams): the word, or its translations for an English word.
     pub forms: Vec<String>,
     /// What the question is about, by evidence from the question and the corpus: a number, a
@@ -81,7 +85,9 @@ impl Term {
     pub fn in_terms(&self, terms: &[TermId]) -> bool {
         self.matches
             .iter()
-            .any(|(id, _)| terms.binary_search(id).is_ok())
+            .map(|(id, _)| id)
+            .chain(&self.long_form)
+            .any(|id| terms.binary_search(id).is_ok())
     }
 }
 
