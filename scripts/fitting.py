@@ -11,8 +11,8 @@ FIXTURES = [os.path.join(ROOT, "tests/fixtures/plain-paket-data-internet.txt"),
 WIDE = sorted(ARCHIVE
               + glob.glob(os.path.join(ROOT, "tests/archive/articles-c/*.txt"))
               + glob.glob(os.path.join(ROOT, "tests/archive/articles-d/*.txt")))
-# (question set, articles imported first). probe-15, stop 17's three sets and stop 18's three
-# sets (written blind, scored once, then opened for tuning) run over the wide archive.
+# (question set, articles imported first). probe-15, stop 17's three sets, stop 18's three sets
+# and probe-19-slang (written blind, scored once, then opened for tuning) run over the wide archive.
 SETS = [
     ("tests/archive/qa/tune.jsonl", ARCHIVE),
     ("tests/archive/qa/probe-14.jsonl", ARCHIVE),
@@ -21,6 +21,7 @@ SETS = [
     ("tests/archive/qa/probe-18-english.jsonl", WIDE),
     ("tests/archive/qa/probe-18-confusable.jsonl", WIDE),
     ("tests/archive/qa/probe-18-slang.jsonl", WIDE),
+    ("tests/archive/qa/probe-19-slang.jsonl", WIDE),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
