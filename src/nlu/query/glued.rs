@@ -46,9 +46,14 @@ pub(crate) fn part_glued_figures<'a>(raw: &'a str, index: &Index) -> Cow<'a, str
             .flatten()
         {
             Some(word) => {
-                out.push_str(&figure);
-                out.push(' ');
-                out.push_str(&word);
+                match in_thousands(&figure, &word) {
+                    Some(whole) => out.push_str(&whole),
+                    None => {
+                        out.push_str(&figure);
+                        out.push(' ');
+                        out.push_str(&word);
+                    }
+                }
                 changed = true;
                 i = letters_end;
                 // "17rb-an": the hyphenated "about" ending goes with the scale.
@@ -68,6 +73,20 @@ pub(crate) fn part_glued_figures<'a>(raw: &'a str, index: &Index) -> Cow<'a, str
     } else {
         Cow::Borrowed(raw)
     }
+}
+
+/// A decimal figure of thousands written out whole, as the articles write a price ("13,5rb" →
+/// "13.500", as in "Rp13.500"): "13,5 ribu" would leave a "5" no such article holds. Larger
+/// scales stay words ("1,5 juta"): the articles write those so too.
+fn in_thousands(figure: &str, scale: &str) -> Option<String> {
+    if scale != "ribu" {
+        return None;
+    }
+    let (whole, decimals) = figure.split_once([',', '.'])?;
+    if decimals.is_empty() || decimals.len() > 3 || decimals.contains([',', '.']) {
+        return None;
+    }
+    Some(format!("{whole}.{decimals:0<3}"))
 }
 
 /// The word to write after `figure` for the `suffix` glued to it, if it is a scale or a unit.
@@ -110,6 +129,8 @@ mod tests {
         assert_eq!(part("sekitar 17rb-an aja"), "sekitar 17 ribu aja");
         assert_eq!(part("sekitar 17rban"), "sekitar 17 ribu");
         assert_eq!(part("beras 5kg"), "beras 5 kg");
+        assert_eq!(part("harga 13,5rb"), "harga 13.500");
+        assert_eq!(part("harga 1,25rb"), "harga 1.250");
     }
 
     #[test]
