@@ -5,21 +5,42 @@
 use std::borrow::Cow;
 
 use crate::nlu::index::Index;
+use crate::nlu::lexicon::MeasureRole;
 
 /// The question with each figure glued to a scale or unit written apart, the scale spelled as the
 /// articles write it (`figure-suffixes.tsv`: "13rb" → "13 ribu", "2M" → "2 miliar"); a unit the
 /// articles write after a figure is parted as it is ("5kg" → "5 kg") when the glued form is no
 /// word of the articles itself (a name such as "4g" stays). An "about" ending, "-an" or "an"
 /// ("17rb-an", "17rban"), is dropped with it: the figure is the reader's round guess, and "an"
-/// alone is no word. Letters before the digits ("lq45", "idx30") make a name, never a figure.
+/// alone is no word. Letters before the digits ("lq45", "idx30") make a name, never a figure,
+/// unless they are a prefix of figures ("Rp13rb" → "Rp 13 ribu").
 pub(crate) fn part_glued_figures<'a>(raw: &'a str, index: &Index) -> Cow<'a, str> {
+    let lx = &*index.lx;
     let chars: Vec<char> = raw.chars().collect();
     let mut out = String::with_capacity(raw.len() + 8);
     let mut changed = false;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let starts = c.is_ascii_digit() && (i == 0 || !chars[i - 1].is_alphanumeric());
+        // The letters right before the digits: none, or a prefix of a figure glued on as well
+        // ("Rp13rb"); any other ("lq45") makes a name.
+        let run = if c.is_ascii_digit() {
+            (0..i)
+                .rev()
+                .take_while(|&k| chars[k].is_alphabetic())
+                .count()
+        } else {
+            0
+        };
+        let glued_prefix = run > 0 && {
+            let prefix: String = chars[i - run..i]
+                .iter()
+                .flat_map(|c| c.to_lowercase())
+                .collect();
+            lx.measure(&prefix, MeasureRole::Prefix).is_some()
+        };
+        let starts =
+            c.is_ascii_digit() && (i == 0 || !chars[i - 1].is_alphanumeric() || glued_prefix);
         if !starts {
             out.push(c);
             i += 1;
@@ -46,6 +67,9 @@ pub(crate) fn part_glued_figures<'a>(raw: &'a str, index: &Index) -> Cow<'a, str
             .flatten()
         {
             Some(word) => {
+                if glued_prefix {
+                    out.push(' ');
+                }
                 match in_thousands(&figure, &word) {
                     Some(whole) => out.push_str(&whole),
                     None => {
@@ -130,6 +154,7 @@ mod tests {
         assert_eq!(part("sekitar 17rban"), "sekitar 17 ribu");
         assert_eq!(part("beras 5kg"), "beras 5 kg");
         assert_eq!(part("harga 13,5rb"), "harga 13.500");
+        assert_eq!(part("harga Rp13rb"), "harga Rp 13 ribu");
         assert_eq!(part("harga 1,25rb"), "harga 1.250");
     }
 
