@@ -13,6 +13,7 @@ use super::paragraphs::{Detail, DetailCache};
 use crate::content::TickerItem;
 
 mod build;
+mod defined;
 mod typo;
 
 pub type TermId = u32;
@@ -132,6 +133,9 @@ pub struct Index {
     /// Per term: whether the articles' running text writes it as a name, capitalised mid-sentence
     /// (nearly) every time — corpus evidence of what is a name, never a list.
     names: Vec<bool>,
+    /// Abbreviations the articles define ("Menteri Perdagangan (Mendag)"): the short form,
+    /// lowercase, and its long form's words (the first definition read).
+    definitions: HashMap<String, Vec<String>>,
 }
 
 /// Character 3-grams of a word padded with a space on each side ("wa" → " wa", "wa ").
@@ -238,6 +242,12 @@ impl Index {
     }
 
     /// How many articles hold the term in a paragraph.
+    /// The words an abbreviation stands for where an article defines it ("mendag" → "menteri
+    /// perdagangan").
+    pub fn long_form(&self, short: &str) -> Option<&[String]> {
+        self.definitions.get(short).map(Vec::as_slice)
+    }
+
     pub fn doc_freq(&self, term: TermId) -> u32 {
         self.doc_df[term as usize]
     }

@@ -71,12 +71,23 @@ pub(super) fn weight(term: &Term, index: &Index) -> f32 {
 
 /// The factor with which a term is found in the passage (0 when absent).
 pub(super) fn found(term: &Term, passage: &Passage) -> f32 {
+    // An abbreviation's long form ("perdagangan" for "mendag") is held like a synonym.
+    let long_form = term
+        .long_form
+        .iter()
+        .filter(|id| passage.terms.binary_search(id).is_ok())
+        .map(|_| LONG_FORM_FACTOR);
     term.matches
         .iter()
         .filter(|(id, _)| passage.terms.binary_search(id).is_ok())
         .map(|(_, f)| *f)
+        .chain(long_form)
         .fold(0.0, f32::max)
 }
+
+/// How much a passage holding an abbreviation's long form holds the abbreviation: as much as a
+/// synonym (`query::term`'s factor).
+const LONG_FORM_FACTOR: f32 = 0.8;
 
 fn found_in_title(term: &Term, index: &Index, passage: &Passage) -> bool {
     let title = &index.docs[passage.doc as usize].title_terms;

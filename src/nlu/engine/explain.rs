@@ -13,7 +13,7 @@ impl Engine {
     /// A human-readable trace of how a question was analysed and scored (for tuning and tests).
     pub fn explain(&self, q: &Question) -> String {
         use std::fmt::Write;
-        let raw = question_text(q.text, self.lexicon());
+        let raw = question_text(q.text, &self.index);
         let query = query::analyse(&raw, q.lang, &self.index);
         let mut out = String::new();
         let _ = writeln!(
@@ -78,7 +78,7 @@ impl Engine {
     /// The question as read, and the article decision it reaches; `None` when it never reaches
     /// one (small talk, ticker, an empty question). Shared by the fitting dumps below.
     fn article_choice(&self, q: &Question) -> Option<(String, query::Query, decide::Choice)> {
-        let raw = question_text(q.text, self.lexicon());
+        let raw = question_text(q.text, &self.index);
         let query = query::analyse(&raw, q.lang, &self.index);
         if query.words.is_empty() {
             return None;

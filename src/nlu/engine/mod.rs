@@ -32,13 +32,22 @@ const MAX_QUESTION_CHARS: usize = 1000;
 
 /// The question as analysed: at most [`MAX_QUESTION_CHARS`], with an English ordinal day written
 /// as its number ("October 21st" → "October 21"), as the articles and the date reader write days.
-pub(crate) fn question_text(text: &str, lx: &crate::nlu::lexicon::Lexicon) -> String {
+pub(crate) fn question_text(text: &str, index: &Index) -> String {
+    let lx = &*index.lx;
     let raw: String = text.chars().take(MAX_QUESTION_CHARS).collect();
-    // Most questions hold no numeral, so no ordinal: nothing to rewrite.
+    // Most questions hold no numeral, so no ordinal and no glued figure: nothing to rewrite.
     if !raw.bytes().any(|b| b.is_ascii_digit()) {
         return raw;
     }
-    crate::nlu::text::plain_ordinals(&raw, |s| lx.is_ordinal_suffix(s))
+    let raw = crate::nlu::text::plain_ordinals(&raw, |s| lx.is_ordinal_suffix(s));
+    // A figure glued to its scale ("13rb") is parted here, so that every later reading of the
+    // question (terms, dates, quoted figures) sees "13 ribu". English reads "1.5M" as a million,
+    // not the Indonesian "2M" miliar: the chat scales are Indonesian shorthand.
+    if lang::detect(&raw, lx) == Some(Lang::En) {
+        raw
+    } else {
+        query::part_glued_figures(&raw, index).into_owned()
+    }
 }
 
 pub struct Engine {
@@ -120,7 +129,7 @@ impl Engine {
     }
 
     fn answer_sources(&self, q: &Question) -> Answer {
-        let raw = question_text(q.text, self.lexicon());
+        let raw = question_text(q.text, &self.index);
         let query = query::analyse(&raw, q.lang, &self.index);
         let lang = query.lang;
         if query.words.is_empty() {

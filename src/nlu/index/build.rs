@@ -46,6 +46,7 @@ impl Index {
             title_pairs: Vec::new(),
             details: DetailCache::new(DETAIL_BUDGET),
             names: Vec::new(),
+            definitions: HashMap::default(),
         };
         // Each distinct word is stemmed, interned and looked up in the lexicon once.
         let mut seen: HashMap<String, WordInfo> = HashMap::default();
@@ -97,6 +98,9 @@ impl Index {
                         "index full at {MAX_PASSAGES} paragraphs; later ones are not searchable"
                     );
                     break;
+                }
+                for (short, long) in super::defined::definitions(body, lx) {
+                    index.definitions.entry(short).or_insert(long);
                 }
                 let all_words = text::tokenize_sentences(body);
                 let mut terms = Vec::with_capacity(all_words.len() * 2);

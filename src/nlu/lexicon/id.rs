@@ -54,6 +54,10 @@ pub const SOURCE: Source = Source {
         ("cues", include_str!("../../../lexicon/id/cues.tsv")),
         ("measures", include_str!("../../../lexicon/id/measures.tsv")),
         (
+            "figure-suffixes",
+            include_str!("../../../lexicon/id/figure-suffixes.tsv"),
+        ),
+        (
             "dates-relative",
             include_str!("../../../lexicon/id/dates-relative.tsv"),
         ),

@@ -79,6 +79,16 @@ impl Lexicon {
             "ordinal-suffixes" => words(&mut self.ordinal_suffixes),
             "number-words" => words(&mut self.number_words),
             "roots" => words(&mut self.roots),
+            // Case tells "2M" (miliar) from "2m" (a metre): the keys keep it.
+            "figure-suffixes" => {
+                for line in rows(text) {
+                    let Some((short, word)) = line.split_once('\t') else {
+                        return Err(bad(line, "no tab-separated second column"));
+                    };
+                    self.figure_suffixes
+                        .insert(short.trim().to_string(), word.trim().to_lowercase());
+                }
+            }
             "english-words" => words(&mut self.english_words),
             "synonyms" => {
                 // Each line is a group of near-synonyms: every word maps to the others.

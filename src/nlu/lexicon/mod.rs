@@ -141,6 +141,8 @@ pub struct Lexicon {
     cues: HashMap<String, Vec<Cue>>,
     measures: HashMap<String, Vec<(Measure, MeasureRole)>>,
     scales: HashSet<String>,
+    /// A scale glued to a figure in chat (`figure-suffixes.tsv`: "rb" → "ribu", "M" → "miliar").
+    figure_suffixes: HashMap<String, String>,
     labels: HashSet<String>,
     meta_words: HashMap<String, Vec<MetaWord>>,
     /// Month number (1–12) of every name and abbreviation, and the full names per language.
@@ -297,6 +299,15 @@ impl Lexicon {
     }
 
     /// A multiplier written between a figure and its unit ("juta", "miliar").
+    /// The scale a reader's suffix on a figure stands for ("13rb", "2M"): as typed, or in small
+    /// letters when its case tells nothing ("RB").
+    pub fn figure_suffix(&self, suffix: &str) -> Option<&str> {
+        self.figure_suffixes
+            .get(suffix)
+            .or_else(|| self.figure_suffixes.get(&suffix.to_lowercase()))
+            .map(String::as_str)
+    }
+
     pub fn is_scale(&self, w: &str) -> bool {
         self.scales.contains(w)
     }

@@ -5,10 +5,11 @@
 //! Split by feature: this file owns the analysis of the whole question (its terms and answer
 //! type); `term` reads one content word; `clauses` groups the words (a clause placing the question,
 //! English phrases); `affixes` strips and swaps Indonesian affixes; `shorthand` spells out a
-//! reader's abbreviations no word list knows.
+//! reader's abbreviations no word list knows; `glued` parts a figure from its scale ("13rb").
 
 mod affixes;
 mod clauses;
+mod glued;
 mod shorthand;
 mod term;
 
@@ -18,6 +19,7 @@ use super::lexicon::YesNo;
 use super::text::{self, Token};
 
 use self::clauses::{context_clause, leading_segment, merge_english_phrases, quoted_figures};
+pub(crate) use self::glued::part_glued_figures;
 use self::shorthand::spell_out;
 use self::term::term;
 
@@ -46,6 +48,10 @@ pub struct Term {
     pub stem: String,
     /// Index terms this word matches, with a factor (1.0 itself, less for a synonym).
     pub matches: Vec<(TermId, f32)>,
+    /// For an abbreviation an article defines ("Mendag"), the index term of its long form's
+    /// rarest word ("perdagangan"): a passage or title holding it holds the abbreviation, though
+    /// it scores nothing (a report writing both forms ranks as it did).
+    pub long_form: Vec<TermId>,
     /// Indonesian words (for 3-grams): the word, or its translations for an English word.
     pub forms: Vec<String>,
     /// What the question is about, by evidence from the question and the corpus: a number, a
@@ -83,7 +89,9 @@ impl Term {
     pub fn in_terms(&self, terms: &[TermId]) -> bool {
         self.matches
             .iter()
-            .any(|(id, _)| terms.binary_search(id).is_ok())
+            .map(|(id, _)| id)
+            .chain(&self.long_form)
+            .any(|id| terms.binary_search(id).is_ok())
     }
 }
 

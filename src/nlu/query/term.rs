@@ -280,10 +280,29 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     // Still evidence of what the question is about, weighed softly (an article lacking it may
     // say it in other words): see `Term::rare`.
     let rare = corpus_rare && ordinary && !salient && !generic;
+    // An abbreviation an article defines ("Menteri Perdagangan (Mendag)") is held by an article
+    // that writes the rarest word of its long form: another report may write only that
+    // ("Menteri Perdagangan Budi"). Held, not scored: a report writing both forms ranks as before.
+    let long_form = (!english)
+        .then(|| {
+            index
+                .long_form(&word)
+                .or_else(|| written.and_then(|w| index.long_form(w)))
+        })
+        .flatten()
+        .and_then(|long| {
+            long.iter()
+                .filter(|w| !lx.is_function(w))
+                .filter_map(|w| index.term(w))
+                .min_by_key(|&id| index.doc_freq(id))
+        })
+        .into_iter()
+        .collect();
     Term {
         word,
         stem: st,
         matches,
+        long_form,
         forms,
         salient,
         rare,

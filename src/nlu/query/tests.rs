@@ -315,3 +315,19 @@ fn a_word_no_article_holds_and_no_dictionary_lists_is_not_what_is_asked() {
         q.terms
     );
 }
+
+#[test]
+fn an_abbreviation_one_article_defines_is_held_by_another_writing_its_long_form() {
+    let index = crate::nlu::testing::seed_archive_index(&[
+        "Mendara berkunjung\n\nMenteri Dagang Raya (Mendara) berkunjung ke pasar.\n",
+        "Harga kopi naik\n\nMenteri Dagang Raya Budi menyebut harga kopi naik.\n",
+    ]);
+    let q = analyse("kata mendara harga kopi naik knp", None, &index);
+    let t = q.terms.iter().find(|t| t.word == "mendara").unwrap();
+    let coffee = &index.passages[index.docs[12].first_passage];
+    assert!(!t.matches.iter().any(|(id, _)| coffee.terms.contains(id)));
+    assert!(
+        t.in_terms(&coffee.terms),
+        "held through its long form's rarest word"
+    );
+}
