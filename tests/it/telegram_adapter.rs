@@ -12,6 +12,7 @@ use std::time::Duration;
 use common::TestApp;
 use common::fake_bot_api::{Chat, Failure, FakeBotApi, Msg, Person};
 use newsdesk::desk::{Button, ChatKind, Event, Input, Reply, Sender, Settle, Track};
+use newsdesk::nlu::Lang;
 use newsdesk::store::Store;
 use newsdesk::telegram::{self, Config, Helpdesk, RateLimits};
 use serde_json::json;
@@ -173,8 +174,8 @@ impl Helpdesk for ScriptedDesk {
         self.commit(replies, settle).await
     }
 
-    fn command_list(&self, lang: &str) -> Vec<(String, String)> {
-        let (start, ask) = if lang == "en" {
+    fn command_list(&self, lang: Lang) -> Vec<(String, String)> {
+        let (start, ask) = if lang == Lang::En {
             ("Start", "Ask a question")
         } else {
             ("Mulai", "Ajukan pertanyaan")
