@@ -39,7 +39,7 @@ pub use chats::Chat;
 pub use conversations::{ChatState, StoredTopic, Subscriber};
 pub use drafts::Draft;
 pub use feeds::{Feed, FeedAdded, PollRecord};
-pub use inbox::{Handled, NewUpdate, PendingUpdate};
+pub use inbox::{Handled, InboxState, NewUpdate, PendingUpdate};
 pub use outbox::Queued;
 pub use questions::{LoggedQuestion, NewQuestion, Stats, StatsWindow, UnansweredQuestion};
 pub use tickets::{Author, NewTicket, Ticket, TicketSummary};

@@ -13,7 +13,7 @@ use common::TestApp;
 use common::fake_bot_api::{Chat, Failure, FakeBotApi, Msg, Person};
 use newsdesk::desk::{Button, ChatKind, Event, Input, Reply, Sender, Settle, Track};
 use newsdesk::nlu::Lang;
-use newsdesk::store::Store;
+use newsdesk::store::{Handled, InboxState, Store};
 use newsdesk::telegram::{self, Config, Helpdesk, RateLimits};
 use serde_json::json;
 use tokio::sync::oneshot;
@@ -455,7 +455,7 @@ async fn an_update_another_run_handled_first_is_neither_answered_again_nor_retri
     assert_eq!(app.desk.inputs.lock().unwrap().len(), 1, "not retried");
     assert_eq!(
         app.desk.store.inbox_counts().await.unwrap(),
-        vec![("done".to_string(), 1)]
+        vec![(InboxState::Handled(Handled::Done), 1)]
     );
     app.stop().await.unwrap();
 }
