@@ -6,6 +6,7 @@
 //! the text without the staff member's name. `/close` (staff, as a reply) or `/cancel` (reader)
 //! ends it. Chats that cannot be reached are marked once, never retried in a loop.
 
+use super::command::Command;
 use super::texts::{Exchange, Text};
 use super::turn::Turn;
 use super::{Desk, Event, Reply, Track, lang};
@@ -207,12 +208,12 @@ impl Desk {
     pub(super) async fn on_support_chat(&self, t: &mut Turn<'_>) -> anyhow::Result<bool> {
         let replying_to = t.input.replying_to;
         match &t.input.event {
-            Event::Command { name, .. } if name.eq_ignore_ascii_case("tickets") => {
+            Event::Command { name, .. } if Command::named(name) == Some(Command::Tickets) => {
                 let tickets = t.tx.open_ticket_summaries().await?;
                 t.say(Text::OpenTickets { tickets: &tickets });
                 Ok(true)
             }
-            Event::Command { name, .. } if name.eq_ignore_ascii_case("close") => {
+            Event::Command { name, .. } if Command::named(name) == Some(Command::Close) => {
                 let ticket = match replying_to {
                     Some(message) => t.tx.ticket_of_support_message(t.chat_id(), message).await?,
                     None => None,
