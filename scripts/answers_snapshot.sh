@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Dumps `newsdesk ask --json --features` for every question of the tuning sets (the archive's
-# tune.jsonl and probe-14.jsonl with the 48 articles imported, probe-15.jsonl and
-# probe-17-{slang,english,dated}.jsonl and probe-18-{slang,english,confusable}.jsonl with articles/, articles-c/ and articles-d/ imported; the single-article sets and the shared dev set over the
-# default content) into OUT_DIR, one file per set, so a speed change can be checked to leave every
-# answer and feature unchanged: run it before and after, then `diff -r BEFORE AFTER`.
-# Never runs the held-out sets (holdout.jsonl, blind-c.jsonl, probe-16.jsonl).
+# Dumps `newsdesk ask --json --features` for every question of the tuning sets into OUT_DIR, one
+# file per set, so a refactor or a speed change can be checked to leave every answer and feature
+# unchanged: run it before and after, then `diff -r BEFORE AFTER`. The sets and the articles each
+# imports are scripts/fitting.py's SETS (what the fits read, so a new tuning set is covered once it
+# is listed there); then the single-article sets and the shared dev set over the default content.
+# Never runs the held-out sets (holdout.jsonl, blind-c.jsonl, probe-16.jsonl, tests/qa/holdout*).
 # Usage: scripts/answers_snapshot.sh BIN OUT_DIR
 set -euo pipefail
 bin=$(realpath "$1"); out=$2
@@ -22,14 +22,15 @@ ask() { # $1 = set file, $2 = output name, rest = articles to import
     questions "$data" | "$bin" ask --json --features >"$out/$name.jsonl"
     rm -rf "$tmp"
 }
-a=$root/tests/archive
-ask "$a/qa/tune.jsonl" archive-tune "$a"/articles/*.txt
-ask "$a/qa/probe-14.jsonl" archive-probe-14 "$a"/articles/*.txt
-for s in probe-15 probe-17-slang probe-17-english probe-17-dated \
-    probe-18-slang probe-18-english probe-18-confusable; do
-    ask "$a/qa/$s.jsonl" "archive-$s" "$a"/articles/*.txt "$a"/articles-c/*.txt "$a"/articles-d/*.txt
-done
-# The single-article sets, less their held-out and blind ones (never run while changing answering).
+# One line per set: the set, then the articles it imports, tab-separated.
+sets() { python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import fitting
+for data, imports in fitting.SETS: print("\t".join([data, *imports]))' "$root/scripts"; }
+while IFS=$'\t' read -r -a row; do
+    data=${row[0]}
+    case $data in tests/archive/*) kind=archive ;; *) kind=fixtures ;; esac
+    ask "$root/$data" "$kind-$(basename "$data" .jsonl)" "${row[@]:1}"
+done < <(sets)
+# The single-article sets over the default content, less their held-out and blind ones.
 for f in "$root"/tests/qa/*.jsonl; do
     case $(basename "$f") in holdout* | blind*) continue ;; esac
     ask "$f" "qa-$(basename "$f" .jsonl)"

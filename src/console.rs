@@ -9,7 +9,7 @@ use std::future::Future;
 
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt, Lines};
 
-use crate::desk::{ChatKind, Desk, Event, Input, Place, Reply, Sender};
+use crate::desk::{ChatKind, Command, Desk, Event, Input, Place, Reply, Sender};
 
 /// The chat the console speaks in. Telegram never uses 0 (users are positive, groups negative),
 /// so the console's conversation can never mix with a real chat's.
@@ -81,7 +81,7 @@ where
     console
         .exchange(
             Event::Command {
-                name: "start".into(),
+                name: Command::Start.name().into(),
                 args: String::new(),
             },
             &mut out,
@@ -104,7 +104,7 @@ where
             break;
         }
         let event = console.event_for(line);
-        let help = matches!(&event, Event::Command { name, .. } if name == "help");
+        let help = matches!(&event, Event::Command { name, .. } if Command::named(name) == Some(Command::Help));
         console.exchange(event, &mut out).await?;
         if help {
             out.write_all(format!("{CONSOLE_HELP}\n\n").as_bytes())

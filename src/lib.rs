@@ -16,9 +16,10 @@
 //!   (the parsing itself is pure, in [`content::html`] and [`content::feed`]).
 //! - [`console`] — the console adapter over the same desk.
 //! - [`ops`] — running as a service: metrics, the health check, the HTTP server, JSON logs.
-//! - [`cli`] — the command-line interface (clap) that `main` dispatches; [`cli_ask`] — its `ask`;
-//!   [`cli_feeds`] — its `feeds`; [`cli_serve`] — `run` as a service (the bot, its feeds and its
-//!   HTTP side).
+//! - [`cli`] — the command-line interface (clap) that `main` dispatches, with `import` and
+//!   `articles`; the other commands each in their own module: [`cli_ask`] — `ask`; [`cli_chat`] —
+//!   `run`, `chat`, `stats` and `unanswered` over the desk; [`cli_feeds`] — `feeds`; [`cli_serve`]
+//!   — what `run` starts as a service (the bot, its feeds and its HTTP side).
 
 pub mod app;
 pub mod cli;

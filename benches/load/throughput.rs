@@ -9,12 +9,12 @@ use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use sqlx::Row;
 
 use crate::common::fake_bot_api::{BOT_USERNAME, Call, Chat, FakeBotApi, Msg, Person, callback};
 use crate::harness::Echo;
 use crate::workload::{self, Kind, Rng};
 use crate::{Bot, Options};
+use newsdesk::store::Store;
 use newsdesk::telegram::RateLimits;
 
 /// How long the driver waits for any reply before it calls the run stuck.
@@ -302,23 +302,12 @@ fn feedback_data(call: &Call) -> Option<String> {
 }
 
 async fn persisted(database: &std::path::Path, readers: &[Reader]) -> Persisted {
-    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", database.display()))
+    let store = Store::open(&format!("sqlite://{}", database.display()))
         .await
         .expect("the database opens");
-    let stored: HashMap<i64, Option<i64>> =
-        sqlx::query("SELECT chat_id, last_update_id FROM chats")
-            .fetch_all(&pool)
-            .await
-            .expect("chats")
-            .iter()
-            .map(|row| (row.get(0), row.get(1)))
-            .collect();
-    let questions_logged: i64 = sqlx::query("SELECT count(*) FROM questions")
-        .fetch_one(&pool)
-        .await
-        .expect("questions")
-        .get(0);
-    pool.close().await;
+    let stored = store.last_update_ids().await.expect("chats");
+    let questions_logged = store.count_questions().await.expect("questions");
+    store.close().await;
     let expected: Vec<&Reader> = readers.iter().filter(|r| r.last_desk_update > 0).collect();
     Persisted {
         chats_up_to_date: expected

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::callback::Action;
+use super::command::Command;
 use super::service::build_content;
 use super::texts::Text;
 use super::turn::{After, Turn};
@@ -24,28 +25,37 @@ impl Desk {
         };
         vec![
             (
-                "add",
+                Command::Add.name(),
                 d(
                     "Terbitkan artikel dari teks",
                     "Publish an article from text",
                 ),
             ),
-            ("remove", d("Hapus artikel", "Remove an article")),
-            ("stats", d("Statistik pertanyaan", "Question statistics")),
             (
-                "unanswered",
+                Command::Remove.name(),
+                d("Hapus artikel", "Remove an article"),
+            ),
+            (
+                Command::Stats.name(),
+                d("Statistik pertanyaan", "Question statistics"),
+            ),
+            (
+                Command::Unanswered.name(),
                 d(
                     "Pertanyaan yang belum terjawab",
                     "Questions left unanswered",
                 ),
             ),
-            ("feeds", d("Daftar feed berita", "List the news feeds")),
             (
-                "feed_add",
+                Command::Feeds.name(),
+                d("Daftar feed berita", "List the news feeds"),
+            ),
+            (
+                Command::FeedAdd.name(),
                 d("Tambah feed: /feed_add URL", "Add a feed: /feed_add URL"),
             ),
             (
-                "feed_remove",
+                Command::FeedRemove.name(),
                 d(
                     "Hapus feed: /feed_remove ID",
                     "Remove a feed: /feed_remove ID",

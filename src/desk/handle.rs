@@ -4,6 +4,7 @@
 use anyhow::Context;
 use chrono::Utc;
 
+use super::command::Command;
 use super::service::Desk;
 use super::settle::{ReturnOnly, Settle};
 use super::turn::{After, Turn};
@@ -157,7 +158,7 @@ impl Desk {
                 }
                 self.on_text(t, text).await
             }
-            Event::Command { name, args } => self.on_command(t, &name.to_lowercase(), args).await,
+            Event::Command { name, args } => self.on_command(t, name, args).await,
             Event::Callback { data, message_id } => self.on_press(t, data, *message_id).await,
             Event::Document {
                 file_name,
@@ -192,37 +193,40 @@ impl Desk {
 
     async fn on_command(&self, t: &mut Turn<'_>, name: &str, args: &str) -> anyhow::Result<()> {
         use super::texts::Text;
-        match name {
-            "start" => self.on_start(t),
-            "help" => {
+        match Command::named(name) {
+            Some(Command::Start) => self.on_start(t),
+            Some(Command::Help) => {
                 let admin = self.is_admin(t.input.sender.as_ref());
                 let human = self.settings.support_chat_id.is_some();
                 t.say(Text::Help { admin, human });
             }
-            "ask" => {
+            Some(Command::Ask) => {
                 if args.trim().is_empty() {
                     t.say(Text::AskWhat);
                 } else {
                     return self.on_text(t, args).await;
                 }
             }
-            "lang" | "language" | "bahasa" => self.on_lang_command(t, args),
-            "articles" => self.on_articles(t),
-            "subscribe" => self.on_subscribe(t, true),
-            "unsubscribe" => self.on_subscribe(t, false),
-            "human" => return self.request_human(t, Some(args)).await,
-            "cancel" => return self.on_cancel(t).await,
-            "add" => return self.on_add(t, args).await,
-            "remove" => return self.on_remove_command(t, args),
-            "stats" => return self.on_stats(t).await,
-            "unanswered" => return self.on_unanswered(t).await,
-            "feeds" => return self.on_feeds(t).await,
-            "feed_add" => return self.on_feed_add(t, args).await,
-            "feed_remove" => return self.on_feed_remove(t, args).await,
-            _ => {
+            Some(Command::Lang) => self.on_lang_command(t, args),
+            Some(Command::Articles) => self.on_articles(t),
+            Some(Command::Subscribe) => self.on_subscribe(t, true),
+            Some(Command::Unsubscribe) => self.on_subscribe(t, false),
+            Some(Command::Human) => return self.request_human(t, Some(args)).await,
+            Some(Command::Cancel) => return self.on_cancel(t).await,
+            Some(Command::Add) => return self.on_add(t, args).await,
+            Some(Command::Remove) => return self.on_remove_command(t, args),
+            Some(Command::Stats) => return self.on_stats(t).await,
+            Some(Command::Unanswered) => return self.on_unanswered(t).await,
+            Some(Command::Feeds) => return self.on_feeds(t).await,
+            Some(Command::FeedAdd) => return self.on_feed_add(t, args).await,
+            Some(Command::FeedRemove) => return self.on_feed_remove(t, args).await,
+            // The support chat's commands mean nothing elsewhere (see `on_support_chat`).
+            Some(Command::Tickets | Command::Close) | None => {
                 // In a group an unknown command was most likely meant for someone else.
                 if !t.is_group() {
-                    t.say(Text::UnknownCommand { name });
+                    t.say(Text::UnknownCommand {
+                        name: &name.to_lowercase(),
+                    });
                 }
             }
         }

@@ -6,11 +6,12 @@
 //! the text without the staff member's name. `/close` (staff, as a reply) or `/cancel` (reader)
 //! ends it. Chats that cannot be reached are marked once, never retried in a loop.
 
+use super::command::Command;
 use super::texts::{Exchange, Text};
 use super::turn::Turn;
 use super::{Desk, Event, Reply, Track, lang};
 use crate::nlu::Lang;
-use crate::store::{Author, NewQuestion, NewTicket, Ticket, Tx};
+use crate::store::{Author, ClosedBy, NewQuestion, NewTicket, Ticket, Tx};
 
 /// How many of the reader's latest questions the support chat is shown.
 const HISTORY: i64 = 5;
@@ -189,7 +190,8 @@ impl Desk {
             t.say(Text::NothingToCancel);
             return Ok(());
         };
-        t.tx.close_ticket(ticket.id, "reader", t.now).await?;
+        t.tx.close_ticket(ticket.id, ClosedBy::Reader, t.now)
+            .await?;
         log::info!("ticket {} closed by the reader", ticket.id);
         t.say(Text::ClosedByReaderForReader { id: ticket.id });
         if let Some(support) = self.settings.support_chat_id {
@@ -206,12 +208,12 @@ impl Desk {
     pub(super) async fn on_support_chat(&self, t: &mut Turn<'_>) -> anyhow::Result<bool> {
         let replying_to = t.input.replying_to;
         match &t.input.event {
-            Event::Command { name, .. } if name.eq_ignore_ascii_case("tickets") => {
+            Event::Command { name, .. } if Command::named(name) == Some(Command::Tickets) => {
                 let tickets = t.tx.open_ticket_summaries().await?;
                 t.say(Text::OpenTickets { tickets: &tickets });
                 Ok(true)
             }
-            Event::Command { name, .. } if name.eq_ignore_ascii_case("close") => {
+            Event::Command { name, .. } if Command::named(name) == Some(Command::Close) => {
                 let ticket = match replying_to {
                     Some(message) => t.tx.ticket_of_support_message(t.chat_id(), message).await?,
                     None => None,
@@ -222,7 +224,7 @@ impl Desk {
                         t.say(Text::TicketAlreadyClosed { id: ticket.id })
                     }
                     Some(ticket) => {
-                        t.tx.close_ticket(ticket.id, "staff", t.now).await?;
+                        t.tx.close_ticket(ticket.id, ClosedBy::Staff, t.now).await?;
                         log::info!("ticket {} closed by staff", ticket.id);
                         let reader_lang = ticket_lang(&ticket);
                         t.send_to(
@@ -301,14 +303,15 @@ impl Desk {
         if Some(chat_id) == self.settings.support_chat_id {
             if newly {
                 for ticket in tx.open_tickets().await? {
-                    tx.close_ticket(ticket.id, "staff_unreachable", now).await?;
+                    tx.close_ticket(ticket.id, ClosedBy::StaffUnreachable, now)
+                        .await?;
                     let text =
                         Text::StaffUnreachable { id: ticket.id }.render(ticket_lang(&ticket));
                     replies.push(send(ticket.chat_id, text, None));
                 }
             }
         } else if let Some(ticket) = tx.open_ticket_of_chat(chat_id).await? {
-            tx.close_ticket(ticket.id, "reader_unreachable", now)
+            tx.close_ticket(ticket.id, ClosedBy::ReaderUnreachable, now)
                 .await?;
             if let Some(support) = self.settings.support_chat_id {
                 let head = tx.ticket_head_message(support, ticket.id).await?;

@@ -8,6 +8,7 @@
 //!   the engine built from them; `handle` — `handle` (dedup, one transaction per update) and
 //!   dispatch; `outside` — `ask`, `sent`, flood notices, trouble; [`Settle`] — how an
 //!   adapter commits its own bookkeeping (inbox, outbox) in the desk's transaction;
+//! - [`Command`] — every `/command` by name, for dispatch and the menus;
 //! - `turn` — the per-update context handlers share; `lang` — choosing the reply language;
 //! - [`about`] — answers built from an article itself ("what is it about?", short follow-ups);
 //! - `conversation` — questions and answers, `/start`, `/help`, `/lang`, `/articles`, subscriptions,
@@ -23,6 +24,7 @@ pub mod about;
 mod admin;
 mod buttons;
 pub mod callback;
+mod command;
 mod conversation;
 mod corpus;
 mod handle;
@@ -37,6 +39,7 @@ pub mod texts;
 mod turn;
 mod web;
 
+pub use self::command::Command;
 pub use self::service::{Desk, DeskSettings};
 pub use self::settle::{Push, ReturnOnly, Settle, Settling};
 pub use self::web::{Adopt, Round, Stored};

@@ -11,6 +11,7 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use super::Sender;
+use super::command::Command;
 use crate::nlu::{Engine, Intents, Lang, Lexicon};
 use crate::settings::Settings;
 use crate::store::Store;
@@ -121,33 +122,45 @@ impl Desk {
         };
         vec![
             (
-                "start",
+                Command::Start.name(),
                 d(
                     "Mulai dan lihat contoh pertanyaan",
                     "Start and see example questions",
                 ),
             ),
-            ("help", d("Apa yang bisa saya jawab", "What I can answer")),
-            ("ask", d("Ajukan pertanyaan", "Ask a question")),
             (
-                "lang",
+                Command::Help.name(),
+                d("Apa yang bisa saya jawab", "What I can answer"),
+            ),
+            (
+                Command::Ask.name(),
+                d("Ajukan pertanyaan", "Ask a question"),
+            ),
+            (
+                Command::Lang.name(),
                 d("Pilih bahasa (id/en)", "Choose the language (id/en)"),
             ),
-            ("articles", d("Daftar artikel", "List the articles")),
             (
-                "subscribe",
+                Command::Articles.name(),
+                d("Daftar artikel", "List the articles"),
+            ),
+            (
+                Command::Subscribe.name(),
                 d("Kabari saya artikel baru", "Tell me about new articles"),
             ),
             (
-                "unsubscribe",
+                Command::Unsubscribe.name(),
                 d(
                     "Berhenti dikabari artikel baru",
                     "Stop telling me about new articles",
                 ),
             ),
-            ("human", d("Bicara dengan petugas", "Talk to a person")),
             (
-                "cancel",
+                Command::Human.name(),
+                d("Bicara dengan petugas", "Talk to a person"),
+            ),
+            (
+                Command::Cancel.name(),
                 d(
                     "Tutup percakapan dengan petugas",
                     "End the conversation with a person",

@@ -1,6 +1,7 @@
 //! Indonesian stemming with guards. Snowball's Indonesian stemmer (frostem) over-strips
-//! (pengiriman → irim, berapakah → apa), so short words are left alone and a stem shorter than
-//! [`MIN_STEM`] letters falls back to the surface form; function words are guarded by
+//! (pengiriman → irim, berapakah → apa), so short words are left alone, a stem shorter than
+//! [`MIN_STEM`] letters falls back to the surface form, and a stem that is no word gives way to
+//! the dictionary's root the word holds ([`stem_listed`]); function words are guarded by
 //! [`Lexicon::stem`](super::lexicon::Lexicon::stem), the entry point. Callers index both.
 
 use frostem::{Algorithm, Stemmer};
@@ -24,6 +25,67 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::new(Algorithm::Indonesian))
 }
 
+/// The stem of a word, checked against the dictionary. Snowball strips whatever looks like an
+/// affix, from roots too ("pelangi" → "langi", and a root's final "-i" goes as a suffix), leaving
+/// a fragment that is no word and that the root's possessive form may not share. So when
+/// Snowball's stem is not a root (`is_root`) but the word is one, or is one once an enclitic
+/// (`enclitics`, particles first) or a particle and a possessive behind it are taken off, that root
+/// is the stem. When Snowball's stem is a root it stays, even for a word listed whole: the two are
+/// often related (a derived form the dictionary lists, "besaran" → "besar"), and keeping such
+/// words whole cost answers on the tuning sets.
+pub(super) fn stem_listed(
+    word: &str,
+    enclitics: &[String],
+    is_root: impl Fn(&str) -> bool,
+) -> String {
+    if !stemmable(word) {
+        return word.to_string();
+    }
+    let snowball = stem(word);
+    if is_root(&snowball) {
+        return snowball;
+    }
+    match listed_root(word, enclitics, &is_root) {
+        Some(root) => root.to_string(),
+        None => snowball,
+    }
+}
+
+/// The least-stripped form of `word` that is a listed root (see [`stem_listed`]).
+fn listed_root<'w>(
+    word: &'w str,
+    enclitics: &[String],
+    is_root: &impl Fn(&str) -> bool,
+) -> Option<&'w str> {
+    if is_root(word) {
+        return Some(word);
+    }
+    // A root of fewer letters than a stem may have is more likely a coincidence ("-ku" off a word).
+    let strip = |w: &'w str, e: &str| {
+        w.strip_suffix(e)
+            .filter(|rest| rest.chars().count() >= MIN_STEM)
+    };
+    for (i, enclitic) in enclitics.iter().enumerate() {
+        let Some(rest) = strip(word, enclitic) else {
+            continue;
+        };
+        if is_root(rest) {
+            return Some(rest);
+        }
+        for inner in &enclitics[i + 1..] {
+            if let Some(root) = strip(rest, inner).filter(|r| is_root(r)) {
+                return Some(root);
+            }
+        }
+    }
+    None
+}
+
+/// Words Snowball is let at: longer than [`MIN_STEM`] letters, letters only.
+fn stemmable(word: &str) -> bool {
+    word.chars().count() > MIN_STEM && word.chars().all(char::is_alphabetic)
+}
+
 /// The stem used for matching: surface for words with digits and short words.
 pub(super) fn stem(word: &str) -> String {
     with_stem(word, str::to_string)
@@ -31,8 +93,7 @@ pub(super) fn stem(word: &str) -> String {
 
 /// `f` of the word's [`stem`], without allocating one when the stem is known already.
 pub(super) fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let chars = word.chars().count();
-    if chars <= MIN_STEM || word.chars().any(|c| !c.is_alphabetic()) {
+    if !stemmable(word) {
         return f(word);
     }
     CACHE.with_borrow_mut(|cache| {
@@ -72,5 +133,53 @@ mod tests {
         assert_eq!(stem("whatsapp"), "whatsapp");
         assert_eq!(stem("pesan"), "pesan");
         assert_eq!(stem("2014"), "2014");
+    }
+
+    /// A small dictionary: Snowball alone strips "pe-" and "me-" off the first two.
+    fn listed(word: &str) -> String {
+        let enclitics: Vec<String> = ["kah", "lah", "pun", "nya", "ku", "mu"]
+            .map(String::from)
+            .into();
+        stem_listed(word, &enclitics, |w| {
+            ["pelangi", "merpati", "kopi", "ban"].contains(&w)
+        })
+    }
+
+    #[test]
+    fn a_listed_root_is_its_own_stem() {
+        assert_eq!(stem("pelangi"), "langi");
+        assert_eq!(listed("pelangi"), "pelangi");
+        assert_eq!(listed("merpati"), "merpati");
+    }
+
+    #[test]
+    fn a_listed_root_with_a_particle_or_possessive_stems_to_the_root() {
+        assert_eq!(listed("pelanginya"), "pelangi");
+        assert_eq!(listed("merpatiku"), "merpati");
+        assert_eq!(listed("merpatinyalah"), "merpati");
+        assert_eq!(listed("kopinya"), "kopi");
+    }
+
+    #[test]
+    fn a_stem_the_dictionary_lists_is_kept_even_for_a_listed_word() {
+        let enclitics = ["nya".to_string()];
+        let roots = ["pelangi", "langi"];
+        let stem_of = |w| stem_listed(w, &enclitics, |r| roots.contains(&r));
+        assert_eq!(stem_of("pelangi"), "langi");
+        assert_eq!(stem_of("pelanginya"), "langi");
+    }
+
+    #[test]
+    fn words_not_listed_are_stemmed_by_snowball() {
+        assert_eq!(listed("membagikan"), "bagi");
+        // Taking "-ku" off would leave a root too short to trust.
+        assert_eq!(listed("banku"), stem("banku"));
+    }
+
+    #[test]
+    fn the_builtin_dictionary_keeps_roots_that_look_affixed() {
+        let lx = crate::nlu::lexicon::Lexicon::builtin();
+        assert_eq!(lx.stem("penalti"), "penalti");
+        assert_eq!(lx.stem("partainya"), "partai");
     }
 }

@@ -12,7 +12,7 @@ use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
 
-use crate::store::Store;
+use crate::store::{InboxState, Store};
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct QuestionLabels {
@@ -137,7 +137,7 @@ impl Backlog {
             .inbox_counts()
             .await?
             .into_iter()
-            .filter(|(state, _)| state == "pending")
+            .filter(|(state, _)| *state == InboxState::Pending)
             .map(|(_, n)| n)
             .sum();
         Ok(Backlog {

@@ -1,6 +1,8 @@
 //! Per-chat state: the chats the bot has seen and the reply language each chose.
 //! Later features add their per-chat columns and tables through new migrations.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 
 use super::{Store, parse_timestamp, timestamp_text};
@@ -29,6 +31,23 @@ impl Store {
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+
+    /// How many chats the bot has seen (for the tests and the benches).
+    pub async fn count_chats(&self) -> anyhow::Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM chats")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    /// Every chat's last handled update id (`None`: none handled yet), for the load benchmark's
+    /// check that each chat's state reached the database.
+    pub async fn last_update_ids(&self) -> anyhow::Result<HashMap<i64, Option<i64>>> {
+        let rows: Vec<(i64, Option<i64>)> =
+            sqlx::query_as("SELECT chat_id, last_update_id FROM chats")
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows.into_iter().collect())
     }
 
     pub async fn chat(&self, chat_id: i64) -> anyhow::Result<Option<Chat>> {

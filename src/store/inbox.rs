@@ -29,7 +29,7 @@ pub struct PendingUpdate {
 }
 
 /// How an update left the queue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Handled {
     /// Its effects and replies are committed.
     Done,
@@ -41,11 +41,39 @@ pub enum Handled {
 
 impl Handled {
     fn as_str(self) -> &'static str {
+        InboxState::Handled(self).as_str()
+    }
+}
+
+/// Where an update stands in the inbox (its `state` column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum InboxState {
+    /// Stored, not handled yet.
+    Pending,
+    Handled(Handled),
+}
+
+impl InboxState {
+    /// The spelling in the `state` column (the table's CHECK lists the same four).
+    fn as_str(self) -> &'static str {
         match self {
-            Handled::Done => "done",
-            Handled::Excess => "excess",
-            Handled::Failed => "failed",
+            InboxState::Pending => "pending",
+            InboxState::Handled(Handled::Done) => "done",
+            InboxState::Handled(Handled::Excess) => "excess",
+            InboxState::Handled(Handled::Failed) => "failed",
         }
+    }
+
+    fn parse(column: &str) -> anyhow::Result<InboxState> {
+        [
+            InboxState::Pending,
+            InboxState::Handled(Handled::Done),
+            InboxState::Handled(Handled::Excess),
+            InboxState::Handled(Handled::Failed),
+        ]
+        .into_iter()
+        .find(|state| state.as_str() == column)
+        .ok_or_else(|| anyhow::anyhow!("unknown inbox state {column:?}"))
     }
 }
 
@@ -159,13 +187,16 @@ impl Store {
     }
 
     /// How many updates are in each state (for tests and the bench).
-    pub async fn inbox_counts(&self) -> anyhow::Result<Vec<(String, i64)>> {
+    pub async fn inbox_counts(&self) -> anyhow::Result<Vec<(InboxState, i64)>> {
         let rows =
             sqlx::query("SELECT state, COUNT(*) AS n FROM inbox GROUP BY state ORDER BY state")
                 .fetch_all(&self.pool)
                 .await?;
         rows.iter()
-            .map(|row| Ok((row.try_get("state")?, row.try_get("n")?)))
+            .map(|row| {
+                let state: String = row.try_get("state")?;
+                Ok((InboxState::parse(&state)?, row.try_get("n")?))
+            })
             .collect()
     }
 

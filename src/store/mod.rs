@@ -39,10 +39,10 @@ pub use chats::Chat;
 pub use conversations::{ChatState, StoredTopic, Subscriber};
 pub use drafts::Draft;
 pub use feeds::{Feed, FeedAdded, PollRecord};
-pub use inbox::{Handled, NewUpdate, PendingUpdate};
+pub use inbox::{Handled, InboxState, NewUpdate, PendingUpdate};
 pub use outbox::Queued;
 pub use questions::{LoggedQuestion, NewQuestion, Stats, StatsWindow, UnansweredQuestion};
-pub use tickets::{Author, NewTicket, Ticket, TicketSummary};
+pub use tickets::{Author, ClosedBy, NewTicket, Ticket, TicketSummary};
 pub use tx::Tx;
 
 /// The migrations in `migrations/`, compiled into the binary and applied by [`Store::open`].

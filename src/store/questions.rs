@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::Row;
 
 use super::tx::Tx;
-use super::{parse_timestamp, timestamp_text};
+use super::{Store, parse_timestamp, timestamp_text};
 
 /// A question to log.
 #[derive(Debug, Clone)]
@@ -60,6 +60,15 @@ pub struct Stats {
     pub day: StatsWindow,
     pub week: StatsWindow,
     pub all: StatsWindow,
+}
+
+impl Store {
+    /// How many questions were logged, all time (for the load benchmark).
+    pub async fn count_questions(&self) -> anyhow::Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM questions")
+            .fetch_one(&self.pool)
+            .await?)
+    }
 }
 
 impl Tx {

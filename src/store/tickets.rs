@@ -49,6 +49,37 @@ pub enum Author {
     Staff,
 }
 
+/// Why a ticket was closed (its `closed_by` column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClosedBy {
+    /// The reader ended the conversation.
+    Reader,
+    /// Staff closed it in the support chat.
+    Staff,
+    /// The support chat refused the bot's messages (the bot was removed, or the chat is gone).
+    StaffUnreachable,
+    /// The reader's chat refused the bot's messages (the reader blocked the bot).
+    ReaderUnreachable,
+}
+
+impl ClosedBy {
+    const ALL: [ClosedBy; 4] = [
+        ClosedBy::Reader,
+        ClosedBy::Staff,
+        ClosedBy::StaffUnreachable,
+        ClosedBy::ReaderUnreachable,
+    ];
+
+    fn as_str(self) -> &'static str {
+        match self {
+            ClosedBy::Reader => "reader",
+            ClosedBy::Staff => "staff",
+            ClosedBy::StaffUnreachable => "staff_unreachable",
+            ClosedBy::ReaderUnreachable => "reader_unreachable",
+        }
+    }
+}
+
 const TICKET_COLUMNS: &str =
     "t.id, t.chat_id, t.user_id, t.reader_name, t.reader_username, t.lang, t.status";
 
@@ -180,7 +211,7 @@ impl Tx {
     pub async fn close_ticket(
         &mut self,
         ticket_id: i64,
-        closed_by: &str,
+        closed_by: ClosedBy,
         at: DateTime<Utc>,
     ) -> anyhow::Result<bool> {
         self.forget_open_ticket();
@@ -188,7 +219,7 @@ impl Tx {
             "UPDATE tickets SET status = 'closed', closed_by = ?, closed_at = ?
              WHERE id = ? AND status = 'open'",
         )
-        .bind(closed_by)
+        .bind(closed_by.as_str())
         .bind(timestamp_text(at))
         .bind(ticket_id)
         .execute(self.conn().await?)
@@ -229,14 +260,21 @@ impl Tx {
             .collect()
     }
 
-    /// How the ticket was closed (`reader`, `staff`, …), `None` while open; for tools and tests.
-    pub async fn ticket_closed_by(&mut self, ticket_id: i64) -> anyhow::Result<Option<String>> {
+    /// Why the ticket was closed, `None` while open; for tools and tests.
+    pub async fn ticket_closed_by(&mut self, ticket_id: i64) -> anyhow::Result<Option<ClosedBy>> {
         let by: Option<Option<String>> =
             sqlx::query_scalar("SELECT closed_by FROM tickets WHERE id = ?")
                 .bind(ticket_id)
                 .fetch_optional(self.conn_read().await?)
                 .await?;
-        Ok(by.flatten())
+        by.flatten()
+            .map(|by| {
+                ClosedBy::ALL
+                    .into_iter()
+                    .find(|c| c.as_str() == by)
+                    .ok_or_else(|| anyhow::anyhow!("unknown tickets.closed_by {by:?}"))
+            })
+            .transpose()
     }
 }
 

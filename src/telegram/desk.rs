@@ -16,8 +16,8 @@ impl Helpdesk for Desk {
         Desk::handle_settled(self, input, settle).await
     }
 
-    fn command_list(&self, lang: &str) -> Vec<(String, String)> {
-        Desk::commands(lang.parse().unwrap_or(Lang::Id))
+    fn command_list(&self, lang: Lang) -> Vec<(String, String)> {
+        Desk::commands(lang)
             .into_iter()
             .map(|(name, description)| (name.to_string(), description))
             .collect()
@@ -59,8 +59,8 @@ impl Helpdesk for Desk {
         Desk::is_admin(self, sender)
     }
 
-    fn admin_command_list(&self, lang: &str) -> (Vec<i64>, Vec<(String, String)>) {
-        let commands = Desk::admin_commands(lang.parse().unwrap_or(Lang::Id))
+    fn admin_command_list(&self, lang: Lang) -> (Vec<i64>, Vec<(String, String)>) {
+        let commands = Desk::admin_commands(lang)
             .into_iter()
             .map(|(name, description)| (name.to_string(), description))
             .collect();

@@ -37,6 +37,7 @@ use std::future::Future;
 use teloxide::prelude::*;
 
 use crate::desk::{Input, Reply, Sender, Settle, Track};
+use crate::nlu::Lang;
 use crate::store::Store;
 
 pub use self::commands::register_commands;
@@ -72,8 +73,8 @@ pub trait Helpdesk: Send + Sync + 'static {
         settle: &dyn Settle,
     ) -> impl Future<Output = anyhow::Result<Vec<Reply>>> + Send;
 
-    /// `(name, description)` of every command, for `setMyCommands`, in `lang` (`"id"`, `"en"`).
-    fn command_list(&self, lang: &str) -> Vec<(String, String)>;
+    /// `(name, description)` of every command, for `setMyCommands`, in `lang`.
+    fn command_list(&self, lang: Lang) -> Vec<(String, String)>;
 
     /// A reply that asked to be tracked was sent and got `message_id`.
     fn sent(
@@ -109,7 +110,7 @@ pub trait Helpdesk: Send + Sync + 'static {
     fn is_admin(&self, sender: Option<&Sender>) -> bool;
 
     /// The admins' user ids and their extra commands, for their own command menu.
-    fn admin_command_list(&self, _lang: &str) -> (Vec<i64>, Vec<(String, String)>) {
+    fn admin_command_list(&self, _lang: Lang) -> (Vec<i64>, Vec<(String, String)>) {
         (Vec::new(), Vec::new())
     }
 }

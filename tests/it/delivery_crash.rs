@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use common::bot::{SUPPORT_CHAT_ID, TestBot, admin, button, reader, text};
 use common::fake_bot_api::{Chat, Failure, FakeBotApi, Msg, Person, callback};
 use common::{ACQUISITION, WRITER, deposit_page};
+use newsdesk::store::{Handled, InboxState};
 
 /// For each `(chat, message replied to)`, the runs of the bot whose `sendMessage` of that reply
 /// Telegram accepted, in order; a run is told by the runs' start times (`starts`, ascending).
@@ -131,7 +132,7 @@ async fn ten_kills_during_a_stream_from_six_chats_lose_no_update_and_double_none
     let inbox = bot.app.store.inbox_counts().await.unwrap();
     assert_eq!(
         inbox,
-        vec![("done".to_string(), asked.len() as i64)],
+        vec![(InboxState::Handled(Handled::Done), asked.len() as i64)],
         "every update handled once"
     );
 }
@@ -195,7 +196,7 @@ async fn a_reply_accepted_just_before_each_of_three_kills_is_sent_once_per_run_a
     let inbox = bot.app.store.inbox_counts().await.unwrap();
     assert_eq!(
         inbox,
-        vec![("done".to_string(), 2)],
+        vec![(InboxState::Handled(Handled::Done), 2)],
         "each update handled once"
     );
 }

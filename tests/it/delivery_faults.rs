@@ -9,6 +9,7 @@ use std::time::Duration;
 use common::bot::{ADMIN_ID, TestBot, admin, button, reader, text};
 use common::fake_bot_api::{Chat, Failure, FakeBotApi, Msg, Person, callback};
 use common::{ACQUISITION, TestApp, deposit_page};
+use newsdesk::store::{Handled, InboxState};
 use newsdesk::telegram::RateLimits;
 use sqlx::Connection;
 
@@ -83,7 +84,7 @@ async fn a_flooding_chat_gets_one_slow_down_notice_and_other_chats_are_answered_
     );
     let inbox = bot.app.store.inbox_counts().await.unwrap();
     assert!(
-        inbox.contains(&("excess".to_string(), 90)),
+        inbox.contains(&(InboxState::Handled(Handled::Excess), 90)),
         "the excess is recorded: {inbox:?}"
     );
 }
@@ -171,7 +172,7 @@ async fn a_fault_that_outlasts_the_patience_gets_one_plain_apology() {
     );
     assert_eq!(
         bot.app.store.inbox_counts().await.unwrap(),
-        vec![("failed".to_string(), 1)]
+        vec![(InboxState::Handled(Handled::Failed), 1)]
     );
 }
 

@@ -10,6 +10,7 @@ use std::time::Duration;
 use common::bot::{TestBot, admin, reader, text};
 use common::fake_bot_api::{Chat, Msg};
 use common::plain_article;
+use newsdesk::store::{Handled, InboxState};
 use serde_json::json;
 
 #[tokio::test]
@@ -107,7 +108,8 @@ async fn update_kinds_the_bot_does_not_serve_are_dropped_and_the_next_is_answere
         .await;
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert!(
-        bot.app.store.inbox_counts().await.unwrap() == vec![("done".to_string(), 1)],
+        bot.app.store.inbox_counts().await.unwrap()
+            == vec![(InboxState::Handled(Handled::Done), 1)],
         "only the message was stored: {:?}",
         bot.app.store.inbox_counts().await.unwrap()
     );

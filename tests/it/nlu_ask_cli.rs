@@ -106,11 +106,9 @@ fn ask(dir: &tempfile::TempDir, args: &[&str]) -> String {
 fn chat_rows(dir: &tempfile::TempDir) -> i64 {
     let url = format!("sqlite://{}/data/newsdesk.db", dir.path().display());
     tokio::runtime::Runtime::new().unwrap().block_on(async {
-        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM chats")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+        let store = newsdesk::store::Store::open(&url).await.unwrap();
+        let n = store.count_chats().await.unwrap();
+        store.close().await;
         n
     })
 }

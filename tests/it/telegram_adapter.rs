@@ -12,7 +12,8 @@ use std::time::Duration;
 use common::TestApp;
 use common::fake_bot_api::{Chat, Failure, FakeBotApi, Msg, Person};
 use newsdesk::desk::{Button, ChatKind, Event, Input, Reply, Sender, Settle, Track};
-use newsdesk::store::Store;
+use newsdesk::nlu::Lang;
+use newsdesk::store::{Handled, InboxState, Store};
 use newsdesk::telegram::{self, Config, Helpdesk, RateLimits};
 use serde_json::json;
 use tokio::sync::oneshot;
@@ -173,8 +174,8 @@ impl Helpdesk for ScriptedDesk {
         self.commit(replies, settle).await
     }
 
-    fn command_list(&self, lang: &str) -> Vec<(String, String)> {
-        let (start, ask) = if lang == "en" {
+    fn command_list(&self, lang: Lang) -> Vec<(String, String)> {
+        let (start, ask) = if lang == Lang::En {
             ("Start", "Ask a question")
         } else {
             ("Mulai", "Ajukan pertanyaan")
@@ -454,7 +455,7 @@ async fn an_update_another_run_handled_first_is_neither_answered_again_nor_retri
     assert_eq!(app.desk.inputs.lock().unwrap().len(), 1, "not retried");
     assert_eq!(
         app.desk.store.inbox_counts().await.unwrap(),
-        vec![("done".to_string(), 1)]
+        vec![(InboxState::Handled(Handled::Done), 1)]
     );
     app.stop().await.unwrap();
 }

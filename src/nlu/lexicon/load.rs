@@ -266,6 +266,7 @@ impl Lexicon {
                 "suffix" => self.suffixes.push(value.to_string()),
                 "verb-prefix" => self.verb_prefixes.push(value.to_string()),
                 "agent-prefix" => self.agent_prefixes.push(value.to_string()),
+                "enclitic" => self.enclitics.push(value.to_string()),
                 _ => return Err("unknown affix kind"),
             },
             "colloquial" => {

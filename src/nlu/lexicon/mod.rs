@@ -185,6 +185,8 @@ pub struct Lexicon {
     relative_dates: HashMap<String, crate::nlu::dates::Relative>,
     /// Indonesian root words (hunspell-id).
     roots: HashSet<String>,
+    /// Particles and possessives written onto a word, particles first (`affixes.tsv`).
+    enclitics: Vec<String>,
     /// English words, base and inflected (SCOWL): an English question's word among them is no typo.
     english_words: HashSet<String>,
 }
@@ -405,12 +407,13 @@ impl Lexicon {
         has_prefix(w, &self.agent_prefixes)
     }
 
-    /// The stem used for matching (see [`super::stem`]); function words keep their surface.
+    /// The stem used for matching (see [`super::stem`]); function words keep their surface, and a
+    /// root the dictionary lists (less a particle or possessive) wins over a stem that is no word.
     pub fn stem(&self, w: &str) -> String {
         if self.is_function(w) {
             w.to_string()
         } else {
-            super::stem::stem(w)
+            super::stem::stem_listed(w, &self.enclitics, |r| self.roots.contains(r))
         }
     }
 
