@@ -15,8 +15,9 @@ fitted to these rows, the threshold is the one that maximises the tuning accurac
 best interval), and the [answer] section's threshold, bias and weights are rewritten in place.
 
 Tuning sets (scripts/fitting.py SETS): tests/archive/qa/tune.jsonl and probe-14.jsonl over the
-archive, probe-15.jsonl, probe-17-{slang,english,dated}.jsonl and probe-18-{english,slang,confusable}.jsonl
-over the archive with set C's and set D's articles (set C's
+archive, probe-15.jsonl, probe-17-{slang,english,dated}.jsonl, probe-18-{english,slang,confusable}.jsonl,
+probe-19-{passage,slang,english}.jsonl and probe-20-refuse.jsonl over the archive with set C's and
+set D's articles (probe-19-confusable.jsonl over the archive alone; set C's
 articles only as distractors: its questions are never run), and the single-article sets
 tests/qa/{tune,fresh,blind2}.jsonl over their three articles. Never the holdouts.
 
@@ -28,7 +29,7 @@ from fitting import ROOT, SETS, holds_gold, run
 
 FEATURES = ["score", "margin", "coverage", "salient_missing", "salient_absent", "rare_absent", "unknown", "type_match",
             "sentence_share", "date", "date_absent", "date_conflict", "english", "checks",
-            "absent", "failed_coverage"]
+            "absent", "failed_coverage", "figure_absent"]
 
 
 def sigmoid(z):

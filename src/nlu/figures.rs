@@ -89,7 +89,16 @@ pub fn whole_of_text(text: &str, lx: &Lexicon) -> Vec<String> {
                 .collect();
             k > i && (lx.measure(&word, MeasureRole::Unit).is_some() || lx.is_scale(&word))
         };
-        let letter_before = before.is_some_and(|c| c.is_alphabetic());
+        // A label's letters glued to its number name ("R1", "PPh22"); a currency sign glued to
+        // the sum ("Rp327 triliun", as many outlets write it) is no part of it.
+        let letter_before = before.is_some_and(|c| c.is_alphabetic()) && {
+            let run: String = chars[..start]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            !run.eq_ignore_ascii_case("pr")
+        };
         let n: String = chars[start..i].iter().collect();
         if n.len() >= 2
             && !n.starts_with('0')
@@ -122,6 +131,8 @@ mod tests {
             whole("merendam 38 desa, 7 rumah, naik 12%"),
             vec!["12", "38"]
         );
+        // A currency sign glued to the sum is no label: "Rp41 triliun" quotes 41 whole.
+        assert_eq!(whole("senilai Rp41 triliun, kode PPh22 persen"), vec!["41"]);
     }
 
     #[test]

@@ -59,8 +59,18 @@ pub fn detect(text_in: &str, lx: &Lexicon) -> Option<Lang> {
 /// tokenises the question once for all its readings).
 pub fn detect_tokens(tokens: &[text::Token], lx: &Lexicon) -> Option<Lang> {
     let (mut id, mut en) = (0.0f32, 0.0f32);
-    for token in tokens {
+    for (k, token) in tokens.iter().enumerate() {
         let w = token.word.as_str();
+        // A lone letter before a number is a code ("golongan I-3", "R-1", "H-7"), not the
+        // pronoun "I" nor chat's "r" for "are"; English "a" does come before numbers ("a 5% rise").
+        if w.chars().count() == 1
+            && w != "a"
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| n.word.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            continue;
+        }
         let slang = lx.slang.get(w);
         let id_word = lx.is_function_in(Lang::Id, w)
             || slang.is_some_and(|f| f.iter().any(|x| lx.is_function_in(Lang::Id, x)))
@@ -111,6 +121,11 @@ mod tests {
             Some(Lang::Id)
         );
         assert_eq!(detect("How much was coffee per kilo?"), Some(Lang::En));
+        // A class code's letter is no English pronoun.
+        assert_eq!(
+            detect("Berapa tarif golongan I-3 per 1 September 2031?"),
+            Some(Lang::Id)
+        );
     }
 
     #[test]

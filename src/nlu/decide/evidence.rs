@@ -1,11 +1,14 @@
 //! Evidence for the answer-or-refuse model beyond the word-level checks' verdict: how much of
 //! the question's specific wording, weighed by how few articles use each word, the chosen article
-//! never uses, and whether the checks failed only on coverage (a passage short of words is
-//! weaker evidence against answering than one lacking a name the question asks about).
+//! never uses, which of its names and numbers it never writes, and whether the checks failed
+//! only on coverage (a passage short of words is weaker evidence against answering than one
+//! lacking a name the question asks about).
 
+use super::DateIndex;
 use crate::nlu::article::Refusal;
+use crate::nlu::dates::QuestionDates;
 use crate::nlu::index::Index;
-use crate::nlu::query::Query;
+use crate::nlu::query::{Query, Term};
 
 /// The share of the question's ordinary specific words (known to the archive, not generic, not
 /// a name, figure or rare word: those have `salient_absent` and `rare_absent`) that the article
@@ -44,6 +47,77 @@ pub(super) fn failed_on_coverage<T>(checks: &Result<T, Refusal>) -> f32 {
     )))
 }
 
+/// The share of the question's salient terms the archive knows that the article holds nowhere
+/// (a figure also whole, [`super::siblings::whole`]). A term no article holds ("ceiling" the bridge
+/// lacks, a typo) is absent from every report alike and already counts in `unknown`, and an
+/// English word made salient by its place ("average price") crossed a dictionary: counted here
+/// they made a missing name look like a dictionary gap, so the fit trusted it less.
+pub(super) fn salient_absent(
+    salient: &[&Term],
+    qd: &QuestionDates,
+    index: &Index,
+    dix: &DateIndex,
+    doc: usize,
+) -> f32 {
+    // An English word the bridge translated ("average" as "biasa") is no name: the article may
+    // say it otherwise, so its absence tells little.
+    let known: Vec<&&Term> = salient
+        .iter()
+        .filter(|t| t.known() && t.forms.iter().all(|f| *f == t.word))
+        .collect();
+    if known.is_empty() {
+        return 0.0;
+    }
+    let absent = known
+        .iter()
+        .filter(|t| !(super::doc_holds(t, index, doc) && super::siblings::whole(t, qd, dix, doc)))
+        .count();
+    absent as f32 / known.len() as f32
+}
+
+/// Whether a number the question quotes (a salient term of digits alone, its date's words
+/// left out already: "daya 450 VA") is nowhere in the article, in any of the ways
+/// [`number_held`] accepts.
+pub(super) fn number_absent(salient: &[&Term], index: &Index, dix: &DateIndex, doc: usize) -> bool {
+    salient.iter().any(|t| {
+        !t.word.is_empty()
+            && t.word.bytes().all(|b| b.is_ascii_digit())
+            && !number_held(&t.word, t, index, dix, doc)
+    })
+}
+
+/// Whether the article writes the number the question quotes: as a word of its index, as a
+/// whole run of digits in its text ("Rp327 triliun" is one word of the index, "rp327"), or
+/// with thousands separators ("2200" as "2.200").
+fn number_held(n: &str, t: &Term, index: &Index, dix: &DateIndex, doc: usize) -> bool {
+    if super::doc_holds(t, index, doc) {
+        return true;
+    }
+    let grouped = {
+        let mut groups: Vec<&str> = Vec::new();
+        let mut end = n.len();
+        while end > 3 {
+            groups.push(&n[end - 3..end]);
+            end -= 3;
+        }
+        groups.push(&n[..end]);
+        groups.reverse();
+        groups.join("_")
+    };
+    if n.len() > 3 && dix.quotes(doc, &grouped) {
+        return true;
+    }
+    let d = &index.docs[doc];
+    std::iter::once(&d.title).chain(&d.paragraphs).any(|text| {
+        text.match_indices(n).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + n.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_digit())
+                && !after.is_some_and(|c| c.is_ascii_digit())
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +140,29 @@ mod tests {
         let asked = analyse("siapa penjaga pasar kembang raya?", None, &index);
         let share = absent_share(&asked, &index, 0);
         assert!(share > 0.0 && share < 1.0, "{share}");
+    }
+
+    #[test]
+    fn a_quoted_number_is_held_glued_to_a_currency_or_with_separators() {
+        let lx = lexicon();
+        let article = plain_article(
+            1,
+            "Tarif Listrik\n\nTarif daya 2.200 VA Rp 1.444,70 per kWh, subsidi Rp327 triliun.\n",
+        );
+        let index = Index::build(
+            std::slice::from_ref(&article),
+            std::iter::empty(),
+            lx.clone(),
+        );
+        let dix = DateIndex::build(&[article], &lx);
+        let absent = |question: &str| {
+            let q = analyse(question, None, &index);
+            let salient: Vec<&Term> = q.terms.iter().filter(|t| t.salient).collect();
+            number_absent(&salient, &index, &dix, 0)
+        };
+        assert!(!absent("tarif listrik 2200 VA berapa?"));
+        assert!(!absent("subsidi 327 triliun untuk apa?"));
+        assert!(absent("tarif listrik 450 VA berapa?"));
     }
 
     #[test]

@@ -94,10 +94,16 @@ pub struct Features {
     pub failed_coverage: f32,
     /// 1 when the word-level checks (names, predicate, type, coverage) all hold.
     pub checks: f32,
+    /// 1 when a figure the question quotes (with a separator, or a whole number before a unit,
+    /// "naik 75 bps", [`siblings::figures_quoted`]; or any number of it not spelling a date,
+    /// "daya 450 VA") is nowhere in the chosen article: a report that never gives the reader's
+    /// figure cannot answer about it, which a share among the salient terms (one of five)
+    /// weighed too lightly.
+    pub figure_absent: f32,
 }
 
 impl Features {
-    fn as_array(&self) -> [f32; 16] {
+    fn as_array(&self) -> [f32; 17] {
         [
             self.score,
             self.margin,
@@ -115,6 +121,7 @@ impl Features {
             self.checks,
             self.absent,
             self.failed_coverage,
+            self.figure_absent,
         ]
     }
 }
@@ -339,8 +346,11 @@ pub fn choose(
     );
     let ranked = ranked_for_checks;
     let best = &ranked[0];
-    let checks = article::decide(q, index, &ranked, th)
-        .and_then(|d| siblings::figures_quoted(qd, dix, doc).map(|()| d));
+    let figures = siblings::figures_quoted(qd, dix, doc);
+    let figure_absent = f32::from(u8::from(
+        figures.is_err() || evidence::number_absent(&salient, index, dix, doc),
+    ));
+    let checks = article::decide(q, index, &ranked, th).and_then(|d| figures.map(|()| d));
     let paragraphs = match &checks {
         Ok(d) if d.doc == doc && d.paragraphs.contains(&(passage.paragraph as usize)) => {
             d.paragraphs.clone()
@@ -384,10 +394,7 @@ pub fn choose(
         } else {
             missing as f32 / salient.len() as f32
         },
-        salient_absent: held
-            .iter()
-            .find(|(d, _)| *d == doc)
-            .map_or(0.0, |(_, share)| 1.0 - share),
+        salient_absent: evidence::salient_absent(&salient, qd, index, dix, doc),
         rare_absent: {
             let rare: Vec<&Term> = q.terms.iter().filter(|t| t.rare).collect();
             if rare.is_empty() {
@@ -416,6 +423,7 @@ pub fn choose(
         checks: f32::from(u8::from(checks.is_ok())),
         absent: evidence::absent_share(q, index, doc),
         failed_coverage: evidence::failed_on_coverage(&checks),
+        figure_absent,
     };
     let probability = model.probability(&features);
     let sentence = fit

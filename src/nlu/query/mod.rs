@@ -368,6 +368,9 @@ fn may_head(term: &Term, lx: &super::lexicon::Lexicon) -> bool {
         // unknown spelling) cannot say what is asked: an article lacking it is no sign it lacks
         // the answer.
         && (term.known() || term::is_dictionary_form(&term.word, lx) || lx.is_real_word(&term.stem))
+        // "Yg ngomong … siapa": a verb of speech asks who spoke (the report writes "kata",
+        // "ujar"), it names no thing the report must hold.
+        && !lx.is_cue(&term.word, super::lexicon::Cue::Speech)
         // "Berapa lama …": a gradable word describes the measure asked for, names no thing.
         && !lx.is_gradable(&term.word)
         // "Berapa jumlah …": a measure noun says what kind of figure is asked; the word it

@@ -72,6 +72,11 @@ fn the_word_after_the_question_word_is_what_is_asked() {
         q.terms.iter().all(|t| !(t.head && t.word == "sehari")),
         "a rate's denominator says per what, not of what"
     );
+    let q = analyse("yg ngomong sewa pasar naik siapa?", None, &seed_index());
+    assert!(
+        q.terms.iter().all(|t| !(t.head && t.word == "bicara")),
+        "a verb of speech asks who spoke, it names nothing the report must hold"
+    );
 }
 
 #[test]
