@@ -11,9 +11,9 @@ FIXTURES = [os.path.join(ROOT, "tests/fixtures/plain-paket-data-internet.txt"),
 WIDE = sorted(ARCHIVE
               + glob.glob(os.path.join(ROOT, "tests/archive/articles-c/*.txt"))
               + glob.glob(os.path.join(ROOT, "tests/archive/articles-d/*.txt")))
-# (question set, articles imported first). probe-15, stop 17's three sets, stop 18's three sets
-# and stop 19's probe-19-passage, -confusable, -slang and -english, and stop 20's probe-20-refuse
-# (written blind, scored once, then opened for tuning) run over the wide archive (probe-19-confusable over `articles/` only).
+# (question set, articles imported first). probe-15 and the probe-17 to probe-20 sets (each written
+# blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable over
+# `articles/` only.
 SETS = [
     ("tests/archive/qa/tune.jsonl", ARCHIVE),
     ("tests/archive/qa/probe-14.jsonl", ARCHIVE),
@@ -27,6 +27,7 @@ SETS = [
     ("tests/archive/qa/probe-19-slang.jsonl", WIDE),
     ("tests/archive/qa/probe-19-english.jsonl", WIDE),
     ("tests/archive/qa/probe-20-refuse.jsonl", WIDE),
+    ("tests/archive/qa/probe-20-passage.jsonl", WIDE),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 

@@ -108,3 +108,16 @@ pub(super) fn figure_measure(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Mea
         .find(|t| !lx.is_scale(&t.lower))
         .and_then(|t| lx.measure(&t.lower, MeasureRole::Unit))
 }
+
+/// Whether a question asks the number a label word names: the label beside the word asking a
+/// number ("nomor berapa", "PP no brp").
+pub(super) fn asks_label(words: &[String], lx: &Lexicon) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        lx.answer_type(w) == Some(AnswerType::Number)
+            && [i.checked_sub(1), Some(i + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|j| words.get(j))
+                .any(|n| lx.is_label(n))
+    })
+}

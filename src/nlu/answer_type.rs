@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 pub use super::answer_measure::measure_word;
-use super::answer_measure::{asked_measure, counted, figure_measure};
+use super::answer_measure::{asked_measure, asks_label, counted, figure_measure};
 use super::lexicon::{Cue, Lexicon, Measure};
 use super::query::{AnswerType, Query};
 
@@ -142,6 +142,8 @@ pub struct Asked {
     time: bool,
     /// "Saham apa", "apa nama …", "which commodity": the answer is a name of any kind.
     name: bool,
+    /// "Nomor berapa", "PP no brp": the question asks the number a label word names ("Nomor 7").
+    labelled: bool,
 }
 
 impl Asked {
@@ -176,6 +178,7 @@ impl Asked {
                 })
         });
         let measure = asked_measure(&q.words, lx);
+        let labelled = asks_label(&q.words, lx);
         // "Which village", "which minister": English names the kind of name it asks right after
         // its question word; a noun whose Indonesian sense stands before a place or a person in
         // the articles ("desa", "menteri": place and person cues) asks for that kind.
@@ -235,6 +238,7 @@ impl Asked {
             words,
             digits,
             measure,
+            labelled,
         }
     }
 
@@ -408,6 +412,12 @@ pub fn values_of(toks: &[Tok], facts: &[Facts], asked: &Asked) -> Vec<(usize, f3
         // the sentence's first word (which every sentence capitalises).
         let new_name = || is(NAME) && !asked.words.contains(&t.lower);
         let strength = match asked.wanted {
+            // Asking a label's number ("nomor berapa"), only a labelled number answers, whatever
+            // date-like form it has ("Nomor 7 Tahun 2031", "No. 12/2031").
+            AnswerType::Number if asked.labelled => match is(NUMBER) && is(LABELLED) {
+                true if !asked.quotes(t) => 1.0,
+                _ => continue,
+            },
             AnswerType::Number => {
                 // A figure with a duration unit ("48 jam", "3 bulan") reads as part of a date or
                 // a clock time unless the question asks how long; then it is the answer.

@@ -58,6 +58,10 @@ fn strongest(wanted: AnswerType, question: &[&str], sentence: &str) -> f32 {
             &question.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
             &lx,
         ),
+        labelled: asks_label(
+            &question.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
+            &lx,
+        ),
     };
     values(&tokens(sentence), &asked, &lx)
         .into_iter()
@@ -139,6 +143,7 @@ fn saham_apa_wants_a_name_of_any_kind() {
         counted: HashSet::new(),
         time: false,
         name: true,
+        labelled: false,
     };
     let strength = |s: &str| {
         values(&tokens(s), &asked, &lx)
@@ -164,6 +169,7 @@ fn pukul_berapa_wants_a_time_of_day_and_no_date_answers_it() {
         counted: HashSet::new(),
         time: true,
         name: false,
+        labelled: false,
     };
     let strength = |s: &str| {
         values(&tokens(s), &asked, &lx)
@@ -237,6 +243,7 @@ fn a_figure_before_the_counted_noun_answers_how_many() {
         counted: counted.iter().map(|w| w.to_string()).collect(),
         time: false,
         name: false,
+        labelled: false,
         measure: None,
     };
     let s = "Sebanyak 40 perahu disiapkan, naik dari 35.";
@@ -273,4 +280,16 @@ fn a_depth_asks_a_distance_not_a_magnitude() {
         strongest(n, &depth, "Gempa magnitudo 7,3 mengguncang."),
         0.3
     );
+}
+
+#[test]
+fn a_question_asking_a_number_by_its_label_wants_the_labelled_number() {
+    let n = AnswerType::Number;
+    let s = "Penetapan itu mengacu pada PP Nomor 7 Tahun 2031 tentang Pengupahan.";
+    assert_eq!(strongest(n, &["pp", "nomor", "berapa"], s), 1.0);
+    // Without the label asked, a labelled number counts nothing.
+    assert_eq!(strongest(n, &["berapa"], s), 0.0);
+    // Asking the label, a plain figure is no answer.
+    let plain = "Upah naik menjadi Rp 5.000.000 per bulan.";
+    assert_eq!(strongest(n, &["pp", "nomor", "berapa"], plain), 0.0);
 }

@@ -66,7 +66,8 @@ pub struct Features {
     /// How near a value stands to the question's rarest word in the article.
     pub rare: f32,
     /// The best sentence's share of the question's focus (the noun its question word asks about
-    /// and the word after it), by rarity in the article.
+    /// and the word after it), by rarity in the article; 0 when the question asks a figure, a
+    /// date or a name and that sentence holds none.
     pub focus: f32,
     /// How near a value stands to the focus.
     pub focus_near: f32,
@@ -288,7 +289,19 @@ fn measured(
             typed: fit.as_ref().map_or(0.0, |f| f.typed),
             share: fit.as_ref().map_or(0.0, |f| f.share),
             rare: fit.as_ref().map_or(0.0, |f| f.rare),
-            focus: fit.as_ref().map_or(0.0, |f| f.focus),
+            // Naming what is asked answers only beside a value of the kind asked: a paragraph
+            // saying the index fell holds "indeks" but not the close the question asks for.
+            focus: fit.as_ref().map_or(0.0, |f| {
+                let valued = matches!(
+                    asked.wanted,
+                    AnswerType::Number | AnswerType::Date | AnswerType::Person | AnswerType::Place
+                );
+                if valued && f.typed <= 0.0 {
+                    0.0
+                } else {
+                    f.focus
+                }
+            }),
             focus_near: fit.as_ref().map_or(0.0, |f| f.focus_near),
             echo: fit.as_ref().map_or(0.0, |f| f.echo),
             echo_before: 0.0,
@@ -398,6 +411,19 @@ mod tests {
                     Stok kopi tinggal 40 ton, harganya Rp 50.000 per kilogram.\n";
         let c = measured_of(body, "Stok kopi berapa ton?");
         assert!(c.iter().all(|(_, f)| f.untitled_typed == 0.0), "{c:?}");
+    }
+
+    #[test]
+    fn the_focus_counts_only_beside_a_value_of_the_kind_asked() {
+        let body = "Stok kopi gayo di gudang terus menipis.\n\n\
+                    Stok kopi gayo tinggal 40 ton.\n";
+        let c = measured_of(body, "Berapa stok kopi gayo?");
+        let focus = |k: usize| {
+            c.iter()
+                .find(|(p, _)| *p == k)
+                .map_or(0.0, |(_, f)| f.focus)
+        };
+        assert!(focus(1) > 0.0 && focus(0) == 0.0, "{c:?}");
     }
 
     #[test]
