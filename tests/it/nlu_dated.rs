@@ -128,3 +128,28 @@ fn a_year_the_title_names_picks_that_report_over_one_merely_published_then() {
     let a = ask(&e, "Berapa inflasi Kota Lumbung 2023?");
     assert!(a.answered && a.sources[0].article_id == 5, "{a:?}");
 }
+
+const VILLAGE: &str = "Harga Solar di Desa Karangtengah Naik Jadi Rp5.500 per Liter
+
+Tanggal: Senin, 7 Februari 2022 / 09:00 WIB
+Reporter: Redaksi Uji
+
+KARANGTENGAH - Pengecer di Desa Karangtengah menaikkan harga solar menjadi Rp5.500 per liter mulai Senin (7/2/2022).
+
+Kepala Desa Karangtengah Budi Santoso mengatakan pasokan dari kota terlambat sepekan.
+";
+
+#[test]
+fn terbaru_with_a_place_only_an_older_report_names_quotes_that_report() {
+    // The newest report on the topic is another town's: "terbaru" asks for the newest report
+    // holding what the question names, not for one that never mentions the place.
+    let e = Engine::build(
+        Arc::new(Intents::builtin()),
+        Arc::new(Lexicon::builtin()),
+        &[article(1, OLDER), article(2, NEWER), article(4, VILLAGE)],
+    );
+    let a = ask(&e, "Berapa harga solar terbaru di Karangtengah?");
+    assert!(a.answered && a.sources[0].article_id == 4, "{a:?}");
+    let a = ask(&e, "Berapa harga solar di Kota Lumbung terbaru?");
+    assert!(a.answered && a.sources[0].article_id == 2, "{a:?}");
+}
