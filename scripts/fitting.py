@@ -11,6 +11,9 @@ FIXTURES = [os.path.join(ROOT, "tests/fixtures/plain-paket-data-internet.txt"),
 WIDE = sorted(ARCHIVE
               + glob.glob(os.path.join(ROOT, "tests/archive/articles-c/*.txt"))
               + glob.glob(os.path.join(ROOT, "tests/archive/articles-d/*.txt")))
+# Stop 20's set F (new same-topic groups) with the wide archive as distractors: imported only
+# for probe-20-confusable, written over it.
+WIDE_F = sorted(WIDE + glob.glob(os.path.join(ROOT, "tests/archive/articles-f/*.txt")))
 # (question set, articles imported first). probe-15, stop 17's three sets, stop 18's three sets
 # and stop 19's probe-19-passage, -confusable, -slang and -english (written blind, scored once,
 # then opened for tuning) run over the wide archive (probe-19-confusable over `articles/` only).
@@ -26,6 +29,7 @@ SETS = [
     ("tests/archive/qa/probe-19-confusable.jsonl", ARCHIVE),
     ("tests/archive/qa/probe-19-slang.jsonl", WIDE),
     ("tests/archive/qa/probe-19-english.jsonl", WIDE),
+    ("tests/archive/qa/probe-20-confusable.jsonl", WIDE_F),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
