@@ -8,6 +8,7 @@
 //! reader's abbreviations no word list knows; `glued` parts a figure from its scale ("13rb").
 
 mod affixes;
+pub(crate) use affixes::strip_affixes;
 mod clauses;
 mod glued;
 mod shorthand;
