@@ -210,7 +210,11 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
                 n.word.chars().any(|c| c.is_ascii_digit())
                     || lx.relative_date(&format!("{w} {}", n.word)).is_some()
             });
-        let asks = lx.answer_type(w).filter(|_| opening && !names_date);
+        // A clause placing the question asks nothing: its "dalam satu jam" or "tahun itu" is
+        // part of the event it names.
+        let asks = lx
+            .answer_type(w)
+            .filter(|_| opening && !names_date && !placing);
         // "How many": a later, more specific question word outranks a manner word.
         if matches!(
             answer_type,

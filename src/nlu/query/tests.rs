@@ -53,6 +53,20 @@ fn waktu_after_a_gradable_question_is_the_noun_asked_about() {
 }
 
 #[test]
+fn a_question_word_inside_a_placing_clause_asks_nothing() {
+    let q = analyse(
+        "Saat pasar itu ramai dalam satu jam, desa mana yang paling banyak kena macet?",
+        None,
+        &seed_index(),
+    );
+    assert_eq!(
+        q.answer_type,
+        AnswerType::Place,
+        "the clause's \"jam\" asks nothing"
+    );
+}
+
+#[test]
 fn a_figure_quoted_in_a_question_asking_who_places_it_but_one_asking_how_much_is_asked() {
     let index = seed_index();
     let context = |raw: &str, w: &str| {
