@@ -146,7 +146,18 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             Some(s) => s.split_whitespace().collect(),
             None => vec![t.word.as_str()],
         };
-        let formal = written_as.iter().flat_map(|w| lx.deslang(w));
+        // A capitalised word the articles write as a name ("Kramat" of a market's name) is that
+        // name, not chat's spelling of a dictionary word the archive never uses ("keramat").
+        let kept_name = t.capitalised
+            && spelled.is_none()
+            && index.is_name(&t.word)
+            && lx.deslang(&t.word).iter().all(|f| {
+                *f != t.word && index.term(f).is_none() && index.term(&lx.stem(f)).is_none()
+            });
+        let formal =
+            written_as
+                .iter()
+                .flat_map(|w| if kept_name { vec![*w] } else { lx.deslang(w) });
         for (i, w) in formal.enumerate() {
             written.push((i == 0 && w != t.word).then(|| t.word.clone()));
             tokens.push(Token {

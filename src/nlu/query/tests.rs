@@ -67,6 +67,21 @@ fn a_question_word_inside_a_placing_clause_asks_nothing() {
 }
 
 #[test]
+fn a_capitalised_name_the_articles_write_is_not_read_as_slang_for_another_word() {
+    // The slang list spells "kramat" as "keramat"; the archive only writes it in a name.
+    let index = crate::nlu::testing::one_article_index(
+        "Harga cabai naik\n\nPedagang di Pasar Kramat menjual cabai Rp 50.000. \
+         Pasokan ke Pasar Kramat turun.\n",
+    );
+    let q = analyse("Berapa harga cabai di Pasar Kramat?", None, &index);
+    assert!(
+        q.terms.iter().any(|t| t.word == "kramat" && t.known()),
+        "{:?}",
+        q.terms
+    );
+}
+
+#[test]
 fn a_figure_quoted_in_a_question_asking_who_places_it_but_one_asking_how_much_is_asked() {
     let index = seed_index();
     let context = |raw: &str, w: &str| {
