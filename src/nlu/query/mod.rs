@@ -154,10 +154,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             && lx.deslang(&t.word).iter().all(|f| {
                 *f != t.word && index.term(f).is_none() && index.term(&lx.stem(f)).is_none()
             });
-        let formal =
-            written_as
-                .iter()
-                .flat_map(|w| if kept_name { vec![*w] } else { lx.deslang(w) });
+        let formal = written_as
+            .iter()
+            .flat_map(|w| if kept_name { vec![*w] } else { lx.deslang(w) });
         for (i, w) in formal.enumerate() {
             written.push((i == 0 && w != t.word).then(|| t.word.clone()));
             tokens.push(Token {
