@@ -11,9 +11,12 @@ FIXTURES = [os.path.join(ROOT, "tests/fixtures/plain-paket-data-internet.txt"),
 WIDE = sorted(ARCHIVE
               + glob.glob(os.path.join(ROOT, "tests/archive/articles-c/*.txt"))
               + glob.glob(os.path.join(ROOT, "tests/archive/articles-d/*.txt")))
+# Stop 20's set F (new same-topic groups) with the wide archive as distractors: imported only
+# for probe-20-confusable, written over it.
+WIDE_F = sorted(WIDE + glob.glob(os.path.join(ROOT, "tests/archive/articles-f/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-20 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable over
-# `articles/` only.
+# `articles/` only, probe-20-confusable over the wide archive and set F.
 SETS = [
     ("tests/archive/qa/tune.jsonl", ARCHIVE),
     ("tests/archive/qa/probe-14.jsonl", ARCHIVE),
@@ -28,6 +31,7 @@ SETS = [
     ("tests/archive/qa/probe-19-english.jsonl", WIDE),
     ("tests/archive/qa/probe-20-refuse.jsonl", WIDE),
     ("tests/archive/qa/probe-20-passage.jsonl", WIDE),
+    ("tests/archive/qa/probe-20-confusable.jsonl", WIDE_F),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 

@@ -53,6 +53,7 @@ pub fn decide(
                 && !t.untranslated
                 && !in_doc(t, index, doc)
                 && !found_in_title(t, index, passage)
+                && !root_in_doc(&t.word, index, doc)
         })
     {
         return Err(Refusal::MissingWord(t.word.clone()));
@@ -209,4 +210,24 @@ fn foreign_predicate<'q>(q: &'q Query, index: &Index) -> Option<&'q Term> {
                 crate::nlu::lang::Lang::En => true,
             }
     })
+}
+
+/// Whether the article writes the root of a process noun asked about ("berapa persen
+/// penurunan …": the article says the tariff "turun"). Snowball leaves such a noun at a stem its
+/// root does not share when the prefix replaced the root's first letter (penurunan → "urun",
+/// turun → "turun"). Only a noun in -an (peN-…-an names the process): an agent noun
+/// ("pemilik") is another thing than its root's verb, so the article must speak of it.
+fn root_in_doc(word: &str, index: &Index, doc: usize) -> bool {
+    let lx = &index.lx;
+    if !word.ends_with("an") {
+        return false;
+    }
+    let ids: Vec<_> = crate::nlu::query::strip_affixes(word, lx)
+        .into_iter()
+        .filter(|r| lx.is_real_word(r))
+        .filter_map(|r| index.term(&r).or_else(|| index.term(&lx.stem(&r))))
+        .collect();
+    (0..index.docs[doc].paragraphs.len())
+        .filter_map(|i| index.passage_of(doc, i))
+        .any(|p| ids.iter().any(|id| p.terms.binary_search(id).is_ok()))
 }

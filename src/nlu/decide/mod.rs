@@ -299,7 +299,19 @@ pub fn choose(
             of(&held) + of(&placed)
         };
         let most = topic.iter().map(|&d| evidence(d)).fold(0.0f32, f32::max);
-        let newest = newest.filter(|&(_, doc)| qd.latest || evidence(doc) + 1e-3 >= most);
+        let holds_most = |doc: usize| evidence(doc) + 1e-3 >= most;
+        // With "terbaru" the newest report holding what the question quotes: "harga terbaru di
+        // <a town one older report covers>" asks for that town's newest report, not the
+        // topic's newest, which never names the town.
+        let newest = if qd.latest {
+            topic
+                .iter()
+                .filter(|&&doc| holds_most(doc))
+                .filter_map(|&doc| dix.published_day[doc].map(|d| (d, doc)))
+                .max()
+        } else {
+            newest.filter(|&(_, doc)| holds_most(doc))
+        };
         if let Some((_, doc)) = newest {
             let bonus = if qd.latest {
                 let top = ranked.iter().map(|s| s.score).fold(f32::MIN, f32::max);

@@ -2,7 +2,7 @@
 
 /// Roots left after taking off common Indonesian prefixes and suffixes, longest first — tried
 /// against the index when Snowball's stem is not in it.
-pub(super) fn strip_affixes(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> Vec<String> {
+pub(crate) fn strip_affixes(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> Vec<String> {
     let (prefixes, suffixes) = lx.affixes();
     let none = (String::new(), None);
     let mut out = Vec::new();

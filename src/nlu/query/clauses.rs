@@ -134,18 +134,35 @@ fn trailing_clause(
 ) -> Option<usize> {
     let formal: Vec<String> = words.iter().map(|t| formal(t, lx)).collect();
     // In the same segment, at least one word between the question word and the clause: what is
-    // asked about.
+    // asked about. A gradable word right after the question word ("berapa lama", "berapa
+    // banyak") only shapes the question, so the noun after it is the one asked about: "berapa
+    // lama waktu perjalanan" asks for a time, it places nothing.
+    // "Status gunung itu waktu awan panasnya meluncur ke hulu sungai apa?": asked last, after the
+    // clause, in a reader's order; the clause runs to the question word and the words before the
+    // context word are what is asked.
+    let asked_last = !asked_before
+        && formal.len() > 1
+        && formal.iter().position(|w| asks(w, lx)) == Some(formal.len() - 1);
+    let end = if asked_last {
+        formal.len() - 1
+    } else {
+        formal.len()
+    };
     let start = if asked_before {
         0
+    } else if asked_last {
+        1
     } else {
-        formal.iter().position(|w| asks(w, lx))? + 2
+        let q = formal.iter().position(|w| asks(w, lx))?;
+        let shaped = formal.get(q + 1).is_some_and(|w| lx.is_gradable(w));
+        q + if shaped { 3 } else { 2 }
     };
     // A context word a relative clause qualifies is a noun ("berapa lama waktu yang diberikan
     // …": the time given), not a conjunction, which no "yang" ever follows.
-    let from = (start..formal.len()).find(|&k| {
+    let from = (start..end).find(|&k| {
         lx.is_context_word(&formal[k]) && formal.get(k + 1).map(String::as_str) != Some(RELATIVE)
     })?;
-    let rest = &formal[from + 1..];
+    let rest = &formal[from + 1..end];
     let content = rest.iter().filter(|w| !lx.is_function(w)).count();
     (content >= TRAILING_CLAUSE_WORDS && !rest.iter().any(|w| asks(w, lx))).then_some(from)
 }

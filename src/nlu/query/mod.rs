@@ -8,6 +8,7 @@
 //! reader's abbreviations no word list knows; `glued` parts a figure from its scale ("13rb").
 
 mod affixes;
+pub(crate) use affixes::strip_affixes;
 mod clauses;
 mod glued;
 mod shorthand;
@@ -145,7 +146,17 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             Some(s) => s.split_whitespace().collect(),
             None => vec![t.word.as_str()],
         };
-        let formal = written_as.iter().flat_map(|w| lx.deslang(w));
+        // A capitalised word the articles write as a name ("Kramat" of a market's name) is that
+        // name, not chat's spelling of a dictionary word the archive never uses ("keramat").
+        let kept_name = t.capitalised
+            && spelled.is_none()
+            && index.is_name(&t.word)
+            && lx.deslang(&t.word).iter().all(|f| {
+                *f != t.word && index.term(f).is_none() && index.term(&lx.stem(f)).is_none()
+            });
+        let formal = written_as
+            .iter()
+            .flat_map(|w| if kept_name { vec![*w] } else { lx.deslang(w) });
         for (i, w) in formal.enumerate() {
             written.push((i == 0 && w != t.word).then(|| t.word.clone()));
             tokens.push(Token {
@@ -209,7 +220,11 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
                 n.word.chars().any(|c| c.is_ascii_digit())
                     || lx.relative_date(&format!("{w} {}", n.word)).is_some()
             });
-        let asks = lx.answer_type(w).filter(|_| opening && !names_date);
+        // A clause placing the question asks nothing: its "dalam satu jam" or "tahun itu" is
+        // part of the event it names.
+        let asks = lx
+            .answer_type(w)
+            .filter(|_| opening && !names_date && !placing);
         // "How many": a later, more specific question word outranks a manner word.
         if matches!(
             answer_type,

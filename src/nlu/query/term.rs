@@ -117,11 +117,13 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
             // Snowball left an affix on ("menaikkan") or took the root's first letter with the
             // prefix ("meninggalkan" → "inggal"): the bare root the index or a synonym holds.
             word = root;
-        } else if let Some(form) = reaffixed(&word, lx)
-            .into_iter()
-            .find(|f| index.term(f).is_some())
-        {
-            // The articles use the root with another prefix only ("merendam" → "terendam").
+        } else if let Some(form) = reaffixed(&word, lx).into_iter().find(|f| {
+            let st = stem(f);
+            index.term(f).is_some() || (st != *f && index.term(&st).is_some())
+        }) {
+            // The articles use the root with another prefix only ("merendam" → "terendam"), or
+            // with another suffix too: "kumpulkan" is the "mengumpulkan" they write, whose stem
+            // Snowball took the root's first letter from ("umpul"), as it does "mengumpul"'s.
             word = form;
         } else if english && lx.is_english_word(&word) {
             // A real English word the bridge lacks ("employers", "staple") is no typo of a
@@ -333,6 +335,22 @@ pub(super) fn is_dictionary_form(word: &str, lx: &crate::nlu::lexicon::Lexicon) 
 #[cfg(test)]
 mod tests {
     use super::super::{Query, Term, analyse};
+
+    #[test]
+    fn a_bare_root_verb_matches_the_nasal_form_the_article_writes() {
+        // Snowball stems "mengumpulkan" to "umpul": the reader's "kumpulkan" is that word.
+        let index = crate::nlu::testing::one_article_index(
+            "Beras untuk lumbung desa\n\nWarga Sukalaras mengumpulkan 12 karung beras.\n",
+        );
+        let q = analyse("brp karung beras yg warga kumpulkan", None, &index);
+        assert!(
+            q.terms
+                .iter()
+                .any(|t| t.word.ends_with("umpul") && t.known()),
+            "{:?}",
+            q.terms
+        );
+    }
 
     #[test]
     fn a_colloquial_verb_matches_the_root_the_article_writes_with_other_affixes() {

@@ -21,6 +21,67 @@ fn a_clause_placing_the_question_marks_its_words_as_context() {
 }
 
 #[test]
+fn a_clause_before_a_question_word_asked_last_places_the_question() {
+    let index = seed_index();
+    let context = |raw: &str, w: &str| {
+        let q = analyse(raw, None, &index);
+        q.terms.iter().find(|t| t.word == w).map(|t| t.context)
+    };
+    let last = "Harga emas waktu rupiah melemah tajam berapa?";
+    assert_eq!(context(last, "rupiah"), Some(true));
+    assert_eq!(context(last, "emas"), Some(false));
+    // Too short to place anything: "waktu itu" is part of what is asked.
+    assert_eq!(context("Harga emas waktu itu berapa?", "emas"), Some(false));
+}
+
+#[test]
+fn waktu_after_a_gradable_question_is_the_noun_asked_about() {
+    let index = seed_index();
+    let q = analyse("Berapa lama waktu antrean di pasar itu?", None, &index);
+    assert!(
+        q.terms.iter().all(|t| !t.context),
+        "\"berapa lama waktu …\" asks for a time; it places nothing"
+    );
+    let q = analyse(
+        "Berapa harga emas waktu rupiah melemah tajam?",
+        None,
+        &index,
+    );
+    let context = |w: &str| q.terms.iter().find(|t| t.word == w).map(|t| t.context);
+    assert_eq!(context("rupiah"), Some(true));
+    assert_eq!(context("emas"), Some(false));
+}
+
+#[test]
+fn a_question_word_inside_a_placing_clause_asks_nothing() {
+    let q = analyse(
+        "Saat pasar itu ramai dalam satu jam, desa mana yang paling banyak kena macet?",
+        None,
+        &seed_index(),
+    );
+    assert_eq!(
+        q.answer_type,
+        AnswerType::Place,
+        "the clause's \"jam\" asks nothing"
+    );
+}
+
+#[test]
+fn a_capitalised_name_the_articles_write_is_not_read_as_slang_for_another_word() {
+    // The slang list spells "kramat" as "keramat"; the archive only writes it in a name.
+    let index = crate::nlu::testing::one_article_index(
+        "Harga cabai naik\n\nPedagang di Pasar Kramat menjual cabai Rp 50.000. \
+         Pasokan ke Pasar Kramat turun.\n",
+    );
+    let q = analyse("Berapa harga cabai di Pasar Kramat?", None, &index);
+    assert!(
+        q.terms.iter().any(|t| t.word == "kramat" && t.known()),
+        "{:?}",
+        q.terms
+    );
+}
+
+#[test]
 fn a_figure_quoted_in_a_question_asking_who_places_it_but_one_asking_how_much_is_asked() {
     let index = seed_index();
     let context = |raw: &str, w: &str| {
