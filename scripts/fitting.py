@@ -12,8 +12,8 @@ WIDE = sorted(ARCHIVE
               + glob.glob(os.path.join(ROOT, "tests/archive/articles-c/*.txt"))
               + glob.glob(os.path.join(ROOT, "tests/archive/articles-d/*.txt")))
 # (question set, articles imported first). probe-15, stop 17's three sets, stop 18's three sets
-# and stop 19's probe-19-passage, -confusable, -slang and -english (written blind, scored once,
-# then opened for tuning) run over the wide archive (probe-19-confusable over `articles/` only).
+# stop 19's probe-19-passage, -confusable, -slang and -english and stop 20's probe-20-slang (written
+# blind, scored once, then opened for tuning) run over the wide archive (probe-19-confusable over `articles/` only).
 SETS = [
     ("tests/archive/qa/tune.jsonl", ARCHIVE),
     ("tests/archive/qa/probe-14.jsonl", ARCHIVE),
@@ -26,6 +26,7 @@ SETS = [
     ("tests/archive/qa/probe-19-confusable.jsonl", ARCHIVE),
     ("tests/archive/qa/probe-19-slang.jsonl", WIDE),
     ("tests/archive/qa/probe-19-english.jsonl", WIDE),
+    ("tests/archive/qa/probe-20-slang.jsonl", WIDE),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
