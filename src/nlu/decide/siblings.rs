@@ -126,9 +126,8 @@ pub(super) fn same_topic(
                 in_title(t, doc)
                     && !only_a_unit(
                         t,
-                        title_words.get_or_insert_with(|| {
-                            crate::nlu::text::words(&index.docs[doc].title)
-                        }),
+                        title_words
+                            .get_or_insert_with(|| crate::nlu::text::words(&index.docs[doc].title)),
                     )
             })
             .collect()

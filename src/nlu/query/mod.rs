@@ -332,8 +332,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     // "berapa ... tahun" asks for a year, not an amount: a date noun (not a date question word
     // such as "kapan", which is a function word) outranks "berapa".
     // A date noun that names its year ("UMP tahun 2024") says which, not what is asked.
-    // Only beside the question word ("tahun berapa", "jam berapa"): elsewhere the noun is the
-    // topic's ("berapa inflasi tahun ke tahun", "berapa UMP tahun lalu").
+    // Only right before the question word ("tahun berapa", "jam berapa"): elsewhere the noun is
+    // the topic's ("berapa inflasi tahun ke tahun", "berapa UMP tahun lalu"), and right after it
+    // the noun is what is counted ("berapa jam", "brp hari": a duration, a figure).
     let asks_number = |i: Option<usize>| {
         i.and_then(|i| tokens.get(i))
             .is_some_and(|t| lx.answer_type(&t.word) == Some(AnswerType::Number))
@@ -342,7 +343,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         && tokens.iter().enumerate().any(|(i, t)| {
             lx.answer_type(&t.word) == Some(AnswerType::Date)
                 && !lx.is_function(&t.word)
-                && (asks_number(Some(i + 1)) || asks_number(i.checked_sub(1)))
+                && asks_number(Some(i + 1))
                 && !tokens
                     .get(i + 1)
                     .is_some_and(|n| n.word.chars().any(|c| c.is_ascii_digit()))

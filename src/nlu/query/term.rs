@@ -33,6 +33,16 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
             && lx.month(w).is_none()
     };
     let name = !english && !token.capitalised && (is_name(&word) || written.is_some_and(is_name));
+    // The slang map may turn a name the articles write into a word they never use (a place spelt
+    // as chat spells the common word it resembles): the reader's spelling, the name, is the word
+    // then, never "corrected" into some other word of the index.
+    if name
+        && !is_name(&word)
+        && index.term(&word).is_none()
+        && let Some(w) = written.filter(|w| is_name(w))
+    {
+        word = w.to_string();
+    }
     // A month's abbreviation ("okt", "agst") is the month the articles spell out in full: read
     // as the full name it matches them like a formal question's month does.
     // An English question's abbreviation ("oct") is no bridge headword as the full name is.
