@@ -240,6 +240,11 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     };
     let mut forms = vec![word.clone()];
     push(&word, 1.0, &mut matches);
+    // A small number the reader types as a digit the report spells out ("2 kali": "dua kali").
+    // One way only: a word the question spells is no digit of the reports.
+    if let Some(spelt) = lx.digit_word(&word) {
+        push(spelt, 1.0, &mut matches);
+    }
     // Rarity is the word's own (a translation or a synonym is a guess), and an English word
     // counts only when it crosses untranslated (a name the bridge does not know). Month names are dates:
     // salient as such, not by rarity.
