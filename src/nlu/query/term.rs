@@ -289,7 +289,12 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         && !ordinary
         && word.chars().count() >= 5
         && word.chars().all(|c| c.is_ascii_lowercase())
-        && vowels * 2 >= word.chars().count() - vowels;
+        && vowels * 2 >= word.chars().count() - vowels
+        // A colloquial verb of a dictionary root ("ngerugiin": nge-, rugi, -in) is an ordinary
+        // word the articles happen not to use, however its affixes defeat the other lookups.
+        && !crate::nlu::colloquial::candidates(&word, lx)
+            .iter()
+            .any(|c| is_dictionary_form(c, lx));
     let salient = token.capitalised || name || text::has_digit(&word) || rare || unknown_name;
     let untranslated = english && translations.is_empty() && matches.is_empty() && !salient;
     // Still evidence of what the question is about, weighed softly (an article lacking it may
