@@ -136,8 +136,15 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let mut written: Vec<Option<String>> = Vec::new();
     let detected = super::lang::detect_tokens(&raw_tokens, lx);
     let english = detected == Some(Lang::En);
+    // A unit's abbreviation right after a figure is that unit ("5 gr", "12 cm"); elsewhere it is
+    // chat's word spelt the same ("gr2" for "gara-gara", "cm" for "cuma").
+    let mut after_figure = false;
     for (k, t) in raw_tokens.into_iter().enumerate() {
-        let spelled = (!english)
+        let unit = std::mem::replace(&mut after_figure, text::has_digit(&t.word))
+            && lx
+                .measure(&t.word, super::lexicon::MeasureRole::Unit)
+                .is_some();
+        let spelled = (!english && !unit)
             .then(|| spell_out(&t.word, t.capitalised, index))
             .flatten();
         // A spelled-out blend is two words ("batik pesisir").
@@ -145,7 +152,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             Some(s) => s.split_whitespace().collect(),
             None => vec![t.word.as_str()],
         };
-        let formal = written_as.iter().flat_map(|w| lx.deslang(w));
+        let formal = written_as
+            .iter()
+            .flat_map(|w| if unit { vec![*w] } else { lx.deslang(w) });
         for (i, w) in formal.enumerate() {
             written.push((i == 0 && w != t.word).then(|| t.word.clone()));
             tokens.push(Token {

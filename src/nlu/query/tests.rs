@@ -361,3 +361,12 @@ fn a_small_digit_matches_the_word_the_report_spells_and_a_colloquial_verb_is_no_
     let verb = q.terms.iter().find(|t| t.word == "ngerugiin").unwrap();
     assert!(!verb.salient, "nge-rugi-in: a verb of a dictionary root");
 }
+
+#[test]
+fn a_units_abbreviation_after_a_figure_is_the_unit_and_chats_word_elsewhere() {
+    let index = seed_index();
+    let q = analyse("harga emas 5 gr brp", None, &index);
+    assert!(q.words.iter().any(|w| w == "gr"), "{:?}", q.words);
+    let q = analyse("naik gr2 apa", None, &index);
+    assert!(q.words.iter().all(|w| w != "gr"), "{:?}", q.words);
+}
