@@ -5,13 +5,15 @@
 //! Split by feature: this file owns the analysis of the whole question (its terms and answer
 //! type); `term` reads one content word; `clauses` groups the words (a clause placing the question,
 //! English phrases); `affixes` strips and swaps Indonesian affixes; `shorthand` spells out a
-//! reader's abbreviations no word list knows; `glued` parts a figure from its scale ("13rb").
+//! reader's abbreviations no word list knows; `glued` parts a figure from its scale ("13rb");
+//! `typo` corrects a misspelt word against the index vocabulary.
 
 mod affixes;
 mod clauses;
 mod glued;
 mod shorthand;
 mod term;
+mod typo;
 
 use super::index::{Index, TermId};
 use super::lang::Lang;

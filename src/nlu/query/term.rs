@@ -136,32 +136,12 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         } else if english && lx.is_english_word(&word) {
             // A real English word the bridge lacks ("employers", "staple") is no typo of a
             // bridge word ("employee", "stable"): kept, and counted as a gap of the dictionary.
-        } else if !index.knows(&word) && !is_dictionary_form(&word, lx) && !token.capitalised {
+        } else if !index.knows(&word)
+            && !token.capitalised
+            && let Some(fixed) = super::typo::correct(&word, english, index)
+        {
             // A capitalised word is a name: never "corrected" into another word.
-            // An English question's unknown word is only corrected to a word of the bridge, an
-            // Indonesian question's never to an English word the articles do not use.
-            // A word of twice as many consonants as vowels is shorthand: letters left out, not
-            // one written wrong, so it is corrected only into a word holding all its letters in
-            // order ("krta" is no "kata").
-            let vowels = word.chars().filter(|c| "aeiou".contains(*c)).count();
-            let shorthand = !english && vowels * 2 < word.chars().count() - vowels;
-            let accept = |w: &str| {
-                if shorthand && !holds_in_order(w, &word) {
-                    return false;
-                }
-                if english {
-                    lx.english.contains_key(w)
-                } else {
-                    index.term(w).is_some() || !lx.english.contains_key(w)
-                }
-            };
-            if let Some(fixed) = index.correct(&word, accept) {
-                word = fixed;
-            } else if stem(&word).chars().count() >= 6
-                && let Some(fixed) = index.correct(&stem(&word), accept)
-            {
-                word = fixed;
-            }
+            word = fixed;
         }
     }
     let translations: Vec<String> = if translations.is_empty() {
