@@ -96,6 +96,8 @@ mod tests {
     fn a_misspelt_word_under_a_clitic_or_colloquial_affixes_is_corrected() {
         assert!(words("psatnya dmn").contains(&"pusat".to_string()));
         assert!(words("kpn dimuumin").contains(&"diumumkan".to_string()));
+        // Chat's clitic without its last vowel.
+        assert!(words("pusatny dmn").iter().any(|w| w.starts_with("pusat")));
     }
 
     #[test]
