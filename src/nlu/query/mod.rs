@@ -385,6 +385,8 @@ fn may_head(term: &Term, lx: &super::lexicon::Lexicon) -> bool {
         // "Berapa jumlah …": a measure noun says what kind of figure is asked; the word it
         // governs (salient already) says of what.
         && !lx.is_measure_head(&term.word)
+        // … with its clitic too ("jumlahnya", "siapa namanya").
+        && !lx.is_measure_head(&term.stem)
         // "… di mana Januari 2025": a month says when, not what is asked.
         && !lx.is_calendar_word(&term.word)
         // "Berapa persen …", "brp liter": a unit says in what the figure is given, not of what.

@@ -370,3 +370,14 @@ fn a_units_abbreviation_after_a_figure_is_the_unit_and_chats_word_elsewhere() {
     let q = analyse("naik gr2 apa", None, &index);
     assert!(q.words.iter().all(|w| w != "gr"), "{:?}", q.words);
 }
+
+#[test]
+fn a_measure_noun_with_its_clitic_is_no_more_what_is_asked_than_without() {
+    let index = seed_index();
+    let q = analyse("pemilik toko itu siapa namanya", None, &index);
+    assert!(
+        q.terms.iter().all(|t| !(t.head && t.stem == "nama")),
+        "{:?}",
+        q.terms
+    );
+}
