@@ -34,12 +34,14 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     };
     let name = !english && !token.capitalised && (is_name(&word) || written.is_some_and(is_name));
     // The slang map may turn a name the articles write into a word they never use (a place spelt
-    // as chat spells the common word it resembles): the reader's spelling, the name, is the word
-    // then, never "corrected" into some other word of the index.
+    // as chat spells the common word it resembles), or into one ordinary word (a place named by
+    // a regional word for a direction): the reader's spelling, the name, is the word then, never
+    // "corrected" into some other word of the index. A name spelt out as several words stays
+    // spelt out ("pemprov": both forms match).
     if name
         && !is_name(&word)
-        && index.term(&word).is_none()
         && let Some(w) = written.filter(|w| is_name(w))
+        && (index.term(&word).is_none() || lx.deslang(w).len() == 1)
     {
         word = w.to_string();
     }
