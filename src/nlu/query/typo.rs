@@ -59,9 +59,9 @@ pub(super) fn correct(word: &str, english: bool, index: &Index) -> Option<String
     if english || affixed {
         return None;
     }
-    // The clitic on a misspelt word ("psatnya"): the stemmer keeps a word it cannot read whole,
-    // so the base is corrected alone (the stem the article's word has).
-    if let Some(base) = word.strip_suffix("nya").filter(|b| b.chars().count() >= 4) {
+    // The clitic on a misspelt or short word ("psatnya", "golnya"): the stemmer keeps a word it
+    // cannot read whole or one too short, so the base is looked up and corrected alone.
+    if let Some(base) = word.strip_suffix("nya").filter(|b| b.chars().count() >= 3) {
         if index.term(base).is_some() {
             return Some(base.to_string());
         }
