@@ -205,7 +205,9 @@ fn has_long_run(word: &str) -> bool {
 /// "org2" → Some("org"): letters followed by a single `2` mean the word twice.
 fn reduplicated(word: &str) -> Option<&str> {
     let base = word.strip_suffix('2')?;
-    (base.chars().count() >= 2 && base.chars().all(|c| c.is_alphabetic())).then_some(base)
+    // "ke2" is the ordinal prefix before its number ("the second"), no word said twice.
+    (base.chars().count() >= 2 && base.chars().all(|c| c.is_alphabetic()) && base != "ke")
+        .then_some(base)
 }
 
 /// True when the token holds a digit (years, amounts): a salient detail a passage must contain.

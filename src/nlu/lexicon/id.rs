@@ -51,6 +51,10 @@ pub const SOURCE: Source = Source {
             "number-words",
             include_str!("../../../lexicon/id/number-words.txt"),
         ),
+        (
+            "digit-words",
+            include_str!("../../../lexicon/id/digit-words.tsv"),
+        ),
         ("cues", include_str!("../../../lexicon/id/cues.tsv")),
         ("measures", include_str!("../../../lexicon/id/measures.tsv")),
         (

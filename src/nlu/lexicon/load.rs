@@ -89,6 +89,15 @@ impl Lexicon {
                         .insert(short.trim().to_string(), word.trim().to_lowercase());
                 }
             }
+            "digit-words" => {
+                for line in rows(text) {
+                    let Some((digit, word)) = line.split_once('\t') else {
+                        return Err(bad(line, "no tab-separated second column"));
+                    };
+                    self.digit_words
+                        .insert(digit.trim().to_string(), word.trim().to_lowercase());
+                }
+            }
             "english-words" => words(&mut self.english_words),
             "synonyms" => {
                 // Each line is a group of near-synonyms: every word maps to the others.

@@ -138,6 +138,8 @@ pub struct Lexicon {
     level_verbs: HashSet<String>,
     ordinal_suffixes: HashSet<String>,
     number_words: HashSet<String>,
+    /// Digits the reports write in words (`digit-words.tsv`): "2" → "dua".
+    digit_words: HashMap<String, String>,
     cues: HashMap<String, Vec<Cue>>,
     measures: HashMap<String, Vec<(Measure, MeasureRole)>>,
     scales: HashSet<String>,
@@ -280,6 +282,11 @@ impl Lexicon {
 
     pub fn is_number_word(&self, w: &str) -> bool {
         self.number_words.contains(w)
+    }
+
+    /// The word the reports write for a digit ("2" → "dua"), if news style spells it out.
+    pub fn digit_word(&self, digit: &str) -> Option<&str> {
+        self.digit_words.get(digit).map(String::as_str)
     }
 
     /// Every cue the word gives (`cues.tsv`), usually none.

@@ -5,7 +5,8 @@
 //! Split by feature: this file owns the analysis of the whole question (its terms and answer
 //! type); `term` reads one content word; `clauses` groups the words (a clause placing the question,
 //! English phrases); `affixes` strips and swaps Indonesian affixes; `shorthand` spells out a
-//! reader's abbreviations no word list knows; `glued` parts a figure from its scale ("13rb").
+//! reader's abbreviations no word list knows; `glued` parts a figure from its scale ("13rb");
+//! `typo` corrects a misspelt word against the index vocabulary.
 
 mod affixes;
 pub(crate) use affixes::strip_affixes;
@@ -13,6 +14,7 @@ mod clauses;
 mod glued;
 mod shorthand;
 mod term;
+mod typo;
 
 use super::index::{Index, TermId};
 use super::lang::Lang;
@@ -137,8 +139,15 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let mut written: Vec<Option<String>> = Vec::new();
     let detected = super::lang::detect_tokens(&raw_tokens, lx);
     let english = detected == Some(Lang::En);
+    // A unit's abbreviation right after a figure is that unit ("5 gr", "12 cm"); elsewhere it is
+    // chat's word spelt the same ("gr2" for "gara-gara", "cm" for "cuma").
+    let mut after_figure = false;
     for (k, t) in raw_tokens.into_iter().enumerate() {
-        let spelled = (!english)
+        let unit = std::mem::replace(&mut after_figure, text::has_digit(&t.word))
+            && lx
+                .measure(&t.word, super::lexicon::MeasureRole::Unit)
+                .is_some();
+        let spelled = (!english && !unit)
             .then(|| spell_out(&t.word, t.capitalised, index))
             .flatten();
         // A spelled-out blend is two words ("batik pesisir").
@@ -156,7 +165,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             });
         let formal = written_as
             .iter()
-            .flat_map(|w| if kept_name { vec![*w] } else { lx.deslang(w) });
+            .flat_map(|w| if unit || kept_name { vec![*w] } else { lx.deslang(w) });
         for (i, w) in formal.enumerate() {
             written.push((i == 0 && w != t.word).then(|| t.word.clone()));
             tokens.push(Token {
@@ -347,8 +356,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     // "berapa ... tahun" asks for a year, not an amount: a date noun (not a date question word
     // such as "kapan", which is a function word) outranks "berapa".
     // A date noun that names its year ("UMP tahun 2024") says which, not what is asked.
-    // Only beside the question word ("tahun berapa", "jam berapa"): elsewhere the noun is the
-    // topic's ("berapa inflasi tahun ke tahun", "berapa UMP tahun lalu").
+    // Only right before the question word ("tahun berapa", "jam berapa"): elsewhere the noun is
+    // the topic's ("berapa inflasi tahun ke tahun", "berapa UMP tahun lalu"), and right after it
+    // the noun is what is counted ("berapa jam", "brp hari": a duration, a figure).
     let asks_number = |i: Option<usize>| {
         i.and_then(|i| tokens.get(i))
             .is_some_and(|t| lx.answer_type(&t.word) == Some(AnswerType::Number))
@@ -357,7 +367,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         && tokens.iter().enumerate().any(|(i, t)| {
             lx.answer_type(&t.word) == Some(AnswerType::Date)
                 && !lx.is_function(&t.word)
-                && (asks_number(Some(i + 1)) || asks_number(i.checked_sub(1)))
+                && asks_number(Some(i + 1))
                 && !tokens
                     .get(i + 1)
                     .is_some_and(|n| n.word.chars().any(|c| c.is_ascii_digit()))
@@ -391,6 +401,8 @@ fn may_head(term: &Term, lx: &super::lexicon::Lexicon) -> bool {
         // "Berapa jumlah …": a measure noun says what kind of figure is asked; the word it
         // governs (salient already) says of what.
         && !lx.is_measure_head(&term.word)
+        // … with its clitic too ("jumlahnya", "siapa namanya").
+        && !lx.is_measure_head(&term.stem)
         // "… di mana Januari 2025": a month says when, not what is asked.
         && !lx.is_calendar_word(&term.word)
         // "Berapa persen …", "brp liter": a unit says in what the figure is given, not of what.

@@ -50,8 +50,14 @@ pub(super) fn spell_out(word: &str, capitalised: bool, index: &Index) -> Option<
             return Some(format!("{full}nya"));
         }
     }
-    // A blend or the initials of two words the titles put together ("batpes", "BP").
-    expand(word).or_else(|| index.spell_out_pair(word))
+    // A blend of two words the titles put together ("batpes"). Two lowercase letters are no
+    // initials of a title's pair: chat writes its many two-letter words so ("rt", "pt", "kk"),
+    // and which pair they would spell is the archive's accident; capitalised ones are above.
+    expand(word).or_else(|| {
+        (word.chars().count() > 2)
+            .then(|| index.spell_out_pair(word))
+            .flatten()
+    })
 }
 
 /// Whether the word has a vowel (the stemmer takes "-nya" off such a word itself).
@@ -132,6 +138,11 @@ mod tests {
             q.words[1..3],
             ["batik", "pesisir"],
             "initials the reader capitalised"
+        );
+        let q = analyse("penjualan bp naik brp", None, &index);
+        assert_eq!(
+            q.words[1], "bp",
+            "two lowercase letters are chat's own word"
         );
     }
 }

@@ -33,6 +33,18 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
             && lx.month(w).is_none()
     };
     let name = !english && !token.capitalised && (is_name(&word) || written.is_some_and(is_name));
+    // The slang map may turn a name the articles write into a word they never use (a place spelt
+    // as chat spells the common word it resembles), or into one ordinary word (a place named by
+    // a regional word for a direction): the reader's spelling, the name, is the word then, never
+    // "corrected" into some other word of the index. A name spelt out as several words stays
+    // spelt out ("pemprov": both forms match).
+    if name
+        && !is_name(&word)
+        && let Some(w) = written.filter(|w| is_name(w))
+        && (index.term(&word).is_none() || lx.deslang(w).len() == 1)
+    {
+        word = w.to_string();
+    }
     // A month's abbreviation ("okt", "agst") is the month the articles spell out in full: read
     // as the full name it matches them like a formal question's month does.
     // An English question's abbreviation ("oct") is no bridge headword as the full name is.
@@ -128,32 +140,12 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         } else if english && lx.is_english_word(&word) {
             // A real English word the bridge lacks ("employers", "staple") is no typo of a
             // bridge word ("employee", "stable"): kept, and counted as a gap of the dictionary.
-        } else if !index.knows(&word) && !is_dictionary_form(&word, lx) && !token.capitalised {
+        } else if !index.knows(&word)
+            && !token.capitalised
+            && let Some(fixed) = super::typo::correct(&word, english, index)
+        {
             // A capitalised word is a name: never "corrected" into another word.
-            // An English question's unknown word is only corrected to a word of the bridge, an
-            // Indonesian question's never to an English word the articles do not use.
-            // A word of twice as many consonants as vowels is shorthand: letters left out, not
-            // one written wrong, so it is corrected only into a word holding all its letters in
-            // order ("krta" is no "kata").
-            let vowels = word.chars().filter(|c| "aeiou".contains(*c)).count();
-            let shorthand = !english && vowels * 2 < word.chars().count() - vowels;
-            let accept = |w: &str| {
-                if shorthand && !holds_in_order(w, &word) {
-                    return false;
-                }
-                if english {
-                    lx.english.contains_key(w)
-                } else {
-                    index.term(w).is_some() || !lx.english.contains_key(w)
-                }
-            };
-            if let Some(fixed) = index.correct(&word, accept) {
-                word = fixed;
-            } else if stem(&word).chars().count() >= 6
-                && let Some(fixed) = index.correct(&stem(&word), accept)
-            {
-                word = fixed;
-            }
+            word = fixed;
         }
     }
     let translations: Vec<String> = if translations.is_empty() {
@@ -232,6 +224,11 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     };
     let mut forms = vec![word.clone()];
     push(&word, 1.0, &mut matches);
+    // A small number the reader types as a digit the report spells out ("2 kali": "dua kali").
+    // One way only: a word the question spells is no digit of the reports.
+    if let Some(spelt) = lx.digit_word(&word) {
+        push(spelt, 1.0, &mut matches);
+    }
     // Rarity is the word's own (a translation or a synonym is a guess), and an English word
     // counts only when it crosses untranslated (a name the bridge does not know). Month names are dates:
     // salient as such, not by rarity.
@@ -276,7 +273,12 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         && !ordinary
         && word.chars().count() >= 5
         && word.chars().all(|c| c.is_ascii_lowercase())
-        && vowels * 2 >= word.chars().count() - vowels;
+        && vowels * 2 >= word.chars().count() - vowels
+        // A colloquial verb of a dictionary root ("ngerugiin": nge-, rugi, -in) is an ordinary
+        // word the articles happen not to use, however its affixes defeat the other lookups.
+        && !crate::nlu::colloquial::candidates(&word, lx)
+            .iter()
+            .any(|c| is_dictionary_form(c, lx));
     let salient = token.capitalised || name || text::has_digit(&word) || rare || unknown_name;
     let untranslated = english && translations.is_empty() && matches.is_empty() && !salient;
     // Still evidence of what the question is about, weighed softly (an article lacking it may

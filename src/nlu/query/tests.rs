@@ -263,8 +263,11 @@ fn question_words_give_the_answer_type() {
     assert_eq!(kind("kenapa viral"), AnswerType::Reason);
     assert_eq!(kind("wa bagi data beneran ga sih"), AnswerType::YesNo);
     assert_eq!(kind("Apakah harga data murah?"), AnswerType::YesNo);
-    // A date noun asks for a date only beside "berapa"; elsewhere it names the topic.
+    // A date noun asks for a date only right before "berapa"; elsewhere it names the topic,
+    // and right after it, it is what is counted (a duration).
     assert_eq!(kind("Berapa harga paket tahun lalu?"), AnswerType::Number);
+    assert_eq!(kind("diumumin maks brp jam"), AnswerType::Number);
+    assert_eq!(kind("jam berapa diumumin"), AnswerType::Date);
     // A relative phrase names the date even when "berapa" follows it.
     assert_eq!(kind("harga paket thn lalu brp"), AnswerType::Number);
     assert_eq!(kind("paket data taun kmrn brp"), AnswerType::Number);
@@ -395,5 +398,52 @@ fn an_abbreviation_one_article_defines_is_held_by_another_writing_its_long_form(
     assert!(
         t.in_terms(&coffee.terms),
         "held through its long form's rarest word"
+    );
+}
+
+#[test]
+fn a_name_the_slang_map_would_turn_into_a_word_no_article_uses_keeps_the_readers_spelling() {
+    // IndoCollex reads "baek" as "baik"; here it is a village the article names.
+    let index = crate::nlu::testing::one_article_index(
+        "Panen padi Desa Baek\n\nWarga Desa Baek memanen 12 ton padi. Panen di Desa Baek naik.\n",
+    );
+    let q = analyse("panen di baek brp ton", None, &index);
+    assert!(
+        q.terms.iter().any(|t| t.word == "baek" && t.salient),
+        "{:?}",
+        q.terms
+    );
+}
+
+#[test]
+fn a_small_digit_matches_the_word_the_report_spells_and_a_colloquial_verb_is_no_name() {
+    let index = crate::nlu::testing::one_article_index(
+        "Rapat koperasi Sukalaras\n\nKoperasi Sukalaras baru dua kali menggelar rapat tahun ini.\n",
+    );
+    let q = analyse("koperasi sukalaras baru 2 kali rapat", None, &index);
+    let two = q.terms.iter().find(|t| t.word == "2").unwrap();
+    assert!(two.salient && two.known(), "{two:?}");
+    let q = analyse("koperasi ngerugiin siapa", None, &index);
+    let verb = q.terms.iter().find(|t| t.word == "ngerugiin").unwrap();
+    assert!(!verb.salient, "nge-rugi-in: a verb of a dictionary root");
+}
+
+#[test]
+fn a_units_abbreviation_after_a_figure_is_the_unit_and_chats_word_elsewhere() {
+    let index = seed_index();
+    let q = analyse("harga emas 5 gr brp", None, &index);
+    assert!(q.words.iter().any(|w| w == "gr"), "{:?}", q.words);
+    let q = analyse("naik gr2 apa", None, &index);
+    assert!(q.words.iter().all(|w| w != "gr"), "{:?}", q.words);
+}
+
+#[test]
+fn a_measure_noun_with_its_clitic_is_no_more_what_is_asked_than_without() {
+    let index = seed_index();
+    let q = analyse("pemilik toko itu siapa namanya", None, &index);
+    assert!(
+        q.terms.iter().all(|t| !(t.head && t.stem == "nama")),
+        "{:?}",
+        q.terms
     );
 }
