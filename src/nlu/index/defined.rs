@@ -55,6 +55,29 @@ pub(super) fn definitions(body: &str, lx: &Lexicon) -> Vec<(String, Vec<String>)
     out
 }
 
+impl super::Index {
+    /// The short forms of the definitions whose long form's rarest word (one of those fewest
+    /// articles hold, function words aside) is `word`, as written or stemmed alike: "dengue" for
+    /// "demam berdarah dengue (DBD)".
+    pub fn short_forms_of(&self, word: &str) -> Vec<&str> {
+        let stem = self.lx.stem(word);
+        self.definitions
+            .iter()
+            .filter(|(_, long)| {
+                let held: Vec<(&String, u32)> = long
+                    .iter()
+                    .filter(|w| !self.lx.is_function(w))
+                    .filter_map(|w| self.term(w).map(|id| (w, self.doc_freq(id))))
+                    .collect();
+                let rarest = held.iter().map(|&(_, df)| df).min();
+                held.iter()
+                    .any(|&(w, df)| Some(df) == rarest && (w == word || self.lx.stem(w) == stem))
+            })
+            .map(|(short, _)| short.as_str())
+            .collect()
+    }
+}
+
 /// Whether `short` is spelled by `long` in order, starting at the first word's first letter and
 /// each word for which `must_lend` holds lending at least one letter.
 fn spells(short: &str, long: &[String], must_lend: &dyn Fn(&str) -> bool) -> bool {

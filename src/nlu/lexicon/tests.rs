@@ -199,3 +199,18 @@ fn a_pivot_row_never_shadows_a_bridge_row() {
         Some(&vec!["percik".to_string()])
     );
 }
+
+#[test]
+fn a_wordnet_row_gives_its_lemmas_to_the_word_and_its_inflections_less_function_words() {
+    let src = Source {
+        lang: Lang::En,
+        files: &[
+            ("function-words", "dalam\n"),
+            ("bridge-wordnet", "summit\tpuncak|dalam|rumah tangga\n"),
+        ],
+    };
+    let lx = Lexicon::from_sources(&[src]).expect("well-formed");
+    let want = vec!["puncak".to_string(), "rumah tangga".to_string()];
+    assert_eq!(lx.english_wordnet_of("summit"), want.as_slice());
+    assert!(lx.english_wordnet_of("valley").is_empty());
+}

@@ -10,6 +10,7 @@
 mod affixes;
 mod clauses;
 mod glued;
+mod senses;
 mod shorthand;
 mod term;
 

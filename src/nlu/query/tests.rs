@@ -331,3 +331,17 @@ fn an_abbreviation_one_article_defines_is_held_by_another_writing_its_long_form(
         "held through its long form's rarest word"
     );
 }
+
+#[test]
+fn an_english_word_naming_a_defined_long_form_also_matches_its_abbreviation() {
+    let index = crate::nlu::testing::seed_archive_index(&[
+        "Wabah demam\n\nKasus demam berdarah sukamaju (DBS) naik.\n\nKasus DBS tahun lalu 40.\n",
+    ]);
+    let q = analyse(
+        "How many sukamaju cases were there last year?",
+        None,
+        &index,
+    );
+    let t = q.terms.iter().find(|t| t.word == "sukamaju").unwrap();
+    assert!(t.forms.iter().any(|f| f == "dbs"), "{:?}", t.forms);
+}
