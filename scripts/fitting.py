@@ -26,6 +26,7 @@ SETS = [
     ("tests/archive/qa/probe-19-confusable.jsonl", ARCHIVE),
     ("tests/archive/qa/probe-19-slang.jsonl", WIDE),
     ("tests/archive/qa/probe-19-english.jsonl", WIDE),
+    ("tests/archive/qa/probe-20-english.jsonl", WIDE),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
