@@ -56,25 +56,11 @@ pub(super) fn definitions(body: &str, lx: &Lexicon) -> Vec<(String, Vec<String>)
 }
 
 impl super::Index {
-    /// The short forms of the definitions whose long form's rarest word (one of those fewest
-    /// articles hold, function words aside) is `word`, as written or stemmed alike: "dengue" for
-    /// "demam berdarah dengue (DBD)".
-    pub fn short_forms_of(&self, word: &str) -> Vec<&str> {
-        let stem = self.lx.stem(word);
+    /// The abbreviations the articles define, each with the words of its long form.
+    pub fn definitions(&self) -> impl Iterator<Item = (&str, &[String])> {
         self.definitions
             .iter()
-            .filter(|(_, long)| {
-                let held: Vec<(&String, u32)> = long
-                    .iter()
-                    .filter(|w| !self.lx.is_function(w))
-                    .filter_map(|w| self.term(w).map(|id| (w, self.doc_freq(id))))
-                    .collect();
-                let rarest = held.iter().map(|&(_, df)| df).min();
-                held.iter()
-                    .any(|&(w, df)| Some(df) == rarest && (w == word || self.lx.stem(w) == stem))
-            })
-            .map(|(short, _)| short.as_str())
-            .collect()
+            .map(|(short, long)| (short.as_str(), long.as_slice()))
     }
 }
 

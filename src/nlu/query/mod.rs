@@ -146,7 +146,22 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             Some(s) => s.split_whitespace().collect(),
             None => vec![t.word.as_str()],
         };
-        let formal = written_as.iter().flat_map(|w| lx.deslang(w));
+        // In an English question (whose words as written are not kept), a word the articles
+        // write as a name (capitalised nearly every time) is that name, not another spelling of
+        // a dictionary word ("Kramat" is no "keramat"); an abbreviation the slang list spells
+        // out in several words is still read so.
+        let named = |w: &str| {
+            english
+                && index.is_name(w)
+                && !lx.is_real_word(w)
+                && !lx.is_calendar_word(w)
+                && lx.month(w).is_none()
+                && lx.deslang(w).len() == 1
+        };
+        let formal =
+            written_as
+                .iter()
+                .flat_map(|w| if named(w) { vec![*w] } else { lx.deslang(w) });
         for (i, w) in formal.enumerate() {
             written.push((i == 0 && w != t.word).then(|| t.word.clone()));
             tokens.push(Token {
@@ -288,6 +303,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         }
         terms.push(new);
         previous = Some(terms.len() - 1);
+    }
+    if english {
+        senses::add_short_forms(&mut terms, index);
     }
     // A figure quoted in a question asking who, where or which ("Siapa … yang naik 1,23
     // persen?") can only tell which report: the answer is a name, usually in another paragraph.

@@ -1,7 +1,8 @@
 //! The senses an English word gains from the archive itself: the wordnet lemmas the articles
-//! write, and the abbreviations the articles define for a long form the word names.
+//! write, and the abbreviations the articles define for a long form the question names.
 
-use crate::nlu::index::Index;
+use super::Term;
+use crate::nlu::index::{Index, TermId};
 
 /// The Indonesian words of an English word's most frequent wordnet sense that the articles write
 /// and the bridge's `translations` lack. A wordnet lemma the articles write is a sense this
@@ -24,24 +25,55 @@ pub(super) fn wordnet_words(word: &str, translations: &[String], index: &Index) 
     out
 }
 
-/// The abbreviations the articles define ("demam berdarah dengue (DBD)") whose long form's most
-/// telling word the English word or one of its Indonesian words is: a reader names the thing in
-/// words ("dengue", "corruption commission") where later paragraphs of a report write only its
-/// abbreviation.
-pub(super) fn short_forms(
-    word: &str,
-    translations: &[String],
-    wordnet: &[String],
-    index: &Index,
-) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for form in std::iter::once(word).chain(translations.iter().chain(wordnet).map(String::as_str))
-    {
-        for short in index.short_forms_of(form) {
-            if !out.iter().any(|s| s == short) {
-                out.push(short.to_string());
-            }
+/// A question that names most of a long form an article defines ("demam berdarah dengue (DBD)",
+/// "upah minimum provinsi (UMP)": two thirds of its words, two at least) also asks about its
+/// abbreviation, which the report's later paragraphs write alone: the term holding the long
+/// form's rarest word matches the short form too. A single word shared with a long form ("price"
+/// in "Indonesian Crude Price (ICP)") names nothing.
+pub(super) fn add_short_forms(terms: &mut [Term], index: &Index) {
+    let lx = &*index.lx;
+    let ids = |w: &str| -> Vec<TermId> {
+        [index.term(w), index.term(&lx.stem(w))]
+            .into_iter()
+            .flatten()
+            .collect()
+    };
+    let holder = |terms: &[Term], w: &str| {
+        let want = ids(w);
+        terms
+            .iter()
+            .position(|t| t.matches.iter().any(|(id, _)| want.contains(id)))
+    };
+    let mut adds: Vec<(usize, TermId, String)> = Vec::new();
+    for (short, long) in index.definitions() {
+        let Some(short_id) = index.term(short) else {
+            continue;
+        };
+        if terms
+            .iter()
+            .any(|t| t.matches.iter().any(|(id, _)| *id == short_id))
+        {
+            continue;
+        }
+        let content: Vec<&String> = long.iter().filter(|w| !lx.is_function(w)).collect();
+        // The long form's words the question holds, with how many articles hold each.
+        let held: Vec<(usize, u32)> = content
+            .iter()
+            .filter_map(|w| {
+                let at = holder(terms, w)?;
+                let df = index.term(w).map_or(u32::MAX, |id| index.doc_freq(id));
+                Some((at, df))
+            })
+            .collect();
+        if held.len() < 2 || held.len() * 3 < content.len() * 2 {
+            continue;
+        }
+        if let Some(&(at, _)) = held.iter().min_by_key(|&&(_, df)| df) {
+            adds.push((at, short_id, short.to_string()));
         }
     }
-    out
+    for (at, id, short) in adds {
+        terms[at].matches.push((id, 1.0));
+        terms[at].forms.push(short);
+    }
 }

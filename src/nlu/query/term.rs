@@ -6,7 +6,7 @@ use crate::nlu::text::{self, Token};
 
 use super::Term;
 use super::affixes::{reaffixed, strip_affixes};
-use super::senses::{short_forms, wordnet_words};
+use super::senses::wordnet_words;
 
 const SYNONYM_FACTOR: f32 = 0.8;
 /// A pivot translation's weight: a guess through two dictionaries, below a synonym's, so that a
@@ -269,12 +269,6 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     for w in &wordnet {
         push(w, wordnet_factor, &mut matches);
         forms.push(w.clone());
-    }
-    if english {
-        for short in short_forms(&word, &translations, &wordnet, index) {
-            push(&short, 1.0, &mut matches);
-            forms.push(short);
-        }
     }
     let mut roots = vec![st.clone(), word.clone()];
     roots.extend(translations.iter().map(|t| stem(t)));
