@@ -158,10 +158,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
                 && lx.month(w).is_none()
                 && lx.deslang(w).len() == 1
         };
-        let formal =
-            written_as
-                .iter()
-                .flat_map(|w| if named(w) { vec![*w] } else { lx.deslang(w) });
+        let formal = written_as
+            .iter()
+            .flat_map(|w| if named(w) { vec![*w] } else { lx.deslang(w) });
         for (i, w) in formal.enumerate() {
             written.push((i == 0 && w != t.word).then(|| t.word.clone()));
             tokens.push(Token {

@@ -358,6 +358,10 @@ fn an_english_question_keeps_a_name_the_articles_write_though_the_slang_list_res
     let index = crate::nlu::testing::seed_archive_index(&[
         "Harga cabai naik\n\nHarga cabai di Pasar Kramat Jati naik. Pedagang Kramat Jati mengeluh.\n",
     ]);
-    let q = analyse("What is the chilli price at Kramat Jati market?", None, &index);
+    let q = analyse(
+        "What is the chilli price at Kramat Jati market?",
+        None,
+        &index,
+    );
     assert!(q.terms.iter().any(|t| t.word == "kramat"), "{:?}", q.terms);
 }
