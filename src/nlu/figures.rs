@@ -90,7 +90,7 @@ pub fn whole_of_text(text: &str, lx: &Lexicon) -> Vec<String> {
             k > i && (lx.measure(&word, MeasureRole::Unit).is_some() || lx.is_scale(&word))
         };
         // A label's letters glued to its number name ("R1", "PPh22"); a currency sign glued to
-        // the sum ("Rp327 triliun", as many outlets write it) is no part of it.
+        // the sum ("Rp918 triliun", as many outlets write it) is no part of it.
         let letter_before = before.is_some_and(|c| c.is_alphabetic()) && {
             let run: String = chars[..start]
                 .iter()

@@ -61,7 +61,7 @@ pub fn detect_tokens(tokens: &[text::Token], lx: &Lexicon) -> Option<Lang> {
     let (mut id, mut en) = (0.0f32, 0.0f32);
     for (k, token) in tokens.iter().enumerate() {
         let w = token.word.as_str();
-        // A lone letter before a number is a code ("golongan I-3", "R-1", "H-7"), not the
+        // A lone letter before a number is a code ("golongan B-3", "K-1", "H-7"), not the
         // pronoun "I" nor chat's "r" for "are"; English "a" does come before numbers ("a 5% rise").
         if w.chars().count() == 1
             && w != "a"
@@ -123,7 +123,7 @@ mod tests {
         assert_eq!(detect("How much was coffee per kilo?"), Some(Lang::En));
         // A class code's letter is no English pronoun.
         assert_eq!(
-            detect("Berapa tarif golongan I-3 per 1 September 2031?"),
+            detect("Berapa tarif golongan B-3 per 1 September 2031?"),
             Some(Lang::Id)
         );
     }

@@ -96,7 +96,7 @@ pub struct Features {
     pub checks: f32,
     /// 1 when a figure the question quotes (with a separator, or a whole number before a unit,
     /// "naik 75 bps", [`siblings::figures_quoted`]; or any number of it not spelling a date,
-    /// "daya 450 VA") is nowhere in the chosen article: a report that never gives the reader's
+    /// "daya 650 VA") is nowhere in the chosen article: a report that never gives the reader's
     /// figure cannot answer about it, which a share among the salient terms (one of five)
     /// weighed too lightly.
     pub figure_absent: f32,

@@ -55,6 +55,15 @@ pub(super) fn definitions(body: &str, lx: &Lexicon) -> Vec<(String, Vec<String>)
     out
 }
 
+impl super::Index {
+    /// The abbreviations the articles define, each with the words of its long form.
+    pub fn definitions(&self) -> impl Iterator<Item = (&str, &[String])> {
+        self.definitions
+            .iter()
+            .map(|(short, long)| (short.as_str(), long.as_slice()))
+    }
+}
+
 /// Whether `short` is spelled by `long` in order, starting at the first word's first letter and
 /// each word for which `must_lend` holds lending at least one letter.
 fn spells(short: &str, long: &[String], must_lend: &dyn Fn(&str) -> bool) -> bool {

@@ -41,6 +41,16 @@ impl Lexicon {
             .find_map(|b| self.english_pivot.get(&b))
     }
 
+    /// The wordnet's Indonesian lemmas for an English word's most frequent sense (a lemma of
+    /// several words whole), for the word as written or, when it has no row, its base form
+    /// ("households" → "household").
+    pub fn english_wordnet_of(&self, w: &str) -> &[String] {
+        std::iter::once(w.to_string())
+            .chain(self.english_bases(w))
+            .find_map(|b| self.english_wordnet.get(&b))
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// The bridge's key for two English words that mean more together ("turn into", "turned
     /// into", "hands over"), when it lists them as a phrase.
     pub fn english_phrase(&self, first: &str, second: &str) -> Option<String> {
@@ -53,8 +63,8 @@ impl Lexicon {
     /// Base forms of an inflected English word ("becoming" → "become", "stores" → "store"), then
     /// those of a base that is itself derived: a plural agent noun the bridge lacks is its verb
     /// ("gamblers" → "gambler" → "gamble"), a plural comparative its adjective. Nearer bases first.
-    /// A British spelling is tried in its American form first ("colour" → "color", "chillies" →
-    /// "chilies" → "chili").
+    /// A British spelling is tried in its American form first ("colour" → "color", "colours" →
+    /// "colors" → "color").
     pub(super) fn english_bases(&self, w: &str) -> Vec<String> {
         let mut first = self.spelling_variants_of(w);
         first.extend(self.english_bases_once(w));

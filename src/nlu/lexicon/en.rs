@@ -80,6 +80,11 @@ pub const SOURCE: Source = Source {
         ),
         // FreeDict eng-ind (CC BY-SA 3.0, see lexicon/LICENSES.md), then this project's news words,
         // whose rows replace FreeDict's; FreeDict through pivot languages for the words both lack.
+        // Wordnet Bahasa on Princeton WordNet 3.0 (MIT; WordNet licence): see lexicon/LICENSES.md.
+        (
+            "bridge-wordnet",
+            include_str!("../../../lexicon/en/bilingual-wordnet.tsv"),
+        ),
         (
             "bridge-pivot",
             include_str!("../../../lexicon/en/bilingual-pivot.tsv"),

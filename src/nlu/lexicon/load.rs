@@ -42,6 +42,11 @@ impl Lexicon {
         lx.english_later.retain(|_, t| !t.is_empty());
         lx.english_pivot
             .retain(|en, t| !t.is_empty() && !lx.english.contains_key(en));
+        // A lemma that is a function word ("dalam" for "late") carries nothing, as in the bridge.
+        for lemmas in lx.english_wordnet.values_mut() {
+            lemmas.retain(|l| !lx.function.values().any(|f| f.contains(l)));
+        }
+        lx.english_wordnet.retain(|_, t| !t.is_empty());
         lx.function_any = lx.function.values().flatten().cloned().collect();
         lx.real_words = lx
             .slang
@@ -134,6 +139,21 @@ impl Lexicon {
                     if !later.is_empty() {
                         self.english_later.entry(en).or_default().extend(later);
                     }
+                }
+            }
+            "bridge-wordnet" => {
+                for line in rows(text) {
+                    let Some((en, id)) = line.split_once('\t') else {
+                        return Err(bad(line, "no tab-separated second column"));
+                    };
+                    let lemmas = id
+                        .split('|')
+                        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                        .map(|l| l.to_lowercase())
+                        .filter(|l| !l.is_empty())
+                        .collect();
+                    self.english_wordnet
+                        .insert(en.trim().to_lowercase(), lemmas);
                 }
             }
             "bridge-pivot" => {

@@ -182,6 +182,10 @@ pub struct Lexicon {
     /// weaker guess, read only in English questions (an Indonesian question's unknown word is
     /// more likely slang than one of these rarer English words).
     english_pivot: HashMap<String, Vec<String>>,
+    /// English→Indonesian through shared WordNet synsets (Wordnet Bahasa on Princeton WordNet):
+    /// the Indonesian lemmas of each headword's most frequent sense (a lemma of several words
+    /// kept whole). Read only in English questions, where the articles write the lemma.
+    english_wordnet: HashMap<String, Vec<String>>,
     real_words: HashSet<String>,
     /// Relative time phrases ("pekan lalu", "terbaru") and what they mean (`dates-relative.tsv`).
     relative_dates: HashMap<String, crate::nlu::dates::Relative>,

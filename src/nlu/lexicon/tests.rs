@@ -89,8 +89,9 @@ fn british_spellings_plural_agents_and_derivations_find_the_headword() {
     let lx = Lexicon::builtin();
     let ids = |w: &str| lx.english_of(w).cloned().unwrap_or_default();
     // British spelling → American headword, through a plural too.
-    assert_eq!(ids("chilli"), ids("chili"));
-    assert_eq!(ids("chillies"), ids("chili"));
+    assert!(!ids("color").is_empty());
+    assert_eq!(ids("colour"), ids("color"));
+    assert_eq!(ids("colours"), ids("color"));
     // Two layers: plural, then agent noun.
     assert!(lx.english_bases("gamblers").contains(&"gamble".to_string()));
     // A derivation is a last resort: the adjective's noun when nothing lists the word.
@@ -198,4 +199,19 @@ fn a_pivot_row_never_shadows_a_bridge_row() {
         lx.english_pivot_of("sparkle"),
         Some(&vec!["percik".to_string()])
     );
+}
+
+#[test]
+fn a_wordnet_row_gives_its_lemmas_to_the_word_and_its_inflections_less_function_words() {
+    let src = Source {
+        lang: Lang::En,
+        files: &[
+            ("function-words", "dalam\n"),
+            ("bridge-wordnet", "summit\tpuncak|dalam|rumah tangga\n"),
+        ],
+    };
+    let lx = Lexicon::from_sources(&[src]).expect("well-formed");
+    let want = vec!["puncak".to_string(), "rumah tangga".to_string()];
+    assert_eq!(lx.english_wordnet_of("summit"), want.as_slice());
+    assert!(lx.english_wordnet_of("valley").is_empty());
 }

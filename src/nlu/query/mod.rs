@@ -12,6 +12,7 @@ mod affixes;
 pub(crate) use affixes::strip_affixes;
 mod clauses;
 mod glued;
+mod senses;
 mod shorthand;
 mod term;
 mod typo;
@@ -155,17 +156,33 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             Some(s) => s.split_whitespace().collect(),
             None => vec![t.word.as_str()],
         };
-        // A capitalised word the articles write as a name ("Kramat" of a market's name) is that
-        // name, not chat's spelling of a dictionary word the archive never uses ("keramat").
+        // A capitalised word the articles write as a name ("Gede" of a market's name) is that
+        // name, not chat's spelling of a dictionary word the archive never uses ("besar").
         let kept_name = t.capitalised
             && spelled.is_none()
             && index.is_name(&t.word)
             && lx.deslang(&t.word).iter().all(|f| {
                 *f != t.word && index.term(f).is_none() && index.term(&lx.stem(f)).is_none()
             });
-        let formal = written_as
-            .iter()
-            .flat_map(|w| if unit || kept_name { vec![*w] } else { lx.deslang(w) });
+        // In an English question (whose words as written are not kept), a word the articles
+        // write as a name (capitalised nearly every time) is that name, not another spelling of
+        // a dictionary word ("Baek" is no "baik"); an abbreviation the slang list spells
+        // out in several words is still read so.
+        let named = |w: &str| {
+            english
+                && index.is_name(w)
+                && !lx.is_real_word(w)
+                && !lx.is_calendar_word(w)
+                && lx.month(w).is_none()
+                && lx.deslang(w).len() == 1
+        };
+        let formal = written_as.iter().flat_map(|w| {
+            if unit || kept_name || named(w) {
+                vec![*w]
+            } else {
+                lx.deslang(w)
+            }
+        });
         for (i, w) in formal.enumerate() {
             written.push((i == 0 && w != t.word).then(|| t.word.clone()));
             tokens.push(Token {
@@ -311,6 +328,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         }
         terms.push(new);
         previous = Some(terms.len() - 1);
+    }
+    if english {
+        senses::add_short_forms(&mut terms, index);
     }
     // A figure quoted in a question asking who, where or which ("Siapa … yang naik 1,23
     // persen?") can only tell which report: the answer is a name, usually in another paragraph.

@@ -6,6 +6,7 @@ use crate::nlu::text::{self, Token};
 
 use super::Term;
 use super::affixes::{reaffixed, strip_affixes};
+use super::senses::wordnet_words;
 
 const SYNONYM_FACTOR: f32 = 0.8;
 /// A pivot translation's weight: a guess through two dictionaries, below a synonym's, so that a
@@ -211,6 +212,14 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     } else {
         translations
     };
+    // A name the reader capitalised or the articles write as one is no common noun of the
+    // wordnet ("Bandung" is no "kota").
+    let carried = translations.iter().any(|t| in_index(t));
+    let wordnet = if english && !token.capitalised && !index.is_name(&word) {
+        wordnet_words(&word, &translations, index)
+    } else {
+        Vec::new()
+    };
     let st = stem(&word);
     let mut matches: Vec<(TermId, f32)> = Vec::new();
     let push = |w: &str, factor: f32, matches: &mut Vec<(TermId, f32)>| {
@@ -236,6 +245,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     // "bersandar" are rare in a small archive, not names): only a word the dictionary lacks (a
     // place, an abbreviation) is salient by rarity; a name the reader capitalised still is.
     let corpus_rare = translations.is_empty()
+        && wordnet.is_empty()
         && !lx.is_calendar_word(&word)
         && matches.iter().any(|&(id, _)| index.is_rare(id));
     let ordinary = !name && (is_dictionary_form(&word, lx) || lx.is_real_word(&st));
@@ -251,6 +261,13 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     for tr in &translations {
         push(tr, factor, &mut matches);
         forms.push(tr.clone());
+    }
+    // A wordnet lemma beside a bridge word the articles write weighs as a synonym does; for a
+    // word the bridge cannot carry, it is the translation.
+    let wordnet_factor = if carried { SYNONYM_FACTOR } else { 1.0 };
+    for w in &wordnet {
+        push(w, wordnet_factor, &mut matches);
+        forms.push(w.clone());
     }
     let mut roots = vec![st.clone(), word.clone()];
     roots.extend(translations.iter().map(|t| stem(t)));

@@ -68,14 +68,14 @@ fn a_question_word_inside_a_placing_clause_asks_nothing() {
 
 #[test]
 fn a_capitalised_name_the_articles_write_is_not_read_as_slang_for_another_word() {
-    // The slang list spells "kramat" as "keramat"; the archive only writes it in a name.
+    // The slang list reads "gede" as "besar"; the archive only writes it in a name.
     let index = crate::nlu::testing::one_article_index(
-        "Harga cabai naik\n\nPedagang di Pasar Kramat menjual cabai Rp 50.000. \
-         Pasokan ke Pasar Kramat turun.\n",
+        "Harga kacang naik\n\nPedagang di Pasar Gede menjual kacang Rp 50.000. \
+         Pasokan ke Pasar Gede turun.\n",
     );
-    let q = analyse("Berapa harga cabai di Pasar Kramat?", None, &index);
+    let q = analyse("Berapa harga kacang di Pasar Gede?", None, &index);
     assert!(
-        q.terms.iter().any(|t| t.word == "kramat" && t.known()),
+        q.terms.iter().any(|t| t.word == "gede" && t.known()),
         "{:?}",
         q.terms
     );
@@ -446,4 +446,38 @@ fn a_measure_noun_with_its_clitic_is_no_more_what_is_asked_than_without() {
         "{:?}",
         q.terms
     );
+}
+
+#[test]
+fn an_english_question_naming_a_defined_long_form_also_matches_its_abbreviation() {
+    let index = crate::nlu::testing::seed_archive_index(&[
+        "Wabah sukamaju\n\nKasus flu sukamaju raya (FSR) naik.\n\nKasus FSR tahun lalu 40.\n",
+    ]);
+    let q = analyse(
+        "How many sukamaju raya flu cases were there last year?",
+        None,
+        &index,
+    );
+    assert!(
+        q.terms.iter().any(|t| t.forms.iter().any(|f| f == "fsr")),
+        "{:?}",
+        q.terms
+    );
+    // One word of the long form names nothing.
+    let q = analyse("How many flu cases were there last year?", None, &index);
+    assert!(!q.terms.iter().any(|t| t.forms.iter().any(|f| f == "fsr")));
+}
+
+#[test]
+fn an_english_question_keeps_a_name_the_articles_write_though_the_slang_list_respells_it() {
+    // IndoCollex respells "baek" as "baik"; the article writes "Baek" as a village's name.
+    let index = crate::nlu::testing::seed_archive_index(&[
+        "Panen padi naik\n\nPanen padi di Desa Baek naik. Petani Desa Baek senang.\n",
+    ]);
+    let q = analyse(
+        "How big was the rice harvest in Baek village?",
+        None,
+        &index,
+    );
+    assert!(q.terms.iter().any(|t| t.word == "baek"), "{:?}", q.terms);
 }

@@ -1,0 +1,79 @@
+//! The senses an English word gains from the archive itself: the wordnet lemmas the articles
+//! write, and the abbreviations the articles define for a long form the question names.
+
+use super::Term;
+use crate::nlu::index::{Index, TermId};
+
+/// The Indonesian words of an English word's most frequent wordnet sense that the articles write
+/// and the bridge's `translations` lack. A wordnet lemma the articles write is a sense this
+/// archive uses, whether the bridge lists it late or lacks it ("household" → "rumah tangga",
+/// "peak" → "puncak"); a lemma of several words counts only where the articles write each of
+/// them.
+pub(super) fn wordnet_words(word: &str, translations: &[String], index: &Index) -> Vec<String> {
+    let lx = &*index.lx;
+    let in_index = |w: &str| index.term(w).is_some() || index.term(&lx.stem(w)).is_some();
+    let mut out: Vec<String> = Vec::new();
+    for lemma in lx.english_wordnet_of(word) {
+        if lemma.split_whitespace().all(in_index) {
+            for w in lemma.split_whitespace() {
+                if !translations.iter().any(|t| t == w) && !out.iter().any(|t| t == w) {
+                    out.push(w.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A question that names most of a long form an article defines ("flu sukamaju raya (FSR)",
+/// "upah minimum kota (UMK)": two thirds of its words, two at least) also asks about its
+/// abbreviation, which the report's later paragraphs write alone: the term holding the long
+/// form's rarest word matches the short form too. A single word shared with a long form ("price"
+/// in "Harga Beras Medium (HBM)") names nothing.
+pub(super) fn add_short_forms(terms: &mut [Term], index: &Index) {
+    let lx = &*index.lx;
+    let ids = |w: &str| -> Vec<TermId> {
+        [index.term(w), index.term(&lx.stem(w))]
+            .into_iter()
+            .flatten()
+            .collect()
+    };
+    let holder = |terms: &[Term], w: &str| {
+        let want = ids(w);
+        terms
+            .iter()
+            .position(|t| t.matches.iter().any(|(id, _)| want.contains(id)))
+    };
+    let mut adds: Vec<(usize, TermId, String)> = Vec::new();
+    for (short, long) in index.definitions() {
+        let Some(short_id) = index.term(short) else {
+            continue;
+        };
+        if terms
+            .iter()
+            .any(|t| t.matches.iter().any(|(id, _)| *id == short_id))
+        {
+            continue;
+        }
+        let content: Vec<&String> = long.iter().filter(|w| !lx.is_function(w)).collect();
+        // The long form's words the question holds, with how many articles hold each.
+        let held: Vec<(usize, u32)> = content
+            .iter()
+            .filter_map(|w| {
+                let at = holder(terms, w)?;
+                let df = index.term(w).map_or(u32::MAX, |id| index.doc_freq(id));
+                Some((at, df))
+            })
+            .collect();
+        if held.len() < 2 || held.len() * 3 < content.len() * 2 {
+            continue;
+        }
+        if let Some(&(at, _)) = held.iter().min_by_key(|&&(_, df)| df) {
+            adds.push((at, short_id, short.to_string()));
+        }
+    }
+    for (at, id, short) in adds {
+        terms[at].matches.push((id, 1.0));
+        terms[at].forms.push(short);
+    }
+}
