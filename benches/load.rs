@@ -107,6 +107,9 @@ pub struct Options {
     pub workers: Option<usize>,
 }
 
+const USAGE: &str = "usage: cargo bench --bench load -- [--runs N] [--chats N] [--groups N] \
+[--messages N] [--workers N] [--skip-limits | --only-limits | --harness-only]";
+
 fn options() -> Options {
     let mut o = Options {
         runs: 3,
@@ -139,9 +142,16 @@ fn options() -> Options {
                 o.harness = true;
                 o.limits = false;
             }
-            // `cargo bench` passes `--bench`; anything else is a mistake worth seeing.
+            // `cargo bench` passes `--bench`.
             "--bench" => {}
-            other => panic!("unknown option {other:?}"),
+            "--help" | "-h" => {
+                println!("{USAGE}");
+                std::process::exit(0);
+            }
+            other => {
+                eprintln!("unknown option {other:?}\n\n{USAGE}");
+                std::process::exit(2);
+            }
         }
     }
     o
