@@ -23,11 +23,7 @@ pub(super) fn absent_share(q: &Query, index: &Index, doc: usize) -> f32 {
         .iter()
         .filter(|t| !t.generic && t.known() && !t.salient && !t.rare)
     {
-        let weight = t
-            .matches
-            .iter()
-            .map(|&(id, factor)| index.doc_idf(id) * factor)
-            .fold(0.0f32, f32::max);
+        let weight = super::doc_weight(t, index);
         all += weight;
         if !super::doc_holds(t, index, doc) {
             absent += weight;

@@ -454,6 +454,15 @@ pub fn choose(
     })
 }
 
+/// How telling it is that an article holds the term: its best match's `ln(articles / articles
+/// holding it)`, weighed by the match's factor.
+fn doc_weight(t: &Term, index: &Index) -> f32 {
+    t.matches
+        .iter()
+        .map(|&(id, factor)| index.doc_idf(id) * factor)
+        .fold(0.0f32, f32::max)
+}
+
 /// Whether any paragraph or the title of the article holds the term.
 fn doc_holds(t: &Term, index: &Index, doc: usize) -> bool {
     let d = &index.docs[doc];

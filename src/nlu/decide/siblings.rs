@@ -27,11 +27,7 @@ pub(super) fn clause_terms(q: &Query) -> Vec<&Term> {
 pub(super) fn clause_share(clause: &[&Term], index: &Index, doc: usize) -> f32 {
     let (mut all, mut held) = (0.0f32, 0.0f32);
     for t in clause {
-        let weight = t
-            .matches
-            .iter()
-            .map(|&(id, factor)| index.doc_idf(id) * factor)
-            .fold(0.0f32, f32::max);
+        let weight = super::doc_weight(t, index);
         all += weight;
         if super::doc_holds(t, index, doc) {
             held += weight;

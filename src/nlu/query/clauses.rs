@@ -3,18 +3,11 @@
 
 use crate::nlu::text::{self, Token};
 
-/// Per token of `raw` (as [`text::tokenize`] splits it): whether it is in a clause that places the
-/// question. Two shapes: one opened by a context word ("saat", "ketika", after the slang map) in
-/// its first two words and ended by a comma before the rest of the question; and one that follows
-/// what is asked ("Berapa harga kopi menurut Dinas saat panen gagal?"), from a later context word
-/// to the next comma or the question's end. A comma between digits is a decimal comma ("4,72"),
-/// not a clause's end. `tokens` are `raw`'s: a question without such a comma is one segment, read
-/// from them rather than tokenised again.
-pub(super) fn context_clause(
-    raw: &str,
-    tokens: &[Token],
-    lx: &crate::nlu::lexicon::Lexicon,
-) -> Vec<bool> {
+/// The question's segments between commas, tokenised (their tokens together are `tokens`, the
+/// whole question's). A comma between digits is a decimal comma ("4,72"), not a segment's end;
+/// a question without such a comma is one segment, read from `tokens` rather than tokenised
+/// again.
+pub(super) fn comma_segments(raw: &str, tokens: &[Token]) -> Vec<Vec<Token>> {
     let chars: Vec<char> = raw.chars().collect();
     let mut segments: Vec<String> = vec![String::new()];
     for (i, &c) in chars.iter().enumerate() {
@@ -27,18 +20,26 @@ pub(super) fn context_clause(
             last.push(c);
         }
     }
+    if segments.len() == 1 {
+        return vec![tokens.to_vec()];
+    }
+    segments.iter().map(|s| text::tokenize(s)).collect()
+}
+
+/// Per token of `raw` (as [`text::tokenize`] splits it): whether it is in a clause that places the
+/// question. Two shapes: one opened by a context word ("saat", "ketika", after the slang map) in
+/// its first two words and ended by a comma before the rest of the question; and one that follows
+/// what is asked ("Berapa harga kopi menurut Dinas saat panen gagal?"), from a later context word
+/// to the next comma or the question's end. `segments` are the question's
+/// ([`comma_segments`]).
+pub(super) fn context_clause(
+    segments: &[Vec<Token>],
+    lx: &crate::nlu::lexicon::Lexicon,
+) -> Vec<bool> {
     let last = segments.len() - 1;
     let mut out = Vec::new();
     let mut asked_before = false;
-    for (i, segment) in segments.iter().enumerate() {
-        // One segment is the whole question, char for char.
-        let own;
-        let words: &[Token] = if last == 0 {
-            tokens
-        } else {
-            own = text::tokenize(segment);
-            &own
-        };
+    for (i, words) in segments.iter().enumerate() {
         let opens = i < last
             && words.iter().take(2).any(|t| {
                 lx.deslang(&t.word)
@@ -70,21 +71,10 @@ pub(super) fn context_clause(
 /// detail, a place, an edition — so it is evidence for the report holding it; unlike a context
 /// clause it may hold the answer's own words ("… yang membuat 4.500 warga mengungsi, desa apa?"),
 /// so the paragraph is still chosen by the whole question.
-pub(super) fn leading_segment(raw: &str, lx: &crate::nlu::lexicon::Lexicon) -> Vec<bool> {
-    let mut segments: Vec<Vec<Token>> = Vec::new();
-    let mut current = String::new();
-    let chars: Vec<char> = raw.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let decimal = i > 0
-            && chars[i - 1].is_ascii_digit()
-            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
-        if c == ',' && !decimal {
-            segments.push(text::tokenize(&std::mem::take(&mut current)));
-        } else {
-            current.push(c);
-        }
-    }
-    segments.push(text::tokenize(&current));
+pub(super) fn leading_segment(
+    segments: &[Vec<Token>],
+    lx: &crate::nlu::lexicon::Lexicon,
+) -> Vec<bool> {
     let asking = |words: &[Token]| words.iter().any(|t| asks(&formal(t, lx), lx));
     let leads =
         segments.len() > 1 && !asking(&segments[0]) && segments[1..].iter().any(|s| asking(s));
@@ -223,7 +213,8 @@ mod tests {
     /// The words `context_clause` marks, in order.
     fn marked(raw: &str) -> Vec<String> {
         let lx = lexicon();
-        let flags = context_clause(raw, &text::tokenize(raw), &lx);
+        let tokens = text::tokenize(raw);
+        let flags = context_clause(&comma_segments(raw, &tokens), &lx);
         text::tokenize(raw)
             .into_iter()
             .zip(flags)
@@ -335,7 +326,10 @@ mod tests {
         let lead = |raw: &str| -> Vec<String> {
             text::tokenize(raw)
                 .into_iter()
-                .zip(leading_segment(raw, &lx))
+                .zip(leading_segment(
+                    &comma_segments(raw, &text::tokenize(raw)),
+                    &lx,
+                ))
                 .filter(|(_, f)| *f)
                 .map(|(t, _)| t.word)
                 .collect()

@@ -22,7 +22,9 @@ use super::lang::Lang;
 use super::lexicon::YesNo;
 use super::text::{self, Token};
 
-use self::clauses::{context_clause, leading_segment, merge_english_phrases, quoted_figures};
+use self::clauses::{
+    comma_segments, context_clause, leading_segment, merge_english_phrases, quoted_figures,
+};
 pub(crate) use self::glued::part_glued_figures;
 use self::shorthand::spell_out;
 use self::term::term;
@@ -129,8 +131,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let mut tokens: Vec<Token> = Vec::new();
     // Tokenised once: the language guess, the clauses and the quoted figures read these too.
     let raw_tokens = text::tokenize(raw);
-    let placing = context_clause(raw, &raw_tokens, lx);
-    let leading = leading_segment(raw, lx);
+    let segments = comma_segments(raw, &raw_tokens);
+    let placing = context_clause(&segments, lx);
+    let leading = leading_segment(&segments, lx);
     let figures = quoted_figures(raw, &raw_tokens);
     let mut context: Vec<bool> = Vec::new();
     let mut lead: Vec<bool> = Vec::new();
