@@ -1,6 +1,6 @@
 //! The in-memory index: every paragraph of every article as a passage, with BM25 postings over
 //! stems (function words removed), each passage's set of character 3-grams for the second scoring
-//! channel, article metadata, and an `fst` vocabulary for typo correction. Building it is in
+//! channel, article metadata, and a vocabulary for typo correction. Building it is in
 //! [`build`], typo correction in [`typo`].
 
 use chrono::{DateTime, FixedOffset, Utc};
@@ -119,7 +119,7 @@ pub struct Index {
     trigram_ids: HashMap<[char; 3], u32>,
     trigram_idf: Vec<f32>,
     pub max_trigram_idf: f32,
-    typo_vocab: fst::Set<Vec<u8>>,
+    typo_vocab: typo::TypoVocab,
     /// The articles' words by consonant outline ("kendaraan" under "kndrn"), for outlines
     /// specific enough to spell a reader's shorthand out ([`super::abbrev`]): one lookup per
     /// shorthand instead of a pass over every word with its first letter.
@@ -136,6 +136,11 @@ pub struct Index {
     /// Abbreviations the articles define ("Menteri Perdagangan (Mendag)"): the short form,
     /// lowercase, and its long form's words (the first definition read).
     definitions: HashMap<String, Vec<String>>,
+    /// The same definitions as a list, and per term the definitions whose long form holds it
+    /// (as a word or by its stem): a question is checked against the few definitions its words
+    /// name, not every definition the archive holds.
+    definition_list: Vec<(String, Vec<String>)>,
+    definitions_by_term: HashMap<TermId, Vec<u32>>,
 }
 
 /// Character 3-grams of a word padded with a space on each side ("wa" → " wa", "wa ").
@@ -241,13 +246,13 @@ impl Index {
             .is_some_and(|t| self.names.get(t as usize).copied().unwrap_or(false))
     }
 
-    /// How many articles hold the term in a paragraph.
     /// The words an abbreviation stands for where an article defines it ("mendag" → "menteri
     /// perdagangan").
     pub fn long_form(&self, short: &str) -> Option<&[String]> {
         self.definitions.get(short).map(Vec::as_slice)
     }
 
+    /// How many articles hold the term in a paragraph.
     pub fn doc_freq(&self, term: TermId) -> u32 {
         self.doc_df[term as usize]
     }

@@ -41,12 +41,14 @@ impl Index {
             trigram_ids: HashMap::default(),
             trigram_idf: Vec::new(),
             max_trigram_idf: 1.0,
-            typo_vocab: fst::Set::default(),
+            typo_vocab: Default::default(),
             outlines: HashMap::default(),
             title_pairs: Vec::new(),
             details: DetailCache::new(DETAIL_BUDGET),
             names: Vec::new(),
             definitions: HashMap::default(),
+            definition_list: Vec::new(),
+            definitions_by_term: HashMap::default(),
         };
         // Each distinct word is stemmed, interned and looked up in the lexicon once.
         let mut seen: HashMap<String, WordInfo> = HashMap::default();
@@ -254,7 +256,7 @@ impl Index {
                 .passage_gram_ends
                 .push(index.passage_grams.len() as u32);
         }
-        let mut words: Vec<String> = index
+        let words: Vec<String> = index
             .vocab
             .keys()
             .cloned()
@@ -265,9 +267,7 @@ impl Index {
             )
             .filter(|w| w.chars().count() >= 3 && !w.chars().any(|c| c.is_ascii_digit()))
             .collect();
-        words.sort_unstable();
-        words.dedup();
-        index.typo_vocab = fst::Set::from_iter(words).expect("sorted, unique words");
+        index.typo_vocab = super::typo::TypoVocab::new(words);
         for w in index.vocab.keys() {
             if w.chars().count() >= 3
                 && !w.chars().any(|c| c.is_ascii_digit())
@@ -286,6 +286,7 @@ impl Index {
             .map(|((a, b), n)| (a, b, n))
             .collect();
         index.title_pairs.sort_unstable();
+        index.file_definitions();
         index
     }
 

@@ -3,6 +3,7 @@
 //! only the long one, so the archive's own definitions say which words the short form stands for
 //! (never a list of agencies).
 
+use super::TermId;
 use crate::nlu::lexicon::Lexicon;
 
 /// Most words a definition's long form spans ("Pusat Pelaporan dan Analisis Transaksi Keuangan").
@@ -56,11 +57,48 @@ pub(super) fn definitions(body: &str, lx: &Lexicon) -> Vec<(String, Vec<String>)
 }
 
 impl super::Index {
-    /// The abbreviations the articles define, each with the words of its long form.
-    pub fn definitions(&self) -> impl Iterator<Item = (&str, &[String])> {
-        self.definitions
+    /// The abbreviations the articles define whose long form holds the term (as a word or by its
+    /// stem), each with the words of its long form, in one fixed order.
+    pub fn definitions_naming(
+        &self,
+        terms: impl Iterator<Item = TermId>,
+    ) -> Vec<(&str, &[String])> {
+        let mut at: Vec<u32> = terms
+            .filter_map(|t| self.definitions_by_term.get(&t))
+            .flatten()
+            .copied()
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        at.into_iter()
+            .map(|k| {
+                let (short, long) = &self.definition_list[k as usize];
+                (short.as_str(), long.as_slice())
+            })
+            .collect()
+    }
+
+    /// Files each definition under the terms of its long form's content words, once the
+    /// vocabulary is complete.
+    pub(super) fn file_definitions(&mut self) {
+        let lx = self.lx.clone();
+        self.definition_list = self
+            .definitions
             .iter()
-            .map(|(short, long)| (short.as_str(), long.as_slice()))
+            .map(|(s, l)| (s.clone(), l.clone()))
+            .collect();
+        let mut by_term: super::HashMap<TermId, Vec<u32>> = Default::default();
+        for (k, (_, long)) in self.definition_list.iter().enumerate() {
+            for w in long.iter().filter(|w| !lx.is_function(w)) {
+                for id in [self.term(w), self.term(&lx.stem(w))].into_iter().flatten() {
+                    let filed = by_term.entry(id).or_default();
+                    if filed.last() != Some(&(k as u32)) {
+                        filed.push(k as u32);
+                    }
+                }
+            }
+        }
+        self.definitions_by_term = by_term;
     }
 }
 

@@ -3,6 +3,76 @@
 use super::super::text;
 use super::Index;
 
+/// The typo-correction vocabulary (the articles' words and configured words), filed by first
+/// letter and length: a misspelt word is compared with the words of its own first letter and a
+/// length within the edit distance only, and each word's letters are kept as a bit mask so that
+/// most of those are passed over without a distance computed.
+#[derive(Default)]
+pub(super) struct TypoVocab {
+    /// Sorted by first letter, length in letters, then the word itself.
+    words: Vec<Box<str>>,
+    /// Per word: [`letter_mask`], 0 for a word outside ASCII (no bound then).
+    masks: Vec<u64>,
+    /// Per (first letter, length), sorted: where its run of `words` ends.
+    runs: Vec<(char, usize, u32)>,
+}
+
+impl TypoVocab {
+    pub(super) fn new(mut words: Vec<String>) -> TypoVocab {
+        let key = |w: &str| (w.chars().next(), w.chars().count());
+        words.sort_unstable_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.cmp(b)));
+        words.dedup();
+        let mut runs: Vec<(char, usize, u32)> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let (Some(first), len) = key(w) else { continue };
+            match runs.last_mut() {
+                Some(run) if run.0 == first && run.1 == len => run.2 = i as u32 + 1,
+                _ => runs.push((first, len, i as u32 + 1)),
+            }
+        }
+        TypoVocab {
+            masks: words.iter().map(|w| letter_mask(w)).collect(),
+            words: words.into_iter().map(String::into_boxed_str).collect(),
+            runs,
+        }
+    }
+
+    /// The words of one first letter and length.
+    fn run(&self, first: char, len: usize) -> std::ops::Range<usize> {
+        let at = self.runs.partition_point(|r| (r.0, r.1) < (first, len));
+        match self.runs.get(at) {
+            Some(&(f, l, end)) if f == first && l == len => {
+                let start = at.checked_sub(1).map_or(0, |k| self.runs[k].2);
+                start as usize..end as usize
+            }
+            _ => 0..0,
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let Some(first) = word.chars().next() else {
+            return false;
+        };
+        let run = &self.words[self.run(first, word.chars().count())];
+        run.binary_search_by(|w| (**w).cmp(word)).is_ok()
+    }
+}
+
+/// Which ASCII letters a word holds, one bit per letter (folded onto 64 bits: two letters on one
+/// bit only weaken the bound); 0 when the word has a letter outside ASCII. Each edit removes at
+/// most one kind of letter and adds at most one, so the kinds one word holds and the other lacks
+/// are no more than the edits between them.
+fn letter_mask(word: &str) -> u64 {
+    let mut mask = 0u64;
+    for b in word.bytes() {
+        if !b.is_ascii() {
+            return 0;
+        }
+        mask |= 1 << (b & 63);
+    }
+    mask
+}
+
 impl Index {
     /// Whether the typo-correction vocabulary (content + configured words) holds the word.
     pub fn knows(&self, word: &str) -> bool {
@@ -10,61 +80,65 @@ impl Index {
     }
 
     /// The closest vocabulary word within edit distance 1 (2 from 8 letters), sharing the first
-    /// letter (readers rarely mistype it, and it keeps the scan to one slice of the fst).
-    /// Ties go to the word found in more passages.
+    /// letter (readers rarely mistype it, and it keeps the scan to a few runs of the vocabulary).
+    /// Ties go to the word found in more passages, then to the first in alphabetical order.
     pub fn correct(&self, word: &str, accept: impl Fn(&str) -> bool) -> Option<String> {
-        use fst::{IntoStreamer, Streamer};
         let len = word.chars().count();
         if len < 4 {
             return None;
         }
         let max = if len >= 8 { 2 } else { 1 };
         let first = word.chars().next()?;
-        let mut lo = String::new();
-        lo.push(first);
-        let hi = char::from_u32(first as u32 + 1)?.to_string();
-        let mut stream = self.typo_vocab.range().ge(&lo).lt(&hi).into_stream();
-        let mut best: Option<(usize, u32, String)> = None;
+        let vocab = &self.typo_vocab;
+        let mut best: Option<(usize, u32, &str)> = None;
         let letters = text::letter_counts(word);
-        while let Some(candidate) = stream.next() {
-            let Ok(candidate) = std::str::from_utf8(candidate) else {
-                continue;
-            };
-            let clen = candidate.chars().count();
-            // The caller's filter is a hash look-up; the edit distance is the dear part, and no
-            // fewer edits than the letters one word has and the other lacks.
-            if clen.abs_diff(len) > max
-                || letters.as_ref().is_some_and(|a| {
-                    text::letter_counts(candidate).is_some_and(|b| text::bag_distance(a, &b) > max)
-                })
-                || !accept(candidate)
-            {
-                continue;
-            }
-            // Two edits are trusted only when the word starts the same way ("depostio").
-            if clen.abs_diff(len) == 2 || len >= 8 {
-                let mut a = word.chars();
-                let mut b = candidate.chars();
-                a.next();
-                b.next();
-                if a.next() != b.next() && strsim::damerau_levenshtein(word, candidate) > 1 {
+        let mask = letter_mask(word);
+        for clen in len - max..=len + max {
+            for i in vocab.run(first, clen) {
+                let candidate = &*vocab.words[i];
+                let other = vocab.masks[i];
+                // The caller's filter is a hash look-up; the edit distance is the dear part, and
+                // no fewer edits than the letters one word has and the other lacks: first by
+                // kinds of letter (two instructions), then by counts.
+                if (mask != 0
+                    && other != 0
+                    && ((mask & !other).count_ones() as usize > max
+                        || (other & !mask).count_ones() as usize > max))
+                    || letters.as_ref().is_some_and(|a| {
+                        text::letter_counts(candidate)
+                            .is_some_and(|b| text::bag_distance(a, &b) > max)
+                    })
+                    || !accept(candidate)
+                {
                     continue;
                 }
-            }
-            let d = strsim::damerau_levenshtein(word, candidate);
-            if d == 0 || d > max {
-                continue;
-            }
-            let df = self.term(candidate).map_or(0, |t| self.df[t as usize]);
-            let better = match &best {
-                None => true,
-                Some((bd, bdf, _)) => d < *bd || (d == *bd && df > *bdf),
-            };
-            if better {
-                best = Some((d, df, candidate.to_string()));
+                // Two edits are trusted only when the word starts the same way ("depostio").
+                if clen.abs_diff(len) == 2 || len >= 8 {
+                    let mut a = word.chars();
+                    let mut b = candidate.chars();
+                    a.next();
+                    b.next();
+                    if a.next() != b.next() && strsim::damerau_levenshtein(word, candidate) > 1 {
+                        continue;
+                    }
+                }
+                let d = strsim::damerau_levenshtein(word, candidate);
+                if d == 0 || d > max {
+                    continue;
+                }
+                let df = self.term(candidate).map_or(0, |t| self.df[t as usize]);
+                let better = match best {
+                    None => true,
+                    Some((bd, bdf, bw)) => {
+                        d < bd || (d == bd && (df > bdf || (df == bdf && candidate < bw)))
+                    }
+                };
+                if better {
+                    best = Some((d, df, candidate));
+                }
             }
         }
-        best.map(|(_, _, w)| w)
+        best.map(|(_, _, w)| w.to_string())
     }
 }
 

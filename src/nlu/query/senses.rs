@@ -45,7 +45,9 @@ pub(super) fn add_short_forms(terms: &mut [Term], index: &Index) {
             .position(|t| t.matches.iter().any(|(id, _)| want.contains(id)))
     };
     let mut adds: Vec<(usize, TermId, String)> = Vec::new();
-    for (short, long) in index.definitions() {
+    // Only a definition whose long form holds one of the question's words can have two.
+    let named = index.definitions_naming(terms.iter().flat_map(|t| t.matches.iter().map(|m| m.0)));
+    for (short, long) in named {
         let Some(short_id) = index.term(short) else {
             continue;
         };
