@@ -73,7 +73,7 @@ impl DateIndex {
         }
         let held = q
             .iter()
-            .filter(|f| self.figures[doc].binary_search(f).is_ok())
+            .filter(|f| self.figures[doc].binary_search(f).is_ok() || self.rounded(doc, f))
             .count();
         held as f32 / q.len() as f32
     }
@@ -85,7 +85,23 @@ impl DateIndex {
         let at = f.partition_point(|x| x.as_str() < figure);
         f.get(at).is_some_and(|x| {
             x == figure || (x.starts_with(figure) && x[figure.len()..].starts_with('_'))
-        })
+        }) || self.rounded(doc, figure)
+    }
+
+    /// Whether the article writes out in full a sum the reader quotes rounded ("55,4 juta" of
+    /// "55.431.750", [`figures::rounds_to`]): only its figures sharing the leading group are
+    /// read, found by one binary search, once per candidate article and quoted figure.
+    fn rounded(&self, doc: usize, quoted: &str) -> bool {
+        let Some((lead, _)) = quoted.split_once('_') else {
+            return false;
+        };
+        let f = &self.figures[doc];
+        let prefix = format!("{lead}_");
+        let at = f.partition_point(|x| x.as_str() < prefix.as_str());
+        f[at..]
+            .iter()
+            .take_while(|x| x.starts_with(&prefix))
+            .any(|x| figures::rounds_to(x, quoted))
     }
 
     pub(super) fn has_year(&self, doc: usize, year: i32) -> bool {
