@@ -408,7 +408,14 @@ pub fn choose(
         },
         salient_absent: evidence::salient_absent(&salient, qd, index, dix, doc),
         rare_absent: {
-            let rare: Vec<&Term> = q.terms.iter().filter(|t| t.rare).collect();
+            // A reader asking for the newest report names what happened by their own verb
+            // ("disepakati"), each report by its own ("diputuskan"): as for the topic
+            // ([`siblings::same_topic`]), such a verb is no detail the newest report must hold.
+            let rare: Vec<&Term> = q
+                .terms
+                .iter()
+                .filter(|t| t.rare && !(qd.latest && lx.is_prefixed_verb(&t.word)))
+                .collect();
             if rare.is_empty() {
                 0.0
             } else {
