@@ -116,12 +116,13 @@ pub fn whole_of_text(text: &str, lx: &Lexicon) -> Vec<String> {
     out
 }
 
-/// Whether a sum written in full (`of_text` form, "55_431_750": thousands groups of three
-/// digits after the first) rounds to the figure a reader quotes with one or two decimals before a
-/// scale word ("Rp55,4 juta" reads "55_4"): readers and headlines round a long sum to its
+/// Whether a sum written in full (`of_text` form, "12_345_678": thousands groups of three
+/// digits after the first) rounds to the figure a reader quotes with one or two decimals, as
+/// before a scale word ("Rp12,3 juta" reads "12_3"): readers and headlines round a long sum to its
 /// leading group and a decimal, the report writes it out. Only sums of three or more groups (a
-/// million and up, where a scale word is how people say them); a rounding that carries into the
-/// leading group ("55.96…" to "56,0") is not followed.
+/// million and up, where a scale word is how people say them; the scale word itself is not
+/// read, since a figure quoted for another measure rarely matches such a sum by chance); a
+/// rounding that carries into the leading group ("7.96…" to "8,0") is not followed.
 pub fn rounds_to(written: &str, quoted: &str) -> bool {
     let Some((lead, decimals)) = quoted.split_once('_') else {
         return false;

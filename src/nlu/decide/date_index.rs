@@ -88,8 +88,8 @@ impl DateIndex {
         }) || self.rounded(doc, figure)
     }
 
-    /// Whether the article writes out in full a sum the reader quotes rounded ("55,4 juta" of
-    /// "55.431.750", [`figures::rounds_to`]): only its figures sharing the leading group are
+    /// Whether the article writes out in full a sum the reader quotes rounded ("12,3 juta" of
+    /// "12.345.678", [`figures::rounds_to`]): only its figures sharing the leading group are
     /// read, found by one binary search, once per candidate article and quoted figure.
     fn rounded(&self, doc: usize, quoted: &str) -> bool {
         let Some((lead, _)) = quoted.split_once('_') else {

@@ -409,7 +409,7 @@ pub fn choose(
         salient_absent: evidence::salient_absent(&salient, qd, index, dix, doc),
         rare_absent: {
             // A reader asking for the newest report names what happened by their own verb
-            // ("disepakati"), each report by its own ("diputuskan"): as for the topic
+            // ("diumumkan"), each report by its own ("diputuskan"): as for the topic
             // ([`siblings::same_topic`]), such a verb is no detail the newest report must hold.
             let rare: Vec<&Term> = q
                 .terms
