@@ -37,6 +37,7 @@ SETS = [
     ("tests/archive/qa/probe-21-confnew.jsonl", WIDE_G),
     ("tests/archive/qa/probe-20-slang.jsonl", WIDE),
     ("tests/archive/qa/probe-20-english.jsonl", WIDE),
+    ("tests/archive/qa/probe-21-english.jsonl", WIDE),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
