@@ -38,6 +38,7 @@ SETS = [
     ("tests/archive/qa/probe-20-slang.jsonl", WIDE),
     ("tests/archive/qa/probe-20-english.jsonl", WIDE),
     ("tests/archive/qa/probe-21-english.jsonl", WIDE),
+    ("tests/archive/qa/probe-21-slang.jsonl", WIDE),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
