@@ -142,10 +142,12 @@ fn day_of(t: &Tok) -> Option<u32> {
 }
 
 /// A month name; a short abbreviation ("des", "mar") only next to a day or a year, where it
-/// cannot be another word.
+/// cannot be another word. A full name stands alone however short ("Mei", "Juli": "harga bulan
+/// Mei" names a month as "bulan Maret" does), unless it is also a function word (English "may").
 fn month_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<u32> {
-    let m = lx.month(toks[i].text.trim_end_matches('.'))?;
-    if toks[i].text.len() > 4 {
+    let w = toks[i].text.trim_end_matches('.');
+    let m = lx.month(w)?;
+    if toks[i].text.len() > 4 || (is_full_month_name(w, m, lx) && !lx.is_function(w)) {
         return Some(m);
     }
     let near = |j: Option<usize>| {
@@ -153,6 +155,13 @@ fn month_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<u32> {
             .is_some_and(|t| year_of(t).is_some() || day_of(t).is_some())
     };
     (near(i.checked_sub(1)) || near(Some(i + 1))).then_some(m)
+}
+
+/// Whether `w` is month `m`'s full name in a language of the lexicon, not an abbreviation.
+fn is_full_month_name(w: &str, m: u32, lx: &Lexicon) -> bool {
+    [Lang::Id, Lang::En]
+        .into_iter()
+        .any(|lang| lx.month_name(m, lang).eq_ignore_ascii_case(w))
 }
 
 /// "13/5/2025", "21/11", "5/1/23".

@@ -164,3 +164,16 @@ fn a_cited_rules_year_does_not_date_the_article() {
     let q = of_question("Berapa upah menurut Peraturan Nomor 7 Tahun 2031?");
     assert_eq!(q.dates, vec![w(Some(2031), None, None)]);
 }
+
+#[test]
+fn a_short_full_month_name_is_a_month_alone_but_not_an_abbreviation_or_may() {
+    let q = of_question("Harga kopi bulan Mei berapa?");
+    assert_eq!(q.dates, vec![w(None, Some(5), None)]);
+    assert!(q.words.contains(&"mei".to_string()));
+    assert_eq!(
+        of_question("Panen kopi Juli kemarin berapa ton?").dates,
+        vec![w(None, Some(7), None)]
+    );
+    assert!(of_question("bunga des naik?").dates.is_empty());
+    assert!(of_question("May I ask the coffee price?").dates.is_empty());
+}
