@@ -142,8 +142,9 @@ fn day_of(t: &Tok) -> Option<u32> {
 }
 
 /// A month name; a short abbreviation ("des", "mar") only next to a day or a year, where it
-/// cannot be another word. A full name stands alone however short ("Mei", "Juli": "harga bulan
-/// Mei" names a month as "bulan Maret" does), unless it is also a function word (English "may").
+/// cannot be another word, or after a unit of time. A full name stands alone however short
+/// ("Mei", "Juli": "harga bulan Mei" names a month as "bulan Maret" does), unless it is also a
+/// function word (English "may").
 fn month_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<u32> {
     let w = toks[i].text.trim_end_matches('.');
     let m = lx.month(w)?;
@@ -154,7 +155,9 @@ fn month_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<u32> {
         j.and_then(|j| toks.get(j))
             .is_some_and(|t| year_of(t).is_some() || day_of(t).is_some())
     };
-    (near(i.checked_sub(1)) || near(Some(i + 1))).then_some(m)
+    // After a unit of time ("bulan des", "bulan agst") the abbreviation is a month as surely.
+    let after_unit = i > 0 && is_duration(&toks[i - 1].text, lx);
+    (near(i.checked_sub(1)) || near(Some(i + 1)) || after_unit).then_some(m)
 }
 
 /// Whether `w` is month `m`'s full name in a language of the lexicon, not an abbreviation.
@@ -490,18 +493,20 @@ fn month_reference(w: &When, published: Option<&When>) -> f32 {
 /// The agreement of a month only named in the text, two or more months from the publication.
 const BACK_REFERENCE: f32 = 0.5;
 
-/// The share of the question's dated (year-bearing) dates that no date of the article matches to
-/// the month: "9 Juni 2018" against a report of 2024 that never mentions June 2018. A
-/// text date without a year is read in the publication's year. The day is left out: a report of
-/// the 22nd on the 21st's close is the same story.
+/// The share of the question's dated dates (a year or a month) that no date of the article matches
+/// to the month: "9 Juni 2018" against a report of 2024 that never mentions June 2018, "bulan
+/// Agustus" against a report none of whose dates falls in any August. A text date without a year
+/// is read in the publication's year. The day is left out: a report of the 22nd on the 21st's
+/// close is the same story.
 pub fn conflict(q: &[When], published: Option<&When>, text: &[When]) -> f32 {
-    let dated: Vec<&When> = q.iter().filter(|w| w.year.is_some()).collect();
+    let dated: Vec<&When> = q.iter().filter(|w| is_dated(w)).collect();
     if dated.is_empty() {
         return 0.0;
     }
     let year_of_text = published.and_then(|p| p.year);
     let matches = |w: &When, t: &When| {
-        t.year.or(year_of_text) == w.year && (w.month.is_none() || t.month == w.month)
+        (w.year.is_none() || t.year.or(year_of_text) == w.year)
+            && (w.month.is_none() || t.month == w.month)
     };
     let n = dated
         .iter()
@@ -513,6 +518,11 @@ pub fn conflict(q: &[When], published: Option<&When>, text: &[When]) -> f32 {
         })
         .count();
     n as f32 / dated.len() as f32
+}
+
+/// Whether a question's date can conflict with a report's: it names a year or a month.
+pub fn is_dated(w: &When) -> bool {
+    w.year.is_some() || w.month.is_some()
 }
 
 #[cfg(test)]

@@ -108,7 +108,7 @@ impl DateIndex {
     /// per question and candidate article.
     pub(super) fn conflict(&self, doc: usize, q: &[When]) -> f32 {
         let base = dates::conflict(q, self.published[doc].as_ref(), &self.doc_text[doc]);
-        let dated = q.iter().filter(|w| w.year.is_some()).count();
+        let dated = q.iter().filter(|w| dates::is_dated(w)).count();
         let titled = &self.title_years[doc];
         let Some(published) = self.published[doc].and_then(|p| p.year) else {
             return base;
