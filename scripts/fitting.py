@@ -19,6 +19,7 @@ WIDE_G = sorted(WIDE_F + glob.glob(os.path.join(ROOT, "tests/archive/articles-g/
 # (question set, articles imported first). probe-15 and the probe-17 to probe-20 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable over
 # `articles/` only, probe-20-confusable over the wide archive and set F, probe-21-confnew over those and set G.
+# `articles/` only (as probe-21-confusable), probe-20-confusable over the wide archive and set F.
 SETS = [
     ("tests/archive/qa/tune.jsonl", ARCHIVE),
     ("tests/archive/qa/probe-14.jsonl", ARCHIVE),
@@ -39,6 +40,7 @@ SETS = [
     ("tests/archive/qa/probe-20-english.jsonl", WIDE),
     ("tests/archive/qa/probe-21-english.jsonl", WIDE),
     ("tests/archive/qa/probe-21-slang.jsonl", WIDE),
+    ("tests/archive/qa/probe-21-confusable.jsonl", ARCHIVE),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 

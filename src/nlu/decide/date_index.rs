@@ -118,8 +118,29 @@ impl DateIndex {
             .any(|w| self.title_dates[doc].iter().any(|t| w.covered_by(t)))
     }
 
+    /// [`dates::conflict`], and a bare year the text names only looking back, two or more years
+    /// before the report, while its title names another year: "Piala Kota 2029" against a report
+    /// titled "Piala Kota 2031" that recalls a 2029 win is a question about another edition. Once
+    /// per question and candidate article.
     pub(super) fn conflict(&self, doc: usize, q: &[When]) -> f32 {
-        dates::conflict(q, self.published[doc].as_ref(), &self.doc_text[doc])
+        let base = dates::conflict(q, self.published[doc].as_ref(), &self.doc_text[doc]);
+        let dated = q.iter().filter(|w| dates::is_dated(w)).count();
+        let titled = &self.title_years[doc];
+        let Some(published) = self.published[doc].and_then(|p| p.year) else {
+            return base;
+        };
+        if dated == 0 || titled.is_empty() {
+            return base;
+        }
+        let looked_back = q
+            .iter()
+            .filter(|w| w.month.is_none() && w.day.is_none())
+            .filter_map(|w| w.year)
+            .filter(|&y| {
+                !titled.contains(&y) && (published - y).abs() >= 2 && self.has_year(doc, y)
+            })
+            .count();
+        (base + looked_back as f32 / dated as f32).min(1.0)
     }
 
     pub(super) fn agreement(&self, doc: usize, q: &[When]) -> f32 {
