@@ -34,6 +34,7 @@ SETS = [
     ("tests/archive/qa/probe-20-confusable.jsonl", WIDE_F),
     ("tests/archive/qa/probe-20-slang.jsonl", WIDE),
     ("tests/archive/qa/probe-20-english.jsonl", WIDE),
+    ("tests/archive/qa/probe-21-passage.jsonl", WIDE),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
