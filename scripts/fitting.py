@@ -41,6 +41,7 @@ SETS = [
     ("tests/archive/qa/probe-21-english.jsonl", WIDE),
     ("tests/archive/qa/probe-21-slang.jsonl", WIDE),
     ("tests/archive/qa/probe-21-confusable.jsonl", ARCHIVE),
+    ("tests/archive/qa/probe-21-passage.jsonl", WIDE),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
