@@ -16,10 +16,10 @@ WIDE = sorted(ARCHIVE
 WIDE_F = sorted(WIDE + glob.glob(os.path.join(ROOT, "tests/archive/articles-f/*.txt")))
 # Stop 21's set G (four more new same-topic groups) on top: imported only for probe-21-confnew.
 WIDE_G = sorted(WIDE_F + glob.glob(os.path.join(ROOT, "tests/archive/articles-g/*.txt")))
-# (question set, articles imported first). probe-15 and the probe-17 to probe-20 sets (each written
-# blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable over
-# `articles/` only, probe-20-confusable over the wide archive and set F, probe-21-confnew over those and set G.
-# `articles/` only (as probe-21-confusable), probe-20-confusable over the wide archive and set F.
+# (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
+# blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
+# probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
+# probe-21-confnew over those and set G.
 SETS = [
     ("tests/archive/qa/tune.jsonl", ARCHIVE),
     ("tests/archive/qa/probe-14.jsonl", ARCHIVE),
