@@ -255,11 +255,7 @@ impl Desk {
 
         let mut hints: [Option<Option<String>>; 2] = [None, None];
         for sub in &subscribers {
-            let sub_lang = sub
-                .language
-                .as_deref()
-                .and_then(|l| l.parse().ok())
-                .unwrap_or(Lang::Id);
+            let sub_lang = sub.language.unwrap_or(Lang::Id);
             let slot = super::service::lang_slot(sub_lang);
             let hint = hints[slot]
                 .get_or_insert_with(|| suggest::hint_for(&content.engine, &article, sub_lang))

@@ -118,7 +118,7 @@ impl Desk {
                 confidence: answer.confidence,
                 answered: answer.answered,
                 answer: &answer.text,
-                lang: answer.lang.as_str(),
+                lang: answer.lang,
                 at: t.now,
             })
             .await?;
@@ -294,7 +294,7 @@ impl Desk {
     }
 
     pub(super) fn set_lang(&self, t: &mut Turn<'_>, lang: Lang) {
-        t.chat.language = Some(lang.as_str().to_string());
+        t.chat.language = Some(lang);
         t.lang = lang;
     }
 

@@ -6,6 +6,7 @@ use sqlx::Row;
 
 use super::tx::Tx;
 use super::{Store, parse_timestamp, timestamp_text};
+use crate::nlu::Lang;
 
 /// A question to log.
 #[derive(Debug, Clone)]
@@ -17,8 +18,8 @@ pub struct NewQuestion<'a> {
     pub confidence: f32,
     pub answered: bool,
     pub answer: &'a str,
-    /// `id` or `en`.
-    pub lang: &'a str,
+    /// The language the question was answered in.
+    pub lang: Lang,
     pub at: DateTime<Utc>,
 }
 
@@ -90,7 +91,7 @@ impl Tx {
         .bind(q.confidence as f64)?
         .bind(q.answered)?
         .bind(q.answer)?
-        .bind(q.lang)?
+        .bind(q.lang.as_str())?
         .bind(timestamp_text(q.at))?;
         Ok(id)
     }

@@ -7,6 +7,7 @@ use crate::desk_kit;
 use common::TestApp;
 use desk_kit::{DeskApp, member, only_to, sent};
 use newsdesk::desk::Event;
+use newsdesk::nlu::Lang;
 
 const GROUP: i64 = -1001234567890;
 
@@ -95,7 +96,7 @@ async fn a_group_that_becomes_a_supergroup_keeps_its_state_under_the_new_id() {
         .await
         .unwrap()
         .expect("state under the new id");
-    assert_eq!(moved.language.as_deref(), Some("en"));
+    assert_eq!(moved.language, Some(Lang::En));
     assert_eq!(moved.questions, 1);
 
     let alice_there = member(706, "Alice", new_id, None);
