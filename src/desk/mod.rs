@@ -6,7 +6,7 @@
 //! Split by feature (as triagebot's `handlers/`):
 //! - `service` — [`Desk`]: building, content reloads, the command list; `corpus` — the articles and
 //!   the engine built from them; `handle` — `handle` (dedup, one transaction per update) and
-//!   dispatch; `outside` — `ask`, `sent`, flood notices, trouble; [`Settle`] — how an
+//!   dispatch; `outside` — `ask`, `sent`, flood notices, trouble; `settle` ([`Settle`]) — how an
 //!   adapter commits its own bookkeeping (inbox, outbox) in the desk's transaction;
 //! - [`Command`] — every `/command` by name, for dispatch and the menus;
 //! - `turn` — the per-update context handlers share; `lang` — choosing the reply language;

@@ -3,8 +3,9 @@
 //! Handlers never write user-facing words themselves: they pick a [`Text`] and render it in the
 //! chat's language, so a wording change or a new language touches only this module. (Answers to
 //! questions come from the answering engine and its configured intents, not from here.)
-//! The catalogue is split by who is spoken to; each variant is rendered in exactly one file, with
-//! both languages written side by side so neither lags.
+//! The catalogue is split by who is spoken to (`reader`, `admin`, `handoff`, `web`, and `buttons`
+//! for labels and toasts); each variant is rendered in exactly one file, with both languages
+//! written side by side so neither lags.
 
 mod admin;
 mod buttons;
