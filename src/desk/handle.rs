@@ -170,7 +170,7 @@ impl Desk {
             }
             Event::Unsupported { what } => {
                 if !t.is_group() {
-                    t.say(super::texts::Text::Unsupported { what });
+                    t.say(super::texts::Text::Unsupported { what: *what });
                 }
                 Ok(())
             }

@@ -6,7 +6,7 @@ use crate::desk_kit;
 
 use common::TestApp;
 use desk_kit::{DeskApp, member, only_to, sent};
-use newsdesk::desk::Event;
+use newsdesk::desk::{Event, Media};
 use newsdesk::nlu::Lang;
 
 const GROUP: i64 = -1001234567890;
@@ -71,7 +71,7 @@ async fn edited_messages_and_unaddressed_input_in_groups_get_no_reply() {
 
     assert!(sent(&app.handle(alice.edited("Siapa penulis berita ini?")).await).is_empty());
     let sticker = alice.input(Event::Unsupported {
-        what: "sticker".into(),
+        what: Media::Sticker,
     });
     assert!(sent(&app.handle(sticker).await).is_empty());
     assert!(sent(&app.handle(alice.command("somebody_elses", "")).await).is_empty());

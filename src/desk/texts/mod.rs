@@ -15,6 +15,7 @@ mod web;
 
 use chrono::{DateTime, FixedOffset};
 
+use super::Media;
 use super::insights::UnansweredGroup;
 use crate::content::Article;
 use crate::nlu::Lang;
@@ -59,7 +60,7 @@ pub enum Text<'a> {
     },
     // --- reader: awkward input --------------------------------------------------------------
     Unsupported {
-        what: &'a str,
+        what: Media,
     },
     TooLong {
         limit: usize,
