@@ -114,7 +114,7 @@ impl Desk {
                 chat_id: t.chat_id(),
                 user_id: t.input.sender.as_ref().map(|s| s.user_id),
                 text: question,
-                intent: answer.intent.as_str(),
+                intent: answer.intent,
                 confidence: answer.confidence,
                 answered: answer.answered,
                 answer: &answer.text,

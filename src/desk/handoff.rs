@@ -10,7 +10,7 @@ use super::command::Command;
 use super::texts::{Exchange, Text};
 use super::turn::Turn;
 use super::{Desk, Event, Reply, Track};
-use crate::nlu::Lang;
+use crate::nlu::{Intent, Lang};
 use crate::store::{Author, ClosedBy, NewQuestion, NewTicket, Ticket, Tx};
 
 /// How many of the reader's latest questions the support chat is shown.
@@ -127,7 +127,7 @@ impl Desk {
                     chat_id: t.chat_id(),
                     user_id: t.input.sender.as_ref().map(|s| s.user_id),
                     text: words,
-                    intent: "human",
+                    intent: Intent::Human,
                     confidence: 1.0,
                     answered: false,
                     answer: &Text::NoSupport.render(t.lang),

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use chrono::Utc;
-use newsdesk::nlu::Lang;
+use newsdesk::nlu::{Intent, Lang};
 use newsdesk::store::{NewQuestion, NewTicket, Store};
 
 use crate::common::TestApp;
@@ -21,7 +21,7 @@ async fn turn(store: Store, chat_id: i64, confidence: f32) -> anyhow::Result<i64
             chat_id,
             user_id: Some(chat_id),
             text: "berapa harga tiket kereta cepat?",
-            intent: "topic",
+            intent: Intent::Article,
             confidence,
             answered: true,
             answer: "Sekitar Rp 300 ribu.",
