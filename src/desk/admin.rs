@@ -19,49 +19,18 @@ const DRAFT_LIFETIME_HOURS: i64 = 24;
 impl Desk {
     /// The commands only admins may use, for their own command menu (after [`Desk::commands`]).
     pub fn admin_commands(lang: Lang) -> Vec<(&'static str, String)> {
-        let d = |id: &str, en: &str| match lang {
-            Lang::Id => id.to_string(),
-            Lang::En => en.to_string(),
-        };
-        vec![
-            (
-                Command::Add.name(),
-                d(
-                    "Terbitkan artikel dari teks",
-                    "Publish an article from text",
-                ),
-            ),
-            (
-                Command::Remove.name(),
-                d("Hapus artikel", "Remove an article"),
-            ),
-            (
-                Command::Stats.name(),
-                d("Statistik pertanyaan", "Question statistics"),
-            ),
-            (
-                Command::Unanswered.name(),
-                d(
-                    "Pertanyaan yang belum terjawab",
-                    "Questions left unanswered",
-                ),
-            ),
-            (
-                Command::Feeds.name(),
-                d("Daftar feed berita", "List the news feeds"),
-            ),
-            (
-                Command::FeedAdd.name(),
-                d("Tambah feed: /feed_add URL", "Add a feed: /feed_add URL"),
-            ),
-            (
-                Command::FeedRemove.name(),
-                d(
-                    "Hapus feed: /feed_remove ID",
-                    "Remove a feed: /feed_remove ID",
-                ),
-            ),
-        ]
+        super::service::menu(
+            &[
+                Command::Add,
+                Command::Remove,
+                Command::Stats,
+                Command::Unanswered,
+                Command::Feeds,
+                Command::FeedAdd,
+                Command::FeedRemove,
+            ],
+            lang,
+        )
     }
 
     /// `true` (and a refusal) when the sender is not an admin. `changes`: the command would have

@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use super::Sender;
 use super::command::Command;
+use super::texts::Text;
 use crate::nlu::{Engine, Intents, Lang, Lexicon};
 use crate::settings::Settings;
 use crate::store::Store;
@@ -116,56 +117,27 @@ impl Desk {
 
     /// The commands to register with `setMyCommands`, described in `lang`.
     pub fn commands(lang: Lang) -> Vec<(&'static str, String)> {
-        let d = |id: &str, en: &str| match lang {
-            Lang::Id => id.to_string(),
-            Lang::En => en.to_string(),
-        };
-        vec![
-            (
-                Command::Start.name(),
-                d(
-                    "Mulai dan lihat contoh pertanyaan",
-                    "Start and see example questions",
-                ),
-            ),
-            (
-                Command::Help.name(),
-                d("Apa yang bisa saya jawab", "What I can answer"),
-            ),
-            (
-                Command::Ask.name(),
-                d("Ajukan pertanyaan", "Ask a question"),
-            ),
-            (
-                Command::Lang.name(),
-                d("Pilih bahasa (id/en)", "Choose the language (id/en)"),
-            ),
-            (
-                Command::Articles.name(),
-                d("Daftar artikel", "List the articles"),
-            ),
-            (
-                Command::Subscribe.name(),
-                d("Kabari saya artikel baru", "Tell me about new articles"),
-            ),
-            (
-                Command::Unsubscribe.name(),
-                d(
-                    "Berhenti dikabari artikel baru",
-                    "Stop telling me about new articles",
-                ),
-            ),
-            (
-                Command::Human.name(),
-                d("Bicara dengan petugas", "Talk to a person"),
-            ),
-            (
-                Command::Cancel.name(),
-                d(
-                    "Tutup percakapan dengan petugas",
-                    "End the conversation with a person",
-                ),
-            ),
-        ]
+        menu(
+            &[
+                Command::Start,
+                Command::Help,
+                Command::Ask,
+                Command::Lang,
+                Command::Articles,
+                Command::Subscribe,
+                Command::Unsubscribe,
+                Command::Human,
+                Command::Cancel,
+            ],
+            lang,
+        )
     }
+}
+
+/// A command menu: each command's name with its description in `lang`, in the order given.
+pub(super) fn menu(commands: &[Command], lang: Lang) -> Vec<(&'static str, String)> {
+    commands
+        .iter()
+        .map(|&command| (command.name(), Text::CommandMenu { command }.render(lang)))
+        .collect()
 }

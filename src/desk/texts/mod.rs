@@ -10,13 +10,14 @@
 mod admin;
 mod buttons;
 mod handoff;
+mod menu;
 mod reader;
 mod web;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::Media;
 use super::insights::UnansweredGroup;
+use super::{Command, Media};
 use crate::content::Article;
 use crate::nlu::Lang;
 use crate::store::{Stats, TicketSummary};
@@ -255,6 +256,11 @@ pub enum Text<'a> {
     NewArticles {
         articles: &'a [&'a Article],
     },
+    // --- the command menus (see `menu.rs`) -----------------------------------------------------
+    /// A command's line in the menu `setMyCommands` registers.
+    CommandMenu {
+        command: Command,
+    },
 }
 
 impl Text<'_> {
@@ -351,6 +357,7 @@ impl Text<'_> {
             | Text::FeedRemoved { .. }
             | Text::FeedNotFound { .. }
             | Text::NewArticles { .. } => web::render(self, lang),
+            Text::CommandMenu { .. } => menu::render(self, lang),
         }
     }
 }
