@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::callback::Action;
-use super::command::Command;
+use super::command::Menu;
 use super::service::build_content;
 use super::texts::Text;
 use super::turn::{After, Turn};
@@ -19,18 +19,7 @@ const DRAFT_LIFETIME_HOURS: i64 = 24;
 impl Desk {
     /// The commands only admins may use, for their own command menu (after [`Desk::commands`]).
     pub fn admin_commands(lang: Lang) -> Vec<(&'static str, String)> {
-        super::service::menu(
-            &[
-                Command::Add,
-                Command::Remove,
-                Command::Stats,
-                Command::Unanswered,
-                Command::Feeds,
-                Command::FeedAdd,
-                Command::FeedRemove,
-            ],
-            lang,
-        )
+        super::service::menu(Menu::Admin, lang)
     }
 
     /// `true` (and a refusal) when the sender is not an admin. `changes`: the command would have

@@ -11,7 +11,7 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use super::Sender;
-use super::command::Command;
+use super::command::{Command, Menu};
 use super::texts::Text;
 use crate::nlu::{Engine, Intents, Lang, Lexicon};
 use crate::settings::Settings;
@@ -117,27 +117,13 @@ impl Desk {
 
     /// The commands to register with `setMyCommands`, described in `lang`.
     pub fn commands(lang: Lang) -> Vec<(&'static str, String)> {
-        menu(
-            &[
-                Command::Start,
-                Command::Help,
-                Command::Ask,
-                Command::Lang,
-                Command::Articles,
-                Command::Subscribe,
-                Command::Unsubscribe,
-                Command::Human,
-                Command::Cancel,
-            ],
-            lang,
-        )
+        menu(Menu::Reader, lang)
     }
 }
 
-/// A command menu: each command's name with its description in `lang`, in the order given.
-pub(super) fn menu(commands: &[Command], lang: Lang) -> Vec<(&'static str, String)> {
-    commands
-        .iter()
-        .map(|&command| (command.name(), Text::CommandMenu { command }.render(lang)))
+/// A command menu: each command's name with its description in `lang`.
+pub(super) fn menu(menu: Menu, lang: Lang) -> Vec<(&'static str, String)> {
+    Command::in_menu(menu)
+        .map(|command| (command.name(), Text::CommandMenu { command }.render(lang)))
         .collect()
 }
