@@ -14,9 +14,12 @@ WIDE = sorted(ARCHIVE
 # Stop 20's set F (new same-topic groups) with the wide archive as distractors: imported only
 # for probe-20-confusable, written over it.
 WIDE_F = sorted(WIDE + glob.glob(os.path.join(ROOT, "tests/archive/articles-f/*.txt")))
-# (question set, articles imported first). probe-15 and the probe-17 to probe-20 sets (each written
-# blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable over
-# `articles/` only, probe-20-confusable over the wide archive and set F.
+# Stop 21's set G (four more new same-topic groups) on top: imported only for probe-21-confnew.
+WIDE_G = sorted(WIDE_F + glob.glob(os.path.join(ROOT, "tests/archive/articles-g/*.txt")))
+# (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
+# blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
+# probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
+# probe-21-confnew over those and set G.
 SETS = [
     ("tests/archive/qa/tune.jsonl", ARCHIVE),
     ("tests/archive/qa/probe-14.jsonl", ARCHIVE),
@@ -32,8 +35,13 @@ SETS = [
     ("tests/archive/qa/probe-20-refuse.jsonl", WIDE),
     ("tests/archive/qa/probe-20-passage.jsonl", WIDE),
     ("tests/archive/qa/probe-20-confusable.jsonl", WIDE_F),
+    ("tests/archive/qa/probe-21-confnew.jsonl", WIDE_G),
     ("tests/archive/qa/probe-20-slang.jsonl", WIDE),
     ("tests/archive/qa/probe-20-english.jsonl", WIDE),
+    ("tests/archive/qa/probe-21-english.jsonl", WIDE),
+    ("tests/archive/qa/probe-21-slang.jsonl", WIDE),
+    ("tests/archive/qa/probe-21-confusable.jsonl", ARCHIVE),
+    ("tests/archive/qa/probe-21-passage.jsonl", WIDE),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 

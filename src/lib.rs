@@ -6,7 +6,9 @@
 //! - [`app`] — `App::build(settings)`: the SQLite pool, migrations, default content and the desk,
 //!   shared by `main` and the tests.
 //! - [`content`] — pure parsing of scraped news pages and plain-text articles (ticker, boilerplate).
-//! - [`nlu`] — pure answering pipeline: normalise → slang → stem → index → score → decide.
+//! - [`nlu`] — pure answering pipeline: question analysis (normalise → slang → English bridge →
+//!   stem) → article and paragraph retrieval → date and answer-type evidence → the answering
+//!   paragraph → decide (answer or refuse).
 //! - [`desk`] — the helpdesk core: an [`desk::Input`] (who, where, what) becomes [`desk::Reply`]s;
 //!   per-chat state, tickets, admin actions.
 //! - [`store`] — the only module with SQL.

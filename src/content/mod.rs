@@ -6,6 +6,11 @@
 //!
 //! The parsers' word lists (site furniture, labels, markup) are data under `lexicon/pages/` and
 //! `lexicon/markup/`, read once by [`lexicon`] (private to this module).
+//!
+//! Private parts: `kontan` (the scraped page form) and `plain` (plain text), sharing `fields`
+//! (labelled lines such as `Reporter:`), `text` (line endings, odd spaces), `boilerplate` (site
+//! furniture), `ticker` (the market ticker), `date` and `number` (publication times and
+//! Indonesian numbers, also used outside through the re-exports below).
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};

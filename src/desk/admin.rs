@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::callback::Action;
-use super::command::Command;
+use super::command::Menu;
 use super::service::build_content;
 use super::texts::Text;
 use super::turn::{After, Turn};
@@ -19,49 +19,7 @@ const DRAFT_LIFETIME_HOURS: i64 = 24;
 impl Desk {
     /// The commands only admins may use, for their own command menu (after [`Desk::commands`]).
     pub fn admin_commands(lang: Lang) -> Vec<(&'static str, String)> {
-        let d = |id: &str, en: &str| match lang {
-            Lang::Id => id.to_string(),
-            Lang::En => en.to_string(),
-        };
-        vec![
-            (
-                Command::Add.name(),
-                d(
-                    "Terbitkan artikel dari teks",
-                    "Publish an article from text",
-                ),
-            ),
-            (
-                Command::Remove.name(),
-                d("Hapus artikel", "Remove an article"),
-            ),
-            (
-                Command::Stats.name(),
-                d("Statistik pertanyaan", "Question statistics"),
-            ),
-            (
-                Command::Unanswered.name(),
-                d(
-                    "Pertanyaan yang belum terjawab",
-                    "Questions left unanswered",
-                ),
-            ),
-            (
-                Command::Feeds.name(),
-                d("Daftar feed berita", "List the news feeds"),
-            ),
-            (
-                Command::FeedAdd.name(),
-                d("Tambah feed: /feed_add URL", "Add a feed: /feed_add URL"),
-            ),
-            (
-                Command::FeedRemove.name(),
-                d(
-                    "Hapus feed: /feed_remove ID",
-                    "Remove a feed: /feed_remove ID",
-                ),
-            ),
-        ]
+        super::service::menu(Menu::Admin, lang)
     }
 
     /// `true` (and a refusal) when the sender is not an admin. `changes`: the command would have
@@ -255,11 +213,7 @@ impl Desk {
 
         let mut hints: [Option<Option<String>>; 2] = [None, None];
         for sub in &subscribers {
-            let sub_lang = sub
-                .language
-                .as_deref()
-                .and_then(|l| l.parse().ok())
-                .unwrap_or(Lang::Id);
+            let sub_lang = sub.language.unwrap_or(Lang::Id);
             let slot = super::service::lang_slot(sub_lang);
             let hint = hints[slot]
                 .get_or_insert_with(|| suggest::hint_for(&content.engine, &article, sub_lang))

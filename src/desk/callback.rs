@@ -46,7 +46,7 @@ impl Action {
                 article_id,
                 paragraph,
             } => format!("more:{article_id}:{paragraph}"),
-            Action::Lang(lang) => format!("lang:{}", lang_code(lang)),
+            Action::Lang(lang) => format!("lang:{}", lang.as_str()),
             Action::Suggestion { index } => format!("ask:{index}"),
             Action::Human => "human".to_string(),
             Action::Publish { draft_id } => format!("pub:{draft_id}"),
@@ -79,11 +79,7 @@ impl Action {
                 article_id: id_field(article)?,
                 paragraph: number_field(paragraph)?,
             },
-            ("lang", [code]) => Action::Lang(match *code {
-                "id" => Lang::Id,
-                "en" => Lang::En,
-                _ => return None,
-            }),
+            ("lang", [code]) => Action::Lang(Lang::from_code(code)?),
             ("ask", [index]) => Action::Suggestion {
                 index: number_field(index)?,
             },
@@ -103,13 +99,6 @@ impl Action {
             _ => return None,
         };
         Some(action)
-    }
-}
-
-fn lang_code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Id => "id",
-        Lang::En => "en",
     }
 }
 

@@ -28,6 +28,15 @@ pub enum Command {
     Close,
 }
 
+/// The command menus registered with `setMyCommands`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Menu {
+    /// Every reader's menu.
+    Reader,
+    /// Admins' own menu, after the readers' commands.
+    Admin,
+}
+
 impl Command {
     const ALL: [Command; 18] = [
         Command::Start,
@@ -72,6 +81,37 @@ impl Command {
             Command::Tickets => "tickets",
             Command::Close => "close",
         }
+    }
+
+    /// The menu that lists the command; `None` for the support chat's commands, which staff
+    /// learn from the ticket texts.
+    pub fn menu(self) -> Option<Menu> {
+        match self {
+            Command::Start
+            | Command::Help
+            | Command::Ask
+            | Command::Lang
+            | Command::Articles
+            | Command::Subscribe
+            | Command::Unsubscribe
+            | Command::Human
+            | Command::Cancel => Some(Menu::Reader),
+            Command::Add
+            | Command::Remove
+            | Command::Stats
+            | Command::Unanswered
+            | Command::Feeds
+            | Command::FeedAdd
+            | Command::FeedRemove => Some(Menu::Admin),
+            Command::Tickets | Command::Close => None,
+        }
+    }
+
+    /// The commands `menu` lists, in the menu's order.
+    pub fn in_menu(menu: Menu) -> impl Iterator<Item = Command> {
+        Command::ALL
+            .into_iter()
+            .filter(move |c| c.menu() == Some(menu))
     }
 
     /// The command a typed name means, in any case; `None` for a name the desk does not know

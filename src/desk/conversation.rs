@@ -114,11 +114,11 @@ impl Desk {
                 chat_id: t.chat_id(),
                 user_id: t.input.sender.as_ref().map(|s| s.user_id),
                 text: question,
-                intent: answer.intent.as_str(),
+                intent: answer.intent,
                 confidence: answer.confidence,
                 answered: answer.answered,
                 answer: &answer.text,
-                lang: answer.lang.as_str(),
+                lang: answer.lang,
                 at: t.now,
             })
             .await?;
@@ -294,7 +294,7 @@ impl Desk {
     }
 
     pub(super) fn set_lang(&self, t: &mut Turn<'_>, lang: Lang) {
-        t.chat.language = Some(lang.as_str().to_string());
+        t.chat.language = Some(lang);
         t.lang = lang;
     }
 

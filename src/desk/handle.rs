@@ -112,7 +112,7 @@ impl Desk {
         if !chat.group
             && let Some(client) = lang::of_client(input.sender.as_ref())
         {
-            chat.client_language = Some(client.as_str().to_string());
+            chat.client_language = Some(client);
         }
         // The chat just reached us, so we can reach it again (the reader unblocked the bot).
         chat.unreachable_since = None;
@@ -170,7 +170,7 @@ impl Desk {
             }
             Event::Unsupported { what } => {
                 if !t.is_group() {
-                    t.say(super::texts::Text::Unsupported { what });
+                    t.say(super::texts::Text::Unsupported { what: *what });
                 }
                 Ok(())
             }

@@ -9,8 +9,8 @@
 use super::command::Command;
 use super::texts::{Exchange, Text};
 use super::turn::Turn;
-use super::{Desk, Event, Reply, Track, lang};
-use crate::nlu::Lang;
+use super::{Desk, Event, Reply, Track};
+use crate::nlu::{Intent, Lang};
 use crate::store::{Author, ClosedBy, NewQuestion, NewTicket, Ticket, Tx};
 
 /// How many of the reader's latest questions the support chat is shown.
@@ -30,7 +30,7 @@ impl Desk {
         if state.unreachable_since.is_some() {
             return Ok(None);
         }
-        Ok(Some((support, lang::chosen(&state).unwrap_or(Lang::Id))))
+        Ok(Some((support, state.language.unwrap_or(Lang::Id))))
     }
 
     /// The support chat's language (its `/lang` choice, else Indonesian).
@@ -41,7 +41,7 @@ impl Desk {
         now: chrono::DateTime<chrono::Utc>,
     ) -> anyhow::Result<Lang> {
         let state = tx.chat_state(support, true, now).await?;
-        Ok(lang::chosen(&state).unwrap_or(Lang::Id))
+        Ok(state.language.unwrap_or(Lang::Id))
     }
 
     /// The reader asks for a person; `words` is what they wrote with `/human`, if anything.
@@ -78,7 +78,7 @@ impl Desk {
                 user_id: sender.map_or(t.chat_id(), |s| s.user_id),
                 reader_name: &name,
                 reader_username: username.as_deref(),
-                lang: t.lang.as_str(),
+                lang: t.lang,
                 at: t.now,
             })
             .await?;
@@ -127,11 +127,11 @@ impl Desk {
                     chat_id: t.chat_id(),
                     user_id: t.input.sender.as_ref().map(|s| s.user_id),
                     text: words,
-                    intent: "human",
+                    intent: Intent::Human,
                     confidence: 1.0,
                     answered: false,
                     answer: &Text::NoSupport.render(t.lang),
-                    lang: t.lang.as_str(),
+                    lang: t.lang,
                     at: t.now,
                 })
                 .await?,
@@ -226,7 +226,7 @@ impl Desk {
                     Some(ticket) => {
                         t.tx.close_ticket(ticket.id, ClosedBy::Staff, t.now).await?;
                         log::info!("ticket {} closed by staff", ticket.id);
-                        let reader_lang = ticket_lang(&ticket);
+                        let reader_lang = ticket.lang;
                         t.send_to(
                             ticket.chat_id,
                             Text::ClosedByStaffForReader { id: ticket.id }.render(reader_lang),
@@ -257,7 +257,7 @@ impl Desk {
                     .await?;
                 t.send_to(
                     ticket.chat_id,
-                    Text::StaffToReader { text }.render(ticket_lang(&ticket)),
+                    Text::StaffToReader { text }.render(ticket.lang),
                     None,
                     None,
                 );
@@ -305,8 +305,7 @@ impl Desk {
                 for ticket in tx.open_tickets().await? {
                     tx.close_ticket(ticket.id, ClosedBy::StaffUnreachable, now)
                         .await?;
-                    let text =
-                        Text::StaffUnreachable { id: ticket.id }.render(ticket_lang(&ticket));
+                    let text = Text::StaffUnreachable { id: ticket.id }.render(ticket.lang);
                     replies.push(send(ticket.chat_id, text, None));
                 }
             }
@@ -324,8 +323,4 @@ impl Desk {
         tx.commit().await?;
         Ok(replies)
     }
-}
-
-fn ticket_lang(ticket: &Ticket) -> Lang {
-    ticket.lang.parse().unwrap_or(Lang::Id)
 }

@@ -10,11 +10,6 @@ use crate::store::ChatState;
 
 use super::Sender;
 
-/// The chat's stored choice, if it made one.
-pub fn chosen(chat: &ChatState) -> Option<Lang> {
-    chat.language.as_deref().and_then(|code| code.parse().ok())
-}
-
 /// The language the client reports for the sender, when it is one the bot speaks.
 pub fn of_client(sender: Option<&Sender>) -> Option<Lang> {
     sender
@@ -24,7 +19,7 @@ pub fn of_client(sender: Option<&Sender>) -> Option<Lang> {
 
 /// The language for texts that are not answers to a question.
 pub fn for_chat(chat: &ChatState, sender: Option<&Sender>) -> Lang {
-    chosen(chat)
+    chat.language
         .or_else(|| of_client(sender))
         .unwrap_or(Lang::Id)
 }
@@ -36,7 +31,7 @@ pub fn for_question(
     sender: Option<&Sender>,
     question: &str,
 ) -> Lang {
-    chosen(chat)
+    chat.language
         .or_else(|| engine.detect_lang(question))
         .or_else(|| of_client(sender))
         .unwrap_or(Lang::Id)

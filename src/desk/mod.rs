@@ -6,7 +6,7 @@
 //! Split by feature (as triagebot's `handlers/`):
 //! - `service` — [`Desk`]: building, content reloads, the command list; `corpus` — the articles and
 //!   the engine built from them; `handle` — `handle` (dedup, one transaction per update) and
-//!   dispatch; `outside` — `ask`, `sent`, flood notices, trouble; [`Settle`] — how an
+//!   dispatch; `outside` — `ask`, `sent`, flood notices, trouble; `settle` ([`Settle`]) — how an
 //!   adapter commits its own bookkeeping (inbox, outbox) in the desk's transaction;
 //! - [`Command`] — every `/command` by name, for dispatch and the menus;
 //! - `turn` — the per-update context handlers share; `lang` — choosing the reply language;
@@ -74,6 +74,26 @@ pub struct Place {
     pub message_id: Option<i32>,
 }
 
+/// Content with no text to answer, named so the desk's reply can say what it cannot read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Media {
+    Sticker,
+    Photo,
+    Voice,
+    Video,
+    VideoNote,
+    Audio,
+    Animation,
+    /// A location or a venue.
+    Location,
+    Contact,
+    Poll,
+    Dice,
+    Story,
+    /// Content the adapter could not read (teloxide parsed it as empty) or has no name for.
+    Other,
+}
+
 /// What happened.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
@@ -91,7 +111,7 @@ pub enum Event {
         size: u64,
     },
     /// Stickers, photos, voice, video and other content with no text to answer.
-    Unsupported { what: String },
+    Unsupported { what: Media },
     /// The bot was added to a group.
     AddedToGroup,
     /// The group became a supergroup with a new id; state moves there.

@@ -56,7 +56,7 @@ impl Desk {
             // Nothing to answer: the engine's own reply to an empty question, not logged.
             None => self.engine().answer(&Question {
                 text,
-                lang: lang.or_else(|| lang::chosen(&turn.chat)),
+                lang: lang.or(turn.chat.language),
                 context: None,
             }),
         };

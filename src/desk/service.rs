@@ -11,7 +11,8 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use super::Sender;
-use super::command::Command;
+use super::command::{Command, Menu};
+use super::texts::Text;
 use crate::nlu::{Engine, Intents, Lang, Lexicon};
 use crate::settings::Settings;
 use crate::store::Store;
@@ -116,56 +117,13 @@ impl Desk {
 
     /// The commands to register with `setMyCommands`, described in `lang`.
     pub fn commands(lang: Lang) -> Vec<(&'static str, String)> {
-        let d = |id: &str, en: &str| match lang {
-            Lang::Id => id.to_string(),
-            Lang::En => en.to_string(),
-        };
-        vec![
-            (
-                Command::Start.name(),
-                d(
-                    "Mulai dan lihat contoh pertanyaan",
-                    "Start and see example questions",
-                ),
-            ),
-            (
-                Command::Help.name(),
-                d("Apa yang bisa saya jawab", "What I can answer"),
-            ),
-            (
-                Command::Ask.name(),
-                d("Ajukan pertanyaan", "Ask a question"),
-            ),
-            (
-                Command::Lang.name(),
-                d("Pilih bahasa (id/en)", "Choose the language (id/en)"),
-            ),
-            (
-                Command::Articles.name(),
-                d("Daftar artikel", "List the articles"),
-            ),
-            (
-                Command::Subscribe.name(),
-                d("Kabari saya artikel baru", "Tell me about new articles"),
-            ),
-            (
-                Command::Unsubscribe.name(),
-                d(
-                    "Berhenti dikabari artikel baru",
-                    "Stop telling me about new articles",
-                ),
-            ),
-            (
-                Command::Human.name(),
-                d("Bicara dengan petugas", "Talk to a person"),
-            ),
-            (
-                Command::Cancel.name(),
-                d(
-                    "Tutup percakapan dengan petugas",
-                    "End the conversation with a person",
-                ),
-            ),
-        ]
+        menu(Menu::Reader, lang)
     }
+}
+
+/// A command menu: each command's name with its description in `lang`.
+pub(super) fn menu(menu: Menu, lang: Lang) -> Vec<(&'static str, String)> {
+    Command::in_menu(menu)
+        .map(|command| (command.name(), Text::CommandMenu { command }.render(lang)))
+        .collect()
 }

@@ -251,11 +251,7 @@ async fn announce(tx: &mut Tx, content: &Content, news: &[&Article]) -> anyhow::
     let mut notices: [Option<String>; 2] = [None, None];
     let mut replies = Vec::new();
     for sub in subscribers {
-        let lang = sub
-            .language
-            .as_deref()
-            .and_then(|l| l.parse().ok())
-            .unwrap_or(Lang::Id);
+        let lang = sub.language.unwrap_or(Lang::Id);
         let text = notices[lang_slot(lang)]
             .get_or_insert_with(|| notice(lang))
             .clone();

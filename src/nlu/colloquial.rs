@@ -4,7 +4,7 @@
 //! last syllable, a dropped first h); this file applies them. It only proposes candidates; the caller keeps the first
 //! one the index knows.
 
-use crate::nlu::lexicon::Lexicon;
+use crate::nlu::lexicon::{ColloquialKind, Lexicon};
 
 /// Formal candidates for a colloquial word, most literal first (the word itself is not included).
 pub fn candidates(word: &str, lx: &Lexicon) -> Vec<String> {
@@ -20,14 +20,14 @@ pub fn candidates(word: &str, lx: &Lexicon) -> Vec<String> {
     // A dropped first letter ("ancur" → "hancur", "ilang" → "hilang"), then the other rules on
     // it ("ilangin" → "hilangkan"). A word of four letters has too many readings to guess at
     // ("abis" is chat's "after" as often as "habis").
-    for (colloquial, formal) in lx.colloquial("initial") {
+    for (colloquial, formal) in lx.colloquial(ColloquialKind::Initial) {
         if let Some(rest) = word.strip_prefix(colloquial)
             && rest.chars().count() >= 4
         {
             stems.extend(formal.iter().map(|f| (format!("{f}{rest}"), false)));
         }
     }
-    for (colloquial, formal) in lx.colloquial("passive") {
+    for (colloquial, formal) in lx.colloquial(ColloquialKind::Passive) {
         if let Some(root) = word.strip_prefix(colloquial)
             && root.chars().count() >= 3
         {
@@ -51,7 +51,7 @@ pub fn candidates(word: &str, lx: &Lexicon) -> Vec<String> {
         // Stage 2: a colloquial suffix ("-in") → its formal ones, on the root with its formal
         // vowel too.
         let mut bodies: Vec<String> = vec![base.clone()];
-        for (colloquial, formal) in lx.colloquial("suffix") {
+        for (colloquial, formal) in lx.colloquial(ColloquialKind::Suffix) {
             if let Some(root) = base.strip_suffix(colloquial)
                 && root.chars().count() >= 3
             {
@@ -80,7 +80,7 @@ pub fn candidates(word: &str, lx: &Lexicon) -> Vec<String> {
 fn prefix_roots(word: &str, lx: &Lexicon) -> Vec<String> {
     let vowel_next = |rest: &str| rest.starts_with(['a', 'e', 'i', 'o', 'u']);
     let ends_in_consonant = |p: &str| !p.ends_with(['a', 'e', 'i', 'o', 'u']);
-    let nasals: Vec<(&str, &[String])> = lx.colloquial("nasal").collect();
+    let nasals: Vec<(&str, &[String])> = lx.colloquial(ColloquialKind::Nasal).collect();
     let mut out = Vec::new();
     for &(prefix, letters) in &nasals {
         let Some(rest) = word.strip_prefix(prefix) else {
@@ -130,7 +130,7 @@ fn formal_vowels(word: &str, lx: &Lexicon) -> Vec<String> {
     let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
     let mut out = Vec::new();
     // A final vowel after a consonant.
-    for (colloquial, formal) in lx.colloquial("ending") {
+    for (colloquial, formal) in lx.colloquial(ColloquialKind::Ending) {
         if let Some(body) = word.strip_suffix(colloquial)
             && body.chars().count() >= 2
             && !body.ends_with(is_vowel)
@@ -143,7 +143,7 @@ fn formal_vowels(word: &str, lx: &Lexicon) -> Vec<String> {
         && pos > 0
         && pos + 1 < word.len()
     {
-        for (colloquial, formal) in lx.colloquial("last-vowel") {
+        for (colloquial, formal) in lx.colloquial(ColloquialKind::LastVowel) {
             if word[pos..].starts_with(colloquial) {
                 let after = &word[pos + colloquial.len()..];
                 out.extend(formal.iter().map(|f| format!("{}{f}{after}", &word[..pos])));

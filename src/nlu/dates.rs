@@ -142,17 +142,29 @@ fn day_of(t: &Tok) -> Option<u32> {
 }
 
 /// A month name; a short abbreviation ("des", "mar") only next to a day or a year, where it
-/// cannot be another word.
+/// cannot be another word, or after a unit of time. A full name stands alone however short
+/// ("Mei", "Juli": "harga bulan Mei" names a month as "bulan Maret" does), unless it is also a
+/// function word (English "may").
 fn month_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<u32> {
-    let m = lx.month(toks[i].text.trim_end_matches('.'))?;
-    if toks[i].text.len() > 4 {
+    let w = toks[i].text.trim_end_matches('.');
+    let m = lx.month(w)?;
+    if toks[i].text.len() > 4 || (is_full_month_name(w, m, lx) && !lx.is_function(w)) {
         return Some(m);
     }
     let near = |j: Option<usize>| {
         j.and_then(|j| toks.get(j))
             .is_some_and(|t| year_of(t).is_some() || day_of(t).is_some())
     };
-    (near(i.checked_sub(1)) || near(Some(i + 1))).then_some(m)
+    // After a unit of time ("bulan des", "bulan agst") the abbreviation is a month as surely.
+    let after_unit = i > 0 && is_duration(&toks[i - 1].text, lx);
+    (near(i.checked_sub(1)) || near(Some(i + 1)) || after_unit).then_some(m)
+}
+
+/// Whether `w` is month `m`'s full name in a language of the lexicon, not an abbreviation.
+fn is_full_month_name(w: &str, m: u32, lx: &Lexicon) -> bool {
+    [Lang::Id, Lang::En]
+        .into_iter()
+        .any(|lang| lx.month_name(m, lang).eq_ignore_ascii_case(w))
 }
 
 /// "13/5/2025", "21/11", "5/1/23".
@@ -403,108 +415,9 @@ pub fn of_text(text: &str, published: Option<NaiveDate>, lx: &Lexicon) -> Vec<Wh
     out
 }
 
-/// How well an article's dates agree with the question's, in [-1, 1]: 1 when the publication
-/// date says it, 0.8 when the text does (1 for a month or a year), negative when the question's year (or month) is in none
-/// of them — the question is about another time.
-pub fn agreement(q: &[When], published: Option<&When>, text: &[When], title_years: &[i32]) -> f32 {
-    if q.is_empty() {
-        return 0.0;
-    }
-    let each = |w: &When| -> f32 {
-        if published.is_some_and(|p| w.covered_by(p)) {
-            return 1.0;
-        }
-        if text.iter().any(|t| w.covered_by(t)) {
-            // A month the text names is the report's subject as much as its publication month
-            // ("inflasi Januari 2024" is published in February); a day is an event's own.
-            if w.day.is_some() {
-                return 0.8;
-            }
-            return match (w.month, w.year) {
-                (None, Some(y)) if title_years.contains(&y) => 1.0,
-                _ => month_reference(w, published),
-            };
-        }
-        let all = published.into_iter().chain(text.iter());
-        let year_seen = |y: i32| {
-            published
-                .into_iter()
-                .chain(text.iter())
-                .any(|t| t.year == Some(y))
-        };
-        match w.year {
-            Some(y) if !year_seen(y) => -1.0,
-            Some(_) => -0.3,
-            None => {
-                let mut all = all;
-                if all.any(|t| t.month == w.month) {
-                    -0.2
-                } else {
-                    -0.5
-                }
-            }
-        }
-    };
-    q.iter().map(each).sum::<f32>() / q.len() as f32
-}
-
-/// How much a month the text names (and the publication does not) says the report is about it:
-/// fully within a month of the publication ("inflasi Januari" out in February, a price "mulai 1
-/// Desember" announced on 30 November); a month named further away is a look back or ahead ("the
-/// weakest since last May", "the record set in March") in a report about another time, so among
-/// same-topic reports the one published at the asked month wins. A year alone likewise, by
-/// years: a report of the year before (next year's wage) or of the next January (the year's
-/// total) is about it, one two years off that names it ("since 2029") looks back — unless its
-/// title names that year (the caller's).
-fn month_reference(w: &When, published: Option<&When>) -> f32 {
-    let Some(p) = published else {
-        return 1.0;
-    };
-    let Some(month) = w.month else {
-        return match (w.year, p.year) {
-            (Some(y), Some(py)) if (py - y).abs() >= 2 => BACK_REFERENCE,
-            _ => 1.0,
-        };
-    };
-    let (Some(py), Some(pm)) = (p.year, p.month) else {
-        return 1.0;
-    };
-    let asked = i64::from(w.year.unwrap_or(py)) * 12 + i64::from(month);
-    let gap = (i64::from(py) * 12 + i64::from(pm) - asked).abs();
-    match gap {
-        0 | 1 => 1.0,
-        2 => BACK_REFERENCE + (1.0 - BACK_REFERENCE) / 2.0,
-        _ => BACK_REFERENCE,
-    }
-}
-
-/// The agreement of a month only named in the text, two or more months from the publication.
-const BACK_REFERENCE: f32 = 0.5;
-
-/// The share of the question's dated (year-bearing) dates that no date of the article matches to
-/// the month: "9 Juni 2018" against a report of 2024 that never mentions June 2018. A
-/// text date without a year is read in the publication's year. The day is left out: a report of
-/// the 22nd on the 21st's close is the same story.
-pub fn conflict(q: &[When], published: Option<&When>, text: &[When]) -> f32 {
-    let dated: Vec<&When> = q.iter().filter(|w| w.year.is_some()).collect();
-    if dated.is_empty() {
-        return 0.0;
-    }
-    let year_of_text = published.and_then(|p| p.year);
-    let matches = |w: &When, t: &When| {
-        t.year.or(year_of_text) == w.year && (w.month.is_none() || t.month == w.month)
-    };
-    let n = dated
-        .iter()
-        .filter(|w| {
-            !published
-                .into_iter()
-                .chain(text.iter())
-                .any(|t| matches(w, t))
-        })
-        .count();
-    n as f32 / dated.len() as f32
-}
+#[path = "dates_agree.rs"]
+mod agree;
+pub use agree::{agreement, conflict, is_dated};
 
 #[cfg(test)]
 #[path = "dates_tests.rs"]

@@ -149,7 +149,13 @@ fn a_question_month_the_article_never_names_is_a_conflict_and_its_day_is_not() {
     );
     assert_eq!(at(w(Some(2025), Some(10), Some(20))), 0.0);
     assert_eq!(at(w(Some(2019), None, None)), 0.0);
-    assert_eq!(at(w(None, Some(7), None)), 0.0, "no year, no conflict");
+    assert_eq!(
+        at(w(None, Some(7), None)),
+        1.0,
+        "a month alone that none of its dates is in"
+    );
+    assert_eq!(at(w(None, Some(3), None)), 0.0, "a month alone it names");
+    assert_eq!(at(w(None, Some(10), None)), 0.0, "its publication month");
 }
 
 #[test]
@@ -163,4 +169,35 @@ fn a_cited_rules_year_does_not_date_the_article() {
     // A reader quoting the rule still names the report by its year.
     let q = of_question("Berapa upah menurut Peraturan Nomor 7 Tahun 2031?");
     assert_eq!(q.dates, vec![w(Some(2031), None, None)]);
+}
+
+#[test]
+fn a_short_full_month_name_is_a_month_alone_but_not_an_abbreviation_or_may() {
+    let q = of_question("Harga kopi bulan Mei berapa?");
+    assert_eq!(q.dates, vec![w(None, Some(5), None)]);
+    assert!(q.words.contains(&"mei".to_string()));
+    assert_eq!(
+        of_question("Panen kopi Juli kemarin berapa ton?").dates,
+        vec![w(None, Some(7), None)]
+    );
+    assert!(of_question("bunga des naik?").dates.is_empty());
+    assert_eq!(
+        of_question("harga kopi bulan agst brp?").dates,
+        vec![w(None, Some(8), None)]
+    );
+    assert!(of_question("May I ask the coffee price?").dates.is_empty());
+}
+
+#[test]
+fn a_month_alone_conflicts_with_a_report_that_names_no_date_in_it() {
+    let published = w(Some(2031), Some(5), Some(13));
+    let text = of_text(
+        "Harga kopi turun sejak Senin (12/5).",
+        Some(ymd(2031, 5, 13)),
+    );
+    let conflict = |raw: &str| super::conflict(&of_question(raw).dates, Some(&published), &text);
+    assert_eq!(conflict("Harga kopi bulan Mei berapa?"), 0.0);
+    assert_eq!(conflict("Harga kopi bulan Agustus berapa?"), 1.0);
+    assert_eq!(conflict("Harga kopi Mei 2030 berapa?"), 1.0);
+    assert_eq!(conflict("Harga kopi terbaru berapa?"), 0.0);
 }

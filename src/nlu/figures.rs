@@ -116,9 +116,41 @@ pub fn whole_of_text(text: &str, lx: &Lexicon) -> Vec<String> {
     out
 }
 
+/// Whether a sum written in full (`of_text` form, "12_345_678": thousands groups of three
+/// digits after the first) rounds to the figure a reader quotes with one or two decimals, as
+/// before a scale word ("Rp12,3 juta" reads "12_3"): readers and headlines round a long sum to its
+/// leading group and a decimal, the report writes it out. Only sums of three or more groups (a
+/// million and up, where a scale word is how people say them; the scale word itself is not
+/// read, since a figure quoted for another measure rarely matches such a sum by chance); a
+/// rounding that carries into the leading group ("7.96…" to "8,0") is not followed.
+pub fn rounds_to(written: &str, quoted: &str) -> bool {
+    let Some((lead, decimals)) = quoted.split_once('_') else {
+        return false;
+    };
+    if decimals.is_empty() || decimals.len() > 2 || decimals.contains('_') {
+        return false;
+    }
+    let Some(rest) = written.strip_prefix(lead).and_then(|r| r.strip_prefix('_')) else {
+        return false;
+    };
+    let groups: Vec<&str> = rest.split('_').collect();
+    if groups.len() < 2 || groups.iter().any(|g| g.len() != 3) {
+        return false;
+    }
+    // The fraction's digits after the leading group, rounded half up to the quoted decimals.
+    let digits: String = groups.concat();
+    let keep = decimals.len();
+    let Ok(kept) = digits[..keep].parse::<u32>() else {
+        return false;
+    };
+    let up = digits.as_bytes()[keep] >= b'5';
+    let rounded = kept + u32::from(up);
+    rounded < 10u32.pow(keep as u32) && decimals.parse::<u32>() == Ok(rounded)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{of_text, whole_of_text};
+    use super::{of_text, rounds_to, whole_of_text};
     use crate::nlu::testing::lexicon;
 
     #[test]
@@ -157,5 +189,20 @@ mod tests {
     #[test]
     fn a_rate_written_with_a_slash_keeps_its_figure() {
         assert_eq!(of_text("ditutup di Rp12.345/US$"), vec!["12_345"]);
+    }
+
+    #[test]
+    fn a_long_sum_rounds_to_the_leading_group_and_a_decimal_a_reader_quotes() {
+        // Made-up sums: "Rp 12.345.678" is "12,3 juta" (and "12,35"), not "12,4" nor "12,34".
+        assert!(rounds_to("12_345_678", "12_3"));
+        assert!(rounds_to("12_345_678", "12_35"));
+        assert!(!rounds_to("12_345_678", "12_4"));
+        assert!(!rounds_to("12_345_678", "12_34"));
+        // Half up; a carry into the leading group is not followed.
+        assert!(rounds_to("7_250_000", "7_3"));
+        assert!(!rounds_to("7_960_000", "8_0"));
+        // A thousand-sized figure or a decimal figure is no long sum.
+        assert!(!rounds_to("6_215", "6_2"));
+        assert!(!rounds_to("6_25", "6_2"));
     }
 }

@@ -17,11 +17,22 @@ pub enum Lang {
 }
 
 impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
+
+    /// The language's code as the bot writes it everywhere: database columns, callback data,
+    /// `setMyCommands`. [`Lang::from_code`] reads it back.
     pub fn as_str(self) -> &'static str {
         match self {
             Lang::Id => "id",
             Lang::En => "en",
         }
+    }
+
+    /// The language whose code ([`Lang::as_str`]) is exactly `code`: for values the bot wrote
+    /// itself (stored columns, callback data), where anything else is not one of ours. What a
+    /// person or a client writes ("en-US", "english") goes through [`FromStr`] instead.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.as_str() == code)
     }
 }
 
@@ -141,5 +152,15 @@ mod tests {
         assert_eq!("en-US".parse::<Lang>(), Ok(Lang::En));
         assert_eq!("id".parse::<Lang>(), Ok(Lang::Id));
         assert!("fr".parse::<Lang>().is_err());
+    }
+
+    #[test]
+    fn a_written_code_reads_back_as_its_language_and_nothing_else_does() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.as_str()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("en-US"), None);
+        assert_eq!(Lang::from_code("EN"), None);
+        assert_eq!(Lang::from_code(""), None);
     }
 }

@@ -1,7 +1,19 @@
-//! The answering pipeline — pure, no I/O, nothing of Telegram:
-//! normalise ([`text`]) → slang map ([`lexicon`]) → English bridge, typo correction and stems
-//! ([`query`], [`stem`]) → the in-memory [`index`] → small talk, ticker, meta or article passages
-//! ([`smalltalk`], [`ticker`], [`meta`], [`article`]) → a decision with a confidence in [0, 1].
+//! The answering pipeline — pure, no I/O, nothing of Telegram. A question goes through:
+//! - analysis ([`query`]): normalised tokens ([`text`]) → slang map ([`lexicon`]), colloquial verb
+//!   forms (`colloquial`) and vowel-dropped shorthand (`abbrev`) → English bridge → typo
+//!   correction → stems ([`stem`]), with the figures it quotes read whole (`figures`);
+//! - small talk, ticker and meta questions, answered apart ([`smalltalk`], [`ticker`], [`meta`]);
+//! - retrieval: the in-memory [`index`] of every paragraph, ranked by BM25 (`bm25`) and character
+//!   3-grams, with the word-level checks ([`article`]);
+//! - evidence: the question's and the articles' dates (`dates`), the kind and measure of the
+//!   value asked and where such values are (`answer_type`, `answer_measure`);
+//! - the answering paragraph and its marked sentence (`passage`, over each article's
+//!   `paragraphs`);
+//! - answer or refuse (`decide`: a logistic model over measured features, the weights in
+//!   `config/default.toml`), a confidence in [0, 1].
+//!
+//! [`engine`] ties the stages together and words the replies (figures and dates by [`format`]);
+//! `lang` picks the reply language; [`intents`] reads `config/intents.toml`.
 //!
 //! [`Engine`] is built over the articles, `config/intents.toml` ([`Intents`]) and the language data
 //! under `lexicon/` ([`Lexicon`], loaded once by the caller); it is immutable, so callers rebuild it

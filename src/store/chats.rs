@@ -5,14 +5,15 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use super::{Store, parse_timestamp, timestamp_text};
+use super::{Store, lang_column, parse_timestamp, timestamp_text};
+use crate::nlu::Lang;
 
 /// A chat the bot has seen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Chat {
     pub chat_id: i64,
-    /// The chosen reply language (`id`, `en`); `None`: decide from each message.
-    pub language: Option<String>,
+    /// The chosen reply language; `None`: decide from each message.
+    pub language: Option<Lang>,
     pub first_seen: DateTime<Utc>,
     pub last_seen: DateTime<Utc>,
 }
@@ -60,7 +61,7 @@ impl Store {
         row.map(|(chat_id, language, first_seen, last_seen)| {
             Ok(Chat {
                 chat_id,
-                language,
+                language: lang_column(language),
                 first_seen: parse_timestamp(&first_seen, "chats.first_seen")?,
                 last_seen: parse_timestamp(&last_seen, "chats.last_seen")?,
             })
@@ -72,7 +73,7 @@ impl Store {
     pub async fn set_chat_language(
         &self,
         chat_id: i64,
-        language: Option<&str>,
+        language: Option<Lang>,
     ) -> anyhow::Result<()> {
         let now = super::now_text();
         sqlx::query(
@@ -80,7 +81,7 @@ impl Store {
              ON CONFLICT (chat_id) DO UPDATE SET language = excluded.language",
         )
         .bind(chat_id)
-        .bind(language)
+        .bind(language.map(Lang::as_str))
         .bind(&now)
         .bind(&now)
         .execute(&self.pool)

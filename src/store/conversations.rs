@@ -5,18 +5,19 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::tx::{Tx, bind};
-use super::{Store, parse_timestamp, timestamp_text};
+use super::{Store, lang_column, parse_timestamp, timestamp_text};
+use crate::nlu::Lang;
 
 /// A chat's state, loaded at the start of a turn and saved at its end.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChatState {
     pub chat_id: i64,
     pub group: bool,
-    /// The chosen reply language (`id`, `en`); `None`: decide from each message.
-    pub language: Option<String>,
-    /// The language the sender's client last reported (`id`, `en`), in private chats: what
-    /// unprompted texts (new-article notices) use when no language was chosen.
-    pub client_language: Option<String>,
+    /// The chosen reply language; `None`: decide from each message.
+    pub language: Option<Lang>,
+    /// The language the sender's client last reported, in private chats: what unprompted texts
+    /// (new-article notices) use when no language was chosen.
+    pub client_language: Option<Lang>,
     pub subscribed: bool,
     pub questions: i64,
     pub answered: i64,
@@ -58,7 +59,7 @@ impl Prefetched {
 pub struct Subscriber {
     pub chat_id: i64,
     /// The chosen language, else the one the reader's client reported.
-    pub language: Option<String>,
+    pub language: Option<Lang>,
 }
 
 const CHAT_COLUMNS: &str = "chat_id, kind, language, client_language, subscribed, questions, answered, \
@@ -74,8 +75,8 @@ fn chat_state(row: &sqlx::sqlite::SqliteRow) -> anyhow::Result<ChatState> {
     Ok(ChatState {
         chat_id: row.try_get("chat_id")?,
         group: row.try_get::<String, _>("kind")? == "group",
-        language: row.try_get("language")?,
-        client_language: row.try_get("client_language")?,
+        language: lang_column(row.try_get("language")?),
+        client_language: lang_column(row.try_get("client_language")?),
         subscribed: row.try_get("subscribed")?,
         questions: row.try_get("questions")?,
         answered: row.try_get("answered")?,
@@ -207,8 +208,8 @@ impl Tx {
              WHERE chat_id = ?",
         )
         .bind(if state.group { "group" } else { "private" })?
-        .bind(state.language.clone())?
-        .bind(state.client_language.clone())?
+        .bind(state.language.map(Lang::as_str))?
+        .bind(state.client_language.map(Lang::as_str))?
         .bind(state.subscribed)?
         .bind(state.questions)?
         .bind(state.answered)?
@@ -368,7 +369,7 @@ impl Tx {
             .map(|row| {
                 Ok(Subscriber {
                     chat_id: row.try_get("chat_id")?,
-                    language: row.try_get("language")?,
+                    language: lang_column(row.try_get("language")?),
                 })
             })
             .collect()

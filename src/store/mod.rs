@@ -15,6 +15,8 @@ use std::time::Duration;
 
 use anyhow::Context;
 use sqlx::Row;
+
+use crate::nlu::Lang;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
@@ -216,6 +218,12 @@ pub(crate) fn now_text() -> String {
 
 pub(crate) fn timestamp_text(at: chrono::DateTime<chrono::Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+}
+
+/// A language column as read: the code the bot wrote ([`Lang::as_str`]). A value this build does
+/// not know reads as no language, so the desk falls back as for a chat that never chose one.
+pub(crate) fn lang_column(code: Option<String>) -> Option<Lang> {
+    code.as_deref().and_then(Lang::from_code)
 }
 
 pub(crate) fn parse_timestamp(

@@ -6,6 +6,7 @@ use sqlx::Row;
 
 use super::tx::Tx;
 use super::{Store, parse_timestamp, timestamp_text};
+use crate::nlu::{Intent, Lang};
 
 /// A question to log.
 #[derive(Debug, Clone)]
@@ -13,12 +14,12 @@ pub struct NewQuestion<'a> {
     pub chat_id: i64,
     pub user_id: Option<i64>,
     pub text: &'a str,
-    pub intent: &'a str,
+    pub intent: Intent,
     pub confidence: f32,
     pub answered: bool,
     pub answer: &'a str,
-    /// `id` or `en`.
-    pub lang: &'a str,
+    /// The language the question was answered in.
+    pub lang: Lang,
     pub at: DateTime<Utc>,
 }
 
@@ -86,11 +87,11 @@ impl Tx {
         .bind(q.chat_id)?
         .bind(q.user_id)?
         .bind(q.text)?
-        .bind(q.intent)?
+        .bind(q.intent.as_str())?
         .bind(q.confidence as f64)?
         .bind(q.answered)?
         .bind(q.answer)?
-        .bind(q.lang)?
+        .bind(q.lang.as_str())?
         .bind(timestamp_text(q.at))?;
         Ok(id)
     }

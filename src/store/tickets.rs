@@ -6,7 +6,8 @@ use sqlx::Row;
 
 use super::Store;
 use super::tx::Tx;
-use super::{parse_timestamp, timestamp_text};
+use super::{lang_column, parse_timestamp, timestamp_text};
+use crate::nlu::Lang;
 
 /// A ticket as the desk needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,8 +18,8 @@ pub struct Ticket {
     pub user_id: i64,
     pub reader_name: String,
     pub reader_username: Option<String>,
-    /// `id` or `en`: the language the reader is answered in.
-    pub lang: String,
+    /// The language the reader is answered in.
+    pub lang: Lang,
     pub open: bool,
 }
 
@@ -29,7 +30,7 @@ pub struct NewTicket<'a> {
     pub user_id: i64,
     pub reader_name: &'a str,
     pub reader_username: Option<&'a str>,
-    pub lang: &'a str,
+    pub lang: Lang,
     pub at: DateTime<Utc>,
 }
 
@@ -90,7 +91,9 @@ fn ticket(row: &sqlx::sqlite::SqliteRow) -> anyhow::Result<Ticket> {
         user_id: row.try_get("user_id")?,
         reader_name: row.try_get("reader_name")?,
         reader_username: row.try_get("reader_username")?,
-        lang: row.try_get("lang")?,
+        // The column's CHECK admits only the codes the bot writes; were it ever something else,
+        // the reader is answered in Indonesian, the bot's default.
+        lang: lang_column(row.try_get("lang")?).unwrap_or(Lang::Id),
         open: row.try_get::<String, _>("status")? == "open",
     })
 }
@@ -106,7 +109,7 @@ impl Tx {
         .bind(t.user_id)
         .bind(t.reader_name)
         .bind(t.reader_username)
-        .bind(t.lang)
+        .bind(t.lang.as_str())
         .bind(timestamp_text(t.at))
         .fetch_one(self.conn().await?)
         .await?;

@@ -6,7 +6,7 @@ use teloxide::types::{
     CallbackQuery, ChatMemberUpdated, Message, MessageEntityKind, MessageEntityRef, MessageKind,
 };
 
-use crate::desk::{ChatKind, Event, Input, Place, Sender};
+use crate::desk::{ChatKind, Event, Input, Media, Place, Sender};
 
 /// Who the bot is, from `getMe`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -192,15 +192,12 @@ fn private_event(msg: &Message, bot: &BotIdentity, edited: bool) -> Option<Event
         return Some(Event::Migrated { to_chat_id: to.0 });
     }
     if let Some(what) = unsupported(msg) {
-        return Some(Event::Unsupported {
-            what: what.to_string(),
-        });
+        return Some(Event::Unsupported { what });
     }
     // Content teloxide could not read (it parses as an empty message) or a kind named nowhere
     // above (a game, paid media) still deserves a reply; service messages do not.
-    matches!(msg.kind, MessageKind::Common(_) | MessageKind::Empty {}).then(|| Event::Unsupported {
-        what: "other".to_string(),
-    })
+    matches!(msg.kind, MessageKind::Common(_) | MessageKind::Empty {})
+        .then_some(Event::Unsupported { what: Media::Other })
 }
 
 fn group_event(msg: &Message, bot: &BotIdentity) -> Option<Event> {
@@ -244,37 +241,35 @@ fn group_event(msg: &Message, bot: &BotIdentity) -> Option<Event> {
             size: u64::from(doc.file.size),
         });
     }
-    unsupported(msg).map(|what| Event::Unsupported {
-        what: what.to_string(),
-    })
+    unsupported(msg).map(|what| Event::Unsupported { what })
 }
 
 /// Content with no text to answer, named for the desk's reply. Service messages give `None`.
-fn unsupported(msg: &Message) -> Option<&'static str> {
+fn unsupported(msg: &Message) -> Option<Media> {
     let what = if msg.sticker().is_some() {
-        "sticker"
+        Media::Sticker
     } else if msg.photo().is_some() {
-        "photo"
+        Media::Photo
     } else if msg.voice().is_some() {
-        "voice"
+        Media::Voice
     } else if msg.video().is_some() {
-        "video"
+        Media::Video
     } else if msg.video_note().is_some() {
-        "video_note"
+        Media::VideoNote
     } else if msg.audio().is_some() {
-        "audio"
+        Media::Audio
     } else if msg.animation().is_some() {
-        "animation"
+        Media::Animation
     } else if msg.location().is_some() || msg.venue().is_some() {
-        "location"
+        Media::Location
     } else if msg.contact().is_some() {
-        "contact"
+        Media::Contact
     } else if msg.poll().is_some() {
-        "poll"
+        Media::Poll
     } else if msg.dice().is_some() {
-        "dice"
+        Media::Dice
     } else if msg.story().is_some() {
-        "story"
+        Media::Story
     } else {
         return None;
     };

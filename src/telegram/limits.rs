@@ -166,7 +166,7 @@ mod tests {
     }
 
     #[test]
-    fn thirty_a_second_overall() {
+    fn all_chats_together_get_thirty_a_second() {
         let mut limiter = Limiter::new(limits());
         let now = Instant::now();
         let ok = (1..=40)

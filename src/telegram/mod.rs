@@ -12,8 +12,9 @@
 //! bot sends on its own (the feed poller's notices and previews) is queued through an [`Outlet`].
 //!
 //! Split by feature: `startup` starts and stops the bot around its source of updates, `config`
-//! holds how to reach Telegram and within which limits, `commands` registers the command menu and
-//! `redact` keeps the token out of logged errors.
+//! holds how to reach Telegram and within which limits, `commands` registers the command menu,
+//! `redact` keeps the token out of logged errors, and `desk` puts the real desk behind the
+//! `Helpdesk` trait the workers call (so the desk never depends on the adapter).
 
 pub mod api;
 mod commands;

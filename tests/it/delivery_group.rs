@@ -4,14 +4,15 @@
 use std::time::Duration;
 
 use chrono::Utc;
+use newsdesk::nlu::{Intent, Lang};
 use newsdesk::store::{NewQuestion, NewTicket, Store};
 
 use crate::common::TestApp;
 
 /// One reader's turn as the desk runs it: its state read outside the write lock, a question
-/// logged, the state saved, all written at `COMMIT`. `lang` outside the table's CHECK makes the
-/// turn's own statement fail.
-async fn turn(store: Store, chat_id: i64, lang: &'static str) -> anyhow::Result<i64> {
+/// logged, the state saved, all written at `COMMIT`. A `confidence` of NaN makes the turn's own
+/// statement fail: SQLite stores a NaN as NULL, against the column's NOT NULL.
+async fn turn(store: Store, chat_id: i64, confidence: f32) -> anyhow::Result<i64> {
     let now = Utc::now();
     let mut tx = store.begin_turn().await?;
     let mut state = tx.chat_state(chat_id, false, now).await?;
@@ -20,11 +21,11 @@ async fn turn(store: Store, chat_id: i64, lang: &'static str) -> anyhow::Result<
             chat_id,
             user_id: Some(chat_id),
             text: "berapa harga tiket kereta cepat?",
-            intent: "topic",
-            confidence: 0.5,
+            intent: Intent::Article,
+            confidence,
             answered: true,
             answer: "Sekitar Rp 300 ribu.",
-            lang,
+            lang: Lang::Id,
             at: now,
         })
         .await?;
@@ -43,8 +44,8 @@ async fn a_turn_that_fails_inside_a_group_commit_fails_alone_and_its_neighbours_
     let blocker = store.begin_write().await.unwrap();
     let turns: Vec<_> = (1..=6)
         .map(|chat| {
-            let lang = if chat == 4 { "xx" } else { "id" };
-            tokio::spawn(turn(store.clone(), chat, lang))
+            let confidence = if chat == 4 { f32::NAN } else { 0.5 };
+            tokio::spawn(turn(store.clone(), chat, confidence))
         })
         .collect();
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -71,7 +72,7 @@ async fn a_turn_that_fails_inside_a_group_commit_fails_alone_and_its_neighbours_
     assert_eq!(ids.len(), 5, "every committed question has its own id");
 
     // Retried alone, the turn that failed commits, and its question gets an id nobody had.
-    let id = turn(store.clone(), 4, "id").await.unwrap();
+    let id = turn(store.clone(), 4, 0.5).await.unwrap();
     assert!(!ids.contains(&id));
     assert_eq!(store.chat_state(4).await.unwrap().unwrap().questions, 1);
 }
@@ -80,7 +81,7 @@ async fn a_turn_that_fails_inside_a_group_commit_fails_alone_and_its_neighbours_
 async fn a_write_a_turn_reads_the_result_of_is_undone_with_the_turn_when_it_does_not_commit() {
     let t = TestApp::spawn().await;
     let store = t.app.store.clone();
-    turn(store.clone(), 7, "id").await.unwrap();
+    turn(store.clone(), 7, 0.5).await.unwrap();
     let now = Utc::now();
 
     // A reader's turn that opens a ticket (a write whose id it reads back) and then fails.
@@ -91,7 +92,7 @@ async fn a_write_a_turn_reads_the_result_of_is_undone_with_the_turn_when_it_does
         user_id: 7,
         reader_name: "Sari",
         reader_username: None,
-        lang: "id",
+        lang: Lang::Id,
         at: now,
     })
     .await

@@ -6,7 +6,8 @@ use crate::desk_kit;
 
 use common::TestApp;
 use desk_kit::{DeskApp, member, only_to, sent};
-use newsdesk::desk::Event;
+use newsdesk::desk::{Event, Media};
+use newsdesk::nlu::Lang;
 
 const GROUP: i64 = -1001234567890;
 
@@ -70,7 +71,7 @@ async fn edited_messages_and_unaddressed_input_in_groups_get_no_reply() {
 
     assert!(sent(&app.handle(alice.edited("Siapa penulis berita ini?")).await).is_empty());
     let sticker = alice.input(Event::Unsupported {
-        what: "sticker".into(),
+        what: Media::Sticker,
     });
     assert!(sent(&app.handle(sticker).await).is_empty());
     assert!(sent(&app.handle(alice.command("somebody_elses", "")).await).is_empty());
@@ -95,7 +96,7 @@ async fn a_group_that_becomes_a_supergroup_keeps_its_state_under_the_new_id() {
         .await
         .unwrap()
         .expect("state under the new id");
-    assert_eq!(moved.language.as_deref(), Some("en"));
+    assert_eq!(moved.language, Some(Lang::En));
     assert_eq!(moved.questions, 1);
 
     let alice_there = member(706, "Alice", new_id, None);

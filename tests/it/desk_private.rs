@@ -6,7 +6,7 @@ use crate::desk_kit;
 
 use common::TestApp;
 use desk_kit::{DeskApp, only_to, reader, sent, toast};
-use newsdesk::desk::{Event, Reply};
+use newsdesk::desk::{Event, Media, Reply};
 
 #[tokio::test]
 async fn a_question_in_a_private_chat_is_answered_from_the_article_with_vote_buttons() {
@@ -267,16 +267,15 @@ async fn stickers_photos_and_voice_get_a_polite_reply_saying_what_works() {
     let ani = reader(513, "Ani", Some("id"));
 
     for (what, word) in [
-        ("sticker", "stiker"),
-        ("photo", "foto"),
-        ("voice", "pesan suara"),
+        (Media::Sticker, "stiker"),
+        (Media::Photo, "foto"),
+        (Media::Voice, "pesan suara"),
     ] {
         let reply = only_to(
-            &app.handle(ani.input(Event::Unsupported { what: what.into() }))
-                .await,
+            &app.handle(ani.input(Event::Unsupported { what })).await,
             ani.chat_id(),
         );
-        assert!(reply.text.contains(word), "{what}: {}", reply.text);
+        assert!(reply.text.contains(word), "{what:?}: {}", reply.text);
         assert!(reply.text.contains("teks"), "{}", reply.text);
     }
 }

@@ -6,6 +6,7 @@ use crate::common;
 use chrono::{TimeZone, Utc};
 use common::{TestApp, plain_article, repo_path, seed_page};
 use newsdesk::content::{self, ParsedArticle};
+use newsdesk::nlu::Lang;
 use newsdesk::store::{ImportOutcome, MIGRATOR, NewUpdate, Store};
 
 fn parsed(raw: &[u8]) -> ParsedArticle {
@@ -231,7 +232,7 @@ async fn articles_and_chats_survive_reopening_the_same_file() {
     let id = import(&t.app.store, &seed_page()).await.id();
     t.app
         .store
-        .set_chat_language(-100, Some("en"))
+        .set_chat_language(-100, Some(Lang::En))
         .await
         .unwrap();
     t.app.store.close().await;
@@ -245,7 +246,7 @@ async fn articles_and_chats_survive_reopening_the_same_file() {
         .expect("still there");
     assert_eq!(article.parsed, parsed(&seed_page()));
     let chat = reopened.store.chat(-100).await.unwrap().expect("chat kept");
-    assert_eq!(chat.language.as_deref(), Some("en"));
+    assert_eq!(chat.language, Some(Lang::En));
     // Opening an up-to-date database applies nothing twice.
     let shipped: Vec<i64> = MIGRATOR.iter().map(|m| m.version).collect();
     assert_eq!(
@@ -355,10 +356,10 @@ async fn a_chat_is_created_on_first_sight_and_its_last_activity_updated() {
     assert_eq!((chat.first_seen, chat.last_seen), (first, later));
     assert_eq!(chat.language, None);
 
-    store.set_chat_language(42, Some("en")).await.unwrap();
+    store.set_chat_language(42, Some(Lang::En)).await.unwrap();
     assert_eq!(
-        store.chat(42).await.unwrap().unwrap().language.as_deref(),
-        Some("en")
+        store.chat(42).await.unwrap().unwrap().language,
+        Some(Lang::En)
     );
     store.set_chat_language(42, None).await.unwrap();
     assert_eq!(store.chat(42).await.unwrap().unwrap().language, None);

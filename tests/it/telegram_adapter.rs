@@ -129,7 +129,7 @@ impl ScriptedDesk {
                 vec![],
             )],
             Event::Unsupported { what } => {
-                vec![send(&input, format!("unsupported {what}"), vec![])]
+                vec![send(&input, format!("unsupported {what:?}"), vec![])]
             }
             Event::AddedToGroup => vec![send(
                 &input,

@@ -42,10 +42,7 @@ pub(super) fn render(text: &Text, lang: Lang) -> String {
             history,
         } => {
             let handle = username.map(|u| format!(" (@{u})")).unwrap_or_default();
-            let reader_lang = match reader_lang {
-                Lang::Id => "id",
-                Lang::En => "en",
-            };
+            let reader_lang = reader_lang.as_str();
             let mut s = if en {
                 format!(
                     "🎫 Ticket #{id} from {name}{handle}, language: {reader_lang}.\nReply to this message to answer the reader; /close as a reply closes the ticket."

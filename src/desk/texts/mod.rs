@@ -3,18 +3,21 @@
 //! Handlers never write user-facing words themselves: they pick a [`Text`] and render it in the
 //! chat's language, so a wording change or a new language touches only this module. (Answers to
 //! questions come from the answering engine and its configured intents, not from here.)
-//! The catalogue is split by who is spoken to; each variant is rendered in exactly one file, with
-//! both languages written side by side so neither lags.
+//! The catalogue is split by who is spoken to (`reader`, `admin`, `handoff`, `web`, and `buttons`
+//! for labels and toasts); each variant is rendered in exactly one file, with both languages
+//! written side by side so neither lags.
 
 mod admin;
 mod buttons;
 mod handoff;
+mod menu;
 mod reader;
 mod web;
 
 use chrono::{DateTime, FixedOffset};
 
 use super::insights::UnansweredGroup;
+use super::{Command, Media};
 use crate::content::Article;
 use crate::nlu::Lang;
 use crate::store::{Stats, TicketSummary};
@@ -58,7 +61,7 @@ pub enum Text<'a> {
     },
     // --- reader: awkward input --------------------------------------------------------------
     Unsupported {
-        what: &'a str,
+        what: Media,
     },
     TooLong {
         limit: usize,
@@ -253,6 +256,11 @@ pub enum Text<'a> {
     NewArticles {
         articles: &'a [&'a Article],
     },
+    // --- the command menus (see `menu.rs`) -----------------------------------------------------
+    /// A command's line in the menu `setMyCommands` registers.
+    CommandMenu {
+        command: Command,
+    },
 }
 
 impl Text<'_> {
@@ -349,6 +357,7 @@ impl Text<'_> {
             | Text::FeedRemoved { .. }
             | Text::FeedNotFound { .. }
             | Text::NewArticles { .. } => web::render(self, lang),
+            Text::CommandMenu { .. } => menu::render(self, lang),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! What the desk says to readers: the reader commands (/start, /help, /lang, /articles, /subscribe…), awkward input and the group greetings.
 
 use super::{Text, article_line};
+use crate::desk::Media;
 use crate::nlu::Lang;
 
 /// Renders the reader texts; [`Text::render`] routes only these variants here.
@@ -135,12 +136,12 @@ pub(super) fn render(text: &Text, lang: Lang) -> String {
             if en {
                 format!(
                     "Sorry, I can't read a {} yet. Please write your question as text.",
-                    what_en(what)
+                    what_en(*what)
                 )
             } else {
                 format!(
                     "Maaf, saya belum bisa membaca {}. Silakan tulis pertanyaan Anda sebagai teks.",
-                    what_id(what)
+                    what_id(*what)
                 )
             }
         }
@@ -235,30 +236,34 @@ pub(super) fn render(text: &Text, lang: Lang) -> String {
     }
 }
 
-fn what_id(what: &str) -> &str {
+fn what_id(what: Media) -> &'static str {
     match what {
-        "sticker" => "stiker",
-        "photo" => "foto",
-        "voice" => "pesan suara",
-        "video" => "video",
-        "video_note" => "pesan video",
-        "audio" => "audio",
-        "animation" => "GIF",
-        "location" => "lokasi",
-        "contact" => "kontak",
-        "poll" => "polling",
-        "document" => "dokumen",
-        _ => "pesan jenis ini",
+        Media::Sticker => "stiker",
+        Media::Photo => "foto",
+        Media::Voice => "pesan suara",
+        Media::Video => "video",
+        Media::VideoNote => "pesan video",
+        Media::Audio => "audio",
+        Media::Animation => "GIF",
+        Media::Location => "lokasi",
+        Media::Contact => "kontak",
+        Media::Poll => "polling",
+        Media::Dice | Media::Story | Media::Other => "pesan jenis ini",
     }
 }
 
-fn what_en(what: &str) -> &str {
+fn what_en(what: Media) -> &'static str {
     match what {
-        "sticker" | "photo" | "video" | "poll" | "contact" | "location" | "document" => what,
-        "voice" => "voice message",
-        "video_note" => "video message",
-        "audio" => "audio file",
-        "animation" => "GIF",
-        _ => "message of this kind",
+        Media::Sticker => "sticker",
+        Media::Photo => "photo",
+        Media::Voice => "voice message",
+        Media::Video => "video",
+        Media::VideoNote => "video message",
+        Media::Audio => "audio file",
+        Media::Animation => "GIF",
+        Media::Location => "location",
+        Media::Contact => "contact",
+        Media::Poll => "poll",
+        Media::Dice | Media::Story | Media::Other => "message of this kind",
     }
 }

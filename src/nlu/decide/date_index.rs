@@ -73,7 +73,7 @@ impl DateIndex {
         }
         let held = q
             .iter()
-            .filter(|f| self.figures[doc].binary_search(f).is_ok())
+            .filter(|f| self.figures[doc].binary_search(f).is_ok() || self.rounded(doc, f))
             .count();
         held as f32 / q.len() as f32
     }
@@ -85,7 +85,23 @@ impl DateIndex {
         let at = f.partition_point(|x| x.as_str() < figure);
         f.get(at).is_some_and(|x| {
             x == figure || (x.starts_with(figure) && x[figure.len()..].starts_with('_'))
-        })
+        }) || self.rounded(doc, figure)
+    }
+
+    /// Whether the article writes out in full a sum the reader quotes rounded ("12,3 juta" of
+    /// "12.345.678", [`figures::rounds_to`]): only its figures sharing the leading group are
+    /// read, found by one binary search, once per candidate article and quoted figure.
+    fn rounded(&self, doc: usize, quoted: &str) -> bool {
+        let Some((lead, _)) = quoted.split_once('_') else {
+            return false;
+        };
+        let f = &self.figures[doc];
+        let prefix = format!("{lead}_");
+        let at = f.partition_point(|x| x.as_str() < prefix.as_str());
+        f[at..]
+            .iter()
+            .take_while(|x| x.starts_with(&prefix))
+            .any(|x| figures::rounds_to(x, quoted))
     }
 
     pub(super) fn has_year(&self, doc: usize, year: i32) -> bool {
@@ -102,8 +118,29 @@ impl DateIndex {
             .any(|w| self.title_dates[doc].iter().any(|t| w.covered_by(t)))
     }
 
+    /// [`dates::conflict`], and a bare year the text names only looking back, two or more years
+    /// before the report, while its title names another year: "Piala Kota 2029" against a report
+    /// titled "Piala Kota 2031" that recalls a 2029 win is a question about another edition. Once
+    /// per question and candidate article.
     pub(super) fn conflict(&self, doc: usize, q: &[When]) -> f32 {
-        dates::conflict(q, self.published[doc].as_ref(), &self.doc_text[doc])
+        let base = dates::conflict(q, self.published[doc].as_ref(), &self.doc_text[doc]);
+        let dated = q.iter().filter(|w| dates::is_dated(w)).count();
+        let titled = &self.title_years[doc];
+        let Some(published) = self.published[doc].and_then(|p| p.year) else {
+            return base;
+        };
+        if dated == 0 || titled.is_empty() {
+            return base;
+        }
+        let looked_back = q
+            .iter()
+            .filter(|w| w.month.is_none() && w.day.is_none())
+            .filter_map(|w| w.year)
+            .filter(|&y| {
+                !titled.contains(&y) && (published - y).abs() >= 2 && self.has_year(doc, y)
+            })
+            .count();
+        (base + looked_back as f32 / dated as f32).min(1.0)
     }
 
     pub(super) fn agreement(&self, doc: usize, q: &[When]) -> f32 {

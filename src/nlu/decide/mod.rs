@@ -408,7 +408,14 @@ pub fn choose(
         },
         salient_absent: evidence::salient_absent(&salient, qd, index, dix, doc),
         rare_absent: {
-            let rare: Vec<&Term> = q.terms.iter().filter(|t| t.rare).collect();
+            // With "terbaru" a prefixed verb ("diumumkan") is each report's own wording of what
+            // happened, no detail the newest must hold (as for `siblings::same_topic`'s topic).
+            let latest_verb = |t: &Term| qd.latest && lx.is_prefixed_verb(&t.word);
+            let rare: Vec<&Term> = q
+                .terms
+                .iter()
+                .filter(|t| t.rare && !latest_verb(t))
+                .collect();
             if rare.is_empty() {
                 0.0
             } else {

@@ -96,3 +96,22 @@ fn a_clause_speaks_for_the_report_holding_its_words() {
     let share = |doc| siblings::clause_share(&clause, &index, doc);
     assert!(share(0) > share(1), "{} vs {}", share(0), share(1));
 }
+
+#[test]
+fn a_year_the_text_only_recalls_conflicts_when_the_title_names_another() {
+    use crate::nlu::testing::plain_article;
+    let lx = lexicon();
+    let a = plain_article(
+        1,
+        "Final Piala Kota 2031\n\nTanggal: Minggu, 7 Desember 2031 / 10:00 WIB\n\nTim Hijau juara Piala Kota 2031, setelah juara pada 2029.\n",
+    );
+    let dix = DateIndex::build(&[a], &lx);
+    let conflict = |raw: &str| dix.conflict(0, &dates::of_question(raw, &lx).dates);
+    assert_eq!(conflict("Siapa juara Piala Kota 2031?"), 0.0);
+    assert_eq!(
+        conflict("Siapa juara Piala Kota 2029?"),
+        1.0,
+        "recalled only"
+    );
+    assert_eq!(conflict("Siapa juara Piala Kota 2030?"), 1.0, "never named");
+}

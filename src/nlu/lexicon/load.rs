@@ -3,7 +3,9 @@
 
 use std::collections::HashSet;
 
-use super::{Cue, Lexicon, LexiconError, Measure, MeasureRole, MetaWord, Source, YesNo};
+use super::{
+    ColloquialKind, Cue, Lexicon, LexiconError, Measure, MeasureRole, MetaWord, Source, YesNo,
+};
 use crate::nlu::dates::Relative;
 use crate::nlu::lang::Lang;
 use crate::nlu::query::AnswerType;
@@ -299,18 +301,21 @@ impl Lexicon {
                 _ => return Err("unknown affix kind"),
             },
             "colloquial" => {
-                if !matches!(
-                    key.as_str(),
-                    "nasal" | "passive" | "suffix" | "ending" | "last-vowel" | "initial"
-                ) {
-                    return Err("unknown colloquial kind");
-                }
+                let kind = match key.as_str() {
+                    "nasal" => ColloquialKind::Nasal,
+                    "initial" => ColloquialKind::Initial,
+                    "passive" => ColloquialKind::Passive,
+                    "suffix" => ColloquialKind::Suffix,
+                    "ending" => ColloquialKind::Ending,
+                    "last-vowel" => ColloquialKind::LastVowel,
+                    _ => return Err("unknown colloquial kind"),
+                };
                 let formal = third
                     .ok_or("no third column")?
                     .split('|')
                     .map(|f| if f == "-" { "" } else { f }.to_string())
                     .collect();
-                self.colloquial.push((key, value.to_string(), formal));
+                self.colloquial.push((kind, value.to_string(), formal));
             }
             "loan-spelling" => {
                 let to = third.ok_or("no third column")?;

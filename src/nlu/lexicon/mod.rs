@@ -95,6 +95,24 @@ pub enum MetaWord {
     When,
 }
 
+/// The kind of a colloquial affix rule (`colloquial.tsv`, first column): where on the word it
+/// applies, and so which stage of `colloquial.rs` tries it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ColloquialKind {
+    /// A nasal prefix and the root letters it replaced (`nasal`).
+    Nasal,
+    /// A word's opening that chat drops a letter of (`initial`).
+    Initial,
+    /// A passive prefix (`passive`).
+    Passive,
+    /// A suffix (`suffix`).
+    Suffix,
+    /// A final vowel after a consonant (`ending`).
+    Ending,
+    /// The last vowel before final consonants (`last-vowel`).
+    LastVowel,
+}
+
 /// A word's part in a yes/no question (`yes-no.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum YesNo {
@@ -164,7 +182,7 @@ pub struct Lexicon {
     /// British letters and their American forms (`spelling-variants.tsv`: "our" → "or").
     spelling_variants: Vec<(String, String)>,
     /// Colloquial affix rules (`colloquial.tsv`): kind, colloquial affix, formal alternatives.
-    colloquial: Vec<(String, String, Vec<String>)>,
+    colloquial: Vec<(ColloquialKind, String, Vec<String>)>,
     /// Irregular English forms and their bases ("found" → "find", `irregular.tsv`).
     irregular: HashMap<String, Vec<String>>,
     /// English endings and letters as Indonesian spells a borrowed word (`loan-spelling.tsv`).
@@ -394,12 +412,12 @@ impl Lexicon {
         self.english_words.contains(w) || self.english.contains_key(w)
     }
 
-    /// The colloquial affix rules of one kind (`nasal`, `passive`, `suffix`, `ending`,
-    /// `last-vowel`): each colloquial affix with its formal alternatives.
-    pub fn colloquial(&self, kind: &str) -> impl Iterator<Item = (&str, &[String])> {
+    /// The colloquial affix rules of one kind: each colloquial affix with its formal
+    /// alternatives.
+    pub fn colloquial(&self, kind: ColloquialKind) -> impl Iterator<Item = (&str, &[String])> {
         self.colloquial
             .iter()
-            .filter(move |(k, _, _)| k == kind)
+            .filter(move |(k, _, _)| *k == kind)
             .map(|(_, c, f)| (c.as_str(), f.as_slice()))
     }
 

@@ -18,11 +18,17 @@ pub(crate) fn strip_affixes(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> Ve
             if p.is_empty() && s.is_empty() {
                 continue;
             }
-            if let Some(root) = rest.strip_suffix(s)
-                && root.chars().count() >= 4
-            {
+            let Some(root) = rest.strip_suffix(s) else {
+                continue;
+            };
+            let long = root.chars().count() >= 4;
+            if long {
                 out.push(root.to_string());
-                // meny-/men-/mem-/meng- replace the root's first letter (s, t, p, k).
+            }
+            // meny-/men-/mem-/meng- replace the root's first letter (s, t, p, k), and "ter-"
+            // merges with an r: the root is the letter and the rest, so a root of four letters
+            // counts with it ("menari" holds "tari", "teraba" holds "raba").
+            if long || root.chars().count() == 3 {
                 out.extend(letter.map(|l| format!("{l}{root}")));
             }
         }
@@ -68,5 +74,8 @@ mod tests {
         let lx = lexicon();
         assert!(strip_affixes("menaikkan", &lx).contains(&"naik".to_string()));
         assert!(strip_affixes("penyimpanan", &lx).contains(&"simpan".to_string()));
+        // The replaced letter counts towards the root's length.
+        assert!(strip_affixes("menari", &lx).contains(&"tari".to_string()));
+        assert!(!strip_affixes("menari", &lx).contains(&"ari".to_string()));
     }
 }

@@ -70,14 +70,23 @@ pub(super) fn context_clause(
 /// desa …?", "Pertandingan di stadion baru, siapa …?"). Such a segment names which event — a
 /// detail, a place, an edition — so it is evidence for the report holding it; unlike a context
 /// clause it may hold the answer's own words ("… yang membuat 4.500 warga mengungsi, desa apa?"),
-/// so the paragraph is still chosen by the whole question.
+/// so the paragraph is still chosen by the whole question. A segment asking for the newest
+/// report ("Menurut laporan terbaru, …") names it by its date, not by a detail: its other words
+/// say what kind of report, which every report on the topic is, so it places nothing.
 pub(super) fn leading_segment(
     segments: &[Vec<Token>],
     lx: &crate::nlu::lexicon::Lexicon,
 ) -> Vec<bool> {
     let asking = |words: &[Token]| words.iter().any(|t| asks(&formal(t, lx), lx));
-    let leads =
-        segments.len() > 1 && !asking(&segments[0]) && segments[1..].iter().any(|s| asking(s));
+    let latest = |words: &[Token]| {
+        words
+            .iter()
+            .any(|t| lx.relative_date(&formal(t, lx)) == Some(crate::nlu::dates::Relative::Latest))
+    };
+    let leads = segments.len() > 1
+        && !asking(&segments[0])
+        && !latest(&segments[0])
+        && segments[1..].iter().any(|s| asking(s));
     let mut out = Vec::new();
     for (i, segment) in segments.iter().enumerate() {
         out.extend(std::iter::repeat_n(leads && i == 0, segment.len()));
@@ -341,6 +350,8 @@ mod tests {
         assert!(lead("Berapa harga kopi, dan siapa pemiliknya?").is_empty());
         assert!(lead("Harga kopi naik 4,5 persen berapa?").is_empty());
         assert!(lead("Harga kopi naik, pasar ramai").is_empty());
+        // A segment asking for the newest report names it by its date, not by a detail.
+        assert!(lead("Menurut laporan panen terbaru, berapa harga kopi?").is_empty());
     }
 
     #[test]

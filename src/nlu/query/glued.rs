@@ -99,6 +99,22 @@ pub(crate) fn part_glued_figures<'a>(raw: &'a str, index: &Index) -> Cow<'a, str
     }
 }
 
+/// A word glued to the number after it ("ke12", "babak12", "abc27"), parted into the word and the
+/// number when the articles never write the glued form: they write "ke-12", "ABC-27", which the
+/// tokenizer reads as two words, so the glued form alone matches nothing and, holding a digit,
+/// counts as a name the article must hold. A glued form the articles write ("LQ45") or the slang
+/// lists know ("ke2") stays whole; a single letter before the digits is a code ("h5"), left alone.
+/// Read once per question word.
+pub(super) fn part_word_number(word: &str, index: &Index) -> Option<[String; 2]> {
+    let split = word.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = word.split_at(split);
+    let parts_fit = letters.chars().count() >= 2
+        && letters.chars().all(|c| c.is_ascii_lowercase())
+        && digits.chars().all(|c| c.is_ascii_digit());
+    (parts_fit && index.term(word).is_none() && !index.lx.slang.contains_key(word))
+        .then(|| [letters.to_string(), digits.to_string()])
+}
+
 /// A decimal figure of thousands written out whole, as the articles write a price ("13,5rb" →
 /// "13.500", as in "Rp13.500"): "13,5 ribu" would leave a "5" no such article holds. Larger
 /// scales stay words ("1,5 juta"): the articles write those so too.
@@ -168,5 +184,18 @@ mod tests {
         assert_eq!(part("jaringan 4g"), "jaringan 4g");
         assert_eq!(part("tebing 100m"), "tebing 100m");
         assert_eq!(part("tahun 2024 bulan 5"), "tahun 2024 bulan 5");
+    }
+
+    #[test]
+    fn a_word_glued_to_its_number_is_parted_unless_the_articles_write_it_glued() {
+        let index = testing::one_article_index(
+            "Indeks turun\n\nIndeks Abc-27 dan LQ45 turun pada babak ke-12.\n",
+        );
+        let part = |w: &str| super::part_word_number(w, &index);
+        assert_eq!(part("abc27"), Some(["abc".to_string(), "27".to_string()]));
+        assert_eq!(part("ke12"), Some(["ke".to_string(), "12".to_string()]));
+        assert_eq!(part("lq45"), None);
+        assert_eq!(part("h5"), None);
+        assert_eq!(part("2024"), None);
     }
 }

@@ -151,13 +151,18 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             && lx
                 .measure(&t.word, super::lexicon::MeasureRole::Unit)
                 .is_some();
-        let spelled = (!english && !unit)
+        let parted = (!unit)
+            .then(|| glued::part_word_number(&t.word, index))
+            .flatten();
+        let spelled = (!english && !unit && parted.is_none())
             .then(|| spell_out(&t.word, t.capitalised, index))
             .flatten();
-        // A spelled-out blend is two words ("batik pesisir").
-        let written_as: Vec<&str> = match &spelled {
-            Some(s) => s.split_whitespace().collect(),
-            None => vec![t.word.as_str()],
+        // A spelled-out blend is two words ("batik pesisir"), so is a word parted from its
+        // number ("ke12").
+        let written_as: Vec<&str> = match (&parted, &spelled) {
+            (Some(p), _) => p.iter().map(String::as_str).collect(),
+            (None, Some(s)) => s.split_whitespace().collect(),
+            (None, None) => vec![t.word.as_str()],
         };
         // A capitalised word the articles write as a name ("Gede" of a market's name) is that
         // name, not chat's spelling of a dictionary word the archive never uses ("besar").

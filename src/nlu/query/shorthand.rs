@@ -28,6 +28,14 @@ pub(super) fn spell_out(word: &str, capitalised: bool, index: &Index) -> Option<
     if let Some(single) = undoubled(word).into_iter().find(|w| known(w)) {
         return Some(single);
     }
+    // A Jakarta spelling of a word the articles write ("inget" for "ingat", "kebawa" for
+    // "terbawa") is no shorthand of two title words: `term` reads it by the colloquial rules.
+    if crate::nlu::colloquial::candidates(word, lx)
+        .iter()
+        .any(|c| index.term(c).is_some())
+    {
+        return None;
+    }
     let expand = |w: &str| {
         if !crate::nlu::abbrev::is_candidate(w) {
             return None;

@@ -171,7 +171,15 @@ async fn echo_of(fake: &FakeBotApi, chat_id: i64, update: Value) -> String {
 
 /// Raw HTTP, to pin the long-polling semantics without teloxide in between.
 async fn get_updates(fake: &FakeBotApi, params: Value) -> Vec<Value> {
-    let url = format!("{}bot{}/getUpdates", fake.api_url(), fake.token());
+    get_updates_at(get_updates_url(fake), params).await
+}
+
+fn get_updates_url(fake: &FakeBotApi) -> String {
+    format!("{}bot{}/getUpdates", fake.api_url(), fake.token())
+}
+
+/// [`get_updates`] on owned arguments, for a long poll spawned to wait while the test pushes.
+async fn get_updates_at(url: String, params: Value) -> Vec<Value> {
     let response: Value = reqwest::Client::new()
         .post(url)
         .json(&params)

@@ -83,25 +83,14 @@ async fn get_updates_honours_offset_limit_timeout_and_allowed_updates() {
     );
 
     // A long poll returns as soon as an update arrives.
-    let waiting = {
-        let url = format!("{}bot{}/getUpdates", fake.api_url(), fake.token());
-        tokio::spawn(async move {
-            let body: Value = reqwest::Client::new()
-                .post(url)
-                .json(&json!({"offset": 4, "timeout": 5}))
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
-            body
-        })
-    };
+    let waiting = tokio::spawn(get_updates_at(
+        get_updates_url(&fake),
+        json!({"offset": 4, "timeout": 5}),
+    ));
     tokio::time::sleep(Duration::from_millis(100)).await;
     fake.push(Msg::text(&private, &alice, "d").message());
-    let body = waiting.await.unwrap();
-    assert_eq!(body["result"][0]["update_id"], 4);
+    let batch = waiting.await.unwrap();
+    assert_eq!(batch[0]["update_id"], 4);
 
     // allowed_updates filters kinds and is kept for later calls.
     fake.push(callback(

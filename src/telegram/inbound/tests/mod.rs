@@ -346,14 +346,14 @@ fn awkward_private_content_is_named_for_the_desk() {
     let voice = json!({"voice": {"file_id": "v", "file_unique_id": "u", "duration": 1, "mime_type": "audio/ogg"}});
     let video = json!({"video": {"file_id": "v", "file_unique_id": "u", "width": 1, "height": 1, "duration": 1, "mime_type": "video/mp4"}});
     for (extra, what) in [
-        (sticker, "sticker"),
-        (photo, "photo"),
-        (voice, "voice"),
-        (video, "video"),
+        (sticker, Media::Sticker),
+        (photo, Media::Photo),
+        (voice, Media::Voice),
+        (video, Media::Video),
     ] {
         assert_eq!(
             event_of(&media(private_chat(), extra), false),
-            Some(Event::Unsupported { what: what.into() })
+            Some(Event::Unsupported { what })
         );
     }
 }
@@ -364,9 +364,7 @@ fn private_content_teloxide_cannot_read_still_gets_a_reply() {
     let odd_voice = json!({"voice": {"file_id": "v", "file_unique_id": "u", "duration": 1}});
     assert_eq!(
         event_of(&media(private_chat(), odd_voice), false),
-        Some(Event::Unsupported {
-            what: "other".into()
-        })
+        Some(Event::Unsupported { what: Media::Other })
     );
     let pinned = json!({"pinned_message": {"message_id": 1, "date": 0, "chat": private_chat(), "text": "x"}});
     assert_eq!(
@@ -406,7 +404,7 @@ fn group_media_counts_only_when_addressed() {
             false
         ),
         Some(Event::Unsupported {
-            what: "sticker".into()
+            what: Media::Sticker
         })
     );
     let photo = json!({
@@ -415,9 +413,7 @@ fn group_media_counts_only_when_addressed() {
     });
     assert_eq!(
         event_of(&media(group_chat(), photo), false),
-        Some(Event::Unsupported {
-            what: "photo".into()
-        })
+        Some(Event::Unsupported { what: Media::Photo })
     );
 }
 
