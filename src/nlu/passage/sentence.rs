@@ -9,7 +9,7 @@ use super::super::dates::{QuestionDates, When};
 use super::super::index::{Index, TermId};
 use super::super::lexicon::{Lexicon, MeasureRole};
 use super::super::paragraphs::{Detail, Paragraph, Sentence};
-use super::super::query::{AnswerType, Query};
+use super::super::query::{AnswerType, Query, Term};
 use super::super::text;
 
 // These shape the features (how a term's rarity, a date, an extreme and distance count); the
@@ -182,12 +182,13 @@ impl Weights {
             let df = paragraphs as f32 + f32::from(u8::from(in_title));
             let rarity = rarity(paragraphs, df);
             // Generic words, and cue words ("menurut", "kata"), which say how the article puts
-            // things rather than what it is about, tell paragraphs apart little.
+            // things rather than what it is about, tell paragraphs apart little — an English
+            // word bridged to one ("according to") as much as the Indonesian word itself.
             // The word that named the measure ("level berapa") is the answer's type, not a word
             // to find near it.
             let base = if measure_word.as_deref() == Some(t.word.as_str()) || t.context {
                 0.0
-            } else if t.generic || !lx.cues_of(&t.word).is_empty() {
+            } else if t.generic || is_cue(t, lx) {
                 0.3
             } else {
                 1.0
@@ -234,6 +235,19 @@ impl Weights {
             .collect();
         out
     }
+}
+
+/// Whether a question word is a cue word ([`Lexicon::cues_of`]): itself, or for an English word
+/// its bridge's main sense (the first translation) or most of its senses. One cue among several
+/// senses is a guess ("beat": "hajar", "hantam", "ketok", "pukul", the last an hour's cue), and
+/// the word keeps its weight. Once per question term, not per paragraph.
+fn is_cue(t: &Term, lx: &Lexicon) -> bool {
+    let cue = |w: &String| !lx.cues_of(w).is_empty();
+    // `forms` holds the word, then its translations and wordnet senses (none for Indonesian).
+    let senses = t.forms.get(1..).unwrap_or_default();
+    cue(&t.word)
+        || senses.first().is_some_and(cue)
+        || (!senses.is_empty() && senses.iter().filter(|w| cue(w)).count() * 2 >= senses.len())
 }
 
 /// The sentence of a paragraph that best answers: most of the article-distinctive words, with a

@@ -65,3 +65,25 @@ fn nearness_falls_with_distance() {
     assert!(beside > far, "{beside} > {far}");
     assert_eq!(nearness(2, &[vec![], vec![]], &w, 2.0), 0.0);
 }
+
+#[test]
+fn an_english_word_is_a_cue_by_its_main_sense_or_most_senses_not_by_one_of_many() {
+    let index = crate::nlu::testing::one_article_index(
+        "Garam naik\n\nHarga garam di Pasar Sukaluyu naik, menurut pedagang. Petinju itu memukul lawannya.\n",
+    );
+    let q = crate::nlu::query::analyse(
+        "According to the traders, which market did the boxer beat?",
+        None,
+        &index,
+    );
+    let cue = |w: &str| {
+        let t = q.terms.iter().find(|t| t.word == w);
+        t.map(|t| is_cue(t, &index.lx))
+    };
+    // "according to": "turut", "menurut"; half its senses say how the article puts things.
+    assert_eq!(cue("according to"), Some(true));
+    // "market": "pasar" first, a place's cue word.
+    assert_eq!(cue("market"), Some(true));
+    // "beat": an hour's cue ("pukul") only among other senses.
+    assert_eq!(cue("beat"), Some(false));
+}
