@@ -103,6 +103,16 @@ impl Lexicon {
                         .insert(digit.trim().to_string(), word.trim().to_lowercase());
                 }
             }
+            "period-words" => words(&mut self.period_words),
+            "ordinal-words" => {
+                for line in rows(text) {
+                    let Some((n, word)) = line.split_once('\t') else {
+                        return Err(bad(line, "no tab-separated second column"));
+                    };
+                    let n = n.trim().parse().map_err(|_| bad(line, "no number"))?;
+                    self.ordinal_words.insert(word.trim().to_lowercase(), n);
+                }
+            }
             "english-words" => words(&mut self.english_words),
             "synonyms" => {
                 // Each line is a group of near-synonyms: every word maps to the others.
