@@ -101,8 +101,8 @@ pub struct Features {
     /// figure cannot answer about it, which a share among the salient terms (one of five)
     /// weighed too lightly.
     pub figure_absent: f32,
-    /// 1 when the question names a numbered part of a series ("kuartal III", "pekan ke-15",
-    /// "golongan II", "kesepuluh") the chosen article never writes ([`period::period_absent`]):
+    /// 1 when the question names a numbered part of a series ("kuartal III", "pekan ke-9",
+    /// "golongan IV", "kesebelas") the chosen article never writes ([`period::period_absent`]):
     /// a sibling report on another part holds every other word. A veto, not weighed: in the
     /// tuning sets it never fired on an answerable question, and fitted as one more weight it
     /// stayed too soft to refuse (see config/default.toml), so its weight defaults to 0.

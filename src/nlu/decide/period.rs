@@ -1,5 +1,5 @@
-//! A numbered part of a series the question names ("kuartal III", "pekan ke-15", "gempa
-//! kesepuluh") that the chosen report never writes: a report on another quarter, week or tariff
+//! A numbered part of a series the question names ("kuartal III", "pekan ke-9", "lomba
+//! kesebelas") that the chosen report never writes: a report on another quarter, week or tariff
 //! class of the same topic holds every other word of the question and still cannot answer.
 
 use crate::nlu::lexicon::Lexicon;
@@ -28,9 +28,9 @@ fn small(w: &str) -> Option<u32> {
         .flatten()
 }
 
-/// An ordinal at `words[i]`: a spelled one ("kesepuluh"); after a noun of a series also "ke 15"
-/// (as the tokenizer splits "ke-15"), a roman numeral or a bare number. Alone, "ke 15" is as
-/// often a level reached ("turun ke 6.724"), so it counts only after such a noun.
+/// An ordinal at `words[i]`: a spelled one ("kesebelas"); after a noun of a series also "ke 9"
+/// (as the tokenizer splits "ke-9"), a roman numeral or a bare number. Alone, "ke 9" is as
+/// often a level reached ("naik ke 8.123"), so it counts only after such a noun.
 fn ordinal_at(words: &[String], i: usize, lx: &Lexicon, after_noun: bool) -> Option<u32> {
     let w = words.get(i)?;
     if let Some(n) = lx.ordinal_word(w) {
@@ -138,8 +138,8 @@ mod tests {
         let lx = Lexicon::builtin();
         assert!(parts(&w("Indeks turun ke 7 persen"), &lx).is_empty());
         assert!(parts(&w("Harga pekan 11-15 Maret"), &lx).is_empty());
-        let q = w("Kapan lomba ketujuh digelar?");
-        let text = ["Lomba ke-7 digelar Sabtu.".to_string()];
+        let q = w("Kapan lomba kedelapan digelar?");
+        let text = ["Lomba ke-8 digelar Sabtu.".to_string()];
         assert_eq!(period_absent(&q, "Lomba", &text, &lx), 0.0);
         assert_eq!(
             period_absent(&q, "Lomba", &["Lomba digelar.".to_string()], &lx),
