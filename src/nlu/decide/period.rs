@@ -59,15 +59,15 @@ fn parts(words: &[String], lx: &Lexicon) -> Vec<Part> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if lx.is_period_word(&words[i]) {
-            if let Some(n) = ordinal_at(words, i + 1, lx, true) {
-                out.push(Part {
-                    noun: Some(words[i].clone()),
-                    n,
-                });
-                i += 2;
-                continue;
-            }
+        if lx.is_period_word(&words[i])
+            && let Some(n) = ordinal_at(words, i + 1, lx, true)
+        {
+            out.push(Part {
+                noun: Some(words[i].clone()),
+                n,
+            });
+            i += 2;
+            continue;
         }
         if let Some(n) = ordinal_at(words, i, lx, false) {
             out.push(Part { noun: None, n });
