@@ -80,11 +80,15 @@ fn parts(words: &[String], lx: &Lexicon) -> Vec<Part> {
     out
 }
 
-/// Whether the article's words hold the part: its noun followed by the number in any of the
-/// ways [`ordinal_at`] reads, or (without a noun) the ordinal anywhere.
+/// Whether the article's words hold the part: its noun (or one naming the same part, "triwulan"
+/// for "kuartal") followed by the number in any of the ways [`ordinal_at`] reads, or (without a
+/// noun) the ordinal anywhere.
 fn held(part: &Part, words: &[String], lx: &Lexicon) -> bool {
     (0..words.len()).any(|i| match &part.noun {
-        Some(noun) => &words[i] == noun && ordinal_at(words, i + 1, lx, true) == Some(part.n),
+        Some(noun) => {
+            lx.same_period_word(&words[i], noun)
+                && ordinal_at(words, i + 1, lx, true) == Some(part.n)
+        }
         // A report writes the ordinal in digits too ("ke-8" for "kedelapan").
         None => {
             ordinal_at(words, i, lx, false) == Some(part.n)
@@ -133,7 +137,7 @@ mod tests {
             }]
         );
         let other = ["Laba kuartal I-2031 naik 5 persen.".to_string()];
-        let same = ["Laba kuartal keempat 2031 naik.".to_string()];
+        let same = ["Laba triwulan keempat 2031 naik.".to_string()];
         assert_eq!(period_absent(&q, "Laba Contoh", &other, &lx), 1.0);
         assert_eq!(period_absent(&q, "Laba Contoh", &same, &lx), 0.0);
     }

@@ -103,7 +103,14 @@ impl Lexicon {
                         .insert(digit.trim().to_string(), word.trim().to_lowercase());
                 }
             }
-            "period-words" => words(&mut self.period_words),
+            "period-words" => {
+                // One line, one part: its words name it alike ("kuartal triwulan").
+                for (group, line) in rows(text).enumerate() {
+                    for w in line.split_whitespace() {
+                        self.period_words.insert(w.to_lowercase(), group);
+                    }
+                }
+            }
             "ordinal-words" => {
                 for line in rows(text) {
                     let Some((n, word)) = line.split_once('\t') else {

@@ -135,8 +135,9 @@ pub struct Lexicon {
     /// Words opening such a clause only at the question's start (`setting-words.txt`: "dalam",
     /// "menurut").
     setting_words: HashSet<String>,
-    /// Nouns naming one numbered part of a series (`period-words.txt`: "kuartal", "edisi").
-    period_words: HashSet<String>,
+    /// Nouns naming one numbered part of a series (`period-words.txt`: "kuartal", "edisi"), each
+    /// with its line: the words of one line name the same part.
+    period_words: HashMap<String, usize>,
     /// Spelled ordinals and their numbers (`ordinal-words.tsv`: "ketiga" → 3).
     ordinal_words: HashMap<String, u32>,
     level_verbs: HashSet<String>,
@@ -275,7 +276,16 @@ impl Lexicon {
 
     /// Whether a noun names one numbered part of a series ("kuartal", "pekan", "golongan").
     pub fn is_period_word(&self, w: &str) -> bool {
-        self.period_words.contains(w)
+        self.period_words.contains_key(w)
+    }
+
+    /// Whether two nouns of a series name the same part ("kuartal", "triwulan").
+    pub fn same_period_word(&self, a: &str, b: &str) -> bool {
+        a == b
+            || self
+                .period_words
+                .get(a)
+                .is_some_and(|g| self.period_words.get(b) == Some(g))
     }
 
     /// The number a spelled ordinal stands for ("ketiga" → 3).
