@@ -46,6 +46,14 @@ pub const SOURCE: Source = Source {
             "setting-words",
             include_str!("../../../lexicon/id/setting-words.txt"),
         ),
+        (
+            "period-words",
+            include_str!("../../../lexicon/id/period-words.txt"),
+        ),
+        (
+            "ordinal-words",
+            include_str!("../../../lexicon/id/ordinal-words.tsv"),
+        ),
         ("hints", include_str!("../../../lexicon/id/hints.txt")),
         (
             "number-words",

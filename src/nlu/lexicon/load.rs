@@ -105,6 +105,23 @@ impl Lexicon {
                         .insert(digit.trim().to_string(), word.trim().to_lowercase());
                 }
             }
+            "period-words" => {
+                // One line, one part: its words name it alike ("kuartal triwulan").
+                for (group, line) in rows(text).enumerate() {
+                    for w in line.split_whitespace() {
+                        self.period_words.insert(w.to_lowercase(), group);
+                    }
+                }
+            }
+            "ordinal-words" => {
+                for line in rows(text) {
+                    let Some((n, word)) = line.split_once('\t') else {
+                        return Err(bad(line, "no tab-separated second column"));
+                    };
+                    let n = n.trim().parse().map_err(|_| bad(line, "no number"))?;
+                    self.ordinal_words.insert(word.trim().to_lowercase(), n);
+                }
+            }
             "english-words" => words(&mut self.english_words),
             "synonyms" => {
                 // Each line is a group of near-synonyms: every word maps to the others.

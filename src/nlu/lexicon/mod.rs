@@ -153,6 +153,11 @@ pub struct Lexicon {
     /// Words opening such a clause only at the question's start (`setting-words.txt`: "dalam",
     /// "menurut").
     setting_words: HashSet<String>,
+    /// Nouns naming one numbered part of a series (`period-words.txt`: "kuartal", "edisi"), each
+    /// with its line: the words of one line name the same part.
+    period_words: HashMap<String, usize>,
+    /// Spelled ordinals and their numbers (`ordinal-words.tsv`: "ketiga" → 3).
+    ordinal_words: HashMap<String, u32>,
     level_verbs: HashSet<String>,
     ordinal_suffixes: HashSet<String>,
     number_words: HashSet<String>,
@@ -285,6 +290,25 @@ impl Lexicon {
     /// rapat …, berapa …?").
     pub fn is_setting_word(&self, w: &str) -> bool {
         self.setting_words.contains(w)
+    }
+
+    /// Whether a noun names one numbered part of a series ("kuartal", "pekan", "golongan").
+    pub fn is_period_word(&self, w: &str) -> bool {
+        self.period_words.contains_key(w)
+    }
+
+    /// Whether two nouns of a series name the same part ("kuartal", "triwulan").
+    pub fn same_period_word(&self, a: &str, b: &str) -> bool {
+        a == b
+            || self
+                .period_words
+                .get(a)
+                .is_some_and(|g| self.period_words.get(b) == Some(g))
+    }
+
+    /// The number a spelled ordinal stands for ("ketiga" → 3).
+    pub fn ordinal_word(&self, w: &str) -> Option<u32> {
+        self.ordinal_words.get(w).copied()
     }
 
     /// A verb that, after "where", asks a market's level rather than a place ("where did the

@@ -1,0 +1,161 @@
+//! A numbered part of a series the question names ("kuartal III", "pekan ke-9", "lomba
+//! kesebelas") that the chosen report never writes: a report on another quarter, week or tariff
+//! class of the same topic holds every other word of the question and still cannot answer.
+
+use crate::nlu::lexicon::Lexicon;
+use crate::nlu::text;
+
+/// One numbered part the question names: the noun of the series when it has one, and the number.
+#[derive(Debug, PartialEq)]
+struct Part {
+    noun: Option<String>,
+    n: u32,
+}
+
+/// The number a roman numeral up to twelve stands for ("iv" → 4), as quarters and classes are
+/// numbered. The tokenizer squeezes a run of three letters, so "III" reads as "i" on both sides:
+/// the first and the third part then look alike, which only keeps the veto from firing.
+fn roman(w: &str) -> Option<u32> {
+    const ROMAN: [&str; 12] = [
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+    ];
+    ROMAN.iter().position(|r| *r == w).map(|i| i as u32 + 1)
+}
+
+/// A small number written in digits (a year is a date, which the date features weigh).
+fn small(w: &str) -> Option<u32> {
+    (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+}
+
+/// An ordinal at `words[i]`: a spelled one ("kesebelas"); after a noun of a series also "ke 9"
+/// (as the tokenizer splits "ke-9"), a roman numeral or a bare number. Alone, "ke 9" is as
+/// often a level reached ("naik ke 8.123"), so it counts only after such a noun.
+fn ordinal_at(words: &[String], i: usize, lx: &Lexicon, after_noun: bool) -> Option<u32> {
+    let w = words.get(i)?;
+    if let Some(n) = lx.ordinal_word(w) {
+        // "pertama" alone is "pertama kali", the first time, no part of a series.
+        return (after_noun || n > 1).then_some(n);
+    }
+    if !after_noun {
+        return None;
+    }
+    let (n, next) = if w == "ke" {
+        (words.get(i + 1).and_then(|n| small(n))?, i + 2)
+    } else {
+        (small(w).or_else(|| roman(w))?, i + 1)
+    };
+    // A number before another short group of digits or a month is a figure, a range or a date
+    // ("pekan 11-15 Maret", "hari 5 Januari"), which the date and figure features weigh; a year
+    // after it is the part's own ("kuartal II 2031").
+    let figure = words.get(next).is_some_and(|x| {
+        (x.len() <= 3 && x.bytes().all(|b| b.is_ascii_digit())) || lx.month(x).is_some()
+    });
+    (!figure).then_some(n)
+}
+
+/// The numbered parts the question names.
+fn parts(words: &[String], lx: &Lexicon) -> Vec<Part> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if lx.is_period_word(&words[i])
+            && let Some(n) = ordinal_at(words, i + 1, lx, true)
+        {
+            out.push(Part {
+                noun: Some(words[i].clone()),
+                n,
+            });
+            i += 2;
+            continue;
+        }
+        if let Some(n) = ordinal_at(words, i, lx, false) {
+            out.push(Part { noun: None, n });
+            i += 1;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether the article's words hold the part: its noun (or one naming the same part, "triwulan"
+/// for "kuartal") followed by the number in any of the ways [`ordinal_at`] reads, or (without a
+/// noun) the ordinal anywhere.
+fn held(part: &Part, words: &[String], lx: &Lexicon) -> bool {
+    (0..words.len()).any(|i| match &part.noun {
+        Some(noun) => {
+            lx.same_period_word(&words[i], noun)
+                && ordinal_at(words, i + 1, lx, true) == Some(part.n)
+        }
+        // A report writes the ordinal in digits too ("ke-8" for "kedelapan").
+        None => {
+            ordinal_at(words, i, lx, false) == Some(part.n)
+                || (words[i] == "ke" && words.get(i + 1).and_then(|n| small(n)) == Some(part.n))
+        }
+    })
+}
+
+/// 1 when the question names a numbered part of a series the article (title and paragraphs)
+/// never writes. Computed once per question and chosen article, and only when the question
+/// names such a part (most do not): the article's text is read then, not per paragraph × term.
+pub(super) fn period_absent(
+    question: &[String],
+    title: &str,
+    paragraphs: &[String],
+    lx: &Lexicon,
+) -> f32 {
+    let wanted = parts(question, lx);
+    if wanted.is_empty() {
+        return 0.0;
+    }
+    let mut words = text::words(title);
+    for p in paragraphs {
+        words.extend(text::words(p));
+    }
+    f32::from(u8::from(wanted.iter().any(|p| !held(p, &words, lx))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Vec<String> {
+        text::words(s)
+    }
+
+    #[test]
+    fn a_part_the_report_never_writes_is_absent_and_one_it_writes_in_another_form_is_held() {
+        let lx = Lexicon::builtin();
+        let q = w("Berapa laba bersih Contoh pada kuartal IV-2031?");
+        assert_eq!(
+            parts(&q, &lx),
+            vec![Part {
+                noun: Some("kuartal".into()),
+                n: 4
+            }]
+        );
+        let other = ["Laba kuartal I-2031 naik 5 persen.".to_string()];
+        let same = ["Laba triwulan keempat 2031 naik.".to_string()];
+        assert_eq!(period_absent(&q, "Laba Contoh", &other, &lx), 1.0);
+        assert_eq!(period_absent(&q, "Laba Contoh", &same, &lx), 0.0);
+    }
+
+    #[test]
+    fn an_ordinal_alone_counts_but_not_the_first_time() {
+        let lx = Lexicon::builtin();
+        assert!(parts(&w("Indeks turun ke 7 persen"), &lx).is_empty());
+        assert!(parts(&w("Harga pekan 11-15 Maret"), &lx).is_empty());
+        let q = w("Kapan lomba kedelapan digelar?");
+        let text = ["Lomba ke-8 digelar Sabtu.".to_string()];
+        assert_eq!(period_absent(&q, "Lomba", &text, &lx), 0.0);
+        assert_eq!(
+            period_absent(&q, "Lomba", &["Lomba digelar.".to_string()], &lx),
+            1.0
+        );
+        let first = w("Kapan lomba pertama kali digelar?");
+        assert!(parts(&first, &lx).is_empty());
+        assert!(parts(&w("Upah tahun 2031 berapa?"), &lx).is_empty());
+    }
+}
