@@ -16,7 +16,7 @@ pub fn agreement(q: &[When], published: Option<&When>, text: &[When], title_year
         }
         if text.iter().any(|t| w.covered_by(t)) {
             // A month the text names is the report's subject as much as its publication month
-            // ("inflasi Januari 2024" is published in February); a day is an event's own.
+            // ("harga Januari 2031" is published in February); a day is an event's own.
             if w.day.is_some() {
                 return 0.8;
             }
@@ -82,7 +82,7 @@ fn month_reference(w: &When, published: Option<&When>) -> f32 {
 const BACK_REFERENCE: f32 = 0.5;
 
 /// The share of the question's dated dates (a year or a month) that no date of the article matches
-/// to the month: "9 Juni 2018" against a report of 2024 that never mentions June 2018, "bulan
+/// to the month: "9 Juni 2027" against a report of 2031 that never mentions June 2027, "bulan
 /// Agustus" against a report none of whose dates falls in any August. A text date without a year
 /// is read in the publication's year. The day is left out: a report of the 22nd on the 21st's
 /// close is the same story.
