@@ -6,8 +6,6 @@
 
 use std::borrow::Cow;
 
-use serde::{Deserialize, Serialize};
-
 use super::article::{self, Scored};
 use super::dates::QuestionDates;
 use super::index::Index;
@@ -22,9 +20,12 @@ use siblings::{clause_share, clause_terms, same_topic};
 
 mod date_index;
 mod evidence;
+mod model;
 mod period;
 mod siblings;
+
 pub use date_index::DateIndex;
+pub use model::{DecisionModel, Features};
 
 /// How much a full date agreement (1.0) or a clear mismatch (-1.0) moves a passage's score.
 const DATE_WEIGHT: f32 = 0.25;
@@ -54,120 +55,6 @@ const TITLE_DATE_BONUS: f32 = 0.08;
 /// How much an article holding every word of a clause placing the question gains over one holding
 /// none (the words weighed by how few articles hold them, [`siblings::clause_share`]).
 const CLAUSE_DOC_WEIGHT: f32 = 0.1;
-
-/// The evidence measured for the best passage: what the logistic model weighs.
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Features {
-    /// Combined passage score (BM25 share + 3-gram cosine + bonuses).
-    pub score: f32,
-    /// Relative lead over the best passage of another article.
-    pub margin: f32,
-    /// Weighted share of the question's words in the passage (title half-counted).
-    pub coverage: f32,
-    /// Share of the question's salient terms (names, numbers, capitalised words) nowhere near.
-    pub salient_missing: f32,
-    /// Share of the question's salient terms the chosen article holds nowhere (title included):
-    /// a figure, a name or a rare word the report never mentions is one it cannot answer about.
-    pub salient_absent: f32,
-    /// Share of the question's rare ordinary words ([`Term::rare`]) the chosen article holds
-    /// nowhere: weaker evidence than a missing name, for the model to weigh.
-    pub rare_absent: f32,
-    /// Share of the question's terms the archive does not know at all.
-    pub unknown: f32,
-    /// 1 when a sentence holds the kind of value asked for (or nothing particular is asked).
-    pub type_match: f32,
-    /// Best sentence's share of the question's words.
-    pub sentence_share: f32,
-    /// Date agreement of the article, -1..1 (0: the question names no date).
-    pub date: f32,
-    /// 1 when a year the question names is in no candidate article at all (its dates or text).
-    pub date_absent: f32,
-    /// Share of the question's dates (with a year) that the article names nowhere, to the month.
-    pub date_conflict: f32,
-    /// 1 for an English question (its words cross a dictionary, not the article's own).
-    pub english: f32,
-    /// The idf-weighted share of the question's specific words the article holds nowhere
-    /// ([`evidence::absent_share`]).
-    pub absent: f32,
-    /// 1 when the word-level checks failed on coverage or score, not on a missing name, word or
-    /// kind of value ([`evidence::failed_on_coverage`]).
-    pub failed_coverage: f32,
-    /// 1 when the word-level checks (names, predicate, type, coverage) all hold.
-    pub checks: f32,
-    /// 1 when a figure the question quotes (with a separator, or a whole number before a unit,
-    /// "naik 75 bps", [`siblings::figures_quoted`]; or any number of it not spelling a date,
-    /// "daya 650 VA") is nowhere in the chosen article: a report that never gives the reader's
-    /// figure cannot answer about it, which a share among the salient terms (one of five)
-    /// weighed too lightly.
-    pub figure_absent: f32,
-    /// 1 when the question names a numbered part of a series ("kuartal III", "pekan ke-9",
-    /// "golongan IV", "kesebelas") the chosen article never writes ([`period::period_absent`]):
-    /// a sibling report on another part holds every other word. A veto, not weighed: in the
-    /// tuning sets it never fired on an answerable question, and fitted as one more weight it
-    /// stayed too soft to refuse (see config/default.toml), so its weight defaults to 0.
-    #[serde(default)]
-    pub period_absent: f32,
-}
-
-impl Features {
-    fn as_array(&self) -> [f32; 18] {
-        [
-            self.score,
-            self.margin,
-            self.coverage,
-            self.salient_missing,
-            self.salient_absent,
-            self.rare_absent,
-            self.unknown,
-            self.type_match,
-            self.sentence_share,
-            self.date,
-            self.date_absent,
-            self.date_conflict,
-            self.english,
-            self.checks,
-            self.absent,
-            self.failed_coverage,
-            self.figure_absent,
-            self.period_absent,
-        ]
-    }
-}
-
-/// A logistic model: answer when `sigmoid(bias + Σ weight·feature) >= threshold`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DecisionModel {
-    pub threshold: f32,
-    pub bias: f32,
-    pub weights: Features,
-}
-
-impl DecisionModel {
-    /// The `[answer]` section of the shipped `config/default.toml`.
-    pub fn builtin() -> DecisionModel {
-        #[derive(Deserialize)]
-        struct File {
-            answer: DecisionModel,
-        }
-        let file: File = toml::from_str(include_str!("../../../config/default.toml"))
-            .expect("config/default.toml has a valid [answer] section");
-        file.answer
-    }
-
-    pub fn probability(&self, f: &Features) -> f32 {
-        let z: f32 = self.bias
-            + self
-                .weights
-                .as_array()
-                .iter()
-                .zip(f.as_array())
-                .map(|(w, x)| w * x)
-                .sum::<f32>();
-        1.0 / (1.0 + (-z).exp())
-    }
-}
 
 /// The passage chosen to answer, and whether to.
 #[derive(Debug, Clone)]
