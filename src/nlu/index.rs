@@ -134,12 +134,11 @@ pub struct Index {
     /// (nearly) every time — corpus evidence of what is a name, never a list.
     names: Vec<bool>,
     /// Abbreviations the articles define ("Menteri Perdagangan (Mendag)"): the short form,
-    /// lowercase, and its long form's words (the first definition read).
-    definitions: HashMap<String, Vec<String>>,
-    /// The same definitions as a list, and per term the definitions whose long form holds it
-    /// (as a word or by its stem): a question is checked against the few definitions its words
-    /// name, not every definition the archive holds.
+    /// lowercase, and its long form's words (the first definition read); `definitions` finds one
+    /// by its short form, `definitions_by_term` by a term its long form holds (as a word or by
+    /// its stem), so that a question is checked against the few definitions its words name.
     definition_list: Vec<(String, Vec<String>)>,
+    definitions: HashMap<String, u32>,
     definitions_by_term: HashMap<TermId, Vec<u32>>,
 }
 
@@ -249,7 +248,8 @@ impl Index {
     /// The words an abbreviation stands for where an article defines it ("mendag" → "menteri
     /// perdagangan").
     pub fn long_form(&self, short: &str) -> Option<&[String]> {
-        self.definitions.get(short).map(Vec::as_slice)
+        let &k = self.definitions.get(short)?;
+        Some(self.definition_list[k as usize].1.as_slice())
     }
 
     /// How many articles hold the term in a paragraph.

@@ -52,6 +52,8 @@ impl Index {
         };
         // Each distinct word is stemmed, interned and looked up in the lexicon once.
         let mut seen: HashMap<String, WordInfo> = HashMap::default();
+        // Short form → long form, the first definition read; filed once the vocabulary is whole.
+        let mut defined: HashMap<String, Vec<String>> = HashMap::default();
         let mut trigram_df: Vec<u32> = Vec::new();
         // The last article each term was counted for, for `doc_df`.
         let mut last_doc: Vec<u32> = Vec::new();
@@ -102,7 +104,7 @@ impl Index {
                     break;
                 }
                 for (short, long) in super::defined::definitions(body, lx) {
-                    index.definitions.entry(short).or_insert(long);
+                    defined.entry(short).or_insert(long);
                 }
                 let all_words = text::tokenize_sentences(body);
                 let mut terms = Vec::with_capacity(all_words.len() * 2);
@@ -286,7 +288,7 @@ impl Index {
             .map(|((a, b), n)| (a, b, n))
             .collect();
         index.title_pairs.sort_unstable();
-        index.file_definitions();
+        index.file_definitions(defined);
         index
     }
 

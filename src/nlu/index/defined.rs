@@ -78,14 +78,13 @@ impl super::Index {
             .collect()
     }
 
-    /// Files each definition under the terms of its long form's content words, once the
-    /// vocabulary is complete.
-    pub(super) fn file_definitions(&mut self) {
+    /// Files each definition by its short form and under the terms of its long form's content
+    /// words, once the vocabulary is complete.
+    pub(super) fn file_definitions(&mut self, defined: super::HashMap<String, Vec<String>>) {
         let lx = self.lx.clone();
-        self.definition_list = self
-            .definitions
-            .iter()
-            .map(|(s, l)| (s.clone(), l.clone()))
+        self.definition_list = defined.into_iter().collect();
+        self.definitions = (self.definition_list.iter().enumerate())
+            .map(|(k, (short, _))| (short.clone(), k as u32))
             .collect();
         let mut by_term: super::HashMap<TermId, Vec<u32>> = Default::default();
         for (k, (_, long)) in self.definition_list.iter().enumerate() {
