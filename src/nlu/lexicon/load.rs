@@ -303,7 +303,8 @@ impl Lexicon {
                         self.months.insert(n.to_string(), number);
                     }
                 } else {
-                    self.days.extend(names.iter().map(|n| n.to_string()));
+                    self.days
+                        .extend(names.iter().map(|n| (n.to_string(), number)));
                 }
             }
             "affixes" => match key.as_str() {
@@ -372,7 +373,13 @@ impl Lexicon {
                 }
             }
             "slang" => {
-                let formal: Vec<String> = value.split_whitespace().map(str::to_string).collect();
+                // The formal side reads as the question's own words do: the tokenizer squeezes a
+                // run of three letters, so "kuartal iii" must reach the question as "kuartal i",
+                // the form the reports' "Triwulan III" takes.
+                let formal: Vec<String> = value
+                    .split_whitespace()
+                    .map(crate::nlu::text::squeeze)
+                    .collect();
                 // A row mapping a word to itself takes it out of the map (the domain file
                 // overrides IndoCollex that way).
                 if formal.len() == 1 && formal[0] == key {
