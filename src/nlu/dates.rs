@@ -47,6 +47,10 @@ pub enum Relative {
     Weeks(i64),
     Months(i32),
     Years(i32),
+    /// The last such weekday before the writer's day (1 = Monday): "Selasa lalu", "last
+    /// Tuesday". In the lexicon a phrase with `*` for the day name reads `weekday`, and stands
+    /// as `LastWeekday(0)` until a day name fills it.
+    LastWeekday(u32),
 }
 
 /// The dates of a question.
@@ -136,9 +140,14 @@ fn cited_year(toks: &[Tok], i: usize, lx: &Lexicon) -> bool {
         && lx.is_label(&toks[i - 3].text)
 }
 
-fn day_of(t: &Tok) -> Option<u32> {
-    let n: u32 = t.text.parse().ok()?;
-    (t.text.len() <= 2 && !t.in_number && (1..=31).contains(&n)).then_some(n)
+/// A day of the month: "21", or an English ordinal, "21st" (the suffix from the lexicon).
+fn day_of(t: &Tok, lx: &Lexicon) -> Option<u32> {
+    let digits = t.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if digits.len() < t.text.len() && !lx.is_ordinal_suffix(&t.text[digits.len()..]) {
+        return None;
+    }
+    let n: u32 = digits.parse().ok()?;
+    (digits.len() <= 2 && !t.in_number && (1..=31).contains(&n)).then_some(n)
 }
 
 /// A month name; a short abbreviation ("des", "mar") only next to a day or a year, where it
@@ -153,7 +162,7 @@ fn month_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<u32> {
     }
     let near = |j: Option<usize>| {
         j.and_then(|j| toks.get(j))
-            .is_some_and(|t| year_of(t).is_some() || day_of(t).is_some())
+            .is_some_and(|t| year_of(t).is_some() || day_of(t, lx).is_some())
     };
     // After a unit of time ("bulan des", "bulan agst") the abbreviation is a month as surely.
     let after_unit = i > 0 && is_duration(&toks[i - 1].text, lx);
@@ -202,7 +211,7 @@ pub(super) fn absolute(toks: &[Tok], lx: &Lexicon) -> Vec<(When, Vec<usize>)> {
             continue;
         }
         // "21 November 2019", "19 April"
-        if let Some(d) = day_of(&toks[i])
+        if let Some(d) = day_of(&toks[i], lx)
             && i + 1 < toks.len()
             && let Some(m) = month_at(toks, i + 1, lx)
         {
@@ -223,7 +232,7 @@ pub(super) fn absolute(toks: &[Tok], lx: &Lexicon) -> Vec<(When, Vec<usize>)> {
             // "March 5, 2024", "March 2015", "sept 2022", "Maret".
             let day = toks
                 .get(i + 1)
-                .and_then(day_of)
+                .and_then(|t| day_of(t, lx))
                 .filter(|_| toks.get(i + 2).and_then(year_of).is_some());
             let year_at = if day.is_some() { i + 2 } else { i + 1 };
             let year = toks.get(year_at).and_then(year_of);
@@ -260,6 +269,9 @@ impl Relative {
         if s == "latest" {
             return Some(Relative::Latest);
         }
+        if s == "weekday" {
+            return Some(Relative::LastWeekday(0));
+        }
         let (unit, n) = s.split_once(':')?;
         let n: i64 = n.parse().ok()?;
         match unit {
@@ -289,6 +301,9 @@ fn relative(toks: &[Tok], lx: &Lexicon) -> Vec<(Relative, Vec<usize>)> {
         if let Some(r) = pair.and_then(|p| lx.relative_date(p)) {
             out.push((r, vec![i, i + 1]));
             i += 2;
+        } else if let Some(day) = toks.get(i + 1).and_then(|n| last_weekday(&toks[i], n, lx)) {
+            out.push((Relative::LastWeekday(day), vec![i, i + 1]));
+            i += 2;
         } else if let Some(r) = lx.relative_date(&toks[i].text) {
             // "Sebulan terakhir", "3 tahun terakhir": after a length of time the word bounds a
             // period ("the past month"), it does not ask for the newest report.
@@ -302,6 +317,18 @@ fn relative(toks: &[Tok], lx: &Lexicon) -> Vec<(Relative, Vec<usize>)> {
         }
     }
     out
+}
+
+/// A day name with the word that makes it the last one before the writer's day ("Selasa lalu",
+/// "last Tuesday": a phrase of `dates-relative.tsv` with `*` for the name), as its weekday. Only a
+/// day name builds a phrase to look up, so most words cost one map lookup.
+fn last_weekday(a: &Tok, b: &Tok, lx: &Lexicon) -> Option<u32> {
+    let (day, phrase) = if let Some(d) = lx.weekday(&a.text) {
+        (d, format!("* {}", b.text))
+    } else {
+        (lx.weekday(&b.text)?, format!("{} *", a.text))
+    };
+    (lx.relative_date(&phrase) == Some(Relative::LastWeekday(0))).then_some(day)
 }
 
 /// A length of time: a duration unit ("bulan", "pekan") or "one" of it ("sebulan", "sepekan").
@@ -388,6 +415,14 @@ pub fn of_text(text: &str, published: Option<NaiveDate>, lx: &Lexicon) -> Vec<Wh
         for (r, _) in relative(&toks, lx) {
             let day = match r {
                 Relative::Latest => continue,
+                Relative::LastWeekday(wd) => {
+                    // Written on that weekday, "Selasa lalu" is a week back.
+                    let back =
+                        (i64::from(p.weekday().number_from_monday()) - i64::from(wd)).rem_euclid(7);
+                    let back = if back == 0 { 7 } else { back };
+                    out.push(When::day(p - Duration::days(back)));
+                    continue;
+                }
                 Relative::Days(n) => p + Duration::days(n),
                 Relative::Weeks(n) => p + Duration::days(7 * n),
                 Relative::Months(n) => p

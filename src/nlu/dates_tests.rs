@@ -201,3 +201,46 @@ fn a_month_alone_conflicts_with_a_report_that_names_no_date_in_it() {
     assert_eq!(conflict("Harga kopi Mei 2030 berapa?"), 1.0);
     assert_eq!(conflict("Harga kopi terbaru berapa?"), 0.0);
 }
+
+#[test]
+fn english_ordinal_days_are_days() {
+    assert_eq!(
+        of_question("price on March 3rd, 2031?").dates,
+        vec![w(Some(2031), Some(3), Some(3))]
+    );
+    assert_eq!(
+        of_question("what happened on the 21st of May 2031")
+            .dates
+            .len(),
+        1
+    );
+    assert_eq!(
+        of_question("harga 22nd Juni 2031?").dates,
+        vec![w(Some(2031), Some(6), Some(22))]
+    );
+    // A letter suffix that is no ordinal keeps the token out of dates.
+    assert!(of_question("harga 3kg Maret").dates[0].day.is_none());
+}
+
+#[test]
+fn a_day_name_with_lalu_or_last_is_the_last_such_day() {
+    // In a question it is relative to today: the newest report.
+    assert!(of_question("harga kopi Selasa lalu berapa?").latest);
+    assert!(of_question("what was the price last Tuesday?").latest);
+    assert!(!of_question("harga kopi hari Selasa berapa?").latest);
+    // "Minggu lalu" is the week before, as before.
+    assert_eq!(
+        of_text("naik sejak minggu lalu", Some(ymd(2031, 6, 18))),
+        vec![w(Some(2031), Some(6), None)]
+    );
+    // In a report of Thursday 19 June 2031, "Selasa lalu" is the 17th; written on a Tuesday
+    // (17 June), it is a week back.
+    assert_eq!(
+        of_text("harga naik Selasa lalu", Some(ymd(2031, 6, 19))),
+        vec![w(Some(2031), Some(6), Some(17))]
+    );
+    assert_eq!(
+        of_text("harga naik Selasa lalu", Some(ymd(2031, 6, 17))),
+        vec![w(Some(2031), Some(6), Some(10))]
+    );
+}

@@ -173,7 +173,8 @@ pub struct Lexicon {
     /// Month number (1–12) of every name and abbreviation, and the full names per language.
     months: HashMap<String, u32>,
     month_names: HashMap<Lang, Vec<String>>,
-    days: HashSet<String>,
+    /// Day names and abbreviations, any language, with their weekday (1 = Monday).
+    days: HashMap<String, u32>,
     /// Full month and day names: a paragraph naming one can answer "kapan?".
     calendar: HashSet<String>,
     /// Prefixes with the root letter a nasal one replaced; suffixes.
@@ -387,7 +388,12 @@ impl Lexicon {
     }
 
     pub fn is_day(&self, w: &str) -> bool {
-        self.days.contains(w)
+        self.days.contains_key(w)
+    }
+
+    /// The weekday a day name stands for (1 = Monday).
+    pub fn weekday(&self, w: &str) -> Option<u32> {
+        self.days.get(w).copied()
     }
 
     /// The full month name (1–12), capitalised as replies write it ("Januari", "January").
