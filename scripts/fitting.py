@@ -42,6 +42,8 @@ SETS = [
     ("tests/archive/qa/probe-21-slang.jsonl", WIDE),
     ("tests/archive/qa/probe-21-confusable.jsonl", ARCHIVE),
     ("tests/archive/qa/probe-21-passage.jsonl", WIDE),
+    # Stop 22's dated questions, written over sets C, D, F and G: imported with all of them.
+    ("tests/archive/qa/probe-22-dated.jsonl", WIDE_G),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 

@@ -244,3 +244,13 @@ fn a_day_name_with_lalu_or_last_is_the_last_such_day() {
         vec![w(Some(2031), Some(6), Some(10))]
     );
 }
+
+#[test]
+fn this_week_month_or_year_is_the_writers_own() {
+    assert!(of_question("harga kopi pekan ini berapa?").latest);
+    assert!(of_question("what is the coffee price this year?").latest);
+    assert_eq!(
+        of_text("target tahun ini", Some(ymd(2031, 6, 19))),
+        vec![w(Some(2031), None, None)]
+    );
+}
