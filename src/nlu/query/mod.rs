@@ -305,6 +305,12 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             continue;
         }
         let mut new = term(t, written.get(k).and_then(Option::as_deref), english, index);
+        // "kuartal 3", "golongan ke-2": reports number a series' parts in roman numerals as often
+        // ("triwulan III"), so the digit matches that form too. Once per question term.
+        let numbered = |j: usize| tokens.get(j).is_some_and(|p| lx.is_period_word(&p.word));
+        if k > 0 && (numbered(k - 1) || (k > 1 && tokens[k - 1].word == "ke" && numbered(k - 2))) {
+            term::match_roman(&mut new, index);
+        }
         new.context = placing;
         new.placing = placing || leads;
         // Only the word right after the question word, and a noun: a name there says about
