@@ -370,6 +370,11 @@ fn chat_shorthand_of_the_superlative_marker_before_a_gradable_word_is_the_marker
     );
     let q = analyse("panen plg bnyk di mana", None, &index);
     assert!(q.words.iter().any(|w| w == "paling"), "{:?}", q.words);
+    // A spoken form keeping its vowels is its own word: "trus naik" goes on rising, "tuh" points.
+    for (raw, word) in [("panen trus naik", "terus"), ("panen tuh naik", "itu")] {
+        let q = analyse(raw, None, &index);
+        assert!(q.words.iter().any(|w| w == word), "{:?}", q.words);
+    }
 }
 
 #[test]
