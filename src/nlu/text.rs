@@ -95,8 +95,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             && !all_upper
             && raw.chars().next().is_some_and(|c| c.is_uppercase());
         let lower = raw.to_lowercase();
-        // Most words have no run to squeeze: keep them as they are, without another copy.
-        let squeezed = if has_long_run(&lower) {
+        // Most words have no run to squeeze: keep them as they are, without another copy. A roman
+        // numeral's run is its value ("triwulan III", "zona VIII"): squeezed, the third part
+        // would read as the first.
+        let squeezed = if has_long_run(&lower) && !is_roman_run(&lower) {
             squeeze(&lower)
         } else {
             lower
@@ -182,6 +184,16 @@ pub fn squeeze(word: &str) -> String {
         i = j;
     }
     out
+}
+
+/// The roman numerals from one to twelve, lowercase, as quarters, classes and levels are numbered.
+pub const ROMAN: [&str; 12] = [
+    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+];
+
+/// The two roman numerals up to twelve holding a run of three letters, which [`squeeze`] leaves.
+fn is_roman_run(word: &str) -> bool {
+    matches!(word, "iii" | "viii")
 }
 
 /// Whether [`squeeze`] would change the word: it holds three or more of the same letter in a row.
@@ -297,6 +309,11 @@ mod tests {
         assert_eq!(squeeze("makasihhh"), "makasih");
         assert_eq!(squeeze("maaf"), "maaf");
         assert_eq!(squeeze("2000"), "2000");
+        let words: Vec<String> = tokenize("triwulan III, zona VIII, bagusss")
+            .into_iter()
+            .map(|t| t.word)
+            .collect();
+        assert_eq!(words, ["triwulan", "iii", "zona", "viii", "bagus"]);
     }
 
     #[test]

@@ -13,13 +13,12 @@ struct Part {
 }
 
 /// The number a roman numeral up to twelve stands for ("iv" → 4), as quarters and classes are
-/// numbered. The tokenizer squeezes a run of three letters, so "III" reads as "i" on both sides:
-/// the first and the third part then look alike, which only keeps the veto from firing.
+/// numbered (the tokenizer leaves the runs of "III" and "VIII" unsqueezed).
 fn roman(w: &str) -> Option<u32> {
-    const ROMAN: [&str; 12] = [
-        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
-    ];
-    ROMAN.iter().position(|r| *r == w).map(|i| i as u32 + 1)
+    text::ROMAN
+        .iter()
+        .position(|r| *r == w)
+        .map(|i| i as u32 + 1)
 }
 
 /// A small number written in digits (a year is a date, which the date features weigh).

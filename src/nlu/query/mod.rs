@@ -203,15 +203,19 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         }
     }
     // Chat shortens the superlative marker as it does other words ("plg" for "paling", which the
-    // slang lists may give to another word): right before a gradable word it is the marker.
+    // slang lists may give to another word): right before a gradable word it is the marker. Such
+    // a shorthand drops the vowels; a spoken form that keeps them is another word ("trus naik" is
+    // "terus naik", "tuh" is "itu"), and an English superlative is no reading of Indonesian chat.
     for k in 0..tokens.len().saturating_sub(1) {
         if let Some(Some(short)) = written.get(k)
+            && !short.chars().any(|c| "aeiou".contains(c))
             && lx.is_gradable(&tokens[k + 1].word)
             && !lx.is_superlative(&tokens[k].word)
             && let Some(marker) = lx.superlatives().find(|s| {
                 // The shorthand keeps the marker's first and last letters and three at least
                 // ("bs" is too short to tell).
                 !s.contains(' ')
+                    && (lx.is_real_word(s) || !lx.is_english_word(s))
                     && short.chars().count() >= 3
                     && s.chars().next() == short.chars().next()
                     && s.chars().last() == short.chars().last()
@@ -305,6 +309,12 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             continue;
         }
         let mut new = term(t, written.get(k).and_then(Option::as_deref), english, index);
+        // "kuartal 3", "golongan ke-2": reports number a series' parts in roman numerals as often
+        // ("triwulan III"), so the digit matches that form too. Once per question term.
+        let numbered = |j: usize| tokens.get(j).is_some_and(|p| lx.is_period_word(&p.word));
+        if k > 0 && (numbered(k - 1) || (k > 1 && tokens[k - 1].word == "ke" && numbered(k - 2))) {
+            term::match_roman(&mut new, index);
+        }
         new.context = placing;
         new.placing = placing || leads;
         // Only the word right after the question word, and a noun: a name there says about

@@ -335,6 +335,29 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     }
 }
 
+/// A number from two to twelve also matches its roman numeral where the articles write one ("3"
+/// as "iii"); "i", "v" and "x" alone are too often other things (an initial, "vs") to count.
+pub(super) fn match_roman(term: &mut Term, index: &Index) {
+    let Some(n) = term
+        .word
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (2..=12).contains(n))
+    else {
+        return;
+    };
+    let roman = text::ROMAN[n - 1];
+    if matches!(roman, "v" | "x") {
+        return;
+    }
+    if let Some(id) = index.term(roman)
+        && !term.matches.iter().any(|(m, _)| *m == id)
+    {
+        term.matches.push((id, 1.0));
+        term.forms.push(roman.to_string());
+    }
+}
+
 /// Whether `full` holds every letter of `short` in the same order.
 pub(super) fn holds_in_order(full: &str, short: &str) -> bool {
     let mut rest = full.chars();

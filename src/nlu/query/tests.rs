@@ -370,6 +370,11 @@ fn chat_shorthand_of_the_superlative_marker_before_a_gradable_word_is_the_marker
     );
     let q = analyse("panen plg bnyk di mana", None, &index);
     assert!(q.words.iter().any(|w| w == "paling"), "{:?}", q.words);
+    // A spoken form keeping its vowels is its own word: "trus naik" goes on rising, "tuh" points.
+    for (raw, word) in [("panen trus naik", "terus"), ("panen tuh naik", "itu")] {
+        let q = analyse(raw, None, &index);
+        assert!(q.words.iter().any(|w| w == word), "{:?}", q.words);
+    }
 }
 
 #[test]
@@ -480,4 +485,25 @@ fn an_english_question_keeps_a_name_the_articles_write_though_the_slang_list_res
         &index,
     );
     assert!(q.terms.iter().any(|t| t.word == "baek"), "{:?}", q.terms);
+}
+
+#[test]
+fn a_digit_numbering_a_series_part_matches_the_roman_numeral_reports_write() {
+    let article = crate::nlu::testing::plain_article(
+        1,
+        "Laba Koperasi Maju Naik\n\nLaba Koperasi Maju pada triwulan III naik tipis.\n",
+    );
+    let index = Index::build(&[article], std::iter::empty(), lexicon());
+    let forms = |raw: &str| {
+        let q = analyse(raw, None, &index);
+        q.terms
+            .iter()
+            .find(|t| t.word == "3")
+            .map(|t| t.forms.clone())
+            .unwrap_or_default()
+    };
+    assert!(forms("laba koperasi maju kuartal 3 brp").contains(&"iii".to_string()));
+    assert!(forms("laba koperasi maju kuartal ke-3 brp").contains(&"iii".to_string()));
+    // Without a series noun before it, a small number is no part's number.
+    assert!(!forms("laba koperasi maju 3 orang").contains(&"iii".to_string()));
 }
