@@ -186,6 +186,16 @@ pub fn squeeze(word: &str) -> String {
     out
 }
 
+/// A lowercase word as the tokenizer keeps it: squeezed, unless its run is a roman numeral's
+/// ("iii" stays the third, not the first). Word lists whose words must meet tokens read this way.
+pub fn as_token(lower: &str) -> String {
+    if is_roman_run(lower) {
+        lower.to_string()
+    } else {
+        squeeze(lower)
+    }
+}
+
 /// The roman numerals from one to twelve, lowercase, as quarters, classes and levels are numbered.
 pub const ROMAN: [&str; 12] = [
     "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",

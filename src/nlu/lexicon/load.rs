@@ -374,11 +374,10 @@ impl Lexicon {
             }
             "slang" => {
                 // The formal side reads as the question's own words do: the tokenizer squeezes a
-                // run of three letters, so "kuartal iii" must reach the question as "kuartal i",
-                // the form the reports' "Triwulan III" takes.
+                // run of three letters ("haiii") but keeps a roman numeral's ("Triwulan III").
                 let formal: Vec<String> = value
                     .split_whitespace()
-                    .map(crate::nlu::text::squeeze)
+                    .map(crate::nlu::text::as_token)
                     .collect();
                 // A row mapping a word to itself takes it out of the map (the domain file
                 // overrides IndoCollex that way).
