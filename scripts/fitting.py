@@ -42,6 +42,8 @@ SETS = [
     ("tests/archive/qa/probe-21-slang.jsonl", WIDE),
     ("tests/archive/qa/probe-21-confusable.jsonl", ARCHIVE),
     ("tests/archive/qa/probe-21-passage.jsonl", WIDE),
+    # Stop 22: written over set F and set G (lead vs later paragraphs), scored blind, then tuned on.
+    ("tests/archive/qa/probe-22-passage.jsonl", WIDE_G),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
