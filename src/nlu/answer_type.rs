@@ -69,7 +69,7 @@ pub struct Tok {
     pub capitalised: bool,
     /// Written all in capitals ("BPBD", "TBIG"): an acronym, more often a body than a person.
     pub acronym: bool,
-    /// Written alone in brackets ("(34)"): after a name, news gives a person's age so.
+    /// Written alone in brackets ("(40)"): after a name, news gives a person's age so.
     pub bracketed: bool,
 }
 
