@@ -45,6 +45,8 @@ SETS = [
     # Stop 22's dated questions, written over sets C, D, F and G: imported with all of them.
     ("tests/archive/qa/probe-22-dated.jsonl", WIDE_G),
     ("tests/archive/qa/probe-22-slang.jsonl", WIDE_G),
+    # Stop 22: written over set F and set G (lead vs later paragraphs), scored blind, then tuned on.
+    ("tests/archive/qa/probe-22-passage.jsonl", WIDE_G),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 

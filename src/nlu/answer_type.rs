@@ -69,6 +69,8 @@ pub struct Tok {
     pub capitalised: bool,
     /// Written all in capitals ("BPBD", "TBIG"): an acronym, more often a body than a person.
     pub acronym: bool,
+    /// Written alone in brackets ("(40)"): after a name, news gives a person's age so.
+    pub bracketed: bool,
 }
 
 impl Tok {
@@ -96,6 +98,7 @@ pub fn tokens(sentence: &str) -> Vec<Tok> {
                 lower: "persen".into(),
                 capitalised: false,
                 acronym: false,
+                bracketed: false,
             });
             k += 1;
             continue;
@@ -123,6 +126,9 @@ pub fn tokens(sentence: &str) -> Vec<Tok> {
                 && raw.chars().count() > 1,
             acronym: raw.chars().filter(|c| c.is_alphabetic()).count() > 1
                 && !raw.chars().any(char::is_lowercase),
+            bracketed: start > 0
+                && chars[start - 1].1 == '('
+                && chars.get(k).is_some_and(|&(_, c)| c == ')'),
         });
     }
     out
@@ -308,7 +314,9 @@ pub fn facts(toks: &[Tok], lx: &Lexicon) -> Vec<Facts> {
                 || lx.month(w).is_some()
                 || lx.is_day(w)
                 || lx.is_cue(w, Cue::When);
-            let name = i > 0
+            // The first word is capitalised in every sentence; an age after it ("Budi (40),
+            // pedagang …") marks it a name all the same.
+            let name = (i > 0 || aged(toks, i + 1))
                 && t.capitalised
                 && !digits
                 && !lx.is_cue(w, Cue::Time)
@@ -350,10 +358,17 @@ pub fn facts(toks: &[Tok], lx: &Lexicon) -> Vec<Facts> {
         .collect()
 }
 
+/// The word at `i` is a person's age in brackets ("Budi (40)"): two digits alone in brackets.
+fn aged(toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| {
+        t.bracketed && t.lower.len() == 2 && t.lower.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
 /// Which words are a person's name by where they stand: in a run of capitalised words after a
 /// title inside the run ("Gubernur Jawa Barat Budi Santoso"), or a run right after a title or a
 /// speech word ("kata Budi", "bernama Budi"), or right before a speech word ("Budi Santoso,
-/// mengatakan").
+/// mengatakan") or an age in brackets ("Budi Santoso (40)").
 fn person_names(toks: &[Tok], lx: &Lexicon) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     let introduces = |w: &str| lx.is_cue(w, Cue::Person) || lx.is_cue(w, Cue::Speech);
@@ -381,6 +396,7 @@ fn person_names(toks: &[Tok], lx: &Lexicon) -> Vec<bool> {
             {
                 Some(start)
             }
+            None if aged(toks, end) => Some(start),
             None => None,
         };
         if let Some(from) = from {

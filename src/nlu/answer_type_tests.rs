@@ -133,6 +133,19 @@ fn a_new_name_answers_who_but_a_name_after_a_place_word_answers_where() {
 }
 
 #[test]
+fn a_first_word_with_an_age_in_brackets_is_a_persons_name() {
+    let who = AnswerType::Person;
+    // Every sentence capitalises its first word; an age after it makes it a name.
+    assert_eq!(
+        strongest(who, &[], "Sukardiman (41), petani di desa itu, mengeluh."),
+        1.0
+    );
+    assert_eq!(strongest(who, &[], "Sukardiman pergi ke pasar."), 0.0);
+    // A year or a count in brackets is no age.
+    assert_eq!(strongest(who, &[], "Sukardiman (2031) terbit lagi."), 0.0);
+}
+
+#[test]
 fn saham_apa_wants_a_name_of_any_kind() {
     let lx = Lexicon::builtin();
     let asked = Asked {
