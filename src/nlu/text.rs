@@ -96,7 +96,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             && raw.chars().next().is_some_and(|c| c.is_uppercase());
         let lower = raw.to_lowercase();
         // Most words have no run to squeeze: keep them as they are, without another copy.
-        let squeezed = if has_long_run(&lower) {
+        // "III" and "VIII" are roman numerals ("kuartal III", "golongan VIII"), no drawn-out
+        // letters: squeezed they would read as "I" and "VI".
+        let squeezed = if has_long_run(&lower) && !matches!(lower.as_str(), "iii" | "viii") {
             squeeze(&lower)
         } else {
             lower
@@ -297,6 +299,8 @@ mod tests {
         assert_eq!(squeeze("makasihhh"), "makasih");
         assert_eq!(squeeze("maaf"), "maaf");
         assert_eq!(squeeze("2000"), "2000");
+        // Roman numerals are no drawn-out letters.
+        assert_eq!(words("kuartal III haiii"), vec!["kuartal", "iii", "hai"]);
     }
 
     #[test]

@@ -13,8 +13,7 @@ struct Part {
 }
 
 /// The number a roman numeral up to twelve stands for ("iv" → 4), as quarters and classes are
-/// numbered. The tokenizer squeezes a run of three letters, so "III" reads as "i" on both sides:
-/// the first and the third part then look alike, which only keeps the veto from firing.
+/// numbered. The tokenizer keeps "III" and "VIII" whole (it squeezes other runs of three letters).
 fn roman(w: &str) -> Option<u32> {
     const ROMAN: [&str; 12] = [
         "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
