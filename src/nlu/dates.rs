@@ -425,8 +425,12 @@ pub fn of_text(text: &str, published: Option<NaiveDate>, lx: &Lexicon) -> Vec<Wh
                 }
                 Relative::Days(n) => p + Duration::days(n),
                 Relative::Weeks(n) => p + Duration::days(7 * n),
-                Relative::Months(n) => p
+                // "bulan lalu" goes back, "bulan depan" ahead.
+                Relative::Months(n) if n < 0 => p
                     .checked_sub_months(chrono::Months::new(n.unsigned_abs()))
+                    .unwrap_or(p),
+                Relative::Months(n) => p
+                    .checked_add_months(chrono::Months::new(n.unsigned_abs()))
                     .unwrap_or(p),
                 Relative::Years(n) => {
                     out.push(When {

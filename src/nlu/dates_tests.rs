@@ -86,6 +86,13 @@ fn in_text_dates_take_their_year_and_day_from_the_publication() {
     );
     assert!(found.contains(&w(Some(2024), Some(2), Some(29))));
     assert!(found.contains(&w(Some(2024), Some(2), None)));
+    // A report announcing what comes next is about that time too.
+    let found = of_text(
+        "Tarif tahun depan naik, iuran bulan depan tetap",
+        Some(ymd(2031, 12, 10)),
+    );
+    assert!(found.contains(&w(Some(2032), None, None)));
+    assert!(found.contains(&w(Some(2032), Some(1), None)));
 }
 
 #[test]

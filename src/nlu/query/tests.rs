@@ -138,6 +138,15 @@ fn the_word_after_the_question_word_is_what_is_asked() {
         q.terms.iter().all(|t| !(t.head && t.word == "bicara")),
         "a verb of speech asks who spoke, it names nothing the report must hold"
     );
+    let q = analyse(
+        "laporan sewa pasar edisi Senin berapa?",
+        None,
+        &seed_index(),
+    );
+    assert!(
+        q.terms.iter().all(|t| !(t.head && t.word == "laporan")),
+        "a word pointing at the report says which report, not what is asked"
+    );
 }
 
 #[test]
