@@ -56,9 +56,14 @@ fn rerank(
         if slots.len() < index.trigram_count() {
             slots.resize(index.trigram_count(), NO_SLOT);
         }
-        for f in q.terms.iter().flat_map(|t| &t.forms) {
-            let stem = index.lx.stem(f);
-            for form in [f.as_str(), stem.as_str()] {
+        for (t, f) in q.terms.iter().flat_map(|t| t.forms.iter().map(move |f| (t, f))) {
+            // The term's own word was stemmed when the question was read: not again per rank.
+            let stem = if *f == t.word {
+                std::borrow::Cow::Borrowed(t.stem.as_str())
+            } else {
+                std::borrow::Cow::Owned(index.lx.stem(f))
+            };
+            for form in [f.as_str(), &*stem] {
                 for g in word_trigrams(form) {
                     match index.trigram(&g) {
                         Some((id, idf)) => {
