@@ -56,7 +56,11 @@ fn rerank(
         if slots.len() < index.trigram_count() {
             slots.resize(index.trigram_count(), NO_SLOT);
         }
-        for (t, f) in q.terms.iter().flat_map(|t| t.forms.iter().map(move |f| (t, f))) {
+        for (t, f) in q
+            .terms
+            .iter()
+            .flat_map(|t| t.forms.iter().map(move |f| (t, f)))
+        {
             // The term's own word was stemmed when the question was read: not again per rank.
             let stem = if *f == t.word {
                 std::borrow::Cow::Borrowed(t.stem.as_str())
