@@ -80,6 +80,9 @@ pub struct Doc {
     pub ticker: Vec<TickerItem>,
     /// Sorted ids of the title's and caption's stems and surface forms.
     pub title_terms: Vec<TermId>,
+    /// The title's words as `text::words` gives them: split once at build (the build reads them
+    /// anyway), not per question that compares the title's words.
+    pub title_words: Vec<String>,
     pub first_passage: usize,
 }
 
