@@ -227,6 +227,11 @@ impl Index {
         self.max_saturation[term as usize]
     }
 
+    /// How many terms (stems and surface forms) the index knows (ids are below it).
+    pub fn term_count(&self) -> usize {
+        self.idfs.len()
+    }
+
     /// BM25 inverse document frequency of a term (also for surface forms).
     pub fn idf(&self, term: TermId) -> f32 {
         self.idfs[term as usize]
