@@ -327,44 +327,7 @@ fn fit(
     // Where each question term occurs in the sentence, by the index's own term ids.
     // The same word form counts fully, another form of its stem ("penyimpanan" for "disimpan")
     // a little less, a synonym by its factor.
-    let mut at: Places = vec![Vec::new(); w.terms];
-    // Per term, the best factor of this word (0: not found); reset after each word it touched.
-    let mut factors = vec![0.0f32; w.terms];
-    let mut touched: Vec<u32> = Vec::new();
-    for piece in &sentence.pieces {
-        let i = piece.tok as usize;
-        // The entries of one id, all terms holding it: the same word form counts by its factor,
-        // another word of its stem by its factor times STEM_FACTOR (an id equal to both counts
-        // as the form, as each term's id list was read before).
-        let mut take = |id: TermId, stem: bool| {
-            let from = w.ids.partition_point(|e| e.0 < id);
-            for &(_, k, f) in w.ids[from..].iter().take_while(|e| e.0 == id) {
-                let f = if stem { f * STEM_FACTOR } else { f };
-                let slot = &mut factors[k as usize];
-                if *slot == 0.0 {
-                    touched.push(k);
-                }
-                *slot = slot.max(f);
-            }
-        };
-        take(piece.surface, false);
-        if piece.stem != piece.surface {
-            take(piece.stem, true);
-        }
-        if touched.is_empty() {
-            continue;
-        }
-        // In term order, as the places were always filled.
-        touched.sort_unstable();
-        touched.dedup();
-        for &k in &touched {
-            let factor = std::mem::take(&mut factors[k as usize]);
-            if factor > 0.0 {
-                at[k as usize].push((i, factor));
-            }
-        }
-        touched.clear();
-    }
+    let at: Places = super::places::places(sentence, &w.ids, w.terms, STEM_FACTOR);
     let share_of = |weights: &[f32]| {
         let total: f32 = weights.iter().sum();
         if total <= 0.0 {
