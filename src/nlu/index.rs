@@ -80,6 +80,9 @@ pub struct Doc {
     pub ticker: Vec<TickerItem>,
     /// Sorted ids of the title's and caption's stems and surface forms.
     pub title_terms: Vec<TermId>,
+    /// The title's words as `text::words` gives them: split once at build (the build reads them
+    /// anyway), not per question that compares the title's words.
+    pub title_words: Vec<String>,
     pub first_passage: usize,
 }
 
@@ -222,6 +225,11 @@ impl Index {
     /// The largest `tf / (tf + length_norm)` among a stem's postings (0 without postings).
     pub fn max_saturation(&self, term: TermId) -> f32 {
         self.max_saturation[term as usize]
+    }
+
+    /// How many terms (stems and surface forms) the index knows (ids are below it).
+    pub fn term_count(&self) -> usize {
+        self.idfs.len()
     }
 
     /// BM25 inverse document frequency of a term (also for surface forms).

@@ -102,16 +102,37 @@ pub fn coverage(q: &Query, index: &Index, passages: &[&Passage]) -> f32 {
 
 /// [`coverage`] with each term's [`weight`] given (computed once for many candidates).
 fn coverage_weighted(q: &Query, index: &Index, passages: &[&Passage], weights: &[f32]) -> f32 {
+    if weights.iter().sum::<f32>() == 0.0 {
+        return 0.0;
+    }
+    let inside: Vec<f32> = q
+        .terms
+        .iter()
+        .map(|t| passages.iter().map(|p| found(t, p)).fold(0.0, f32::max))
+        .collect();
+    coverage_found(q, index, passages[0], weights, &inside)
+}
+
+/// [`coverage_weighted`] with each term's factor in the passages given (`inside`, 0 when
+/// absent): the ranking finds them for many candidates at once.
+fn coverage_found(
+    q: &Query,
+    index: &Index,
+    first: &Passage,
+    weights: &[f32],
+    inside: &[f32],
+) -> f32 {
     let total: f32 = weights.iter().sum();
     if total == 0.0 {
         return 0.0;
     }
+    let passages = [first];
     let got: f32 = q
         .terms
         .iter()
         .zip(weights)
-        .map(|(t, w)| {
-            let inside = passages.iter().map(|p| found(t, p)).fold(0.0, f32::max);
+        .zip(inside)
+        .map(|((t, w), &inside)| {
             let f = if inside > 0.0 {
                 inside
             } else if found_in_title(t, index, passages[0]) {

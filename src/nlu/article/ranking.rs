@@ -2,10 +2,10 @@
 //! the answer-type and lead bonuses for the leaders.
 
 use crate::nlu::bm25;
-use crate::nlu::index::{Index, word_trigrams};
+use crate::nlu::index::{Index, Passage, TermId, word_trigrams};
 use crate::nlu::query::{AnswerType, Query};
 
-use super::{Scored, coverage_weighted, type_match, weight};
+use super::{LONG_FORM_FACTOR, Scored, coverage_found, type_match, weight};
 
 /// How many BM25 leaders get the (dearer) 3-gram channel and the checks.
 const CANDIDATES: usize = 24;
@@ -56,9 +56,18 @@ fn rerank(
         if slots.len() < index.trigram_count() {
             slots.resize(index.trigram_count(), NO_SLOT);
         }
-        for f in q.terms.iter().flat_map(|t| &t.forms) {
-            let stem = index.lx.stem(f);
-            for form in [f.as_str(), stem.as_str()] {
+        for (t, f) in q
+            .terms
+            .iter()
+            .flat_map(|t| t.forms.iter().map(move |f| (t, f)))
+        {
+            // The term's own word was stemmed when the question was read: not again per rank.
+            let stem = if *f == t.word {
+                std::borrow::Cow::Borrowed(t.stem.as_str())
+            } else {
+                std::borrow::Cow::Owned(index.lx.stem(f))
+            };
+            for form in [f.as_str(), &*stem] {
                 for g in word_trigrams(form) {
                     match index.trigram(&g) {
                         Some((id, idf)) => {
@@ -106,6 +115,8 @@ fn rerank(
             .collect()
     });
     let weights: Vec<f32> = q.terms.iter().map(|t| weight(t, index)).collect();
+    let coverage = Coverage::of(q, index);
+    let mut inside = vec![0.0f32; q.terms.len()];
     let mut out: Vec<Scored> = order
         .into_iter()
         .zip(dots)
@@ -134,7 +145,10 @@ fn rerank(
             Scored {
                 passage: p as usize,
                 score,
-                coverage: coverage_weighted(q, index, &[passage], &weights),
+                coverage: {
+                    coverage.inside(passage, &mut inside);
+                    coverage_found(q, index, passage, &weights, &inside)
+                },
             }
         })
         .collect();
@@ -143,8 +157,65 @@ fn rerank(
             slots[id as usize] = NO_SLOT;
         }
     });
+    coverage.clear();
     out.sort_by(|a, b| b.score.total_cmp(&a.score));
     out
+}
+
+/// The question's term ids for coverage — each term's matches, and an abbreviation's long form
+/// at [`LONG_FORM_FACTOR`], as `article::found` reads them — found for a candidate by one table
+/// look-up per paragraph term instead of a binary search per question id. Built once per rank.
+struct Coverage {
+    /// (id, term position, factor), sorted by id.
+    wanted: Vec<(TermId, u32, f32)>,
+}
+
+impl Coverage {
+    fn of(q: &Query, index: &Index) -> Coverage {
+        let mut wanted: Vec<(TermId, u32, f32)> = Vec::new();
+        for (k, t) in q.terms.iter().enumerate() {
+            let k = k as u32;
+            wanted.extend(t.matches.iter().map(|&(id, f)| (id, k, f)));
+            wanted.extend(t.long_form.iter().map(|&id| (id, k, LONG_FORM_FACTOR)));
+        }
+        wanted.sort_by_key(|&(id, k, _)| (id, k));
+        TERM_SLOTS.with_borrow_mut(|slots| {
+            if slots.len() < index.term_count() {
+                slots.resize(index.term_count(), NO_SLOT);
+            }
+            // The first entry of each id (they are sorted, so its others follow it).
+            for (at, &(id, _, _)) in wanted.iter().enumerate().rev() {
+                slots[id as usize] = at as u32;
+            }
+        });
+        Coverage { wanted }
+    }
+
+    /// Each term's factor in the passage (0 when absent): the largest of its ids the passage
+    /// holds, as `article::found` gives it.
+    fn inside(&self, passage: &Passage, inside: &mut [f32]) {
+        inside.iter_mut().for_each(|f| *f = 0.0);
+        TERM_SLOTS.with_borrow(|slots| {
+            for &id in &passage.terms {
+                let at = slots[id as usize];
+                if at == NO_SLOT {
+                    continue;
+                }
+                for &(_, k, f) in self.wanted[at as usize..].iter().take_while(|e| e.0 == id) {
+                    inside[k as usize] = inside[k as usize].max(f);
+                }
+            }
+        });
+    }
+
+    /// Leaves the table as it was found (only this question's slots are touched).
+    fn clear(&self) {
+        TERM_SLOTS.with_borrow_mut(|slots| {
+            for &(id, _, _) in &self.wanted {
+                slots[id as usize] = NO_SLOT;
+            }
+        });
+    }
 }
 
 const NO_SLOT: u32 = u32::MAX;
@@ -152,6 +223,10 @@ thread_local! {
     /// Per 3-gram id: its position among the question's 3-grams, or [`NO_SLOT`]. Filled for one
     /// question's candidates and cleared after (only its own slots).
     static SLOTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Per term id: where its entries start in the ranked question's [`Coverage`], or
+    /// [`NO_SLOT`]; set for one rank and cleared after.
+    static TERM_SLOTS: std::cell::RefCell<Vec<u32>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 #[cfg(test)]

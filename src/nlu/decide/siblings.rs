@@ -107,8 +107,8 @@ pub(super) fn same_topic(
             || (!d.paragraphs.is_empty() && t.in_terms(&index.passages[d.first_passage].terms))
     };
     let topic_in = |doc: usize| -> Vec<&Term> {
-        // The title's words, split once for all the terms it holds (not once per term).
-        let mut title_words: Option<Vec<String>> = None;
+        // The title's words, split once when the index was built.
+        let title_words = &index.docs[doc].title_words;
         q.terms
             .iter()
             .filter(|t| !t.generic && !qd.relative_words.contains(&t.word))
@@ -118,14 +118,7 @@ pub(super) fn same_topic(
             // happened to. Without "terbaru" the topic stays narrow: a near tie's bonus goes
             // only to a report plainly on the same story.
             .filter(|t| !(qd.latest && index.lx.is_prefixed_verb(&t.word)))
-            .filter(|t| {
-                in_title(t, doc)
-                    && !only_a_unit(
-                        t,
-                        title_words
-                            .get_or_insert_with(|| crate::nlu::text::words(&index.docs[doc].title)),
-                    )
-            })
+            .filter(|t| in_title(t, doc) && !only_a_unit(t, title_words))
             .collect()
     };
     let mut by_score: Vec<&Scored> = ranked

@@ -192,6 +192,7 @@ impl Index {
                 paragraphs: p.paragraphs.clone(),
                 ticker: p.ticker.clone(),
                 title_terms,
+                title_words,
                 first_passage,
             });
         }

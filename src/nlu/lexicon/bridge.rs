@@ -66,15 +66,16 @@ impl Lexicon {
     /// A British spelling is tried in its American form first ("colour" → "color", "colours" →
     /// "colors" → "color").
     pub(super) fn english_bases(&self, w: &str) -> Vec<String> {
-        let variants = self.spelling_variants_of(w);
-        let mut first = variants.clone();
-        first.extend(self.english_bases_once(w));
-        for v in &variants {
-            first.extend(self.english_bases_once(v));
+        // (Built in place, by position, without copies of the lists: asked for most words.)
+        let mut bases = self.spelling_variants_of(w);
+        let variants = bases.len();
+        bases.extend(self.english_bases_once(w));
+        for v in 0..variants {
+            let more = self.english_bases_once(&bases[v]);
+            bases.extend(more);
         }
-        let mut bases = first.clone();
-        for b in &first {
-            for d in self.english_bases_once(b) {
+        for b in 0..bases.len() {
+            for d in self.english_bases_once(&bases[b]) {
                 if d != w && !bases.contains(&d) {
                     bases.push(d);
                 }
@@ -152,7 +153,11 @@ impl Lexicon {
     fn loan_spell(&self, w: &str) -> String {
         let mut s = w.to_string();
         for (from, to) in &self.loan_spelling {
-            s = s.replace(from.as_str(), to);
+            // Most rules are absent from a short word: a byte scan first, not a new string and
+            // a substring searcher per rule.
+            if holds(&s, from) {
+                s = s.replace(from.as_str(), to);
+            }
         }
         let mut out = String::with_capacity(s.len());
         for c in s.chars() {
@@ -163,6 +168,16 @@ impl Lexicon {
         }
         out
     }
+}
+
+/// Whether `w` holds `part` (an empty part anywhere), by a byte scan of a short word.
+fn holds(w: &str, part: &str) -> bool {
+    let part = part.as_bytes();
+    part.first().is_none_or(|&f| {
+        w.as_bytes()
+            .windows(part.len())
+            .any(|x| x[0] == f && x == part)
+    })
 }
 
 /// A word's guessed bases under suffix rules (suffix, replacements): each rule whose suffix the

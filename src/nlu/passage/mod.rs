@@ -12,6 +12,7 @@
 //! `scripts/fit_passage.py` (the gold paragraph against the others of its article) and kept in
 //! `config/default.toml`'s `[passage]` section.
 
+mod places;
 mod sentence;
 
 use serde::{Deserialize, Serialize};

@@ -77,7 +77,12 @@ pub(super) struct Weights {
     /// The question asks for an extreme ("paling dalam", "strongest"): a sentence marking one
     /// ("tertinggi", "rekor") counts as holding one more term, of this weight.
     pub(super) superlative_weight: f32,
-    ids: Vec<Vec<(TermId, f32)>>,
+    /// Every question term's index ids as (id, term position, factor), sorted by id: a
+    /// sentence's word is looked up by binary search once per word (built once per question and
+    /// article), not compared with every term's every id.
+    ids: Vec<(TermId, u32, f32)>,
+    /// How many question terms `ids` covers (the length of a sentence's places).
+    terms: usize,
     /// `local`, less the figures the question quotes: the weights of nearness to a value.
     near: Vec<f32>,
     generic: Vec<bool>,
@@ -162,7 +167,8 @@ impl Weights {
             } else {
                 0.0
             },
-            ids: Vec::with_capacity(q.terms.len()),
+            ids: Vec::new(),
+            terms: q.terms.len(),
             near: Vec::with_capacity(q.terms.len()),
             generic: Vec::with_capacity(q.terms.len()),
             local: Vec::with_capacity(q.terms.len()),
@@ -195,7 +201,8 @@ impl Weights {
             };
             // (A word of no weight, one no paragraph holds or the measure asked, tells nothing.)
             out.untitled &= in_title || base * rarity <= 0.0;
-            out.ids.push(t.matches.clone());
+            let k = out.generic.len() as u32;
+            out.ids.extend(t.matches.iter().map(|&(id, f)| (id, k, f)));
             out.generic.push(t.generic);
             out.local.push(base * rarity);
             // A figure the question quotes, and its unit, place the question ("ketika bank
@@ -218,6 +225,7 @@ impl Weights {
                 1.0
             });
         }
+        out.ids.sort_by_key(|&(id, k, _)| (id, k));
         let rarest = (0..out.near.len())
             .filter(|&k| out.near[k] > 0.0)
             .max_by(|&a, &b| out.near[a].total_cmp(&out.near[b]));
@@ -319,27 +327,7 @@ fn fit(
     // Where each question term occurs in the sentence, by the index's own term ids.
     // The same word form counts fully, another form of its stem ("penyimpanan" for "disimpan")
     // a little less, a synonym by its factor.
-    let mut at: Places = vec![Vec::new(); w.ids.len()];
-    for piece in &sentence.pieces {
-        let i = piece.tok as usize;
-        for (k, ids) in w.ids.iter().enumerate() {
-            let factor = ids
-                .iter()
-                .filter_map(|&(id, f)| {
-                    if id == piece.surface {
-                        Some(f)
-                    } else if id == piece.stem {
-                        Some(f * STEM_FACTOR)
-                    } else {
-                        None
-                    }
-                })
-                .fold(0.0, f32::max);
-            if factor > 0.0 {
-                at[k].push((i, factor));
-            }
-        }
-    }
+    let at: Places = super::places::places(sentence, &w.ids, w.terms, STEM_FACTOR);
     let share_of = |weights: &[f32]| {
         let total: f32 = weights.iter().sum();
         if total <= 0.0 {

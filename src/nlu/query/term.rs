@@ -57,10 +57,16 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     let in_index = |w: &str| index.term(w).is_some() || index.term(&stem(w)).is_some();
     // An Indonesian question's word is read as English only when it is no Indonesian word.
     let mut pivot = false;
-    let translations: Vec<String> = match lx.english_of(&word) {
-        Some(ids) if english || (!in_index(&word) && !lx.is_real_word(&word)) => ids.clone(),
+    // (The bridge is asked only when its answer is used: most Indonesian words are in the index.)
+    let bridged = if english || (!in_index(&word) && !lx.is_real_word(&word)) {
+        lx.english_of(&word)
+    } else {
+        None
+    };
+    let translations: Vec<String> = match bridged {
+        Some(ids) => ids.clone(),
         // The pivot dictionary is a weaker guess, for English questions only.
-        _ if english => {
+        None if english => {
             let t = lx.english_pivot_of(&word).cloned().unwrap_or_default();
             pivot = !t.is_empty();
             if pivot {
@@ -70,7 +76,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
                 lx.english_derived_of(&word).cloned().unwrap_or_default()
             }
         }
-        _ => Vec::new(),
+        None => Vec::new(),
     };
     // A word the articles seldom write and the dictionary lacks may be chat's spelling of a
     // dictionary word they write more widely ("sambel" beside "sambal"): read as that word, rare
@@ -150,10 +156,12 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         }
     }
     let translations: Vec<String> = if translations.is_empty() {
-        lx.english_of(&word)
-            .filter(|_| english)
-            .cloned()
-            .unwrap_or_default()
+        // Only an English question's word is bridged here (asked for no other).
+        if english {
+            lx.english_of(&word).cloned().unwrap_or_default()
+        } else {
+            Vec::new()
+        }
     } else {
         translations
     };

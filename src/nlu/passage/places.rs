@@ -1,0 +1,56 @@
+//! Where each question term occurs in a sentence, for `sentence::fit`: the sentence's words
+//! looked up in the question's term ids, sorted by id, once per word (not compared with every
+//! term's every id).
+
+use super::super::index::TermId;
+use super::super::paragraphs::Sentence;
+
+/// Per question term (`terms` of them), the (token position, factor) of each sentence word that
+/// is one of its ids: `ids` holds (id, term position, factor) sorted by id; a word of the same
+/// stem but another form counts by its factor times `stem_factor`.
+pub(super) fn places(
+    sentence: &Sentence,
+    ids: &[(TermId, u32, f32)],
+    terms: usize,
+    stem_factor: f32,
+) -> Vec<Vec<(usize, f32)>> {
+    let mut at: Vec<Vec<(usize, f32)>> = vec![Vec::new(); terms];
+    // Per term, the best factor of this word (0: not found); reset after each word it touched.
+    let mut factors = vec![0.0f32; terms];
+    let mut touched: Vec<u32> = Vec::new();
+    for piece in &sentence.pieces {
+        let i = piece.tok as usize;
+        // The entries of one id, all terms holding it: the same word form counts by its factor,
+        // another word of its stem by its factor times stem_factor (an id equal to both counts
+        // as the form).
+        let mut take = |id: TermId, stem: bool| {
+            let from = ids.partition_point(|e| e.0 < id);
+            for &(_, k, f) in ids[from..].iter().take_while(|e| e.0 == id) {
+                let f = if stem { f * stem_factor } else { f };
+                let slot = &mut factors[k as usize];
+                if *slot == 0.0 {
+                    touched.push(k);
+                }
+                *slot = slot.max(f);
+            }
+        };
+        take(piece.surface, false);
+        if piece.stem != piece.surface {
+            take(piece.stem, true);
+        }
+        if touched.is_empty() {
+            continue;
+        }
+        // In term order, as the places were always filled.
+        touched.sort_unstable();
+        touched.dedup();
+        for &k in &touched {
+            let factor = std::mem::take(&mut factors[k as usize]);
+            if factor > 0.0 {
+                at[k as usize].push((i, factor));
+            }
+        }
+        touched.clear();
+    }
+    at
+}
