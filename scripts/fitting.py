@@ -19,7 +19,7 @@ WIDE_G = sorted(WIDE_F + glob.glob(os.path.join(ROOT, "tests/archive/articles-g/
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
-# probe-21-confnew over those and set G.
+# probe-21-confnew and probe-22-refuse over those and set G.
 SETS = [
     ("tests/archive/qa/tune.jsonl", ARCHIVE),
     ("tests/archive/qa/probe-14.jsonl", ARCHIVE),
@@ -42,6 +42,7 @@ SETS = [
     ("tests/archive/qa/probe-21-slang.jsonl", WIDE),
     ("tests/archive/qa/probe-21-confusable.jsonl", ARCHIVE),
     ("tests/archive/qa/probe-21-passage.jsonl", WIDE),
+    ("tests/archive/qa/probe-22-refuse.jsonl", WIDE_G),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
