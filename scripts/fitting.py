@@ -21,7 +21,7 @@ WIDE_H = sorted(WIDE_G + glob.glob(os.path.join(ROOT, "tests/archive/articles-h/
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
-# probe-21-confnew and probe-22-slang over those and set G, probe-22-confnew over those and set H.
+# probe-21-confnew and the probe-22 sets over those and set G, probe-22-confnew over those and set H.
 SETS = [
     ("tests/archive/qa/tune.jsonl", ARCHIVE),
     ("tests/archive/qa/probe-14.jsonl", ARCHIVE),
@@ -50,6 +50,7 @@ SETS = [
     ("tests/archive/qa/probe-22-slang.jsonl", WIDE_G),
     # Stop 22: written over set F and set G (lead vs later paragraphs), scored blind, then tuned on.
     ("tests/archive/qa/probe-22-passage.jsonl", WIDE_G),
+    ("tests/archive/qa/probe-22-refuse.jsonl", WIDE_G),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 

@@ -3,6 +3,20 @@
 /// Roots left after taking off common Indonesian prefixes and suffixes, longest first — tried
 /// against the index when Snowball's stem is not in it.
 pub(crate) fn strip_affixes(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> Vec<String> {
+    roots(word, lx, true)
+}
+
+/// The roots [`strip_affixes`] finds that may stand for the word in matching: without those of
+/// four letters rebuilt from three and a letter a nasal prefix replaced ("penemu" → "temu").
+/// Such a root tells that the word is one of the dictionary (not a name the article must hold),
+/// but it is too short to take the word's place: the agent noun would match every report
+/// writing the root's verbs ("ditemukan"), and an off-topic question ("siapa penemu …") found
+/// a report to quote.
+pub(crate) fn matching_roots(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> Vec<String> {
+    roots(word, lx, false)
+}
+
+fn roots(word: &str, lx: &crate::nlu::lexicon::Lexicon, short: bool) -> Vec<String> {
     let (prefixes, suffixes) = lx.affixes();
     let none = (String::new(), None);
     let mut out = Vec::new();
@@ -28,7 +42,7 @@ pub(crate) fn strip_affixes(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> Ve
             // meny-/men-/mem-/meng- replace the root's first letter (s, t, p, k), and "ter-"
             // merges with an r: the root is the letter and the rest, so a root of four letters
             // counts with it ("menari" holds "tari", "teraba" holds "raba").
-            if long || root.chars().count() == 3 {
+            if long || (short && root.chars().count() == 3) {
                 out.extend(letter.map(|l| format!("{l}{root}")));
             }
         }
@@ -77,5 +91,8 @@ mod tests {
         // The replaced letter counts towards the root's length.
         assert!(strip_affixes("menari", &lx).contains(&"tari".to_string()));
         assert!(!strip_affixes("menari", &lx).contains(&"ari".to_string()));
+        // ...but such a short root does not take the word's place in matching.
+        assert!(!matching_roots("menari", &lx).contains(&"tari".to_string()));
+        assert!(matching_roots("menaikkan", &lx).contains(&"naik".to_string()));
     }
 }

@@ -5,7 +5,7 @@ use crate::nlu::index::{Index, TermId};
 use crate::nlu::text::{self, Token};
 
 use super::Term;
-use super::affixes::{reaffixed, strip_affixes};
+use super::affixes::{matching_roots, reaffixed, strip_affixes};
 use super::senses::wordnet_words;
 
 const SYNONYM_FACTOR: f32 = 0.8;
@@ -129,7 +129,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         if let Some(formal) = formal {
             // Jakarta colloquial morphology: "disimpen" → "disimpan", "nyimpen" → "menyimpan".
             word = formal;
-        } else if let Some(root) = strip_affixes(&word, lx)
+        } else if let Some(root) = matching_roots(&word, lx)
             .into_iter()
             .find(|r| index.term(r).is_some() || lx.synonyms.contains_key(r))
         {
