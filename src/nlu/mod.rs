@@ -6,7 +6,8 @@
 //! - retrieval: the in-memory [`index`] of every paragraph, ranked by BM25 (`bm25`) and character
 //!   3-grams, with the word-level checks ([`article`]);
 //! - evidence: the question's and the articles' dates (`dates`), the kind and measure of the
-//!   value asked and where such values are (`answer_type`, `answer_measure`);
+//!   value asked and where such values are (`answer_type`, `answer_measure`, over a paragraph's
+//!   `sentences`);
 //! - the answering paragraph and its marked sentence (`passage`, over each article's
 //!   `paragraphs`);
 //! - answer or refuse (`decide`: a logistic model over measured features, the weights in
@@ -38,6 +39,7 @@ mod meta;
 mod paragraphs;
 mod passage;
 mod query;
+mod sentences;
 mod smalltalk;
 mod stem;
 #[cfg(test)]
