@@ -42,6 +42,7 @@ SETS = [
     ("tests/archive/qa/probe-21-slang.jsonl", WIDE),
     ("tests/archive/qa/probe-21-confusable.jsonl", ARCHIVE),
     ("tests/archive/qa/probe-21-passage.jsonl", WIDE),
+    ("tests/archive/qa/probe-22-english.jsonl", WIDE_G),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
