@@ -51,6 +51,7 @@ SETS = [
     # Stop 22: written over set F and set G (lead vs later paragraphs), scored blind, then tuned on.
     ("tests/archive/qa/probe-22-passage.jsonl", WIDE_G),
     ("tests/archive/qa/probe-22-refuse.jsonl", WIDE_G),
+    ("tests/archive/qa/probe-22-english.jsonl", WIDE_G),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 

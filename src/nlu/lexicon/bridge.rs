@@ -182,7 +182,8 @@ fn holds(w: &str, part: &str) -> bool {
 
 /// A word's guessed bases under suffix rules (suffix, replacements): each rule whose suffix the
 /// word ends in, leaving three letters at least; a doubled final consonant left is also tried
-/// single ("stopping" → "stop").
+/// single ("stopping" → "stop") where the rule may strip the suffix bare: a rule that restores
+/// letters ("ied" → "y") leaves no doubled consonant ("carried" is "carry", not "car").
 fn stripped(w: &str, rules: &[(String, Vec<String>)]) -> Vec<String> {
     let mut bases = Vec::new();
     for (suffix, replacements) in rules {
@@ -191,7 +192,8 @@ fn stripped(w: &str, rules: &[(String, Vec<String>)]) -> Vec<String> {
         {
             bases.extend(replacements.iter().map(|r| format!("{stem}{r}")));
             let b = stem.as_bytes();
-            if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+            let bare = replacements.iter().any(String::is_empty);
+            if bare && b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
                 bases.push(stem[..stem.len() - 1].to_string());
             }
         }

@@ -218,3 +218,19 @@ fn a_wordnet_row_gives_its_lemmas_to_the_word_and_its_inflections_less_function_
     assert_eq!(lx.english_wordnet_of("summit"), want.as_slice());
     assert!(lx.english_wordnet_of("valley").is_empty());
 }
+
+#[test]
+fn a_letter_restoring_rule_leaves_no_doubled_consonant_to_undo() {
+    let src = Source {
+        lang: Lang::En,
+        files: &[
+            ("inflections", "ied\ty\ned\t-|e\n"),
+            ("bridge", "burr\tduri\nhop\tlompat\n"),
+        ],
+    };
+    let lx = Lexicon::from_sources(&[src]).expect("well-formed");
+    // "burried" is "burry" (ied → y), never "burr" through a doubled "rr".
+    assert!(lx.english_of("burried").is_none());
+    // A bare suffix still undoes a doubled consonant ("hopped" → "hop").
+    assert_eq!(lx.english_of("hopped"), Some(&vec!["lompat".to_string()]));
+}
