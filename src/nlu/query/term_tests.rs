@@ -1,0 +1,128 @@
+//! Tests of one question word's reading: affixes, names, the English bridge, chat spellings.
+
+use super::super::{Query, Term, analyse};
+
+#[test]
+fn a_bare_root_verb_matches_the_nasal_form_the_article_writes() {
+    // Snowball stems "mengumpulkan" to "umpul": the reader's "kumpulkan" is that word.
+    let index = crate::nlu::testing::one_article_index(
+        "Beras untuk lumbung desa\n\nWarga Sukalaras mengumpulkan 12 karung beras.\n",
+    );
+    let q = analyse("brp karung beras yg warga kumpulkan", None, &index);
+    assert!(
+        q.terms
+            .iter()
+            .any(|t| t.word.ends_with("umpul") && t.known()),
+        "{:?}",
+        q.terms
+    );
+}
+
+#[test]
+fn a_colloquial_verb_matches_the_root_the_article_writes_with_other_affixes() {
+    let index = crate::nlu::testing::one_article_index(
+        "Polisi kirimkan surat\n\nPolisi mengirimkan 12 surat kepada Koperasi Sukalaras.\n",
+    );
+    let q = analyse("brp surat yg dikirimin polisi", None, &index);
+    let verb = q.terms.iter().find(|t| t.word == "dikirimkan").unwrap();
+    assert!(verb.known(), "its root is the article's mengirimkan");
+}
+
+#[test]
+fn a_word_the_articles_write_as_a_name_is_one_when_the_reader_types_it_in_lowercase() {
+    let index = crate::nlu::testing::one_article_index(
+        "Panen garam di Pengasinan\n\nPetani di Pengasinan memanen 12 ton garam. \
+         Garam dari Pengasinan dijual ke pasar.\n\nHarga garam asin turun.\n",
+    );
+    let q = analyse("brp ton garam dr pengasinan", None, &index);
+    let t = term_of(&q, "pengasinan");
+    assert!(t.salient, "the articles always capitalise it: a name");
+    let q = analyse("brp ton garam yg asin", None, &index);
+    assert!(!term_of(&q, "asin").salient, "written in lowercase: a word");
+}
+
+#[test]
+fn an_abbreviation_the_slang_list_spells_out_is_a_name_where_the_articles_write_it_so() {
+    let index = crate::nlu::testing::one_article_index(
+        "Panen di Kalbar\n\nPetani di Kalbar memanen 12 ton padi. Harga padi di Kalbar \
+         turun, kata warga Kalimantan Barat.\n",
+    );
+    let q = analyse("brp ton padi di kalbar", None, &index);
+    assert!(
+        q.terms.iter().any(|t| t.salient && t.word == "kalimantan"),
+        "{:?}",
+        q.terms
+    );
+}
+
+#[test]
+fn an_unknown_lowercase_word_spelt_like_a_word_is_taken_for_a_name() {
+    let index = crate::nlu::testing::one_article_index(
+        "Polisi kirimkan surat\n\nPolisi mengirimkan 12 surat kepada Koperasi Sukalaras.\n",
+    );
+    let q = analyse("brp surat yg dikirimkan koperasi mekarsari", None, &index);
+    assert!(
+        term_of(&q, "mekarsari").salient,
+        "every normalisation failed on it"
+    );
+    let q = analyse("brp surat yg dikirimkan skrgx", None, &index);
+    assert!(
+        !term_of(&q, "skrgx").salient,
+        "too few vowels: shorthand, not a name"
+    );
+}
+
+#[test]
+fn an_english_word_the_articles_seldom_use_also_matches_its_indonesian_and_is_no_name() {
+    let index = crate::nlu::testing::seed_archive_index(&[
+        "Peretas serang server Sukamaju\n\nPeretas meminta tebusan Rp12 miliar.\n\n\
+         Kelompok hacker itu belum dikenal.\n\nPolisi memburu peretas tersebut.\n",
+    ]);
+    let q = analyse("hacker minta tebusan brp", None, &index);
+    let t = term_of(&q, "hacker");
+    assert!(t.forms.iter().any(|f| f == "peretas"));
+    assert!(!t.salient, "a translated word is an ordinary one");
+}
+
+#[test]
+fn a_rare_chat_spelling_of_a_wider_written_word_is_read_as_that_word() {
+    let index = crate::nlu::testing::seed_archive_index(&[
+        "Harga sambal naik\n\nHarga sambal di Sukalaras naik 12 persen.\n",
+        "Warung sambel ramai\n\nWarung sambel dan sambal ikan di Mekarsari ramai.\n",
+    ]);
+    let q = analyse("sambel naik brp persen", None, &index);
+    let t = term_of(&q, "sambal");
+    assert!(t.forms.iter().any(|f| f == "sambal"));
+    assert!(t.in_terms(&index.passages[index.docs[11].first_passage].terms));
+    assert!(!t.salient, "an ordinary word, however the reader spelt it");
+}
+
+#[test]
+fn shorthand_is_corrected_only_into_a_word_holding_all_its_letters() {
+    let index = crate::nlu::testing::one_article_index(
+        "Kata warga Sukamaju\n\nKata warga Sukamaju, harga pupuk naik 12 persen.\n",
+    );
+    let q = analyse("krta sukamaju", None, &index);
+    assert!(
+        q.terms.iter().all(|t| t.word != "kata"),
+        "krta left out vowels; kata has no r"
+    );
+    let q = analyse("hrga pupk sukamaju", None, &index);
+    assert!(q.terms.iter().any(|t| t.word == "pupuk"));
+}
+
+fn term_of<'a>(q: &'a Query, w: &str) -> &'a Term {
+    q.terms.iter().find(|t| t.word == w).unwrap()
+}
+
+#[test]
+fn a_word_with_affixes_around_a_dictionary_root_is_never_corrected_into_another() {
+    let index = crate::nlu::testing::one_article_index(
+        "Warga menanam padi\n\nWarga Desa Sukalaras menanam padi di lahan baru.\n",
+    );
+    let q = analyse("siapa yg menanak nasi", None, &index);
+    assert!(
+        q.terms.iter().any(|t| t.word == "menanak"),
+        "me-tanak is a word of its own, not a typo of menanam"
+    );
+}
