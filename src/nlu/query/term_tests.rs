@@ -126,3 +126,14 @@ fn a_word_with_affixes_around_a_dictionary_root_is_never_corrected_into_another(
         "me-tanak is a word of its own, not a typo of menanam"
     );
 }
+
+#[test]
+fn a_negated_auxiliary_is_no_topic_word() {
+    // "Won't" splits into "won" and "t": "won" is then grammar, not the past of "win".
+    let index = crate::nlu::testing::one_article_index(
+        "Tarif parkir tetap\n\nTarif parkir di Sukalaras tidak naik tahun ini.\n",
+    );
+    let q = analyse("Why won't parking fares go up this year?", None, &index);
+    assert!(q.terms.iter().all(|t| t.word != "won" && t.word != "t"));
+    assert!(q.terms.iter().any(|t| t.word == "parking"));
+}
