@@ -312,9 +312,8 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         }
         // "Won't", "didn't": the tokenizer splits the clitic off at the apostrophe, and the
         // auxiliary before it is grammar, not topic ("won" would bridge to "menang").
-        let negated = english
-            && !text::has_digit(w)
-            && tokens.get(k + 1).is_some_and(|n| n.word == "t");
+        let negated =
+            english && !text::has_digit(w) && tokens.get(k + 1).is_some_and(|n| n.word == "t");
         if lx.is_function(w) || negated || asks == Some(AnswerType::Reason) {
             if asks.is_some() && !terms.iter().any(|t| t.head) {
                 asked_next = true;
