@@ -175,7 +175,7 @@ pub fn choose(
         let topic = same_topic(q, qd, &ranked, index);
         for s in ranked.iter_mut() {
             let doc = index.passages[s.passage].doc as usize;
-            s.score += DATE_WEIGHT * dix.agreement(doc, &qd.dates);
+            s.score += DATE_WEIGHT * dix.agreement(doc, &qd.dates, qd.names_release);
             if topic.contains(&doc) && dix.titled(doc, &qd.dates) {
                 s.score += TITLE_DATE_BONUS;
             }
@@ -243,7 +243,7 @@ pub fn choose(
     let date = if qd.dates.is_empty() {
         0.0
     } else {
-        dix.agreement(doc, &qd.dates)
+        dix.agreement(doc, &qd.dates, qd.names_release)
     };
     let mut ranked_for_checks = vec![chosen.clone()];
     ranked_for_checks.extend(
@@ -333,7 +333,7 @@ pub fn choose(
         sentence_share: fit.as_ref().map_or(0.0, |f| f.share),
         date,
         date_absent: f32::from(u8::from(date_absent)),
-        date_conflict: dix.conflict(doc, &qd.dates),
+        date_conflict: dix.conflict(doc, &qd.dates, qd.names_release),
         english: f32::from(u8::from(q.lang == Lang::En)),
         checks: f32::from(u8::from(checks.is_ok())),
         absent: evidence::absent_share(q, index, doc),
