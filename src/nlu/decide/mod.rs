@@ -123,7 +123,13 @@ pub fn choose(
         return None;
     }
     // Salient evidence: the share of the question's salient terms each candidate article holds.
-    let salient: Vec<&Term> = q.terms.iter().filter(|t| t.salient).collect();
+    // A numbered part's digits ("kuartal 1") are weighed by `period_absent`, in any form.
+    let part_digits = period::part_digits(&q.words, lx);
+    let salient: Vec<&Term> = q
+        .terms
+        .iter()
+        .filter(|t| t.salient && !part_digits.contains(&t.word))
+        .collect();
     let mut held: Vec<(usize, f32)> = Vec::new();
     if !salient.is_empty() {
         for s in ranked.iter_mut() {
