@@ -51,6 +51,12 @@ pub enum Relative {
     /// Tuesday". In the lexicon a phrase with `*` for the day name reads `weekday`, and stands
     /// as `LastWeekday(0)` until a day name fills it.
     LastWeekday(u32),
+    /// A question's shift of the date it names next, in months: "setahun sebelum Maret 2031" is
+    /// March 2030 (`before:year:-1` in the lexicon).
+    Before(i32),
+    /// A report's look back from the period it reports, in months: "bulan sebelumnya" in a
+    /// release on March is February (`previous:month:-1`); see `decide/date_index.rs`.
+    Previous(i32),
 }
 
 /// The dates of a question.
@@ -72,6 +78,10 @@ pub struct QuestionDates {
     /// Whole numbers the question quotes ("50 bps"), its date's day left out (see
     /// [`figures::whole_of_text`](super::figures::whole_of_text)).
     pub numbers: Vec<String>,
+    /// The question names a release ("rilis", "laporan", "edisi", "published", "report": the
+    /// `published` and `article` words of `meta-words.tsv`): its month may be the report's
+    /// publication month rather than the period the figures are about.
+    pub names_release: bool,
 }
 
 /// One word of raw text: lowercase, with digits joined by `/` kept together ("13/5/2025"), and
@@ -272,6 +282,21 @@ impl Relative {
         if s == "weekday" {
             return Some(Relative::LastWeekday(0));
         }
+        let months = |rest: &str| -> Option<i32> {
+            let (unit, n) = rest.split_once(':')?;
+            let n: i32 = n.parse().ok()?;
+            match unit {
+                "month" => Some(n),
+                "year" => Some(12 * n),
+                _ => None,
+            }
+        };
+        if let Some(rest) = s.strip_prefix("before:") {
+            return months(rest).map(Relative::Before);
+        }
+        if let Some(rest) = s.strip_prefix("previous:") {
+            return months(rest).map(Relative::Previous);
+        }
         let (unit, n) = s.split_once(':')?;
         let n: i64 = n.parse().ok()?;
         match unit {
@@ -342,8 +367,17 @@ fn is_duration(w: &str, lx: &Lexicon) -> bool {
 /// The dates a question names.
 pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
     let toks = toks(text);
-    let mut q = QuestionDates::default();
+    use super::lexicon::MetaWord;
+    let mut q = QuestionDates {
+        names_release: toks.iter().any(|t| {
+            lx.is_meta_word(&t.text, MetaWord::Published)
+                || lx.is_meta_word(&t.text, MetaWord::Article)
+        }),
+        ..QuestionDates::default()
+    };
+    let mut starts = Vec::new();
     for (when, used) in absolute(&toks, lx) {
+        starts.push(used.iter().copied().min().unwrap_or(0));
         q.dates.push(when);
         for i in used {
             // A slashed date reaches the word tokenizer as its numbers.
@@ -371,10 +405,14 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
         })
         .collect();
     // The words as written first: the slang map is Indonesian, an English phrase stays itself.
-    let (relative, spelled) = match relative(&toks, lx) {
+    let (mut relative, spelled) = match relative(&toks, lx) {
         r if r.is_empty() => (relative(&spelled, lx), spelled),
         r => (r, toks),
     };
+    // "Setahun sebelum <date>" moves the date it precedes; "bulan sebelumnya" looks back from a
+    // report's own period, which a question does not have. Neither asks for the newest report.
+    shift::apply_before(&mut q.dates, &starts, &relative);
+    relative.retain(|(r, _)| !matches!(r, Relative::Before(_) | Relative::Previous(_)));
     q.latest = !relative.is_empty();
     q.figures = super::figures::of_text(text);
     q.numbers = super::figures::whole_of_text(text, lx);
@@ -414,7 +452,8 @@ pub fn of_text(text: &str, published: Option<NaiveDate>, lx: &Lexicon) -> Vec<Wh
     if let Some(p) = published {
         for (r, _) in relative(&toks, lx) {
             let day = match r {
-                Relative::Latest => continue,
+                // Relative to another date, not the writer's day.
+                Relative::Latest | Relative::Before(_) | Relative::Previous(_) => continue,
                 Relative::LastWeekday(wd) => {
                     // Written on that weekday, "Selasa lalu" is a week back.
                     let back =
@@ -453,6 +492,10 @@ pub fn of_text(text: &str, published: Option<NaiveDate>, lx: &Lexicon) -> Vec<Wh
     }
     out
 }
+
+#[path = "dates_shift.rs"]
+mod shift;
+pub use shift::{previous_months, shifted, with_passage_years};
 
 #[path = "dates_agree.rs"]
 mod agree;

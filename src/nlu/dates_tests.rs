@@ -261,3 +261,47 @@ fn this_week_month_or_year_is_the_writers_own() {
         vec![w(Some(2031), None, None)]
     );
 }
+
+#[test]
+fn a_date_shifted_by_a_phrase_before_it_and_by_whole_months() {
+    assert_eq!(
+        of_question("Setahun sebelum Maret 2031, harga kopi berapa?").dates,
+        vec![w(Some(2030), Some(3), None)]
+    );
+    assert_eq!(
+        of_question("What was the price a month before January 2031?").dates,
+        vec![w(Some(2030), Some(12), None)]
+    );
+    let q = of_question("Harga kopi Maret 2031, bulan sebelumnya berapa?");
+    assert_eq!(q.dates, vec![w(Some(2031), Some(3), None)]);
+    assert!(!q.latest, "a look back is no ask for the newest report");
+    assert_eq!(
+        shifted(w(Some(2031), Some(3), Some(31)), -1),
+        w(Some(2031), Some(2), None)
+    );
+    assert_eq!(
+        shifted(w(Some(2031), None, None), -12),
+        w(Some(2030), None, None)
+    );
+    assert_eq!(previous_months("naik dari bulan sebelumnya", &LX), vec![-1]);
+}
+
+#[test]
+fn a_passage_s_yearless_months_take_the_year_it_names() {
+    let got = with_passage_years(of_text(
+        "Neraca Januari hingga Mei 2031: Januari defisit, Februari surplus.",
+        None,
+    ));
+    assert!(got.iter().all(|d| d.year == Some(2031)), "{got:?}");
+    let alone = with_passage_years(of_text("Harga naik pada Februari.", None));
+    assert_eq!(alone, vec![w(None, Some(2), None)]);
+}
+
+#[test]
+fn a_question_naming_a_release_says_so() {
+    assert!(of_question("Pada laporan kopi Maret 2031, berapa harganya?").names_release);
+    assert!(
+        of_question("In the report published in March 2031, what was the price?").names_release
+    );
+    assert!(!of_question("Harga kopi Maret 2031 berapa?").names_release);
+}

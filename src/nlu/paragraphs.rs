@@ -26,7 +26,8 @@ pub struct Detail {
 
 /// One paragraph: the dates it names and its sentences.
 pub struct Paragraph {
-    /// [`dates::of_text`] of the whole paragraph (a date may span what the sentence split cuts).
+    /// [`dates::of_text`] of the whole paragraph (a date may span what the sentence split cuts),
+    /// a yearless month read in a year it names ([`dates::with_passage_years`]).
     pub dates: Vec<When>,
     pub sentences: Vec<Sentence>,
 }
@@ -41,7 +42,7 @@ pub struct Sentence {
     pub facts: Vec<Facts>,
     /// Every alphanumeric piece of every word, in order, with the ids the index gives it.
     pub pieces: Vec<Piece>,
-    /// [`dates::of_text`] of the sentence.
+    /// [`dates::of_text`] of the sentence, as the paragraph's.
     pub dates: Vec<When>,
     /// The sentence is a question the article asks itself ("Lalu, daerah mana yang …?").
     pub rhetorical: bool,
@@ -71,7 +72,7 @@ impl Detail {
             .paragraphs
             .iter()
             .map(|text| Paragraph {
-                dates: dates::of_text(text, published, lx),
+                dates: dates::with_passage_years(dates::of_text(text, published, lx)),
                 sentences: answer_type::sentences(text)
                     .into_iter()
                     .map(|range| {
@@ -92,7 +93,9 @@ impl Detail {
                         }
                         Sentence {
                             facts: answer_type::facts(&toks, lx),
-                            dates: dates::of_text(sentence, published, lx),
+                            dates: dates::with_passage_years(dates::of_text(
+                                sentence, published, lx,
+                            )),
                             rhetorical: sentence.trim_end().ends_with('?'),
                             range,
                             toks,

@@ -20,6 +20,12 @@ pub struct DateIndex {
     /// Figures with a separator and whole numbers each article quotes (title included), sorted:
     /// "50" (a whole number) and "3_50" (a figure) never collide.
     figures: Vec<Vec<String>>,
+    /// The month a report says its figures are about when that is not its publication month
+    /// ("inflasi Januari 2031" out on 1 February): see [`reference_month`].
+    reference: Vec<Option<When>>,
+    /// Each article's text dates without the days of its own week (the press conference's
+    /// "Kamis (1/2)"): what still dates it once its publication month is set aside.
+    doc_text_ref: Vec<Vec<When>>,
 }
 
 /// The most a bare year in the question ("upah 2030") agrees with an article whose title is about
@@ -37,6 +43,8 @@ impl DateIndex {
             title_years: Vec::with_capacity(articles.len()),
             title_dates: Vec::with_capacity(articles.len()),
             figures: Vec::with_capacity(articles.len()),
+            reference: Vec::with_capacity(articles.len()),
+            doc_text_ref: Vec::with_capacity(articles.len()),
         };
         for doc in articles.iter().map(|a| &a.parsed) {
             let day = doc.published_at.map(|at| at.date_naive());
@@ -51,7 +59,7 @@ impl DateIndex {
             let mut figures = figures::of_text(&doc.title);
             figures.extend(figures::whole_of_text(&doc.title, lx));
             for p in &doc.paragraphs {
-                all.extend(dates::of_text(p, day, lx));
+                all.extend(dates::with_passage_years(dates::of_text(p, day, lx)));
                 figures.extend(figures::of_text(p));
                 figures.extend(figures::whole_of_text(p, lx));
             }
@@ -59,6 +67,23 @@ impl DateIndex {
             figures.dedup();
             out.figures.push(figures);
             all.dedup();
+            let reference =
+                day.and_then(|d| reference_month(&doc.title, &doc.paragraphs, d, &all, lx));
+            if let Some(r) = reference {
+                // "Bulan sebelumnya" in a release on March is February: a month it reports too.
+                let back = doc
+                    .paragraphs
+                    .iter()
+                    .flat_map(|p| dates::previous_months(p, lx));
+                all.extend(back.map(|n| dates::shifted(r, n)));
+            }
+            out.doc_text_ref.push(match day {
+                Some(d) if reference.is_some() => {
+                    all.iter().filter(|w| !near_day(w, d)).copied().collect()
+                }
+                _ => Vec::new(),
+            });
+            out.reference.push(reference);
             out.published.push(day.map(When::day));
             out.published_day.push(day);
             out.doc_text.push(all);
@@ -122,8 +147,8 @@ impl DateIndex {
     /// before the report, while its title names another year: "Piala Kota 2029" against a report
     /// titled "Piala Kota 2031" that recalls a 2029 win is a question about another edition. Once
     /// per question and candidate article.
-    pub(super) fn conflict(&self, doc: usize, q: &[When]) -> f32 {
-        let base = dates::conflict(q, self.published[doc].as_ref(), &self.doc_text[doc]);
+    pub(super) fn conflict(&self, doc: usize, q: &[When], release: bool) -> f32 {
+        let base = self.conflict_of_period(doc, q, release);
         let dated = q.iter().filter(|w| dates::is_dated(w)).count();
         let titled = &self.title_years[doc];
         let Some(published) = self.published[doc].and_then(|p| p.year) else {
@@ -143,10 +168,32 @@ impl DateIndex {
         (base + looked_back as f32 / dated as f32).min(1.0)
     }
 
-    pub(super) fn agreement(&self, doc: usize, q: &[When]) -> f32 {
+    pub(super) fn agreement(&self, doc: usize, q: &[When], release: bool) -> f32 {
         let titled = &self.title_years[doc];
-        let agreement =
-            dates::agreement(q, self.published[doc].as_ref(), &self.doc_text[doc], titled);
+        let agreement = match self.by_reference(doc, q, release) {
+            None => dates::agreement(q, self.published[doc].as_ref(), &self.doc_text[doc], titled),
+            Some(reference) => {
+                // Each date against its own evidence: a month against the report's reference
+                // month and the text outside its own week, anything else as before.
+                let sum: f32 = q
+                    .iter()
+                    .map(|w| {
+                        let one = std::slice::from_ref(w);
+                        if is_month(w) {
+                            dates::agreement(one, Some(&reference), &self.doc_text_ref[doc], titled)
+                        } else {
+                            dates::agreement(
+                                one,
+                                self.published[doc].as_ref(),
+                                &self.doc_text[doc],
+                                titled,
+                            )
+                        }
+                    })
+                    .sum();
+                sum / q.len() as f32
+            }
+        };
         let bare_years: Vec<i32> = q
             .iter()
             .filter(|w| w.month.is_none() && w.day.is_none())
@@ -161,4 +208,91 @@ impl DateIndex {
             agreement
         }
     }
+}
+
+impl DateIndex {
+    /// The report's reference month when a month the question names is to be read against it
+    /// rather than the publication date: the report declares another month, the question names
+    /// a month (not a day) and no release ("laporan Februari" may mean the one out then).
+    fn by_reference(&self, doc: usize, q: &[When], release: bool) -> Option<When> {
+        if release || !q.iter().any(is_month) {
+            return None;
+        }
+        self.reference[doc]
+    }
+
+    /// [`dates::conflict`], a month the question names matched against the report's reference
+    /// month and its text outside its own week (see [`by_reference`](Self::by_reference)).
+    fn conflict_of_period(&self, doc: usize, q: &[When], release: bool) -> f32 {
+        let published = self.published[doc].as_ref();
+        let Some(reference) = self.by_reference(doc, q, release) else {
+            return dates::conflict(q, published, &self.doc_text[doc]);
+        };
+        let (months, rest): (Vec<When>, Vec<When>) = q.iter().partition(|w| is_month(w));
+        let dated_rest = rest.iter().filter(|w| dates::is_dated(w)).count();
+        let unmatched = dates::conflict(&months, Some(&reference), &self.doc_text_ref[doc])
+            * months.len() as f32
+            + dates::conflict(&rest, published, &self.doc_text[doc]) * dated_rest as f32;
+        unmatched / (months.len() + dated_rest) as f32
+    }
+}
+
+/// A month without a day ("inflasi Maret 2031", "bulan Mei").
+fn is_month(w: &When) -> bool {
+    w.month.is_some() && w.day.is_none()
+}
+
+/// A day of the report's own week: its press conference or release, another form of its
+/// publication date.
+fn near_day(w: &When, published: chrono::NaiveDate) -> bool {
+    let (Some(y), Some(m), Some(d)) = (w.year, w.month, w.day) else {
+        return false;
+    };
+    chrono::NaiveDate::from_ymd_opt(y, m, d)
+        .is_some_and(|day| (day - published).num_days().abs() <= 7)
+}
+
+/// The most months a release is published after the period it reports.
+const MAX_RELEASE_LAG: i32 = 6;
+
+/// The month a report says its figures are about, when that is not its publication month: the
+/// first month (without a day) its title names, else its lead paragraph's, a
+/// month without a year read as the latest one at or before publication ("Desember" out in
+/// January is last year's). A monthly release is published after its month ("inflasi Januari"
+/// on 1 February), so its publication month is not what it reports; `None` when the first
+/// month named is not one to six months before publication or the text names the publication
+/// month as a period anywhere. Once per article, at build time.
+fn reference_month(
+    title: &str,
+    paragraphs: &[String],
+    published: chrono::NaiveDate,
+    all: &[When],
+    lx: &Lexicon,
+) -> Option<When> {
+    use chrono::Datelike;
+    // Months as written: "bulan lalu" is the writer's look back, not the period reported.
+    let first = |text: &str| dates::of_text(text, None, lx).into_iter().find(is_month);
+    let found = first(title).or_else(|| paragraphs.first().and_then(|p| first(p)))?;
+    let month = found.month?;
+    let year = found.year.unwrap_or(if month <= published.month() {
+        published.year()
+    } else {
+        published.year() - 1
+    });
+    let is_published = |w: &When| {
+        w.month == Some(published.month()) && w.year.unwrap_or(published.year()) == published.year()
+    };
+    let reference = When {
+        year: Some(year),
+        month: Some(month),
+        day: None,
+    };
+    // A release follows its period by a month or a few (a quarter's survey, a half year's
+    // accounts); a month further back, or ahead, is a story's look back or forward.
+    let lag = (published.year() - year) * 12 + published.month() as i32 - month as i32;
+    if !(1..=MAX_RELEASE_LAG).contains(&lag) || all.iter().filter(|w| is_month(w)).any(is_published)
+    {
+        return None;
+    }
+    Some(reference)
 }

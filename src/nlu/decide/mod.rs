@@ -123,7 +123,13 @@ pub fn choose(
         return None;
     }
     // Salient evidence: the share of the question's salient terms each candidate article holds.
-    let salient: Vec<&Term> = q.terms.iter().filter(|t| t.salient).collect();
+    // A numbered part's digits ("kuartal 1") are weighed by `period_absent`, in any form.
+    let part_digits = period::part_digits(&q.words, lx);
+    let salient: Vec<&Term> = q
+        .terms
+        .iter()
+        .filter(|t| t.salient && !part_digits.contains(&t.word))
+        .collect();
     let mut held: Vec<(usize, f32)> = Vec::new();
     if !salient.is_empty() {
         for s in ranked.iter_mut() {
@@ -175,7 +181,7 @@ pub fn choose(
         let topic = same_topic(q, qd, &ranked, index);
         for s in ranked.iter_mut() {
             let doc = index.passages[s.passage].doc as usize;
-            s.score += DATE_WEIGHT * dix.agreement(doc, &qd.dates);
+            s.score += DATE_WEIGHT * dix.agreement(doc, &qd.dates, qd.names_release);
             if topic.contains(&doc) && dix.titled(doc, &qd.dates) {
                 s.score += TITLE_DATE_BONUS;
             }
@@ -243,7 +249,7 @@ pub fn choose(
     let date = if qd.dates.is_empty() {
         0.0
     } else {
-        dix.agreement(doc, &qd.dates)
+        dix.agreement(doc, &qd.dates, qd.names_release)
     };
     let mut ranked_for_checks = vec![chosen.clone()];
     ranked_for_checks.extend(
@@ -333,7 +339,7 @@ pub fn choose(
         sentence_share: fit.as_ref().map_or(0.0, |f| f.share),
         date,
         date_absent: f32::from(u8::from(date_absent)),
-        date_conflict: dix.conflict(doc, &qd.dates),
+        date_conflict: dix.conflict(doc, &qd.dates, qd.names_release),
         english: f32::from(u8::from(q.lang == Lang::En)),
         checks: f32::from(u8::from(checks.is_ok())),
         absent: evidence::absent_share(q, index, doc),

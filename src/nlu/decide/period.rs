@@ -79,6 +79,17 @@ fn parts(words: &[String], lx: &Lexicon) -> Vec<Part> {
     out
 }
 
+/// The digits the question writes a numbered part with after its noun ("1" of "kuartal 1"): the
+/// part's number, which [`period_absent`] finds in any form ("kuartal I", "triwulan pertama"),
+/// not a figure the report must quote. Once per question.
+pub(super) fn part_digits(question: &[String], lx: &Lexicon) -> Vec<String> {
+    (1..question.len())
+        .filter(|&i| lx.is_period_word(&question[i - 1]) && small(&question[i]).is_some())
+        .filter(|&i| ordinal_at(question, i, lx, true).is_some())
+        .map(|i| question[i].clone())
+        .collect()
+}
+
 /// Whether the article's words hold the part: its noun (or one naming the same part, "triwulan"
 /// for "kuartal") followed by the number in any of the ways [`ordinal_at`] reads, or (without a
 /// noun) the ordinal anywhere.
@@ -153,6 +164,11 @@ mod tests {
             period_absent(&q, "Lomba", &["Lomba digelar.".to_string()], &lx),
             1.0
         );
+        assert_eq!(
+            part_digits(&w("PDB kuartal 1 2031 berapa?"), &lx),
+            vec!["1"]
+        );
+        assert!(part_digits(&w("Harga pekan 11-15 Maret"), &lx).is_empty());
         let first = w("Kapan lomba pertama kali digelar?");
         assert!(parts(&first, &lx).is_empty());
         assert!(parts(&w("Upah tahun 2031 berapa?"), &lx).is_empty());

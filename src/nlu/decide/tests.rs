@@ -106,7 +106,7 @@ fn a_year_the_text_only_recalls_conflicts_when_the_title_names_another() {
         "Final Piala Kota 2031\n\nTanggal: Minggu, 7 Desember 2031 / 10:00 WIB\n\nTim Hijau juara Piala Kota 2031, setelah juara pada 2029.\n",
     );
     let dix = DateIndex::build(&[a], &lx);
-    let conflict = |raw: &str| dix.conflict(0, &dates::of_question(raw, &lx).dates);
+    let conflict = |raw: &str| dix.conflict(0, &dates::of_question(raw, &lx).dates, false);
     assert_eq!(conflict("Siapa juara Piala Kota 2031?"), 0.0);
     assert_eq!(
         conflict("Siapa juara Piala Kota 2029?"),
@@ -114,4 +114,41 @@ fn a_year_the_text_only_recalls_conflicts_when_the_title_names_another() {
         "recalled only"
     );
     assert_eq!(conflict("Siapa juara Piala Kota 2030?"), 1.0, "never named");
+}
+
+#[test]
+fn a_monthly_release_is_about_its_reference_month_not_its_publication_month() {
+    use crate::nlu::testing::plain_article;
+    let lx = lexicon();
+    let a = plain_article(
+        1,
+        "Indeks Kopi Maret 2031 Naik 1,5 Persen\n\nTanggal: Selasa, 1 April 2031 / 10:00 WIB\n\nIndeks kopi pada Maret 2031 naik 1,5 persen, lebih tinggi dari bulan sebelumnya, yakni 1,2 persen, kata kepala dinas, Selasa (1/4).\n",
+    );
+    let dix = DateIndex::build(&[a], &lx);
+    let q = |raw: &str| dates::of_question(raw, &lx);
+    let conflict = |raw: &str| {
+        let qd = q(raw);
+        dix.conflict(0, &qd.dates, qd.names_release)
+    };
+    let agreement = |raw: &str| {
+        let qd = q(raw);
+        dix.agreement(0, &qd.dates, qd.names_release)
+    };
+    assert_eq!(conflict("Indeks kopi Maret 2031 berapa?"), 0.0);
+    assert_eq!(agreement("Indeks kopi Maret 2031 berapa?"), 1.0);
+    // Published in April, about March: an April question is about a report it is not.
+    assert_eq!(conflict("Indeks kopi April 2031 berapa?"), 1.0);
+    assert!(agreement("Indeks kopi April 2031 berapa?") < 0.0);
+    // Unless it names the release, or the day.
+    assert_eq!(
+        conflict("Pada laporan indeks kopi April 2031, berapa indeksnya?"),
+        0.0
+    );
+    assert_eq!(
+        conflict("Indeks kopi yang diumumkan 1 April 2031 berapa?"),
+        0.0
+    );
+    // "Bulan sebelumnya" in a release on March is February.
+    assert_eq!(conflict("Indeks kopi Februari 2031 berapa?"), 0.0);
+    assert_eq!(conflict("Indeks kopi Januari 2031 berapa?"), 1.0);
 }
