@@ -78,6 +78,7 @@ impl Lexicon {
             "which-words" => words(&mut self.which_words),
             "gradable" => words(&mut self.gradable),
             "superlatives" => words(&mut self.superlatives),
+            "comparisons" => words(&mut self.comparisons),
             "demonstratives" => words(&mut self.demonstratives),
             "fillers" => words(&mut self.fillers),
             "context-words" => words(&mut self.context_words),

@@ -146,6 +146,7 @@ pub struct Lexicon {
     which_words: HashSet<String>,
     gradable: HashSet<String>,
     superlatives: HashSet<String>,
+    comparisons: HashSet<String>,
     demonstratives: HashSet<String>,
     fillers: HashSet<String>,
     /// Words opening a clause that places the question (`context-words.txt`: "saat", "ketika").
@@ -409,6 +410,11 @@ impl Lexicon {
     /// A word marking the extreme of a measure ("paling", "tertinggi", "highest").
     pub fn is_superlative(&self, w: &str) -> bool {
         self.superlatives.contains(w)
+    }
+
+    /// A phrase comparing with the figure after it ("di atas", "less than"), words joined by a space.
+    pub fn is_comparison(&self, phrase: &str) -> bool {
+        self.comparisons.contains(phrase)
     }
 
     /// The words marking the extreme of a measure ("paling", "tertinggi").

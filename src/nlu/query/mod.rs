@@ -135,6 +135,10 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let placing = context_clause(&segments, lx);
     let leading = leading_segment(&segments, lx);
     let figures = quoted_figures(raw, &raw_tokens);
+    // A threshold's digits ("di atas 7,25 persen") stay terms but are neither salient nor a
+    // quoted figure: the report picked by it writes another figure.
+    let limits = crate::nlu::figures::thresholds(&raw_tokens, lx);
+    let mut limit: Vec<bool> = Vec::new();
     let mut context: Vec<bool> = Vec::new();
     let mut lead: Vec<bool> = Vec::new();
     let mut quoted: Vec<bool> = Vec::new();
@@ -199,7 +203,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             });
             context.push(placing.get(k).copied().unwrap_or(false));
             lead.push(leading.get(k).copied().unwrap_or(false));
-            quoted.push(figures.get(k).copied().unwrap_or(false));
+            let threshold = limits.get(k).copied().unwrap_or(false);
+            quoted.push(figures.get(k).copied().unwrap_or(false) && !threshold);
+            limit.push(threshold);
         }
     }
     // Chat shortens the superlative marker as it does other words ("plg" for "paling", which the
@@ -230,6 +236,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let words: Vec<String> = tokens.iter().map(|t| t.word.clone()).collect();
     if english {
         (_, lead) = merge_english_phrases(tokens.clone(), lead, lx);
+        if limit.contains(&true) {
+            (_, limit) = merge_english_phrases(tokens.clone(), limit, lx);
+        }
         (tokens, context) = merge_english_phrases(tokens, context, lx);
         written.clear();
     }
@@ -340,6 +349,10 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
                 // English puts the measured thing first: "ticket price".
                 terms[prev].salient = true;
             }
+        }
+        if limit.get(k).copied().unwrap_or(false) {
+            new.salient = false;
+            new.rare = false;
         }
         if !english && quoted.get(k).copied().unwrap_or(false) {
             quoting.push(terms.len());
