@@ -153,8 +153,8 @@ pub fn rounds_to(written: &str, quoted: &str) -> bool {
 const COMPARISON_WORDS: usize = 3;
 
 /// Per token of a question (as [`text::tokenize`](super::text::tokenize) splits it): whether it
-/// is a digit group of a threshold, a figure right after a comparison ("di atas 9,5 persen",
-/// "less than Rp2 million"; `comparisons.txt`), a currency sign between them allowed. A reader
+/// is a digit group of a threshold, a figure right after a comparison ("di atas 7,25 persen",
+/// "less than Rp4 million"; `comparisons.txt`), a currency sign between them allowed. A reader
 /// picks a report by such a figure, whose report writes another one (the measure's own value),
 /// so it is no figure the report must hold. Read once per question.
 pub fn thresholds(tokens: &[Token], lx: &Lexicon) -> Vec<bool> {
@@ -235,9 +235,9 @@ mod tests {
         assert_eq!(figures("waktu kursnya di atas 7,25 persen"), vec!["7_25"]);
         assert_eq!(figures("harga lebih dari Rp3 juta"), vec!["3"]);
         assert_eq!(figures("harga lebih dari Rp 3.500"), vec!["3_500"]);
-        assert_eq!(figures("when the rate was below 4%"), vec!["4"]);
+        assert_eq!(figures("a month with the index below 4%"), vec!["4"]);
         assert!(figures("inflasi naik ke 7,25 persen").is_empty());
-        assert!(figures("how much was set aside over 2031").is_empty());
+        assert!(figures("how many visitors came over 2031").is_empty());
         assert!(figures("sedikitnya 12 rumah rusak").is_empty());
     }
 
