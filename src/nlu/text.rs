@@ -94,15 +94,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             && !all_lower
             && !all_upper
             && raw.chars().next().is_some_and(|c| c.is_uppercase());
-        let lower = raw.to_lowercase();
-        // Most words have no run to squeeze: keep them as they are, without another copy. A roman
-        // numeral's run is its value ("triwulan III", "zona VIII"): squeezed, the third part
-        // would read as the first.
-        let squeezed = if has_long_run(&lower) && !is_roman_run(&lower) {
-            squeeze(&lower)
-        } else {
-            lower
-        };
+        let squeezed = as_token(raw.to_lowercase());
         if let Some(base) = reduplicated(&squeezed) {
             tokens.push(Token {
                 word: base.to_string(),
@@ -186,13 +178,15 @@ pub fn squeeze(word: &str) -> String {
     out
 }
 
-/// A lowercase word as the tokenizer keeps it: squeezed, unless its run is a roman numeral's
-/// ("iii" stays the third, not the first). Word lists whose words must meet tokens read this way.
-pub fn as_token(lower: &str) -> String {
-    if is_roman_run(lower) {
-        lower.to_string()
+/// A lowercase word as the tokenizer keeps it: squeezed ("haiii" → "hai"), unless its run is a
+/// roman numeral's value ("triwulan III": squeezed, the third part would read as the first). Word
+/// lists whose words must meet tokens read them this way. Most words have no run: they are kept
+/// as they are, without another copy.
+pub fn as_token(lower: String) -> String {
+    if has_long_run(&lower) && !is_roman_run(&lower) {
+        squeeze(&lower)
     } else {
-        squeeze(lower)
+        lower
     }
 }
 

@@ -126,7 +126,6 @@ fn coverage_found(
     if total == 0.0 {
         return 0.0;
     }
-    let passages = [first];
     let got: f32 = q
         .terms
         .iter()
@@ -135,10 +134,10 @@ fn coverage_found(
         .map(|((t, w), &inside)| {
             let f = if inside > 0.0 {
                 inside
-            } else if found_in_title(t, index, passages[0]) {
+            } else if found_in_title(t, index, first) {
                 // The title tells which article, not that this paragraph says it.
                 0.5
-            } else if t.context && in_doc(t, index, passages[0].doc as usize) {
+            } else if t.context && in_doc(t, index, first.doc as usize) {
                 // A clause placing the question ("saat rupiah ditutup di …") is met by the
                 // article; the answering paragraph need not repeat it.
                 1.0

@@ -172,13 +172,7 @@ struct Coverage {
 
 impl Coverage {
     fn of(q: &Query, index: &Index) -> Coverage {
-        let mut wanted: Vec<(TermId, u32, f32)> = Vec::new();
-        for (k, t) in q.terms.iter().enumerate() {
-            let k = k as u32;
-            wanted.extend(t.matches.iter().map(|&(id, f)| (id, k, f)));
-            wanted.extend(t.long_form.iter().map(|&id| (id, k, LONG_FORM_FACTOR)));
-        }
-        wanted.sort_by_key(|&(id, k, _)| (id, k));
+        let wanted = q.ids_by_term(Some(LONG_FORM_FACTOR));
         TERM_SLOTS.with_borrow_mut(|slots| {
             if slots.len() < index.term_count() {
                 slots.resize(index.term_count(), NO_SLOT);

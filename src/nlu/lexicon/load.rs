@@ -378,7 +378,7 @@ impl Lexicon {
                 // run of three letters ("haiii") but keeps a roman numeral's ("Triwulan III").
                 let formal: Vec<String> = value
                     .split_whitespace()
-                    .map(crate::nlu::text::as_token)
+                    .map(|w| crate::nlu::text::as_token(w.to_string()))
                     .collect();
                 // A row mapping a word to itself takes it out of the map (the domain file
                 // overrides IndoCollex that way).

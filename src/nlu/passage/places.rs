@@ -5,6 +5,9 @@
 use super::super::index::TermId;
 use super::super::paragraphs::Sentence;
 
+/// Per question term, the (token position, factor) of each sentence word that is one of its ids.
+pub(super) type Places = Vec<Vec<(usize, f32)>>;
+
 /// Per question term (`terms` of them), the (token position, factor) of each sentence word that
 /// is one of its ids: `ids` holds (id, term position, factor) sorted by id; a word of the same
 /// stem but another form counts by its factor times `stem_factor`.
@@ -13,8 +16,8 @@ pub(super) fn places(
     ids: &[(TermId, u32, f32)],
     terms: usize,
     stem_factor: f32,
-) -> Vec<Vec<(usize, f32)>> {
-    let mut at: Vec<Vec<(usize, f32)>> = vec![Vec::new(); terms];
+) -> Places {
+    let mut at: Places = vec![Vec::new(); terms];
     // Per term, the best factor of this word (0: not found); reset after each word it touched.
     let mut factors = vec![0.0f32; terms];
     let mut touched: Vec<u32> = Vec::new();

@@ -11,6 +11,7 @@ use super::super::lexicon::{Lexicon, MeasureRole};
 use super::super::paragraphs::{Detail, Paragraph, Sentence};
 use super::super::query::{AnswerType, Query, Term};
 use super::super::text;
+use super::places::Places;
 
 // These shape the features (how a term's rarity, a date, an extreme and distance count); the
 // weights that combine the features into a paragraph's key are fitted (`config [passage]`).
@@ -32,9 +33,6 @@ const SENTENCE_GAP: usize = 6;
 pub(super) const CARRY: f32 = 0.8;
 /// A sentence word sharing only its stem with a question word counts this much of a match.
 const STEM_FACTOR: f32 = 0.8;
-
-/// Per question term, where it occurs in a sentence: (word position, match factor).
-type Places = Vec<Vec<(usize, f32)>>;
 
 /// How one sentence answers.
 #[derive(Debug, Clone)]
@@ -167,7 +165,7 @@ impl Weights {
             } else {
                 0.0
             },
-            ids: Vec::new(),
+            ids: q.ids_by_term(None),
             terms: q.terms.len(),
             near: Vec::with_capacity(q.terms.len()),
             generic: Vec::with_capacity(q.terms.len()),
@@ -201,8 +199,6 @@ impl Weights {
             };
             // (A word of no weight, one no paragraph holds or the measure asked, tells nothing.)
             out.untitled &= in_title || base * rarity <= 0.0;
-            let k = out.generic.len() as u32;
-            out.ids.extend(t.matches.iter().map(|&(id, f)| (id, k, f)));
             out.generic.push(t.generic);
             out.local.push(base * rarity);
             // A figure the question quotes, and its unit, place the question ("ketika bank
@@ -225,7 +221,6 @@ impl Weights {
                 1.0
             });
         }
-        out.ids.sort_by_key(|&(id, k, _)| (id, k));
         let rarest = (0..out.near.len())
             .filter(|&k| out.near[k] > 0.0)
             .max_by(|&a, &b| out.near[a].total_cmp(&out.near[b]));

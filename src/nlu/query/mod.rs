@@ -123,6 +123,22 @@ impl Query {
             std::borrow::Cow::Borrowed(self)
         }
     }
+
+    /// Every term's index ids as (id, term position, factor), sorted by id (a term's matches,
+    /// then, given a factor, its abbreviation's long form): a passage's or a sentence's words are
+    /// looked up in it once each instead of compared with every term's every id.
+    pub fn ids_by_term(&self, long_form: Option<f32>) -> Vec<(TermId, u32, f32)> {
+        let mut ids: Vec<(TermId, u32, f32)> = Vec::new();
+        for (k, t) in self.terms.iter().enumerate() {
+            let k = k as u32;
+            ids.extend(t.matches.iter().map(|&(id, f)| (id, k, f)));
+            if let Some(factor) = long_form {
+                ids.extend(t.long_form.iter().map(|&id| (id, k, factor)));
+            }
+        }
+        ids.sort_by_key(|&(id, k, _)| (id, k));
+        ids
+    }
 }
 
 /// Analyses a question against the index vocabulary, with the lexicon the index was built with.
