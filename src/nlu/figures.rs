@@ -234,7 +234,7 @@ mod tests {
         // Made-up figures.
         assert_eq!(figures("waktu kursnya di atas 7,25 persen"), vec!["7_25"]);
         assert_eq!(figures("harga lebih dari Rp3 juta"), vec!["3"]);
-        assert_eq!(figures("harga lebih dari Rp 3.500"), vec!["3_500"]);
+        assert_eq!(figures("harga lebih dari Rp 3.150"), vec!["3_150"]);
         assert_eq!(figures("a month with the index below 4%"), vec!["4"]);
         assert!(figures("inflasi naik ke 7,25 persen").is_empty());
         assert!(figures("how many visitors came over 2031").is_empty());

@@ -108,6 +108,8 @@ pub struct Query {
     pub terms: Vec<Term>,
     pub answer_type: AnswerType,
     pub lang: Lang,
+    /// Conditions on a figure that pick the report ("di atas 4,35 persen"; [`condition`](super::condition)).
+    pub conditions: Vec<super::condition::Condition>,
 }
 
 impl Query {
@@ -442,11 +444,18 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     {
         answer_type = AnswerType::Date;
     }
+    // Only a question with a comparison phrase can hold one; most hold none.
+    let conditions = if limit.contains(&true) {
+        super::condition::of_question(raw, &terms, lx)
+    } else {
+        Vec::new()
+    };
     Query {
         words,
         terms,
         answer_type,
         lang,
+        conditions,
     }
 }
 /// Whether a term may be what the question asks about: a noun, neither general nor a name (a
