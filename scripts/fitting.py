@@ -41,6 +41,8 @@ SETS = [
     ("tests/archive/qa/probe-21-confnew.jsonl", WIDE_G),
     ("tests/archive/qa/probe-22-confnew.jsonl", WIDE_H),
     ("tests/archive/qa/probe-23-period.jsonl", WIDE_H),
+    # Stop 23: thresholds on a figure over sets C, D, F, G and H, scored blind, then tuned on.
+    ("tests/archive/qa/probe-23-cond.jsonl", WIDE_H),
     ("tests/archive/qa/probe-20-slang.jsonl", WIDE),
     ("tests/archive/qa/probe-20-english.jsonl", WIDE),
     ("tests/archive/qa/probe-21-english.jsonl", WIDE),

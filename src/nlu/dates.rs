@@ -417,6 +417,17 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
     q.figures = super::figures::of_text(text);
     q.numbers = super::figures::whole_of_text(text, lx);
     q.numbers.retain(|n| !q.words.contains(n));
+    // A threshold ("di atas 7,25 persen") picks a report, which writes another figure: no
+    // figure it must quote. Tokenised again only when the question quotes one.
+    if !q.figures.is_empty() || !q.numbers.is_empty() {
+        let tokens = super::text::tokenize(text);
+        let marks = super::figures::thresholds(&tokens, lx);
+        if marks.contains(&true) {
+            let limits = super::figures::threshold_figures(&tokens, &marks);
+            q.figures.retain(|f| !limits.contains(f));
+            q.numbers.retain(|n| !limits.contains(n));
+        }
+    }
     q.relative_words = relative
         .into_iter()
         .flat_map(|(_, used)| used)

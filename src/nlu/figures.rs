@@ -3,6 +3,7 @@
 //! while "6,25" is in few, so a figure the reader quotes tells same-topic reports apart.
 
 use super::lexicon::{Lexicon, MeasureRole};
+use super::text::Token;
 
 /// The figures of a text that have a separator between digit groups, each as its digit groups
 /// joined by `_`: writers differ on which separator is which ("6,25" and "6.25"), and a currency
@@ -148,10 +149,97 @@ pub fn rounds_to(written: &str, quoted: &str) -> bool {
     rounded < 10u32.pow(keep as u32) && decimals.parse::<u32>() == Ok(rounded)
 }
 
+/// Longest comparison phrase of `comparisons.txt`, in words ("lebih tinggi dari").
+const COMPARISON_WORDS: usize = 3;
+
+/// Per token of a question (as [`text::tokenize`](super::text::tokenize) splits it): whether it
+/// is a digit group of a threshold, a figure right after a comparison ("di atas 7,25 persen",
+/// "less than Rp4 million"; `comparisons.txt`), a currency sign between them allowed. A reader
+/// picks a report by such a figure, whose report writes another one (the measure's own value),
+/// so it is no figure the report must hold. Read once per question.
+pub fn thresholds(tokens: &[Token], lx: &Lexicon) -> Vec<bool> {
+    let mut out = vec![false; tokens.len()];
+    let digits = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| !t.word.is_empty() && t.word.bytes().all(|b| b.is_ascii_digit()))
+    };
+    // A currency sign glued to a short sum is one token ("rp3").
+    let signed = |k: usize| {
+        let w = tokens[k].word.as_str();
+        let sign = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        sign.len() < w.len() && lx.measure(sign, MeasureRole::Prefix).is_some()
+    };
+    for end in 1..tokens.len() {
+        // A comparison ending at `end - 1`, the figure at `end`, or after a currency sign there.
+        let sign = lx.measure(&tokens[end].word, MeasureRole::Prefix).is_some();
+        let at = if sign { end + 1 } else { end };
+        if !(digits(at) || (!sign && signed(at))) || out[at - 1] {
+            continue;
+        }
+        let compares = (1..=COMPARISON_WORDS.min(end)).any(|n| {
+            let words: Vec<&str> = tokens[end - n..end]
+                .iter()
+                .map(|t| t.word.as_str())
+                .collect();
+            lx.is_comparison(&words.join(" "))
+        });
+        // "over 2031" is throughout a year, not above a figure.
+        let year = tokens[at].word.len() == 4
+            && (tokens[at].word.starts_with("19") || tokens[at].word.starts_with("20"))
+            && !digits(at + 1);
+        if compares && !year {
+            out[at] = true;
+            let mut k = at + 1;
+            while digits(k) {
+                out[k] = true;
+                k += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The threshold figures of a question, in [`of_text`] form (digit groups joined by `_`) — the
+/// figure a run of marked digit tokens spells ([`thresholds`]).
+pub fn threshold_figures(tokens: &[Token], marks: &[bool]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    for (t, &m) in tokens.iter().zip(marks) {
+        if m {
+            run.push(t.word.trim_start_matches(|c: char| !c.is_ascii_digit()));
+        } else if !run.is_empty() {
+            out.push(run.join("_"));
+            run.clear();
+        }
+    }
+    if !run.is_empty() {
+        out.push(run.join("_"));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{of_text, rounds_to, whole_of_text};
+    use super::{of_text, rounds_to, threshold_figures, thresholds, whole_of_text};
     use crate::nlu::testing::lexicon;
+
+    #[test]
+    fn a_figure_after_a_comparison_is_a_threshold_and_a_stated_one_is_not() {
+        let lx = lexicon();
+        let figures = |q: &str| {
+            let tokens = crate::nlu::text::tokenize(q);
+            threshold_figures(&tokens, &thresholds(&tokens, &lx))
+        };
+        // Made-up figures.
+        assert_eq!(figures("waktu kursnya di atas 7,25 persen"), vec!["7_25"]);
+        assert_eq!(figures("harga lebih dari Rp3 juta"), vec!["3"]);
+        assert_eq!(figures("harga lebih dari Rp 3.150"), vec!["3_150"]);
+        assert_eq!(figures("a month with the index below 4%"), vec!["4"]);
+        assert!(figures("inflasi naik ke 7,25 persen").is_empty());
+        assert!(figures("how many visitors came over 2031").is_empty());
+        assert!(figures("sedikitnya 12 rumah rusak").is_empty());
+    }
 
     #[test]
     fn a_whole_number_before_a_unit_is_kept_and_a_digit_group_or_a_label_is_not() {

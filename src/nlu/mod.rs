@@ -26,6 +26,7 @@ mod answer_type;
 mod article;
 mod bm25;
 mod colloquial;
+mod condition;
 mod dates;
 mod decide;
 mod engine;

@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 
 use super::article::{self, Scored};
+use super::condition::{self, Verdict};
 use super::dates::QuestionDates;
 use super::index::Index;
 use super::intents::Thresholds;
@@ -55,6 +56,10 @@ const TITLE_DATE_BONUS: f32 = 0.08;
 /// How much an article holding every word of a clause placing the question gains over one holding
 /// none (the words weighed by how few articles hold them, [`siblings::clause_share`]).
 const CLAUSE_DOC_WEIGHT: f32 = 0.1;
+
+/// How much an article whose value of a measure meets the question's condition on it ("di atas
+/// 4,35 persen") gains, and one whose values all fail it loses.
+const CONDITION_WEIGHT: f32 = 0.3;
 
 /// The passage chosen to answer, and whether to.
 #[derive(Debug, Clone)]
@@ -173,6 +178,13 @@ pub fn choose(
             s.score += FIGURE_DOC_WEIGHT * dix.figures_held(doc, &qd.figures)
                 + NUMBER_DOC_WEIGHT * dix.figures_held(doc, &qd.numbers);
         }
+    }
+    // A condition on a figure ("di atas 4,35 persen") picks the report whose value of the measure
+    // lies on the asked side. Judged once per candidate article.
+    let verdicts = condition_verdicts(q, index, &ranked);
+    for s in ranked.iter_mut() {
+        let doc = index.passages[s.passage].doc as usize;
+        s.score += CONDITION_WEIGHT * verdict_of(&verdicts, doc).sign();
     }
     // Dates: the article's agreement with the question's dates.
     if !qd.dates.is_empty() {
@@ -365,8 +377,33 @@ pub fn choose(
         // well a passage holds them.
         answer: probability >= model.threshold
             && features.period_absent == 0.0
+            // A condition on a figure the chosen report does not meet (or whose measure it does
+            // not state) asks for a report the archive does not hold: the nearest is no answer.
+            && (q.conditions.is_empty() || verdict_of(&verdicts, doc) == Verdict::Meets)
             && q.terms.iter().any(|t| !t.generic),
     })
+}
+
+/// Each candidate article's verdict on the question's conditions (none without conditions).
+fn condition_verdicts(q: &Query, index: &Index, ranked: &[Scored]) -> Vec<(usize, Verdict)> {
+    let mut out: Vec<(usize, Verdict)> = Vec::new();
+    if q.conditions.is_empty() {
+        return out;
+    }
+    for s in ranked {
+        let doc = index.passages[s.passage].doc as usize;
+        if !out.iter().any(|(d, _)| *d == doc) {
+            out.push((doc, condition::judge(&q.conditions, &q.terms, index, doc)));
+        }
+    }
+    out
+}
+
+fn verdict_of(verdicts: &[(usize, Verdict)], doc: usize) -> Verdict {
+    verdicts
+        .iter()
+        .find(|(d, _)| *d == doc)
+        .map_or(Verdict::Silent, |v| v.1)
 }
 
 /// How telling it is that an article holds the term: its best match's `ln(articles / articles
@@ -409,6 +446,7 @@ fn single(q: &Query, t: &Term) -> Query {
         terms: vec![t.clone()],
         answer_type: q.answer_type,
         lang: q.lang,
+        conditions: Vec::new(),
     }
 }
 

@@ -46,6 +46,10 @@ pub const SOURCE: Source = Source {
             "superlatives",
             include_str!("../../../lexicon/en/superlatives.txt"),
         ),
+        (
+            "comparisons",
+            include_str!("../../../lexicon/en/comparisons.txt"),
+        ),
         ("fillers", include_str!("../../../lexicon/en/fillers.txt")),
         ("hints", include_str!("../../../lexicon/en/hints.txt")),
         (

@@ -34,6 +34,10 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/id/superlatives.txt"),
         ),
         (
+            "comparisons",
+            include_str!("../../../lexicon/id/comparisons.txt"),
+        ),
+        (
             "demonstratives",
             include_str!("../../../lexicon/id/demonstratives.txt"),
         ),

@@ -78,6 +78,19 @@ impl Lexicon {
             "which-words" => words(&mut self.which_words),
             "gradable" => words(&mut self.gradable),
             "superlatives" => words(&mut self.superlatives),
+            "comparisons" => {
+                for line in rows(text) {
+                    let Some((phrase, side)) = line.split_once('\t') else {
+                        return Err(bad(line, "no tab-separated side"));
+                    };
+                    let above = match side.trim() {
+                        "above" => true,
+                        "below" => false,
+                        _ => return Err(bad(line, "side is neither above nor below")),
+                    };
+                    self.comparisons.insert(phrase.trim().to_lowercase(), above);
+                }
+            }
             "demonstratives" => words(&mut self.demonstratives),
             "fillers" => words(&mut self.fillers),
             "context-words" => words(&mut self.context_words),
@@ -242,7 +255,8 @@ impl Lexicon {
             "measures" => {
                 match third {
                     Some("scale") => {
-                        self.scales.insert(key);
+                        let multiplier = value.parse().map_err(|_| "scale without a multiplier")?;
+                        self.scales.insert(key, multiplier);
                         return Ok(());
                     }
                     Some("label") => {

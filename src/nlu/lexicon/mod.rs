@@ -146,6 +146,8 @@ pub struct Lexicon {
     which_words: HashSet<String>,
     gradable: HashSet<String>,
     superlatives: HashSet<String>,
+    /// Comparison phrases, `true` for "above" (`comparisons.txt`).
+    comparisons: HashMap<String, bool>,
     demonstratives: HashSet<String>,
     fillers: HashSet<String>,
     /// Words opening a clause that places the question (`context-words.txt`: "saat", "ketika").
@@ -165,7 +167,8 @@ pub struct Lexicon {
     digit_words: HashMap<String, String>,
     cues: HashMap<String, Vec<Cue>>,
     measures: HashMap<String, Vec<(Measure, MeasureRole)>>,
-    scales: HashSet<String>,
+    /// Scale words with their multiplier ("juta" → 1e6; `measures.tsv`).
+    scales: HashMap<String, f64>,
     /// A scale glued to a figure in chat (`figure-suffixes.tsv`: "rb" → "ribu", "M" → "miliar").
     figure_suffixes: HashMap<String, String>,
     labels: HashSet<String>,
@@ -365,7 +368,12 @@ impl Lexicon {
     }
 
     pub fn is_scale(&self, w: &str) -> bool {
-        self.scales.contains(w)
+        self.scales.contains_key(w)
+    }
+
+    /// The multiplier of a scale word ("ribu" → 1000).
+    pub fn scale_value(&self, w: &str) -> Option<f64> {
+        self.scales.get(w).copied()
     }
 
     /// A word before a number that names rather than counts ("Nomor 49", "pasal 21").
@@ -409,6 +417,16 @@ impl Lexicon {
     /// A word marking the extreme of a measure ("paling", "tertinggi", "highest").
     pub fn is_superlative(&self, w: &str) -> bool {
         self.superlatives.contains(w)
+    }
+
+    /// A phrase comparing with the figure after it ("di atas", "less than"), words joined by a space.
+    pub fn is_comparison(&self, phrase: &str) -> bool {
+        self.comparisons.contains_key(phrase)
+    }
+
+    /// For a comparison phrase, whether the asked value lies above the figure after it.
+    pub fn comparison_above(&self, phrase: &str) -> Option<bool> {
+        self.comparisons.get(phrase).copied()
     }
 
     /// The words marking the extreme of a measure ("paling", "tertinggi").

@@ -108,6 +108,8 @@ pub struct Query {
     pub terms: Vec<Term>,
     pub answer_type: AnswerType,
     pub lang: Lang,
+    /// Conditions on a figure that pick the report ("di atas 4,35 persen"; [`condition`](super::condition)).
+    pub conditions: Vec<super::condition::Condition>,
 }
 
 impl Query {
@@ -151,6 +153,10 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let placing = context_clause(&segments, lx);
     let leading = leading_segment(&segments, lx);
     let figures = quoted_figures(raw, &raw_tokens);
+    // A threshold's digits ("di atas 7,25 persen") stay terms but are neither salient nor a
+    // quoted figure: the report picked by it writes another figure.
+    let limits = crate::nlu::figures::thresholds(&raw_tokens, lx);
+    let mut limit: Vec<bool> = Vec::new();
     let mut context: Vec<bool> = Vec::new();
     let mut lead: Vec<bool> = Vec::new();
     let mut quoted: Vec<bool> = Vec::new();
@@ -215,7 +221,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             });
             context.push(placing.get(k).copied().unwrap_or(false));
             lead.push(leading.get(k).copied().unwrap_or(false));
-            quoted.push(figures.get(k).copied().unwrap_or(false));
+            let threshold = limits.get(k).copied().unwrap_or(false);
+            quoted.push(figures.get(k).copied().unwrap_or(false) && !threshold);
+            limit.push(threshold);
         }
     }
     // Chat shortens the superlative marker as it does other words ("plg" for "paling", which the
@@ -246,6 +254,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let words: Vec<String> = tokens.iter().map(|t| t.word.clone()).collect();
     if english {
         (_, lead) = merge_english_phrases(tokens.clone(), lead, lx);
+        if limit.contains(&true) {
+            (_, limit) = merge_english_phrases(tokens.clone(), limit, lx);
+        }
         (tokens, context) = merge_english_phrases(tokens, context, lx);
         written.clear();
     }
@@ -361,6 +372,10 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
                 terms[prev].salient = true;
             }
         }
+        if limit.get(k).copied().unwrap_or(false) {
+            new.salient = false;
+            new.rare = false;
+        }
         if !english && quoted.get(k).copied().unwrap_or(false) {
             quoting.push(terms.len());
         }
@@ -433,11 +448,18 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     {
         answer_type = AnswerType::Date;
     }
+    // Only a question with a comparison phrase can hold one; most hold none.
+    let conditions = if limit.contains(&true) {
+        super::condition::of_question(raw, &terms, lx)
+    } else {
+        Vec::new()
+    };
     Query {
         words,
         terms,
         answer_type,
         lang,
+        conditions,
     }
 }
 /// Whether a term may be what the question asks about: a noun, neither general nor a name (a
