@@ -1,5 +1,5 @@
 //! Dates as evidence: the dates a question names ("21 November 2019", "sept 2022", "13/5/2025",
-//! "terbaru") and the dates an article holds (its publication date; in-text forms such as
+//! ISO "2025-05-13", "terbaru") and the dates an article holds (its publication date; in-text forms such as
 //! "Kamis (21/11)", "(13/5/2025)", "Selasa, 19 April", "pekan lalu" read from the publication
 //! day), normalised to partial calendar dates that can be compared at their own granularity.
 //!
@@ -76,12 +76,14 @@ pub struct QuestionDates {
 
 /// One word of raw text: lowercase, with digits joined by `/` kept together ("13/5/2025"), and
 /// whether a decimal or thousands separator touches it ("1.234,56" is no year), and whether a
-/// slash after a word runs into it (the year of a document code, "12/MEM/2031", is no date).
+/// slash after a word runs into it (the year of a document code, "12/MEM/2031", is no date), and
+/// whether a hyphen joins it to the digit before (the parts of an ISO date, "2031-06-05").
 #[derive(Debug)]
 pub(super) struct Tok {
     pub text: String,
     pub in_number: bool,
     pub after_slash: bool,
+    pub after_dash: bool,
 }
 
 pub(super) fn toks(text: &str) -> Vec<Tok> {
@@ -109,6 +111,7 @@ pub(super) fn toks(text: &str) -> Vec<Tok> {
             || (sep(chars.get(i)) && digit(chars.get(i + 1)));
         let word = &chars[start..i];
         let after_slash = start >= 1 && chars[start - 1] == '/';
+        let after_dash = start >= 2 && chars[start - 1] == '-' && chars[start - 2].is_ascii_digit();
         out.push(Tok {
             // Plain ASCII (most words) lowercases letter by letter, without a second copy.
             text: if word.iter().all(char::is_ascii) {
@@ -118,6 +121,7 @@ pub(super) fn toks(text: &str) -> Vec<Tok> {
             },
             in_number,
             after_slash,
+            after_dash,
         });
     }
     out
@@ -200,6 +204,24 @@ fn slashed(t: &Tok) -> Option<When> {
     })
 }
 
+/// An ISO date at `i`, "2031-06-05": a year, then a two-digit month and a two-digit day each
+/// joined by a hyphen. Only the full form: "2030-2031" is a span of years and "2031-06" is too
+/// rare a way to write a month to risk a season ("2030-31") read as one.
+fn iso(toks: &[Tok], i: usize) -> Option<When> {
+    let year = year_of(&toks[i])?;
+    let part = |j: usize, hi: u32| {
+        toks.get(j)
+            .filter(|t| t.after_dash && !t.in_number && t.text.len() == 2)
+            .and_then(|t| t.text.parse::<u32>().ok())
+            .filter(|n| (1..=hi).contains(n))
+    };
+    Some(When {
+        year: Some(year),
+        month: Some(part(i + 1, 12)?),
+        day: Some(part(i + 2, 31)?),
+    })
+}
+
 /// Every absolute date in the text, with the indices of the tokens that spelled it.
 pub(super) fn absolute(toks: &[Tok], lx: &Lexicon) -> Vec<(When, Vec<usize>)> {
     let mut out = Vec::new();
@@ -208,6 +230,11 @@ pub(super) fn absolute(toks: &[Tok], lx: &Lexicon) -> Vec<(When, Vec<usize>)> {
         if let Some(w) = slashed(&toks[i]) {
             out.push((w, vec![i]));
             i += 1;
+            continue;
+        }
+        if let Some(w) = iso(toks, i) {
+            out.push((w, vec![i, i + 1, i + 2]));
+            i += 3;
             continue;
         }
         // "21 November 2019", "19 April"
@@ -368,6 +395,7 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
             },
             in_number: t.in_number,
             after_slash: t.after_slash,
+            after_dash: t.after_dash,
         })
         .collect();
     // The words as written first: the slang map is Indonesian, an English phrase stays itself.

@@ -27,6 +27,21 @@ fn w(y: Option<i32>, m: Option<u32>, d: Option<u32>) -> When {
 }
 
 #[test]
+fn iso_dates_are_read_whole_and_spans_of_years_are_not() {
+    let q = of_question("harga kopi gunung per 2031-06-05 brp?");
+    assert_eq!(q.dates, vec![w(Some(2031), Some(6), Some(5))]);
+    assert!(q.words.contains(&"06".to_string()) && q.words.contains(&"05".to_string()));
+    assert_eq!(
+        of_question("target 2030-2031 berapa?").dates,
+        vec![w(Some(2030), None, None), w(Some(2031), None, None)]
+    );
+    assert_eq!(
+        of_question("musim 2030-31 juara siapa?").dates,
+        vec![w(Some(2030), None, None)]
+    );
+}
+
+#[test]
 fn question_dates_are_read_in_every_common_form() {
     let q = of_question("Indeks kota ditutup pada Kamis, 21 November 2030?");
     assert_eq!(q.dates, vec![w(Some(2030), Some(11), Some(21))]);
