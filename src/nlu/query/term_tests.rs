@@ -126,3 +126,13 @@ fn a_word_with_affixes_around_a_dictionary_root_is_never_corrected_into_another(
         "me-tanak is a word of its own, not a typo of menanam"
     );
 }
+
+#[test]
+fn an_english_singular_matches_the_plural_a_report_borrows_whole() {
+    let index = crate::nlu::testing::one_article_index(
+        "Penjualan kopi Sukalaras\n\nTotal wholesales kopi Sukalaras mencapai 12 karung.\n",
+    );
+    let q = analyse("How much coffee was sold wholesale in Sukalaras?", None, &index);
+    let term = q.terms.iter().find(|t| t.word == "wholesale").unwrap();
+    assert!(term.known(), "{term:?}");
+}
