@@ -132,7 +132,11 @@ fn an_english_singular_matches_the_plural_a_report_borrows_whole() {
     let index = crate::nlu::testing::one_article_index(
         "Penjualan kopi Sukalaras\n\nTotal wholesales kopi Sukalaras mencapai 12 karung.\n",
     );
-    let q = analyse("How much coffee was sold wholesale in Sukalaras?", None, &index);
+    let q = analyse(
+        "How much coffee was sold wholesale in Sukalaras?",
+        None,
+        &index,
+    );
     let term = q.terms.iter().find(|t| t.word == "wholesale").unwrap();
     assert!(term.known(), "{term:?}");
 }
