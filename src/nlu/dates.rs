@@ -235,10 +235,12 @@ fn numeric(toks: &[Tok], i: usize) -> Option<When> {
             },
         )
     };
-    if joined(i + 1, '-') && joined(i + 2, '-') && !toks[i].in_number {
-        if let (Some(y), Some(m), Some(d)) = (num(i, 4..=4), num(i + 1, 2..=2), num(i + 2, 2..=2)) {
-            return ok(y, m, d);
-        }
+    if joined(i + 1, '-')
+        && joined(i + 2, '-')
+        && !toks[i].in_number
+        && let (Some(y), Some(m), Some(d)) = (num(i, 4..=4), num(i + 1, 2..=2), num(i + 2, 2..=2))
+    {
+        return ok(y, m, d);
     }
     let c = toks.get(i + 1)?.joined.filter(|c| matches!(c, '-' | '.'))?;
     if !joined(i + 2, c) || joined(i, c) || joined(i + 3, c) {
