@@ -241,8 +241,8 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     };
     let mut forms = vec![word.clone()];
     push(&word, 1.0, &mut matches);
-    // An English word an Indonesian report borrows whole keeps its English plural ("sales",
-    // "bonds"): the reader's singular is that word. One index lookup per English term.
+    // An English word an Indonesian report borrows whole keeps its English plural ("bonds",
+    // "vouchers"): the reader's singular is that word. One index lookup per English term.
     if english && !word.ends_with('s') {
         let plural = format!("{word}s");
         if index.term(&plural).is_some() {
