@@ -1,5 +1,5 @@
 //! Dates as evidence: the dates a question names ("21 November 2019", "sept 2022", "13/5/2025",
-//! "terbaru") and the dates an article holds (its publication date; in-text forms such as
+//! ISO "2025-05-13", "terbaru") and the dates an article holds (its publication date; in-text forms such as
 //! "Kamis (21/11)", "(13/5/2025)", "Selasa, 19 April", "pekan lalu" read from the publication
 //! day), normalised to partial calendar dates that can be compared at their own granularity.
 //!
@@ -86,12 +86,15 @@ pub struct QuestionDates {
 
 /// One word of raw text: lowercase, with digits joined by `/` kept together ("13/5/2025"), and
 /// whether a decimal or thousands separator touches it ("1.234,56" is no year), and whether a
-/// slash after a word runs into it (the year of a document code, "12/MEM/2031", is no date).
+/// slash after a word runs into it (the year of a document code, "12/MEM/2031", is no date), and
+/// what joins it to the text before: a hyphen or a dot right after a digit (the parts of
+/// "2031-06-05", "5-6-2031", "05.06.2031") or an apostrophe (a short year, "Juni '31").
 #[derive(Debug)]
 pub(super) struct Tok {
     pub text: String,
     pub in_number: bool,
     pub after_slash: bool,
+    pub joined: Option<char>,
 }
 
 pub(super) fn toks(text: &str) -> Vec<Tok> {
@@ -119,6 +122,11 @@ pub(super) fn toks(text: &str) -> Vec<Tok> {
             || (sep(chars.get(i)) && digit(chars.get(i + 1)));
         let word = &chars[start..i];
         let after_slash = start >= 1 && chars[start - 1] == '/';
+        let joined = match start.checked_sub(1).map(|j| chars[j]) {
+            Some(c @ ('-' | '.')) if start >= 2 && chars[start - 2].is_ascii_digit() => Some(c),
+            Some('\'' | '\u{2019}') => Some('\''),
+            _ => None,
+        };
         out.push(Tok {
             // Plain ASCII (most words) lowercases letter by letter, without a second copy.
             text: if word.iter().all(char::is_ascii) {
@@ -128,6 +136,7 @@ pub(super) fn toks(text: &str) -> Vec<Tok> {
             },
             in_number,
             after_slash,
+            joined,
         });
     }
     out
@@ -210,6 +219,46 @@ fn slashed(t: &Tok) -> Option<When> {
     })
 }
 
+/// A year of two digits after an apostrophe, "Juni '31": this century's.
+fn short_year(t: &Tok) -> Option<i32> {
+    let n: i32 = t.text.parse().ok()?;
+    (t.joined == Some('\'') && t.text.len() == 2).then_some(2000 + n)
+}
+
+/// A date of three numbers at `i`, joined by hyphens or dots: ISO "2031-06-05" (two-digit month
+/// and day) or day first, "5-6-2031", "05.06.2031" (a four-digit year last). A span of years
+/// ("2030-2031"), a season ("2030-31"), a figure's thousands ("1.250.000") and a clock time
+/// ("10.05") are none.
+fn numeric(toks: &[Tok], i: usize) -> Option<When> {
+    let num = |j: usize, len: std::ops::RangeInclusive<usize>| {
+        toks.get(j)
+            .filter(|t| len.contains(&t.text.len()))
+            .and_then(|t| t.text.parse::<u32>().ok())
+    };
+    let joined = |j: usize, c: char| toks.get(j).is_some_and(|t| t.joined == Some(c));
+    let ok = |y: u32, m: u32, d: u32| {
+        ((1900..=2099).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some(
+            When {
+                year: Some(y as i32),
+                month: Some(m),
+                day: Some(d),
+            },
+        )
+    };
+    if joined(i + 1, '-')
+        && joined(i + 2, '-')
+        && !toks[i].in_number
+        && let (Some(y), Some(m), Some(d)) = (num(i, 4..=4), num(i + 1, 2..=2), num(i + 2, 2..=2))
+    {
+        return ok(y, m, d);
+    }
+    let c = toks.get(i + 1)?.joined.filter(|c| matches!(c, '-' | '.'))?;
+    if !joined(i + 2, c) || joined(i, c) || joined(i + 3, c) {
+        return None;
+    }
+    ok(num(i + 2, 4..=4)?, num(i + 1, 1..=2)?, num(i, 1..=2)?)
+}
+
 /// Every absolute date in the text, with the indices of the tokens that spelled it.
 pub(super) fn absolute(toks: &[Tok], lx: &Lexicon) -> Vec<(When, Vec<usize>)> {
     let mut out = Vec::new();
@@ -220,12 +269,19 @@ pub(super) fn absolute(toks: &[Tok], lx: &Lexicon) -> Vec<(When, Vec<usize>)> {
             i += 1;
             continue;
         }
+        if let Some(w) = numeric(toks, i) {
+            out.push((w, vec![i, i + 1, i + 2]));
+            i += 3;
+            continue;
+        }
         // "21 November 2019", "19 April"
         if let Some(d) = day_of(&toks[i], lx)
             && i + 1 < toks.len()
             && let Some(m) = month_at(toks, i + 1, lx)
         {
-            let year = toks.get(i + 2).and_then(year_of);
+            let year = toks
+                .get(i + 2)
+                .and_then(|t| year_of(t).or_else(|| short_year(t)));
             let used = if year.is_some() { 3 } else { 2 };
             out.push((
                 When {
@@ -245,7 +301,9 @@ pub(super) fn absolute(toks: &[Tok], lx: &Lexicon) -> Vec<(When, Vec<usize>)> {
                 .and_then(|t| day_of(t, lx))
                 .filter(|_| toks.get(i + 2).and_then(year_of).is_some());
             let year_at = if day.is_some() { i + 2 } else { i + 1 };
-            let year = toks.get(year_at).and_then(year_of);
+            let year = toks
+                .get(year_at)
+                .and_then(|t| year_of(t).or_else(|| short_year(t)));
             let end = if year.is_some() { year_at + 1 } else { i + 1 };
             out.push((
                 When {
@@ -402,6 +460,7 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
             },
             in_number: t.in_number,
             after_slash: t.after_slash,
+            joined: t.joined,
         })
         .collect();
     // The words as written first: the slang map is Indonesian, an English phrase stays itself.
@@ -415,6 +474,13 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
     relative.retain(|(r, _)| !matches!(r, Relative::Before(_) | Relative::Previous(_)));
     q.latest = !relative.is_empty();
     q.figures = super::figures::of_text(text);
+    // A dotted date ("05.06.2031") reads as a figure too: its numbers all spelled the date.
+    q.figures.retain(|f| {
+        let mut parts = f
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty());
+        !parts.all(|p| q.words.iter().any(|w| w == p))
+    });
     q.numbers = super::figures::whole_of_text(text, lx);
     q.numbers.retain(|n| !q.words.contains(n));
     // A threshold ("di atas 7,25 persen") picks a report, which writes another figure: no

@@ -241,6 +241,15 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     };
     let mut forms = vec![word.clone()];
     push(&word, 1.0, &mut matches);
+    // An English word an Indonesian report borrows whole keeps its English plural ("bonds",
+    // "vouchers"): the reader's singular is that word. One index lookup per English term.
+    if english && !word.ends_with('s') {
+        let plural = format!("{word}s");
+        if index.term(&plural).is_some() {
+            push(&plural, 1.0, &mut matches);
+            forms.push(plural);
+        }
+    }
     // A small number the reader types as a digit the report spells out ("2 kali": "dua kali").
     // One way only: a word the question spells is no digit of the reports.
     if let Some(spelt) = lx.digit_word(&word) {

@@ -137,3 +137,13 @@ fn a_negated_auxiliary_is_no_topic_word() {
     assert!(q.terms.iter().all(|t| t.word != "won" && t.word != "t"));
     assert!(q.terms.iter().any(|t| t.word == "parking"));
 }
+
+#[test]
+fn an_english_singular_matches_the_plural_a_report_borrows_whole() {
+    let index = crate::nlu::testing::one_article_index(
+        "Kopi Sukalaras\n\nKoperasi Sukalaras menjual 12 bonds kopi.\n",
+    );
+    let q = analyse("How many coffee bond did Sukalaras sell?", None, &index);
+    let term = q.terms.iter().find(|t| t.word == "bond").unwrap();
+    assert!(term.known(), "{term:?}");
+}
