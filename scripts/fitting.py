@@ -52,6 +52,8 @@ SETS = [
     ("tests/archive/qa/probe-22-passage.jsonl", WIDE_G),
     ("tests/archive/qa/probe-22-refuse.jsonl", WIDE_G),
     ("tests/archive/qa/probe-22-english.jsonl", WIDE_G),
+    # Stop 23: off-topic general-knowledge questions and short controls over sets C, D, F, G, H.
+    ("tests/archive/qa/probe-23-offtopic.jsonl", WIDE_H),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
