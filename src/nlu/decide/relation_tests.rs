@@ -4,7 +4,7 @@ use super::relation::{Definition, defined_thing, definition};
 use crate::nlu::query::analyse;
 use crate::nlu::testing::one_article_index;
 
-const ARTICLE: &str = "Koperasi Lembah Hijau Catat Laba\n\nKoperasi Lembah Hijau mencatat laba Rp 12 miliar tahun ini, kata ketua koperasi Budi Santosa.\n\nLaba itu dihitung dari pendapatan sebelum pajak alias laba kotor koperasi (LKK) yang naik tipis.\n\nKetua Budi menyebut harga pupuk di pasar desa turun.\n";
+const ARTICLE: &str = "Koperasi Lembah Hijau Catat Laba\n\nKoperasi Lembah Hijau mencatat laba Rp 12 miliar tahun ini, kata ketua koperasi Wirya Pratama.\n\nLaba itu dihitung dari pendapatan sebelum pajak alias laba kotor koperasi (LKK) yang naik tipis.\n\nKetua Wirya menyebut harga pupuk di pasar desa turun.\n";
 
 #[test]
 fn a_definition_question_is_read_from_its_frame_and_a_value_question_is_not() {
