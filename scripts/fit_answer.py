@@ -32,6 +32,8 @@ FEATURES = ["score", "margin", "coverage", "salient_missing", "salient_absent", 
             "absent", "failed_coverage", "figure_absent"]
 # period_absent (a numbered part of a series the report never writes) is printed too but is a veto
 # in src/nlu/decide/, not weighed: its weight stays at its default 0.
+# definition_unmet (a question asking what a thing is, of an article defining it nowhere) is a
+# veto too, likewise printed and not weighed.
 
 
 def sigmoid(z):

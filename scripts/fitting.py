@@ -61,6 +61,8 @@ SETS = [
     ("tests/archive/qa/probe-22-english.jsonl", WIDE_G),
     # Stop 23: English questions over set H (and G), mostly answered outside the lead; blind, then tuned on.
     ("tests/archive/qa/probe-23-english.jsonl", WIDE_H),
+    # Stop 23: off-topic general-knowledge questions and short controls over sets C, D, F, G, H.
+    ("tests/archive/qa/probe-23-offtopic.jsonl", WIDE_H),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 

@@ -33,6 +33,21 @@ fn a_title_case_abbreviation_before_a_figure_ends_no_sentence() {
 }
 
 #[test]
+fn a_name_initial_ends_no_sentence_but_a_roman_numeral_may() {
+    let p = "Ketua koperasi, Wirya S. Halim, hadir. Laba naik di kuartal I. Harga turun di golongan B. Pasar tutup.";
+    let s: Vec<&str> = sentences(p).into_iter().map(|r| &p[r]).collect();
+    assert_eq!(
+        s,
+        vec![
+            "Ketua koperasi, Wirya S. Halim, hadir.",
+            "Laba naik di kuartal I.",
+            "Harga turun di golongan B.",
+            "Pasar tutup."
+        ]
+    );
+}
+
+#[test]
 fn the_marked_sentence_is_wrapped_and_the_rest_kept() {
     let p = "Satu dua. Tiga empat. Lima.";
     let r = sentences(p)[1].clone();

@@ -20,6 +20,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         if next.is_some_and(|n| n.is_ascii_digit()) && introduces_figure(&chars[..k]) {
             continue;
         }
+        if c == '.' && is_initial(&chars[..k]) {
+            continue;
+        }
         if space == ' '
             && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "\"“‘'".contains(n))
         {
@@ -33,6 +36,26 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     }
     out.retain(|r| !text[r.clone()].trim().is_empty());
     out
+}
+
+/// Whether the text before a stop is a name's initial: one capital letter standing alone after a
+/// capitalised word ("Wirya S. Halim"), which ends no sentence. A roman numeral's letter ("kuartal
+/// I.", "golongan V.") may end one, and so may a letter after a lowercase word.
+fn is_initial(before: &[(usize, char)]) -> bool {
+    let n = before.len();
+    let Some(&(_, letter)) = before.last() else {
+        return false;
+    };
+    if !letter.is_uppercase() || "IVX".contains(letter) || n < 3 || before[n - 2].1 != ' ' {
+        return false;
+    }
+    let word: Vec<char> = before[..n - 2]
+        .iter()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .map(|&(_, c)| c)
+        .collect();
+    word.len() >= 2 && word.last().is_some_and(|c| c.is_uppercase())
 }
 
 /// Whether the text before a stop ends in a two-letter abbreviation written in title case ("No.",

@@ -15,6 +15,7 @@ use super::lang::Lang;
 use super::lexicon::Lexicon;
 use super::passage;
 use super::query::{AnswerType, Query, Term};
+use relation::Definition;
 #[cfg(test)]
 use siblings::only_a_unit;
 use siblings::{clause_share, clause_terms, same_topic};
@@ -23,6 +24,7 @@ mod date_index;
 mod evidence;
 mod model;
 mod period;
+mod relation;
 mod siblings;
 
 pub use date_index::DateIndex;
@@ -311,6 +313,15 @@ pub fn choose(
             }
         })
         .count();
+    // A question asking what a thing is quotes the paragraph defining it, when the article has
+    // one and the words chose another ("… (SCB) …" in passing, its long form in the lead).
+    let definition = relation::definition(q, index, doc, passage.paragraph as usize, lx);
+    let mut paragraphs = paragraphs;
+    let mut defining = None;
+    if let Definition::Elsewhere(p, range) = &definition {
+        paragraphs = vec![*p];
+        defining = Some((*p, range.clone()));
+    }
     let features = Features {
         score: best.score,
         margin,
@@ -361,11 +372,13 @@ pub fn choose(
             let d = &index.docs[doc];
             period::period_absent(&q.words, &d.title, &d.paragraphs, lx)
         },
+        definition_unmet: f32::from(u8::from(definition == Definition::Nowhere)),
     };
     let probability = model.probability(&features);
-    let sentence = fit
-        .filter(|f| !f.range.is_empty())
-        .map(|f| (passage.paragraph as usize, f.range));
+    let sentence = defining.or_else(|| {
+        fit.filter(|f| !f.range.is_empty())
+            .map(|f| (passage.paragraph as usize, f.range))
+    });
     Some(Choice {
         doc,
         paragraphs,
@@ -380,6 +393,9 @@ pub fn choose(
             // A condition on a figure the chosen report does not meet (or whose measure it does
             // not state) asks for a report the archive does not hold: the nearest is no answer.
             && (q.conditions.is_empty() || verdict_of(&verdicts, doc) == Verdict::Meets)
+            // A question asking what a thing is, of an article that never defines it, is a
+            // general-knowledge question sharing the thing's words ("koperasi itu telah …").
+            && features.definition_unmet == 0.0
             && q.terms.iter().any(|t| !t.generic),
     })
 }
@@ -450,5 +466,7 @@ fn single(q: &Query, t: &Term) -> Query {
     }
 }
 
+#[cfg(test)]
+mod relation_tests;
 #[cfg(test)]
 mod tests;

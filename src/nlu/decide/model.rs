@@ -59,10 +59,15 @@ pub struct Features {
     /// stayed too soft to refuse (see config/default.toml), so its weight defaults to 0.
     #[serde(default)]
     pub period_absent: f32,
+    /// 1 when the question asks what a thing is ("apa itu …?", "what is a …?") and no paragraph of
+    /// the chosen article defines it ([`super::relation::definition`]). A veto, not weighed, as
+    /// `period_absent`: it fired on no answerable tuning question (see config/default.toml).
+    #[serde(default)]
+    pub definition_unmet: f32,
 }
 
 impl Features {
-    fn as_array(&self) -> [f32; 18] {
+    fn as_array(&self) -> [f32; 19] {
         [
             self.score,
             self.margin,
@@ -82,6 +87,7 @@ impl Features {
             self.failed_coverage,
             self.figure_absent,
             self.period_absent,
+            self.definition_unmet,
         ]
     }
 }

@@ -16,6 +16,10 @@ pub const SOURCE: Source = Source {
         ),
         ("yes-no", include_str!("../../../lexicon/en/yes-no.tsv")),
         (
+            "definition-frames",
+            include_str!("../../../lexicon/en/definition-frames.txt"),
+        ),
+        (
             "context-words",
             include_str!("../../../lexicon/en/context-words.txt"),
         ),

@@ -60,6 +60,14 @@ pub const SOURCE: Source = Source {
         ),
         ("hints", include_str!("../../../lexicon/id/hints.txt")),
         (
+            "definition-frames",
+            include_str!("../../../lexicon/id/definition-frames.txt"),
+        ),
+        (
+            "definition-cues",
+            include_str!("../../../lexicon/id/definition-cues.txt"),
+        ),
+        (
             "number-words",
             include_str!("../../../lexicon/id/number-words.txt"),
         ),

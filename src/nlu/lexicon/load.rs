@@ -99,6 +99,15 @@ impl Lexicon {
             "ordinal-suffixes" => words(&mut self.ordinal_suffixes),
             "number-words" => words(&mut self.number_words),
             "roots" => words(&mut self.roots),
+            "definition-cues" => words(&mut self.definition_cues),
+            "definition-frames" => {
+                for line in rows(text) {
+                    let line = line.to_lowercase();
+                    let (open, close) = line.split_once('~').unwrap_or((&line, ""));
+                    let split = |s: &str| s.split_whitespace().map(String::from).collect();
+                    self.definition_frames.push((split(open), split(close)));
+                }
+            }
             // Case tells "2M" (miliar) from "2m" (a metre): the keys keep it.
             "figure-suffixes" => {
                 for line in rows(text) {

@@ -9,6 +9,7 @@
 
 mod bridge;
 pub mod calendar;
+mod definition;
 mod en;
 mod id;
 mod load;
@@ -163,6 +164,10 @@ pub struct Lexicon {
     level_verbs: HashSet<String>,
     ordinal_suffixes: HashSet<String>,
     number_words: HashSet<String>,
+    /// `definition-frames.txt`: the words before and after the thing a question asks the meaning of.
+    definition_frames: Vec<(Vec<String>, Vec<String>)>,
+    /// `definition-cues.txt`: words with which a report defines a thing ("adalah", "yaitu").
+    definition_cues: HashSet<String>,
     /// Digits the reports write in words (`digit-words.tsv`): "2" → "dua".
     digit_words: HashMap<String, String>,
     cues: HashMap<String, Vec<Cue>>,
