@@ -52,6 +52,8 @@ SETS = [
     ("tests/archive/qa/probe-22-passage.jsonl", WIDE_G),
     ("tests/archive/qa/probe-22-refuse.jsonl", WIDE_G),
     ("tests/archive/qa/probe-22-english.jsonl", WIDE_G),
+    # Stop 23: why/cause, answers after a pointing-back sentence, quoted speakers; over sets C-H.
+    ("tests/archive/qa/probe-23-passage.jsonl", WIDE_H),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
