@@ -63,6 +63,8 @@ SETS = [
     ("tests/archive/qa/probe-23-english.jsonl", WIDE_H),
     # Stop 23: off-topic general-knowledge questions and short controls over sets C, D, F, G, H.
     ("tests/archive/qa/probe-23-offtopic.jsonl", WIDE_H),
+    # Stop 23: why/cause, answers after a pointing-back sentence, quoted speakers; over sets C-H.
+    ("tests/archive/qa/probe-23-passage.jsonl", WIDE_H),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 

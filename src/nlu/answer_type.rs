@@ -31,6 +31,11 @@ pub struct Asked {
 }
 
 impl Asked {
+    /// Whether the question holds the word (lower-case).
+    pub fn holds(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
     pub fn of(q: &Query, lx: &Lexicon) -> Asked {
         let mut words: HashSet<String> = q.words.iter().cloned().collect();
         words.extend(q.terms.iter().flat_map(|t| t.forms.iter().cloned()));
@@ -140,6 +145,15 @@ pub struct Facts {
     bits: u16,
     /// What the word measures when it is a number ([`figure_measure`]).
     measure: Option<Measure>,
+}
+
+impl Facts {
+    /// In a run of capitalised words a title or a speech word places as a person's name, and
+    /// no dictionary word: the sentence's first word too ("Budi menjelaskan, …", but not "Ia
+    /// mengatakan"), which [`values_of`] passes over.
+    pub fn placed_as_person(&self) -> bool {
+        self.bits & PERSON != 0 && self.bits & BODY == 0
+    }
 }
 
 /// Digits or a number word ("tiga", "miliar").

@@ -26,6 +26,7 @@ mod model;
 mod period;
 mod relation;
 mod siblings;
+mod speaker;
 
 pub use date_index::DateIndex;
 pub use model::{DecisionModel, Features};
@@ -279,12 +280,25 @@ pub fn choose(
         figures.is_err() || evidence::number_absent(&salient, index, dix, doc),
     ));
     let checks = article::decide(q, index, &ranked, th).and_then(|d| figures.map(|()| d));
-    let paragraphs = match &checks {
+    let mut paragraphs = match &checks {
         Ok(d) if d.doc == doc && d.paragraphs.contains(&(passage.paragraph as usize)) => {
             d.paragraphs.clone()
         }
         _ => vec![passage.paragraph as usize],
     };
+    // Only a "siapa" (or "which official", an Any the asked type refines) can ask a person:
+    // the question's values are worked out once more only then.
+    if matches!(q.answer_type, AnswerType::Person | AnswerType::Any)
+        && let Some(k) = speaker::named_before(
+            &super::answer_type::Asked::of(q, lx),
+            &index.detail(doc),
+            passage.paragraph as usize,
+        )
+    {
+        paragraphs.push(k);
+        paragraphs.sort_unstable();
+        paragraphs.dedup();
+    }
     let rival = ranked
         .iter()
         .find(|s| index.passages[s.passage].doc as usize != doc);

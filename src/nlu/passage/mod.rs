@@ -87,10 +87,16 @@ pub struct Features {
     /// then only name the story, and the lead, restating it, holds most of them whatever is
     /// asked; a value of the kind asked is the evidence left.
     pub untitled_typed: f32,
+    /// `typed` when the question asks why: the best sentence gives a cause ("karena", "dipicu",
+    /// "disebabkan"). A cause sentence often shares few of the question's words (the lead
+    /// restates the event in them, the cause comes later in other words), so its cue counts
+    /// apart from `near`, which needs the question's words beside it. Read off the best
+    /// sentence's `typed`, already measured: nothing is computed per term.
+    pub cause: f32,
 }
 
 impl Features {
-    fn as_array(&self) -> [f32; 20] {
+    fn as_array(&self) -> [f32; 21] {
         [
             self.word,
             self.word_share,
@@ -112,6 +118,7 @@ impl Features {
             self.echo_before,
             self.tight,
             self.untitled_typed,
+            self.cause,
         ]
     }
 }
@@ -308,6 +315,11 @@ fn measured(
             echo_before: 0.0,
             tight: fit.as_ref().map_or(0.0, |f| f.tight),
             untitled_typed: if weights.untitled {
+                fit.as_ref().map_or(0.0, |f| f.typed)
+            } else {
+                0.0
+            },
+            cause: if asked.wanted == AnswerType::Reason {
                 fit.as_ref().map_or(0.0, |f| f.typed)
             } else {
                 0.0
