@@ -181,3 +181,32 @@ fn a_process_noun_asked_about_is_met_by_its_root_the_report_writes() {
     assert!(a.answered && a.sources[0].article_id == 5, "{a:?}");
     assert!(a.text.contains("20 persen"), "{a:?}");
 }
+
+const MARCH_RELEASE: &str = "Indeks Kopi Lumbung Maret 2031 Naik 1,5 Persen
+
+Tanggal: Selasa, 1 April 2031 / 10:00 WIB
+Reporter: Redaksi Uji
+
+LUMBUNG - Indeks kopi Kota Lumbung pada Maret 2031 naik 1,5 persen dibanding bulan sebelumnya.
+
+Angka itu diumumkan Kepala Dinas Pangan Kota Lumbung Rina Paramitha di balai kota.
+";
+
+fn march_release_only() -> Engine {
+    Engine::build(
+        Arc::new(Intents::builtin()),
+        Arc::new(Lexicon::builtin()),
+        &[article(1, MARCH_RELEASE)],
+    )
+}
+
+#[test]
+fn a_monthly_figure_is_dated_by_its_reference_month_but_who_said_it_by_the_day_it_came_out() {
+    // Out on 1 April about March: April's figure is not in it, but the official who spoke in April is.
+    let e = march_release_only();
+    let person = ask(&e, "Siapa kepala dinas pangan Lumbung pada April 2031?");
+    assert!(
+        person.answered && person.sources[0].article_id == 1,
+        "{person:?}"
+    );
+}

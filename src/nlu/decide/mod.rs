@@ -133,6 +133,13 @@ pub fn choose(
     // Salient evidence: the share of the question's salient terms each candidate article holds.
     // A numbered part's digits ("kuartal 1") are weighed by `period_absent`, in any form.
     let part_digits = period::part_digits(&q.words, lx);
+    // A release's reference month dates its figures; who spoke, where and when something
+    // happened are dated by the day the report came out, as when the question names the release.
+    let by_publication = qd.names_release
+        || matches!(
+            q.answer_type,
+            AnswerType::Person | AnswerType::Place | AnswerType::Date
+        );
     let salient: Vec<&Term> = q
         .terms
         .iter()
@@ -196,7 +203,7 @@ pub fn choose(
         let topic = same_topic(q, qd, &ranked, index);
         for s in ranked.iter_mut() {
             let doc = index.passages[s.passage].doc as usize;
-            s.score += DATE_WEIGHT * dix.agreement(doc, &qd.dates, qd.names_release);
+            s.score += DATE_WEIGHT * dix.agreement(doc, &qd.dates, by_publication);
             if topic.contains(&doc) && dix.titled(doc, &qd.dates) {
                 s.score += TITLE_DATE_BONUS;
             }
@@ -264,7 +271,7 @@ pub fn choose(
     let date = if qd.dates.is_empty() {
         0.0
     } else {
-        dix.agreement(doc, &qd.dates, qd.names_release)
+        dix.agreement(doc, &qd.dates, by_publication)
     };
     let mut ranked_for_checks = vec![chosen.clone()];
     ranked_for_checks.extend(
@@ -376,7 +383,7 @@ pub fn choose(
         sentence_share: fit.as_ref().map_or(0.0, |f| f.share),
         date,
         date_absent: f32::from(u8::from(date_absent)),
-        date_conflict: dix.conflict(doc, &qd.dates, qd.names_release),
+        date_conflict: dix.conflict(doc, &qd.dates, by_publication),
         english: f32::from(u8::from(q.lang == Lang::En)),
         checks: f32::from(u8::from(checks.is_ok())),
         absent: evidence::absent_share(q, index, doc),
