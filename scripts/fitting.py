@@ -52,6 +52,8 @@ SETS = [
     ("tests/archive/qa/probe-22-passage.jsonl", WIDE_G),
     ("tests/archive/qa/probe-22-refuse.jsonl", WIDE_G),
     ("tests/archive/qa/probe-22-english.jsonl", WIDE_G),
+    # Stop 23: colloquial questions over set G and set H, scored blind, then tuned on.
+    ("tests/archive/qa/probe-23-slang.jsonl", WIDE_H),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
