@@ -65,6 +65,8 @@ SETS = [
     ("tests/archive/qa/probe-23-offtopic.jsonl", WIDE_H),
     # Stop 23: why/cause, answers after a pointing-back sentence, quoted speakers; over sets C-H.
     ("tests/archive/qa/probe-23-passage.jsonl", WIDE_H),
+    # Stop 23: colloquial questions over set G and set H, scored blind, then tuned on.
+    ("tests/archive/qa/probe-23-slang.jsonl", WIDE_H),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 

@@ -24,6 +24,8 @@ pub struct Asked {
     counted: HashSet<String>,
     /// The question asks for a time of day ("jam berapa", "pukul berapa").
     time: bool,
+    /// What it counts is a scale ("berapa juta"): the answer is a figure in that scale.
+    scaled: bool,
     /// "Saham apa", "apa nama …", "which commodity": the answer is a name of any kind.
     name: bool,
     /// "Nomor berapa", "PP no brp": the question asks the number a label word names ("Nomor 7").
@@ -119,11 +121,13 @@ impl Asked {
             }
             t => t,
         };
+        let counted = counted(q, lx);
         Asked {
             wanted,
             name: which && wanted == AnswerType::Any,
             time,
-            counted: counted(q, lx),
+            scaled: counted.iter().any(|w| lx.is_scale(w)),
+            counted,
             words,
             digits,
             measure,
@@ -335,15 +339,20 @@ pub fn values_of(toks: &[Tok], facts: &[Facts], asked: &Asked) -> Vec<(usize, f3
                 if !is(NUMBER) || is(LABELLED) || (is(DATEY) && !lasts) || asked.quotes(t) {
                     continue;
                 }
-                // "12 desa" answers "berapa desa": the figure counts what was asked.
-                let counts = toks[i + 1..]
-                    .iter()
-                    .zip(&facts[i + 1..])
-                    .take(2)
-                    .find(|(_, f)| f.bits & NUMBER == 0)
-                    .is_some_and(|(n, _)| asked.counted.contains(&n.lower));
+                // "12 desa" answers "berapa desa": the figure counts what was asked; "2,5 juta
+                // orang" answers "berapa juta" by its scale, a number word before the noun.
+                let mut counts = false;
+                for (n, f) in toks[i + 1..].iter().zip(&facts[i + 1..]).take(2) {
+                    counts |= asked.counted.contains(&n.lower);
+                    if counts || f.bits & NUMBER == 0 {
+                        break;
+                    }
+                }
                 match (asked.measure, measure) {
                     _ if counts => 1.0,
+                    // "Berapa juta" asks a figure in millions: one in another scale or none is
+                    // a weaker answer however well its unit fits.
+                    (None, _) if asked.scaled => 0.5,
                     (Some(a), Some(m)) if a == m => 1.0,
                     (Some(_), Some(_)) => 0.3,
                     (Some(_), None) if is(SEPARATED) => 0.5,

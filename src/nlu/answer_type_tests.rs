@@ -67,6 +67,7 @@ fn strongest(wanted: AnswerType, question: &[&str], sentence: &str) -> f32 {
             .map(|w| w.to_string())
             .collect(),
         counted: HashSet::new(),
+        scaled: false,
         time: false,
         name: false,
         measure: asked_measure(
@@ -169,6 +170,7 @@ fn saham_apa_wants_a_name_of_any_kind() {
         digits: HashSet::new(),
         measure: None,
         counted: HashSet::new(),
+        scaled: false,
         time: false,
         name: true,
         labelled: false,
@@ -195,6 +197,7 @@ fn pukul_berapa_wants_a_time_of_day_and_no_date_answers_it() {
         digits: HashSet::new(),
         measure: None,
         counted: HashSet::new(),
+        scaled: false,
         time: true,
         name: false,
         labelled: false,
@@ -269,6 +272,7 @@ fn a_figure_before_the_counted_noun_answers_how_many() {
         words: ["berapa", "perahu"].iter().map(|w| w.to_string()).collect(),
         digits: HashSet::new(),
         counted: counted.iter().map(|w| w.to_string()).collect(),
+        scaled: counted.iter().any(|w| lx.is_scale(w)),
         time: false,
         name: false,
         labelled: false,
@@ -283,6 +287,18 @@ fn a_figure_before_the_counted_noun_answers_how_many() {
     };
     assert_eq!(best(&asked(&["perahu"])), Some(("40".to_string(), 1.0)));
     assert_eq!(best(&asked(&[])).map(|(_, w)| w), Some(0.5));
+    // "Berapa juta": the figure in millions answers, past the scale to its noun; one in no
+    // scale is a weaker answer however well its unit fits.
+    let s = "Sebanyak 4,5 orang per keluarga, total 2,5 juta orang.";
+    let strengths: Vec<(String, f32)> = values(&tokens(s), &asked(&["juta"]), &lx)
+        .into_iter()
+        .map(|(i, w)| (tokens(s)[i].lower.clone(), w))
+        .filter(|(w, _)| w.contains(','))
+        .collect();
+    assert_eq!(
+        strengths,
+        vec![("4,5".to_string(), 0.5), ("2,5".to_string(), 1.0)]
+    );
 }
 
 #[test]

@@ -46,10 +46,17 @@ pub fn decide(
     let doc = passage.doc as usize;
     // What the question asks about ("siapa pemilik …", "berapa utang …") must be something the
     // article speaks of, in some paragraph or its title. An English question's word crossed a
-    // dictionary, which may miss the article's word: left to the model.
+    // dictionary, which may miss the article's word: left to the model. A place noun asked with
+    // "mana" ("provinsi mana", "kota mana") names the kind of answer, whose name a report writes
+    // without the noun ("terbanyak di Contoh Barat"), not a topic it must speak of.
+    let kind_of_place = |t: &Term| {
+        q.answer_type == AnswerType::Place
+            && index.lx.is_cue(&t.word, crate::nlu::lexicon::Cue::Place)
+    };
     if q.lang == crate::nlu::lang::Lang::Id
         && let Some(t) = q.terms.iter().find(|t| {
             t.head
+                && !kind_of_place(t)
                 && !t.untranslated
                 && !in_doc(t, index, doc)
                 && !found_in_title(t, index, passage)

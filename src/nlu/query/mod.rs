@@ -11,6 +11,7 @@
 mod affixes;
 pub(crate) use affixes::strip_affixes;
 mod clauses;
+mod compound;
 mod glued;
 mod senses;
 mod shorthand;
@@ -174,7 +175,13 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
                 .measure(&t.word, super::lexicon::MeasureRole::Unit)
                 .is_some();
         let parted = (!unit)
-            .then(|| glued::part_word_number(&t.word, index))
+            .then(|| {
+                glued::part_word_number(&t.word, index).or_else(|| {
+                    (!english)
+                        .then(|| compound::part_compound(&t.word, index))
+                        .flatten()
+                })
+            })
             .flatten();
         let spelled = (!english && !unit && parted.is_none())
             .then(|| spell_out(&t.word, t.capitalised, index))
@@ -260,6 +267,11 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         (tokens, context) = merge_english_phrases(tokens, context, lx);
         written.clear();
     }
+    let glued = if english {
+        Vec::new()
+    } else {
+        compound::glued_pairs(&tokens, index)
+    };
     let mut answer_type = AnswerType::Any;
     let mut terms: Vec<Term> = Vec::new();
     // The content word just before, to find what a measure noun governs ("harga tiket").
@@ -345,6 +357,23 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         let numbered = |j: usize| tokens.get(j).is_some_and(|p| lx.is_period_word(&p.word));
         if k > 0 && (numbered(k - 1) || (k > 1 && tokens[k - 1].word == "ke" && numbered(k - 2))) {
             term::match_roman(&mut new, index);
+            // "kuartal 1": the first part's numeral, "I", is a function word the index never
+            // holds, so no passage can show it; whether the report names that part is weighed
+            // by the period feature (decide/period.rs, reading the report's own text), not
+            // demanded of a passage as a name.
+            if term::roman_unindexed(&new.word, lx) {
+                new.salient = false;
+                new.rare = false;
+            }
+        }
+        // Two words the articles write glued ("kacamata") each match the glued form as well.
+        let pairs = [k.checked_sub(1), Some(k)];
+        for (g, _) in pairs
+            .into_iter()
+            .flatten()
+            .filter_map(|j| glued.get(j)?.as_ref())
+        {
+            term::match_also(&mut new, g, index);
         }
         new.context = placing;
         new.placing = placing || leads;

@@ -375,6 +375,32 @@ pub(super) fn match_roman(term: &mut Term, index: &Index) {
     }
 }
 
+/// Whether `word` is a small number whose roman numeral the index cannot hold (a function word
+/// such as "i" is never indexed).
+pub(super) fn roman_unindexed(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> bool {
+    word.parse::<usize>()
+        .ok()
+        .filter(|n| (1..=12).contains(n))
+        .is_some_and(|n| lx.is_function(text::ROMAN[n - 1]))
+}
+
+/// `word` (and its stem) as one more form the term matches in full, as a glued compound of the
+/// term and its neighbour does.
+pub(super) fn match_also(term: &mut Term, word: &str, index: &Index) {
+    let mut added = false;
+    for form in [word.to_string(), index.lx.stem(word)] {
+        if let Some(id) = index.term(&form)
+            && !term.matches.iter().any(|(m, _)| *m == id)
+        {
+            term.matches.push((id, 1.0));
+            added = true;
+        }
+    }
+    if added {
+        term.forms.push(word.to_string());
+    }
+}
+
 /// Whether `full` holds every letter of `short` in the same order.
 pub(super) fn holds_in_order(full: &str, short: &str) -> bool {
     let mut rest = full.chars();

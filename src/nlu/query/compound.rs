@@ -1,0 +1,140 @@
+//! Compounds a reader glues or parts otherwise than the articles do: "kacamata" where a report
+//! writes "kaca mata", "kaca mata" where it writes "kacamata". Read against the index vocabulary:
+//! a glued word the articles never write is parted into two words they write together, and two
+//! words whose glued form the articles write also match that form. (Examples are made up.)
+
+use crate::nlu::index::{Index, TermId};
+use crate::nlu::text::Token;
+
+/// The shortest part of a compound read either way: shorter parts ("se", "di", "ke") are
+/// affixes and prepositions, which glue to anything.
+const MIN_PART: usize = 3;
+
+/// A lowercase word the index lacks (as written and as stemmed) that is two words the articles
+/// write in one paragraph at least ("rumahsakit" → "rumah sakit"): parted so each part matches as
+/// the articles' own word, where the glued form matches nothing. A word the slang lists know,
+/// a function word as either part, or parts no paragraph holds together, leave it whole. Of
+/// several partings the one with the longer shorter part wins (the affix-like split loses).
+/// Read once per question word: at most a word's length of vocabulary lookups.
+pub(super) fn part_compound(word: &str, index: &Index) -> Option<[String; 2]> {
+    let lx = &*index.lx;
+    let len = word.chars().count();
+    if len < 2 * MIN_PART + 1
+        || !word.chars().all(|c| c.is_ascii_lowercase())
+        || index.term(word).is_some()
+        || index.term(&lx.stem(word)).is_some()
+        || lx.slang.contains_key(word)
+        || lx.month(word).is_some()
+    {
+        return None;
+    }
+    let part_id = |w: &str| {
+        (!lx.is_function(w) && !lx.is_particle(w))
+            .then(|| index.term(w))
+            .flatten()
+            .and_then(|_| index.term(&lx.stem(w)))
+    };
+    (MIN_PART..=len - MIN_PART)
+        .filter_map(|at| {
+            let (left, right) = word.split_at(at);
+            let (a, b) = (part_id(left)?, part_id(right)?);
+            together(index, a, b).then(|| (at.min(len - at), [left.to_string(), right.to_string()]))
+        })
+        .max_by_key(|(shorter, _)| *shorter)
+        .map(|(_, parts)| parts)
+}
+
+/// For each token, the index term of its word glued to the next one, where the articles write
+/// that glued form ("kaca" "mata" → "kacamata"): both words then match it too. Two content words
+/// of three letters at least; once per question.
+pub(super) fn glued_pairs(tokens: &[Token], index: &Index) -> Vec<Option<(String, TermId)>> {
+    let lx = &*index.lx;
+    let part = |w: &str| {
+        w.chars().count() >= MIN_PART
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && !lx.is_function(w)
+            && !lx.is_particle(w)
+    };
+    let mut out: Vec<Option<(String, TermId)>> = vec![None; tokens.len()];
+    for (k, pair) in tokens.windows(2).enumerate() {
+        let (a, b) = (pair[0].word.as_str(), pair[1].word.as_str());
+        if a == b || !part(a) || !part(b) {
+            continue;
+        }
+        let glued = format!("{a}{b}");
+        if let Some(id) = index.term(&glued) {
+            out[k] = Some((glued, id));
+        }
+    }
+    out
+}
+
+/// Whether some paragraph holds both stems (postings are sorted by passage).
+fn together(index: &Index, a: TermId, b: TermId) -> bool {
+    let (pa, pb) = (index.postings(a), index.postings(b));
+    let (mut i, mut j) = (0, 0);
+    while i < pa.len() && j < pb.len() {
+        let (x, y) = (pa[i] >> 8, pb[j] >> 8);
+        match x.cmp(&y) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::nlu::index::Index;
+    use crate::nlu::query::analyse;
+    use crate::nlu::testing::{lexicon, plain_article};
+
+    fn index(body: &str) -> Index {
+        let article = plain_article(1, &format!("Harga Naik\n\n{body}\n"));
+        Index::build(&[article], std::iter::empty(), lexicon())
+    }
+
+    fn words(raw: &str, index: &Index) -> Vec<String> {
+        analyse(raw, None, index)
+            .terms
+            .iter()
+            .map(|t| t.word.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_glued_word_the_articles_write_apart_is_parted() {
+        let ix = index("Harga kaca mata di toko Contoh naik tipis bulan ini.");
+        let w = words("harga kacamata di toko contoh brp", &ix);
+        assert!(
+            w.contains(&"kaca".to_string()) && w.contains(&"mata".to_string()),
+            "{w:?}"
+        );
+        // Parts no paragraph holds together leave an unknown word whole.
+        let ix = index("Harga kaca naik. Toko Contoh tutup.\n\nMata uang melemah.");
+        let w = words("harga kacamata brp", &ix);
+        assert!(w.contains(&"kacamata".to_string()), "{w:?}");
+    }
+
+    #[test]
+    fn words_written_apart_match_the_glued_form_the_articles_write() {
+        let ix = index("Harga kacamata di toko Contoh naik tipis bulan ini.");
+        let q = analyse("harga kaca mata di toko contoh brp", None, &ix);
+        for w in ["kaca", "mata"] {
+            let t = q.terms.iter().find(|t| t.word == w).expect(w);
+            assert!(t.forms.contains(&"kacamata".to_string()), "{:?}", t.forms);
+        }
+    }
+
+    #[test]
+    fn the_first_part_of_a_series_is_no_name_a_passage_must_hold() {
+        let ix = index("Laba Koperasi Contoh pada kuartal I naik tipis.");
+        let q = analyse("laba koperasi contoh kuartal 1 brp", None, &ix);
+        let one = q.terms.iter().find(|t| t.word == "1").expect("1");
+        assert!(!one.salient);
+        // Elsewhere a small number is a figure the passage must hold.
+        let q = analyse("laba koperasi contoh naik 1 persen?", None, &ix);
+        assert!(q.terms.iter().any(|t| t.word == "1" && t.salient));
+    }
+}
