@@ -16,7 +16,8 @@ WIDE = sorted(ARCHIVE
 WIDE_F = sorted(WIDE + glob.glob(os.path.join(ROOT, "tests/archive/articles-f/*.txt")))
 # Stop 21's set G (four more new same-topic groups) on top: imported only for probe-21-confnew.
 WIDE_G = sorted(WIDE_F + glob.glob(os.path.join(ROOT, "tests/archive/articles-g/*.txt")))
-# Stop 22's set H (four more new same-topic groups) on top: imported only for probe-22-confnew.
+# Stop 22's set H (four more new same-topic groups) on top: imported for probe-22-confnew and the
+# probe-23 sets but probe-23-confnew.
 WIDE_H = sorted(WIDE_G + glob.glob(os.path.join(ROOT, "tests/archive/articles-h/*.txt")))
 # Stop 23's set I (four more new same-topic groups) on top: imported only for probe-23-confnew.
 WIDE_I = sorted(WIDE_H + glob.glob(os.path.join(ROOT, "tests/archive/articles-i/*.txt")))

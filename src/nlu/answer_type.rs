@@ -153,7 +153,7 @@ pub struct Facts {
 
 impl Facts {
     /// In a run of capitalised words a title or a speech word places as a person's name, and
-    /// no dictionary word: the sentence's first word too ("Budi menjelaskan, …", but not "Ia
+    /// no dictionary word: the sentence's first word too ("Bagas menjelaskan, …", but not "Ia
     /// mengatakan"), which [`values_of`] passes over.
     pub fn placed_as_person(&self) -> bool {
         self.bits & PERSON != 0 && self.bits & BODY == 0
@@ -184,7 +184,7 @@ const BODY: u16 = 1 << 9;
 const CAUSE: u16 = 1 << 10;
 const MANNER: u16 = 1 << 11;
 /// In a run of capitalised words that a title or a speech word places as a person's name
-/// ("Gubernur … Budi Santoso", "kata Budi", "Budi Santoso, mengatakan").
+/// ("Gubernur … Bagas Wiratama", "kata Bagas", "Bagas Wiratama, mengatakan").
 const PERSON: u16 = 1 << 12;
 
 /// The [`Facts`] of each word of a sentence.
@@ -210,7 +210,7 @@ pub fn facts(toks: &[Tok], lx: &Lexicon) -> Vec<Facts> {
                 || lx.month(w).is_some()
                 || lx.is_day(w)
                 || lx.is_cue(w, Cue::When);
-            // The first word is capitalised in every sentence; an age after it ("Budi (40),
+            // The first word is capitalised in every sentence; an age after it ("Bagas (40),
             // pedagang …") marks it a name all the same.
             let name = (i > 0 || aged(toks, i + 1))
                 && t.capitalised
@@ -254,7 +254,7 @@ pub fn facts(toks: &[Tok], lx: &Lexicon) -> Vec<Facts> {
         .collect()
 }
 
-/// The word at `i` is a person's age in brackets ("Budi (40)"): two digits alone in brackets.
+/// The word at `i` is a person's age in brackets ("Bagas (40)"): two digits alone in brackets.
 fn aged(toks: &[Tok], i: usize) -> bool {
     toks.get(i).is_some_and(|t| {
         t.bracketed && t.lower.len() == 2 && t.lower.bytes().all(|b| b.is_ascii_digit())
@@ -262,9 +262,9 @@ fn aged(toks: &[Tok], i: usize) -> bool {
 }
 
 /// Which words are a person's name by where they stand: in a run of capitalised words after a
-/// title inside the run ("Gubernur Jawa Barat Budi Santoso"), or a run right after a title or a
-/// speech word ("kata Budi", "bernama Budi"), or right before a speech word ("Budi Santoso,
-/// mengatakan") or an age in brackets ("Budi Santoso (40)").
+/// title inside the run ("Gubernur Jawa Barat Bagas Wiratama"), or a run right after a title or a
+/// speech word ("kata Bagas", "bernama Bagas"), or right before a speech word ("Bagas Wiratama,
+/// mengatakan") or an age in brackets ("Bagas Wiratama (40)").
 fn person_names(toks: &[Tok], lx: &Lexicon) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     let introduces = |w: &str| lx.is_cue(w, Cue::Person) || lx.is_cue(w, Cue::Speech);

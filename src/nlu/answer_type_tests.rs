@@ -217,7 +217,7 @@ fn pukul_berapa_wants_a_time_of_day_and_no_date_answers_it() {
 fn an_english_which_before_a_place_or_person_noun_asks_for_that_kind_of_name() {
     let lx = Lexicon::builtin();
     let index = crate::nlu::testing::one_article_index(
-        "Banjir di Sukamaju\n\nBanjir merendam Desa Sukamaju. Menteri Budi Santoso datang.\n",
+        "Banjir di Sukamaju\n\nBanjir merendam Desa Sukamaju. Menteri Bagas Wiratama datang.\n",
     );
     let wanted =
         |raw: &str| Asked::of(&super::super::query::analyse(raw, None, &index), &lx).wanted;

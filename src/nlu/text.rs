@@ -226,6 +226,11 @@ fn reduplicated(word: &str) -> Option<&str> {
         .then_some(base)
 }
 
+/// A vowel of the Latin alphabet as both languages write it (y counts as a consonant).
+pub fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
 /// True when the token holds a digit (years, amounts): a salient detail a passage must contain.
 pub fn has_digit(word: &str) -> bool {
     word.chars().any(|c| c.is_ascii_digit())

@@ -137,7 +137,7 @@ Reporter: Redaksi Uji
 
 KARANGTENGAH - Pengecer di Desa Karangtengah menaikkan harga solar menjadi Rp5.500 per liter mulai Senin (7/2/2022).
 
-Kepala Desa Karangtengah Budi Santoso mengatakan pasokan dari kota terlambat sepekan.
+Kepala Desa Karangtengah Bagas Wiratama mengatakan pasokan dari kota terlambat sepekan.
 ";
 
 #[test]

@@ -161,7 +161,7 @@ impl Lexicon {
         }
         let mut out = String::with_capacity(s.len());
         for c in s.chars() {
-            if out.ends_with(c) && !"aeiou".contains(c) {
+            if out.ends_with(c) && !crate::nlu::text::is_vowel(c) {
                 continue;
             }
             out.push(c);

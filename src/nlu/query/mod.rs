@@ -239,7 +239,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     // "terus naik", "tuh" is "itu"), and an English superlative is no reading of Indonesian chat.
     for k in 0..tokens.len().saturating_sub(1) {
         if let Some(Some(short)) = written.get(k)
-            && !short.chars().any(|c| "aeiou".contains(c))
+            && !short.chars().any(crate::nlu::text::is_vowel)
             && lx.is_gradable(&tokens[k + 1].word)
             && !lx.is_superlative(&tokens[k].word)
             && let Some(marker) = lx.superlatives().find(|s| {

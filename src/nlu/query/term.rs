@@ -301,7 +301,10 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     // Once the slang lists, colloquial forms, affixes, shorthand and typo correction all failed
     // on a lowercase word spelt like a word (vowels enough: "sukalaras", not "skrgg"), it is most
     // likely a name the reader did not capitalise (an agency, a company the articles lack).
-    let vowels = word.chars().filter(|c| "aeiou".contains(*c)).count();
+    let vowels = word
+        .chars()
+        .filter(|&c| crate::nlu::text::is_vowel(c))
+        .count();
     let unknown_name = !english
         && matches.is_empty()
         && !ordinary

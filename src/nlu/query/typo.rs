@@ -27,7 +27,7 @@ pub(super) fn correct(word: &str, english: bool, index: &Index) -> Option<String
         // A word of twice as many consonants as vowels is shorthand: letters left out, not one
         // written wrong, so it is corrected only into a word holding all its letters in order
         // ("krta" is no "kata"), or into its own letters swapped ("buybcak").
-        let vowels = w.chars().filter(|c| "aeiou".contains(*c)).count();
+        let vowels = w.chars().filter(|&c| crate::nlu::text::is_vowel(c)).count();
         let shorthand = !english && vowels * 2 < w.chars().count() - vowels;
         let accept = |c: &str| {
             let swapped = || {
