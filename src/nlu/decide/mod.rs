@@ -337,7 +337,6 @@ pub fn choose(
     // A question asking what a thing is quotes the paragraph defining it, when the article has
     // one and the words chose another ("… (SCB) …" in passing, its long form in the lead).
     let definition = relation::definition(q, index, doc, passage.paragraph as usize, lx);
-    let mut paragraphs = paragraphs;
     let mut defining = None;
     if let Definition::Elsewhere(p, range) = &definition {
         paragraphs = vec![*p];
