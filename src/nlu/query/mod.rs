@@ -3,13 +3,15 @@
 //! expected answer type.
 //!
 //! Split by feature: this file owns the analysis of the whole question (its terms and answer
-//! type); `term` reads one content word; `clauses` groups the words (a clause placing the question,
-//! English phrases); `affixes` strips and swaps Indonesian affixes; `shorthand` spells out a
-//! reader's abbreviations no word list knows; `glued` parts a figure from its scale ("13rb");
-//! `typo` corrects a misspelt word against the index vocabulary.
+//! type); `answer_kind` refines the answer type from the whole question; `term` reads one content
+//! word; `clauses` groups the words (a clause placing the question, English phrases); `affixes`
+//! strips and swaps Indonesian affixes; `shorthand` spells out a reader's abbreviations no word
+//! list knows; `glued` parts a figure from its scale ("13rb"); `compound` glues and parts words
+//! against the index vocabulary; `typo` corrects a misspelt word against the index vocabulary.
 
 mod affixes;
 pub(crate) use affixes::strip_affixes;
+mod answer_kind;
 mod clauses;
 mod compound;
 mod glued;
@@ -20,7 +22,6 @@ mod typo;
 
 use super::index::{Index, TermId};
 use super::lang::Lang;
-use super::lexicon::YesNo;
 use super::text::{self, Token};
 
 use self::clauses::{
@@ -233,29 +234,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             limit.push(threshold);
         }
     }
-    // Chat shortens the superlative marker as it does other words ("plg" for "paling", which the
-    // slang lists may give to another word): right before a gradable word it is the marker. Such
-    // a shorthand drops the vowels; a spoken form that keeps them is another word ("trus naik" is
-    // "terus naik", "tuh" is "itu"), and an English superlative is no reading of Indonesian chat.
-    for k in 0..tokens.len().saturating_sub(1) {
-        if let Some(Some(short)) = written.get(k)
-            && !short.chars().any(crate::nlu::text::is_vowel)
-            && lx.is_gradable(&tokens[k + 1].word)
-            && !lx.is_superlative(&tokens[k].word)
-            && let Some(marker) = lx.superlatives().find(|s| {
-                // The shorthand keeps the marker's first and last letters and three at least
-                // ("bs" is too short to tell).
-                !s.contains(' ')
-                    && (lx.is_real_word(s) || !lx.is_english_word(s))
-                    && short.chars().count() >= 3
-                    && s.chars().next() == short.chars().next()
-                    && s.chars().last() == short.chars().last()
-                    && term::holds_in_order(s, short)
-            })
-        {
-            tokens[k].word = marker.to_string();
-        }
-    }
+    shorthand::superlative_markers(&mut tokens, &written, lx);
     let lang = forced.or(detected).unwrap_or(Lang::Id);
     // Small talk and the ticker read the words as written; terms read English phrases as one.
     let words: Vec<String> = tokens.iter().map(|t| t.word.clone()).collect();
@@ -433,50 +412,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     {
         first.head = true;
     }
-    let first = tokens.first().map(|t| t.word.as_str()).unwrap_or("");
-    let last = tokens
-        .iter()
-        .rev()
-        .map(|t| t.word.as_str())
-        .find(|w| !lx.is_particle(w))
-        .unwrap_or("");
-    // "Where did the index close": English asks a market's level with "where" and a verb of
-    // closing or ending; the answer is a figure, not a place.
-    if english
-        && answer_type == AnswerType::Place
-        && tokens.iter().any(|t| lx.is_level_verb(&t.word))
-    {
-        answer_type = AnswerType::Number;
-    }
-    if answer_type == AnswerType::Any
-        && (lx.is_yes_no(first, YesNo::Opener)
-            || (tokens.len() > 2 && lx.is_yes_no(last, YesNo::Closer))
-            || tokens.iter().any(|t| lx.is_yes_no(&t.word, YesNo::Marker)))
-    {
-        answer_type = AnswerType::YesNo;
-    }
-    // "berapa ... tahun" asks for a year, not an amount: a date noun (not a date question word
-    // such as "kapan", which is a function word) outranks "berapa".
-    // A date noun that names its year ("UMP tahun 2024") says which, not what is asked.
-    // Only right before the question word ("tahun berapa", "jam berapa"): elsewhere the noun is
-    // the topic's ("berapa inflasi tahun ke tahun", "berapa UMP tahun lalu"), and right after it
-    // the noun is what is counted ("berapa jam", "brp hari": a duration, a figure).
-    let asks_number = |i: Option<usize>| {
-        i.and_then(|i| tokens.get(i))
-            .is_some_and(|t| lx.answer_type(&t.word) == Some(AnswerType::Number))
-    };
-    if answer_type == AnswerType::Number
-        && tokens.iter().enumerate().any(|(i, t)| {
-            lx.answer_type(&t.word) == Some(AnswerType::Date)
-                && !lx.is_function(&t.word)
-                && asks_number(Some(i + 1))
-                && !tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.word.chars().any(|c| c.is_ascii_digit()))
-        })
-    {
-        answer_type = AnswerType::Date;
-    }
+    answer_type = answer_kind::refined(answer_type, &tokens, english, lx);
     // Only a question with a comparison phrase can hold one; most hold none.
     let conditions = if limit.contains(&true) {
         super::condition::of_question(raw, &terms, lx)

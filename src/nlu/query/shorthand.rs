@@ -1,7 +1,11 @@
 //! A reader's shorthand no word list knows, spelled out before the slang map: vowel-dropped words
-//! ("mngkn") by their consonant outline, blends and initials of two title words ("batpes", "BP").
+//! ("mngkn") by their consonant outline, blends and initials of two title words ("batpes", "BP");
+//! and chat's vowel-less superlative marker ("plg") before a gradable word.
 
+use super::term;
 use crate::nlu::index::Index;
+use crate::nlu::lexicon::Lexicon;
+use crate::nlu::text::Token;
 
 /// A reader's shorthand no word list knows, spelled out (see [`abbrev`](crate::nlu::abbrev)): as a
 /// function or question word if it is one ("stlh"), else as the article word most passages use
@@ -83,6 +87,33 @@ fn undoubled(word: &str) -> Vec<String> {
         .filter(|&i| chars[i] == chars[i - 1] && chars[i].is_alphabetic())
         .map(|i| chars[..i].iter().chain(&chars[i + 1..]).collect())
         .collect()
+}
+
+/// Chat shortens the superlative marker as it does other words ("plg" for "paling", which the
+/// slang lists may give to another word): right before a gradable word it is the marker. Such a
+/// shorthand drops the vowels; a spoken form that keeps them is another word ("trus naik" is
+/// "terus naik", "tuh" is "itu"), and an English superlative is no reading of Indonesian chat.
+/// `written` holds the reader's spelling where the slang map replaced a word.
+pub(super) fn superlative_markers(tokens: &mut [Token], written: &[Option<String>], lx: &Lexicon) {
+    for k in 0..tokens.len().saturating_sub(1) {
+        if let Some(Some(short)) = written.get(k)
+            && !short.chars().any(crate::nlu::text::is_vowel)
+            && lx.is_gradable(&tokens[k + 1].word)
+            && !lx.is_superlative(&tokens[k].word)
+            && let Some(marker) = lx.superlatives().find(|s| {
+                // The shorthand keeps the marker's first and last letters and three at least
+                // ("bs" is too short to tell).
+                !s.contains(' ')
+                    && (lx.is_real_word(s) || !lx.is_english_word(s))
+                    && short.chars().count() >= 3
+                    && s.chars().next() == short.chars().next()
+                    && s.chars().last() == short.chars().last()
+                    && term::holds_in_order(s, short)
+            })
+        {
+            tokens[k].word = marker.to_string();
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,60 @@
+//! The answer type's last refinements, read from the whole question once its words are known:
+//! a yes/no question, "where did the index close" asking a figure, "tahun berapa" asking a date.
+
+use super::AnswerType;
+use crate::nlu::lexicon::{Lexicon, YesNo};
+use crate::nlu::text::Token;
+
+/// The answer type the question words gave, refined by the question as a whole.
+pub(super) fn refined(
+    mut answer_type: AnswerType,
+    tokens: &[Token],
+    english: bool,
+    lx: &Lexicon,
+) -> AnswerType {
+    let first = tokens.first().map(|t| t.word.as_str()).unwrap_or("");
+    let last = tokens
+        .iter()
+        .rev()
+        .map(|t| t.word.as_str())
+        .find(|w| !lx.is_particle(w))
+        .unwrap_or("");
+    // "Where did the index close": English asks a market's level with "where" and a verb of
+    // closing or ending; the answer is a figure, not a place.
+    if english
+        && answer_type == AnswerType::Place
+        && tokens.iter().any(|t| lx.is_level_verb(&t.word))
+    {
+        answer_type = AnswerType::Number;
+    }
+    if answer_type == AnswerType::Any
+        && (lx.is_yes_no(first, YesNo::Opener)
+            || (tokens.len() > 2 && lx.is_yes_no(last, YesNo::Closer))
+            || tokens.iter().any(|t| lx.is_yes_no(&t.word, YesNo::Marker)))
+    {
+        answer_type = AnswerType::YesNo;
+    }
+    // "berapa ... tahun" asks for a year, not an amount: a date noun (not a date question word
+    // such as "kapan", which is a function word) outranks "berapa".
+    // A date noun that names its year ("UMP tahun 2024") says which, not what is asked.
+    // Only right before the question word ("tahun berapa", "jam berapa"): elsewhere the noun is
+    // the topic's ("berapa inflasi tahun ke tahun", "berapa UMP tahun lalu"), and right after it
+    // the noun is what is counted ("berapa jam", "brp hari": a duration, a figure).
+    let asks_number = |i: Option<usize>| {
+        i.and_then(|i| tokens.get(i))
+            .is_some_and(|t| lx.answer_type(&t.word) == Some(AnswerType::Number))
+    };
+    if answer_type == AnswerType::Number
+        && tokens.iter().enumerate().any(|(i, t)| {
+            lx.answer_type(&t.word) == Some(AnswerType::Date)
+                && !lx.is_function(&t.word)
+                && asks_number(Some(i + 1))
+                && !tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.word.chars().any(|c| c.is_ascii_digit()))
+        })
+    {
+        answer_type = AnswerType::Date;
+    }
+    answer_type
+}
