@@ -21,7 +21,8 @@ pub struct DateIndex {
     /// "50" (a whole number) and "3_50" (a figure) never collide.
     figures: Vec<Vec<String>>,
     /// The month a report says its figures are about when that is not its publication month
-    /// ("inflasi Januari 2031" out on 1 February): see [`reference_month`].
+    /// ("inflasi Januari 2031" out on 1 February, [`reference_month`]), or the year a full-year
+    /// report is about ("laba 2031" out in January 2032, [`reference_year`]).
     reference: Vec<Option<When>>,
     /// Each article's text dates without the days of its own week (the press conference's
     /// "Kamis (1/2)"): what still dates it once its publication month is set aside.
@@ -67,10 +68,13 @@ impl DateIndex {
             figures.dedup();
             out.figures.push(figures);
             all.dedup();
-            let reference =
-                day.and_then(|d| reference_month(&doc.title, &doc.paragraphs, d, &all, lx));
+            let reference = day.and_then(|d| {
+                reference_month(&doc.title, &doc.paragraphs, d, &all, lx)
+                    .or_else(|| reference_year(&doc.title, &doc.paragraphs, d, &all, lx))
+            });
             if let Some(r) = reference {
-                // "Bulan sebelumnya" in a release on March is February: a month it reports too.
+                // "Bulan sebelumnya" in a release on March is February: a month it reports too
+                // ("tahun sebelumnya" in a full-year report, the year before that year).
                 let back = doc
                     .paragraphs
                     .iter()
@@ -151,7 +155,9 @@ impl DateIndex {
         let base = self.conflict_of_period(doc, q, release);
         let dated = q.iter().filter(|w| dates::is_dated(w)).count();
         let titled = &self.title_years[doc];
-        let Some(published) = self.published[doc].and_then(|p| p.year) else {
+        // A full-year report's "two years back" counts from the year it reports.
+        let reported = self.reference[doc].filter(|r| r.month.is_none());
+        let Some(published) = reported.or(self.published[doc]).and_then(|p| p.year) else {
             return base;
         };
         if dated == 0 || titled.is_empty() {
@@ -179,7 +185,7 @@ impl DateIndex {
                     .iter()
                     .map(|w| {
                         let one = std::slice::from_ref(w);
-                        if is_month(w) {
+                        if of_period(w, &reference) {
                             dates::agreement(one, Some(&reference), &self.doc_text_ref[doc], titled)
                         } else {
                             dates::agreement(
@@ -211,14 +217,16 @@ impl DateIndex {
 }
 
 impl DateIndex {
-    /// The report's reference month when a month the question names is to be read against it
-    /// rather than the publication date: the report declares another month, the question names
-    /// a month (not a day) and no release ("laporan Februari" may mean the one out then).
+    /// The report's reference period when a month (or, for a full-year report, a year) the
+    /// question names is to be read against it rather than the publication date: the report
+    /// declares another period, the question names one of its kind (not a day) and no release
+    /// ("laporan Februari" may mean the one out then).
     fn by_reference(&self, doc: usize, q: &[When], release: bool) -> Option<When> {
-        if release || !q.iter().any(is_month) {
+        let reference = self.reference[doc]?;
+        if release || !q.iter().any(|w| of_period(w, &reference)) {
             return None;
         }
-        self.reference[doc]
+        Some(reference)
     }
 
     /// [`dates::conflict`], a month the question names matched against the report's reference
@@ -228,7 +236,8 @@ impl DateIndex {
         let Some(reference) = self.by_reference(doc, q, release) else {
             return dates::conflict(q, published, &self.doc_text[doc]);
         };
-        let (months, rest): (Vec<When>, Vec<When>) = q.iter().partition(|w| is_month(w));
+        let (months, rest): (Vec<When>, Vec<When>) =
+            q.iter().partition(|w| of_period(w, &reference));
         let dated_rest = rest.iter().filter(|w| dates::is_dated(w)).count();
         let unmatched = dates::conflict(&months, Some(&reference), &self.doc_text_ref[doc])
             * months.len() as f32
@@ -240,6 +249,21 @@ impl DateIndex {
 /// A month without a day ("inflasi Maret 2031", "bulan Mei").
 fn is_month(w: &When) -> bool {
     w.month.is_some() && w.day.is_none()
+}
+
+/// A year alone ("laba 2031").
+fn is_year(w: &When) -> bool {
+    w.year.is_some() && w.month.is_none() && w.day.is_none()
+}
+
+/// Whether the question's date names a period of the reference's kind: a month against a
+/// reference month, a year alone against a reference year.
+fn of_period(w: &When, reference: &When) -> bool {
+    if reference.month.is_some() {
+        is_month(w)
+    } else {
+        is_year(w)
+    }
 }
 
 /// A day of the report's own week: its press conference or release, another form of its
@@ -295,4 +319,35 @@ fn reference_month(
         return None;
     }
     Some(reference)
+}
+
+/// The year a full-year report says its figures are about, when it is published early in the
+/// next one ("laba 2031" out in January 2032, "sepanjang 2031"): the first year alone its title
+/// names, else its lead paragraph's, when that is the year before publication and the report
+/// is out within [`MAX_RELEASE_LAG`] months of that year's end. `None` when the text names the
+/// publication year as a period anywhere (a story on this year that recalls last year's). A
+/// year the question names is then read against it, so a question on the publication year is
+/// one on a year the report does not cover. Once per article, at build time.
+fn reference_year(
+    title: &str,
+    paragraphs: &[String],
+    published: chrono::NaiveDate,
+    all: &[When],
+    lx: &Lexicon,
+) -> Option<When> {
+    use chrono::Datelike;
+    if published.month() as i32 > MAX_RELEASE_LAG {
+        return None;
+    }
+    let first = |text: &str| dates::of_text(text, None, lx).into_iter().find(is_year);
+    let found = first(title).or_else(|| paragraphs.first().and_then(|p| first(p)))?;
+    let year = published.year() - 1;
+    if found.year != Some(year)
+        || all
+            .iter()
+            .any(|w| is_year(w) && w.year == Some(published.year()))
+    {
+        return None;
+    }
+    Some(found)
 }
