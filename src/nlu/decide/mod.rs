@@ -255,6 +255,9 @@ pub fn choose(
             }
         }
     }
+    // A numbered part the question names ("kuartal IV 2031") the best article lacks: the
+    // articles lacking it step down (see [`period::push_down_absent`]).
+    period::push_down_absent(q, index, &mut ranked, lx);
     let date_absent = qd.dates.iter().filter_map(|w| w.year).any(|y| {
         !ranked
             .iter()

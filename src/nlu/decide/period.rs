@@ -2,12 +2,20 @@
 //! kesebelas") that the chosen report never writes: a report on another quarter, week or tariff
 //! class of the same topic holds every other word of the question and still cannot answer.
 
+use crate::nlu::article::Scored;
+use crate::nlu::index::Index;
 use crate::nlu::lexicon::Lexicon;
+use crate::nlu::query::Query;
 use crate::nlu::text;
+
+/// How much an article not writing the numbered part the question names ("triwulan IV" for
+/// "kuartal IV") loses against one that does: enough to outweigh a sibling on another quarter
+/// of the same year, whose title agrees with the question's year (date and title bonuses).
+const PERIOD_DOC_WEIGHT: f32 = 0.25;
 
 /// One numbered part the question names: the noun of the series when it has one, and the number.
 #[derive(Debug, PartialEq)]
-struct Part {
+pub(super) struct Part {
     noun: Option<String>,
     n: u32,
 }
@@ -34,8 +42,10 @@ fn small(w: &str) -> Option<u32> {
 fn ordinal_at(words: &[String], i: usize, lx: &Lexicon, after_noun: bool) -> Option<u32> {
     let w = words.get(i)?;
     if let Some(n) = lx.ordinal_word(w) {
-        // "pertama" alone is "pertama kali", the first time, no part of a series.
-        return (after_noun || n > 1).then_some(n);
+        // "pertama" alone is "pertama kali", the first time, no part of a series; before a
+        // month ("minggu ketiga Maret") it is a time within that month, which the dates weigh.
+        let in_month = words.get(i + 1).is_some_and(|x| lx.month(x).is_some());
+        return ((after_noun || n > 1) && !in_month).then_some(n);
     }
     if !after_noun {
         return None;
@@ -105,6 +115,63 @@ fn held(part: &Part, words: &[String], lx: &Lexicon) -> bool {
                 || (words[i] == "ke" && words.get(i + 1).and_then(|n| small(n)) == Some(part.n))
         }
     })
+}
+
+/// The numbered parts the question names with their noun ("kuartal IV", "golongan II"): the
+/// ones a report writes in the same form, so they can pick the report. Once per question.
+pub(super) fn named_parts(question: &[String], lx: &Lexicon) -> Vec<Part> {
+    parts(question, lx)
+        .into_iter()
+        .filter(|p| p.noun.is_some())
+        .collect()
+}
+
+/// Whether the article (title and paragraphs) writes every one of `wanted`. Once per candidate
+/// article, and only when the question names such a part.
+pub(super) fn holds_all(wanted: &[Part], title: &str, paragraphs: &[String], lx: &Lexicon) -> bool {
+    let mut words = text::words(title);
+    for p in paragraphs {
+        words.extend(text::words(p));
+    }
+    wanted.iter().all(|p| held(p, &words, lx))
+}
+
+/// A numbered part the question names ("kuartal IV 2031", "semester I") picks the reports
+/// writing it: a sibling on another quarter agrees on the year and every other word, and
+/// [`period_absent`] would refuse it. Only when the best article lacks the part are the articles
+/// lacking it pushed down (the holders keep their own scores, which the answer model reads).
+/// Read once per candidate article near the best score, and only then.
+pub(super) fn push_down_absent(q: &Query, index: &Index, ranked: &mut [Scored], lx: &Lexicon) {
+    let wanted = named_parts(&q.words, lx);
+    if wanted.is_empty() {
+        return;
+    }
+    let holds = |doc: usize| {
+        let d = &index.docs[doc];
+        holds_all(&wanted, &d.title, &d.paragraphs, lx)
+    };
+    let Some(best) = ranked.iter().max_by(|a, b| a.score.total_cmp(&b.score)) else {
+        return;
+    };
+    if holds(index.passages[best.passage].doc as usize) {
+        return;
+    }
+    let floor = super::TOPIC_FLOOR * best.score;
+    let mut held: Vec<(usize, bool)> = Vec::new();
+    for s in ranked.iter_mut().filter(|s| s.score >= floor) {
+        let doc = index.passages[s.passage].doc as usize;
+        let h = match held.iter().find(|(d, _)| *d == doc) {
+            Some(&(_, h)) => h,
+            None => {
+                let h = holds(doc);
+                held.push((doc, h));
+                h
+            }
+        };
+        if !h {
+            s.score -= PERIOD_DOC_WEIGHT;
+        }
+    }
 }
 
 /// 1 when the question names a numbered part of a series the article (title and paragraphs)
