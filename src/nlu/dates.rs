@@ -322,9 +322,18 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
         ..QuestionDates::default()
     };
     let mut starts = Vec::new();
-    for (when, used) in absolute(&toks, lx) {
-        starts.push(used.iter().copied().min().unwrap_or(0));
-        q.dates.push(when);
+    let dated = absolute(&toks, lx);
+    let first_words: Vec<usize> = dated
+        .iter()
+        .map(|(_, used)| used.iter().copied().min().unwrap_or(0))
+        .collect();
+    let placed = positions(&toks, &first_words, lx);
+    let opening = year_to_date(&toks, &dated, lx);
+    for (k, (when, used)) in dated.into_iter().enumerate() {
+        if !opening.contains(&k) {
+            starts.push(first_words[k]);
+            q.dates.push(when);
+        }
         for i in used {
             // A slashed date reaches the word tokenizer as its numbers.
             q.words.extend(toks[i].text.split('/').map(str::to_string));
@@ -387,6 +396,7 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
         .flat_map(|(_, used)| used)
         .map(|i| spelled[i].text.clone())
         .collect();
+    q.relative_words.extend(placed);
     q
 }
 
@@ -465,7 +475,11 @@ use relative_words::{is_duration, relative};
 
 #[path = "dates_shift.rs"]
 mod shift;
+
+#[path = "dates_span.rs"]
+mod span;
 pub use shift::{previous_months, shifted, with_passage_years};
+use span::{positions, year_to_date};
 
 #[path = "dates_agree.rs"]
 mod agree;

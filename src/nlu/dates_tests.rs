@@ -337,3 +337,43 @@ fn a_question_naming_a_release_says_so() {
     );
     assert!(!of_question("Harga kopi Maret 2031 berapa?").names_release);
 }
+
+#[test]
+fn a_year_to_date_range_is_dated_by_its_last_month() {
+    let month = |y, m| When {
+        year: Some(y),
+        month: Some(m),
+        day: None,
+    };
+    let q = of_question("Berapa kunjungan Januari-September 2031?");
+    assert_eq!(q.dates, vec![month(2031, 9)]);
+    assert!(q.words.contains(&"januari".to_string()));
+    assert_eq!(
+        of_question("kunjungan januari sampai mei 2031 brp").dates,
+        vec![month(2031, 5)]
+    );
+    // Two months apart, or a range not from January, keep both.
+    assert_eq!(of_question("harga Januari dan Maret 2031").dates.len(), 2);
+    assert_eq!(of_question("harga Maret-Mei 2031").dates.len(), 2);
+}
+
+#[test]
+fn a_position_in_the_period_is_no_content_word() {
+    let q = of_question("Akhir Agustus 2031 hujan abu sejauh berapa?");
+    assert_eq!(q.relative_words, vec!["akhir".to_string()]);
+    assert!(!q.latest);
+    assert_eq!(
+        of_question("harga awal tahun 2031 berapa").relative_words,
+        vec!["awal".to_string()]
+    );
+    // Not before a date: a word like any other.
+    assert!(of_question("awal mula banjir 2031").relative_words.is_empty());
+}
+
+#[test]
+fn a_report_on_a_period_looks_back_a_year_with_tahun_lalu() {
+    assert_eq!(
+        previous_months("naik dibanding periode yang sama tahun lalu", &LX),
+        vec![-12]
+    );
+}

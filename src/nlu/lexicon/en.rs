@@ -28,6 +28,14 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/en/setting-words.txt"),
         ),
         (
+            "date-positions",
+            include_str!("../../../lexicon/en/date-positions.txt"),
+        ),
+        (
+            "date-ranges",
+            include_str!("../../../lexicon/en/date-ranges.txt"),
+        ),
+        (
             "measure-heads",
             include_str!("../../../lexicon/en/measure-heads.txt"),
         ),

@@ -51,6 +51,14 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/id/setting-words.txt"),
         ),
         (
+            "date-positions",
+            include_str!("../../../lexicon/id/date-positions.txt"),
+        ),
+        (
+            "date-ranges",
+            include_str!("../../../lexicon/id/date-ranges.txt"),
+        ),
+        (
             "period-words",
             include_str!("../../../lexicon/id/period-words.txt"),
         ),

@@ -95,6 +95,8 @@ impl Lexicon {
             "fillers" => words(&mut self.fillers),
             "context-words" => words(&mut self.context_words),
             "setting-words" => words(&mut self.setting_words),
+            "date-positions" => words(&mut self.date_positions),
+            "date-ranges" => words(&mut self.date_ranges),
             "level-verbs" => words(&mut self.level_verbs),
             "ordinal-suffixes" => words(&mut self.ordinal_suffixes),
             "number-words" => words(&mut self.number_words),

@@ -67,6 +67,11 @@ pub struct Lexicon {
     /// Words opening such a clause only at the question's start (`setting-words.txt`: "dalam",
     /// "menurut").
     setting_words: HashSet<String>,
+    /// Words placing a time within the month or year after them (`date-positions.txt`: "awal",
+    /// "akhir", "mid").
+    date_positions: HashSet<String>,
+    /// Words joining the two months of a range (`date-ranges.txt`: "sampai", "through").
+    date_ranges: HashSet<String>,
     /// Nouns naming one numbered part of a series (`period-words.txt`: "kuartal", "edisi"), each
     /// with its line: the words of one line name the same part.
     period_words: HashMap<String, usize>,
@@ -210,6 +215,16 @@ impl Lexicon {
     /// rapat …, berapa …?").
     pub fn is_setting_word(&self, w: &str) -> bool {
         self.setting_words.contains(w)
+    }
+
+    /// Whether a word joins the two months of a range ("Januari sampai Mei").
+    pub fn is_date_range_word(&self, w: &str) -> bool {
+        self.date_ranges.contains(w)
+    }
+
+    /// Whether a word places a time within the month or year named after it ("akhir Agustus").
+    pub fn is_date_position(&self, w: &str) -> bool {
+        self.date_positions.contains(w)
     }
 
     /// Whether a noun names one numbered part of a series ("kuartal", "pekan", "golongan").
