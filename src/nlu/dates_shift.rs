@@ -35,12 +35,14 @@ pub fn shifted(w: When, months: i32) -> When {
 }
 
 /// The look backs a text makes from the period it reports ("bulan sebelumnya", "tahun
-/// sebelumnya": [`Relative::Previous`]), in months.
+/// sebelumnya": [`Relative::Previous`]), in months. In a report on a period, "tahun lalu" is
+/// that period a year back too ("periode yang sama tahun lalu").
 pub fn previous_months(text: &str, lx: &Lexicon) -> Vec<i32> {
     relative(&toks(text), lx)
         .into_iter()
         .filter_map(|(r, _)| match r {
             Relative::Previous(n) => Some(n),
+            Relative::Years(n) if n < 0 => Some(12 * n),
             _ => None,
         })
         .collect()

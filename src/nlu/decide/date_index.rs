@@ -295,7 +295,23 @@ fn reference_month(
 ) -> Option<When> {
     use chrono::Datelike;
     // Months as written: "bulan lalu" is the writer's look back, not the period reported.
-    let first = |text: &str| dates::of_text(text, None, lx).into_iter().find(is_month);
+    // A year-to-date range ("Januari-Oktober 2031") reports as of its last month.
+    let first = |text: &str| {
+        let months: Vec<When> = dates::of_text(text, None, lx)
+            .into_iter()
+            .filter(is_month)
+            .collect();
+        let opens = |a: &When, b: &When| {
+            a.month == Some(1)
+                && b.month.is_some_and(|m| m > 1)
+                && a.year.is_none_or(|y| b.year == Some(y))
+        };
+        match months.as_slice() {
+            [a, b, ..] if opens(a, b) => Some(*b),
+            [a, ..] => Some(*a),
+            [] => None,
+        }
+    };
     let found = first(title).or_else(|| paragraphs.first().and_then(|p| first(p)))?;
     let month = found.month?;
     let year = found.year.unwrap_or(if month <= published.month() {

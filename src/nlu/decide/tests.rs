@@ -152,3 +152,23 @@ fn a_monthly_release_is_about_its_reference_month_not_its_publication_month() {
     assert_eq!(conflict("Indeks kopi Februari 2031 berapa?"), 0.0);
     assert_eq!(conflict("Indeks kopi Januari 2031 berapa?"), 1.0);
 }
+
+#[test]
+fn a_full_year_report_is_about_its_reference_year_not_its_publication_year() {
+    use crate::nlu::testing::plain_article;
+    let lx = lexicon();
+    let a = plain_article(
+        1,
+        "Laba Koperasi Contoh 2031 Turun 12 Persen\n\nTanggal: Kamis, 29 Januari 2032 / 10:00 WIB\n\nKoperasi Contoh membukukan laba Rp 3,1 miliar sepanjang 2031, turun dari tahun sebelumnya yang Rp 3,5 miliar.\n",
+    );
+    let dix = DateIndex::build(&[a], &lx);
+    let conflict = |raw: &str| {
+        let qd = dates::of_question(raw, &lx);
+        dix.conflict(0, &qd.dates, qd.names_release)
+    };
+    assert_eq!(conflict("Laba Koperasi Contoh 2031 berapa?"), 0.0);
+    // "Tahun sebelumnya" in the report on 2031 is 2030.
+    assert_eq!(conflict("Laba Koperasi Contoh 2030 berapa?"), 0.0);
+    // Published in 2032, about 2031: a question on 2032 is about a report it is not.
+    assert_eq!(conflict("Laba Koperasi Contoh sepanjang 2032 berapa?"), 1.0);
+}
