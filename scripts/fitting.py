@@ -68,6 +68,9 @@ SETS = [
     ("tests/archive/qa/probe-23-passage.jsonl", WIDE_H),
     # Stop 23: colloquial questions over set G and set H, scored blind, then tuned on.
     ("tests/archive/qa/probe-23-slang.jsonl", WIDE_H),
+    # Stop 24: reference years, quarters, semesters and year-to-date ranges, readers' date forms and
+    # near-miss periods over sets C, D, F, G, H and I; scored blind (0.720), then tuned on.
+    ("tests/archive/qa/probe-24-dated.jsonl", WIDE_I),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
