@@ -367,7 +367,11 @@ fn a_position_in_the_period_is_no_content_word() {
         vec!["awal".to_string()]
     );
     // Not before a date: a word like any other.
-    assert!(of_question("awal mula banjir 2031").relative_words.is_empty());
+    assert!(
+        of_question("awal mula banjir 2031")
+            .relative_words
+            .is_empty()
+    );
 }
 
 #[test]
