@@ -119,7 +119,7 @@ pub(super) fn same_topic(
             // only to a report plainly on the same story.
             .filter(|t| !(qd.latest && index.lx.is_prefixed_verb(&t.word)))
             // A gradable word ("naik", "tinggi") tells how a measure moved, in any report's
-            // headline ("Rupiah … Naik"), not what the report is about.
+            // headline ("Iuran Sampah … Naik"), not what the report is about.
             .filter(|t| !index.lx.is_gradable(&t.word))
             .filter(|t| in_title(t, doc) && !only_a_unit(t, title_words))
             .collect()
