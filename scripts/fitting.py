@@ -21,11 +21,13 @@ WIDE_G = sorted(WIDE_F + glob.glob(os.path.join(ROOT, "tests/archive/articles-g/
 WIDE_H = sorted(WIDE_G + glob.glob(os.path.join(ROOT, "tests/archive/articles-h/*.txt")))
 # Stop 23's set I (four more new same-topic groups) on top: imported only for probe-23-confnew.
 WIDE_I = sorted(WIDE_H + glob.glob(os.path.join(ROOT, "tests/archive/articles-i/*.txt")))
+# Stop 24's set J (four more new same-topic groups) on top: imported only for probe-24-confnew.
+WIDE_J = sorted(WIDE_I + glob.glob(os.path.join(ROOT, "tests/archive/articles-j/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
 # probe-21-confnew and the probe-22 sets over those and set G, probe-22-confnew and probe-23-period
-# over those and set H, probe-23-confnew over those and set I.
+# over those and set H, probe-23-confnew over those and set I, probe-24-confnew over those and set J.
 SETS = [
     ("tests/archive/qa/tune.jsonl", ARCHIVE),
     ("tests/archive/qa/probe-14.jsonl", ARCHIVE),
@@ -47,6 +49,7 @@ SETS = [
     # Stop 23: thresholds on a figure over sets C, D, F, G and H, scored blind, then tuned on.
     ("tests/archive/qa/probe-23-cond.jsonl", WIDE_H),
     ("tests/archive/qa/probe-23-confnew.jsonl", WIDE_I),
+    ("tests/archive/qa/probe-24-confnew.jsonl", WIDE_J),
     ("tests/archive/qa/probe-20-slang.jsonl", WIDE),
     ("tests/archive/qa/probe-20-english.jsonl", WIDE),
     ("tests/archive/qa/probe-21-english.jsonl", WIDE),

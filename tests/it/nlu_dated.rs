@@ -210,3 +210,52 @@ fn a_monthly_figure_is_dated_by_its_reference_month_but_who_said_it_by_the_day_i
         "{person:?}"
     );
 }
+
+const STALLS_OLD: &str = "Survei Pasar: Tarif Los Lumbung di Awal 2029 Naik
+
+Tanggal: Senin, 14 Mei 2029 / 10:00 WIB
+Reporter: Redaksi Uji
+
+LUMBUNG - Dinas Pasar Kota Lumbung mencatat sewa kios di pasar induk naik 2,4 persen pada awal 2029.
+
+Kenaikan sewa kios terjadi pada semua blok pasar, kata Kepala Dinas Pasar Rina Astuti.
+";
+
+const STALLS_NEW: &str = "Tarif Los Lumbung Tumbuh 3,6 Persen pada Triwulan III/2031
+
+Tanggal: Selasa, 15 November 2031 / 10:00 WIB
+Reporter: Redaksi Uji
+
+LUMBUNG - Dinas Pasar Kota Lumbung mencatat sewa kios di pasar induk naik 3,6 persen pada triwulan III 2031.
+
+Kenaikan sewa kios tertinggi terjadi di blok timur, kata Kepala Dinas Pasar Rina Astuti.
+";
+
+const FEE_NEWEST: &str = "Iuran Sampah Kota Lumbung Naik Jadi Rp20.000
+
+Tanggal: Rabu, 2 Januari 2032 / 09:00 WIB
+Reporter: Redaksi Uji
+
+LUMBUNG - Iuran sampah rumah tangga di Kota Lumbung naik menjadi Rp20.000 per bulan, dan sewa kios di pasar induk ikut dikenai iuran baru.
+
+Warga meminta pengangkutan sampah lebih sering.
+";
+
+#[test]
+fn terbaru_takes_no_topic_from_how_a_headline_says_a_figure_moved() {
+    // The oldest report's headline says "naik" and names nothing else the question asks: a
+    // gradable word names no topic, so the newest report saying "naik" of another figure is not
+    // the newest on the question's topic.
+    let e = Engine::build(
+        Arc::new(Intents::builtin()),
+        Arc::new(Lexicon::builtin()),
+        &[
+            article(1, STALLS_OLD),
+            article(2, STALLS_NEW),
+            article(3, FEE_NEWEST),
+        ],
+    );
+    let a = ask(&e, "sewa kios yang terbaru naik berapa persen?");
+    assert!(a.answered && a.sources[0].article_id == 2, "{a:?}");
+    assert!(a.text.contains("3,6 persen"), "{a:?}");
+}

@@ -118,6 +118,9 @@ pub(super) fn same_topic(
             // happened to. Without "terbaru" the topic stays narrow: a near tie's bonus goes
             // only to a report plainly on the same story.
             .filter(|t| !(qd.latest && index.lx.is_prefixed_verb(&t.word)))
+            // A gradable word ("naik", "tinggi") tells how a measure moved, in any report's
+            // headline ("Iuran Sampah … Naik"), not what the report is about.
+            .filter(|t| !index.lx.is_gradable(&t.word))
             .filter(|t| in_title(t, doc) && !only_a_unit(t, title_words))
             .collect()
     };
