@@ -68,6 +68,9 @@ SETS = [
     ("tests/archive/qa/probe-23-passage.jsonl", WIDE_H),
     # Stop 23: colloquial questions over set G and set H, scored blind, then tuned on.
     ("tests/archive/qa/probe-23-slang.jsonl", WIDE_H),
+    # Stop 24: colloquial questions (abbreviations, spacing variants, loanwords) over sets C, D, F,
+    # G, H and I, scored blind, then tuned on.
+    ("tests/archive/qa/probe-24-slang.jsonl", WIDE_I),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
