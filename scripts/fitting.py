@@ -74,6 +74,9 @@ SETS = [
     # Stop 24: reference years, quarters, semesters and year-to-date ranges, readers' date forms and
     # near-miss periods over sets C, D, F, G, H and I; scored blind (0.720), then tuned on.
     ("tests/archive/qa/probe-24-dated.jsonl", WIDE_I),
+    # Stop 24: colloquial questions (abbreviations, spacing variants, loanwords) over sets C, D, F,
+    # G, H and I, scored blind, then tuned on.
+    ("tests/archive/qa/probe-24-slang.jsonl", WIDE_I),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 

@@ -3,6 +3,7 @@
 //! a glued word the articles never write is parted into two words they write together, and two
 //! words whose glued form the articles write also match that form. (Examples are made up.)
 
+use crate::nlu::Lang;
 use crate::nlu::index::{Index, TermId};
 use crate::nlu::text::Token;
 
@@ -46,13 +47,14 @@ pub(super) fn part_compound(word: &str, index: &Index) -> Option<[String; 2]> {
 
 /// For each token, the index term of its word glued to the next one, where the articles write
 /// that glued form ("kaca" "mata" → "kacamata"): both words then match it too. Two content words
-/// of three letters at least; once per question.
+/// of three letters at least; once per question. Only Indonesian questions are read so, where an
+/// English function word is an English loan's part like any other ("over" "time" → "overtime").
 pub(super) fn glued_pairs(tokens: &[Token], index: &Index) -> Vec<Option<(String, TermId)>> {
     let lx = &*index.lx;
     let part = |w: &str| {
         w.chars().count() >= MIN_PART
             && w.chars().all(|c| c.is_ascii_lowercase())
-            && !lx.is_function(w)
+            && !lx.is_function_in(Lang::Id, w)
             && !lx.is_particle(w)
     };
     let mut out: Vec<Option<(String, TermId)>> = vec![None; tokens.len()];
@@ -125,6 +127,19 @@ mod tests {
             let t = q.terms.iter().find(|t| t.word == w).expect(w);
             assert!(t.forms.contains(&"kacamata".to_string()), "{:?}", t.forms);
         }
+    }
+
+    #[test]
+    fn an_english_function_word_glues_into_the_loan_the_articles_write() {
+        let ix = index("Upah overtime buruh Contoh naik tipis bulan ini.");
+        let q = analyse("upah over time buruh contoh bulan ini brp", None, &ix);
+        assert!(
+            q.terms
+                .iter()
+                .any(|t| t.forms.contains(&"overtime".to_string())),
+            "{:?}",
+            q.terms
+        );
     }
 
     #[test]

@@ -39,6 +39,13 @@ pub(crate) fn part_glued_figures<'a>(raw: &'a str, index: &Index) -> Cow<'a, str
                 .collect();
             lx.measure(&prefix, MeasureRole::Prefix).is_some()
         };
+        // A numbered part glued to its number before a year ("kuartal2 2031", "semester2
+        // 2031"): the tokenizer reads a word's trailing "2" as reduplication ("kuartal-kuartal"),
+        // which before a year it is not. Other numbers part as words do (`part_word_number`).
+        if run > 0 && !glued_prefix && numbered_part(&chars, i, run, index) {
+            out.push(' ');
+            changed = true;
+        }
         let starts =
             c.is_ascii_digit() && (i == 0 || !chars[i - 1].is_alphanumeric() || glued_prefix);
         if !starts {
@@ -97,6 +104,20 @@ pub(crate) fn part_glued_figures<'a>(raw: &'a str, index: &Index) -> Cow<'a, str
     } else {
         Cow::Borrowed(raw)
     }
+}
+
+/// Whether the lone "2" at `at`, after `run` letters, is the number of a period word (a quarter,
+/// a semester, a round) followed by a figure: "kuartal2 2031".
+fn numbered_part(chars: &[char], at: usize, run: usize, index: &Index) -> bool {
+    if chars[at] != '2' || chars.get(at + 1).is_some_and(|c| c.is_alphanumeric()) {
+        return false;
+    }
+    let next = chars[at + 1..].iter().find(|c| !c.is_whitespace());
+    let word: String = chars[at - run..at]
+        .iter()
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    next.is_some_and(char::is_ascii_digit) && index.lx.is_period_word(&word)
 }
 
 /// A word glued to the number after it ("ke12", "babak12", "abc27"), parted into the word and the
@@ -172,6 +193,16 @@ mod tests {
         assert_eq!(part("harga 13,5rb"), "harga 13.500");
         assert_eq!(part("harga Rp13rb"), "harga Rp 13 ribu");
         assert_eq!(part("harga 1,25rb"), "harga 1.250");
+    }
+
+    #[test]
+    fn a_period_word_glued_to_its_2_before_a_year_is_that_number() {
+        let index = testing::one_article_index("Laba naik\n\nLaba kuartal II 2031 naik.\n");
+        let part = |q: &str| part_glued_figures(q, &index).into_owned();
+        assert_eq!(part("laba kuartal2 2031 brp"), "laba kuartal 2 2031 brp");
+        // Elsewhere a trailing "2" says the word twice ("kuartal-kuartal", "hari-hari").
+        assert_eq!(part("laba kuartal2 ini"), "laba kuartal2 ini");
+        assert_eq!(part("rata2 2031"), "rata2 2031");
     }
 
     #[test]

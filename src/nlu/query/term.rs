@@ -39,12 +39,17 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     // a regional word for a direction): the reader's spelling, the name, is the word then, never
     // "corrected" into some other word of the index. A name spelt out as several words stays
     // spelt out ("pemprov": both forms match).
+    // The ordinary word the slang map gave, where the articles write it too, still matches: chat's
+    // spelling of a common word ("ijo" for "hijau") may also be part of a name somewhere, and
+    // the reader may mean the word.
+    let mut deslanged: Option<String> = None;
     if name
         && !is_name(&word)
         && let Some(w) = written.filter(|w| is_name(w))
         && (index.term(&word).is_none() || lx.deslang(w).len() == 1)
     {
-        word = w.to_string();
+        let formal = std::mem::replace(&mut word, w.to_string());
+        deslanged = index.term(&formal).is_some().then_some(formal);
     }
     // A month's abbreviation ("okt", "agst") is the month the articles spell out in full: read
     // as the full name it matches them like a formal question's month does.
@@ -241,9 +246,17 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     };
     let mut forms = vec![word.clone()];
     push(&word, 1.0, &mut matches);
+    if let Some(formal) = deslanged {
+        push(&formal, 1.0, &mut matches);
+        forms.push(formal);
+    }
     // An English word an Indonesian report borrows whole keeps its English plural ("bonds",
-    // "vouchers"): the reader's singular is that word. One index lookup per English term.
-    if english && !word.ends_with('s') {
+    // "vouchers"): the reader's singular is that word, in an English question or mixed into an
+    // Indonesian one ("berapa voucher"), where the articles never write it bare. One index lookup
+    // per English term.
+    // (The slang lists' formal sides may hold it too: "real word" tells no language here.)
+    let borrowed = || index.term(&word).is_none() && lx.is_english_word(&word);
+    if (english || borrowed()) && !word.ends_with('s') {
         let plural = format!("{word}s");
         if index.term(&plural).is_some() {
             push(&plural, 1.0, &mut matches);

@@ -147,3 +147,29 @@ fn an_english_singular_matches_the_plural_a_report_borrows_whole() {
     let term = q.terms.iter().find(|t| t.word == "bond").unwrap();
     assert!(term.known(), "{term:?}");
 }
+
+#[test]
+fn an_english_loan_in_an_indonesian_question_matches_the_plural_the_article_writes() {
+    let index = crate::nlu::testing::one_article_index(
+        "Tagar Sukalaras ramai\n\nTagar Sukalaras sudah mencapai 12 ribu posts pada Senin.\n",
+    );
+    let q = analyse("tagar sukalaras udh dapet brp post", None, &index);
+    let post = q.terms.iter().find(|t| t.word == "post").expect("post");
+    assert!(
+        post.forms.contains(&"posts".to_string()),
+        "{:?}",
+        post.forms
+    );
+}
+
+#[test]
+fn chat_spelling_kept_as_a_name_still_matches_the_ordinary_word() {
+    // "Ijo" is part of a (made-up) name in one report, "hijau" an ordinary word in another.
+    let index = crate::nlu::testing::seed_archive_index(&[
+        "Klub Sukalaras\n\nJulukan klub itu Kancil Ijo. Kancil Ijo menang. Suporter Kancil Ijo senang.\n",
+        "Harga sayur\n\nHarga cabai hijau di Pasar Sukalaras naik menjadi Rp 12 ribu per kg.\n",
+    ]);
+    let q = analyse("cabe ijo di pasar sukalaras brp", None, &index);
+    let t = q.terms.iter().find(|t| t.word == "ijo").expect("ijo");
+    assert!(t.forms.contains(&"hijau".to_string()), "{:?}", t.forms);
+}
