@@ -68,6 +68,9 @@ SETS = [
     ("tests/archive/qa/probe-23-passage.jsonl", WIDE_H),
     # Stop 23: colloquial questions over set G and set H, scored blind, then tuned on.
     ("tests/archive/qa/probe-23-slang.jsonl", WIDE_H),
+    # Stop 24: English questions over sets C, F, G, H and I, mostly answered after the lead;
+    # scored blind, then tuned on.
+    ("tests/archive/qa/probe-24-english.jsonl", WIDE_I),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
