@@ -428,11 +428,11 @@ mod tests {
 
     #[test]
     fn an_english_word_only_the_lead_holds_does_not_hand_it_the_choice() {
-        // "Indonesia" frames the story in the lead; the price is two paragraphs on.
-        let body = "Pedagang di Indonesia mengeluhkan pasokan yang seret.\n\n\
+        // A made-up town frames the story in the lead; the price is two paragraphs on.
+        let body = "Pedagang di Sukamaju mengeluhkan pasokan yang seret.\n\n\
                     Pembeli tetap ramai di pasar.\n\n\
                     Kopi kini dijual Rp 50.000 per kilogram.\n";
-        let c = measured_of(body, "How much is coffee in Indonesia?");
+        let c = measured_of(body, "How much is coffee in Sukamaju?");
         let local = |k: usize| {
             c.iter()
                 .find(|(p, _)| *p == k)
