@@ -77,6 +77,9 @@ SETS = [
     # Stop 24: colloquial questions (abbreviations, spacing variants, loanwords) over sets C, D, F,
     # G, H and I, scored blind, then tuned on.
     ("tests/archive/qa/probe-24-slang.jsonl", WIDE_I),
+    # Stop 24: English questions over sets C, F, G, H and I, mostly answered after the lead;
+    # scored blind, then tuned on.
+    ("tests/archive/qa/probe-24-english.jsonl", WIDE_I),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 

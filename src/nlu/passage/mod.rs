@@ -427,6 +427,21 @@ mod tests {
     }
 
     #[test]
+    fn an_english_word_only_the_lead_holds_does_not_hand_it_the_choice() {
+        // A made-up town frames the story in the lead; the price is two paragraphs on.
+        let body = "Pedagang di Sukamaju mengeluhkan pasokan yang seret.\n\n\
+                    Pembeli tetap ramai di pasar.\n\n\
+                    Kopi kini dijual Rp 50.000 per kilogram.\n";
+        let c = measured_of(body, "How much is coffee in Sukamaju?");
+        let local = |k: usize| {
+            c.iter()
+                .find(|(p, _)| *p == k)
+                .map_or(0.0, |(_, f)| f.local)
+        };
+        assert!(local(2) > local(0), "{c:?}");
+    }
+
+    #[test]
     fn the_focus_counts_only_beside_a_value_of_the_kind_asked() {
         let body = "Stok kopi gayo di gudang terus menipis.\n\n\
                     Stok kopi gayo tinggal 40 ton.\n";

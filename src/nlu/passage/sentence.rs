@@ -7,6 +7,7 @@ use super::super::answer_type::{self, Asked};
 use super::super::article;
 use super::super::dates::{QuestionDates, When};
 use super::super::index::{Index, TermId};
+use super::super::lang::Lang;
 use super::super::lexicon::{Lexicon, MeasureRole};
 use super::super::paragraphs::{Detail, Paragraph, Sentence};
 use super::super::query::{AnswerType, Query, Term};
@@ -177,13 +178,27 @@ impl Weights {
             extras: true,
             untitled: true,
         };
+        let english = q.lang == Lang::En;
         for t in &q.terms {
-            let paragraphs = (0..d.paragraphs.len())
-                .filter_map(|i| index.passage_of(doc, i))
-                .filter(|p| article::found(t, p) > 0.0)
-                .count();
+            let holding = (0..d.paragraphs.len()).filter(|&i| {
+                index
+                    .passage_of(doc, i)
+                    .is_some_and(|p| article::found(t, p) > 0.0)
+            });
+            let (paragraphs, lead) =
+                holding.fold((0, false), |(n, lead), i| (n + 1, lead || i == 0));
             let in_title = t.in_terms(&d.title_terms);
-            let df = paragraphs as f32 + f32::from(u8::from(in_title));
+            // An English word only the lead holds (of three paragraphs or more) is mostly the
+            // story's frame, the country or office the lead names once and later paragraphs
+            // imply: its rarity would hand the lead the choice whatever is asked, so it counts
+            // as held by every paragraph. Indonesian words are the article's own and keep it.
+            // Once per question term and candidate article, from the count already made.
+            let framing = english && paragraphs == 1 && lead && d.paragraphs.len() > 2;
+            let df = if framing {
+                n
+            } else {
+                paragraphs as f32 + f32::from(u8::from(in_title))
+            };
             let rarity = rarity(paragraphs, df);
             // Generic words, and cue words ("menurut", "kata"), which say how the article puts
             // things rather than what it is about, tell paragraphs apart little — an English
