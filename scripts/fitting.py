@@ -68,6 +68,8 @@ SETS = [
     ("tests/archive/qa/probe-23-passage.jsonl", WIDE_H),
     # Stop 23: colloquial questions over set G and set H, scored blind, then tuned on.
     ("tests/archive/qa/probe-23-slang.jsonl", WIDE_H),
+    # Stop 24: off-topic general knowledge and short controls over every tunable set, I included.
+    ("tests/archive/qa/probe-24-refuse.jsonl", WIDE_I),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
