@@ -80,6 +80,8 @@ SETS = [
     # Stop 24: English questions over sets C, F, G, H and I, mostly answered after the lead;
     # scored blind, then tuned on.
     ("tests/archive/qa/probe-24-english.jsonl", WIDE_I),
+    # Stop 24: off-topic general knowledge and short controls over every tunable set, I included.
+    ("tests/archive/qa/probe-24-refuse.jsonl", WIDE_I),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 

@@ -20,6 +20,7 @@ use relation::Definition;
 use siblings::only_a_unit;
 use siblings::{clause_share, clause_terms, same_topic};
 
+mod compound;
 mod date_index;
 mod evidence;
 mod model;
@@ -327,6 +328,12 @@ pub fn choose(
     // A clause placing the question need not be near the answer, but one paragraph must say it:
     // its names and figures scattered over the article ("5" here, "000" there) place nothing.
     let clause_met = clause_held(&salient, index, doc);
+    let near_text: Vec<&str> = near
+        .iter()
+        .map(|p| index.docs[doc].paragraphs[p.paragraph as usize].as_str())
+        .collect();
+    // A name the neighbourhood writes only as part of another's compound ("the Foo-Bar plate"
+    // for a question on Bar) is not near: it matches a word, not the thing asked about.
     let missing = salient
         .iter()
         .filter(|t| {
@@ -334,6 +341,7 @@ pub fn choose(
                 !clause_met
             } else {
                 article::coverage(&single(q, t), index, &near) == 0.0
+                    || compound::only_in_compounds(t, &q.words, &near_text, index)
             }
         })
         .count();

@@ -1,0 +1,90 @@
+//! Names met only inside a hyphenated compound: a paragraph on a "Foo-Bar plate" holds the word
+//! "bar" but says nothing about Bar itself, so a question about Bar that the paragraph matches
+//! only there is not placed near the answer.
+
+use crate::nlu::index::Index;
+use crate::nlu::query::Term;
+use crate::nlu::text;
+
+/// Whether the paragraphs meet the term only as a part of hyphenated compounds ("Foo-Bar")
+/// whose other parts the question never writes: a question naming both parts ("tol Foo Bar")
+/// asks about the compound itself, and a reduplication ("laki-laki", "sehari-hari") is one word.
+/// A term the paragraphs also hold standing alone is met. Read once per salient term the
+/// chosen passage's neighbourhood (three paragraphs) holds, not per candidate; only the chunks
+/// with a hyphen are read as words unless one of them is such a compound.
+pub(super) fn only_in_compounds(
+    t: &Term,
+    question: &[String],
+    paragraphs: &[&str],
+    index: &Index,
+) -> bool {
+    let matches = |w: &str| {
+        let ids = [index.term(w), index.term(&index.lx.stem(w))];
+        ids.iter()
+            .flatten()
+            .any(|id| t.matches.iter().any(|(m, _)| m == id))
+    };
+    let chunks = || paragraphs.iter().flat_map(|p| p.split_whitespace());
+    let mut in_compound = false;
+    for chunk in chunks().filter(|c| c.contains('-')) {
+        let pieces = chunk.split('-').count();
+        let parts: Vec<String> = chunk
+            .split('-')
+            .filter_map(|s| {
+                let w = text::words(s);
+                (w.len() == 1 && w[0].chars().all(char::is_alphabetic)).then(|| w[0].clone())
+            })
+            .collect();
+        let compound = parts.len() == pieces && parts.iter().any(|w| *w != parts[0]);
+        if !compound {
+            if text::words(chunk).iter().any(|w| matches(w)) {
+                return false;
+            }
+            continue;
+        }
+        let Some(hit) = parts.iter().position(|w| matches(w)) else {
+            continue;
+        };
+        let others_asked = parts
+            .iter()
+            .enumerate()
+            .any(|(i, w)| i != hit && question.iter().any(|q| q == w));
+        if others_asked {
+            return false;
+        }
+        in_compound = true;
+    }
+    in_compound
+        && !chunks()
+            .filter(|c| !c.contains('-'))
+            .any(|c| text::words(c).iter().any(|w| matches(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlu::query::analyse;
+
+    #[test]
+    fn a_name_met_only_inside_another_compound_is_not_met() {
+        let index = crate::nlu::testing::one_article_index(
+            "Gempa di Lembah Hijau\n\nGempa dipicu lempeng Sukamaju-Talagaraya yang bergeser.\n\nWarga Sukadamai bersih-bersih rumah.\n",
+        );
+        let q = analyse("berapa penduduk Talagaraya?", None, &index);
+        let t = q.terms.iter().find(|t| t.word == "talagaraya").unwrap();
+        let paragraphs: Vec<&str> = index.docs[0]
+            .paragraphs
+            .iter()
+            .map(String::as_str)
+            .collect();
+        assert!(only_in_compounds(t, &q.words, &paragraphs, &index));
+        // Asked with the compound's other part, the question is about the compound itself.
+        let both = analyse("lempeng Sukamaju Talagaraya bergeser berapa?", None, &index);
+        let t = both.terms.iter().find(|t| t.word == "talagaraya").unwrap();
+        assert!(!only_in_compounds(t, &both.words, &paragraphs, &index));
+        // A reduplication is one word, met as such.
+        let q = analyse("siapa yang bersih-bersih di Sukadamai?", None, &index);
+        let t = q.terms.iter().find(|t| t.word == "sukadamai").unwrap();
+        assert!(!only_in_compounds(t, &q.words, &paragraphs, &index));
+    }
+}
