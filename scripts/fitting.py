@@ -55,6 +55,9 @@ SETS = [
     ("tests/archive/qa/probe-21-english.jsonl", WIDE),
     ("tests/archive/qa/probe-21-slang.jsonl", WIDE),
     ("tests/archive/qa/probe-21-confusable.jsonl", ARCHIVE),
+    # Stop 24: same-topic questions over `articles/` in readers' styles (a figure, a weekday and
+    # day, an event as the report's identifier); scored blind, then tuned on.
+    ("tests/archive/qa/probe-24-style.jsonl", ARCHIVE),
     ("tests/archive/qa/probe-21-passage.jsonl", WIDE),
     # Stop 22's dated questions, written over sets C, D, F and G: imported with all of them.
     ("tests/archive/qa/probe-22-dated.jsonl", WIDE_G),

@@ -442,6 +442,24 @@ mod tests {
     }
 
     #[test]
+    fn the_weekday_of_the_day_the_report_came_out_weighs_nothing() {
+        // The lead names the publication day; the weekday the reader adds spells that day, so
+        // the paragraphs measure as if the question named the date alone.
+        let body = "Harga kopi gayo ditutup naik pada Senin (3/2/2031).\n\n\
+                    Stok kopi gayo di gudang tinggal 40 ton.\n";
+        let with = measured_of(body, "Senin (3/2), stok kopi gayo berapa ton?");
+        let without = measured_of(body, "(3/2), stok kopi gayo berapa ton?");
+        // (The word score, BM25 over the article, still counts it: only the sentence features
+        // weigh the question's terms themselves.)
+        let sentence = |c: &[(usize, Features)]| {
+            c.iter()
+                .map(|(k, f)| (*k, f.local, f.near, f.tight))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(sentence(&with), sentence(&without));
+    }
+
+    #[test]
     fn the_focus_counts_only_beside_a_value_of_the_kind_asked() {
         let body = "Stok kopi gayo di gudang terus menipis.\n\n\
                     Stok kopi gayo tinggal 40 ton.\n";

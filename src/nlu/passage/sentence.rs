@@ -139,6 +139,15 @@ impl Weights {
                     .all(|t| t.day.is_none() || t == p)
         });
         let dates: &[When] = if only_that_day { &[] } else { &qd.dates };
+        // A weekday the question names with the day the report came out ("Rabu (3/6)")
+        // spells that day; when the lead names it as the report's dateline, the weekday only
+        // points at the lead (the date's numbers are no terms already; the weekday is a word).
+        let day_published = published.as_ref().is_some_and(|p| {
+            !qd.dates.is_empty() && qd.dates.iter().all(|w| w.day.is_some() && w.covered_by(p))
+        }) && detail
+            .paragraphs
+            .first()
+            .is_some_and(|lead| names_date(&lead.dates, &qd.dates));
         let dated = if dates.is_empty() {
             0
         } else {
@@ -205,7 +214,10 @@ impl Weights {
             // word bridged to one ("according to") as much as the Indonesian word itself.
             // The word that named the measure ("level berapa") is the answer's type, not a word
             // to find near it.
-            let base = if measure_word.as_deref() == Some(t.word.as_str()) || t.context {
+            let base = if measure_word.as_deref() == Some(t.word.as_str())
+                || t.context
+                || (day_published && lx.weekday(&t.word).is_some())
+            {
                 0.0
             } else if t.generic || is_cue(t, lx) {
                 0.3
