@@ -2,7 +2,7 @@
 //! passage's figure is written in ("Rp17.350", "48 jam"): paragraph choice prefers a figure in the
 //! measure asked. Units, prefixes and measure nouns are data (`lexicon/<lang>/measures.tsv`).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::answer_type::Tok;
 use super::lexicon::{Lexicon, Measure, MeasureRole};
@@ -25,7 +25,7 @@ pub fn measure_word(q: &Query, lx: &Lexicon) -> Option<String> {
 /// planes"), in every form the question reads them in. A figure written before one of them
 /// ("12 desa", "215 pesawat") counts that thing, whatever the lexicon knows of its unit.
 pub(super) fn counted(q: &Query, lx: &Lexicon) -> HashSet<String> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for (a, w) in q.words.iter().enumerate() {
         if lx.answer_type(w) != Some(AnswerType::Number) {
             continue;

@@ -4,7 +4,7 @@
 //!
 //! Question words and cue words are data (`lexicon/<lang>/question-words.tsv`, `cues.tsv`).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 pub use super::answer_measure::measure_word;
 use super::answer_measure::{asked_measure, asks_label, counted, figure_measure};

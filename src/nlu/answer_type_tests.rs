@@ -66,7 +66,7 @@ fn strongest(wanted: AnswerType, question: &[&str], sentence: &str) -> f32 {
             .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
             .map(|w| w.to_string())
             .collect(),
-        counted: HashSet::new(),
+        counted: HashSet::default(),
         scaled: false,
         time: false,
         name: false,
@@ -166,10 +166,13 @@ fn saham_apa_wants_a_name_of_any_kind() {
     let lx = Lexicon::builtin();
     let asked = Asked {
         wanted: AnswerType::Any,
-        words: ["saham", "apa", "menguat"].map(String::from).into(),
-        digits: HashSet::new(),
+        words: ["saham", "apa", "menguat"]
+            .map(String::from)
+            .into_iter()
+            .collect(),
+        digits: HashSet::default(),
         measure: None,
-        counted: HashSet::new(),
+        counted: HashSet::default(),
         scaled: false,
         time: false,
         name: true,
@@ -193,10 +196,10 @@ fn pukul_berapa_wants_a_time_of_day_and_no_date_answers_it() {
     let lx = Lexicon::builtin();
     let asked = Asked {
         wanted: AnswerType::Date,
-        words: HashSet::new(),
-        digits: HashSet::new(),
+        words: HashSet::default(),
+        digits: HashSet::default(),
         measure: None,
-        counted: HashSet::new(),
+        counted: HashSet::default(),
         scaled: false,
         time: true,
         name: false,
@@ -270,7 +273,7 @@ fn a_figure_before_the_counted_noun_answers_how_many() {
     let asked = |counted: &[&str]| Asked {
         wanted: AnswerType::Number,
         words: ["berapa", "perahu"].iter().map(|w| w.to_string()).collect(),
-        digits: HashSet::new(),
+        digits: HashSet::default(),
         counted: counted.iter().map(|w| w.to_string()).collect(),
         scaled: counted.iter().any(|w| lx.is_scale(w)),
         time: false,

@@ -2,7 +2,7 @@
 //! the reply with the newest snapshot's figures. An indicator no ticker carries (euro, bitcoin,
 //! oil) is refused by name, never answered with another indicator.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::index::Index;
 use super::intents::{Intents, ReplyKey, fill};

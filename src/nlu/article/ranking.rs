@@ -107,8 +107,11 @@ fn rerank(
                         hit[k as usize / 64] |= 1 << (k % 64);
                     }
                 }
-                (0..q_idf.len())
-                    .filter(|&k| hit[k / 64] >> (k % 64) & 1 == 1)
+                // The set bits in ascending order, as a scan of every slot would meet them (so
+                // the same sum, term for term), without visiting the slots the paragraph lacks.
+                hit.iter()
+                    .enumerate()
+                    .flat_map(|(at, &bits)| set_bits(bits).map(move |b| at * 64 + b))
                     .map(|k| q_idf[k] * q_idf[k])
                     .sum()
             })
@@ -160,6 +163,17 @@ fn rerank(
     coverage.clear();
     out.sort_by(|a, b| b.score.total_cmp(&a.score));
     out
+}
+
+/// The positions of a word's set bits, lowest first.
+fn set_bits(mut bits: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (bits != 0).then(|| {
+            let b = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            b
+        })
+    })
 }
 
 /// The question's term ids for coverage — each term's matches, and an abbreviation's long form

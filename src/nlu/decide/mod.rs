@@ -268,7 +268,10 @@ pub fn choose(
     let doc = index.passages[ranked[0].passage].doc as usize;
     let top_score = ranked[0].score;
     // The paragraph: the one of that article holding what was asked (see [`passage`]).
-    let (mut chosen, fit) = passage::choose(q, qd, index, doc, &ranked[0], lx, passage_model)?;
+    // What the question asks, worked out once for the paragraph choice and the speaker check.
+    let asked = super::answer_type::Asked::of(q, lx);
+    let (mut chosen, fit) =
+        passage::choose(q, &asked, qd, index, doc, &ranked[0], lx, passage_model)?;
     // The article's standing against the others is its best passage's.
     chosen.score = top_score;
     let passage = &index.passages[chosen.passage];
@@ -297,14 +300,10 @@ pub fn choose(
         }
         _ => vec![passage.paragraph as usize],
     };
-    // Only a "siapa" (or "which official", an Any the asked type refines) can ask a person:
-    // the question's values are worked out once more only then.
+    // Only a "siapa" (or "which official", an Any the asked type refines) can ask a person.
     if matches!(q.answer_type, AnswerType::Person | AnswerType::Any)
-        && let Some(k) = speaker::named_before(
-            &super::answer_type::Asked::of(q, lx),
-            &index.detail(doc),
-            passage.paragraph as usize,
-        )
+        && let Some(k) =
+            speaker::named_before(&asked, &index.detail(doc), passage.paragraph as usize)
     {
         paragraphs.push(k);
         paragraphs.sort_unstable();

@@ -2,6 +2,8 @@
 //! parses dates without an engine at hand: the replies' dates ([`crate::nlu::format`]) and the page
 //! parser ([`crate::content`]). The lists are the same rows the [`Lexicon`](super::Lexicon) loads.
 
+use std::sync::LazyLock;
+
 use super::{SOURCES, rows};
 use crate::nlu::Lang;
 
@@ -35,12 +37,22 @@ pub fn is_day_name(word: &str) -> bool {
 
 /// A month's full name as replies write it ("Januari", "January").
 pub fn month_name(month: u32, lang: Lang) -> String {
-    calendar_rows("months")
+    MONTH_NAMES
+        .iter()
         .find(|(l, number, _)| *l == lang && *number == month)
-        .and_then(|(_, _, names)| names.split('|').next())
-        .map(capitalised)
+        .map(|(_, _, name)| name.clone())
         .unwrap_or_else(|| month.to_string())
 }
+
+/// Each `months` row's (language, number, first name capitalised), in the rows' order: read
+/// once, since every dated reply names a month and parsing the lists cost ~4k instructions each.
+static MONTH_NAMES: LazyLock<Vec<(Lang, u32, String)>> = LazyLock::new(|| {
+    calendar_rows("months")
+        .filter_map(|(lang, number, names)| {
+            Some((lang, number, capitalised(names.split('|').next()?)))
+        })
+        .collect()
+});
 
 pub(super) fn capitalised(name: &str) -> String {
     let mut chars = name.chars();

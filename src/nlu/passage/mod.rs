@@ -164,9 +164,12 @@ pub struct Candidate {
 
 /// The paragraph of `doc` that answers, with its best sentence. `lead` is the article's best
 /// passage by words alone: a yes/no or manner question has no value to look for, so the word
-/// ranking (with its hearsay and predicate checks) keeps it.
+/// ranking (with its hearsay and predicate checks) keeps it. `asked` is [`Asked::of`] the
+/// question, worked out once by the caller, which reads it again after the choice.
+#[allow(clippy::too_many_arguments)]
 pub fn choose(
     q: &Query,
+    asked: &Asked,
     qd: &QuestionDates,
     index: &Index,
     doc: usize,
@@ -178,7 +181,7 @@ pub fn choose(
     // Answering measures only what the model weighs: the features at weight 0 are for the
     // fitting dump (`candidates`), and two of them cost a pass over each sentence's values.
     let extras = model.weights.rare != 0.0 || model.weights.focus_near != 0.0;
-    for c in measured(q, qd, index, doc, lead, lx, extras) {
+    for c in measured(q, asked, qd, index, doc, lead, lx, extras) {
         let key = model.key(&c.features);
         // The first of equals wins: candidates come best words first.
         if best.as_ref().is_none_or(|(k, _)| key > *k) {
@@ -197,12 +200,14 @@ pub fn candidates(
     lead: &Scored,
     lx: &Lexicon,
 ) -> Vec<Candidate> {
-    measured(q, qd, index, doc, lead, lx, true)
+    measured(q, &Asked::of(q, lx), qd, index, doc, lead, lx, true)
 }
 
 /// [`candidates`]; without `extras`, the features `rare` and `focus_near` are left at 0.
+#[allow(clippy::too_many_arguments)]
 fn measured(
     q: &Query,
+    asked: &Asked,
     qd: &QuestionDates,
     index: &Index,
     doc: usize,
@@ -210,9 +215,8 @@ fn measured(
     lx: &Lexicon,
     extras: bool,
 ) -> Vec<Candidate> {
-    let asked = Asked::of(q, lx);
     let detail = index.detail(doc);
-    let mut weights = Weights::of(q, &asked, qd, index, doc, &detail);
+    let mut weights = Weights::of(q, asked, qd, index, doc, &detail);
     weights.extras = extras;
     let mut scored = if matches!(q.answer_type, AnswerType::YesNo | AnswerType::Manner) {
         vec![lead.clone()]
@@ -272,7 +276,7 @@ fn measured(
         let paragraph = &detail.paragraphs[k];
         let carried = carries && continues(k);
         let before = carried.then(|| &detail.paragraphs[k - 1]);
-        let fit = best_sentence(paragraph, before, &asked, &weights, lx);
+        let fit = best_sentence(paragraph, before, asked, &weights, lx);
         let (local, near) = fit.as_ref().map_or((0.0, 0.0), |f| (f.local, f.near));
         let unexplained = asked.wanted == AnswerType::Reason && fit.is_some() && near <= 0.0;
         let features = Features {
