@@ -7,13 +7,15 @@
 //! a value of the kind asked for ([`super::answer_type::values`]: a figure in the unit asked, a date, a
 //! new name, a cause) that the question does not already quote.
 //!
-//! Each candidate paragraph is measured ([`Features`], in `sentence`) and the one whose weighted
-//! sum of them ([`Model`]) is highest answers. The weights are fitted on the tuning sets by
+//! Each candidate paragraph is measured ([`Features`], in `sentence`, with the question's terms
+//! weighed once per article in `weights`) and the one whose weighted sum of them ([`Model`]) is
+//! highest answers. The weights are fitted on the tuning sets by
 //! `scripts/fit_passage.py` (the gold paragraph against the others of its article) and kept in
 //! `config/default.toml`'s `[passage]` section.
 
 mod places;
 mod sentence;
+mod weights;
 
 use serde::{Deserialize, Serialize};
 
@@ -23,7 +25,8 @@ use super::dates::QuestionDates;
 use super::index::Index;
 use super::lexicon::Lexicon;
 use super::query::{AnswerType, Query};
-use sentence::{CARRY, Weights, best_sentence, names_date, superlative};
+use sentence::{CARRY, best_sentence, names_date, superlative};
+use weights::Weights;
 
 pub use sentence::SentenceFit;
 

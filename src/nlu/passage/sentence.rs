@@ -4,27 +4,16 @@
 use std::ops::Range;
 
 use super::super::answer_type::{self, Asked};
-use super::super::article;
-use super::super::dates::{QuestionDates, When};
-use super::super::index::{Index, TermId};
-use super::super::lang::Lang;
-use super::super::lexicon::{Lexicon, MeasureRole};
-use super::super::paragraphs::{Detail, Paragraph, Sentence};
-use super::super::query::{AnswerType, Query, Term};
-use super::super::text;
+use super::super::dates::When;
+use super::super::lexicon::Lexicon;
+use super::super::paragraphs::{Paragraph, Sentence};
+use super::super::query::AnswerType;
 use super::places::Places;
+use super::weights::Weights;
 
 // These shape the features (how a term's rarity, a date, an extreme and distance count); the
 // weights that combine the features into a paragraph's key are fitted (`config [passage]`).
 
-/// The question's date counts as one more term, at this share of a term's weight (more
-/// let a paragraph that only names the day outrank the one holding the figure).
-const DATE_WEIGHT: f32 = 0.25;
-/// An extreme the question asks for ("paling", "strongest") counts as one more term, at this share
-/// of a term's weight.
-const SUPERLATIVE_WEIGHT: f32 = 0.5;
-/// Even a word every paragraph holds keeps this much of its weight.
-const RARITY_FLOOR: f32 = 0.05;
 /// A question word this many words away from a value counts half as near as one beside it.
 const HALF_DISTANCE: f32 = 6.0;
 /// A question word in the sentence before a value counts as this many words farther off than
@@ -64,220 +53,6 @@ pub struct SentenceFit {
     /// holds: how tightly a value sits among the words present, whatever share of the question
     /// they are ("Beras Bulog Rp 9.500" for a question that also names the market).
     pub tight: f32,
-}
-
-/// The question's terms' weights: `local` by rarity within the article, `plain` as the sentence
-/// share has always counted them.
-pub(super) struct Weights {
-    /// The question's dates, and their weight as one more term: a sentence that names the day
-    /// asked about is more likely the one that answers.
-    dates: Vec<When>,
-    date_weight: f32,
-    /// The question asks for an extreme ("paling dalam", "strongest"): a sentence marking one
-    /// ("tertinggi", "rekor") counts as holding one more term, of this weight.
-    pub(super) superlative_weight: f32,
-    /// Every question term's index ids as (id, term position, factor), sorted by id: a
-    /// sentence's word is looked up by binary search once per word (built once per question and
-    /// article), not compared with every term's every id.
-    ids: Vec<(TermId, u32, f32)>,
-    /// How many question terms `ids` covers (the length of a sentence's places).
-    terms: usize,
-    /// `local`, less the figures the question quotes: the weights of nearness to a value.
-    near: Vec<f32>,
-    generic: Vec<bool>,
-    local: Vec<f32>,
-    plain: Vec<f32>,
-    /// `near` of the question's rarest word in the article only (the term of the highest `near`
-    /// weight), zero elsewhere.
-    rare: Vec<f32>,
-    /// `local` of the focus terms only, zero elsewhere.
-    focus: Vec<f32>,
-    /// 1 for a figure the question quotes, 0 elsewhere.
-    figures: Vec<f32>,
-    /// Whether `rare` and `focus_near` are measured (else 0): only the fitting dump needs them
-    /// while their weights are 0.
-    pub(super) extras: bool,
-    /// No paragraph holds a question word the title lacks: the words the question shares with
-    /// the article all name the story (which the lead restates), so they tell its paragraphs
-    /// apart only by how much of that topic each repeats.
-    pub(super) untitled: bool,
-}
-
-impl Weights {
-    pub(super) fn of(
-        q: &Query,
-        asked: &Asked,
-        qd: &QuestionDates,
-        index: &Index,
-        doc: usize,
-        detail: &Detail,
-    ) -> Weights {
-        let d = &index.docs[doc];
-        let lx = &*index.lx;
-        let n = d.paragraphs.len() as f32 + 1.0;
-        let top = ((n + 1.0) / 1.5).ln().max(1e-6);
-        let floor = RARITY_FLOOR;
-        let rarity = |paragraphs: usize, df: f32| {
-            if paragraphs == 0 {
-                // A word no paragraph holds tells none apart.
-                0.0
-            } else {
-                floor + (1.0 - floor) * (((n + 1.0) / (df + 0.5)).ln() / top).clamp(0.0, 1.0)
-            }
-        };
-        // The question's date may only have chosen the report: when the article's publication
-        // covers it and its text names no other day, every paragraph is about that day, and the
-        // one repeating it ("kata X, Senin (3/2)") is no likelier to answer. An article that
-        // also speaks of other days (the day before, a week's close) is told apart by it.
-        let published = d.published_at.map(|at| When::day(at.date_naive()));
-        let only_that_day = published.as_ref().is_some_and(|p| {
-            qd.dates.iter().all(|w| w.day.is_some() && w.covered_by(p))
-                && detail
-                    .paragraphs
-                    .iter()
-                    .flat_map(|x| &x.dates)
-                    .all(|t| t.day.is_none() || t == p)
-        });
-        let dates: &[When] = if only_that_day { &[] } else { &qd.dates };
-        // A weekday the question names with the day the report came out ("Rabu (3/6)")
-        // spells that day; when the lead names it as the report's dateline, the weekday only
-        // points at the lead (the date's numbers are no terms already; the weekday is a word).
-        let day_published = published.as_ref().is_some_and(|p| {
-            !qd.dates.is_empty() && qd.dates.iter().all(|w| w.day.is_some() && w.covered_by(p))
-        }) && detail
-            .paragraphs
-            .first()
-            .is_some_and(|lead| names_date(&lead.dates, &qd.dates));
-        let dated = if dates.is_empty() {
-            0
-        } else {
-            detail
-                .paragraphs
-                .iter()
-                .filter(|p| names_date(&p.dates, dates))
-                .count()
-        };
-        // Only a question asking an amount names its measure: a "siapa" question naming an
-        // office whose initials spell a unit ("bps") asks no basis points.
-        let measure_word = (asked.wanted == AnswerType::Number)
-            .then(|| answer_type::measure_word(q, lx))
-            .flatten();
-        let mut out = Weights {
-            dates: dates.to_vec(),
-            date_weight: DATE_WEIGHT * rarity(dated, dated as f32),
-            superlative_weight: if asks_extreme(&q.words, qd, lx) {
-                let marked = detail
-                    .paragraphs
-                    .iter()
-                    .filter(|p| p.sentences.iter().any(|s| superlative(s, lx)))
-                    .count();
-                SUPERLATIVE_WEIGHT * rarity(marked, marked as f32)
-            } else {
-                0.0
-            },
-            ids: q.ids_by_term(None),
-            terms: q.terms.len(),
-            near: Vec::with_capacity(q.terms.len()),
-            generic: Vec::with_capacity(q.terms.len()),
-            local: Vec::with_capacity(q.terms.len()),
-            plain: Vec::with_capacity(q.terms.len()),
-            rare: Vec::new(),
-            focus: Vec::new(),
-            figures: Vec::with_capacity(q.terms.len()),
-            extras: true,
-            untitled: true,
-        };
-        let english = q.lang == Lang::En;
-        for t in &q.terms {
-            let holding = (0..d.paragraphs.len()).filter(|&i| {
-                index
-                    .passage_of(doc, i)
-                    .is_some_and(|p| article::found(t, p) > 0.0)
-            });
-            let (paragraphs, lead) =
-                holding.fold((0, false), |(n, lead), i| (n + 1, lead || i == 0));
-            let in_title = t.in_terms(&d.title_terms);
-            // An English word only the lead holds (of three paragraphs or more) is mostly the
-            // story's frame, the country or office the lead names once and later paragraphs
-            // imply: its rarity would hand the lead the choice whatever is asked, so it counts
-            // as held by every paragraph. Indonesian words are the article's own and keep it.
-            // Once per question term and candidate article, from the count already made.
-            let framing = english && paragraphs == 1 && lead && d.paragraphs.len() > 2;
-            let df = if framing {
-                n
-            } else {
-                paragraphs as f32 + f32::from(u8::from(in_title))
-            };
-            let rarity = rarity(paragraphs, df);
-            // Generic words, and cue words ("menurut", "kata"), which say how the article puts
-            // things rather than what it is about, tell paragraphs apart little — an English
-            // word bridged to one ("according to") as much as the Indonesian word itself.
-            // The word that named the measure ("level berapa") is the answer's type, not a word
-            // to find near it.
-            let base = if measure_word.as_deref() == Some(t.word.as_str())
-                || t.context
-                || (day_published && lx.weekday(&t.word).is_some())
-            {
-                0.0
-            } else if t.generic || is_cue(t, lx) {
-                0.3
-            } else {
-                1.0
-            };
-            // (A word of no weight, one no paragraph holds or the measure asked, tells nothing.)
-            out.untitled &= in_title || base * rarity <= 0.0;
-            out.generic.push(t.generic);
-            out.local.push(base * rarity);
-            // A figure the question quotes, and its unit, place the question ("ketika bank
-            // menaikkan bunga menjadi 9,75 persen"); the answer is not beside them.
-            let unit = lx.measure(&t.word, MeasureRole::Unit).is_some() || lx.is_scale(&t.word);
-            let quoted = text::has_digit(&t.word)
-                || (unit
-                    && q.words
-                        .iter()
-                        .enumerate()
-                        .any(|(i, w)| *w == t.word && i > 0 && text::has_digit(&q.words[i - 1])));
-            out.near.push(if quoted { 0.0 } else { base * rarity });
-            out.figures
-                .push(if text::has_digit(&t.word) { 1.0 } else { 0.0 });
-            out.plain.push(if t.salient {
-                2.0
-            } else if t.generic {
-                0.5
-            } else {
-                1.0
-            });
-        }
-        let rarest = (0..out.near.len())
-            .filter(|&k| out.near[k] > 0.0)
-            .max_by(|&a, &b| out.near[a].total_cmp(&out.near[b]));
-        out.rare = (0..out.near.len())
-            .map(|k| if Some(k) == rarest { out.near[k] } else { 0.0 })
-            .collect();
-        // The focus: the head term and the one after it ("harga *tiket*"), unless that one only
-        // places the question.
-        let head = q.terms.iter().position(|t| t.head);
-        out.focus = (0..out.local.len())
-            .map(|k| {
-                let focus = head.is_some_and(|h| k == h || (k == h + 1 && !q.terms[k].context));
-                if focus { out.local[k] } else { 0.0 }
-            })
-            .collect();
-        out
-    }
-}
-
-/// Whether a question word is a cue word ([`Lexicon::cues_of`]): itself, or for an English word
-/// its bridge's main sense (the first translation) or most of its senses. One cue among several
-/// senses is a guess ("beat": "hajar", "hantam", "ketok", "pukul", the last an hour's cue), and
-/// the word keeps its weight. Once per question term, not per paragraph.
-fn is_cue(t: &Term, lx: &Lexicon) -> bool {
-    let cue = |w: &String| !lx.cues_of(w).is_empty();
-    // `forms` holds the word, then its translations and wordnet senses (none for Indonesian).
-    let senses = t.forms.get(1..).unwrap_or_default();
-    cue(&t.word)
-        || senses.first().is_some_and(cue)
-        || (!senses.is_empty() && senses.iter().filter(|w| cue(w)).count() * 2 >= senses.len())
 }
 
 /// The sentence of a paragraph that best answers: most of the article-distinctive words, with a
@@ -472,14 +247,6 @@ fn fit(
         tight: if rhetorical { 0.0 } else { tight },
     };
     (fit, at)
-}
-
-/// Whether a question asks for an extreme ("paling tinggi"). "Paling" of a recency phrase
-/// ("paling baru", `dates-relative.tsv`) asks for the newest report, a date matter, not a degree.
-fn asks_extreme(words: &[String], qd: &QuestionDates, lx: &Lexicon) -> bool {
-    words
-        .iter()
-        .any(|w| lx.is_superlative(w) && !qd.relative_words.contains(w))
 }
 
 /// Whether a sentence marks an extreme ("tertinggi", "paling").

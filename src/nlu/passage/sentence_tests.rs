@@ -1,6 +1,7 @@
 //! Tests of sentence reading and weighing: figures as one word, extremes, date weights and
 //! nearness, on made-up text.
 
+use super::super::weights::{Weights, asks_extreme, is_cue};
 use super::*;
 
 /// The words of a sentence, for tests.
