@@ -18,15 +18,17 @@ pub(super) fn only_in_compounds(
     paragraphs: &[&str],
     index: &Index,
 ) -> bool {
+    // The word itself first: its stem (a few hundred instructions) only when the word misses.
     let matches = |w: &str| {
-        let ids = [index.term(w), index.term(&index.lx.stem(w))];
-        ids.iter()
-            .flatten()
-            .any(|id| t.matches.iter().any(|(m, _)| m == id))
+        let hit = |id: Option<_>| id.is_some_and(|id| t.matches.iter().any(|(m, _)| *m == id));
+        hit(index.term(w)) || hit(index.term(&index.lx.stem(w)))
     };
-    let chunks = || paragraphs.iter().flat_map(|p| p.split_whitespace());
-    let mut in_compound = false;
-    for chunk in chunks().filter(|c| c.contains('-')) {
+    // A chunk's parts when it is a compound of different words ("Foo-Bar"), else None (a plain
+    // word, or a reduplication such as "bersih-bersih", which is one word).
+    let compound = |chunk: &str| -> Option<Vec<String>> {
+        if !chunk.contains('-') {
+            return None;
+        }
         let pieces = chunk.split('-').count();
         let parts: Vec<String> = chunk
             .split('-')
@@ -35,13 +37,30 @@ pub(super) fn only_in_compounds(
                 (w.len() == 1 && w[0].chars().all(char::is_alphabetic)).then(|| w[0].clone())
             })
             .collect();
-        let compound = parts.len() == pieces && parts.iter().any(|w| *w != parts[0]);
-        if !compound {
-            if text::words(chunk).iter().any(|w| matches(w)) {
-                return false;
+        (parts.len() == pieces && parts.iter().any(|w| *w != parts[0])).then_some(parts)
+    };
+    let chunks = || paragraphs.iter().flat_map(|p| p.split_whitespace());
+    // Compounds first, found from the hyphens (the whitespace-split chunk around each, once):
+    // most neighbourhoods hold the name in none, and then the other words need no reading.
+    let mut hyphenated = Vec::new();
+    for p in paragraphs {
+        let mut last_end = 0;
+        for (i, _) in p.match_indices('-') {
+            if i < last_end {
+                continue;
             }
-            continue;
+            let start = p[..i]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(k, c)| k + c.len_utf8());
+            let end = p[i..].find(char::is_whitespace).map_or(p.len(), |k| i + k);
+            hyphenated.push(&p[start..end]);
+            last_end = end;
         }
+    }
+    let mut in_compound = false;
+    for parts in hyphenated.into_iter().filter_map(compound) {
         let Some(hit) = parts.iter().position(|w| matches(w)) else {
             continue;
         };
@@ -56,7 +75,7 @@ pub(super) fn only_in_compounds(
     }
     in_compound
         && !chunks()
-            .filter(|c| !c.contains('-'))
+            .filter(|c| compound(c).is_none())
             .any(|c| text::words(c).iter().any(|w| matches(w)))
 }
 
