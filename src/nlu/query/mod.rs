@@ -460,4 +460,6 @@ fn may_head(term: &Term, lx: &super::lexicon::Lexicon) -> bool {
 }
 
 #[cfg(test)]
+mod english_tests;
+#[cfg(test)]
 mod tests;

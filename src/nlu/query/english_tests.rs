@@ -1,0 +1,130 @@
+//! Tests of the English bridge in question analysis: bridged words and phrases, dictionary
+//! senses, English months and question forms, on made-up questions over small fixture indexes.
+
+use super::tests::seed_index;
+use super::*;
+use crate::nlu::testing::lexicon;
+
+#[test]
+fn english_words_are_bridged_to_indonesian_terms() {
+    let index = seed_index();
+    let q = analyse("What year was WhatsApp acquired?", None, &index);
+    assert_eq!(q.lang, Lang::En);
+    assert_eq!(q.answer_type, AnswerType::Date);
+    let acquired = q.terms.iter().find(|t| t.word == "acquired").unwrap();
+    assert!(
+        acquired
+            .matches
+            .iter()
+            .any(|(id, _)| Some(*id) == index.term("akuisisi"))
+    );
+}
+
+#[test]
+fn an_english_phrase_of_the_bridge_is_one_term() {
+    let index = seed_index();
+    let q = analyse("Will WhatsApp turn into a marketplace?", None, &index);
+    let turn = q.terms.iter().find(|t| t.word == "turn into").unwrap();
+    assert!(turn.known(), "turn into bridges to menjadi/jelma");
+    assert!(!q.terms.iter().any(|t| t.word == "turn"));
+}
+
+#[test]
+fn a_later_dictionary_sense_counts_only_where_the_articles_write_it() {
+    let text = "Layanan Bank Sukamaju pulih\n\nLayanan Bank Sukamaju kembali normal pada Rabu setelah terganggu dua hari.\n";
+    let index = Index::build(
+        &[crate::nlu::testing::plain_article(1, text)],
+        std::iter::empty(),
+        lexicon(),
+    );
+    let q = analyse("When were the bank's services restored?", None, &index);
+    let services = q.terms.iter().find(|t| t.word == "services").unwrap();
+    assert!(
+        services.forms.iter().any(|f| f == "layanan"),
+        "{:?}",
+        services.forms
+    );
+    // An archive that never writes the sense does not get it.
+    let other = "Bank Sukamaju pulih\n\nBank Sukamaju kembali normal pada Rabu setelah terganggu dua hari.\n";
+    let index = Index::build(
+        &[crate::nlu::testing::plain_article(1, other)],
+        std::iter::empty(),
+        lexicon(),
+    );
+    let q = analyse("When were the bank's services restored?", None, &index);
+    let services = q.terms.iter().find(|t| t.word == "services").unwrap();
+    assert!(
+        !services.forms.iter().any(|f| f == "layanan"),
+        "{:?}",
+        services.forms
+    );
+}
+
+#[test]
+fn a_real_english_word_the_bridge_lacks_is_not_corrected_into_another_bridge_word() {
+    let q = analyse("What did the employers propose?", None, &seed_index());
+    let words: Vec<&str> = q.terms.iter().map(|t| t.word.as_str()).collect();
+    assert!(words.contains(&"employers"), "{words:?}");
+}
+
+#[test]
+fn an_english_question_asking_where_a_market_closed_asks_a_figure_not_a_place() {
+    let index = seed_index();
+    let q = analyse(
+        "Where did the Sukamaju index close on Friday?",
+        None,
+        &index,
+    );
+    assert_eq!(q.answer_type, AnswerType::Number);
+    let q = analyse("Where did the Sukamaju team play on Friday?", None, &index);
+    assert_eq!(q.answer_type, AnswerType::Place);
+}
+
+#[test]
+fn an_english_month_abbreviation_is_read_as_the_month() {
+    let index = Index::build(
+        &[crate::nlu::testing::plain_article(
+            1,
+            "Harga kopi naik\n\nHarga kopi naik jadi Rp 50.000 pada 21 Oktober 2031.\n",
+        )],
+        std::iter::empty(),
+        lexicon(),
+    );
+    let q = analyse("What did coffee cost on 21 Oct 2031?", None, &index);
+    let month = q.terms.iter().find(|t| t.word == "oktober");
+    assert!(month.is_some_and(Term::known), "{:?}", q.terms);
+}
+
+#[test]
+fn an_english_question_naming_a_defined_long_form_also_matches_its_abbreviation() {
+    let index = crate::nlu::testing::seed_archive_index(&[
+        "Wabah sukamaju\n\nKasus flu sukamaju raya (FSR) naik.\n\nKasus FSR tahun lalu 40.\n",
+    ]);
+    let q = analyse(
+        "How many sukamaju raya flu cases were there last year?",
+        None,
+        &index,
+    );
+    assert!(
+        q.terms.iter().any(|t| t.forms.iter().any(|f| f == "fsr")),
+        "{:?}",
+        q.terms
+    );
+    // One word of the long form names nothing.
+    let q = analyse("How many flu cases were there last year?", None, &index);
+    assert!(!q.terms.iter().any(|t| t.forms.iter().any(|f| f == "fsr")));
+}
+
+#[test]
+fn an_english_question_keeps_a_name_the_articles_write_though_the_slang_list_respells_it() {
+    // IndoCollex respells "baek" as "baik"; the article writes "Baek" as a village's name.
+    let index = crate::nlu::testing::seed_archive_index(&[
+        "Panen padi naik\n\nPanen padi di Desa Baek naik. Petani Desa Baek senang.\n",
+    ]);
+    let q = analyse(
+        "How big was the rice harvest in Baek village?",
+        None,
+        &index,
+    );
+    assert!(q.terms.iter().any(|t| t.word == "baek"), "{:?}", q.terms);
+}
