@@ -85,6 +85,9 @@ SETS = [
     ("tests/archive/qa/probe-24-english.jsonl", WIDE_I),
     # Stop 24: off-topic general knowledge and short controls over every tunable set, I included.
     ("tests/archive/qa/probe-24-refuse.jsonl", WIDE_I),
+    # Stop 24b: detail questions over sets G, I and J answered in a middle or late paragraph (a
+    # ranking's top, a sub-item's figure, a quoted speaker, a reason, a forecast); blind, then tuned on.
+    ("tests/archive/qa/probe-24-para.jsonl", WIDE_J),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 

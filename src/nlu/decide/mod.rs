@@ -25,6 +25,7 @@ mod date_index;
 mod evidence;
 mod model;
 mod period;
+mod quote_after;
 mod relation;
 mod siblings;
 mod speaker;
@@ -305,6 +306,18 @@ pub fn choose(
         && let Some(k) =
             speaker::named_before(&asked, &index.detail(doc), passage.paragraph as usize)
     {
+        paragraphs.push(k);
+        paragraphs.sort_unstable();
+        paragraphs.dedup();
+    }
+    // A paragraph naming who speaks, the statement opening the next one.
+    if let Some(k) = quote_after::opened_after(
+        &asked,
+        fit.as_ref().map_or(0.0, |f| f.typed),
+        &index.detail(doc),
+        &index.docs[doc].paragraphs,
+        passage.paragraph as usize,
+    ) {
         paragraphs.push(k);
         paragraphs.sort_unstable();
         paragraphs.dedup();
