@@ -362,6 +362,10 @@ fn flag(b: bool) -> f32 {
 }
 
 #[cfg(test)]
+#[path = "model_tests.rs"]
+mod model_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
