@@ -85,6 +85,10 @@ SETS = [
     ("tests/archive/qa/probe-24-english.jsonl", WIDE_I),
     # Stop 24: off-topic general knowledge and short controls over every tunable set, I included.
     ("tests/archive/qa/probe-24-refuse.jsonl", WIDE_I),
+    # Stop 24b: unanswerable questions near the corpus (another year, company, city or detail than
+    # the report gives, a future figure), off-topic ones and answerable near-misses over sets D, H, I
+    # and J; scored blind, then tuned on.
+    ("tests/archive/qa/probe-24-unans.jsonl", WIDE_J),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
