@@ -88,6 +88,10 @@ SETS = [
     # Stop 24b: detail questions over sets G, I and J answered in a middle or late paragraph (a
     # ranking's top, a sub-item's figure, a quoted speaker, a reason, a forecast); blind, then tuned on.
     ("tests/archive/qa/probe-24-para.jsonl", WIDE_J),
+    # Stop 24b: unanswerable questions near the corpus (another year, company, city or detail than
+    # the report gives, a future figure), off-topic ones and answerable near-misses over sets D, H, I
+    # and J; scored blind, then tuned on.
+    ("tests/archive/qa/probe-24-unans.jsonl", WIDE_J),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 

@@ -8,7 +8,8 @@ use super::DateIndex;
 use crate::nlu::article::Refusal;
 use crate::nlu::dates::QuestionDates;
 use crate::nlu::index::Index;
-use crate::nlu::query::{Query, Term};
+use crate::nlu::lexicon::{Lexicon, MeasureRole};
+use crate::nlu::query::{AnswerType, Query, Term};
 
 /// The share of the question's ordinary specific words (known to the archive, not generic, not
 /// a name, figure or rare word: those have `salient_absent` and `rare_absent`) that the article
@@ -112,6 +113,50 @@ fn number_held(n: &str, t: &Term, index: &Index, dix: &DateIndex, doc: usize) ->
                 && !after.is_some_and(|c| c.is_ascii_digit())
         })
     })
+}
+
+/// 1 when a word narrowing the noun a figure's question opens with ([`Term::phrase`]: "penumpang
+/// *kereta api*", "harga telur *bebek*", "kuota haji *khusus*") is nowhere in the article, title
+/// included: a report on the same measure of another thing (air passengers, chicken eggs) holds
+/// every other word. The noun itself is the reader's word for the measure as often as the
+/// report's ("porsi", "total"), so only the words after it count; names and figures have their
+/// own features, and a verb is the reader's wording as often as the report's.
+pub(super) fn phrase_absent(q: &Query, index: &Index, doc: usize, lx: &Lexicon) -> f32 {
+    // Only a figure's question names a thing of the report's own words ("berapa harga telur
+    // bebek"); after "siapa" a role ("pejabat", "Plt Kepala") is the reader's category for a
+    // name the report writes with its own title.
+    if q.answer_type != AnswerType::Number {
+        return 0.0;
+    }
+    // What says which figure ("harga", "persen", "berapa lama") rather than of what.
+    let measures = |t: &Term| {
+        t.generic
+            || lx.is_measure_head(&t.word)
+            || lx.is_measure_head(&t.stem)
+            || lx.is_gradable(&t.word)
+            || lx.is_calendar_word(&t.word)
+            || lx.measure(&t.word, MeasureRole::Unit).is_some()
+            || lx.measure(&t.word, MeasureRole::Rate).is_some()
+    };
+    let mut phrase = q
+        .terms
+        .iter()
+        .filter(|t| t.phrase)
+        .skip_while(|t| measures(t));
+    // The noun: the first word after the measure's.
+    phrase.next();
+    let absent = phrase
+        .filter(|t| {
+            // A dictionary word no article holds ("telur bebek") is absent too; an unknown
+            // spelling is chat's filler or a typo as often.
+            (t.known() || lx.is_real_word(&t.word))
+                && !t.salient
+                && !t.context
+                && !measures(t)
+                && !lx.is_prefixed_verb(&t.word)
+        })
+        .any(|t| !super::doc_holds(t, index, doc));
+    f32::from(u8::from(absent))
 }
 
 #[cfg(test)]

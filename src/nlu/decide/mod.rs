@@ -416,6 +416,7 @@ pub fn choose(
             period::period_absent(&q.words, &d.title, &d.paragraphs, lx)
         },
         definition_unmet: f32::from(u8::from(definition == Definition::Nowhere)),
+        phrase_absent: evidence::phrase_absent(q, index, doc, lx),
     };
     let probability = model.probability(&features);
     let sentence = defining.or_else(|| {

@@ -64,10 +64,14 @@ pub struct Features {
     /// `period_absent`: it fired on no answerable tuning question (see config/default.toml).
     #[serde(default)]
     pub definition_unmet: f32,
+    /// 1 when a word narrowing the noun the question opens with is nowhere in the chosen article
+    /// ([`super::evidence::phrase_absent`]).
+    #[serde(default)]
+    pub phrase_absent: f32,
 }
 
 impl Features {
-    fn as_array(&self) -> [f32; 19] {
+    fn as_array(&self) -> [f32; 20] {
         [
             self.score,
             self.margin,
@@ -88,6 +92,7 @@ impl Features {
             self.figure_absent,
             self.period_absent,
             self.definition_unmet,
+            self.phrase_absent,
         ]
     }
 }

@@ -172,3 +172,21 @@ fn a_full_year_report_is_about_its_reference_year_not_its_publication_year() {
     // Published in 2032, about 2031: a question on 2032 is about a report it is not.
     assert_eq!(conflict("Laba Koperasi Contoh sepanjang 2032 berapa?"), 1.0);
 }
+
+#[test]
+fn a_figure_question_narrowing_its_noun_with_a_word_the_report_never_writes_is_about_another_thing()
+{
+    let lx = lexicon();
+    let index = crate::nlu::testing::one_article_index(
+        "Penumpang Pesawat Naik\n\nJumlah penumpang pesawat domestik bulan ini 8,1 juta orang.\n",
+    );
+    let absent = |raw: &str| evidence::phrase_absent(&analyse(raw, None, &index), &index, 0, &lx);
+    assert_eq!(absent("Berapa jumlah penumpang kereta api bulan ini?"), 1.0);
+    assert_eq!(absent("Berapa jumlah penumpang pesawat domestik?"), 0.0);
+    // The noun itself is the reader's word for the measure as often as the report's.
+    assert_eq!(absent("Berapa total penumpang pesawat?"), 0.0);
+    // Words after a question word met late are an afterthought, not the phrase asked about.
+    assert_eq!(absent("penumpang naik brp sih kereta api"), 0.0);
+    // Only a figure's question: after "siapa" a role is the reader's category for a name.
+    assert_eq!(absent("Siapa pejabat kereta api yang bicara?"), 0.0);
+}

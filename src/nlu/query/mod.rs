@@ -85,6 +85,10 @@ pub struct Term {
     /// What the question asks about: the specific noun right after its question word ("siapa
     /// pemilik …", "berapa utang …").
     pub head: bool,
+    /// In the noun phrase the question opens with, right after its question word and before any
+    /// function word ("berapa jumlah penumpang kereta api pada …": "jumlah" to "api"): the words
+    /// after the noun narrow what is asked, "penumpang kereta api" is no count of air passengers.
+    pub phrase: bool,
 }
 
 impl Term {
@@ -358,9 +362,24 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         new.placing = placing || leads;
         // Only the word right after the question word, and a noun: a name there says about
         // whom, and a verb ("dimiliki") is worded by the reader as often as by the article.
-        if std::mem::take(&mut asked_next) && may_head(&new, lx) {
+        let asked_right_before = std::mem::take(&mut asked_next);
+        // The phrase is the words right after a question word that opens the question ("berapa
+        // harga …"); after one met later ("… naik brp sih jelang puasa") they are the reader's
+        // afterthought.
+        let opens_phrase = asked_right_before
+            && k > 0
+            && lx.answer_type(&tokens[k - 1].word).is_some()
+            && tokens[..k - 1].iter().all(|t| lx.is_function(&t.word));
+        if asked_right_before && may_head(&new, lx) {
             new.head = true;
         }
+        // The phrase runs on while the words follow one another, three at most ("harga telur
+        // bebek", "kuota haji khusus"): further on a reader's words say more than what is asked.
+        new.phrase = !english
+            && (opens_phrase
+                || previous.is_some_and(|p| {
+                    terms[p].phrase && terms.iter().filter(|t| t.phrase).count() < PHRASE_WORDS
+                }));
         if asks.is_none() {
             last_term_at = Some(k);
         }
@@ -429,6 +448,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
 }
 /// Whether a term may be what the question asks about: a noun, neither general nor a name (a
 /// name says about whom), nor a verb ("dimiliki": worded by the reader as often as by the article).
+/// How many words after the question word [`Term::phrase`] takes in.
+const PHRASE_WORDS: usize = 4;
+
 fn may_head(term: &Term, lx: &super::lexicon::Lexicon) -> bool {
     !term.generic
         && !term.context

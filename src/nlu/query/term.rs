@@ -365,6 +365,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         context: false,
         placing: false,
         head: false,
+        phrase: false,
     }
 }
 
