@@ -85,6 +85,9 @@ SETS = [
     ("tests/archive/qa/probe-24-english.jsonl", WIDE_I),
     # Stop 24: off-topic general knowledge and short controls over every tunable set, I included.
     ("tests/archive/qa/probe-24-refuse.jsonl", WIDE_I),
+    # Stop 24b: English questions over sets J and H (palm oil exports, house prices, a bank's
+    # profit, air passengers), paraphrased rather than translated; scored blind, then tuned on.
+    ("tests/archive/qa/probe-24-enj.jsonl", WIDE_J),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
