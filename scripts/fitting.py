@@ -92,6 +92,9 @@ SETS = [
     # the report gives, a future figure), off-topic ones and answerable near-misses over sets D, H, I
     # and J; scored blind, then tuned on.
     ("tests/archive/qa/probe-24-unans.jsonl", WIDE_J),
+    # Stop 24b: English questions over sets J and H (palm oil exports, house prices, a bank's
+    # profit, air passengers), paraphrased rather than translated; scored blind, then tuned on.
+    ("tests/archive/qa/probe-24-enj.jsonl", WIDE_J),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 

@@ -86,6 +86,38 @@ pub(super) fn asked_measure(words: &[String], lx: &Lexicon) -> Option<Measure> {
         .or_else(|| find(MeasureRole::Noun))
 }
 
+/// The measure an English question's noun names through its translations ("profit" → "laba",
+/// "keuntungan": money), when its English words name none: the measure nouns are listed once, in
+/// Indonesian. Only the noun phrase the question opens with counts, past its question and
+/// function words and the names it is about ("What was BRI's *net profit* …", "the bank's *net
+/// profit*"): a noun of a later
+/// clause is not what is asked ("At what time did the fuel *prices* change"). Every translation
+/// that is a measure noun must agree ("rate" → "bunga", "tarif" names none).
+pub(super) fn translated_measure(q: &Query, lx: &Lexicon) -> Option<Measure> {
+    let term = |w: &String| q.terms.iter().find(|t| t.word == *w && !t.context);
+    let start = q.words.iter().position(|w| {
+        !(lx.is_function(w)
+            || lx.answer_type(w).is_some()
+            || lx.is_gradable(w)
+            || term(w).is_some_and(|t| t.salient))
+    })?;
+    // The possessive clitic the tokenizer splits off ("the bank's net profit") is inside the
+    // phrase, as "won't"'s "t" is in the query's reading of negation.
+    q.words[start..]
+        .iter()
+        .take_while(|w| *w == "s" || !lx.is_function(w))
+        .filter_map(term)
+        .find_map(|t| {
+            let mut found = t
+                .forms
+                .iter()
+                .filter(|f| **f != t.word)
+                .filter_map(|f| lx.measure(f, MeasureRole::Noun));
+            let first = found.next()?;
+            found.all(|m| m == first).then_some(first)
+        })
+}
+
 /// What the figure at `i` measures: by the word before it ("Rp", "magnitudo"), glued to it
 /// ("Rp17.350"), or the first unit after it past any scale ("5,4 juta orang").
 pub(super) fn figure_measure(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<Measure> {

@@ -7,7 +7,9 @@
 use rustc_hash::FxHashSet as HashSet;
 
 pub use super::answer_measure::measure_word;
-use super::answer_measure::{asked_measure, asks_label, counted, figure_measure};
+use super::answer_measure::{
+    asked_measure, asks_label, counted, figure_measure, translated_measure,
+};
 use super::lexicon::{Cue, Lexicon, Measure};
 use super::query::{AnswerType, Query};
 pub use super::sentences::{Tok, mark, sentences, tokens};
@@ -68,7 +70,11 @@ impl Asked {
                     super::lang::Lang::En => Some(i + 1),
                 })
         });
-        let measure = asked_measure(&q.words, lx);
+        let measure = asked_measure(&q.words, lx).or_else(|| {
+            (q.lang == super::lang::Lang::En)
+                .then(|| translated_measure(q, lx))
+                .flatten()
+        });
         let labelled = asks_label(&q.words, lx);
         // "Which village", "which minister": English names the kind of name it asks right after
         // its question word; a noun whose Indonesian sense stands before a place or a person in

@@ -230,6 +230,29 @@ fn an_english_which_before_a_place_or_person_noun_asks_for_that_kind_of_name() {
         AnswerType::Person
     );
     assert_eq!(wanted("Which flood was the worst?"), AnswerType::Any);
+    // An airport is named after its noun as a village is ("Bandara Juanda").
+    assert_eq!(wanted("Which airport was closed?"), AnswerType::Place);
+}
+
+#[test]
+fn an_english_what_question_naming_a_measure_only_in_its_translation_asks_an_amount() {
+    let lx = Lexicon::builtin();
+    let index = crate::nlu::testing::one_article_index(
+        "Laba Bank Sukamaju turun\n\nLaba bersih Bank Sukamaju turun menjadi Rp 10 triliun. Suku bunga dan tarif naik.\n",
+    );
+    let asked = |raw: &str| Asked::of(&super::super::query::analyse(raw, None, &index), &lx);
+    // "Profit" is no English measure noun, but its translations "laba" and "keuntungan" are
+    // Indonesian ones of money.
+    let profit = asked("What was the bank's net profit?");
+    assert_eq!(profit.wanted, AnswerType::Number);
+    assert_eq!(profit.measure, Some(Measure::Money));
+    // "Rate" translates to measures that disagree ("bunga" a percent, "tarif" money): none.
+    assert_eq!(asked("What was the rate?").measure, None);
+    // A measure noun of a later clause is not what is asked.
+    assert_eq!(
+        asked("At what time did the bank's profit figures come out?").measure,
+        None
+    );
 }
 
 #[test]

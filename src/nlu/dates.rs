@@ -478,7 +478,7 @@ mod shift;
 
 #[path = "dates_span.rs"]
 mod span;
-pub use shift::{previous_months, shifted, with_passage_years};
+pub use shift::{previous_months, shifted, with_paragraph_years, with_passage_years};
 use span::{positions, year_to_date};
 
 #[path = "dates_agree.rs"]

@@ -67,6 +67,27 @@ pub fn with_passage_years(mut dates: Vec<When>) -> Vec<When> {
     dates
 }
 
+/// A sentence's dates with a month it leaves without a year read as its paragraph reads that
+/// month, when the paragraph gives it one year only: "… pada Agustus 2014 turun. Pada bulan Juli
+/// ekspor mencapai …" speaks of July 2014 though its own sentence names no year.
+pub fn with_paragraph_years(mut dates: Vec<When>, paragraph: &[When]) -> Vec<When> {
+    for w in dates.iter_mut() {
+        if w.year.is_some() || w.month.is_none() || w.day.is_some() {
+            continue;
+        }
+        let mut years = paragraph
+            .iter()
+            .filter(|p| p.month == w.month && p.day.is_none())
+            .filter_map(|p| p.year);
+        if let Some(first) = years.next()
+            && years.all(|y| y == first)
+        {
+            w.year = Some(first);
+        }
+    }
+    dates
+}
+
 /// Moves each question date a [`Relative::Before`] phrase precedes (the first date starting
 /// after the phrase; `starts` holds each date's first token).
 pub(super) fn apply_before(

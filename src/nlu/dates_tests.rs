@@ -330,6 +330,26 @@ fn a_passage_s_yearless_months_take_the_year_it_names() {
 }
 
 #[test]
+fn a_sentence_s_yearless_month_takes_the_year_its_paragraph_gives_it() {
+    let paragraph = with_passage_years(of_text(
+        "Ekspor pada Agustus 2031 turun. Pada bulan Juli ekspor mencapai 1,8 juta ton.",
+        None,
+    ));
+    let sentence = of_text("Pada bulan Juli ekspor mencapai 1,8 juta ton.", None);
+    assert_eq!(sentence, vec![w(None, Some(7), None)]);
+    assert_eq!(
+        with_paragraph_years(sentence, &paragraph),
+        vec![w(Some(2031), Some(7), None)]
+    );
+    // A paragraph giving the month two years leaves it as it is.
+    let two = vec![w(Some(2030), Some(7), None), w(Some(2031), Some(7), None)];
+    assert_eq!(
+        with_paragraph_years(vec![w(None, Some(7), None)], &two),
+        vec![w(None, Some(7), None)]
+    );
+}
+
+#[test]
 fn a_question_naming_a_release_says_so() {
     assert!(of_question("Pada laporan kopi Maret 2031, berapa harganya?").names_release);
     assert!(

@@ -71,38 +71,45 @@ impl Detail {
         let paragraphs = d
             .paragraphs
             .iter()
-            .map(|text| Paragraph {
-                dates: dates::with_passage_years(dates::of_text(text, published, lx)),
-                sentences: answer_type::sentences(text)
-                    .into_iter()
-                    .map(|range| {
-                        let sentence = &text[range.clone()];
-                        let toks = answer_type::tokens(sentence);
-                        let mut pieces = Vec::with_capacity(toks.len());
-                        for (i, tok) in toks.iter().enumerate() {
-                            for piece in tok.lower.split(|c: char| !c.is_alphanumeric()) {
-                                if piece.is_empty() {
-                                    continue;
+            .map(|text| {
+                let paragraph_dates =
+                    dates::with_passage_years(dates::of_text(text, published, lx));
+                Paragraph {
+                    sentences: answer_type::sentences(text)
+                        .into_iter()
+                        .map(|range| {
+                            let sentence = &text[range.clone()];
+                            let toks = answer_type::tokens(sentence);
+                            let mut pieces = Vec::with_capacity(toks.len());
+                            for (i, tok) in toks.iter().enumerate() {
+                                for piece in tok.lower.split(|c: char| !c.is_alphanumeric()) {
+                                    if piece.is_empty() {
+                                        continue;
+                                    }
+                                    pieces.push(Piece {
+                                        tok: i as u32,
+                                        surface: index.term(piece).unwrap_or(Piece::NONE),
+                                        stem: index.term(&lx.stem(piece)).unwrap_or(Piece::NONE),
+                                    });
                                 }
-                                pieces.push(Piece {
-                                    tok: i as u32,
-                                    surface: index.term(piece).unwrap_or(Piece::NONE),
-                                    stem: index.term(&lx.stem(piece)).unwrap_or(Piece::NONE),
-                                });
                             }
-                        }
-                        Sentence {
-                            facts: answer_type::facts(&toks, lx),
-                            dates: dates::with_passage_years(dates::of_text(
-                                sentence, published, lx,
-                            )),
-                            rhetorical: sentence.trim_end().ends_with('?'),
-                            range,
-                            toks,
-                            pieces,
-                        }
-                    })
-                    .collect(),
+                            Sentence {
+                                facts: answer_type::facts(&toks, lx),
+                                dates: dates::with_paragraph_years(
+                                    dates::with_passage_years(dates::of_text(
+                                        sentence, published, lx,
+                                    )),
+                                    &paragraph_dates,
+                                ),
+                                rhetorical: sentence.trim_end().ends_with('?'),
+                                range,
+                                toks,
+                                pieces,
+                            }
+                        })
+                        .collect(),
+                    dates: paragraph_dates,
+                }
             })
             .collect();
         Detail { paragraphs }

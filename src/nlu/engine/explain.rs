@@ -24,13 +24,15 @@ impl Engine {
         for t in &query.terms {
             let _ = writeln!(
                 out,
-                "  term {:?} stem={:?} forms={:?} matches={} salient={} generic={}",
+                "  term {:?} stem={:?} forms={:?} matches={} salient={} generic={} context={} head={}",
                 t.word,
                 t.stem,
                 t.forms,
                 t.matches.len(),
                 t.salient,
-                t.generic
+                t.generic,
+                t.context,
+                t.head
             );
         }
         let context_doc = match q.context {

@@ -158,6 +158,17 @@ fn the_english_bridge_finds_base_forms_and_prefers_the_news_sense() {
 }
 
 #[test]
+fn news_senses_of_start_fewer_and_financial_year_reach_the_articles_words() {
+    let lx = Lexicon::builtin();
+    let has = |w: &str, id: &str| lx.english_of(w).is_some_and(|t| t.iter().any(|x| x == id));
+    // "The start of the year" is its "awal"; FreeDict's first sense is the verb's.
+    assert!(has("start", "awal"));
+    // "Fewer passengers": the reports write a fall, not "segelintir" (a handful).
+    assert!(has("fewer", "turun"));
+    assert!(has("financial year", "buku"));
+}
+
+#[test]
 fn a_phrase_sense_that_spells_out_a_one_word_sense_adds_no_words() {
     let src = Source {
         lang: Lang::En,
