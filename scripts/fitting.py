@@ -85,6 +85,10 @@ SETS = [
     ("tests/archive/qa/probe-24-english.jsonl", WIDE_I),
     # Stop 24: off-topic general knowledge and short controls over every tunable set, I included.
     ("tests/archive/qa/probe-24-refuse.jsonl", WIDE_I),
+    # Stop 24b: same-topic questions over sets D, G, H, I and J (the newest report, a report picked
+    # by its month, quarter or year, or by a figure it writes; dates no report covers); scored
+    # blind, then tuned on.
+    ("tests/archive/qa/probe-24-latest.jsonl", WIDE_J),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
