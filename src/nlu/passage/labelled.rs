@@ -39,6 +39,10 @@ pub(super) fn labels(
     lead: Option<&Paragraph>,
     lx: &Lexicon,
 ) -> Vec<When> {
+    let periods = dates.iter().filter(|w| w.year.is_some() && w.day.is_none());
+    if periods.clone().next().is_none() {
+        return Vec::new();
+    }
     let own: Vec<When> = lead
         .into_iter()
         .flat_map(|p| &p.sentences)
@@ -46,9 +50,7 @@ pub(super) fn labels(
         .map(|m| m.when)
         .chain(published)
         .collect();
-    dates
-        .iter()
-        .filter(|w| w.year.is_some() && w.day.is_none())
+    periods
         .filter(|w| !own.iter().any(|m| asks(w, m)))
         .copied()
         .collect()
