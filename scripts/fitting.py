@@ -95,6 +95,10 @@ SETS = [
     # Stop 24b: English questions over sets J and H (palm oil exports, house prices, a bank's
     # profit, air passengers), paraphrased rather than translated; scored blind, then tuned on.
     ("tests/archive/qa/probe-24-enj.jsonl", WIDE_J),
+    # Stop 24b: same-topic questions over sets D, G, H, I and J (the newest report, a report picked
+    # by its month, quarter or year, or by a figure it writes; dates no report covers); scored
+    # blind, then tuned on.
+    ("tests/archive/qa/probe-24-latest.jsonl", WIDE_J),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 

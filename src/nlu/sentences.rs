@@ -85,6 +85,9 @@ pub struct Tok {
     pub acronym: bool,
     /// Written alone in brackets ("(40)"): after a name, news gives a person's age so.
     pub bracketed: bool,
+    /// A comma or semicolon stands between the word before and this one: a list's items and a
+    /// sentence's clauses are cut so ("2,54 juta ton pada Februari, dan 2,73 juta ton …").
+    pub after_comma: bool,
 }
 
 impl Tok {
@@ -105,6 +108,7 @@ pub fn tokens(sentence: &str) -> Vec<Tok> {
     let chars: Vec<(usize, char)> = sentence.char_indices().collect();
     let mut out = Vec::new();
     let mut k = 0;
+    let mut comma = false;
     while k < chars.len() {
         let c = chars[k].1;
         if c == '%' {
@@ -113,11 +117,13 @@ pub fn tokens(sentence: &str) -> Vec<Tok> {
                 capitalised: false,
                 acronym: false,
                 bracketed: false,
+                after_comma: std::mem::take(&mut comma),
             });
             k += 1;
             continue;
         }
         if !c.is_alphanumeric() {
+            comma |= matches!(c, ',' | ';');
             k += 1;
             continue;
         }
@@ -143,6 +149,7 @@ pub fn tokens(sentence: &str) -> Vec<Tok> {
             bracketed: start > 0
                 && chars[start - 1].1 == '('
                 && chars.get(k).is_some_and(|&(_, c)| c == ')'),
+            after_comma: std::mem::take(&mut comma),
         });
     }
     out

@@ -13,6 +13,7 @@
 //! `scripts/fit_passage.py` (the gold paragraph against the others of its article) and kept in
 //! `config/default.toml`'s `[passage]` section.
 
+mod labelled;
 mod places;
 mod sentence;
 mod weights;
@@ -96,10 +97,13 @@ pub struct Features {
     /// apart from `near`, which needs the question's words beside it. Read off the best
     /// sentence's `typed`, already measured: nothing is computed per term.
     pub cause: f32,
+    /// The best sentence's value whose nearest date is the question's month or year, written
+    /// with its year ([`labelled`]), 0..1.
+    pub labelled: f32,
 }
 
 impl Features {
-    fn as_array(&self) -> [f32; 21] {
+    fn as_array(&self) -> [f32; 22] {
         [
             self.word,
             self.word_share,
@@ -122,6 +126,7 @@ impl Features {
             self.tight,
             self.untitled_typed,
             self.cause,
+            self.labelled,
         ]
     }
 }
@@ -331,6 +336,7 @@ fn measured(
             } else {
                 0.0
             },
+            labelled: fit.as_ref().map_or(0.0, |f| f.labelled),
         };
         out.push(Candidate {
             scored: s,

@@ -53,6 +53,8 @@ pub struct SentenceFit {
     /// holds: how tightly a value sits among the words present, whatever share of the question
     /// they are ("Beras Bulog Rp 9.500" for a question that also names the market).
     pub tight: f32,
+    /// The value the question's month or year labels ([`super::labelled`]), 0..1.
+    pub labelled: f32,
 }
 
 /// The sentence of a paragraph that best answers: most of the article-distinctive words, with a
@@ -70,7 +72,7 @@ pub(super) fn best_sentence(
     let mut best: Option<SentenceFit> = None;
     let (mut top_local, mut top_near, mut top_rare) = (0.0f32, 0.0f32, 0.0f32);
     let (mut top_focus, mut top_focus_near, mut top_echo) = (0.0f32, 0.0f32, 0.0f32);
-    let mut top_tight = 0.0f32;
+    let (mut top_tight, mut top_labelled) = (0.0f32, 0.0f32);
     // A paragraph continuing the one before: that one's words count, a little less, as this
     // one's, and its last sentence stands before this one's first.
     if let Some(before) = before {
@@ -94,6 +96,7 @@ pub(super) fn best_sentence(
         top_focus_near = top_focus_near.max(f.focus_near);
         top_echo = top_echo.max(f.echo);
         top_tight = top_tight.max(f.tight);
+        top_labelled = top_labelled.max(f.labelled);
         if best
             .as_ref()
             .is_none_or(|b| f.local + f.near > b.local + b.near)
@@ -109,6 +112,7 @@ pub(super) fn best_sentence(
         b.focus_near = top_focus_near;
         b.echo = top_echo;
         b.tight = top_tight;
+        b.labelled = top_labelled;
         b
     })
 }
@@ -245,6 +249,12 @@ fn fit(
         focus_near: if rhetorical { 0.0 } else { focus_near },
         echo: share_of(&w.figures),
         tight: if rhetorical { 0.0 } else { tight },
+        // Only a figure has a period: a name or a place asked beside a month is not labelled.
+        labelled: if rhetorical || asked.wanted != AnswerType::Number {
+            0.0
+        } else {
+            super::labelled::labelled(toks, &values, &w.labels, lx)
+        },
     };
     (fit, at)
 }

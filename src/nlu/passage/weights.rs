@@ -28,6 +28,8 @@ pub(super) struct Weights {
     /// asked about is more likely the one that answers.
     pub(super) dates: Vec<When>,
     pub(super) date_weight: f32,
+    /// The question's month or year a figure may be labelled by ([`super::labelled`]).
+    pub(super) labels: Vec<When>,
     /// The question asks for an extreme ("paling dalam", "strongest"): a sentence marking one
     /// ("tertinggi", "rekor") counts as holding one more term, of this weight.
     pub(super) superlative_weight: f32,
@@ -119,6 +121,7 @@ impl Weights {
             .flatten();
         let mut out = Weights {
             dates: dates.to_vec(),
+            labels: super::labelled::labels(&qd.dates, published, detail.paragraphs.first(), lx),
             date_weight: DATE_WEIGHT * rarity(dated, dated as f32),
             superlative_weight: if asks_extreme(&q.words, qd, lx) {
                 let marked = detail
