@@ -23,6 +23,7 @@ use siblings::{clause_share, clause_terms, same_topic};
 mod compound;
 mod date_index;
 mod evidence;
+mod holding;
 mod model;
 mod period;
 mod quote_after;
@@ -31,6 +32,7 @@ mod siblings;
 mod speaker;
 
 pub use date_index::DateIndex;
+use holding::{clause_held, doc_holds, doc_weight, single};
 pub use model::{DecisionModel, Features};
 
 /// How much a full date agreement (1.0) or a clear mismatch (-1.0) moves a passage's score.
@@ -464,50 +466,6 @@ fn verdict_of(verdicts: &[(usize, Verdict)], doc: usize) -> Verdict {
         .iter()
         .find(|(d, _)| *d == doc)
         .map_or(Verdict::Silent, |v| v.1)
-}
-
-/// How telling it is that an article holds the term: its best match's `ln(articles / articles
-/// holding it)`, weighed by the match's factor.
-fn doc_weight(t: &Term, index: &Index) -> f32 {
-    t.matches
-        .iter()
-        .map(|&(id, factor)| index.doc_idf(id) * factor)
-        .fold(0.0f32, f32::max)
-}
-
-/// Whether any paragraph or the title of the article holds the term.
-fn doc_holds(t: &Term, index: &Index, doc: usize) -> bool {
-    let d = &index.docs[doc];
-    t.in_terms(&d.title_terms)
-        || index.passages[d.first_passage..d.first_passage + d.paragraphs.len()]
-            .iter()
-            .any(|p| t.in_terms(&p.terms))
-}
-
-/// Whether one paragraph of `doc` (with the title) holds every salient word of the clause placing
-/// the question.
-fn clause_held(salient: &[&Term], index: &Index, doc: usize) -> bool {
-    let d = &index.docs[doc];
-    let clause: Vec<&&Term> = salient
-        .iter()
-        .filter(|t| t.context && !t.in_terms(&d.title_terms))
-        .collect();
-    clause.is_empty()
-        || index.passages[d.first_passage..d.first_passage + d.paragraphs.len()]
-            .iter()
-            .any(|p| clause.iter().all(|t| t.in_terms(&p.terms)))
-}
-
-/// A query of one term, to measure that term's coverage alone (which reads only its terms: the
-/// question's words are not copied for it).
-fn single(q: &Query, t: &Term) -> Query {
-    Query {
-        words: Vec::new(),
-        terms: vec![t.clone()],
-        answer_type: q.answer_type,
-        lang: q.lang,
-        conditions: Vec::new(),
-    }
 }
 
 #[cfg(test)]
