@@ -85,6 +85,9 @@ SETS = [
     ("tests/archive/qa/probe-24-english.jsonl", WIDE_I),
     # Stop 24: off-topic general knowledge and short controls over every tunable set, I included.
     ("tests/archive/qa/probe-24-refuse.jsonl", WIDE_I),
+    # Stop 24b: colloquial questions (abbreviations, dropped vowels, particles) over set J and the
+    # least-asked reports of sets D and I, with colloquial unanswerables; scored blind, then tuned on.
+    ("tests/archive/qa/probe-24-slangj.jsonl", WIDE_J),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
