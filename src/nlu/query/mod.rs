@@ -485,6 +485,9 @@ fn may_head(term: &Term, lx: &super::lexicon::Lexicon) -> bool {
         && lx.measure(&term.word, super::lexicon::MeasureRole::Unit).is_none()
         // "Brp sehari": a rate's denominator says per what, not of what.
         && lx.measure(&term.word, super::lexicon::MeasureRole::Rate).is_none()
+        // "Brp rebu", "brp t": a scale says how large the figure is, which the report may write
+        // in digits ("Rp5.000"), not of what.
+        && !lx.is_scale(&term.word)
         // "Laporan … edisi Selasa: berapa …": a word pointing at the report itself says which
         // report, not what is asked; the report need not write it.
         && !lx.is_meta_word(&term.word, super::lexicon::MetaWord::Article)

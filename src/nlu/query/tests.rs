@@ -469,3 +469,10 @@ fn the_superlative_shorthand_before_a_misspelt_gradable_word_is_still_the_marker
     let q = analyse("kapan dia plg kampung", None, &index);
     assert!(q.terms.iter().any(|t| t.word == "pulang"));
 }
+
+#[test]
+fn a_scale_right_after_berapa_is_not_what_is_asked() {
+    let q = analyse("paket data naek brp rebu?", None, &seed_index());
+    assert!(q.terms.iter().any(|t| t.word == "ribu"));
+    assert!(q.terms.iter().all(|t| !t.head || t.word != "ribu"));
+}
