@@ -99,6 +99,9 @@ SETS = [
     # by its month, quarter or year, or by a figure it writes; dates no report covers); scored
     # blind, then tuned on.
     ("tests/archive/qa/probe-24-latest.jsonl", WIDE_J),
+    # Stop 24b: colloquial questions (abbreviations, dropped vowels, particles) over set J and the
+    # least-asked reports of sets D and I, with colloquial unanswerables; scored blind, then tuned on.
+    ("tests/archive/qa/probe-24-slangj.jsonl", WIDE_J),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 

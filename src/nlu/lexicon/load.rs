@@ -131,9 +131,16 @@ impl Lexicon {
             }
             "period-words" => {
                 // One line, one part: its words name it alike ("kuartal triwulan").
+                // After a `|`, the shorthand of the line's first noun.
                 for (group, line) in rows(text).enumerate() {
-                    for w in line.split_whitespace() {
+                    let (nouns, shorthand) = line.split_once('|').unwrap_or((line, ""));
+                    for w in nouns.split_whitespace().chain(shorthand.split_whitespace()) {
                         self.period_words.insert(w.to_lowercase(), group);
+                    }
+                    let noun = nouns.split_whitespace().next().unwrap_or_default();
+                    for w in shorthand.split_whitespace() {
+                        self.period_shorthand
+                            .insert(w.to_lowercase(), noun.to_lowercase());
                     }
                 }
             }

@@ -75,6 +75,8 @@ pub struct Lexicon {
     /// Nouns naming one numbered part of a series (`period-words.txt`: "kuartal", "edisi"), each
     /// with its line: the words of one line name the same part.
     period_words: HashMap<String, usize>,
+    /// Readers' shorthand of a period noun, after a line's `|` ("tw" → "kuartal").
+    period_shorthand: HashMap<String, String>,
     /// Spelled ordinals and their numbers (`ordinal-words.tsv`: "ketiga" → 3).
     ordinal_words: HashMap<String, u32>,
     level_verbs: HashSet<String>,
@@ -230,6 +232,11 @@ impl Lexicon {
     /// Whether a noun names one numbered part of a series ("kuartal", "pekan", "golongan").
     pub fn is_period_word(&self, w: &str) -> bool {
         self.period_words.contains_key(w)
+    }
+
+    /// The noun a series' shorthand stands for ("tw" → "kuartal", "smstr" → "semester").
+    pub fn period_noun(&self, w: &str) -> Option<&str> {
+        self.period_shorthand.get(w).map(String::as_str)
     }
 
     /// Whether two nouns of a series name the same part ("kuartal", "triwulan").

@@ -58,3 +58,18 @@ pub(super) fn refined(
     }
     answer_type
 }
+
+/// A date noun away from the question's own question word names part of the topic ("tahun
+/// buku 2023 brp per lembar", "jam kerja … berapa"): it asks a date only beside one ("tahun
+/// berapa", "jam brp") or where no other word asks anything.
+pub(super) fn topic_date_noun(tokens: &[Token], k: usize, lx: &Lexicon) -> bool {
+    let asking = |t: &Token| lx.answer_type(&t.word).is_some();
+    let beside = (k > 0 && asking(&tokens[k - 1])) || tokens.get(k + 1).is_some_and(asking);
+    !beside
+        && tokens.iter().enumerate().any(|(j, t)| {
+            j != k
+                && lx
+                    .answer_type(&t.word)
+                    .is_some_and(|a| a != AnswerType::Date)
+        })
+}

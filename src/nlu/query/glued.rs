@@ -171,6 +171,34 @@ fn parted(figure: &str, suffix: &str, index: &Index) -> Option<String> {
         .then_some(lower)
 }
 
+/// An English word a reader glued the Indonesian clitic to ("profitnya", "pricenya"), parted
+/// into the word and the clitic when the articles never write the glued form: read whole it is
+/// a rare word only its own stem matches, and rare words count as what the question is about.
+/// A root Indonesian took in ("infonya", "datanya") is an Indonesian word, read as one.
+pub(super) fn part_english_clitic(word: &str, index: &Index) -> Option<[String; 2]> {
+    let lx = &*index.lx;
+    let root = word.strip_suffix("nya")?;
+    (root.chars().count() >= 3
+        && index.term(word).is_none()
+        && lx.is_english_word(root)
+        && !lx.is_real_word(root))
+    .then(|| [root.to_string(), "nya".to_string()])
+}
+
+/// The scale a lone shorthand names ("t" → "triliun", "jt" → "juta"); a capital letter keeps
+/// its own meaning ("M" is "miliar", a small "m" a metre).
+pub(super) fn asked_scale<'a>(
+    word: &str,
+    capitalised: bool,
+    lx: &'a crate::nlu::lexicon::Lexicon,
+) -> Option<&'a str> {
+    if capitalised && word.chars().count() == 1 {
+        lx.figure_suffix(&word.to_uppercase())
+    } else {
+        lx.figure_suffix(word)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::part_glued_figures;

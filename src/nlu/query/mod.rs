@@ -174,26 +174,47 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     // A unit's abbreviation right after a figure is that unit ("5 gr", "12 cm"); elsewhere it is
     // chat's word spelt the same ("gr2" for "gara-gara", "cm" for "cuma").
     let mut after_figure = false;
+    // A scale's shorthand standing alone right after "berapa" is the scale asked for ("brp t",
+    // "brp jt", "brp M"): chat drops the figure it would be glued to, not the scale.
+    let mut after_quantity = false;
+    let part_number = |w: &str| {
+        (w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit())) || text::ROMAN.contains(&w)
+    };
+    let numbered: Vec<bool> = (0..raw_tokens.len())
+        .map(|k| raw_tokens.get(k + 1).is_some_and(|n| part_number(&n.word)))
+        .collect();
     for (k, t) in raw_tokens.into_iter().enumerate() {
         let unit = std::mem::replace(&mut after_figure, text::has_digit(&t.word))
             && lx
                 .measure(&t.word, super::lexicon::MeasureRole::Unit)
                 .is_some();
-        let parted = (!unit)
+        let asks_quantity = !english
+            && lx
+                .deslang(&t.word)
+                .iter()
+                .any(|w| lx.answer_type(w) == Some(AnswerType::Number));
+        let scale = std::mem::replace(&mut after_quantity, asks_quantity)
+            .then(|| glued::asked_scale(&t.word, t.capitalised, lx))
+            .flatten();
+        let parted = (!unit && scale.is_none())
             .then(|| {
                 glued::part_word_number(&t.word, index).or_else(|| {
                     (!english)
-                        .then(|| compound::part_compound(&t.word, index))
+                        .then(|| {
+                            glued::part_english_clitic(&t.word, index)
+                                .or_else(|| compound::part_compound(&t.word, index))
+                        })
                         .flatten()
                 })
             })
             .flatten();
-        let spelled = (!english && !unit && parted.is_none())
+        let spelled = (!english && !unit && parted.is_none() && scale.is_none())
             .then(|| spell_out(&t.word, t.capitalised, index))
             .flatten();
         // A spelled-out blend is two words ("batik pesisir"), so is a word parted from its
         // number ("ke12").
         let written_as: Vec<&str> = match (&parted, &spelled) {
+            _ if scale.is_some() => scale.into_iter().collect(),
             (Some(p), _) => p.iter().map(String::as_str).collect(),
             (None, Some(s)) => s.split_whitespace().collect(),
             (None, None) => vec![t.word.as_str()],
@@ -218,8 +239,18 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
                 && lx.month(w).is_none()
                 && lx.deslang(w).len() == 1
         };
-        let formal = written_as.iter().flat_map(|w| {
-            if unit || kept_name || named(w) {
+        // A series' shorthand before the part's number is the series' noun ("tw 3", "kw3" →
+        // "kuartal"); the slang map reads it as chat's word ("tw" → "tahu").
+        let before_part = |i: usize| {
+            !english
+                && written_as
+                    .get(i + 1)
+                    .map_or(numbered[k], |n| part_number(n))
+        };
+        let formal = written_as.iter().enumerate().flat_map(|(i, w)| {
+            if let Some(noun) = before_part(i).then(|| lx.period_noun(w)).flatten() {
+                vec![noun]
+            } else if unit || kept_name || named(w) {
                 vec![*w]
             } else {
                 lx.deslang(w)
@@ -238,7 +269,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             limit.push(threshold);
         }
     }
-    shorthand::superlative_markers(&mut tokens, &written, lx);
+    shorthand::superlative_markers(&mut tokens, &written, index);
     let lang = forced.or(detected).unwrap_or(Lang::Id);
     // Small talk and the ticker read the words as written; terms read English phrases as one.
     let words: Vec<String> = tokens.iter().map(|t| t.word.clone()).collect();
@@ -274,12 +305,12 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         let opening = !english || tokens[..k].iter().all(|t| lx.is_function(&t.word));
         // A date noun before a figure names the date ("tahun 2022", "tanggal 5"), and so does one
         // opening a relative phrase ("tahun lalu"): it is not asked.
-        let names_date = lx.answer_type(w) == Some(AnswerType::Date)
-            && !lx.is_function(w)
-            && tokens.get(k + 1).is_some_and(|n| {
+        let date_noun = lx.answer_type(w) == Some(AnswerType::Date) && !lx.is_function(w);
+        let names_date = date_noun
+            && (tokens.get(k + 1).is_some_and(|n| {
                 n.word.chars().any(|c| c.is_ascii_digit())
                     || lx.relative_date(&format!("{w} {}", n.word)).is_some()
-            });
+            }) || answer_kind::topic_date_noun(&tokens, k, lx));
         // A clause placing the question asks nothing: its "dalam satu jam" or "tahun itu" is
         // part of the event it names.
         let asks = lx
@@ -476,6 +507,9 @@ fn may_head(term: &Term, lx: &super::lexicon::Lexicon) -> bool {
         && lx.measure(&term.word, super::lexicon::MeasureRole::Unit).is_none()
         // "Brp sehari": a rate's denominator says per what, not of what.
         && lx.measure(&term.word, super::lexicon::MeasureRole::Rate).is_none()
+        // "Brp rebu", "brp t": a scale says how large the figure is, which the report may write
+        // in digits ("Rp5.000"), not of what.
+        && !lx.is_scale(&term.word)
         // "Laporan … edisi Selasa: berapa …": a word pointing at the report itself says which
         // report, not what is asked; the report need not write it.
         && !lx.is_meta_word(&term.word, super::lexicon::MetaWord::Article)

@@ -4,7 +4,6 @@
 
 use super::term;
 use crate::nlu::index::Index;
-use crate::nlu::lexicon::Lexicon;
 use crate::nlu::text::Token;
 
 /// A reader's shorthand no word list knows, spelled out (see [`abbrev`](crate::nlu::abbrev)): as a
@@ -93,12 +92,19 @@ fn undoubled(word: &str) -> Vec<String> {
 /// slang lists may give to another word): right before a gradable word it is the marker. Such a
 /// shorthand drops the vowels; a spoken form that keeps them is another word ("trus naik" is
 /// "terus naik", "tuh" is "itu"), and an English superlative is no reading of Indonesian chat.
-/// `written` holds the reader's spelling where the slang map replaced a word.
-pub(super) fn superlative_markers(tokens: &mut [Token], written: &[Option<String>], lx: &Lexicon) {
+/// `written` holds the reader's spelling where the slang map replaced a word. The gradable word
+/// may be misspelt or shortened too ("plg tnggi"): read as the word it is corrected into.
+pub(super) fn superlative_markers(tokens: &mut [Token], written: &[Option<String>], index: &Index) {
+    let lx = &*index.lx;
+    let gradable = |w: &str| {
+        lx.is_gradable(w)
+            || (!lx.is_real_word(w)
+                && super::typo::correct(w, false, index).is_some_and(|c| lx.is_gradable(&c)))
+    };
     for k in 0..tokens.len().saturating_sub(1) {
         if let Some(Some(short)) = written.get(k)
             && !short.chars().any(crate::nlu::text::is_vowel)
-            && lx.is_gradable(&tokens[k + 1].word)
+            && gradable(&tokens[k + 1].word)
             && !lx.is_superlative(&tokens[k].word)
             && let Some(marker) = lx.superlatives().find(|s| {
                 // The shorthand keeps the marker's first and last letters and three at least

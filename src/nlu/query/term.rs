@@ -85,12 +85,15 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     };
     // A word the articles seldom write and the dictionary lacks may be chat's spelling of a
     // dictionary word they write more widely ("sambel" beside "sambal"): read as that word, rare
-    // or not by it, and the reader's spelling matches too.
+    // or not by it, and the reader's spelling matches too. An English word the articles write is
+    // a loan the reader took from them ("BI rate", "growth"), not chat's spelling of another
+    // word ("rate" is no "rata").
     let mut spelt: Option<String> = None;
     if !english
         && !name
         && !token.capitalised
         && translations.is_empty()
+        && !lx.is_english_word(&word)
         && let Some(own) = index.term(&word).filter(|&id| index.is_rare(id))
         && !is_dictionary_form(&word, lx)
         && let Some(formal) = crate::nlu::colloquial::candidates(&word, lx)

@@ -392,3 +392,87 @@ fn a_digit_numbering_a_series_part_matches_the_roman_numeral_reports_write() {
     // Without a series noun before it, a small number is no part's number.
     assert!(!forms("laba koperasi maju 3 orang").contains(&"iii".to_string()));
 }
+
+#[test]
+fn a_lone_scale_shorthand_right_after_berapa_is_the_scale_asked_for() {
+    let index = seed_index();
+    let words = |q: &str| -> Vec<String> {
+        let q = analyse(q, None, &index);
+        q.terms.iter().map(|t| t.word.clone()).collect()
+    };
+    assert!(words("laba bank thn 2023 brp t").contains(&"triliun".to_string()));
+    assert!(words("utangnya brp M").contains(&"miliar".to_string()));
+    // Elsewhere the letter is no scale: "t" away from "berapa" stays what it was.
+    assert!(!words("laba t bank brp").contains(&"triliun".to_string()));
+}
+
+#[test]
+fn a_date_noun_away_from_the_question_word_names_the_topic_and_asks_nothing() {
+    let index = seed_index();
+    let kind = |q: &str| analyse(q, None, &index).answer_type;
+    assert_eq!(
+        kind("dividen thn buku 2023 brp per lembar saham"),
+        AnswerType::Number
+    );
+    assert_eq!(kind("jam kerja kantor itu brp lama"), AnswerType::Number);
+    // Beside the question word, or with no other question word, it still asks a date.
+    assert_eq!(kind("thn brp dividen dibagi"), AnswerType::Date);
+    assert_eq!(kind("tanggal pembagian dividen?"), AnswerType::Date);
+}
+
+#[test]
+fn a_series_shorthand_before_the_parts_number_is_the_series_noun_and_chats_word_elsewhere() {
+    let index = seed_index();
+    let words = |q: &str| -> Vec<String> {
+        let q = analyse(q, None, &index);
+        q.terms.iter().map(|t| t.word.clone()).collect()
+    };
+    assert!(words("laba tw3 2023 brp").contains(&"kuartal".to_string()));
+    assert!(words("harga emas tw III brp").contains(&"kuartal".to_string()));
+    assert!(words("laba smstr 1 brp").contains(&"semester".to_string()));
+    // Without a number after it, "tw" is chat's "tahu", no quarter.
+    assert!(!words("gak tw harga emas brp").contains(&"kuartal".to_string()));
+}
+
+#[test]
+fn an_english_loan_the_articles_write_is_no_chat_spelling_of_a_commoner_word() {
+    // "rate" is rare in this archive and "rata" common; chat's "rame" for "ramai" is the rule
+    // that would read one as the other.
+    let index = crate::nlu::testing::seed_archive_index(&[
+        "BI rate ditahan\n\nBank Indonesia menahan BI rate di 6 persen.\n",
+        "Rata-rata harga\n\nHarga rata-rata naik.\n",
+        "Rata-rata upah\n\nUpah rata-rata turun.\n",
+    ]);
+    let q = analyse("bi rate brp", None, &index);
+    assert!(q.terms.iter().any(|t| t.word == "rate"));
+    assert!(q.terms.iter().all(|t| t.word != "rata"));
+}
+
+#[test]
+fn an_english_word_with_the_indonesian_clitic_is_the_english_word() {
+    let index = crate::nlu::testing::seed_archive_index(&[
+        "Laba bank naik\n\nProfit bank naik 5 persen.\n",
+    ]);
+    let q = analyse("laba bank profitnya brp", None, &index);
+    assert!(q.terms.iter().any(|t| t.word == "profit"));
+    assert!(q.terms.iter().all(|t| t.word != "profitnya"));
+}
+
+#[test]
+fn the_superlative_shorthand_before_a_misspelt_gradable_word_is_still_the_marker() {
+    let index = crate::nlu::testing::seed_archive_index(&[
+        "Harga beras tinggi\n\nHarga beras paling tinggi di pasar kota.\n",
+    ]);
+    let q = analyse("pasar mn yg plg tnggi harganya", None, &index);
+    assert!(q.terms.iter().all(|t| t.word != "pulang"));
+    // Before an ordinary word it stays chat's "pulang".
+    let q = analyse("kapan dia plg kampung", None, &index);
+    assert!(q.terms.iter().any(|t| t.word == "pulang"));
+}
+
+#[test]
+fn a_scale_right_after_berapa_is_not_what_is_asked() {
+    let q = analyse("paket data naek brp rebu?", None, &seed_index());
+    assert!(q.terms.iter().any(|t| t.word == "ribu"));
+    assert!(q.terms.iter().all(|t| !t.head || t.word != "ribu"));
+}
