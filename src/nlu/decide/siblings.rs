@@ -10,6 +10,12 @@ use crate::nlu::query::{Query, Term};
 
 /// Articles whose best passage is within this share of the best score are "on the same topic".
 const SAME_TOPIC: f32 = 0.8;
+/// For "terbaru", an article is on the question's subject when its title and lead hold at least
+/// this share of what the fullest one holds of it ([`subject_share`]).
+const SUBJECT_SHARE: f32 = 0.8;
+/// … and at least this share of the subject itself: where no title and lead hold most of it, the
+/// shares tell nothing (a unit word held by every report).
+const MOST_OF_IT: f32 = 0.5;
 
 /// The words of a clause placing the question that can tell reports apart: known to the archive
 /// and not generic ("harga" is in every price report).
@@ -89,7 +95,10 @@ pub(super) fn figures_quoted(
 /// topic in passing is not (for "latest index close", the newest currency report that mentions
 /// the index is not on it). The best passage may be another topic's that echoes the asked detail
 /// ("posko pengungsi" of a flood for a quake question), so its title need not name the topic.
-/// With no topic word in any candidate's title: the articles scoring near the best.
+/// With no topic word in any candidate's title: the articles scoring near the best. For
+/// "terbaru", the headline naming what the question counts (its head noun) names the topic first,
+/// and an article whose title and lead hold most of the question's subject ([`on_subject`]) is on
+/// it too.
 pub(super) fn same_topic(
     q: &Query,
     qd: &QuestionDates,
@@ -106,21 +115,13 @@ pub(super) fn same_topic(
         in_title(t, doc)
             || (!d.paragraphs.is_empty() && t.in_terms(&index.passages[d.first_passage].terms))
     };
+    let subject = subject_words(q, qd, index);
     let topic_in = |doc: usize| -> Vec<&Term> {
         // The title's words, split once when the index was built.
         let title_words = &index.docs[doc].title_words;
-        q.terms
+        subject
             .iter()
-            .filter(|t| !t.generic && !qd.relative_words.contains(&t.word))
-            .filter(|t| !crate::nlu::text::has_digit(&t.word))
-            // A verb ("ditetapkan") says what happened, worded by each report its own way
-            // ("menetapkan"): a reader asking for the newest report names the topic by what it
-            // happened to. Without "terbaru" the topic stays narrow: a near tie's bonus goes
-            // only to a report plainly on the same story.
-            .filter(|t| !(qd.latest && index.lx.is_prefixed_verb(&t.word)))
-            // A gradable word ("naik", "tinggi") tells how a measure moved, in any report's
-            // headline ("Iuran Sampah … Naik"), not what the report is about.
-            .filter(|t| !index.lx.is_gradable(&t.word))
+            .copied()
             .filter(|t| in_title(t, doc) && !only_a_unit(t, title_words))
             .collect()
     };
@@ -129,15 +130,30 @@ pub(super) fn same_topic(
         .filter(|s| s.score >= TOPIC_FLOOR * top)
         .collect();
     by_score.sort_by(|a, b| b.score.total_cmp(&a.score));
-    let topic = by_score
+    let titled = by_score
         .iter()
         .map(|s| topic_in(index.passages[s.passage].doc as usize))
-        .find(|t| !t.is_empty())
-        .unwrap_or_default();
+        .filter(|t| !t.is_empty());
+    // For "terbaru", a headline naming what the question counts ("penumpang") names its topic
+    // before one sharing only a modifier ("Tiket Pesawat" for "penumpang pesawat domestik"): the
+    // newest report of the modifier is another subject's.
+    let mut titled: Vec<Vec<&Term>> = titled.collect();
+    let naming_head = titled.iter().position(|t| t.iter().any(|t| t.head));
+    let topic = match naming_head {
+        Some(k) if qd.latest => titled.swap_remove(k),
+        _ => titled.into_iter().next().unwrap_or_default(),
+    };
+    let subj = if qd.latest {
+        on_subject(&subject, ranked, index, top)
+    } else {
+        Vec::new()
+    };
     let mut docs: Vec<usize> = Vec::new();
     for s in ranked {
         let doc = index.passages[s.passage].doc as usize;
-        let on_topic = if topic.is_empty() {
+        let on_topic = if subj.contains(&doc) {
+            true
+        } else if topic.is_empty() {
             s.score >= SAME_TOPIC * top
         } else {
             s.score >= TOPIC_FLOOR * top && topic.iter().all(|t| in_lead(t, doc))
@@ -147,6 +163,63 @@ pub(super) fn same_topic(
         }
     }
     docs
+}
+
+/// The question's words that can name its subject: not generic, not relative ("terbaru"), no
+/// figure (a figure in a headline is that report's own).
+fn subject_words<'q>(q: &'q Query, qd: &QuestionDates, index: &Index) -> Vec<&'q Term> {
+    q.terms
+        .iter()
+        .filter(|t| !t.generic && !qd.relative_words.contains(&t.word))
+        .filter(|t| !crate::nlu::text::has_digit(&t.word))
+        // A verb ("ditetapkan") says what happened, worded by each report its own way
+        // ("menetapkan"): a reader asking for the newest report names the topic by what it
+        // happened to. Without "terbaru" the topic stays narrow: a near tie's bonus goes
+        // only to a report plainly on the same story.
+        .filter(|t| !(qd.latest && index.lx.is_prefixed_verb(&t.word)))
+        // A gradable word ("naik", "tinggi") tells how a measure moved, in any report's
+        // headline ("Iuran Sampah … Naik"), not what the report is about.
+        .filter(|t| !index.lx.is_gradable(&t.word))
+        .collect()
+}
+
+/// The share of the subject's words (each weighed by how telling it is that an article holds
+/// it) the article's title or lead paragraph holds: a report on the subject names it where it
+/// opens, a report on another subject shares a word or two.
+fn subject_share(subject: &[&Term], index: &Index, doc: usize) -> f32 {
+    let d = &index.docs[doc];
+    let (mut all, mut held) = (0.0f32, 0.0f32);
+    for t in subject {
+        let weight = super::doc_weight(t, index);
+        all += weight;
+        let in_lead = t.in_terms(&d.title_terms)
+            || (!d.paragraphs.is_empty() && t.in_terms(&index.passages[d.first_passage].terms));
+        if in_lead {
+            held += weight;
+        }
+    }
+    if all > 0.0 { held / all } else { 0.0 }
+}
+
+/// For "terbaru", the articles on the subject whatever the topic headline says: those scoring at
+/// least `TOPIC_FLOOR` of the best whose title and lead hold most of the question's subject and
+/// nearly as much as the fullest one's. The newest report of the subject may headline it in other
+/// words than the best-scoring one ("Tebar Dividen" against "Dividen Interim Bernilai Jumbo") and
+/// leave a word of that headline out of its lead.
+fn on_subject(subject: &[&Term], ranked: &[Scored], index: &Index, top: f32) -> Vec<usize> {
+    let mut shares: Vec<(usize, f32)> = Vec::new();
+    for s in ranked.iter().filter(|s| s.score >= TOPIC_FLOOR * top) {
+        let doc = index.passages[s.passage].doc as usize;
+        if !shares.iter().any(|(d, _)| *d == doc) {
+            shares.push((doc, subject_share(subject, index, doc)));
+        }
+    }
+    let most = shares.iter().map(|p| p.1).fold(0.0f32, f32::max);
+    shares
+        .into_iter()
+        .filter(|&(_, share)| share >= SUBJECT_SHARE * most && share >= MOST_OF_IT)
+        .map(|(doc, _)| doc)
+        .collect()
 }
 
 /// Whether the title holds the word only as the unit of a figure ("naik 0,3%" reads "persen"):

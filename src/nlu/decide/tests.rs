@@ -1,4 +1,5 @@
-//! Tests of the article decision: relative time words, a title's figure units and placing clauses.
+//! Tests of the article decision: relative time words, a title's figure units, placing clauses and
+//! the topic of a "terbaru" question.
 
 use super::*;
 use crate::nlu::dates;
@@ -189,4 +190,44 @@ fn a_figure_question_narrowing_its_noun_with_a_word_the_report_never_writes_is_a
     assert_eq!(absent("penumpang naik brp sih kereta api"), 0.0);
     // Only a figure's question: after "siapa" a role is the reader's category for a name.
     assert_eq!(absent("Siapa pejabat kereta api yang bicara?"), 0.0);
+}
+
+/// The topic [`same_topic`] gives a "terbaru" question over `texts` (ids 11, 12, … in the index).
+fn latest_topic(texts: &[&str], raw: &str) -> Vec<usize> {
+    let lx = lexicon();
+    let index = crate::nlu::testing::seed_archive_index(texts);
+    let qd = dates::of_question(raw, &lx);
+    assert!(qd.latest);
+    let asked = analyse(raw, None, &index);
+    let q = without_date_words(&asked, &qd);
+    let ranked = article::rank(&q, &index, None, None);
+    same_topic(&q, &qd, &ranked, &index)
+}
+
+#[test]
+fn for_the_newest_report_a_headline_sharing_only_a_modifier_of_what_is_counted_is_another_subject()
+{
+    let topic = latest_topic(
+        &[
+            // Best by words (its later paragraph echoes the question), headlined on fares.
+            "Begini Cara Menahan Lonjakan Harga Tiket Kapal\n\nPemerintah menyiapkan insentif agar harga tiket kapal tidak melonjak saat libur.\n\nPenumpang kapal domestik saat libur diperkirakan 3 juta, penumpang kapal domestik terbanyak.\n",
+            "Penumpang Kapal Domestik Capai 2 Juta\n\nJumlah penumpang kapal domestik pada Mei 2031 mencapai 2 juta orang.\n",
+        ],
+        "penumpang kapal domestik yang terbaru berapa?",
+    );
+    assert!(topic.contains(&12), "{topic:?}");
+    assert!(!topic.contains(&11), "{topic:?}");
+}
+
+#[test]
+fn for_the_newest_report_one_headlined_in_other_words_whose_lead_holds_most_of_the_subject_is_on_it()
+ {
+    let topic = latest_topic(
+        &[
+            "Koperasi Sejahtera Tunggu Izin Pembagian Dividen Interim\n\nKoperasi Sejahtera menargetkan laba Rp 5 miliar dan membagi dividen interim akhir tahun.\n\nTerkait dividen interim, Koperasi Sejahtera membagikan dividen interim Rp 50 per saham.\n",
+            "Bos Koperasi Sejahtera Beri Bocoran Dividen Jumbo\n\nKoperasi Sejahtera memberi kisi-kisi soal pembagian dividen kepada pemegang saham.\n\nSebagai catatan, koperasi telah membagikan dividen interim Rp 84 per saham.\n",
+        ],
+        "dividen interim Koperasi Sejahtera yang terbaru berapa per saham?",
+    );
+    assert!(topic.contains(&11) && topic.contains(&12), "{topic:?}");
 }
