@@ -41,6 +41,7 @@ pub(super) fn clause_held(salient: &[&Term], index: &Index, doc: usize) -> bool 
 pub(super) fn single(q: &Query, t: &Term) -> Query {
     Query {
         words: Vec::new(),
+        placed: Vec::new(),
         terms: vec![t.clone()],
         answer_type: q.answer_type,
         lang: q.lang,

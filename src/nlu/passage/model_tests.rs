@@ -41,3 +41,25 @@ fn a_question_asking_the_highest_goes_to_the_paragraph_marking_it_over_the_lead(
         "without the extreme the lead wins"
     );
 }
+
+#[test]
+fn a_why_question_measures_no_focus_beside_a_cause() {
+    let lx = lexicon();
+    let focus_near = |body: &str, raw: &str| {
+        let text =
+            format!("Harga Kopi Naik\n\nTanggal: Senin, 3 Februari 2031 / 10:00 WIB\n\n{body}");
+        let index = one_article_index(&text);
+        let qd = super::super::dates::of_question(raw, &lx);
+        let q = analyse(raw, None, &index);
+        let lead = article::rank(&q, &index, Some(0), None)[0].clone();
+        candidates(&q, &qd, &index, 0, &lead, &lx)
+            .iter()
+            .map(|c| c.features.focus_near)
+            .fold(0.0f32, f32::max)
+    };
+    let body = "Petani kopi gayo protes karena harga pupuk naik.\n";
+    assert_eq!(focus_near(body, "Kenapa petani kopi protes?"), 0.0);
+    // A figure beside the focus still counts.
+    let body = "Petani kopi gayo protes, 40 petani berkumpul di balai desa.\n";
+    assert!(focus_near(body, "Berapa petani kopi yang protes?") > 0.0);
+}

@@ -209,8 +209,15 @@ fn fit(
             strength * own.max(with_before)
         })
         .fold(0.0, f32::max);
+    // The focus beside a cause's cue word says as little as tightness does (above): a "why"
+    // measures none (on tune-fx it took "knp paket data naik" to "… wajar karena harga data …").
     let (rare, focus_near) = if w.extras {
-        (near_of(&w.rare), near_of(&w.focus))
+        let focus_near = if asked.wanted == AnswerType::Reason {
+            0.0
+        } else {
+            near_of(&w.focus)
+        };
+        (near_of(&w.rare), focus_near)
     } else {
         (0.0, 0.0)
     };

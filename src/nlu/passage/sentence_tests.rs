@@ -28,11 +28,38 @@ fn paling_of_a_recency_phrase_asks_no_extreme_but_of_a_measure_does() {
     let lx = Lexicon::builtin();
     let asks = |q: &str| {
         let qd = super::super::super::dates::of_question(q, &lx);
-        asks_extreme(&words(q), &qd, &lx)
+        asks_extreme(words(q).iter().map(String::as_str), &qd, &lx)
     };
     assert!(!asks("skor laga kota hujan yang paling baru berapa?"));
     assert!(asks("sungai mana yang paling dalam di kota hujan?"));
     assert!(asks("harga tertinggi kopi gunung berapa?"));
+}
+
+#[test]
+fn a_superlative_in_a_segment_naming_the_event_before_the_question_asks_no_extreme() {
+    use crate::nlu::query::analyse;
+    let lx = Lexicon::builtin();
+    let index = crate::nlu::testing::one_article_index(
+        "Gempa Kota Hujan\n\nTanggal: Senin, 3 Februari 2031 / 10:00 WIB\n\nGempa merusak 12 rumah.\n",
+    );
+    let asks = |raw: &str| {
+        let qd = super::super::super::dates::of_question(raw, &lx);
+        asks_extreme(analyse(raw, None, &index).asking_words(), &qd, &lx)
+    };
+    // The peak says which quake; the question asks a count.
+    assert!(!asks(
+        "Gempa yang puncaknya menjelang tahun baru, berapa rumah yang rusak?"
+    ));
+    assert!(!asks(
+        "Saat gempa terkuat mengguncang kota, berapa rumah yang rusak?"
+    ));
+    // Asked for in the question's own segment, or after the asked part, it still asks.
+    assert!(asks(
+        "Di kota hujan, desa mana yang rumah rusaknya paling banyak?"
+    ));
+    assert!(asks(
+        "Berapa rumah rusak saat gempa disebut terkuat sejak 2014?"
+    ));
 }
 
 #[test]

@@ -123,7 +123,7 @@ impl Weights {
             dates: dates.to_vec(),
             labels: super::labelled::labels(&qd.dates, published, detail.paragraphs.first(), lx),
             date_weight: DATE_WEIGHT * rarity(dated, dated as f32),
-            superlative_weight: if asks_extreme(&q.words, qd, lx) {
+            superlative_weight: if asks_extreme(q.asking_words(), qd, lx) {
                 let marked = detail
                     .paragraphs
                     .iter()
@@ -240,8 +240,13 @@ pub(super) fn is_cue(t: &Term, lx: &Lexicon) -> bool {
 
 /// Whether a question asks for an extreme ("paling tinggi"). "Paling" of a recency phrase
 /// ("paling baru", `dates-relative.tsv`) asks for the newest report, a date matter, not a degree.
-pub(super) fn asks_extreme(words: &[String], qd: &QuestionDates, lx: &Lexicon) -> bool {
+/// `words` are those of the part that asks ([`Query::asking_words`]).
+pub(super) fn asks_extreme<'a>(
+    words: impl IntoIterator<Item = &'a str>,
+    qd: &QuestionDates,
+    lx: &Lexicon,
+) -> bool {
     words
-        .iter()
-        .any(|w| lx.is_superlative(w) && !qd.relative_words.contains(w))
+        .into_iter()
+        .any(|w| lx.is_superlative(w) && !qd.relative_words.iter().any(|r| r == w))
 }

@@ -94,6 +94,28 @@ pub(super) fn leading_segment(
     out
 }
 
+/// Per token of `raw` (as [`text::tokenize`] splits it): whether it is in a segment that asks
+/// nothing, before a comma and a later segment that asks ("Gempa yang puncaknya menjelang tahun
+/// baru, berapa …?", "Saat inflasi tertinggi ada di Bandung, berapa …?"). Such a segment says
+/// which event before the question is put, so an extreme it names is a fact identifying the report,
+/// not one asked for. A clause after the asked part ("Berapa inflasi saat BPS menyebutnya
+/// tertinggi?") is not one: it may describe the very figure asked.
+pub(super) fn before_asking(
+    segments: &[Vec<Token>],
+    lx: &crate::nlu::lexicon::Lexicon,
+) -> Vec<bool> {
+    let asking: Vec<bool> = segments
+        .iter()
+        .map(|words| words.iter().any(|t| asks(&formal(t, lx), lx)))
+        .collect();
+    let mut out = Vec::new();
+    for (i, segment) in segments.iter().enumerate() {
+        let names = !asking[i] && asking[i + 1..].contains(&true);
+        out.extend(std::iter::repeat_n(names, segment.len()));
+    }
+    out
+}
+
 /// Per token of `raw` (as [`text::tokenize`] splits it): whether it is a digit group of a figure
 /// the question quotes with a separator ("… yang naik 1,23 persen", see
 /// [`figures`](crate::nlu::figures)). `tokens` are `raw`'s.

@@ -25,7 +25,8 @@ use super::lang::Lang;
 use super::text::{self, Token};
 
 use self::clauses::{
-    comma_segments, context_clause, leading_segment, merge_english_phrases, quoted_figures,
+    before_asking, comma_segments, context_clause, leading_segment, merge_english_phrases,
+    quoted_figures,
 };
 pub(crate) use self::glued::part_glued_figures;
 use self::shorthand::spell_out;
@@ -111,6 +112,9 @@ impl Term {
 pub struct Query {
     /// Every word after the slang map, function words included (for small talk and the ticker).
     pub words: Vec<String>,
+    /// Per word of `words`: in a segment that asks nothing before one that asks
+    /// ([`clauses::before_asking`]), which names the report rather than asks.
+    pub placed: Vec<bool>,
     pub terms: Vec<Term>,
     pub answer_type: AnswerType,
     pub lang: Lang,
@@ -147,6 +151,17 @@ impl Query {
         ids.sort_by_key(|&(id, k, _)| (id, k));
         ids
     }
+
+    /// The words of the part that asks: `words` without those of a segment naming the report
+    /// before it ("Gempa yang puncaknya …, berapa …?": that peak says which quake, it asks for no
+    /// extreme).
+    pub fn asking_words(&self) -> impl Iterator<Item = &str> {
+        self.words
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !self.placed.get(*k).copied().unwrap_or(false))
+            .map(|(_, w)| w.as_str())
+    }
 }
 
 /// Analyses a question against the index vocabulary, with the lexicon the index was built with.
@@ -158,6 +173,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let segments = comma_segments(raw, &raw_tokens);
     let placing = context_clause(&segments, lx);
     let leading = leading_segment(&segments, lx);
+    let before = before_asking(&segments, lx);
     let figures = quoted_figures(raw, &raw_tokens);
     // A threshold's digits ("di atas 7,25 persen") stay terms but are neither salient nor a
     // quoted figure: the report picked by it writes another figure.
@@ -165,6 +181,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let mut limit: Vec<bool> = Vec::new();
     let mut context: Vec<bool> = Vec::new();
     let mut lead: Vec<bool> = Vec::new();
+    let mut placed: Vec<bool> = Vec::new();
     let mut quoted: Vec<bool> = Vec::new();
     // The word as the reader wrote it, where the slang map replaced it: an abbreviation the
     // articles may use verbatim ("Dirut", "Kadis") as well as spelt out.
@@ -264,6 +281,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             });
             context.push(placing.get(k).copied().unwrap_or(false));
             lead.push(leading.get(k).copied().unwrap_or(false));
+            placed.push(before.get(k).copied().unwrap_or(false));
             let threshold = limits.get(k).copied().unwrap_or(false);
             quoted.push(figures.get(k).copied().unwrap_or(false) && !threshold);
             limit.push(threshold);
@@ -471,6 +489,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     };
     Query {
         words,
+        placed,
         terms,
         answer_type,
         lang,
