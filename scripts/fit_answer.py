@@ -29,7 +29,7 @@ from fitting import ROOT, SETS, holds_gold, run
 
 FEATURES = ["score", "margin", "coverage", "salient_missing", "salient_absent", "rare_absent", "unknown", "type_match",
             "sentence_share", "date", "date_absent", "date_conflict", "english", "checks",
-            "absent", "failed_coverage", "figure_absent", "phrase_absent"]
+            "absent", "failed_coverage", "figure_absent", "phrase_absent", "untranslated"]
 # period_absent (a numbered part of a series the report never writes) is printed too but is a veto
 # in src/nlu/decide/, not weighed: its weight stays at its default 0.
 # definition_unmet (a question asking what a thing is, of an article defining it nowhere) is a

@@ -33,6 +33,18 @@ pub(super) fn absent_share(q: &Query, index: &Index, doc: usize) -> f32 {
     if all > 0.0 { absent / all } else { 0.0 }
 }
 
+/// The share of the question's terms that are English words neither the bridge nor the articles
+/// know, no name or number ([`Term::untranslated`]: "reset", "iphone"). `unknown` leaves them out
+/// as a dictionary's gap, and coverage counts only the words left: a question most of whose
+/// words cross no dictionary ("how do I reset my iPhone password") then looked answered by the
+/// one word that did.
+pub(super) fn untranslated_share(q: &Query) -> f32 {
+    if q.terms.is_empty() {
+        return 0.0;
+    }
+    q.terms.iter().filter(|t| t.untranslated).count() as f32 / q.terms.len() as f32
+}
+
 /// 1 when the word-level checks failed on the passage's share of the question's words or its
 /// score alone, 0 when they hold or failed on something else: a passage short of words (a reader
 /// asking at length, in chat or through a clause) is weaker evidence against answering than one
@@ -204,6 +216,19 @@ mod tests {
         assert!(!absent("tarif listrik 3300 VA berapa?"));
         assert!(!absent("subsidi 918 triliun untuk apa?"));
         assert!(absent("tarif listrik 650 VA berapa?"));
+    }
+
+    #[test]
+    fn english_words_no_dictionary_knows_count_as_untranslated_and_weigh_against_answering() {
+        let index = crate::nlu::testing::one_article_index(
+            "Kata Sandi Bocor\n\nKata sandi pengguna bocor ke peretas.\n",
+        );
+        let q = analyse("How do I reset my iPhone password?", None, &index);
+        let share = untranslated_share(&q);
+        assert!(share > 0.5, "{share}");
+        let asked = analyse("berapa pengguna yang kata sandinya bocor?", None, &index);
+        assert_eq!(untranslated_share(&asked), 0.0);
+        assert!(super::super::DecisionModel::builtin().weights.untranslated < 0.0);
     }
 
     #[test]

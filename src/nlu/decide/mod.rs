@@ -419,6 +419,7 @@ pub fn choose(
         },
         definition_unmet: f32::from(u8::from(definition == Definition::Nowhere)),
         phrase_absent: evidence::phrase_absent(q, index, doc, lx),
+        untranslated: evidence::untranslated_share(q),
     };
     let probability = model.probability(&features);
     let sentence = defining.or_else(|| {

@@ -68,10 +68,16 @@ pub struct Features {
     /// ([`super::evidence::phrase_absent`]).
     #[serde(default)]
     pub phrase_absent: f32,
+    /// Share of an English question's terms that neither the bridge nor the articles know and
+    /// that are no name or number ([`Term::untranslated`]: "reset", "iphone"): left out of
+    /// `unknown` as a dictionary's gap, but a question most of whose words cross no dictionary
+    /// is about something the articles never write.
+    #[serde(default)]
+    pub untranslated: f32,
 }
 
 impl Features {
-    fn as_array(&self) -> [f32; 20] {
+    fn as_array(&self) -> [f32; 21] {
         [
             self.score,
             self.margin,
@@ -93,6 +99,7 @@ impl Features {
             self.period_absent,
             self.definition_unmet,
             self.phrase_absent,
+            self.untranslated,
         ]
     }
 }

@@ -128,3 +128,11 @@ fn an_english_question_keeps_a_name_the_articles_write_though_the_slang_list_res
     );
     assert!(q.terms.iter().any(|t| t.word == "baek"), "{:?}", q.terms);
 }
+
+#[test]
+fn an_english_word_is_not_stemmed_by_indonesian_affixes() {
+    let index = seed_index();
+    let q = analyse("How many people use WhatsApp?", None, &index);
+    let people = q.terms.iter().find(|t| t.word == "people").unwrap();
+    assert_eq!(people.stem, "people");
+}

@@ -236,7 +236,8 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     } else {
         Vec::new()
     };
-    let st = stem(&word);
+    // Indonesian affixes are no English word's ("people" is no "pe-" + "ople").
+    let st = if english { word.clone() } else { stem(&word) };
     let mut matches: Vec<(TermId, f32)> = Vec::new();
     let push = |w: &str, factor: f32, matches: &mut Vec<(TermId, f32)>| {
         for form in [w.to_string(), stem(w)] {
