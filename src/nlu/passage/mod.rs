@@ -376,7 +376,7 @@ mod tests {
     use super::*;
 
     /// The candidates of a one-article index for a question, by paragraph number.
-    fn measured_of(body: &str, raw: &str) -> Vec<(usize, Features)> {
+    pub(super) fn measured_of(body: &str, raw: &str) -> Vec<(usize, Features)> {
         use crate::nlu::query::analyse;
         use crate::nlu::testing::{lexicon, one_article_index};
         let lx = lexicon();

@@ -1,22 +1,15 @@
 //! Tests of the shipped paragraph ranker's weights on made-up reports.
 
+use super::tests::measured_of;
 use super::*;
-use crate::nlu::query::analyse;
-use crate::nlu::testing::{lexicon, one_article_index};
 
 /// The paragraph number the model ranks first among a one-article index's candidates.
 fn first(body: &str, raw: &str, model: &Model) -> usize {
-    let lx = lexicon();
-    let text = format!("Harga Kopi Naik\n\nTanggal: Senin, 3 Februari 2031 / 10:00 WIB\n\n{body}");
-    let index = one_article_index(&text);
-    let qd = super::super::dates::of_question(raw, &lx);
-    let q = analyse(raw, None, &index);
-    let lead = article::rank(&q, &index, Some(0), None)[0].clone();
     let mut best: Option<(f32, usize)> = None;
-    for c in candidates(&q, &qd, &index, 0, &lead, &lx) {
-        let key = model.key(&c.features);
+    for (paragraph, features) in measured_of(body, raw) {
+        let key = model.key(&features);
         if best.is_none_or(|(k, _)| key > k) {
-            best = Some((key, c.paragraph));
+            best = Some((key, paragraph));
         }
     }
     best.expect("a candidate").1
@@ -44,17 +37,10 @@ fn a_question_asking_the_highest_goes_to_the_paragraph_marking_it_over_the_lead(
 
 #[test]
 fn a_why_question_measures_no_focus_beside_a_cause() {
-    let lx = lexicon();
     let focus_near = |body: &str, raw: &str| {
-        let text =
-            format!("Harga Kopi Naik\n\nTanggal: Senin, 3 Februari 2031 / 10:00 WIB\n\n{body}");
-        let index = one_article_index(&text);
-        let qd = super::super::dates::of_question(raw, &lx);
-        let q = analyse(raw, None, &index);
-        let lead = article::rank(&q, &index, Some(0), None)[0].clone();
-        candidates(&q, &qd, &index, 0, &lead, &lx)
+        measured_of(body, raw)
             .iter()
-            .map(|c| c.features.focus_near)
+            .map(|(_, f)| f.focus_near)
             .fold(0.0f32, f32::max)
     };
     let body = "Petani kopi gayo protes karena harga pupuk naik.\n";
