@@ -3,7 +3,7 @@
 
 For every question of the tuning sets, `newsdesk ask --json --paragraphs` prints the candidate
 paragraphs of the article the answer would come from, each with the features the ranker weighs
-(src/nlu/passage/mod.rs). A question teaches the ranker when the choice matters for it: it is
+(src/nlu/passage/model.rs). A question teaches the ranker when the choice matters for it: it is
 answerable, and among its candidates some paragraph holds the gold strings and some does not. (A
 question whose article is wrong, or whose gold no single paragraph holds, fails or passes whatever
 the ranker does and is left out.)

@@ -1,0 +1,228 @@
+//! Which article answers: the steps re-weighing the word ranking ([`article::rank`]) by what the
+//! question quotes (its salient terms, a clause placing it, its figures, a condition on a figure)
+//! and by when it asks about (its dates, or with none the newest report on its topic).
+//!
+//! [`article::rank`]: crate::nlu::article::rank
+
+use super::Inputs;
+use super::holding::doc_holds;
+use super::siblings::{self, clause_share, clause_terms, same_topic};
+use crate::nlu::article::Scored;
+use crate::nlu::condition::{self, Verdict};
+use crate::nlu::index::Index;
+use crate::nlu::query::Query;
+
+/// How much a full date agreement (1.0) or a clear mismatch (-1.0) moves a passage's score.
+const DATE_WEIGHT: f32 = 0.25;
+/// "Terbaru", "sekarang": the newest article on the topic is lifted to the best's score and this
+/// above it — the reader asked for the newest report, not for the one that best echoes the words.
+const LATEST_BONUS: f32 = 0.2;
+/// No date at all: a running figure is asked about now, so the newest report wins a near tie.
+const RECENCY_TIE_BONUS: f32 = 0.04;
+/// How much an article holding every salient term of the question (a number, a name, a rare
+/// word) gains over one holding none: on one topic, the figure or name the reader quotes tells
+/// which report ("yang naik 1,27 persen", "3.100 jiwa").
+const SALIENT_DOC_WEIGHT: f32 = 0.12;
+/// How much an article quoting every figure the question quotes ("ditutup di 1.234,56") gains
+/// over one quoting none: the whole figure, unlike its digit groups among the salient terms, is
+/// in few reports.
+const FIGURE_DOC_WEIGHT: f32 = 0.15;
+/// The same for the whole numbers it quotes ("naik 35 bps"): less, as a whole number is in more
+/// reports than a figure with a separator.
+const NUMBER_DOC_WEIGHT: f32 = 0.1;
+/// How much an article whose title names the question's date (a year or a month, "inflasi 2030",
+/// "Oktober 2031") gains over one that only agrees by its publication date or text: the title
+/// says what time the report is about, so among same-topic reports it breaks the tie.
+const TITLE_DATE_BONUS: f32 = 0.08;
+/// How much an article holding every word of a clause placing the question gains over one holding
+/// none (the words weighed by how few articles hold them, [`siblings::clause_share`]).
+const CLAUSE_DOC_WEIGHT: f32 = 0.1;
+
+/// How much an article whose value of a measure meets the question's condition on it ("di atas
+/// 4,35 persen") gains, and one whose values all fail it loses.
+const CONDITION_WEIGHT: f32 = 0.3;
+
+impl Inputs<'_> {
+    /// Salient evidence: each candidate article gains by the share of the question's salient
+    /// terms it holds. The shares, by article (empty when the question has no salient term).
+    pub(super) fn weigh_salient(&self, ranked: &mut [Scored]) -> Vec<(usize, f32)> {
+        let (qd, index, dix, salient) = (self.qd, self.index, self.dix, &self.salient);
+        let mut held: Vec<(usize, f32)> = Vec::new();
+        if !salient.is_empty() {
+            for s in ranked.iter_mut() {
+                let doc = index.passages[s.passage].doc as usize;
+                let share = match held.iter().find(|(d, _)| *d == doc) {
+                    Some(&(_, share)) => share,
+                    None => {
+                        let n = salient
+                            .iter()
+                            .filter(|t| {
+                                doc_holds(t, index, doc) && siblings::whole(t, qd, dix, doc)
+                            })
+                            .count();
+                        let share = n as f32 / salient.len() as f32;
+                        held.push((doc, share));
+                        share
+                    }
+                };
+                s.score += SALIENT_DOC_WEIGHT * share;
+            }
+        }
+        held
+    }
+
+    /// A clause placing the question names a detail of one report; its answer is in another
+    /// paragraph of that report, so the passage scores alone cannot tell it from a sibling's.
+    /// The clause's shares, by article (empty without a clause).
+    pub(super) fn weigh_clause(&self, ranked: &mut [Scored]) -> Vec<(usize, f32)> {
+        let index = self.index;
+        let clause = clause_terms(self.q);
+        let mut placed: Vec<(usize, f32)> = Vec::new();
+        if !clause.is_empty() {
+            for s in ranked.iter_mut() {
+                let doc = index.passages[s.passage].doc as usize;
+                let share = match placed.iter().find(|(d, _)| *d == doc) {
+                    Some(&(_, share)) => share,
+                    None => {
+                        let share = clause_share(&clause, index, doc);
+                        placed.push((doc, share));
+                        share
+                    }
+                };
+                s.score += CLAUSE_DOC_WEIGHT * share;
+            }
+        }
+        placed
+    }
+
+    /// The figures and whole numbers the question quotes speak for the articles quoting them.
+    pub(super) fn weigh_figures(&self, ranked: &mut [Scored]) {
+        let (qd, index, dix) = (self.qd, self.index, self.dix);
+        if !qd.figures.is_empty() || !qd.numbers.is_empty() {
+            for s in ranked.iter_mut() {
+                let doc = index.passages[s.passage].doc as usize;
+                s.score += FIGURE_DOC_WEIGHT * dix.figures_held(doc, &qd.figures)
+                    + NUMBER_DOC_WEIGHT * dix.figures_held(doc, &qd.numbers);
+            }
+        }
+    }
+
+    /// A condition on a figure ("di atas 4,35 persen") picks the report whose value of the measure
+    /// lies on the asked side. Judged once per candidate article; the verdicts, by article.
+    pub(super) fn weigh_conditions(&self, ranked: &mut [Scored]) -> Vec<(usize, Verdict)> {
+        let index = self.index;
+        let verdicts = condition_verdicts(self.q, index, ranked);
+        for s in ranked.iter_mut() {
+            let doc = index.passages[s.passage].doc as usize;
+            s.score += CONDITION_WEIGHT * verdict_of(&verdicts, doc).sign();
+        }
+        verdicts
+    }
+
+    /// Dates: the article's agreement with the question's dates.
+    pub(super) fn weigh_dates(&self, ranked: &mut [Scored]) {
+        let (q, qd, index, dix) = (self.q, self.qd, self.index, self.dix);
+        if !qd.dates.is_empty() {
+            // Only among reports on the question's topic: another topic's title naming the year
+            // ("upah kota lain 2031") says nothing about which report of this one.
+            let topic = same_topic(q, qd, ranked, index);
+            for s in ranked.iter_mut() {
+                let doc = index.passages[s.passage].doc as usize;
+                s.score += DATE_WEIGHT * dix.agreement(doc, &qd.dates, self.by_publication);
+                if topic.contains(&doc) && dix.titled(doc, &qd.dates) {
+                    s.score += TITLE_DATE_BONUS;
+                }
+            }
+        }
+    }
+
+    /// Recency, for a question naming no date: among articles on the same topic, the newest.
+    /// `held` and `placed` are the salient and clause shares of [`Self::weigh_salient`] and
+    /// [`Self::weigh_clause`].
+    pub(super) fn weigh_recency(
+        &self,
+        ranked: &mut [Scored],
+        held: &[(usize, f32)],
+        placed: &[(usize, f32)],
+    ) {
+        let (q, qd, index, dix) = (self.q, self.qd, self.index, self.dix);
+        if qd.dates.is_empty() {
+            let topic = same_topic(q, qd, ranked, index);
+            let newest = topic
+                .iter()
+                .filter_map(|&doc| dix.published_day[doc].map(|d| (d, doc)))
+                .max();
+            // What the question quotes (a name, a figure, a clause's detail) speaks for the reports
+            // holding it: with no "terbaru", the newest wins a near tie only if it holds as much.
+            let evidence = |doc: usize| {
+                let of =
+                    |v: &[(usize, f32)]| v.iter().find(|(d, _)| *d == doc).map_or(0.0, |p| p.1);
+                of(held) + of(placed)
+            };
+            let most = topic.iter().map(|&d| evidence(d)).fold(0.0f32, f32::max);
+            let holds_most = |doc: usize| evidence(doc) + 1e-3 >= most;
+            // With "terbaru" the newest report holding what the question quotes: "harga terbaru di
+            // <a town one older report covers>" asks for that town's newest report, not the
+            // topic's newest, which never names the town.
+            let newest = if qd.latest {
+                topic
+                    .iter()
+                    .filter(|&&doc| holds_most(doc))
+                    .filter_map(|&doc| dix.published_day[doc].map(|d| (d, doc)))
+                    .max()
+            } else {
+                newest.filter(|&(_, doc)| holds_most(doc))
+            };
+            if let Some((_, doc)) = newest {
+                let bonus = if qd.latest {
+                    let top = ranked.iter().map(|s| s.score).fold(f32::MIN, f32::max);
+                    let own = ranked
+                        .iter()
+                        .filter(|s| index.passages[s.passage].doc as usize == doc)
+                        .map(|s| s.score)
+                        .fold(f32::MIN, f32::max);
+                    (top - own).max(0.0) + LATEST_BONUS
+                } else {
+                    RECENCY_TIE_BONUS
+                };
+                for s in ranked.iter_mut() {
+                    if index.passages[s.passage].doc as usize == doc {
+                        s.score += bonus;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether a year the question names is in none of the candidate articles.
+    pub(super) fn date_absent(&self, ranked: &[Scored]) -> bool {
+        let (index, dix) = (self.index, self.dix);
+        self.qd.dates.iter().filter_map(|w| w.year).any(|y| {
+            !ranked
+                .iter()
+                .any(|s| dix.has_year(index.passages[s.passage].doc as usize, y))
+        })
+    }
+}
+
+/// Each candidate article's verdict on the question's conditions (none without conditions).
+fn condition_verdicts(q: &Query, index: &Index, ranked: &[Scored]) -> Vec<(usize, Verdict)> {
+    let mut out: Vec<(usize, Verdict)> = Vec::new();
+    if q.conditions.is_empty() {
+        return out;
+    }
+    for s in ranked {
+        let doc = index.passages[s.passage].doc as usize;
+        if !out.iter().any(|(d, _)| *d == doc) {
+            out.push((doc, condition::judge(&q.conditions, &q.terms, index, doc)));
+        }
+    }
+    out
+}
+
+pub(super) fn verdict_of(verdicts: &[(usize, Verdict)], doc: usize) -> Verdict {
+    verdicts
+        .iter()
+        .find(|(d, _)| *d == doc)
+        .map_or(Verdict::Silent, |v| v.1)
+}
