@@ -102,6 +102,11 @@ SETS = [
     # Stop 24b: colloquial questions (abbreviations, dropped vowels, particles) over set J and the
     # least-asked reports of sets D and I, with colloquial unanswerables; scored blind, then tuned on.
     ("tests/archive/qa/probe-24-slangj.jsonl", WIDE_J),
+    # Stop 25: same-topic questions naming their report by an event, a figure, a person, a season
+    # or "terbaru" (confusable 52, dated 8, unanswerable 11), and English questions paraphrased as
+    # a foreign reader would ask them, over `articles/`; scored blind (0.634, 0.607), then tuned on.
+    ("tests/archive/qa/probe-25-confusable.jsonl", ARCHIVE),
+    ("tests/archive/qa/probe-25-english.jsonl", ARCHIVE),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 

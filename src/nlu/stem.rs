@@ -45,6 +45,16 @@ pub(super) fn stem_listed(
     if is_root(&snowball) {
         return snowball;
     }
+    // A prefix ending in "r" (ber-, ter-, per-) before a root opening with "r" writes one "r"
+    // ("terendah" is ter- + "rendah"): Snowball takes the prefix and the root's "r" with it.
+    if ["ber", "ter", "per"].iter().any(|p| word.starts_with(p))
+        && !snowball.starts_with('r')
+    {
+        let restored = format!("r{snowball}");
+        if word.get(2..).is_some_and(|rest| rest.starts_with(&restored)) && is_root(&restored) {
+            return restored;
+        }
+    }
     match listed_root(word, enclitics, &is_root) {
         Some(root) => root.to_string(),
         None => snowball,

@@ -79,6 +79,14 @@ impl TickerMatcher {
             .flat_map(|(_, p)| p.iter().map(String::as_str))
     }
 
+    /// Whether `words` hold a phrase naming one of the indicators `names`.
+    pub fn names_any(&self, names: &[String], words: &[String]) -> bool {
+        self.phrases
+            .iter()
+            .filter(|(name, _)| names.contains(name))
+            .any(|(_, p)| words.windows(p.len()).any(|w| w == &p[..]))
+    }
+
     /// Finds indicator names in the question's words (after the slang map).
     /// The one-word indicator name a misspelling is one edit away from.
     fn respell(&self, w: &str, index: &Index) -> Option<String> {
@@ -203,6 +211,28 @@ impl TickerMatcher {
     }
 }
 
+/// The page whose ticker is the newest snapshot.
+fn snapshot(index: &Index) -> Option<&super::index::Doc> {
+    index
+        .docs
+        .iter()
+        .filter(|d| !d.ticker.is_empty())
+        .max_by_key(|d| (d.imported_at, d.id))
+}
+
+/// Whether a report published after the newest snapshot names one of the indicators in its
+/// title: a report about the figure itself, not one that mentions it in passing.
+pub fn newer_report(matcher: &TickerMatcher, names: &[String], index: &Index) -> bool {
+    let Some(since) = snapshot(index).and_then(|d| d.published_at) else {
+        return false;
+    };
+    index
+        .docs
+        .iter()
+        .filter(|d| d.published_at.is_some_and(|at| at > since))
+        .any(|d| matcher.names_any(names, &normalised(&d.title, &index.lx)))
+}
+
 /// The newest snapshot's figures for the named indicators; `None` names are missing from it.
 pub fn answer(
     names: &[String],
@@ -210,12 +240,7 @@ pub fn answer(
     intents: &Intents,
     lang: Lang,
 ) -> Result<Answer, String> {
-    let Some(doc) = index
-        .docs
-        .iter()
-        .filter(|d| !d.ticker.is_empty())
-        .max_by_key(|d| (d.imported_at, d.id))
-    else {
+    let Some(doc) = snapshot(index) else {
         return Err(names.join(", "));
     };
     let text = |key: ReplyKey| intents.text(key, lang).to_string();

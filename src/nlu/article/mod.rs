@@ -137,7 +137,7 @@ fn coverage_found(
             } else if found_in_title(t, index, first) {
                 // The title tells which article, not that this paragraph says it.
                 0.5
-            } else if t.context && in_doc(t, index, first.doc as usize) {
+            } else if q.placed_elsewhere(t) && in_doc(t, index, first.doc as usize) {
                 // A clause placing the question ("saat rupiah ditutup di …") is met by the
                 // article; the answering paragraph need not repeat it.
                 1.0

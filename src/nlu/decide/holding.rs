@@ -24,11 +24,11 @@ pub(super) fn doc_holds(t: &Term, index: &Index, doc: usize) -> bool {
 
 /// Whether one paragraph of `doc` (with the title) holds every salient word of the clause placing
 /// the question.
-pub(super) fn clause_held(salient: &[&Term], index: &Index, doc: usize) -> bool {
+pub(super) fn clause_held(q: &Query, salient: &[&Term], index: &Index, doc: usize) -> bool {
     let d = &index.docs[doc];
     let clause: Vec<&&Term> = salient
         .iter()
-        .filter(|t| t.context && !t.in_terms(&d.title_terms))
+        .filter(|t| q.placed_elsewhere(t) && !t.in_terms(&d.title_terms))
         .collect();
     clause.is_empty()
         || index.passages[d.first_passage..d.first_passage + d.paragraphs.len()]
@@ -42,6 +42,7 @@ pub(super) fn single(q: &Query, t: &Term) -> Query {
     Query {
         words: Vec::new(),
         placed: Vec::new(),
+        lead_names_report: false,
         terms: vec![t.clone()],
         answer_type: q.answer_type,
         lang: q.lang,

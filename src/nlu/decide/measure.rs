@@ -132,7 +132,7 @@ impl Inputs<'_> {
         .collect();
         // A clause placing the question need not be near the answer, but one paragraph must say it:
         // its names and figures scattered over the article ("5" here, "000" there) place nothing.
-        let clause_met = clause_held(&self.salient, index, doc);
+        let clause_met = clause_held(q, &self.salient, index, doc);
         let near_text: Vec<&str> = near
             .iter()
             .map(|p| index.docs[doc].paragraphs[p.paragraph as usize].as_str())
@@ -142,7 +142,7 @@ impl Inputs<'_> {
         self.salient
             .iter()
             .filter(|t| {
-                if t.context {
+                if q.placed_elsewhere(t) {
                     !clause_met
                 } else {
                     article::coverage(&single(q, t), index, &near) == 0.0

@@ -156,7 +156,11 @@ pub(super) fn same_topic(
         } else if topic.is_empty() {
             s.score >= SAME_TOPIC * top
         } else {
-            s.score >= TOPIC_FLOOR * top && topic.iter().all(|t| in_lead(t, doc))
+            s.score >= TOPIC_FLOOR * top
+                && (topic.iter().all(|t| in_lead(t, doc))
+                    || (qd.latest
+                        && topic.iter().all(|t| super::doc_holds(t, index, doc))
+                        && title_share(&topic, index, doc) >= 0.5))
         };
         if on_topic && !docs.contains(&doc) {
             docs.push(doc);
@@ -195,6 +199,20 @@ fn subject_share(subject: &[&Term], index: &Index, doc: usize) -> f32 {
         let in_lead = t.in_terms(&d.title_terms)
             || (!d.paragraphs.is_empty() && t.in_terms(&index.passages[d.first_passage].terms));
         if in_lead {
+            held += weight;
+        }
+    }
+    if all > 0.0 { held / all } else { 0.0 }
+}
+
+/// The share of the words (each weighed by how telling it is that an article holds it) the
+/// article's title holds.
+fn title_share(words: &[&Term], index: &Index, doc: usize) -> f32 {
+    let (mut all, mut held) = (0.0f32, 0.0f32);
+    for t in words {
+        let weight = super::doc_weight(t, index);
+        all += weight;
+        if t.in_terms(&index.docs[doc].title_terms) {
             held += weight;
         }
     }

@@ -141,7 +141,7 @@ impl Engine {
         {
             return self.small_talk(m.intent, m.coverage, lang, q.context);
         }
-        if let Some(a) = self.structural(&query, q.context) {
+        if let Some(a) = self.structural(&query, &raw, q.context) {
             return a;
         }
         // Mostly small talk, and nothing specific left over ("terima kasih atas infonya").
@@ -166,13 +166,22 @@ impl Engine {
     }
 
     /// Questions recognised by their shape: the ticker's figures, an article's byline or date.
-    fn structural(&self, query: &Query, context: Option<&Topic>) -> Option<Answer> {
+    fn structural(&self, query: &Query, raw: &str, context: Option<&Topic>) -> Option<Answer> {
         let lang = query.lang;
         let mention = self.ticker.mention(&query.words, &self.index);
         if mention.only_ticker && !mention.unknown.is_empty() {
             return Some(self.ticker_unknown(&mention.unknown.join(", "), lang, context));
         }
         if mention.only_ticker && !mention.known.is_empty() {
+            // A report published after the snapshot that is about the indicator holds a newer
+            // figure than the ticker: the reader asking for "the" figure wants that one, and the
+            // snapshot answers only when no report does.
+            if ticker::newer_report(&self.ticker, &mention.known, &self.index) {
+                let from_reports = self.answer_from_articles(query, raw, context);
+                if from_reports.answered {
+                    return Some(from_reports);
+                }
+            }
             return Some(
                 match ticker::answer(&mention.known, &self.index, &self.intents, lang) {
                     Ok(a) => a,

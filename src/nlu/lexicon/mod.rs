@@ -195,6 +195,15 @@ impl Lexicon {
         self.particles.contains(w)
     }
 
+    /// The word without an enclitic written onto it ("naiknya" → "naik"), leaving three letters
+    /// at least; `None` when it ends in none.
+    pub fn without_enclitic<'w>(&self, w: &'w str) -> Option<&'w str> {
+        self.enclitics
+            .iter()
+            .filter_map(|e| w.strip_suffix(e.as_str()))
+            .find(|base| base.chars().count() >= 3)
+    }
+
     pub fn is_measure_head(&self, w: &str) -> bool {
         self.measure_heads.contains(w)
     }

@@ -87,6 +87,10 @@ pub struct Query {
     /// Per word of `words`: in a segment that asks nothing before one that asks
     /// ([`before_asking`](super::clauses::before_asking)), which names the report rather than asks.
     pub placed: Vec<bool>,
+    /// The question opens with a segment that only says which report ("Banjir yang merendam 44
+    /// desa, …"; see [`lead_names_report`](super::clauses::lead_names_report)): its words choose
+    /// the article, not the paragraph.
+    pub lead_names_report: bool,
     pub terms: Vec<Term>,
     pub answer_type: AnswerType,
     pub lang: Lang,
@@ -95,13 +99,20 @@ pub struct Query {
 }
 
 impl Query {
+    /// Whether the term says which report rather than what its answering paragraph holds: in a
+    /// clause placing the question, or in a leading segment that only names the report.
+    pub fn placed_elsewhere(&self, t: &Term) -> bool {
+        t.context || (self.lead_names_report && t.placing)
+    }
+
     /// The question without the terms of a clause placing it, for choosing among one article's
     /// paragraphs (the clause chose the article); the question itself when it has no such clause
     /// or nothing else.
     pub fn without_context(&self) -> std::borrow::Cow<'_, Query> {
-        if self.terms.iter().any(|t| t.context) && self.terms.iter().any(|t| !t.context) {
+        let out = |t: &Term| self.placed_elsewhere(t);
+        if self.terms.iter().any(out) && self.terms.iter().any(|t| !out(t)) {
             let mut q = self.clone();
-            q.terms.retain(|t| !t.context);
+            q.terms.retain(|t| !out(t));
             std::borrow::Cow::Owned(q)
         } else {
             std::borrow::Cow::Borrowed(self)

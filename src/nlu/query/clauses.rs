@@ -94,6 +94,49 @@ pub(super) fn leading_segment(
     out
 }
 
+/// Whether a leading segment ([`leading_segment`], `leading` per token) only says which report:
+/// its paragraph is then not the answer's. Not when it names whom the question quotes ("Menurut
+/// X, …?": the source speaks in the answering paragraph), nor when it describes the very thing
+/// asked ("… mengungsi di satu desa, desa apa itu?": the noun beside the asking word is in it).
+pub(super) fn lead_names_report(
+    segments: &[Vec<Token>],
+    leading: &[bool],
+    lx: &crate::nlu::lexicon::Lexicon,
+) -> bool {
+    if leading.first() != Some(&true) || segments.len() < 2 {
+        return false;
+    }
+    let lead: Vec<String> = segments[0].iter().map(|t| formal(t, lx)).collect();
+    // An English question's "According to X" says it with the bridge's word for "menurut".
+    let speech = |w: &str| lx.is_cue(w, crate::nlu::lexicon::Cue::Speech);
+    let bridged = |w: &str| lx.english_of(w).is_some_and(|t| t.iter().any(|t| speech(t)));
+    let opening_phrase = match lead.as_slice() {
+        [first, second, ..] => lx.english_phrase(first, second),
+        _ => None,
+    };
+    if lead.first().is_some_and(|w| speech(w) || bridged(w))
+        || opening_phrase.is_some_and(|p| bridged(&p))
+    {
+        return false;
+    }
+    let in_lead = |w: &str| {
+        let stem = lx.stem(w);
+        lead.iter().any(|l| *l == w || lx.stem(l) == stem)
+    };
+    let describes_asked = segments[1..].iter().any(|segment| {
+        let words: Vec<String> = segment.iter().map(|t| formal(t, lx)).collect();
+        words.iter().enumerate().any(|(i, w)| {
+            asks(w, lx) && {
+                let beside = [i.checked_sub(1), Some(i + 1)];
+                beside.into_iter().flatten().filter_map(|k| words.get(k)).any(|n| {
+                    !lx.is_function(n) && !asks(n, lx) && in_lead(n)
+                })
+            }
+        })
+    });
+    !describes_asked
+}
+
 /// Per token of `raw` (as [`text::tokenize`] splits it): whether it is in a segment that asks
 /// nothing, before a comma and a later segment that asks ("Gempa yang puncaknya menjelang tahun
 /// baru, berapa …?", "Saat inflasi tertinggi ada di Bandung, berapa …?"). Such a segment says

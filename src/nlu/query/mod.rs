@@ -28,7 +28,8 @@ use super::lang::Lang;
 use super::text::{self, Token};
 
 use self::clauses::{
-    before_asking, comma_segments, context_clause, leading_segment, merge_english_phrases,
+    before_asking, comma_segments, context_clause, lead_names_report, leading_segment,
+    merge_english_phrases,
     quoted_figures,
 };
 pub(crate) use self::glued::part_glued_figures;
@@ -45,6 +46,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let placing = context_clause(&segments, lx);
     let leading = leading_segment(&segments, lx);
     let before = before_asking(&segments, lx);
+    let lead_names_report = lead_names_report(&segments, &leading, lx);
     let figures = quoted_figures(raw, &raw_tokens);
     // A threshold's digits ("di atas 7,25 persen") stay terms but are neither salient nor a
     // quoted figure: the report picked by it writes another figure.
@@ -361,6 +363,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     Query {
         words,
         placed,
+        lead_names_report,
         terms,
         answer_type,
         lang,

@@ -107,6 +107,22 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     {
         spelt = Some(std::mem::replace(&mut word, formal));
     }
+    // An enclitic the reader wrote onto a word ("naiknya", "kenaikannya") asks nothing of its
+    // own: the word is its base, rare or common as the archive writes the base. The clitic form
+    // is seldom written, so it would look rare and outweigh the question's subject.
+    if spelt.is_none()
+        && !english
+        && !name
+        && !token.capitalised
+        && !lx.is_real_word(&word)
+        && let Some(base) = lx.without_enclitic(&word)
+        && let Some(b) = index.term(base)
+        && index
+            .term(&word)
+            .is_none_or(|own| index.doc_freq(b) > index.doc_freq(own))
+    {
+        word = base.to_string();
+    }
     // A month's abbreviation ("sept", "agst") spells a date, read as such: never "corrected".
     if translations.is_empty()
         && !in_index(&word)
