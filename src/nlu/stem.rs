@@ -47,11 +47,13 @@ pub(super) fn stem_listed(
     }
     // A prefix ending in "r" (ber-, ter-, per-) before a root opening with "r" writes one "r"
     // ("terendah" is ter- + "rendah"): Snowball takes the prefix and the root's "r" with it.
-    if ["ber", "ter", "per"].iter().any(|p| word.starts_with(p))
-        && !snowball.starts_with('r')
-    {
+    if ["ber", "ter", "per"].iter().any(|p| word.starts_with(p)) && !snowball.starts_with('r') {
         let restored = format!("r{snowball}");
-        if word.get(2..).is_some_and(|rest| rest.starts_with(&restored)) && is_root(&restored) {
+        if word
+            .get(2..)
+            .is_some_and(|rest| rest.starts_with(&restored))
+            && is_root(&restored)
+        {
             return restored;
         }
     }
@@ -177,6 +179,18 @@ mod tests {
         let stem_of = |w| stem_listed(w, &enclitics, |r| roots.contains(&r));
         assert_eq!(stem_of("pelangi"), "langi");
         assert_eq!(stem_of("pelanginya"), "langi");
+    }
+
+    #[test]
+    fn a_prefix_ending_in_r_before_a_root_opening_with_r_stems_to_that_root() {
+        let enclitics = ["nya".to_string()];
+        let roots = ["rendah", "renang"];
+        let stem_of = |w| stem_listed(w, &enclitics, |r| roots.contains(&r));
+        assert_eq!(stem_of("terendah"), "rendah");
+        assert_eq!(stem_of("terendahnya"), "rendah");
+        assert_eq!(stem_of("berenang"), "renang");
+        // A root not listed keeps Snowball's stem: the "r" is restored only onto a known word.
+        assert_eq!(stem_of("terambil"), stem("terambil"));
     }
 
     #[test]

@@ -173,3 +173,21 @@ fn chat_spelling_kept_as_a_name_still_matches_the_ordinary_word() {
     let t = q.terms.iter().find(|t| t.word == "ijo").expect("ijo");
     assert!(t.forms.contains(&"hijau".to_string()), "{:?}", t.forms);
 }
+
+#[test]
+fn an_enclitic_on_a_word_the_archive_writes_bare_is_read_as_that_word_not_as_a_rare_one() {
+    // "naiknya" is written once, "naik" often: the reader's clitic says nothing of its own.
+    let index = crate::nlu::testing::seed_archive_index(&[
+        "Upah Kota Lumbung naik\n\nUpah minimum Kota Lumbung naik 5 persen. Harga beras naik.\n",
+        "Tarif parkir naik\n\nTarif parkir di Kota Lumbung naik menjadi Rp3.000. Naiknya tarif dikeluhkan.\n",
+        "Harga cabai naik\n\nHarga cabai di pasar Lumbung naik tajam.\n",
+    ]);
+    let q = analyse("upah lumbung sekarang naiknya berapa persen?", None, &index);
+    let t = q
+        .terms
+        .iter()
+        .find(|t| t.word == "naik")
+        .expect("read as its base");
+    assert!(!t.rare && !t.salient, "{t:?}");
+    assert!(!q.terms.iter().any(|t| t.word == "naiknya"));
+}
