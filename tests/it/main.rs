@@ -23,6 +23,7 @@ mod nlu_ask_cli;
 mod nlu_dated;
 mod nlu_engine;
 mod nlu_explain;
+mod nlu_naming;
 mod nlu_qa;
 mod ops_http;
 mod rough_edges;

@@ -47,7 +47,7 @@ fn a_clause_placing_the_question_is_met_only_by_one_paragraph_holding_all_its_wo
         }
         let salient: Vec<&Term> = q.terms.iter().filter(|t| t.salient).collect();
         assert!(salient.iter().any(|t| t.context), "the clause was read");
-        assert_eq!(clause_held(&salient, &index, 0), held, "{text}");
+        assert_eq!(clause_held(&q, &salient, &index, 0), held, "{text}");
     }
 }
 

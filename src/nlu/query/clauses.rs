@@ -109,7 +109,10 @@ pub(super) fn lead_names_report(
     let lead: Vec<String> = segments[0].iter().map(|t| formal(t, lx)).collect();
     // An English question's "According to X" says it with the bridge's word for "menurut".
     let speech = |w: &str| lx.is_cue(w, crate::nlu::lexicon::Cue::Speech);
-    let bridged = |w: &str| lx.english_of(w).is_some_and(|t| t.iter().any(|t| speech(t)));
+    let bridged = |w: &str| {
+        lx.english_of(w)
+            .is_some_and(|t| t.iter().any(|t| speech(t)))
+    };
     let opening_phrase = match lead.as_slice() {
         [first, second, ..] => lx.english_phrase(first, second),
         _ => None,
@@ -128,9 +131,11 @@ pub(super) fn lead_names_report(
         words.iter().enumerate().any(|(i, w)| {
             asks(w, lx) && {
                 let beside = [i.checked_sub(1), Some(i + 1)];
-                beside.into_iter().flatten().filter_map(|k| words.get(k)).any(|n| {
-                    !lx.is_function(n) && !asks(n, lx) && in_lead(n)
-                })
+                beside
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|k| words.get(k))
+                    .any(|n| !lx.is_function(n) && !asks(n, lx) && in_lead(n))
             }
         })
     });
@@ -283,6 +288,39 @@ pub(super) fn merge_english_phrases(
 mod tests {
     use super::*;
     use crate::nlu::testing::lexicon;
+
+    /// Whether the question opens with a segment that only names the report.
+    fn names_report(raw: &str) -> bool {
+        let lx = lexicon();
+        let segments = comma_segments(raw, &text::tokenize(raw));
+        let leading = leading_segment(&segments, &lx);
+        lead_names_report(&segments, &leading, &lx)
+    }
+
+    #[test]
+    fn a_leading_event_names_the_report_and_leaves_the_paragraph_to_what_is_asked() {
+        assert!(names_report(
+            "Banjir yang merendam 12 desa, posko pengungsian dilengkapi apa?"
+        ));
+        assert!(names_report(
+            "Di hari cuma rupiah yang melemah, mata uang mana yang menguat paling tinggi?"
+        ));
+    }
+
+    #[test]
+    fn a_leading_source_or_a_description_of_the_asked_thing_stays_with_the_paragraph() {
+        // The source quoted speaks in the answering paragraph.
+        assert!(!names_report("Menurut Sari, kapan harga solar turun?"));
+        assert!(!names_report(
+            "According to the mayor in May 2024, when will fuel prices fall?"
+        ));
+        // "desa" beside the asking word: the lead describes the village asked for.
+        assert!(!names_report(
+            "Banjir yang membuat 900 warga mengungsi di satu desa, desa apa itu?"
+        ));
+        // No lead segment at all.
+        assert!(!names_report("Posko pengungsian dilengkapi apa?"));
+    }
 
     /// The words `context_clause` marks, in order.
     fn marked(raw: &str) -> Vec<String> {

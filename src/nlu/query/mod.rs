@@ -29,8 +29,7 @@ use super::text::{self, Token};
 
 use self::clauses::{
     before_asking, comma_segments, context_clause, lead_names_report, leading_segment,
-    merge_english_phrases,
-    quoted_figures,
+    merge_english_phrases, quoted_figures,
 };
 pub(crate) use self::glued::part_glued_figures;
 use self::shorthand::spell_out;
