@@ -36,6 +36,7 @@ fn stemmer() -> &'static Stemmer {
 pub(super) fn stem_listed(
     word: &str,
     enclitics: &[String],
+    merged: &[(String, char)],
     is_root: impl Fn(&str) -> bool,
 ) -> String {
     if !stemmable(word) {
@@ -45,16 +46,18 @@ pub(super) fn stem_listed(
     if is_root(&snowball) {
         return snowball;
     }
-    // A prefix ending in "r" (ber-, ter-, per-) before a root opening with "r" writes one "r"
-    // ("terendah" is ter- + "rendah"): Snowball takes the prefix and the root's "r" with it.
-    if ["ber", "ter", "per"].iter().any(|p| word.starts_with(p)) && !snowball.starts_with('r') {
-        let restored = format!("r{snowball}");
+    // A prefix whose last letter merged with the root's first (`merged`: "ter" and "r", as
+    // "terendah" is ter- + "rendah") leaves Snowball a stem without that letter: put back, it is
+    // the root when the dictionary lists it.
+    for (prefix, letter) in merged {
         if word
-            .get(2..)
-            .is_some_and(|rest| rest.starts_with(&restored))
-            && is_root(&restored)
+            .strip_prefix(prefix.as_str())
+            .is_some_and(|rest| rest.starts_with(snowball.as_str()))
         {
-            return restored;
+            let restored = format!("{letter}{snowball}");
+            if is_root(&restored) {
+                return restored;
+            }
         }
     }
     match listed_root(word, enclitics, &is_root) {
@@ -152,7 +155,7 @@ mod tests {
         let enclitics: Vec<String> = ["kah", "lah", "pun", "nya", "ku", "mu"]
             .map(String::from)
             .into();
-        stem_listed(word, &enclitics, |w| {
+        stem_listed(word, &enclitics, &[], |w| {
             ["pelangi", "merpati", "kopi", "ban"].contains(&w)
         })
     }
@@ -176,7 +179,7 @@ mod tests {
     fn a_stem_the_dictionary_lists_is_kept_even_for_a_listed_word() {
         let enclitics = ["nya".to_string()];
         let roots = ["pelangi", "langi"];
-        let stem_of = |w| stem_listed(w, &enclitics, |r| roots.contains(&r));
+        let stem_of = |w| stem_listed(w, &enclitics, &[], |r| roots.contains(&r));
         assert_eq!(stem_of("pelangi"), "langi");
         assert_eq!(stem_of("pelanginya"), "langi");
     }
@@ -184,8 +187,9 @@ mod tests {
     #[test]
     fn a_prefix_ending_in_r_before_a_root_opening_with_r_stems_to_that_root() {
         let enclitics = ["nya".to_string()];
+        let merged = [("ter".to_string(), 'r'), ("ber".to_string(), 'r')];
         let roots = ["rendah", "renang"];
-        let stem_of = |w| stem_listed(w, &enclitics, |r| roots.contains(&r));
+        let stem_of = |w| stem_listed(w, &enclitics, &merged, |r| roots.contains(&r));
         assert_eq!(stem_of("terendah"), "rendah");
         assert_eq!(stem_of("terendahnya"), "rendah");
         assert_eq!(stem_of("berenang"), "renang");

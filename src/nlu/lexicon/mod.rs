@@ -143,6 +143,8 @@ pub struct Lexicon {
     roots: HashSet<String>,
     /// Particles and possessives written onto a word, particles first (`affixes.tsv`).
     enclitics: Vec<String>,
+    /// Prefixes whose last letter merged with the root's first ("ter", 'r'), from `prefixes`.
+    merged_prefixes: Vec<(String, char)>,
     /// English words, base and inflected (SCOWL): an English question's word among them is no typo.
     english_words: HashSet<String>,
 }
@@ -437,7 +439,9 @@ impl Lexicon {
         if self.is_function(w) {
             w.to_string()
         } else {
-            super::stem::stem_listed(w, &self.enclitics, |r| self.roots.contains(r))
+            super::stem::stem_listed(w, &self.enclitics, &self.merged_prefixes, |r| {
+                self.roots.contains(r)
+            })
         }
     }
 
