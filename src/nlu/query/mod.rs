@@ -47,6 +47,28 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let before = before_asking(&segments, lx);
     let lead_names_report = lead_names_report(&segments, &leading, lx);
     let figures = quoted_figures(raw, &raw_tokens);
+    // The decimals of a sum the reader rounds before a scale word ("Rp 34,89 juta" of the
+    // report's "Rp34.890.312") are no word of the report: the figure as a whole is checked
+    // (rounding allowed, `figures::rounds_to`), its decimals alone name nothing.
+    let rounding: Vec<bool> = (0..raw_tokens.len())
+        .map(|k| {
+            let digits = |i: usize| {
+                raw_tokens
+                    .get(i)
+                    .is_some_and(|t| t.word.chars().all(|c| c.is_ascii_digit()))
+            };
+            k > 0
+                && digits(k - 1)
+                && digits(k)
+                && raw_tokens[k].word.len() <= 2
+                && figures.get(k - 1) == Some(&true)
+                && figures.get(k) == Some(&true)
+                && raw_tokens
+                    .get(k + 1)
+                    .is_some_and(|t| lx.deslang(&t.word).first().is_some_and(|w| lx.is_scale(w)))
+        })
+        .collect();
+    let mut rounded: Vec<bool> = Vec::new();
     // A threshold's digits ("di atas 7,25 persen") stay terms but are neither salient nor a
     // quoted figure: the report picked by it writes another figure.
     let limits = crate::nlu::figures::thresholds(&raw_tokens, lx);
@@ -157,6 +179,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             let threshold = limits.get(k).copied().unwrap_or(false);
             quoted.push(figures.get(k).copied().unwrap_or(false) && !threshold);
             limit.push(threshold);
+            rounded.push(rounding.get(k).copied().unwrap_or(false));
         }
     }
     shorthand::superlative_markers(&mut tokens, &written, index);
@@ -320,7 +343,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
                 terms[prev].salient = true;
             }
         }
-        if limit.get(k).copied().unwrap_or(false) {
+        if limit.get(k).copied().unwrap_or(false) || rounded.get(k).copied().unwrap_or(false) {
             new.salient = false;
             new.rare = false;
         }
