@@ -23,6 +23,8 @@ WIDE_H = sorted(WIDE_G + glob.glob(os.path.join(ROOT, "tests/archive/articles-h/
 WIDE_I = sorted(WIDE_H + glob.glob(os.path.join(ROOT, "tests/archive/articles-i/*.txt")))
 # Stop 24's set J (four more new same-topic groups) on top: imported only for probe-24-confnew.
 WIDE_J = sorted(WIDE_I + glob.glob(os.path.join(ROOT, "tests/archive/articles-j/*.txt")))
+# Stop 25: every directory but `articles/` (and never `articles-e/`), for probe-25-wide.
+NOT_A = sorted(glob.glob(os.path.join(ROOT, "tests/archive/articles-[cdfghij]/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -107,6 +109,10 @@ SETS = [
     # a foreign reader would ask them, over `articles/`; scored blind (0.634, 0.607), then tuned on.
     ("tests/archive/qa/probe-25-confusable.jsonl", ARCHIVE),
     ("tests/archive/qa/probe-25-english.jsonl", ARCHIVE),
+    # Stop 25: same-topic questions naming their report before the comma, over sets C, D and F
+    # to J without `articles/`; written after the stop's lead-segment change, scored blind
+    # (0.760), then tuned on.
+    ("tests/archive/qa/probe-25-wide.jsonl", NOT_A),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
