@@ -220,17 +220,35 @@ fn snapshot(index: &Index) -> Option<&super::index::Doc> {
         .max_by_key(|d| (d.imported_at, d.id))
 }
 
-/// Whether a report published after the newest snapshot names one of the indicators in its
-/// title: a report about the figure itself, not one that mentions it in passing.
-pub fn newer_report(matcher: &TickerMatcher, names: &[String], index: &Index) -> bool {
+/// The indicators that a report published after the newest snapshot names in its title: a
+/// report about the figure itself, not one that mentions it in passing. Once per engine.
+pub fn newer_reports(matcher: &TickerMatcher, index: &Index) -> Vec<String> {
     let Some(since) = snapshot(index).and_then(|d| d.published_at) else {
-        return false;
+        return Vec::new();
     };
-    index
+    let names: Vec<String> = matcher
+        .phrases
+        .iter()
+        .map(|(name, _)| name.clone())
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let newer: Vec<Vec<String>> = index
         .docs
         .iter()
         .filter(|d| d.published_at.is_some_and(|at| at > since))
-        .any(|d| matcher.names_any(names, &normalised(&d.title, &index.lx)))
+        .map(|d| normalised(&d.title, &index.lx))
+        .collect();
+    let mut out: Vec<String> = names
+        .into_iter()
+        .filter(|n| {
+            newer
+                .iter()
+                .any(|title| matcher.names_any(std::slice::from_ref(n), title))
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 /// The newest snapshot's figures for the named indicators; `None` names are missing from it.

@@ -62,6 +62,9 @@ pub struct Engine {
     /// sorted once here, not for every refusal or byline question (10,000 articles is a big sort).
     newest_first: Vec<usize>,
     titles: String,
+    /// The indicators a report newer than the ticker's snapshot headlines (see
+    /// [`ticker::newer_reports`]): found once here, not for every ticker question.
+    newer_reports: Vec<String>,
 }
 
 impl Engine {
@@ -94,7 +97,9 @@ impl Engine {
             dates,
             newest_first: Vec::new(),
             titles: String::new(),
+            newer_reports: Vec::new(),
         };
+        engine.newer_reports = ticker::newer_reports(&engine.ticker, &engine.index);
         engine.newest_first = engine.docs_newest_first();
         engine.titles = engine.article_list();
         engine
@@ -176,7 +181,7 @@ impl Engine {
             // A report published after the snapshot that is about the indicator holds a newer
             // figure than the ticker: the reader asking for "the" figure wants that one, and the
             // snapshot answers only when no report does.
-            if ticker::newer_report(&self.ticker, &mention.known, &self.index) {
+            if mention.known.iter().any(|n| self.newer_reports.contains(n)) {
                 let from_reports = self.answer_from_articles(query, raw, context);
                 if from_reports.answered {
                     return Some(from_reports);
