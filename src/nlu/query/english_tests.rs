@@ -136,3 +136,17 @@ fn an_english_word_is_not_stemmed_by_indonesian_affixes() {
     let people = q.terms.iter().find(|t| t.word == "people").unwrap();
     assert_eq!(people.stem, "people");
 }
+
+#[test]
+fn a_word_right_after_an_english_measure_head_is_its_compound_not_the_thing_measured() {
+    let index = crate::nlu::testing::one_article_index(
+        "Harga beras Kota Lumbung\n\nHarga beras medium di Kota Lumbung Rp12.000 per kilogram.\n",
+    );
+    let q = analyse("What is the rice price cap in Lumbung?", None, &index);
+    let cap = q.terms.iter().find(|t| t.word == "cap").expect("a term");
+    assert!(!cap.salient, "'price cap' is a kind of price: {cap:?}");
+    // Indonesian puts the thing measured right after the head: still salient there.
+    let q = analyse("Berapa harga beras medium di Lumbung?", None, &index);
+    let rice = q.terms.iter().find(|t| t.word == "beras").expect("a term");
+    assert!(rice.salient, "'harga beras' is the price of rice: {rice:?}");
+}

@@ -335,7 +335,15 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         if let Some(prev) = previous {
             let is_head =
                 |term: &Term| lx.is_measure_head(&term.word) || lx.is_measure_head(&term.stem);
-            if is_head(&terms[prev]) && !is_head(&new) && !new.generic && !lx.is_gradable(&new.word)
+            // English names the measured thing before the head or after "of" ("rice price",
+            // "price of rice"): a word right after the head is a compound of it ("price cap",
+            // "rate hike"), what kind of figure, not what it is of.
+            let compound = english && k > 0 && tokens[k - 1].word == terms[prev].word;
+            if is_head(&terms[prev])
+                && !is_head(&new)
+                && !new.generic
+                && !lx.is_gradable(&new.word)
+                && !compound
             {
                 new.salient = true;
             } else if english && is_head(&new) && !is_head(&terms[prev]) && !terms[prev].generic {
