@@ -31,11 +31,17 @@ pub(super) fn clause_terms(q: &Query) -> Vec<&Term> {
 /// a reader places by its detail ("waktu pasar lama tutup") holds the detail's words, a sibling
 /// on the same topic holds only the topic's. 0 with no clause.
 pub(super) fn clause_share(clause: &[&Term], index: &Index, doc: usize) -> f32 {
+    weighted_share(clause, index, |t| super::doc_holds(t, index, doc))
+}
+
+/// The share of `words`, each weighed by how telling it is that an article holds it
+/// (`ln(articles / articles holding it)`), for which `holds` is true; 0 for no words.
+fn weighted_share(words: &[&Term], index: &Index, holds: impl Fn(&Term) -> bool) -> f32 {
     let (mut all, mut held) = (0.0f32, 0.0f32);
-    for t in clause {
+    for t in words {
         let weight = super::doc_weight(t, index);
         all += weight;
-        if super::doc_holds(t, index, doc) {
+        if holds(t) {
             held += weight;
         }
     }
@@ -192,31 +198,15 @@ fn subject_words<'q>(q: &'q Query, qd: &QuestionDates, index: &Index) -> Vec<&'q
 /// opens, a report on another subject shares a word or two.
 fn subject_share(subject: &[&Term], index: &Index, doc: usize) -> f32 {
     let d = &index.docs[doc];
-    let (mut all, mut held) = (0.0f32, 0.0f32);
-    for t in subject {
-        let weight = super::doc_weight(t, index);
-        all += weight;
-        let in_lead = t.in_terms(&d.title_terms)
-            || (!d.paragraphs.is_empty() && t.in_terms(&index.passages[d.first_passage].terms));
-        if in_lead {
-            held += weight;
-        }
-    }
-    if all > 0.0 { held / all } else { 0.0 }
+    weighted_share(subject, index, |t| {
+        t.in_terms(&d.title_terms)
+            || (!d.paragraphs.is_empty() && t.in_terms(&index.passages[d.first_passage].terms))
+    })
 }
 
-/// The share of the words (each weighed by how telling it is that an article holds it) the
-/// article's title holds.
+/// The share of the words (weighed as in [`weighted_share`]) the article's title holds.
 fn title_share(words: &[&Term], index: &Index, doc: usize) -> f32 {
-    let (mut all, mut held) = (0.0f32, 0.0f32);
-    for t in words {
-        let weight = super::doc_weight(t, index);
-        all += weight;
-        if t.in_terms(&index.docs[doc].title_terms) {
-            held += weight;
-        }
-    }
-    if all > 0.0 { held / all } else { 0.0 }
+    weighted_share(words, index, |t| t.in_terms(&index.docs[doc].title_terms))
 }
 
 /// For "terbaru", the articles on the subject whatever the topic headline says: those scoring at

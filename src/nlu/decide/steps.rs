@@ -47,52 +47,53 @@ impl Inputs<'_> {
     /// terms it holds. The shares, by article (empty when the question has no salient term).
     pub(super) fn weigh_salient(&self, ranked: &mut [Scored]) -> Vec<(usize, f32)> {
         let (qd, index, dix, salient) = (self.qd, self.index, self.dix, &self.salient);
-        let mut held: Vec<(usize, f32)> = Vec::new();
-        if !salient.is_empty() {
-            for s in ranked.iter_mut() {
-                let doc = index.passages[s.passage].doc as usize;
-                let share = match held.iter().find(|(d, _)| *d == doc) {
-                    Some(&(_, share)) => share,
-                    None => {
-                        let n = salient
-                            .iter()
-                            .filter(|t| {
-                                doc_holds(t, index, doc) && siblings::whole(t, qd, dix, doc)
-                            })
-                            .count();
-                        let share = n as f32 / salient.len() as f32;
-                        held.push((doc, share));
-                        share
-                    }
-                };
-                s.score += SALIENT_DOC_WEIGHT * share;
-            }
+        if salient.is_empty() {
+            return Vec::new();
         }
-        held
+        self.weigh_by_article(ranked, SALIENT_DOC_WEIGHT, |doc| {
+            let n = salient
+                .iter()
+                .filter(|t| doc_holds(t, index, doc) && siblings::whole(t, qd, dix, doc))
+                .count();
+            n as f32 / salient.len() as f32
+        })
     }
 
     /// A clause placing the question names a detail of one report; its answer is in another
     /// paragraph of that report, so the passage scores alone cannot tell it from a sibling's.
     /// The clause's shares, by article (empty without a clause).
     pub(super) fn weigh_clause(&self, ranked: &mut [Scored]) -> Vec<(usize, f32)> {
-        let index = self.index;
         let clause = clause_terms(self.q);
-        let mut placed: Vec<(usize, f32)> = Vec::new();
-        if !clause.is_empty() {
-            for s in ranked.iter_mut() {
-                let doc = index.passages[s.passage].doc as usize;
-                let share = match placed.iter().find(|(d, _)| *d == doc) {
-                    Some(&(_, share)) => share,
-                    None => {
-                        let share = clause_share(&clause, index, doc);
-                        placed.push((doc, share));
-                        share
-                    }
-                };
-                s.score += CLAUSE_DOC_WEIGHT * share;
-            }
+        if clause.is_empty() {
+            return Vec::new();
         }
-        placed
+        self.weigh_by_article(ranked, CLAUSE_DOC_WEIGHT, |doc| {
+            clause_share(&clause, self.index, doc)
+        })
+    }
+
+    /// Adds `weight` times each candidate's article's `share` to its score, the share measured
+    /// once per article; the shares, by article.
+    fn weigh_by_article(
+        &self,
+        ranked: &mut [Scored],
+        weight: f32,
+        share_of: impl Fn(usize) -> f32,
+    ) -> Vec<(usize, f32)> {
+        let mut shares: Vec<(usize, f32)> = Vec::new();
+        for s in ranked.iter_mut() {
+            let doc = self.index.passages[s.passage].doc as usize;
+            let share = match shares.iter().find(|(d, _)| *d == doc) {
+                Some(&(_, share)) => share,
+                None => {
+                    let share = share_of(doc);
+                    shares.push((doc, share));
+                    share
+                }
+            };
+            s.score += weight * share;
+        }
+        shares
     }
 
     /// The figures and whole numbers the question quotes speak for the articles quoting them.

@@ -122,10 +122,8 @@ pub(super) fn lead_names_report(
     {
         return false;
     }
-    let in_lead = |w: &str| {
-        let stem = lx.stem(w);
-        lead.iter().any(|l| *l == w || lx.stem(l) == stem)
-    };
+    let lead_stems: Vec<String> = lead.iter().map(|l| lx.stem(l)).collect();
+    let in_lead = |w: &str| lead.iter().any(|l| *l == w) || lead_stems.contains(&lx.stem(w));
     let describes_asked = segments[1..].iter().any(|segment| {
         let words: Vec<String> = segment.iter().map(|t| formal(t, lx)).collect();
         words.iter().enumerate().any(|(i, w)| {
