@@ -47,8 +47,8 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let before = before_asking(&segments, lx);
     let lead_names_report = lead_names_report(&segments, &leading, lx);
     let figures = quoted_figures(raw, &raw_tokens);
-    // The decimals of a sum the reader rounds before a scale word ("Rp 34,89 juta" of the
-    // report's "Rp34.890.312") are no word of the report: the figure as a whole is checked
+    // The decimals of a sum the reader rounds before a scale word ("Rp 27,46 juta" of the
+    // report's "Rp27.460.518") are no word of the report: the figure as a whole is checked
     // (rounding allowed, `figures::rounds_to`), its decimals alone name nothing.
     let rounding: Vec<bool> = (0..raw_tokens.len())
         .map(|k| {
