@@ -25,6 +25,8 @@ WIDE_I = sorted(WIDE_H + glob.glob(os.path.join(ROOT, "tests/archive/articles-i/
 WIDE_J = sorted(WIDE_I + glob.glob(os.path.join(ROOT, "tests/archive/articles-j/*.txt")))
 # Stop 25: every directory but `articles/` (and never `articles-e/`), for probe-25-wide.
 NOT_A = sorted(glob.glob(os.path.join(ROOT, "tests/archive/articles-[cdfghij]/*.txt")))
+# Stop 26's set K (four more new same-topic groups) on top of WIDE_J: imported only for probe-26-k.
+WIDE_K = sorted(WIDE_J + glob.glob(os.path.join(ROOT, "tests/archive/articles-k/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -113,6 +115,11 @@ SETS = [
     # to J without `articles/`; written after the stop's lead-segment change, scored blind
     # (0.760), then tuned on.
     ("tests/archive/qa/probe-25-wide.jsonl", NOT_A),
+    # Stop 26: questions of every kind over set K (four new same-topic groups), and English
+    # questions over the wide archive asking facts no earlier set asked; scored blind (0.726,
+    # 0.574), then tuned on.
+    ("tests/archive/qa/probe-26-k.jsonl", WIDE_K),
+    ("tests/archive/qa/probe-26-enw.jsonl", WIDE_J),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
