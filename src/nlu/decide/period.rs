@@ -69,6 +69,17 @@ fn parts(words: &[String], lx: &Lexicon) -> Vec<Part> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        // English puts the ordinal first ("fourth quarter", "4th quarter").
+        if let Some(noun) = words.get(i + 1)
+            && let Some(n) = lx.ordinal_before(&words[i], noun)
+        {
+            out.push(Part {
+                noun: Some(noun.clone()),
+                n,
+            });
+            i += 2;
+            continue;
+        }
         if lx.is_period_word(&words[i])
             && let Some(n) = ordinal_at(words, i + 1, lx, true)
         {
@@ -239,5 +250,21 @@ mod tests {
         let first = w("Kapan lomba pertama kali digelar?");
         assert!(parts(&first, &lx).is_empty());
         assert!(parts(&w("Upah tahun 2031 berapa?"), &lx).is_empty());
+    }
+
+    #[test]
+    fn an_english_ordinal_before_its_noun_names_the_part_an_indonesian_report_writes() {
+        let lx = Lexicon::builtin();
+        let q = w("How much did profit grow in the fourth quarter of 2031?");
+        let other = ["Laba kuartal I-2031 naik 5 persen.".to_string()];
+        let same = ["Laba triwulan IV 2031 naik.".to_string()];
+        assert_eq!(period_absent(&q, "Laba Contoh", &other, &lx), 1.0);
+        assert_eq!(period_absent(&q, "Laba Contoh", &same, &lx), 0.0);
+        // Digits are no ordinal before the noun ("4th" reaches the question as "4").
+        assert!(parts(&w("Liga 1 season 2031"), &lx).is_empty());
+        // A length in quarters, or a rank, names no part.
+        assert!(parts(&w("growth over three quarters"), &lx).is_empty());
+        assert!(parts(&w("growth in the 4 quarter"), &lx).is_empty());
+        assert!(parts(&w("the second largest bank"), &lx).is_empty());
     }
 }

@@ -52,6 +52,14 @@ pub const SOURCE: Source = Source {
             "which-words",
             include_str!("../../../lexicon/en/which-words.txt"),
         ),
+        (
+            "period-words",
+            include_str!("../../../lexicon/en/period-words.txt"),
+        ),
+        (
+            "ordinal-words",
+            include_str!("../../../lexicon/en/ordinal-words.tsv"),
+        ),
         ("measures", include_str!("../../../lexicon/en/measures.tsv")),
         ("gradable", include_str!("../../../lexicon/en/gradable.txt")),
         (

@@ -129,6 +129,29 @@ impl Lexicon {
                         .insert(digit.trim().to_string(), word.trim().to_lowercase());
                 }
             }
+            "period-words" if lang == Lang::En => {
+                // A line's English nouns name the part of its Indonesian head noun's line.
+                for line in rows(text) {
+                    let mut nouns = line.split_whitespace().map(str::to_lowercase);
+                    let head = nouns.next().unwrap_or_default();
+                    let Some(&group) = self.period_words.get(&head) else {
+                        return Err(bad(line, "the head noun is in no id/period-words.txt line"));
+                    };
+                    for w in nouns {
+                        self.period_words.insert(w.clone(), group);
+                        self.ordinal_first_period_words.insert(w);
+                    }
+                }
+            }
+            "ordinal-words" if lang == Lang::En => {
+                for line in rows(text) {
+                    let Some((n, word)) = line.split_once('\t') else {
+                        return Err(bad(line, "no tab-separated second column"));
+                    };
+                    let n = n.trim().parse().map_err(|_| bad(line, "no number"))?;
+                    self.ordinal_first_words.insert(word.trim().to_lowercase(), n);
+                }
+            }
             "period-words" => {
                 // One line, one part: its words name it alike ("kuartal triwulan").
                 // After a `|`, the shorthand of the line's first noun.
@@ -198,8 +221,7 @@ impl Lexicon {
                     };
                     let lemmas = id
                         .split('|')
-                        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-                        .map(|l| l.to_lowercase())
+                        .map(|l| lemma_words(l).join(" "))
                         .filter(|l| !l.is_empty())
                         .collect();
                     self.english_wordnet
@@ -479,7 +501,20 @@ fn senses(value: &str) -> impl Iterator<Item = &str> {
 fn bridge_words(value: &str) -> Vec<String> {
     senses(value)
         .take(BRIDGE_SENSES)
-        .flat_map(str::split_whitespace)
-        .map(str::to_lowercase)
+        .flat_map(lemma_words)
         .collect()
+}
+
+/// A dictionary lemma's words as the articles' text is read into words: lowercase, parted at
+/// hyphens as well as spaces, a reduplication ("laki-laki", "sama-sama") read as its one word —
+/// the tokenizer parts "laki-laki" into two "laki", so the hyphenated lemma itself never matches.
+fn lemma_words(lemma: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for w in lemma.split(|c: char| c.is_whitespace() || c == '-') {
+        let w = w.to_lowercase();
+        if !w.is_empty() && words.last() != Some(&w) {
+            words.push(w);
+        }
+    }
+    words
 }

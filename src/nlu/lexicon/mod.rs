@@ -79,6 +79,10 @@ pub struct Lexicon {
     period_shorthand: HashMap<String, String>,
     /// Spelled ordinals and their numbers (`ordinal-words.tsv`: "ketiga" → 3).
     ordinal_words: HashMap<String, u32>,
+    /// Nouns of a series whose ordinal stands before them (`en/period-words.txt`: "quarter").
+    ordinal_first_period_words: HashSet<String>,
+    /// Ordinals read only before such a noun (`en/ordinal-words.tsv`: "fourth" → 4).
+    ordinal_first_words: HashMap<String, u32>,
     level_verbs: HashSet<String>,
     ordinal_suffixes: HashSet<String>,
     number_words: HashSet<String>,
@@ -257,6 +261,16 @@ impl Lexicon {
                 .period_words
                 .get(a)
                 .is_some_and(|g| self.period_words.get(b) == Some(g))
+    }
+
+    /// The part a noun whose spelled ordinal stands before it names with that ordinal ("fourth
+    /// quarter"): the ordinal's number. Digits before the noun are no ordinal: "4th" reaches the
+    /// question as "4", as does the number of "Liga 1 season".
+    pub fn ordinal_before(&self, ordinal: &str, noun: &str) -> Option<u32> {
+        if !self.ordinal_first_period_words.contains(noun) {
+            return None;
+        }
+        self.ordinal_first_words.get(ordinal).copied()
     }
 
     /// The number a spelled ordinal stands for ("ketiga" → 3).

@@ -245,3 +245,18 @@ fn a_letter_restoring_rule_leaves_no_doubled_consonant_to_undo() {
     // A bare suffix still undoes a doubled consonant ("hopped" → "hop").
     assert_eq!(lx.english_of("hopped"), Some(&vec!["lompat".to_string()]));
 }
+
+#[test]
+fn a_hyphenated_lemma_is_read_as_the_words_the_articles_are_parted_into() {
+    let lx = Lexicon::builtin();
+    // The tokenizer reads "laki-laki" in a paragraph as "laki" twice: the lemma must say "laki".
+    let male = &lx.english["male"];
+    assert!(male.contains(&"laki".to_string()));
+    assert!(!male.iter().any(|w| w.contains('-')));
+    assert!(
+        lx.english_wordnet
+            .values()
+            .flatten()
+            .all(|lemma| !lemma.contains('-'))
+    );
+}
