@@ -149,7 +149,8 @@ impl Lexicon {
                         return Err(bad(line, "no tab-separated second column"));
                     };
                     let n = n.trim().parse().map_err(|_| bad(line, "no number"))?;
-                    self.ordinal_first_words.insert(word.trim().to_lowercase(), n);
+                    self.ordinal_first_words
+                        .insert(word.trim().to_lowercase(), n);
                 }
             }
             "period-words" => {

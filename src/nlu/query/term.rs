@@ -357,13 +357,23 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     // An abbreviation an article defines ("Menteri Perdagangan (Mendag)") is held by an article
     // that writes the rarest word of its long form: another report may write only that
     // ("Menteri Perdagangan Budi"). Held, not scored: a report writing both forms ranks as before.
+    // So is a blend of two words the titles put together ("cadev" of "cadangan devisa") that one
+    // report writes as such: the others write the pair.
+    let blended = || {
+        (!english && !token.capitalised && !matches.is_empty() && !lx.is_real_word(&word))
+            .then(|| index.spell_out_pair(&word))
+            .flatten()
+            .map(|pair| pair.split(' ').map(str::to_string).collect::<Vec<_>>())
+    };
     let long_form = (!english)
         .then(|| {
             index
                 .long_form(&word)
                 .or_else(|| written.and_then(|w| index.long_form(w)))
+                .map(<[String]>::to_vec)
         })
         .flatten()
+        .or_else(blended)
         .and_then(|long| {
             long.iter()
                 .filter(|w| !lx.is_function(w))

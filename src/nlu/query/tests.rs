@@ -326,6 +326,22 @@ fn an_abbreviation_one_article_defines_is_held_by_another_writing_its_long_form(
 }
 
 #[test]
+fn a_blend_one_report_writes_is_held_by_another_writing_the_title_pair_it_blends() {
+    let index = crate::nlu::testing::seed_archive_index(&[
+        "Cadangan beras turun\n\nNilai cadber Lumbung turun lagi bulan ini.\n",
+        "Cadangan beras naik\n\nCadangan beras Lumbung naik jadi 12 ton.\n",
+    ]);
+    let q = analyse("cadber lumbung brp ton", None, &index);
+    let t = q.terms.iter().find(|t| t.word == "cadber").unwrap();
+    let second = &index.passages[index.docs[12].first_passage];
+    assert!(!t.matches.iter().any(|(id, _)| second.terms.contains(id)));
+    assert!(
+        t.in_terms(&second.terms),
+        "held through the rarer word of the title pair it blends"
+    );
+}
+
+#[test]
 fn a_name_the_slang_map_would_turn_into_a_word_no_article_uses_keeps_the_readers_spelling() {
     // IndoCollex reads "baek" as "baik"; here it is a village the article names.
     let index = crate::nlu::testing::one_article_index(
