@@ -3,7 +3,7 @@
 
 use super::holding::{clause_held, doc_holds, single};
 use super::relation::Definition;
-use super::{Features, Inputs, compound, evidence, period, quote_after, siblings, speaker};
+use super::{Features, Inputs, compound, evidence, period, quote_after, region, siblings, speaker};
 use crate::nlu::answer_type::Asked;
 use crate::nlu::article::{self, Decision, Refusal, Scored};
 use crate::nlu::index::{Index, Passage};
@@ -223,7 +223,10 @@ impl Inputs<'_> {
                 period::period_absent(&q.words, &d.title, &d.paragraphs, lx)
             },
             definition_unmet: f32::from(u8::from(*definition == Definition::Nowhere)),
-            phrase_absent: evidence::phrase_absent(q, index, doc, lx),
+            // A region the report never names ("Jawa Tengah" of a report on Jawa Timur) is a
+            // narrowing word absent as well.
+            phrase_absent: evidence::phrase_absent(q, index, doc, lx)
+                .max(region::region_absent(q, index, doc, lx)),
             untranslated: evidence::untranslated_share(q),
         }
     }

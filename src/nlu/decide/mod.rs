@@ -31,6 +31,7 @@ mod measure;
 mod model;
 mod period;
 mod quote_after;
+mod region;
 mod relation;
 mod siblings;
 mod speaker;

@@ -65,7 +65,8 @@ pub struct Features {
     #[serde(default)]
     pub definition_unmet: f32,
     /// 1 when a word narrowing the noun the question opens with is nowhere in the chosen article
-    /// ([`super::evidence::phrase_absent`]).
+    /// ([`super::evidence::phrase_absent`]), or a region it names by a place and a compass word
+    /// is never written as one ([`super::region::region_absent`]).
     #[serde(default)]
     pub phrase_absent: f32,
     /// Share of an English question's terms that neither the bridge nor the articles know and

@@ -57,6 +57,10 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/en/period-words.txt"),
         ),
         (
+            "compass-words",
+            include_str!("../../../lexicon/en/compass-words.tsv"),
+        ),
+        (
             "ordinal-words",
             include_str!("../../../lexicon/en/ordinal-words.tsv"),
         ),

@@ -28,6 +28,10 @@ pub const SOURCE: Source = Source {
             "which-words",
             include_str!("../../../lexicon/id/which-words.txt"),
         ),
+        (
+            "compass-words",
+            include_str!("../../../lexicon/id/compass-words.txt"),
+        ),
         ("gradable", include_str!("../../../lexicon/id/gradable.txt")),
         (
             "superlatives",

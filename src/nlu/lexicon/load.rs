@@ -129,6 +129,16 @@ impl Lexicon {
                         .insert(digit.trim().to_string(), word.trim().to_lowercase());
                 }
             }
+            "compass-words" if lang == Lang::En => {
+                for line in rows(text) {
+                    let Some((en, id)) = line.split_once('\t') else {
+                        return Err(bad(line, "no tab-separated second column"));
+                    };
+                    let words = id.split('|').map(|w| w.trim().to_lowercase()).collect();
+                    self.english_compass.insert(en.trim().to_lowercase(), words);
+                }
+            }
+            "compass-words" => words(&mut self.compass_words),
             "period-words" if lang == Lang::En => {
                 // A line's English nouns name the part of its Indonesian head noun's line.
                 for line in rows(text) {

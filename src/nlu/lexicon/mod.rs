@@ -79,6 +79,11 @@ pub struct Lexicon {
     period_shorthand: HashMap<String, String>,
     /// Spelled ordinals and their numbers (`ordinal-words.tsv`: "ketiga" → 3).
     ordinal_words: HashMap<String, u32>,
+    /// Compass words naming a region after a place's name (`id/compass-words.txt`: "tengah").
+    compass_words: HashSet<String>,
+    /// English compass words before a place's name and their Indonesian words
+    /// (`en/compass-words.tsv`: "central" → "tengah", "pusat").
+    english_compass: HashMap<String, Vec<String>>,
     /// Nouns of a series whose ordinal stands before them (`en/period-words.txt`: "quarter").
     ordinal_first_period_words: HashSet<String>,
     /// Ordinals read only before such a noun (`en/ordinal-words.tsv`: "fourth" → 4).
@@ -271,6 +276,17 @@ impl Lexicon {
             return None;
         }
         self.ordinal_first_words.get(ordinal).copied()
+    }
+
+    /// Whether a word written after a place's name makes it another region ("tengah").
+    pub fn is_compass_word(&self, w: &str) -> bool {
+        self.compass_words.contains(w)
+    }
+
+    /// The Indonesian compass words an English one before a place's name stands for
+    /// ("central" → "tengah", "pusat").
+    pub fn english_compass(&self, w: &str) -> Option<&[String]> {
+        self.english_compass.get(w).map(Vec::as_slice)
     }
 
     /// The number a spelled ordinal stands for ("ketiga" → 3).

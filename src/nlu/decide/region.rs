@@ -1,0 +1,165 @@
+//! A region the question names by a place and a compass word ("Jawa Tengah", "Central Java",
+//! "Kolaka Timur") that the chosen report never writes as one: a report on "Jawa Timur" holds
+//! "Jawa" and, in another sentence, "tengah", and every other word of a question on the wage of
+//! Jawa Tengah. Compass words are data (`lexicon/<lang>/compass-words.*`).
+
+use crate::nlu::index::Index;
+use crate::nlu::lang::Lang;
+use crate::nlu::lexicon::Lexicon;
+use crate::nlu::query::Query;
+use crate::nlu::text;
+
+/// One region: the spellings of its place ("java", "jawa") and the compass words the articles
+/// write after it ("tengah", or "pusat" for "Central Jakarta").
+#[derive(Debug, PartialEq)]
+pub(super) struct Region {
+    place: Vec<String>,
+    compass: Vec<String>,
+    /// The initials of the whole name around the pair, of three words or more ("ntt" of "Nusa
+    /// Tenggara Timur", which the slang lists spell out of a reader's "NTT").
+    initials: Option<String>,
+}
+
+/// The regions the question names: Indonesian writes the compass word after a name ("Jawa
+/// Tengah"), English before it ("Central Java"). The place must be one of the question's names
+/// (a salient term), so "harga naik di wilayah timur" names no region.
+pub(super) fn regions(q: &Query, lx: &Lexicon) -> Vec<Region> {
+    let place = |w: &str| {
+        q.terms.iter().find(|t| t.word == w && t.salient).map(|t| {
+            let mut forms = t.forms.clone();
+            forms.push(t.word.clone());
+            forms
+        })
+    };
+    // A word of a longer name: a name or a compass word of the question.
+    let in_name = |w: &String| {
+        lx.is_compass_word(w)
+            || lx.english_compass(w).is_some()
+            || q.terms.iter().any(|t| t.word == *w && t.salient)
+    };
+    let initials = |i: usize| {
+        let start = (0..=i).rev().take_while(|&k| in_name(&q.words[k])).last()?;
+        let end = (i..q.words.len())
+            .take_while(|&k| in_name(&q.words[k]))
+            .last()?;
+        (end - start >= 2).then(|| {
+            q.words[start..=end]
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .collect()
+        })
+    };
+    let mut out = Vec::new();
+    for (i, pair) in q.words.windows(2).enumerate() {
+        let (a, b) = (&pair[0], &pair[1]);
+        let region = match q.lang {
+            Lang::Id if lx.is_compass_word(b) => place(a).map(|place| Region {
+                place,
+                compass: vec![b.clone()],
+                initials: initials(i),
+            }),
+            Lang::En => lx.english_compass(a).and_then(|compass| {
+                place(b).map(|place| Region {
+                    place,
+                    compass: compass.to_vec(),
+                    initials: initials(i),
+                })
+            }),
+            _ => None,
+        };
+        out.extend(region);
+    }
+    out
+}
+
+/// Whether the words write the region: the place right before its compass word, or the blend
+/// newsrooms write for a province or regency ("Jateng", "Kaltim", "Jaksel": the start of the
+/// place and the start of the compass word).
+fn held(region: &Region, words: &[String]) -> bool {
+    let blend = |w: &str| {
+        (2..w.len().saturating_sub(1)).any(|k| {
+            w.is_char_boundary(k)
+                && region.place.iter().any(|p| p.starts_with(&w[..k]))
+                && region.compass.iter().any(|c| c.starts_with(&w[k..]))
+        })
+    };
+    words.iter().enumerate().any(|(i, w)| {
+        region.initials.as_ref() == Some(w)
+            || (region.place.contains(w)
+                && words.get(i + 1).is_some_and(|n| region.compass.contains(n)))
+            || blend(w)
+    })
+}
+
+/// 1 when the question names a region the article (title included) never writes.
+pub(super) fn region_absent(q: &Query, index: &Index, doc: usize, lx: &Lexicon) -> f32 {
+    let wanted = regions(q, lx);
+    if wanted.is_empty() {
+        return 0.0;
+    }
+    let d = &index.docs[doc];
+    let texts: Vec<Vec<String>> = std::iter::once(&d.title)
+        .chain(&d.paragraphs)
+        .map(|t| text::words(t))
+        .collect();
+    let absent = wanted
+        .iter()
+        .any(|r| !texts.iter().any(|words| held(r, words)));
+    f32::from(u8::from(absent))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlu::query::analyse;
+    use crate::nlu::testing::{lexicon, plain_article};
+
+    fn index() -> Index {
+        let articles = [
+            plain_article(
+                1,
+                "Upah Lumbung Timur naik\n\nUpah minimum Lumbung Timur naik jadi Rp 3 juta. \
+                 Di tengah kenaikan itu, buruh Lumbung menolak.\n",
+            ),
+            plain_article(
+                2,
+                "Upah Lumteng naik\n\nUpah minimum provinsi Lumteng naik 5 persen.\n",
+            ),
+        ];
+        Index::build(&articles, std::iter::empty(), lexicon())
+    }
+
+    #[test]
+    fn a_region_written_only_apart_is_absent_and_its_blend_is_held() {
+        let index = index();
+        let lx = lexicon();
+        let q = analyse("Berapa upah minimum Lumbung Tengah?", None, &index);
+        assert_eq!(regions(&q, &lx).len(), 1);
+        assert_eq!(region_absent(&q, &index, 0, &lx), 1.0);
+        assert_eq!(
+            region_absent(&q, &index, 1, &lx),
+            0.0,
+            "\"Lumteng\" blends it"
+        );
+        let east = analyse("Berapa upah minimum Lumbung Timur?", None, &index);
+        assert_eq!(region_absent(&east, &index, 0, &lx), 0.0);
+    }
+
+    #[test]
+    fn english_puts_the_compass_word_before_the_place() {
+        let index = index();
+        let lx = lexicon();
+        let q = analyse("What is the minimum wage in East Lumbung?", None, &index);
+        assert_eq!(region_absent(&q, &index, 0, &lx), 0.0);
+        let central = analyse("What is the minimum wage in Central Lumbung?", None, &index);
+        assert_eq!(region_absent(&central, &index, 0, &lx), 1.0);
+        // A longer name's initials hold it ("Lumbung Raya Tengah" as "LRT").
+        let long = analyse("Berapa upah Lumbung Raya Tengah?", None, &index);
+        let holding = ["lrt".to_string(), "naik".to_string()];
+        let named = regions(&long, &lx);
+        assert!(!named.is_empty() && named.iter().all(|r| held(r, &holding)));
+        // A compass word before no name names no region.
+        let plain = analyse("Did wages rise in the east?", None, &index);
+        assert!(regions(&plain, &lx).is_empty());
+    }
+}
