@@ -41,11 +41,10 @@ pub(super) fn context_clause(
     let mut asked_before = false;
     for (i, words) in segments.iter().enumerate() {
         let opens = i < last
-            && words.iter().take(2).any(|t| {
-                lx.deslang(&t.word)
-                    .first()
-                    .is_some_and(|w| lx.is_context_word(w))
-            });
+            && words
+                .iter()
+                .take(2)
+                .any(|t| lx.is_context_word(&formal(t, lx)));
         // "Dalam rapat …, berapa …?": a setting opening the question, asking nothing itself.
         let setting = i == 0
             && i < last
@@ -234,8 +233,12 @@ fn trailing_clause(
     (content >= TRAILING_CLAUSE_WORDS && !rest.iter().any(|w| asks(w, lx))).then_some(from)
 }
 
-/// A word as the slang map reads it (its first word).
+/// A word as the slang map reads it (its first word). A word capitalised mid-sentence is a name
+/// or an acronym ("GT Kalihurip", a toll gate), not chat shorthand ("gt" for "begitu").
 fn formal(t: &Token, lx: &crate::nlu::lexicon::Lexicon) -> String {
+    if t.capitalised {
+        return t.word.clone();
+    }
     lx.deslang(&t.word)
         .first()
         .copied()
@@ -331,6 +334,16 @@ mod tests {
             .filter(|(_, f)| *f)
             .map(|(t, _)| t.word)
             .collect()
+    }
+
+    #[test]
+    fn a_capitalised_acronym_is_no_chat_shorthand_for_a_context_word() {
+        // "gt" is chat's "begitu" (a context word); "GT" mid-sentence names a toll gate.
+        assert!(marked("Berapa kendaraan yang lewat GT Lumbung Raya?").is_empty());
+        assert_eq!(
+            marked("Berapa harga kopi gt harga gula naik?"),
+            vec!["gt", "harga", "gula", "naik"]
+        );
     }
 
     #[test]
