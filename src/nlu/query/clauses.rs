@@ -40,11 +40,7 @@ pub(super) fn context_clause(
     let mut out = Vec::new();
     let mut asked_before = false;
     for (i, words) in segments.iter().enumerate() {
-        let opens = i < last
-            && words
-                .iter()
-                .take(2)
-                .any(|t| lx.is_context_word(&formal(t, lx)));
+        let opens = i < last && words.iter().take(2).any(|t| opens_clause(t, lx));
         // "Dalam rapat …, berapa …?": a setting opening the question, asking nothing itself.
         let setting = i == 0
             && i < last
@@ -56,8 +52,8 @@ pub(super) fn context_clause(
         if opens {
             out.extend(std::iter::repeat_n(true, words.len()));
         } else {
-            let from = trailing_clause(words, asked_before, lx).unwrap_or(words.len());
-            out.extend((0..words.len()).map(|k| k >= from));
+            let (from, end) = trailing_clause(words, asked_before, lx).unwrap_or((0, 0));
+            out.extend((0..words.len()).map(|k| (from..end).contains(&k)));
         }
         asked_before |= words.iter().any(|t| asks(&formal(t, lx), lx));
     }
@@ -188,16 +184,17 @@ const TRAILING_CLAUSE_WORDS: usize = 2;
 /// The Indonesian relative pronoun: after a noun it opens a clause qualifying it.
 const RELATIVE: &str = "yang";
 
-/// Where a clause placing the question begins when it follows the asked part: the first context
-/// word after a question word ("berapa", "siapa", "apa"), in this segment or one before it, with
-/// no question word after it, so the question is asked before the clause and the clause asks
-/// nothing ("Siapa pemiliknya ketika harga naik jadi Rp 1.234?"). A context word before any
-/// question word opens none: the question may be in a reader's order, asked last.
+/// Where a clause placing the question begins and ends (exclusive) when it follows the asked
+/// part: from the first context word after a question word ("berapa", "siapa", "apa"), in this
+/// segment or one before it, with no question word after it, to the segment's end ("Siapa
+/// pemiliknya ketika harga naik jadi Rp 1.234?"); or, asked last in a reader's order ("CAR bank
+/// itu waktu bagi dividen 70 persen berapa?"), from a context word after the first word up to
+/// the question word, which stays asking.
 fn trailing_clause(
     words: &[Token],
     asked_before: bool,
     lx: &crate::nlu::lexicon::Lexicon,
-) -> Option<usize> {
+) -> Option<(usize, usize)> {
     let formal: Vec<String> = words.iter().map(|t| formal(t, lx)).collect();
     // In the same segment, at least one word between the question word and the clause: what is
     // asked about. A gradable word right after the question word ("berapa lama", "berapa
@@ -226,11 +223,11 @@ fn trailing_clause(
     // A context word a relative clause qualifies is a noun ("berapa lama waktu yang diberikan
     // …": the time given), not a conjunction, which no "yang" ever follows.
     let from = (start..end).find(|&k| {
-        lx.is_context_word(&formal[k]) && formal.get(k + 1).map(String::as_str) != Some(RELATIVE)
+        opens_clause(&words[k], lx) && formal.get(k + 1).map(String::as_str) != Some(RELATIVE)
     })?;
     let rest = &formal[from + 1..end];
     let content = rest.iter().filter(|w| !lx.is_function(w)).count();
-    (content >= TRAILING_CLAUSE_WORDS && !rest.iter().any(|w| asks(w, lx))).then_some(from)
+    (content >= TRAILING_CLAUSE_WORDS && !rest.iter().any(|w| asks(w, lx))).then_some((from, end))
 }
 
 /// A word as the slang map reads it (its first word). A word capitalised mid-sentence is a name
@@ -244,6 +241,14 @@ fn formal(t: &Token, lx: &crate::nlu::lexicon::Lexicon) -> String {
         .copied()
         .unwrap_or(t.word.as_str())
         .to_string()
+}
+
+/// Whether a word opens a placing clause: a context word, or chat's shorthand of one ("pas",
+/// "wkt"). Two letters are too few to read as one: "gt" is chat's "begitu" mostly as a filler,
+/// and a toll gate's "GT" lowercased.
+fn opens_clause(t: &Token, lx: &crate::nlu::lexicon::Lexicon) -> bool {
+    lx.is_context_word(&t.word)
+        || (t.word.chars().count() > 2 && lx.is_context_word(&formal(t, lx)))
 }
 
 /// Whether a word asks: a question word ("berapa", "siapa") or a which-word ("apa").
@@ -337,12 +342,25 @@ mod tests {
     }
 
     #[test]
+    fn a_question_word_asked_last_after_a_clause_stays_outside_it() {
+        assert_eq!(
+            marked("CAR bank itu waktu bagi dividen 70 persen berapa?"),
+            vec!["waktu", "bagi", "dividen", "70", "persen"]
+        );
+    }
+
+    #[test]
     fn a_capitalised_acronym_is_no_chat_shorthand_for_a_context_word() {
         // "gt" is chat's "begitu" (a context word); "GT" mid-sentence names a toll gate.
         assert!(marked("Berapa kendaraan yang lewat GT Lumbung Raya?").is_empty());
+        // Nor is a two-letter shorthand one, lowercase either.
         assert_eq!(
-            marked("Berapa harga kopi gt harga gula naik?"),
-            vec!["gt", "harga", "gula", "naik"]
+            marked("kendaraan lewat gt lumbung pas lebaran 2031 brp"),
+            vec!["pas", "lebaran", "2031"]
+        );
+        assert_eq!(
+            marked("Berapa harga kopi pas harga gula naik?"),
+            vec!["pas", "harga", "gula", "naik"]
         );
     }
 
