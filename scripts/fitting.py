@@ -120,6 +120,9 @@ SETS = [
     # 0.574), then tuned on.
     ("tests/archive/qa/probe-26-k.jsonl", WIDE_K),
     ("tests/archive/qa/probe-26-enw.jsonl", WIDE_J),
+    # Stop 26: same-topic questions over `articles/` asking facts no earlier set asked of the
+    # report (confusable 45, dated 6, unanswerable 11); scored blind (0.694), then tuned on.
+    ("tests/archive/qa/probe-26-confusable.jsonl", ARCHIVE),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
