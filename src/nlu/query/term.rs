@@ -200,7 +200,9 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         && !name
         && !lx.is_real_word(&word)
     {
+        // A borrowing FreeDict lacks ("comeback") may still cross through the pivot dictionary.
         lx.english_of(&word)
+            .or_else(|| lx.english_pivot_of(&word))
             .into_iter()
             .flatten()
             .filter(|c| index.term(c).is_some())

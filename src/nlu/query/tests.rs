@@ -326,6 +326,16 @@ fn an_abbreviation_one_article_defines_is_held_by_another_writing_its_long_form(
 }
 
 #[test]
+fn an_english_borrowing_only_the_pivot_dictionary_carries_matches_in_an_indonesian_question() {
+    let index = crate::nlu::testing::one_article_index(
+        "Tim Lumbung menang\n\nTim Lumbung membalik kedudukan dan menang 4-1.\n",
+    );
+    let q = analyse("tim lumbung comeback brp", None, &index);
+    let t = q.terms.iter().find(|t| t.word == "comeback").unwrap();
+    assert!(!t.matches.is_empty(), "{:?}", t.forms);
+}
+
+#[test]
 fn a_blend_one_report_writes_is_held_by_another_writing_the_title_pair_it_blends() {
     let index = crate::nlu::testing::seed_archive_index(&[
         "Cadangan beras turun\n\nNilai cadber Lumbung turun lagi bulan ini.\n",
