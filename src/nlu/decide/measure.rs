@@ -225,8 +225,11 @@ impl Inputs<'_> {
             definition_unmet: f32::from(u8::from(*definition == Definition::Nowhere)),
             // A region the report never names ("Jawa Tengah" of a report on Jawa Timur) is a
             // narrowing word absent as well.
-            phrase_absent: evidence::phrase_absent(q, index, doc, lx)
-                .max(region::region_absent(q, index, doc, lx)),
+            phrase_absent: evidence::phrase_absent(q, index, doc, lx).max(region::region_absent(
+                &self.regions,
+                index,
+                doc,
+            )),
             untranslated: evidence::untranslated_share(q),
         }
     }

@@ -106,6 +106,8 @@ struct Inputs<'a> {
     /// The question's salient terms, the evidence of which report it is about. A numbered part's
     /// digits ("kuartal 1") are weighed by `period_absent`, in any form.
     salient: Vec<&'a Term>,
+    /// The regions the question names by a place and a compass word ("Jawa Tengah").
+    regions: Vec<region::Region>,
 }
 
 impl<'a> Inputs<'a> {
@@ -135,6 +137,7 @@ impl<'a> Inputs<'a> {
             lx,
             by_publication,
             salient,
+            regions: region::regions(q, lx),
         }
     }
 

@@ -91,9 +91,9 @@ fn held(region: &Region, words: &[String]) -> bool {
     })
 }
 
-/// 1 when the question names a region the article (title included) never writes.
-pub(super) fn region_absent(q: &Query, index: &Index, doc: usize, lx: &Lexicon) -> f32 {
-    let wanted = regions(q, lx);
+/// 1 when the question names a region (`wanted`, its [`regions`], found once per question) the
+/// article (title included) never writes.
+pub(super) fn region_absent(wanted: &[Region], index: &Index, doc: usize) -> f32 {
     if wanted.is_empty() {
         return 0.0;
     }
@@ -135,14 +135,14 @@ mod tests {
         let lx = lexicon();
         let q = analyse("Berapa upah minimum Lumbung Tengah?", None, &index);
         assert_eq!(regions(&q, &lx).len(), 1);
-        assert_eq!(region_absent(&q, &index, 0, &lx), 1.0);
+        assert_eq!(region_absent(&regions(&q, &lx), &index, 0), 1.0);
         assert_eq!(
-            region_absent(&q, &index, 1, &lx),
+            region_absent(&regions(&q, &lx), &index, 1),
             0.0,
             "\"Lumteng\" blends it"
         );
         let east = analyse("Berapa upah minimum Lumbung Timur?", None, &index);
-        assert_eq!(region_absent(&east, &index, 0, &lx), 0.0);
+        assert_eq!(region_absent(&regions(&east, &lx), &index, 0), 0.0);
     }
 
     #[test]
@@ -150,9 +150,9 @@ mod tests {
         let index = index();
         let lx = lexicon();
         let q = analyse("What is the minimum wage in East Lumbung?", None, &index);
-        assert_eq!(region_absent(&q, &index, 0, &lx), 0.0);
+        assert_eq!(region_absent(&regions(&q, &lx), &index, 0), 0.0);
         let central = analyse("What is the minimum wage in Central Lumbung?", None, &index);
-        assert_eq!(region_absent(&central, &index, 0, &lx), 1.0);
+        assert_eq!(region_absent(&regions(&central, &lx), &index, 0), 1.0);
         // A longer name's initials hold it ("Lumbung Raya Tengah" as "LRT").
         let long = analyse("Berapa upah Lumbung Raya Tengah?", None, &index);
         let holding = ["lrt".to_string(), "naik".to_string()];

@@ -359,13 +359,17 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     // An abbreviation an article defines ("Menteri Perdagangan (Mendag)") is held by an article
     // that writes the rarest word of its long form: another report may write only that
     // ("Menteri Perdagangan Budi"). Held, not scored: a report writing both forms ranks as before.
-    // So is a blend of two words the titles put together ("cadev" of "cadangan devisa") that one
-    // report writes as such: the others write the pair.
+    // So is a blend of two words the titles put together ("cadev" of "cadangan devisa") that few
+    // reports write as such (a rare word): the others write the pair.
     let blended = || {
-        (!english && !token.capitalised && !matches.is_empty() && !lx.is_real_word(&word))
-            .then(|| index.spell_out_pair(&word))
-            .flatten()
-            .map(|pair| pair.split(' ').map(str::to_string).collect::<Vec<_>>())
+        (!english
+            && !token.capitalised
+            && !matches.is_empty()
+            && corpus_rare
+            && !lx.is_real_word(&word))
+        .then(|| index.spell_out_pair(&word))
+        .flatten()
+        .map(|pair| pair.split(' ').map(str::to_string).collect::<Vec<_>>())
     };
     let long_form = (!english)
         .then(|| {
