@@ -14,6 +14,7 @@ mod en;
 mod id;
 mod kinds;
 mod load;
+mod senses;
 
 // Every question and paragraph word is looked up in several of these maps: a fast hasher.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
