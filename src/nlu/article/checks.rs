@@ -61,6 +61,7 @@ pub fn decide(
                 && !in_doc(t, index, doc)
                 && !found_in_title(t, index, passage)
                 && !root_in_doc(&t.word, index, doc)
+                && !said_otherwise(&t.word, index, doc)
         })
     {
         return Err(Refusal::MissingWord(t.word.clone()));
@@ -224,6 +225,22 @@ fn foreign_predicate<'q>(q: &'q Query, index: &Index) -> Option<&'q Term> {
 /// root does not share when the prefix replaced the root's first letter (penurunan → "urun",
 /// turun → "turun"). Only a noun in -an (peN-…-an names the process): an agent noun
 /// ("pemilik") is another thing than its root's verb, so the article must speak of it.
+/// Whether the article writes a thesaurus word for the question's word ("wisatawan" for "turis",
+/// "perkiraan" for "proyeksi"): it speaks of what is asked in its own word.
+fn said_otherwise(word: &str, index: &Index, doc: usize) -> bool {
+    let lx = &index.lx;
+    let ids: Vec<_> = lx
+        .thesaurus_of(word)
+        .iter()
+        .chain(lx.thesaurus_of(&lx.stem(word)))
+        .filter_map(|w| index.term(w).or_else(|| index.term(&lx.stem(w))))
+        .collect();
+    !ids.is_empty()
+        && (0..index.docs[doc].paragraphs.len())
+            .filter_map(|i| index.passage_of(doc, i))
+            .any(|p| ids.iter().any(|id| p.terms.binary_search(id).is_ok()))
+}
+
 fn root_in_doc(word: &str, index: &Index, doc: usize) -> bool {
     let lx = &index.lx;
     if !word.ends_with("an") {
@@ -237,4 +254,18 @@ fn root_in_doc(word: &str, index: &Index, doc: usize) -> bool {
     (0..index.docs[doc].paragraphs.len())
         .filter_map(|i| index.passage_of(doc, i))
         .any(|p| ids.iter().any(|id| p.terms.binary_search(id).is_ok()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_article_writing_a_thesaurus_word_for_the_asked_one_speaks_of_it() {
+        let index = crate::nlu::testing::one_article_index(
+            "Kunjungan ke Lumbung\n\nWisatawan asing ke Lumbung naik jadi 1.200 orang.\n",
+        );
+        assert!(said_otherwise("turis", &index, 0));
+        assert!(!said_otherwise("petani", &index, 0));
+    }
 }

@@ -123,5 +123,10 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/id/wordlist-hunspell.txt"),
         ),
         ("synonyms", include_str!("../../../lexicon/id/synonyms.tsv")),
+        // mythes-id (LGPL-2.1, see lexicon/LICENSES.md): read only by the head-word check.
+        (
+            "thesaurus",
+            include_str!("../../../lexicon/id/thesaurus-mythes.tsv"),
+        ),
     ],
 };

@@ -131,6 +131,15 @@ impl Lexicon {
                         .insert(digit.trim().to_string(), word.trim().to_lowercase());
                 }
             }
+            "thesaurus" => {
+                for line in rows(text) {
+                    let Some((word, others)) = line.split_once('\t') else {
+                        return Err(bad(line, "no tab-separated second column"));
+                    };
+                    let others = others.split('|').map(str::to_string).collect();
+                    self.thesaurus.insert(word.to_string(), others);
+                }
+            }
             "compass-words" if lang == Lang::En => {
                 for line in rows(text) {
                     let Some((en, id)) = line.split_once('\t') else {

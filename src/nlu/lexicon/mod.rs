@@ -14,6 +14,7 @@ mod en;
 mod id;
 mod kinds;
 mod load;
+mod parts;
 mod senses;
 
 // Every question and paragraph word is looked up in several of these maps: a fast hasher.
@@ -80,6 +81,10 @@ pub struct Lexicon {
     period_shorthand: HashMap<String, String>,
     /// Spelled ordinals and their numbers (`ordinal-words.tsv`: "ketiga" → 3).
     ordinal_words: HashMap<String, u32>,
+    /// The mythes-id thesaurus (`id/thesaurus-mythes.tsv`): its rows mix senses, so it only
+    /// tells whether an article speaks of what a question asks about in another word, never
+    /// expands a query (tried twice, it cost questions).
+    thesaurus: HashMap<String, Vec<String>>,
     /// Compass words naming a region after a place's name (`id/compass-words.txt`: "tengah").
     compass_words: HashSet<String>,
     /// English compass words before a place's name and their Indonesian words
@@ -267,27 +272,6 @@ impl Lexicon {
                 .period_words
                 .get(a)
                 .is_some_and(|g| self.period_words.get(b) == Some(g))
-    }
-
-    /// The part a noun whose spelled ordinal stands before it names with that ordinal ("fourth
-    /// quarter"): the ordinal's number. Digits before the noun are no ordinal: "4th" reaches the
-    /// question as "4", as does the number of "Liga 1 season".
-    pub fn ordinal_before(&self, ordinal: &str, noun: &str) -> Option<u32> {
-        if !self.ordinal_first_period_words.contains(noun) {
-            return None;
-        }
-        self.ordinal_first_words.get(ordinal).copied()
-    }
-
-    /// Whether a word written after a place's name makes it another region ("tengah").
-    pub fn is_compass_word(&self, w: &str) -> bool {
-        self.compass_words.contains(w)
-    }
-
-    /// The Indonesian compass words an English one before a place's name stands for
-    /// ("central" → "tengah", "pusat").
-    pub fn english_compass(&self, w: &str) -> Option<&[String]> {
-        self.english_compass.get(w).map(Vec::as_slice)
     }
 
     /// The number a spelled ordinal stands for ("ketiga" → 3).

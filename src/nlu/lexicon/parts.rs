@@ -1,0 +1,34 @@
+//! Look-ups that read a question's words as parts of something longer: a spelled ordinal before
+//! a series noun ("fourth quarter"), a compass word making a place another region ("Jawa
+//! Tengah", "Central Java"), and the thesaurus' other words for a word.
+
+use super::Lexicon;
+
+impl Lexicon {
+    /// The part a noun whose spelled ordinal stands before it names with that ordinal ("fourth
+    /// quarter"): the ordinal's number. Digits before the noun are no ordinal: "4th" reaches the
+    /// question as "4", as does the number of "Liga 1 season".
+    pub fn ordinal_before(&self, ordinal: &str, noun: &str) -> Option<u32> {
+        if !self.ordinal_first_period_words.contains(noun) {
+            return None;
+        }
+        self.ordinal_first_words.get(ordinal).copied()
+    }
+
+    /// The thesaurus' words for a word ("turis": "wisatawan", "pelancong", …), none when it has
+    /// no row.
+    pub fn thesaurus_of(&self, w: &str) -> &[String] {
+        self.thesaurus.get(w).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a word written after a place's name makes it another region ("tengah").
+    pub fn is_compass_word(&self, w: &str) -> bool {
+        self.compass_words.contains(w)
+    }
+
+    /// The Indonesian compass words an English one before a place's name stands for
+    /// ("central" → "tengah", "pusat").
+    pub fn english_compass(&self, w: &str) -> Option<&[String]> {
+        self.english_compass.get(w).map(Vec::as_slice)
+    }
+}
