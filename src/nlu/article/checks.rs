@@ -227,7 +227,7 @@ fn foreign_predicate<'q>(q: &'q Query, index: &Index) -> Option<&'q Term> {
 /// ("pemilik") is another thing than its root's verb, so the article must speak of it.
 /// Whether the article writes a thesaurus word for the question's word ("wisatawan" for "turis",
 /// "perkiraan" for "proyeksi"): it speaks of what is asked in its own word.
-fn said_otherwise(word: &str, index: &Index, doc: usize) -> bool {
+pub fn said_otherwise(word: &str, index: &Index, doc: usize) -> bool {
     let lx = &index.lx;
     let ids: Vec<_> = lx
         .thesaurus_of(word)

@@ -13,7 +13,7 @@ mod ranking;
 use super::index::{Index, Passage};
 use super::query::{AnswerType, Query, Term};
 
-pub use self::checks::decide;
+pub use self::checks::{decide, said_otherwise};
 pub use self::ranking::rank;
 
 #[derive(Debug, Clone)]

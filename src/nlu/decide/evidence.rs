@@ -167,7 +167,10 @@ pub(super) fn phrase_absent(q: &Query, index: &Index, doc: usize, lx: &Lexicon) 
                 && !measures(t)
                 && !lx.is_prefixed_verb(&t.word)
         })
-        .any(|t| !super::doc_holds(t, index, doc));
+        .any(|t| {
+            !super::doc_holds(t, index, doc)
+                && !crate::nlu::article::said_otherwise(&t.word, index, doc)
+        });
     f32::from(u8::from(absent))
 }
 

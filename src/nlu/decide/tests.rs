@@ -192,6 +192,18 @@ fn a_figure_question_narrowing_its_noun_with_a_word_the_report_never_writes_is_a
     assert_eq!(absent("Siapa pejabat kereta api yang bicara?"), 0.0);
 }
 
+#[test]
+fn a_narrowing_word_the_report_writes_in_a_thesaurus_word_is_not_absent() {
+    let lx = lexicon();
+    let index = crate::nlu::testing::one_article_index(
+        "Harga Telur Naik\n\nHarga telur bebek di Lumbung naik jadi Rp 3.000 per butir.\n",
+    );
+    let absent = |raw: &str| evidence::phrase_absent(&analyse(raw, None, &index), &index, 0, &lx);
+    // mythes-id gives "bebek" for "itik".
+    assert_eq!(absent("Berapa harga telur itik di Lumbung?"), 0.0);
+    assert_eq!(absent("Berapa harga telur puyuh di Lumbung?"), 1.0);
+}
+
 /// The topic [`same_topic`] gives a "terbaru" question over `texts` (ids 11, 12, … in the index).
 fn latest_topic(texts: &[&str], raw: &str) -> Vec<usize> {
     let lx = lexicon();
