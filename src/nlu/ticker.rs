@@ -79,11 +79,11 @@ impl TickerMatcher {
             .flat_map(|(_, p)| p.iter().map(String::as_str))
     }
 
-    /// Whether `words` hold a phrase naming one of the indicators `names`.
-    pub fn names_any(&self, names: &[String], words: &[String]) -> bool {
+    /// Whether `words` hold a phrase naming the indicator `name`.
+    fn names(&self, name: &str, words: &[String]) -> bool {
         self.phrases
             .iter()
-            .filter(|(name, _)| names.contains(name))
+            .filter(|(n, _)| n == name)
             .any(|(_, p)| words.windows(p.len()).any(|w| w == &p[..]))
     }
 
@@ -241,11 +241,7 @@ pub fn newer_reports(matcher: &TickerMatcher, index: &Index) -> Vec<String> {
         .collect();
     let mut out: Vec<String> = names
         .into_iter()
-        .filter(|n| {
-            newer
-                .iter()
-                .any(|title| matcher.names_any(std::slice::from_ref(n), title))
-        })
+        .filter(|n| newer.iter().any(|title| matcher.names(n, title)))
         .collect();
     out.sort();
     out

@@ -220,14 +220,9 @@ fn foreign_predicate<'q>(q: &'q Query, index: &Index) -> Option<&'q Term> {
     })
 }
 
-/// Whether the article writes the root of a process noun asked about ("berapa persen
-/// penurunan …": the article says the tariff "turun"). Snowball leaves such a noun at a stem its
-/// root does not share when the prefix replaced the root's first letter (penurunan → "urun",
-/// turun → "turun"). Only a noun in -an (peN-…-an names the process): an agent noun
-/// ("pemilik") is another thing than its root's verb, so the article must speak of it.
 /// Whether the article writes a thesaurus word for the question's word ("wisatawan" for "turis",
 /// "perkiraan" for "proyeksi"): it speaks of what is asked in its own word.
-pub fn said_otherwise(word: &str, index: &Index, doc: usize) -> bool {
+pub(crate) fn said_otherwise(word: &str, index: &Index, doc: usize) -> bool {
     let lx = &index.lx;
     let ids: Vec<_> = lx
         .thesaurus_of(word)
@@ -235,12 +230,14 @@ pub fn said_otherwise(word: &str, index: &Index, doc: usize) -> bool {
         .chain(lx.thesaurus_of(&lx.stem(word)))
         .filter_map(|w| index.term(w).or_else(|| index.term(&lx.stem(w))))
         .collect();
-    !ids.is_empty()
-        && (0..index.docs[doc].paragraphs.len())
-            .filter_map(|i| index.passage_of(doc, i))
-            .any(|p| ids.iter().any(|id| p.terms.binary_search(id).is_ok()))
+    paragraph_holds_any(&ids, index, doc)
 }
 
+/// Whether the article writes the root of a process noun asked about ("berapa persen
+/// penurunan …": the article says the tariff "turun"). Snowball leaves such a noun at a stem its
+/// root does not share when the prefix replaced the root's first letter (penurunan → "urun",
+/// turun → "turun"). Only a noun in -an (peN-…-an names the process): an agent noun
+/// ("pemilik") is another thing than its root's verb, so the article must speak of it.
 fn root_in_doc(word: &str, index: &Index, doc: usize) -> bool {
     let lx = &index.lx;
     if !word.ends_with("an") {
@@ -251,9 +248,15 @@ fn root_in_doc(word: &str, index: &Index, doc: usize) -> bool {
         .filter(|r| lx.is_real_word(r))
         .filter_map(|r| index.term(&r).or_else(|| index.term(&lx.stem(&r))))
         .collect();
-    (0..index.docs[doc].paragraphs.len())
-        .filter_map(|i| index.passage_of(doc, i))
-        .any(|p| ids.iter().any(|id| p.terms.binary_search(id).is_ok()))
+    paragraph_holds_any(&ids, index, doc)
+}
+
+/// Whether a paragraph of the article holds one of the terms.
+fn paragraph_holds_any(ids: &[crate::nlu::index::TermId], index: &Index, doc: usize) -> bool {
+    !ids.is_empty()
+        && (0..index.docs[doc].paragraphs.len())
+            .filter_map(|i| index.passage_of(doc, i))
+            .any(|p| ids.iter().any(|id| p.terms.binary_search(id).is_ok()))
 }
 
 #[cfg(test)]

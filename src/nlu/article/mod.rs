@@ -13,7 +13,8 @@ mod ranking;
 use super::index::{Index, Passage};
 use super::query::{AnswerType, Query, Term};
 
-pub use self::checks::{decide, said_otherwise};
+pub use self::checks::decide;
+pub(crate) use self::checks::said_otherwise;
 pub use self::ranking::rank;
 
 #[derive(Debug, Clone)]

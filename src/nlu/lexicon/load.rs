@@ -164,16 +164,6 @@ impl Lexicon {
                     }
                 }
             }
-            "ordinal-words" if lang == Lang::En => {
-                for line in rows(text) {
-                    let Some((n, word)) = line.split_once('\t') else {
-                        return Err(bad(line, "no tab-separated second column"));
-                    };
-                    let n = n.trim().parse().map_err(|_| bad(line, "no number"))?;
-                    self.ordinal_first_words
-                        .insert(word.trim().to_lowercase(), n);
-                }
-            }
             "period-words" => {
                 // One line, one part: its words name it alike ("kuartal triwulan").
                 // After a `|`, the shorthand of the line's first noun.
@@ -190,12 +180,17 @@ impl Lexicon {
                 }
             }
             "ordinal-words" => {
+                // English ordinals are read only before a series noun (`Lexicon::ordinal_before`).
+                let ordinals = match lang {
+                    Lang::En => &mut self.ordinal_first_words,
+                    Lang::Id => &mut self.ordinal_words,
+                };
                 for line in rows(text) {
                     let Some((n, word)) = line.split_once('\t') else {
                         return Err(bad(line, "no tab-separated second column"));
                     };
                     let n = n.trim().parse().map_err(|_| bad(line, "no number"))?;
-                    self.ordinal_words.insert(word.trim().to_lowercase(), n);
+                    ordinals.insert(word.trim().to_lowercase(), n);
                 }
             }
             "english-words" => words(&mut self.english_words),
