@@ -223,7 +223,7 @@ impl Inputs<'_> {
                 period::period_absent(&q.words, &d.title, &d.paragraphs, lx)
             },
             definition_unmet: f32::from(u8::from(*definition == Definition::Nowhere)),
-            // A region the report never names ("Jawa Tengah" of a report on Jawa Timur) is a
+            // A region the report never names ("Lumbung Tengah" of a report on Lumbung Timur) is a
             // narrowing word absent as well.
             phrase_absent: evidence::phrase_absent(q, index, doc, lx).max(region::region_absent(
                 &self.regions,

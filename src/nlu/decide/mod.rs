@@ -106,7 +106,7 @@ struct Inputs<'a> {
     /// The question's salient terms, the evidence of which report it is about. A numbered part's
     /// digits ("kuartal 1") are weighed by `period_absent`, in any form.
     salient: Vec<&'a Term>,
-    /// The regions the question names by a place and a compass word ("Jawa Tengah").
+    /// The regions the question names by a place and a compass word ("Lumbung Tengah").
     regions: Vec<region::Region>,
 }
 

@@ -1,7 +1,7 @@
-//! A region the question names by a place and a compass word ("Jawa Tengah", "Central Java",
-//! "Kolaka Timur") that the chosen report never writes as one: a report on "Jawa Timur" holds
-//! "Jawa" and, in another sentence, "tengah", and every other word of a question on the wage of
-//! Jawa Tengah. Compass words are data (`lexicon/<lang>/compass-words.*`).
+//! A region the question names by a place and a compass word ("Lumbung Tengah", "Central
+//! Lumbung") that the chosen report never writes as one: a report on "Lumbung Timur" holds
+//! "Lumbung" and, in another sentence, "tengah", and every other word of a question on the wage
+//! of Lumbung Tengah. Compass words are data (`lexicon/<lang>/compass-words.*`).
 
 use crate::nlu::index::Index;
 use crate::nlu::lang::Lang;
@@ -9,19 +9,19 @@ use crate::nlu::lexicon::Lexicon;
 use crate::nlu::query::Query;
 use crate::nlu::text;
 
-/// One region: the spellings of its place ("java", "jawa") and the compass words the articles
-/// write after it ("tengah", or "pusat" for "Central Jakarta").
+/// One region: the spellings of its place (an English name and the bridge's Indonesian one) and
+/// the compass words the articles write after it ("tengah", or "pusat" for "Central …").
 #[derive(Debug, PartialEq)]
 pub(super) struct Region {
     place: Vec<String>,
     compass: Vec<String>,
-    /// The initials of the whole name around the pair, of three words or more ("ntt" of "Nusa
-    /// Tenggara Timur", which the slang lists spell out of a reader's "NTT").
+    /// The initials of the whole name around the pair, of three words or more ("lrt" of "Lumbung
+    /// Raya Tengah", which the slang lists may spell out of a reader's "LRT").
     initials: Option<String>,
 }
 
-/// The regions the question names: Indonesian writes the compass word after a name ("Jawa
-/// Tengah"), English before it ("Central Java"). The place must be one of the question's names
+/// The regions the question names: Indonesian writes the compass word after a name ("Lumbung
+/// Tengah"), English before it ("Central Lumbung"). The place must be one of the question's names
 /// (a salient term), so "harga naik di wilayah timur" names no region.
 pub(super) fn regions(q: &Query, lx: &Lexicon) -> Vec<Region> {
     let place = |w: &str| {
@@ -73,7 +73,7 @@ pub(super) fn regions(q: &Query, lx: &Lexicon) -> Vec<Region> {
 }
 
 /// Whether the words write the region: the place right before its compass word, or the blend
-/// newsrooms write for a province or regency ("Jateng", "Kaltim", "Jaksel": the start of the
+/// newsrooms write for a province or regency ("Lumteng" for "Lumbung Tengah": the start of the
 /// place and the start of the compass word).
 fn held(region: &Region, words: &[String]) -> bool {
     let blend = |w: &str| {

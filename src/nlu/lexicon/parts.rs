@@ -1,6 +1,6 @@
 //! Look-ups that read a question's words as parts of something longer: a spelled ordinal before
-//! a series noun ("fourth quarter"), a compass word making a place another region ("Jawa
-//! Tengah", "Central Java"), and the thesaurus' other words for a word.
+//! a series noun ("fourth quarter"), a compass word making a place another region ("Lumbung
+//! Tengah", "Central Lumbung"), and the thesaurus' other words for a word.
 
 use super::Lexicon;
 

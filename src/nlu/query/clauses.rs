@@ -188,7 +188,7 @@ const RELATIVE: &str = "yang";
 /// part: from the first context word after a question word ("berapa", "siapa", "apa"), in this
 /// segment or one before it, with no question word after it, to the segment's end ("Siapa
 /// pemiliknya ketika harga naik jadi Rp 1.234?"); or, asked last in a reader's order ("CAR bank
-/// itu waktu bagi dividen 70 persen berapa?"), from a context word after the first word up to
+/// itu waktu bagi dividen 40 persen berapa?"), from a context word after the first word up to
 /// the question word, which stays asking.
 fn trailing_clause(
     words: &[Token],
@@ -231,7 +231,7 @@ fn trailing_clause(
 }
 
 /// A word as the slang map reads it (its first word). A word capitalised mid-sentence is a name
-/// or an acronym ("GT Kalihurip", a toll gate), not chat shorthand ("gt" for "begitu").
+/// or an acronym ("GT Lumbung", a toll gate), not chat shorthand ("gt" for "begitu").
 fn formal(t: &Token, lx: &crate::nlu::lexicon::Lexicon) -> String {
     if t.capitalised {
         return t.word.clone();
@@ -344,8 +344,8 @@ mod tests {
     #[test]
     fn a_question_word_asked_last_after_a_clause_stays_outside_it() {
         assert_eq!(
-            marked("CAR bank itu waktu bagi dividen 70 persen berapa?"),
-            vec!["waktu", "bagi", "dividen", "70", "persen"]
+            marked("CAR bank itu waktu bagi dividen 40 persen berapa?"),
+            vec!["waktu", "bagi", "dividen", "40", "persen"]
         );
     }
 

@@ -359,7 +359,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     // An abbreviation an article defines ("Menteri Perdagangan (Mendag)") is held by an article
     // that writes the rarest word of its long form: another report may write only that
     // ("Menteri Perdagangan Budi"). Held, not scored: a report writing both forms ranks as before.
-    // So is a blend of two words the titles put together ("cadev" of "cadangan devisa") that few
+    // So is a blend of two words the titles put together ("cadber" of "cadangan beras") that few
     // reports write as such (a rare word): the others write the pair.
     let blended = || {
         (!english
