@@ -27,6 +27,8 @@ WIDE_J = sorted(WIDE_I + glob.glob(os.path.join(ROOT, "tests/archive/articles-j/
 NOT_A = sorted(glob.glob(os.path.join(ROOT, "tests/archive/articles-[cdfghij]/*.txt")))
 # Stop 26's set K (four more new same-topic groups) on top of WIDE_J: imported only for probe-26-k.
 WIDE_K = sorted(WIDE_J + glob.glob(os.path.join(ROOT, "tests/archive/articles-k/*.txt")))
+# Stop 26's set L (four more new same-topic groups) on top of WIDE_K: imported only for probe-26-l.
+WIDE_L = sorted(WIDE_K + glob.glob(os.path.join(ROOT, "tests/archive/articles-l/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -123,6 +125,9 @@ SETS = [
     # Stop 26: same-topic questions over `articles/` asking facts no earlier set asked of the
     # report (confusable 45, dated 6, unanswerable 11); scored blind (0.694), then tuned on.
     ("tests/archive/qa/probe-26-confusable.jsonl", ARCHIVE),
+    # Stop 26's set L (four more new same-topic groups), questions of every kind: scored blind
+    # (0.770) and kept blind all of stop 26 (0.803 at its end), tuned on from stop 27.
+    ("tests/archive/qa/probe-26-l.jsonl", WIDE_L),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
