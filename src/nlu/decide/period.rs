@@ -100,12 +100,13 @@ fn parts(words: &[String], lx: &Lexicon) -> Vec<Part> {
     out
 }
 
-/// The digits the question writes a numbered part with after its noun ("1" of "kuartal 1"): the
-/// part's number, which [`period_absent`] finds in any form ("kuartal I", "triwulan pertama"),
-/// not a figure the report must quote. Once per question.
+/// The word the question writes a numbered part's number with after its noun ("1" of "kuartal
+/// 1", "iii" of "triwulan III"): the part's number, which [`period_absent`] finds in any form
+/// ("kuartal I", "triwulan pertama"), not a figure or name the report must quote. Once per
+/// question.
 pub(super) fn part_digits(question: &[String], lx: &Lexicon) -> Vec<String> {
     (1..question.len())
-        .filter(|&i| lx.is_period_word(&question[i - 1]) && small(&question[i]).is_some())
+        .filter(|&i| lx.is_period_word(&question[i - 1]))
         .filter(|&i| ordinal_at(question, i, lx, true).is_some())
         .map(|i| question[i].clone())
         .collect()

@@ -405,26 +405,46 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     }
 }
 
-/// A number from two to twelve also matches its roman numeral where the articles write one ("3"
-/// as "iii"); "i", "v" and "x" alone are too often other things (an initial, "vs") to count.
-pub(super) fn match_roman(term: &mut Term, index: &Index) {
-    let Some(n) = term
-        .word
-        .parse::<usize>()
+/// The number of a series' part written after its noun ("kuartal 3", "triwulan III", "kuartal
+/// ketiga") also matches the other ways reports number it: digits, roman numeral, spelled
+/// ordinal. A roman "v" or "x" alone is too often something else (an initial, "vs") to count.
+/// The words match anywhere in a passage; `period_absent` reads whether the report writes them
+/// after the noun.
+pub(super) fn match_part_number(term: &mut Term, lx: &crate::nlu::lexicon::Lexicon, index: &Index) {
+    let w = term.word.as_str();
+    let n = w
+        .parse::<u32>()
         .ok()
-        .filter(|n| (2..=12).contains(n))
-    else {
+        .or_else(|| {
+            text::ROMAN
+                .iter()
+                .position(|r| *r == w)
+                .map(|i| i as u32 + 1)
+        })
+        .or_else(|| lx.ordinal_word(w))
+        .filter(|n| (1..=12).contains(n));
+    let Some(n) = n else {
         return;
     };
-    let roman = text::ROMAN[n - 1];
-    if matches!(roman, "v" | "x") {
-        return;
-    }
-    if let Some(id) = index.term(roman)
-        && !term.matches.iter().any(|(m, _)| *m == id)
-    {
-        term.matches.push((id, 1.0));
-        term.forms.push(roman.to_string());
+    let roman = text::ROMAN[n as usize - 1];
+    let forms = [n.to_string(), roman.to_string()]
+        .into_iter()
+        .filter(|f| !matches!(f.as_str(), "v" | "x"))
+        // "pertama" is first of everything ("pertama kali", "peringkat pertama"): as a form
+        // of "kuartal 1" it would match most reports anywhere.
+        .chain(
+            lx.ordinal_spellings(n)
+                .filter(|_| n > 1)
+                .map(str::to_string),
+        );
+    for form in forms {
+        if form != term.word
+            && let Some(id) = index.term(&form)
+            && !term.matches.iter().any(|(m, _)| *m == id)
+        {
+            term.matches.push((id, 1.0));
+            term.forms.push(form);
+        }
     }
 }
 

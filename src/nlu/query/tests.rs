@@ -420,6 +420,28 @@ fn a_digit_numbering_a_series_part_matches_the_roman_numeral_reports_write() {
 }
 
 #[test]
+fn a_series_part_numbered_one_way_matches_the_report_writing_it_another() {
+    let article = crate::nlu::testing::plain_article(
+        1,
+        "Laba Koperasi Maju Naik\n\nLaba Koperasi Maju pada kuartal ketiga naik tipis, \
+         kuartal pertama turun.\n",
+    );
+    let index = Index::build(&[article], std::iter::empty(), lexicon());
+    let forms = |raw: &str, word: &str| {
+        let q = analyse(raw, None, &index);
+        q.terms
+            .iter()
+            .find(|t| t.word == word)
+            .map(|t| t.forms.clone())
+            .unwrap_or_default()
+    };
+    assert!(forms("laba koperasi maju triwulan III brp", "iii").contains(&"ketiga".to_string()));
+    assert!(forms("laba koperasi maju kuartal 3 brp", "3").contains(&"ketiga".to_string()));
+    // "pertama" is first of too much to stand for the first part anywhere in a report.
+    assert!(!forms("laba koperasi maju kuartal 1 brp", "1").contains(&"pertama".to_string()));
+}
+
+#[test]
 fn a_lone_scale_shorthand_right_after_berapa_is_the_scale_asked_for() {
     let index = seed_index();
     let words = |q: &str| -> Vec<String> {
