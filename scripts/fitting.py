@@ -128,6 +128,9 @@ SETS = [
     # Stop 26's set L (four more new same-topic groups), questions of every kind: scored blind
     # (0.770) and kept blind all of stop 26 (0.803 at its end), tuned on from stop 27.
     ("tests/archive/qa/probe-26-l.jsonl", WIDE_L),
+    # Stop 27: same-topic questions over sets C, D and F to L asking facts no earlier set asked
+    # (confusable 43, dated 5, unanswerable 11); scored blind (0.610), then tuned on.
+    ("tests/archive/qa/probe-27-confwide.jsonl", WIDE_L),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
