@@ -117,10 +117,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Whether letters followed by digits are a unit or currency glued to a figure ("Rp12.345",
 /// "Rp200") rather than one name with digits ("idx30", "lq45", "covid19"): the figure is written
 /// with a thousands or decimal separator, or the letters are at most two and the figure has three
-/// digits or more.
+/// digits or more, or the letters are the rupiah's sign, which Indonesian writes before any
+/// figure as it writes "%" after one ("Rp17 ribu", "Rp5 triliun").
 fn glued_figure(letters: &str, rest: &str) -> bool {
     if letters.is_empty() || !letters.chars().all(char::is_alphabetic) {
         return false;
+    }
+    if letters.eq_ignore_ascii_case("rp") {
+        return true;
     }
     let digits = rest.chars().take_while(char::is_ascii_digit).count();
     let mut after = rest[digits..].chars();
@@ -336,6 +340,7 @@ mod tests {
     fn a_currency_glued_to_its_figure_is_two_words_but_a_name_with_digits_is_one() {
         assert_eq!(words("Rp12.345/US$"), vec!["rp", "12", "345", "us"]);
         assert_eq!(words("naik Rp200"), vec!["naik", "rp", "200"]);
+        assert_eq!(words("Rp17 ribu"), vec!["rp", "17", "ribu"]);
         assert_eq!(words("Rp 12.345"), words("Rp12.345"));
         assert_eq!(
             words("idx30 lq45 covid19"),

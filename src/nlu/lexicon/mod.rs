@@ -343,6 +343,14 @@ impl Lexicon {
         self.scales.contains_key(w)
     }
 
+    /// The scale words worth `value` ("ribu" for 1000).
+    pub fn scale_words(&self, value: f64) -> impl Iterator<Item = &str> {
+        self.scales
+            .iter()
+            .filter(move |(_, v)| **v == value)
+            .map(|(w, _)| w.as_str())
+    }
+
     /// The multiplier of a scale word ("ribu" → 1000).
     pub fn scale_value(&self, w: &str) -> Option<f64> {
         self.scales.get(w).copied()

@@ -158,17 +158,25 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
                     .get(i + 1)
                     .map_or(numbered[k], |n| part_number(n))
         };
+        // Each formal word with the reader's spelling it came from: the whole word, or the
+        // part of a word parted from its figure ("rp" of "Rp40", which articles write too).
+        let is_parted = parted.is_some();
         let formal = written_as.iter().enumerate().flat_map(|(i, w)| {
-            if let Some(noun) = before_part(i).then(|| lx.period_noun(w)).flatten() {
+            let from = if is_parted { *w } else { t.word.as_str() };
+            let words = if let Some(noun) = before_part(i).then(|| lx.period_noun(w)).flatten() {
                 vec![noun]
             } else if unit || kept_name || named(w) {
                 vec![*w]
             } else {
                 lx.deslang(w)
-            }
+            };
+            words
+                .into_iter()
+                .enumerate()
+                .map(move |(j, f)| (f, (j == 0 && (is_parted || i == 0)).then_some(from)))
         });
-        for (i, w) in formal.enumerate() {
-            written.push((i == 0 && w != t.word).then(|| t.word.clone()));
+        for (i, (w, from)) in formal.enumerate() {
+            written.push(from.filter(|&f| f != w).map(str::to_string));
             tokens.push(Token {
                 word: w.to_string(),
                 capitalised: t.capitalised && i == 0,
@@ -292,6 +300,11 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
                 new.salient = false;
                 new.rare = false;
             }
+        }
+        // A figure's thousands are written as digits or as a word ("Rp40.000", which the
+        // tokenizer splits into "40" and "000", or "Rp40 ribu").
+        if k > 0 && text::has_digit(&tokens[k - 1].word) {
+            term::match_thousands(&mut new, lx, index);
         }
         // Two words the articles write glued ("kacamata") each match the glued form as well.
         let pairs = [k.checked_sub(1), Some(k)];

@@ -448,6 +448,24 @@ pub(super) fn match_part_number(term: &mut Term, lx: &crate::nlu::lexicon::Lexic
     }
 }
 
+/// The thousands of a figure written in digits ("35,000", split into "35" and "000") also match
+/// the scale word reports write instead ("Rp35 ribu"). Not the other way: "000" ends most prices
+/// of most reports, so as a form of "ribu" it would tell no passage from another.
+pub(super) fn match_thousands(term: &mut Term, lx: &crate::nlu::lexicon::Lexicon, index: &Index) {
+    const THOUSAND: f64 = 1000.0;
+    if term.word != "000" {
+        return;
+    }
+    for form in lx.scale_words(THOUSAND) {
+        if let Some(id) = index.term(form)
+            && !term.matches.iter().any(|(m, _)| *m == id)
+        {
+            term.matches.push((id, 1.0));
+            term.forms.push(form.to_string());
+        }
+    }
+}
+
 /// Whether `word` is a small number whose roman numeral the index cannot hold (a function word
 /// such as "i" is never indexed).
 pub(super) fn roman_unindexed(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> bool {

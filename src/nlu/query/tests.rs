@@ -524,3 +524,24 @@ fn a_scale_right_after_berapa_is_not_what_is_asked() {
     assert!(q.terms.iter().any(|t| t.word == "ribu"));
     assert!(q.terms.iter().all(|t| !t.head || t.word != "ribu"));
 }
+
+#[test]
+fn a_figure_written_with_digit_thousands_matches_a_report_writing_the_scale_word() {
+    let article = crate::nlu::testing::plain_article(
+        1,
+        "Harga Kopi Naik\n\nHarga kopi di Pasar Lumbung naik jadi Rp35 ribu per kilogram.\n",
+    );
+    let index = Index::build(&[article], std::iter::empty(), lexicon());
+    let q = analyse("harga kopi Rp35.000 per kg kapan?", None, &index);
+    let thousands = q.terms.iter().find(|t| t.word == "000").expect("000");
+    assert!(thousands.forms.contains(&"ribu".to_string()));
+    // The currency sign glued to the figure matches the sign the report writes, not only the
+    // word the slang map spells it as.
+    let q = analyse("harga kopi rp35 ribu kapan?", None, &index);
+    let sign = q.terms.iter().find(|t| t.word == "rupiah").expect("rupiah");
+    assert!(
+        sign.matches
+            .iter()
+            .any(|(id, _)| Some(*id) == index.term("rp"))
+    );
+}
