@@ -203,11 +203,14 @@ fn predicate_gap<'q>(q: &'q Query, index: &Index, passage: &Passage) -> Option<&
 }
 
 /// A word of a who-question that no article uses and that carries its predicate: an Indonesian
-/// prefixed verb or agent noun, or any unknown English content word ("founded").
+/// prefixed verb or agent noun, or any unknown English content word ("founded"). Not a word of
+/// a clause placing the question ("Saat pengusaha kue menjerit, …"): that is the reader's
+/// telling of the event, which the report may tell in other words.
 fn foreign_predicate<'q>(q: &'q Query, index: &Index) -> Option<&'q Term> {
     let lx = &index.lx;
     q.terms.iter().find(|t| {
         !t.known()
+            && !q.placed_elsewhere(t)
             && !t.salient
             && !t.generic
             && !lx.is_gradable(&t.word)
@@ -270,5 +273,25 @@ mod tests {
         );
         assert!(said_otherwise("turis", &index, 0));
         assert!(!said_otherwise("petani", &index, 0));
+    }
+
+    #[test]
+    fn a_verb_no_article_uses_is_a_foreign_predicate_only_where_it_asks() {
+        let index = crate::nlu::testing::one_article_index(
+            "Harga Kopi Naik\n\nPedagang kopi di Lumbung, Sari, mengeluh harga naik.\n",
+        );
+        let foreign = |raw: &str| {
+            let q = crate::nlu::query::analyse(raw, None, &index);
+            foreign_predicate(&q, &index).map(|t| t.word.clone())
+        };
+        assert_eq!(
+            foreign("Siapa yang menggoreng kopi di Lumbung?").as_deref(),
+            Some("menggoreng")
+        );
+        // The reader's telling of the event placing the question is no predicate.
+        assert_eq!(
+            foreign("Saat pedagang kopi menjerit, siapa pedagang di Lumbung?"),
+            None
+        );
     }
 }

@@ -311,6 +311,9 @@ mod tests {
         assert!(names_report(
             "Di hari cuma rupiah yang melemah, mata uang mana yang menguat paling tinggi?"
         ));
+        assert!(names_report(
+            "Investasi yg katanya lemah karena efek musiman, siapa Kepala BKPM?"
+        ));
     }
 
     #[test]
