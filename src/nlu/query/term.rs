@@ -246,6 +246,26 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     } else {
         translations
     };
+    // A compass word the reader capitalised names a region ("Central Java" = "Jawa Tengah"):
+    // the word the articles write after the place's name, which a general dictionary's senses
+    // of the adjective ("pusat", "sentral") miss.
+    let translations = match lx
+        .english_compass(&word)
+        .filter(|_| english && token.capitalised)
+    {
+        Some(compass) => {
+            let mut t = translations;
+            t.extend(
+                compass
+                    .iter()
+                    .filter(|c| !t.contains(c))
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            );
+            t
+        }
+        None => translations,
+    };
     // A name the reader capitalised or the articles write as one is no common noun of the
     // wordnet ("Bandung" is no "kota").
     let carried = translations.iter().any(|t| in_index(t));

@@ -545,3 +545,23 @@ fn a_figure_written_with_digit_thousands_matches_a_report_writing_the_scale_word
             .any(|(id, _)| Some(*id) == index.term("rp"))
     );
 }
+
+#[test]
+fn a_capitalised_english_compass_word_matches_the_word_reports_write_after_the_place() {
+    let article = crate::nlu::testing::plain_article(
+        1,
+        "Panen Kopi\n\nPanen kopi di Lumbung Tengah naik jadi 1.200 ton.\n",
+    );
+    let index = Index::build(&[article], std::iter::empty(), lexicon());
+    let forms = |raw: &str| {
+        let q = analyse(raw, None, &index);
+        q.terms
+            .iter()
+            .find(|t| t.word == "central")
+            .map(|t| t.forms.clone())
+            .unwrap_or_default()
+    };
+    assert!(forms("How much coffee did Central Lumbung harvest?").contains(&"tengah".to_string()));
+    // Lowercase, it is the adjective ("central bank"), read by the dictionary alone.
+    assert!(!forms("How much did the central bank raise rates?").contains(&"tengah".to_string()));
+}
