@@ -54,12 +54,25 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     // A month's abbreviation ("okt", "agst") is the month the articles spell out in full: read
     // as the full name it matches them like a formal question's month does.
     // An English question's abbreviation ("oct") is no bridge headword as the full name is.
+    // A capitalised word the articles write as a name ("Agus" before a surname) is that name,
+    // not the month it abbreviates.
+    let named_person = token.capitalised && index.is_name(&word);
     if (!english || lx.english_of(&word).is_none())
+        && !named_person
         && let Some(n) = lx.month(&word)
     {
         word = lx.month_name(n, crate::nlu::Lang::Id).to_lowercase();
     }
     let in_index = |w: &str| index.term(w).is_some() || index.term(&stem(w)).is_some();
+    // A short word with an enclitic ("isinya"): the stemmer leaves roots under four letters
+    // whole, so the word would stay unknown and look like a rare name; it is the root.
+    if !english
+        && !in_index(&word)
+        && !lx.is_real_word(&word)
+        && let Some(base) = lx.without_enclitic(&word).filter(|b| lx.is_real_word(b))
+    {
+        word = base.to_string();
+    }
     // An Indonesian question's word is read as English only when it is no Indonesian word.
     let mut pivot = false;
     // (The bridge is asked only when its answer is used: most Indonesian words are in the index.)
