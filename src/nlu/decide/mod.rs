@@ -30,6 +30,7 @@ mod holding;
 mod measure;
 mod model;
 mod period;
+mod previous;
 mod quote_after;
 mod region;
 mod relation;
@@ -199,6 +200,22 @@ pub fn choose(
     period::push_down_absent(q, index, &mut ranked, lx);
     let date_absent = inputs.date_absent(&ranked);
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+    // "Sebelum yang …": the words found the report described; the answer is the one before it,
+    // asked without that report's words (see [`previous`]).
+    let reduced = previous::anchor_words(q, lx)
+        .filter(|_| {
+            let by_words = article::rank(q, index, None, context_doc);
+            previous::lift_previous(q, qd, &mut ranked, &by_words, index)
+        })
+        .map(|anchor| previous::without_anchor(q, qd, &anchor));
+    let (q, qd, inputs) = match &reduced {
+        Some((rq, rqd)) => (
+            rq.as_ref(),
+            rqd,
+            Inputs::new(rq.as_ref(), rqd, index, dix, lx),
+        ),
+        None => (q, qd, inputs),
+    };
     let doc = index.passages[ranked[0].passage].doc as usize;
     // The paragraph: the one of that article holding what was asked (see [`passage`]).
     // What the question asks, worked out once for the paragraph choice and the speaker check.

@@ -53,6 +53,10 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/en/which-words.txt"),
         ),
         (
+            "previous-report",
+            include_str!("../../../lexicon/en/previous-report.txt"),
+        ),
+        (
             "period-words",
             include_str!("../../../lexicon/en/period-words.txt"),
         ),

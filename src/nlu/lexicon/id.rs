@@ -29,6 +29,10 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/id/which-words.txt"),
         ),
         (
+            "previous-report",
+            include_str!("../../../lexicon/id/previous-report.txt"),
+        ),
+        (
             "compass-words",
             include_str!("../../../lexicon/id/compass-words.txt"),
         ),

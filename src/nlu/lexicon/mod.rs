@@ -58,6 +58,8 @@ pub struct Lexicon {
     measure_heads: HashSet<String>,
     generic: HashSet<String>,
     which_words: HashSet<String>,
+    /// Phrases naming the report before the one described next (`previous-report.txt`).
+    previous_report: HashSet<String>,
     gradable: HashSet<String>,
     superlatives: HashSet<String>,
     /// Comparison phrases, `true` for "above" (`comparisons.txt`).

@@ -31,4 +31,15 @@ impl Lexicon {
     pub fn english_compass(&self, w: &str) -> Option<&[String]> {
         self.english_compass.get(w).map(Vec::as_slice)
     }
+
+    /// Where a phrase naming the report before another begins among `words` ("sebelum yang"),
+    /// and how many words it takes.
+    pub fn previous_report_at(&self, words: &[String]) -> Option<(usize, usize)> {
+        (0..words.len()).find_map(|i| {
+            (2..=3).rev().find_map(|n| {
+                let phrase = words.get(i..i + n)?.join(" ");
+                self.previous_report.contains(&phrase).then_some((i, n))
+            })
+        })
+    }
 }
