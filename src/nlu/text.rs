@@ -118,7 +118,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// "Rp200") rather than one name with digits ("idx30", "lq45", "covid19"): the figure is written
 /// with a thousands or decimal separator, or the letters are at most two and the figure has three
 /// digits or more, or the letters are the rupiah's sign, which Indonesian writes before any
-/// figure as it writes "%" after one ("Rp17 ribu", "Rp5 triliun").
+/// figure as it writes "%" after one ("Rp12 ribu", "Rp5 triliun").
 fn glued_figure(letters: &str, rest: &str) -> bool {
     if letters.is_empty() || !letters.chars().all(char::is_alphabetic) {
         return false;

@@ -204,7 +204,7 @@ fn predicate_gap<'q>(q: &'q Query, index: &Index, passage: &Passage) -> Option<&
 
 /// A word of a who-question that no article uses and that carries its predicate: an Indonesian
 /// prefixed verb or agent noun, or any unknown English content word ("founded"). Not a word of
-/// a clause placing the question ("Saat pengusaha kue menjerit, …"): that is the reader's
+/// a clause placing the question ("Saat pedagang kopi menjerit, …"): that is the reader's
 /// telling of the event, which the report may tell in other words.
 fn foreign_predicate<'q>(q: &'q Query, index: &Index) -> Option<&'q Term> {
     let lx = &index.lx;

@@ -1,5 +1,5 @@
 //! "Sebelum yang …": a question about the report published before the one it describes
-//! ("Kenaikan cukai sebelum yang 10 persen itu besarnya berapa?"). The words after the phrase
+//! ("Kenaikan tarif parkir sebelum yang 10 persen itu besarnya berapa?"). The words after the phrase
 //! (the anchor) find the report they describe, as any placing clause does; the answer comes from
 //! the report on the same topic published last before it, read without the anchor's words,
 //! figures and dates, which are that other report's.

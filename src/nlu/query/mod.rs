@@ -159,7 +159,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
                     .map_or(numbered[k], |n| part_number(n))
         };
         // Each formal word with the reader's spelling it came from: the whole word, or the
-        // part of a word parted from its figure ("rp" of "Rp40", which articles write too).
+        // part of a word parted from its figure ("rp" of "Rp45", which articles write too).
         let is_parted = parted.is_some();
         let formal = written_as.iter().enumerate().flat_map(|(i, w)| {
             let from = if is_parted { *w } else { t.word.as_str() };
@@ -301,8 +301,8 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
                 new.rare = false;
             }
         }
-        // A figure's thousands are written as digits or as a word ("Rp40.000", which the
-        // tokenizer splits into "40" and "000", or "Rp40 ribu").
+        // A figure's thousands are written as digits or as a word ("Rp45.000", which the
+        // tokenizer splits into "45" and "000", or "Rp45 ribu").
         if k > 0 && text::has_digit(&tokens[k - 1].word) {
             term::match_thousands(&mut new, lx, index);
         }

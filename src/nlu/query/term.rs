@@ -54,7 +54,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     // A month's abbreviation ("okt", "agst") is the month the articles spell out in full: read
     // as the full name it matches them like a formal question's month does.
     // An English question's abbreviation ("oct") is no bridge headword as the full name is.
-    // A capitalised word the articles write as a name ("Agus" before a surname) is that name,
+    // A capitalised word the articles write as a name ("Jun" before a surname) is that name,
     // not the month it abbreviates.
     let named_person = token.capitalised && index.is_name(&word);
     if (!english || lx.english_of(&word).is_none())
@@ -259,7 +259,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     } else {
         translations
     };
-    // A compass word the reader capitalised names a region ("Central Java" = "Jawa Tengah"):
+    // A compass word the reader capitalised names a region ("Central Lumbung" = "Lumbung Tengah"):
     // the word the articles write after the place's name, which a general dictionary's senses
     // of the adjective ("pusat", "sentral") miss.
     let translations = match lx
@@ -481,8 +481,8 @@ pub(super) fn match_part_number(term: &mut Term, lx: &crate::nlu::lexicon::Lexic
     }
 }
 
-/// The thousands of a figure written in digits ("35,000", split into "35" and "000") also match
-/// the scale word reports write instead ("Rp35 ribu"). Not the other way: "000" ends most prices
+/// The thousands of a figure written in digits ("45,000", split into "45" and "000") also match
+/// the scale word reports write instead ("Rp45 ribu"). Not the other way: "000" ends most prices
 /// of most reports, so as a form of "ribu" it would tell no passage from another.
 pub(super) fn match_thousands(term: &mut Term, lx: &crate::nlu::lexicon::Lexicon, index: &Index) {
     const THOUSAND: f64 = 1000.0;

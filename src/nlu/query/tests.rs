@@ -570,8 +570,8 @@ fn a_capitalised_english_compass_word_matches_the_word_reports_write_after_the_p
 fn a_short_root_with_an_enclitic_is_read_as_the_root_and_a_capitalised_name_is_no_month() {
     let article = crate::nlu::testing::plain_article(
         1,
-        "Koperasi Lumbung\n\nKetua Koperasi Lumbung, Agus Sartono, mengatakan isi gudang \
-         aman. Rapat anggota dipimpin Agus Sartono, kata Agus Sartono.\n",
+        "Koperasi Lumbung\n\nKetua Koperasi Lumbung, Jun Sartono, mengatakan isi gudang \
+         aman. Rapat anggota dipimpin Jun Sartono, kata Jun Sartono.\n",
     );
     let index = Index::build(&[article], std::iter::empty(), lexicon());
     let q = analyse("gudang koperasi isinya apa?", None, &index);
@@ -581,13 +581,13 @@ fn a_short_root_with_an_enclitic_is_read_as_the_root_and_a_capitalised_name_is_n
         q.terms
     );
     let q = analyse(
-        "Waktu ketuanya Agus Sartono, gudang koperasi isinya apa?",
+        "Waktu ketuanya Jun Sartono, gudang koperasi isinya apa?",
         None,
         &index,
     );
-    assert!(q.terms.iter().any(|t| t.word == "agus"), "{:?}", q.terms);
+    assert!(q.terms.iter().any(|t| t.word == "jun"), "{:?}", q.terms);
     assert!(
-        !q.terms.iter().any(|t| t.word == "agustus"),
+        !q.terms.iter().any(|t| t.word == "juni"),
         "{:?}",
         q.terms
     );
