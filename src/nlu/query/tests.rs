@@ -586,9 +586,5 @@ fn a_short_root_with_an_enclitic_is_read_as_the_root_and_a_capitalised_name_is_n
         &index,
     );
     assert!(q.terms.iter().any(|t| t.word == "jun"), "{:?}", q.terms);
-    assert!(
-        !q.terms.iter().any(|t| t.word == "juni"),
-        "{:?}",
-        q.terms
-    );
+    assert!(!q.terms.iter().any(|t| t.word == "juni"), "{:?}", q.terms);
 }
