@@ -199,6 +199,12 @@ pub const ROMAN: [&str; 12] = [
     "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
 ];
 
+/// The number a roman numeral up to twelve stands for ("iv" → 4), as quarters and classes are
+/// numbered (the tokenizer leaves the runs of "III" and "VIII" unsqueezed).
+pub fn roman_value(w: &str) -> Option<u32> {
+    ROMAN.iter().position(|r| *r == w).map(|i| i as u32 + 1)
+}
+
 /// The two roman numerals up to twelve holding a run of three letters, which [`squeeze`] leaves.
 fn is_roman_run(word: &str) -> bool {
     matches!(word, "iii" | "viii")

@@ -20,15 +20,6 @@ pub(super) struct Part {
     n: u32,
 }
 
-/// The number a roman numeral up to twelve stands for ("iv" → 4), as quarters and classes are
-/// numbered (the tokenizer leaves the runs of "III" and "VIII" unsqueezed).
-fn roman(w: &str) -> Option<u32> {
-    text::ROMAN
-        .iter()
-        .position(|r| *r == w)
-        .map(|i| i as u32 + 1)
-}
-
 /// A small number written in digits (a year is a date, which the date features weigh).
 fn small(w: &str) -> Option<u32> {
     (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
@@ -53,7 +44,7 @@ fn ordinal_at(words: &[String], i: usize, lx: &Lexicon, after_noun: bool) -> Opt
     let (n, next) = if w == "ke" {
         (words.get(i + 1).and_then(|n| small(n))?, i + 2)
     } else {
-        (small(w).or_else(|| roman(w))?, i + 1)
+        (small(w).or_else(|| text::roman_value(w))?, i + 1)
     };
     // A number before another short group of digits or a month is a figure, a range or a date
     // ("pekan 11-15 Maret", "hari 5 Januari"), which the date and figure features weigh; a year

@@ -281,14 +281,6 @@ impl Lexicon {
         self.ordinal_words.get(w).copied()
     }
 
-    /// The spelled ordinals standing for `n` (3 → "ketiga").
-    pub fn ordinal_spellings(&self, n: u32) -> impl Iterator<Item = &str> {
-        self.ordinal_words
-            .iter()
-            .filter(move |(_, v)| **v == n)
-            .map(|(w, _)| w.as_str())
-    }
-
     /// A verb that, after "where", asks a market's level rather than a place ("where did the
     /// index close").
     pub fn is_level_verb(&self, w: &str) -> bool {

@@ -32,6 +32,14 @@ impl Lexicon {
         self.english_compass.get(w).map(Vec::as_slice)
     }
 
+    /// The spelled ordinals standing for `n` (3 → "ketiga").
+    pub fn ordinal_spellings(&self, n: u32) -> impl Iterator<Item = &str> {
+        self.ordinal_words
+            .iter()
+            .filter(move |(_, v)| **v == n)
+            .map(|(w, _)| w.as_str())
+    }
+
     /// Where a phrase naming the report before another begins among `words` ("sebelum yang"),
     /// and how many words it takes.
     pub fn previous_report_at(&self, words: &[String]) -> Option<(usize, usize)> {

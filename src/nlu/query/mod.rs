@@ -17,6 +17,7 @@ pub use analysed::{AnswerType, Query, Term};
 mod answer_kind;
 mod clauses;
 mod compound;
+mod forms;
 mod glued;
 mod senses;
 mod shorthand;
@@ -291,12 +292,12 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         // roman numerals and spelled ordinals alike, so each matches the others. Once per term.
         let numbered = |j: usize| tokens.get(j).is_some_and(|p| lx.is_period_word(&p.word));
         if k > 0 && (numbered(k - 1) || (k > 1 && tokens[k - 1].word == "ke" && numbered(k - 2))) {
-            term::match_part_number(&mut new, lx, index);
+            forms::match_part_number(&mut new, lx, index);
             // "kuartal 1": the first part's numeral, "I", is a function word the index never
             // holds, so no passage can show it; whether the report names that part is weighed
             // by the period feature (decide/period.rs, reading the report's own text), not
             // demanded of a passage as a name.
-            if term::roman_unindexed(&new.word, lx) {
+            if forms::roman_unindexed(&new.word, lx) {
                 new.salient = false;
                 new.rare = false;
             }
@@ -304,7 +305,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         // A figure's thousands are written as digits or as a word ("Rp45.000", which the
         // tokenizer splits into "45" and "000", or "Rp45 ribu").
         if k > 0 && text::has_digit(&tokens[k - 1].word) {
-            term::match_thousands(&mut new, lx, index);
+            forms::match_thousands(&mut new, lx, index);
         }
         // Two words the articles write glued ("kacamata") each match the glued form as well.
         let pairs = [k.checked_sub(1), Some(k)];
@@ -313,7 +314,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             .flatten()
             .filter_map(|j| glued.get(j)?.as_ref())
         {
-            term::match_also(&mut new, g, index);
+            forms::match_also(&mut new, g, index);
         }
         new.context = placing;
         new.placing = placing || leads;
