@@ -29,6 +29,8 @@ NOT_A = sorted(glob.glob(os.path.join(ROOT, "tests/archive/articles-[cdfghij]/*.
 WIDE_K = sorted(WIDE_J + glob.glob(os.path.join(ROOT, "tests/archive/articles-k/*.txt")))
 # Stop 26's set L (four more new same-topic groups) on top of WIDE_K: imported only for probe-26-l.
 WIDE_L = sorted(WIDE_K + glob.glob(os.path.join(ROOT, "tests/archive/articles-l/*.txt")))
+# Stop 27's set M (four more new same-topic groups) on top of WIDE_L: imported only for probe-27-m.
+WIDE_M = sorted(WIDE_L + glob.glob(os.path.join(ROOT, "tests/archive/articles-m/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -131,6 +133,9 @@ SETS = [
     # Stop 27: same-topic questions over sets C, D and F to L asking facts no earlier set asked
     # (confusable 43, dated 5, unanswerable 11); scored blind (0.610), then tuned on.
     ("tests/archive/qa/probe-27-confwide.jsonl", WIDE_L),
+    # Stop 27's set M (four more new same-topic groups), questions of every kind: scored blind
+    # (0.683) and kept blind all of stop 27 (0.683 at its end), tuned on from stop 28.
+    ("tests/archive/qa/probe-27-m.jsonl", WIDE_M),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
