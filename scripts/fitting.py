@@ -136,6 +136,9 @@ SETS = [
     # Stop 27's set M (four more new same-topic groups), questions of every kind: scored blind
     # (0.683) and kept blind all of stop 27 (0.683 at its end), tuned on from stop 28.
     ("tests/archive/qa/probe-27-m.jsonl", WIDE_M),
+    # Stop 28: colloquial and English questions over `articles/` asking facts no earlier set
+    # asked, with unanswerable and off-topic ones in both styles; scored blind (0.689), then tuned on.
+    ("tests/archive/qa/probe-28-chat.jsonl", ARCHIVE),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
