@@ -49,6 +49,10 @@ pub const SOURCE: Source = Source {
         ),
         ("generic", include_str!("../../../lexicon/en/generic.txt")),
         (
+            "home-words",
+            include_str!("../../../lexicon/en/home-words.txt"),
+        ),
+        (
             "which-words",
             include_str!("../../../lexicon/en/which-words.txt"),
         ),

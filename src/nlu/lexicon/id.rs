@@ -25,6 +25,10 @@ pub const SOURCE: Source = Source {
         ),
         ("generic", include_str!("../../../lexicon/id/generic.txt")),
         (
+            "home-words",
+            include_str!("../../../lexicon/id/home-words.txt"),
+        ),
+        (
             "which-words",
             include_str!("../../../lexicon/id/which-words.txt"),
         ),

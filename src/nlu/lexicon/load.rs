@@ -77,6 +77,7 @@ impl Lexicon {
             "particles" => words(&mut self.particles),
             "measure-heads" => words(&mut self.measure_heads),
             "generic" => words(&mut self.generic),
+            "home-words" => words(&mut self.home_words),
             "which-words" => words(&mut self.which_words),
             "previous-report" => words(&mut self.previous_report),
             "gradable" => words(&mut self.gradable),

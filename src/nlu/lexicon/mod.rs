@@ -57,6 +57,8 @@ pub struct Lexicon {
     particles: HashSet<String>,
     measure_heads: HashSet<String>,
     generic: HashSet<String>,
+    /// Names of the country the archive is written in and for (`home-words.txt`).
+    home_words: HashSet<String>,
     which_words: HashSet<String>,
     /// Phrases naming the report before the one described next (`previous-report.txt`).
     previous_report: HashSet<String>,
@@ -234,6 +236,12 @@ impl Lexicon {
 
     pub fn is_generic(&self, w: &str) -> bool {
         self.generic.contains(w)
+    }
+
+    /// A name of the country the reports are written in and for: they leave it unsaid as often
+    /// as not ("inflasi bulanan" for the country's inflation), so no report need hold it.
+    pub fn is_home_word(&self, w: &str) -> bool {
+        self.home_words.contains(w)
     }
 
     /// Whether a word opens a clause that places the question ("saat …, berapa …?").

@@ -361,7 +361,12 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
             }
         }
     }
-    let generic = lx.is_generic(&word)
+    // The home country is left unsaid by as many reports as name it (`Lexicon::is_home_word`):
+    // no report need hold it, and it says little of which one is meant. Inside a name ("Bank
+    // Indonesia") the other words carry the name.
+    let home = lx.is_home_word(&word);
+    let generic = home
+        || lx.is_generic(&word)
         || (!name && lx.is_generic(&st))
         || (!translations.is_empty() && translations.iter().all(|t| lx.is_generic(t)));
     // Once the slang lists, colloquial forms, affixes, shorthand and typo correction all failed
@@ -382,7 +387,8 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         && !crate::nlu::colloquial::candidates(&word, lx)
             .iter()
             .any(|c| is_dictionary_form(c, lx));
-    let salient = token.capitalised || name || text::has_digit(&word) || rare || unknown_name;
+    let salient =
+        !home && (token.capitalised || name || text::has_digit(&word) || rare || unknown_name);
     let untranslated = english && translations.is_empty() && matches.is_empty() && !salient;
     // Still evidence of what the question is about, weighed softly (an article lacking it may
     // say it in other words): see `Term::rare`.
