@@ -18,6 +18,7 @@ use sha2::{Digest, Sha256};
 
 mod boilerplate;
 mod date;
+mod dateline;
 pub mod feed;
 mod fields;
 pub mod html;
@@ -29,6 +30,7 @@ mod text;
 mod ticker;
 
 pub use date::parse_datetime;
+pub use dateline::body_after_dateline;
 pub use number::{format_id_number, format_id_number_with, parse_id_number, serialize_compact};
 
 /// The largest input accepted, in bytes. Larger pages are refused before any parsing.

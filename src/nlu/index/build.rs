@@ -95,7 +95,17 @@ impl Index {
             title_terms.sort_unstable();
             title_terms.dedup();
             let first_passage = index.passages.len();
-            for (paragraph, body) in p.paragraphs.iter().enumerate() {
+            // The opening dateline says where the report was filed ("JAKARTA -"), which most
+            // reports share: read as text, it let a question naming that city find any of them.
+            // The quote leaves it out too.
+            let mut paragraphs = p.paragraphs.clone();
+            if let Some(first) = paragraphs.first_mut() {
+                let body = crate::content::body_after_dateline(first);
+                if body.len() < first.len() {
+                    *first = body.to_string();
+                }
+            }
+            for (paragraph, body) in paragraphs.iter().enumerate() {
                 let passage_no = index.passages.len() as u32;
                 if passage_no >= MAX_PASSAGES {
                     log::warn!(
@@ -189,7 +199,7 @@ impl Index {
                 reporter: p.reporter.clone(),
                 editor: p.editor.clone(),
                 source: p.source.clone(),
-                paragraphs: p.paragraphs.clone(),
+                paragraphs,
                 ticker: p.ticker.clone(),
                 title_terms,
                 title_words,
