@@ -24,6 +24,11 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/en/context-words.txt"),
         ),
         (
+            "clause-nouns",
+            include_str!("../../../lexicon/en/clause-nouns.txt"),
+        ),
+        ("articles", include_str!("../../../lexicon/en/articles.txt")),
+        (
             "setting-words",
             include_str!("../../../lexicon/en/setting-words.txt"),
         ),

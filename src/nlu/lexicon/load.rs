@@ -98,6 +98,8 @@ impl Lexicon {
             "demonstratives" => words(&mut self.demonstratives),
             "fillers" => words(&mut self.fillers),
             "context-words" => words(&mut self.context_words),
+            "clause-nouns" => words(&mut self.clause_nouns),
+            "articles" => words(&mut self.articles),
             "setting-words" => words(&mut self.setting_words),
             "date-positions" => words(&mut self.date_positions),
             "date-ranges" => words(&mut self.date_ranges),

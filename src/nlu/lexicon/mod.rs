@@ -70,6 +70,10 @@ pub struct Lexicon {
     fillers: HashSet<String>,
     /// Words opening a clause that places the question (`context-words.txt`: "saat", "ketika").
     context_words: HashSet<String>,
+    /// Nouns of time opening such a clause after an article (`en/clause-nouns.txt`: "day").
+    clause_nouns: HashSet<String>,
+    /// `en/articles.txt`: "the", "a".
+    articles: HashSet<String>,
     /// Words opening such a clause only at the question's start (`setting-words.txt`: "dalam",
     /// "menurut").
     setting_words: HashSet<String>,

@@ -5,6 +5,16 @@
 use super::Lexicon;
 
 impl Lexicon {
+    /// Whether a noun of time opens a clause placing the question after an article ("the day
+    /// the index fell"): see `en/clause-nouns.txt`.
+    pub fn is_clause_noun(&self, w: &str) -> bool {
+        self.clause_nouns.contains(w)
+    }
+
+    pub fn is_article(&self, w: &str) -> bool {
+        self.articles.contains(w)
+    }
+
     /// The part a noun whose spelled ordinal stands before it names with that ordinal ("fourth
     /// quarter"): the ordinal's number. Digits before the noun are no ordinal: "4th" reaches the
     /// question as "4", as does the number of "Liga 1 season".
