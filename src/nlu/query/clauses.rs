@@ -222,8 +222,12 @@ fn trailing_clause(
     };
     // A context word a relative clause qualifies is a noun ("berapa lama waktu yang diberikan
     // …": the time given), not a conjunction, which no "yang" ever follows.
+    // The question word itself said again asks again ("from when to when"), placing nothing.
+    let asking = formal.iter().find(|w| asks(w, lx));
     let from = (start..end).find(|&k| {
-        (opens_clause(&words[k], lx) && formal.get(k + 1).map(String::as_str) != Some(RELATIVE))
+        (opens_clause(&words[k], lx)
+            && formal.get(k + 1).map(String::as_str) != Some(RELATIVE)
+            && Some(&formal[k]) != asking)
             || opens_time_clause(words, k, lx)
     })?;
     let rest = &formal[from + 1..end];

@@ -130,6 +130,7 @@ fn an_english_clause_after_the_question_word_places_it() {
         vec!["when", "the", "harvest", "failed"]
     );
     assert!(marked("When did the harvest fail?").is_empty());
+    assert!(marked("From when to when was the harvest market closed in Lumbung?").is_empty());
 }
 
 #[test]
