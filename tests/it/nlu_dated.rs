@@ -130,6 +130,40 @@ fn a_year_the_title_names_picks_that_report_over_one_merely_published_then() {
     assert!(a.answered && a.sources[0].article_id == 5, "{a:?}");
 }
 
+const NINE_MONTHS: &str = "Laba Koperasi Lumbung Naik 12 Persen
+
+Tanggal: Kamis, 16 Oktober 2031 / 10:00 WIB
+Reporter: Redaksi Uji
+
+LUMBUNG - Koperasi Lumbung membukukan laba Rp 2,4 miliar hingga September 2031, naik 12 persen dari periode yang sama tahun lalu.
+
+Ketua Koperasi Lumbung Jun Sartono mengatakan penjualan kopi anggota ikut naik.
+";
+
+const WHOLE_YEAR: &str = "Koperasi Lumbung Siapkan Pembagian Sisa Hasil Usaha
+
+Tanggal: Rabu, 28 Januari 2032 / 10:00 WIB
+Reporter: Redaksi Uji
+
+LUMBUNG - Koperasi Lumbung membukukan laba Rp 3,1 miliar sepanjang 2031 dan menyiapkan pembagian sisa hasil usaha kepada anggota.
+
+Ketua Koperasi Lumbung Jun Sartono mengatakan rapat anggota digelar Maret.
+";
+
+#[test]
+fn a_year_asked_alone_picks_the_report_on_the_whole_year_over_one_from_within_it() {
+    // Neither title names the year: the report out the next January on the year's total is
+    // about the year asked; the one from October gives part of it.
+    let e = Engine::build(
+        Arc::new(Intents::builtin()),
+        Arc::new(Lexicon::builtin()),
+        &[article(6, NINE_MONTHS), article(7, WHOLE_YEAR)],
+    );
+    let a = ask(&e, "Berapa laba Koperasi Lumbung 2031?");
+    assert!(a.answered && a.sources[0].article_id == 7, "{a:?}");
+    assert!(a.text.contains("Rp 3,1 miliar"));
+}
+
 const VILLAGE: &str = "Harga Solar di Desa Karangtengah Naik Jadi Rp5.500 per Liter
 
 Tanggal: Senin, 7 Februari 2022 / 09:00 WIB

@@ -133,6 +133,16 @@ impl DateIndex {
             .any(|x| figures::rounds_to(x, quoted))
     }
 
+    /// Whether the article reports on the whole of one of the question's bare years ("laba
+    /// sepanjang 2031" out in January 2032: [`reference_year`]).
+    pub(super) fn reports_whole_year(&self, doc: usize, q: &[When]) -> bool {
+        self.reference[doc].is_some_and(|r| {
+            r.month.is_none()
+                && q.iter()
+                    .any(|w| w.month.is_none() && w.day.is_none() && w.year == r.year)
+        })
+    }
+
     pub(super) fn has_year(&self, doc: usize, year: i32) -> bool {
         self.published[doc]
             .iter()

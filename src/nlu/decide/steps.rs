@@ -34,6 +34,10 @@ const NUMBER_DOC_WEIGHT: f32 = 0.1;
 /// "Oktober 2031") gains over one that only agrees by its publication date or text: the title
 /// says what time the report is about, so among same-topic reports it breaks the tie.
 const TITLE_DATE_BONUS: f32 = 0.08;
+/// How much a report on the whole of the year the question names alone ("laba 2031", out in
+/// January 2032) gains over the same topic's reports from within that year, which give part of
+/// it: as the title's date does.
+const WHOLE_YEAR_BONUS: f32 = 0.08;
 /// How much an article holding every word of a clause placing the question gains over one holding
 /// none (the words weighed by how few articles hold them, [`siblings::clause_share`]).
 const CLAUSE_DOC_WEIGHT: f32 = 0.1;
@@ -127,11 +131,16 @@ impl Inputs<'_> {
             // Only among reports on the question's topic: another topic's title naming the year
             // ("upah kota lain 2031") says nothing about which report of this one.
             let topic = same_topic(q, qd, ranked, index);
+            // "Laba sembilan bulan 2031" asks a part of the year, not the whole.
+            let whole_year = !q.words.iter().any(|w| self.lx.is_year_part(w));
             for s in ranked.iter_mut() {
                 let doc = index.passages[s.passage].doc as usize;
                 s.score += DATE_WEIGHT * dix.agreement(doc, &qd.dates, self.by_publication);
                 if topic.contains(&doc) && dix.titled(doc, &qd.dates) {
                     s.score += TITLE_DATE_BONUS;
+                }
+                if whole_year && topic.contains(&doc) && dix.reports_whole_year(doc, &qd.dates) {
+                    s.score += WHOLE_YEAR_BONUS;
                 }
             }
         }

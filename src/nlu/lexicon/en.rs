@@ -54,6 +54,10 @@ pub const SOURCE: Source = Source {
         ),
         ("generic", include_str!("../../../lexicon/en/generic.txt")),
         (
+            "year-parts",
+            include_str!("../../../lexicon/en/year-parts.txt"),
+        ),
+        (
             "home-words",
             include_str!("../../../lexicon/en/home-words.txt"),
         ),

@@ -25,6 +25,10 @@ pub const SOURCE: Source = Source {
         ),
         ("generic", include_str!("../../../lexicon/id/generic.txt")),
         (
+            "year-parts",
+            include_str!("../../../lexicon/id/year-parts.txt"),
+        ),
+        (
             "home-words",
             include_str!("../../../lexicon/id/home-words.txt"),
         ),

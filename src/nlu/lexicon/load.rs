@@ -78,6 +78,7 @@ impl Lexicon {
             "measure-heads" => words(&mut self.measure_heads),
             "generic" => words(&mut self.generic),
             "home-words" => words(&mut self.home_words),
+            "year-parts" => words(&mut self.year_parts),
             "which-words" => words(&mut self.which_words),
             "previous-report" => words(&mut self.previous_report),
             "gradable" => words(&mut self.gradable),

@@ -59,6 +59,8 @@ pub struct Lexicon {
     generic: HashSet<String>,
     /// Names of the country the archive is written in and for (`home-words.txt`).
     home_words: HashSet<String>,
+    /// Words naming a part of a year (`year-parts.txt`: "bulan", "quarter").
+    year_parts: HashSet<String>,
     which_words: HashSet<String>,
     /// Phrases naming the report before the one described next (`previous-report.txt`).
     previous_report: HashSet<String>,

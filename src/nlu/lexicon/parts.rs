@@ -11,6 +11,11 @@ impl Lexicon {
         self.clause_nouns.contains(w)
     }
 
+    /// Whether a word names a part of a year ("bulan", "kuartal", "half"): see `year-parts.txt`.
+    pub fn is_year_part(&self, w: &str) -> bool {
+        self.year_parts.contains(w)
+    }
+
     pub fn is_article(&self, w: &str) -> bool {
         self.articles.contains(w)
     }
