@@ -293,3 +293,32 @@ fn terbaru_takes_no_topic_from_how_a_headline_says_a_figure_moved() {
     assert!(a.answered && a.sources[0].article_id == 2, "{a:?}");
     assert!(a.text.contains("3,6 persen"), "{a:?}");
 }
+
+const RUPIAH: &str = "Rupiah Ditutup Melemah ke Rp20.150 per Dolar AS
+
+Tanggal: Senin, 3 Maret 2031 / 16:00 WIB
+Reporter: Redaksi Uji
+
+LUMBUNG - Kurs rupiah terhadap dolar AS ditutup melemah 0,4 persen ke level Rp20.150 per dolar AS pada Senin (3/3/2031).
+
+Analis Bank Lumbung Jun Sartono mengatakan pelemahan dipicu harga kopi dunia.
+";
+
+#[test]
+fn an_indicator_no_ticker_holds_is_answered_from_a_report_on_it() {
+    // The archive's pages carry no ticker: the report on the rupiah's close answers, rather
+    // than a reply that no indicator is held.
+    let e = Engine::build(
+        Arc::new(Intents::builtin()),
+        Arc::new(Lexicon::builtin()),
+        &[article(8, RUPIAH), article(3, OTHER)],
+    );
+    for q in [
+        "Kurs rupiah terhadap dolar terbaru berapa?",
+        "What's the latest rupiah exchange rate against the dollar?",
+    ] {
+        let a = ask(&e, q);
+        assert!(a.answered && a.sources[0].article_id == 8, "{q}: {a:?}");
+        assert!(a.text.contains("Rp20.150"), "{q}: {}", a.text);
+    }
+}

@@ -175,7 +175,8 @@ impl Engine {
         let lang = query.lang;
         let mention = self.ticker.mention(&query.words, &self.index);
         if mention.only_ticker && !mention.unknown.is_empty() {
-            return Some(self.ticker_unknown(&mention.unknown.join(", "), lang, context));
+            let what = mention.unknown.join(", ");
+            return Some(self.reports_or_unknown(query, raw, context, &what));
         }
         if mention.only_ticker && !mention.known.is_empty() {
             // A report published after the snapshot that is about the indicator holds a newer
@@ -190,7 +191,7 @@ impl Engine {
             return Some(
                 match ticker::answer(&mention.known, &self.index, &self.intents, lang) {
                     Ok(a) => a,
-                    Err(missing) => self.ticker_unknown(&missing, lang, context),
+                    Err(missing) => self.reports_or_unknown(query, raw, context, &missing),
                 },
             );
         }
@@ -218,6 +219,24 @@ impl Engine {
     }
 
     /// The best passage of any article, or a refusal.
+    /// An indicator no ticker snapshot holds may still be the subject of a report ("kurs rupiah
+    /// terbaru" over an archive of rupiah reports, whose pages carry no ticker): the reports
+    /// answer first, and only when none does is the reader told no figure is held.
+    fn reports_or_unknown(
+        &self,
+        query: &Query,
+        raw: &str,
+        context: Option<&Topic>,
+        what: &str,
+    ) -> Answer {
+        let from_reports = self.answer_from_articles(query, raw, context);
+        if from_reports.answered {
+            from_reports
+        } else {
+            self.ticker_unknown(what, query.lang, context)
+        }
+    }
+
     fn answer_from_articles(&self, query: &Query, raw: &str, context: Option<&Topic>) -> Answer {
         let lang = query.lang;
         match self.choose(query, raw, context) {
