@@ -82,7 +82,10 @@ mod tests {
 
     #[test]
     fn a_city_in_capitals_before_a_dash_is_a_dateline() {
-        assert_eq!(body_after_dateline("LUMBUNG - Harga kopi naik."), "Harga kopi naik.");
+        assert_eq!(
+            body_after_dateline("LUMBUNG - Harga kopi naik."),
+            "Harga kopi naik."
+        );
         assert_eq!(
             body_after_dateline("KOTA BARU – Harga kopi naik."),
             "Harga kopi naik."

@@ -113,9 +113,7 @@ fn a_context_word_with_one_word_after_it_belongs_to_the_asked_part() {
 
 #[test]
 fn a_context_word_a_relative_clause_qualifies_is_a_noun() {
-    assert!(
-        marked("Berapa lama waktu yang diberikan pengelola pasar kepada pedagang?").is_empty()
-    );
+    assert!(marked("Berapa lama waktu yang diberikan pengelola pasar kepada pedagang?").is_empty());
 }
 
 #[test]

@@ -456,6 +456,19 @@ pub(super) fn is_dictionary_form(word: &str, lx: &crate::nlu::lexicon::Lexicon) 
         || strip_affixes(word, lx)
             .iter()
             .any(|r| lx.is_real_word(r) || strip_affixes(r, lx).iter().any(|r| lx.is_real_word(r)))
+        || short_root_prefixed(word, lx)
+}
+
+/// A prefix on a root of three letters it leaves whole ("diisi": "isi"): a word of the dictionary,
+/// though too short a root for `strip_affixes` to offer it for matching.
+fn short_root_prefixed(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> bool {
+    let (prefixes, _) = lx.affixes();
+    prefixes.iter().any(|(p, letter)| {
+        letter.is_none()
+            && word
+                .strip_prefix(p.as_str())
+                .is_some_and(|root| root.chars().count() == 3 && lx.is_real_word(root))
+    })
 }
 
 #[cfg(test)]

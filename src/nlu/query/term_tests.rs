@@ -193,6 +193,22 @@ fn an_enclitic_on_a_word_the_archive_writes_bare_is_read_as_that_word_not_as_a_r
 }
 
 #[test]
+fn a_prefix_on_a_three_letter_root_is_a_word_of_the_dictionary_not_a_name() {
+    // "diisi" (di- + "isi"): the stemmer leaves the short root whole and no article writes the
+    // form, yet it is no name a report must hold.
+    let index = crate::nlu::testing::one_article_index(
+        "Pasar malam Lumbung\n\nPenutupan pasar malam Lumbung dimeriahkan grup musik kopi.\n",
+    );
+    let q = analyse(
+        "pasar malam lumbung yg penutupannya diisi grup musik, ada brp stan?",
+        None,
+        &index,
+    );
+    let t = q.terms.iter().find(|t| t.word == "diisi").expect("diisi");
+    assert!(!t.salient && !t.rare, "{t:?}");
+}
+
+#[test]
 fn the_decimals_of_a_sum_rounded_before_a_scale_word_are_not_a_salient_word() {
     let index = crate::nlu::testing::one_article_index(
         "Biaya haji Kota Lumbung\n\nBiaya haji yang dibayar jemaah Rp27.460.518 per orang.\n",
