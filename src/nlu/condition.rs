@@ -290,6 +290,12 @@ pub fn judge(conditions: &[Condition], terms: &[Term], index: &Index, doc: usize
                 // condition at its figure: the reader often words it after the report.
                 Some((v, side)) if side == Some(c.above) && v == c.value => {}
                 Some((v, _)) if (c.above && v > c.value) || (!c.above && v < c.value) => {}
+                // The report words the reader's bound itself somewhere ("Rp7,5 triliun" in the
+                // title, "lebih dari Rp 7,5 triliun" in a quote): the reader quoted it.
+                Some(_)
+                    if named_values(&texts, &subject, c.kind, index, false)
+                        .iter()
+                        .any(|&(v, side)| side == Some(c.above) && v == c.value) => {}
                 Some(_) => return Verdict::Fails,
                 None => all_met = false,
             },
@@ -311,7 +317,22 @@ fn first_value(
     kind: Kind,
     index: &Index,
 ) -> Option<(f64, Option<bool>)> {
+    named_values(texts, subject, kind, index, true)
+        .into_iter()
+        .next()
+}
+
+/// Every value of the kind that words naming the measure stand before (see [`first_value`]), in
+/// order, with the comparison written before it; only the first when `first`.
+fn named_values(
+    texts: &[Vec<Item>],
+    subject: &[Vec<TermId>],
+    kind: Kind,
+    index: &Index,
+    first: bool,
+) -> Vec<(f64, Option<bool>)> {
     let lx = &*index.lx;
+    let mut out = Vec::new();
     // Two of three or more words naming it ("harga kopi robusta"); one of fewer.
     let need = if subject.len() >= 3 { 2 } else { 1 };
     for items in texts {
@@ -344,11 +365,14 @@ fn first_value(
             named.sort_unstable();
             named.dedup();
             if named.len() >= need {
-                return Some((v, compared(items, k, lx)));
+                out.push((v, compared(items, k, lx)));
+                if first {
+                    return out;
+                }
             }
         }
     }
-    None
+    out
 }
 
 #[cfg(test)]

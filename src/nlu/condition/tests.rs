@@ -68,3 +68,19 @@ fn a_condition_no_report_meets_fails_everywhere_and_a_stated_figure_is_none() {
     let (_, c) = verdicts("Waktu harga kopi naik ke Rp43.250, naik berapa?");
     assert!(c.is_empty());
 }
+
+#[test]
+fn a_bound_the_report_itself_words_is_met_though_its_first_figure_equals_it() {
+    // The title states the figure, a quote later words it as a bound: the reader quoted that.
+    let index = seed_archive_index(&[
+        "Transaksi pameran kopi Rp 7,5 miliar\n\nTransaksi pameran kopi Lumbung tercatat Rp 7,5 miliar.\n\n\"Transaksi pameran kopi mencapai lebih dari Rp 7,5 miliar,\" kata panitia.\n",
+    ]);
+    let q = analyse(
+        "Waktu transaksi pameran kopi lebih dari Rp7,5 miliar, siapa yang membuka?",
+        None,
+        &index,
+    );
+    assert_eq!(q.conditions.len(), 1);
+    let doc = index.docs.len() - 1;
+    assert_eq!(judge(&q.conditions, &q.terms, &index, doc), Verdict::Meets);
+}
