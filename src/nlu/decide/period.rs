@@ -71,8 +71,17 @@ fn parts(words: &[String], lx: &Lexicon) -> Vec<Part> {
             i += 2;
             continue;
         }
+        // "Hari pertama", "bulan pertama": the first day or month of an event, a time the report
+        // may give as a date, not a numbered part it must write.
+        let first_time = |n: u32| {
+            n == 1
+                && lx.is_year_part(&words[i])
+                && words
+                    .get(i + 1)
+                    .is_some_and(|w| lx.ordinal_word(w).is_some())
+        };
         if lx.is_period_word(&words[i])
-            && let Some(n) = ordinal_at(words, i + 1, lx, true)
+            && let Some(n) = ordinal_at(words, i + 1, lx, true).filter(|&n| !first_time(n))
         {
             out.push(Part {
                 noun: Some(words[i].clone()),
@@ -242,6 +251,9 @@ mod tests {
         let first = w("Kapan lomba pertama kali digelar?");
         assert!(parts(&first, &lx).is_empty());
         assert!(parts(&w("Upah tahun 2031 berapa?"), &lx).is_empty());
+        // The first day of an event is a time, not a part: the second is a numbered one.
+        assert!(parts(&w("Banjir hari pertama, jalan apa yang putus?"), &lx).is_empty());
+        assert_eq!(parts(&w("Banjir hari kedua, jalan apa?"), &lx).len(), 1);
     }
 
     #[test]
