@@ -291,17 +291,21 @@ pub(super) fn merge_english_phrases(
     while let Some(t) = iter.next() {
         flags.push(context.get(k).copied().unwrap_or(false));
         k += 1;
-        // Capitalised words are names and pass through ("Mount Everest" is no "mount").
+        // A capitalised word is a name and passes through ("Mount Lumbung" is no "mount"),
+        // unless the bridge lists the whole name ("United States"): that is its translation. A
+        // region named by a compass word ("West Lumbung") stays two words, which the region
+        // check reads apart.
         if let Some(next) = iter.peek()
-            && !t.capitalised
-            && !next.capitalised
+            && t.capitalised == next.capitalised
+            && !(t.capitalised && lx.english_compass(&t.word).is_some())
             && let Some(phrase) = lx.english_phrase(&t.word, &next.word)
         {
+            let capitalised = t.capitalised;
             iter.next();
             k += 1;
             out.push(Token {
                 word: phrase,
-                capitalised: false,
+                capitalised,
             });
             continue;
         }

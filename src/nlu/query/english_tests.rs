@@ -30,6 +30,26 @@ fn an_english_phrase_of_the_bridge_is_one_term() {
 }
 
 #[test]
+fn a_capitalised_name_the_bridge_lists_whole_is_one_term_but_a_compass_region_is_two() {
+    let index = seed_index();
+    let q = analyse(
+        "Did WhatsApp share data with the United States?",
+        None,
+        &index,
+    );
+    let name = q.terms.iter().find(|t| t.word == "united states").unwrap();
+    assert!(
+        name.forms.iter().any(|f| f == "amerika"),
+        "{:?}",
+        name.forms
+    );
+    assert!(!q.terms.iter().any(|t| t.word == "united"));
+    let q = analyse("What is the minimum wage in West Java?", None, &index);
+    assert!(q.terms.iter().any(|t| t.word == "west"));
+    assert!(q.terms.iter().any(|t| t.word == "java"));
+}
+
+#[test]
 fn a_later_dictionary_sense_counts_only_where_the_articles_write_it() {
     let text = "Layanan Bank Sukamaju pulih\n\nLayanan Bank Sukamaju kembali normal pada Rabu setelah terganggu dua hari.\n";
     let index = Index::build(
