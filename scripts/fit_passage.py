@@ -38,7 +38,7 @@ from fitting import ROOT, SETS, holds_gold, run
 
 FEATURES = ["word", "word_share", "local", "near", "both", "unexplained", "date", "extreme",
             "carried", "lead", "position", "typed", "share", "rare", "focus", "focus_near", "echo",
-            "echo_before", "tight", "untitled_typed", "cause", "labelled"]
+            "echo_before", "tight", "untitled_typed", "cause", "labelled", "echo_asked"]
 SETS = [*SETS, ("/work/shared/eval/dev_qa.jsonl", [])]
 
 

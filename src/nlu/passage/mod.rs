@@ -24,6 +24,7 @@ use super::article::{self, Scored};
 use super::dates::QuestionDates;
 use super::index::Index;
 use super::lexicon::Lexicon;
+use super::paragraphs::Paragraph;
 use super::query::{AnswerType, Query};
 use sentence::{CARRY, best_sentence, names_date, superlative};
 use weights::Weights;
@@ -151,6 +152,7 @@ fn measured(
         scored = by_paragraph.into_iter().flatten().collect();
     }
     let top_word = scored.iter().map(|s| s.score).fold(0.0f32, f32::max);
+    let echo_asked = asked_sizes(q, lx);
     let last = detail.paragraphs.len().saturating_sub(1).max(1) as f32;
     let mut out = Vec::with_capacity(scored.len());
     for s in scored {
@@ -211,6 +213,7 @@ fn measured(
                 0.0
             },
             labelled: fit.as_ref().map_or(0.0, |f| f.labelled),
+            echo_asked: echo_asked(paragraph),
         };
         out.push(Candidate {
             scored: s,
@@ -221,6 +224,43 @@ fn measured(
     }
     echo_before(&mut out, detail.paragraphs.len());
     out
+}
+
+/// The share of the sizes the question quotes with their unit outside a placing clause ("yang
+/// 5 gram") a paragraph writes so, figure and unit side by side; 0 for every paragraph when it
+/// quotes none.
+fn asked_sizes<'a>(q: &'a Query, lx: &'a Lexicon) -> impl Fn(&Paragraph) -> f32 + 'a {
+    use super::lexicon::{Measure, MeasureRole};
+    // A size, not a year, a span of time or a rate: what is asked is that size's row.
+    let sized = |w: &str| {
+        matches!(
+            lx.measure(w, MeasureRole::Unit),
+            Some(Measure::Mass | Measure::Volume | Measure::Distance | Measure::Count)
+        )
+    };
+    let placed = |w: &str| q.terms.iter().any(|t| t.word == w && q.placed_elsewhere(t));
+    let sizes: Vec<(String, String)> = q
+        .words
+        .windows(2)
+        .filter(|w| super::text::has_digit(&w[0]) && sized(&w[1]) && !placed(&w[0]))
+        .map(|w| (w[0].clone(), w[1].clone()))
+        .collect();
+    move |paragraph: &Paragraph| {
+        if sizes.is_empty() {
+            return 0.0;
+        }
+        let held = sizes
+            .iter()
+            .filter(|(n, u)| {
+                paragraph.sentences.iter().any(|s| {
+                    s.toks
+                        .windows(2)
+                        .any(|w| w[0].lower == *n && w[1].lower == *u)
+                })
+            })
+            .count();
+        held as f32 / sizes.len() as f32
+    }
 }
 
 /// Each candidate's `echo_before` (a paragraph that is no candidate holds none of the question's
@@ -361,6 +401,25 @@ mod tests {
                 .map_or(0.0, |(_, f)| f.focus)
         };
         assert!(focus(1) > 0.0 && focus(0) == 0.0, "{c:?}");
+    }
+
+    #[test]
+    fn a_size_the_question_asks_with_its_unit_marks_the_row_of_the_list_that_gives_it() {
+        let body = "Harga kopi gayo naik Rp 5.000 per kilogram pekan ini.\n\n\
+                    Daftar harga: 1 kilogram Rp 50.000; 5 kilogram Rp 240.000.\n";
+        let c = measured_of(body, "Kopi gayo yang 5 kilogram harganya berapa?");
+        let asked = |k: usize| {
+            c.iter()
+                .find(|(p, _)| *p == k)
+                .map_or(0.0, |(_, f)| f.echo_asked)
+        };
+        assert!(asked(1) > 0.0 && asked(0) == 0.0, "{c:?}");
+        // A figure placing the question in a clause names the report, not the row.
+        let c = measured_of(
+            body,
+            "Waktu kopi gayo 5 kilogram Rp 240.000, siapa yang menjual?",
+        );
+        assert!(c.iter().all(|(_, f)| f.echo_asked == 0.0), "{c:?}");
     }
 
     #[test]

@@ -70,10 +70,15 @@ pub struct Features {
     /// The best sentence's value whose nearest date is the question's month or year, written
     /// with its year ([`labelled`](super::labelled)), 0..1.
     pub labelled: f32,
+    /// The share of the figures the question quotes in what it asks ("yang 5 gram harganya
+    /// berapa?"), not in a clause placing it, that the paragraph holds: such a figure picks
+    /// the row of a list or table the answer is on, where a placing clause's figure names the
+    /// report and the answer stands elsewhere (`echo`).
+    pub echo_asked: f32,
 }
 
 impl Features {
-    fn as_array(&self) -> [f32; 22] {
+    fn as_array(&self) -> [f32; 23] {
         [
             self.word,
             self.word_share,
@@ -97,6 +102,7 @@ impl Features {
             self.untitled_typed,
             self.cause,
             self.labelled,
+            self.echo_asked,
         ]
     }
 }
