@@ -12,7 +12,11 @@ use super::answer_measure::{
 };
 use super::lexicon::{Cue, Lexicon, Measure};
 use super::query::{AnswerType, Query};
+
 pub use super::sentences::{Tok, mark, sentences, tokens};
+
+/// How many words after an English "which" its noun phrase may take ("which Central Java toll").
+const NOUN_PHRASE: usize = 3;
 
 /// What the question already says, so that a passage's value is news to the reader: its words,
 /// the digits of the figures it quotes, and the unit it asks in ("berapa persen").
@@ -85,16 +89,23 @@ impl Asked {
                     if !lx.is_which_word(w) {
                         return None;
                     }
-                    let next = q.words.get(i + 1)?;
-                    let term = q.terms.iter().find(|t| t.word == *next)?;
-                    let cue = |c: Cue| term.forms.iter().any(|f| lx.is_cue(f, c));
-                    if cue(Cue::Place) {
-                        Some(AnswerType::Place)
-                    } else if cue(Cue::Person) {
-                        Some(AnswerType::Person)
-                    } else {
-                        None
-                    }
+                    // The noun may follow a name narrowing it ("which Klaten trader", "which
+                    // BPS official"): the words of the noun phrase, up to a function word.
+                    q.words
+                        .iter()
+                        .skip(i + 1)
+                        .take(NOUN_PHRASE)
+                        .map_while(|w| q.terms.iter().find(|t| t.word == *w))
+                        .find_map(|term| {
+                            let cue = |c: Cue| term.forms.iter().any(|f| lx.is_cue(f, c));
+                            if cue(Cue::Place) {
+                                Some(AnswerType::Place)
+                            } else if cue(Cue::Person) {
+                                Some(AnswerType::Person)
+                            } else {
+                                None
+                            }
+                        })
                 })
             })
             .flatten();

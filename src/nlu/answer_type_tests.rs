@@ -232,6 +232,15 @@ fn an_english_which_before_a_place_or_person_noun_asks_for_that_kind_of_name() {
     assert_eq!(wanted("Which flood was the worst?"), AnswerType::Any);
     // An airport is named after its noun as a village is ("Bandara Juanda").
     assert_eq!(wanted("Which airport was closed?"), AnswerType::Place);
+    // A name narrowing the noun stands between ("which Sukamaju minister").
+    assert_eq!(
+        wanted("Which Sukamaju minister came to the flood?"),
+        AnswerType::Person
+    );
+    assert_eq!(
+        wanted("Which Sukamaju trader sold rice?"),
+        AnswerType::Person
+    );
 }
 
 #[test]
