@@ -12,7 +12,6 @@ use super::answer_measure::{
 };
 use super::lexicon::{Cue, Lexicon, Measure};
 use super::query::{AnswerType, Query};
-
 pub use super::sentences::{Tok, mark, sentences, tokens};
 
 /// How many words after an English "which" its noun phrase may take ("which Central Java toll").

@@ -71,7 +71,7 @@ pub(super) fn weight(term: &Term, index: &Index) -> f32 {
 }
 
 /// The factor with which a term is found in the passage (0 when absent).
-pub(crate) fn found(term: &Term, passage: &Passage) -> f32 {
+pub(super) fn found(term: &Term, passage: &Passage) -> f32 {
     // An abbreviation's long form ("perdagangan" for "mendag") is held like a synonym.
     let long_form = term
         .long_form

@@ -308,16 +308,17 @@ mod tests {
         out
     }
 
+    /// One feature of paragraph `k` among [`measured_of`]'s candidates (0 when it is none).
+    fn feature(c: &[(usize, Features)], k: usize, of: impl Fn(&Features) -> f32) -> f32 {
+        c.iter().find(|(p, _)| *p == k).map_or(0.0, |(_, f)| of(f))
+    }
+
     #[test]
     fn a_terse_paragraph_giving_the_figure_is_tighter_than_one_restating_the_question() {
         let body = "Pedagang di Pasar Lama memastikan stok kopi gayo tersedia.\n\n\
                     Kopi gayo dijual Rp 50.000 per kilogram.\n";
         let c = measured_of(body, "Berapa harga kopi gayo di Pasar Lama?");
-        let tight = |k: usize| {
-            c.iter()
-                .find(|(p, _)| *p == k)
-                .map_or(0.0, |(_, f)| f.tight)
-        };
+        let tight = |k: usize| feature(&c, k, |f| f.tight);
         assert!(tight(1) > tight(0), "{c:?}");
     }
 
@@ -364,11 +365,7 @@ mod tests {
                     Pembeli tetap ramai di pasar.\n\n\
                     Kopi kini dijual Rp 50.000 per kilogram.\n";
         let c = measured_of(body, "How much is coffee in Sukamaju?");
-        let local = |k: usize| {
-            c.iter()
-                .find(|(p, _)| *p == k)
-                .map_or(0.0, |(_, f)| f.local)
-        };
+        let local = |k: usize| feature(&c, k, |f| f.local);
         assert!(local(2) > local(0), "{c:?}");
     }
 
@@ -395,11 +392,7 @@ mod tests {
         let body = "Stok kopi gayo di gudang terus menipis.\n\n\
                     Stok kopi gayo tinggal 40 ton.\n";
         let c = measured_of(body, "Berapa stok kopi gayo?");
-        let focus = |k: usize| {
-            c.iter()
-                .find(|(p, _)| *p == k)
-                .map_or(0.0, |(_, f)| f.focus)
-        };
+        let focus = |k: usize| feature(&c, k, |f| f.focus);
         assert!(focus(1) > 0.0 && focus(0) == 0.0, "{c:?}");
     }
 
@@ -408,11 +401,7 @@ mod tests {
         let body = "Harga kopi gayo naik Rp 5.000 per kilogram pekan ini.\n\n\
                     Daftar harga: 1 kilogram Rp 50.000; 5 kilogram Rp 240.000.\n";
         let c = measured_of(body, "Kopi gayo yang 5 kilogram harganya berapa?");
-        let asked = |k: usize| {
-            c.iter()
-                .find(|(p, _)| *p == k)
-                .map_or(0.0, |(_, f)| f.echo_asked)
-        };
+        let asked = |k: usize| feature(&c, k, |f| f.echo_asked);
         assert!(asked(1) > 0.0 && asked(0) == 0.0, "{c:?}");
         // A figure placing the question in a clause names the report, not the row.
         let c = measured_of(

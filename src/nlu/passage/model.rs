@@ -70,10 +70,10 @@ pub struct Features {
     /// The best sentence's value whose nearest date is the question's month or year, written
     /// with its year ([`labelled`](super::labelled)), 0..1.
     pub labelled: f32,
-    /// The share of the figures the question quotes in what it asks ("yang 5 gram harganya
-    /// berapa?"), not in a clause placing it, that the paragraph holds: such a figure picks
-    /// the row of a list or table the answer is on, where a placing clause's figure names the
-    /// report and the answer stands elsewhere (`echo`).
+    /// The share of the sizes the question asks with their unit ("yang 5 gram harganya
+    /// berapa?"), not in a clause placing it, that the paragraph writes so, figure and unit side
+    /// by side: such a size picks the row of a list the answer is on, where a placing clause's
+    /// figure names the report and the answer stands elsewhere (`echo`).
     pub echo_asked: f32,
 }
 
