@@ -31,6 +31,8 @@ WIDE_K = sorted(WIDE_J + glob.glob(os.path.join(ROOT, "tests/archive/articles-k/
 WIDE_L = sorted(WIDE_K + glob.glob(os.path.join(ROOT, "tests/archive/articles-l/*.txt")))
 # Stop 27's set M (four more new same-topic groups) on top of WIDE_L: imported only for probe-27-m.
 WIDE_M = sorted(WIDE_L + glob.glob(os.path.join(ROOT, "tests/archive/articles-m/*.txt")))
+# Stop 28's set N (four more new same-topic groups) on top of WIDE_M: imported only for probe-28-n.
+WIDE_N = sorted(WIDE_M + glob.glob(os.path.join(ROOT, "tests/archive/articles-n/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -139,6 +141,9 @@ SETS = [
     # Stop 28: colloquial and English questions over `articles/` asking facts no earlier set
     # asked, with unanswerable and off-topic ones in both styles; scored blind (0.689), then tuned on.
     ("tests/archive/qa/probe-28-chat.jsonl", ARCHIVE),
+    # Stop 28's set N (four more new same-topic groups), questions of every kind: scored blind
+    # (0.833) and kept blind all of stop 28 (0.833 at its end), tuned on from stop 29.
+    ("tests/archive/qa/probe-28-n.jsonl", WIDE_N),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
