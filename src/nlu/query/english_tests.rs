@@ -170,3 +170,23 @@ fn a_word_right_after_an_english_measure_head_is_its_compound_not_the_thing_meas
     let rice = q.terms.iter().find(|t| t.word == "beras").expect("a term");
     assert!(rice.salient, "'harga beras' is the price of rice: {rice:?}");
 }
+
+#[test]
+fn the_word_right_after_an_opening_which_is_what_the_question_asks_about() {
+    let index = seed_index();
+    let heads = |raw: &str| -> Vec<String> {
+        analyse(raw, None, &index)
+            .terms
+            .iter()
+            .filter(|t| t.head)
+            .map(|t| t.word.clone())
+            .collect()
+    };
+    assert_eq!(heads("Which policy changed?"), vec!["policy"]);
+    assert_eq!(
+        heads("In which messages is encryption kept?"),
+        vec!["messages"]
+    );
+    // A "which" after the topic opens a clause: it names no head.
+    assert!(heads("Did WhatsApp say which policy changed?").is_empty());
+}

@@ -377,6 +377,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     }
     if english {
         senses::add_short_forms(&mut terms, index);
+        which_head(&mut terms, &tokens, lx);
     }
     // A figure quoted in a question asking who, where or which ("Siapa … yang naik 1,23
     // persen?") can only tell which report: the answer is a name, usually in another paragraph.
@@ -414,6 +415,31 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         conditions,
     }
 }
+/// English names the kind of thing asked right after an opening "which" ("which village asked
+/// …", "in which city …"), as Indonesian does before "mana": that word is what the question asks
+/// about (its head), unless another word already is. The first word, as after "berapa": without
+/// word classes, the phrase's end is unknown ("which commodities drove inflation").
+fn which_head(terms: &mut [Term], tokens: &[Token], lx: &super::lexicon::Lexicon) {
+    if terms.iter().any(|t| t.head) {
+        return;
+    }
+    let Some(at) = tokens.iter().position(|t| lx.is_which_word(&t.word)) else {
+        return;
+    };
+    if !tokens[..at].iter().all(|t| lx.is_function(&t.word)) {
+        return;
+    }
+    let first = tokens
+        .get(at + 1)
+        .filter(|t| !lx.is_function(&t.word))
+        .and_then(|t| terms.iter().position(|term| term.word == t.word));
+    if let Some(k) = first
+        && may_head(&terms[k], lx)
+    {
+        terms[k].head = true;
+    }
+}
+
 /// Whether a term may be what the question asks about: a noun, neither general nor a name (a
 /// name says about whom), nor a verb ("dimiliki": worded by the reader as often as by the article).
 /// How many words after the question word [`Term::phrase`] takes in.
