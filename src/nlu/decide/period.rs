@@ -90,7 +90,16 @@ fn parts(words: &[String], lx: &Lexicon) -> Vec<Part> {
             i += 2;
             continue;
         }
-        if let Some(n) = ordinal_at(words, i, lx, false) {
+        // After a superlative ("terendah kedua", "second lowest" read as "kedua terendah") the
+        // ordinal is a place in a ranking, which a report gives by its order, not a part of a
+        // series it must write.
+        let ranked = |j: Option<usize>| {
+            j.and_then(|j| words.get(j))
+                .is_some_and(|w| lx.is_superlative(w))
+        };
+        if let Some(n) = ordinal_at(words, i, lx, false)
+            .filter(|_| !ranked(i.checked_sub(1)) && !ranked(Some(i + 1)))
+        {
             out.push(Part { noun: None, n });
             i += 1;
             continue;
@@ -254,6 +263,10 @@ mod tests {
         // The first day of an event is a time, not a part: the second is a numbered one.
         assert!(parts(&w("Banjir hari pertama, jalan apa yang putus?"), &lx).is_empty());
         assert_eq!(parts(&w("Banjir hari kedua, jalan apa?"), &lx).len(), 1);
+        // A place in a ranking is no part of a series.
+        assert!(parts(&w("Harga terendah kedua di provinsi mana?"), &lx).is_empty());
+        assert_eq!(parts(&w("Lomba kedua terendah?"), &lx).len(), 0);
+        assert_eq!(parts(&w("Lomba kedua digelar di mana?"), &lx).len(), 1);
     }
 
     #[test]
