@@ -4,7 +4,7 @@
 
 use crate::nlu::article::Scored;
 use crate::nlu::index::Index;
-use crate::nlu::lexicon::Lexicon;
+use crate::nlu::lexicon::{Cue, Lexicon};
 use crate::nlu::query::Query;
 use crate::nlu::text;
 
@@ -36,7 +36,15 @@ fn ordinal_at(words: &[String], i: usize, lx: &Lexicon, after_noun: bool) -> Opt
         // "pertama" alone is "pertama kali", the first time, no part of a series; before a
         // month ("minggu ketiga Maret") it is a time within that month, which the dates weigh.
         let in_month = words.get(i + 1).is_some_and(|x| lx.month(x).is_some());
-        return ((after_noun || n > 1) && !in_month).then_some(n);
+        // Before a unit of counting ("kedua kalinya") it counts the times, as "pertama kali".
+        let counting = !after_noun
+            && words.get(i + 1).is_some_and(|x| {
+                lx.is_cue(x, Cue::Unit)
+                    || lx
+                        .without_enclitic(x)
+                        .is_some_and(|b| lx.is_cue(b, Cue::Unit))
+            });
+        return ((after_noun || n > 1) && !in_month && !counting).then_some(n);
     }
     if !after_noun {
         return None;
@@ -53,6 +61,15 @@ fn ordinal_at(words: &[String], i: usize, lx: &Lexicon, after_noun: bool) -> Opt
         (x.len() <= 3 && x.bytes().all(|b| b.is_ascii_digit())) || lx.month(x).is_some()
     });
     (!figure).then_some(n)
+}
+
+/// The part a subdivision belongs to ("IIA", "2b" of "golongan II"): its number with a letter.
+fn subdivision(w: &str) -> Option<u32> {
+    let (last, head) = (w.chars().last()?, &w[..w.len().checked_sub(1)?]);
+    if !('a'..='c').contains(&last) || head.is_empty() {
+        return None;
+    }
+    small(head).or_else(|| text::roman_value(head))
 }
 
 /// The numbered parts the question names.
@@ -128,7 +145,8 @@ fn held(part: &Part, words: &[String], lx: &Lexicon) -> bool {
     (0..words.len()).any(|i| match &part.noun {
         Some(noun) => {
             lx.same_period_word(&words[i], noun)
-                && ordinal_at(words, i + 1, lx, true) == Some(part.n)
+                && (ordinal_at(words, i + 1, lx, true) == Some(part.n)
+                    || words.get(i + 1).and_then(|w| subdivision(w)) == Some(part.n))
         }
         // A report writes the ordinal in digits too ("ke-8" for "kedelapan").
         None => {
@@ -263,6 +281,14 @@ mod tests {
         // The first day of an event is a time, not a part: the second is a numbered one.
         assert!(parts(&w("Banjir hari pertama, jalan apa yang putus?"), &lx).is_empty());
         assert_eq!(parts(&w("Banjir hari kedua, jalan apa?"), &lx).len(), 1);
+        // Nor is the number of times ("kedua kalinya").
+        assert!(parts(&w("Kenaikan yang kedua kalinya, berapa?"), &lx).is_empty());
+        // A class holds its subclasses ("golongan IIA" of "golongan II").
+        let q = w("Cukai golongan II naik berapa?");
+        let text = ["Cukai golongan IIA naik 12,4%.".to_string()];
+        assert_eq!(period_absent(&q, "Cukai", &text, &lx), 0.0);
+        let text = ["Cukai golongan I naik 13,9%.".to_string()];
+        assert_eq!(period_absent(&q, "Cukai", &text, &lx), 1.0);
         // A place in a ranking is no part of a series.
         assert!(parts(&w("Harga terendah kedua di provinsi mana?"), &lx).is_empty());
         assert_eq!(parts(&w("Lomba kedua terendah?"), &lx).len(), 0);
