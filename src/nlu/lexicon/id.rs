@@ -53,6 +53,7 @@ pub const SOURCE: Source = Source {
             "comparisons",
             include_str!("../../../lexicon/id/comparisons.txt"),
         ),
+        ("phrases", include_str!("../../../lexicon/id/phrases.tsv")),
         (
             "demonstratives",
             include_str!("../../../lexicon/id/demonstratives.txt"),

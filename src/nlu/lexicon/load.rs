@@ -96,6 +96,15 @@ impl Lexicon {
                     self.comparisons.insert(phrase.trim().to_lowercase(), above);
                 }
             }
+            "phrases" => {
+                for line in rows(text) {
+                    let Some((phrase, word)) = line.split_once('\t') else {
+                        return Err(bad(line, "no tab-separated word"));
+                    };
+                    self.phrases
+                        .push((phrase.trim().to_lowercase(), word.trim().to_lowercase()));
+                }
+            }
             "demonstratives" => words(&mut self.demonstratives),
             "fillers" => words(&mut self.fillers),
             "context-words" => words(&mut self.context_words),

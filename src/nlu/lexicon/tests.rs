@@ -260,3 +260,25 @@ fn a_hyphenated_lemma_is_read_as_the_words_the_articles_are_parted_into() {
             .all(|lemma| !lemma.contains('-'))
     );
 }
+
+#[test]
+fn a_spelt_out_phrase_is_read_as_the_word_reports_also_write() {
+    let lx = Lexicon::builtin();
+    assert_eq!(
+        lx.rewrite_phrases("Berapa inflasi Tahun ke Tahun pada Agustus 2031?"),
+        "Berapa inflasi yoy pada Agustus 2031?"
+    );
+    assert_eq!(
+        lx.rewrite_phrases("naik brp bulan ke bulan"),
+        "naik brp mtm"
+    );
+    // Only whole words: "setahun ke tahun" is no such phrase.
+    assert_eq!(
+        lx.rewrite_phrases("dari setahun ke tahun"),
+        "dari setahun ke tahun"
+    );
+    assert!(matches!(
+        lx.rewrite_phrases("Berapa harga kopi Sukamaju?"),
+        std::borrow::Cow::Borrowed(_)
+    ));
+}

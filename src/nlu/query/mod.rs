@@ -39,6 +39,8 @@ use self::term::term;
 /// Analyses a question against the index vocabulary, with the lexicon the index was built with.
 pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let lx = &*index.lx;
+    let rewritten = lx.rewrite_phrases(raw);
+    let raw = rewritten.as_ref();
     let mut tokens: Vec<Token> = Vec::new();
     // Tokenised once: the language guess, the clauses and the quoted figures read these too.
     let raw_tokens = text::tokenize(raw);
