@@ -65,8 +65,8 @@ fn ordinal_at(words: &[String], i: usize, lx: &Lexicon, after_noun: bool) -> Opt
 
 /// The part a subdivision belongs to ("IIA", "2b" of "golongan II"): its number with a letter.
 fn subdivision(w: &str) -> Option<u32> {
-    let (last, head) = (w.chars().last()?, &w[..w.len().checked_sub(1)?]);
-    if !('a'..='c').contains(&last) || head.is_empty() {
+    let head = w.strip_suffix(['a', 'b', 'c'])?;
+    if head.is_empty() {
         return None;
     }
     small(head).or_else(|| text::roman_value(head))
@@ -288,6 +288,8 @@ mod tests {
         let text = ["Cukai golongan IIA naik 12,4%.".to_string()];
         assert_eq!(period_absent(&q, "Cukai", &text, &lx), 0.0);
         let text = ["Cukai golongan I naik 13,9%.".to_string()];
+        assert_eq!(period_absent(&q, "Cukai", &text, &lx), 1.0);
+        let text = ["Cukai golongan é naik.".to_string()];
         assert_eq!(period_absent(&q, "Cukai", &text, &lx), 1.0);
         // A place in a ranking is no part of a series.
         assert!(parts(&w("Harga terendah kedua di provinsi mana?"), &lx).is_empty());

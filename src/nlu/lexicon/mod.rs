@@ -409,30 +409,6 @@ impl Lexicon {
         self.superlatives.contains(w)
     }
 
-    /// The question with each phrase of `phrases.tsv` it spells out ("tahun ke tahun") written as
-    /// the one word the reports also use ("yoy"), matched whole and in any case.
-    pub fn rewrite_phrases<'a>(&self, raw: &'a str) -> std::borrow::Cow<'a, str> {
-        let lower = raw.to_lowercase();
-        // Byte offsets of the lower-case text are the raw text's only when case changes no
-        // letter's length (any Indonesian or English question).
-        if lower.len() != raw.len() || !self.phrases.iter().any(|(p, _)| lower.contains(p.as_str()))
-        {
-            return std::borrow::Cow::Borrowed(raw);
-        }
-        let mut out = raw.to_string();
-        for (phrase, word) in &self.phrases {
-            while let Some(at) = out.to_lowercase().find(phrase.as_str()) {
-                let end = at + phrase.len();
-                let apart = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-                if !(apart(out[..at].chars().last()) && apart(out[end..].chars().next())) {
-                    break;
-                }
-                out.replace_range(at..end, word);
-            }
-        }
-        std::borrow::Cow::Owned(out)
-    }
-
     /// A phrase comparing with the figure after it ("di atas", "less than"), words joined by a space.
     pub fn is_comparison(&self, phrase: &str) -> bool {
         self.comparisons.contains_key(phrase)

@@ -1,6 +1,7 @@
 //! Look-ups that read a question's words as parts of something longer: a spelled ordinal before
 //! a series noun ("fourth quarter"), a compass word making a place another region ("Lumbung
-//! Tengah", "Central Lumbung"), and the thesaurus' other words for a word.
+//! Tengah", "Central Lumbung"), the thesaurus' other words for a word, and a spelt-out phrase
+//! the reports also write as one word ("tahun ke tahun").
 
 use super::Lexicon;
 
@@ -64,5 +65,37 @@ impl Lexicon {
                 self.previous_report.contains(&phrase).then_some((i, n))
             })
         })
+    }
+
+    /// The question with each phrase of `phrases.tsv` it spells out ("tahun ke tahun") written as
+    /// the one word the reports also use ("yoy"), matched whole and in any case.
+    pub fn rewrite_phrases<'a>(&self, raw: &'a str) -> std::borrow::Cow<'a, str> {
+        let lower = raw.to_lowercase();
+        // Byte offsets of the lower-case text are the raw text's only when case changes no
+        // letter's length (any Indonesian or English question).
+        if lower.len() != raw.len() || !self.phrases.iter().any(|(p, _)| lower.contains(p.as_str()))
+        {
+            return std::borrow::Cow::Borrowed(raw);
+        }
+        let apart = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        let mut out = raw.to_string();
+        for (phrase, word) in &self.phrases {
+            // Each occurrence once, searching on past the last one: a word holding its phrase
+            // cannot loop.
+            let mut from = 0;
+            while let Some(found) = out.to_lowercase()[from..].find(phrase.as_str()) {
+                let (at, end) = (from + found, from + found + phrase.len());
+                if !(out.is_char_boundary(at) && out.is_char_boundary(end)) {
+                    break;
+                }
+                if apart(out[..at].chars().last()) && apart(out[end..].chars().next()) {
+                    out.replace_range(at..end, word);
+                    from = at + word.len();
+                } else {
+                    from = end;
+                }
+            }
+        }
+        std::borrow::Cow::Owned(out)
     }
 }

@@ -417,7 +417,8 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         conditions,
     }
 }
-/// English names the kind of thing asked right after an opening "which" ("which village asked
+
+/// English names the kind of thing asked right after an opening "which" ("which village had
 /// …", "in which city …"), as Indonesian does before "mana": that word is what the question asks
 /// about (its head), unless another word already is. The first word, as after "berapa": without
 /// word classes, the phrase's end is unknown ("which commodities drove inflation").
