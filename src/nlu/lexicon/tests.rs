@@ -277,6 +277,11 @@ fn a_spelt_out_phrase_is_read_as_the_word_reports_also_write() {
         lx.rewrite_phrases("dari setahun ke tahun"),
         "dari setahun ke tahun"
     );
+    // A part-word occurrence is passed over, and the whole one after it still read.
+    assert_eq!(
+        lx.rewrite_phrases("setahun ke tahun, lalu tahun ke tahun"),
+        "setahun ke tahun, lalu yoy"
+    );
     assert!(matches!(
         lx.rewrite_phrases("Berapa harga kopi Sukamaju?"),
         std::borrow::Cow::Borrowed(_)
