@@ -33,6 +33,10 @@ WIDE_L = sorted(WIDE_K + glob.glob(os.path.join(ROOT, "tests/archive/articles-l/
 WIDE_M = sorted(WIDE_L + glob.glob(os.path.join(ROOT, "tests/archive/articles-m/*.txt")))
 # Stop 28's set N (four more new same-topic groups) on top of WIDE_M: imported only for probe-28-n.
 WIDE_N = sorted(WIDE_M + glob.glob(os.path.join(ROOT, "tests/archive/articles-n/*.txt")))
+# Stop 29's set O (four more new same-topic groups) on top of WIDE_N: imported only for probe-29-o.
+WIDE_O = sorted(WIDE_N + glob.glob(os.path.join(ROOT, "tests/archive/articles-o/*.txt")))
+# Stop 29's set P (four more new same-topic groups) on top of WIDE_O: imported only for probe-30-p.
+WIDE_P = sorted(WIDE_O + glob.glob(os.path.join(ROOT, "tests/archive/articles-p/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -144,6 +148,12 @@ SETS = [
     # Stop 28's set N (four more new same-topic groups), questions of every kind: scored blind
     # (0.833) and kept blind all of stop 28 (0.833 at its end), tuned on from stop 29.
     ("tests/archive/qa/probe-28-n.jsonl", WIDE_N),
+    # Stop 29's set O (four more new same-topic groups), questions of every kind: scored blind
+    # (0.733) and kept blind all of stop 29 (0.733 at its end), tuned on from stop 30.
+    ("tests/archive/qa/probe-29-o.jsonl", WIDE_O),
+    # Stop 29's set P (four more new same-topic groups), questions of every kind: scored blind
+    # (0.722) and kept blind all of stop 29 (0.722 at its end), tuned on from stop 30.
+    ("tests/archive/qa/probe-30-p.jsonl", WIDE_P),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
