@@ -253,6 +253,8 @@ mod tests {
         );
         // A currency sign glued to the sum is no label: "Rp41 triliun" quotes 41 whole.
         assert_eq!(whole("senilai Rp41 triliun, kode PPh22 persen"), vec!["41"]);
+        // Reports abbreviate metres: "tinggi 500 m" holds the 500 metres a reader asks about.
+        assert_eq!(whole("asap setinggi 500 m di atas puncak"), vec!["500"]);
     }
 
     #[test]
