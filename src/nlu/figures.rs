@@ -117,6 +117,81 @@ pub fn whole_of_text(text: &str, lx: &Lexicon) -> Vec<String> {
     out
 }
 
+/// The sums a text writes with a scale word ("Rp 10 ribu", "1,5 juta", "Rp1,069 juta"), written
+/// out in `of_text` form ("10_000", "1_500_000", "1_069_000"): a reader quotes in digits what the
+/// report says in words ("Rp 10,000" for "Rp 10 ribu"), and the sum is the same figure. Only a
+/// number of one to three decimals right before a scale of a thousand or more, whose product is
+/// whole. Sorted, without repeats.
+pub fn scaled_of_text(text: &str, lx: &Lexicon) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        let mut whole: String = chars[start..i].iter().collect();
+        let mut decimals = String::new();
+        let sep = chars.get(i).copied();
+        if matches!(sep, Some(',' | '.')) && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
+            let from = i + 1;
+            let mut k = from;
+            while k < chars.len() && chars[k].is_ascii_digit() {
+                k += 1;
+            }
+            decimals = chars[from..k].iter().collect();
+            i = k;
+            // Indonesian groups thousands with a dot ("1.500 triliun"), decimals with a comma.
+            if sep == Some('.') && decimals.len() == 3 {
+                whole.push_str(&std::mem::take(&mut decimals));
+            }
+        }
+        // A slashed date or a longer figure is no scaled sum.
+        if decimals.len() > 3 || chars.get(i).is_some_and(|c| matches!(c, '.' | ',' | '/'))
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+        {
+            continue;
+        }
+        let mut k = i;
+        while chars.get(k) == Some(&' ') {
+            k += 1;
+        }
+        let word: String = chars[k..]
+            .iter()
+            .take_while(|c| c.is_alphabetic())
+            .flat_map(|c| c.to_lowercase())
+            .collect();
+        let Some(scale) = lx.scale_value(&word).filter(|v| *v >= 1000.0) else {
+            continue;
+        };
+        let zeros = scale.log10().round() as usize;
+        if decimals.len() > zeros || whole.len() > 6 {
+            continue;
+        }
+        // Exact in digits: the decimals shift into the scale's zeros.
+        let digits = format!("{whole}{decimals}{}", "0".repeat(zeros - decimals.len()));
+        let digits = digits.trim_start_matches('0');
+        if digits.is_empty() {
+            continue;
+        }
+        let head = digits.len() % 3;
+        let mut groups: Vec<&str> = Vec::new();
+        if head > 0 {
+            groups.push(&digits[..head]);
+        }
+        groups.extend((head..digits.len()).step_by(3).map(|g| &digits[g..g + 3]));
+        out.push(groups.join("_"));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Whether a sum written in full (`of_text` form, "12_345_678": thousands groups of three
 /// digits after the first) rounds to the figure a reader quotes with one or two decimals, as
 /// before a scale word ("Rp12,3 juta" reads "12_3"): readers and headlines round a long sum to its
@@ -221,7 +296,9 @@ pub fn threshold_figures(tokens: &[Token], marks: &[bool]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{of_text, rounds_to, threshold_figures, thresholds, whole_of_text};
+    use super::{
+        of_text, rounds_to, scaled_of_text, threshold_figures, thresholds, whole_of_text,
+    };
     use crate::nlu::testing::lexicon;
 
     #[test]
@@ -255,6 +332,19 @@ mod tests {
         assert_eq!(whole("senilai Rp41 triliun, kode PPh22 persen"), vec!["41"]);
         // Reports abbreviate metres: "tinggi 500 m" holds the 500 metres a reader asks about.
         assert_eq!(whole("asap setinggi 500 m di atas puncak"), vec!["500"]);
+    }
+
+    #[test]
+    fn a_sum_written_with_a_scale_word_reads_as_the_figure_in_digits() {
+        let lx = lexicon();
+        let scaled = |t: &str| scaled_of_text(t, &lx);
+        assert_eq!(scaled("naik jadi Rp 10 ribu per kg"), vec!["10_000"]);
+        assert_eq!(scaled("mencapai 1,5 juta orang"), vec!["1_500_000"]);
+        assert_eq!(scaled("harga Rp1,069 juta per gram"), vec!["1_069_000"]);
+        assert_eq!(scaled("Rp 2,5 triliun dan 12 persen"), vec!["2_500_000_000_000"]);
+        assert_eq!(scaled("utang Rp 1.500 miliar"), vec!["1_500_000_000_000"]);
+        // No scale word, a slashed date or a multiplier under a thousand: nothing.
+        assert!(scaled("naik 12 persen pada 10/11 dan 3 ratus").is_empty());
     }
 
     #[test]

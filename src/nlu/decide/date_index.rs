@@ -59,10 +59,12 @@ impl DateIndex {
             );
             let mut figures = figures::of_text(&doc.title);
             figures.extend(figures::whole_of_text(&doc.title, lx));
+            figures.extend(figures::scaled_of_text(&doc.title, lx));
             for p in &doc.paragraphs {
                 all.extend(dates::with_passage_years(dates::of_text(p, day, lx)));
                 figures.extend(figures::of_text(p));
                 figures.extend(figures::whole_of_text(p, lx));
+                figures.extend(figures::scaled_of_text(p, lx));
             }
             figures.sort_unstable();
             figures.dedup();
