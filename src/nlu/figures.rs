@@ -152,9 +152,9 @@ pub fn scaled_of_text(text: &str, lx: &Lexicon) -> Vec<String> {
             }
         }
         // A slashed date or a longer figure is no scaled sum.
-        if decimals.len() > 3 || chars.get(i).is_some_and(|c| matches!(c, '.' | ',' | '/'))
-            && chars.get(i + 1).is_some_and(char::is_ascii_digit)
-        {
+        let more = chars.get(i).is_some_and(|c| matches!(c, '.' | ',' | '/'))
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if decimals.len() > 3 || more {
             continue;
         }
         let mut k = i;
@@ -296,9 +296,7 @@ pub fn threshold_figures(tokens: &[Token], marks: &[bool]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{
-        of_text, rounds_to, scaled_of_text, threshold_figures, thresholds, whole_of_text,
-    };
+    use super::{of_text, rounds_to, scaled_of_text, threshold_figures, thresholds, whole_of_text};
     use crate::nlu::testing::lexicon;
 
     #[test]
@@ -341,7 +339,10 @@ mod tests {
         assert_eq!(scaled("naik jadi Rp 10 ribu per kg"), vec!["10_000"]);
         assert_eq!(scaled("mencapai 1,5 juta orang"), vec!["1_500_000"]);
         assert_eq!(scaled("harga Rp1,069 juta per gram"), vec!["1_069_000"]);
-        assert_eq!(scaled("Rp 2,5 triliun dan 12 persen"), vec!["2_500_000_000_000"]);
+        assert_eq!(
+            scaled("Rp 2,5 triliun dan 12 persen"),
+            vec!["2_500_000_000_000"]
+        );
         assert_eq!(scaled("utang Rp 1.500 miliar"), vec!["1_500_000_000_000"]);
         // No scale word, a slashed date or a multiplier under a thousand: nothing.
         assert!(scaled("naik 12 persen pada 10/11 dan 3 ratus").is_empty());
