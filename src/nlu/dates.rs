@@ -473,6 +473,11 @@ mod relative_words;
 pub use relative_words::Relative;
 use relative_words::{is_duration, relative};
 
+/// Whether a word is a unit of time ("tahun", "year"), between a part of a year and its year.
+pub fn is_duration_word(w: &str, lx: &Lexicon) -> bool {
+    is_duration(w, lx)
+}
+
 #[path = "dates_shift.rs"]
 mod shift;
 

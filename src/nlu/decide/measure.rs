@@ -220,7 +220,13 @@ impl Inputs<'_> {
             figure_absent,
             period_absent: {
                 let d = &index.docs[doc];
-                period::period_absent(&q.words, &d.title, &d.paragraphs, lx)
+                period::period_absent(
+                    &q.words,
+                    &d.title,
+                    &d.paragraphs,
+                    period::published_year(d),
+                    lx,
+                )
             },
             definition_unmet: f32::from(u8::from(*definition == Definition::Nowhere)),
             // A region the report never names ("Lumbung Tengah" of a report on Lumbung Timur) is a

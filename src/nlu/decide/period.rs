@@ -13,11 +13,30 @@ use crate::nlu::text;
 /// of the same year, whose title agrees with the question's year (date and title bonuses).
 const PERIOD_DOC_WEIGHT: f32 = 0.25;
 
-/// One numbered part the question names: the noun of the series when it has one, and the number.
+/// One numbered part the question names: the noun of the series when it has one, the number,
+/// and the year the question writes right after it ("kuartal IV 2031").
 #[derive(Debug, PartialEq)]
 pub(super) struct Part {
     noun: Option<String>,
     n: u32,
+    year: Option<i32>,
+}
+
+/// The year written right after a part, directly or past a unit or function word ("kuartal IV
+/// 2031", "kuartal IV/2031", "triwulan I tahun 2031", "fourth quarter of 2031").
+fn year_after(words: &[String], k: usize, lx: &Lexicon) -> Option<i32> {
+    let year = |w: &String| {
+        (w.len() == 4
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && (w.starts_with("19") || w.starts_with("20")))
+        .then(|| w.parse().ok())
+        .flatten()
+    };
+    let w = words.get(k)?;
+    year(w).or_else(|| {
+        let joins = lx.is_function(w) || crate::nlu::dates::is_duration_word(w, lx);
+        joins.then(|| words.get(k + 1).and_then(year)).flatten()
+    })
 }
 
 /// A small number written in digits (a year is a date, which the date features weigh).
@@ -84,6 +103,7 @@ fn parts(words: &[String], lx: &Lexicon) -> Vec<Part> {
             out.push(Part {
                 noun: Some(noun.clone()),
                 n,
+                year: year_after(words, i + 2, lx),
             });
             i += 2;
             continue;
@@ -103,6 +123,7 @@ fn parts(words: &[String], lx: &Lexicon) -> Vec<Part> {
             out.push(Part {
                 noun: Some(words[i].clone()),
                 n,
+                year: year_after(words, i + 2, lx),
             });
             i += 2;
             continue;
@@ -117,7 +138,11 @@ fn parts(words: &[String], lx: &Lexicon) -> Vec<Part> {
         if let Some(n) = ordinal_at(words, i, lx, false)
             .filter(|_| !ranked(i.checked_sub(1)) && !ranked(Some(i + 1)))
         {
-            out.push(Part { noun: None, n });
+            out.push(Part {
+                noun: None,
+                n,
+                year: None,
+            });
             i += 1;
             continue;
         }
@@ -141,12 +166,27 @@ pub(super) fn part_digits(question: &[String], lx: &Lexicon) -> Vec<String> {
 /// Whether the article's words hold the part: its noun (or one naming the same part, "triwulan"
 /// for "kuartal") followed by the number in any of the ways [`ordinal_at`] reads, or (without a
 /// noun) the ordinal anywhere.
-fn held(part: &Part, words: &[String], lx: &Lexicon) -> bool {
+///
+/// A part the question dates ("kuartal IV 2031") is held where the report writes it with that
+/// year, or bare in a report published that year or early the next (a quarter's figures come out
+/// after it ends): "kuartal IV/2030" in a report on 2031's first quarter is last year's part.
+fn held(part: &Part, words: &[String], published: Option<i32>, lx: &Lexicon) -> bool {
+    // Only a part of a year has a year of its own; a tariff class ("golongan I 2031") is the
+    // year's tariff, announced the year before.
+    let dated = part
+        .year
+        .filter(|_| part.noun.as_ref().is_some_and(|n| lx.is_year_part(n)));
+    let same_year = |k: usize| match (dated, year_after(words, k, lx)) {
+        (None, _) => true,
+        (Some(y), Some(written)) => written == y,
+        (Some(y), None) => published.is_some_and(|p| p == y || p == y + 1),
+    };
     (0..words.len()).any(|i| match &part.noun {
         Some(noun) => {
             lx.same_period_word(&words[i], noun)
                 && (ordinal_at(words, i + 1, lx, true) == Some(part.n)
                     || words.get(i + 1).and_then(|w| subdivision(w)) == Some(part.n))
+                && same_year(i + 2)
         }
         // A report writes the ordinal in digits too ("ke-8" for "kedelapan").
         None => {
@@ -167,12 +207,18 @@ pub(super) fn named_parts(question: &[String], lx: &Lexicon) -> Vec<Part> {
 
 /// Whether the article (title and paragraphs) writes every one of `wanted`. Once per candidate
 /// article, and only when the question names such a part.
-pub(super) fn holds_all(wanted: &[Part], title: &str, paragraphs: &[String], lx: &Lexicon) -> bool {
+pub(super) fn holds_all(
+    wanted: &[Part],
+    title: &str,
+    paragraphs: &[String],
+    published: Option<i32>,
+    lx: &Lexicon,
+) -> bool {
     let mut words = text::words(title);
     for p in paragraphs {
         words.extend(text::words(p));
     }
-    wanted.iter().all(|p| held(p, &words, lx))
+    wanted.iter().all(|p| held(p, &words, published, lx))
 }
 
 /// A numbered part the question names ("kuartal IV 2031", "semester I") picks the reports
@@ -187,7 +233,7 @@ pub(super) fn push_down_absent(q: &Query, index: &Index, ranked: &mut [Scored], 
     }
     let holds = |doc: usize| {
         let d = &index.docs[doc];
-        holds_all(&wanted, &d.title, &d.paragraphs, lx)
+        holds_all(&wanted, &d.title, &d.paragraphs, published_year(d), lx)
     };
     let Some(best) = ranked.iter().max_by(|a, b| a.score.total_cmp(&b.score)) else {
         return;
@@ -220,6 +266,7 @@ pub(super) fn period_absent(
     question: &[String],
     title: &str,
     paragraphs: &[String],
+    published: Option<i32>,
     lx: &Lexicon,
 ) -> f32 {
     let wanted = parts(question, lx);
@@ -230,7 +277,15 @@ pub(super) fn period_absent(
     for p in paragraphs {
         words.extend(text::words(p));
     }
-    f32::from(u8::from(wanted.iter().any(|p| !held(p, &words, lx))))
+    f32::from(u8::from(
+        wanted.iter().any(|p| !held(p, &words, published, lx)),
+    ))
+}
+
+/// The year an article was published in, which dates the parts it writes bare.
+pub(super) fn published_year(doc: &crate::nlu::index::Doc) -> Option<i32> {
+    use chrono::Datelike;
+    doc.published_at.map(|at| at.year())
 }
 
 #[cfg(test)]
@@ -249,13 +304,14 @@ mod tests {
             parts(&q, &lx),
             vec![Part {
                 noun: Some("kuartal".into()),
-                n: 4
+                n: 4,
+                year: Some(2031),
             }]
         );
         let other = ["Laba kuartal I-2031 naik 5 persen.".to_string()];
         let same = ["Laba triwulan keempat 2031 naik.".to_string()];
-        assert_eq!(period_absent(&q, "Laba Contoh", &other, &lx), 1.0);
-        assert_eq!(period_absent(&q, "Laba Contoh", &same, &lx), 0.0);
+        assert_eq!(period_absent(&q, "Laba Contoh", &other, None, &lx), 1.0);
+        assert_eq!(period_absent(&q, "Laba Contoh", &same, None, &lx), 0.0);
     }
 
     #[test]
@@ -265,9 +321,9 @@ mod tests {
         assert!(parts(&w("Harga pekan 11-15 Maret"), &lx).is_empty());
         let q = w("Kapan lomba kedelapan digelar?");
         let text = ["Lomba ke-8 digelar Sabtu.".to_string()];
-        assert_eq!(period_absent(&q, "Lomba", &text, &lx), 0.0);
+        assert_eq!(period_absent(&q, "Lomba", &text, None, &lx), 0.0);
         assert_eq!(
-            period_absent(&q, "Lomba", &["Lomba digelar.".to_string()], &lx),
+            period_absent(&q, "Lomba", &["Lomba digelar.".to_string()], None, &lx),
             1.0
         );
         assert_eq!(
@@ -286,15 +342,35 @@ mod tests {
         // A class holds its subclasses ("golongan IIA" of "golongan II").
         let q = w("Cukai golongan II naik berapa?");
         let text = ["Cukai golongan IIA naik 12,4%.".to_string()];
-        assert_eq!(period_absent(&q, "Cukai", &text, &lx), 0.0);
+        assert_eq!(period_absent(&q, "Cukai", &text, None, &lx), 0.0);
         let text = ["Cukai golongan I naik 13,9%.".to_string()];
-        assert_eq!(period_absent(&q, "Cukai", &text, &lx), 1.0);
+        assert_eq!(period_absent(&q, "Cukai", &text, None, &lx), 1.0);
         let text = ["Cukai golongan é naik.".to_string()];
-        assert_eq!(period_absent(&q, "Cukai", &text, &lx), 1.0);
+        assert_eq!(period_absent(&q, "Cukai", &text, None, &lx), 1.0);
         // A place in a ranking is no part of a series.
         assert!(parts(&w("Harga terendah kedua di provinsi mana?"), &lx).is_empty());
         assert_eq!(parts(&w("Lomba kedua terendah?"), &lx).len(), 0);
         assert_eq!(parts(&w("Lomba kedua digelar di mana?"), &lx).len(), 1);
+    }
+
+    #[test]
+    fn a_dated_part_is_held_only_with_its_year_or_bare_in_a_report_of_that_year() {
+        let lx = Lexicon::builtin();
+        let q = w("Berapa pertumbuhan ekonomi kuartal IV 2031?");
+        let last_year = ["Pada kuartal IV/2030 ekonomi tumbuh 5 persen.".to_string()];
+        let written = ["Pada kuartal IV 2031 ekonomi tumbuh 5 persen.".to_string()];
+        let bare = ["Pada kuartal IV ekonomi tumbuh 5 persen.".to_string()];
+        assert_eq!(period_absent(&q, "PDB", &last_year, Some(2031), &lx), 1.0);
+        assert_eq!(period_absent(&q, "PDB", &written, Some(2031), &lx), 0.0);
+        // A quarter's figures come out after it ends, early the next year.
+        assert_eq!(period_absent(&q, "PDB", &bare, Some(2032), &lx), 0.0);
+        assert_eq!(period_absent(&q, "PDB", &bare, Some(2029), &lx), 1.0);
+        let q = w("How much did the economy grow in the fourth quarter of 2031?");
+        assert_eq!(period_absent(&q, "PDB", &last_year, Some(2031), &lx), 1.0);
+        // A tariff class names no part of a year: next year's tariff is announced this year.
+        let q = w("Cukai golongan I tahun 2031 berapa?");
+        let text = ["Cukai golongan I naik 12 persen.".to_string()];
+        assert_eq!(period_absent(&q, "Cukai", &text, Some(2030), &lx), 0.0);
     }
 
     #[test]
@@ -303,8 +379,8 @@ mod tests {
         let q = w("How much did profit grow in the fourth quarter of 2031?");
         let other = ["Laba kuartal I-2031 naik 5 persen.".to_string()];
         let same = ["Laba triwulan IV 2031 naik.".to_string()];
-        assert_eq!(period_absent(&q, "Laba Contoh", &other, &lx), 1.0);
-        assert_eq!(period_absent(&q, "Laba Contoh", &same, &lx), 0.0);
+        assert_eq!(period_absent(&q, "Laba Contoh", &other, None, &lx), 1.0);
+        assert_eq!(period_absent(&q, "Laba Contoh", &same, None, &lx), 0.0);
         // Digits are no ordinal before the noun ("4th" reaches the question as "4").
         assert!(parts(&w("Liga 1 season 2031"), &lx).is_empty());
         // A length in quarters, or a rank, names no part.
