@@ -270,16 +270,31 @@ pub(super) fn period_absent(
     lx: &Lexicon,
 ) -> f32 {
     let wanted = parts(question, lx);
-    if wanted.is_empty() {
+    let whole = whole_years(question, lx);
+    if wanted.is_empty() && whole.is_empty() {
         return 0.0;
     }
     let mut words = text::words(title);
     for p in paragraphs {
         words.extend(text::words(p));
     }
-    f32::from(u8::from(
-        wanted.iter().any(|p| !held(p, &words, published, lx)),
-    ))
+    let part_absent = wanted.iter().any(|p| !held(p, &words, published, lx));
+    // A report out before the year ends gives no figure for the whole of it; one counting so
+    // far writes the phrase itself ("OTT ketiga sepanjang 2031").
+    let year_absent = whole
+        .iter()
+        .any(|&y| published.is_some_and(|p| p <= y) && !whole_years(&words, lx).contains(&y));
+    f32::from(u8::from(part_absent || year_absent))
+}
+
+/// The years the words say a figure covers whole ("sepanjang 2031", "selama tahun 2031", "the
+/// whole of 2031", "full-year 2031"): a word of `whole-period.txt` and the year, a unit of time
+/// or a function word between.
+fn whole_years(words: &[String], lx: &Lexicon) -> Vec<i32> {
+    (0..words.len())
+        .filter(|&i| lx.is_whole_period(&words[i]))
+        .filter_map(|i| year_after(words, i + 1, lx))
+        .collect()
 }
 
 /// The year an article was published in, which dates the parts it writes bare.
@@ -371,6 +386,31 @@ mod tests {
         let q = w("Cukai golongan I tahun 2031 berapa?");
         let text = ["Cukai golongan I naik 12 persen.".to_string()];
         assert_eq!(period_absent(&q, "Cukai", &text, Some(2030), &lx), 0.0);
+    }
+
+    #[test]
+    fn a_whole_year_is_absent_from_a_report_out_before_it_ends_unless_it_counts_so_far() {
+        let lx = Lexicon::builtin();
+        let q = w("Berapa laba bersih Contoh sepanjang tahun 2031?");
+        let half = ["Laba semester I-2031 naik 5 persen.".to_string()];
+        assert_eq!(
+            period_absent(&q, "Laba Contoh", &half, Some(2031), &lx),
+            1.0
+        );
+        assert_eq!(
+            period_absent(&q, "Laba Contoh", &half, Some(2032), &lx),
+            0.0
+        );
+        let so_far = ["Ini OTT ketiga sepanjang 2031.".to_string()];
+        assert_eq!(period_absent(&q, "OTT", &so_far, Some(2031), &lx), 0.0);
+        let q = w("How much did Contoh earn over the whole of 2031?");
+        assert_eq!(
+            period_absent(&q, "Laba Contoh", &half, Some(2031), &lx),
+            1.0
+        );
+        // A bare year is no whole year: a price "in 2031" is any day's.
+        let q = w("Berapa harga emas pada 2031?");
+        assert_eq!(period_absent(&q, "Emas", &half, Some(2031), &lx), 0.0);
     }
 
     #[test]

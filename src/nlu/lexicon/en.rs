@@ -66,6 +66,10 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/en/which-words.txt"),
         ),
         (
+            "whole-period",
+            include_str!("../../../lexicon/en/whole-period.txt"),
+        ),
+        (
             "previous-report",
             include_str!("../../../lexicon/en/previous-report.txt"),
         ),

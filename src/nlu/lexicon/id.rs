@@ -37,6 +37,10 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/id/which-words.txt"),
         ),
         (
+            "whole-period",
+            include_str!("../../../lexicon/id/whole-period.txt"),
+        ),
+        (
             "previous-report",
             include_str!("../../../lexicon/id/previous-report.txt"),
         ),

@@ -80,6 +80,7 @@ impl Lexicon {
             "home-words" => words(&mut self.home_words),
             "year-parts" => words(&mut self.year_parts),
             "which-words" => words(&mut self.which_words),
+            "whole-period" => words(&mut self.whole_period),
             "previous-report" => words(&mut self.previous_report),
             "gradable" => words(&mut self.gradable),
             "superlatives" => words(&mut self.superlatives),

@@ -62,6 +62,7 @@ pub struct Lexicon {
     /// Words naming a part of a year (`year-parts.txt`: "bulan", "quarter").
     year_parts: HashSet<String>,
     which_words: HashSet<String>,
+    whole_period: HashSet<String>,
     /// Phrases naming the report before the one described next (`previous-report.txt`).
     previous_report: HashSet<String>,
     gradable: HashSet<String>,

@@ -17,6 +17,12 @@ impl Lexicon {
         self.year_parts.contains(w)
     }
 
+    /// Whether a word says a figure covers the whole of the year after it ("sepanjang", "whole"):
+    /// see `whole-period.txt`.
+    pub fn is_whole_period(&self, w: &str) -> bool {
+        self.whole_period.contains(w)
+    }
+
     pub fn is_article(&self, w: &str) -> bool {
         self.articles.contains(w)
     }
