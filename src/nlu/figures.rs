@@ -123,49 +123,54 @@ pub fn whole_of_text(text: &str, lx: &Lexicon) -> Vec<String> {
 /// number of one to three decimals right before a scale of a thousand or more, whose product is
 /// whole. Sorted, without repeats.
 pub fn scaled_of_text(text: &str, lx: &Lexicon) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
+    // Digits, separators and the scale words are ASCII: bytes index the text without a copy.
+    let b = text.as_bytes();
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    let run_end = |mut k: usize| {
+        while digit(k) {
+            k += 1;
+        }
+        k
+    };
     let mut out = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_ascii_digit()) {
+    while i < b.len() {
+        if !digit(i) || (i > 0 && digit(i - 1)) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < chars.len() && chars[i].is_ascii_digit() {
-            i += 1;
-        }
-        let mut whole: String = chars[start..i].iter().collect();
-        let mut decimals = String::new();
-        let sep = chars.get(i).copied();
-        if matches!(sep, Some(',' | '.')) && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
-            let from = i + 1;
-            let mut k = from;
-            while k < chars.len() && chars[k].is_ascii_digit() {
-                k += 1;
-            }
-            decimals = chars[from..k].iter().collect();
-            i = k;
+        i = run_end(i);
+        let mut whole = text[start..i].to_string();
+        let mut decimals = "";
+        let sep = b.get(i).copied();
+        if matches!(sep, Some(b',' | b'.')) && digit(i + 1) {
+            let end = run_end(i + 1);
+            decimals = &text[i + 1..end];
+            i = end;
             // Indonesian groups thousands with a dot ("1.500 triliun"), decimals with a comma.
-            if sep == Some('.') && decimals.len() == 3 {
-                whole.push_str(&std::mem::take(&mut decimals));
+            if sep == Some(b'.') && decimals.len() == 3 {
+                whole.push_str(decimals);
+                decimals = "";
             }
         }
         // A slashed date or a longer figure is no scaled sum.
-        let more = chars.get(i).is_some_and(|c| matches!(c, '.' | ',' | '/'))
-            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        let more = b.get(i).is_some_and(|c| matches!(c, b'.' | b',' | b'/')) && digit(i + 1);
         if decimals.len() > 3 || more {
             continue;
         }
         let mut k = i;
-        while chars.get(k) == Some(&' ') {
+        while b.get(k) == Some(&b' ') {
             k += 1;
         }
-        let word: String = chars[k..]
+        let end = k + b[k..]
             .iter()
-            .take_while(|c| c.is_alphabetic())
-            .flat_map(|c| c.to_lowercase())
-            .collect();
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        if end == k {
+            continue;
+        }
+        let word = text[k..end].to_ascii_lowercase();
         let Some(scale) = lx.scale_value(&word).filter(|v| *v >= 1000.0) else {
             continue;
         };
