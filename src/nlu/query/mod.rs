@@ -15,6 +15,7 @@ mod analysed;
 pub(crate) use affixes::strip_affixes;
 pub use analysed::{AnswerType, Query, Term};
 mod answer_kind;
+mod blend;
 mod clauses;
 mod compound;
 mod forms;
@@ -380,6 +381,8 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     if english {
         senses::add_short_forms(&mut terms, index);
         which_head(&mut terms, &tokens, lx);
+    } else {
+        blend::add_region_blends(&mut terms, index, lx);
     }
     // A figure quoted in a question asking who, where or which ("Siapa … yang naik 1,23
     // persen?") can only tell which report: the answer is a name, usually in another paragraph.
