@@ -241,6 +241,13 @@ pub fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }
 
+/// A word that is a year: four digits, 19xx or 20xx.
+pub fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.chars().all(|c| c.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"))
+}
+
 /// True when the token holds a digit (years, amounts): a salient detail a passage must contain.
 pub fn has_digit(word: &str) -> bool {
     word.chars().any(|c| c.is_ascii_digit())

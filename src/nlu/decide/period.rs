@@ -25,13 +25,7 @@ pub(super) struct Part {
 /// The year written right after a part, directly or past a unit or function word ("kuartal IV
 /// 2031", "kuartal IV/2031", "triwulan I tahun 2031", "fourth quarter of 2031").
 fn year_after(words: &[String], k: usize, lx: &Lexicon) -> Option<i32> {
-    let year = |w: &String| {
-        (w.len() == 4
-            && w.bytes().all(|b| b.is_ascii_digit())
-            && (w.starts_with("19") || w.starts_with("20")))
-        .then(|| w.parse().ok())
-        .flatten()
-    };
+    let year = |w: &String| text::is_year(w).then(|| w.parse().ok()).flatten();
     let w = words.get(k)?;
     year(w).or_else(|| {
         let joins = lx.is_function(w) || crate::nlu::dates::is_duration_word(w, lx);
@@ -214,10 +208,7 @@ pub(super) fn holds_all(
     published: Option<i32>,
     lx: &Lexicon,
 ) -> bool {
-    let mut words = text::words(title);
-    for p in paragraphs {
-        words.extend(text::words(p));
-    }
+    let words = article_words(title, paragraphs);
     wanted.iter().all(|p| held(p, &words, published, lx))
 }
 
@@ -274,10 +265,7 @@ pub(super) fn period_absent(
     if wanted.is_empty() && whole.is_empty() {
         return 0.0;
     }
-    let mut words = text::words(title);
-    for p in paragraphs {
-        words.extend(text::words(p));
-    }
+    let words = article_words(title, paragraphs);
     let part_absent = wanted.iter().any(|p| !held(p, &words, published, lx));
     // A report out before the year ends gives no figure for the whole of it; one counting so
     // far writes the phrase itself ("OTT ketiga sepanjang 2031").
@@ -295,6 +283,15 @@ fn whole_years(words: &[String], lx: &Lexicon) -> Vec<i32> {
         .filter(|&i| lx.is_whole_period(&words[i]))
         .filter_map(|i| year_after(words, i + 1, lx))
         .collect()
+}
+
+/// The words of an article's title and paragraphs, in order.
+fn article_words(title: &str, paragraphs: &[String]) -> Vec<String> {
+    let mut words = text::words(title);
+    for p in paragraphs {
+        words.extend(text::words(p));
+    }
+    words
 }
 
 /// The year an article was published in, which dates the parts it writes bare.

@@ -321,7 +321,7 @@ impl Index {
         let info = WordInfo {
             ids,
             cues: lx.cues_of(w).iter().fold(0, |bits, &c| bits | cue_bit(c)),
-            year: is_year(w),
+            year: text::is_year(w),
             number: text::has_digit(w) || lx.is_number_word(w),
             calendar: lx.is_calendar_word(w),
         };
@@ -411,10 +411,4 @@ fn has_day_month(text: &str) -> bool {
     let b = text.as_bytes();
     (1..b.len().saturating_sub(1))
         .any(|i| b[i] == b'/' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit())
-}
-
-fn is_year(word: &str) -> bool {
-    word.len() == 4
-        && word.chars().all(|c| c.is_ascii_digit())
-        && (word.starts_with("19") || word.starts_with("20"))
 }

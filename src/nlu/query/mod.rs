@@ -446,11 +446,11 @@ fn which_head(terms: &mut [Term], tokens: &[Token], lx: &super::lexicon::Lexicon
     }
 }
 
-/// Whether a term may be what the question asks about: a noun, neither general nor a name (a
-/// name says about whom), nor a verb ("dimiliki": worded by the reader as often as by the article).
 /// How many words after the question word [`Term::phrase`] takes in.
 const PHRASE_WORDS: usize = 4;
 
+/// Whether a term may be what the question asks about: a noun, neither general nor a name (a
+/// name says about whom), nor a verb ("dimiliki": worded by the reader as often as by the article).
 fn may_head(term: &Term, lx: &super::lexicon::Lexicon) -> bool {
     !term.generic
         && !term.context
