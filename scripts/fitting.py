@@ -37,6 +37,8 @@ WIDE_N = sorted(WIDE_M + glob.glob(os.path.join(ROOT, "tests/archive/articles-n/
 WIDE_O = sorted(WIDE_N + glob.glob(os.path.join(ROOT, "tests/archive/articles-o/*.txt")))
 # Stop 29's set P (four more new same-topic groups) on top of WIDE_O: imported only for probe-30-p.
 WIDE_P = sorted(WIDE_O + glob.glob(os.path.join(ROOT, "tests/archive/articles-p/*.txt")))
+# Stop 30's set Q (four more new same-topic groups) on top of WIDE_P: imported only for probe-31-q.
+WIDE_Q = sorted(WIDE_P + glob.glob(os.path.join(ROOT, "tests/archive/articles-q/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -154,6 +156,9 @@ SETS = [
     # Stop 29's set P (four more new same-topic groups), questions of every kind: scored blind
     # (0.722) and kept blind all of stop 29 (0.722 at its end), tuned on from stop 30.
     ("tests/archive/qa/probe-30-p.jsonl", WIDE_P),
+    # Stop 30's set Q (four more new same-topic groups), questions of every kind: scored blind
+    # (0.681) and kept blind all of stop 30 (0.681 at its end), tuned on from stop 31.
+    ("tests/archive/qa/probe-31-q.jsonl", WIDE_Q),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
