@@ -322,3 +322,39 @@ fn an_indicator_no_ticker_holds_is_answered_from_a_report_on_it() {
         assert!(a.text.contains("Rp20.150"), "{q}: {}", a.text);
     }
 }
+
+const COOPERATIVE_OLDER: &str = "Harga Solar di Kota Lumbung Ditetapkan Rp5.000 per Liter
+
+Tanggal: Rabu, 10 Maret 2021 / 09:00 WIB
+Reporter: Redaksi Uji
+
+LUMBUNG - Pemerintah Kota Lumbung menetapkan harga solar Rp5.000 per liter mulai Rabu (10/3/2021).
+
+Penetapan harga itu melibatkan langsung Ketua Koperasi Nelayan Lumbung Dimas Pratama.
+";
+
+const COOPERATIVE_NEWER: &str = "Harga Solar di Kota Lumbung Ditetapkan Rp6.500 per Liter
+
+Tanggal: Rabu, 14 Juni 2023 / 10:00 WIB
+Reporter: Redaksi Uji
+
+LUMBUNG - Pemerintah Kota Lumbung menetapkan harga solar Rp6.500 per liter mulai Rabu (14/6/2023).
+
+Nelayan di pelabuhan meminta subsidi agar biaya melaut tidak ikut melonjak.
+";
+
+#[test]
+fn with_no_date_the_newest_report_never_speaking_of_what_is_asked_does_not_win_the_tie() {
+    // Only the older report speaks of the cooperative's head; the newest report on the topic
+    // would win a near tie on recency alone.
+    let e = Engine::build(
+        Arc::new(Intents::builtin()),
+        Arc::new(Lexicon::builtin()),
+        &[article(1, COOPERATIVE_OLDER), article(2, COOPERATIVE_NEWER)],
+    );
+    let a = ask(
+        &e,
+        "siapa ketua yang ikut menetapkan harga solar di Lumbung?",
+    );
+    assert!(a.answered && a.sources[0].article_id == 1, "{a:?}");
+}

@@ -44,26 +44,8 @@ pub fn decide(
     }
     let passage = &index.passages[best.passage];
     let doc = passage.doc as usize;
-    // What the question asks about ("siapa pemilik …", "berapa utang …") must be something the
-    // article speaks of, in some paragraph or its title. An English question's word crossed a
-    // dictionary, which may miss the article's word: left to the model. A place noun asked with
-    // "mana" ("provinsi mana", "kota mana") names the kind of answer, whose name a report writes
-    // without the noun ("terbanyak di Contoh Barat"), not a topic it must speak of.
-    let kind_of_place = |t: &Term| {
-        q.answer_type == AnswerType::Place
-            && index.lx.is_cue(&t.word, crate::nlu::lexicon::Cue::Place)
-    };
-    if q.lang == crate::nlu::lang::Lang::Id
-        && let Some(t) = q.terms.iter().find(|t| {
-            t.head
-                && !kind_of_place(t)
-                && !t.untranslated
-                && !in_doc(t, index, doc)
-                && !found_in_title(t, index, passage)
-                && !root_in_doc(&t.word, index, doc)
-                && !said_otherwise(&t.word, index, doc)
-        })
-    {
+    // What the question asks about must be something the article speaks of.
+    if let Some(t) = unspoken_head(q, index, doc) {
         return Err(Refusal::MissingWord(t.word.clone()));
     }
     // Neighbours may complete the answer; names and numbers may sit there or in the title.
@@ -225,6 +207,31 @@ fn foreign_predicate<'q>(q: &'q Query, index: &Index) -> Option<&'q Term> {
 
 /// Whether the article writes a thesaurus word for the question's word ("wisatawan" for "turis",
 /// "perkiraan" for "proyeksi"): it speaks of what is asked in its own word.
+/// The term naming what an Indonesian question asks about ("siapa pemilik …", "berapa utang …")
+/// that the article speaks of nowhere, in no paragraph and not in its title. An English
+/// question's word crossed a dictionary, which may miss the article's word: left to the model. A
+/// place noun asked with "mana" ("provinsi mana", "kota mana") names the kind of answer, whose name
+/// a report writes without the noun ("terbanyak di Contoh Barat"), not a topic it must speak of.
+pub(crate) fn unspoken_head<'q>(q: &'q Query, index: &Index, doc: usize) -> Option<&'q Term> {
+    if q.lang != crate::nlu::lang::Lang::Id {
+        return None;
+    }
+    let kind_of_place = |t: &Term| {
+        q.answer_type == AnswerType::Place
+            && index.lx.is_cue(&t.word, crate::nlu::lexicon::Cue::Place)
+    };
+    let title = &index.docs[doc].title_terms;
+    q.terms.iter().find(|t| {
+        t.head
+            && !kind_of_place(t)
+            && !t.untranslated
+            && !in_doc(t, index, doc)
+            && !t.in_terms(title)
+            && !root_in_doc(&t.word, index, doc)
+            && !said_otherwise(&t.word, index, doc)
+    })
+}
+
 pub(crate) fn said_otherwise(word: &str, index: &Index, doc: usize) -> bool {
     let lx = &index.lx;
     let ids: Vec<_> = lx

@@ -14,7 +14,7 @@ use super::index::{Index, Passage};
 use super::query::{AnswerType, Query, Term};
 
 pub use self::checks::decide;
-pub(crate) use self::checks::said_otherwise;
+pub(crate) use self::checks::{said_otherwise, unspoken_head};
 pub use self::ranking::rank;
 
 #[derive(Debug, Clone)]

@@ -7,7 +7,7 @@
 use super::Inputs;
 use super::holding::doc_holds;
 use super::siblings::{self, clause_share, clause_terms, same_topic};
-use crate::nlu::article::Scored;
+use crate::nlu::article::{self, Scored};
 use crate::nlu::condition::{self, Verdict};
 use crate::nlu::index::Index;
 use crate::nlu::query::Query;
@@ -170,7 +170,13 @@ impl Inputs<'_> {
                 of(held) + of(placed)
             };
             let most = topic.iter().map(|&d| evidence(d)).fold(0.0f32, f32::max);
-            let holds_most = |doc: usize| evidence(doc) + 1e-3 >= most;
+            // With no "terbaru", what the question asks about ("siapa gubernur …") a report never
+            // speaks of tells against it, however new: an older report naming it wins the near
+            // tie. (A reader asking for the newest report is answered from it or refused.)
+            let spoken = |doc: usize| qd.latest || article::unspoken_head(q, index, doc).is_none();
+            let any_spoken = topic.iter().any(|&d| spoken(d));
+            let holds_most =
+                |doc: usize| evidence(doc) + 1e-3 >= most && (spoken(doc) || !any_spoken);
             // With "terbaru" the newest report holding what the question quotes: "harga terbaru di
             // <a town one older report covers>" asks for that town's newest report, not the
             // topic's newest, which never names the town.
