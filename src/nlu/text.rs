@@ -94,7 +94,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             && !all_lower
             && !all_upper
             && raw.chars().next().is_some_and(|c| c.is_uppercase());
-        let squeezed = as_token(raw.to_lowercase());
+        // An acronym in capitals amid lowercase text ("KKK", "PPPK") spells words, not a
+        // letter held for emphasis: kept whole, as a sentence's words keep it.
+        let acronym = !all_upper
+            && raw.len() <= MAX_ACRONYM
+            && raw.len() > 1
+            && raw.chars().all(|c| c.is_ascii_uppercase());
+        let squeezed = if acronym {
+            raw.to_lowercase()
+        } else {
+            as_token(raw.to_lowercase())
+        };
         if let Some(base) = reduplicated(&squeezed) {
             tokens.push(Token {
                 word: base.to_string(),
@@ -156,6 +166,9 @@ pub fn tokenize_sentences(text: &str) -> Vec<Token> {
 pub fn words(text: &str) -> Vec<String> {
     tokenize(text).into_iter().map(|t| t.word).collect()
 }
+
+/// The longest word in capitals read as an acronym rather than a shout.
+const MAX_ACRONYM: usize = 5;
 
 /// Runs of three or more of the same letter become one ("haiii" → "hai"); doubles stay ("maaf").
 pub fn squeeze(word: &str) -> String {
@@ -340,6 +353,16 @@ mod tests {
             .map(|t| t.word)
             .collect();
         assert_eq!(words, ["triwulan", "iii", "zona", "viii", "bagus"]);
+    }
+
+    #[test]
+    fn an_acronym_in_capitals_keeps_its_run_but_a_shout_is_squeezed() {
+        assert_eq!(
+            words("harga karet KKK 90 persen, guru PPPK"),
+            ["harga", "karet", "kkk", "90", "persen", "guru", "pppk"]
+        );
+        assert_eq!(words("HALOOO BOT"), ["halo", "bot"]);
+        assert_eq!(words("mantappp"), ["mantap"]);
     }
 
     #[test]
