@@ -116,6 +116,19 @@ fn an_english_month_abbreviation_is_read_as_the_month() {
 }
 
 #[test]
+fn an_indonesian_question_naming_a_defined_long_form_also_matches_its_abbreviation() {
+    let index = crate::nlu::testing::seed_archive_index(&[
+        "Wabah sukamaju\n\nKasus flu sukamaju raya (FSR) naik.\n\nKasus FSR tahun lalu 40.\n",
+    ]);
+    let q = analyse("Berapa kasus flu sukamaju raya tahun lalu?", None, &index);
+    assert!(
+        q.terms.iter().any(|t| t.forms.iter().any(|f| f == "fsr")),
+        "{:?}",
+        q.terms
+    );
+}
+
+#[test]
 fn an_english_question_naming_a_defined_long_form_also_matches_its_abbreviation() {
     let index = crate::nlu::testing::seed_archive_index(&[
         "Wabah sukamaju\n\nKasus flu sukamaju raya (FSR) naik.\n\nKasus FSR tahun lalu 40.\n",

@@ -378,8 +378,8 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         terms.push(new);
         previous = Some(terms.len() - 1);
     }
+    senses::add_short_forms(&mut terms, index);
     if english {
-        senses::add_short_forms(&mut terms, index);
         which_head(&mut terms, &tokens, lx);
     } else {
         blend::add_region_blends(&mut terms, index, lx);

@@ -51,9 +51,11 @@ pub(super) fn add_short_forms(terms: &mut [Term], index: &Index) {
         let Some(short_id) = index.term(short) else {
             continue;
         };
+        // (Written in a clause placing the question, the short form only places it: the long
+        // form outside the clause still asks about it.)
         if terms
             .iter()
-            .any(|t| t.matches.iter().any(|(id, _)| *id == short_id))
+            .any(|t| !t.context && t.matches.iter().any(|(id, _)| *id == short_id))
         {
             continue;
         }
