@@ -231,19 +231,24 @@ fn measured(
 /// quotes none.
 fn asked_sizes<'a>(q: &'a Query, lx: &'a Lexicon) -> impl Fn(&Paragraph) -> f32 + 'a {
     use super::lexicon::{Measure, MeasureRole};
-    // A size, not a year, a span of time or a rate: what is asked is that size's row.
-    let sized = |w: &str| {
-        matches!(
-            lx.measure(w, MeasureRole::Unit),
-            Some(Measure::Mass | Measure::Volume | Measure::Distance | Measure::Count)
-        )
+    // A size or an age, not a year or a rate: what is asked is that size's row ("umur 25
+    // tahun"). A span ending in a year ("pekan ke-15 tahun 2024", "Nomor 299 Tahun 2025") is a
+    // date or a label's year, no row.
+    let sized = |w: &[String], i: usize| match lx.measure(&w[i + 1], MeasureRole::Unit) {
+        Some(Measure::Mass | Measure::Volume | Measure::Distance | Measure::Count) => true,
+        Some(Measure::Duration) => {
+            !w.get(i + 2).is_some_and(|y| super::text::is_year(y))
+                && !i
+                    .checked_sub(1)
+                    .is_some_and(|p| lx.is_label(&w[p]) || w[p] == "ke")
+        }
+        _ => false,
     };
     let placed = |w: &str| q.terms.iter().any(|t| t.word == w && q.placed_elsewhere(t));
-    let sizes: Vec<(String, String)> = q
-        .words
-        .windows(2)
-        .filter(|w| super::text::has_digit(&w[0]) && sized(&w[1]) && !placed(&w[0]))
-        .map(|w| (w[0].clone(), w[1].clone()))
+    let w = &q.words;
+    let sizes: Vec<(String, String)> = (0..w.len().saturating_sub(1))
+        .filter(|&i| super::text::has_digit(&w[i]) && sized(w, i) && !placed(&w[i]))
+        .map(|i| (w[i].clone(), w[i + 1].clone()))
         .collect();
     move |paragraph: &Paragraph| {
         if sizes.is_empty() {
@@ -408,6 +413,17 @@ mod tests {
             body,
             "Waktu kopi gayo 5 kilogram Rp 240.000, siapa yang menjual?",
         );
+        assert!(c.iter().all(|(_, f)| f.echo_asked == 0.0), "{c:?}");
+    }
+
+    #[test]
+    fn an_age_the_question_asks_with_its_unit_marks_its_row_but_a_week_of_a_year_does_not() {
+        let body = "Harga kopi gayo naik Rp 5.000 per kilogram pada periode 19-25 Maret.\n\n\
+                    Daftar harga: pohon umur 3 tahun Rp 50.000; umur 25 tahun Rp 40.000.\n";
+        let c = measured_of(body, "Kopi gayo dari pohon umur 25 tahun harganya berapa?");
+        let asked = |k: usize| feature(&c, k, |f| f.echo_asked);
+        assert!(asked(1) > 0.0 && asked(0) == 0.0, "{c:?}");
+        let c = measured_of(body, "Harga kopi gayo pekan ke-25 tahun 2031 berapa?");
         assert!(c.iter().all(|(_, f)| f.echo_asked == 0.0), "{c:?}");
     }
 
