@@ -358,3 +358,51 @@ fn with_no_date_the_newest_report_never_speaking_of_what_is_asked_does_not_win_t
     );
     assert!(a.answered && a.sources[0].article_id == 1, "{a:?}");
 }
+
+const DOME_OLDER: &str = "Gunung Sukamaju Masih Berstatus Awas
+
+Tanggal: Rabu, 2 Agustus 2017 / 09:00 WIB
+Reporter: Redaksi Uji
+
+SUKAMAJU - Gunung Sukamaju masih berstatus Awas, kata petugas pos pengamatan, Rabu (2/8/2017).
+
+Berdasarkan pengukuran 19 Juli 2017, volume kubah lava Gunung Sukamaju sudah mencapai 2,3 juta meter kubik.
+";
+
+const DOME_NEWER: &str = "Gunung Sukamaju Kembali Semburkan Awan Panas
+
+Tanggal: Senin, 19 Februari 2018 / 10:00 WIB
+Reporter: Redaksi Uji
+
+SUKAMAJU - Gunung Sukamaju kembali menyemburkan awan panas setinggi 5.000 meter pada Senin (19/2/2018).
+
+Warga di lereng gunung diminta menjauh dari jalur awan panas, kata petugas pos pengamatan.
+";
+
+#[test]
+fn the_last_of_a_series_the_newest_report_never_speaks_of_is_read_in_an_older_one() {
+    // "Pengukuran terakhir" is the last measurement, not the newest report: only the older
+    // report speaks of the lava dome. (Ten articles or more, for rarity to be read.)
+    let fillers: Vec<String> = (1..=6)
+        .map(|i| format!("Kerja Bakti Warga Lumbung Pekan {i}\n\nWarga Kota Lumbung menggelar kerja bakti membersihkan selokan untuk pekan ke-{i}.\n"))
+        .collect();
+    let mut articles = vec![
+        article(1, DOME_OLDER),
+        article(2, DOME_NEWER),
+        article(3, OTHER),
+        article(4, OLDER),
+        article(5, NEWER),
+        article(6, PARKING),
+    ];
+    articles.extend((7..).zip(&fillers).map(|(id, text)| article(id, text)));
+    let e = Engine::build(
+        Arc::new(Intents::builtin()),
+        Arc::new(Lexicon::builtin()),
+        &articles,
+    );
+    let a = ask(
+        &e,
+        "Berapa volume kubah lava Gunung Sukamaju berdasarkan pengukuran terakhir?",
+    );
+    assert!(a.answered && a.sources[0].article_id == 1, "{a:?}");
+}

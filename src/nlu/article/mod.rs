@@ -163,7 +163,7 @@ fn type_match(t: AnswerType, p: &Passage) -> Option<bool> {
     }
 }
 /// Whether any paragraph of the article holds the term.
-fn in_doc(t: &Term, index: &Index, doc: usize) -> bool {
+pub(crate) fn in_doc(t: &Term, index: &Index, doc: usize) -> bool {
     (0..index.docs[doc].paragraphs.len())
         .filter_map(|i| index.passage_of(doc, i))
         .any(|p| found(t, p) > 0.0)

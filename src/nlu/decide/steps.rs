@@ -180,10 +180,22 @@ impl Inputs<'_> {
             // With "terbaru" the newest report holding what the question quotes: "harga terbaru di
             // <a town one older report covers>" asks for that town's newest report, not the
             // topic's newest, which never names the town.
+            // The question's rare words ("kubah lava") a report holds. Asked with a word that
+            // also says "the last of a series" ("pengukuran terakhir"), the newest report that
+            // speaks of fewer of them than another is on another aspect of the topic.
+            let rare_held = |doc: usize| {
+                q.terms
+                    .iter()
+                    .filter(|t| t.rare && !t.context && article::in_doc(t, index, doc))
+                    .count()
+            };
+            let series_end = !qd.relative_words.is_empty()
+                && qd.relative_words.iter().all(|w| self.lx.is_series_end(w));
+            let most_rare = topic.iter().map(|&d| rare_held(d)).max().unwrap_or(0);
             let newest = if qd.latest {
                 topic
                     .iter()
-                    .filter(|&&doc| holds_most(doc))
+                    .filter(|&&doc| holds_most(doc) && (!series_end || rare_held(doc) >= most_rare))
                     .filter_map(|&doc| dix.published_day[doc].map(|d| (d, doc)))
                     .max()
             } else {

@@ -41,6 +41,10 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/id/whole-period.txt"),
         ),
         (
+            "series-end",
+            include_str!("../../../lexicon/id/series-end.txt"),
+        ),
+        (
             "previous-report",
             include_str!("../../../lexicon/id/previous-report.txt"),
         ),

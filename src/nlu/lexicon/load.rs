@@ -81,6 +81,7 @@ impl Lexicon {
             "year-parts" => words(&mut self.year_parts),
             "which-words" => words(&mut self.which_words),
             "whole-period" => words(&mut self.whole_period),
+            "series-end" => words(&mut self.series_end),
             "previous-report" => words(&mut self.previous_report),
             "gradable" => words(&mut self.gradable),
             "superlatives" => words(&mut self.superlatives),

@@ -63,6 +63,7 @@ pub struct Lexicon {
     year_parts: HashSet<String>,
     which_words: HashSet<String>,
     whole_period: HashSet<String>,
+    series_end: HashSet<String>,
     /// Phrases naming the report before the one described next (`previous-report.txt`).
     previous_report: HashSet<String>,
     gradable: HashSet<String>,

@@ -23,6 +23,12 @@ impl Lexicon {
         self.whole_period.contains(w)
     }
 
+    /// Whether a latest word also says "the last of a series" ("terakhir", "last"): see
+    /// `series-end.txt`.
+    pub fn is_series_end(&self, w: &str) -> bool {
+        self.series_end.contains(w)
+    }
+
     pub fn is_article(&self, w: &str) -> bool {
         self.articles.contains(w)
     }
