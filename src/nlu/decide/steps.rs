@@ -177,9 +177,6 @@ impl Inputs<'_> {
             let any_spoken = topic.iter().any(|&d| spoken(d));
             let holds_most =
                 |doc: usize| evidence(doc) + 1e-3 >= most && (spoken(doc) || !any_spoken);
-            // With "terbaru" the newest report holding what the question quotes: "harga terbaru di
-            // <a town one older report covers>" asks for that town's newest report, not the
-            // topic's newest, which never names the town.
             // The question's rare words ("kubah lava") a report holds. Asked with a word that
             // also says "the last of a series" ("pengukuran terakhir"), the newest report that
             // speaks of fewer of them than another is on another aspect of the topic.
@@ -191,7 +188,14 @@ impl Inputs<'_> {
             };
             let series_end = !qd.relative_words.is_empty()
                 && qd.relative_words.iter().all(|w| self.lx.is_series_end(w));
-            let most_rare = topic.iter().map(|&d| rare_held(d)).max().unwrap_or(0);
+            let most_rare = if series_end {
+                topic.iter().map(|&d| rare_held(d)).max().unwrap_or(0)
+            } else {
+                0
+            };
+            // With "terbaru" the newest report holding what the question quotes: "harga terbaru di
+            // <a town one older report covers>" asks for that town's newest report, not the
+            // topic's newest, which never names the town.
             let newest = if qd.latest {
                 topic
                     .iter()
