@@ -53,10 +53,15 @@ Pengunjung memadati alun-alun sejak sore, kata petugas parkir.
 ";
 
 fn engine() -> Engine {
+    engine_of(&[article(1, OLDER), article(2, NEWER), article(3, OTHER)])
+}
+
+/// An engine over `articles` with the built-in intents and lexicon.
+fn engine_of(articles: &[Article]) -> Engine {
     Engine::build(
         Arc::new(Intents::builtin()),
         Arc::new(Lexicon::builtin()),
-        &[article(1, OLDER), article(2, NEWER), article(3, OTHER)],
+        articles,
     )
 }
 
@@ -121,11 +126,7 @@ Kepala badan statistik Kota Lumbung Dewi Lestari mengatakan harga bawang ikut na
 
 #[test]
 fn a_year_the_title_names_picks_that_report_over_one_merely_published_then() {
-    let e = Engine::build(
-        Arc::new(Intents::builtin()),
-        Arc::new(Lexicon::builtin()),
-        &[article(4, MID_YEAR), article(5, YEAR_REVIEW)],
-    );
+    let e = engine_of(&[article(4, MID_YEAR), article(5, YEAR_REVIEW)]);
     let a = ask(&e, "Berapa inflasi Kota Lumbung 2023?");
     assert!(a.answered && a.sources[0].article_id == 5, "{a:?}");
 }
@@ -154,11 +155,7 @@ Ketua Koperasi Lumbung Jun Sartono mengatakan rapat anggota digelar Maret.
 fn a_year_asked_alone_picks_the_report_on_the_whole_year_over_one_from_within_it() {
     // Neither title names the year: the report out the next January on the year's total is
     // about the year asked; the one from October gives part of it.
-    let e = Engine::build(
-        Arc::new(Intents::builtin()),
-        Arc::new(Lexicon::builtin()),
-        &[article(6, NINE_MONTHS), article(7, WHOLE_YEAR)],
-    );
+    let e = engine_of(&[article(6, NINE_MONTHS), article(7, WHOLE_YEAR)]);
     let a = ask(&e, "Berapa laba Koperasi Lumbung 2031?");
     assert!(a.answered && a.sources[0].article_id == 7, "{a:?}");
     assert!(a.text.contains("Rp 3,1 miliar"));
@@ -178,11 +175,7 @@ Kepala Desa Karangtengah Bagas Wiratama mengatakan pasokan dari kota terlambat s
 fn terbaru_with_a_place_only_an_older_report_names_quotes_that_report() {
     // The newest report on the topic is another town's: "terbaru" asks for the newest report
     // holding what the question names, not for one that never mentions the place.
-    let e = Engine::build(
-        Arc::new(Intents::builtin()),
-        Arc::new(Lexicon::builtin()),
-        &[article(1, OLDER), article(2, NEWER), article(4, VILLAGE)],
-    );
+    let e = engine_of(&[article(1, OLDER), article(2, NEWER), article(4, VILLAGE)]);
     let a = ask(&e, "Berapa harga solar terbaru di Karangtengah?");
     assert!(a.answered && a.sources[0].article_id == 4, "{a:?}");
     let a = ask(&e, "Berapa harga solar di Kota Lumbung terbaru?");
@@ -203,11 +196,7 @@ Tarif parkir mobil turun 20 persen menjadi Rp4.000 sekali parkir, kata Kepala Di
 fn a_process_noun_asked_about_is_met_by_its_root_the_report_writes() {
     // "penurunan" is what "turun" names: the stemmer leaves it at another stem ("urun"), but the
     // report that says the tariff "turun" speaks of the decrease asked about.
-    let e = Engine::build(
-        Arc::new(Intents::builtin()),
-        Arc::new(Lexicon::builtin()),
-        &[article(1, OLDER), article(5, PARKING)],
-    );
+    let e = engine_of(&[article(1, OLDER), article(5, PARKING)]);
     let a = ask(
         &e,
         "Berapa persen penurunan tarif parkir mobil di Kota Lumbung?",
@@ -227,11 +216,7 @@ Angka itu diumumkan Kepala Dinas Pangan Kota Lumbung Rina Paramitha di balai kot
 ";
 
 fn march_release_only() -> Engine {
-    Engine::build(
-        Arc::new(Intents::builtin()),
-        Arc::new(Lexicon::builtin()),
-        &[article(1, MARCH_RELEASE)],
-    )
+    engine_of(&[article(1, MARCH_RELEASE)])
 }
 
 #[test]
@@ -280,15 +265,11 @@ fn terbaru_takes_no_topic_from_how_a_headline_says_a_figure_moved() {
     // The oldest report's headline says "naik" and names nothing else the question asks: a
     // gradable word names no topic, so the newest report saying "naik" of another figure is not
     // the newest on the question's topic.
-    let e = Engine::build(
-        Arc::new(Intents::builtin()),
-        Arc::new(Lexicon::builtin()),
-        &[
-            article(1, STALLS_OLD),
-            article(2, STALLS_NEW),
-            article(3, FEE_NEWEST),
-        ],
-    );
+    let e = engine_of(&[
+        article(1, STALLS_OLD),
+        article(2, STALLS_NEW),
+        article(3, FEE_NEWEST),
+    ]);
     let a = ask(&e, "sewa kios yang terbaru naik berapa persen?");
     assert!(a.answered && a.sources[0].article_id == 2, "{a:?}");
     assert!(a.text.contains("3,6 persen"), "{a:?}");
@@ -308,11 +289,7 @@ Analis Bank Lumbung Jun Sartono mengatakan pelemahan dipicu harga kopi dunia.
 fn an_indicator_no_ticker_holds_is_answered_from_a_report_on_it() {
     // The archive's pages carry no ticker: the report on the rupiah's close answers, rather
     // than a reply that no indicator is held.
-    let e = Engine::build(
-        Arc::new(Intents::builtin()),
-        Arc::new(Lexicon::builtin()),
-        &[article(8, RUPIAH), article(3, OTHER)],
-    );
+    let e = engine_of(&[article(8, RUPIAH), article(3, OTHER)]);
     for q in [
         "Kurs rupiah terhadap dolar terbaru berapa?",
         "What's the latest rupiah exchange rate against the dollar?",
@@ -347,11 +324,7 @@ Nelayan di pelabuhan meminta subsidi agar biaya melaut tidak ikut melonjak.
 fn with_no_date_the_newest_report_never_speaking_of_what_is_asked_does_not_win_the_tie() {
     // Only the older report speaks of the cooperative's head; the newest report on the topic
     // would win a near tie on recency alone.
-    let e = Engine::build(
-        Arc::new(Intents::builtin()),
-        Arc::new(Lexicon::builtin()),
-        &[article(1, COOPERATIVE_OLDER), article(2, COOPERATIVE_NEWER)],
-    );
+    let e = engine_of(&[article(1, COOPERATIVE_OLDER), article(2, COOPERATIVE_NEWER)]);
     let a = ask(
         &e,
         "siapa ketua yang ikut menetapkan harga solar di Lumbung?",
@@ -359,50 +332,46 @@ fn with_no_date_the_newest_report_never_speaking_of_what_is_asked_does_not_win_t
     assert!(a.answered && a.sources[0].article_id == 1, "{a:?}");
 }
 
-const DOME_OLDER: &str = "Gunung Sukamaju Masih Berstatus Awas
+const DAM_OLDER: &str = "Bendungan Sukamaju Masih Siaga
 
-Tanggal: Rabu, 2 Agustus 2017 / 09:00 WIB
+Tanggal: Rabu, 4 Maret 2026 / 09:00 WIB
 Reporter: Redaksi Uji
 
-SUKAMAJU - Gunung Sukamaju masih berstatus Awas, kata petugas pos pengamatan, Rabu (2/8/2017).
+SUKAMAJU - Bendungan Sukamaju masih berstatus siaga, kata petugas jaga, Rabu (4/3/2026).
 
-Berdasarkan pengukuran 19 Juli 2017, volume kubah lava Gunung Sukamaju sudah mencapai 2,3 juta meter kubik.
+Berdasarkan pengukuran 1 Maret 2026, tinggi muka air waduk sudah mencapai 41,7 meter.
 ";
 
-const DOME_NEWER: &str = "Gunung Sukamaju Kembali Semburkan Awan Panas
+const DAM_NEWER: &str = "Pintu Air Bendungan Sukamaju Dibuka
 
-Tanggal: Senin, 19 Februari 2018 / 10:00 WIB
+Tanggal: Senin, 6 April 2026 / 10:00 WIB
 Reporter: Redaksi Uji
 
-SUKAMAJU - Gunung Sukamaju kembali menyemburkan awan panas setinggi 5.000 meter pada Senin (19/2/2018).
+SUKAMAJU - Petugas membuka dua pintu air Bendungan Sukamaju pada Senin (6/4/2026).
 
-Warga di lereng gunung diminta menjauh dari jalur awan panas, kata petugas pos pengamatan.
+Warga di hilir bendungan diminta menjauhi bantaran sungai, kata petugas jaga.
 ";
 
 #[test]
 fn the_last_of_a_series_the_newest_report_never_speaks_of_is_read_in_an_older_one() {
     // "Pengukuran terakhir" is the last measurement, not the newest report: only the older
-    // report speaks of the lava dome. (Ten articles or more, for rarity to be read.)
+    // report speaks of the reservoir's water level. (Ten articles or more, for rarity to be read.)
     let fillers: Vec<String> = (1..=6)
         .map(|i| format!("Kerja Bakti Warga Lumbung Pekan {i}\n\nWarga Kota Lumbung menggelar kerja bakti membersihkan selokan untuk pekan ke-{i}.\n"))
         .collect();
     let mut articles = vec![
-        article(1, DOME_OLDER),
-        article(2, DOME_NEWER),
+        article(1, DAM_OLDER),
+        article(2, DAM_NEWER),
         article(3, OTHER),
         article(4, OLDER),
         article(5, NEWER),
         article(6, PARKING),
     ];
     articles.extend((7..).zip(&fillers).map(|(id, text)| article(id, text)));
-    let e = Engine::build(
-        Arc::new(Intents::builtin()),
-        Arc::new(Lexicon::builtin()),
-        &articles,
-    );
+    let e = engine_of(&articles);
     let a = ask(
         &e,
-        "Berapa volume kubah lava Gunung Sukamaju berdasarkan pengukuran terakhir?",
+        "Berapa tinggi muka air waduk Sukamaju menurut pengukuran terakhir?",
     );
     assert!(a.answered && a.sources[0].article_id == 1, "{a:?}");
 }

@@ -205,8 +205,6 @@ fn foreign_predicate<'q>(q: &'q Query, index: &Index) -> Option<&'q Term> {
     })
 }
 
-/// Whether the article writes a thesaurus word for the question's word ("wisatawan" for "turis",
-/// "perkiraan" for "proyeksi"): it speaks of what is asked in its own word.
 /// The term naming what an Indonesian question asks about ("siapa pemilik …", "berapa utang …")
 /// that the article speaks of nowhere, in no paragraph and not in its title. An English
 /// question's word crossed a dictionary, which may miss the article's word: left to the model. A
@@ -232,6 +230,8 @@ pub(crate) fn unspoken_head<'q>(q: &'q Query, index: &Index, doc: usize) -> Opti
     })
 }
 
+/// Whether the article writes a thesaurus word for the question's word ("wisatawan" for "turis",
+/// "perkiraan" for "proyeksi"): it speaks of what is asked in its own word.
 pub(crate) fn said_otherwise(word: &str, index: &Index, doc: usize) -> bool {
     let lx = &index.lx;
     let ids: Vec<_> = lx

@@ -23,8 +23,8 @@ impl Lexicon {
         self.whole_period.contains(w)
     }
 
-    /// Whether a latest word also says "the last of a series" ("terakhir", "last"): see
-    /// `series-end.txt`.
+    /// Whether a latest word also says "the last of a series" ("terakhir"): see
+    /// `id/series-end.txt` (English has none).
     pub fn is_series_end(&self, w: &str) -> bool {
         self.series_end.contains(w)
     }

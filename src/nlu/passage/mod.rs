@@ -231,7 +231,7 @@ fn measured(
 /// quotes none.
 fn asked_sizes<'a>(q: &'a Query, lx: &'a Lexicon) -> impl Fn(&Paragraph) -> f32 + 'a {
     use super::lexicon::{Measure, MeasureRole};
-    // A size or an age, not a year or a rate: what is asked is that size's row ("umur 25
+    // A size or an age, not a year or a rate: what is asked is that size's row ("umur 7
     // tahun"). A span ending in a year ("pekan ke-15 tahun 2024", "Nomor 299 Tahun 2025") is a
     // date or a label's year, no row.
     let sized = |w: &[String], i: usize| match lx.measure(&w[i + 1], MeasureRole::Unit) {
@@ -418,12 +418,12 @@ mod tests {
 
     #[test]
     fn an_age_the_question_asks_with_its_unit_marks_its_row_but_a_week_of_a_year_does_not() {
-        let body = "Harga kopi gayo naik Rp 5.000 per kilogram pada periode 19-25 Maret.\n\n\
-                    Daftar harga: pohon umur 3 tahun Rp 50.000; umur 25 tahun Rp 40.000.\n";
-        let c = measured_of(body, "Kopi gayo dari pohon umur 25 tahun harganya berapa?");
+        let body = "Harga kopi gayo naik Rp 5.000 per kilogram pada periode 11-17 Maret.\n\n\
+                    Daftar harga: pohon umur 4 tahun Rp 50.000; umur 17 tahun Rp 40.000.\n";
+        let c = measured_of(body, "Kopi gayo dari pohon umur 17 tahun harganya berapa?");
         let asked = |k: usize| feature(&c, k, |f| f.echo_asked);
         assert!(asked(1) > 0.0 && asked(0) == 0.0, "{c:?}");
-        let c = measured_of(body, "Harga kopi gayo pekan ke-25 tahun 2031 berapa?");
+        let c = measured_of(body, "Harga kopi gayo pekan ke-17 tahun 2031 berapa?");
         assert!(c.iter().all(|(_, f)| f.echo_asked == 0.0), "{c:?}");
     }
 
