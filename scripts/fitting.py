@@ -39,6 +39,8 @@ WIDE_O = sorted(WIDE_N + glob.glob(os.path.join(ROOT, "tests/archive/articles-o/
 WIDE_P = sorted(WIDE_O + glob.glob(os.path.join(ROOT, "tests/archive/articles-p/*.txt")))
 # Stop 30's set Q (four more new same-topic groups) on top of WIDE_P: imported only for probe-31-q.
 WIDE_Q = sorted(WIDE_P + glob.glob(os.path.join(ROOT, "tests/archive/articles-q/*.txt")))
+# Stop 31's set R (four more new same-topic groups) on top of WIDE_Q: imported only for probe-32-r.
+WIDE_R = sorted(WIDE_Q + glob.glob(os.path.join(ROOT, "tests/archive/articles-r/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -159,6 +161,9 @@ SETS = [
     # Stop 30's set Q (four more new same-topic groups), questions of every kind: scored blind
     # (0.681) and kept blind all of stop 30 (0.681 at its end), tuned on from stop 31.
     ("tests/archive/qa/probe-31-q.jsonl", WIDE_Q),
+    # Stop 31's set R (four more new same-topic groups), questions of every kind: scored blind
+    # (0.625) and kept blind all of stop 31 (0.625 at its end), tuned on from stop 32.
+    ("tests/archive/qa/probe-32-r.jsonl", WIDE_R),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
