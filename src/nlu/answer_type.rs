@@ -13,6 +13,7 @@ use super::answer_measure::{
 use super::lexicon::{Cue, Lexicon, Measure};
 use super::query::{AnswerType, Query};
 pub use super::sentences::{Tok, mark, sentences, tokens};
+use super::text;
 
 /// How many words after an English "which" its noun phrase may take ("which Central Java toll").
 const NOUN_PHRASE: usize = 3;
@@ -214,6 +215,7 @@ pub fn facts(toks: &[Tok], lx: &Lexicon) -> Vec<Facts> {
             let digits = t.is_number();
             let number = digits || lx.is_number_word(w);
             let datey = t.lower.contains('/')
+                || text::is_day_offset(w)
                 || (w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2099).contains(&y)))
                 || word(i.checked_sub(1)).is_some_and(|p| lx.is_cue(p, Cue::Time) || lx.is_day(p))
                 || word(Some(i + 1))

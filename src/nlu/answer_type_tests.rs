@@ -86,6 +86,29 @@ fn strongest(wanted: AnswerType, question: &[&str], sentence: &str) -> f32 {
 }
 
 #[test]
+fn a_day_counted_from_an_occasion_is_one_word_and_answers_when_not_how_many() {
+    let words: Vec<String> = tokens("Puncak arus terjadi pada H-3, yakni 1.200 orang.")
+        .into_iter()
+        .map(|t| t.lower)
+        .collect();
+    assert_eq!(words[4], "h-3");
+    let when = strongest(
+        AnswerType::Date,
+        &[],
+        "Puncak arus diperkirakan H-3 Lebaran.",
+    );
+    assert!(when > 0.0, "{when}");
+    assert_eq!(
+        strongest(
+            AnswerType::Number,
+            &[],
+            "Puncak arus diperkirakan H-3 Lebaran."
+        ),
+        0.0
+    );
+}
+
+#[test]
 fn a_year_alone_is_no_amount_but_a_figure_is_and_a_cue_gives_a_reason() {
     let n = AnswerType::Number;
     assert_eq!(strongest(n, &[], "Pada 2019 harga naik."), 0.0);

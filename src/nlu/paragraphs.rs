@@ -18,6 +18,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::answer_type::{self, Facts, Tok};
 use super::dates::{self, When};
 use super::index::{Index, TermId};
+use super::text;
 
 /// One article's paragraphs, in order.
 pub struct Detail {
@@ -82,7 +83,10 @@ impl Detail {
                             let toks = answer_type::tokens(sentence);
                             let mut pieces = Vec::with_capacity(toks.len());
                             for (i, tok) in toks.iter().enumerate() {
-                                for piece in tok.lower.split(|c: char| !c.is_alphanumeric()) {
+                                let whole = text::is_day_offset(&tok.lower);
+                                for piece in
+                                    tok.lower.split(|c: char| !c.is_alphanumeric() && !whole)
+                                {
                                     if piece.is_empty() {
                                         continue;
                                     }

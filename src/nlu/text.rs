@@ -78,6 +78,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
                 Some(_) => {}
             }
+        } else if start.is_some_and(|s| day_offset(&normalised[s..i], &normalised[i..])) {
+            // "H-3", "H+2": a day counted from an occasion is one word, as the date it names.
         } else if let Some(s) = start.take() {
             raw_words.push(&normalised[s..i]);
         }
@@ -122,6 +124,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
     }
     tokens
+}
+
+/// Whether a token is a day counted from an occasion ("h-3", "h+2"): a label, like a date,
+/// rather than a figure.
+pub fn is_day_offset(word: &str) -> bool {
+    word.len() > 2 && day_offset(&word[..1], &word[1..])
+}
+
+/// Whether a word so far and the text from a `+` or `-` on are a day counted from an occasion:
+/// "H" (hari, the day) and the sign glued to a count of days ("H-7 Lebaran", "H+3").
+fn day_offset(word: &str, rest: &str) -> bool {
+    let mut after = rest.chars();
+    word.eq_ignore_ascii_case("h")
+        && matches!(after.next(), Some('+' | '-'))
+        && after.next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Whether letters followed by digits are a unit or currency glued to a figure ("Rp12.345",
@@ -370,6 +387,17 @@ mod tests {
         assert_eq!(words("org2 bagi-bagi"), vec!["org", "org", "bagi", "bagi"]);
         assert_eq!(words("idx30 lq45 2014"), vec!["idx30", "lq45", "2014"]);
         assert_eq!(words("naik 6%"), vec!["naik", "6", "persen"]);
+    }
+
+    #[test]
+    fn a_day_counted_from_an_occasion_is_one_word_but_other_signs_part_words() {
+        assert_eq!(
+            words("H-7 Lebaran dan H+3-nya"),
+            ["h-7", "lebaran", "dan", "h+3", "nya"]
+        );
+        assert!(is_day_offset("h+3") && is_day_offset("h-12"));
+        assert_eq!(words("PH-7 dan h- 3"), ["ph", "7", "dan", "h", "3"]);
+        assert!(!is_day_offset("h") && !is_day_offset("h-"));
     }
 
     #[test]

@@ -375,3 +375,26 @@ fn the_last_of_a_series_the_newest_report_never_speaks_of_is_read_in_an_older_on
     );
     assert!(a.answered && a.sources[0].article_id == 1, "{a:?}");
 }
+
+const PORT: &str = "Penumpang Pelabuhan Lumbung Capai 40.000 Orang hingga H+4 Lebaran
+
+Tanggal: Senin, 15 April 2024 / 14:00 WIB
+Reporter: Redaksi Uji
+
+LUMBUNG - Jumlah penumpang kapal di Pelabuhan Lumbung hingga H+4 Lebaran mencapai 40.000 orang, kata Kepala Pelabuhan Lumbung Dedi Kusuma, Senin (15/4/2024).
+
+Pada H+1 penumpang tercatat 8.100 orang. Pada H+2 jumlahnya naik menjadi 9.700 orang, sedangkan pada H+3 mencapai 11.400 orang.
+
+Dedi mengatakan kapal tambahan disiapkan hingga akhir pekan agar antrean tidak menumpuk di dermaga.
+";
+
+#[test]
+fn a_day_counted_from_the_holiday_marks_the_sentence_of_that_day() {
+    let e = engine_of(&[article(1, PORT)]);
+    let a = ask(
+        &e,
+        "Saat penumpang Pelabuhan Lumbung mencapai 40.000 orang pada H+4, berapa penumpang pada H+3?",
+    );
+    let marked = a.text.split("**").nth(1).unwrap_or_default();
+    assert!(a.answered && marked.contains("11.400"), "{a:?}");
+}

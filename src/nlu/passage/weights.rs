@@ -189,15 +189,15 @@ impl Weights {
             // A figure the question quotes, and its unit, place the question ("ketika bank
             // menaikkan bunga menjadi 9,75 persen"); the answer is not beside them.
             let unit = lx.measure(&t.word, MeasureRole::Unit).is_some() || lx.is_scale(&t.word);
-            let quoted = text::has_digit(&t.word)
+            let figure = text::has_digit(&t.word) && !text::is_day_offset(&t.word);
+            let quoted = figure
                 || (unit
                     && q.words
                         .iter()
                         .enumerate()
                         .any(|(i, w)| *w == t.word && i > 0 && text::has_digit(&q.words[i - 1])));
             out.near.push(if quoted { 0.0 } else { base * rarity });
-            out.figures
-                .push(if text::has_digit(&t.word) { 1.0 } else { 0.0 });
+            out.figures.push(if figure { 1.0 } else { 0.0 });
             out.plain.push(if t.salient {
                 2.0
             } else if t.generic {
