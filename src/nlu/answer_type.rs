@@ -53,10 +53,13 @@ impl Asked {
             .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
             .cloned()
             .collect();
-        let time = q
-            .words
-            .iter()
-            .any(|w| lx.is_cue(w, Cue::Time) && !lx.is_day(w));
+        // A time word before a figure quotes a time ("hingga pukul 12.00, berapa pengunjung …"):
+        // it places the question rather than asking the hour.
+        let time = q.words.iter().enumerate().any(|(i, w)| {
+            lx.is_cue(w, Cue::Time)
+                && !lx.is_day(w)
+                && !q.words.get(i + 1).is_some_and(|n| text::has_digit(n))
+        });
         // "Pukul berapa" asks for a time, which is no amount; "saham apa" and "which commodity"
         // ask for a name (Indonesian puts the noun first, English after; a verb there, as in
         // "dijadikan apa", asks something else).

@@ -267,6 +267,24 @@ fn an_english_which_before_a_place_or_person_noun_asks_for_that_kind_of_name() {
 }
 
 #[test]
+fn a_time_the_question_quotes_places_it_and_asks_no_hour() {
+    let lx = Lexicon::builtin();
+    let index = crate::nlu::testing::one_article_index(
+        "Pasar Sukamaju ramai\n\nHingga pukul 12.00 tercatat 7.000 pengunjung. Pasar tutup pukul 17.00.\n",
+    );
+    let wanted =
+        |raw: &str| Asked::of(&super::super::query::analyse(raw, None, &index), &lx).wanted;
+    assert_eq!(
+        wanted("Pasar Sukamaju tutup pukul berapa?"),
+        AnswerType::Date
+    );
+    assert_eq!(
+        wanted("Saat pasar ramai hingga pukul 12.00, berapa pengunjungnya?"),
+        AnswerType::Number
+    );
+}
+
+#[test]
 fn an_english_what_question_naming_a_measure_only_in_its_translation_asks_an_amount() {
     let lx = Lexicon::builtin();
     let index = crate::nlu::testing::one_article_index(
