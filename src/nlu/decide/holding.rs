@@ -42,6 +42,7 @@ pub(super) fn single(q: &Query, t: &Term) -> Query {
     Query {
         words: Vec::new(),
         placed: Vec::new(),
+        placing_words: Vec::new(),
         lead_names_report: false,
         terms: vec![t.clone()],
         answer_type: q.answer_type,

@@ -16,6 +16,8 @@ use super::sentence::{names_date, superlative};
 /// The question's date counts as one more term, at this share of a term's weight (more
 /// let a paragraph that only names the day outrank the one holding the figure).
 const DATE_WEIGHT: f32 = 0.25;
+/// A date the question asks about other than the report's own counts at this share.
+const FOREIGN_DATE_WEIGHT: f32 = 1.0;
 /// An extreme the question asks for ("paling", "strongest") counts as one more term, at this share
 /// of a term's weight.
 const SUPERLATIVE_WEIGHT: f32 = 0.5;
@@ -96,6 +98,26 @@ impl Weights {
                     .all(|t| t.day.is_none() || t == p)
         });
         let dates: &[When] = if only_that_day { &[] } else { &qd.dates };
+        // A date other than the report's own ("2019" asked of a 2024 report, which neither its
+        // date nor its lead names) cannot have chosen the report: it tells its paragraphs
+        // apart, as a rare word does.
+        let lead_dates = detail.paragraphs.first().map_or(&[][..], |l| &l.dates[..]);
+        let foreign: Vec<When> = dates
+            .iter()
+            .filter(|w| {
+                published
+                    .as_ref()
+                    .is_some_and(|p| !w.covered_by(p) && !p.covered_by(w))
+                    && !names_date(lead_dates, std::slice::from_ref(*w))
+                    && !only_placing(q, w, lx)
+            })
+            .cloned()
+            .collect();
+        let (dates, date_share): (&[When], f32) = if foreign.is_empty() {
+            (dates, DATE_WEIGHT)
+        } else {
+            (&foreign, FOREIGN_DATE_WEIGHT)
+        };
         // A weekday the question names with the day the report came out ("Rabu (3/6)")
         // spells that day; when the lead names it as the report's dateline, the weekday only
         // points at the lead (the date's numbers are no terms already; the weekday is a word).
@@ -122,7 +144,7 @@ impl Weights {
         let mut out = Weights {
             dates: dates.to_vec(),
             labels: super::labelled::labels(&qd.dates, published, detail.paragraphs.first(), lx),
-            date_weight: DATE_WEIGHT * rarity(dated, dated as f32),
+            date_weight: date_share * rarity(dated, dated as f32),
             superlative_weight: if asks_extreme(q.asking_words(), qd, lx) {
                 let marked = detail
                     .paragraphs
@@ -249,4 +271,49 @@ pub(super) fn asks_extreme<'a>(
     words
         .into_iter()
         .any(|w| lx.is_superlative(w) && !qd.relative_words.iter().any(|r| r == w))
+}
+
+/// Whether a date is written only in the clause placing the question ("saat … tertinggi sejak
+/// 2014", "waktu PMA Januari-September turun"): it names the report's words, not the time asked
+/// about. Its year's words, or without a year its month's.
+fn only_placing(q: &Query, w: &When, lx: &Lexicon) -> bool {
+    let year = w.year.map(|y| y.to_string());
+    let spells = |x: &str| match (&year, w.month) {
+        (Some(y), _) => x == y,
+        (None, Some(m)) => lx.month(x) == Some(m),
+        (None, None) => false,
+    };
+    let mut at = q
+        .words
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| spells(x))
+        .peekable();
+    at.peek().is_some() && at.all(|(i, _)| q.placing_words.get(i).copied().unwrap_or(false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_year_only_the_placing_clause_writes_is_no_time_asked_about() {
+        let lx = Lexicon::builtin();
+        let index = crate::nlu::testing::one_article_index(
+            "Inflasi Sukamaju\n\nInflasi Sukamaju 2022 tertinggi sejak 2014.\n",
+        );
+        let q = |raw: &str| crate::nlu::query::analyse(raw, None, &index);
+        let year = When {
+            year: Some(2014),
+            month: None,
+            day: None,
+        };
+        let placing = q("Berapa inflasi Sukamaju saat disebut tertinggi sejak 2014?");
+        assert!(only_placing(&placing, &year, &lx));
+        assert!(!only_placing(
+            &q("Berapa inflasi Sukamaju pada 2014?"),
+            &year,
+            &lx
+        ));
+    }
 }

@@ -198,6 +198,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let lang = forced.or(detected).unwrap_or(Lang::Id);
     // Small talk and the ticker read the words as written; terms read English phrases as one.
     let words: Vec<String> = tokens.iter().map(|t| t.word.clone()).collect();
+    let placing_words = context.clone();
     if english {
         (_, lead) = merge_english_phrases(tokens.clone(), lead, lx);
         if limit.contains(&true) {
@@ -413,6 +414,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     Query {
         words,
         placed,
+        placing_words,
         lead_names_report,
         terms,
         answer_type,
