@@ -34,6 +34,9 @@ pub struct Asked {
     scaled: bool,
     /// "Saham apa", "apa nama …", "which commodity": the answer is a name of any kind.
     name: bool,
+    /// The forms of the noun a which-word asks about ("kandang" of "kandang apa"): the word a
+    /// sentence writes after it names one ("kandang flamingo"), capitalised or not.
+    kind: HashSet<String>,
     /// "Nomor berapa", "PP no brp": the question asks the number a label word names ("Nomor 7").
     labelled: bool,
 }
@@ -70,13 +73,14 @@ impl Asked {
                     && q.terms.iter().any(|t| t.word == *w)
             })
         };
-        let which = q.words.iter().enumerate().any(|(i, w)| {
-            lx.is_which_word(w)
-                && noun(match q.lang {
-                    super::lang::Lang::Id => i.checked_sub(1),
-                    super::lang::Lang::En => Some(i + 1),
-                })
+        let which_noun = q.words.iter().enumerate().find_map(|(i, w)| {
+            let at = match q.lang {
+                super::lang::Lang::Id => i.checked_sub(1),
+                super::lang::Lang::En => Some(i + 1),
+            };
+            (lx.is_which_word(w) && noun(at)).then(|| at).flatten()
         });
+        let which = which_noun.is_some();
         let measure = asked_measure(&q.words, lx).or_else(|| {
             (q.lang == super::lang::Lang::En)
                 .then(|| translated_measure(q, lx))
@@ -142,9 +146,16 @@ impl Asked {
             t => t,
         };
         let counted = counted(q, lx);
+        let name = which && wanted == AnswerType::Any;
+        let kind = which_noun
+            .filter(|_| name)
+            .and_then(|i| q.terms.iter().find(|t| t.word == q.words[i]))
+            .map(|t| t.forms.iter().cloned().collect())
+            .unwrap_or_default();
         Asked {
             wanted,
-            name: which && wanted == AnswerType::Any,
+            name,
+            kind,
             time,
             scaled: counted.iter().any(|w| lx.is_scale(w)),
             counted,
@@ -325,6 +336,10 @@ fn person_names(toks: &[Tok], lx: &Lexicon) -> Vec<bool> {
     out
 }
 
+/// The strength of a word naming one of the kind asked ("kandang *flamingo*" for "kandang apa"):
+/// less than a name's, as the word after a noun may only qualify it.
+const KIND_NAMED: f32 = 0.7;
+
 /// The values of the wanted kind in a sentence: (word position, strength 0..1). For "berapa" a
 /// figure in the measure asked for (1.0) beats one in another (0.3) and a bare number; with no
 /// measure asked, a figure with a unit or separators (1.0) beats a bare number (0.5); a figure the
@@ -410,10 +425,17 @@ pub fn values_of(toks: &[Tok], facts: &[Facts], asked: &Asked) -> Vec<(usize, f3
                 }
             }
             AnswerType::Any if asked.name => {
-                if !new_name() {
+                if new_name() {
+                    1.0
+                } else if i > 0
+                    && asked.kind.contains(&toks[i - 1].lower)
+                    && !asked.words.contains(&t.lower)
+                    && t.lower.chars().all(char::is_alphabetic)
+                {
+                    KIND_NAMED
+                } else {
                     continue;
                 }
-                1.0
             }
             AnswerType::Reason if is(CAUSE) => 1.0,
             AnswerType::Manner if is(MANNER) => 1.0,

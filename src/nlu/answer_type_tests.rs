@@ -70,6 +70,7 @@ fn strongest(wanted: AnswerType, question: &[&str], sentence: &str) -> f32 {
         scaled: false,
         time: false,
         name: false,
+        kind: HashSet::default(),
         measure: asked_measure(
             &question.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
             &lx,
@@ -199,6 +200,7 @@ fn saham_apa_wants_a_name_of_any_kind() {
         scaled: false,
         time: false,
         name: true,
+        kind: HashSet::default(),
         labelled: false,
     };
     let strength = |s: &str| {
@@ -215,6 +217,25 @@ fn saham_apa_wants_a_name_of_any_kind() {
 }
 
 #[test]
+fn the_word_after_the_noun_a_which_word_asks_about_names_one_of_that_kind() {
+    let lx = Lexicon::builtin();
+    let index = crate::nlu::testing::one_article_index(
+        "Kebun Sukamaju ramai\n\nPengunjung memadati kandang rusa dan kolam ikan.\n",
+    );
+    let asked = Asked::of(
+        &super::super::query::analyse("Kandang apa yang dipadati pengunjung?", None, &index),
+        &lx,
+    );
+    let at = |s: &str| values(&tokens(s), &asked, &lx);
+    // "rusa" after "kandang": one of the kind asked, though written in lowercase.
+    assert_eq!(
+        at("Pengunjung memadati kandang rusa dan kolam ikan."),
+        vec![(3, 0.7)]
+    );
+    assert!(at("Pengunjung memadati kolam ikan.").is_empty());
+}
+
+#[test]
 fn pukul_berapa_wants_a_time_of_day_and_no_date_answers_it() {
     let lx = Lexicon::builtin();
     let asked = Asked {
@@ -226,6 +247,7 @@ fn pukul_berapa_wants_a_time_of_day_and_no_date_answers_it() {
         scaled: false,
         time: true,
         name: false,
+        kind: HashSet::default(),
         labelled: false,
     };
     let strength = |s: &str| {
@@ -351,6 +373,7 @@ fn a_figure_before_the_counted_noun_answers_how_many() {
         scaled: counted.iter().any(|w| lx.is_scale(w)),
         time: false,
         name: false,
+        kind: HashSet::default(),
         labelled: false,
         measure: None,
     };
