@@ -78,7 +78,7 @@ impl Asked {
                 super::lang::Lang::Id => i.checked_sub(1),
                 super::lang::Lang::En => Some(i + 1),
             };
-            (lx.is_which_word(w) && noun(at)).then(|| at).flatten()
+            (lx.is_which_word(w) && noun(at)).then_some(at).flatten()
         });
         let which = which_noun.is_some();
         let measure = asked_measure(&q.words, lx).or_else(|| {
