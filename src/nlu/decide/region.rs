@@ -15,9 +15,11 @@ use crate::nlu::text;
 pub(super) struct Region {
     place: Vec<String>,
     compass: Vec<String>,
-    /// The initials of the whole name around the pair, of three words or more ("lrt" of "Lumbung
-    /// Raya Tengah", which the slang lists may spell out of a reader's "LRT").
-    initials: Option<String>,
+    /// The initials of the name around the pair, of three words or more ("lrt" of "Lumbung Raya
+    /// Tengah", which the slang lists may spell out of a reader's "LRT"): from each name word
+    /// before the pair on, as a salient word before the name ("stunting Lumbung Raya Tengah") may
+    /// be no part of it.
+    initials: Vec<String>,
 }
 
 /// The regions the question names: Indonesian writes the compass word after a name ("Lumbung
@@ -37,17 +39,25 @@ pub(super) fn regions(q: &Query, lx: &Lexicon) -> Vec<Region> {
             || lx.english_compass(w).is_some()
             || q.terms.iter().any(|t| t.word == *w && t.salient)
     };
-    let initials = |i: usize| {
-        let start = (0..=i).rev().take_while(|&k| in_name(&q.words[k])).last()?;
-        let end = (i..q.words.len())
+    let initials = |i: usize| -> Vec<String> {
+        let Some(first) = (0..=i).rev().take_while(|&k| in_name(&q.words[k])).last() else {
+            return Vec::new();
+        };
+        let Some(end) = (i..q.words.len())
             .take_while(|&k| in_name(&q.words[k]))
-            .last()?;
-        (end - start >= 2).then(|| {
-            q.words[start..=end]
-                .iter()
-                .filter_map(|w| w.chars().next())
-                .collect()
-        })
+            .last()
+        else {
+            return Vec::new();
+        };
+        (first..=i)
+            .filter(|&start| end - start >= 2)
+            .map(|start| {
+                q.words[start..=end]
+                    .iter()
+                    .filter_map(|w| w.chars().next())
+                    .collect()
+            })
+            .collect()
     };
     let mut out = Vec::new();
     for (i, pair) in q.words.windows(2).enumerate() {
@@ -84,7 +94,7 @@ fn held(region: &Region, words: &[String]) -> bool {
         })
     };
     words.iter().enumerate().any(|(i, w)| {
-        region.initials.as_ref() == Some(w)
+        region.initials.contains(w)
             || (region.place.contains(w)
                 && words.get(i + 1).is_some_and(|n| region.compass.contains(n)))
             || blend(w)
@@ -157,6 +167,10 @@ mod tests {
         let long = analyse("Berapa upah Lumbung Raya Tengah?", None, &index);
         let holding = ["lrt".to_string(), "naik".to_string()];
         let named = regions(&long, &lx);
+        assert!(!named.is_empty() && named.iter().all(|r| held(r, &holding)));
+        // A salient word before the name is no part of it: its initials still hold it.
+        let after = analyse("Berapa upah Lumteng Lumbung Raya Tengah?", None, &index);
+        let named = regions(&after, &lx);
         assert!(!named.is_empty() && named.iter().all(|r| held(r, &holding)));
         // A compass word before no name names no region.
         let plain = analyse("Did wages rise in the east?", None, &index);
