@@ -17,8 +17,8 @@ pub(super) struct Region {
     compass: Vec<String>,
     /// The initials of the name around the pair, of three words or more ("lrt" of "Lumbung Raya
     /// Tengah", which the slang lists may spell out of a reader's "LRT"): from each name word
-    /// before the pair on, as a salient word before the name ("stunting Lumbung Raya Tengah") may
-    /// be no part of it.
+    /// before the pair to each after it, as a salient word beside the name ("stunting Lumbung
+    /// Raya Tengah", "… Tengah Bagas Wiratama") may be no part of it.
     initials: Vec<String>,
 }
 
@@ -50,9 +50,10 @@ pub(super) fn regions(q: &Query, lx: &Lexicon) -> Vec<Region> {
             return Vec::new();
         };
         (first..=i)
-            .filter(|&start| end - start >= 2)
-            .map(|start| {
-                q.words[start..=end]
+            .flat_map(|start| (i + 1..=end).map(move |last| (start, last)))
+            .filter(|&(start, last)| last - start >= 2)
+            .map(|(start, last)| {
+                q.words[start..=last]
                     .iter()
                     .filter_map(|w| w.chars().next())
                     .collect()
@@ -168,8 +169,12 @@ mod tests {
         let holding = ["lrt".to_string(), "naik".to_string()];
         let named = regions(&long, &lx);
         assert!(!named.is_empty() && named.iter().all(|r| held(r, &holding)));
-        // A salient word before the name is no part of it: its initials still hold it.
-        let after = analyse("Berapa upah Lumteng Lumbung Raya Tengah?", None, &index);
+        // A salient word beside the name is no part of it: its initials still hold it.
+        let after = analyse(
+            "Berapa upah Lumteng Lumbung Raya Tengah Lumteng?",
+            None,
+            &index,
+        );
         let named = regions(&after, &lx);
         assert!(!named.is_empty() && named.iter().all(|r| held(r, &holding)));
         // A compass word before no name names no region.
