@@ -63,8 +63,9 @@ pub(super) fn regions(q: &Query, lx: &Lexicon) -> Vec<Region> {
     let mut out = Vec::new();
     for (i, pair) in q.words.windows(2).enumerate() {
         let (a, b) = (&pair[0], &pair[1]);
+        // An English question keeps an Indonesian region's name as written ("Jawa Timur").
         let region = match q.lang {
-            Lang::Id if lx.is_compass_word(b) => place(a).map(|place| Region {
+            _ if lx.is_compass_word(b) => place(a).map(|place| Region {
                 place,
                 compass: vec![b.clone()],
                 initials: initials(i),
@@ -164,6 +165,11 @@ mod tests {
         assert_eq!(region_absent(&regions(&q, &lx), &index, 0), 0.0);
         let central = analyse("What is the minimum wage in Central Lumbung?", None, &index);
         assert_eq!(region_absent(&regions(&central, &lx), &index, 0), 1.0);
+        // An Indonesian name kept as written in English is a region as well.
+        let kept = analyse("What is the minimum wage in Lumbung Tengah?", None, &index);
+        assert_eq!(region_absent(&regions(&kept, &lx), &index, 0), 1.0);
+        let east = analyse("What is the minimum wage in Lumbung Timur?", None, &index);
+        assert_eq!(region_absent(&regions(&east, &lx), &index, 0), 0.0);
         // A longer name's initials hold it ("Lumbung Raya Tengah" as "LRT").
         let long = analyse("Berapa upah Lumbung Raya Tengah?", None, &index);
         let holding = ["lrt".to_string(), "naik".to_string()];
