@@ -217,6 +217,8 @@ const MANNER: u16 = 1 << 11;
 /// In a run of capitalised words that a title or a speech word places as a person's name
 /// ("Gubernur … Bagas Wiratama", "kata Bagas", "Bagas Wiratama, mengatakan").
 const PERSON: u16 = 1 << 12;
+/// A function word ("di", "yang"): no name of anything.
+const FUNCTION: u16 = 1 << 13;
 
 /// The [`Facts`] of each word of a sentence.
 pub fn facts(toks: &[Tok], lx: &Lexicon) -> Vec<Facts> {
@@ -270,6 +272,7 @@ pub fn facts(toks: &[Tok], lx: &Lexicon) -> Vec<Facts> {
                 (CAUSE, lx.is_cue(w, Cue::Cause)),
                 (MANNER, lx.is_cue(w, Cue::Manner)),
                 (PERSON, person[i]),
+                (FUNCTION, lx.is_function(w)),
             ];
             Facts {
                 bits: flags
@@ -430,6 +433,7 @@ pub fn values_of(toks: &[Tok], facts: &[Facts], asked: &Asked) -> Vec<(usize, f3
                 } else if i > 0
                     && asked.kind.contains(&toks[i - 1].lower)
                     && !asked.words.contains(&t.lower)
+                    && !is(FUNCTION)
                     && t.lower.chars().all(char::is_alphabetic)
                 {
                     KIND_NAMED

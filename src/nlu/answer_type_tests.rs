@@ -233,6 +233,8 @@ fn the_word_after_the_noun_a_which_word_asks_about_names_one_of_that_kind() {
         vec![(3, 0.7)]
     );
     assert!(at("Pengunjung memadati kolam ikan.").is_empty());
+    // A function word after the noun names nothing.
+    assert!(at("Pengunjung memadati kandang di pojok.").is_empty());
 }
 
 #[test]
