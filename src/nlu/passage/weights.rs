@@ -26,8 +26,9 @@ const RARITY_FLOOR: f32 = 0.05;
 /// The question's terms' weights: `local` by rarity within the article, `plain` as the sentence
 /// share has always counted them.
 pub(super) struct Weights {
-    /// The question's dates, and their weight as one more term: a sentence that names the day
-    /// asked about is more likely the one that answers.
+    /// The question's dates (only those other than the report's own, when it asks any), and
+    /// their weight as one more term: a sentence that names the day asked about is more likely
+    /// the one that answers.
     pub(super) dates: Vec<When>,
     pub(super) date_weight: f32,
     /// The question's month or year a figure may be labelled by ([`super::labelled`]).
