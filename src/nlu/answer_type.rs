@@ -35,7 +35,7 @@ pub struct Asked {
     /// "Saham apa", "apa nama …", "which commodity": the answer is a name of any kind.
     name: bool,
     /// The forms of the noun a which-word asks about ("kandang" of "kandang apa"): the word a
-    /// sentence writes after it names one ("kandang flamingo"), capitalised or not.
+    /// sentence writes after it names one ("kandang rusa"), capitalised or not.
     kind: HashSet<String>,
     /// "Nomor berapa", "PP no brp": the question asks the number a label word names ("Nomor 7").
     labelled: bool,
@@ -56,7 +56,7 @@ impl Asked {
             .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
             .cloned()
             .collect();
-        // A time word before a figure quotes a time ("hingga pukul 12.00, berapa pengunjung …"):
+        // A time word before a figure quotes a time ("sampai pukul 10.30, berapa pembeli …"):
         // it places the question rather than asking the hour.
         let time = q.words.iter().enumerate().any(|(i, w)| {
             lx.is_cue(w, Cue::Time)
@@ -339,7 +339,7 @@ fn person_names(toks: &[Tok], lx: &Lexicon) -> Vec<bool> {
     out
 }
 
-/// The strength of a word naming one of the kind asked ("kandang *flamingo*" for "kandang apa"):
+/// The strength of a word naming one of the kind asked ("kandang *rusa*" for "kandang apa"):
 /// less than a name's, as the word after a noun may only qualify it.
 const KIND_NAMED: f32 = 0.7;
 

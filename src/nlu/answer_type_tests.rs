@@ -294,7 +294,7 @@ fn an_english_which_before_a_place_or_person_noun_asks_for_that_kind_of_name() {
 fn a_time_the_question_quotes_places_it_and_asks_no_hour() {
     let lx = Lexicon::builtin();
     let index = crate::nlu::testing::one_article_index(
-        "Pasar Sukamaju ramai\n\nHingga pukul 12.00 tercatat 7.000 pengunjung. Pasar tutup pukul 17.00.\n",
+        "Pasar Sukamaju ramai\n\nSampai pukul 10.30 tercatat 7.000 pembeli. Pasar tutup pukul 17.00.\n",
     );
     let wanted =
         |raw: &str| Asked::of(&super::super::query::analyse(raw, None, &index), &lx).wanted;
@@ -303,7 +303,7 @@ fn a_time_the_question_quotes_places_it_and_asks_no_hour() {
         AnswerType::Date
     );
     assert_eq!(
-        wanted("Saat pasar ramai hingga pukul 12.00, berapa pengunjungnya?"),
+        wanted("Saat pasar ramai sampai pukul 10.30, berapa pembelinya?"),
         AnswerType::Number
     );
 }

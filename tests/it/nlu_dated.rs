@@ -391,24 +391,21 @@ Dedi mengatakan kapal tambahan disiapkan hingga akhir pekan agar antrean tidak m
 #[test]
 fn a_day_counted_from_the_holiday_marks_the_sentence_of_that_day() {
     let e = engine_of(&[article(1, PORT)]);
-    let a = ask(
-        &e,
-        "Saat penumpang Pelabuhan Lumbung mencapai 40.000 orang pada H+4, berapa penumpang pada H+3?",
-    );
+    let a = ask(&e, "penumpang pelabuhan lumbung H+3 brp org?");
     let marked = a.text.split("**").nth(1).unwrap_or_default();
     assert!(a.answered && marked.contains("11.400"), "{a:?}");
 }
 
-const BUS: &str = "Trans Lumbung Angkut 12,5 Juta Penumpang pada Semester I/2024
+const BUS: &str = "Trans Lumbung Angkut 12,5 Juta Penumpang pada Semester I/2031
 
-Tanggal: Kamis, 11 Juli 2024 / 10:00 WIB
+Tanggal: Kamis, 10 Juli 2031 / 10:00 WIB
 Reporter: Redaksi Uji
 
-LUMBUNG - Bus Trans Lumbung mengangkut 12,5 juta penumpang sepanjang semester I/2024, kata Direktur Utama Trans Lumbung Rina Prameswari.
+LUMBUNG - Bus Trans Lumbung mengangkut 12,5 juta penumpang sepanjang semester I/2031, kata Direktur Utama Trans Lumbung Rina Prameswari.
 
-Rata-rata penumpang harian Trans Lumbung pada paruh pertama 2024 mencapai 68.400 orang per hari.
+Rata-rata penumpang harian Trans Lumbung pada paruh pertama 2031 mencapai 68.400 orang per hari.
 
-Rina menuturkan, pada 2019 penumpang bus baru 41.000 orang per hari, sebelum jalur baru dibuka.
+Rina menuturkan, pada 2026 penumpang bus baru 41.000 orang per hari, sebelum jalur baru dibuka.
 
 Rina berharap jalur baru menambah minat warga naik bus.
 ";
@@ -418,7 +415,7 @@ fn a_year_other_than_the_reports_own_picks_the_paragraph_that_names_it() {
     let e = engine_of(&[article(1, BUS)]);
     let a = ask(
         &e,
-        "Dalam laporan semester I/2024, berapa penumpang harian Trans Lumbung pada 2019?",
+        "Di laporan semester I/2031, penumpang harian Trans Lumbung pada 2026 berapa?",
     );
     assert!(a.answered && a.text.contains("41.000"), "{a:?}");
 }

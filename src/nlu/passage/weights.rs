@@ -274,8 +274,8 @@ pub(super) fn asks_extreme<'a>(
         .any(|w| lx.is_superlative(w) && !qd.relative_words.iter().any(|r| r == w))
 }
 
-/// Whether a date is written only in the clause placing the question ("saat … tertinggi sejak
-/// 2014", "waktu PMA Januari-September turun"): it names the report's words, not the time asked
+/// Whether a date is written only in the clause placing the question ("saat … terbesar sejak
+/// 2009", "waktu ekspor Januari-Juni turun"): it names the report's words, not the time asked
 /// about. Its year's words, or without a year its month's.
 fn only_placing(q: &Query, w: &When, lx: &Lexicon) -> bool {
     let year = w.year.map(|y| y.to_string());
@@ -301,18 +301,18 @@ mod tests {
     fn a_year_only_the_placing_clause_writes_is_no_time_asked_about() {
         let lx = Lexicon::builtin();
         let index = crate::nlu::testing::one_article_index(
-            "Inflasi Sukamaju\n\nInflasi Sukamaju 2022 tertinggi sejak 2014.\n",
+            "Panen Sukamaju\n\nPanen Sukamaju 2031 terbesar sejak 2009.\n",
         );
         let q = |raw: &str| crate::nlu::query::analyse(raw, None, &index);
         let year = When {
-            year: Some(2014),
+            year: Some(2009),
             month: None,
             day: None,
         };
-        let placing = q("Berapa inflasi Sukamaju saat disebut tertinggi sejak 2014?");
+        let placing = q("Berapa panen Sukamaju saat disebut terbesar sejak 2009?");
         assert!(only_placing(&placing, &year, &lx));
         assert!(!only_placing(
-            &q("Berapa inflasi Sukamaju pada 2014?"),
+            &q("Berapa panen Sukamaju pada 2009?"),
             &year,
             &lx
         ));

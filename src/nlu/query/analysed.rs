@@ -87,8 +87,8 @@ pub struct Query {
     /// Per word of `words`: in a segment that asks nothing before one that asks
     /// ([`before_asking`](super::clauses::before_asking)), which names the report rather than asks.
     pub placed: Vec<bool>,
-    /// Per word of `words`: in a clause placing the question ("saat BPS menyebutnya tertinggi
-    /// sejak 2014"), as its terms' `context` says.
+    /// Per word of `words`: in a clause placing the question ("saat panen disebut terbesar
+    /// sejak 2009"), as its terms' `context` says.
     pub placing_words: Vec<bool>,
     /// The question opens with a segment that only says which report ("Banjir yang merendam 44
     /// desa, …"; see [`lead_names_report`](super::clauses::lead_names_report)): its words choose
