@@ -56,6 +56,11 @@ fn the_marked_sentence_is_wrapped_and_the_rest_kept() {
     assert_eq!(mark("Satu saja.", &whole), "Satu saja.");
 }
 
+/// What a question asks, read over `index`.
+fn asked_of(raw: &str, index: &crate::nlu::index::Index, lx: &Lexicon) -> Asked {
+    Asked::of(&super::super::query::analyse(raw, None, index), lx)
+}
+
 fn strongest(wanted: AnswerType, question: &[&str], sentence: &str) -> f32 {
     let lx = Lexicon::builtin();
     let asked = Asked {
@@ -222,10 +227,7 @@ fn the_word_after_the_noun_a_which_word_asks_about_names_one_of_that_kind() {
     let index = crate::nlu::testing::one_article_index(
         "Kebun Sukamaju ramai\n\nPengunjung memadati kandang rusa dan kolam ikan.\n",
     );
-    let asked = Asked::of(
-        &super::super::query::analyse("Kandang apa yang dipadati pengunjung?", None, &index),
-        &lx,
-    );
+    let asked = asked_of("Kandang apa yang dipadati pengunjung?", &index, &lx);
     let at = |s: &str| values(&tokens(s), &asked, &lx);
     // "rusa" after "kandang": one of the kind asked, though written in lowercase.
     assert_eq!(
@@ -269,8 +271,7 @@ fn an_english_which_before_a_place_or_person_noun_asks_for_that_kind_of_name() {
     let index = crate::nlu::testing::one_article_index(
         "Banjir di Sukamaju\n\nBanjir merendam Desa Sukamaju. Menteri Bagas Wiratama datang.\n",
     );
-    let wanted =
-        |raw: &str| Asked::of(&super::super::query::analyse(raw, None, &index), &lx).wanted;
+    let wanted = |raw: &str| asked_of(raw, &index, &lx).wanted;
     assert_eq!(wanted("Which village was flooded?"), AnswerType::Place);
     assert_eq!(
         wanted("Which minister came to the flood?"),
@@ -296,8 +297,7 @@ fn a_time_the_question_quotes_places_it_and_asks_no_hour() {
     let index = crate::nlu::testing::one_article_index(
         "Pasar Sukamaju ramai\n\nSampai pukul 10.30 tercatat 7.000 pembeli. Pasar tutup pukul 17.00.\n",
     );
-    let wanted =
-        |raw: &str| Asked::of(&super::super::query::analyse(raw, None, &index), &lx).wanted;
+    let wanted = |raw: &str| asked_of(raw, &index, &lx).wanted;
     assert_eq!(
         wanted("Pasar Sukamaju tutup pukul berapa?"),
         AnswerType::Date
@@ -314,7 +314,7 @@ fn an_english_what_question_naming_a_measure_only_in_its_translation_asks_an_amo
     let index = crate::nlu::testing::one_article_index(
         "Laba Bank Sukamaju turun\n\nLaba bersih Bank Sukamaju turun menjadi Rp 10 triliun. Suku bunga dan tarif naik.\n",
     );
-    let asked = |raw: &str| Asked::of(&super::super::query::analyse(raw, None, &index), &lx);
+    let asked = |raw: &str| asked_of(raw, &index, &lx);
     // "Profit" is no English measure noun, but its translations "laba" and "keuntungan" are
     // Indonesian ones of money.
     let profit = asked("What was the bank's net profit?");

@@ -130,11 +130,12 @@ pub fn tokens(sentence: &str) -> Vec<Tok> {
         let start = k;
         while k < chars.len() {
             let c = chars[k].1;
-            let next_digit = chars.get(k + 1).is_some_and(|n| n.1.is_ascii_digit());
-            // "H-3", "H+2": a day counted from an occasion is one word (`text::is_day_offset`).
-            let joins = (matches!(c, '.' | ',' | '/') && chars[k - 1].1.is_ascii_digit()
-                || matches!(c, '+' | '-') && k == start + 1 && matches!(chars[start].1, 'h' | 'H'))
-                && next_digit;
+            let at = chars[k].0;
+            // "H-3", "H+2": a day counted from an occasion is one word, as the tokenizer reads it.
+            let joins = matches!(c, '.' | ',' | '/')
+                && chars[k - 1].1.is_ascii_digit()
+                && chars.get(k + 1).is_some_and(|n| n.1.is_ascii_digit())
+                || super::text::day_offset(&sentence[chars[start].0..at], &sentence[at..]);
             if !(c.is_alphanumeric() || joins) {
                 break;
             }

@@ -134,7 +134,7 @@ pub fn is_day_offset(word: &str) -> bool {
 
 /// Whether a word so far and the text from a `+` or `-` on are a day counted from an occasion:
 /// "H" (hari, the day) and the sign glued to a count of days ("H-7 Lebaran", "H+3").
-fn day_offset(word: &str, rest: &str) -> bool {
+pub(crate) fn day_offset(word: &str, rest: &str) -> bool {
     let mut after = rest.chars();
     word.eq_ignore_ascii_case("h")
         && matches!(after.next(), Some('+' | '-'))
