@@ -63,7 +63,7 @@ pub(super) fn regions(q: &Query, lx: &Lexicon) -> Vec<Region> {
     let mut out = Vec::new();
     for (i, pair) in q.words.windows(2).enumerate() {
         let (a, b) = (&pair[0], &pair[1]);
-        // An English question keeps an Indonesian region's name as written ("Jawa Timur").
+        // An English question keeps an Indonesian region's name as written ("Lumbung Timur").
         let region = match q.lang {
             _ if lx.is_compass_word(b) => place(a).map(|place| Region {
                 place,
