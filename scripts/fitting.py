@@ -41,6 +41,8 @@ WIDE_P = sorted(WIDE_O + glob.glob(os.path.join(ROOT, "tests/archive/articles-p/
 WIDE_Q = sorted(WIDE_P + glob.glob(os.path.join(ROOT, "tests/archive/articles-q/*.txt")))
 # Stop 31's set R (four more new same-topic groups) on top of WIDE_Q: imported only for probe-32-r.
 WIDE_R = sorted(WIDE_Q + glob.glob(os.path.join(ROOT, "tests/archive/articles-r/*.txt")))
+# Stop 32's set S (four more new same-topic groups) on top of WIDE_R: imported only for probe-33-s.
+WIDE_S = sorted(WIDE_R + glob.glob(os.path.join(ROOT, "tests/archive/articles-s/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -164,6 +166,9 @@ SETS = [
     # Stop 31's set R (four more new same-topic groups), questions of every kind: scored blind
     # (0.625) and kept blind all of stop 31 (0.625 at its end), tuned on from stop 32.
     ("tests/archive/qa/probe-32-r.jsonl", WIDE_R),
+    # Stop 32's set S (four more new same-topic groups), questions of every kind: scored blind
+    # (0.694) and kept blind all of stop 32 (five questions seen at its end), tuned on from stop 33.
+    ("tests/archive/qa/probe-33-s.jsonl", WIDE_S),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
