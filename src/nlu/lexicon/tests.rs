@@ -38,6 +38,13 @@ fn synonyms_are_symmetric_and_english_maps_to_indonesian() {
 }
 
 #[test]
+fn a_sports_division_named_putra_or_putri_meets_the_reports_pria_or_wanita() {
+    let lx = Lexicon::builtin();
+    assert!(lx.synonyms["putra"].contains(&"pria".to_string()));
+    assert!(lx.synonyms["wanita"].contains(&"putri".to_string()));
+}
+
+#[test]
 fn function_words_are_kept_per_language() {
     let lx = Lexicon::builtin();
     assert!(lx.is_function_in(Lang::Id, "yang") && !lx.is_function_in(Lang::En, "yang"));
