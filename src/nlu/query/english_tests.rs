@@ -203,3 +203,20 @@ fn the_word_right_after_an_opening_which_is_what_the_question_asks_about() {
     // A "which" after the topic opens a clause: it names no head.
     assert!(heads("Did WhatsApp say which policy changed?").is_empty());
 }
+
+#[test]
+fn an_english_word_the_bridge_knows_is_not_read_through_the_indonesian_chat_list() {
+    // The chat list spells "eid" out as "idul"; the bridge carries the English holiday to the
+    // word the reports use.
+    let index = crate::nlu::testing::one_article_index(
+        "Pasar Sukamaju ramai jelang Lebaran\n\nPasar Sukamaju dipadati 5.000 pembeli sehari sebelum Lebaran.\n",
+    );
+    let q = analyse(
+        "How many shoppers came to Sukamaju market before Eid?",
+        None,
+        &index,
+    );
+    let eid = q.terms.iter().find(|t| t.word == "eid").unwrap();
+    assert!(eid.forms.iter().any(|f| f == "lebaran"), "{:?}", eid.forms);
+    assert!(!q.terms.iter().any(|t| t.word == "idul"));
+}

@@ -169,7 +169,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             let from = if is_parted { *w } else { t.word.as_str() };
             let words = if let Some(noun) = before_part(i).then(|| lx.period_noun(w)).flatten() {
                 vec![noun]
-            } else if unit || kept_name || named(w) {
+            } else if unit || kept_name || named(w) || (english && lx.english_of(w).is_some()) {
+                // An English question's word the bridge knows is English, whatever the
+                // Indonesian chat list makes of the same letters ("Eid" is no "idul").
                 vec![*w]
             } else {
                 lx.deslang(w)
