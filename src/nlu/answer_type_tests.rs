@@ -438,3 +438,17 @@ fn a_question_asking_a_number_by_its_label_wants_the_labelled_number() {
     let plain = "Upah naik menjadi Rp 5.000.000 per bulan.";
     assert_eq!(strongest(n, &["pp", "nomor", "berapa"], plain), 0.0);
 }
+
+#[test]
+fn a_land_area_asks_an_area_in_either_language() {
+    let lx = Lexicon::builtin();
+    let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        asked_measure(&words(&["berapa", "hektar", "lahan", "terbakar"]), &lx),
+        Some(Measure::Area)
+    );
+    assert_eq!(
+        asked_measure(&words(&["how", "many", "hectares", "burned"]), &lx),
+        Some(Measure::Area)
+    );
+}

@@ -39,6 +39,8 @@ pub enum Measure {
     Duration,
     /// How far or how deep: "10 kilometer", "25 km".
     Distance,
+    /// How large a piece of land: "543 hektare", "12 ha".
+    Area,
 }
 
 /// How a word of `measures.tsv` shows its measure.

@@ -349,6 +349,7 @@ impl Lexicon {
                     "level" => Measure::Level,
                     "duration" => Measure::Duration,
                     "distance" => Measure::Distance,
+                    "area" => Measure::Area,
                     _ => return Err("unknown measure"),
                 };
                 let role = match third {

@@ -235,7 +235,9 @@ fn asked_sizes<'a>(q: &'a Query, lx: &'a Lexicon) -> impl Fn(&Paragraph) -> f32 
     // tahun"). A span ending in a year ("pekan ke-15 tahun 2024", "Nomor 299 Tahun 2025") is a
     // date or a label's year, no row.
     let sized = |w: &[String], i: usize| match lx.measure(&w[i + 1], MeasureRole::Unit) {
-        Some(Measure::Mass | Measure::Volume | Measure::Distance | Measure::Count) => true,
+        Some(
+            Measure::Mass | Measure::Volume | Measure::Distance | Measure::Area | Measure::Count,
+        ) => true,
         Some(Measure::Duration) => {
             !w.get(i + 2).is_some_and(|y| super::text::is_year(y))
                 && !i

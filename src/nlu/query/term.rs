@@ -2,6 +2,7 @@
 //! correction give its word, stem and the index terms it matches.
 
 use crate::nlu::index::{Index, TermId};
+use crate::nlu::lexicon::MeasureRole;
 use crate::nlu::text::{self, Token};
 
 use super::Term;
@@ -331,7 +332,11 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         && wordnet.is_empty()
         && !lx.is_calendar_word(&word)
         && matches.iter().any(|&(id, _)| index.is_rare(id));
-    let ordinary = !name && (is_dictionary_form(&word, lx) || lx.is_real_word(&st));
+    // A unit of measure ("hektar", "mdpl") says what kind of figure, never which report.
+    let ordinary = !name
+        && (is_dictionary_form(&word, lx)
+            || lx.is_real_word(&st)
+            || lx.measure(&word, MeasureRole::Unit).is_some());
     let rare = corpus_rare && !ordinary;
     // The reader's own spelling matches too (after rarity: the expansion says what it is).
     if let Some(w) = written {

@@ -231,3 +231,18 @@ fn the_decimals_of_a_sum_rounded_before_a_scale_word_are_not_a_salient_word() {
         "no scale word after it: the reader quotes it as written"
     );
 }
+
+#[test]
+fn a_unit_of_measure_no_dictionary_lists_is_no_name_a_report_must_write() {
+    // "hektar" is the readers' spelling of "hektare"; the report may write either, or "ha".
+    let index = crate::nlu::testing::one_article_index(
+        "Lahan Sukamaju terbakar\n\nSeluas 120 hektare lahan di Desa Sukamaju terbakar pada Senin.\n",
+    );
+    let q = analyse("brp hektar lahan sukamaju yg terbakar?", None, &index);
+    let unit = q.terms.iter().find(|t| t.word == "hektar").unwrap();
+    assert!(!unit.salient);
+    assert!(
+        unit.forms.iter().any(|f| f == "hektare") || unit.known(),
+        "{unit:?}"
+    );
+}
