@@ -220,3 +220,11 @@ fn an_english_word_the_bridge_knows_is_not_read_through_the_indonesian_chat_list
     assert!(eid.forms.iter().any(|f| f == "lebaran"), "{:?}", eid.forms);
     assert!(!q.terms.iter().any(|t| t.word == "idul"));
 }
+
+#[test]
+fn a_prefix_parted_at_a_hyphen_is_no_term_of_its_own() {
+    let index = seed_index();
+    let q = analyse("What was the pre-tax profit of WhatsApp?", None, &index);
+    assert!(!q.terms.iter().any(|t| t.word == "pre"), "{:?}", q.words);
+    assert!(q.terms.iter().any(|t| t.word == "tax"));
+}
