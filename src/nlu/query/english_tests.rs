@@ -228,3 +228,30 @@ fn a_prefix_parted_at_a_hyphen_is_no_term_of_its_own() {
     assert!(!q.terms.iter().any(|t| t.word == "pre"), "{:?}", q.words);
     assert!(q.terms.iter().any(|t| t.word == "tax"));
 }
+
+#[test]
+fn a_province_a_report_writes_only_shortened_is_held_in_either_language() {
+    // A made-up report writing the slang lists' short form of a province, never its long form.
+    let index = crate::nlu::testing::one_article_index(
+        "Panen kopi Sukamaju\n\nPanen kopi di Sukamaju, Sulut, mencapai 800 ton pada Maret.\n",
+    );
+    for question in [
+        "How much coffee did Sukamaju in North Sulawesi harvest?",
+        "Berapa ton panen kopi Sukamaju di Sulawesi Utara?",
+    ] {
+        let q = analyse(question, None, &index);
+        let sulut = index.term("sulut").unwrap();
+        for word in [["north", "sulawesi"], ["sulawesi", "utara"]]
+            .iter()
+            .flatten()
+        {
+            if let Some(t) = q.terms.iter().find(|t| t.word == *word) {
+                assert!(
+                    t.matches.iter().any(|(id, _)| *id == sulut),
+                    "{question}: {t:?}"
+                );
+            }
+        }
+        assert!(q.terms.iter().any(|t| t.forms.iter().any(|f| f == "sulut")));
+    }
+}

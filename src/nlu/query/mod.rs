@@ -382,6 +382,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         previous = Some(terms.len() - 1);
     }
     senses::add_short_forms(&mut terms, index);
+    senses::add_shortened_pairs(&mut terms, index);
     if english {
         which_head(&mut terms, &tokens, lx);
     } else {

@@ -81,3 +81,45 @@ pub(super) fn add_short_forms(terms: &mut [Term], index: &Index) {
         terms[at].forms.push(short);
     }
 }
+
+/// Two names side by side whose long form the slang lists shorten ("Jawa Barat", "West Java":
+/// "Jabar") are held by a report writing only the short form: both terms match it. Reports
+/// shorten provinces and agencies as often as they spell them out. Only a pair holding a name
+/// (a salient word), and only a short form the articles write.
+pub(super) fn add_shortened_pairs(terms: &mut [Term], index: &Index) {
+    let lx = &*index.lx;
+    let mut adds: Vec<(usize, TermId, String)> = Vec::new();
+    for i in 1..terms.len() {
+        let (a, b) = (&terms[i - 1], &terms[i]);
+        if !a.salient && !b.salient {
+            continue;
+        }
+        let spellings = |t: &Term| -> Vec<String> {
+            let mut all = vec![t.word.clone()];
+            all.extend(t.forms.iter().cloned());
+            all
+        };
+        for fa in spellings(a) {
+            for fb in spellings(b) {
+                for long in [format!("{fa} {fb}"), format!("{fb} {fa}")] {
+                    for short in lx.shortened.get(&long).into_iter().flatten() {
+                        let Some(id) = index.term(short) else {
+                            continue;
+                        };
+                        if adds.iter().any(|(_, added, _)| *added == id) {
+                            continue;
+                        }
+                        adds.push((i - 1, id, short.clone()));
+                        adds.push((i, id, short.clone()));
+                    }
+                }
+            }
+        }
+    }
+    for (at, id, short) in adds {
+        if !terms[at].matches.iter().any(|(m, _)| *m == id) {
+            terms[at].matches.push((id, 1.0));
+            terms[at].forms.push(short);
+        }
+    }
+}
