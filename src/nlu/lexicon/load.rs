@@ -52,17 +52,7 @@ impl Lexicon {
         }
         lx.english_wordnet.retain(|_, t| !t.is_empty());
         lx.function_any = lx.function.values().flatten().cloned().collect();
-        for (short, formal) in &lx.slang {
-            if formal.len() > 1 {
-                lx.shortened
-                    .entry(formal.join(" "))
-                    .or_default()
-                    .push(short.clone());
-            }
-        }
-        for shorts in lx.shortened.values_mut() {
-            shorts.sort_unstable();
-        }
+        lx.index_shortened();
         lx.real_words = lx
             .slang
             .values()

@@ -14,6 +14,7 @@ mod en;
 mod id;
 mod kinds;
 mod load;
+mod measures;
 mod parts;
 mod senses;
 
@@ -332,47 +333,6 @@ impl Lexicon {
 
     pub fn is_cue(&self, w: &str, cue: Cue) -> bool {
         self.cues.get(w).is_some_and(|c| c.contains(&cue))
-    }
-
-    /// The measure a word shows in the given role ("persen" as a unit → percent).
-    pub fn measure(&self, w: &str, role: MeasureRole) -> Option<Measure> {
-        self.measures
-            .get(w)?
-            .iter()
-            .find(|(_, r)| *r == role)
-            .map(|(m, _)| *m)
-    }
-
-    /// A multiplier written between a figure and its unit ("juta", "miliar").
-    /// The scale a reader's suffix on a figure stands for ("13rb", "2M"): as typed, or in small
-    /// letters when its case tells nothing ("RB").
-    pub fn figure_suffix(&self, suffix: &str) -> Option<&str> {
-        self.figure_suffixes
-            .get(suffix)
-            .or_else(|| self.figure_suffixes.get(&suffix.to_lowercase()))
-            .map(String::as_str)
-    }
-
-    pub fn is_scale(&self, w: &str) -> bool {
-        self.scales.contains_key(w)
-    }
-
-    /// The scale words worth `value` ("ribu" for 1000).
-    pub fn scale_words(&self, value: f64) -> impl Iterator<Item = &str> {
-        self.scales
-            .iter()
-            .filter(move |(_, v)| **v == value)
-            .map(|(w, _)| w.as_str())
-    }
-
-    /// The multiplier of a scale word ("ribu" → 1000).
-    pub fn scale_value(&self, w: &str) -> Option<f64> {
-        self.scales.get(w).copied()
-    }
-
-    /// A word before a number that names rather than counts ("Nomor 49", "pasal 21").
-    pub fn is_label(&self, w: &str) -> bool {
-        self.labels.contains(w)
     }
 
     pub fn is_meta_word(&self, w: &str, kind: MetaWord) -> bool {

@@ -1,7 +1,8 @@
 //! Look-ups that read a question's words as parts of something longer: a spelled ordinal before
 //! a series noun ("fourth quarter"), a compass word making a place another region ("Lumbung
 //! Tengah", "Central Lumbung"), the thesaurus' other words for a word, and a spelt-out phrase
-//! the reports also write as one word ("tahun ke tahun").
+//! the reports also write as one word ("tahun ke tahun"), and the short form the slang lists
+//! give a pair of words ("jawa barat" → "jabar").
 
 use super::Lexicon;
 
@@ -109,5 +110,21 @@ impl Lexicon {
             }
         }
         std::borrow::Cow::Owned(out)
+    }
+
+    /// Reads the slang lists backwards for their multi-word formal sides ("jawa barat" →
+    /// "jabar"), once the lists are loaded.
+    pub(super) fn index_shortened(&mut self) {
+        for (short, formal) in &self.slang {
+            if formal.len() > 1 {
+                self.shortened
+                    .entry(formal.join(" "))
+                    .or_default()
+                    .push(short.clone());
+            }
+        }
+        for shorts in self.shortened.values_mut() {
+            shorts.sort_unstable();
+        }
     }
 }
