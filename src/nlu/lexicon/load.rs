@@ -27,9 +27,11 @@ impl Lexicon {
                 lx.read(source.lang, list, text)?;
             }
         }
-        // Function words carry nothing across ("who" → "yang|siapa"); the engine skips them anyway.
+        // Indonesian function words carry nothing across ("who" → "yang|siapa"); an English one
+        // on the Indonesian side is an Indonesian word ("as" for "US").
+        let function_id = lx.function.get(&Lang::Id).cloned().unwrap_or_default();
         for translations in lx.english.values_mut().chain(lx.english_pivot.values_mut()) {
-            translations.retain(|w| !lx.function.values().any(|f| f.contains(w)));
+            translations.retain(|w| !function_id.contains(w));
             let mut seen = HashSet::new();
             translations.retain(|w| seen.insert(w.clone()));
         }

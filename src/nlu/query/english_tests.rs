@@ -255,3 +255,13 @@ fn a_province_a_report_writes_only_shortened_is_held_in_either_language() {
         assert!(q.terms.iter().any(|t| t.forms.iter().any(|f| f == "sulut")));
     }
 }
+
+#[test]
+fn the_bridge_keeps_an_indonesian_translation_spelt_like_an_english_function_word() {
+    let index = crate::nlu::testing::one_article_index(
+        "Dolar AS menguat\n\nDolar AS menguat setelah data ekonomi AS dirilis pada Jumat.\n",
+    );
+    let q = analyse("Which US data lifted the dollar?", None, &index);
+    let us = q.terms.iter().find(|t| t.word == "us").unwrap();
+    assert!(us.forms.iter().any(|f| f == "as"), "{:?}", us.forms);
+}
