@@ -7,6 +7,8 @@ use crate::nlu::Lang;
 use crate::nlu::index::{Index, TermId};
 use crate::nlu::text::Token;
 
+use super::Term;
+
 /// The shortest part of a compound read either way: shorter parts ("se", "di", "ke") are
 /// affixes and prepositions, which glue to anything.
 const MIN_PART: usize = 3;
@@ -43,6 +45,46 @@ pub(super) fn part_compound(word: &str, index: &Index) -> Option<[String; 2]> {
         })
         .max_by_key(|(shorter, _)| *shorter)
         .map(|(_, parts)| parts)
+}
+
+/// A word the index holds glued that other reports write as two words ("buyback", "buy back"):
+/// the two parts, where some paragraph holds both, as further forms of the word. A word of the
+/// Indonesian dictionary or the slang lists is one word whatever its letters split into; an
+/// English one is not (the reports write loans either way).
+pub(super) fn match_written_apart(term: &mut Term, index: &Index) {
+    for (id, part) in written_apart(&term.word, index) {
+        if !term.matches.iter().any(|(m, _)| *m == id) {
+            term.matches.push((id, 1.0));
+            term.forms.push(part);
+        }
+    }
+}
+
+fn written_apart(word: &str, index: &Index) -> Vec<(TermId, String)> {
+    let lx = &*index.lx;
+    let len = word.chars().count();
+    if len < 2 * MIN_PART + 1
+        || !word.chars().all(|c| c.is_ascii_lowercase())
+        || index.term(word).is_none()
+        || lx.is_real_word(word)
+        || lx.slang.contains_key(word)
+    {
+        return Vec::new();
+    }
+    let part_id = |w: &str| {
+        (!lx.is_function(w) && !lx.is_particle(w))
+            .then(|| index.term(w))
+            .flatten()
+    };
+    (MIN_PART..=len - MIN_PART)
+        .filter_map(|at| {
+            let (left, right) = word.split_at(at);
+            let (a, b) = (part_id(left)?, part_id(right)?);
+            together(index, a, b).then(|| (at.min(len - at), [(a, left), (b, right)]))
+        })
+        .max_by_key(|(shorter, _)| *shorter)
+        .map(|(_, parts)| parts.iter().map(|&(id, w)| (id, w.to_string())).collect())
+        .unwrap_or_default()
 }
 
 /// For each token, the index term of its word glued to the next one, where the articles write
@@ -103,6 +145,25 @@ mod tests {
             .iter()
             .map(|t| t.word.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_glued_loan_one_report_writes_apart_also_matches_its_two_words() {
+        let glued = plain_article(
+            1,
+            "Harga Naik\n\nHarga buyback kopi Sukamaju naik tipis bulan ini.\n",
+        );
+        let apart = plain_article(
+            2,
+            "Harga Turun\n\nHarga buy back kopi Lumbung turun tipis bulan ini.\n",
+        );
+        let ix = Index::build(&[glued, apart], std::iter::empty(), lexicon());
+        let q = analyse("harga buyback kopi lumbung brp?", None, &ix);
+        let t = q.terms.iter().find(|t| t.word == "buyback").unwrap();
+        for part in ["buy", "back"] {
+            let id = ix.term(part).unwrap();
+            assert!(t.matches.iter().any(|(m, _)| *m == id), "{t:?}");
+        }
     }
 
     #[test]

@@ -308,6 +308,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
                 new.rare = false;
             }
         }
+        compound::match_written_apart(&mut new, index);
         // A figure's thousands are written as digits or as a word ("Rp45.000", which the
         // tokenizer splits into "45" and "000", or "Rp45 ribu").
         if k > 0 && text::has_digit(&tokens[k - 1].word) {
