@@ -11,8 +11,8 @@ use crate::nlu::lexicon::MeasureRole;
 /// articles write it (`figure-suffixes.tsv`: "13rb" → "13 ribu", "2M" → "2 miliar"); a unit the
 /// articles write after a figure is parted as it is ("5kg" → "5 kg") when the glued form is no
 /// word of the articles itself (a name such as "4g" stays). An "about" ending, "-an" or "an"
-/// ("17rb-an", "17rban"), is dropped with it: the figure is the reader's round guess, and "an"
-/// alone is no word. Letters before the digits ("lq45", "idx30") make a name, never a figure,
+/// ("17rb-an", "17rban"), is dropped with it, and so is "an" glued to a bare figure ("jam 11an"):
+/// the figure is the reader's round guess, and "an" alone is no word. Letters before the digits ("lq45", "idx30") make a name, never a figure,
 /// unless they are a prefix of figures ("Rp13rb" → "Rp 13 ribu").
 pub(crate) fn part_glued_figures<'a>(raw: &'a str, index: &Index) -> Cow<'a, str> {
     let lx = &*index.lx;
@@ -69,6 +69,17 @@ pub(crate) fn part_glued_figures<'a>(raw: &'a str, index: &Index) -> Cow<'a, str
         let suffix: String = chars[end..letters_end].iter().collect();
         // Digits glued after the letters ("4g5") make a code, not a figure with a unit.
         let code = chars.get(letters_end).is_some_and(char::is_ascii_digit);
+        // "jam 11an", "50an orang": chat's "about" ending on a bare figure; the reports write
+        // the figure.
+        if !code
+            && suffix.eq_ignore_ascii_case("an")
+            && index.term(&format!("{figure}an")).is_none()
+        {
+            out.push_str(&figure);
+            changed = true;
+            i = letters_end;
+            continue;
+        }
         match (!suffix.is_empty() && !code)
             .then(|| parted(&figure, &suffix, index))
             .flatten()
@@ -221,6 +232,19 @@ mod tests {
         assert_eq!(part("harga 13,5rb"), "harga 13.500");
         assert_eq!(part("harga Rp13rb"), "harga Rp 13 ribu");
         assert_eq!(part("harga 1,25rb"), "harga 1.250");
+    }
+
+    #[test]
+    fn the_about_ending_on_a_bare_figure_is_dropped() {
+        let index = testing::one_article_index(
+            "Pasar ramai
+
+Hingga pukul 10.00, 300 pembeli datang.
+",
+        );
+        let part = |q: &str| part_glued_figures(q, &index).into_owned();
+        assert_eq!(part("smp jam 10an brp pembeli?"), "smp jam 10 brp pembeli?");
+        assert_eq!(part("ada 300AN org"), "ada 300 org");
     }
 
     #[test]
