@@ -265,3 +265,21 @@ fn the_bridge_keeps_an_indonesian_translation_spelt_like_an_english_function_wor
     let us = q.terms.iter().find(|t| t.word == "us").unwrap();
     assert!(us.forms.iter().any(|f| f == "as"), "{:?}", us.forms);
 }
+
+#[test]
+fn an_agency_is_a_badan_as_indonesian_names_it() {
+    let index = crate::nlu::testing::one_article_index(
+        "Badan Cuaca Sukamaju\n\nKepala Badan Cuaca Sukamaju meninjau lokasi pada Senin.\n",
+    );
+    let q = analyse(
+        "When did the head of the Sukamaju Weather Agency visit?",
+        None,
+        &index,
+    );
+    let agency = q.terms.iter().find(|t| t.word == "agency").unwrap();
+    assert!(
+        agency.forms.iter().any(|f| f == "badan"),
+        "{:?}",
+        agency.forms
+    );
+}
