@@ -151,8 +151,9 @@ pub struct Lexicon {
     loan_endings: Vec<(String, Vec<String>)>,
     loan_spelling: Vec<(String, String)>,
     pub slang: HashMap<String, Vec<String>>,
-    /// The slang lists read backwards for their multi-word formal sides: "jawa barat" → "jabar".
-    pub shortened: HashMap<String, Vec<String>>,
+    /// The slang lists read backwards for their two-word formal sides, by the first word:
+    /// "jawa" → ("barat", "jabar").
+    pub shortened: rustc_hash::FxHashMap<String, Vec<(String, String)>>,
     pub synonyms: HashMap<String, Vec<String>>,
     /// The English→Indonesian bridge.
     pub english: HashMap<String, Vec<String>>,

@@ -112,15 +112,15 @@ impl Lexicon {
         std::borrow::Cow::Owned(out)
     }
 
-    /// Reads the slang lists backwards for their multi-word formal sides ("jawa barat" →
+    /// Reads the slang lists backwards for their two-word formal sides ("jawa barat" →
     /// "jabar"), once the lists are loaded.
     pub(super) fn index_shortened(&mut self) {
         for (short, formal) in &self.slang {
-            if formal.len() > 1 {
+            if let [first, second] = formal.as_slice() {
                 self.shortened
-                    .entry(formal.join(" "))
+                    .entry(first.clone())
                     .or_default()
-                    .push(short.clone());
+                    .push((second.clone(), short.clone()));
             }
         }
         for shorts in self.shortened.values_mut() {

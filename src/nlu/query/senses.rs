@@ -82,6 +82,11 @@ pub(super) fn add_short_forms(terms: &mut [Term], index: &Index) {
     }
 }
 
+/// The question word and its forms.
+fn spellings(t: &Term) -> impl Iterator<Item = &String> {
+    std::iter::once(&t.word).chain(&t.forms)
+}
+
 /// Two names side by side whose long form the slang lists shorten ("Jawa Barat", "West Java":
 /// "Jabar") are held by a report writing only the short form: both terms match it. Reports
 /// shorten provinces and agencies as often as they spell them out. Only a pair holding a name
@@ -94,21 +99,21 @@ pub(super) fn add_shortened_pairs(terms: &mut [Term], index: &Index) {
         if !a.salient && !b.salient {
             continue;
         }
-        let spellings = |t: &Term| -> Vec<String> {
-            let mut all = vec![t.word.clone()];
-            all.extend(t.forms.iter().cloned());
-            all
-        };
-        for fa in spellings(a) {
-            for fb in spellings(b) {
-                for long in [format!("{fa} {fb}"), format!("{fb} {fa}")] {
-                    for short in lx.shortened.get(&long).into_iter().flatten() {
-                        let Some(id) = index.term(short) else {
-                            continue;
-                        };
-                        if adds.iter().any(|(_, added, _)| *added == id) {
-                            continue;
-                        }
+        // Either order: Indonesian writes the place first ("jawa barat"), English the compass
+        // word ("West Java"). One look-up per spelling, none per pair of spellings.
+        for (first, second) in [(a, b), (b, a)] {
+            for spelling in spellings(first) {
+                for (_, short) in lx
+                    .shortened
+                    .get(spelling.as_str())
+                    .into_iter()
+                    .flatten()
+                    .filter(|(s, _)| spellings(second).any(|w| w == s))
+                {
+                    let Some(id) = index.term(short) else {
+                        continue;
+                    };
+                    if !adds.iter().any(|(_, added, _)| *added == id) {
                         adds.push((i - 1, id, short.clone()));
                         adds.push((i, id, short.clone()));
                     }
