@@ -12,8 +12,9 @@ use crate::nlu::lexicon::MeasureRole;
 /// articles write after a figure is parted as it is ("5kg" → "5 kg") when the glued form is no
 /// word of the articles itself (a name such as "4g" stays). An "about" ending, "-an" or "an"
 /// ("17rb-an", "17rban"), is dropped with it, and so is "an" glued to a bare figure ("jam 11an"):
-/// the figure is the reader's round guess, and "an" alone is no word. Letters before the digits ("lq45", "idx30") make a name, never a figure,
-/// unless they are a prefix of figures ("Rp13rb" → "Rp 13 ribu").
+/// the figure is the reader's round guess, and "an" alone is no word. Letters before the digits
+/// ("lq45", "idx30") make a name, never a figure, unless they are a prefix of figures ("Rp13rb" →
+/// "Rp 13 ribu").
 pub(crate) fn part_glued_figures<'a>(raw: &'a str, index: &Index) -> Cow<'a, str> {
     let lx = &*index.lx;
     let chars: Vec<char> = raw.chars().collect();
@@ -236,12 +237,8 @@ mod tests {
 
     #[test]
     fn the_about_ending_on_a_bare_figure_is_dropped() {
-        let index = testing::one_article_index(
-            "Pasar ramai
-
-Hingga pukul 10.00, 300 pembeli datang.
-",
-        );
+        let index =
+            testing::one_article_index("Pasar ramai\n\nHingga pukul 10.00, 300 pembeli datang.\n");
         let part = |q: &str| part_glued_figures(q, &index).into_owned();
         assert_eq!(part("smp jam 10an brp pembeli?"), "smp jam 10 brp pembeli?");
         assert_eq!(part("ada 300AN org"), "ada 300 org");
