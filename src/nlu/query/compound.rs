@@ -31,17 +31,31 @@ pub(super) fn part_compound(word: &str, index: &Index) -> Option<[String; 2]> {
     {
         return None;
     }
-    let part_id = |w: &str| {
+    let part_id = |w: &str| index.term(w).and_then(|_| index.term(&lx.stem(w)));
+    parting(word, index, part_id)
+        .map(|[(_, left), (_, right)]| [left.to_string(), right.to_string()])
+}
+
+/// The split of `word` into two parts of `MIN_PART` letters at least, neither a function word nor
+/// a particle, that `part_id` finds and some paragraph holds together; of several, the one with
+/// the longer shorter part (the affix-like split loses).
+fn parting<'w>(
+    word: &'w str,
+    index: &Index,
+    part_id: impl Fn(&str) -> Option<TermId>,
+) -> Option<[(TermId, &'w str); 2]> {
+    let lx = &*index.lx;
+    let len = word.chars().count();
+    let part = |w: &str| {
         (!lx.is_function(w) && !lx.is_particle(w))
-            .then(|| index.term(w))
+            .then(|| part_id(w))
             .flatten()
-            .and_then(|_| index.term(&lx.stem(w)))
     };
     (MIN_PART..=len - MIN_PART)
         .filter_map(|at| {
             let (left, right) = word.split_at(at);
-            let (a, b) = (part_id(left)?, part_id(right)?);
-            together(index, a, b).then(|| (at.min(len - at), [left.to_string(), right.to_string()]))
+            let (a, b) = (part(left)?, part(right)?);
+            together(index, a, b).then(|| (at.min(len - at), [(a, left), (b, right)]))
         })
         .max_by_key(|(shorter, _)| *shorter)
         .map(|(_, parts)| parts)
@@ -71,19 +85,8 @@ fn written_apart(word: &str, index: &Index) -> Vec<(TermId, String)> {
     {
         return Vec::new();
     }
-    let part_id = |w: &str| {
-        (!lx.is_function(w) && !lx.is_particle(w))
-            .then(|| index.term(w))
-            .flatten()
-    };
-    (MIN_PART..=len - MIN_PART)
-        .filter_map(|at| {
-            let (left, right) = word.split_at(at);
-            let (a, b) = (part_id(left)?, part_id(right)?);
-            together(index, a, b).then(|| (at.min(len - at), [(a, left), (b, right)]))
-        })
-        .max_by_key(|(shorter, _)| *shorter)
-        .map(|(_, parts)| parts.iter().map(|&(id, w)| (id, w.to_string())).collect())
+    parting(word, index, |w| index.term(w))
+        .map(|parts| parts.iter().map(|&(id, w)| (id, w.to_string())).collect())
         .unwrap_or_default()
 }
 

@@ -82,11 +82,6 @@ pub(super) fn add_short_forms(terms: &mut [Term], index: &Index) {
     }
 }
 
-/// The question word and its forms.
-fn spellings(t: &Term) -> impl Iterator<Item = &String> {
-    std::iter::once(&t.word).chain(&t.forms)
-}
-
 /// Two names side by side whose long form the slang lists shorten ("Jawa Barat", "West Java":
 /// "Jabar") are held by a report writing only the short form: both terms match it. Reports
 /// shorten provinces and agencies as often as they spell them out. Only a pair holding a name
@@ -102,13 +97,14 @@ pub(super) fn add_shortened_pairs(terms: &mut [Term], index: &Index) {
         // Either order: Indonesian writes the place first ("jawa barat"), English the compass
         // word ("West Java"). One look-up per spelling, none per pair of spellings.
         for (first, second) in [(a, b), (b, a)] {
-            for spelling in spellings(first) {
+            // A term's forms begin with its word.
+            for spelling in &first.forms {
                 for (_, short) in lx
                     .shortened
                     .get(spelling.as_str())
                     .into_iter()
                     .flatten()
-                    .filter(|(s, _)| spellings(second).any(|w| w == s))
+                    .filter(|(s, _)| second.forms.contains(s))
                 {
                     let Some(id) = index.term(short) else {
                         continue;
