@@ -43,6 +43,8 @@ WIDE_Q = sorted(WIDE_P + glob.glob(os.path.join(ROOT, "tests/archive/articles-q/
 WIDE_R = sorted(WIDE_Q + glob.glob(os.path.join(ROOT, "tests/archive/articles-r/*.txt")))
 # Stop 32's set S (four more new same-topic groups) on top of WIDE_R: imported only for probe-33-s.
 WIDE_S = sorted(WIDE_R + glob.glob(os.path.join(ROOT, "tests/archive/articles-s/*.txt")))
+# Stop 33's set T (four more new same-topic groups) on top of WIDE_S: imported only for probe-34-t.
+WIDE_T = sorted(WIDE_S + glob.glob(os.path.join(ROOT, "tests/archive/articles-t/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -169,6 +171,9 @@ SETS = [
     # Stop 32's set S (four more new same-topic groups), questions of every kind: scored blind
     # (0.694) and kept blind all of stop 32 (five questions seen at its end), tuned on from stop 33.
     ("tests/archive/qa/probe-33-s.jsonl", WIDE_S),
+    # Stop 33's set T (four more new same-topic groups), questions of every kind: scored blind
+    # (0.778) and kept blind all of stop 33 (0.792 at its end), tuned on from stop 34.
+    ("tests/archive/qa/probe-34-t.jsonl", WIDE_T),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
