@@ -82,6 +82,14 @@ pub fn detect_tokens(tokens: &[text::Token], lx: &Lexicon) -> Option<Lang> {
         {
             continue;
         }
+        // A capital letter before a capitalised word is an initial of the name ("I Made …",
+        // "J Rowling"), not the pronoun: an English "I" is followed by its verb.
+        if w.chars().count() == 1
+            && token.capitalised
+            && tokens.get(k + 1).is_some_and(|n| n.capitalised)
+        {
+            continue;
+        }
         let slang = lx.slang.get(w);
         let id_word = lx.is_function_in(Lang::Id, w)
             || slang.is_some_and(|f| f.iter().any(|x| lx.is_function_in(Lang::Id, x)))
@@ -91,14 +99,19 @@ pub fn detect_tokens(tokens: &[text::Token], lx: &Lexicon) -> Option<Lang> {
             (true, false) => id += 1.0,
             (false, true) => en += 1.0,
             // Words both languages use ("di"/"in" do not collide, but "data", "bot" do) count for
-            // neither; an English content word from the bridge glossary counts a little.
+            // neither; a content word of one language's dictionary and not the other's counts a
+            // little. A bridge headword translated as itself ("bali") is a name both write.
             _ => {
+                let named_alike = || lx.english.get(w).is_some_and(|t| t.iter().any(|x| x == w));
                 if !id_word
                     && lx.english.contains_key(w)
                     && !lx.slang.contains_key(w)
                     && !lx.is_real_word(w)
+                    && !named_alike()
                 {
                     en += 0.5;
+                } else if !en_word && lx.is_real_word(w) && !lx.is_english_word(w) {
+                    id += 0.5;
                 }
             }
         }
@@ -132,6 +145,12 @@ mod tests {
             Some(Lang::Id)
         );
         assert_eq!(detect("How much was coffee per kilo?"), Some(Lang::En));
+        // A Balinese name's initial is no "I", and a place both languages write ("Bali") is no
+        // English: the dictionary words around them are Indonesian.
+        assert_eq!(
+            detect("Berapa stok pupuk Bali menurut Kepala Dinas Bali I Made Sukamaju?"),
+            Some(Lang::Id)
+        );
         // A class code's letter is no English pronoun.
         assert_eq!(
             detect("Berapa tarif golongan B-3 per 1 September 2031?"),

@@ -45,6 +45,31 @@ fn a_sports_division_named_putra_or_putri_meets_the_reports_pria_or_wanita() {
 }
 
 #[test]
+fn a_race_stage_crosses_the_bridge_and_names_the_same_part_as_tahap() {
+    let lx = Lexicon::builtin();
+    // FreeDict gives "stage" only its theatre and phase senses; a race report writes "etape".
+    assert!(
+        lx.english_of("stage")
+            .unwrap()
+            .contains(&"etape".to_string())
+    );
+    assert!(
+        lx.english_of("standings")
+            .unwrap()
+            .contains(&"klasemen".to_string())
+    );
+    // A regional government's "office" is its "dinas" ("Dinas Kesehatan", the health office).
+    assert!(
+        lx.english_of("office")
+            .unwrap()
+            .contains(&"dinas".to_string())
+    );
+    // "Stage 8" is the report's "etape 8": no other part of the series.
+    assert!(lx.same_period_word("etape", "tahap"));
+    assert!(lx.same_period_word("etape", "stage"));
+}
+
+#[test]
 fn function_words_are_kept_per_language() {
     let lx = Lexicon::builtin();
     assert!(lx.is_function_in(Lang::Id, "yang") && !lx.is_function_in(Lang::En, "yang"));
