@@ -70,6 +70,22 @@ fn a_race_stage_crosses_the_bridge_and_names_the_same_part_as_tahap() {
 }
 
 #[test]
+fn news_senses_of_general_english_words_cross_the_bridge() {
+    let lx = Lexicon::builtin();
+    let has = |w: &str, id: &str| lx.english_of(w).is_some_and(|t| t.iter().any(|x| x == id));
+    // Prices and pressures "ease" (FreeDict: only the noun's "fasilitas"); trade "talks" are
+    // negotiations; "latest" is the newest, never the "almarhum" of "the late".
+    assert!(has("ease", "reda") && !has("ease", "fasilitas"));
+    assert!(has("talks", "perundingan"));
+    assert!(has("latest", "terbaru") && !has("latest", "almarhum"));
+    // "Planes" are aircraft, not the plans its stripped plural would give.
+    assert!(has("planes", "pesawat") && !has("planes", "rencana"));
+    // Chat's "kt" before a speaker is "kata" (said), not "kita".
+    assert_eq!(lx.deslang("kt"), vec!["kata"]);
+    assert_eq!(lx.deslang("dikit"), vec!["sedikit"]);
+}
+
+#[test]
 fn function_words_are_kept_per_language() {
     let lx = Lexicon::builtin();
     assert!(lx.is_function_in(Lang::Id, "yang") && !lx.is_function_in(Lang::En, "yang"));
