@@ -80,6 +80,12 @@ fn news_senses_of_general_english_words_cross_the_bridge() {
     assert!(has("latest", "terbaru") && !has("latest", "almarhum"));
     // "Planes" are aircraft, not the plans its stripped plural would give.
     assert!(has("planes", "pesawat") && !has("planes", "rencana"));
+    // An event is "held" (digelar); "services" are no "jawa", land "burned" is not "recorded"
+    // (merekam), a "rated" hotel no rat (tikus).
+    assert!(has("held", "digelar"));
+    assert!(has("services", "layanan") && !has("services", "jawa"));
+    assert!(has("burned", "terbakar") && !has("burned", "merekam"));
+    assert!(has("rated", "peringkat") && !has("rated", "tikus"));
     // Chat's "kt" before a speaker is "kata" (said), not "kita".
     assert_eq!(lx.deslang("kt"), vec!["kata"]);
     assert_eq!(lx.deslang("dikit"), vec!["sedikit"]);
