@@ -86,6 +86,8 @@ fn news_senses_of_general_english_words_cross_the_bridge() {
     assert!(has("services", "layanan") && !has("services", "jawa"));
     assert!(has("burned", "terbakar") && !has("burned", "merekam"));
     assert!(has("rated", "peringkat") && !has("rated", "tikus"));
+    // Figures are "presented" (dipaparkan), no gift (hadiah).
+    assert!(has("presented", "paparkan") && !has("presented", "hadiah"));
     // Chat's "kt" before a speaker is "kata" (said), not "kita".
     assert_eq!(lx.deslang("kt"), vec!["kata"]);
     assert_eq!(lx.deslang("dikit"), vec!["sedikit"]);
