@@ -21,6 +21,8 @@ mod senses;
 // Every question and paragraph word is looked up in several of these maps: a fast hasher.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use super::lang::Lang;
 use super::query::AnswerType;
 pub use kinds::{ColloquialKind, Cue, Measure, MeasureRole, MetaWord, YesNo};
@@ -157,6 +159,9 @@ pub struct Lexicon {
     pub synonyms: HashMap<String, Vec<String>>,
     /// The English→Indonesian bridge.
     pub english: HashMap<String, Vec<String>>,
+    /// What follows the first word of the bridge's phrases ("into" of "turn into"): a pair of
+    /// words whose second is none of these is no phrase, whatever the first word's forms.
+    phrase_ends: HashSet<String>,
     /// Senses a bridge row lists after its first few: rarer, often off the news ("service" as a
     /// church service comes before the sense a newsroom uses), so matched only where the
     /// articles write them.
@@ -180,6 +185,25 @@ pub struct Lexicon {
     merged_prefixes: Vec<(String, char)>,
     /// English words, base and inflected (SCOWL): an English question's word among them is no typo.
     english_words: HashSet<String>,
+    /// Which lexicon a thread's remembered stems and bridge bases are of.
+    key: LexiconKey,
+}
+
+/// Tells lexicons apart for what a thread remembers of one (stems, the bridge's base forms): each
+/// lexicon gets a key of its own.
+pub(crate) struct LexiconKey(u64);
+
+impl Default for LexiconKey {
+    fn default() -> LexiconKey {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        LexiconKey(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+}
+
+impl LexiconKey {
+    pub(crate) fn value(&self) -> u64 {
+        self.0
+    }
 }
 
 impl Lexicon {
@@ -442,13 +466,21 @@ impl Lexicon {
     /// The stem used for matching (see [`super::stem`]); function words keep their surface, and a
     /// root the dictionary lists (less a particle or possessive) wins over a stem that is no word.
     pub fn stem(&self, w: &str) -> String {
-        if self.is_function(w) {
-            w.to_string()
-        } else {
-            super::stem::stem_listed(w, &self.enclitics, &self.merged_prefixes, |r| {
-                self.roots.contains(r)
-            })
-        }
+        self.with_stem(w, str::to_string)
+    }
+
+    /// `f` of the word's [`stem`](Lexicon::stem), without allocating one when this thread has
+    /// stemmed the word before (a question's words are stemmed by many of its readings).
+    pub fn with_stem<R>(&self, w: &str, f: impl FnOnce(&str) -> R) -> R {
+        super::stem::remembered(&self.key, w, f, |w| {
+            if self.is_function(w) {
+                w.to_string()
+            } else {
+                super::stem::stem_listed(w, &self.enclitics, &self.merged_prefixes, |r| {
+                    self.roots.contains(r)
+                })
+            }
+        })
     }
 
     /// Whole-token slang replacement: one informal word may become several formal ones.

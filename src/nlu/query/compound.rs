@@ -25,13 +25,17 @@ pub(super) fn part_compound(word: &str, index: &Index) -> Option<[String; 2]> {
     if len < 2 * MIN_PART + 1
         || !word.chars().all(|c| c.is_ascii_lowercase())
         || index.term(word).is_some()
-        || index.term(&lx.stem(word)).is_some()
+        || lx.with_stem(word, |s| index.term(s)).is_some()
         || lx.slang.contains_key(word)
         || lx.month(word).is_some()
     {
         return None;
     }
-    let part_id = |w: &str| index.term(w).and_then(|_| index.term(&lx.stem(w)));
+    let part_id = |w: &str| {
+        index
+            .term(w)
+            .and_then(|_| lx.with_stem(w, |s| index.term(s)))
+    };
     parting(word, index, part_id)
         .map(|[(_, left), (_, right)]| [left.to_string(), right.to_string()])
 }

@@ -140,7 +140,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             && spelled.is_none()
             && index.is_name(&t.word)
             && lx.deslang(&t.word).iter().all(|f| {
-                *f != t.word && index.term(f).is_none() && index.term(&lx.stem(f)).is_none()
+                *f != t.word
+                    && index.term(f).is_none()
+                    && lx.with_stem(f, |s| index.term(s)).is_none()
             });
         // In an English question (whose words as written are not kept), a word the articles
         // write as a name (capitalised nearly every time) is that name, not another spelling of
