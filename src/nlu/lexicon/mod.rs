@@ -12,19 +12,20 @@ pub mod calendar;
 mod definition;
 mod en;
 mod id;
+mod key;
 mod kinds;
 mod load;
 mod measures;
 mod parts;
 mod senses;
+mod slang;
 
 // Every question and paragraph word is looked up in several of these maps: a fast hasher.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use std::sync::atomic::{AtomicU64, Ordering};
-
 use super::lang::Lang;
 use super::query::AnswerType;
+pub(crate) use key::LexiconKey;
 pub use kinds::{ColloquialKind, Cue, Measure, MeasureRole, MetaWord, YesNo};
 pub(crate) use load::rows;
 
@@ -187,23 +188,6 @@ pub struct Lexicon {
     english_words: HashSet<String>,
     /// Which lexicon a thread's remembered stems and bridge bases are of.
     key: LexiconKey,
-}
-
-/// Tells lexicons apart for what a thread remembers of one (stems, the bridge's base forms): each
-/// lexicon gets a key of its own.
-pub(crate) struct LexiconKey(u64);
-
-impl Default for LexiconKey {
-    fn default() -> LexiconKey {
-        static NEXT: AtomicU64 = AtomicU64::new(1);
-        LexiconKey(NEXT.fetch_add(1, Ordering::Relaxed))
-    }
-}
-
-impl LexiconKey {
-    pub(crate) fn value(&self) -> u64 {
-        self.0
-    }
 }
 
 impl Lexicon {
@@ -481,14 +465,6 @@ impl Lexicon {
                 })
             }
         })
-    }
-
-    /// Whole-token slang replacement: one informal word may become several formal ones.
-    pub fn deslang<'a>(&'a self, word: &'a str) -> Vec<&'a str> {
-        match self.slang.get(word) {
-            Some(formal) => formal.iter().map(String::as_str).collect(),
-            None => vec![word],
-        }
     }
 }
 

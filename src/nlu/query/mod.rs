@@ -103,11 +103,8 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             && lx
                 .measure(&t.word, super::lexicon::MeasureRole::Unit)
                 .is_some();
-        let asks_quantity = !english
-            && lx
-                .deslang(&t.word)
-                .iter()
-                .any(|w| lx.answer_type(w) == Some(AnswerType::Number));
+        let asks_quantity =
+            !english && lx.any_formal(&t.word, |w| lx.answer_type(w) == Some(AnswerType::Number));
         let scale = std::mem::replace(&mut after_quantity, asks_quantity)
             .then(|| glued::asked_scale(&t.word, t.capitalised, lx))
             .flatten();

@@ -359,9 +359,9 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         push(w, wordnet_factor, &mut matches);
         forms.push(w.clone());
     }
-    let mut roots = vec![st.clone(), word.clone()];
-    roots.extend(translations.iter().map(|t| stem(t)));
-    for root in &roots {
+    let translated: Vec<String> = translations.iter().map(|t| stem(t)).collect();
+    let roots = [&st, &word].into_iter().chain(&translated);
+    for root in roots {
         if let Some(syns) = lx.synonyms.get(root) {
             for s in syns {
                 push(s, SYNONYM_FACTOR, &mut matches);
