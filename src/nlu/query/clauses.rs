@@ -8,6 +8,10 @@ use crate::nlu::text::{self, Token};
 /// a question without such a comma is one segment, read from `tokens` rather than tokenised
 /// again.
 pub(super) fn comma_segments(raw: &str, tokens: &[Token]) -> Vec<Vec<Token>> {
+    // Most questions hold no comma: one segment, the tokens as they are.
+    if !raw.contains(',') {
+        return vec![tokens.to_vec()];
+    }
     let chars: Vec<char> = raw.chars().collect();
     let mut segments: Vec<String> = vec![String::new()];
     for (i, &c) in chars.iter().enumerate() {
