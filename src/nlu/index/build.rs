@@ -197,6 +197,8 @@ impl Index {
                 .collect();
             doc_terms.sort_unstable();
             doc_terms.dedup();
+            // Kept for every article of the archive: no room for the duplicates it was sorted in.
+            doc_terms.shrink_to_fit();
             index.docs.push(Doc {
                 id: article.id,
                 imported_at: article.imported_at,
