@@ -341,7 +341,7 @@ fn named_values(
             .iter()
             .map(|item| match item {
                 Item::Word(w) => {
-                    let ids = [index.term(w), index.term(&lx.stem(w))];
+                    let ids = [index.term(w), lx.with_stem(w, |s| index.term(s))];
                     subject
                         .iter()
                         .position(|set| ids.iter().flatten().any(|id| set.contains(id)))

@@ -361,8 +361,11 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
         })
         .collect();
     // The words as written first: the slang map is Indonesian, an English phrase stays itself.
+    // (Spelled as written, the words read no differently: not read again.)
+    let respelled = spelled.iter().zip(&toks).any(|(s, t)| s.text != t.text);
     let (mut relative, spelled) = match relative(&toks, lx) {
-        r if r.is_empty() => (relative(&spelled, lx), spelled),
+        r if r.is_empty() && respelled => (relative(&spelled, lx), spelled),
+        r if r.is_empty() => (r, spelled),
         r => (r, toks),
     };
     // "Setahun sebelum <date>" moves the date it precedes; "bulan sebelumnya" looks back from a

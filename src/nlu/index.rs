@@ -84,6 +84,9 @@ pub struct Doc {
     /// anyway), not per question that compares the title's words.
     pub title_words: Vec<String>,
     pub first_passage: usize,
+    /// Sorted ids of every paragraph's terms: whether the article holds a word anywhere is one
+    /// search, not one per paragraph.
+    pub terms: Vec<TermId>,
 }
 
 pub struct Index {

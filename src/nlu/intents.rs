@@ -262,8 +262,13 @@ impl Intents {
 /// Fills `{name}` placeholders.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
+    let mut key = String::new();
     for (k, v) in values {
-        out = out.replace(&format!("{{{k}}}"), v);
+        key.clear();
+        key.push('{');
+        key.push_str(k);
+        key.push('}');
+        out = out.replace(key.as_str(), v);
     }
     out
 }

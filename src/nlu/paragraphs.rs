@@ -93,7 +93,9 @@ impl Detail {
                                     pieces.push(Piece {
                                         tok: i as u32,
                                         surface: index.term(piece).unwrap_or(Piece::NONE),
-                                        stem: index.term(&lx.stem(piece)).unwrap_or(Piece::NONE),
+                                        stem: lx
+                                            .with_stem(piece, |s| index.term(s))
+                                            .unwrap_or(Piece::NONE),
                                     });
                                 }
                             }

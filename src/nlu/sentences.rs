@@ -166,12 +166,17 @@ pub fn mark(paragraph: &str, range: &Range<usize>) -> String {
         return paragraph.trim().to_string();
     }
     let start = range.start + paragraph[range.clone()].find(s).unwrap_or(0);
-    format!(
+    let marked = format!(
         "{}**{}**{}",
         &paragraph[..start],
         s,
         &paragraph[start + s.len()..]
-    )
-    .trim()
-    .to_string()
+    );
+    // Copied again only when there is space to trim.
+    let trimmed = marked.trim();
+    if trimmed.len() == marked.len() {
+        marked
+    } else {
+        trimmed.to_string()
+    }
 }

@@ -70,23 +70,27 @@ impl SmallTalkMatcher {
             .iter()
             .map(|w| (w.as_str(), self.lx.is_filler(w), self.lx.stem(w)))
             .collect();
-        let known = |vocab: &HashSet<String>, (w, _, stem): &(&str, bool, String)| {
-            vocab.contains(*w) || vocab.contains(stem)
-        };
         let weight = |filler: bool| if filler { 0.5 } else { 1.0 };
         let total: f32 = read.iter().map(|&(_, filler, _)| weight(filler)).sum();
+        // Per word of the message: (filler, held as written, held by its stem or as written),
+        // looked up once per intent.
+        let mut held: Vec<(bool, bool, bool)> = Vec::with_capacity(read.len());
         self.intents
             .iter()
             .map(|(name, vocab)| {
+                held.clear();
+                held.extend(read.iter().map(|(w, filler, stem)| {
+                    let exact = vocab.contains(*w);
+                    (*filler, exact, exact || vocab.contains(stem))
+                }));
                 // A word matched by its stem only counts a little less, so that an exact match
                 // wins a tie ("bantuan": help, not "terima kasih atas bantuannya").
-                let covered: f32 = read
+                let covered: f32 = held
                     .iter()
-                    .map(|r| {
-                        let &(w, filler, _) = r;
-                        if vocab.contains(w) || filler {
+                    .map(|&(filler, exact, known)| {
+                        if exact || filler {
                             weight(filler)
-                        } else if known(vocab, r) {
+                        } else if known {
                             0.9 * weight(filler)
                         } else {
                             0.0
@@ -94,9 +98,10 @@ impl SmallTalkMatcher {
                     })
                     .sum();
                 // A message of fillers only ("ok bot") explains nothing.
-                let substantive = read.iter().any(|r| known(vocab, r) && !r.1);
+                let substantive = held.iter().any(|&(filler, _, known)| known && !filler);
                 let coverage = if substantive { covered / total } else { 0.0 };
-                let complete = substantive && read.iter().all(|r| known(vocab, r) || r.1);
+                let complete =
+                    substantive && held.iter().all(|&(filler, _, known)| known || filler);
                 Match {
                     intent: *name,
                     coverage,
@@ -114,7 +119,7 @@ impl SmallTalkMatcher {
 
 impl SmallTalkMatcher {
     fn known(&self, vocab: &HashSet<String>, word: &str) -> bool {
-        vocab.contains(word) || vocab.contains(&self.lx.stem(word))
+        vocab.contains(word) || self.lx.with_stem(word, |s| vocab.contains(s))
     }
 }
 

@@ -20,6 +20,43 @@ thread_local! {
     static CACHE: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
 }
 
+thread_local! {
+    /// A lexicon's stems ([`Lexicon::stem`](super::lexicon::Lexicon::stem)), remembered for the
+    /// lexicon of the given key: the guards cost several look-ups per word on top of Snowball.
+    static LISTED: RefCell<(u64, FxHashMap<String, String>)> =
+        RefCell::new((0, FxHashMap::default()));
+}
+
+/// `f` of the stem `compute` gives `word`, remembered for the lexicon `key` names. A call made
+/// from inside `f` (the table is in use then) computes without it.
+pub(super) fn remembered<R>(
+    key: &super::lexicon::LexiconKey,
+    word: &str,
+    f: impl FnOnce(&str) -> R,
+    compute: impl FnOnce(&str) -> String,
+) -> R {
+    LISTED.with(|cell| {
+        let Ok(mut listed) = cell.try_borrow_mut() else {
+            return f(&compute(word));
+        };
+        let (of, stems) = &mut *listed;
+        if *of != key.value() {
+            *of = key.value();
+            stems.clear();
+        }
+        if let Some(known) = stems.get(word) {
+            return f(known);
+        }
+        let stem = compute(word);
+        if stems.len() >= CACHE_WORDS {
+            stems.clear();
+        }
+        let result = f(&stem);
+        stems.insert(word.to_string(), stem);
+        result
+    })
+}
+
 fn stemmer() -> &'static Stemmer {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     STEMMER.get_or_init(|| Stemmer::new(Algorithm::Indonesian))

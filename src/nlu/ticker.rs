@@ -129,6 +129,8 @@ impl TickerMatcher {
         let mut used = vec![false; words.len()];
         // A phrase can only match where the question holds its first word, or (a one-word name)
         // two words that join into it: only those phrases are tried, in their order.
+        // (The pair is joined in one buffer: every question tries every pair.)
+        let mut joined = String::new();
         let mut open: Vec<usize> = words
             .iter()
             .filter_map(|w| self.by_first.get(w.as_str()))
@@ -137,7 +139,12 @@ impl TickerMatcher {
             .chain(
                 words
                     .windows(2)
-                    .filter_map(|w| self.by_first.get(&format!("{}{}", w[0], w[1])))
+                    .filter_map(|w| {
+                        joined.clear();
+                        joined.push_str(&w[0]);
+                        joined.push_str(&w[1]);
+                        self.by_first.get(joined.as_str())
+                    })
                     .flatten()
                     .copied()
                     .filter(|&k| self.phrases[k].1.len() == 1),
@@ -179,7 +186,8 @@ impl TickerMatcher {
         // The evidence is the question's shape and the archive, not a list: a measure noun, and
         // words the index does not hold (an article that talks about the euro can answer).
         let measured = words.iter().any(|w| lx.is_measure_head(w));
-        let in_index = |w: &str| index.term(w).is_some() || index.term(&lx.stem(w)).is_some();
+        let in_index =
+            |w: &str| index.term(w).is_some() || lx.with_stem(w, |s| index.term(s)).is_some();
         for (i, w) in words.iter().enumerate() {
             if measured
                 && !used[i]

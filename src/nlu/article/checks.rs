@@ -238,7 +238,7 @@ pub(crate) fn said_otherwise(word: &str, index: &Index, doc: usize) -> bool {
         .thesaurus_of(word)
         .iter()
         .chain(lx.thesaurus_of(&lx.stem(word)))
-        .filter_map(|w| index.term(w).or_else(|| index.term(&lx.stem(w))))
+        .filter_map(|w| index.term(w).or_else(|| lx.with_stem(w, |s| index.term(s))))
         .collect();
     paragraph_holds_any(&ids, index, doc)
 }
@@ -256,7 +256,11 @@ fn root_in_doc(word: &str, index: &Index, doc: usize) -> bool {
     let ids: Vec<_> = crate::nlu::query::strip_affixes(word, lx)
         .into_iter()
         .filter(|r| lx.is_real_word(r))
-        .filter_map(|r| index.term(&r).or_else(|| index.term(&lx.stem(&r))))
+        .filter_map(|r| {
+            index
+                .term(&r)
+                .or_else(|| lx.with_stem(&r, |s| index.term(s)))
+        })
         .collect();
     paragraph_holds_any(&ids, index, doc)
 }

@@ -111,44 +111,42 @@ fn coverage_weighted(q: &Query, index: &Index, passages: &[&Passage], weights: &
         .iter()
         .map(|t| passages.iter().map(|p| found(t, p)).fold(0.0, f32::max))
         .collect();
-    coverage_found(q, index, passages[0], weights, &inside)
+    let doc = passages[0].doc as usize;
+    coverage_found(weights, &inside, |k| outside(q, index, &q.terms[k], doc))
 }
 
 /// [`coverage_weighted`] with each term's factor in the passages given (`inside`, 0 when
-/// absent): the ranking finds them for many candidates at once.
-fn coverage_found(
-    q: &Query,
-    index: &Index,
-    first: &Passage,
-    weights: &[f32],
-    inside: &[f32],
-) -> f32 {
+/// absent) and, for a term they lack, its [`outside`] factor (by term position): the ranking
+/// finds them for many candidates at once.
+fn coverage_found(weights: &[f32], inside: &[f32], mut outside: impl FnMut(usize) -> f32) -> f32 {
     let total: f32 = weights.iter().sum();
     if total == 0.0 {
         return 0.0;
     }
-    let got: f32 = q
-        .terms
+    let got: f32 = weights
         .iter()
-        .zip(weights)
         .zip(inside)
-        .map(|((t, w), &inside)| {
-            let f = if inside > 0.0 {
-                inside
-            } else if found_in_title(t, index, first) {
-                // The title tells which article, not that this paragraph says it.
-                0.5
-            } else if q.placed_elsewhere(t) && in_doc(t, index, first.doc as usize) {
-                // A clause placing the question ("saat rupiah ditutup di …") is met by the
-                // article; the answering paragraph need not repeat it.
-                1.0
-            } else {
-                0.0
-            };
+        .enumerate()
+        .map(|(k, (w, &inside))| {
+            let f = if inside > 0.0 { inside } else { outside(k) };
             w * f
         })
         .sum();
     got / total
+}
+
+/// How much an article's passages that lack a term still hold it, by the article alone.
+fn outside(q: &Query, index: &Index, t: &Term, doc: usize) -> f32 {
+    if t.in_terms(&index.docs[doc].title_terms) {
+        // The title tells which article, not that this paragraph says it.
+        0.5
+    } else if q.placed_elsewhere(t) && in_doc(t, index, doc) {
+        // A clause placing the question ("saat rupiah ditutup di …") is met by the
+        // article; the answering paragraph need not repeat it.
+        1.0
+    } else {
+        0.0
+    }
 }
 
 /// Whether a passage holds the kind of detail the question asks for (`None`: any passage may do).
@@ -164,9 +162,7 @@ fn type_match(t: AnswerType, p: &Passage) -> Option<bool> {
 }
 /// Whether any paragraph of the article holds the term.
 pub(crate) fn in_doc(t: &Term, index: &Index, doc: usize) -> bool {
-    (0..index.docs[doc].paragraphs.len())
-        .filter_map(|i| index.passage_of(doc, i))
-        .any(|p| found(t, p) > 0.0)
+    t.in_terms(&index.docs[doc].terms)
 }
 
 /// Whether another paragraph of the passage's article holds the term.

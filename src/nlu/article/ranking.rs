@@ -5,7 +5,7 @@ use crate::nlu::bm25;
 use crate::nlu::index::{Index, Passage, TermId, word_trigrams};
 use crate::nlu::query::{AnswerType, Query};
 
-use super::{LONG_FORM_FACTOR, Scored, coverage_found, type_match, weight};
+use super::{LONG_FORM_FACTOR, Scored, coverage_found, outside, type_match, weight};
 
 /// How many BM25 leaders get the (dearer) 3-gram channel and the checks.
 const CANDIDATES: usize = 24;
@@ -120,6 +120,9 @@ fn rerank(
     let weights: Vec<f32> = q.terms.iter().map(|t| weight(t, index)).collect();
     let coverage = Coverage::of(q, index);
     let mut inside = vec![0.0f32; q.terms.len()];
+    // Per article among the candidates, each term's `outside` factor once found (NaN before):
+    // the candidates share a few articles, and the factor is the article's alone.
+    let mut outside_of: Vec<(u32, Vec<f32>)> = Vec::new();
     let mut out: Vec<Scored> = order
         .into_iter()
         .zip(dots)
@@ -150,7 +153,21 @@ fn rerank(
                 score,
                 coverage: {
                     coverage.inside(passage, &mut inside);
-                    coverage_found(q, index, passage, &weights, &inside)
+                    let doc = passage.doc;
+                    let at = match outside_of.iter().position(|(d, _)| *d == doc) {
+                        Some(at) => at,
+                        None => {
+                            outside_of.push((doc, vec![f32::NAN; q.terms.len()]));
+                            outside_of.len() - 1
+                        }
+                    };
+                    let known = &mut outside_of[at].1;
+                    coverage_found(&weights, &inside, |k| {
+                        if known[k].is_nan() {
+                            known[k] = outside(q, index, &q.terms[k], doc as usize);
+                        }
+                        known[k]
+                    })
                 },
             }
         })

@@ -21,7 +21,7 @@ pub(super) fn only_in_compounds(
     // The word itself first: its stem (a few hundred instructions) only when the word misses.
     let matches = |w: &str| {
         let hit = |id: Option<_>| id.is_some_and(|id| t.matches.iter().any(|(m, _)| *m == id));
-        hit(index.term(w)) || hit(index.term(&index.lx.stem(w)))
+        hit(index.term(w)) || hit(index.lx.with_stem(w, |s| index.term(s)))
     };
     // A chunk's parts when it is a compound of different words ("Foo-Bar"), else None (a plain
     // word, or a reduplication such as "bersih-bersih", which is one word).

@@ -16,10 +16,7 @@ pub(super) fn doc_weight(t: &Term, index: &Index) -> f32 {
 /// Whether any paragraph or the title of the article holds the term.
 pub(super) fn doc_holds(t: &Term, index: &Index, doc: usize) -> bool {
     let d = &index.docs[doc];
-    t.in_terms(&d.title_terms)
-        || index.passages[d.first_passage..d.first_passage + d.paragraphs.len()]
-            .iter()
-            .any(|p| t.in_terms(&p.terms))
+    t.in_terms(&d.title_terms) || t.in_terms(&d.terms)
 }
 
 /// Whether one paragraph of `doc` (with the title) holds every salient word of the clause placing

@@ -289,7 +289,7 @@ fn whole_years(words: &[String], lx: &Lexicon) -> Vec<i32> {
 fn article_words(title: &str, paragraphs: &[String]) -> Vec<String> {
     let mut words = text::words(title);
     for p in paragraphs {
-        words.extend(text::words(p));
+        words.extend(text::tokenize(p).into_iter().map(|t| t.word));
     }
     words
 }

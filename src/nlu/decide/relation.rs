@@ -49,7 +49,7 @@ pub fn defined_thing<'a>(q: &'a Query, lx: &Lexicon) -> Option<&'a [String]> {
 /// Whether a word of the paragraph is one of the terms (its surface form or its stem).
 fn holds(terms: &[&Term], tok: &Tok, index: &Index, lx: &Lexicon) -> bool {
     let surface = index.term(&tok.lower);
-    let stem = index.term(&lx.stem(&tok.lower));
+    let stem = lx.with_stem(&tok.lower, |s| index.term(s));
     terms.iter().any(|t| {
         t.matches
             .iter()

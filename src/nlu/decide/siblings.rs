@@ -136,18 +136,22 @@ pub(super) fn same_topic(
         .filter(|s| s.score >= TOPIC_FLOOR * top)
         .collect();
     by_score.sort_by(|a, b| b.score.total_cmp(&a.score));
-    let titled = by_score
+    let mut titled = by_score
         .iter()
         .map(|s| topic_in(index.passages[s.passage].doc as usize))
         .filter(|t| !t.is_empty());
     // For "terbaru", a headline naming what the question counts ("penumpang") names its topic
     // before one sharing only a modifier ("Tiket Pesawat" for "penumpang pesawat domestik"): the
     // newest report of the modifier is another subject's.
-    let mut titled: Vec<Vec<&Term>> = titled.collect();
-    let naming_head = titled.iter().position(|t| t.iter().any(|t| t.head));
-    let topic = match naming_head {
-        Some(k) if qd.latest => titled.swap_remove(k),
-        _ => titled.into_iter().next().unwrap_or_default(),
+    // (Without "terbaru" the first such headline is the topic: the others are not read.)
+    let topic = if qd.latest {
+        let mut all: Vec<Vec<&Term>> = titled.collect();
+        match all.iter().position(|t| t.iter().any(|t| t.head)) {
+            Some(k) => all.swap_remove(k),
+            None => all.into_iter().next().unwrap_or_default(),
+        }
+    } else {
+        titled.next().unwrap_or_default()
     };
     let subj = if qd.latest {
         on_subject(&subject, ranked, index, top)
@@ -157,6 +161,10 @@ pub(super) fn same_topic(
     let mut docs: Vec<usize> = Vec::new();
     for s in ranked {
         let doc = index.passages[s.passage].doc as usize;
+        // An article already on it is not weighed again for another of its paragraphs.
+        if docs.contains(&doc) {
+            continue;
+        }
         let on_topic = if subj.contains(&doc) {
             true
         } else if topic.is_empty() {
@@ -168,7 +176,7 @@ pub(super) fn same_topic(
                         && topic.iter().all(|t| super::doc_holds(t, index, doc))
                         && title_share(&topic, index, doc) >= 0.5))
         };
-        if on_topic && !docs.contains(&doc) {
+        if on_topic {
             docs.push(doc);
         }
     }

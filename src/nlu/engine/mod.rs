@@ -42,11 +42,16 @@ pub(crate) fn question_text(text: &str, index: &Index) -> String {
     let raw = crate::nlu::text::plain_ordinals(&raw, |s| lx.is_ordinal_suffix(s));
     // A figure glued to its scale ("13rb") is parted here, so that every later reading of the
     // question (terms, dates, quoted figures) sees "13 ribu". English reads "1.5M" as a million,
-    // not the Indonesian "2M" miliar: the chat scales are Indonesian shorthand.
+    // not the Indonesian "2M" miliar: the chat scales are Indonesian shorthand. (The language is
+    // read only when something was parted: most figures are glued to nothing.)
+    let parted = match query::part_glued_figures(&raw, index) {
+        std::borrow::Cow::Borrowed(_) => return raw,
+        std::borrow::Cow::Owned(parted) => parted,
+    };
     if lang::detect(&raw, lx) == Some(Lang::En) {
         raw
     } else {
-        query::part_glued_figures(&raw, index).into_owned()
+        parted
     }
 }
 

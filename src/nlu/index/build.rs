@@ -191,6 +191,14 @@ impl Index {
                     flags,
                 });
             }
+            let mut doc_terms: Vec<TermId> = index.passages[first_passage..]
+                .iter()
+                .flat_map(|p| p.terms.iter().copied())
+                .collect();
+            doc_terms.sort_unstable();
+            doc_terms.dedup();
+            // Kept for every article of the archive: no room for the duplicates it was sorted in.
+            doc_terms.shrink_to_fit();
             index.docs.push(Doc {
                 id: article.id,
                 imported_at: article.imported_at,
@@ -204,6 +212,7 @@ impl Index {
                 title_terms,
                 title_words,
                 first_passage,
+                terms: doc_terms,
             });
         }
         for list in &mut index.postings {

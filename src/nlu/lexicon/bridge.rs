@@ -2,7 +2,21 @@
 //! through the irregular forms of `lexicon/en/irregular.tsv` ("found" → "find") and the inflection
 //! rules of `lexicon/en/inflections.tsv` ("users" → "user", "died" → "die", "weaker" → "weak").
 
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
+
 use super::Lexicon;
+
+/// Words whose bridge base one thread remembers before starting afresh.
+const REMEMBERED_WORDS: usize = 1 << 14;
+
+thread_local! {
+    /// Per word, the base form `english_of` finds its headword by (`None`: none), for the
+    /// lexicon of the given key.
+    static BRIDGED: RefCell<(u64, FxHashMap<String, Option<String>>)> =
+        RefCell::new((0, FxHashMap::default()));
+}
 
 impl Lexicon {
     /// The bridge's Indonesian words for an English word, trying its base form when the inflected
@@ -11,9 +25,30 @@ impl Lexicon {
         if let Some(t) = self.english.get(w) {
             return Some(t);
         }
-        self.english_bases(w)
-            .iter()
-            .find_map(|b| self.english.get(b))
+        // The base a headword is found by, remembered per word: a question's words are bridged
+        // by several of its readings, and finding bases costs many guesses.
+        let known = BRIDGED.with_borrow(|(of, bases)| {
+            (*of == self.key.value())
+                .then(|| bases.get(w))
+                .flatten()
+                .map(|b| b.as_deref().and_then(|b| self.english.get(b)))
+        });
+        if let Some(found) = known {
+            return found;
+        }
+        let base = self
+            .english_bases(w)
+            .into_iter()
+            .find(|b| self.english.contains_key(b));
+        let found = base.as_deref().and_then(|b| self.english.get(b));
+        BRIDGED.with_borrow_mut(|(of, bases)| {
+            if *of != self.key.value() || bases.len() >= REMEMBERED_WORDS {
+                *of = self.key.value();
+                bases.clear();
+            }
+            bases.insert(w.to_string(), base);
+        });
+        found
     }
 
     /// A bridge headword's later senses (past the first few the bridge reads everywhere), for the
@@ -54,6 +89,9 @@ impl Lexicon {
     /// The bridge's key for two English words that mean more together ("turn into", "turned
     /// into", "hands over"), when it lists them as a phrase.
     pub fn english_phrase(&self, first: &str, second: &str) -> Option<String> {
+        if !self.phrase_ends.contains(second) {
+            return None;
+        }
         std::iter::once(first.to_string())
             .chain(self.english_bases(first))
             .map(|f| format!("{f} {second}"))

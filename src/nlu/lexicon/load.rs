@@ -55,6 +55,11 @@ impl Lexicon {
         lx.english_wordnet.retain(|_, t| !t.is_empty());
         lx.function_any = lx.function.values().flatten().cloned().collect();
         lx.index_shortened();
+        lx.phrase_ends = lx
+            .english
+            .keys()
+            .filter_map(|k| k.split_once(' ').map(|(_, end)| end.to_string()))
+            .collect();
         lx.real_words = lx
             .slang
             .values()

@@ -12,17 +12,20 @@ pub mod calendar;
 mod definition;
 mod en;
 mod id;
+mod key;
 mod kinds;
 mod load;
 mod measures;
 mod parts;
 mod senses;
+mod slang;
 
 // Every question and paragraph word is looked up in several of these maps: a fast hasher.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lang::Lang;
 use super::query::AnswerType;
+pub(crate) use key::LexiconKey;
 pub use kinds::{ColloquialKind, Cue, Measure, MeasureRole, MetaWord, YesNo};
 pub(crate) use load::rows;
 
@@ -157,6 +160,9 @@ pub struct Lexicon {
     pub synonyms: HashMap<String, Vec<String>>,
     /// The English→Indonesian bridge.
     pub english: HashMap<String, Vec<String>>,
+    /// What follows the first word of the bridge's phrases ("into" of "turn into"): a pair of
+    /// words whose second is none of these is no phrase, whatever the first word's forms.
+    phrase_ends: HashSet<String>,
     /// Senses a bridge row lists after its first few: rarer, often off the news ("service" as a
     /// church service comes before the sense a newsroom uses), so matched only where the
     /// articles write them.
@@ -180,6 +186,8 @@ pub struct Lexicon {
     merged_prefixes: Vec<(String, char)>,
     /// English words, base and inflected (SCOWL): an English question's word among them is no typo.
     english_words: HashSet<String>,
+    /// Which lexicon a thread's remembered stems and bridge bases are of.
+    key: LexiconKey,
 }
 
 impl Lexicon {
@@ -442,21 +450,21 @@ impl Lexicon {
     /// The stem used for matching (see [`super::stem`]); function words keep their surface, and a
     /// root the dictionary lists (less a particle or possessive) wins over a stem that is no word.
     pub fn stem(&self, w: &str) -> String {
-        if self.is_function(w) {
-            w.to_string()
-        } else {
-            super::stem::stem_listed(w, &self.enclitics, &self.merged_prefixes, |r| {
-                self.roots.contains(r)
-            })
-        }
+        self.with_stem(w, str::to_string)
     }
 
-    /// Whole-token slang replacement: one informal word may become several formal ones.
-    pub fn deslang<'a>(&'a self, word: &'a str) -> Vec<&'a str> {
-        match self.slang.get(word) {
-            Some(formal) => formal.iter().map(String::as_str).collect(),
-            None => vec![word],
-        }
+    /// `f` of the word's [`stem`](Lexicon::stem), without allocating one when this thread has
+    /// stemmed the word before (a question's words are stemmed by many of its readings).
+    pub fn with_stem<R>(&self, w: &str, f: impl FnOnce(&str) -> R) -> R {
+        super::stem::remembered(&self.key, w, f, |w| {
+            if self.is_function(w) {
+                w.to_string()
+            } else {
+                super::stem::stem_listed(w, &self.enclitics, &self.merged_prefixes, |r| {
+                    self.roots.contains(r)
+                })
+            }
+        })
     }
 }
 

@@ -72,10 +72,20 @@ impl Lexicon {
     /// Where a phrase naming the report before another begins among `words` ("sebelum yang"),
     /// and how many words it takes.
     pub fn previous_report_at(&self, words: &[String]) -> Option<(usize, usize)> {
+        // One buffer for every phrase tried: most questions name no earlier report.
+        let mut phrase = String::new();
         (0..words.len()).find_map(|i| {
             (2..=3).rev().find_map(|n| {
-                let phrase = words.get(i..i + n)?.join(" ");
-                self.previous_report.contains(&phrase).then_some((i, n))
+                phrase.clear();
+                for (k, w) in words.get(i..i + n)?.iter().enumerate() {
+                    if k > 0 {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(w);
+                }
+                self.previous_report
+                    .contains(phrase.as_str())
+                    .then_some((i, n))
             })
         })
     }

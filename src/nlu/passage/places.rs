@@ -21,6 +21,13 @@ pub(super) fn places(
     // Per term, the best factor of this word (0: not found); reset after each word it touched.
     let mut factors = vec![0.0f32; terms];
     let mut touched: Vec<u32> = Vec::new();
+    // Most of a sentence's words are none of the question's: one bit test each rules them out
+    // before a search of `ids`.
+    let mut held = [0u64; FILTER_WORDS];
+    for &(id, _, _) in ids {
+        held[filter_word(id)] |= filter_bit(id);
+    }
+    let maybe = |id: TermId| held[filter_word(id)] & filter_bit(id) != 0;
     for piece in &sentence.pieces {
         let i = piece.tok as usize;
         // The entries of one id, all terms holding it: the same word form counts by its factor,
@@ -37,8 +44,10 @@ pub(super) fn places(
                 *slot = slot.max(f);
             }
         };
-        take(piece.surface, false);
-        if piece.stem != piece.surface {
+        if maybe(piece.surface) {
+            take(piece.surface, false);
+        }
+        if piece.stem != piece.surface && maybe(piece.stem) {
             take(piece.stem, true);
         }
         if touched.is_empty() {
@@ -56,4 +65,15 @@ pub(super) fn places(
         touched.clear();
     }
     at
+}
+
+/// The question-id filter of [`places`]: 1,024 bits, an id's low bits choosing its one.
+const FILTER_WORDS: usize = 16;
+
+fn filter_word(id: TermId) -> usize {
+    (id as usize >> 6) % FILTER_WORDS
+}
+
+fn filter_bit(id: TermId) -> u64 {
+    1 << (id % 64)
 }

@@ -51,6 +51,51 @@ fn roots(word: &str, lx: &crate::nlu::lexicon::Lexicon, short: bool) -> Vec<Stri
     out
 }
 
+/// Whether `f` holds for any root [`strip_affixes`] finds, without collecting them (a check of
+/// every root, so their order does not matter).
+pub(crate) fn any_stripped(
+    word: &str,
+    lx: &crate::nlu::lexicon::Lexicon,
+    mut f: impl FnMut(&str) -> bool,
+) -> bool {
+    let (prefixes, suffixes) = lx.affixes();
+    let mut lettered = String::new();
+    let bare = prefixes.iter().map(|(p, l)| (p.as_str(), *l));
+    for (p, letter) in bare.chain(std::iter::once(("", None))) {
+        let Some(rest) = word.strip_prefix(p) else {
+            continue;
+        };
+        for s in suffixes
+            .iter()
+            .map(String::as_str)
+            .chain(std::iter::once(""))
+        {
+            if p.is_empty() && s.is_empty() {
+                continue;
+            }
+            let Some(root) = rest.strip_suffix(s) else {
+                continue;
+            };
+            // As `roots` gives them, short ones included.
+            let letters = root.chars().count();
+            if letters >= 4 && f(root) {
+                return true;
+            }
+            if letters >= 3
+                && let Some(l) = letter
+            {
+                lettered.clear();
+                lettered.push(l);
+                lettered.push_str(root);
+                if f(&lettered) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
 /// The question word's possible roots with each prefix the lexicon lists ("merendam" → "rendam" →
 /// "terendam", "direndam"): a prefix that replaced or merged with the root's first letter drops it.
 pub(super) fn reaffixed(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> Vec<String> {

@@ -8,6 +8,10 @@ use crate::nlu::text::{self, Token};
 /// a question without such a comma is one segment, read from `tokens` rather than tokenised
 /// again.
 pub(super) fn comma_segments(raw: &str, tokens: &[Token]) -> Vec<Vec<Token>> {
+    // Most questions hold no comma: one segment, the tokens as they are.
+    if !raw.contains(',') {
+        return vec![tokens.to_vec()];
+    }
     let chars: Vec<char> = raw.chars().collect();
     let mut segments: Vec<String> = vec![String::new()];
     for (i, &c) in chars.iter().enumerate() {
@@ -46,8 +50,8 @@ pub(super) fn context_clause(
             && i < last
             && words
                 .first()
-                .is_some_and(|t| lx.is_setting_word(&formal(t, lx)))
-            && !words.iter().any(|t| asks(&formal(t, lx), lx));
+                .is_some_and(|t| lx.is_setting_word(formal(t, lx)))
+            && !words.iter().any(|t| asks(formal(t, lx), lx));
         let opens = opens || setting;
         if opens {
             out.extend(std::iter::repeat_n(true, words.len()));
@@ -55,7 +59,7 @@ pub(super) fn context_clause(
             let (from, end) = trailing_clause(words, asked_before, lx).unwrap_or((0, 0));
             out.extend((0..words.len()).map(|k| (from..end).contains(&k)));
         }
-        asked_before |= words.iter().any(|t| asks(&formal(t, lx), lx));
+        asked_before |= words.iter().any(|t| asks(formal(t, lx), lx));
     }
     out
 }
@@ -72,11 +76,11 @@ pub(super) fn leading_segment(
     segments: &[Vec<Token>],
     lx: &crate::nlu::lexicon::Lexicon,
 ) -> Vec<bool> {
-    let asking = |words: &[Token]| words.iter().any(|t| asks(&formal(t, lx), lx));
+    let asking = |words: &[Token]| words.iter().any(|t| asks(formal(t, lx), lx));
     let latest = |words: &[Token]| {
         words
             .iter()
-            .any(|t| lx.relative_date(&formal(t, lx)) == Some(crate::nlu::dates::Relative::Latest))
+            .any(|t| lx.relative_date(formal(t, lx)) == Some(crate::nlu::dates::Relative::Latest))
     };
     let leads = segments.len() > 1
         && !asking(&segments[0])
@@ -101,7 +105,10 @@ pub(super) fn lead_names_report(
     if leading.first() != Some(&true) || segments.len() < 2 {
         return false;
     }
-    let lead: Vec<String> = segments[0].iter().map(|t| formal(t, lx)).collect();
+    let lead: Vec<String> = segments[0]
+        .iter()
+        .map(|t| formal(t, lx).to_string())
+        .collect();
     // An English question's "According to X" says it with the bridge's word for "menurut".
     let speech = |w: &str| lx.is_cue(w, crate::nlu::lexicon::Cue::Speech);
     let bridged = |w: &str| {
@@ -120,7 +127,7 @@ pub(super) fn lead_names_report(
     let lead_stems: Vec<String> = lead.iter().map(|l| lx.stem(l)).collect();
     let in_lead = |w: &str| lead.iter().any(|l| *l == w) || lead_stems.contains(&lx.stem(w));
     let describes_asked = segments[1..].iter().any(|segment| {
-        let words: Vec<String> = segment.iter().map(|t| formal(t, lx)).collect();
+        let words: Vec<String> = segment.iter().map(|t| formal(t, lx).to_string()).collect();
         words.iter().enumerate().any(|(i, w)| {
             asks(w, lx) && {
                 let beside = [i.checked_sub(1), Some(i + 1)];
@@ -147,7 +154,7 @@ pub(super) fn before_asking(
 ) -> Vec<bool> {
     let asking: Vec<bool> = segments
         .iter()
-        .map(|words| words.iter().any(|t| asks(&formal(t, lx), lx)))
+        .map(|words| words.iter().any(|t| asks(formal(t, lx), lx)))
         .collect();
     let mut out = Vec::new();
     for (i, segment) in segments.iter().enumerate() {
@@ -195,7 +202,7 @@ fn trailing_clause(
     asked_before: bool,
     lx: &crate::nlu::lexicon::Lexicon,
 ) -> Option<(usize, usize)> {
-    let formal: Vec<String> = words.iter().map(|t| formal(t, lx)).collect();
+    let formal: Vec<&str> = words.iter().map(|t| formal(t, lx)).collect();
     // In the same segment, at least one word between the question word and the clause: what is
     // asked about. A gradable word right after the question word ("berapa lama", "berapa
     // banyak") only shapes the question, so the noun after it is the one asked about: "berapa
@@ -226,7 +233,7 @@ fn trailing_clause(
     let asking = formal.iter().find(|w| asks(w, lx));
     let from = (start..end).find(|&k| {
         (opens_clause(&words[k], lx)
-            && formal.get(k + 1).map(String::as_str) != Some(RELATIVE)
+            && formal.get(k + 1).copied() != Some(RELATIVE)
             && Some(&formal[k]) != asking)
             || opens_time_clause(words, k, lx)
     })?;
@@ -237,23 +244,18 @@ fn trailing_clause(
 
 /// A word as the slang map reads it (its first word). A word capitalised mid-sentence is a name
 /// or an acronym ("GT Lumbung", a toll gate), not chat shorthand ("gt" for "begitu").
-fn formal(t: &Token, lx: &crate::nlu::lexicon::Lexicon) -> String {
+fn formal<'a>(t: &'a Token, lx: &'a crate::nlu::lexicon::Lexicon) -> &'a str {
     if t.capitalised {
-        return t.word.clone();
+        return &t.word;
     }
-    lx.deslang(&t.word)
-        .first()
-        .copied()
-        .unwrap_or(t.word.as_str())
-        .to_string()
+    lx.first_formal(&t.word).unwrap_or(t.word.as_str())
 }
 
 /// Whether a word opens a placing clause: a context word, or chat's shorthand of one ("pas",
 /// "wkt"). Two letters are too few to read as one: "gt" is chat's "begitu" mostly as a filler,
 /// and a toll gate's "GT" lowercased.
 fn opens_clause(t: &Token, lx: &crate::nlu::lexicon::Lexicon) -> bool {
-    lx.is_context_word(&t.word)
-        || (t.word.chars().count() > 2 && lx.is_context_word(&formal(t, lx)))
+    lx.is_context_word(&t.word) || (t.word.chars().count() > 2 && lx.is_context_word(formal(t, lx)))
 }
 
 /// Whether word `k` is a noun of time opening a clause after an article ("… on the day the index

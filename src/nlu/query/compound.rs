@@ -25,13 +25,17 @@ pub(super) fn part_compound(word: &str, index: &Index) -> Option<[String; 2]> {
     if len < 2 * MIN_PART + 1
         || !word.chars().all(|c| c.is_ascii_lowercase())
         || index.term(word).is_some()
-        || index.term(&lx.stem(word)).is_some()
+        || lx.with_stem(word, |s| index.term(s)).is_some()
         || lx.slang.contains_key(word)
         || lx.month(word).is_some()
     {
         return None;
     }
-    let part_id = |w: &str| index.term(w).and_then(|_| index.term(&lx.stem(w)));
+    let part_id = |w: &str| {
+        index
+            .term(w)
+            .and_then(|_| lx.with_stem(w, |s| index.term(s)))
+    };
     parting(word, index, part_id)
         .map(|[(_, left), (_, right)]| [left.to_string(), right.to_string()])
 }
@@ -103,14 +107,20 @@ pub(super) fn glued_pairs(tokens: &[Token], index: &Index) -> Vec<Option<(String
             && !lx.is_particle(w)
     };
     let mut out: Vec<Option<(String, TermId)>> = vec![None; tokens.len()];
+    // Each word is checked once (as the first and the second of its pairs), and the pairs are
+    // glued in one buffer: most are no word of the index.
+    let parts: Vec<bool> = tokens.iter().map(|t| part(&t.word)).collect();
+    let mut glued = String::new();
     for (k, pair) in tokens.windows(2).enumerate() {
         let (a, b) = (pair[0].word.as_str(), pair[1].word.as_str());
-        if a == b || !part(a) || !part(b) {
+        if a == b || !parts[k] || !parts[k + 1] {
             continue;
         }
-        let glued = format!("{a}{b}");
+        glued.clear();
+        glued.push_str(a);
+        glued.push_str(b);
         if let Some(id) = index.term(&glued) {
-            out[k] = Some((glued, id));
+            out[k] = Some((glued.clone(), id));
         }
     }
     out

@@ -103,11 +103,8 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             && lx
                 .measure(&t.word, super::lexicon::MeasureRole::Unit)
                 .is_some();
-        let asks_quantity = !english
-            && lx
-                .deslang(&t.word)
-                .iter()
-                .any(|w| lx.answer_type(w) == Some(AnswerType::Number));
+        let asks_quantity =
+            !english && lx.any_formal(&t.word, |w| lx.answer_type(w) == Some(AnswerType::Number));
         let scale = std::mem::replace(&mut after_quantity, asks_quantity)
             .then(|| glued::asked_scale(&t.word, t.capitalised, lx))
             .flatten();
@@ -140,7 +137,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             && spelled.is_none()
             && index.is_name(&t.word)
             && lx.deslang(&t.word).iter().all(|f| {
-                *f != t.word && index.term(f).is_none() && index.term(&lx.stem(f)).is_none()
+                *f != t.word
+                    && index.term(f).is_none()
+                    && lx.with_stem(f, |s| index.term(s)).is_none()
             });
         // In an English question (whose words as written are not kept), a word the articles
         // write as a name (capitalised nearly every time) is that name, not another spelling of

@@ -11,7 +11,8 @@ use crate::nlu::index::{Index, TermId};
 /// them.
 pub(super) fn wordnet_words(word: &str, translations: &[String], index: &Index) -> Vec<String> {
     let lx = &*index.lx;
-    let in_index = |w: &str| index.term(w).is_some() || index.term(&lx.stem(w)).is_some();
+    let in_index =
+        |w: &str| index.term(w).is_some() || lx.with_stem(w, |s| index.term(s)).is_some();
     let mut out: Vec<String> = Vec::new();
     for lemma in lx.english_wordnet_of(word) {
         if lemma.split_whitespace().all(in_index) {
@@ -33,7 +34,7 @@ pub(super) fn wordnet_words(word: &str, translations: &[String], index: &Index) 
 pub(super) fn add_short_forms(terms: &mut [Term], index: &Index) {
     let lx = &*index.lx;
     let ids = |w: &str| -> Vec<TermId> {
-        [index.term(w), index.term(&lx.stem(w))]
+        [index.term(w), lx.with_stem(w, |s| index.term(s))]
             .into_iter()
             .flatten()
             .collect()

@@ -6,7 +6,7 @@ use crate::nlu::lexicon::MeasureRole;
 use crate::nlu::text::{self, Token};
 
 use super::Term;
-use super::affixes::{matching_roots, reaffixed, strip_affixes};
+use super::affixes::{any_stripped, matching_roots, reaffixed};
 use super::senses::wordnet_words;
 
 const SYNONYM_FACTOR: f32 = 0.8;
@@ -64,7 +64,8 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     {
         word = lx.month_name(n, crate::nlu::Lang::Id).to_lowercase();
     }
-    let in_index = |w: &str| index.term(w).is_some() || index.term(&stem(w)).is_some();
+    let in_index =
+        |w: &str| index.term(w).is_some() || lx.with_stem(w, |s| index.term(s)).is_some();
     // A short word with an enclitic ("isinya"): the stemmer leaves roots under four letters
     // whole, so the word would stay unknown and look like a rare name; it is the root.
     if !english
@@ -290,10 +291,11 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     let st = if english { word.clone() } else { stem(&word) };
     let mut matches: Vec<(TermId, f32)> = Vec::new();
     let push = |w: &str, factor: f32, matches: &mut Vec<(TermId, f32)>| {
-        for form in [w.to_string(), stem(w)] {
-            if let Some(id) = index.term(&form)
-                && !matches.iter().any(|(m, _)| *m == id)
-            {
+        for id in [index.term(w), lx.with_stem(w, |s| index.term(s))]
+            .into_iter()
+            .flatten()
+        {
+            if !matches.iter().any(|(m, _)| *m == id) {
                 matches.push((id, factor));
             }
         }
@@ -357,9 +359,9 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         push(w, wordnet_factor, &mut matches);
         forms.push(w.clone());
     }
-    let mut roots = vec![st.clone(), word.clone()];
-    roots.extend(translations.iter().map(|t| stem(t)));
-    for root in &roots {
+    let translated: Vec<String> = translations.iter().map(|t| stem(t)).collect();
+    let roots = [&st, &word].into_iter().chain(&translated);
+    for root in roots {
         if let Some(syns) = lx.synonyms.get(root) {
             for s in syns {
                 push(s, SYNONYM_FACTOR, &mut matches);
@@ -458,9 +460,9 @@ pub(super) fn holds_in_order(full: &str, short: &str) -> bool {
 /// affixes too ("di-per-baik-i"). Such a word is never "corrected" into another.
 pub(super) fn is_dictionary_form(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> bool {
     lx.is_real_word(word)
-        || strip_affixes(word, lx)
-            .iter()
-            .any(|r| lx.is_real_word(r) || strip_affixes(r, lx).iter().any(|r| lx.is_real_word(r)))
+        || any_stripped(word, lx, |r| {
+            lx.is_real_word(r) || any_stripped(r, lx, |r| lx.is_real_word(r))
+        })
         || short_root_prefixed(word, lx)
 }
 
