@@ -86,6 +86,9 @@ fn news_senses_of_general_english_words_cross_the_bridge() {
     assert!(has("services", "layanan") && !has("services", "jawa"));
     assert!(has("burned", "terbakar") && !has("burned", "merekam"));
     assert!(has("rated", "peringkat") && !has("rated", "tikus"));
+    // Selection "applicants" are "pendaftar"; a disease "outbreak" is a "wabah", no eruption only.
+    assert!(has("applicants", "pendaftar"));
+    assert!(has("outbreak", "wabah"));
     // Figures are "presented" (dipaparkan), no gift (hadiah).
     assert!(has("presented", "paparkan") && !has("presented", "hadiah"));
     // Chat's "kt" before a speaker is "kata" (said), not "kita".
