@@ -17,49 +17,33 @@ pub(crate) fn matching_roots(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> V
 }
 
 fn roots(word: &str, lx: &crate::nlu::lexicon::Lexicon, short: bool) -> Vec<String> {
-    let (prefixes, suffixes) = lx.affixes();
-    let none = (String::new(), None);
     let mut out = Vec::new();
-    for (p, letter) in prefixes.iter().chain(std::iter::once(&none)) {
-        let Some(rest) = word.strip_prefix(p.as_str()) else {
-            continue;
-        };
-        for s in suffixes
-            .iter()
-            .map(String::as_str)
-            .chain(std::iter::once(""))
-        {
-            if p.is_empty() && s.is_empty() {
-                continue;
-            }
-            let Some(root) = rest.strip_suffix(s) else {
-                continue;
-            };
-            let long = root.chars().count() >= 4;
-            if long {
-                out.push(root.to_string());
-            }
-            // meny-/men-/mem-/meng- replace the root's first letter (s, t, p, k), and "ter-"
-            // merges with an r: the root is the letter and the rest, so a root of four letters
-            // counts with it ("menari" holds "tari", "teraba" holds "raba").
-            if long || (short && root.chars().count() == 3) {
-                out.extend(letter.map(|l| format!("{l}{root}")));
-            }
+    splits(word, lx, |root, letter| {
+        let long = root.chars().count() >= 4;
+        if long {
+            out.push(root.to_string());
         }
-    }
+        // meny-/men-/mem-/meng- replace the root's first letter (s, t, p, k), and "ter-"
+        // merges with an r: the root is the letter and the rest, so a root of four letters
+        // counts with it ("menari" holds "tari", "teraba" holds "raba").
+        if long || (short && root.chars().count() == 3) {
+            out.extend(letter.map(|l| format!("{l}{root}")));
+        }
+        false
+    });
     out.sort_by_key(|r| std::cmp::Reverse(r.len()));
     out
 }
 
-/// Whether `f` holds for any root [`strip_affixes`] finds, without collecting them (a check of
-/// every root, so their order does not matter).
-pub(crate) fn any_stripped(
+/// Each way the lexicon's affixes split the word (a prefix, a suffix or both taken off): the
+/// root left and the letter the prefix may have replaced, until `f` says to stop. Whether it
+/// stopped.
+fn splits(
     word: &str,
     lx: &crate::nlu::lexicon::Lexicon,
-    mut f: impl FnMut(&str) -> bool,
+    mut f: impl FnMut(&str, Option<char>) -> bool,
 ) -> bool {
     let (prefixes, suffixes) = lx.affixes();
-    let mut lettered = String::new();
     let bare = prefixes.iter().map(|(p, l)| (p.as_str(), *l));
     for (p, letter) in bare.chain(std::iter::once(("", None))) {
         let Some(rest) = word.strip_prefix(p) else {
@@ -73,27 +57,38 @@ pub(crate) fn any_stripped(
             if p.is_empty() && s.is_empty() {
                 continue;
             }
-            let Some(root) = rest.strip_suffix(s) else {
-                continue;
-            };
-            // As `roots` gives them, short ones included.
-            let letters = root.chars().count();
-            if letters >= 4 && f(root) {
-                return true;
-            }
-            if letters >= 3
-                && let Some(l) = letter
+            if let Some(root) = rest.strip_suffix(s)
+                && f(root, letter)
             {
-                lettered.clear();
-                lettered.push(l);
-                lettered.push_str(root);
-                if f(&lettered) {
-                    return true;
-                }
+                return true;
             }
         }
     }
     false
+}
+
+/// Whether `f` holds for any root [`strip_affixes`] finds, without collecting them (a check of
+/// every root, so their order does not matter).
+pub(crate) fn any_stripped(
+    word: &str,
+    lx: &crate::nlu::lexicon::Lexicon,
+    mut f: impl FnMut(&str) -> bool,
+) -> bool {
+    let mut lettered = String::new();
+    splits(word, lx, |root, letter| {
+        // As `roots` gives them, short ones included.
+        let letters = root.chars().count();
+        if letters >= 4 && f(root) {
+            return true;
+        }
+        letters >= 3
+            && letter.is_some_and(|l| {
+                lettered.clear();
+                lettered.push(l);
+                lettered.push_str(root);
+                f(&lettered)
+            })
+    })
 }
 
 /// The question word's possible roots with each prefix the lexicon lists ("merendam" → "rendam" →
