@@ -100,7 +100,7 @@ pub fn detect_tokens(tokens: &[text::Token], lx: &Lexicon) -> Option<Lang> {
             (false, true) => en += 1.0,
             // Words both languages use ("di"/"in" do not collide, but "data", "bot" do) count for
             // neither; a content word of one language's dictionary and not the other's counts a
-            // little. A bridge headword translated as itself ("bali") is a name both write.
+            // little. A bridge headword translated as itself ("nepal") is a name both write.
             _ => {
                 let named_alike = || lx.english.get(w).is_some_and(|t| t.iter().any(|x| x == w));
                 if !id_word
@@ -145,10 +145,10 @@ mod tests {
             Some(Lang::Id)
         );
         assert_eq!(detect("How much was coffee per kilo?"), Some(Lang::En));
-        // A Balinese name's initial is no "I", and a place both languages write ("Bali") is no
+        // A Balinese name's initial is no "I", and a place both languages write ("Nepal") is no
         // English: the dictionary words around them are Indonesian.
         assert_eq!(
-            detect("Berapa stok pupuk Bali menurut Kepala Dinas Bali I Made Sukamaju?"),
+            detect("Berapa stok pupuk Nepal menurut Kepala Dinas Nepal I Made Sukamaju?"),
             Some(Lang::Id)
         );
         // A class code's letter is no English pronoun.
