@@ -49,3 +49,20 @@ fn a_why_question_measures_no_focus_beside_a_cause() {
     let body = "Petani kopi gayo protes, 40 petani berkumpul di balai desa.\n";
     assert!(focus_near(body, "Berapa petani kopi yang protes?") > 0.0);
 }
+
+#[test]
+fn a_count_of_a_measured_thing_focuses_on_the_thing_not_on_the_measure() {
+    // "jumlah" measures; what is counted is "transaksi", and the figure beside it answers.
+    let body = "Sepanjang 2031, Lumbung membekukan 3.935 rekening senilai Rp 1 miliar.\n\n\
+                Perputaran dana Lumbung mencapai Rp 3 triliun dalam 168 juta transaksi.\n";
+    let raw = "Berapa jumlah transaksi Lumbung sepanjang 2031?";
+    let focus = |paragraph: usize| {
+        measured_of(body, raw)
+            .into_iter()
+            .find(|(p, _)| *p == paragraph)
+            .map(|(_, f)| f.focus)
+            .expect("a candidate")
+    };
+    // (The word after the focus, "Lumbung", counts with it, as "harga *tiket*" does.)
+    assert!(focus(1) > focus(0), "the counted thing is the focus");
+}

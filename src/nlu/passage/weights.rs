@@ -237,7 +237,11 @@ impl Weights {
             .collect();
         // The focus: the head term and the one after it ("harga *tiket*"), unless that one only
         // places the question.
-        let head = q.terms.iter().position(|t| t.head);
+        let head = q
+            .terms
+            .iter()
+            .position(|t| t.head)
+            .or_else(|| measured_thing(q, lx));
         out.focus = (0..out.local.len())
             .map(|k| {
                 let focus = head.is_some_and(|h| k == h || (k == h + 1 && !q.terms[k].context));
@@ -246,6 +250,20 @@ impl Weights {
             .collect();
         out
     }
+}
+
+/// Without a head, what the phrase opening the question counts or prices: its first word that
+/// is neither a measure ("berapa jumlah *transaksi*", "berapa harga *tiket*") nor too general
+/// ("berapa orang *meninggal*"). The figure that answers stands beside it ("168 juta transaksi").
+fn measured_thing(q: &Query, lx: &Lexicon) -> Option<usize> {
+    q.terms.iter().position(|t| {
+        t.phrase
+            && !t.generic
+            && !t.context
+            && !lx.is_measure_head(&t.word)
+            && !lx.is_measure_head(&t.stem)
+            && !t.word.chars().any(|c| c.is_ascii_digit())
+    })
 }
 
 /// Whether a question word is a cue word ([`Lexicon::cues_of`]): itself, or for an English word
