@@ -37,6 +37,10 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/id/which-words.txt"),
         ),
         (
+            "rank-words",
+            include_str!("../../../lexicon/id/rank-words.txt"),
+        ),
+        (
             "whole-period",
             include_str!("../../../lexicon/id/whole-period.txt"),
         ),

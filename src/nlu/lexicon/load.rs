@@ -88,6 +88,7 @@ impl Lexicon {
             "home-words" => words(&mut self.home_words),
             "year-parts" => words(&mut self.year_parts),
             "which-words" => words(&mut self.which_words),
+            "rank-words" => words(&mut self.rank_words),
             "whole-period" => words(&mut self.whole_period),
             "series-end" => words(&mut self.series_end),
             "previous-report" => words(&mut self.previous_report),

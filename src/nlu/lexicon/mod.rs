@@ -66,6 +66,8 @@ pub struct Lexicon {
     /// Words naming a part of a year (`year-parts.txt`: "bulan", "quarter").
     year_parts: HashSet<String>,
     which_words: HashSet<String>,
+    /// Nouns of a place in a ranking (`rank-words.txt`: "juara", "peringkat").
+    rank_words: HashSet<String>,
     whole_period: HashSet<String>,
     series_end: HashSet<String>,
     /// Phrases naming the report before the one described next (`previous-report.txt`).
@@ -249,6 +251,11 @@ impl Lexicon {
 
     pub fn is_measure_head(&self, w: &str) -> bool {
         self.measure_heads.contains(w)
+    }
+
+    /// "Juara" in "juara 2": the number after it is a place in a ranking, an ordinal.
+    pub fn is_rank_word(&self, w: &str) -> bool {
+        self.rank_words.contains(w)
     }
 
     /// "Apa" in "saham apa", "which" in "which commodity": asks for a name when beside a noun.

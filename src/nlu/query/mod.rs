@@ -293,9 +293,14 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             continue;
         }
         let mut new = term(t, written.get(k).and_then(Option::as_deref), english, index);
-        // "kuartal 3", "golongan ke-2", "triwulan III": reports number a series' parts in digits,
-        // roman numerals and spelled ordinals alike, so each matches the others. Once per term.
-        let numbered = |j: usize| tokens.get(j).is_some_and(|p| lx.is_period_word(&p.word));
+        // "kuartal 3", "golongan ke-2", "triwulan III", "juara 2": reports number a series' parts
+        // and a ranking's places in digits, roman numerals and spelled ordinals alike, so each
+        // matches the others. Once per term.
+        let numbered = |j: usize| {
+            tokens
+                .get(j)
+                .is_some_and(|p| lx.is_period_word(&p.word) || lx.is_rank_word(&p.word))
+        };
         if k > 0 && (numbered(k - 1) || (k > 1 && tokens[k - 1].word == "ke" && numbered(k - 2))) {
             forms::match_part_number(&mut new, lx, index);
             // "kuartal 1": the first part's numeral, "I", is a function word the index never

@@ -246,3 +246,21 @@ fn a_unit_of_measure_no_dictionary_lists_is_no_name_a_report_must_write() {
         "{unit:?}"
     );
 }
+
+#[test]
+fn a_place_in_a_ranking_typed_as_a_digit_matches_the_ordinal_a_report_spells() {
+    let index = crate::nlu::testing::one_article_index(
+        "Lomba Perahu Sukamaju\n\nPerahu Lumbung Jaya hanya puas di posisi kedua.\n",
+    );
+    let forms = |raw: &str| {
+        let q = analyse(raw, None, &index);
+        q.terms
+            .iter()
+            .find(|t| t.word == "2")
+            .map(|t| t.forms.clone())
+            .unwrap_or_default()
+    };
+    assert!(forms("lomba perahu sukamaju juara 2 siapa").contains(&"kedua".to_string()));
+    // A count is no place: "2 perahu" is two boats.
+    assert!(!forms("lomba perahu sukamaju 2 perahu siapa").contains(&"kedua".to_string()));
+}
