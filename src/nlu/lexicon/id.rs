@@ -37,6 +37,10 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/id/which-words.txt"),
         ),
         (
+            "cause-verbs",
+            include_str!("../../../lexicon/id/cause-verbs.txt"),
+        ),
+        (
             "rank-words",
             include_str!("../../../lexicon/id/rank-words.txt"),
         ),

@@ -68,6 +68,8 @@ pub struct Lexicon {
     which_words: HashSet<String>,
     /// Nouns of a place in a ranking (`rank-words.txt`: "juara", "peringkat").
     rank_words: HashSet<String>,
+    /// Verbs of causing (`cause-verbs.txt`: "menyebabkan", "bikin").
+    cause_verbs: HashSet<String>,
     whole_period: HashSet<String>,
     series_end: HashSet<String>,
     /// Phrases naming the report before the one described next (`previous-report.txt`).
@@ -256,6 +258,11 @@ impl Lexicon {
     /// "Juara" in "juara 2": the number after it is a place in a ranking, an ordinal.
     pub fn is_rank_word(&self, w: &str) -> bool {
         self.rank_words.contains(w)
+    }
+
+    /// "Menyebabkan" in "apa yang menyebabkan …": the question asks for a cause.
+    pub fn is_cause_verb(&self, w: &str) -> bool {
+        self.cause_verbs.contains(w)
     }
 
     /// "Apa" in "saham apa", "which" in "which commodity": asks for a name when beside a noun.

@@ -73,3 +73,17 @@ pub(super) fn topic_date_noun(tokens: &[Token], k: usize, lx: &Lexicon) -> bool 
                     .is_some_and(|a| a != AnswerType::Date)
         })
 }
+
+/// Whether a comma segment of the question opens "apa (yang) <verb of causing>" ("Menurut X,
+/// apa yang menyebabkan harga anjlok?"): it asks why. After a noun, "apa" asks which one ("data
+/// apa yang bikin dolar menguat"), so only a segment opening with it counts.
+pub(super) fn asks_cause(segments: &[Vec<Token>], lx: &Lexicon) -> bool {
+    segments.iter().any(|s| {
+        let words: Vec<&str> = s.iter().map(|t| t.word.as_str()).collect();
+        match words.as_slice() {
+            ["apa", "yang" | "yg", verb, ..] | ["apa", verb, ..] => lx.is_cause_verb(verb),
+            _ => false,
+        }
+    })
+}
+

@@ -223,3 +223,15 @@ fn a_leading_clause_still_needs_its_comma() {
     );
     assert!(marked("Saat naik 4,72 persen berapa harga kopi?").is_empty());
 }
+
+#[test]
+fn apa_opening_a_verb_of_causing_asks_why_but_after_a_noun_asks_which() {
+    let lx = lexicon();
+    let asks = |raw: &str| {
+        super::super::answer_kind::asks_cause(&comma_segments(raw, &text::tokenize(raw)), &lx)
+    };
+    assert!(asks("Menurut Pak Lumbung, apa yang menyebabkan harga kopi anjlok?"));
+    assert!(asks("apa yg bikin harga kopi turun"));
+    assert!(!asks("Data apa yang bikin harga kopi turun?"));
+    assert!(!asks("Apa yang dijual warga Sukamaju?"));
+}

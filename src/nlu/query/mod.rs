@@ -413,6 +413,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         first.head = true;
     }
     answer_type = answer_kind::refined(answer_type, &tokens, english, lx);
+    if answer_type == AnswerType::Any && !english && answer_kind::asks_cause(&segments, lx) {
+        answer_type = AnswerType::Reason;
+    }
     // Only a question with a comparison phrase can hold one; most hold none.
     let conditions = if limit.contains(&true) {
         super::condition::of_question(raw, &terms, lx)
