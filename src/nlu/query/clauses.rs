@@ -189,7 +189,7 @@ pub(super) fn quoted_figures(raw: &str, tokens: &[Token]) -> Vec<bool> {
 const TRAILING_CLAUSE_WORDS: usize = 2;
 
 /// The Indonesian relative pronoun: after a noun it opens a clause qualifying it.
-const RELATIVE: &str = "yang";
+pub(super) const RELATIVE: &str = "yang";
 
 /// Where a clause placing the question begins and ends (exclusive) when it follows the asked
 /// part: from the first context word after a question word ("berapa", "siapa", "apa"), in this

@@ -235,3 +235,18 @@ fn apa_opening_a_verb_of_causing_asks_why_but_after_a_noun_asks_which() {
     assert!(!asks("Data apa yang bikin harga kopi turun?"));
     assert!(!asks("Apa yang dijual warga Sukamaju?"));
 }
+
+#[test]
+fn the_word_after_siapa_yang_is_what_was_done_not_what_is_asked_about() {
+    let index = crate::nlu::testing::one_article_index(
+        "Lomba Lari Sukamaju\n\nPelatih tim Lumbung, Budi, memuji pelari yang finis ketiga.\n",
+    );
+    let head = |raw: &str, word: &str| {
+        crate::nlu::query::analyse(raw, None, &index)
+            .terms
+            .iter()
+            .any(|t| t.word == word && t.head)
+    };
+    assert!(!head("Siapa yang finis ketiga di lomba lari Sukamaju?", "finis"));
+    assert!(head("Siapa pelatih tim Lumbung di lomba lari Sukamaju?", "pelatih"));
+}

@@ -282,6 +282,11 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             if asks.is_some() && !terms.iter().any(|t| t.head) {
                 asked_next = true;
             }
+            // "Siapa yang finis …": after the relative pronoun comes what the one asked for
+            // did, a predicate the report may word otherwise, not a noun naming what is asked.
+            if w == clauses::RELATIVE {
+                asked_next = false;
+            }
             previous = None;
             continue;
         }
