@@ -41,6 +41,10 @@ pub const SOURCE: Source = Source {
             include_str!("../../../lexicon/id/cause-verbs.txt"),
         ),
         (
+            "source-words",
+            include_str!("../../../lexicon/id/source-words.txt"),
+        ),
+        (
             "rank-words",
             include_str!("../../../lexicon/id/rank-words.txt"),
         ),

@@ -89,6 +89,7 @@ impl Lexicon {
             "year-parts" => words(&mut self.year_parts),
             "which-words" => words(&mut self.which_words),
             "rank-words" => words(&mut self.rank_words),
+            "source-words" => words(&mut self.source_words),
             "cause-verbs" => words(&mut self.cause_verbs),
             "whole-period" => words(&mut self.whole_period),
             "series-end" => words(&mut self.series_end),

@@ -68,6 +68,8 @@ pub struct Lexicon {
     which_words: HashSet<String>,
     /// Nouns of a place in a ranking (`rank-words.txt`: "juara", "peringkat").
     rank_words: HashSet<String>,
+    /// Words naming a source after the question word (`source-words.txt`: "menurut").
+    source_words: HashSet<String>,
     /// Verbs of causing (`cause-verbs.txt`: "menyebabkan", "bikin").
     cause_verbs: HashSet<String>,
     whole_period: HashSet<String>,
@@ -258,6 +260,11 @@ impl Lexicon {
     /// "Juara" in "juara 2": the number after it is a place in a ranking, an ordinal.
     pub fn is_rank_word(&self, w: &str) -> bool {
         self.rank_words.contains(w)
+    }
+
+    /// "Menurut" in "berapa … menurut X?": opens a clause naming the source.
+    pub fn is_source_word(&self, w: &str) -> bool {
+        self.source_words.contains(w)
     }
 
     /// "Menyebabkan" in "apa yang menyebabkan …": the question asks for a cause.

@@ -86,4 +86,3 @@ pub(super) fn asks_cause(segments: &[Vec<Token>], lx: &Lexicon) -> bool {
         }
     })
 }
-

@@ -232,7 +232,7 @@ fn trailing_clause(
     // The question word itself said again asks again ("from when to when"), placing nothing.
     let asking = formal.iter().find(|w| asks(w, lx));
     let from = (start..end).find(|&k| {
-        (opens_clause(&words[k], lx)
+        ((opens_clause(&words[k], lx) || lx.is_source_word(formal[k]))
             && formal.get(k + 1).copied() != Some(RELATIVE)
             && Some(&formal[k]) != asking)
             || opens_time_clause(words, k, lx)

@@ -78,8 +78,15 @@ fn a_capitalised_acronym_is_no_chat_shorthand_for_a_context_word() {
 #[test]
 fn a_clause_after_what_is_asked_places_the_question_up_to_its_end() {
     assert_eq!(
-        marked("Berapa harga kopi menurut Dinas Pangan saat panen gagal di Lembah Hijau?"),
+        marked("Berapa harga kopi saat panen gagal di Lembah Hijau?"),
         vec!["saat", "panen", "gagal", "di", "lembah", "hijau"]
+    );
+    // A source named after the question opens the clause too (`source-words.txt`).
+    assert_eq!(
+        marked("Berapa harga kopi menurut Dinas Pangan saat panen gagal di Lembah Hijau?"),
+        vec![
+            "menurut", "dinas", "pangan", "saat", "panen", "gagal", "di", "lembah", "hijau"
+        ]
     );
 }
 
@@ -230,7 +237,9 @@ fn apa_opening_a_verb_of_causing_asks_why_but_after_a_noun_asks_which() {
     let asks = |raw: &str| {
         super::super::answer_kind::asks_cause(&comma_segments(raw, &text::tokenize(raw)), &lx)
     };
-    assert!(asks("Menurut Pak Lumbung, apa yang menyebabkan harga kopi anjlok?"));
+    assert!(asks(
+        "Menurut Pak Lumbung, apa yang menyebabkan harga kopi anjlok?"
+    ));
     assert!(asks("apa yg bikin harga kopi turun"));
     assert!(!asks("Data apa yang bikin harga kopi turun?"));
     assert!(!asks("Apa yang dijual warga Sukamaju?"));
@@ -247,6 +256,22 @@ fn the_word_after_siapa_yang_is_what_was_done_not_what_is_asked_about() {
             .iter()
             .any(|t| t.word == word && t.head)
     };
-    assert!(!head("Siapa yang finis ketiga di lomba lari Sukamaju?", "finis"));
-    assert!(head("Siapa pelatih tim Lumbung di lomba lari Sukamaju?", "pelatih"));
+    assert!(!head(
+        "Siapa yang finis ketiga di lomba lari Sukamaju?",
+        "finis"
+    ));
+    assert!(head(
+        "Siapa pelatih tim Lumbung di lomba lari Sukamaju?",
+        "pelatih"
+    ));
+}
+
+#[test]
+fn a_source_named_after_the_question_places_it_but_one_named_first_does_not() {
+    assert_eq!(
+        marked("Berapa stok kopi menurut Kepala Dinas Lumbung?"),
+        vec!["menurut", "kepala", "dinas", "lumbung"]
+    );
+    // Before the question the source speaks in the answering paragraph.
+    assert!(marked("Menurut Kepala Dinas Lumbung, berapa stok kopi?").is_empty());
 }
