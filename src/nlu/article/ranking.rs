@@ -96,11 +96,15 @@ fn rerank(
     // then summed in the question's 3-gram order, whatever the paragraph's.
     let width = q_idf.len().div_ceil(64).max(1);
     let dots: Vec<f32> = SLOTS.with_borrow(|slots| {
+        // Plain slices, not the vectors: a write to `hit` could otherwise alias the table's
+        // header, which was then loaded again for every 3-gram of every candidate.
+        let slots: &[u32] = slots;
         let mut hit = vec![0u64; width];
+        let hit: &mut [u64] = &mut hit;
         order
             .iter()
             .map(|&(p, _)| {
-                hit.iter_mut().for_each(|h| *h = 0);
+                hit.fill(0);
                 for &g in index.trigrams_in(p as usize) {
                     let k = slots[g as usize];
                     if k != NO_SLOT {
