@@ -32,6 +32,9 @@ const RARE_MIN_DOCS: usize = 10;
 /// typical length, far more than a question or a burst of questions reads, and a bounded share of
 /// the memory target however many articles readers ask about.
 const DETAIL_BUDGET: usize = 48 << 20;
+/// The heap the articles' words read by the period checks ([`Index::article_words`]) may hold:
+/// some tens of typical articles, the few a burst of questions naming a quarter reads.
+const WORDS_BUDGET: usize = 4 << 20;
 
 /// The largest number of paragraphs one index holds (postings pack the passage in 24 bits).
 const MAX_PASSAGES: u32 = 1 << 24;
@@ -136,6 +139,9 @@ pub struct Index {
     /// The articles' paragraphs read for [`passage`](super::passage), on first use and within a
     /// budget ([`Index::detail`]).
     details: DetailCache,
+    /// The words of the articles the period checks read ([`Index::article_words`]), on first use
+    /// and within a budget.
+    words: DetailCache<Vec<String>>,
     /// Per term: whether the articles' running text writes it as a name, capitalised mid-sentence
     /// (nearly) every time — corpus evidence of what is a name, never a list.
     names: Vec<bool>,
@@ -300,6 +306,21 @@ impl Index {
     /// [`DETAIL_BUDGET`].
     pub fn detail(&self, doc: usize) -> Arc<Detail> {
         self.details.get(doc, || Detail::of(self, doc))
+    }
+
+    /// The words of article `doc`'s title and paragraphs, in order, as [`super::text::words`]
+    /// and [`super::text::tokenize`] give them: by the first question naming a numbered part that
+    /// reads the article (tokenising the whole text was a tenth of such a question's time), then
+    /// kept while among the recently used within [`WORDS_BUDGET`].
+    pub fn article_words(&self, doc: usize) -> Arc<Vec<String>> {
+        self.words.get(doc, || {
+            let d = &self.docs[doc];
+            let mut words = super::text::words(&d.title);
+            for p in &d.paragraphs {
+                words.extend(super::text::tokenize(p).into_iter().map(|t| t.word));
+            }
+            words
+        })
     }
 
     pub fn doc_by_id(&self, id: i64) -> Option<usize> {

@@ -156,29 +156,56 @@ impl Detail {
 /// one would overflow it. Shared by the threads answering; the lock is held for a look-up or an
 /// insertion only, never while an article is read (two threads may read the same article at once:
 /// both get the same result, one copy stays).
-pub struct DetailCache {
+/// The same cache keeps any other per-article reading that is dear to redo and too large to keep
+/// for every article (the words the period checks read, [`super::index::Index::article_words`]).
+pub struct DetailCache<T = Detail> {
     budget: usize,
-    inner: Mutex<Lru>,
+    inner: Mutex<Lru<T>>,
 }
 
-#[derive(Default)]
-struct Lru {
+/// What a [`DetailCache`] counts against its budget.
+pub trait HeapBytes {
+    fn heap_bytes(&self) -> usize;
+}
+
+impl HeapBytes for Detail {
+    fn heap_bytes(&self) -> usize {
+        Detail::heap_bytes(self)
+    }
+}
+
+/// A list of words: the list and each word's string as the allocator rounds it.
+impl HeapBytes for Vec<String> {
+    fn heap_bytes(&self) -> usize {
+        self.capacity() * std::mem::size_of::<String>()
+            + self
+                .iter()
+                .map(|w| w.capacity().next_multiple_of(16))
+                .sum::<usize>()
+    }
+}
+
+struct Lru<T> {
     /// Per article: its detail, when it was last used, its size.
-    entries: HashMap<usize, (Arc<Detail>, u64, usize)>,
+    entries: HashMap<usize, (Arc<T>, u64, usize)>,
     used: usize,
     clock: u64,
 }
 
-impl DetailCache {
-    pub fn new(budget: usize) -> DetailCache {
+impl<T: HeapBytes> DetailCache<T> {
+    pub fn new(budget: usize) -> DetailCache<T> {
         DetailCache {
             budget,
-            inner: Mutex::new(Lru::default()),
+            inner: Mutex::new(Lru {
+                entries: HashMap::default(),
+                used: 0,
+                clock: 0,
+            }),
         }
     }
 
     /// Article `doc`'s detail, read by `read` unless it is cached.
-    pub fn get(&self, doc: usize, read: impl FnOnce() -> Detail) -> Arc<Detail> {
+    pub fn get(&self, doc: usize, read: impl FnOnce() -> T) -> Arc<T> {
         if let Some(hit) = self.lock().touch(doc) {
             return hit;
         }
@@ -217,15 +244,15 @@ impl DetailCache {
         (lru.used, lru.entries.len())
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Lru> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Lru<T>> {
         // A panic while holding the lock leaves the map consistent (no update spans an await or
         // a user callback), so a poisoned lock is still usable.
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
-impl Lru {
-    fn touch(&mut self, doc: usize) -> Option<Arc<Detail>> {
+impl<T> Lru<T> {
+    fn touch(&mut self, doc: usize) -> Option<Arc<T>> {
         self.clock += 1;
         let clock = self.clock;
         let entry = self.entries.get_mut(&doc)?;

@@ -102,11 +102,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             && raw.len() <= MAX_ACRONYM
             && raw.len() > 1
             && raw.chars().all(|c| c.is_ascii_uppercase());
-        let squeezed = if acronym {
-            raw.to_lowercase()
+        // Most words are ASCII, whose lowercase needs no Unicode tables (the same string).
+        let lower = if raw.is_ascii() {
+            raw.to_ascii_lowercase()
         } else {
-            as_token(raw.to_lowercase())
+            raw.to_lowercase()
         };
+        let squeezed = if acronym { lower } else { as_token(lower) };
         if let Some(base) = reduplicated(&squeezed) {
             tokens.push(Token {
                 word: base.to_string(),

@@ -47,8 +47,10 @@ fn rerank(
     // 3-gram channel: the question's word forms (and their stems) against each candidate's words.
     // Each 3-gram's position among the question's goes straight into the dense table the
     // candidates are looked up in (no map per question); `q_ids` lists them in order to clear it.
-    let mut q_ids: Vec<u32> = Vec::new();
-    let mut q_idf: Vec<f32> = Vec::new();
+    // Room for a long question's 3-grams at once (growing from nothing reallocated each list
+    // five or six times per ranking).
+    let mut q_ids: Vec<u32> = Vec::with_capacity(128);
+    let mut q_idf: Vec<f32> = Vec::with_capacity(128);
     let mut q_norm = 0.0f32;
     // 3-grams no paragraph holds: a handful per question at most, a list is cheaper than a set.
     let mut unseen: Vec<[char; 3]> = Vec::new();
@@ -96,16 +98,31 @@ fn rerank(
     // then summed in the question's 3-gram order, whatever the paragraph's.
     let width = q_idf.len().div_ceil(64).max(1);
     let dots: Vec<f32> = SLOTS.with_borrow(|slots| {
+        // Plain slices, not the vectors: a write to `hit` could otherwise alias the table's
+        // header, which was then loaded again for every 3-gram of every candidate.
+        let slots: &[u32] = slots;
         let mut hit = vec![0u64; width];
+        let hit: &mut [u64] = &mut hit;
         order
             .iter()
             .map(|&(p, _)| {
-                hit.iter_mut().for_each(|h| *h = 0);
-                for &g in index.trigrams_in(p as usize) {
-                    let k = slots[g as usize];
+                hit.fill(0);
+                let mut mark = |k: u32| {
                     if k != NO_SLOT {
                         hit[k as usize / 64] |= 1 << (k % 64);
                     }
+                };
+                // Four 3-grams at a time: most of a paragraph's are none of the question's, and
+                // as [`NO_SLOT`] is all ones, four misses AND to it (one test for the four).
+                let mut quads = index.trigrams_in(p as usize).chunks_exact(4);
+                for quad in &mut quads {
+                    let k = [quad[0], quad[1], quad[2], quad[3]].map(|g| slots[g as usize]);
+                    if k[0] & k[1] & k[2] & k[3] != NO_SLOT {
+                        k.into_iter().for_each(&mut mark);
+                    }
+                }
+                for &g in quads.remainder() {
+                    mark(slots[g as usize]);
                 }
                 // The set bits in ascending order, as a scan of every slot would meet them (so
                 // the same sum, term for term), without visiting the slots the paragraph lacks.
@@ -221,14 +238,24 @@ impl Coverage {
     fn inside(&self, passage: &Passage, inside: &mut [f32]) {
         inside.iter_mut().for_each(|f| *f = 0.0);
         TERM_SLOTS.with_borrow(|slots| {
-            for &id in &passage.terms {
-                let at = slots[id as usize];
+            let mut take = |id: TermId, at: u32| {
                 if at == NO_SLOT {
-                    continue;
+                    return;
                 }
                 for &(_, k, f) in self.wanted[at as usize..].iter().take_while(|e| e.0 == id) {
                     inside[k as usize] = inside[k as usize].max(f);
                 }
+            };
+            // Four terms at a time, as the 3-grams in `rerank`: most are none of the question's.
+            let mut quads = passage.terms.chunks_exact(4);
+            for quad in &mut quads {
+                let at = [quad[0], quad[1], quad[2], quad[3]].map(|id| slots[id as usize]);
+                if at[0] & at[1] & at[2] & at[3] != NO_SLOT {
+                    quad.iter().zip(at).for_each(|(&id, at)| take(id, at));
+                }
+            }
+            for &id in quads.remainder() {
+                take(id, slots[id as usize]);
             }
         });
     }

@@ -26,7 +26,9 @@ pub(super) fn only_in_compounds(
     // A chunk's parts when it is a compound of different words ("Foo-Bar"), else None (a plain
     // word, or a reduplication such as "bersih-bersih", which is one word).
     let compound = |chunk: &str| -> Option<Vec<String>> {
-        if !chunk.contains('-') {
+        // A piece holding a digit ("COVID-19", "2020-2021", "ke-9") reads as no single word of
+        // letters, so such a chunk is no compound: known without reading its pieces as words.
+        if !chunk.contains('-') || chunk.bytes().any(|b| b.is_ascii_digit()) {
             return None;
         }
         let pieces = chunk.split('-').count();

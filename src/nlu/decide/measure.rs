@@ -220,10 +220,10 @@ impl Inputs<'_> {
             figure_absent,
             period_absent: {
                 let d = &index.docs[doc];
-                period::period_absent(
+                period::period_absent_in(
                     &q.words,
-                    &d.title,
-                    &d.paragraphs,
+                    &self.parts,
+                    || index.article_words(doc),
                     period::published_year(d),
                     lx,
                 )

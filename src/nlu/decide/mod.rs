@@ -109,6 +109,9 @@ struct Inputs<'a> {
     salient: Vec<&'a Term>,
     /// The regions the question names by a place and a compass word ("Lumbung Tengah").
     regions: Vec<region::Region>,
+    /// The numbered parts the question names ("kuartal IV", [`period::parts`]), read by the
+    /// ranking's push-down and by `period_absent` alike.
+    parts: Vec<period::Part>,
 }
 
 impl<'a> Inputs<'a> {
@@ -139,6 +142,7 @@ impl<'a> Inputs<'a> {
             by_publication,
             salient,
             regions: region::regions(q, lx),
+            parts: period::parts(&q.words, lx),
         }
     }
 
@@ -197,7 +201,7 @@ pub fn choose(
     inputs.weigh_recency(&mut ranked, &held, &placed);
     // A numbered part the question names ("kuartal IV 2031") the best article lacks: the
     // articles lacking it step down (see [`period::push_down_absent`]).
-    period::push_down_absent(q, index, &mut ranked, lx);
+    period::push_down_absent(&inputs.parts, index, &mut ranked, lx);
     let date_absent = inputs.date_absent(&ranked);
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
     // "Sebelum yang …": the words found the report described; the answer is the one before it,

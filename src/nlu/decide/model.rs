@@ -53,10 +53,11 @@ pub struct Features {
     /// weighed too lightly.
     pub figure_absent: f32,
     /// 1 when the question names a numbered part of a series ("kuartal III", "pekan ke-9",
-    /// "golongan IV", "kesebelas") the chosen article never writes ([`super::period::period_absent`]):
-    /// a sibling report on another part holds every other word. A veto, not weighed: in the
-    /// tuning sets it never fired on an answerable question, and fitted as one more weight it
-    /// stayed too soft to refuse (see config/default.toml), so its weight defaults to 0.
+    /// "golongan IV", "kesebelas") the chosen article never writes
+    /// ([`super::period::period_absent_in`]): a sibling report on another part holds every other
+    /// word. A veto, not weighed: in the tuning sets it never fired on an answerable question,
+    /// and fitted as one more weight it stayed too soft to refuse (see config/default.toml), so
+    /// its weight defaults to 0.
     #[serde(default)]
     pub period_absent: f32,
     /// 1 when the question asks what a thing is ("apa itu …?", "what is a …?") and no paragraph of

@@ -5,7 +5,6 @@
 use crate::nlu::article::Scored;
 use crate::nlu::index::Index;
 use crate::nlu::lexicon::{Cue, Lexicon};
-use crate::nlu::query::Query;
 use crate::nlu::text;
 
 /// How much an article not writing the numbered part the question names ("triwulan IV" for
@@ -86,7 +85,7 @@ fn subdivision(w: &str) -> Option<u32> {
 }
 
 /// The numbered parts the question names.
-fn parts(words: &[String], lx: &Lexicon) -> Vec<Part> {
+pub(super) fn parts(words: &[String], lx: &Lexicon) -> Vec<Part> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -146,7 +145,7 @@ fn parts(words: &[String], lx: &Lexicon) -> Vec<Part> {
 }
 
 /// The word the question writes a numbered part's number with after its noun ("1" of "kuartal
-/// 1", "iii" of "triwulan III"): the part's number, which [`period_absent`] finds in any form
+/// 1", "iii" of "triwulan III"): the part's number, which [`period_absent_in`] finds in any form
 /// ("kuartal I", "triwulan pertama"), not a figure or name the report must quote. Once per
 /// question.
 pub(super) fn part_digits(question: &[String], lx: &Lexicon) -> Vec<String> {
@@ -190,41 +189,27 @@ fn held(part: &Part, words: &[String], published: Option<i32>, lx: &Lexicon) -> 
     })
 }
 
-/// The numbered parts the question names with their noun ("kuartal IV", "golongan II"): the
-/// ones a report writes in the same form, so they can pick the report. Once per question.
-pub(super) fn named_parts(question: &[String], lx: &Lexicon) -> Vec<Part> {
-    parts(question, lx)
-        .into_iter()
-        .filter(|p| p.noun.is_some())
-        .collect()
-}
-
-/// Whether the article (title and paragraphs) writes every one of `wanted`. Once per candidate
-/// article, and only when the question names such a part.
-pub(super) fn holds_all(
-    wanted: &[Part],
-    title: &str,
-    paragraphs: &[String],
-    published: Option<i32>,
-    lx: &Lexicon,
-) -> bool {
-    let words = article_words(title, paragraphs);
-    wanted.iter().all(|p| held(p, &words, published, lx))
+/// Whether the article's words (title and paragraphs, [`Index::article_words`]) write every one of
+/// `wanted`. Once per candidate article, and only when the question names such a part.
+fn holds_all(wanted: &[&Part], words: &[String], published: Option<i32>, lx: &Lexicon) -> bool {
+    wanted.iter().all(|p| held(p, words, published, lx))
 }
 
 /// A numbered part the question names ("kuartal IV 2031", "semester I") picks the reports
 /// writing it: a sibling on another quarter agrees on the year and every other word, and
-/// [`period_absent`] would refuse it. Only when the best article lacks the part are the articles
+/// [`period_absent_in`] would refuse it. Only when the best article lacks the part are the articles
 /// lacking it pushed down (the holders keep their own scores, which the answer model reads).
-/// Read once per candidate article near the best score, and only then.
-pub(super) fn push_down_absent(q: &Query, index: &Index, ranked: &mut [Scored], lx: &Lexicon) {
-    let wanted = named_parts(&q.words, lx);
+/// Read once per candidate article near the best score, and only then. `parts` are the question's
+/// ([`parts`], read once per question); the ones named with their noun ("kuartal IV", "golongan
+/// II") count, as a report writes them in the same form.
+pub(super) fn push_down_absent(parts: &[Part], index: &Index, ranked: &mut [Scored], lx: &Lexicon) {
+    let wanted: Vec<&Part> = parts.iter().filter(|p| p.noun.is_some()).collect();
     if wanted.is_empty() {
         return;
     }
     let holds = |doc: usize| {
         let d = &index.docs[doc];
-        holds_all(&wanted, &d.title, &d.paragraphs, published_year(d), lx)
+        holds_all(&wanted, &index.article_words(doc), published_year(d), lx)
     };
     let Some(best) = ranked.iter().max_by(|a, b| a.score.total_cmp(&b.score)) else {
         return;
@@ -250,22 +235,41 @@ pub(super) fn push_down_absent(q: &Query, index: &Index, ranked: &mut [Scored], 
     }
 }
 
-/// 1 when the question names a numbered part of a series the article (title and paragraphs)
-/// never writes. Computed once per question and chosen article, and only when the question
-/// names such a part (most do not): the article's text is read then, not per paragraph × term.
-pub(super) fn period_absent(
+/// [`period_absent_in`] of an article given by its title and paragraphs.
+#[cfg(test)]
+fn period_absent(
     question: &[String],
     title: &str,
     paragraphs: &[String],
     published: Option<i32>,
     lx: &Lexicon,
 ) -> f32 {
-    let wanted = parts(question, lx);
+    let words = || {
+        let mut words = text::words(title);
+        for p in paragraphs {
+            words.extend(text::tokenize(p).into_iter().map(|t| t.word));
+        }
+        std::sync::Arc::new(words)
+    };
+    period_absent_in(question, &parts(question, lx), words, published, lx)
+}
+
+/// 1 when the question names a numbered part of a series the article (title and paragraphs)
+/// never writes. Computed once per question and chosen article, and only when the question
+/// names such a part (most do not): the article's words (`words`, [`Index::article_words`]) are
+/// read then, not per paragraph × term. `wanted` are the question's [`parts`].
+pub(super) fn period_absent_in(
+    question: &[String],
+    wanted: &[Part],
+    words: impl FnOnce() -> std::sync::Arc<Vec<String>>,
+    published: Option<i32>,
+    lx: &Lexicon,
+) -> f32 {
     let whole = whole_years(question, lx);
     if wanted.is_empty() && whole.is_empty() {
         return 0.0;
     }
-    let words = article_words(title, paragraphs);
+    let words = words();
     let part_absent = wanted.iter().any(|p| !held(p, &words, published, lx));
     // A report out before the year ends gives no figure for the whole of it; one counting so
     // far writes the phrase itself ("OTT ketiga sepanjang 2031").
@@ -283,15 +287,6 @@ fn whole_years(words: &[String], lx: &Lexicon) -> Vec<i32> {
         .filter(|&i| lx.is_whole_period(&words[i]))
         .filter_map(|i| year_after(words, i + 1, lx))
         .collect()
-}
-
-/// The words of an article's title and paragraphs, in order.
-fn article_words(title: &str, paragraphs: &[String]) -> Vec<String> {
-    let mut words = text::words(title);
-    for p in paragraphs {
-        words.extend(text::tokenize(p).into_iter().map(|t| t.word));
-    }
-    words
 }
 
 /// The year an article was published in, which dates the parts it writes bare.

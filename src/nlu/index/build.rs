@@ -9,7 +9,9 @@ use super::super::lexicon::{Cue, Lexicon};
 use super::super::paragraphs::DetailCache;
 use super::super::text;
 use super::word_trigrams;
-use super::{BM25_B, BM25_K1, DETAIL_BUDGET, Doc, Flags, Index, MAX_PASSAGES, Passage, TermId};
+use super::{
+    BM25_B, BM25_K1, DETAIL_BUDGET, Doc, Flags, Index, MAX_PASSAGES, Passage, TermId, WORDS_BUDGET,
+};
 use crate::content::Article;
 
 impl Index {
@@ -45,6 +47,7 @@ impl Index {
             outlines: HashMap::default(),
             title_pairs: Vec::new(),
             details: DetailCache::new(DETAIL_BUDGET),
+            words: DetailCache::new(WORDS_BUDGET),
             names: Vec::new(),
             definitions: HashMap::default(),
             definition_list: Vec::new(),

@@ -18,9 +18,32 @@ pub(super) fn places(
     stem_factor: f32,
 ) -> Places {
     let mut at: Places = vec![Vec::new(); terms];
-    // Per term, the best factor of this word (0: not found); reset after each word it touched.
-    let mut factors = vec![0.0f32; terms];
-    let mut touched: Vec<u32> = Vec::new();
+    SCRATCH.with_borrow_mut(|(factors, touched)| {
+        if factors.len() < terms {
+            factors.resize(terms, 0.0);
+        }
+        fill(sentence, ids, stem_factor, &mut at, factors, touched);
+    });
+    at
+}
+
+thread_local! {
+    /// [`fill`]'s per-term factors (all 0 between words) and the terms a word touched (empty
+    /// between words): kept per thread, as every sentence of every candidate paragraph is read.
+    static SCRATCH: std::cell::RefCell<(Vec<f32>, Vec<u32>)> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// [`places`] into `at`: `factors` (per term, the best factor of this word, 0: not found) and
+/// `touched` come all 0 and empty, and are left so.
+fn fill(
+    sentence: &Sentence,
+    ids: &[(TermId, u32, f32)],
+    stem_factor: f32,
+    at: &mut Places,
+    factors: &mut [f32],
+    touched: &mut Vec<u32>,
+) {
     // Most of a sentence's words are none of the question's: one bit test each rules them out
     // before a search of `ids`.
     let mut held = [0u64; FILTER_WORDS];
@@ -56,7 +79,7 @@ pub(super) fn places(
         // In term order, as the places were always filled.
         touched.sort_unstable();
         touched.dedup();
-        for &k in &touched {
+        for &k in touched.iter() {
             let factor = std::mem::take(&mut factors[k as usize]);
             if factor > 0.0 {
                 at[k as usize].push((i, factor));
@@ -64,7 +87,6 @@ pub(super) fn places(
         }
         touched.clear();
     }
-    at
 }
 
 /// The question-id filter of [`places`]: 1,024 bits, an id's low bits choosing its one.

@@ -129,16 +129,17 @@ fn fit(
     // The same word form counts fully, another form of its stem ("penyimpanan" for "disimpan")
     // a little less, a synonym by its factor.
     let at: Places = super::places::places(sentence, &w.ids, w.terms, STEM_FACTOR);
+    // Each term's best factor in the sentence, found once for the four shares weighing it.
+    let best: Vec<f32> = at
+        .iter()
+        .map(|pos| pos.iter().map(|&(_, f)| f).fold(0.0, f32::max))
+        .collect();
     let share_of = |weights: &[f32]| {
         let total: f32 = weights.iter().sum();
         if total <= 0.0 {
             return 0.0;
         }
-        let got: f32 = weights
-            .iter()
-            .zip(&at)
-            .map(|(w, pos)| w * pos.iter().map(|&(_, f)| f).fold(0.0, f32::max))
-            .sum();
+        let got: f32 = weights.iter().zip(&best).map(|(w, b)| w * b).sum();
         got / total
     };
     let values = answer_type::values_of(toks, &sentence.facts, asked);
@@ -175,7 +176,6 @@ fn fit(
             })
             .fold(0.0, f32::max)
     };
-    let near = near_of(&w.near);
     // The weight of the terms a sentence holds: `tight` measures nearness over it alone.
     let present = |places: &Places| -> f32 {
         places
@@ -196,19 +196,21 @@ fn fit(
     // A cause is a clause, not a value: its cue word ("karena") stands beside whichever of the
     // question's words the sentence holds, so tightness around it tells causes apart little (on
     // the tuning sets it won one "why" question and lost another, by a margin of 0.001).
-    let tight = values
-        .iter()
-        .filter(|_| asked.wanted != AnswerType::Reason)
-        .map(|&(v, strength)| {
-            let own = nearness(v, &at, &w.near, here);
-            let with_before = if joined.is_empty() {
-                0.0
-            } else {
-                nearness(v + shift, &joined, &w.near, there)
-            };
-            strength * own.max(with_before)
-        })
-        .fold(0.0, f32::max);
+    let tight_too = asked.wanted != AnswerType::Reason;
+    // `near` ([`nearness`] over all the terms' weight) and `tight` (over the weight present) share
+    // the closeness of each value to the terms: it is summed once for both.
+    let near_total: f32 = w.near.iter().sum();
+    let (mut near, mut tight) = (0.0f32, 0.0f32);
+    for &(v, strength) in &values {
+        let own = closeness(v, &at, &w.near);
+        let before = (!joined.is_empty()).then(|| closeness(v + shift, &joined, &w.near));
+        let near_before = before.map_or(0.0, |b| share(b, near_total));
+        near = near.max(strength * share(own, near_total).max(near_before));
+        if tight_too {
+            let tight_before = before.map_or(0.0, |b| share(b, there));
+            tight = tight.max(strength * share(own, here).max(tight_before));
+        }
+    }
     // The focus beside a cause's cue word says as little as tightness does (above): a "why"
     // measures none (on tune-fx it took "knp paket data naik" to "… wajar karena harga data …").
     let (rare, focus_near) = if w.extras {
@@ -283,8 +285,13 @@ fn nearness(v: usize, at: &[Vec<(usize, f32)>], weights: &[f32], total: f32) -> 
     if total <= 0.0 {
         return 0.0;
     }
-    let got: f32 = at
-        .iter()
+    share(closeness(v, at, weights), total)
+}
+
+/// [`nearness`] before it is divided by the weight there is: each word's weight, less the farther
+/// its nearest occurrence, summed.
+fn closeness(v: usize, at: &[Vec<(usize, f32)>], weights: &[f32]) -> f32 {
+    at.iter()
         .zip(weights)
         .map(|(pos, w)| {
             pos.iter()
@@ -293,8 +300,12 @@ fn nearness(v: usize, at: &[Vec<(usize, f32)>], weights: &[f32], total: f32) -> 
                 })
                 .fold(0.0, f32::max)
         })
-        .sum();
-    got / total
+        .sum()
+}
+
+/// `got` over `total`, 0 without any weight.
+fn share(got: f32, total: f32) -> f32 {
+    if total <= 0.0 { 0.0 } else { got / total }
 }
 
 #[cfg(test)]

@@ -126,7 +126,13 @@ impl Query {
     /// then, given a factor, its abbreviation's long form): a passage's or a sentence's words are
     /// looked up in it once each instead of compared with every term's every id.
     pub fn ids_by_term(&self, long_form: Option<f32>) -> Vec<(TermId, u32, f32)> {
-        let mut ids: Vec<(TermId, u32, f32)> = Vec::new();
+        let long_forms = |t: &Term| long_form.map_or(0, |_| t.long_form.len());
+        let n = self
+            .terms
+            .iter()
+            .map(|t| t.matches.len() + long_forms(t))
+            .sum();
+        let mut ids: Vec<(TermId, u32, f32)> = Vec::with_capacity(n);
         for (k, t) in self.terms.iter().enumerate() {
             let k = k as u32;
             ids.extend(t.matches.iter().map(|&(id, f)| (id, k, f)));
