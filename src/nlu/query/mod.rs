@@ -20,6 +20,7 @@ mod clauses;
 mod compound;
 mod forms;
 mod glued;
+mod head;
 mod senses;
 mod shorthand;
 mod term;
@@ -344,7 +345,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             && k > 0
             && lx.answer_type(&tokens[k - 1].word).is_some()
             && tokens[..k - 1].iter().all(|t| lx.is_function(&t.word));
-        if asked_right_before && may_head(&new, lx) {
+        if asked_right_before && head::may_head(&new, lx) {
             new.head = true;
         }
         // The phrase runs on while the words follow one another, three at most ("harga telur
@@ -394,7 +395,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     senses::add_short_forms(&mut terms, index);
     senses::add_shortened_pairs(&mut terms, index);
     if english {
-        which_head(&mut terms, &tokens, lx);
+        head::which_head(&mut terms, &tokens, lx);
     } else {
         blend::add_region_blends(&mut terms, index, lx);
     }
@@ -413,7 +414,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         && !terms.iter().any(|t| t.head)
         && asked_at.is_some_and(|a| last_term_at.is_none_or(|l| a > l))
         && let Some(first) = terms.iter_mut().find(|t| !t.context)
-        && may_head(first, lx)
+        && head::may_head(first, lx)
     {
         first.head = true;
     }
@@ -439,68 +440,8 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     }
 }
 
-/// English names the kind of thing asked right after an opening "which" ("which village had
-/// …", "in which city …"), as Indonesian does before "mana": that word is what the question asks
-/// about (its head), unless another word already is. The first word, as after "berapa": without
-/// word classes, the phrase's end is unknown ("which commodities drove inflation").
-fn which_head(terms: &mut [Term], tokens: &[Token], lx: &super::lexicon::Lexicon) {
-    if terms.iter().any(|t| t.head) {
-        return;
-    }
-    let Some(at) = tokens.iter().position(|t| lx.is_which_word(&t.word)) else {
-        return;
-    };
-    if !tokens[..at].iter().all(|t| lx.is_function(&t.word)) {
-        return;
-    }
-    let first = tokens
-        .get(at + 1)
-        .filter(|t| !lx.is_function(&t.word))
-        .and_then(|t| terms.iter().position(|term| term.word == t.word));
-    if let Some(k) = first
-        && may_head(&terms[k], lx)
-    {
-        terms[k].head = true;
-    }
-}
-
 /// How many words after the question word [`Term::phrase`] takes in.
 const PHRASE_WORDS: usize = 4;
-
-/// Whether a term may be what the question asks about: a noun, neither general nor a name (a
-/// name says about whom), nor a verb ("dimiliki": worded by the reader as often as by the article).
-fn may_head(term: &Term, lx: &super::lexicon::Lexicon) -> bool {
-    !term.generic
-        && !term.context
-        && !term.salient
-        && !lx.is_prefixed_verb(&term.word)
-        // A word no article holds and no dictionary lists ("brp abis naik": chat's filler or an
-        // unknown spelling) cannot say what is asked: an article lacking it is no sign it lacks
-        // the answer.
-        && (term.known() || term::is_dictionary_form(&term.word, lx) || lx.is_real_word(&term.stem))
-        // "Yg ngomong … siapa": a verb of speech asks who spoke (the report writes "kata",
-        // "ujar"), it names no thing the report must hold.
-        && !lx.is_cue(&term.word, super::lexicon::Cue::Speech)
-        // "Berapa lama …": a gradable word describes the measure asked for, names no thing.
-        && !lx.is_gradable(&term.word)
-        // "Berapa jumlah …": a measure noun says what kind of figure is asked; the word it
-        // governs (salient already) says of what.
-        && !lx.is_measure_head(&term.word)
-        // … with its clitic too ("jumlahnya", "siapa namanya").
-        && !lx.is_measure_head(&term.stem)
-        // "… di mana Januari 2025": a month says when, not what is asked.
-        && !lx.is_calendar_word(&term.word)
-        // "Berapa persen …", "brp liter": a unit says in what the figure is given, not of what.
-        && lx.measure(&term.word, super::lexicon::MeasureRole::Unit).is_none()
-        // "Brp sehari": a rate's denominator says per what, not of what.
-        && lx.measure(&term.word, super::lexicon::MeasureRole::Rate).is_none()
-        // "Brp rebu", "brp t": a scale says how large the figure is, which the report may write
-        // in digits ("Rp5.000"), not of what.
-        && !lx.is_scale(&term.word)
-        // "Laporan … edisi Selasa: berapa …": a word pointing at the report itself says which
-        // report, not what is asked; the report need not write it.
-        && !lx.is_meta_word(&term.word, super::lexicon::MetaWord::Article)
-}
 
 #[cfg(test)]
 mod english_tests;
