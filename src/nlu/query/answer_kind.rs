@@ -2,6 +2,7 @@
 //! a yes/no question, "where did the index close" asking a figure, "tahun berapa" asking a date.
 
 use super::AnswerType;
+use super::clauses::RELATIVE;
 use crate::nlu::lexicon::{Lexicon, YesNo};
 use crate::nlu::text::Token;
 
@@ -79,10 +80,19 @@ pub(super) fn topic_date_noun(tokens: &[Token], k: usize, lx: &Lexicon) -> bool 
 /// apa yang bikin dolar menguat"), so only a segment opening with it counts.
 pub(super) fn asks_cause(segments: &[Vec<Token>], lx: &Lexicon) -> bool {
     segments.iter().any(|s| {
-        let words: Vec<&str> = s.iter().map(|t| t.word.as_str()).collect();
-        match words.as_slice() {
-            ["apa", "yang" | "yg", verb, ..] | ["apa", verb, ..] => lx.is_cause_verb(verb),
-            _ => false,
+        // As the slang map reads them: chat's "yg" is the relative pronoun.
+        let mut words = s
+            .iter()
+            .map(|t| lx.first_formal(&t.word).unwrap_or(t.word.as_str()));
+        if !words.next().is_some_and(|w| lx.is_which_word(w)) {
+            return false;
         }
+        let next = words.next();
+        let verb = if next == Some(RELATIVE) {
+            words.next()
+        } else {
+            next
+        };
+        verb.is_some_and(|v| lx.is_cause_verb(v))
     })
 }
