@@ -2,7 +2,7 @@
 //! a yes/no question, "where did the index close" asking a figure, "tahun berapa" asking a date.
 
 use super::AnswerType;
-use super::clauses::RELATIVE;
+use super::clauses::{RELATIVE, formal};
 use crate::nlu::lexicon::{Lexicon, YesNo};
 use crate::nlu::text::Token;
 
@@ -81,9 +81,7 @@ pub(super) fn topic_date_noun(tokens: &[Token], k: usize, lx: &Lexicon) -> bool 
 pub(super) fn asks_cause(segments: &[Vec<Token>], lx: &Lexicon) -> bool {
     segments.iter().any(|s| {
         // As the slang map reads them: chat's "yg" is the relative pronoun.
-        let mut words = s
-            .iter()
-            .map(|t| lx.first_formal(&t.word).unwrap_or(t.word.as_str()));
+        let mut words = s.iter().map(|t| formal(t, lx));
         if !words.next().is_some_and(|w| lx.is_which_word(w)) {
             return false;
         }

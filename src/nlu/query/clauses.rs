@@ -244,7 +244,7 @@ fn trailing_clause(
 
 /// A word as the slang map reads it (its first word). A word capitalised mid-sentence is a name
 /// or an acronym ("GT Lumbung", a toll gate), not chat shorthand ("gt" for "begitu").
-fn formal<'a>(t: &'a Token, lx: &'a crate::nlu::lexicon::Lexicon) -> &'a str {
+pub(super) fn formal<'a>(t: &'a Token, lx: &'a crate::nlu::lexicon::Lexicon) -> &'a str {
     if t.capitalised {
         return &t.word;
     }
