@@ -47,6 +47,8 @@ WIDE_S = sorted(WIDE_R + glob.glob(os.path.join(ROOT, "tests/archive/articles-s/
 WIDE_T = sorted(WIDE_S + glob.glob(os.path.join(ROOT, "tests/archive/articles-t/*.txt")))
 # Stop 34's set U (four more new same-topic groups) on top of WIDE_T: imported only for probe-35-u.
 WIDE_U = sorted(WIDE_T + glob.glob(os.path.join(ROOT, "tests/archive/articles-u/*.txt")))
+# Stop 35's set V (four more new same-topic groups) on top of WIDE_U: imported only for probe-36-v.
+WIDE_V = sorted(WIDE_U + glob.glob(os.path.join(ROOT, "tests/archive/articles-v/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -179,6 +181,9 @@ SETS = [
     # Stop 34's set U (four more new same-topic groups), questions of every kind: scored blind
     # (0.792) and kept blind all of stop 34 (0.792 at its end), tuned on from stop 35.
     ("tests/archive/qa/probe-35-u.jsonl", WIDE_U),
+    # Stop 35's set V (four more new same-topic groups), questions of every kind: scored blind
+    # (0.764) and kept blind all of stop 35 (0.764 at its end), tuned on from stop 36.
+    ("tests/archive/qa/probe-36-v.jsonl", WIDE_V),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
