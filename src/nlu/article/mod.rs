@@ -137,13 +137,14 @@ fn coverage_found(weights: &[f32], inside: &[f32], mut outside: impl FnMut(usize
 
 /// How much an article's passages that lack a term still hold it, by the article alone.
 fn outside(q: &Query, index: &Index, t: &Term, doc: usize) -> f32 {
-    if t.in_terms(&index.docs[doc].title_terms) {
+    let titled = t.in_terms(&index.docs[doc].title_terms);
+    if q.placed_elsewhere(t) && (titled || in_doc(t, index, doc)) {
+        // A clause placing the question ("saat rupiah ditutup di …") is met by the
+        // article, its title included; the answering paragraph need not repeat it.
+        1.0
+    } else if titled {
         // The title tells which article, not that this paragraph says it.
         0.5
-    } else if q.placed_elsewhere(t) && in_doc(t, index, doc) {
-        // A clause placing the question ("saat rupiah ditutup di …") is met by the
-        // article; the answering paragraph need not repeat it.
-        1.0
     } else {
         0.0
     }
@@ -172,4 +173,28 @@ fn elsewhere_in_doc(t: &Term, index: &Index, passage: &Passage) -> bool {
         .filter(|&i| i != passage.paragraph as usize)
         .filter_map(|i| index.passage_of(passage.doc as usize, i))
         .any(|p| found(t, p) > 0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clause_placing_the_question_is_met_by_the_title_as_fully_as_by_a_paragraph() {
+        let index = crate::nlu::testing::one_article_index(
+            "Panen Kopi Lumbung Gagal\n\nHarga teh di pasar kini Rp 5.000 per bungkus.\n",
+        );
+        let q = crate::nlu::query::analyse(
+            "Saat panen kopi Lumbung gagal, berapa harga teh?",
+            None,
+            &index,
+        );
+        let kopi = q.terms.iter().find(|t| t.word == "kopi").expect("a term");
+        assert!(q.placed_elsewhere(kopi), "the clause was read");
+        assert_eq!(outside(&q, &index, kopi, 0), 1.0);
+        // Outside a placing clause the title only tells which article.
+        let q = crate::nlu::query::analyse("Berapa harga kopi?", None, &index);
+        let kopi = q.terms.iter().find(|t| t.word == "kopi").expect("a term");
+        assert_eq!(outside(&q, &index, kopi, 0), 0.5);
+    }
 }
