@@ -13,7 +13,7 @@ use newsdesk::nlu::{Engine, Intents, Lexicon, Question};
 
 // The allocator `newsdesk` runs with (see `src/main.rs`), so the bench measures what ships.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: newsdesk::allocator::Mimalloc = newsdesk::allocator::Mimalloc;
 
 fn per_question(c: &mut Criterion) {
     let intents = Arc::new(Intents::builtin());

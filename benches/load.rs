@@ -39,7 +39,7 @@ use tokio::sync::oneshot;
 
 // The allocator `newsdesk` runs with (see `src/main.rs`), so the bench measures what ships.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: newsdesk::allocator::Mimalloc = newsdesk::allocator::Mimalloc;
 
 /// The bot under test with its own database, on a fresh fake Bot API.
 pub struct Bot {

@@ -17,7 +17,7 @@ use newsdesk::nlu::{Engine, Intents, Lexicon, Question};
 
 // The allocator `newsdesk` runs with (see `src/main.rs`), so the profile shows what ships.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: newsdesk::allocator::Mimalloc = newsdesk::allocator::Mimalloc;
 
 fn main() {
     let args: Vec<String> = std::env::args()

@@ -23,6 +23,7 @@
 //!   `run`, `chat`, `stats` and `unanswered` over the desk; [`cli_feeds`] — `feeds`; [`cli_serve`]
 //!   — what `run` starts as a service (the bot, its feeds and its HTTP side).
 
+pub mod allocator;
 pub mod app;
 pub mod cli;
 pub mod cli_ask;

@@ -10,7 +10,7 @@ use newsdesk::settings::Settings;
 // busy bot (many small, short-lived JSON values and strings handed between threads); see
 // BENCHMARKS.md "Bot load" and the `no_thp` note in Cargo.toml.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: newsdesk::allocator::Mimalloc = newsdesk::allocator::Mimalloc;
 
 fn main() -> ExitCode {
     // `.env` is optional; one that exists but cannot be read is a mistake worth stopping for.

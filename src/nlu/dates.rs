@@ -77,7 +77,10 @@ pub(super) struct Tok {
 }
 
 pub(super) fn toks(text: &str) -> Vec<Tok> {
-    let chars: Vec<char> = text.chars().collect();
+    // Sized once (a text has no more characters than bytes): collected from the iterator's low
+    // estimate, the list was copied several times over for every paragraph of the archive.
+    let mut chars: Vec<char> = Vec::with_capacity(text.len());
+    chars.extend(text.chars());
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -108,8 +111,11 @@ pub(super) fn toks(text: &str) -> Vec<Tok> {
         };
         out.push(Tok {
             // Plain ASCII (most words) lowercases letter by letter, without a second copy.
+            // (Sized at once: one byte per ASCII letter.)
             text: if word.iter().all(char::is_ascii) {
-                word.iter().map(char::to_ascii_lowercase).collect()
+                let mut lower = String::with_capacity(word.len());
+                lower.extend(word.iter().map(char::to_ascii_lowercase));
+                lower
             } else {
                 word.iter().collect::<String>().to_lowercase()
             },

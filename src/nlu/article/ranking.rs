@@ -55,9 +55,7 @@ fn rerank(
     // 3-grams no paragraph holds: a handful per question at most, a list is cheaper than a set.
     let mut unseen: Vec<[char; 3]> = Vec::new();
     SLOTS.with_borrow_mut(|slots| {
-        if slots.len() < index.trigram_count() {
-            slots.resize(index.trigram_count(), NO_SLOT);
-        }
+        reserve(slots, index.trigram_count());
         for (t, f) in q
             .terms
             .iter()
@@ -100,7 +98,7 @@ fn rerank(
     let dots: Vec<f32> = SLOTS.with_borrow(|slots| {
         // Plain slices, not the vectors: a write to `hit` could otherwise alias the table's
         // header, which was then loaded again for every 3-gram of every candidate.
-        let slots: &[u32] = slots;
+        let (slots, mask) = masked(slots);
         let mut hit = vec![0u64; width];
         let hit: &mut [u64] = &mut hit;
         order
@@ -116,13 +114,13 @@ fn rerank(
                 // as [`NO_SLOT`] is all ones, four misses AND to it (one test for the four).
                 let mut quads = index.trigrams_in(p as usize).chunks_exact(4);
                 for quad in &mut quads {
-                    let k = [quad[0], quad[1], quad[2], quad[3]].map(|g| slots[g as usize]);
+                    let k = [quad[0], quad[1], quad[2], quad[3]].map(|g| slots[g as usize & mask]);
                     if k[0] & k[1] & k[2] & k[3] != NO_SLOT {
                         k.into_iter().for_each(&mut mark);
                     }
                 }
                 for &g in quads.remainder() {
-                    mark(slots[g as usize]);
+                    mark(slots[g as usize & mask]);
                 }
                 // The set bits in ascending order, as a scan of every slot would meet them (so
                 // the same sum, term for term), without visiting the slots the paragraph lacks.
@@ -222,9 +220,7 @@ impl Coverage {
     fn of(q: &Query, index: &Index) -> Coverage {
         let wanted = q.ids_by_term(Some(LONG_FORM_FACTOR));
         TERM_SLOTS.with_borrow_mut(|slots| {
-            if slots.len() < index.term_count() {
-                slots.resize(index.term_count(), NO_SLOT);
-            }
+            reserve(slots, index.term_count());
             // The first entry of each id (they are sorted, so its others follow it).
             for (at, &(id, _, _)) in wanted.iter().enumerate().rev() {
                 slots[id as usize] = at as u32;
@@ -238,6 +234,7 @@ impl Coverage {
     fn inside(&self, passage: &Passage, inside: &mut [f32]) {
         inside.iter_mut().for_each(|f| *f = 0.0);
         TERM_SLOTS.with_borrow(|slots| {
+            let (slots, mask) = masked(slots);
             let mut take = |id: TermId, at: u32| {
                 if at == NO_SLOT {
                     return;
@@ -249,13 +246,13 @@ impl Coverage {
             // Four terms at a time, as the 3-grams in `rerank`: most are none of the question's.
             let mut quads = passage.terms.chunks_exact(4);
             for quad in &mut quads {
-                let at = [quad[0], quad[1], quad[2], quad[3]].map(|id| slots[id as usize]);
+                let at = [quad[0], quad[1], quad[2], quad[3]].map(|id| slots[id as usize & mask]);
                 if at[0] & at[1] & at[2] & at[3] != NO_SLOT {
                     quad.iter().zip(at).for_each(|(&id, at)| take(id, at));
                 }
             }
             for &id in quads.remainder() {
-                take(id, slots[id as usize]);
+                take(id, slots[id as usize & mask]);
             }
         });
     }
@@ -271,6 +268,22 @@ impl Coverage {
 }
 
 const NO_SLOT: u32 = u32::MAX;
+
+/// Grows a slot table to hold `count` ids, to a power of two (one slot at least), so that
+/// [`masked`] can give it with a mask.
+fn reserve(slots: &mut Vec<u32>, count: usize) {
+    if slots.len() < count.max(1) {
+        slots.resize(count.max(1).next_power_of_two(), NO_SLOT);
+    }
+}
+
+/// A table grown by [`reserve`] and its mask: `id & mask` is `id` for every id below the count
+/// it was grown for, and lets the compiler see each read is in bounds (a bounds check per 3-gram
+/// of every candidate was a tenth of the ranking's instructions).
+fn masked(slots: &[u32]) -> (&[u32], usize) {
+    let mask = slots.len() - 1;
+    (&slots[..=mask], mask)
+}
 thread_local! {
     /// Per 3-gram id: its position among the question's 3-grams, or [`NO_SLOT`]. Filled for one
     /// question's candidates and cleared after (only its own slots).

@@ -335,9 +335,11 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         && !lx.is_calendar_word(&word)
         && matches.iter().any(|&(id, _)| index.is_rare(id));
     // A unit of measure ("hektar", "mdpl") says what kind of figure, never which report.
+    // The stem's one look-up first: most question words' stems are dictionary words, and the
+    // affix stripping of `is_dictionary_form` is the dearest of the three.
     let ordinary = !name
-        && (is_dictionary_form(&word, lx)
-            || lx.is_real_word(&st)
+        && (lx.is_real_word(&st)
+            || is_dictionary_form(&word, lx)
             || lx.measure(&word, MeasureRole::Unit).is_some());
     let rare = corpus_rare && !ordinary;
     // The reader's own spelling matches too (after rarity: the expansion says what it is).
