@@ -22,6 +22,7 @@
 //!   `articles`; the other commands each in their own module: [`cli_ask`] — `ask`; [`cli_chat`] —
 //!   `run`, `chat`, `stats` and `unanswered` over the desk; [`cli_feeds`] — `feeds`; [`cli_serve`]
 //!   — what `run` starts as a service (the bot, its feeds and its HTTP side).
+//! - [`allocator`] — the global allocator `main` and the benches install (mimalloc's plain calls).
 
 pub mod allocator;
 pub mod app;
