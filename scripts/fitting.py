@@ -49,6 +49,8 @@ WIDE_T = sorted(WIDE_S + glob.glob(os.path.join(ROOT, "tests/archive/articles-t/
 WIDE_U = sorted(WIDE_T + glob.glob(os.path.join(ROOT, "tests/archive/articles-u/*.txt")))
 # Stop 35's set V (four more new same-topic groups) on top of WIDE_U: imported only for probe-36-v.
 WIDE_V = sorted(WIDE_U + glob.glob(os.path.join(ROOT, "tests/archive/articles-v/*.txt")))
+# Stop 36's set W (four more new same-topic groups) on top of WIDE_V: imported only for probe-37-w.
+WIDE_W = sorted(WIDE_V + glob.glob(os.path.join(ROOT, "tests/archive/articles-w/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -184,6 +186,9 @@ SETS = [
     # Stop 35's set V (four more new same-topic groups), questions of every kind: scored blind
     # (0.764) and kept blind all of stop 35 (0.764 at its end), tuned on from stop 36.
     ("tests/archive/qa/probe-36-v.jsonl", WIDE_V),
+    # Stop 36's set W (four more new same-topic groups), questions of every kind: scored blind
+    # (0.764) and kept blind all of stop 36 (0.764 at its end), tuned on from stop 37.
+    ("tests/archive/qa/probe-37-w.jsonl", WIDE_W),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
