@@ -153,6 +153,54 @@ impl Index {
     }
 }
 
+/// How many letters a reader's clipping leaves off at least ("lepto" of a word three or more
+/// letters longer): fewer is a word short of a letter or two, which [`Index::correct`] reads.
+const CLIPPED_LETTERS: usize = 3;
+
+impl Index {
+    /// The article word a reader clipped to its opening letters ("lepto", "kabupa"): among the
+    /// vocabulary words at least [`CLIPPED_LETTERS`] longer that open with it, the one the most
+    /// passages hold; a tie completes nothing. Words of four letters or fewer open too many.
+    pub fn complete(&self, clipped: &str, accept: impl Fn(&str) -> bool) -> Option<String> {
+        let len = clipped.chars().count();
+        if len < 5 {
+            return None;
+        }
+        let first = clipped.chars().next()?;
+        let vocab = &self.typo_vocab;
+        let from = vocab
+            .runs
+            .partition_point(|r| (r.0, r.1) < (first, len + CLIPPED_LETTERS));
+        let mut best: Option<(u32, &str)> = None;
+        let mut tied = false;
+        for k in from..vocab.runs.len() {
+            let (f, _, end) = vocab.runs[k];
+            if f != first {
+                break;
+            }
+            let start = k.checked_sub(1).map_or(0, |j| vocab.runs[j].2) as usize;
+            let run = &vocab.words[start..end as usize];
+            let at = run.partition_point(|w| **w < *clipped);
+            for w in run[at..].iter().take_while(|w| w.starts_with(clipped)) {
+                let Some(id) = self.term(w) else { continue };
+                if !accept(w) {
+                    continue;
+                }
+                let df = self.df[id as usize];
+                match best {
+                    Some((b, _)) if b > df => {}
+                    Some((b, _)) if b == df => tied = true,
+                    _ => {
+                        best = Some((df, w));
+                        tied = false;
+                    }
+                }
+            }
+        }
+        best.filter(|_| !tied).map(|(_, w)| w.to_string())
+    }
+}
+
 /// Whether `full` holds every letter of `short` in the same order.
 fn holds_in_order(full: &str, short: &str) -> bool {
     let mut rest = full.chars();
@@ -241,5 +289,21 @@ mod tests {
         // "halog": "halom" (in more passages) replaces a letter, "halong" only adds the one left
         // out.
         assert_eq!(index.correct("halog", |_| true).as_deref(), Some("halong"));
+    }
+
+    #[test]
+    fn a_clipped_word_opens_the_article_word_the_most_passages_hold() {
+        let index = crate::nlu::testing::one_article_index(
+            "Kasus leptospirosis naik\n\nKasus leptospirosis di Lumbung naik.\n\n\
+             Warga Lumbung diminta waspada leptospirosis. Kasus leptoderma jarang.\n",
+        );
+        assert_eq!(
+            index.complete("lepto", |_| true).as_deref(),
+            Some("leptospirosis")
+        );
+        // Fewer than five letters open too many words; one or two letters short is a typo.
+        assert_eq!(index.complete("lept", |_| true), None);
+        assert_eq!(index.complete("leptospiros", |_| true), None);
+        assert_eq!(index.complete("lumbu", |_| true), None);
     }
 }

@@ -74,6 +74,8 @@ pub(super) fn correct(word: &str, english: bool, index: &Index) -> Option<String
         .into_iter()
         .take(COLLOQUIAL_TRIES)
         .find_map(|c| fix(&c))
+        // Chat clips a long word to its opening ("lepto"): the article word it opens.
+        .or_else(|| index.complete(word, |c| !lx.english.contains_key(c)))
 }
 
 #[cfg(test)]
@@ -104,5 +106,18 @@ mod tests {
     fn swapped_neighbours_are_corrected_even_where_affixes_would_read_a_root() {
         assert!(words("tarif prakir brp").contains(&"parkir".to_string()));
         assert!(words("pemerintah menanak apa").contains(&"menanak".to_string()));
+    }
+
+    #[test]
+    fn a_word_clipped_in_chat_reads_as_the_article_word_it_opens() {
+        let index = crate::nlu::testing::one_article_index(
+            "Leptospirosis di Lumbung\n\nKasus leptospirosis di Lumbung naik jadi 12.\n",
+        );
+        let words: Vec<String> = analyse("kasus lepto di lumbung brp", None, &index)
+            .terms
+            .into_iter()
+            .map(|t| t.word)
+            .collect();
+        assert!(words.contains(&"leptospirosis".to_string()), "{words:?}");
     }
 }
