@@ -147,10 +147,28 @@ impl Asked {
         };
         let counted = counted(q, lx);
         let name = which && wanted == AnswerType::Any;
+        // The whole noun phrase names the kind ("kandang satwa apa": a report writes "kandang
+        // flamingo" as often as "satwa flamingo"): Indonesian's words before the noun, English's
+        // after it, up to a function word or a verb.
+        let phrase = |i: usize| -> Vec<usize> {
+            match q.lang {
+                super::lang::Lang::Id => (i.saturating_sub(NOUN_PHRASE - 1)..=i).rev().collect(),
+                super::lang::Lang::En => (i..(i + NOUN_PHRASE).min(q.words.len())).collect(),
+            }
+        };
         let kind = which_noun
             .filter(|_| name)
-            .and_then(|i| q.terms.iter().find(|t| t.word == q.words[i]))
-            .map(|t| t.forms.iter().cloned().collect())
+            .map(|i| {
+                phrase(i)
+                    .into_iter()
+                    .map(|j| &q.words[j])
+                    .take_while(|w| {
+                        !lx.is_function(w) && !lx.is_prefixed_verb(w) && lx.answer_type(w).is_none()
+                    })
+                    .map_while(|w| q.terms.iter().find(|t| t.word == *w))
+                    .flat_map(|t| t.forms.iter().cloned())
+                    .collect()
+            })
             .unwrap_or_default();
         Asked {
             wanted,

@@ -240,6 +240,24 @@ fn the_word_after_the_noun_a_which_word_asks_about_names_one_of_that_kind() {
 }
 
 #[test]
+fn every_noun_of_the_phrase_a_which_word_asks_about_names_the_kind() {
+    let lx = Lexicon::builtin();
+    let index = crate::nlu::testing::one_article_index(
+        "Kebun Sukamaju ramai\n\nPengunjung memadati kandang rusa dan kolam ikan.\n",
+    );
+    // The report writes "kandang rusa", not "satwa rusa".
+    let asked = asked_of("Kandang satwa apa yang dipadati pengunjung?", &index, &lx);
+    let at = |s: &str| values(&tokens(s), &asked, &lx);
+    assert_eq!(
+        at("Pengunjung memadati kandang rusa dan kolam ikan."),
+        vec![(3, 0.7)]
+    );
+    // A verb before the noun is outside the phrase.
+    let asked = asked_of("Dipadati satwa apa kandang itu?", &index, &lx);
+    assert!(values(&tokens("Pengunjung memadati kandang rusa."), &asked, &lx).is_empty());
+}
+
+#[test]
 fn pukul_berapa_wants_a_time_of_day_and_no_date_answers_it() {
     let lx = Lexicon::builtin();
     let asked = Asked {
