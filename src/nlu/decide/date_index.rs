@@ -33,6 +33,11 @@ pub struct DateIndex {
 /// another year, however its publication date or text agree: the year names the subject.
 const OTHER_TITLE_YEAR_CAP: f32 = 0.3;
 
+/// The most a month the question names agrees with a report declaring another month its period
+/// (the December report for "November"), though its text names that month: as a month named two
+/// months from a publication date does ([`dates::agreement`]).
+const OTHER_MONTH_CAP: f32 = 0.75;
+
 impl DateIndex {
     /// From the articles themselves (in the index's order), so that it can be read on another
     /// thread while the index is built.
@@ -198,7 +203,20 @@ impl DateIndex {
                     .map(|w| {
                         let one = std::slice::from_ref(w);
                         if of_period(w, &reference) {
-                            dates::agreement(one, Some(&reference), &self.doc_text_ref[doc], titled)
+                            let a = dates::agreement(
+                                one,
+                                Some(&reference),
+                                &self.doc_text_ref[doc],
+                                titled,
+                            );
+                            // A report on its declared month names the month before only to
+                            // compare ("turun dari surplus November"): the report on that
+                            // month agrees more.
+                            if w.covered_by(&reference) {
+                                a
+                            } else {
+                                a.min(OTHER_MONTH_CAP)
+                            }
                         } else {
                             dates::agreement(
                                 one,
