@@ -53,32 +53,31 @@ pub(super) fn asked_measure(words: &[String], lx: &Lexicon) -> Option<Measure> {
                 || lx.is_scale(&words[i - 1])
                 || words[i - 1] == "per")
     };
-    // Each word's question-word type and measures, looked up once for the three roles tried.
-    let types: Vec<Option<AnswerType>> = words.iter().map(|w| lx.answer_type(w)).collect();
-    let measures: Vec<&[(Measure, MeasureRole)]> =
-        words.iter().map(|w| lx.measures_of(w)).collect();
     // A unit or prefix says what is asked only beside "berapa" ("turun berapa persen", "level
     // berapa"); elsewhere it may be a name ("menurut BPS").
-    let asks: Vec<usize> = types
+    let asks: Vec<usize> = words
         .iter()
         .enumerate()
-        .filter(|(_, t)| **t == Some(AnswerType::Number))
+        .filter(|(_, w)| lx.answer_type(w) == Some(AnswerType::Number))
         .map(|(i, _)| i)
         .collect();
     let beside = |i: usize| asks.is_empty() || asks.iter().any(|&a| a.abs_diff(i) <= 2);
     // A duration unit is also a calendar or clock word ("harga emas hari ini", "jam berapa"): it
     // asks a duration only right after the question word ("berapa hari", "how long").
-    let asks_right_before =
-        |i: usize| i > 0 && matches!(types[i - 1], Some(AnswerType::Number | AnswerType::Manner));
+    let asks_right_before = |i: usize| {
+        i > 0
+            && matches!(
+                lx.answer_type(&words[i - 1]),
+                Some(AnswerType::Number | AnswerType::Manner)
+            )
+    };
     let find = |role: MeasureRole| {
-        (0..words.len())
-            .filter(|&i| role == MeasureRole::Noun || (beside(i) && free(i)))
-            .find_map(|i| {
-                // `lx.measure(word, role)`: the word's first measure in the role.
-                measures[i]
-                    .iter()
-                    .find(|(_, r)| *r == role)
-                    .map(|&(m, _)| m)
+        words
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| role == MeasureRole::Noun || (beside(i) && free(i)))
+            .find_map(|(i, w)| {
+                lx.measure(w, role)
                     .filter(|&m| m != Measure::Duration || asks_right_before(i))
             })
     };

@@ -13,12 +13,6 @@ impl Lexicon {
             .map(|(m, _)| *m)
     }
 
-    /// Every (measure, role) a word shows, in the list's order, for a caller trying several roles
-    /// of the same words: [`Lexicon::measure`] is the first of them in the role.
-    pub fn measures_of(&self, w: &str) -> &[(Measure, MeasureRole)] {
-        self.measures.get(w).map_or(&[], Vec::as_slice)
-    }
-
     /// A multiplier written between a figure and its unit ("juta", "miliar").
     /// The scale a reader's suffix on a figure stands for ("13rb", "2M"): as typed, or in small
     /// letters when its case tells nothing ("RB").
