@@ -48,7 +48,12 @@ impl Asked {
     }
 
     pub fn of(q: &Query, lx: &Lexicon) -> Asked {
-        let mut words: HashSet<String> = q.words.iter().cloned().collect();
+        // Sized once for every word and form (grown from nothing, the set was rebuilt and its
+        // words hashed again three or four times per question).
+        let forms: usize = q.terms.iter().map(|t| t.forms.len()).sum();
+        let mut words: HashSet<String> =
+            HashSet::with_capacity_and_hasher(q.words.len() + forms, Default::default());
+        words.extend(q.words.iter().cloned());
         words.extend(q.terms.iter().flat_map(|t| t.forms.iter().cloned()));
         let digits = q
             .words

@@ -321,10 +321,9 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
     let toks = toks(text);
     use super::lexicon::MetaWord;
     let mut q = QuestionDates {
-        names_release: toks.iter().any(|t| {
-            lx.is_meta_word(&t.text, MetaWord::Published)
-                || lx.is_meta_word(&t.text, MetaWord::Article)
-        }),
+        names_release: toks
+            .iter()
+            .any(|t| lx.is_meta_word_of(&t.text, &[MetaWord::Published, MetaWord::Article])),
         ..QuestionDates::default()
     };
     let mut starts = Vec::new();
@@ -354,24 +353,26 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
     // The words stay content words: "sekarang" a passage cannot echo still counts against it.
     // A reader's shorthand for one ("thn lalu", "kmrn") reads through the slang map, one word for
     // one, as the question's terms do: the words it marks are the terms' words.
-    let spelled: Vec<Tok> = toks
-        .iter()
-        .map(|t| Tok {
-            text: match lx.deslang(&t.text).as_slice() {
-                [one] => (*one).to_string(),
-                _ => t.text.clone(),
-            },
-            in_number: t.in_number,
-            after_slash: t.after_slash,
-            joined: t.joined,
-        })
-        .collect();
+    let respelling = |t: &Tok| match lx.deslang(&t.text).as_slice() {
+        [one] if *one != t.text => Some((*one).to_string()),
+        _ => None,
+    };
     // The words as written first: the slang map is Indonesian, an English phrase stays itself.
-    // (Spelled as written, the words read no differently: not read again.)
-    let respelled = spelled.iter().zip(&toks).any(|(s, t)| s.text != t.text);
+    // (Spelled as written, the words read no differently: not read again; and most questions
+    // hold no shorthand, so the respelt copy is made only for one that does.)
     let (mut relative, spelled) = match relative(&toks, lx) {
-        r if r.is_empty() && respelled => (relative(&spelled, lx), spelled),
-        r if r.is_empty() => (r, spelled),
+        r if r.is_empty() && toks.iter().any(|t| respelling(t).is_some()) => {
+            let spelled: Vec<Tok> = toks
+                .iter()
+                .map(|t| Tok {
+                    text: respelling(t).unwrap_or_else(|| t.text.clone()),
+                    in_number: t.in_number,
+                    after_slash: t.after_slash,
+                    joined: t.joined,
+                })
+                .collect();
+            (relative(&spelled, lx), spelled)
+        }
         r => (r, toks),
     };
     // "Setahun sebelum <date>" moves the date it precedes; "bulan sebelumnya" looks back from a

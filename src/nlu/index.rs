@@ -152,6 +152,9 @@ pub struct Index {
     definition_list: Vec<(String, Vec<String>)>,
     definitions: HashMap<String, u32>,
     definitions_by_term: HashMap<TermId, Vec<u32>>,
+    /// This index's own number among those built in the process: what a per-thread memo keyed by
+    /// 3-gram ids checks it was made over (`article::grams`).
+    uid: u64,
 }
 
 /// Character 3-grams of a word padded with a space on each side ("wa" → " wa", "wa ").
@@ -172,6 +175,10 @@ pub fn word_trigrams(word: &str) -> impl Iterator<Item = [char; 3]> + '_ {
 
 impl Index {
     /// How many distinct 3-grams the index knows (ids are below it).
+    pub fn uid(&self) -> u64 {
+        self.uid
+    }
+
     pub fn trigram_count(&self) -> usize {
         self.trigram_ids.len()
     }

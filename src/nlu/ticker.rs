@@ -121,9 +121,13 @@ impl TickerMatcher {
         let lx = &index.lx;
         let mut m = Mention::default();
         // A misspelt indicator word ("emaas", "dolarr") is that word, when it is no other word.
-        let fixed: Vec<String> = words
+        // (Borrowed where nothing is respelt, as nearly every word is: no copy of each.)
+        let fixed: Vec<std::borrow::Cow<str>> = words
             .iter()
-            .map(|w| self.respell(w, index).unwrap_or_else(|| w.clone()))
+            .map(|w| match self.respell(w, index) {
+                Some(r) => std::borrow::Cow::Owned(r),
+                None => std::borrow::Cow::Borrowed(w.as_str()),
+            })
             .collect();
         let words = &fixed[..];
         let mut used = vec![false; words.len()];
@@ -133,7 +137,7 @@ impl TickerMatcher {
         let mut joined = String::new();
         let mut open: Vec<usize> = words
             .iter()
-            .filter_map(|w| self.by_first.get(w.as_str()))
+            .filter_map(|w| self.by_first.get(&**w))
             .flatten()
             .copied()
             .chain(
@@ -158,7 +162,7 @@ impl TickerMatcher {
             while i + n <= words.len() {
                 let joined_match = n == 1
                     && i + 1 < words.len()
-                    && phrase[0].strip_prefix(words[i].as_str()) == Some(words[i + 1].as_str())
+                    && phrase[0].strip_prefix(&*words[i]) == Some(&*words[i + 1])
                     && !used[i]
                     && !used[i + 1];
                 if joined_match {
@@ -189,6 +193,7 @@ impl TickerMatcher {
         let in_index =
             |w: &str| index.term(w).is_some() || lx.with_stem(w, |s| index.term(s)).is_some();
         for (i, w) in words.iter().enumerate() {
+            let w: &str = w;
             if measured
                 && !used[i]
                 && w.chars().count() >= 2
@@ -200,7 +205,7 @@ impl TickerMatcher {
                 && !lx.english_of(w).is_some_and(|t| t.iter().any(|x| in_index(x)))
             {
                 used[i] = true;
-                m.unknown.push(w.clone());
+                m.unknown.push(w.to_string());
             }
         }
         // "nilainya" is "nilai".
@@ -210,6 +215,7 @@ impl TickerMatcher {
                 .map(str::to_string)
         };
         m.only_ticker = words.iter().enumerate().all(|(i, w)| {
+            let w: &str = w;
             used[i]
                 || self.context.contains(w)
                 || lx.is_function(w)

@@ -4,10 +4,12 @@
 //! and every name or number the question mentions is in the passage.
 //!
 //! Split by feature: this file owns what both stages share (the results, coverage, the answer-type
-//! match); `ranking` ranks the passages on the two channels; `checks` decides whether the best one
+//! match); `ranking` ranks the passages on the two channels (`grams`: the 3-gram dots, worked out
+//! once per question and paragraph); `checks` decides whether the best one
 //! answers.
 
 mod checks;
+mod grams;
 mod ranking;
 
 use super::index::{Index, Passage};
@@ -16,6 +18,7 @@ use super::query::{AnswerType, Query, Term};
 pub use self::checks::decide;
 pub(crate) use self::checks::{said_otherwise, unspoken_head};
 pub use self::ranking::rank;
+pub(crate) use grams::new_uid as new_index_uid;
 
 #[derive(Debug, Clone)]
 pub struct Scored {

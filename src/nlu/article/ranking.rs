@@ -2,9 +2,10 @@
 //! the answer-type and lead bonuses for the leaders.
 
 use crate::nlu::bm25;
-use crate::nlu::index::{Index, Passage, TermId, word_trigrams};
+use crate::nlu::index::{Index, Passage, TermId};
 use crate::nlu::query::{AnswerType, Query};
 
+use super::grams::{self, NO_SLOT, masked, reserve};
 use super::{LONG_FORM_FACTOR, Scored, coverage_found, outside, type_match, weight};
 
 /// How many BM25 leaders get the (dearer) 3-gram channel and the checks.
@@ -44,94 +45,9 @@ fn rerank(
     ideal: f32,
     prefer_doc: Option<usize>,
 ) -> Vec<Scored> {
-    // 3-gram channel: the question's word forms (and their stems) against each candidate's words.
-    // Each 3-gram's position among the question's goes straight into the dense table the
-    // candidates are looked up in (no map per question); `q_ids` lists them in order to clear it.
-    // Room for a long question's 3-grams at once (growing from nothing reallocated each list
-    // five or six times per ranking).
-    let mut q_ids: Vec<u32> = Vec::with_capacity(128);
-    let mut q_idf: Vec<f32> = Vec::with_capacity(128);
-    let mut q_norm = 0.0f32;
-    // 3-grams no paragraph holds: a handful per question at most, a list is cheaper than a set.
-    let mut unseen: Vec<[char; 3]> = Vec::new();
-    SLOTS.with_borrow_mut(|slots| {
-        reserve(slots, index.trigram_count());
-        for (t, f) in q
-            .terms
-            .iter()
-            .flat_map(|t| t.forms.iter().map(move |f| (t, f)))
-        {
-            // The term's own word was stemmed when the question was read: not again per rank.
-            let stem = if *f == t.word {
-                std::borrow::Cow::Borrowed(t.stem.as_str())
-            } else {
-                std::borrow::Cow::Owned(index.lx.stem(f))
-            };
-            for form in [f.as_str(), &*stem] {
-                for g in word_trigrams(form) {
-                    match index.trigram(&g) {
-                        Some((id, idf)) => {
-                            let slot = &mut slots[id as usize];
-                            if *slot == NO_SLOT {
-                                *slot = q_idf.len() as u32;
-                                q_ids.push(id);
-                                q_idf.push(idf);
-                                q_norm += idf * idf;
-                            }
-                        }
-                        None => {
-                            if !unseen.contains(&g) {
-                                unseen.push(g);
-                                q_norm += index.max_trigram_idf.powi(2);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    });
-    let q_norm = q_norm.sqrt().max(1e-6);
-    // Which of the question's 3-grams each candidate holds, as bits, from the candidate's own
-    // 3-gram set (kept by the index): one table look-up per 3-gram of the paragraph. The dot is
-    // then summed in the question's 3-gram order, whatever the paragraph's.
-    let width = q_idf.len().div_ceil(64).max(1);
-    let dots: Vec<f32> = SLOTS.with_borrow(|slots| {
-        // Plain slices, not the vectors: a write to `hit` could otherwise alias the table's
-        // header, which was then loaded again for every 3-gram of every candidate.
-        let (slots, mask) = masked(slots);
-        let mut hit = vec![0u64; width];
-        let hit: &mut [u64] = &mut hit;
-        order
-            .iter()
-            .map(|&(p, _)| {
-                hit.fill(0);
-                let mut mark = |k: u32| {
-                    if k != NO_SLOT {
-                        hit[k as usize / 64] |= 1 << (k % 64);
-                    }
-                };
-                // Four 3-grams at a time: most of a paragraph's are none of the question's, and
-                // as [`NO_SLOT`] is all ones, four misses AND to it (one test for the four).
-                let mut quads = index.trigrams_in(p as usize).chunks_exact(4);
-                for quad in &mut quads {
-                    let k = [quad[0], quad[1], quad[2], quad[3]].map(|g| slots[g as usize & mask]);
-                    if k[0] & k[1] & k[2] & k[3] != NO_SLOT {
-                        k.into_iter().for_each(&mut mark);
-                    }
-                }
-                for &g in quads.remainder() {
-                    mark(slots[g as usize & mask]);
-                }
-                // The set bits in ascending order, as a scan of every slot would meet them (so
-                // the same sum, term for term), without visiting the slots the paragraph lacks.
-                hit.iter()
-                    .enumerate()
-                    .flat_map(|(at, &bits)| set_bits(bits).map(move |b| at * 64 + b))
-                    .map(|k| q_idf[k] * q_idf[k])
-                    .sum()
-            })
-            .collect()
-    });
+    // 3-gram channel: the question's word forms (and their stems) against each candidate's words
+    // (see [`grams`]: a paragraph measured by an earlier ranking of the question is read back).
+    let (dots, q_norm) = grams::dots(q, index, &order);
     let weights: Vec<f32> = q.terms.iter().map(|t| weight(t, index)).collect();
     let coverage = Coverage::of(q, index);
     let mut inside = vec![0.0f32; q.terms.len()];
@@ -187,25 +103,9 @@ fn rerank(
             }
         })
         .collect();
-    SLOTS.with_borrow_mut(|slots| {
-        for &id in &q_ids {
-            slots[id as usize] = NO_SLOT;
-        }
-    });
     coverage.clear();
     out.sort_by(|a, b| b.score.total_cmp(&a.score));
     out
-}
-
-/// The positions of a word's set bits, lowest first.
-fn set_bits(mut bits: u64) -> impl Iterator<Item = usize> {
-    std::iter::from_fn(move || {
-        (bits != 0).then(|| {
-            let b = bits.trailing_zeros() as usize;
-            bits &= bits - 1;
-            b
-        })
-    })
 }
 
 /// The question's term ids for coverage — each term's matches, and an abbreviation's long form
@@ -267,27 +167,7 @@ impl Coverage {
     }
 }
 
-const NO_SLOT: u32 = u32::MAX;
-
-/// Grows a slot table to hold `count` ids, to a power of two (one slot at least), so that
-/// [`masked`] can give it with a mask.
-fn reserve(slots: &mut Vec<u32>, count: usize) {
-    if slots.len() < count.max(1) {
-        slots.resize(count.max(1).next_power_of_two(), NO_SLOT);
-    }
-}
-
-/// A table grown by [`reserve`] and its mask: `id & mask` is `id` for every id below the count
-/// it was grown for, and lets the compiler see each read is in bounds (a bounds check per 3-gram
-/// of every candidate was a tenth of the ranking's instructions).
-fn masked(slots: &[u32]) -> (&[u32], usize) {
-    let mask = slots.len() - 1;
-    (&slots[..=mask], mask)
-}
 thread_local! {
-    /// Per 3-gram id: its position among the question's 3-grams, or [`NO_SLOT`]. Filled for one
-    /// question's candidates and cleared after (only its own slots).
-    static SLOTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
     /// Per term id: where its entries start in the ranked question's [`Coverage`], or
     /// [`NO_SLOT`]; set for one rank and cleared after.
     static TERM_SLOTS: std::cell::RefCell<Vec<u32>> =

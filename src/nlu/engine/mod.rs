@@ -34,7 +34,13 @@ const MAX_QUESTION_CHARS: usize = 1000;
 /// as its number ("October 21st" → "October 21"), as the articles and the date reader write days.
 pub(crate) fn question_text(text: &str, index: &Index) -> String {
     let lx = &*index.lx;
-    let raw: String = text.chars().take(MAX_QUESTION_CHARS).collect();
+    // A text of no more bytes than the limit has no more characters either: copied whole, not
+    // character by character.
+    let raw: String = if text.len() <= MAX_QUESTION_CHARS {
+        text.to_owned()
+    } else {
+        text.chars().take(MAX_QUESTION_CHARS).collect()
+    };
     // Most questions hold no numeral, so no ordinal and no glued figure: nothing to rewrite.
     if !raw.bytes().any(|b| b.is_ascii_digit()) {
         return raw;

@@ -52,6 +52,7 @@ impl Index {
             definitions: HashMap::default(),
             definition_list: Vec::new(),
             definitions_by_term: HashMap::default(),
+            uid: crate::nlu::article::new_index_uid(),
         };
         // Each distinct word is stemmed, interned and looked up in the lexicon once.
         let mut seen: HashMap<String, WordInfo> = HashMap::default();

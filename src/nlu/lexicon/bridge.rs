@@ -181,9 +181,14 @@ impl Lexicon {
                 out.extend(to.iter().map(|t| format!("{rest}{t}")));
             }
         }
-        let mut seen = std::collections::HashSet::new();
-        out.retain(|c| c.len() >= 4 && c != w && seen.insert(c.clone()));
-        out
+        // The first of each guess, in order: a handful of them, a list beats a hashed set.
+        let mut kept: Vec<String> = Vec::with_capacity(out.len());
+        for c in out {
+            if c.len() >= 4 && c != w && !kept.contains(&c) {
+                kept.push(c);
+            }
+        }
+        kept
     }
 
     /// An English spelling in Indonesian letters ("technolog" → "teknolog"), a doubled consonant

@@ -369,6 +369,13 @@ impl Lexicon {
         self.meta_words.get(w).is_some_and(|k| k.contains(&kind))
     }
 
+    /// Whether the word is a meta word of any of these kinds (one look-up for them all).
+    pub fn is_meta_word_of(&self, w: &str, kinds: &[MetaWord]) -> bool {
+        self.meta_words
+            .get(w)
+            .is_some_and(|k| kinds.iter().any(|kind| k.contains(kind)))
+    }
+
     /// A full month or day name.
     pub fn is_calendar_word(&self, w: &str) -> bool {
         self.calendar.contains(w)

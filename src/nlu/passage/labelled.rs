@@ -143,8 +143,11 @@ fn mentions(toks: &[Tok], lx: &Lexicon) -> Vec<Mention> {
             i = end + 1;
             continue;
         }
-        let parts: Vec<&str> = w.split('/').collect();
-        let when = if let [d, m, y] = parts[..] {
+        // Three parts exactly, read off the split without collecting it (every word of every
+        // sentence measured comes through here).
+        let mut parts = w.split('/');
+        let slashed = (parts.next(), parts.next(), parts.next(), parts.next());
+        let when = if let (Some(d), Some(m), Some(y), None) = slashed {
             match (d.parse::<u32>(), m.parse::<u32>(), y.parse::<i32>()) {
                 (Ok(_), Ok(m), Ok(y)) if (1..=12).contains(&m) && y >= 1900 => Some(When {
                     year: Some(y),

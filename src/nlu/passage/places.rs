@@ -17,7 +17,7 @@ pub(super) fn places(
     terms: usize,
     stem_factor: f32,
 ) -> Places {
-    let mut at: Places = vec![Vec::new(); terms];
+    let mut at = spare(terms);
     SCRATCH.with_borrow_mut(|(factors, touched)| {
         if factors.len() < terms {
             factors.resize(terms, 0.0);
@@ -27,7 +27,33 @@ pub(super) fn places(
     at
 }
 
+/// An empty [`Places`] for `terms` terms, from the spares when there is one: every sentence of
+/// every candidate paragraph is placed, and allocating the lists afresh for each was a good share
+/// of the paragraph choice's allocations.
+pub(super) fn spare(terms: usize) -> Places {
+    let mut at = SPARE.with_borrow_mut(Vec::pop).unwrap_or_default();
+    at.resize_with(terms, Vec::new);
+    at
+}
+
+/// Gives places no longer read back to the spares, emptied (a few are kept: a paragraph holds
+/// the current sentence's, the one before's and their join).
+pub(super) fn recycle(mut at: Places) {
+    if at.capacity() == 0 {
+        return;
+    }
+    SPARE.with_borrow_mut(|spare| {
+        if spare.len() < MAX_SPARE {
+            at.iter_mut().for_each(Vec::clear);
+            spare.push(at);
+        }
+    });
+}
+
+const MAX_SPARE: usize = 8;
+
 thread_local! {
+    static SPARE: std::cell::RefCell<Vec<Places>> = const { std::cell::RefCell::new(Vec::new()) };
     /// [`fill`]'s per-term factors (all 0 between words) and the terms a word touched (empty
     /// between words): kept per thread, as every sentence of every candidate paragraph is read.
     static SCRATCH: std::cell::RefCell<(Vec<f32>, Vec<u32>)> =

@@ -88,7 +88,9 @@ pub(super) fn best_sentence(
     }
     for sentence in &paragraph.sentences {
         let (f, at) = fit(sentence, asked, w, previous.as_ref(), lx);
-        previous = Some((at, sentence.toks.len()));
+        if let Some((done, _)) = previous.replace((at, sentence.toks.len())) {
+            super::places::recycle(done);
+        }
         top_local = top_local.max(f.local);
         top_near = top_near.max(f.near);
         top_rare = top_rare.max(f.rare);
@@ -103,6 +105,9 @@ pub(super) fn best_sentence(
         {
             best = Some(f);
         }
+    }
+    if let Some((done, _)) = previous {
+        super::places::recycle(done);
     }
     best.map(|mut b| {
         b.local = top_local;
@@ -148,16 +153,14 @@ fn fit(
     let shift = previous.map_or(0, |(_, len)| len + SENTENCE_GAP);
     let joined: Places = match previous {
         // Nothing to measure from (no value here) costs nothing.
-        Some((prev, _)) if !values.is_empty() => at
-            .iter()
-            .zip(prev)
-            .map(|(here, there)| {
-                here.iter()
-                    .map(|&(p, f)| (p + shift, f))
-                    .chain(there.iter().copied())
-                    .collect()
-            })
-            .collect(),
+        Some((prev, _)) if !values.is_empty() => {
+            let mut joined = super::places::spare(at.len());
+            for ((j, here), there) in joined.iter_mut().zip(&at).zip(prev) {
+                j.extend(here.iter().map(|&(p, f)| (p + shift, f)));
+                j.extend(there.iter().copied());
+            }
+            joined
+        }
         _ => Vec::new(),
     };
     // How near the value nearest them stands to the terms of these weights.
@@ -265,6 +268,7 @@ fn fit(
             super::labelled::labelled(toks, &values, &w.labels, lx)
         },
     };
+    super::places::recycle(joined);
     (fit, at)
 }
 
