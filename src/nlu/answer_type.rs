@@ -152,8 +152,8 @@ impl Asked {
         };
         let counted = counted(q, lx);
         let name = which && wanted == AnswerType::Any;
-        // The whole noun phrase names the kind ("kandang satwa apa": a report writes "kandang
-        // flamingo" as often as "satwa flamingo"): Indonesian's words before the noun, English's
+        // The whole noun phrase names the kind ("toko buah apa": a report writes "toko mangga"
+        // as often as "buah mangga"): Indonesian's words before the noun, English's
         // after it, up to a function word or a verb.
         let phrase = |i: usize| -> Vec<usize> {
             match q.lang {

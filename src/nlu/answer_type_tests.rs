@@ -243,18 +243,18 @@ fn the_word_after_the_noun_a_which_word_asks_about_names_one_of_that_kind() {
 fn every_noun_of_the_phrase_a_which_word_asks_about_names_the_kind() {
     let lx = Lexicon::builtin();
     let index = crate::nlu::testing::one_article_index(
-        "Kebun Sukamaju ramai\n\nPengunjung memadati kandang rusa dan kolam ikan.\n",
+        "Pasar Sukamaju ramai\n\nPembeli memadati toko mangga dan kios ikan.\n",
     );
-    // The report writes "kandang rusa", not "satwa rusa".
-    let asked = asked_of("Kandang satwa apa yang dipadati pengunjung?", &index, &lx);
+    // The report writes "toko mangga", not "buah mangga".
+    let asked = asked_of("Toko buah apa yang dipadati pembeli?", &index, &lx);
     let at = |s: &str| values(&tokens(s), &asked, &lx);
     assert_eq!(
-        at("Pengunjung memadati kandang rusa dan kolam ikan."),
+        at("Pembeli memadati toko mangga dan kios ikan."),
         vec![(3, 0.7)]
     );
     // A verb before the noun is outside the phrase.
-    let asked = asked_of("Dipadati satwa apa kandang itu?", &index, &lx);
-    assert!(values(&tokens("Pengunjung memadati kandang rusa."), &asked, &lx).is_empty());
+    let asked = asked_of("Dipadati buah apa toko itu?", &index, &lx);
+    assert!(values(&tokens("Pembeli memadati toko mangga."), &asked, &lx).is_empty());
 }
 
 #[test]

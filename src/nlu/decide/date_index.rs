@@ -34,7 +34,7 @@ pub struct DateIndex {
 const OTHER_TITLE_YEAR_CAP: f32 = 0.3;
 
 /// The most a month the question names agrees with a report declaring another month its period
-/// (the December report for "November"), though its text names that month: as a month named two
+/// (the March release for "February"), though its text names that month: as a month named two
 /// months from a publication date does ([`dates::agreement`]).
 const OTHER_MONTH_CAP: f32 = 0.75;
 
@@ -209,9 +209,9 @@ impl DateIndex {
                                 &self.doc_text_ref[doc],
                                 titled,
                             );
-                            // A report on its declared month names the month before only to
-                            // compare ("turun dari surplus November"): the report on that
-                            // month agrees more.
+                            // A report on its declared month names another only to compare
+                            // ("naik dari bulan sebelumnya"): the report on that month agrees
+                            // more.
                             if w.covered_by(&reference) {
                                 a
                             } else {

@@ -41,12 +41,34 @@ impl TypoVocab {
     fn run(&self, first: char, len: usize) -> std::ops::Range<usize> {
         let at = self.runs.partition_point(|r| (r.0, r.1) < (first, len));
         match self.runs.get(at) {
-            Some(&(f, l, end)) if f == first && l == len => {
-                let start = at.checked_sub(1).map_or(0, |k| self.runs[k].2);
-                start as usize..end as usize
-            }
+            Some(&(f, l, _)) if f == first && l == len => self.run_at(at),
             _ => 0..0,
         }
+    }
+
+    /// The words of the `k`-th run.
+    fn run_at(&self, k: usize) -> std::ops::Range<usize> {
+        let start = k.checked_sub(1).map_or(0, |j| self.runs[j].2);
+        start as usize..self.runs[k].2 as usize
+    }
+
+    /// The words opening with `prefix` that are at least `len` letters long (`prefix`'s first
+    /// letter's runs from that length on, each searched for the prefix).
+    fn opening<'v>(&'v self, prefix: &'v str, len: usize) -> impl Iterator<Item = &'v str> + 'v {
+        let first = prefix.chars().next();
+        let from = first.map_or(self.runs.len(), |f| {
+            self.runs.partition_point(|r| (r.0, r.1) < (f, len))
+        });
+        (from..self.runs.len())
+            .take_while(move |&k| Some(self.runs[k].0) == first)
+            .flat_map(move |k| {
+                let run = &self.words[self.run_at(k)];
+                let at = run.partition_point(|w| **w < *prefix);
+                run[at..]
+                    .iter()
+                    .take_while(move |w| w.starts_with(prefix))
+                    .map(|w| &**w)
+            })
     }
 
     fn contains(&self, word: &str) -> bool {
@@ -153,12 +175,12 @@ impl Index {
     }
 }
 
-/// How many letters a reader's clipping leaves off at least ("lepto" of a word three or more
+/// How many letters a reader's clipping leaves off at least ("sekre" of a word three or more
 /// letters longer): fewer is a word short of a letter or two, which [`Index::correct`] reads.
 const CLIPPED_LETTERS: usize = 3;
 
 impl Index {
-    /// The article word a reader clipped to its opening letters ("lepto", "kabupa"): among the
+    /// The article word a reader clipped to its opening letters ("sekre", "kabupa"): among the
     /// vocabulary words at least [`CLIPPED_LETTERS`] longer that open with it, the one the most
     /// passages hold; a tie completes nothing. Words of four letters or fewer open too many.
     pub fn complete(&self, clipped: &str, accept: impl Fn(&str) -> bool) -> Option<String> {
@@ -166,34 +188,19 @@ impl Index {
         if len < 5 {
             return None;
         }
-        let first = clipped.chars().next()?;
-        let vocab = &self.typo_vocab;
-        let from = vocab
-            .runs
-            .partition_point(|r| (r.0, r.1) < (first, len + CLIPPED_LETTERS));
         let mut best: Option<(u32, &str)> = None;
         let mut tied = false;
-        for k in from..vocab.runs.len() {
-            let (f, _, end) = vocab.runs[k];
-            if f != first {
-                break;
-            }
-            let start = k.checked_sub(1).map_or(0, |j| vocab.runs[j].2) as usize;
-            let run = &vocab.words[start..end as usize];
-            let at = run.partition_point(|w| **w < *clipped);
-            for w in run[at..].iter().take_while(|w| w.starts_with(clipped)) {
-                let Some(id) = self.term(w) else { continue };
-                if !accept(w) {
-                    continue;
-                }
-                let df = self.df[id as usize];
-                match best {
-                    Some((b, _)) if b > df => {}
-                    Some((b, _)) if b == df => tied = true,
-                    _ => {
-                        best = Some((df, w));
-                        tied = false;
-                    }
+        for w in self.typo_vocab.opening(clipped, len + CLIPPED_LETTERS) {
+            let Some(id) = self.term(w).filter(|_| accept(w)) else {
+                continue;
+            };
+            let df = self.df[id as usize];
+            match best {
+                Some((b, _)) if b > df => {}
+                Some((b, _)) if b == df => tied = true,
+                _ => {
+                    best = Some((df, w));
+                    tied = false;
                 }
             }
         }
@@ -294,16 +301,16 @@ mod tests {
     #[test]
     fn a_clipped_word_opens_the_article_word_the_most_passages_hold() {
         let index = crate::nlu::testing::one_article_index(
-            "Kasus leptospirosis naik\n\nKasus leptospirosis di Lumbung naik.\n\n\
-             Warga Lumbung diminta waspada leptospirosis. Kasus leptoderma jarang.\n",
+            "Sekretariat Lumbung pindah\n\nSekretariat Lumbung pindah ke gedung baru.\n\n\
+             Warga Lumbung diminta datang ke sekretariat. Sekretaris desa hadir.\n",
         );
         assert_eq!(
-            index.complete("lepto", |_| true).as_deref(),
-            Some("leptospirosis")
+            index.complete("sekre", |_| true).as_deref(),
+            Some("sekretariat")
         );
         // Fewer than five letters open too many words; one or two letters short is a typo.
-        assert_eq!(index.complete("lept", |_| true), None);
-        assert_eq!(index.complete("leptospiros", |_| true), None);
+        assert_eq!(index.complete("sekr", |_| true), None);
+        assert_eq!(index.complete("sekretari", |_| true), None);
         assert_eq!(index.complete("lumbu", |_| true), None);
     }
 }
