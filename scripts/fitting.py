@@ -51,6 +51,8 @@ WIDE_U = sorted(WIDE_T + glob.glob(os.path.join(ROOT, "tests/archive/articles-u/
 WIDE_V = sorted(WIDE_U + glob.glob(os.path.join(ROOT, "tests/archive/articles-v/*.txt")))
 # Stop 36's set W (four more new same-topic groups) on top of WIDE_V: imported only for probe-37-w.
 WIDE_W = sorted(WIDE_V + glob.glob(os.path.join(ROOT, "tests/archive/articles-w/*.txt")))
+# Stop 37's set X (four more new same-topic groups) on top of WIDE_W: imported only for probe-38-x.
+WIDE_X = sorted(WIDE_W + glob.glob(os.path.join(ROOT, "tests/archive/articles-x/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -189,6 +191,9 @@ SETS = [
     # Stop 36's set W (four more new same-topic groups), questions of every kind: scored blind
     # (0.764) and kept blind all of stop 36 (0.764 at its end), tuned on from stop 37.
     ("tests/archive/qa/probe-37-w.jsonl", WIDE_W),
+    # Stop 37's set X (four more new same-topic groups), questions of every kind: scored blind
+    # (0.833) and kept blind all of stop 37 (0.833 at its end), tuned on from stop 38.
+    ("tests/archive/qa/probe-38-x.jsonl", WIDE_X),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
