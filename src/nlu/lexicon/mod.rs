@@ -366,6 +366,14 @@ impl Lexicon {
         self.cues.get(w).is_some_and(|c| c.contains(&cue))
     }
 
+    /// Every word giving the cue (`cues.tsv`), in no particular order.
+    pub fn words_of_cue(&self, cue: Cue) -> impl Iterator<Item = &str> {
+        self.cues
+            .iter()
+            .filter(move |(_, c)| c.contains(&cue))
+            .map(|(w, _)| w.as_str())
+    }
+
     pub fn is_meta_word(&self, w: &str, kind: MetaWord) -> bool {
         self.meta_words.get(w).is_some_and(|k| k.contains(&kind))
     }
