@@ -21,6 +21,9 @@ pub enum Cue {
     /// A title or word that introduces a person's name ("gubernur", "bernama"): the name after it
     /// answers "siapa?".
     Person,
+    /// A word naming a person only as holding some office ("pejabat", "petugas"): any title a
+    /// report writes meets it.
+    Official,
 }
 
 /// What a figure measures (`measures.tsv`): "berapa harga …" wants a sum of money, "turun berapa

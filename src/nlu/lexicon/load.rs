@@ -332,6 +332,7 @@ impl Lexicon {
                     "unit" => Cue::Unit,
                     "time" => Cue::Time,
                     "person" => Cue::Person,
+                    "official" => Cue::Official,
                     _ => return Err("unknown cue"),
                 };
                 self.cues.entry(key).or_default().push(cue);

@@ -1,41 +1,50 @@
 //! Who-questions framed by a reporting verb ("siapa yang menyampaikan …", "who announced …"):
 //! the verb only says that someone spoke, and a report attributes the words with whichever
-//! reporting verb its writer chose ("ujar", "kata", "menjelaskan"), so any of them meets it.
+//! reporting verb its writer chose ("ujar", "kata", "menjelaskan"), so any of them meets it;
+//! likewise "siapa pejabat …" is met by whichever title the report gives ("Ketua", "Direktur").
 
 use super::{AnswerType, Term};
 use crate::nlu::index::{Index, TermId};
 use crate::nlu::lexicon::Cue;
 
-/// How much a passage holding another reporting verb holds the question's: as a synonym does.
-const REPORTING_FACTOR: f32 = 0.8;
+/// How much a passage holding another word of the kind holds the question's: as a synonym does.
+const KIND_FACTOR: f32 = 0.8;
 
 /// For a who-question, each term that is a reporting verb (`speech` in `cues.tsv`, by its word,
-/// its stem or a translation) also matches every reporting verb the articles write.
-pub(super) fn add_reporting_verbs(terms: &mut [Term], answer_type: AnswerType, index: &Index) {
+/// its stem or a translation) also matches every reporting verb the articles write, and each that
+/// names a person only by office (`official`: "pejabat", "official") every title (`person`).
+pub(super) fn add_framing_words(terms: &mut [Term], answer_type: AnswerType, index: &Index) {
     if answer_type != AnswerType::Person {
         return;
     }
     let lx = &*index.lx;
-    let reporting =
-        |w: &str| lx.is_cue(w, Cue::Speech) || lx.with_stem(w, |s| lx.is_cue(s, Cue::Speech));
-    let mut verbs: Option<Vec<TermId>> = None;
+    let is = |w: &str, cue: Cue| lx.is_cue(w, cue) || lx.with_stem(w, |s| lx.is_cue(s, cue));
+    let words_of = |cue: Cue| {
+        let mut ids: Vec<TermId> = lx
+            .words_of_cue(cue)
+            .flat_map(|w| [index.term(w), lx.with_stem(w, |s| index.term(s))])
+            .flatten()
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    let (mut verbs, mut titles): (Option<Vec<TermId>>, Option<Vec<TermId>>) = (None, None);
     for t in terms.iter_mut() {
-        if t.salient || t.generic || !(reporting(&t.word) || t.forms.iter().any(|f| reporting(f))) {
+        if t.salient || t.generic {
             continue;
         }
-        let verbs = verbs.get_or_insert_with(|| {
-            let mut ids: Vec<TermId> = lx
-                .words_of_cue(Cue::Speech)
-                .flat_map(|w| [index.term(w), lx.with_stem(w, |s| index.term(s))])
-                .flatten()
-                .collect();
-            ids.sort_unstable();
-            ids.dedup();
-            ids
-        });
-        for &id in verbs.iter() {
+        let of = |cue: Cue| is(&t.word, cue) || t.forms.iter().any(|f| is(f, cue));
+        let kind = if of(Cue::Speech) {
+            verbs.get_or_insert_with(|| words_of(Cue::Speech))
+        } else if of(Cue::Official) {
+            titles.get_or_insert_with(|| words_of(Cue::Person))
+        } else {
+            continue;
+        };
+        for &id in kind.iter() {
             if !t.matches.iter().any(|(m, _)| *m == id) {
-                t.matches.push((id, REPORTING_FACTOR));
+                t.matches.push((id, KIND_FACTOR));
             }
         }
     }
@@ -66,6 +75,22 @@ mod tests {
             .find(|t| t.word == "announced")
             .expect("a term");
         assert!(verb.in_terms(&index.passages[0].terms), "{verb:?}");
+    }
+
+    #[test]
+    fn a_who_question_naming_a_person_only_by_office_is_met_by_any_title() {
+        let index = one_article_index(ARTICLE);
+        let q = analyse(
+            "Siapa pejabat koperasi yang bicara soal panen kopi?",
+            None,
+            &index,
+        );
+        let official = q
+            .terms
+            .iter()
+            .find(|t| t.word == "pejabat")
+            .expect("a term");
+        assert!(official.in_terms(&index.passages[0].terms), "{official:?}");
     }
 
     #[test]
