@@ -31,6 +31,15 @@ pub(super) fn spell_out(word: &str, capitalised: bool, index: &Index) -> Option<
     if let Some(single) = undoubled(word).into_iter().find(|w| known(w)) {
         return Some(single);
     }
+    // The clitic on a word of the slang lists ("dirutnya"): the list's formal words take it
+    // ("direktur utamanya"), before the colloquial rules below read the bare word ("dirut") as
+    // an article's own.
+    if let Some(base) = word.strip_suffix("nya").filter(|b| b.chars().count() >= 2)
+        && (has_vowel(base) || index.term(base).is_none())
+        && let Some(formal) = lx.slang.get(base).filter(|f| !f.is_empty())
+    {
+        return Some(format!("{}nya", formal.join(" ")));
+    }
     // A Jakarta spelling of a word the articles write ("inget" for "ingat", "kebawa" for
     // "terbawa") is no shorthand of two title words: `term` reads it by the colloquial rules.
     if crate::nlu::colloquial::candidates(word, lx)
@@ -142,6 +151,12 @@ mod tests {
         assert_eq!(
             q.words[0], "tanggalnya",
             "the clitic stays on the spelled-out word"
+        );
+        let q = analyse("gmn penjelasan dirutnya", None, &index);
+        assert_eq!(
+            q.words[2..],
+            ["direktur", "utamanya"],
+            "a word of the slang lists keeps its clitic on its formal words"
         );
         let q = analyse("Sukamaju Kndr brp", None, &index);
         assert_eq!(
