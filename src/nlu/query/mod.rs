@@ -19,9 +19,9 @@ mod blend;
 mod clauses;
 mod compound;
 mod forms;
+mod framing;
 mod glued;
 mod head;
-mod reporting;
 mod senses;
 mod shorthand;
 mod term;
@@ -423,7 +423,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     if answer_type == AnswerType::Any && !english && answer_kind::asks_cause(&segments, lx) {
         answer_type = AnswerType::Reason;
     }
-    reporting::add_framing_words(&mut terms, answer_type, index);
+    framing::add_framing_words(&mut terms, answer_type, index);
     // Only a question with a comparison phrase can hold one; most hold none.
     let conditions = if limit.contains(&true) {
         super::condition::of_question(raw, &terms, lx)

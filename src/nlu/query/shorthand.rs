@@ -62,11 +62,8 @@ pub(super) fn spell_out(word: &str, capitalised: bool, index: &Index) -> Option<
         if index.term(base).is_some() && !has_vowel(base) {
             return Some(base.to_string());
         }
-        let full = match lx.slang.get(base).map(Vec::as_slice) {
-            Some([one]) => Some(one.clone()),
-            _ => expand(base),
-        };
-        if let Some(full) = full {
+        // (A word of the slang lists took its clitic above.)
+        if let Some(full) = expand(base) {
             return Some(format!("{full}nya"));
         }
     }
