@@ -353,10 +353,7 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
     // The words stay content words: "sekarang" a passage cannot echo still counts against it.
     // A reader's shorthand for one ("thn lalu", "kmrn") reads through the slang map, one word for
     // one, as the question's terms do: the words it marks are the terms' words.
-    let respelling = |t: &Tok| match lx.deslang(&t.text).as_slice() {
-        [one] if *one != t.text => Some((*one).to_string()),
-        _ => None,
-    };
+    let respelling = |t: &Tok| lx.respelt(&t.text);
     // The words as written first: the slang map is Indonesian, an English phrase stays itself.
     // (Spelled as written, the words read no differently: not read again; and most questions
     // hold no shorthand, so the respelt copy is made only for one that does.)
@@ -365,7 +362,7 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
             let spelled: Vec<Tok> = toks
                 .iter()
                 .map(|t| Tok {
-                    text: respelling(t).unwrap_or_else(|| t.text.clone()),
+                    text: respelling(t).unwrap_or(&t.text).to_string(),
                     in_number: t.in_number,
                     after_slash: t.after_slash,
                     joined: t.joined,
