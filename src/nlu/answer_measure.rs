@@ -71,15 +71,13 @@ pub(super) fn asked_measure(words: &[String], lx: &Lexicon) -> Option<Measure> {
                 Some(AnswerType::Number | AnswerType::Manner)
             )
     };
+    // The word's measure first: most words have none, and their neighbours need no look-up.
     let find = |role: MeasureRole| {
-        words
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| role == MeasureRole::Noun || (beside(i) && free(i)))
-            .find_map(|(i, w)| {
-                lx.measure(w, role)
-                    .filter(|&m| m != Measure::Duration || asks_right_before(i))
-            })
+        words.iter().enumerate().find_map(|(i, w)| {
+            lx.measure(w, role)
+                .filter(|&m| m != Measure::Duration || asks_right_before(i))
+                .filter(|_| role == MeasureRole::Noun || (beside(i) && free(i)))
+        })
     };
     find(MeasureRole::Unit)
         .or_else(|| find(MeasureRole::Prefix))
