@@ -24,7 +24,7 @@ pub fn measure_word(q: &Query, lx: &Lexicon) -> Option<String> {
 /// What a question counts: the words right after its question word ("berapa desa", "how many
 /// planes"), in every form the question reads them in. A figure written before one of them
 /// ("12 desa", "215 pesawat") counts that thing, whatever the lexicon knows of its unit.
-pub(super) fn counted(q: &Query, lx: &Lexicon) -> HashSet<String> {
+pub(super) fn counted<'q>(q: &'q Query, lx: &Lexicon) -> HashSet<&'q str> {
     let mut out = HashSet::default();
     for (a, w) in q.words.iter().enumerate() {
         if lx.answer_type(w) != Some(AnswerType::Number) {
@@ -35,7 +35,7 @@ pub(super) fn counted(q: &Query, lx: &Lexicon) -> HashSet<String> {
                 break;
             }
             if let Some(t) = q.terms.iter().find(|t| t.word == *next) {
-                out.extend(t.forms.iter().cloned());
+                out.extend(t.forms.iter().map(String::as_str));
             }
         }
     }
