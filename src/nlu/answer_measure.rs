@@ -24,7 +24,7 @@ pub fn measure_word(q: &Query, lx: &Lexicon) -> Option<String> {
 /// What a question counts: the words right after its question word ("berapa desa", "how many
 /// planes"), in every form the question reads them in. A figure written before one of them
 /// ("12 desa", "215 pesawat") counts that thing, whatever the lexicon knows of its unit.
-pub(super) fn counted(q: &Query, lx: &Lexicon) -> HashSet<String> {
+pub(super) fn counted<'q>(q: &'q Query, lx: &Lexicon) -> HashSet<&'q str> {
     let mut out = HashSet::default();
     for (a, w) in q.words.iter().enumerate() {
         if lx.answer_type(w) != Some(AnswerType::Number) {
@@ -35,7 +35,7 @@ pub(super) fn counted(q: &Query, lx: &Lexicon) -> HashSet<String> {
                 break;
             }
             if let Some(t) = q.terms.iter().find(|t| t.word == *next) {
-                out.extend(t.forms.iter().cloned());
+                out.extend(t.forms.iter().map(String::as_str));
             }
         }
     }
@@ -71,15 +71,13 @@ pub(super) fn asked_measure(words: &[String], lx: &Lexicon) -> Option<Measure> {
                 Some(AnswerType::Number | AnswerType::Manner)
             )
     };
+    // The word's measure first: most words have none, and their neighbours need no look-up.
     let find = |role: MeasureRole| {
-        words
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| role == MeasureRole::Noun || (beside(i) && free(i)))
-            .find_map(|(i, w)| {
-                lx.measure(w, role)
-                    .filter(|&m| m != Measure::Duration || asks_right_before(i))
-            })
+        words.iter().enumerate().find_map(|(i, w)| {
+            lx.measure(w, role)
+                .filter(|&m| m != Measure::Duration || asks_right_before(i))
+                .filter(|_| role == MeasureRole::Noun || (beside(i) && free(i)))
+        })
     };
     find(MeasureRole::Unit)
         .or_else(|| find(MeasureRole::Prefix))

@@ -19,15 +19,16 @@ use super::text;
 const NOUN_PHRASE: usize = 3;
 
 /// What the question already says, so that a passage's value is news to the reader: its words,
-/// the digits of the figures it quotes, and the unit it asks in ("berapa persen").
-pub struct Asked {
+/// the digits of the figures it quotes, and the unit it asks in ("berapa persen"). The words are
+/// the question's own, borrowed: copying each word and form cost more than looking them up.
+pub struct Asked<'q> {
     pub wanted: AnswerType,
-    words: HashSet<String>,
-    digits: HashSet<String>,
+    words: HashSet<&'q str>,
+    digits: HashSet<&'q str>,
     /// What the answer measures, when the question says: "turun berapa persen", "berapa harga".
     measure: Option<Measure>,
     /// What the question counts ("berapa desa": "desa"; see [`counted`]).
-    counted: HashSet<String>,
+    counted: HashSet<&'q str>,
     /// The question asks for a time of day ("jam berapa", "pukul berapa").
     time: bool,
     /// What it counts is a scale ("berapa juta"): the answer is a figure in that scale.
@@ -36,30 +37,34 @@ pub struct Asked {
     name: bool,
     /// The forms of the noun a which-word asks about ("kandang" of "kandang apa"): the word a
     /// sentence writes after it names one ("kandang rusa"), capitalised or not.
-    kind: HashSet<String>,
+    kind: HashSet<&'q str>,
     /// "Nomor berapa", "PP no brp": the question asks the number a label word names ("Nomor 7").
     labelled: bool,
 }
 
-impl Asked {
+impl<'q> Asked<'q> {
     /// Whether the question holds the word (lower-case).
     pub fn holds(&self, word: &str) -> bool {
         self.words.contains(word)
     }
 
-    pub fn of(q: &Query, lx: &Lexicon) -> Asked {
+    pub fn of(q: &'q Query, lx: &Lexicon) -> Asked<'q> {
         // Sized once for every word and form (grown from nothing, the set was rebuilt and its
         // words hashed again three or four times per question).
         let forms: usize = q.terms.iter().map(|t| t.forms.len()).sum();
-        let mut words: HashSet<String> =
+        let mut words: HashSet<&str> =
             HashSet::with_capacity_and_hasher(q.words.len() + forms, Default::default());
-        words.extend(q.words.iter().cloned());
-        words.extend(q.terms.iter().flat_map(|t| t.forms.iter().cloned()));
+        words.extend(q.words.iter().map(String::as_str));
+        words.extend(
+            q.terms
+                .iter()
+                .flat_map(|t| t.forms.iter().map(String::as_str)),
+        );
         let digits = q
             .words
             .iter()
             .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
-            .cloned()
+            .map(String::as_str)
             .collect();
         // A time word before a figure quotes a time ("sampai pukul 10.30, berapa pembeli …"):
         // it places the question rather than asking the hour.
@@ -171,7 +176,7 @@ impl Asked {
                         !lx.is_function(w) && !lx.is_prefixed_verb(w) && lx.answer_type(w).is_none()
                     })
                     .map_while(|w| q.terms.iter().find(|t| t.word == *w))
-                    .flat_map(|t| t.forms.iter().cloned())
+                    .flat_map(|t| t.forms.iter().map(String::as_str))
                     .collect()
             })
             .unwrap_or_default();
@@ -384,7 +389,7 @@ pub fn values_of(toks: &[Tok], facts: &[Facts], asked: &Asked) -> Vec<(usize, f3
         let is = |bit: u16| f.bits & bit != 0;
         // A capitalised word the question does not hold, not a month, day or time word, and not
         // the sentence's first word (which every sentence capitalises).
-        let new_name = || is(NAME) && !asked.words.contains(&t.lower);
+        let new_name = || is(NAME) && !asked.words.contains(t.lower.as_str());
         let strength = match asked.wanted {
             // Asking a label's number ("nomor berapa"), only a labelled number answers, whatever
             // date-like form it has ("Nomor 7 Tahun 2031", "No. 12/2031").
@@ -405,7 +410,7 @@ pub fn values_of(toks: &[Tok], facts: &[Facts], asked: &Asked) -> Vec<(usize, f3
                 // orang" answers "berapa juta" by its scale, a number word before the noun.
                 let mut counts = false;
                 for (n, f) in toks[i + 1..].iter().zip(&facts[i + 1..]).take(2) {
-                    counts |= asked.counted.contains(&n.lower);
+                    counts |= asked.counted.contains(n.lower.as_str());
                     if counts || f.bits & NUMBER == 0 {
                         break;
                     }
@@ -426,7 +431,7 @@ pub fn values_of(toks: &[Tok], facts: &[Facts], asked: &Asked) -> Vec<(usize, f3
             }
             AnswerType::Date => {
                 let time = is(TIME);
-                if !(time || is(DATE)) || (!is(DIGITS) && asked.words.contains(&t.lower)) {
+                if !(time || is(DATE)) || (!is(DIGITS) && asked.words.contains(t.lower.as_str())) {
                     continue;
                 }
                 // "Jam berapa" asks a time of day, which no date gives.
@@ -454,8 +459,8 @@ pub fn values_of(toks: &[Tok], facts: &[Facts], asked: &Asked) -> Vec<(usize, f3
                 if new_name() {
                     1.0
                 } else if i > 0
-                    && asked.kind.contains(&toks[i - 1].lower)
-                    && !asked.words.contains(&t.lower)
+                    && asked.kind.contains(toks[i - 1].lower.as_str())
+                    && !asked.words.contains(t.lower.as_str())
                     && !is(FUNCTION)
                     && t.lower.chars().all(char::is_alphabetic)
                 {

@@ -56,20 +56,22 @@ fn the_marked_sentence_is_wrapped_and_the_rest_kept() {
     assert_eq!(mark("Satu saja.", &whole), "Satu saja.");
 }
 
-/// What a question asks, read over `index`.
-fn asked_of(raw: &str, index: &crate::nlu::index::Index, lx: &Lexicon) -> Asked {
-    Asked::of(&super::super::query::analyse(raw, None, index), lx)
+/// What a question asks, read over `index` (the analysed question, which it borrows, is leaked:
+/// a test reads a handful).
+fn asked_of(raw: &str, index: &crate::nlu::index::Index, lx: &Lexicon) -> Asked<'static> {
+    let q = Box::leak(Box::new(super::super::query::analyse(raw, None, index)));
+    Asked::of(q, lx)
 }
 
 fn strongest(wanted: AnswerType, question: &[&str], sentence: &str) -> f32 {
     let lx = Lexicon::builtin();
     let asked = Asked {
         wanted,
-        words: question.iter().map(|w| w.to_string()).collect(),
+        words: question.iter().copied().collect(),
         digits: question
             .iter()
             .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
-            .map(|w| w.to_string())
+            .copied()
             .collect(),
         counted: HashSet::default(),
         scaled: false,
@@ -195,10 +197,7 @@ fn saham_apa_wants_a_name_of_any_kind() {
     let lx = Lexicon::builtin();
     let asked = Asked {
         wanted: AnswerType::Any,
-        words: ["saham", "apa", "menguat"]
-            .map(String::from)
-            .into_iter()
-            .collect(),
+        words: ["saham", "apa", "menguat"].into_iter().collect(),
         digits: HashSet::default(),
         measure: None,
         counted: HashSet::default(),
@@ -385,11 +384,11 @@ fn a_money_word_after_berapa_asks_a_sum() {
 #[test]
 fn a_figure_before_the_counted_noun_answers_how_many() {
     let lx = Lexicon::builtin();
-    let asked = |counted: &[&str]| Asked {
+    let asked = |counted: &[&'static str]| Asked {
         wanted: AnswerType::Number,
-        words: ["berapa", "perahu"].iter().map(|w| w.to_string()).collect(),
+        words: ["berapa", "perahu"].into_iter().collect(),
         digits: HashSet::default(),
-        counted: counted.iter().map(|w| w.to_string()).collect(),
+        counted: counted.iter().copied().collect(),
         scaled: counted.iter().any(|w| lx.is_scale(w)),
         time: false,
         name: false,

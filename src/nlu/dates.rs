@@ -147,6 +147,10 @@ fn cited_year(toks: &[Tok], i: usize, lx: &Lexicon) -> bool {
 /// A day of the month: "21", or an English ordinal, "21st" (the suffix from the lexicon).
 fn day_of(t: &Tok, lx: &Lexicon) -> Option<u32> {
     let digits = t.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    // A word of letters alone is no day: its letters are not looked up as a suffix.
+    if digits.is_empty() {
+        return None;
+    }
     if digits.len() < t.text.len() && !lx.is_ordinal_suffix(&t.text[digits.len()..]) {
         return None;
     }
@@ -182,6 +186,10 @@ fn is_full_month_name(w: &str, m: u32, lx: &Lexicon) -> bool {
 
 /// "13/5/2025", "21/11", "5/1/23".
 fn slashed(t: &Tok) -> Option<When> {
+    // Nearly every word holds no slash: nothing to split and collect.
+    if !t.text.contains('/') {
+        return None;
+    }
     let parts: Vec<&str> = t.text.split('/').collect();
     if !(2..=3).contains(&parts.len()) || parts.iter().any(|p| p.parse::<u32>().is_err()) {
         return None;
@@ -353,10 +361,7 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
     // The words stay content words: "sekarang" a passage cannot echo still counts against it.
     // A reader's shorthand for one ("thn lalu", "kmrn") reads through the slang map, one word for
     // one, as the question's terms do: the words it marks are the terms' words.
-    let respelling = |t: &Tok| match lx.deslang(&t.text).as_slice() {
-        [one] if *one != t.text => Some((*one).to_string()),
-        _ => None,
-    };
+    let respelling = |t: &Tok| lx.respelt(&t.text);
     // The words as written first: the slang map is Indonesian, an English phrase stays itself.
     // (Spelled as written, the words read no differently: not read again; and most questions
     // hold no shorthand, so the respelt copy is made only for one that does.)
@@ -365,7 +370,7 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
             let spelled: Vec<Tok> = toks
                 .iter()
                 .map(|t| Tok {
-                    text: respelling(t).unwrap_or_else(|| t.text.clone()),
+                    text: respelling(t).unwrap_or(&t.text).to_string(),
                     in_number: t.in_number,
                     after_slash: t.after_slash,
                     joined: t.joined,

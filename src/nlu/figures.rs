@@ -9,6 +9,10 @@ use super::text::Token;
 /// joined by `_`: writers differ on which separator is which ("6,25" and "6.25"), and a currency
 /// sign or a space before the figure is no part of it. Sorted, without repeats.
 pub fn of_text(text: &str) -> Vec<String> {
+    // A text without a digit (most questions) writes no figure: no copy of its characters.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -60,6 +64,10 @@ pub fn of_text(text: &str) -> Vec<String> {
 /// are in many. A number before no unit often names ("pasal 21", "tahun 2031") rather than
 /// counts. Sorted, without repeats.
 pub fn whole_of_text(text: &str, lx: &Lexicon) -> Vec<String> {
+    // As in `of_text`: no digit, no number.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;

@@ -67,7 +67,13 @@ pub fn date_time(at: &DateTime<FixedOffset>, lang: Lang) -> String {
 /// with a quotation (a quote within a quote). A scraped page's doubled opening mark (`“”Kata`) is
 /// read as the one mark it stands for.
 pub fn quote(paragraph: &str) -> String {
-    let mut text = paragraph.trim().replace("“”", "“");
+    // A paragraph without an opening curly quote holds no doubled pair: copied without a search.
+    let trimmed = paragraph.trim();
+    let mut text = if trimmed.contains('“') {
+        trimmed.replace("“”", "“")
+    } else {
+        trimmed.to_string()
+    };
     if text.starts_with('”') {
         text.replace_range(..'”'.len_utf8(), "“");
     }

@@ -90,11 +90,13 @@ pub fn detect_tokens(tokens: &[text::Token], lx: &Lexicon) -> Option<Lang> {
         {
             continue;
         }
+        // Each list and map is asked once per word: this runs on every question.
         let slang = lx.slang.get(w);
-        let id_word = lx.is_function_in(Lang::Id, w)
+        let facts = lx.facts(w);
+        let id_word = facts.function_in(Lang::Id)
             || slang.is_some_and(|f| f.iter().any(|x| lx.is_function_in(Lang::Id, x)))
-            || lx.is_hint_in(Lang::Id, w);
-        let en_word = lx.is_function_in(Lang::En, w) || lx.is_hint_in(Lang::En, w);
+            || facts.hint_in(Lang::Id);
+        let en_word = facts.function_in(Lang::En) || facts.hint_in(Lang::En);
         match (id_word, en_word) {
             (true, false) => id += 1.0,
             (false, true) => en += 1.0,
@@ -102,15 +104,21 @@ pub fn detect_tokens(tokens: &[text::Token], lx: &Lexicon) -> Option<Lang> {
             // neither; a content word of one language's dictionary and not the other's counts a
             // little. A bridge headword translated as itself ("nepal") is a name both write.
             _ => {
-                let named_alike = || lx.english.get(w).is_some_and(|t| t.iter().any(|x| x == w));
+                let bridged = lx.english.get(w);
+                let named_alike = || bridged.is_some_and(|t| t.iter().any(|x| x == w));
+                // (`is_english_word` is the word list's or the bridge's.)
                 if !id_word
-                    && lx.english.contains_key(w)
-                    && !lx.slang.contains_key(w)
-                    && !lx.is_real_word(w)
+                    && bridged.is_some()
+                    && slang.is_none()
+                    && !facts.is_real_word()
                     && !named_alike()
                 {
                     en += 0.5;
-                } else if !en_word && lx.is_real_word(w) && !lx.is_english_word(w) {
+                } else if !en_word
+                    && facts.is_real_word()
+                    && bridged.is_none()
+                    && !facts.is_english_word()
+                {
                     id += 0.5;
                 }
             }

@@ -165,7 +165,16 @@ pub fn mark(paragraph: &str, range: &Range<usize>) -> String {
     if s.len() == paragraph.trim().len() {
         return paragraph.trim().to_string();
     }
-    let start = range.start + paragraph[range.clone()].find(s).unwrap_or(0);
+    // Where the trimmed sentence starts: past the whitespace trimmed off its front, which is
+    // where a search for it would find it first (it starts with no whitespace), without a
+    // searcher built for a whole sentence as the needle. (An empty one is found at 0.)
+    let within = &paragraph[range.clone()];
+    let start = range.start
+        + if s.is_empty() {
+            0
+        } else {
+            within.len() - within.trim_start().len()
+        };
     let marked = format!(
         "{}**{}**{}",
         &paragraph[..start],

@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
-// Every question's words are looked up in every intent's set: a fast hasher.
-use rustc_hash::FxHashSet as HashSet;
+// Every question's words are looked up: a fast hasher.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::Intent;
 use super::intents::Intents;
@@ -15,6 +15,10 @@ use super::text;
 /// Fillers (`fillers.txt`: "bot", "kak", "ya") say nothing about which intent it is: they count half.
 pub struct SmallTalkMatcher {
     intents: Vec<(Intent, HashSet<String>)>,
+    /// Per word of any intent's set, which intents' sets hold it: bit `k % 64` of word `k / 64`
+    /// for the `k`-th intent. A message's word and its stem are looked up once each, not once
+    /// per intent.
+    by_word: HashMap<String, Vec<u64>>,
     lx: Arc<Lexicon>,
 }
 
@@ -41,8 +45,28 @@ impl SmallTalkMatcher {
                     .collect();
                 (i.name, words)
             })
-            .collect();
-        SmallTalkMatcher { intents, lx }
+            .collect::<Vec<(Intent, HashSet<String>)>>();
+        let mut by_word: HashMap<String, Vec<u64>> = HashMap::default();
+        for (k, (_, vocab)) in intents.iter().enumerate() {
+            for w in vocab {
+                let bits = by_word.entry(w.clone()).or_default();
+                if bits.len() <= k / 64 {
+                    bits.resize(k / 64 + 1, 0);
+                }
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        SmallTalkMatcher {
+            intents,
+            by_word,
+            lx,
+        }
+    }
+
+    /// The intents whose sets hold the word, as [`SmallTalkMatcher::by_word`] keeps them (none
+    /// when no set does).
+    fn holding(&self, word: &str) -> &[u64] {
+        self.by_word.get(word).map_or(&[], Vec::as_slice)
     }
 
     /// Every word any example uses (joins the typo-correction vocabulary).
@@ -65,23 +89,29 @@ impl SmallTalkMatcher {
         if words.is_empty() || words.len() > 10 {
             return None;
         }
-        // Each word's filler flag and stem once, not once per intent and check.
-        let read: Vec<(&str, bool, String)> = words
+        // Each word's filler flag, and the intents holding it and its stem, once.
+        let read: Vec<(bool, &[u64], &[u64])> = words
             .iter()
-            .map(|w| (w.as_str(), self.lx.is_filler(w), self.lx.stem(w)))
+            .map(|w| {
+                let stem = self.lx.with_stem(w, |s| self.holding(s));
+                (self.lx.is_filler(w), self.holding(w), stem)
+            })
             .collect();
+        let held_by =
+            |bits: &[u64], k: usize| bits.get(k / 64).is_some_and(|b| b >> (k % 64) & 1 == 1);
         let weight = |filler: bool| if filler { 0.5 } else { 1.0 };
-        let total: f32 = read.iter().map(|&(_, filler, _)| weight(filler)).sum();
+        let total: f32 = read.iter().map(|&(filler, _, _)| weight(filler)).sum();
         // Per word of the message: (filler, held as written, held by its stem or as written),
         // looked up once per intent.
         let mut held: Vec<(bool, bool, bool)> = Vec::with_capacity(read.len());
         self.intents
             .iter()
-            .map(|(name, vocab)| {
+            .enumerate()
+            .map(|(k, (name, _))| {
                 held.clear();
-                held.extend(read.iter().map(|(w, filler, stem)| {
-                    let exact = vocab.contains(*w);
-                    (*filler, exact, exact || vocab.contains(stem))
+                held.extend(read.iter().map(|&(filler, word, stem)| {
+                    let exact = held_by(word, k);
+                    (filler, exact, exact || held_by(stem, k))
                 }));
                 // A word matched by its stem only counts a little less, so that an exact match
                 // wins a tie ("bantuan": help, not "terima kasih atas bantuannya").

@@ -229,7 +229,13 @@ fn holds(w: &str, part: &str) -> bool {
 /// letters ("ied" → "y") leaves no doubled consonant ("carried" is "carry", not "car").
 fn stripped(w: &str, rules: &[(String, Vec<String>)]) -> Vec<String> {
     let mut bases = Vec::new();
+    // The last letter first: most rules' suffixes end in another, and a suffix comparison is a
+    // call.
+    let last = w.as_bytes().last();
     for (suffix, replacements) in rules {
+        if suffix.as_bytes().last().is_some_and(|b| last != Some(b)) {
+            continue;
+        }
         if let Some(stem) = w.strip_suffix(suffix.as_str())
             && stem.len() >= 3
         {

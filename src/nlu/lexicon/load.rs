@@ -11,6 +11,7 @@ use crate::nlu::lang::Lang;
 use crate::nlu::query::AnswerType;
 
 use super::senses::{bridge_words, later_senses, lemma_words};
+use super::word_facts;
 
 /// The rows of a data file: trimmed, without comments and blank lines.
 pub(crate) fn rows(text: &str) -> impl Iterator<Item = &str> {
@@ -60,13 +61,8 @@ impl Lexicon {
             .keys()
             .filter_map(|k| k.split_once(' ').map(|(_, end)| end.to_string()))
             .collect();
-        lx.real_words = lx
-            .slang
-            .values()
-            .flatten()
-            .chain(lx.synonyms.keys())
-            .cloned()
-            .collect();
+        let formal = lx.slang.values().flatten().chain(lx.synonyms.keys());
+        lx.facts.mark(formal.cloned(), word_facts::FORMAL);
         Ok(lx)
     }
 
@@ -79,9 +75,15 @@ impl Lexicon {
         };
         let words =
             |set: &mut super::HashSet<String>| set.extend(rows(text).map(str::to_lowercase));
+        let mark = |facts: &mut word_facts::WordLists, bits| {
+            facts.mark(rows(text).map(str::to_lowercase), bits)
+        };
         match list {
-            "function-words" => words(self.function.entry(lang).or_default()),
-            "hints" => words(self.hints.entry(lang).or_default()),
+            "function-words" => {
+                words(self.function.entry(lang).or_default());
+                mark(&mut self.facts, word_facts::function(lang));
+            }
+            "hints" => mark(&mut self.facts, word_facts::hint(lang)),
             "particles" => words(&mut self.particles),
             "measure-heads" => words(&mut self.measure_heads),
             "generic" => words(&mut self.generic),
@@ -129,7 +131,7 @@ impl Lexicon {
             "level-verbs" => words(&mut self.level_verbs),
             "ordinal-suffixes" => words(&mut self.ordinal_suffixes),
             "number-words" => words(&mut self.number_words),
-            "roots" => words(&mut self.roots),
+            "roots" => mark(&mut self.facts, word_facts::ROOT),
             "definition-cues" => words(&mut self.definition_cues),
             "definition-frames" => {
                 for line in rows(text) {
@@ -220,7 +222,7 @@ impl Lexicon {
                     ordinals.insert(word.trim().to_lowercase(), n);
                 }
             }
-            "english-words" => words(&mut self.english_words),
+            "english-words" => mark(&mut self.facts, word_facts::ENGLISH),
             "synonyms" => {
                 // Each line is a group of near-synonyms: every word maps to the others.
                 for line in rows(text) {

@@ -20,6 +20,7 @@ mod morphology;
 mod parts;
 mod senses;
 mod slang;
+mod word_facts;
 
 // Every question and paragraph word is looked up in several of these maps: a fast hasher.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -29,6 +30,7 @@ use super::query::AnswerType;
 pub(crate) use key::LexiconKey;
 pub use kinds::{ColloquialKind, Cue, Measure, MeasureRole, MetaWord, YesNo};
 pub(crate) use load::rows;
+pub use word_facts::WordFacts;
 
 /// One language's data files: (list name, file text). A list may come from several files, read in
 /// order (later rows of a map override earlier ones).
@@ -56,7 +58,9 @@ pub struct Lexicon {
     /// Every language's function words in one set: `is_function` is asked of nearly every word
     /// the engine reads (the stemmer's guard among them), one look-up instead of one per language.
     function_any: HashSet<String>,
-    hints: HashMap<Lang, HashSet<String>>,
+    /// The plain word lists a word is in, by word: roots, formal words, English words, each
+    /// language's function words and hints (see [`Lexicon::facts`]).
+    facts: word_facts::WordLists,
     question_words: HashMap<String, AnswerType>,
     yes_no: HashMap<String, Vec<YesNo>>,
     particles: HashSet<String>,
@@ -182,17 +186,12 @@ pub struct Lexicon {
     /// the Indonesian lemmas of each headword's most frequent sense (a lemma of several words
     /// kept whole). Read only in English questions, where the articles write the lemma.
     english_wordnet: HashMap<String, Vec<String>>,
-    real_words: HashSet<String>,
     /// Relative time phrases ("pekan lalu", "terbaru") and what they mean (`dates-relative.tsv`).
     relative_dates: HashMap<String, crate::nlu::dates::Relative>,
-    /// Indonesian root words (hunspell-id).
-    roots: HashSet<String>,
     /// Particles and possessives written onto a word, particles first (`affixes.tsv`).
     enclitics: Vec<String>,
     /// Prefixes whose last letter merged with the root's first ("ter", 'r'), from `prefixes`.
     merged_prefixes: Vec<(String, char)>,
-    /// English words, base and inflected (SCOWL): an English question's word among them is no typo.
-    english_words: HashSet<String>,
     /// Which lexicon a thread's remembered stems and bridge bases are of.
     key: LexiconKey,
 }
@@ -205,7 +204,13 @@ impl Lexicon {
     }
 
     pub fn is_function_in(&self, lang: Lang, w: &str) -> bool {
-        self.function.get(&lang).is_some_and(|s| s.contains(w))
+        self.facts(w).function_in(lang)
+    }
+
+    /// Which plain word lists hold the word, from one look-up: for a caller asking several of
+    /// them of the same word.
+    pub fn facts(&self, w: &str) -> WordFacts {
+        self.facts.of(w)
     }
 
     /// What a relative time phrase ("kemarin", "tahun lalu", "terbaru") means.
@@ -229,7 +234,7 @@ impl Lexicon {
     }
 
     pub fn is_hint_in(&self, lang: Lang, w: &str) -> bool {
-        self.hints.get(&lang).is_some_and(|s| s.contains(w))
+        self.facts(w).hint_in(lang)
     }
 
     /// The answer type a question word asks for ("kapan" → date).
@@ -452,12 +457,12 @@ impl Lexicon {
     /// name. The English bridge's Indonesian side is no source: which rows it keeps must not
     /// change which question words count as Indonesian.
     pub fn is_real_word(&self, w: &str) -> bool {
-        self.real_words.contains(w) || self.roots.contains(w)
+        self.facts(w).is_real_word()
     }
 
     /// An English word as spelt (SCOWL's list holds inflected forms too) or a bridge headword.
     pub fn is_english_word(&self, w: &str) -> bool {
-        self.english_words.contains(w) || self.english.contains_key(w)
+        self.facts(w).is_english_word() || self.english.contains_key(w)
     }
 }
 

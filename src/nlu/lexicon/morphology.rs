@@ -42,7 +42,7 @@ impl Lexicon {
                 w.to_string()
             } else {
                 crate::nlu::stem::stem_listed(w, &self.enclitics, &self.merged_prefixes, |r| {
-                    self.roots.contains(r)
+                    self.facts(r).is_root()
                 })
             }
         })

@@ -11,6 +11,15 @@ impl Lexicon {
         }
     }
 
+    /// The word's formal form where the slang map gives one alone and it is another word: what
+    /// a one-element [`deslang`](Lexicon::deslang) other than the word tells, without collecting.
+    pub fn respelt(&self, word: &str) -> Option<&str> {
+        match self.slang.get(word)?.as_slice() {
+            [one] if one != word => Some(one),
+            _ => None,
+        }
+    }
+
     /// The first of the word's formal forms as [`deslang`](Lexicon::deslang) gives them, without
     /// collecting them.
     pub fn first_formal<'a>(&'a self, word: &'a str) -> Option<&'a str> {

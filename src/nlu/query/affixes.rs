@@ -45,7 +45,14 @@ fn splits(
 ) -> bool {
     let (prefixes, suffixes) = lx.affixes();
     let bare = prefixes.iter().map(|(p, l)| (p.as_str(), *l));
+    // An affix's outer letter is compared first: most affixes differ from the word there, and a
+    // comparison of the whole affix is a call (this runs for every question word the dictionary
+    // lacks, and twice over for each root it leaves).
+    let (first, last) = (word.as_bytes().first(), word.as_bytes().last());
     for (p, letter) in bare.chain(std::iter::once(("", None))) {
+        if p.as_bytes().first().is_some_and(|b| first != Some(b)) {
+            continue;
+        }
         let Some(rest) = word.strip_prefix(p) else {
             continue;
         };
@@ -55,6 +62,14 @@ fn splits(
             .chain(std::iter::once(""))
         {
             if p.is_empty() && s.is_empty() {
+                continue;
+            }
+            // (The word's last letter is the rest's, whatever prefix was taken, unless the
+            // prefix took the whole word: then only the empty suffix can match.)
+            if s.as_bytes()
+                .last()
+                .is_some_and(|b| rest.is_empty() || last != Some(b))
+            {
                 continue;
             }
             if let Some(root) = rest.strip_suffix(s)
