@@ -1,4 +1,4 @@
-//! Who-questions framed by a reporting verb ("siapa yang menyampaikan …", "who announced …"):
+//! Who-questions framed by a reporting verb ("siapa yang memaparkan …", "who announced …"):
 //! the verb only says that someone spoke, and a report attributes the words with whichever
 //! reporting verb its writer chose ("ujar", "kata", "menjelaskan"), so any of them meets it;
 //! likewise "siapa pejabat …" is met by whichever title the report gives ("Ketua", "Direktur").

@@ -31,8 +31,8 @@ pub(super) fn spell_out(word: &str, capitalised: bool, index: &Index) -> Option<
     if let Some(single) = undoubled(word).into_iter().find(|w| known(w)) {
         return Some(single);
     }
-    // The clitic on a word of the slang lists ("dirutnya"): the list's formal words take it
-    // ("direktur utamanya"), before the colloquial rules below read the bare word ("dirut") as
+    // The clitic on a word of the slang lists ("jubirnya"): the list's formal words take it
+    // ("juru bicaranya"), before the colloquial rules below read the bare word ("jubir") as
     // an article's own.
     if let Some(base) = word.strip_suffix("nya").filter(|b| b.chars().count() >= 2)
         && (has_vowel(base) || index.term(base).is_none())
@@ -149,10 +149,10 @@ mod tests {
             q.words[0], "tanggalnya",
             "the clitic stays on the spelled-out word"
         );
-        let q = analyse("gmn penjelasan dirutnya", None, &index);
+        let q = analyse("gmn penjelasan jubirnya", None, &index);
         assert_eq!(
             q.words[2..],
-            ["direktur", "utamanya"],
+            ["juru", "bicaranya"],
             "a word of the slang lists keeps its clitic on its formal words"
         );
         let q = analyse("Sukamaju Kndr brp", None, &index);
