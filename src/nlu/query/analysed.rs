@@ -101,6 +101,17 @@ pub struct Query {
     pub conditions: Vec<crate::nlu::condition::Condition>,
 }
 
+#[cfg(test)]
+impl Query {
+    /// The term read from `word`: tests name the term they check.
+    pub(crate) fn term_of(&self, word: &str) -> &Term {
+        self.terms
+            .iter()
+            .find(|t| t.word == word)
+            .expect("a term of that word")
+    }
+}
+
 impl Query {
     /// Whether the term says which report rather than what its answering paragraph holds: in a
     /// clause placing the question, or in a leading segment that only names the report.

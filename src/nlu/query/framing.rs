@@ -3,12 +3,10 @@
 //! reporting verb its writer chose ("ujar", "kata", "menjelaskan"), so any of them meets it;
 //! likewise "siapa pejabat …" is met by whichever title the report gives ("Ketua", "Direktur").
 
+use super::term::SYNONYM_FACTOR;
 use super::{AnswerType, Term};
 use crate::nlu::index::{Index, TermId};
 use crate::nlu::lexicon::Cue;
-
-/// How much a passage holding another word of the kind holds the question's: as a synonym does.
-const KIND_FACTOR: f32 = 0.8;
 
 /// For a who-question, each term that is a reporting verb (`speech` in `cues.tsv`, by its word,
 /// its stem or a translation) also matches every reporting verb the articles write, and each that
@@ -44,7 +42,8 @@ pub(super) fn add_framing_words(terms: &mut [Term], answer_type: AnswerType, ind
         };
         for &id in kind.iter() {
             if !t.matches.iter().any(|(m, _)| *m == id) {
-                t.matches.push((id, KIND_FACTOR));
+                // Another word of the kind holds the question's as a synonym does.
+                t.matches.push((id, SYNONYM_FACTOR));
             }
         }
     }
@@ -62,18 +61,10 @@ mod tests {
     fn a_who_question_s_reporting_verb_is_met_by_the_one_the_report_chose() {
         let index = one_article_index(ARTICLE);
         let q = analyse("Siapa yang menyampaikan panen kopi naik?", None, &index);
-        let verb = q
-            .terms
-            .iter()
-            .find(|t| t.word == "menyampaikan")
-            .expect("a term");
+        let verb = q.term_of("menyampaikan");
         assert!(verb.in_terms(&index.passages[0].terms), "{verb:?}");
         let q = analyse("Who announced that the coffee harvest rose?", None, &index);
-        let verb = q
-            .terms
-            .iter()
-            .find(|t| t.word == "announced")
-            .expect("a term");
+        let verb = q.term_of("announced");
         assert!(verb.in_terms(&index.passages[0].terms), "{verb:?}");
     }
 
@@ -85,11 +76,7 @@ mod tests {
             None,
             &index,
         );
-        let official = q
-            .terms
-            .iter()
-            .find(|t| t.word == "pejabat")
-            .expect("a term");
+        let official = q.term_of("pejabat");
         assert!(official.in_terms(&index.passages[0].terms), "{official:?}");
     }
 
@@ -97,11 +84,7 @@ mod tests {
     fn a_reporting_verb_in_a_question_asking_anything_else_keeps_its_own_word() {
         let index = one_article_index(ARTICLE);
         let q = analyse("Berapa panen kopi yang disampaikan koperasi?", None, &index);
-        let verb = q
-            .terms
-            .iter()
-            .find(|t| t.word == "disampaikan")
-            .expect("a term");
+        let verb = q.term_of("disampaikan");
         assert!(!verb.in_terms(&index.passages[0].terms), "{verb:?}");
     }
 }

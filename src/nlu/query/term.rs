@@ -9,7 +9,8 @@ use super::Term;
 use super::affixes::{any_stripped, matching_roots, reaffixed};
 use super::senses::wordnet_words;
 
-const SYNONYM_FACTOR: f32 = 0.8;
+/// How much a passage holding a synonym of the question's word holds the word itself.
+pub(super) const SYNONYM_FACTOR: f32 = 0.8;
 /// A pivot translation's weight: a guess through two dictionaries, below a synonym's, so that a
 /// paragraph with it does not outrank one that holds the question's surer words.
 const PIVOT_FACTOR: f32 = 0.25;

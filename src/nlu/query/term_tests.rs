@@ -1,6 +1,6 @@
 //! Tests of one question word's reading: affixes, names, the English bridge, chat spellings.
 
-use super::super::{Query, Term, analyse};
+use super::super::analyse;
 
 #[test]
 fn a_bare_root_verb_matches_the_nasal_form_the_article_writes() {
@@ -35,10 +35,10 @@ fn a_word_the_articles_write_as_a_name_is_one_when_the_reader_types_it_in_lowerc
          Garam dari Pengasinan dijual ke pasar.\n\nHarga garam asin turun.\n",
     );
     let q = analyse("brp ton garam dr pengasinan", None, &index);
-    let t = term_of(&q, "pengasinan");
+    let t = q.term_of("pengasinan");
     assert!(t.salient, "the articles always capitalise it: a name");
     let q = analyse("brp ton garam yg asin", None, &index);
-    assert!(!term_of(&q, "asin").salient, "written in lowercase: a word");
+    assert!(!q.term_of("asin").salient, "written in lowercase: a word");
 }
 
 #[test]
@@ -62,12 +62,12 @@ fn an_unknown_lowercase_word_spelt_like_a_word_is_taken_for_a_name() {
     );
     let q = analyse("brp surat yg dikirimkan koperasi mekarsari", None, &index);
     assert!(
-        term_of(&q, "mekarsari").salient,
+        q.term_of("mekarsari").salient,
         "every normalisation failed on it"
     );
     let q = analyse("brp surat yg dikirimkan skrgx", None, &index);
     assert!(
-        !term_of(&q, "skrgx").salient,
+        !q.term_of("skrgx").salient,
         "too few vowels: shorthand, not a name"
     );
 }
@@ -79,7 +79,7 @@ fn an_english_word_the_articles_seldom_use_also_matches_its_indonesian_and_is_no
          Kelompok hacker itu belum dikenal.\n\nPolisi memburu peretas tersebut.\n",
     ]);
     let q = analyse("hacker minta tebusan brp", None, &index);
-    let t = term_of(&q, "hacker");
+    let t = q.term_of("hacker");
     assert!(t.forms.iter().any(|f| f == "peretas"));
     assert!(!t.salient, "a translated word is an ordinary one");
 }
@@ -91,7 +91,7 @@ fn a_rare_chat_spelling_of_a_wider_written_word_is_read_as_that_word() {
         "Warung sambel ramai\n\nWarung sambel dan sambal ikan di Mekarsari ramai.\n",
     ]);
     let q = analyse("sambel naik brp persen", None, &index);
-    let t = term_of(&q, "sambal");
+    let t = q.term_of("sambal");
     assert!(t.forms.iter().any(|f| f == "sambal"));
     assert!(t.in_terms(&index.passages[index.docs[11].first_passage].terms));
     assert!(!t.salient, "an ordinary word, however the reader spelt it");
@@ -109,10 +109,6 @@ fn shorthand_is_corrected_only_into_a_word_holding_all_its_letters() {
     );
     let q = analyse("hrga pupk sukamaju", None, &index);
     assert!(q.terms.iter().any(|t| t.word == "pupuk"));
-}
-
-fn term_of<'a>(q: &'a Query, w: &str) -> &'a Term {
-    q.terms.iter().find(|t| t.word == w).unwrap()
 }
 
 #[test]
