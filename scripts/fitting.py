@@ -53,6 +53,8 @@ WIDE_V = sorted(WIDE_U + glob.glob(os.path.join(ROOT, "tests/archive/articles-v/
 WIDE_W = sorted(WIDE_V + glob.glob(os.path.join(ROOT, "tests/archive/articles-w/*.txt")))
 # Stop 37's set X (four more new same-topic groups) on top of WIDE_W: imported only for probe-38-x.
 WIDE_X = sorted(WIDE_W + glob.glob(os.path.join(ROOT, "tests/archive/articles-x/*.txt")))
+# Stop 38's set Y (four more new same-topic groups) on top of WIDE_X: imported only for probe-39-y.
+WIDE_Y = sorted(WIDE_X + glob.glob(os.path.join(ROOT, "tests/archive/articles-y/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -194,6 +196,9 @@ SETS = [
     # Stop 37's set X (four more new same-topic groups), questions of every kind: scored blind
     # (0.833) and kept blind all of stop 37 (0.833 at its end), tuned on from stop 38.
     ("tests/archive/qa/probe-38-x.jsonl", WIDE_X),
+    # Stop 38's set Y (four more new same-topic groups), questions of every kind: scored blind
+    # (0.778) and kept blind all of stop 38 (0.778 at its end), tuned on from stop 39.
+    ("tests/archive/qa/probe-39-y.jsonl", WIDE_Y),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
