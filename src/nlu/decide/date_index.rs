@@ -150,6 +150,12 @@ impl DateIndex {
         })
     }
 
+    /// Whether the article is a report of that year: published in it or naming it in its title.
+    fn of_year(&self, doc: usize, year: i32) -> bool {
+        self.title_years[doc].contains(&year)
+            || self.published[doc].is_some_and(|p| p.year == Some(year))
+    }
+
     pub(super) fn has_year(&self, doc: usize, year: i32) -> bool {
         self.published[doc]
             .iter()
@@ -166,9 +172,19 @@ impl DateIndex {
 
     /// [`dates::conflict`], and a bare year the text names only looking back, two or more years
     /// before the report, while its title names another year: "Piala Kota 2029" against a report
-    /// titled "Piala Kota 2031" that recalls a 2029 win is a question about another edition. Once
-    /// per question and candidate article.
-    pub(super) fn conflict(&self, doc: usize, q: &[When], release: bool) -> f32 {
+    /// titled "Piala Kota 2031" that recalls a 2029 win is a question about another edition —
+    /// unless the quoted paragraph itself names that year (`quoted`) and none of the other
+    /// candidate articles (`rivals`) is a report of it: a yearly series ("pada 2029 tercatat …,
+    /// pada 2030 …") in the only report that gives it answers for each of its years. Once per
+    /// question and candidate article.
+    pub(super) fn conflict(
+        &self,
+        doc: usize,
+        q: &[When],
+        release: bool,
+        rivals: &[usize],
+        quoted: impl Fn(i32) -> bool,
+    ) -> f32 {
         let base = self.conflict_of_period(doc, q, release);
         let dated = q.iter().filter(|w| dates::is_dated(w)).count();
         let titled = &self.title_years[doc];
@@ -185,7 +201,10 @@ impl DateIndex {
             .filter(|w| w.month.is_none() && w.day.is_none())
             .filter_map(|w| w.year)
             .filter(|&y| {
-                !titled.contains(&y) && (published - y).abs() >= 2 && self.has_year(doc, y)
+                !titled.contains(&y)
+                    && (published - y).abs() >= 2
+                    && self.has_year(doc, y)
+                    && (!quoted(y) || rivals.iter().any(|&r| r != doc && self.of_year(r, y)))
             })
             .count();
         (base + looked_back as f32 / dated as f32).min(1.0)

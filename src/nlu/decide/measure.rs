@@ -6,6 +6,7 @@ use super::relation::Definition;
 use super::{Features, Inputs, compound, evidence, period, quote_after, region, siblings, speaker};
 use crate::nlu::answer_type::Asked;
 use crate::nlu::article::{self, Decision, Refusal, Scored};
+use crate::nlu::dates;
 use crate::nlu::index::{Index, Passage};
 use crate::nlu::intents::Thresholds;
 use crate::nlu::lang::Lang;
@@ -212,7 +213,20 @@ impl Inputs<'_> {
             sentence_share: fit.map_or(0.0, |f| f.share),
             date,
             date_absent: f32::from(u8::from(date_absent)),
-            date_conflict: dix.conflict(doc, &qd.dates, self.by_publication),
+            date_conflict: {
+                let rivals: Vec<usize> = chosen
+                    .ranked
+                    .iter()
+                    .map(|s| index.passages[s.passage].doc as usize)
+                    .collect();
+                let quoted = |year: i32| {
+                    let text = &index.docs[doc].paragraphs[chosen.paragraph];
+                    dates::of_text(text, None, self.lx)
+                        .iter()
+                        .any(|w| w.year == Some(year))
+                };
+                dix.conflict(doc, &qd.dates, self.by_publication, &rivals, quoted)
+            },
             english: f32::from(u8::from(q.lang == Lang::En)),
             checks: f32::from(u8::from(checks.is_ok())),
             absent: evidence::absent_share(q, index, doc),

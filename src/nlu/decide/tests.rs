@@ -106,15 +106,53 @@ fn a_year_the_text_only_recalls_conflicts_when_the_title_names_another() {
         1,
         "Final Piala Kota 2031\n\nTanggal: Minggu, 7 Desember 2031 / 10:00 WIB\n\nTim Hijau juara Piala Kota 2031, setelah juara pada 2029.\n",
     );
-    let dix = DateIndex::build(&[a], &lx);
-    let conflict = |raw: &str| dix.conflict(0, &dates::of_question(raw, &lx).dates, false);
-    assert_eq!(conflict("Siapa juara Piala Kota 2031?"), 0.0);
-    assert_eq!(
-        conflict("Siapa juara Piala Kota 2029?"),
-        1.0,
-        "recalled only"
+    let b = plain_article(
+        2,
+        "Final Piala Kota 2029\n\nTanggal: Minggu, 2 Desember 2029 / 10:00 WIB\n\nTim Hijau juara Piala Kota 2029.\n",
     );
-    assert_eq!(conflict("Siapa juara Piala Kota 2030?"), 1.0, "never named");
+    let dix = DateIndex::build(&[a, b], &lx);
+    let conflict = |raw: &str, rivals: &[usize]| {
+        dix.conflict(
+            0,
+            &dates::of_question(raw, &lx).dates,
+            false,
+            rivals,
+            |_| true,
+        )
+    };
+    assert_eq!(conflict("Siapa juara Piala Kota 2031?", &[0, 1]), 0.0);
+    assert_eq!(
+        conflict("Siapa juara Piala Kota 2029?", &[0, 1]),
+        1.0,
+        "recalled only, and the 2029 report is a candidate"
+    );
+    assert_eq!(
+        conflict("Siapa juara Piala Kota 2030?", &[0, 1]),
+        1.0,
+        "never named"
+    );
+}
+
+#[test]
+fn a_recalled_year_the_quoted_paragraph_names_agrees_when_no_report_of_it_is_a_candidate() {
+    use crate::nlu::testing::plain_article;
+    let lx = lexicon();
+    let a = plain_article(
+        1,
+        "Kasus Flu Lumbung Tahun 2031 Turun\n\nTanggal: Selasa, 10 Februari 2032 / 10:00 WIB\n\nPada tahun 2029 tercatat 1.200 kasus flu, pada 2030 naik menjadi 1.500 kasus, dan pada 2031 turun ke 900 kasus.\n",
+    );
+    let dix = DateIndex::build(&[a], &lx);
+    let q = dates::of_question("Berapa kasus flu di Lumbung pada tahun 2029?", &lx).dates;
+    assert_eq!(
+        dix.conflict(0, &q, false, &[0], |y| y == 2029),
+        0.0,
+        "the series names it"
+    );
+    assert_eq!(
+        dix.conflict(0, &q, false, &[0], |_| false),
+        1.0,
+        "another paragraph quoted"
+    );
 }
 
 #[test]
@@ -129,7 +167,7 @@ fn a_monthly_release_is_about_its_reference_month_not_its_publication_month() {
     let q = |raw: &str| dates::of_question(raw, &lx);
     let conflict = |raw: &str| {
         let qd = q(raw);
-        dix.conflict(0, &qd.dates, qd.names_release)
+        dix.conflict(0, &qd.dates, qd.names_release, &[0], |_| false)
     };
     let agreement = |raw: &str| {
         let qd = q(raw);
@@ -168,7 +206,7 @@ fn a_full_year_report_is_about_its_reference_year_not_its_publication_year() {
     let dix = DateIndex::build(&[a], &lx);
     let conflict = |raw: &str| {
         let qd = dates::of_question(raw, &lx);
-        dix.conflict(0, &qd.dates, qd.names_release)
+        dix.conflict(0, &qd.dates, qd.names_release, &[0], |_| false)
     };
     assert_eq!(conflict("Laba Koperasi Contoh 2031 berapa?"), 0.0);
     // "Tahun sebelumnya" in the report on 2031 is 2030.
