@@ -45,6 +45,20 @@ fn a_sports_division_named_putra_or_putri_meets_the_reports_pria_or_wanita() {
 }
 
 #[test]
+fn ridership_and_a_health_centre_cross_the_bridge_as_the_reports_words() {
+    let lx = Lexicon::builtin();
+    // FreeDict has neither: a transport report counts "penumpang", a health one "puskesmas".
+    assert_eq!(
+        lx.english_of("ridership"),
+        Some(&vec!["penumpang".to_string()])
+    );
+    for plural in ["centres", "centers"] {
+        let phrase = lx.english_phrase("health", plural).unwrap();
+        assert_eq!(lx.english_of(&phrase), Some(&vec!["puskesmas".to_string()]));
+    }
+}
+
+#[test]
 fn a_race_stage_crosses_the_bridge_and_names_the_same_part_as_tahap() {
     let lx = Lexicon::builtin();
     // FreeDict gives "stage" only its theatre and phase senses; a race report writes "etape".
