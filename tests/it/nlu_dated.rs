@@ -419,3 +419,33 @@ fn a_year_other_than_the_reports_own_picks_the_paragraph_that_names_it() {
     );
     assert!(a.answered && a.text.contains("41.000"), "{a:?}");
 }
+
+const WEEK_REPORT: &str = "Hingga Pekan ke-10 di 2032, 80 Warga Lumbung Terjangkit Flu
+
+Tanggal: Jumat, 12 Maret 2032 / 10:00 WIB
+Reporter: Redaksi Uji
+
+LUMBUNG - Dinas Kesehatan Kota Lumbung mencatat hingga pekan ke-10 tahun 2032 sebanyak 80 warga terjangkit flu.
+
+Kepala Dinas Kesehatan Kota Lumbung Andi Pratama mengatakan kasus naik karena cuaca yang tidak menentu.
+
+Andi juga menyebut total kasus flu sepanjang 2031 mencapai 1.234 kasus.
+";
+
+const QUARTER_REPORT: &str = "Dinkes Temukan 300 Kasus Flu di Kota Lumbung
+
+Tanggal: Rabu, 14 April 2032 / 09:00 WIB
+Reporter: Redaksi Uji
+
+LUMBUNG - Dinas Kesehatan Kota Lumbung menemukan 300 kasus flu sejak awal tahun.
+
+Pada periode yang sama tahun 2031 tercatat total 210 kasus flu di Kota Lumbung.
+";
+
+#[test]
+fn a_whole_year_asked_is_quoted_from_the_report_writing_that_years_whole_figure() {
+    let e = engine_of(&[article(1, WEEK_REPORT), article(2, QUARTER_REPORT)]);
+    let a = ask(&e, "Berapa total kasus flu di Kota Lumbung sepanjang 2031?");
+    assert!(a.answered && a.sources[0].article_id == 1, "{a:?}");
+    assert!(a.text.contains("1.234"), "{}", a.text);
+}

@@ -282,7 +282,7 @@ pub(super) fn period_absent_in(
 /// The years the words say a figure covers whole ("sepanjang 2031", "selama tahun 2031", "the
 /// whole of 2031", "full-year 2031"): a word of `whole-period.txt` and the year, a unit of time
 /// or a function word between.
-fn whole_years(words: &[String], lx: &Lexicon) -> Vec<i32> {
+pub(super) fn whole_years(words: &[String], lx: &Lexicon) -> Vec<i32> {
     (0..words.len())
         .filter(|&i| lx.is_whole_period(&words[i]))
         .filter_map(|i| year_after(words, i + 1, lx))

@@ -133,13 +133,42 @@ impl Inputs<'_> {
             let topic = same_topic(q, qd, ranked, index);
             // "Laba sembilan bulan 2031" asks a part of the year, not the whole.
             let whole_year = !q.words.iter().any(|w| self.lx.is_year_part(w));
+            // "Sepanjang 2031" asks the whole year's figure: a later report on the topic writing
+            // that very phrase gives it, where another gives only a part ("periode yang sama
+            // tahun 2031").
+            let asked_whole = super::period::whole_years(&q.words, self.lx);
+            let mut writes_whole: Vec<(usize, bool)> = Vec::new();
             for s in ranked.iter_mut() {
                 let doc = index.passages[s.passage].doc as usize;
-                s.score += DATE_WEIGHT * dix.agreement(doc, &qd.dates, self.by_publication);
+                let writes = !asked_whole.is_empty()
+                    && topic.contains(&doc)
+                    && match writes_whole.iter().find(|(d, _)| *d == doc) {
+                        Some(&(_, w)) => w,
+                        None => {
+                            let words = index.article_words(doc);
+                            let w = super::period::whole_years(&words, self.lx)
+                                .iter()
+                                .any(|y| asked_whole.contains(y));
+                            writes_whole.push((doc, w));
+                            w
+                        }
+                    };
+                // Writing the year's whole figure, the report agrees with the year however its
+                // title dates it ("… di 2032" looking back on 2031).
+                let agreement = if writes {
+                    1.0
+                } else {
+                    dix.agreement(doc, &qd.dates, self.by_publication)
+                };
+                s.score += DATE_WEIGHT * agreement;
                 if topic.contains(&doc) && dix.titled(doc, &qd.dates) {
                     s.score += TITLE_DATE_BONUS;
                 }
-                if whole_year && topic.contains(&doc) && dix.reports_whole_year(doc, &qd.dates) {
+                if writes
+                    || (whole_year
+                        && topic.contains(&doc)
+                        && dix.reports_whole_year(doc, &qd.dates))
+                {
                     s.score += WHOLE_YEAR_BONUS;
                 }
             }
