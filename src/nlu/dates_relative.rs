@@ -63,6 +63,16 @@ impl Relative {
 
 /// Relative phrases (longest first at each word), with the indices of their tokens.
 pub(super) fn relative(toks: &[Tok], lx: &Lexicon) -> Vec<(Relative, Vec<usize>)> {
+    let facts: Vec<WordFacts> = toks.iter().map(|t| lx.facts(&t.text)).collect();
+    relative_of(toks, &facts, lx)
+}
+
+/// [`relative`] with each token's [`Lexicon::facts`] given.
+pub(super) fn relative_of(
+    toks: &[Tok],
+    facts: &[WordFacts],
+    lx: &Lexicon,
+) -> Vec<(Relative, Vec<usize>)> {
     let mut out = Vec::new();
     let mut i = 0;
     // One buffer for every two-word phrase (this runs over every paragraph at build).
@@ -70,7 +80,6 @@ pub(super) fn relative(toks: &[Tok], lx: &Lexicon) -> Vec<(Relative, Vec<usize>)
     // Each word's facts from one look-up (a word is the second of one pair and the first of the
     // next): only a word that opens a phrase, is a day name or is a phrase itself is looked up
     // as a phrase, and most words are none.
-    let facts: Vec<WordFacts> = toks.iter().map(|t| lx.facts(&t.text)).collect();
     while i < toks.len() {
         let pair = toks
             .get(i + 1)

@@ -1,7 +1,7 @@
 //! The lexicon's plain word lists as bits of one map: which lists hold a word (a root of the
 //! dictionary, a formal word, an English word, a language's function word or hint, a calendar,
-//! home or generic word, a month or day name, a relative date's word), so that the question of
-//! any of them, or of several at once, costs one look-up.
+//! home or generic word, a month or day name, a relative date's word, a meta or slang word), so
+//! that the question of any of them, or of several at once, costs one look-up.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -33,6 +33,10 @@ pub(super) const RELATIVE: u16 = 1 << 12;
 /// A relative date phrase's words before one of its spaces: a pair of words can only be a
 /// phrase where the first is.
 pub(super) const RELATIVE_OPENER: u16 = 1 << 13;
+/// A meta word of any kind (`Lexicon::is_meta_word_of` gives which).
+pub(super) const META: u16 = 1 << 14;
+/// A word the slang map respells (`Lexicon::respelt` gives how).
+pub(super) const SLANG: u16 = 1 << 15;
 
 /// A language's function words.
 pub(super) fn function(lang: Lang) -> u16 {
@@ -128,11 +132,22 @@ impl WordFacts {
     pub fn opens_relative(self) -> bool {
         self.any(RELATIVE_OPENER)
     }
+
+    /// Whether the word is a meta word of some kind.
+    pub fn is_meta_word(self) -> bool {
+        self.any(META)
+    }
+
+    /// Whether the slang map holds the word.
+    pub fn is_slang(self) -> bool {
+        self.any(SLANG)
+    }
 }
 
 impl super::Lexicon {
     /// The bits read from lists kept whole for their values or their words (calendar, home and
-    /// generic words, months, days, relative dates): marked once the lists are complete.
+    /// generic words, months, days, meta words, slang, relative dates): marked once the lists
+    /// are complete.
     pub(super) fn mark_facts(&mut self) {
         let facts = &mut self.facts;
         facts.mark(self.calendar.iter().cloned(), CALENDAR);
@@ -140,6 +155,8 @@ impl super::Lexicon {
         facts.mark(self.generic.iter().cloned(), GENERIC);
         facts.mark(self.months.keys().cloned(), MONTH);
         facts.mark(self.days.keys().cloned(), DAY);
+        facts.mark(self.meta_words.keys().cloned(), META);
+        facts.mark(self.slang.keys().cloned(), SLANG);
         // Every start of a phrase up to a space opens it, so that a pair of words (either of
         // which may be a respelt shorthand holding a space) can be one only where its first is.
         for phrase in self.relative_dates.keys() {
