@@ -92,6 +92,11 @@ impl WordFacts {
         self.any(ENGLISH)
     }
 
+    /// A function word of either language (`Lexicon::is_function`).
+    pub fn is_function(self) -> bool {
+        self.any(function(Lang::Id) | function(Lang::En))
+    }
+
     pub fn function_in(self, lang: Lang) -> bool {
         self.any(function(lang))
     }
