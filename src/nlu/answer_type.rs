@@ -196,6 +196,10 @@ impl<'q> Asked<'q> {
 
     /// A figure whose every digit run the question holds: the question quotes it.
     fn quotes(&self, t: &Tok) -> bool {
+        // Most questions quote no figure: no word's digits need splitting out then.
+        if self.digits.is_empty() {
+            return false;
+        }
         let mut runs = t.digit_runs().peekable();
         runs.peek().is_some() && runs.all(|r| self.digits.contains(r))
     }

@@ -9,7 +9,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::lang::Lang;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, WordFacts};
 
 /// A calendar date known to a day, a month or a year (a month without a year when the text does
 /// not say which: "pada bulan Maret").
@@ -63,70 +63,6 @@ pub struct QuestionDates {
     pub names_release: bool,
 }
 
-/// One word of raw text: lowercase, with digits joined by `/` kept together ("13/5/2025"), and
-/// whether a decimal or thousands separator touches it ("1.234,56" is no year), and whether a
-/// slash after a word runs into it (the year of a document code, "12/MEM/2031", is no date), and
-/// what joins it to the text before: a hyphen or a dot right after a digit (the parts of
-/// "2031-06-05", "5-6-2031", "05.06.2031") or an apostrophe (a short year, "Juni '31").
-#[derive(Debug)]
-pub(super) struct Tok {
-    pub text: String,
-    pub in_number: bool,
-    pub after_slash: bool,
-    pub joined: Option<char>,
-}
-
-pub(super) fn toks(text: &str) -> Vec<Tok> {
-    // Sized once (a text has no more characters than bytes): collected from the iterator's low
-    // estimate, the list was copied several times over for every paragraph of the archive.
-    let mut chars: Vec<char> = Vec::with_capacity(text.len());
-    chars.extend(text.chars());
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len()
-            && (chars[i].is_alphanumeric()
-                || (chars[i] == '/'
-                    && i > start
-                    && chars[i - 1].is_ascii_digit()
-                    && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())))
-        {
-            i += 1;
-        }
-        let sep = |c: Option<&char>| c.is_some_and(|c| *c == '.' || *c == ',');
-        let digit = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_digit());
-        let in_number = (start >= 2 && sep(chars.get(start - 1)) && digit(chars.get(start - 2)))
-            || (sep(chars.get(i)) && digit(chars.get(i + 1)));
-        let word = &chars[start..i];
-        let after_slash = start >= 1 && chars[start - 1] == '/';
-        let joined = match start.checked_sub(1).map(|j| chars[j]) {
-            Some(c @ ('-' | '.')) if start >= 2 && chars[start - 2].is_ascii_digit() => Some(c),
-            Some('\'' | '\u{2019}') => Some('\''),
-            _ => None,
-        };
-        out.push(Tok {
-            // Plain ASCII (most words) lowercases letter by letter, without a second copy.
-            // (Sized at once: one byte per ASCII letter.)
-            text: if word.iter().all(char::is_ascii) {
-                let mut lower = String::with_capacity(word.len());
-                lower.extend(word.iter().map(char::to_ascii_lowercase));
-                lower
-            } else {
-                word.iter().collect::<String>().to_lowercase()
-            },
-            in_number,
-            after_slash,
-            joined,
-        });
-    }
-    out
-}
-
 fn year_of(t: &Tok) -> Option<i32> {
     let n: i32 = t.text.parse().ok()?;
     (t.text.len() == 4 && !t.in_number && !t.after_slash && (1900..=2099).contains(&n)).then_some(n)
@@ -162,8 +98,12 @@ fn day_of(t: &Tok, lx: &Lexicon) -> Option<u32> {
 /// cannot be another word, or after a unit of time. A full name stands alone however short
 /// ("Mei", "Juli": "harga bulan Mei" names a month as "bulan Maret" does), unless it is also a
 /// function word (English "may").
-fn month_at(toks: &[Tok], i: usize, lx: &Lexicon) -> Option<u32> {
+fn month_at(toks: &[Tok], facts: &[WordFacts], i: usize, lx: &Lexicon) -> Option<u32> {
     let w = toks[i].text.trim_end_matches('.');
+    // The word's facts tell a word no month (most words) without a look-up of its own.
+    if w.len() == toks[i].text.len() && !facts[i].is_month() {
+        return None;
+    }
     let m = lx.month(w)?;
     if toks[i].text.len() > 4 || (is_full_month_name(w, m, lx) && !lx.is_function(w)) {
         return Some(m);
@@ -253,7 +193,8 @@ fn numeric(toks: &[Tok], i: usize) -> Option<When> {
 }
 
 /// Every absolute date in the text, with the indices of the tokens that spelled it.
-pub(super) fn absolute(toks: &[Tok], lx: &Lexicon) -> Vec<(When, Vec<usize>)> {
+/// (`facts`: each token's [`Lexicon::facts`].)
+pub(super) fn absolute(toks: &[Tok], facts: &[WordFacts], lx: &Lexicon) -> Vec<(When, Vec<usize>)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -270,7 +211,7 @@ pub(super) fn absolute(toks: &[Tok], lx: &Lexicon) -> Vec<(When, Vec<usize>)> {
         // "21 November 2019", "19 April"
         if let Some(d) = day_of(&toks[i], lx)
             && i + 1 < toks.len()
-            && let Some(m) = month_at(toks, i + 1, lx)
+            && let Some(m) = month_at(toks, facts, i + 1, lx)
         {
             let year = toks
                 .get(i + 2)
@@ -287,7 +228,7 @@ pub(super) fn absolute(toks: &[Tok], lx: &Lexicon) -> Vec<(When, Vec<usize>)> {
             i += used;
             continue;
         }
-        if let Some(m) = month_at(toks, i, lx) {
+        if let Some(m) = month_at(toks, facts, i, lx) {
             // "March 5, 2024", "March 2015", "sept 2022", "Maret".
             let day = toks
                 .get(i + 1)
@@ -327,15 +268,20 @@ pub(super) fn absolute(toks: &[Tok], lx: &Lexicon) -> Vec<(When, Vec<usize>)> {
 /// The dates a question names.
 pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
     let toks = toks(text);
+    // What the word lists say of each word, from one look-up: most words are no meta word, no
+    // month, no slang and start no relative phrase, which the look-ups below then skip.
+    let facts: Vec<WordFacts> = toks.iter().map(|t| lx.facts(&t.text)).collect();
     use super::lexicon::MetaWord;
+    let release = [MetaWord::Published, MetaWord::Article];
     let mut q = QuestionDates {
         names_release: toks
             .iter()
-            .any(|t| lx.is_meta_word_of(&t.text, &[MetaWord::Published, MetaWord::Article])),
+            .zip(&facts)
+            .any(|(t, f)| f.is_meta_word() && lx.is_meta_word_of(&t.text, &release)),
         ..QuestionDates::default()
     };
     let mut starts = Vec::new();
-    let dated = absolute(&toks, lx);
+    let dated = absolute(&toks, &facts, lx);
     let first_words: Vec<usize> = dated
         .iter()
         .map(|(_, used)| used.iter().copied().min().unwrap_or(0))
@@ -365,8 +311,13 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
     // The words as written first: the slang map is Indonesian, an English phrase stays itself.
     // (Spelled as written, the words read no differently: not read again; and most questions
     // hold no shorthand, so the respelt copy is made only for one that does.)
-    let (mut relative, spelled) = match relative(&toks, lx) {
-        r if r.is_empty() && toks.iter().any(|t| respelling(t).is_some()) => {
+    let (mut relative, spelled) = match relative_of(&toks, &facts, lx) {
+        r if r.is_empty()
+            && toks
+                .iter()
+                .zip(&facts)
+                .any(|(t, f)| f.is_slang() && respelling(t).is_some()) =>
+        {
             let spelled: Vec<Tok> = toks
                 .iter()
                 .map(|t| Tok {
@@ -419,7 +370,8 @@ pub fn of_question(text: &str, lx: &Lexicon) -> QuestionDates {
 /// year out or speaks relatively ("Kamis (21/11)", "kemarin").
 pub fn of_text(text: &str, published: Option<NaiveDate>, lx: &Lexicon) -> Vec<When> {
     let toks = toks(text);
-    let mut out: Vec<When> = absolute(&toks, lx)
+    let facts: Vec<WordFacts> = toks.iter().map(|t| lx.facts(&t.text)).collect();
+    let mut out: Vec<When> = absolute(&toks, &facts, lx)
         .into_iter()
         // A rule an article cites does not date its events; a reader quoting one still names
         // the report by it, so the question keeps that year (see [`cited_year`]).
@@ -440,7 +392,7 @@ pub fn of_text(text: &str, published: Option<NaiveDate>, lx: &Lexicon) -> Vec<Wh
         })
         .collect();
     if let Some(p) = published {
-        for (r, _) in relative(&toks, lx) {
+        for (r, _) in relative_of(&toks, &facts, lx) {
             let day = match r {
                 // Relative to another date, not the writer's day.
                 Relative::Latest | Relative::Before(_) | Relative::Previous(_) => continue,
@@ -483,10 +435,14 @@ pub fn of_text(text: &str, published: Option<NaiveDate>, lx: &Lexicon) -> Vec<Wh
     out
 }
 
+#[path = "dates_toks.rs"]
+mod tokens;
+use tokens::{Tok, toks};
+
 #[path = "dates_relative.rs"]
 mod relative_words;
 pub use relative_words::Relative;
-use relative_words::{is_duration, relative};
+use relative_words::{is_duration, relative, relative_of};
 
 /// Whether a word is a unit of time ("tahun", "year"), between a part of a year and its year.
 pub fn is_duration_word(w: &str, lx: &Lexicon) -> bool {

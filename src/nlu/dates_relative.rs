@@ -2,6 +2,7 @@
 //! of `dates-relative.tsv` means, and where a text's tokens hold such a phrase.
 
 use super::{Lexicon, Tok};
+use crate::nlu::lexicon::WordFacts;
 
 /// What a relative time phrase means (a row of `dates-relative.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,25 +63,48 @@ impl Relative {
 
 /// Relative phrases (longest first at each word), with the indices of their tokens.
 pub(super) fn relative(toks: &[Tok], lx: &Lexicon) -> Vec<(Relative, Vec<usize>)> {
+    let facts: Vec<WordFacts> = toks.iter().map(|t| lx.facts(&t.text)).collect();
+    relative_of(toks, &facts, lx)
+}
+
+/// [`relative`] with each token's [`Lexicon::facts`] given.
+pub(super) fn relative_of(
+    toks: &[Tok],
+    facts: &[WordFacts],
+    lx: &Lexicon,
+) -> Vec<(Relative, Vec<usize>)> {
     let mut out = Vec::new();
     let mut i = 0;
     // One buffer for every two-word phrase (this runs over every paragraph at build).
     let mut two = String::new();
+    // Each word's facts from one look-up (a word is the second of one pair and the first of the
+    // next): only a word that opens a phrase, is a day name or is a phrase itself is looked up
+    // as a phrase, and most words are none.
     while i < toks.len() {
-        let pair = toks.get(i + 1).map(|n| {
-            two.clear();
-            two.push_str(&toks[i].text);
-            two.push(' ');
-            two.push_str(&n.text);
-            two.as_str()
-        });
+        let pair = toks
+            .get(i + 1)
+            .filter(|_| facts[i].opens_relative())
+            .map(|n| {
+                two.clear();
+                two.push_str(&toks[i].text);
+                two.push(' ');
+                two.push_str(&n.text);
+                two.as_str()
+            });
         if let Some(r) = pair.and_then(|p| lx.relative_date(p)) {
             out.push((r, vec![i, i + 1]));
             i += 2;
-        } else if let Some(day) = toks.get(i + 1).and_then(|n| last_weekday(&toks[i], n, lx)) {
+        } else if let Some(day) = toks
+            .get(i + 1)
+            .and_then(|n| last_weekday((&toks[i], facts[i]), (n, facts[i + 1]), lx))
+        {
             out.push((Relative::LastWeekday(day), vec![i, i + 1]));
             i += 2;
-        } else if let Some(r) = lx.relative_date(&toks[i].text) {
+        } else if let Some(r) = facts[i]
+            .is_relative()
+            .then(|| lx.relative_date(&toks[i].text))
+            .flatten()
+        {
             // "Sebulan terakhir", "3 tahun terakhir": after a length of time the word bounds a
             // period ("the past month"), it does not ask for the newest report.
             let period = r == Relative::Latest && i > 0 && is_duration(&toks[i - 1].text, lx);
@@ -97,12 +121,14 @@ pub(super) fn relative(toks: &[Tok], lx: &Lexicon) -> Vec<(Relative, Vec<usize>)
 
 /// A day name with the word that makes it the last one before the writer's day ("Selasa lalu",
 /// "last Tuesday": a phrase of `dates-relative.tsv` with `*` for the name), as its weekday. Only a
-/// day name builds a phrase to look up, so most words cost one map lookup.
-fn last_weekday(a: &Tok, b: &Tok, lx: &Lexicon) -> Option<u32> {
-    let (day, phrase) = if let Some(d) = lx.weekday(&a.text) {
-        (d, format!("* {}", b.text))
+/// day name builds a phrase to look up, and the words' facts tell which is one.
+fn last_weekday(a: (&Tok, WordFacts), b: (&Tok, WordFacts), lx: &Lexicon) -> Option<u32> {
+    let (day, phrase) = if a.1.is_day() {
+        (lx.weekday(&a.0.text)?, format!("* {}", b.0.text))
+    } else if b.1.is_day() {
+        (lx.weekday(&b.0.text)?, format!("{} *", a.0.text))
     } else {
-        (lx.weekday(&b.text)?, format!("{} *", a.text))
+        return None;
     };
     (lx.relative_date(&phrase) == Some(Relative::LastWeekday(0))).then_some(day)
 }

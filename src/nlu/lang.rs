@@ -91,8 +91,8 @@ pub fn detect_tokens(tokens: &[text::Token], lx: &Lexicon) -> Option<Lang> {
             continue;
         }
         // Each list and map is asked once per word: this runs on every question.
-        let slang = lx.slang.get(w);
         let facts = lx.facts(w);
+        let slang = facts.is_slang().then(|| lx.slang.get(w)).flatten();
         let id_word = facts.function_in(Lang::Id)
             || slang.is_some_and(|f| f.iter().any(|x| lx.is_function_in(Lang::Id, x)))
             || facts.hint_in(Lang::Id);

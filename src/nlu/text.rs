@@ -19,6 +19,16 @@ pub struct Token {
 /// The text with each ordinal numeral written as its number ("the 21st" → "the 21"), the suffix
 /// told by `is_suffix` (lowercase): a day is written so in dates and articles.
 pub fn plain_ordinals(text: &str, is_suffix: impl Fn(&str) -> bool) -> String {
+    // Only letters right after a digit can be a suffix: a text with none (most) is itself.
+    let mut after_digit = false;
+    let suffixed = text.chars().any(|c| {
+        let letter = after_digit && c.is_alphabetic();
+        after_digit = c.is_ascii_digit();
+        letter
+    });
+    if !suffixed {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;

@@ -93,8 +93,10 @@ impl TickerMatcher {
         let lx = &index.lx;
         if w.chars().count() < 4
             || self.context.contains(w)
-            || lx.is_function(w)
-            || lx.is_real_word(w)
+            || ({
+                let f = lx.facts(w);
+                f.is_function() || f.is_real_word()
+            })
             || index.term(w).is_some()
             || w.chars().any(|c| c.is_ascii_digit())
         {

@@ -77,8 +77,7 @@ pub fn without_date_words<'a>(q: &'a Query, qd: &QuestionDates) -> Cow<'a, Query
     {
         return Cow::Borrowed(q);
     }
-    let mut out = q.clone();
-    out.terms.retain(|t| !qd.words.contains(&t.word));
+    let mut out = q.keeping(|t| !qd.words.contains(&t.word));
     for t in out.terms.iter_mut() {
         if qd.relative_words.contains(&t.word) {
             t.salient = false;

@@ -41,8 +41,7 @@ pub(super) fn without_anchor<'q>(
     qd: &QuestionDates,
     anchor: &[String],
 ) -> (Cow<'q, Query>, QuestionDates) {
-    let mut reduced = q.clone();
-    reduced.terms.retain(|t| !anchor.contains(&t.word));
+    let reduced = q.keeping(|t| !anchor.contains(&t.word));
     if reduced.terms.is_empty() {
         return (Cow::Borrowed(q), qd.clone());
     }

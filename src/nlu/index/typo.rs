@@ -238,13 +238,19 @@ impl Index {
     pub fn spell_out_pair(&self, short: &str) -> Option<String> {
         // Every pair `short` may shorten opens with its first letter (an initial, or the start of
         // the first word), and the pairs are sorted: only that run is tried, not every title's.
-        let first = short.as_bytes().first()?;
+        // A blend (four letters or more) takes two letters at least of the first word: the run
+        // of the pairs opening with those two.
+        let bytes = short.as_bytes();
+        if bytes.is_empty() {
+            return None;
+        }
+        let opening = &bytes[..if bytes.len() >= 4 { 2 } else { 1 }];
         let lo = self
             .title_pairs
-            .partition_point(|(a, _, _)| a.as_bytes().first() < Some(first));
-        let hi = self
-            .title_pairs
-            .partition_point(|(a, _, _)| a.as_bytes().first() <= Some(first));
+            .partition_point(|(a, _, _)| a.as_bytes() < opening);
+        let hi = self.title_pairs.partition_point(|(a, _, _)| {
+            a.as_bytes() < opening || a.as_bytes().starts_with(opening)
+        });
         let mut fits: Vec<(&str, &str, u32)> = self.title_pairs[lo..hi]
             .iter()
             .filter(|(a, b, _)| crate::nlu::abbrev::shortens_pair(short, a, b))

@@ -63,6 +63,7 @@ impl Lexicon {
             .collect();
         let formal = lx.slang.values().flatten().chain(lx.synonyms.keys());
         lx.facts.mark(formal.cloned(), word_facts::FORMAL);
+        lx.mark_facts();
         Ok(lx)
     }
 

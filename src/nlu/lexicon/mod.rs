@@ -284,13 +284,13 @@ impl Lexicon {
     }
 
     pub fn is_generic(&self, w: &str) -> bool {
-        self.generic.contains(w)
+        self.facts(w).is_generic()
     }
 
     /// A name of the country the reports are written in and for: they leave it unsaid as often
     /// as not ("inflasi bulanan" for the country's inflation), so no report need hold it.
     pub fn is_home_word(&self, w: &str) -> bool {
-        self.home_words.contains(w)
+        self.facts(w).is_home_word()
     }
 
     /// Whether a word opens a clause that places the question ("saat …, berapa …?").
@@ -392,7 +392,7 @@ impl Lexicon {
 
     /// A full month or day name.
     pub fn is_calendar_word(&self, w: &str) -> bool {
-        self.calendar.contains(w)
+        self.facts(w).is_calendar_word()
     }
 
     /// A month's number from its name or abbreviation, in any language.

@@ -75,6 +75,14 @@ impl Lexicon {
         // One buffer for every phrase tried: most questions name no earlier report.
         let mut phrase = String::new();
         (0..words.len()).find_map(|i| {
+            // Every phrase has two words at least: one opens with a word and a space, or none
+            // does, and then no phrase is built there.
+            let w = words[i].as_str();
+            let opens =
+                |p: &String| p.len() > w.len() && p.starts_with(w) && p.as_bytes()[w.len()] == b' ';
+            if !self.previous_report.iter().any(opens) {
+                return None;
+            }
             (2..=3).rev().find_map(|n| {
                 phrase.clear();
                 for (k, w) in words.get(i..i + n)?.iter().enumerate() {

@@ -139,8 +139,8 @@ fn fit(
         .iter()
         .map(|pos| pos.iter().map(|&(_, f)| f).fold(0.0, f32::max))
         .collect();
-    let share_of = |weights: &[f32]| {
-        let total: f32 = weights.iter().sum();
+    // (Each list's total is the question's and article's, summed once: `Weights::totals`.)
+    let share_of = |weights: &[f32], total: f32| {
         if total <= 0.0 {
             return 0.0;
         }
@@ -164,8 +164,7 @@ fn fit(
         _ => Vec::new(),
     };
     // How near the value nearest them stands to the terms of these weights.
-    let near_of = |weights: &[f32]| {
-        let total: f32 = weights.iter().sum();
+    let near_of = |weights: &[f32], total: f32| {
         values
             .iter()
             .map(|&(v, strength)| {
@@ -202,7 +201,7 @@ fn fit(
     let tight_too = asked.wanted != AnswerType::Reason;
     // `near` ([`nearness`] over all the terms' weight) and `tight` (over the weight present) share
     // the closeness of each value to the terms: it is summed once for both.
-    let near_total: f32 = w.near.iter().sum();
+    let near_total = w.totals.near;
     let (mut near, mut tight) = (0.0f32, 0.0f32);
     for &(v, strength) in &values {
         let own = closeness(v, &at, &w.near);
@@ -220,15 +219,15 @@ fn fit(
         let focus_near = if asked.wanted == AnswerType::Reason {
             0.0
         } else {
-            near_of(&w.focus)
+            near_of(&w.focus, w.totals.focus)
         };
-        (near_of(&w.rare), focus_near)
+        (near_of(&w.rare, w.totals.rare), focus_near)
     } else {
         (0.0, 0.0)
     };
     let extra = w.date_weight + w.superlative_weight;
     let local = if extra > 0.0 {
-        let total: f32 = w.local.iter().sum::<f32>() + extra;
+        let total: f32 = w.totals.local + extra;
         let named = if names_date(&sentence.dates, &w.dates) {
             w.date_weight
         } else {
@@ -239,9 +238,9 @@ fn fit(
         } else {
             0.0
         };
-        (share_of(&w.local) * (total - extra) + named + extreme) / total.max(1e-6)
+        (share_of(&w.local, w.totals.local) * (total - extra) + named + extreme) / total.max(1e-6)
     } else {
-        share_of(&w.local)
+        share_of(&w.local, w.totals.local)
     };
     // Generic words alone ("berapa harganya?") share nothing specific with a sentence.
     let specific = at
@@ -252,14 +251,18 @@ fn fit(
     let rhetorical = sentence.rhetorical;
     let fit = SentenceFit {
         range: sentence.range.clone(),
-        share: if specific { share_of(&w.plain) } else { 0.0 },
+        share: if specific {
+            share_of(&w.plain, w.totals.plain)
+        } else {
+            0.0
+        },
         typed: values.iter().map(|&(_, s)| s).fold(0.0, f32::max),
         local: if rhetorical { 0.5 * local } else { local },
         near: if rhetorical { 0.0 } else { near },
         rare: if rhetorical { 0.0 } else { rare },
-        focus: share_of(&w.focus),
+        focus: share_of(&w.focus, w.totals.focus),
         focus_near: if rhetorical { 0.0 } else { focus_near },
-        echo: share_of(&w.figures),
+        echo: share_of(&w.figures, w.totals.figures),
         tight: if rhetorical { 0.0 } else { tight },
         // Only a figure has a period: a name or a place asked beside a month is not labelled.
         labelled: if rhetorical || asked.wanted != AnswerType::Number {

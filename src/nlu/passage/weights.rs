@@ -57,6 +57,8 @@ pub(super) struct Weights {
     /// Whether `rare` and `focus_near` are measured (else 0): only the fitting dump needs them
     /// while their weights are 0.
     pub(super) extras: bool,
+    /// Each of the weight lists above summed: the same for every sentence measured.
+    pub(super) totals: Totals,
     /// No paragraph holds a question word the title lacks: the words the question shares with
     /// the article all name the story (which the lead restates), so they tell its paragraphs
     /// apart only by how much of that topic each repeats.
@@ -166,6 +168,7 @@ impl Weights {
             focus: Vec::new(),
             figures: Vec::with_capacity(q.terms.len()),
             extras: true,
+            totals: Totals::default(),
             untitled: true,
         };
         let english = q.lang == Lang::En;
@@ -248,8 +251,27 @@ impl Weights {
                 if focus { out.local[k] } else { 0.0 }
             })
             .collect();
+        out.totals = Totals {
+            near: out.near.iter().sum(),
+            local: out.local.iter().sum(),
+            plain: out.plain.iter().sum(),
+            rare: out.rare.iter().sum(),
+            focus: out.focus.iter().sum(),
+            figures: out.figures.iter().sum(),
+        };
         out
     }
+}
+
+/// The sums of a [`Weights`]' lists, by the list's name.
+#[derive(Default)]
+pub(super) struct Totals {
+    pub(super) near: f32,
+    pub(super) local: f32,
+    pub(super) plain: f32,
+    pub(super) rare: f32,
+    pub(super) focus: f32,
+    pub(super) figures: f32,
 }
 
 /// Without a head, what the phrase opening the question counts or prices: its first word that

@@ -119,15 +119,28 @@ impl Query {
         t.context || (self.lead_names_report && t.placing)
     }
 
+    /// The question with only the terms `keep` holds, in their order: a copy of the others is
+    /// never made (a term's words and ids are a good share of a copy's allocations).
+    pub fn keeping(&self, keep: impl Fn(&Term) -> bool) -> Query {
+        Query {
+            words: self.words.clone(),
+            placed: self.placed.clone(),
+            placing_words: self.placing_words.clone(),
+            lead_names_report: self.lead_names_report,
+            terms: self.terms.iter().filter(|t| keep(t)).cloned().collect(),
+            answer_type: self.answer_type,
+            lang: self.lang,
+            conditions: self.conditions.clone(),
+        }
+    }
+
     /// The question without the terms of a clause placing it, for choosing among one article's
     /// paragraphs (the clause chose the article); the question itself when it has no such clause
     /// or nothing else.
     pub fn without_context(&self) -> std::borrow::Cow<'_, Query> {
         let out = |t: &Term| self.placed_elsewhere(t);
         if self.terms.iter().any(out) && self.terms.iter().any(|t| !out(t)) {
-            let mut q = self.clone();
-            q.terms.retain(|t| !out(t));
-            std::borrow::Cow::Owned(q)
+            std::borrow::Cow::Owned(self.keeping(|t| !out(t)))
         } else {
             std::borrow::Cow::Borrowed(self)
         }

@@ -150,9 +150,10 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         let named = |w: &str| {
             english
                 && index.is_name(w)
-                && !lx.is_real_word(w)
-                && !lx.is_calendar_word(w)
-                && lx.month(w).is_none()
+                && ({
+                    let f = lx.facts(w);
+                    !f.is_real_word() && !f.is_calendar_word() && !f.is_month()
+                })
                 && lx.deslang(w).len() == 1
         };
         // A series' shorthand before the part's number is the series' noun ("tw 3", "kw3" →
@@ -224,6 +225,9 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     // Where the first question word and the last content word stand, for a question asked last.
     let mut asked_at: Option<usize> = None;
     let mut last_term_at: Option<usize> = None;
+    // Whether every word before the current one is a function word (kept as the words go, not
+    // asked again of them all at each word).
+    let mut function_words_only = true;
     for (k, t) in tokens.iter().enumerate() {
         let w = t.word.as_str();
         let placing = context.get(k).copied().unwrap_or(false);
@@ -231,10 +235,14 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         // English opens a question with its question word ("how much", "in which year",
         // "what year"); one after a content word opens a clause ("… when BI raised rates") or
         // is a noun of the topic ("year-on-year inflation").
-        let opening = !english || tokens[..k].iter().all(|t| lx.is_function(&t.word));
+        let opening = !english || function_words_only;
+        if english && function_words_only {
+            function_words_only = lx.is_function(w);
+        }
+        let question_word = lx.answer_type(w);
         // A date noun before a figure names the date ("tahun 2022", "tanggal 5"), and so does one
         // opening a relative phrase ("tahun lalu"): it is not asked.
-        let date_noun = lx.answer_type(w) == Some(AnswerType::Date) && !lx.is_function(w);
+        let date_noun = question_word == Some(AnswerType::Date) && !lx.is_function(w);
         let names_date = date_noun
             && (tokens.get(k + 1).is_some_and(|n| {
                 n.word.chars().any(|c| c.is_ascii_digit())
@@ -242,9 +250,7 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
             }) || answer_kind::topic_date_noun(&tokens, k, lx));
         // A clause placing the question asks nothing: its "dalam satu jam" or "tahun itu" is
         // part of the event it names.
-        let asks = lx
-            .answer_type(w)
-            .filter(|_| opening && !names_date && !placing);
+        let asks = question_word.filter(|_| opening && !names_date && !placing);
         // "How many": a later, more specific question word outranks a manner word.
         if matches!(
             answer_type,

@@ -28,12 +28,14 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     // month is a date.
     // The reader's own spelling counts too: an abbreviation the slang list spells out may be
     // the name the articles write.
+    // (The word lists' three questions are one look-up, asked before the bridge's.)
     let is_name = |w: &str| {
         index.is_name(w)
-            && !lx.is_real_word(w)
+            && ({
+                let f = lx.facts(w);
+                !f.is_real_word() && !f.is_calendar_word() && !f.is_month()
+            })
             && lx.english_of(w).is_none_or(|t| t.iter().all(|t| t == w))
-            && !lx.is_calendar_word(w)
-            && lx.month(w).is_none()
     };
     let name = !english && !token.capitalised && (is_name(&word) || written.is_some_and(is_name));
     // The slang map may turn a name the articles write into a word they never use (a place spelt
@@ -331,15 +333,19 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     // A word of the dictionary is an ordinary word however few articles use it ("penjahit",
     // "bersandar" are rare in a small archive, not names): only a word the dictionary lacks (a
     // place, an abbreviation) is salient by rarity; a name the reader capitalised still is.
+    // The word is settled: what the word lists say of it (and of its stem, asked only of a word
+    // that is no name) is looked up once for the tests below.
+    let facts = lx.facts(&word);
+    let stem_facts = (!name).then(|| if st == word { facts } else { lx.facts(&st) });
     let corpus_rare = translations.is_empty()
         && wordnet.is_empty()
-        && !lx.is_calendar_word(&word)
+        && !facts.is_calendar_word()
         && matches.iter().any(|&(id, _)| index.is_rare(id));
     // A unit of measure ("hektar", "mdpl") says what kind of figure, never which report.
     // The stem's one look-up first: most question words' stems are dictionary words, and the
     // affix stripping of `is_dictionary_form` is the dearest of the three.
     let ordinary = !name
-        && (lx.is_real_word(&st)
+        && (stem_facts.is_some_and(|f| f.is_real_word())
             || is_dictionary_form(&word, lx)
             || lx.measure(&word, MeasureRole::Unit).is_some());
     let rare = corpus_rare && !ordinary;
@@ -374,10 +380,10 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     // The home country is left unsaid by as many reports as name it (`Lexicon::is_home_word`):
     // no report need hold it, and it says little of which one is meant. Inside a name ("Bank
     // Indonesia") the other words carry the name.
-    let home = lx.is_home_word(&word);
+    let home = facts.is_home_word();
     let generic = home
-        || lx.is_generic(&word)
-        || (!name && lx.is_generic(&st))
+        || facts.is_generic()
+        || stem_facts.is_some_and(|f| f.is_generic())
         || (!translations.is_empty() && translations.iter().all(|t| lx.is_generic(t)));
     // Once the slang lists, colloquial forms, affixes, shorthand and typo correction all failed
     // on a lowercase word spelt like a word (vowels enough: "sukalaras", not "skrgg"), it is most
@@ -413,7 +419,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
             && !token.capitalised
             && !matches.is_empty()
             && corpus_rare
-            && !lx.is_real_word(&word))
+            && !facts.is_real_word())
         .then(|| index.spell_out_pair(&word))
         .flatten()
         .map(|pair| pair.split(' ').map(str::to_string).collect::<Vec<_>>())
