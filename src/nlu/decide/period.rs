@@ -289,6 +289,14 @@ pub(super) fn whole_years(words: &[String], lx: &Lexicon) -> Vec<i32> {
         .collect()
 }
 
+/// Whether article `doc` writes one of `years` as a whole year itself ("sepanjang 2031"): read
+/// only for a question asking a whole year, once per report on its topic.
+pub(super) fn writes_whole_year(index: &Index, doc: usize, years: &[i32], lx: &Lexicon) -> bool {
+    whole_years(&index.article_words(doc), lx)
+        .iter()
+        .any(|y| years.contains(y))
+}
+
 /// The year an article was published in, which dates the parts it writes bare.
 pub(super) fn published_year(doc: &crate::nlu::index::Doc) -> Option<i32> {
     use chrono::Datelike;

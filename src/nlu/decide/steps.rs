@@ -6,6 +6,7 @@
 
 use super::Inputs;
 use super::holding::doc_holds;
+use super::period;
 use super::siblings::{self, clause_share, clause_terms, same_topic};
 use crate::nlu::article::{self, Scored};
 use crate::nlu::condition::{self, Verdict};
@@ -136,23 +137,19 @@ impl Inputs<'_> {
             // "Sepanjang 2031" asks the whole year's figure: a later report on the topic writing
             // that very phrase gives it, where another gives only a part ("periode yang sama
             // tahun 2031").
-            let asked_whole = super::period::whole_years(&q.words, self.lx);
-            let mut writes_whole: Vec<(usize, bool)> = Vec::new();
+            let asked_whole = period::whole_years(&q.words, self.lx);
+            let writers: Vec<usize> = if asked_whole.is_empty() {
+                Vec::new()
+            } else {
+                topic
+                    .iter()
+                    .copied()
+                    .filter(|&doc| period::writes_whole_year(index, doc, &asked_whole, self.lx))
+                    .collect()
+            };
             for s in ranked.iter_mut() {
                 let doc = index.passages[s.passage].doc as usize;
-                let writes = !asked_whole.is_empty()
-                    && topic.contains(&doc)
-                    && match writes_whole.iter().find(|(d, _)| *d == doc) {
-                        Some(&(_, w)) => w,
-                        None => {
-                            let words = index.article_words(doc);
-                            let w = super::period::whole_years(&words, self.lx)
-                                .iter()
-                                .any(|y| asked_whole.contains(y));
-                            writes_whole.push((doc, w));
-                            w
-                        }
-                    };
+                let writes = writers.contains(&doc);
                 // Writing the year's whole figure, the report agrees with the year however its
                 // title dates it ("… di 2032" looking back on 2031).
                 let agreement = if writes {
