@@ -420,26 +420,26 @@ fn a_year_other_than_the_reports_own_picks_the_paragraph_that_names_it() {
     assert!(a.answered && a.text.contains("41.000"), "{a:?}");
 }
 
-const WEEK_REPORT: &str = "Hingga Pekan ke-10 di 2032, 80 Warga Lumbung Terjangkit Flu
+const WEEK_REPORT: &str = "Flu Merebak, 80 Warga Lumbung Dirawat sampai Pekan ke-10 2032
 
 Tanggal: Jumat, 12 Maret 2032 / 10:00 WIB
 Reporter: Redaksi Uji
 
-LUMBUNG - Dinas Kesehatan Kota Lumbung mencatat hingga pekan ke-10 tahun 2032 sebanyak 80 warga terjangkit flu.
+LUMBUNG - Sebanyak 80 warga Kota Lumbung dirawat karena flu sampai pekan ke-10 tahun 2032, menurut catatan Dinas Kesehatan.
 
-Kepala Dinas Kesehatan Kota Lumbung Andi Pratama mengatakan kasus naik karena cuaca yang tidak menentu.
+Cuaca yang berubah-ubah disebut sebagai pemicunya, kata Kepala Dinas Kesehatan Andi Pratama.
 
-Andi juga menyebut total kasus flu sepanjang 2031 mencapai 1.234 kasus.
+Sebagai pembanding, Andi mengungkapkan total kasus flu sepanjang 2031 sebanyak 1.234 kasus.
 ";
 
-const QUARTER_REPORT: &str = "Dinkes Temukan 300 Kasus Flu di Kota Lumbung
+const QUARTER_REPORT: &str = "Dinkes Catat 300 Kasus Flu di Kota Lumbung
 
 Tanggal: Rabu, 14 April 2032 / 09:00 WIB
 Reporter: Redaksi Uji
 
-LUMBUNG - Dinas Kesehatan Kota Lumbung menemukan 300 kasus flu sejak awal tahun.
+LUMBUNG - Dinas Kesehatan Kota Lumbung mencatat 300 kasus flu sejak Januari.
 
-Pada periode yang sama tahun 2031 tercatat total 210 kasus flu di Kota Lumbung.
+Angka itu naik dari total 210 kasus flu pada periode yang sama tahun 2031.
 ";
 
 #[test]

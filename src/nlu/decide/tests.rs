@@ -139,7 +139,7 @@ fn a_recalled_year_the_quoted_paragraph_names_agrees_when_no_report_of_it_is_a_c
     let lx = lexicon();
     let a = plain_article(
         1,
-        "Kasus Flu Lumbung Tahun 2031 Turun\n\nTanggal: Selasa, 10 Februari 2032 / 10:00 WIB\n\nPada tahun 2029 tercatat 1.200 kasus flu, pada 2030 naik menjadi 1.500 kasus, dan pada 2031 turun ke 900 kasus.\n",
+        "Flu di Lumbung Mereda pada 2031\n\nTanggal: Selasa, 10 Februari 2032 / 10:00 WIB\n\nDinas mencatat 1.200 kasus flu pada 2029, 1.500 kasus pada 2030 dan 900 kasus pada 2031.\n",
     );
     let dix = DateIndex::build(&[a], &lx);
     let q = dates::of_question("Berapa kasus flu di Lumbung pada tahun 2029?", &lx).dates;
