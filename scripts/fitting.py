@@ -55,6 +55,8 @@ WIDE_W = sorted(WIDE_V + glob.glob(os.path.join(ROOT, "tests/archive/articles-w/
 WIDE_X = sorted(WIDE_W + glob.glob(os.path.join(ROOT, "tests/archive/articles-x/*.txt")))
 # Stop 38's set Y (four more new same-topic groups) on top of WIDE_X: imported only for probe-39-y.
 WIDE_Y = sorted(WIDE_X + glob.glob(os.path.join(ROOT, "tests/archive/articles-y/*.txt")))
+# Stop 39's set Z (four more new same-topic groups) on top of WIDE_Y: imported only for probe-40-z.
+WIDE_Z = sorted(WIDE_Y + glob.glob(os.path.join(ROOT, "tests/archive/articles-z/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -199,6 +201,9 @@ SETS = [
     # Stop 38's set Y (four more new same-topic groups), questions of every kind: scored blind
     # (0.778) and kept blind all of stop 38 (0.778 at its end), tuned on from stop 39.
     ("tests/archive/qa/probe-39-y.jsonl", WIDE_Y),
+    # Stop 39's set Z (four more new same-topic groups), questions of every kind: scored blind
+    # (0.764) and kept blind all of stop 39 (0.764 at its end), tuned on from stop 40.
+    ("tests/archive/qa/probe-40-z.jsonl", WIDE_Z),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
