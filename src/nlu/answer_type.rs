@@ -66,12 +66,16 @@ impl<'q> Asked<'q> {
             .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
             .map(String::as_str)
             .collect();
-        // A time word before a figure quotes a time ("sampai pukul 10.30, berapa pembeli …"):
-        // it places the question rather than asking the hour.
+        // The hour is asked where a time word stands right before "berapa" ("pukul berapa",
+        // "jam brp"). A time word elsewhere places the question: before a figure it quotes a
+        // time ("sampai pukul 10.30, berapa pembeli …"), before a noun it names a part of the
+        // day an event is held in ("kapan malam puncak …" asks the date).
         let time = q.words.iter().enumerate().any(|(i, w)| {
             lx.is_cue(w, Cue::Time)
                 && !lx.is_day(w)
-                && !q.words.get(i + 1).is_some_and(|n| text::has_digit(n))
+                && q.words
+                    .get(i + 1)
+                    .is_some_and(|n| lx.answer_type(n) == Some(AnswerType::Number))
         });
         // "Pukul berapa" asks for a time, which is no amount; "saham apa" and "which commodity"
         // ask for a name (Indonesian puts the noun first, English after; a verb there, as in
@@ -435,7 +439,12 @@ pub fn values_of(toks: &[Tok], facts: &[Facts], asked: &Asked) -> Vec<(usize, f3
             }
             AnswerType::Date => {
                 let time = is(TIME);
-                if !(time || is(DATE)) || (!is(DIGITS) && asked.words.contains(t.lower.as_str())) {
+                // A year the question quotes ("Festival 2019") names the edition, not the day
+                // asked for; a date holding other figures ("24/2/2019") still answers.
+                if !(time || is(DATE))
+                    || asked.quotes(t)
+                    || (!is(DIGITS) && asked.words.contains(t.lower.as_str()))
+                {
                     continue;
                 }
                 // "Jam berapa" asks a time of day, which no date gives.
