@@ -246,6 +246,24 @@ fn apa_opening_a_verb_of_causing_asks_why_but_after_a_noun_asks_which() {
 }
 
 #[test]
+fn a_cause_asked_after_apa_yang_outranks_a_yes_no_marker_and_masa_the_noun_marks_none() {
+    let index = crate::nlu::testing::one_article_index(
+        "Kopi Lumbung\n\nPanen kopi Lumbung turun karena hujan pada masa berbunga.\n",
+    );
+    use crate::nlu::query::{AnswerType, analyse};
+    let kind = |raw: &str| analyse(raw, None, &index).answer_type;
+    // "memang" marks a yes/no question; "apa yang menyebabkan" still asks why.
+    assert_eq!(
+        kind("Apa yang menyebabkan panen kopi Lumbung memang turun?"),
+        AnswerType::Reason
+    );
+    // "pada masa berbunga" names a period; the question asks a thing, not yes or no.
+    assert_eq!(kind("Apa yang turun pada masa berbunga?"), AnswerType::Any);
+    // Opening or closing the question, "masa" still doubts a claim.
+    assert_eq!(kind("Masa panen kopi Lumbung turun?"), AnswerType::YesNo);
+}
+
+#[test]
 fn the_word_after_siapa_yang_is_what_was_done_not_what_is_asked_about() {
     let index = crate::nlu::testing::one_article_index(
         "Lomba Lari Sukamaju\n\nPelatih tim Lumbung, Budi, memuji pelari yang finis ketiga.\n",

@@ -426,7 +426,11 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
         first.head = true;
     }
     answer_type = answer_kind::refined(answer_type, &tokens, english, lx);
-    if answer_type == AnswerType::Any && !english && answer_kind::asks_cause(&segments, lx) {
+    // "Apa yang menyebabkan …" asks why, whatever yes/no marker the question also holds.
+    if matches!(answer_type, AnswerType::Any | AnswerType::YesNo)
+        && !english
+        && answer_kind::asks_cause(&segments, lx)
+    {
         answer_type = AnswerType::Reason;
     }
     framing::add_framing_words(&mut terms, answer_type, index);
