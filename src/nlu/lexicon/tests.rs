@@ -59,6 +59,18 @@ fn ridership_and_a_health_centre_cross_the_bridge_as_the_reports_words() {
 }
 
 #[test]
+fn a_price_crash_and_a_hijri_year_cross_the_bridge_as_the_reports_words() {
+    let lx = Lexicon::builtin();
+    // FreeDict has neither: a market report writes a crash as "anjlok", a year of the Islamic
+    // calendar as "Hijriah".
+    assert!(
+        lx.english_of("crash")
+            .is_some_and(|t| t.iter().any(|w| w == "anjlok"))
+    );
+    assert_eq!(lx.english_of("hijri"), Some(&vec!["hijriah".to_string()]));
+}
+
+#[test]
 fn a_race_stage_crosses_the_bridge_and_names_the_same_part_as_tahap() {
     let lx = Lexicon::builtin();
     // FreeDict gives "stage" only its theatre and phase senses; a race report writes "etape".
