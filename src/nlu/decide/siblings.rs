@@ -142,11 +142,17 @@ pub(super) fn same_topic(
         .filter(|t| !t.is_empty());
     // For "terbaru", a headline naming what the question counts ("penumpang") names its topic
     // before one sharing only a modifier ("Tiket Pesawat" for "penumpang pesawat domestik"): the
-    // newest report of the modifier is another subject's.
+    // newest report of the modifier is another subject's. Only if it names as many of the
+    // question's words as the best one's headline: one naming the head alone (through an
+    // abbreviation another subject's long form shares) is on another subject.
     // (Without "terbaru" the first such headline is the topic: the others are not read.)
     let topic = if qd.latest {
         let mut all: Vec<Vec<&Term>> = titled.collect();
-        match all.iter().position(|t| t.iter().any(|t| t.head)) {
+        let first = all.first().map_or(0, Vec::len);
+        match all
+            .iter()
+            .position(|t| t.len() >= first && t.iter().any(|t| t.head))
+        {
             Some(k) => all.swap_remove(k),
             None => all.into_iter().next().unwrap_or_default(),
         }

@@ -284,3 +284,17 @@ fn for_the_newest_report_one_headlined_in_other_words_whose_lead_holds_most_of_t
     );
     assert!(topic.contains(&11) && topic.contains(&12), "{topic:?}");
 }
+
+#[test]
+fn for_the_newest_report_a_headline_naming_what_is_asked_only_through_an_abbreviation_is_another_subject()
+ {
+    let topic = latest_topic(
+        &[
+            "Harga Kopi Lumbung Turun\n\nHarga kopi di Lumbung turun. Gudang kini meminta kadar kering kopi 12 persen.\n",
+            "Harga Teh Sukamaju Naik, KTK 100 Persen Rp 9.000\n\nHarga teh Sukamaju naik, tergantung kadar teh kering (KTK). Untuk KTK 100 persen Rp 9.000.\n",
+        ],
+        "Berapa kadar kering kopi Lumbung yang terbaru?",
+    );
+    assert!(topic.contains(&11), "{topic:?}");
+    assert!(!topic.contains(&12), "{topic:?}");
+}
