@@ -5,7 +5,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::answer_type::Tok;
-use super::lexicon::{Lexicon, Measure, MeasureRole};
+use super::lexicon::{Lexicon, Measure, MeasureRole, first_in_role};
 use super::query::{AnswerType, Query};
 
 /// The question word that named the measure asked in ("persen" of "turun berapa persen").
@@ -72,16 +72,30 @@ pub(super) fn asked_measure(words: &[String], lx: &Lexicon) -> Option<Measure> {
             )
     };
     // The word's measure first: most words have none, and their neighbours need no look-up.
-    let find = |role: MeasureRole| {
-        words.iter().enumerate().find_map(|(i, w)| {
-            lx.measure(w, role)
+    // The first word giving each role, from one look-up per word (not one per word and role):
+    // a unit wins, else a prefix, else a noun.
+    let (mut prefix, mut noun) = (None, None);
+    for (i, w) in words.iter().enumerate() {
+        let listed = lx.measures_of(w);
+        if listed.is_empty() {
+            continue;
+        }
+        let pick = |role: MeasureRole| {
+            first_in_role(listed, role)
                 .filter(|&m| m != Measure::Duration || asks_right_before(i))
                 .filter(|_| role == MeasureRole::Noun || (beside(i) && free(i)))
-        })
-    };
-    find(MeasureRole::Unit)
-        .or_else(|| find(MeasureRole::Prefix))
-        .or_else(|| find(MeasureRole::Noun))
+        };
+        if let Some(unit) = pick(MeasureRole::Unit) {
+            return Some(unit);
+        }
+        if prefix.is_none() {
+            prefix = pick(MeasureRole::Prefix);
+        }
+        if noun.is_none() {
+            noun = pick(MeasureRole::Noun);
+        }
+    }
+    prefix.or(noun)
 }
 
 /// The measure an English question's noun names through its translations ("profit" → "laba",

@@ -104,6 +104,21 @@ pub fn coverage(q: &Query, index: &Index, passages: &[&Passage]) -> f32 {
     coverage_weighted(q, index, passages, &weights)
 }
 
+/// [`coverage`] of a question asking the one term `t` (placed elsewhere only by its own clause,
+/// as such a question names no report up front), without building that question: a copy of the
+/// term for each salient word near the answer was most of what the measure cost.
+pub(crate) fn term_coverage(t: &Term, index: &Index, passages: &[&Passage]) -> f32 {
+    let weights = [weight(t, index)];
+    if weights.iter().sum::<f32>() == 0.0 {
+        return 0.0;
+    }
+    let inside = [passages.iter().map(|p| found(t, p)).fold(0.0, f32::max)];
+    let doc = passages[0].doc as usize;
+    coverage_found(&weights, &inside, |_| {
+        outside_placed(t.context, index, t, doc)
+    })
+}
+
 /// [`coverage`] with each term's [`weight`] given (computed once for many candidates).
 fn coverage_weighted(q: &Query, index: &Index, passages: &[&Passage], weights: &[f32]) -> f32 {
     if weights.iter().sum::<f32>() == 0.0 {
@@ -140,8 +155,13 @@ fn coverage_found(weights: &[f32], inside: &[f32], mut outside: impl FnMut(usize
 
 /// How much an article's passages that lack a term still hold it, by the article alone.
 fn outside(q: &Query, index: &Index, t: &Term, doc: usize) -> f32 {
+    outside_placed(q.placed_elsewhere(t), index, t, doc)
+}
+
+/// [`outside`], given whether the question places the term elsewhere.
+fn outside_placed(placed: bool, index: &Index, t: &Term, doc: usize) -> f32 {
     let titled = t.in_terms(&index.docs[doc].title_terms);
-    if q.placed_elsewhere(t) && (titled || in_doc(t, index, doc)) {
+    if placed && (titled || in_doc(t, index, doc)) {
         // A clause placing the question ("saat rupiah ditutup di …") is met by the
         // article, its title included; the answering paragraph need not repeat it.
         1.0

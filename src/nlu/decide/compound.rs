@@ -32,13 +32,7 @@ pub(super) fn only_in_compounds(
             return None;
         }
         let pieces = chunk.split('-').count();
-        let parts: Vec<String> = chunk
-            .split('-')
-            .filter_map(|s| {
-                let w = text::words(s);
-                (w.len() == 1 && w[0].chars().all(char::is_alphabetic)).then(|| w[0].clone())
-            })
-            .collect();
+        let parts: Vec<String> = chunk.split('-').filter_map(piece_word).collect();
         (parts.len() == pieces && parts.iter().any(|w| *w != parts[0])).then_some(parts)
     };
     let chunks = || paragraphs.iter().flat_map(|p| p.split_whitespace());
@@ -81,10 +75,48 @@ pub(super) fn only_in_compounds(
             .any(|c| text::words(c).iter().any(|w| matches(w)))
 }
 
+/// A compound's piece as one word of letters, as the tokenizer reads it; `None` when it reads as
+/// none or several, or holds other than letters. A piece of ASCII letters alone (most are) is its
+/// lowercase as the tokenizer keeps it, without a tokenizer run: a lone word is never an acronym
+/// kept in capitals (the text it stands in is all capitals then) nor a reduplication (no "2").
+fn piece_word(s: &str) -> Option<String> {
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return Some(text::as_token(s.to_ascii_lowercase()));
+    }
+    let w = text::words(s);
+    (w.len() == 1 && w[0].chars().all(char::is_alphabetic)).then(|| w[0].clone())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::nlu::query::analyse;
+
+    #[test]
+    fn a_piece_of_letters_reads_as_the_tokenizer_reads_it() {
+        for s in [
+            "Talagaraya",
+            "PLN",
+            "bersih",
+            "Haiii",
+            "III",
+            "VIII",
+            "Ke",
+            "x",
+            "",
+            "COVID19",
+            "Rp",
+            "jalan2",
+            "é",
+            "Sukamaju.",
+            "ABCDEF",
+        ] {
+            let w = text::words(s);
+            let slow =
+                (w.len() == 1 && w[0].chars().all(char::is_alphabetic)).then(|| w[0].clone());
+            assert_eq!(piece_word(s), slow, "{s:?}");
+        }
+    }
 
     #[test]
     fn a_name_met_only_inside_another_compound_is_not_met() {

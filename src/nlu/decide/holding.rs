@@ -32,18 +32,3 @@ pub(super) fn clause_held(q: &Query, salient: &[&Term], index: &Index, doc: usiz
             .iter()
             .any(|p| clause.iter().all(|t| t.in_terms(&p.terms)))
 }
-
-/// A query of one term, to measure that term's coverage alone (which reads only its terms: the
-/// question's words are not copied for it).
-pub(super) fn single(q: &Query, t: &Term) -> Query {
-    Query {
-        words: Vec::new(),
-        placed: Vec::new(),
-        placing_words: Vec::new(),
-        lead_names_report: false,
-        terms: vec![t.clone()],
-        answer_type: q.answer_type,
-        lang: q.lang,
-        conditions: Vec::new(),
-    }
-}

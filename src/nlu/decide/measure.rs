@@ -1,7 +1,7 @@
 //! The chosen passage measured for the decision: the paragraphs it quotes and the [`Features`]
 //! the decision model weighs.
 
-use super::holding::{clause_held, doc_holds, single};
+use super::holding::{clause_held, doc_holds};
 use super::relation::Definition;
 use super::{Features, Inputs, compound, evidence, period, quote_after, region, siblings, speaker};
 use crate::nlu::answer_type::Asked;
@@ -146,7 +146,7 @@ impl Inputs<'_> {
                 if q.placed_elsewhere(t) {
                     !clause_met
                 } else {
-                    article::coverage(&single(q, t), index, &near) == 0.0
+                    article::term_coverage(t, index, &near) == 0.0
                         || compound::only_in_compounds(t, &q.words, &near_text, index)
                 }
             })

@@ -67,17 +67,27 @@ pub struct Choice {
 /// dates are matched as dates, not as words a passage must repeat.
 /// A relative time word ("terbaru", "terakhir") stays a term but is neither salient nor more
 /// than generic: it says when, not what about, and the report rarely repeats it.
-pub fn without_date_words<'a>(q: &'a Query, qd: &QuestionDates) -> Cow<'a, Query> {
+/// A question given owned is changed in place, not copied (the answer's own path hands it over).
+pub fn without_date_words<'a>(q: Cow<'a, Query>, qd: &QuestionDates) -> Cow<'a, Query> {
+    let dated = |t: &Term| qd.words.contains(&t.word);
     // Most questions spell no date and say no "terbaru": nothing to take out, so no copy of the
-    // question (its words and terms are a good share of the allocations per question).
+    // question (its words and terms are a good share of the allocations per question). One that
+    // is all date words stays whole: nothing else would be left to ask.
     if !q
         .terms
         .iter()
-        .any(|t| qd.words.contains(&t.word) || qd.relative_words.contains(&t.word))
+        .any(|t| dated(t) || qd.relative_words.contains(&t.word))
+        || q.terms.iter().all(dated)
     {
-        return Cow::Borrowed(q);
+        return q;
     }
-    let mut out = q.keeping(|t| !qd.words.contains(&t.word));
+    let mut out = match q {
+        Cow::Borrowed(q) => q.keeping(|t| !dated(t)),
+        Cow::Owned(mut q) => {
+            q.terms.retain(|t| !dated(t));
+            q
+        }
+    };
     for t in out.terms.iter_mut() {
         if qd.relative_words.contains(&t.word) {
             t.salient = false;
@@ -85,9 +95,6 @@ pub fn without_date_words<'a>(q: &'a Query, qd: &QuestionDates) -> Cow<'a, Query
             t.generic = true;
             t.head = false;
         }
-    }
-    if out.terms.is_empty() {
-        return Cow::Borrowed(q);
     }
     Cow::Owned(out)
 }

@@ -13,7 +13,7 @@ fn a_relative_time_word_is_kept_but_weighs_as_a_generic_word() {
     let raw = "harga paket data terakhir berapa?";
     let qd = dates::of_question(raw, &lx);
     let asked = analyse(raw, None, &index);
-    let q = without_date_words(&asked, &qd);
+    let q = without_date_words(std::borrow::Cow::Borrowed(&asked), &qd);
     let t = q.terms.iter().find(|t| t.word == "terakhir").unwrap();
     assert!(t.generic && !t.salient && !t.rare && !t.head);
     assert!(qd.latest, "it asks for the newest report");
@@ -252,7 +252,7 @@ fn latest_topic(texts: &[&str], raw: &str) -> Vec<usize> {
     let qd = dates::of_question(raw, &lx);
     assert!(qd.latest);
     let asked = analyse(raw, None, &index);
-    let q = without_date_words(&asked, &qd);
+    let q = without_date_words(std::borrow::Cow::Borrowed(&asked), &qd);
     let ranked = article::rank(&q, &index, None, None);
     same_topic(&q, &qd, &ranked, &index)
 }

@@ -1,6 +1,8 @@
 //! The engine's tuning views: a trace of how a question was analysed and scored, and the decision
 //! features of its best passage.
 
+use std::borrow::Cow;
+
 use super::{Engine, question_text};
 use crate::nlu::article::{self, Decision};
 use crate::nlu::decide::{self, Features};
@@ -54,7 +56,7 @@ impl Engine {
         }
         // The decision the reader would get: the fitted model's, on the question without the
         // words that only spelled its dates (as `answer` decides), not the bare ranking's.
-        match self.choose(&query, &raw, q.context) {
+        match self.choose(Cow::Borrowed(&query), &raw, q.context) {
             Some(c) => {
                 let _ = writeln!(
                     out,
@@ -89,7 +91,7 @@ impl Engine {
         if !matches!(answered.intent, Intent::Article | Intent::Fallback) {
             return None;
         }
-        let c = self.choose(&query, &raw, q.context)?;
+        let c = self.choose(Cow::Borrowed(&query), &raw, q.context)?;
         Some((raw, query, c))
     }
 
@@ -118,7 +120,7 @@ impl Engine {
         let (raw, query, c) = self.article_choice(q)?;
         // As the engine's `choose` does: dates are matched as dates, not as words.
         let qd = dates::of_question(&raw, self.lexicon());
-        let bare = decide::without_date_words(&query, &qd);
+        let bare = decide::without_date_words(Cow::Borrowed(&query), &qd);
         let lead = article::rank(&bare, &self.index, Some(c.doc), None)
             .into_iter()
             .next()?;

@@ -9,6 +9,7 @@ mod explain;
 mod follow_up;
 mod replies;
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 pub use explain::ParagraphDump;
@@ -178,7 +179,9 @@ impl Engine {
         {
             return a;
         }
-        self.answer_from_articles(&query, &raw, q.context)
+        // The question is read no more here: handed over, so dropping its date words changes it
+        // in place instead of copying it.
+        self.answer_from_articles(Cow::Owned(query), &raw, q.context)
     }
 
     /// Questions recognised by their shape: the ticker's figures, an article's byline or date.
@@ -194,7 +197,7 @@ impl Engine {
             // figure than the ticker: the reader asking for "the" figure wants that one, and the
             // snapshot answers only when no report does.
             if mention.known.iter().any(|n| self.newer_reports.contains(n)) {
-                let from_reports = self.answer_from_articles(query, raw, context);
+                let from_reports = self.answer_from_articles(Cow::Borrowed(query), raw, context);
                 if from_reports.answered {
                     return Some(from_reports);
                 }
@@ -240,7 +243,7 @@ impl Engine {
         context: Option<&Topic>,
         what: &str,
     ) -> Answer {
-        let from_reports = self.answer_from_articles(query, raw, context);
+        let from_reports = self.answer_from_articles(Cow::Borrowed(query), raw, context);
         if from_reports.answered {
             from_reports
         } else {
@@ -248,7 +251,12 @@ impl Engine {
         }
     }
 
-    fn answer_from_articles(&self, query: &Query, raw: &str, context: Option<&Topic>) -> Answer {
+    fn answer_from_articles(
+        &self,
+        query: Cow<'_, Query>,
+        raw: &str,
+        context: Option<&Topic>,
+    ) -> Answer {
         let lang = query.lang;
         match self.choose(query, raw, context) {
             Some(c) if c.answer => {
@@ -269,7 +277,12 @@ impl Engine {
         }
     }
 
-    fn choose(&self, query: &Query, raw: &str, context: Option<&Topic>) -> Option<decide::Choice> {
+    fn choose(
+        &self,
+        query: Cow<'_, Query>,
+        raw: &str,
+        context: Option<&Topic>,
+    ) -> Option<decide::Choice> {
         let context_doc = match context {
             Some(Topic::Article { article_id, .. }) => self.index.doc_by_id(*article_id),
             _ => None,

@@ -195,11 +195,22 @@ impl Lexicon {
     /// written once ("commut" → "komut").
     fn loan_spell(&self, w: &str) -> String {
         let mut s = w.to_string();
+        // The word's bytes as a set: a rule opening with a byte the word lacks is passed over
+        // without a scan (most rules are), the set made again after a rule rewrites the word.
+        let mut bytes = byte_set(&s);
         for (from, to) in &self.loan_spelling {
+            if from
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| bytes[usize::from(b >> 6)] & (1 << (b & 63)) == 0)
+            {
+                continue;
+            }
             // Most rules are absent from a short word: a byte scan first, not a new string and
             // a substring searcher per rule.
             if holds(&s, from) {
                 s = s.replace(from.as_str(), to);
+                bytes = byte_set(&s);
             }
         }
         let mut out = String::with_capacity(s.len());
@@ -211,6 +222,15 @@ impl Lexicon {
         }
         out
     }
+}
+
+/// The bytes of `w`, one bit each.
+fn byte_set(w: &str) -> [u64; 4] {
+    let mut set = [0u64; 4];
+    for &b in w.as_bytes() {
+        set[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+    set
 }
 
 /// Whether `w` holds `part` (an empty part anywhere), by a byte scan of a short word.

@@ -6,11 +6,13 @@ use super::{Lexicon, Measure, MeasureRole};
 impl Lexicon {
     /// The measure a word shows in the given role ("persen" as a unit → percent).
     pub fn measure(&self, w: &str, role: MeasureRole) -> Option<Measure> {
-        self.measures
-            .get(w)?
-            .iter()
-            .find(|(_, r)| *r == role)
-            .map(|(m, _)| *m)
+        first_in_role(self.measures_of(w), role)
+    }
+
+    /// Every (measure, role) the word shows, in the list's order (most words: none), for a
+    /// caller asking several roles of the same word.
+    pub fn measures_of(&self, w: &str) -> &[(Measure, MeasureRole)] {
+        self.measures.get(w).map_or(&[], Vec::as_slice)
     }
 
     /// A multiplier written between a figure and its unit ("juta", "miliar").
@@ -44,4 +46,9 @@ impl Lexicon {
     pub fn is_label(&self, w: &str) -> bool {
         self.labels.contains(w)
     }
+}
+
+/// [`Lexicon::measure`] of a word's [`Lexicon::measures_of`]: its first measure in the role.
+pub fn first_in_role(list: &[(Measure, MeasureRole)], role: MeasureRole) -> Option<Measure> {
+    list.iter().find(|(_, r)| *r == role).map(|(m, _)| *m)
 }

@@ -30,6 +30,7 @@ use super::query::AnswerType;
 pub(crate) use key::LexiconKey;
 pub use kinds::{ColloquialKind, Cue, Measure, MeasureRole, MetaWord, YesNo};
 pub(crate) use load::rows;
+pub use measures::first_in_role;
 pub use word_facts::WordFacts;
 
 /// One language's data files: (list name, file text). A list may come from several files, read in

@@ -1,4 +1,5 @@
-//! Indonesian affixes: the roots left after stripping them, and a root's other prefixed forms.
+//! Indonesian affixes: the roots left after stripping them, a root's other prefixed forms, and
+//! whether a word is one of the dictionary's under them.
 
 /// Roots left after taking off common Indonesian prefixes and suffixes, longest first — tried
 /// against the index when Snowball's stem is not in it.
@@ -131,6 +132,29 @@ pub(super) fn reaffixed(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> Vec<St
         }
     }
     out
+}
+
+/// A word of the word lists, or one with affixes around a root of them: Snowball may leave an
+/// affix on ("diperbaiki" → "perbaiki"), so the dictionary's root counts after a second layer of
+/// affixes too ("di-per-baik-i"). Such a word is never "corrected" into another.
+pub(super) fn is_dictionary_form(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> bool {
+    lx.is_real_word(word)
+        || any_stripped(word, lx, |r| {
+            lx.is_real_word(r) || any_stripped(r, lx, |r| lx.is_real_word(r))
+        })
+        || short_root_prefixed(word, lx)
+}
+
+/// A prefix on a root of three letters it leaves whole ("diisi": "isi"): a word of the dictionary,
+/// though too short a root for `strip_affixes` to offer it for matching.
+fn short_root_prefixed(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> bool {
+    let (prefixes, _) = lx.affixes();
+    prefixes.iter().any(|(p, letter)| {
+        letter.is_none()
+            && word
+                .strip_prefix(p.as_str())
+                .is_some_and(|root| root.chars().count() == 3 && lx.is_real_word(root))
+    })
 }
 
 #[cfg(test)]

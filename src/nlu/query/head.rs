@@ -2,7 +2,7 @@
 //! English the one after an opening "which", when it may be one at all.
 
 use super::Term;
-use super::term;
+use super::affixes::is_dictionary_form;
 use crate::nlu::lexicon::{Cue, Lexicon, MeasureRole, MetaWord};
 use crate::nlu::text::Token;
 
@@ -41,7 +41,7 @@ pub(super) fn may_head(term: &Term, lx: &Lexicon) -> bool {
         // A word no article holds and no dictionary lists ("brp abis naik": chat's filler or an
         // unknown spelling) cannot say what is asked: an article lacking it is no sign it lacks
         // the answer.
-        && (term.known() || term::is_dictionary_form(&term.word, lx) || lx.is_real_word(&term.stem))
+        && (term.known() || is_dictionary_form(&term.word, lx) || lx.is_real_word(&term.stem))
         // "Yg ngomong … siapa": a verb of speech asks who spoke (the report writes "kata",
         // "ujar"), it names no thing the report must hold.
         && !lx.is_cue(&term.word, Cue::Speech)

@@ -6,7 +6,7 @@ use crate::nlu::lexicon::MeasureRole;
 use crate::nlu::text::{self, Token};
 
 use super::Term;
-use super::affixes::{any_stripped, matching_roots, reaffixed};
+use super::affixes::{is_dictionary_form, matching_roots, reaffixed};
 use super::senses::wordnet_words;
 
 /// How much a passage holding a synonym of the question's word holds the word itself.
@@ -69,19 +69,25 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     }
     let in_index =
         |w: &str| index.term(w).is_some() || lx.with_stem(w, |s| index.term(s)).is_some();
+    // Whether the word as it now stands is in the index, asked once per spelling: the tests below
+    // ask it of the same word up to three times (cleared whenever the word changes).
+    let mut indexed: Option<bool> = None;
+    let word_indexed =
+        |word: &str, indexed: &mut Option<bool>| *indexed.get_or_insert_with(|| in_index(word));
     // A short word with an enclitic ("isinya"): the stemmer leaves roots under four letters
     // whole, so the word would stay unknown and look like a rare name; it is the root.
     if !english
-        && !in_index(&word)
+        && !word_indexed(&word, &mut indexed)
         && !lx.is_real_word(&word)
         && let Some(base) = lx.without_enclitic(&word).filter(|b| lx.is_real_word(b))
     {
         word = base.to_string();
+        indexed = None;
     }
     // An Indonesian question's word is read as English only when it is no Indonesian word.
     let mut pivot = false;
     // (The bridge is asked only when its answer is used: most Indonesian words are in the index.)
-    let bridged = if english || (!in_index(&word) && !lx.is_real_word(&word)) {
+    let bridged = if english || (!word_indexed(&word, &mut indexed) && !lx.is_real_word(&word)) {
         lx.english_of(&word)
     } else {
         None
@@ -124,6 +130,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
             })
     {
         spelt = Some(std::mem::replace(&mut word, formal));
+        indexed = None;
     }
     // An enclitic the reader wrote onto a word ("naiknya", "kenaikannya") asks nothing of its
     // own: the word is its base, rare or common as the archive writes the base. The clitic form
@@ -140,10 +147,11 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
             .is_none_or(|own| index.doc_freq(b) > index.doc_freq(own))
     {
         word = base.to_string();
+        indexed = None;
     }
     // A month's abbreviation ("sept", "agst") spells a date, read as such: never "corrected".
     if translations.is_empty()
-        && !in_index(&word)
+        && !word_indexed(&word, &mut indexed)
         && !text::has_digit(&word)
         && lx.month(&word).is_none()
     {
@@ -210,7 +218,9 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     // An English word mixed into an Indonesian question ("hacker") that the articles seldom use
     // but also say in Indonesian: both forms match, and, translated, it is an ordinary word, not
     // a name salient by its rarity. One the articles use often ("year on year") stays as it is.
-    let seldom = index.term(&word).is_none_or(|id| index.is_rare(id));
+    // The word is settled from here on: its index id is looked up once for the tests below.
+    let own = index.term(&word);
+    let seldom = own.is_none_or(|id| index.is_rare(id));
     let translations: Vec<String> = if !english
         && translations.is_empty()
         && seldom
@@ -267,10 +277,12 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     // A compass word the reader capitalised names a region ("Central Lumbung" = "Lumbung Tengah"):
     // the word the articles write after the place's name, which a general dictionary's senses
     // of the adjective ("pusat", "sentral") miss.
-    let translations = match lx
-        .english_compass(&word)
-        .filter(|_| english && token.capitalised)
-    {
+    let compass = if english && token.capitalised {
+        lx.english_compass(&word)
+    } else {
+        None
+    };
+    let translations = match compass {
         Some(compass) => {
             let mut t = translations;
             for c in compass {
@@ -293,18 +305,29 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     // Indonesian affixes are no English word's ("people" is no "pe-" + "ople").
     let st = if english { word.clone() } else { stem(&word) };
     let mut matches: Vec<(TermId, f32)> = Vec::new();
-    let push = |w: &str, factor: f32, matches: &mut Vec<(TermId, f32)>| {
-        for id in [index.term(w), lx.with_stem(w, |s| index.term(s))]
-            .into_iter()
-            .flatten()
-        {
+    // A form's own id, then its stem's, each once.
+    let push_ids = |ids: [Option<TermId>; 2], factor: f32, matches: &mut Vec<(TermId, f32)>| {
+        for id in ids.into_iter().flatten() {
             if !matches.iter().any(|(m, _)| *m == id) {
                 matches.push((id, factor));
             }
         }
     };
+    let push = |w: &str, factor: f32, matches: &mut Vec<(TermId, f32)>| {
+        push_ids(
+            [index.term(w), lx.with_stem(w, |s| index.term(s))],
+            factor,
+            matches,
+        );
+    };
     let mut forms = vec![word.clone()];
-    push(&word, 1.0, &mut matches);
+    // The word's own id is known, and an Indonesian word's stem is `st` (no second stemming).
+    let own_stem = if english {
+        lx.with_stem(&word, |s| index.term(s))
+    } else {
+        index.term(&st)
+    };
+    push_ids([own, own_stem], 1.0, &mut matches);
     if let Some(formal) = deslanged {
         push(&formal, 1.0, &mut matches);
         forms.push(formal);
@@ -314,7 +337,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     // Indonesian one ("berapa voucher"), where the articles never write it bare. One index lookup
     // per English term.
     // (The slang lists' formal sides may hold it too: "real word" tells no language here.)
-    let borrowed = || index.term(&word).is_none() && lx.is_english_word(&word);
+    let borrowed = || own.is_none() && lx.is_english_word(&word);
     if (english || borrowed()) && !word.ends_with('s') {
         let plural = format!("{word}s");
         if index.term(&plural).is_some() {
@@ -462,29 +485,6 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
 pub(super) fn holds_in_order(full: &str, short: &str) -> bool {
     let mut rest = full.chars();
     short.chars().all(|c| rest.any(|f| f == c))
-}
-
-/// A word of the word lists, or one with affixes around a root of them: Snowball may leave an
-/// affix on ("diperbaiki" → "perbaiki"), so the dictionary's root counts after a second layer of
-/// affixes too ("di-per-baik-i"). Such a word is never "corrected" into another.
-pub(super) fn is_dictionary_form(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> bool {
-    lx.is_real_word(word)
-        || any_stripped(word, lx, |r| {
-            lx.is_real_word(r) || any_stripped(r, lx, |r| lx.is_real_word(r))
-        })
-        || short_root_prefixed(word, lx)
-}
-
-/// A prefix on a root of three letters it leaves whole ("diisi": "isi"): a word of the dictionary,
-/// though too short a root for `strip_affixes` to offer it for matching.
-fn short_root_prefixed(word: &str, lx: &crate::nlu::lexicon::Lexicon) -> bool {
-    let (prefixes, _) = lx.affixes();
-    prefixes.iter().any(|(p, letter)| {
-        letter.is_none()
-            && word
-                .strip_prefix(p.as_str())
-                .is_some_and(|root| root.chars().count() == 3 && lx.is_real_word(root))
-    })
 }
 
 #[cfg(test)]

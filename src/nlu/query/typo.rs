@@ -6,7 +6,8 @@
 use crate::nlu::index::Index;
 use crate::nlu::text;
 
-use super::term::{holds_in_order, is_dictionary_form};
+use super::affixes::is_dictionary_form;
+use super::term::holds_in_order;
 
 /// How many colloquial readings of a word are tried against the vocabulary: the most literal
 /// ones; each is a scan of one slice of the vocabulary.
