@@ -87,6 +87,9 @@ pub(super) fn stem_listed(
     // "terendah" is ter- + "rendah") leaves Snowball a stem without that letter: put back, it is
     // the root when the dictionary lists it.
     for (prefix, letter) in merged {
+        if !prefix.ends_with(*letter) {
+            continue;
+        }
         if word
             .strip_prefix(prefix.as_str())
             .is_some_and(|rest| rest.starts_with(snowball.as_str()))
@@ -95,6 +98,22 @@ pub(super) fn stem_listed(
             if is_root(&restored) {
                 return restored;
             }
+        }
+    }
+    // A nasal prefix ("pem", "men") replaces a root's first letter ("pemilih" → "pilih") or
+    // keeps its own nasal as the root's ("pemilik" → "milik", "menilai" → "nilai"): Snowball
+    // reads the first, so where that is no word the nasal is put back (the prefix past its
+    // "me"/"pe").
+    for (prefix, letter) in merged {
+        if prefix.ends_with(*letter) || !word.starts_with(prefix.as_str()) {
+            continue;
+        }
+        let (Some(nasal), Some(rest)) = (prefix.get(2..), snowball.strip_prefix(*letter)) else {
+            continue;
+        };
+        let restored = format!("{nasal}{rest}");
+        if word.contains(restored.as_str()) && is_root(&restored) {
+            return restored;
         }
     }
     match listed_root(word, enclitics, &is_root) {
@@ -232,6 +251,18 @@ mod tests {
         assert_eq!(stem_of("berenang"), "renang");
         // A root not listed keeps Snowball's stem: the "r" is restored only onto a known word.
         assert_eq!(stem_of("terambil"), stem("terambil"));
+    }
+
+    #[test]
+    fn a_nasal_prefix_keeping_its_nasal_as_the_roots_first_letter_stems_to_that_root() {
+        let merged = [("pem".to_string(), 'p'), ("mem".to_string(), 'p')];
+        let roots = ["milik", "pilih"];
+        let stem_of = |w| stem_listed(w, &[], &merged, |r| roots.contains(&r));
+        assert_eq!(stem_of("pemilik"), "milik");
+        // Where Snowball's reading (the nasal replaced the root's "p") is a word, it stays.
+        assert_eq!(stem_of("pemilih"), "pilih");
+        // A root not listed keeps Snowball's stem.
+        assert_eq!(stem_of("pemikat"), stem("pemikat"));
     }
 
     #[test]

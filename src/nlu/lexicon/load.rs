@@ -413,8 +413,9 @@ impl Lexicon {
             "affixes" => match key.as_str() {
                 "prefix" => {
                     let letter = third.and_then(|t| t.chars().next());
-                    // A letter the prefix ends in merged with the root's ("ter" + "rendah").
-                    if let Some(l) = letter.filter(|&l| value.ends_with(l)) {
+                    // A letter the prefix ends in merged with the root's ("ter" + "rendah"),
+                    // or that its nasal replaced ("mem" + "pilih").
+                    if let Some(l) = letter {
                         self.merged_prefixes.push((value.to_string(), l));
                     }
                     self.prefixes.push((value.to_string(), letter));

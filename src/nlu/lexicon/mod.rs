@@ -191,7 +191,8 @@ pub struct Lexicon {
     relative_dates: HashMap<String, crate::nlu::dates::Relative>,
     /// Particles and possessives written onto a word, particles first (`affixes.tsv`).
     enclitics: Vec<String>,
-    /// Prefixes whose last letter merged with the root's first ("ter", 'r'), from `prefixes`.
+    /// Prefixes with the root's first letter they merged with ("ter", 'r') or that their nasal
+    /// replaced ("pem", 'p'), from `prefixes`.
     merged_prefixes: Vec<(String, char)>,
     /// Which lexicon a thread's remembered stems and bridge bases are of.
     key: LexiconKey,
