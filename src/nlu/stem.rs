@@ -69,7 +69,8 @@ fn stemmer() -> &'static Stemmer {
 /// (`enclitics`, particles first) or a particle and a possessive behind it are taken off, that root
 /// is the stem. When Snowball's stem is a root it stays, even for a word listed whole: the two are
 /// often related (a derived form the dictionary lists, "besaran" → "besar"), and keeping such
-/// words whole cost answers on the tuning sets.
+/// words whole cost answers on the tuning sets. `merged` lists the prefixes of `affixes.tsv` with
+/// the root's first letter they merged with ("ter", 'r') or that their nasal replaced ("pem", 'p').
 pub(super) fn stem_listed(
     word: &str,
     enclitics: &[String],
@@ -83,8 +84,8 @@ pub(super) fn stem_listed(
     if is_root(&snowball) {
         return snowball;
     }
-    // A prefix whose last letter merged with the root's first (`merged`: "ter" and "r", as
-    // "terendah" is ter- + "rendah") leaves Snowball a stem without that letter: put back, it is
+    // A prefix whose last letter merged with the root's first ("ter" and "r", as "terendah" is
+    // ter- + "rendah") leaves Snowball a stem without that letter: put back, it is
     // the root when the dictionary lists it.
     for (prefix, letter) in merged {
         if !prefix.ends_with(*letter) {
