@@ -69,7 +69,7 @@ impl<'q> Asked<'q> {
         // The hour is asked where a time word stands right before "berapa" ("pukul berapa",
         // "jam brp"). A time word elsewhere places the question: before a figure it quotes a
         // time ("sampai pukul 10.30, berapa pembeli …"), before a noun it names a part of the
-        // day an event is held in ("kapan malam puncak …" asks the date).
+        // day an event is held in ("kapan malam penutupan …" asks the date).
         let time = q.words.iter().enumerate().any(|(i, w)| {
             lx.is_cue(w, Cue::Time)
                 && !lx.is_day(w)
@@ -439,7 +439,7 @@ pub fn values_of(toks: &[Tok], facts: &[Facts], asked: &Asked) -> Vec<(usize, f3
             }
             AnswerType::Date => {
                 let time = is(TIME);
-                // A year the question quotes ("Festival 2019") names the edition, not the day
+                // A year the question quotes ("Lomba … 2031") names the edition, not the day
                 // asked for; a date holding other figures ("24/2/2019") still answers.
                 if !(time || is(DATE))
                     || asked.quotes(t)

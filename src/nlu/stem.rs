@@ -69,12 +69,13 @@ fn stemmer() -> &'static Stemmer {
 /// (`enclitics`, particles first) or a particle and a possessive behind it are taken off, that root
 /// is the stem. When Snowball's stem is a root it stays, even for a word listed whole: the two are
 /// often related (a derived form the dictionary lists, "besaran" → "besar"), and keeping such
-/// words whole cost answers on the tuning sets. `merged` lists the prefixes of `affixes.tsv` with
-/// the root's first letter they merged with ("ter", 'r') or that their nasal replaced ("pem", 'p').
+/// words whole cost answers on the tuning sets. `lettered` lists the prefixes of `affixes.tsv`
+/// with the root's first letter they merged with ("ter", 'r') or that their nasal replaced ("pem",
+/// 'p').
 pub(super) fn stem_listed(
     word: &str,
     enclitics: &[String],
-    merged: &[(String, char)],
+    lettered: &[(String, char)],
     is_root: impl Fn(&str) -> bool,
 ) -> String {
     if !stemmable(word) {
@@ -84,37 +85,27 @@ pub(super) fn stem_listed(
     if is_root(&snowball) {
         return snowball;
     }
-    // A prefix whose last letter merged with the root's first ("ter" and "r", as "terendah" is
-    // ter- + "rendah") leaves Snowball a stem without that letter: put back, it is
-    // the root when the dictionary lists it.
-    for (prefix, letter) in merged {
-        if !prefix.ends_with(*letter) {
-            continue;
-        }
-        if word
-            .strip_prefix(prefix.as_str())
-            .is_some_and(|rest| rest.starts_with(snowball.as_str()))
-        {
-            let restored = format!("{letter}{snowball}");
-            if is_root(&restored) {
-                return restored;
-            }
-        }
-    }
-    // A nasal prefix ("pem", "men") replaces a root's first letter ("pemilih" → "pilih") or
-    // keeps its own nasal as the root's ("pemilik" → "milik", "menilai" → "nilai"): Snowball
-    // reads the first, so where that is no word the nasal is put back (the prefix past its
-    // "me"/"pe").
-    for (prefix, letter) in merged {
-        if prefix.ends_with(*letter) || !word.starts_with(prefix.as_str()) {
-            continue;
-        }
-        let (Some(nasal), Some(rest)) = (prefix.get(2..), snowball.strip_prefix(*letter)) else {
+    // The root a lettered prefix hid. One whose last letter merged with the root's first ("ter"
+    // and "r": "terendah" is ter- + "rendah") leaves Snowball a stem without that letter. A nasal
+    // one ("pem", "pen") either replaced the root's first letter ("pemilih" → "pilih", Snowball's
+    // reading) or kept its nasal as the root's ("pemilik" → "milik": the prefix past its
+    // "me"/"pe" is put back). Either is the root when the dictionary lists it.
+    for (prefix, letter) in lettered {
+        let Some(rest) = word.strip_prefix(prefix.as_str()) else {
             continue;
         };
-        let restored = format!("{nasal}{rest}");
-        if word.contains(restored.as_str()) && is_root(&restored) {
-            return restored;
+        let restored = if prefix.ends_with(*letter) {
+            rest.starts_with(snowball.as_str())
+                .then(|| format!("{letter}{snowball}"))
+        } else {
+            prefix
+                .get(2..)
+                .zip(snowball.strip_prefix(*letter))
+                .map(|(nasal, tail)| format!("{nasal}{tail}"))
+                .filter(|r| word.contains(r.as_str()))
+        };
+        if let Some(root) = restored.filter(|r| is_root(r)) {
+            return root;
         }
     }
     match listed_root(word, enclitics, &is_root) {
@@ -244,9 +235,9 @@ mod tests {
     #[test]
     fn a_prefix_ending_in_r_before_a_root_opening_with_r_stems_to_that_root() {
         let enclitics = ["nya".to_string()];
-        let merged = [("ter".to_string(), 'r'), ("ber".to_string(), 'r')];
+        let lettered = [("ter".to_string(), 'r'), ("ber".to_string(), 'r')];
         let roots = ["rendah", "renang"];
-        let stem_of = |w| stem_listed(w, &enclitics, &merged, |r| roots.contains(&r));
+        let stem_of = |w| stem_listed(w, &enclitics, &lettered, |r| roots.contains(&r));
         assert_eq!(stem_of("terendah"), "rendah");
         assert_eq!(stem_of("terendahnya"), "rendah");
         assert_eq!(stem_of("berenang"), "renang");
@@ -256,9 +247,9 @@ mod tests {
 
     #[test]
     fn a_nasal_prefix_keeping_its_nasal_as_the_roots_first_letter_stems_to_that_root() {
-        let merged = [("pem".to_string(), 'p'), ("mem".to_string(), 'p')];
+        let lettered = [("pem".to_string(), 'p'), ("mem".to_string(), 'p')];
         let roots = ["milik", "pilih"];
-        let stem_of = |w| stem_listed(w, &[], &merged, |r| roots.contains(&r));
+        let stem_of = |w| stem_listed(w, &[], &lettered, |r| roots.contains(&r));
         assert_eq!(stem_of("pemilik"), "milik");
         // Where Snowball's reading (the nasal replaced the root's "p") is a word, it stays.
         assert_eq!(stem_of("pemilih"), "pilih");

@@ -290,10 +290,10 @@ fn for_the_newest_report_a_headline_naming_what_is_asked_only_through_an_abbrevi
  {
     let topic = latest_topic(
         &[
-            "Harga Kopi Lumbung Turun\n\nHarga kopi di Lumbung turun. Gudang kini meminta kadar kering kopi 12 persen.\n",
-            "Harga Teh Sukamaju Naik, KTK 100 Persen Rp 9.000\n\nHarga teh Sukamaju naik, tergantung kadar teh kering (KTK). Untuk KTK 100 persen Rp 9.000.\n",
+            "Harga Garam Lumbung Turun\n\nHarga garam di Lumbung turun. Pembeli kini menilai mutu garam halus dengan uji 3 tahap.\n",
+            "Gula Sukamaju Naik, MGH Kelas Satu Rp 9.000\n\nGula Sukamaju dijual menurut mutu gula halus (MGH). Gula MGH kelas satu naik jadi Rp 9.000.\n",
         ],
-        "Berapa kadar kering kopi Lumbung yang terbaru?",
+        "Berapa mutu halus garam Lumbung yang terbaru?",
     );
     assert!(topic.contains(&11), "{topic:?}");
     assert!(!topic.contains(&12), "{topic:?}");

@@ -416,7 +416,7 @@ impl Lexicon {
                     // A letter the prefix ends in merged with the root's ("ter" + "rendah"),
                     // or that its nasal replaced ("mem" + "pilih").
                     if let Some(l) = letter {
-                        self.merged_prefixes.push((value.to_string(), l));
+                        self.lettered_prefixes.push((value.to_string(), l));
                     }
                     self.prefixes.push((value.to_string(), letter));
                 }

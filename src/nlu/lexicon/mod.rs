@@ -193,7 +193,7 @@ pub struct Lexicon {
     enclitics: Vec<String>,
     /// Prefixes with the root's first letter they merged with ("ter", 'r') or that their nasal
     /// replaced ("pem", 'p'), from `prefixes`.
-    merged_prefixes: Vec<(String, char)>,
+    lettered_prefixes: Vec<(String, char)>,
     /// Which lexicon a thread's remembered stems and bridge bases are of.
     key: LexiconKey,
 }

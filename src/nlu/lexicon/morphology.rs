@@ -41,7 +41,7 @@ impl Lexicon {
             if self.is_function(w) {
                 w.to_string()
             } else {
-                crate::nlu::stem::stem_listed(w, &self.enclitics, &self.merged_prefixes, |r| {
+                crate::nlu::stem::stem_listed(w, &self.enclitics, &self.lettered_prefixes, |r| {
                     self.facts(r).is_root()
                 })
             }
