@@ -57,6 +57,8 @@ WIDE_X = sorted(WIDE_W + glob.glob(os.path.join(ROOT, "tests/archive/articles-x/
 WIDE_Y = sorted(WIDE_X + glob.glob(os.path.join(ROOT, "tests/archive/articles-y/*.txt")))
 # Stop 39's set Z (four more new same-topic groups) on top of WIDE_Y: imported only for probe-40-z.
 WIDE_Z = sorted(WIDE_Y + glob.glob(os.path.join(ROOT, "tests/archive/articles-z/*.txt")))
+# Stop 40's set AA (four more new same-topic groups) on top of WIDE_Z: imported only for probe-41-aa.
+WIDE_AA = sorted(WIDE_Z + glob.glob(os.path.join(ROOT, "tests/archive/articles-aa/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -204,6 +206,9 @@ SETS = [
     # Stop 39's set Z (four more new same-topic groups), questions of every kind: scored blind
     # (0.764) and kept blind all of stop 39 (0.764 at its end), tuned on from stop 40.
     ("tests/archive/qa/probe-40-z.jsonl", WIDE_Z),
+    # Stop 40's set AA (four more new same-topic groups): scored blind (0.708) and kept blind all of
+    # stop 40 (0.708 at its end), tuned on from stop 41.
+    ("tests/archive/qa/probe-41-aa.jsonl", WIDE_AA),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
