@@ -282,3 +282,28 @@ fn an_agency_is_a_badan_as_indonesian_names_it() {
         agency.forms
     );
 }
+
+#[test]
+fn an_english_word_the_articles_write_as_a_loan_is_not_corrected_into_a_neighbouring_name() {
+    let index = Index::build(
+        &[
+            crate::nlu::testing::plain_article(
+                1,
+                "Harga kopra naik\n\nHarga kopra di Sukamaju naik jadi Rp 9.000 per kilogram.\n",
+            ),
+            crate::nlu::testing::plain_article(
+                2,
+                "Tim Cobra juara\n\nTim Cobra dari Sukamaju juara lomba lari.\n",
+            ),
+        ],
+        std::iter::empty(),
+        lexicon(),
+    );
+    let q = analyse("What is the copra price in Sukamaju?", None, &index);
+    let copra = q.terms.iter().find(|t| t.word == "copra");
+    assert!(
+        copra.is_some_and(|t| t.forms.iter().any(|f| f == "kopra")),
+        "{:?}",
+        q.terms
+    );
+}

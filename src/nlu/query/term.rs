@@ -197,6 +197,15 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
         } else if english && lx.is_english_word(&word) {
             // A real English word the bridge lacks ("employers", "staple") is no typo of a
             // bridge word ("employee", "stable"): kept, and counted as a gap of the dictionary.
+        } else if english
+            && !index.knows(&word)
+            && lx
+                .english_loans(&word)
+                .iter()
+                .any(|c| index.term(c).is_some())
+        {
+            // An English word the articles write as Indonesian borrowed it ("copra" as "kopra")
+            // is no typo of another index word: kept, for the loan spellings below.
         } else if !index.knows(&word)
             && !token.capitalised
             && let Some(fixed) = super::typo::correct(&word, english, index)
