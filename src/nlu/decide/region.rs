@@ -14,6 +14,9 @@ use crate::nlu::text;
 #[derive(Debug, PartialEq)]
 pub(super) struct Region {
     place: Vec<String>,
+    /// The words of a longer name between the place and the compass word ("tenggara" of "Nusa
+    /// Tenggara Timur"; "West Nusa Tenggara" puts the whole name after the compass word).
+    middle: Vec<String>,
     compass: Vec<String>,
     /// The initials of the name around the pair, of three words or more ("lrt" of "Lumbung Raya
     /// Tengah", which the slang lists may spell out of a reader's "LRT"): from each name word
@@ -65,14 +68,27 @@ pub(super) fn regions(q: &Query, lx: &Lexicon) -> Vec<Region> {
         let (a, b) = (&pair[0], &pair[1]);
         // An English question keeps an Indonesian region's name as written ("Lumbung Timur").
         let region = match q.lang {
-            _ if lx.is_compass_word(b) => place(a).map(|place| Region {
-                place,
-                compass: vec![b.clone()],
-                initials: initials(i),
-            }),
+            _ if lx.is_compass_word(b) => place(a)
+                .map(|place| (place, Vec::new()))
+                .or_else(|| {
+                    // Two compass words after a place ("Nusa Tenggara Timur"): the first is part
+                    // of the name, and only the pair tells the region from its neighbour.
+                    let before = i.checked_sub(1).map(|k| &q.words[k])?;
+                    lx.is_compass_word(a)
+                        .then(|| place(before))
+                        .flatten()
+                        .map(|place| (place, vec![a.clone()]))
+                })
+                .map(|(place, middle)| Region {
+                    place,
+                    middle,
+                    compass: vec![b.clone()],
+                    initials: initials(i),
+                }),
             Lang::En => lx.english_compass(a).and_then(|compass| {
                 place(b).map(|place| Region {
                     place,
+                    middle: middle_after(q, i + 2, lx),
                     compass: compass.to_vec(),
                     initials: initials(i),
                 })
@@ -82,6 +98,19 @@ pub(super) fn regions(q: &Query, lx: &Lexicon) -> Vec<Region> {
         out.extend(region);
     }
     out
+}
+
+/// The name words an English question writes after a region's place ("tenggara" of "West Nusa
+/// Tenggara"), which Indonesian writes between the place and the compass word: the Indonesian
+/// compass words kept as written, as a general word after a place ("West Lumbung province") is
+/// no part of its name.
+fn middle_after(q: &Query, from: usize, lx: &Lexicon) -> Vec<String> {
+    q.words
+        .iter()
+        .skip(from)
+        .take_while(|w| lx.is_compass_word(w))
+        .cloned()
+        .collect()
 }
 
 /// Whether the words write the region: the place right before its compass word, or the blend
@@ -95,11 +124,15 @@ fn held(region: &Region, words: &[String]) -> bool {
                 && region.compass.iter().any(|c| c.starts_with(&w[k..]))
         })
     };
+    let after = region.middle.len() + 1;
     words.iter().enumerate().any(|(i, w)| {
         region.initials.contains(w)
             || (region.place.contains(w)
-                && words.get(i + 1).is_some_and(|n| region.compass.contains(n)))
-            || blend(w)
+                && words[i + 1..].starts_with(&region.middle)
+                && words
+                    .get(i + after)
+                    .is_some_and(|n| region.compass.contains(n)))
+            || (region.middle.is_empty() && blend(w))
     })
 }
 
@@ -186,5 +219,31 @@ mod tests {
         // A compass word before no name names no region.
         let plain = analyse("Did wages rise in the east?", None, &index);
         assert!(regions(&plain, &lx).is_empty());
+    }
+
+    #[test]
+    fn a_name_of_two_compass_words_is_held_only_with_both() {
+        let articles = [
+            plain_article(
+                1,
+                "Upah Sukamaju Tenggara Barat naik\n\nUpah minimum Sukamaju Tenggara Barat naik \
+                 jadi Rp 3 juta.\n",
+            ),
+            plain_article(2, "Harga beras naik\n\nHarga beras di pasar naik.\n"),
+        ];
+        let index = Index::build(&articles, std::iter::empty(), lexicon());
+        let lx = lexicon();
+        let absent =
+            |raw: &str| region_absent(&regions(&analyse(raw, None, &index), &lx), &index, 0);
+        assert_eq!(absent("Berapa upah minimum Sukamaju Tenggara Timur?"), 1.0);
+        assert_eq!(absent("Berapa upah minimum Sukamaju Tenggara Barat?"), 0.0);
+        assert_eq!(
+            absent("What is the minimum wage in West Sukamaju Tenggara?"),
+            0.0
+        );
+        assert_eq!(
+            absent("What is the minimum wage in East Sukamaju Tenggara?"),
+            1.0
+        );
     }
 }
