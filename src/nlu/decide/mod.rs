@@ -29,7 +29,7 @@ mod evidence;
 mod holding;
 mod measure;
 mod model;
-mod period;
+pub(crate) mod period;
 mod previous;
 mod quote_after;
 mod region;

@@ -15,10 +15,18 @@ const PERIOD_DOC_WEIGHT: f32 = 0.25;
 /// One numbered part the question names: the noun of the series when it has one, the number,
 /// and the year the question writes right after it ("kuartal IV 2031").
 #[derive(Debug, PartialEq)]
-pub(super) struct Part {
+pub(crate) struct Part {
     noun: Option<String>,
     n: u32,
     year: Option<i32>,
+}
+
+impl Part {
+    /// Whether the part is a row of a list, named with its noun ("Zona II", "golongan IV"), and no
+    /// part of a year ("kuartal III", "pekan ke-15"), which a report names again and again.
+    pub(crate) fn is_row(&self, lx: &Lexicon) -> bool {
+        self.noun.as_ref().is_some_and(|n| !lx.is_year_part(n))
+    }
 }
 
 /// The year written right after a part, directly or past a unit or function word ("kuartal IV
@@ -85,7 +93,7 @@ fn subdivision(w: &str) -> Option<u32> {
 }
 
 /// The numbered parts the question names.
-pub(super) fn parts(words: &[String], lx: &Lexicon) -> Vec<Part> {
+pub(crate) fn parts(words: &[String], lx: &Lexicon) -> Vec<Part> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -187,6 +195,28 @@ fn held(part: &Part, words: &[String], published: Option<i32>, lx: &Lexicon) -> 
                 || (words[i] == "ke" && words.get(i + 1).and_then(|n| small(n)) == Some(part.n))
         }
     })
+}
+
+/// Whether one paragraph's words give another row of the list a part the question names with its
+/// noun belongs to ("Zona III" for the question's "Zona I", "golongan IV" for its "golongan
+/// II") and never the part itself: that paragraph gives the other row's figures. Never a part
+/// of a year ("kuartal III", "pekan ke-15"), nor one the paragraph merely leaves out: a report
+/// on a quarter or a stage names it once and compares it with others in paragraph after
+/// paragraph.
+pub(crate) fn paragraph_gives_another(part: &Part, words: &[String], lx: &Lexicon) -> bool {
+    let Some(noun) = part.noun.as_ref().filter(|_| part.is_row(lx)) else {
+        return false;
+    };
+    let bare = Part {
+        noun: Some(noun.clone()),
+        n: part.n,
+        year: None,
+    };
+    let other = (0..words.len()).any(|i| {
+        lx.same_period_word(&words[i], noun)
+            && ordinal_at(words, i + 1, lx, true).is_some_and(|n| n != part.n)
+    });
+    other && !held(&bare, words, None, lx)
 }
 
 /// Whether the article's words (title and paragraphs, [`Index::article_words`]) write every one of

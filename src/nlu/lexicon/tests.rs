@@ -372,3 +372,8 @@ fn a_spelt_out_phrase_is_read_as_the_word_reports_also_write() {
         std::borrow::Cow::Borrowed(_)
     ));
 }
+
+#[test]
+fn a_zone_of_a_tariff_is_a_numbered_part() {
+    assert!(Lexicon::builtin().is_period_word("zona"));
+}

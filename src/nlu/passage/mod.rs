@@ -227,8 +227,8 @@ fn measured(
 }
 
 /// The share of the sizes the question quotes with their unit outside a placing clause ("yang
-/// 5 gram") a paragraph writes so, figure and unit side by side; 0 for every paragraph when it
-/// quotes none.
+/// 5 gram") a paragraph writes so, figure and unit side by side, and of the numbered rows it
+/// names ("Zona II") a paragraph does not contradict; 0 for every paragraph when it quotes none.
 fn asked_sizes<'a>(q: &'a Query, lx: &'a Lexicon) -> impl Fn(&Paragraph) -> f32 + 'a {
     use super::lexicon::{Measure, MeasureRole};
     // A size or an age, not a year or a rate: what is asked is that size's row ("umur 7
@@ -252,8 +252,14 @@ fn asked_sizes<'a>(q: &'a Query, lx: &'a Lexicon) -> impl Fn(&Paragraph) -> f32 
         .filter(|&i| super::text::has_digit(&w[i]) && sized(w, i) && !placed(&w[i]))
         .map(|i| (w[i].clone(), w[i + 1].clone()))
         .collect();
+    // A numbered part of a list the question names with its noun ("Zona II", "golongan IV")
+    // picks its row too: a paragraph giving only another row's figures holds it not.
+    let parts: Vec<_> = crate::nlu::decide::period::parts(w, lx)
+        .into_iter()
+        .filter(|p| p.is_row(lx))
+        .collect();
     move |paragraph: &Paragraph| {
-        if sizes.is_empty() {
+        if sizes.is_empty() && parts.is_empty() {
             return 0.0;
         }
         let held = sizes
@@ -266,7 +272,20 @@ fn asked_sizes<'a>(q: &'a Query, lx: &'a Lexicon) -> impl Fn(&Paragraph) -> f32 
                 })
             })
             .count();
-        held as f32 / sizes.len() as f32
+        let parts_held = if parts.is_empty() {
+            0
+        } else {
+            let words: Vec<String> = paragraph
+                .sentences
+                .iter()
+                .flat_map(|s| s.toks.iter().map(|t| t.lower.clone()))
+                .collect();
+            parts
+                .iter()
+                .filter(|p| !crate::nlu::decide::period::paragraph_gives_another(p, &words, lx))
+                .count()
+        };
+        (held + parts_held) as f32 / (sizes.len() + parts.len()) as f32
     }
 }
 
@@ -415,6 +434,23 @@ mod tests {
             body,
             "Waktu kopi gayo 5 kilogram Rp 240.000, siapa yang menjual?",
         );
+        assert!(c.iter().all(|(_, f)| f.echo_asked == 0.0), "{c:?}");
+    }
+
+    #[test]
+    fn a_paragraph_giving_only_another_row_of_a_numbered_list_loses_the_row_the_question_names() {
+        let body = "Zona I: biaya parkir mobil naik dari Rp 4.000 menjadi Rp 5.000 per jam.\n\n\
+                    Zona III: biaya parkir mobil naik dari Rp 3.000 menjadi Rp 3.500 per jam.\n";
+        let c = measured_of(body, "Berapa biaya parkir mobil Zona I sekarang?");
+        let asked = |k: usize| feature(&c, k, |f| f.echo_asked);
+        assert!(asked(0) > asked(1), "{c:?}");
+        let c = measured_of(body, "biaya parkir mobil zona 3 jd brp?");
+        let asked = |k: usize| feature(&c, k, |f| f.echo_asked);
+        assert!(asked(1) > asked(0), "{c:?}");
+        // A part of a year is named again and again: leaving it out tells no row.
+        let body = "Kuartal I: penjualan kopi naik 5 persen.\n\n\
+                    Kuartal III: penjualan kopi naik 7 persen.\n";
+        let c = measured_of(body, "Berapa kenaikan penjualan kopi kuartal I?");
         assert!(c.iter().all(|(_, f)| f.echo_asked == 0.0), "{c:?}");
     }
 

@@ -73,7 +73,9 @@ pub struct Features {
     /// The share of the sizes the question asks with their unit ("yang 5 gram harganya
     /// berapa?"), not in a clause placing it, that the paragraph writes so, figure and unit side
     /// by side: such a size picks the row of a list the answer is on, where a placing clause's
-    /// figure names the report and the answer stands elsewhere (`echo`).
+    /// figure names the report and the answer stands elsewhere (`echo`). A numbered row the
+    /// question names with its noun ("Zona II") counts among them, held unless the paragraph
+    /// gives only another row ([`paragraph_gives_another`](crate::nlu::decide::period::paragraph_gives_another)).
     pub echo_asked: f32,
 }
 
