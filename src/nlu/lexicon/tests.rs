@@ -374,6 +374,21 @@ fn a_spelt_out_phrase_is_read_as_the_word_reports_also_write() {
 }
 
 #[test]
+fn spending_and_an_adjusted_figure_cross_the_bridge_as_the_reports_words() {
+    let lx = Lexicon::builtin();
+    // FreeDict gives expenditure as "biaya" and "belanja" only, and nothing for "adjusted": a
+    // statistics report writes "pengeluaran … yang disesuaikan".
+    for word in ["expenditure", "spending"] {
+        assert!(
+            lx.english_of(word)
+                .is_some_and(|t| t.iter().any(|w| w == "pengeluaran")),
+            "{word}"
+        );
+    }
+    assert_eq!(lx.english_of("adjusted"), Some(&vec!["sesuai".to_string()]));
+}
+
+#[test]
 fn a_zone_of_a_tariff_is_a_numbered_part() {
     assert!(Lexicon::builtin().is_period_word("zona"));
 }
