@@ -392,3 +392,12 @@ fn spending_and_an_adjusted_figure_cross_the_bridge_as_the_reports_words() {
 fn a_zone_of_a_tariff_is_a_numbered_part() {
     assert!(Lexicon::builtin().is_period_word("zona"));
 }
+
+#[test]
+fn chat_s_n_is_dan_and_dulu_is_no_content_word() {
+    let lx = Lexicon::builtin();
+    assert_eq!(lx.slang.get("n"), Some(&vec!["dan".to_string()]));
+    // "dulu kan Rp 17 ribu": a time the reader recalls, as "tadi", never a word the report
+    // must write.
+    assert!(lx.is_function("dulu") && lx.is_function("dahulu"));
+}
