@@ -1,16 +1,20 @@
 //! What announces a content change — an admin's confirmation of a publish or removal, the
-//! subscribers' notices — reaches Telegram only once the rebuilt index answers from the change,
-//! so a reader who asks on seeing it is never answered from the old articles. Meanwhile other
-//! chats are answered (from the old index) and their messages delivered; a bot that dies before
-//! the rebuild sends what was held after its restart, from the content it loaded then.
+//! subscribers' notices, a feed round's — reaches Telegram only once the rebuilt index answers
+//! from the change, so a reader who asks on seeing it is never answered from the old articles.
+//! Meanwhile other chats are answered (from the old index) and their messages delivered; a bot
+//! that dies before the rebuild sends what was held after its restart, from the content it loaded
+//! then.
 
 use std::time::Duration;
 
 use crate::common;
 
-use common::bot::{TestBot, admin, button, english_reader, reader, text};
+use common::TestApp;
+use common::bot::{ADMIN_ID, TestBot, admin, button, english_reader, reader, text};
 use common::fake_bot_api::{Chat, Msg, Person, callback};
+use common::web_server::{Item, WebServer};
 use newsdesk::store::Store;
+use newsdesk::web::poller;
 
 const WHATSAPP_QUESTION: &str = "Tahun berapa WhatsApp diakuisisi Facebook?";
 const OJEK_PAGE: &str = "Tarif ojek daring naik mulai September\n\nTanggal: 2024-08-05\n\n\
@@ -224,4 +228,60 @@ async fn a_confirmation_held_when_the_bot_died_is_sent_after_the_restart() {
         .await;
     assert!(text(&answer).contains("10 persen"), "{}", text(&answer));
     assert_eq!(bot.app.store.outbox_held_len().await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn a_feed_rounds_notices_wait_until_its_articles_are_answered_from() {
+    let site = WebServer::start().await;
+    site.set_items(vec![Item::page("detik-tarif-krl.html", "Tarif KRL naik")]);
+    let builder = TestApp::builder()
+        .seed_content()
+        .admins(&[ADMIN_ID])
+        .env("NEWSDESK_FETCH_ALLOW_PRIVATE", "1");
+    let bot = TestBot::spawn_with(builder, None).await;
+    let store = bot.app.store.clone();
+    let budi = reader();
+    let budi_chat = Chat::private(&budi);
+    bot.answer_to(
+        Msg::text(&budi_chat, &budi, "/subscribe").message(),
+        budi_chat.id,
+    )
+    .await;
+    store.add_feed(&site.url("/rss.xml"), false).await.unwrap();
+
+    let paused = bot.desk.pause_rebuilds().await;
+    let round = tokio::spawn({
+        let (app, desk, outlet) = (bot.app.clone(), bot.desk.clone(), bot.outlet.clone());
+        async move { poller::tick(&app, &desk, &outlet).await }
+    });
+    until(&store, "the round committed", |s| async move {
+        s.count_articles().await.unwrap() == 2
+    })
+    .await;
+    until(&store, "only held calls are left", |s| async move {
+        s.outbox_len().await.unwrap() == s.outbox_held_len().await.unwrap()
+    })
+    .await;
+    assert_eq!(
+        bot.texts(budi_chat.id).len(),
+        1,
+        "announced while the old index still answers: {:?}",
+        bot.texts(budi_chat.id)
+    );
+
+    drop(paused);
+    round.await.unwrap().unwrap();
+    let sent = bot.wait_for_messages(budi_chat.id, 2).await;
+    assert!(
+        text(&sent[1]).contains("Artikel baru"),
+        "{}",
+        text(&sent[1])
+    );
+    let answer = bot
+        .answer_to(
+            Msg::text(&budi_chat, &budi, "Berapa tarif KRL yang baru?").message(),
+            budi_chat.id,
+        )
+        .await;
+    assert!(text(&answer).contains("Tarif KRL"), "{}", text(&answer));
 }
