@@ -120,14 +120,21 @@ impl Desk {
         if matches!(input.event, Event::Callback { .. }) {
             toast_first(&mut replies);
         }
+        // The confirmation and the notices announce content the engine answers from only once
+        // the rebuild below is swapped in: a reader who asks on seeing them must get the new.
+        let hold = if content_changed {
+            Some(tx.hold_outbox()?)
+        } else {
+            None
+        };
         settle.settle(&mut tx, &replies, now).await?;
         tx.commit()
             .await
             .with_context(|| format!("cannot save the state of chat {chat_id}"))?;
         // Publishing and removing rebuild the index after the commit, off the runtime: other
         // chats' turns go on meanwhile and are answered by the current engine.
-        if content_changed {
-            self.reload_content().await?;
+        if let Some(hold) = hold {
+            self.reload_then_release(hold).await?;
         }
         Ok(replies)
     }

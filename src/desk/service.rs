@@ -15,7 +15,7 @@ use super::command::{Command, Menu};
 use super::texts::Text;
 use crate::nlu::{Engine, Intents, Lang, Lexicon};
 use crate::settings::Settings;
-use crate::store::Store;
+use crate::store::{OutboxHold, Store};
 
 use super::corpus::load_content;
 pub(super) use super::corpus::{Content, build_content, lang_slot};
@@ -83,6 +83,40 @@ impl Desk {
         let content = load_content(&self.store, &self.intents, &self.lexicon).await?;
         self.set_content(content);
         Ok(())
+    }
+
+    /// [`Desk::reload_content`], then lets go the calls `hold` kept in the outbox (what announces
+    /// the change), even when the rebuild failed: the old engine stays, and what was stored must
+    /// still be told. The caller wakes the adapter's sender after it, as after any turn.
+    pub(super) async fn reload_then_release(&self, hold: OutboxHold) -> anyhow::Result<()> {
+        let rebuilt = self.reload_content().await;
+        let mut wait = Duration::from_millis(200);
+        loop {
+            match self.store.release_outbox(hold).await {
+                Ok(_) => break,
+                // Until the next start, which releases them, the change would go untold.
+                Err(e) if wait < Duration::from_secs(30) => {
+                    log::warn!("cannot release the calls announcing a content change yet: {e:#}");
+                    tokio::time::sleep(wait).await;
+                    wait *= 2;
+                }
+                Err(e) => {
+                    log::error!(
+                        "cannot release the calls announcing a content change; they go after \
+                         the next start: {e:#}"
+                    );
+                    break;
+                }
+            }
+        }
+        rebuilt
+    }
+
+    /// Keeps content rebuilds from starting until the guard drops. For tests, which need a turn
+    /// to stand between its commit and the swap to see what the outbox holds meanwhile.
+    #[doc(hidden)]
+    pub async fn pause_rebuilds(&self) -> tokio::sync::MutexGuard<'_, ()> {
+        self.rebuild.lock().await
     }
 
     pub(super) fn set_content(&self, content: Content) {

@@ -12,7 +12,7 @@ use super::turn::Turn;
 use super::{Button, ChatKind, Desk, Event, Input, Push, Reply, suggest};
 use crate::content::{self, Article};
 use crate::nlu::Lang;
-use crate::store::{FeedAdded, Tx};
+use crate::store::{FeedAdded, OutboxHold, Tx};
 use crate::web;
 
 /// A page an admin sent as a URL, fetched before the turn (a fetch can take seconds and must not
@@ -131,6 +131,13 @@ impl Desk {
         now: DateTime<Utc>,
     ) -> anyhow::Result<Adopt> {
         let changed = !(round.stored.is_empty() && round.removed.is_empty());
+        // As when an admin publishes: the notices must not be read before the new articles are
+        // answered from.
+        let hold = if changed {
+            Some(tx.hold_outbox()?)
+        } else {
+            None
+        };
         let news: Vec<Article> = round
             .stored
             .iter()
@@ -152,14 +159,14 @@ impl Desk {
                 .await?,
         );
         push.settle(tx, &replies, now).await?;
-        Ok(Adopt(changed))
+        Ok(Adopt(hold))
     }
 
     /// Answers from what a round's committed transaction stored (see [`Desk::take_in_round`]):
     /// the index is rebuilt from the store, off the runtime, as after publishing.
     pub async fn adopt(&self, adopt: Adopt) -> anyhow::Result<()> {
-        if adopt.0 {
-            self.reload_content().await?;
+        if let Some(hold) = adopt.0 {
+            self.reload_then_release(hold).await?;
         }
         Ok(())
     }
@@ -229,8 +236,9 @@ pub struct Stored {
     pub news: bool,
 }
 
-/// Whether a round changed the articles, so the index is rebuilt once it committed.
-pub struct Adopt(bool);
+/// Whether a round changed the articles, so the index is rebuilt once it committed; then what
+/// it queued is held until that is done.
+pub struct Adopt(Option<OutboxHold>);
 
 /// The notices for `news`: one message per subscriber, the same for every subscriber of a
 /// language (made once per language).

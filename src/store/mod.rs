@@ -42,7 +42,7 @@ pub use conversations::{ChatState, StoredTopic, Subscriber};
 pub use drafts::Draft;
 pub use feeds::{Feed, FeedAdded, PollRecord};
 pub use inbox::{Handled, InboxState, NewUpdate, PendingUpdate};
-pub use outbox::Queued;
+pub use outbox::{OutboxHold, Queued};
 pub use questions::{LoggedQuestion, NewQuestion, Stats, StatsWindow, UnansweredQuestion};
 pub use tickets::{Author, ClosedBy, NewTicket, Ticket, TicketSummary};
 pub use tx::Tx;

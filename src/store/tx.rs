@@ -31,7 +31,7 @@ pub struct Tx {
     pending: String,
     pending_args: Vec<Arg>,
     // The store's writers' queue (and its question ids), whatever kind of transaction this is.
-    shared: Arc<Writer>,
+    pub(super) shared: Arc<Writer>,
     // A question id was handed out for this transaction (`Tx::log_question`): if it does not
     // commit, the next id is read from the table again (another process may have taken it).
     question_logged: bool,
@@ -40,6 +40,8 @@ pub struct Tx {
     pub(super) pending_new_chat_only: bool,
     // What the turn read along with its chat's state (`Tx::chat_state`).
     pub(super) prefetched: Option<super::conversations::Prefetched>,
+    // What the calls queued from now on wait for (`Tx::hold_outbox`).
+    pub(super) outbox_hold: Option<super::outbox::OutboxHold>,
     // A chat's turn ([`Store::begin_turn`]) reads without the write lock; this is the queue it
     // joins at its first write (or at `COMMIT` with writes pending), `None` once it has joined.
     lazy: Option<Arc<Writer>>,
@@ -79,6 +81,8 @@ pub(super) struct Writer {
     question_id: AtomicI64,
     // Set when a transaction that logged a question did not commit: read the table again.
     question_ids_stale: AtomicBool,
+    // This process's outbox holds not released yet (see `Store::release_stale_outbox_holds`).
+    pub(super) holds: std::sync::Mutex<std::collections::HashSet<i64>>,
 }
 
 impl Writer {
@@ -92,6 +96,7 @@ impl Writer {
             idle: super::idle::Idle::new(keep_idle),
             question_id: AtomicI64::new(0),
             question_ids_stale: AtomicBool::new(false),
+            holds: Default::default(),
         }
     }
 
@@ -230,6 +235,7 @@ impl Tx {
             question_logged: false,
             pending_new_chat_only: false,
             prefetched: None,
+            outbox_hold: None,
             lazy: None,
             _writer: None,
             _turns: None,

@@ -203,10 +203,16 @@ pub fn calls_for(replies: &[Reply], callback: Option<(&str, i64)>) -> Vec<(i64, 
     calls
 }
 
-/// Queues calls in the outbox.
+/// Queues calls in the outbox, held when the transaction says they announce a content change
+/// ([`Tx::hold_outbox`]).
 pub async fn enqueue(tx: &mut Tx, calls: &[(i64, Call)], now: DateTime<Utc>) -> anyhow::Result<()> {
+    let hold = tx.outbox_hold();
     for (chat_id, call) in calls {
-        tx.enqueue(*chat_id, &serde_json::to_string(call)?, now)
+        // A button press's answer announces nothing, and Telegram stops taking it after a few
+        // seconds, which a rebuild of a large archive can outlast. It is the turn's first call,
+        // so letting it go first keeps the chat's order.
+        let held = hold.filter(|_| !matches!(call, Call::Answer { .. }));
+        tx.enqueue(*chat_id, &serde_json::to_string(call)?, held, now)
             .await?;
     }
     Ok(())

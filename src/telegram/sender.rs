@@ -7,6 +7,10 @@
 //! in time after the request left → retry, but only after a long pause (it may have arrived);
 //! a chat that refuses the bot → the desk is told once and everything queued for it is dropped;
 //! a request Telegram rejects → logged and dropped. Nothing is given up for being late.
+//!
+//! A held row (it announces a content change whose rebuild is not done: see `store::outbox`)
+//! stops its chat's lane where it stands, so that nothing to that chat overtakes it, while other
+//! chats go on; it goes once the store says it was released.
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
@@ -24,6 +28,8 @@ use super::outbox::{Call, OutboxDone};
 use super::{Helpdesk, RateLimits};
 use crate::store::Queued;
 
+mod held;
+
 /// Requests in flight at once, across chats.
 const MAX_IN_FLIGHT: usize = 64;
 /// Rows read from the outbox at a time.
@@ -34,11 +40,15 @@ const MAX_BACKOFF: Duration = Duration::from_secs(30);
 const UNKNOWN_OUTCOME_PAUSE: Duration = Duration::from_secs(15);
 /// On shutdown, what is due is still sent for up to this long.
 const DRAIN: Duration = Duration::from_secs(5);
+/// Held rows are looked at again at least this often: a release normally wakes the sender, but
+/// one that only succeeded on a retry may not.
+const HELD_RECHECK: Duration = Duration::from_secs(2);
 
 struct Entry {
     id: i64,
     call: Call,
     failures: u32,
+    held: bool,
 }
 
 #[derive(Default)]
@@ -72,6 +82,10 @@ struct Loop<D: Helpdesk> {
     in_flight: usize,
     /// Rows sent (or abandoned) whose deletion is still to be written.
     done: Vec<i64>,
+    /// Held rows loaded, with their lanes.
+    held: HashMap<i64, i64>,
+    /// When held rows are looked at again without a wake-up.
+    held_check_at: Option<Instant>,
 }
 
 impl<D: Helpdesk> Sender<D> {
@@ -87,6 +101,8 @@ impl<D: Helpdesk> Sender<D> {
             cursor: 0,
             in_flight: 0,
             done: Vec::new(),
+            held: HashMap::new(),
+            held_check_at: None,
         };
         let mut tasks: JoinSet<Finished> = JoinSet::new();
         let mut reload = true;
@@ -107,7 +123,7 @@ impl<D: Helpdesk> Sender<D> {
             }
             if let Some(deadline) = deadline
                 && state.in_flight == 0
-                && (state.lanes.is_empty() || now >= deadline)
+                && (state.nothing_to_send() || now >= deadline)
             {
                 break;
             }
@@ -129,6 +145,9 @@ impl<D: Helpdesk> Sender<D> {
                     }
                 }
                 () = sleep_until(deadline), if deadline.is_some() => {}
+                () = sleep_until(state.held_check_at), if state.held_check_at.is_some() => {
+                    reload = true;
+                }
                 // A failed read or deletion is tried again shortly.
                 () = tokio::time::sleep(FIRST_BACKOFF), if reload || !state.done.is_empty() => {}
             }
@@ -151,8 +170,16 @@ async fn sleep_until(at: Option<Instant>) {
 }
 
 impl<D: Helpdesk> Loop<D> {
-    /// Reads newly queued rows; `true` when there may be more to read (or reading failed).
+    /// Reads newly queued rows and lets go the held ones released meanwhile; `true` when there
+    /// may be more to read (or reading failed).
     async fn load(&mut self) -> bool {
+        let more = self.load_new().await;
+        let failed = !self.release_held().await;
+        more || failed
+    }
+
+    /// Reads newly queued rows; `true` when there may be more to read (or reading failed).
+    async fn load_new(&mut self) -> bool {
         let rows = match self
             .sender
             .desk
@@ -171,6 +198,7 @@ impl<D: Helpdesk> Loop<D> {
             id,
             chat_id,
             payload,
+            held,
         } in rows
         {
             self.cursor = self.cursor.max(id);
@@ -190,7 +218,11 @@ impl<D: Helpdesk> Loop<D> {
                     id,
                     call,
                     failures: 0,
+                    held,
                 });
+            if held {
+                self.held.insert(id, chat_id);
+            }
             self.make_ready(chat_id);
         }
         full
@@ -231,6 +263,10 @@ impl<D: Helpdesk> Loop<D> {
                 self.lanes.remove(&lane_id);
                 continue;
             };
+            // Made ready again when it is released (`Loop::release_held`).
+            if head.held {
+                continue;
+            }
             if let Some(at) = lane.not_before
                 && at > now
             {

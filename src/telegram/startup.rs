@@ -176,6 +176,12 @@ where
 
     let queue = Queue::new(config.flood);
     let store = desk.store().clone();
+    // A run that died between a content change's commit and its rebuild left the announcements
+    // held; the desk loaded the content when it was built, so it answers from the change now.
+    let released = store.release_stale_outbox_holds().await?;
+    if released > 0 {
+        log::info!("{released} call(s) held for a content rebuild before the restart are sent now");
+    }
     let left = store.pending_updates().await?;
     if !left.is_empty() {
         log::info!("{} update(s) from before the restart to handle", left.len());

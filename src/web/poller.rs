@@ -105,7 +105,8 @@ async fn prune_in(
 
 /// One round as the running bot does it: fetch the due feeds, then in one transaction store their
 /// articles, prune, and queue through `push` the announcements and review previews; once it
-/// committed, the new articles are answerable and `push` is told (the sender wakes).
+/// committed, `push` is told (the sender wakes), and again once the rebuilt index answers from the
+/// new articles and the announcements, held until then, may go.
 pub async fn tick(app: &App, desk: &Desk, push: &dyn Push) -> anyhow::Result<Vec<PollReport>> {
     let fetched = fetch_round(app, Due::Due).await?;
     if fetched.is_empty() && !retains(&app.settings.retention) {
@@ -118,7 +119,10 @@ pub async fn tick(app: &App, desk: &Desk, push: &dyn Push) -> anyhow::Result<Vec
     let adopt = desk.take_in_round(&mut tx, round, push, now).await?;
     tx.commit().await?;
     push.committed();
-    desk.adopt(adopt).await?;
+    let adopted = desk.adopt(adopt).await;
+    // What the round queued was held until the rebuild ended (see `Desk::take_in_round`).
+    push.committed();
+    adopted?;
     Ok(reports)
 }
 

@@ -33,6 +33,7 @@ mod store;
 mod telegram_adapter;
 mod telegram_admin;
 mod telegram_buttons;
+mod telegram_content_swap;
 mod telegram_groups;
 mod telegram_handoff;
 mod telegram_private;
