@@ -43,6 +43,7 @@ async fn a_full_ticket_round_trip_from_reader_to_staff_and_back_closed_by_staff(
     assert_eq!(bot.texts(chat.id).len(), 2, "not answered by the bot");
 
     // Staff reply to the relayed message; the reader gets the text, not the staff's name.
+    bot.wait_until_sent().await;
     let to_reader = bot
         .answer_to(
             Msg::text(&support, &sari, "Penulisnya Ahmad Febrian.")
@@ -199,6 +200,7 @@ async fn a_reader_who_blocked_the_bot_is_handled_once_and_staff_are_told() {
     bot.answer_to(Msg::text(&chat, &budi, "/human").message(), chat.id)
         .await;
     let head = bot.wait_for_messages(SUPPORT_CHAT_ID, 1).await.remove(0);
+    bot.wait_until_sent().await;
     bot.fake.block_chat(chat.id);
 
     // Staff answer; delivery to the reader fails with 403 and staff learn it in the ticket.

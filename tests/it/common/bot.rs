@@ -187,6 +187,27 @@ impl TestBot {
         self.fake.wait_for_sent(chat_id, n).await
     }
 
+    /// Waits until the bot has recorded the delivery of everything it queued (the outbox is
+    /// empty): a message the fake server shows may not yet be known to the bot by its id, which
+    /// a staff member's reply to it needs. (On Telegram no person replies that fast.)
+    pub async fn wait_until_sent(&self) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while self
+            .desk
+            .store()
+            .outbox_len()
+            .await
+            .expect("the outbox is readable")
+            > 0
+        {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the outbox never emptied"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+    }
+
     /// Pushes `update` and waits for `n` new messages to `chat_id`; returns those.
     pub async fn push_expecting(&self, update: Value, chat_id: i64, n: usize) -> Vec<Value> {
         let before = self.fake.sent_messages(chat_id).len();
