@@ -307,3 +307,47 @@ fn an_english_word_the_articles_write_as_a_loan_is_not_corrected_into_a_neighbou
         q.terms
     );
 }
+
+#[test]
+fn an_english_loan_the_articles_write_is_no_chat_spelling_of_a_commoner_word() {
+    // "rate" is rare in this archive and "rata" common; chat's "rame" for "ramai" is the rule
+    // that would read one as the other.
+    let index = crate::nlu::testing::seed_archive_index(&[
+        "BI rate ditahan\n\nBank Indonesia menahan BI rate di 6 persen.\n",
+        "Rata-rata harga\n\nHarga rata-rata naik.\n",
+        "Rata-rata upah\n\nUpah rata-rata turun.\n",
+    ]);
+    let q = analyse("bi rate brp", None, &index);
+    assert!(q.terms.iter().any(|t| t.word == "rate"));
+    assert!(q.terms.iter().all(|t| t.word != "rata"));
+}
+
+#[test]
+fn an_english_word_with_the_indonesian_clitic_is_the_english_word() {
+    let index = crate::nlu::testing::seed_archive_index(&[
+        "Laba bank naik\n\nProfit bank naik 5 persen.\n",
+    ]);
+    let q = analyse("laba bank profitnya brp", None, &index);
+    assert!(q.terms.iter().any(|t| t.word == "profit"));
+    assert!(q.terms.iter().all(|t| t.word != "profitnya"));
+}
+
+#[test]
+fn a_capitalised_english_compass_word_matches_the_word_reports_write_after_the_place() {
+    let article = crate::nlu::testing::plain_article(
+        1,
+        "Panen Kopi\n\nPanen kopi di Lumbung Tengah naik jadi 1.200 ton.\n",
+    );
+    let index = Index::build(&[article], std::iter::empty(), lexicon());
+    let forms = |raw: &str| {
+        let q = analyse(raw, None, &index);
+        q.terms
+            .iter()
+            .find(|t| t.word == "central")
+            .map(|t| t.forms.clone())
+            .unwrap_or_default()
+    };
+    assert!(forms("How much coffee did Central Lumbung harvest?").contains(&"tengah".to_string()));
+    // Lowercase, it is the adjective ("central bank"), read by the dictionary alone.
+    assert!(!forms("How much did the central bank raise rates?").contains(&"tengah".to_string()));
+}

@@ -458,4 +458,6 @@ const PHRASE_WORDS: usize = 4;
 #[cfg(test)]
 mod english_tests;
 #[cfg(test)]
+mod number_tests;
+#[cfg(test)]
 mod tests;
