@@ -14,8 +14,8 @@ use crate::nlu::text;
 #[derive(Debug, PartialEq)]
 pub(super) struct Region {
     place: Vec<String>,
-    /// The words of a longer name between the place and the compass word ("tenggara" of "Nusa
-    /// Tenggara Timur"; "West Nusa Tenggara" puts the whole name after the compass word).
+    /// The words of a longer name between the place and the compass word ("tenggara" of
+    /// "Lumbung Tenggara Timur"; "West Lumbung Tenggara" puts the whole name after the compass word).
     middle: Vec<String>,
     compass: Vec<String>,
     /// The initials of the name around the pair, of three words or more ("lrt" of "Lumbung Raya
@@ -71,7 +71,7 @@ pub(super) fn regions(q: &Query, lx: &Lexicon) -> Vec<Region> {
             _ if lx.is_compass_word(b) => place(a)
                 .map(|place| (place, Vec::new()))
                 .or_else(|| {
-                    // Two compass words after a place ("Nusa Tenggara Timur"): the first is part
+                    // Two compass words after a place ("Lumbung Tenggara Timur"): the first is part
                     // of the name, and only the pair tells the region from its neighbour.
                     let before = i.checked_sub(1).map(|k| &q.words[k])?;
                     lx.is_compass_word(a)
@@ -100,8 +100,8 @@ pub(super) fn regions(q: &Query, lx: &Lexicon) -> Vec<Region> {
     out
 }
 
-/// The name words an English question writes after a region's place ("tenggara" of "West Nusa
-/// Tenggara"), which Indonesian writes between the place and the compass word: the Indonesian
+/// The name words an English question writes after a region's place ("tenggara" of "West
+/// Lumbung Tenggara"), which Indonesian writes between the place and the compass word: the Indonesian
 /// compass words kept as written, as a general word after a place ("West Lumbung province") is
 /// no part of its name.
 fn middle_after(q: &Query, from: usize, lx: &Lexicon) -> Vec<String> {

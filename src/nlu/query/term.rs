@@ -204,7 +204,7 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
                 .iter()
                 .any(|c| index.term(c).is_some())
         {
-            // An English word the articles write as Indonesian borrowed it ("copra" as "kopra")
+            // An English word the articles write as Indonesian borrowed it ("jatropha" as "jatrofa")
             // is no typo of another index word: kept, for the loan spellings below.
         } else if !index.knows(&word)
             && !token.capitalised
