@@ -230,7 +230,17 @@ pub fn choose(
     // The paragraph: the one of that article holding what was asked (see [`passage`]).
     // What the question asks, worked out once for the paragraph choice and the speaker check.
     let asked = super::answer_type::Asked::of(q, lx);
-    let (passage, fit) = passage::choose(q, &asked, qd, index, doc, &ranked[0], lx, passage_model)?;
+    let (passage, fit) = passage::choose(
+        q,
+        &asked,
+        &inputs.parts,
+        qd,
+        index,
+        doc,
+        &ranked[0],
+        lx,
+        passage_model,
+    )?;
     let chosen = Chosen::heading(passage, fit, doc, ranked, index);
     let (checks, figure_absent) = inputs.checks(&chosen, th);
     let mut paragraphs = inputs.quoted(&asked, &chosen, &checks);

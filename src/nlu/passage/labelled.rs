@@ -266,8 +266,19 @@ mod tests {
         let q = analyse(raw, None, &index);
         let asked = Asked::of(&q, &lx);
         let lead = article::rank(&q, &index, Some(0), None)[0].clone();
-        let (chosen, _) = choose(&q, &asked, &qd, &index, 0, &lead, &lx, &Model::builtin())
-            .expect("a paragraph answers");
+        let parts = crate::nlu::decide::period::parts(&q.words, &lx);
+        let (chosen, _) = choose(
+            &q,
+            &asked,
+            &parts,
+            &qd,
+            &index,
+            0,
+            &lead,
+            &lx,
+            &Model::builtin(),
+        )
+        .expect("a paragraph answers");
         assert_eq!(index.passages[chosen.passage].paragraph, 1);
     }
 }

@@ -22,6 +22,7 @@ mod weights;
 use super::answer_type::Asked;
 use super::article::{self, Scored};
 use super::dates::QuestionDates;
+use super::decide::period::{self, Part};
 use super::index::Index;
 use super::lexicon::Lexicon;
 use super::paragraphs::Paragraph;
@@ -48,11 +49,13 @@ pub struct Candidate {
 /// The paragraph of `doc` that answers, with its best sentence. `lead` is the article's best
 /// passage by words alone: a yes/no or manner question has no value to look for, so the word
 /// ranking (with its hearsay and predicate checks) keeps it. `asked` is [`Asked::of`] the
-/// question, worked out once by the caller, which reads it again after the choice.
+/// question, worked out once by the caller, which reads it again after the choice; `parts` is
+/// [`period::parts`] of its words, which the caller has found already.
 #[allow(clippy::too_many_arguments)]
 pub fn choose(
     q: &Query,
     asked: &Asked,
+    parts: &[Part],
     qd: &QuestionDates,
     index: &Index,
     doc: usize,
@@ -64,7 +67,7 @@ pub fn choose(
     // Answering measures only what the model weighs: the features at weight 0 are for the
     // fitting dump (`candidates`), and two of them cost a pass over each sentence's values.
     let extras = model.weights.rare != 0.0 || model.weights.focus_near != 0.0;
-    for c in measured(q, asked, qd, index, doc, lead, lx, extras) {
+    for c in measured(q, asked, parts, qd, index, doc, lead, lx, extras) {
         let key = model.key(&c.features);
         // The first of equals wins: candidates come best words first.
         if best.as_ref().is_none_or(|(k, _)| key > *k) {
@@ -83,7 +86,8 @@ pub fn candidates(
     lead: &Scored,
     lx: &Lexicon,
 ) -> Vec<Candidate> {
-    measured(q, &Asked::of(q, lx), qd, index, doc, lead, lx, true)
+    let parts = period::parts(&q.words, lx);
+    measured(q, &Asked::of(q, lx), &parts, qd, index, doc, lead, lx, true)
 }
 
 /// [`candidates`]; without `extras`, the features `rare` and `focus_near` are left at 0.
@@ -91,6 +95,7 @@ pub fn candidates(
 fn measured(
     q: &Query,
     asked: &Asked,
+    parts: &[Part],
     qd: &QuestionDates,
     index: &Index,
     doc: usize,
@@ -152,7 +157,7 @@ fn measured(
         scored = by_paragraph.into_iter().flatten().collect();
     }
     let top_word = scored.iter().map(|s| s.score).fold(0.0f32, f32::max);
-    let echo_asked = asked_sizes(q, lx);
+    let echo_asked = asked_sizes(q, parts, lx);
     let last = detail.paragraphs.len().saturating_sub(1).max(1) as f32;
     let mut out = Vec::with_capacity(scored.len());
     for s in scored {
@@ -229,7 +234,11 @@ fn measured(
 /// The share of the sizes the question quotes with their unit outside a placing clause ("yang
 /// 5 gram") a paragraph writes so, figure and unit side by side, and of the numbered rows it
 /// names ("Zona II") a paragraph does not contradict; 0 for every paragraph when it quotes none.
-fn asked_sizes<'a>(q: &'a Query, lx: &'a Lexicon) -> impl Fn(&Paragraph) -> f32 + 'a {
+fn asked_sizes<'a>(
+    q: &'a Query,
+    parts: &'a [Part],
+    lx: &'a Lexicon,
+) -> impl Fn(&Paragraph) -> f32 + 'a {
     use super::lexicon::{Measure, MeasureRole};
     // A size or an age, not a year or a rate: what is asked is that size's row ("umur 7
     // tahun"). A span ending in a year ("pekan ke-15 tahun 2024", "Nomor 299 Tahun 2025") is a
@@ -254,10 +263,7 @@ fn asked_sizes<'a>(q: &'a Query, lx: &'a Lexicon) -> impl Fn(&Paragraph) -> f32 
         .collect();
     // A numbered part of a list the question names with its noun ("Zona II", "golongan IV")
     // picks its row too: a paragraph giving only another row's figures holds it not.
-    let parts: Vec<_> = crate::nlu::decide::period::parts(w, lx)
-        .into_iter()
-        .filter(|p| p.is_row(lx))
-        .collect();
+    let parts: Vec<&Part> = parts.iter().filter(|p| p.is_row(lx)).collect();
     move |paragraph: &Paragraph| {
         if sizes.is_empty() && parts.is_empty() {
             return 0.0;
@@ -282,7 +288,7 @@ fn asked_sizes<'a>(q: &'a Query, lx: &'a Lexicon) -> impl Fn(&Paragraph) -> f32 
                 .collect();
             parts
                 .iter()
-                .filter(|p| !crate::nlu::decide::period::paragraph_gives_another(p, &words, lx))
+                .filter(|p| !period::paragraph_gives_another(p, &words, lx))
                 .count()
         };
         (held + parts_held) as f32 / (sizes.len() + parts.len()) as f32
