@@ -494,3 +494,6 @@ pub fn values_of(toks: &[Tok], facts: &[Facts], asked: &Asked) -> Vec<(usize, f3
 #[cfg(test)]
 #[path = "answer_type_tests.rs"]
 mod tests;
+#[cfg(test)]
+#[path = "answer_type_text_tests.rs"]
+mod text_tests;
