@@ -5,15 +5,12 @@
 //! that dies before the rebuild sends what was held after its restart, from the content it loaded
 //! then.
 
-use std::time::Duration;
-
 use crate::common;
 
 use common::TestApp;
-use common::bot::{ADMIN_ID, TestBot, admin, button, english_reader, reader, text};
+use common::bot::{ADMIN_ID, TestBot, admin, button, english_reader, reader, text, until};
 use common::fake_bot_api::{Chat, Msg, Person, callback};
 use common::web_server::{Item, WebServer};
-use newsdesk::store::Store;
 use newsdesk::web::poller;
 
 const WHATSAPP_QUESTION: &str = "Tahun berapa WhatsApp diakuisisi Facebook?";
@@ -21,21 +18,6 @@ const OJEK_PAGE: &str = "Tarif ojek daring naik mulai September\n\nTanggal: 2024
     Kementerian Perhubungan menaikkan tarif ojek daring sebesar 10 persen mulai September.\n\n\
     Kenaikan berlaku untuk semua zona.";
 const OJEK_QUESTION: &str = "Berapa kenaikan tarif ojek daring?";
-
-/// Waits (up to ten seconds) until `check` holds for the store.
-async fn until<F, Fut>(store: &Store, what: &str, mut check: F)
-where
-    F: FnMut(Store) -> Fut,
-    Fut: Future<Output = bool>,
-{
-    for _ in 0..400 {
-        if check(store.clone()).await {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    panic!("timed out waiting until {what}");
-}
 
 /// `/remove 1` in the admin's chat; returns the prompt with its Hapus button.
 async fn ask_to_remove(bot: &TestBot, boss: &Person, boss_chat: &Chat) -> serde_json::Value {

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use newsdesk::app::App;
 use newsdesk::desk::Desk;
+use newsdesk::store::Store;
 use newsdesk::telegram::{self, Config, Outlet, RateLimits};
 use serde_json::Value;
 use tokio::sync::oneshot;
@@ -191,21 +192,12 @@ impl TestBot {
     /// empty): a message the fake server shows may not yet be known to the bot by its id, which
     /// a staff member's reply to it needs. (On Telegram no person replies that fast.)
     pub async fn wait_until_sent(&self) {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        while self
-            .desk
-            .store()
-            .outbox_len()
-            .await
-            .expect("the outbox is readable")
-            > 0
-        {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "the outbox never emptied"
-            );
-            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-        }
+        until(
+            self.desk.store(),
+            "everything queued is sent",
+            |s| async move { s.outbox_len().await.expect("the outbox is readable") == 0 },
+        )
+        .await;
     }
 
     /// Pushes `update` and waits for `n` new messages to `chat_id`; returns those.
@@ -220,6 +212,21 @@ impl TestBot {
     pub async fn answer_to(&self, update: Value, chat_id: i64) -> Value {
         self.push_expecting(update, chat_id, 1).await.remove(0)
     }
+}
+
+/// Waits (up to ten seconds) until `check` holds for the store.
+pub async fn until<F, Fut>(store: &Store, what: &str, mut check: F)
+where
+    F: FnMut(Store) -> Fut,
+    Fut: Future<Output = bool>,
+{
+    for _ in 0..400 {
+        if check(store.clone()).await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("timed out waiting until {what}");
 }
 
 /// The text of a sent message as the reader sees it.
