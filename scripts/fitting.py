@@ -59,6 +59,8 @@ WIDE_Y = sorted(WIDE_X + glob.glob(os.path.join(ROOT, "tests/archive/articles-y/
 WIDE_Z = sorted(WIDE_Y + glob.glob(os.path.join(ROOT, "tests/archive/articles-z/*.txt")))
 # Stop 40's set AA (four more new same-topic groups) on top of WIDE_Z: imported only for probe-41-aa.
 WIDE_AA = sorted(WIDE_Z + glob.glob(os.path.join(ROOT, "tests/archive/articles-aa/*.txt")))
+# Stop 41's set AB (four more new same-topic groups) on top of WIDE_AA: imported only for probe-42-ab.
+WIDE_AB = sorted(WIDE_AA + glob.glob(os.path.join(ROOT, "tests/archive/articles-ab/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -209,6 +211,9 @@ SETS = [
     # Stop 40's set AA (four more new same-topic groups): scored blind (0.708) and kept blind all of
     # stop 40 (0.708 at its end), tuned on from stop 41.
     ("tests/archive/qa/probe-41-aa.jsonl", WIDE_AA),
+    # Stop 41's set AB (four more new same-topic groups): scored blind (0.736) and kept blind all of
+    # stop 41 (0.736 at its end), tuned on from stop 42.
+    ("tests/archive/qa/probe-42-ab.jsonl", WIDE_AB),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
