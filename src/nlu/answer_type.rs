@@ -118,7 +118,14 @@ impl<'q> Asked<'q> {
                         .take(NOUN_PHRASE)
                         .map_while(|w| q.terms.iter().find(|t| t.word == *w))
                         .find_map(|term| {
-                            let cue = |c: Cue| term.forms.iter().any(|f| lx.is_cue(f, c));
+                            // A phrase's noun is its first word, Indonesian putting the
+                            // head first ("bandar udara").
+                            let cue = |c: Cue| {
+                                term.forms
+                                    .iter()
+                                    .filter_map(|f| f.split(' ').next())
+                                    .any(|f| lx.is_cue(f, c))
+                            };
                             if cue(Cue::Place) {
                                 Some(AnswerType::Place)
                             } else if cue(Cue::Person) {

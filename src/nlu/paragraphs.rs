@@ -63,6 +63,30 @@ impl Piece {
     pub const NONE: TermId = TermId::MAX;
 }
 
+/// The bridge's phrases a sentence writes, each one more piece right after its first word's
+/// (at that word, so places stay in order): a question's word translating into a phrase is held
+/// where the words stand side by side, as the index holds it in the paragraph.
+fn with_phrases(pieces: &mut Vec<Piece>, content: &[&str], content_at: &[usize], index: &Index) {
+    let mut found: Vec<(usize, TermId)> = Vec::new();
+    index.lx.each_phrase(content, |start, phrase| {
+        if let Some(id) = index.term(phrase) {
+            found.push((content_at[start], id));
+        }
+    });
+    // From the last, so that the places of those before stay put.
+    for &(at, id) in found.iter().rev() {
+        let tok = pieces[at].tok;
+        pieces.insert(
+            at + 1,
+            Piece {
+                tok,
+                surface: id,
+                stem: id,
+            },
+        );
+    }
+}
+
 impl Detail {
     /// Reads article `doc` of the index.
     pub fn of(index: &Index, doc: usize) -> Detail {
@@ -82,6 +106,10 @@ impl Detail {
                             let sentence = &text[range.clone()];
                             let toks = answer_type::tokens(sentence);
                             let mut pieces = Vec::with_capacity(toks.len());
+                            // The words the index holds, in order, and where each is in
+                            // `pieces`: the text the bridge's phrases are found in.
+                            let mut content: Vec<&str> = Vec::new();
+                            let mut content_at: Vec<usize> = Vec::new();
                             for (i, tok) in toks.iter().enumerate() {
                                 let whole = text::is_day_offset(&tok.lower);
                                 for piece in
@@ -90,15 +118,21 @@ impl Detail {
                                     if piece.is_empty() {
                                         continue;
                                     }
+                                    let surface = index.term(piece).unwrap_or(Piece::NONE);
+                                    if surface != Piece::NONE {
+                                        content.push(piece);
+                                        content_at.push(pieces.len());
+                                    }
                                     pieces.push(Piece {
                                         tok: i as u32,
-                                        surface: index.term(piece).unwrap_or(Piece::NONE),
+                                        surface,
                                         stem: lx
                                             .with_stem(piece, |s| index.term(s))
                                             .unwrap_or(Piece::NONE),
                                     });
                                 }
                             }
+                            with_phrases(&mut pieces, &content, &content_at, index);
                             Sentence {
                                 facts: answer_type::facts(&toks, lx),
                                 dates: dates::with_paragraph_years(

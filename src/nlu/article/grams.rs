@@ -127,18 +127,20 @@ impl Grams {
         let mut unseen: Vec<[char; 3]> = Vec::new();
         SLOTS.with_borrow_mut(|slots| {
             reserve(slots, index.trigram_count());
-            for (t, f) in q
-                .terms
-                .iter()
-                .flat_map(|t| t.forms.iter().map(move |f| (t, f)))
-            {
+            // A phrase's 3-grams are its words' (no paragraph word holds the space between).
+            for (t, f) in q.terms.iter().flat_map(|t| {
+                t.forms
+                    .iter()
+                    .flat_map(|f| f.split(' '))
+                    .map(move |f| (t, f))
+            }) {
                 // The term's own word was stemmed when the question was read: not again per rank.
-                let stem = if *f == t.word {
+                let stem = if f == t.word {
                     std::borrow::Cow::Borrowed(t.stem.as_str())
                 } else {
                     std::borrow::Cow::Owned(index.lx.stem(f))
                 };
-                for form in [f.as_str(), &*stem] {
+                for form in [f, &*stem] {
                     for g in word_trigrams(form) {
                         match index.trigram(&g) {
                             Some((id, idf)) => {

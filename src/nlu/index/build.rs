@@ -67,6 +67,8 @@ impl Index {
         let mut listed: Vec<u32> = Vec::new();
         let mut listing = 0u32;
         let mut stems: Vec<TermId> = Vec::new();
+        let mut phrases: Vec<TermId> = Vec::new();
+        let mut phrase_words: Vec<u32> = Vec::new();
         let mut total_len = 0u64;
         let mut title_pairs: HashMap<(String, String), u32> = HashMap::default();
         // Per surface term: how often a sentence's running text writes it capitalised, and how
@@ -90,12 +92,21 @@ impl Index {
             for pair in pairs {
                 *title_pairs.entry(pair).or_default() += 1;
             }
-            for w in text::words(&title_text) {
-                if let Some((s, t)) = index.word_info(&w, &mut seen, lx).ids {
+            let title_text_words = text::words(&title_text);
+            for w in &title_text_words {
+                if let Some((s, t)) = index.word_info(w, &mut seen, lx).ids {
                     title_terms.push(s);
                     title_terms.push(t);
                 }
             }
+            let title_content: Vec<&str> = title_text_words
+                .iter()
+                .map(String::as_str)
+                .filter(|w| !lx.is_function(w))
+                .collect();
+            lx.each_phrase(&title_content, |_, p| {
+                title_terms.push(index.intern_phrase(p));
+            });
             title_terms.sort_unstable();
             title_terms.dedup();
             let first_passage = index.passages.len();
@@ -126,8 +137,12 @@ impl Index {
                 // One look-up per word for its ids and all it shows (this runs for every word
                 // indexed).
                 let mut shows = WordInfo::default();
+                phrase_words.clear();
                 for token in &all_words {
                     let info = index.word_info(&token.word, &mut seen, lx);
+                    if info.ids.is_some() {
+                        phrase_words.push(info.phrase_word);
+                    }
                     shows.cues |= info.cues;
                     shows.year |= info.year;
                     shows.number |= info.number;
@@ -165,6 +180,17 @@ impl Index {
                     let tf = run.len().min(255) as u32;
                     index.postings[run[0] as usize].push(passage_no << 8 | tf);
                 }
+                // The bridge's phrases the paragraph writes are terms of their own, for an English
+                // question's word that translates into one ("capital" → "ibu kota"); they add
+                // nothing to the paragraph's length, which counts its words.
+                phrases.clear();
+                lx.each_phrase_of(&phrase_words, |_, p| phrases.push(index.intern_phrase(p)));
+                phrases.sort_unstable();
+                for run in phrases.chunk_by(|a, b| a == b) {
+                    let tf = run.len().min(255) as u32;
+                    index.postings[run[0] as usize].push(passage_no << 8 | tf);
+                }
+                terms.extend_from_slice(&phrases);
                 terms.sort_unstable();
                 terms.dedup();
                 terms.shrink_to_fit();
@@ -282,9 +308,11 @@ impl Index {
                 .passage_gram_ends
                 .push(index.passage_grams.len() as u32);
         }
+        // A phrase is no word a reader may have misspelt.
         let words: Vec<String> = index
             .vocab
             .keys()
+            .filter(|w| !Lexicon::is_phrase(w))
             .cloned()
             .chain(
                 extra_words
@@ -297,6 +325,7 @@ impl Index {
         for w in index.vocab.keys() {
             if w.chars().count() >= 3
                 && !w.chars().any(|c| c.is_ascii_digit())
+                && !Lexicon::is_phrase(w)
                 && crate::nlu::abbrev::is_outlined(w)
             {
                 let outline = crate::nlu::abbrev::outline(w);
@@ -337,6 +366,7 @@ impl Index {
             year: text::is_year(w),
             number: text::has_digit(w) || lx.is_number_word(w),
             calendar: lx.is_calendar_word(w),
+            phrase_word: lx.phrase_word(w),
         };
         seen.insert(w.to_string(), info);
         info
@@ -364,6 +394,21 @@ impl Index {
                 }
             }
         }
+    }
+
+    /// A bridge phrase's term: no 3-grams (a question's 3-grams are of its words, which the
+    /// paragraph's words already give).
+    fn intern_phrase(&mut self, phrase: &str) -> TermId {
+        if let Some(&id) = self.vocab.get(phrase) {
+            return id;
+        }
+        let id = self.postings.len() as TermId;
+        self.vocab.insert(phrase.to_string(), id);
+        self.postings.push(Vec::new());
+        self.term_trigram_ends.push(self.term_trigrams.len() as u32);
+        self.df.push(0);
+        self.doc_df.push(0);
+        id
     }
 
     fn intern(&mut self, word: &str) -> TermId {
@@ -401,6 +446,8 @@ struct WordInfo {
     number: bool,
     /// A day or month name.
     calendar: bool,
+    /// Its number among the bridge phrases' words ([`Lexicon::phrase_word`]).
+    phrase_word: u32,
 }
 
 /// Whether a word the articles write capitalised `up` times mid-sentence and in lowercase `low`

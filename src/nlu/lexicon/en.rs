@@ -142,7 +142,10 @@ pub const SOURCE: Source = Source {
             "bridge",
             include_str!("../../../lexicon/en/bilingual-freedict.tsv"),
         ),
-        ("bridge", include_str!("../../../lexicon/en/domain.tsv")),
+        (
+            "bridge-domain",
+            include_str!("../../../lexicon/en/domain.tsv"),
+        ),
         // SCOWL (wamerican-small, permissive licence: lexicon/LICENSE-SCOWL).
         (
             "english-words",

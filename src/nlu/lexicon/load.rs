@@ -10,7 +10,7 @@ use crate::nlu::dates::Relative;
 use crate::nlu::lang::Lang;
 use crate::nlu::query::AnswerType;
 
-use super::senses::{bridge_words, later_senses, lemma_words};
+use super::senses::{all_senses, bridge_words, later_senses, lemma_words};
 use super::word_facts;
 
 /// The rows of a data file: trimmed, without comments and blank lines.
@@ -55,6 +55,7 @@ impl Lexicon {
         }
         lx.english_wordnet.retain(|_, t| !t.is_empty());
         lx.function_any = lx.function.values().flatten().cloned().collect();
+        lx.index_phrases();
         lx.index_shortened();
         lx.phrase_ends = lx
             .english
@@ -234,7 +235,7 @@ impl Lexicon {
                     }
                 }
             }
-            "bridge" => {
+            "bridge" | "bridge-domain" => {
                 // A headword's row replaces the row an earlier file gave it as the senses read
                 // everywhere (the hand-written domain file corrects FreeDict's off-topic first
                 // senses); rows in one file add up. The replaced senses stay as later ones, read
@@ -247,8 +248,11 @@ impl Lexicon {
                         return Err(bad(line, "no tab-separated second column"));
                     };
                     let en = en.trim().to_lowercase();
-                    let words = bridge_words(id);
-                    let mut later = later_senses(id);
+                    let (words, mut later) = if list == "bridge" {
+                        (bridge_words(id), later_senses(id))
+                    } else {
+                        (all_senses(id), Vec::new())
+                    };
                     if replaced.insert(en.clone()) {
                         let old_later = self.english_later.remove(&en).unwrap_or_default();
                         let old = self.english.insert(en.clone(), words).unwrap_or_default();

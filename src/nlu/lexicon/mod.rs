@@ -18,6 +18,7 @@ mod load;
 mod measures;
 mod morphology;
 mod parts;
+mod phrases;
 mod senses;
 mod slang;
 mod word_facts;
@@ -175,6 +176,9 @@ pub struct Lexicon {
     /// What follows the first word of the bridge's phrases ("into" of "turn into"): a pair of
     /// words whose second is none of these is no phrase, whatever the first word's forms.
     phrase_ends: HashSet<String>,
+    /// The bridge's Indonesian lemmas of several words ("ibu kota"), function words left out:
+    /// the index reads each where a text writes its words side by side (`phrases`).
+    bridge_phrases: phrases::Phrases,
     /// Senses a bridge row lists after its first few: rarer, often off the news ("service" as a
     /// church service comes before the sense a newsroom uses), so matched only where the
     /// articles write them.

@@ -1,6 +1,6 @@
 //! How a bilingual dictionary row is read: its `|`-separated senses, the first few read
-//! everywhere and the later ones only where the articles write them, each a lemma parted into the
-//! words the articles' text is read into.
+//! everywhere and the later ones only where the articles write them, each a lemma in the words
+//! the articles' text is read into (a lemma of several words a phrase, see `phrases`).
 
 /// Most senses of a dictionary row used: later ones are rarer and mostly noise for news.
 const BRIDGE_SENSES: usize = 3;
@@ -11,8 +11,7 @@ const BRIDGE_SENSES: usize = 3;
 pub(super) fn later_senses(value: &str) -> Vec<String> {
     senses(value)
         .skip(BRIDGE_SENSES)
-        .flat_map(str::split_whitespace)
-        .map(str::to_lowercase)
+        .filter_map(lemma)
         .collect()
 }
 
@@ -35,13 +34,26 @@ fn senses(value: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The Indonesian words of a bridge row: `|`-separated senses (FreeDict), each one or more words
-/// (a multi-word sense such as "suku bunga" gives its words).
+/// The Indonesian lemmas of a bridge row's first senses: `|`-separated (FreeDict), each one word
+/// or a phrase ("suku bunga").
 pub(super) fn bridge_words(value: &str) -> Vec<String> {
     senses(value)
         .take(BRIDGE_SENSES)
-        .flat_map(lemma_words)
+        .filter_map(lemma)
         .collect()
+}
+
+/// Every sense of a row of this project's own bridge (`domain.tsv`), whose senses are all news
+/// senses: none is read only where the articles write it.
+pub(super) fn all_senses(value: &str) -> Vec<String> {
+    senses(value).filter_map(lemma).collect()
+}
+
+/// A sense's lemma as the articles' words, its words joined by one space; `None` for a sense
+/// left out.
+fn lemma(sense: &str) -> Option<String> {
+    let words = lemma_words(sense);
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// A dictionary lemma's words as the articles' text is read into words: lowercase, parted at

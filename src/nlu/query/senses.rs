@@ -3,24 +3,21 @@
 
 use super::Term;
 use crate::nlu::index::{Index, TermId};
+use crate::nlu::lexicon::Lexicon;
 
-/// The Indonesian words of an English word's most frequent wordnet sense that the articles write
+/// The Indonesian lemmas of an English word's most frequent wordnet sense that the articles write
 /// and the bridge's `translations` lack. A wordnet lemma the articles write is a sense this
 /// archive uses, whether the bridge lists it late or lacks it ("household" → "rumah tangga",
-/// "peak" → "puncak"); a lemma of several words counts only where the articles write each of
-/// them.
+/// "peak" → "puncak"); a lemma of several words is a phrase, written where the articles write
+/// its words side by side.
 pub(super) fn wordnet_words(word: &str, translations: &[String], index: &Index) -> Vec<String> {
     let lx = &*index.lx;
     let in_index =
         |w: &str| index.term(w).is_some() || lx.with_stem(w, |s| index.term(s)).is_some();
     let mut out: Vec<String> = Vec::new();
     for lemma in lx.english_wordnet_of(word) {
-        if lemma.split_whitespace().all(in_index) {
-            for w in lemma.split_whitespace() {
-                if !translations.iter().any(|t| t == w) && !out.iter().any(|t| t == w) {
-                    out.push(w.to_string());
-                }
-            }
+        if in_index(lemma) && !translations.contains(lemma) && !out.contains(lemma) {
+            out.push(lemma.clone());
         }
     }
     out
@@ -39,15 +36,30 @@ pub(super) fn add_short_forms(terms: &mut [Term], index: &Index) {
             .flatten()
             .collect()
     };
+    // A term translating into a phrase ("minimum wage": "upah minimum") holds its words.
     let holder = |terms: &[Term], w: &str| {
         let want = ids(w);
-        terms
-            .iter()
-            .position(|t| t.matches.iter().any(|(id, _)| want.contains(id)))
+        terms.iter().position(|t| {
+            t.matches.iter().any(|(id, _)| want.contains(id))
+                || t.forms
+                    .iter()
+                    .any(|f| Lexicon::is_phrase(f) && f.split(' ').any(|p| p == w))
+        })
     };
     let mut adds: Vec<(usize, TermId, String)> = Vec::new();
     // Only a definition whose long form holds one of the question's words can have two.
-    let named = index.definitions_naming(terms.iter().flat_map(|t| t.matches.iter().map(|m| m.0)));
+    let phrase_words: Vec<TermId> = terms
+        .iter()
+        .flat_map(|t| &t.forms)
+        .filter(|f| Lexicon::is_phrase(f))
+        .flat_map(|f| f.split(' ').flat_map(ids))
+        .collect();
+    let named = index.definitions_naming(
+        terms
+            .iter()
+            .flat_map(|t| t.matches.iter().map(|m| m.0))
+            .chain(phrase_words),
+    );
     for (short, long) in named {
         let Some(short_id) = index.term(short) else {
             continue;

@@ -2,7 +2,7 @@
 //! correction give its word, stem and the index terms it matches.
 
 use crate::nlu::index::{Index, TermId};
-use crate::nlu::lexicon::MeasureRole;
+use crate::nlu::lexicon::{Lexicon, MeasureRole};
 use crate::nlu::text::{self, Token};
 
 use super::Term;
@@ -322,12 +322,28 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
             }
         }
     };
+    // A phrase ("ibu kota") is held where its words stand side by side (the index's phrase
+    // term) or are written as one ("ibukota"), not by its words apart ("kota" alone is no
+    // capital); but a word of it that few articles write names the thing alone ("maskapai" of
+    // "maskapai penerbangan").
     let push = |w: &str, factor: f32, matches: &mut Vec<(TermId, f32)>| {
-        push_ids(
-            [index.term(w), lx.with_stem(w, |s| index.term(s))],
-            factor,
-            matches,
-        );
+        if Lexicon::is_phrase(w) {
+            push_ids(
+                [index.term(w), index.term(&w.replace(' ', ""))],
+                factor,
+                matches,
+            );
+            for part in w.split(' ') {
+                let rare = index.term(part).filter(|&id| index.is_rare(id));
+                push_ids([rare, None], factor, matches);
+            }
+        } else {
+            push_ids(
+                [index.term(w), lx.with_stem(w, |s| index.term(s))],
+                factor,
+                matches,
+            );
+        }
     };
     let mut forms = vec![word.clone()];
     // The word's own id is known, and an Indonesian word's stem is `st` (no second stemming).
