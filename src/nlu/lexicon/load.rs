@@ -10,7 +10,6 @@ use crate::nlu::dates::Relative;
 use crate::nlu::lang::Lang;
 use crate::nlu::query::AnswerType;
 
-use super::senses::{all_senses, bridge_words, later_senses, lemma_words};
 use super::word_facts;
 
 /// The rows of a data file: trimmed, without comments and blank lines.
@@ -235,59 +234,9 @@ impl Lexicon {
                     }
                 }
             }
-            "bridge" | "bridge-domain" => {
-                // A headword's row replaces the row an earlier file gave it as the senses read
-                // everywhere (the hand-written domain file corrects FreeDict's off-topic first
-                // senses); rows in one file add up. The replaced senses stay as later ones, read
-                // only where the articles write them: a domain row names the news sense it
-                // missed, it does not make the word's other senses wrong ("traffic" is "trafik"
-                // in a telecoms report and "lalu lintas" on a toll road).
-                let mut replaced: HashSet<String> = HashSet::new();
-                for line in rows(text) {
-                    let Some((en, id)) = line.split_once('\t') else {
-                        return Err(bad(line, "no tab-separated second column"));
-                    };
-                    let en = en.trim().to_lowercase();
-                    let (words, mut later) = if list == "bridge" {
-                        (bridge_words(id), later_senses(id))
-                    } else {
-                        (all_senses(id), Vec::new())
-                    };
-                    if replaced.insert(en.clone()) {
-                        let old_later = self.english_later.remove(&en).unwrap_or_default();
-                        let old = self.english.insert(en.clone(), words).unwrap_or_default();
-                        later.extend(old.into_iter().chain(old_later));
-                    } else {
-                        self.english.entry(en.clone()).or_default().extend(words);
-                    }
-                    if !later.is_empty() {
-                        self.english_later.entry(en).or_default().extend(later);
-                    }
-                }
-            }
-            "bridge-wordnet" => {
-                for line in rows(text) {
-                    let Some((en, id)) = line.split_once('\t') else {
-                        return Err(bad(line, "no tab-separated second column"));
-                    };
-                    let lemmas = id
-                        .split('|')
-                        .map(|l| lemma_words(l).join(" "))
-                        .filter(|l| !l.is_empty())
-                        .collect();
-                    self.english_wordnet
-                        .insert(en.trim().to_lowercase(), lemmas);
-                }
-            }
-            "bridge-pivot" => {
-                for line in rows(text) {
-                    let Some((en, id)) = line.split_once('\t') else {
-                        return Err(bad(line, "no tab-separated second column"));
-                    };
-                    self.english_pivot
-                        .insert(en.trim().to_lowercase(), bridge_words(id));
-                }
-            }
+            "bridge" | "bridge-domain" | "bridge-wordnet" | "bridge-pivot" => self
+                .read_bridge(list, text)
+                .map_err(|line| bad(line, "no tab-separated second column"))?,
             _ => {
                 for line in rows(text) {
                     let mut cols = line.split('\t').map(str::trim);

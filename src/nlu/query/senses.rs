@@ -1,16 +1,73 @@
-//! The senses an English word gains from the archive itself: the wordnet lemmas the articles
-//! write, and the abbreviations the articles define for a long form the question names.
+//! The senses an English word gains from the archive itself (its later senses, loans, region and
+//! wordnet lemmas the articles write), and the abbreviations the articles define for a long form
+//! the question names.
 
 use super::Term;
 use crate::nlu::index::{Index, TermId};
 use crate::nlu::lexicon::Lexicon;
+
+/// An English question word's senses past the bridge's first ones (`translations`): the later
+/// senses and loan spellings the articles write, a capitalised compass word's region word, and
+/// the wordnet lemmas the articles write; the last apart, as they weigh as synonyms beside a
+/// bridge word the articles use.
+pub(super) fn english_senses(
+    word: &str,
+    capitalised: bool,
+    mut translations: Vec<String>,
+    index: &Index,
+) -> (Vec<String>, Vec<String>) {
+    let lx = &*index.lx;
+    let in_index =
+        |w: &str| index.term(w).is_some() || lx.with_stem(w, |s| index.term(s)).is_some();
+    // A dictionary lists a word's senses most common first in general use, not in news: a later
+    // sense ("layanan" for "service") counts where the archive writes it, so the senses chosen
+    // are the ones these articles use.
+    translations.extend(
+        lx.english_later_of(word)
+            .into_iter()
+            .filter(|c| in_index(c)),
+    );
+    // An English word the bridge cannot carry into the articles may be one Indonesian borrowed:
+    // its loan spellings the articles use ("evacuation" → "evakuasi").
+    // It may be one even where the bridge has a sense the articles write: a dictionary's senses
+    // are general, the loan is often the news word ("toll" is "korban" in a death toll, "tol" on
+    // a toll road). Never a name the articles capitalise ("city" is no "Siti"), nor a translation
+    // already found.
+    let carried = translations.iter().any(|t| in_index(t));
+    let loans: Vec<String> = lx
+        .english_loans(word)
+        .into_iter()
+        .filter(|c| {
+            index.term(c).is_some() && !translations.contains(c) && (!carried || !index.is_name(c))
+        })
+        .collect();
+    translations.extend(loans);
+    // A compass word the reader capitalised names a region ("Central Lumbung" = "Lumbung Tengah"):
+    // the word the articles write after the place's name, which a general dictionary's senses
+    // of the adjective ("pusat", "sentral") miss.
+    if capitalised && let Some(compass) = lx.english_compass(word) {
+        for c in compass {
+            if !translations.contains(c) {
+                translations.push(c.clone());
+            }
+        }
+    }
+    // A name the reader capitalised or the articles write as one is no common noun of the
+    // wordnet ("Bandung" is no "kota").
+    let wordnet = if !capitalised && !index.is_name(word) {
+        wordnet_words(word, &translations, index)
+    } else {
+        Vec::new()
+    };
+    (translations, wordnet)
+}
 
 /// The Indonesian lemmas of an English word's most frequent wordnet sense that the articles write
 /// and the bridge's `translations` lack. A wordnet lemma the articles write is a sense this
 /// archive uses, whether the bridge lists it late or lacks it ("household" → "rumah tangga",
 /// "peak" → "puncak"); a lemma of several words is a phrase, written where the articles write
 /// its words side by side.
-pub(super) fn wordnet_words(word: &str, translations: &[String], index: &Index) -> Vec<String> {
+fn wordnet_words(word: &str, translations: &[String], index: &Index) -> Vec<String> {
     let lx = &*index.lx;
     let in_index =
         |w: &str| index.term(w).is_some() || lx.with_stem(w, |s| index.term(s)).is_some();

@@ -7,7 +7,7 @@ use crate::nlu::text::{self, Token};
 
 use super::Term;
 use super::affixes::{is_dictionary_form, matching_roots, reaffixed};
-use super::senses::wordnet_words;
+use super::senses::english_senses;
 
 /// How much a passage holding a synonym of the question's word holds the word itself.
 pub(super) const SYNONYM_FACTOR: f32 = 0.8;
@@ -248,69 +248,12 @@ pub(super) fn term(token: &Token, written: Option<&str>, english: bool, index: &
     } else {
         translations
     };
-    // A dictionary lists a word's senses most common first in general use, not in news: a later
-    // sense ("layanan" for "service") counts where the archive writes it, so the senses chosen
-    // are the ones these articles use.
-    let translations = if english {
-        let mut t = translations;
-        t.extend(
-            lx.english_later_of(&word)
-                .into_iter()
-                .filter(|c| in_index(c)),
-        );
-        t
+    let (translations, wordnet) = if english {
+        english_senses(&word, token.capitalised, translations, index)
     } else {
-        translations
+        (translations, Vec::new())
     };
-    // An English word the bridge cannot carry into the articles may be one Indonesian borrowed:
-    // its loan spellings the articles use ("evacuation" → "evakuasi").
-    // It may be one even where the bridge has a sense the articles write: a dictionary's senses
-    // are general, the loan is often the news word ("toll" is "korban" in a death toll, "tol" on
-    // a toll road). Never a name the articles capitalise ("city" is no "Siti"), nor a translation
-    // already found.
-    let translations = if english {
-        let carried = translations.iter().any(|t| in_index(t));
-        let mut t = translations;
-        let loans: Vec<String> = lx
-            .english_loans(&word)
-            .into_iter()
-            .filter(|c| {
-                index.term(c).is_some() && !t.contains(c) && (!carried || !index.is_name(c))
-            })
-            .collect();
-        t.extend(loans);
-        t
-    } else {
-        translations
-    };
-    // A compass word the reader capitalised names a region ("Central Lumbung" = "Lumbung Tengah"):
-    // the word the articles write after the place's name, which a general dictionary's senses
-    // of the adjective ("pusat", "sentral") miss.
-    let compass = if english && token.capitalised {
-        lx.english_compass(&word)
-    } else {
-        None
-    };
-    let translations = match compass {
-        Some(compass) => {
-            let mut t = translations;
-            for c in compass {
-                if !t.contains(c) {
-                    t.push(c.clone());
-                }
-            }
-            t
-        }
-        None => translations,
-    };
-    // A name the reader capitalised or the articles write as one is no common noun of the
-    // wordnet ("Bandung" is no "kota").
     let carried = translations.iter().any(|t| in_index(t));
-    let wordnet = if english && !token.capitalised && !index.is_name(&word) {
-        wordnet_words(&word, &translations, index)
-    } else {
-        Vec::new()
-    };
     // Indonesian affixes are no English word's ("people" is no "pe-" + "ople").
     let st = if english { word.clone() } else { stem(&word) };
     let mut matches: Vec<(TermId, f32)> = Vec::new();
