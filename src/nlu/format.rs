@@ -77,11 +77,17 @@ pub fn quote(paragraph: &str) -> String {
     if text.starts_with('”') {
         text.replace_range(..'”'.len_utf8(), "“");
     }
-    if text.starts_with(['“', '"', '‘', '\'']) {
-        format!("‘{text}’")
+    let (open, close) = if text.starts_with(['“', '"', '‘', '\'']) {
+        ('‘', '’')
     } else {
-        format!("“{text}”")
-    }
+        ('“', '”')
+    };
+    // Pushed, not `format!`ted: formatting grew the string piece by piece (every answer quotes).
+    let mut out = String::with_capacity(text.len() + open.len_utf8() + close.len_utf8());
+    out.push(open);
+    out.push_str(&text);
+    out.push(close);
+    out
 }
 
 #[cfg(test)]

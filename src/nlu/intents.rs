@@ -261,6 +261,9 @@ impl Intents {
 
 /// Fills `{name}` placeholders.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    if let Some(out) = fill_once(template, values) {
+        return out;
+    }
     let mut out = template.to_string();
     let mut key = String::new();
     for (k, v) in values {
@@ -271,6 +274,43 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         out = out.replace(key.as_str(), v);
     }
     out
+}
+
+/// [`fill`] in one pass over the template, where that gives what the replacements one name after
+/// another give: every brace of the template opens or closes a placeholder of a given name, and
+/// no name, nor any value but the last (which no later replacement reads), holds a brace. Then no
+/// replacement can make or break another's placeholder, and each placeholder takes the value of
+/// the first name it is; else `None`. (A replacement per name searched and copied the whole text
+/// each time.) Braces are ASCII, so bytes are searched: the last value is an answer's quote.
+fn fill_once(template: &str, values: &[(&str, &str)]) -> Option<String> {
+    let brace = |b: &u8| *b == b'{' || *b == b'}';
+    let (last, before) = values.split_last()?;
+    if last.0.as_bytes().iter().any(brace)
+        || before
+            .iter()
+            .any(|(k, v)| k.as_bytes().iter().any(brace) || v.as_bytes().iter().any(brace))
+    {
+        return None;
+    }
+    let mut out =
+        String::with_capacity(template.len() + values.iter().map(|(_, v)| v.len()).sum::<usize>());
+    let mut rest = template;
+    while let Some(at) = rest.as_bytes().iter().position(brace) {
+        if rest.as_bytes()[at] == b'}' {
+            return None;
+        }
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let (name, value) = values.iter().find(|(k, _)| {
+            after
+                .strip_prefix(k)
+                .is_some_and(|tail| tail.starts_with('}'))
+        })?;
+        out.push_str(value);
+        rest = &after[name.len() + 1..];
+    }
+    out.push_str(rest);
+    Some(out)
 }
 
 #[cfg(test)]
@@ -306,5 +346,31 @@ mod tests {
     #[test]
     fn placeholders_are_filled() {
         assert_eq!(fill("{a} dan {b}", &[("a", "1"), ("b", "2")]), "1 dan 2");
+        // The one pass gives what one replacement after another gives, or leaves it to them.
+        let one_by_one = |template: &str, values: &[(&str, &str)]| {
+            values.iter().fold(template.to_string(), |out, (k, v)| {
+                out.replace(&format!("{{{k}}}"), v)
+            })
+        };
+        for (template, values) in [
+            ("{a} {b} {a}", &[("a", "1"), ("b", "2")][..]),
+            ("{a}{ab}", &[("a", "1"), ("ab", "2")]),
+            ("{a} {a}", &[("a", "1"), ("a", "2")]),
+            ("{c} {a}", &[("a", "1")]),
+            ("{a}}", &[("a", "1")]),
+            ("{{a}", &[("a", "b}")]),
+            ("{a} {b}", &[("a", "{b}"), ("b", "2")]),
+            ("{a} {b}", &[("a", "1"), ("b", "{a}")]),
+            ("{a}", &[("a", "}{")]),
+            ("{x{a}y}", &[("a", "1"), ("x1y", "2")]),
+            ("no names", &[("a", "1")]),
+            ("", &[]),
+        ] {
+            assert_eq!(
+                fill(template, values),
+                one_by_one(template, values),
+                "{template}"
+            );
+        }
     }
 }

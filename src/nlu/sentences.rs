@@ -175,12 +175,13 @@ pub fn mark(paragraph: &str, range: &Range<usize>) -> String {
         } else {
             within.len() - within.trim_start().len()
         };
-    let marked = format!(
-        "{}**{}**{}",
-        &paragraph[..start],
-        s,
-        &paragraph[start + s.len()..]
-    );
+    // Pushed, not `format!`ted: formatting grew the string piece by piece (every answer quotes).
+    let mut marked = String::with_capacity(paragraph.len() + 4);
+    marked.push_str(&paragraph[..start]);
+    marked.push_str("**");
+    marked.push_str(s);
+    marked.push_str("**");
+    marked.push_str(&paragraph[start + s.len()..]);
     // Copied again only when there is space to trim.
     let trimmed = marked.trim();
     if trimmed.len() == marked.len() {

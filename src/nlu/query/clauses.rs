@@ -279,19 +279,18 @@ fn asks(w: &str, lx: &crate::nlu::lexicon::Lexicon) -> bool {
 }
 
 /// Two English words the bridge lists as one phrase ("turn into") become one token, so that
-/// neither is matched (or left unknown) on its own. `context` (per token, see [`context_clause`])
-/// is merged alike: the phrase keeps its first word's flag.
+/// neither is matched (or left unknown) on its own. With each token, where its first word stood:
+/// a per-token flag list (`context`, see [`context_clause`]) is merged by [`merged_flags`].
 pub(super) fn merge_english_phrases(
     tokens: Vec<Token>,
-    context: Vec<bool>,
     lx: &crate::nlu::lexicon::Lexicon,
-) -> (Vec<Token>, Vec<bool>) {
+) -> (Vec<Token>, Vec<usize>) {
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
-    let mut flags: Vec<bool> = Vec::with_capacity(tokens.len());
+    let mut starts: Vec<usize> = Vec::with_capacity(tokens.len());
     let mut iter = tokens.into_iter().peekable();
     let mut k = 0;
     while let Some(t) = iter.next() {
-        flags.push(context.get(k).copied().unwrap_or(false));
+        starts.push(k);
         k += 1;
         // A capitalised word is a name and passes through ("Mount Lumbung" is no "mount"),
         // unless the bridge lists the whole name ("United States"): that is its translation. A
@@ -313,7 +312,15 @@ pub(super) fn merge_english_phrases(
         }
         out.push(t);
     }
-    (out, flags)
+    (out, starts)
+}
+
+/// A per-word flag list read over [`merge_english_phrases`]' tokens: each takes its first word's.
+pub(super) fn merged_flags(flags: &[bool], starts: &[usize]) -> Vec<bool> {
+    starts
+        .iter()
+        .map(|&k| flags.get(k).copied().unwrap_or(false))
+        .collect()
 }
 
 #[cfg(test)]

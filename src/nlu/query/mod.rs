@@ -33,7 +33,7 @@ use super::text::{self, Token};
 
 use self::clauses::{
     before_asking, comma_segments, context_clause, lead_names_report, leading_segment,
-    merge_english_phrases, quoted_figures,
+    merge_english_phrases, merged_flags, quoted_figures,
 };
 pub(crate) use self::glued::part_glued_figures;
 use self::shorthand::spell_out;
@@ -204,11 +204,15 @@ pub fn analyse(raw: &str, forced: Option<Lang>, index: &Index) -> Query {
     let words: Vec<String> = tokens.iter().map(|t| t.word.clone()).collect();
     let placing_words = context.clone();
     if english {
-        (_, lead) = merge_english_phrases(tokens.clone(), lead, lx);
+        // The phrases are found once for the three flag lists, not again (on a copy of the
+        // tokens) for each.
+        let starts;
+        (tokens, starts) = merge_english_phrases(tokens, lx);
+        lead = merged_flags(&lead, &starts);
         if limit.contains(&true) {
-            (_, limit) = merge_english_phrases(tokens.clone(), limit, lx);
+            limit = merged_flags(&limit, &starts);
         }
-        (tokens, context) = merge_english_phrases(tokens, context, lx);
+        context = merged_flags(&context, &starts);
         written.clear();
     }
     let glued = if english {
