@@ -399,34 +399,32 @@ impl Index {
     /// A bridge phrase's term: no 3-grams (a question's 3-grams are of its words, which the
     /// paragraph's words already give).
     fn intern_phrase(&mut self, phrase: &str) -> TermId {
-        if let Some(&id) = self.vocab.get(phrase) {
-            return id;
-        }
-        let id = self.postings.len() as TermId;
-        self.vocab.insert(phrase.to_string(), id);
-        self.postings.push(Vec::new());
-        self.term_trigram_ends.push(self.term_trigrams.len() as u32);
-        self.df.push(0);
-        self.doc_df.push(0);
-        id
+        self.intern_term(phrase, false)
     }
 
     fn intern(&mut self, word: &str) -> TermId {
+        self.intern_term(word, true)
+    }
+
+    /// The term's id, a new one (with its 3-grams when `grams`) on first sight.
+    fn intern_term(&mut self, word: &str, grams: bool) -> TermId {
         if let Some(&id) = self.vocab.get(word) {
             return id;
         }
         let id = self.postings.len() as TermId;
         self.vocab.insert(word.to_string(), id);
         self.postings.push(Vec::new());
-        let mut grams: Vec<u32> = word_trigrams(word)
-            .map(|g| {
-                let next = self.trigram_ids.len() as u32;
-                *self.trigram_ids.entry(g).or_insert(next)
-            })
-            .collect();
-        grams.sort_unstable();
-        grams.dedup();
-        self.term_trigrams.extend_from_slice(&grams);
+        if grams {
+            let mut grams: Vec<u32> = word_trigrams(word)
+                .map(|g| {
+                    let next = self.trigram_ids.len() as u32;
+                    *self.trigram_ids.entry(g).or_insert(next)
+                })
+                .collect();
+            grams.sort_unstable();
+            grams.dedup();
+            self.term_trigrams.extend_from_slice(&grams);
+        }
         self.term_trigram_ends.push(self.term_trigrams.len() as u32);
         self.df.push(0);
         self.doc_df.push(0);
