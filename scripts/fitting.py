@@ -61,6 +61,8 @@ WIDE_Z = sorted(WIDE_Y + glob.glob(os.path.join(ROOT, "tests/archive/articles-z/
 WIDE_AA = sorted(WIDE_Z + glob.glob(os.path.join(ROOT, "tests/archive/articles-aa/*.txt")))
 # Stop 41's set AB (four more new same-topic groups) on top of WIDE_AA: imported only for probe-42-ab.
 WIDE_AB = sorted(WIDE_AA + glob.glob(os.path.join(ROOT, "tests/archive/articles-ab/*.txt")))
+# Stop 42's set AC (four more new same-topic groups) on top of WIDE_AB: imported only for probe-43-ac.
+WIDE_AC = sorted(WIDE_AB + glob.glob(os.path.join(ROOT, "tests/archive/articles-ac/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -214,6 +216,9 @@ SETS = [
     # Stop 41's set AB (four more new same-topic groups): scored blind (0.736) and kept blind all of
     # stop 41 (0.736 at its end), tuned on from stop 42.
     ("tests/archive/qa/probe-42-ab.jsonl", WIDE_AB),
+    # Stop 42's set AC (four more new same-topic groups): scored blind (0.694) and kept blind all of
+    # stop 42 (0.694 at its end), tuned on from stop 43.
+    ("tests/archive/qa/probe-43-ac.jsonl", WIDE_AC),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
