@@ -11,12 +11,14 @@
 //! weighed once per article in `weights`) and the one whose weighted sum of them ([`Model`]; it
 //! and [`Features`] are in `model`) is highest answers. The weights are fitted on the tuning sets by
 //! `scripts/fit_passage.py` (the gold paragraph against the others of its article) and kept in
-//! `config/default.toml`'s `[passage]` section.
+//! `config/default.toml`'s `[passage]` section. With `[passage] trees` (shipped on), boosted trees
+//! over the features and that sum rank instead (`trees`, fitted by `scripts/fit_passage_trees.py`).
 
 mod labelled;
 mod model;
 mod places;
 mod sentence;
+mod trees;
 mod weights;
 
 use super::answer_type::Asked;
@@ -63,18 +65,34 @@ pub fn choose(
     lx: &Lexicon,
     model: &Model,
 ) -> Option<(Scored, Option<SentenceFit>)> {
-    let mut best: Option<(f32, Candidate)> = None;
+    let trees = model.trees.as_deref().filter(|t| t.ranks(q.answer_type));
     // Answering measures only what the model weighs: the features at weight 0 are for the
-    // fitting dump (`candidates`), and two of them cost a pass over each sentence's values.
-    let extras = model.weights.rare != 0.0 || model.weights.focus_near != 0.0;
-    for c in measured(q, asked, parts, qd, index, doc, lead, lx, extras) {
-        let key = model.key(&c.features);
-        // The first of equals wins: candidates come best words first.
-        if best.as_ref().is_none_or(|(k, _)| key > *k) {
-            best = Some((key, c));
+    // fitting dump (`candidates`), and two of them cost a pass over each sentence's values. The
+    // trees read them all.
+    let extras = trees.is_some() || model.weights.rare != 0.0 || model.weights.focus_near != 0.0;
+    let mut candidates = measured(q, asked, parts, qd, index, doc, lead, lx, extras);
+    let chosen = match trees {
+        Some(trees) if candidates.len() > 1 => {
+            let keyed: Vec<(Features, f32, usize)> = candidates
+                .iter()
+                .map(|c| (c.features, model.key(&c.features), c.paragraph))
+                .collect();
+            trees.best(q.answer_type, &keyed)
         }
-    }
-    best.map(|(_, c)| (c.scored, c.fit))
+        _ => {
+            let mut best: Option<(f32, usize)> = None;
+            for (i, c) in candidates.iter().enumerate() {
+                let key = model.key(&c.features);
+                // The first of equals wins: candidates come best words first.
+                if best.is_none_or(|(k, _)| key > k) {
+                    best = Some((key, i));
+                }
+            }
+            best.map(|(_, i)| i)
+        }
+    }?;
+    let c = candidates.swap_remove(chosen);
+    Some((c.scored, c.fit))
 }
 
 /// The paragraphs of `doc` that may answer, best words first, each measured.

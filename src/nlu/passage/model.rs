@@ -1,7 +1,11 @@
 //! The paragraph ranker: what is measured of one candidate paragraph ([`Features`]) and the
 //! fitted weights ([`Model`]) whose weighted sum of them picks the paragraph that answers.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
+
+use super::trees::Trees;
 
 /// What is measured of one candidate paragraph: what the fitted [`Model`] weighs.
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
@@ -80,7 +84,7 @@ pub struct Features {
 }
 
 impl Features {
-    fn as_array(&self) -> [f32; 23] {
+    pub(super) fn as_array(&self) -> [f32; 23] {
         [
             self.word,
             self.word_share,
@@ -109,11 +113,14 @@ impl Features {
     }
 }
 
-/// The paragraph ranker: the paragraph of the highest `Σ weight·feature` answers.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The paragraph ranker: the paragraph of the highest `Σ weight·feature` answers, or with
+/// [`Trees`] the one the trees rank first (the weighted sum is one of their inputs).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     pub weights: Features,
+    /// `[passage] trees = true`: the shipped boosted trees rank the candidates of the answer types
+    /// they were fitted on.
+    pub trees: Option<Arc<Trees>>,
 }
 
 impl Model {
@@ -121,11 +128,26 @@ impl Model {
     pub fn builtin() -> Model {
         #[derive(Deserialize)]
         struct File {
-            passage: Model,
+            passage: Section,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Section {
+            weights: Features,
+            #[serde(default)]
+            trees: bool,
         }
         let file: File = toml::from_str(include_str!("../../../config/default.toml"))
             .expect("config/default.toml has a valid [passage] section");
-        file.passage
+        Model::new(file.passage.weights, file.passage.trees)
+    }
+
+    /// The weights, with the shipped trees when `trees`.
+    pub fn new(weights: Features, trees: bool) -> Model {
+        Model {
+            weights,
+            trees: trees.then(|| Arc::new(Trees::builtin())),
+        }
     }
 
     pub fn key(&self, f: &Features) -> f32 {

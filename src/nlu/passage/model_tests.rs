@@ -66,3 +66,41 @@ fn a_count_of_a_measured_thing_focuses_on_the_thing_not_on_the_measure() {
     // (The word after the focus, "Lumbung", counts with it, as "harga *tiket*" does.)
     assert!(focus(1) > focus(0), "the counted thing is the focus");
 }
+
+#[test]
+fn with_trees_the_paragraph_they_rank_first_answers_whatever_the_weighted_sum_prefers() {
+    use crate::nlu::dates::of_question;
+    use crate::nlu::query::analyse;
+    use crate::nlu::testing::{lexicon, one_article_index};
+    let lx = lexicon();
+    let text = "Harga Kopi Naik\n\nTanggal: Senin, 3 Februari 2031 / 10:00 WIB\n\n\
+                Harga kopi gayo di Pasar Lama naik menjadi Rp 50.000 per kilogram.\n\n\
+                Pedagang kopi di Pasar Lama menyebut pasokan dari petani berkurang.\n";
+    let index = one_article_index(text);
+    let raw = "Berapa harga kopi gayo di Pasar Lama?";
+    let qd = of_question(raw, &lx);
+    let q = analyse(raw, None, &index);
+    let asked = Asked::of(&q, &lx);
+    let lead = article::rank(&q, &index, Some(0), None)[0].clone();
+    let parts = crate::nlu::decide::period::parts(&q.words, &lx);
+    let chosen = |model: &Model| {
+        let (s, _) = choose(&q, &asked, &parts, &qd, &index, 0, &lead, &lx, model)
+            .expect("a paragraph answers");
+        index.passages[s.passage].paragraph
+    };
+    let weighted = Model {
+        trees: None,
+        ..Model::builtin()
+    };
+    assert_eq!(chosen(&weighted), 0);
+    // Made-up trees preferring the later paragraph of a number question.
+    let later = r#"{"inputs":["paragraph","type_Number"],
+        "trees":[{"split":[[1,0.5,-1,1],[0,0.5,-2,-3]],"leaf":[0.0,0.0,1.0]}]}"#;
+    let trees = Model {
+        trees: Some(std::sync::Arc::new(
+            super::trees::Trees::from_json(later).unwrap(),
+        )),
+        ..Model::builtin()
+    };
+    assert_eq!(chosen(&trees), 1);
+}
