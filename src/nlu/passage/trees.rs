@@ -42,9 +42,13 @@ enum Input {
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Split {
     threshold: f32,
-    tree: u16,
+    /// A byte, so that it indexes the [`MOST_TREES`] masks with no bounds check.
+    tree: u8,
     keep: u64,
 }
+
+/// The most trees [`Split::tree`] can name.
+const MOST_TREES: usize = 256;
 
 /// The fitted trees and what their inputs read: a question scores a hundred small trees per
 /// candidate paragraph.
@@ -151,7 +155,7 @@ impl Trees {
                 })
             })
             .collect::<Result<Vec<_>, String>>()?;
-        if file.trees.len() > usize::from(u16::MAX) {
+        if file.trees.len() > MOST_TREES {
             return Err("more trees than a split can name".to_string());
         }
         let mut by_input: Vec<Vec<Split>> = vec![Vec::new(); inputs.len()];
@@ -172,7 +176,7 @@ impl Trees {
                 }
                 by_input[input].push(Split {
                     threshold: at_most(threshold),
-                    tree: t as u16,
+                    tree: t as u8,
                     keep,
                 });
             }
@@ -211,7 +215,7 @@ impl Trees {
             .map(|c| c.1)
             .fold(f32::NEG_INFINITY, f32::max);
         // The inputs alike for every candidate rule their leaves out once.
-        let mut alike = vec![u64::MAX; self.first_leaf.len()];
+        let mut alike = [u64::MAX; MOST_TREES];
         for &(input, start, end) in &self.inputs {
             let value = match input {
                 Input::Candidates => candidates.len() as f32,
@@ -220,11 +224,12 @@ impl Trees {
             };
             self.rule_out(start, end, value, &mut alike);
         }
-        let mut reach = alike.clone();
+        let mut reach = alike;
+        let trees = self.first_leaf.len();
         let mut best: Option<(f64, usize)> = None;
         for (i, (features, key, paragraph)) in candidates.iter().enumerate() {
             let array = features.as_array();
-            reach.copy_from_slice(&alike);
+            reach[..trees].copy_from_slice(&alike[..trees]);
             for &(input, start, end) in &self.inputs {
                 let value = match input {
                     Input::Feature(k) => array[k],
@@ -256,7 +261,7 @@ impl Trees {
 
     /// Clears, in `reach`, the leaves left of every split of one input that `value` goes right at
     /// (a NaN goes right everywhere, as `<=` is false for it).
-    fn rule_out(&self, start: u32, end: u32, value: f32, reach: &mut [u64]) {
+    fn rule_out(&self, start: u32, end: u32, value: f32, reach: &mut [u64; MOST_TREES]) {
         for split in &self.splits[start as usize..end as usize] {
             if value <= split.threshold {
                 break;
