@@ -57,6 +57,23 @@ def groups_of(cases, outs):
     return out
 
 
+def dumps(binary, cache=""):
+    """(set, cases, `ask --json --paragraphs` outputs) for each tuning set present, the dumps kept
+    in and reused from `cache` when given (while only the fit changes)."""
+    for data, imports in SETS:
+        if not os.path.exists(os.path.join(ROOT, data)):
+            continue
+        cached = cache and os.path.join(cache, data.strip("/").replace("/", "_"))
+        if cached and os.path.exists(cached):
+            cases, outs = json.load(open(cached))
+        else:
+            cases, outs = run(os.path.abspath(binary), data, imports, "--paragraphs")
+            if cached:
+                os.makedirs(cache, exist_ok=True)
+                json.dump([cases, outs], open(cached, "w"))
+        yield data, cases, outs
+
+
 def top_right(groups, w):
     """Questions whose highest-keyed paragraph (the first of equals, as in Rust) holds the gold."""
     return sum(bool(g[int(np.argmax(x @ w))]) for x, g, _ in groups)
@@ -178,19 +195,7 @@ def main():
     ap.add_argument("--ascent", action="store_true", help="coordinate ascent on questions right (top paragraph), from the weights in use, moving only --free")
     a = ap.parse_args()
     current = config_weights()
-    by_set = {}
-    for data, imports in SETS:
-        if not os.path.exists(os.path.join(ROOT, data)):
-            continue
-        cached = a.cache and os.path.join(a.cache, data.strip("/").replace("/", "_"))
-        if cached and os.path.exists(cached):
-            cases, outs = json.load(open(cached))
-        else:
-            cases, outs = run(os.path.abspath(a.bin), data, imports, "--paragraphs")
-            if cached:
-                os.makedirs(a.cache, exist_ok=True)
-                json.dump([cases, outs], open(cached, "w"))
-        by_set[data] = groups_of(cases, outs)
+    by_set = {data: groups_of(cases, outs) for data, cases, outs in dumps(a.bin, a.cache)}
     # The single-article sets carry bars in `cargo test`: their questions can count more.
     train = [g for d, gs in by_set.items() if not (a.leave_out and a.leave_out in d)
              for g in gs for _ in range(a.single_weight if "/qa/" in d and "archive" not in d else 1)]

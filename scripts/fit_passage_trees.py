@@ -26,7 +26,7 @@ import argparse, json, os
 import numpy as np
 import lightgbm as lgb
 
-from fitting import ROOT, holds_gold, run
+from fitting import ROOT, holds_gold
 import fit_passage as fp
 
 DERIVED = ["key", "key_gap", "key_rank", "candidates", "paragraph"]
@@ -106,19 +106,7 @@ def main():
     ap.add_argument("--hold", default="", help="K/N: fit without the tuning sets of fold K of N "
                     "(sets sorted by path, every Nth), to score those end-to-end with the build")
     a = ap.parse_args()
-    qs = []
-    for data, imports in fp.SETS:
-        if not os.path.exists(os.path.join(ROOT, data)):
-            continue
-        cached = a.cache and os.path.join(a.cache, data.strip("/").replace("/", "_"))
-        if cached and os.path.exists(cached):
-            cases, outs = json.load(open(cached))
-        else:
-            cases, outs = run(os.path.abspath(a.bin), data, imports, "--paragraphs")
-            if cached:
-                os.makedirs(a.cache, exist_ok=True)
-                json.dump([cases, outs], open(cached, "w"))
-        qs += questions(cases, outs, data)
+    qs = [q for data, cases, outs in fp.dumps(a.bin, a.cache) for q in questions(cases, outs, data)]
     w = fp.config_weights()
     types = sorted({q[3] for q in qs})
     names = sorted({q[0] for q in qs})
