@@ -74,10 +74,10 @@ fn with_trees_the_paragraph_they_rank_first_answers_whatever_the_weighted_sum_pr
     use crate::nlu::testing::{lexicon, one_article_index};
     let lx = lexicon();
     let text = "Harga Kopi Naik\n\nTanggal: Senin, 3 Februari 2031 / 10:00 WIB\n\n\
-                Harga kopi gayo di Pasar Lama naik menjadi Rp 50.000 per kilogram.\n\n\
+                Harga kopi sukamaju di Pasar Lama naik menjadi Rp 50.000 per kilogram.\n\n\
                 Pedagang kopi di Pasar Lama menyebut pasokan dari petani berkurang.\n";
     let index = one_article_index(text);
-    let raw = "Berapa harga kopi gayo di Pasar Lama?";
+    let raw = "Berapa harga kopi sukamaju di Pasar Lama?";
     let qd = of_question(raw, &lx);
     let q = analyse(raw, None, &index);
     let asked = Asked::of(&q, &lx);
