@@ -63,6 +63,8 @@ WIDE_AA = sorted(WIDE_Z + glob.glob(os.path.join(ROOT, "tests/archive/articles-a
 WIDE_AB = sorted(WIDE_AA + glob.glob(os.path.join(ROOT, "tests/archive/articles-ab/*.txt")))
 # Stop 42's set AC (four more new same-topic groups) on top of WIDE_AB: imported only for probe-43-ac.
 WIDE_AC = sorted(WIDE_AB + glob.glob(os.path.join(ROOT, "tests/archive/articles-ac/*.txt")))
+# Stop 43's set AD (four more new same-topic groups) on top of WIDE_AC: imported only for probe-44-ad.
+WIDE_AD = sorted(WIDE_AC + glob.glob(os.path.join(ROOT, "tests/archive/articles-ad/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -219,6 +221,9 @@ SETS = [
     # Stop 42's set AC (four more new same-topic groups): scored blind (0.694) and kept blind all of
     # stop 42 (0.694 at its end), tuned on from stop 43.
     ("tests/archive/qa/probe-43-ac.jsonl", WIDE_AC),
+    # Stop 43's set AD (four more new same-topic groups): scored blind (0.792) and kept blind all of
+    # stop 43 (0.819 at its end), tuned on from stop 44.
+    ("tests/archive/qa/probe-44-ad.jsonl", WIDE_AD),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
