@@ -65,6 +65,10 @@ WIDE_AB = sorted(WIDE_AA + glob.glob(os.path.join(ROOT, "tests/archive/articles-
 WIDE_AC = sorted(WIDE_AB + glob.glob(os.path.join(ROOT, "tests/archive/articles-ac/*.txt")))
 # Stop 43's set AD (four more new same-topic groups) on top of WIDE_AC: imported only for probe-44-ad.
 WIDE_AD = sorted(WIDE_AC + glob.glob(os.path.join(ROOT, "tests/archive/articles-ad/*.txt")))
+# Stop 44's sets AF and AG (four more new same-topic groups each; never set AE, blind that stop)
+# on top of WIDE_AD: imported for probe-45-af and, with AG's, for probe-45-ag.
+WIDE_AF = sorted(WIDE_AD + glob.glob(os.path.join(ROOT, "tests/archive/articles-af/*.txt")))
+WIDE_AG = sorted(WIDE_AF + glob.glob(os.path.join(ROOT, "tests/archive/articles-ag/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -224,6 +228,10 @@ SETS = [
     # Stop 43's set AD (four more new same-topic groups): scored blind (0.792) and kept blind all of
     # stop 43 (0.819 at its end), tuned on from stop 44.
     ("tests/archive/qa/probe-44-ad.jsonl", WIDE_AD),
+    # Stop 44's sets AF and AG (four new same-topic groups each, questions of every kind): scored
+    # blind at the stop's start, then tuned on.
+    ("tests/archive/qa/probe-45-af.jsonl", WIDE_AF),
+    ("tests/archive/qa/probe-45-ag.jsonl", WIDE_AG),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
