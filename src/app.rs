@@ -91,12 +91,13 @@ impl App {
         Ok(Arc::new(desk))
     }
 
-    /// The intents, with the answer model and paragraph ranker of this app's settings (`[answer]`,
-    /// `[passage]`).
+    /// The intents, with the answer model, paragraph ranker and article weights of this app's
+    /// settings (`[answer]`, `[passage]`, `[article]`).
     pub fn intents(&self) -> anyhow::Result<Intents> {
         let mut intents = load_intents()?;
         intents.decision = self.settings.answer.decision.clone();
         intents.passage = self.settings.passage.model.clone();
+        intents.article = self.settings.article.weights;
         Ok(intents)
     }
 

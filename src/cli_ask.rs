@@ -39,6 +39,10 @@ pub struct AskArgs {
     /// with the paragraph ranker's features), for `scripts/fit_passage.py`.
     #[arg(long, requires = "json", hide = true)]
     pub paragraphs: bool,
+    /// With --json: add "articles" (the candidate articles, each with the evidence the article
+    /// choice weighs), for `scripts/fit_article.py`.
+    #[arg(long, requires = "json", hide = true)]
+    pub articles: bool,
     /// Use and keep this chat's conversation state (follow-ups across invocations).
     #[arg(long, value_name = "ID", allow_negative_numbers = true)]
     pub chat: Option<i64>,
@@ -77,7 +81,7 @@ impl Answerer {
                 context: None,
             }));
         }
-        if !(args.json && (args.features || args.paragraphs)) {
+        if !(args.json && (args.features || args.paragraphs || args.articles)) {
             return Ok(render(&answer, args.json));
         }
         let mut json = serde_json::to_value(crate::nlu::AnswerJson::from(&answer))?;
@@ -111,6 +115,12 @@ impl Answerer {
                 })
                 .collect::<serde_json::Result<Vec<_>>>()?
                 .into();
+        }
+        if let Answerer::Engine(engine, _) = self
+            && args.articles
+            && let Some(rows) = engine.article_rows(&question)
+        {
+            json["articles"] = serde_json::to_value(rows)?;
         }
         Ok(json.to_string())
     }

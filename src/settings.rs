@@ -7,7 +7,7 @@
 //! This file holds what every setting shares (the error, [`Secret`], the environment variable
 //! names, the layering); each feature's keys, defaults and checks live in their own file:
 //! [`file`] (the config files and their layering), [`access`] (admins, the support chat),
-//! [`bot`] (`[bot]`), [`answer`] (`[answer]`), [`passage`] (`[passage]`), [`web`] (`[fetch]`, `[feeds]`, `[content]`),
+//! [`bot`] (`[bot]`), [`answer`] (`[answer]`), [`passage`] (`[passage]`), [`article`] (`[article]`), [`web`] (`[fetch]`, `[feeds]`, `[content]`),
 //! [`environment`] (the token, the Bot API server, the HTTP side: environment only).
 
 use std::collections::HashMap;
@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 mod access;
 mod answer;
+mod article;
 mod bot;
 mod environment;
 mod file;
@@ -24,6 +25,7 @@ mod web;
 
 pub use access::parse_admins;
 pub use answer::AnswerSettings;
+pub use article::ArticleSettings;
 pub use bot::BotSettings;
 pub use environment::{DEFAULT_LISTEN, HttpSettings, TelegramSettings};
 pub use passage::PassageSettings;
@@ -110,6 +112,7 @@ pub struct Settings {
     pub bot: BotSettings,
     pub answer: AnswerSettings,
     pub passage: PassageSettings,
+    pub article: ArticleSettings,
     pub fetch: FetchSettings,
     pub feeds: FeedSettings,
     pub retention: RetentionSettings,
@@ -189,6 +192,7 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
     let bot = layer.bot.resolve()?;
     let answer = layer.answer.resolve()?;
     let passage = layer.passage.resolve()?;
+    let article = layer.article.resolve()?;
     let fetch = layer.fetch.resolve(env)?;
     let feeds = layer.feeds.resolve()?;
     let retention = layer.content.resolve();
@@ -204,6 +208,7 @@ fn resolve(layer: FileLayer, env: &HashMap<String, String>) -> Result<Settings, 
         bot,
         answer,
         passage,
+        article,
         fetch,
         feeds,
         retention,

@@ -86,6 +86,8 @@ pub struct Intents {
     pub decision: super::decide::DecisionModel,
     /// The paragraph ranker: `config/default.toml`'s `[passage]` (likewise).
     pub passage: super::passage::Model,
+    /// The article choice's weights: `config/default.toml`'s `[article]` (likewise).
+    pub article: super::decide::ArticleWeights,
     pub smalltalk: Vec<SmallTalk>,
     pub indicators: Vec<Indicator>,
     pub ticker_words: TickerWords,
@@ -200,6 +202,7 @@ impl Intents {
             thresholds: file.thresholds,
             decision: super::decide::DecisionModel::builtin(),
             passage: super::passage::Model::builtin(),
+            article: super::decide::ArticleWeights::builtin(),
             smalltalk: file.intent,
             indicators: file.indicator,
             ticker_words: file.ticker,

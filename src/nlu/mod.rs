@@ -50,6 +50,7 @@ mod ticker;
 
 use serde::{Deserialize, Serialize};
 
+pub use decide::ArticleWeights;
 pub use decide::{DecisionModel, Features};
 pub use engine::{Engine, ParagraphDump};
 pub use intents::{Intents, LangText, ReplyKey, SmallTalk, Thresholds};

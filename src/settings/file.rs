@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::SettingsError;
 use super::answer::AnswerLayer;
+use super::article::ArticleLayer;
 use super::bot::BotLayer;
 use super::passage::PassageLayer;
 use super::web::{ContentLayer, FeedsLayer, FetchLayer};
@@ -28,6 +29,8 @@ pub(super) struct FileLayer {
     #[serde(default)]
     pub passage: PassageLayer,
     #[serde(default)]
+    pub article: ArticleLayer,
+    #[serde(default)]
     pub fetch: FetchLayer,
     #[serde(default)]
     pub feeds: FeedsLayer,
@@ -46,6 +49,7 @@ impl FileLayer {
             bot: self.bot.overlay(over.bot),
             answer: self.answer.overlay(over.answer),
             passage: self.passage.overlay(over.passage),
+            article: self.article.overlay(over.article),
             fetch: self.fetch.overlay(over.fetch),
             feeds: self.feeds.overlay(over.feeds),
             content: self.content.overlay(over.content),

@@ -27,6 +27,7 @@ mod compound;
 mod date_index;
 mod evidence;
 mod holding;
+mod ledger;
 mod measure;
 mod model;
 pub(crate) mod period;
@@ -42,6 +43,8 @@ pub use date_index::DateIndex;
 #[cfg(test)]
 use holding::clause_held;
 use holding::{doc_holds, doc_weight};
+use ledger::Ledger;
+pub use ledger::{ArticleWeights, DocRow};
 pub use model::{DecisionModel, Features};
 
 /// An article whose title holds the topic words is on the topic when its best passage scores at
@@ -107,6 +110,10 @@ struct Inputs<'a> {
     index: &'a Index,
     dix: &'a DateIndex,
     lx: &'a Lexicon,
+    /// How much each step's evidence moves an article.
+    w: &'a ArticleWeights,
+    /// The evidence noted per article, when tracing for the fitting dump.
+    ledger: Ledger,
     /// A release's reference month dates its figures; who spoke, where and when something
     /// happened are dated by the day the report came out, as when the question names the release.
     by_publication: bool,
@@ -121,12 +128,28 @@ struct Inputs<'a> {
 }
 
 impl<'a> Inputs<'a> {
+    /// Which article: the word ranking re-weighed by what the question quotes, then by when it
+    /// asks about. The conditions' verdicts, by article.
+    fn reweigh(&self, ranked: &mut [Scored]) -> Vec<(usize, Verdict)> {
+        let held = self.weigh_salient(ranked);
+        let placed = self.weigh_clause(ranked);
+        self.weigh_figures(ranked);
+        let verdicts = self.weigh_conditions(ranked);
+        self.weigh_dates(ranked);
+        self.weigh_recency(ranked, &held, &placed);
+        // A numbered part the question names ("kuartal IV 2031") the best article lacks: the
+        // articles lacking it step down (see [`period::push_down_absent`]).
+        period::push_down_absent(&self.parts, self.index, ranked, self.lx);
+        verdicts
+    }
+
     fn new(
         q: &'a Query,
         qd: &'a QuestionDates,
         index: &'a Index,
         dix: &'a DateIndex,
         lx: &'a Lexicon,
+        w: &'a ArticleWeights,
     ) -> Self {
         let part_digits = period::part_digits(&q.words, lx);
         let by_publication = qd.names_release
@@ -145,6 +168,8 @@ impl<'a> Inputs<'a> {
             index,
             dix,
             lx,
+            w,
+            ledger: Ledger::default(),
             by_publication,
             salient,
             regions: region::regions(q, lx),
@@ -189,6 +214,7 @@ pub fn choose(
     context_doc: Option<usize>,
     th: &Thresholds,
     model: &DecisionModel,
+    weights: &ArticleWeights,
     passage_model: &passage::Model,
     lx: &Lexicon,
 ) -> Option<Choice> {
@@ -196,18 +222,8 @@ pub fn choose(
     if ranked.is_empty() {
         return None;
     }
-    let inputs = Inputs::new(q, qd, index, dix, lx);
-    // Which article: the word ranking re-weighed by what the question quotes, then by when it
-    // asks about.
-    let held = inputs.weigh_salient(&mut ranked);
-    let placed = inputs.weigh_clause(&mut ranked);
-    inputs.weigh_figures(&mut ranked);
-    let verdicts = inputs.weigh_conditions(&mut ranked);
-    inputs.weigh_dates(&mut ranked);
-    inputs.weigh_recency(&mut ranked, &held, &placed);
-    // A numbered part the question names ("kuartal IV 2031") the best article lacks: the
-    // articles lacking it step down (see [`period::push_down_absent`]).
-    period::push_down_absent(&inputs.parts, index, &mut ranked, lx);
+    let inputs = Inputs::new(q, qd, index, dix, lx, weights);
+    let verdicts = inputs.reweigh(&mut ranked);
     let date_absent = inputs.date_absent(&ranked);
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
     // "Sebelum yang …": the words found the report described; the answer is the one before it,
@@ -222,7 +238,7 @@ pub fn choose(
         Some((rq, rqd)) => (
             rq.as_ref(),
             rqd,
-            Inputs::new(rq.as_ref(), rqd, index, dix, lx),
+            Inputs::new(rq.as_ref(), rqd, index, dix, lx, weights),
         ),
         None => (q, qd, inputs),
     };
@@ -275,6 +291,63 @@ pub fn choose(
         probability,
         answer,
     })
+}
+
+/// The candidate articles of a question with what each step measured of them, for fitting
+/// [`ArticleWeights`] (`ask --articles`): the steps of [`choose`] without the answer.
+pub fn article_rows(
+    q: &Query,
+    qd: &QuestionDates,
+    index: &Index,
+    dix: &DateIndex,
+    context_doc: Option<usize>,
+    weights: &ArticleWeights,
+    lx: &Lexicon,
+) -> Vec<DocRow> {
+    let mut ranked = article::rank(q, index, None, context_doc);
+    let best_by_doc = |ranked: &[Scored]| {
+        let mut best: Vec<(usize, f32)> = Vec::new();
+        for s in ranked {
+            let doc = index.passages[s.passage].doc as usize;
+            match best.iter_mut().find(|(d, _)| *d == doc) {
+                Some((_, b)) => *b = b.max(s.score),
+                None => best.push((doc, s.score)),
+            }
+        }
+        best
+    };
+    let base = best_by_doc(&ranked);
+    let mut inputs = Inputs::new(q, qd, index, dix, lx, weights);
+    inputs.ledger = Ledger::tracing();
+    inputs.reweigh(&mut ranked);
+    let after = best_by_doc(&ranked);
+    base.into_iter()
+        .map(|(doc, base)| {
+            let evidence = inputs.ledger.of(doc);
+            let final_ = after.iter().find(|(d, _)| *d == doc).map_or(base, |p| p.1);
+            let w = weights;
+            let weighed = w.salient * evidence.salient
+                + w.clause * evidence.clause
+                + w.figures * evidence.figures
+                + w.numbers * evidence.numbers
+                + w.condition * evidence.condition
+                + w.date * evidence.date
+                + w.title_date * evidence.title_date
+                + w.whole_year * evidence.whole_year
+                + w.recency_tie * evidence.recency_tie;
+            DocRow {
+                doc,
+                title: index.docs[doc].title.clone(),
+                base,
+                evidence,
+                other: if evidence.latest > 0.0 {
+                    0.0
+                } else {
+                    final_ - base - weighed
+                },
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -6,46 +6,13 @@
 
 use super::Inputs;
 use super::holding::doc_holds;
+use super::ledger::DocEvidence;
 use super::period;
 use super::siblings::{self, clause_share, clause_terms, same_topic};
 use crate::nlu::article::{self, Scored};
 use crate::nlu::condition::{self, Verdict};
 use crate::nlu::index::Index;
 use crate::nlu::query::Query;
-
-/// How much a full date agreement (1.0) or a clear mismatch (-1.0) moves a passage's score.
-const DATE_WEIGHT: f32 = 0.25;
-/// "Terbaru", "sekarang": the newest article on the topic is lifted to the best's score and this
-/// above it — the reader asked for the newest report, not for the one that best echoes the words.
-const LATEST_BONUS: f32 = 0.2;
-/// No date at all: a running figure is asked about now, so the newest report wins a near tie.
-const RECENCY_TIE_BONUS: f32 = 0.04;
-/// How much an article holding every salient term of the question (a number, a name, a rare
-/// word) gains over one holding none: on one topic, the figure or name the reader quotes tells
-/// which report ("yang naik 1,27 persen", "3.100 jiwa").
-const SALIENT_DOC_WEIGHT: f32 = 0.12;
-/// How much an article quoting every figure the question quotes ("ditutup di 1.234,56") gains
-/// over one quoting none: the whole figure, unlike its digit groups among the salient terms, is
-/// in few reports.
-const FIGURE_DOC_WEIGHT: f32 = 0.15;
-/// The same for the whole numbers it quotes ("naik 35 bps"): less, as a whole number is in more
-/// reports than a figure with a separator.
-const NUMBER_DOC_WEIGHT: f32 = 0.1;
-/// How much an article whose title names the question's date (a year or a month, "inflasi 2030",
-/// "Oktober 2031") gains over one that only agrees by its publication date or text: the title
-/// says what time the report is about, so among same-topic reports it breaks the tie.
-const TITLE_DATE_BONUS: f32 = 0.08;
-/// How much a report on the whole of the year the question names alone ("laba 2031", out in
-/// January 2032) gains over the same topic's reports from within that year, which give part of
-/// it: as the title's date does.
-const WHOLE_YEAR_BONUS: f32 = 0.08;
-/// How much an article holding every word of a clause placing the question gains over one holding
-/// none (the words weighed by how few articles hold them, [`siblings::clause_share`]).
-const CLAUSE_DOC_WEIGHT: f32 = 0.1;
-
-/// How much an article whose value of a measure meets the question's condition on it ("di atas
-/// 4,35 persen") gains, and one whose values all fail it loses.
-const CONDITION_WEIGHT: f32 = 0.3;
 
 impl Inputs<'_> {
     /// Salient evidence: each candidate article gains by the share of the question's salient
@@ -55,13 +22,18 @@ impl Inputs<'_> {
         if salient.is_empty() {
             return Vec::new();
         }
-        self.weigh_by_article(ranked, SALIENT_DOC_WEIGHT, |doc| {
-            let n = salient
-                .iter()
-                .filter(|t| doc_holds(t, index, doc) && siblings::whole(t, qd, dix, doc))
-                .count();
-            n as f32 / salient.len() as f32
-        })
+        self.weigh_by_article(
+            ranked,
+            self.w.salient,
+            |d, e| e.salient = d,
+            |doc| {
+                let n = salient
+                    .iter()
+                    .filter(|t| doc_holds(t, index, doc) && siblings::whole(t, qd, dix, doc))
+                    .count();
+                n as f32 / salient.len() as f32
+            },
+        )
     }
 
     /// A clause placing the question names a detail of one report; its answer is in another
@@ -72,9 +44,12 @@ impl Inputs<'_> {
         if clause.is_empty() {
             return Vec::new();
         }
-        self.weigh_by_article(ranked, CLAUSE_DOC_WEIGHT, |doc| {
-            clause_share(&clause, self.index, doc)
-        })
+        self.weigh_by_article(
+            ranked,
+            self.w.clause,
+            |d, e| e.clause = d,
+            |doc| clause_share(&clause, self.index, doc),
+        )
     }
 
     /// Adds `weight` times each candidate's article's `share` to its score, the share measured
@@ -83,6 +58,7 @@ impl Inputs<'_> {
         &self,
         ranked: &mut [Scored],
         weight: f32,
+        note: impl Fn(f32, &mut DocEvidence),
         share_of: impl Fn(usize) -> f32,
     ) -> Vec<(usize, f32)> {
         let mut shares: Vec<(usize, f32)> = Vec::new();
@@ -93,6 +69,7 @@ impl Inputs<'_> {
                 None => {
                     let share = share_of(doc);
                     shares.push((doc, share));
+                    self.ledger.note(doc, |e| note(share, e));
                     share
                 }
             };
@@ -107,8 +84,13 @@ impl Inputs<'_> {
         if !qd.figures.is_empty() || !qd.numbers.is_empty() {
             for s in ranked.iter_mut() {
                 let doc = index.passages[s.passage].doc as usize;
-                s.score += FIGURE_DOC_WEIGHT * dix.figures_held(doc, &qd.figures)
-                    + NUMBER_DOC_WEIGHT * dix.figures_held(doc, &qd.numbers);
+                let (figures, numbers) = (
+                    dix.figures_held(doc, &qd.figures),
+                    dix.figures_held(doc, &qd.numbers),
+                );
+                s.score += self.w.figures * figures + self.w.numbers * numbers;
+                self.ledger
+                    .note(doc, |e| (e.figures, e.numbers) = (figures, numbers));
             }
         }
     }
@@ -120,7 +102,9 @@ impl Inputs<'_> {
         let verdicts = condition_verdicts(self.q, index, ranked);
         for s in ranked.iter_mut() {
             let doc = index.passages[s.passage].doc as usize;
-            s.score += CONDITION_WEIGHT * verdict_of(&verdicts, doc).sign();
+            let sign = verdict_of(&verdicts, doc).sign();
+            s.score += self.w.condition * sign;
+            self.ledger.note(doc, |e| e.condition = sign);
         }
         verdicts
     }
@@ -157,17 +141,23 @@ impl Inputs<'_> {
                 } else {
                     dix.agreement(doc, &qd.dates, self.by_publication)
                 };
-                s.score += DATE_WEIGHT * agreement;
-                if topic.contains(&doc) && dix.titled(doc, &qd.dates) {
-                    s.score += TITLE_DATE_BONUS;
+                s.score += self.w.date * agreement;
+                let titled = topic.contains(&doc) && dix.titled(doc, &qd.dates);
+                if titled {
+                    s.score += self.w.title_date;
                 }
-                if writes
+                let whole = writes
                     || (whole_year
                         && topic.contains(&doc)
-                        && dix.reports_whole_year(doc, &qd.dates))
-                {
-                    s.score += WHOLE_YEAR_BONUS;
+                        && dix.reports_whole_year(doc, &qd.dates));
+                if whole {
+                    s.score += self.w.whole_year;
                 }
+                self.ledger.note(doc, |e| {
+                    e.date = agreement;
+                    e.title_date = f32::from(u8::from(titled));
+                    e.whole_year = f32::from(u8::from(whole));
+                });
             }
         }
     }
@@ -239,10 +229,18 @@ impl Inputs<'_> {
                         .filter(|s| index.passages[s.passage].doc as usize == doc)
                         .map(|s| s.score)
                         .fold(f32::MIN, f32::max);
-                    (top - own).max(0.0) + LATEST_BONUS
+                    (top - own).max(0.0) + self.w.latest
                 } else {
-                    RECENCY_TIE_BONUS
+                    self.w.recency_tie
                 };
+                let latest = qd.latest;
+                self.ledger.note(doc, |e| {
+                    if latest {
+                        e.latest = 1.0;
+                    } else {
+                        e.recency_tie = 1.0;
+                    }
+                });
                 for s in ranked.iter_mut() {
                     if index.passages[s.passage].doc as usize == doc {
                         s.score += bonus;

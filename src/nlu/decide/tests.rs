@@ -298,3 +298,67 @@ fn for_the_newest_report_a_headline_naming_what_is_asked_only_through_an_abbrevi
     assert!(topic.contains(&11), "{topic:?}");
     assert!(!topic.contains(&12), "{topic:?}");
 }
+
+#[test]
+fn the_article_weights_decide_how_much_a_date_the_question_names_counts() {
+    use crate::nlu::intents::Intents;
+    use crate::nlu::testing::plain_article;
+    let lx = lexicon();
+    let articles = [
+        plain_article(
+            1,
+            "Harga Kopi Sukamaju Naik\n\nTanggal: Senin, 3 Maret 2031 / 10:00 WIB\n\nHarga kopi naik menjadi Rp 50.000 per kilogram.\n",
+        ),
+        plain_article(
+            2,
+            "Harga Kopi Sukamaju Naik Lagi\n\nTanggal: Senin, 1 Maret 2032 / 10:00 WIB\n\nHarga kopi Sukamaju naik lagi menjadi Rp 60.000 per kilogram, harga kopi Sukamaju tertinggi.\n",
+        ),
+    ];
+    let index = Index::build(&articles, std::iter::empty(), lx.clone());
+    let dix = DateIndex::build(&articles, &lx);
+    let raw = "Berapa harga kopi Sukamaju pada Maret 2031?";
+    let qd = dates::of_question(raw, &lx);
+    let asked = analyse(raw, None, &index);
+    let q = without_date_words(std::borrow::Cow::Borrowed(&asked), &qd);
+    let intents = Intents::builtin();
+    let shipped = ArticleWeights::builtin();
+    let rows = article_rows(&q, &qd, &index, &dix, None, &shipped, &lx);
+    let row = |doc: usize| rows.iter().find(|r| r.doc == doc).unwrap();
+    assert!(
+        row(1).base > row(0).base,
+        "the words favour the newer report"
+    );
+    assert!(row(0).evidence.date > row(1).evidence.date, "{rows:?}");
+    let doc_with = |w: &ArticleWeights| {
+        choose(
+            &q,
+            &qd,
+            &index,
+            &dix,
+            None,
+            &intents.thresholds,
+            &intents.decision,
+            w,
+            &intents.passage,
+            &lx,
+        )
+        .unwrap()
+        .doc
+    };
+    assert_eq!(
+        doc_with(&shipped),
+        0,
+        "the date the question names picks its report"
+    );
+    let dateless = ArticleWeights {
+        date: 0.0,
+        title_date: 0.0,
+        whole_year: 0.0,
+        ..shipped
+    };
+    assert_eq!(
+        doc_with(&dateless),
+        1,
+        "without the date's weight the words decide"
+    );
+}

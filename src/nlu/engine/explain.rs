@@ -140,6 +140,31 @@ impl Engine {
     }
 }
 
+impl Engine {
+    /// The candidate articles of a question with the evidence the article choice weighs, for
+    /// fitting its weights (`ask --articles`). `None` when the question never reaches the
+    /// article decision.
+    pub fn article_rows(&self, q: &Question) -> Option<Vec<decide::DocRow>> {
+        let (raw, query, _) = self.article_choice(q)?;
+        let context_doc = match q.context {
+            Some(Topic::Article { article_id, .. }) => self.index.doc_by_id(*article_id),
+            _ => None,
+        };
+        // As the engine's `choose` does: dates are matched as dates, not as words.
+        let qd = dates::of_question(&raw, self.lexicon());
+        let bare = decide::without_date_words(Cow::Borrowed(&query), &qd);
+        Some(decide::article_rows(
+            &bare,
+            &qd,
+            &self.index,
+            &self.dates,
+            context_doc,
+            &self.intents.article,
+            self.lexicon(),
+        ))
+    }
+}
+
 /// What [`Engine::paragraph_features`] measures for one question.
 #[derive(Debug, Clone)]
 pub struct ParagraphDump {

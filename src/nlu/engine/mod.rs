@@ -297,6 +297,7 @@ impl Engine {
             context_doc,
             &self.intents.thresholds,
             &self.intents.decision,
+            &self.intents.article,
             &self.intents.passage,
             self.lexicon(),
         )
