@@ -12,26 +12,37 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct ArticleWeights {
     /// An article holding every salient term of the question (a number, a name, a rare word)
-    /// over one holding none.
+    /// over one holding none: on one topic, the figure or name the reader quotes tells which
+    /// report ("yang naik 1,27 persen", "3.100 jiwa").
     pub salient: f32,
-    /// An article holding every word of a clause placing the question over one holding none.
+    /// An article holding every word of a clause placing the question over one holding none (the
+    /// words weighed by how few articles hold them, `siblings::clause_share`).
     pub clause: f32,
-    /// An article quoting every figure the question quotes ("ditutup di 1.234,56").
+    /// An article quoting every figure the question quotes ("ditutup di 1.234,56") over one
+    /// quoting none: the whole figure, unlike its digit groups among the salient terms, is in few
+    /// reports.
     pub figures: f32,
-    /// The same for the whole numbers it quotes ("naik 35 bps").
+    /// The same for the whole numbers it quotes ("naik 35 bps"): a whole number is in more
+    /// reports than a figure with a separator.
     pub numbers: f32,
-    /// An article whose value meets the question's condition on a figure gains, one failing it
-    /// loses.
+    /// An article whose value of a measure meets the question's condition on it ("di atas 4,35
+    /// persen") gains, and one whose values all fail it loses.
     pub condition: f32,
     /// A full date agreement (1) or a clear mismatch (-1).
     pub date: f32,
-    /// An on-topic article whose title names the question's date.
+    /// An on-topic article whose title names the question's date (a year or a month, "inflasi
+    /// 2030") over one that only agrees by its publication date or text: the title says what
+    /// time the report is about, so among same-topic reports it breaks the tie.
     pub title_date: f32,
-    /// An on-topic report on the whole of the year the question names alone.
+    /// A report on the whole of the year the question names alone ("laba 2031", out in January
+    /// 2032) over the same topic's reports from within that year, which give part of it.
     pub whole_year: f32,
-    /// No date at all: the newest report on the topic, in a near tie.
+    /// No date at all: a running figure is asked about now, so the newest report on the topic
+    /// wins a near tie.
     pub recency_tie: f32,
-    /// "Terbaru": the newest report on the topic is lifted to the best's score and this above.
+    /// "Terbaru", "sekarang": the newest report on the topic is lifted to the best's score and
+    /// this above it — the reader asked for the newest report, not for the one that best echoes
+    /// the words.
     pub latest: f32,
 }
 

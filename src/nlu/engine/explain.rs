@@ -138,9 +138,7 @@ impl Engine {
             candidates,
         })
     }
-}
 
-impl Engine {
     /// The candidate articles of a question with the evidence the article choice weighs, for
     /// fitting its weights (`ask --articles`). `None` when the question never reaches the
     /// article decision.
