@@ -26,11 +26,12 @@ evidence chose 3,571-3,576 in the same folds.
 
 Usage: scripts/fit_article.py --bin target/release/newsdesk [--cache DIR] [--write]
 """
-import argparse, json, os, re
+import argparse, os, re
 
 import numpy as np
 
-from fitting import ROOT, SETS, run
+import fitting
+from fitting import ROOT, SETS
 
 FIELDS = ["salient", "clause", "figures", "numbers", "condition", "date", "title_date",
           "whole_year", "recency_tie"]
@@ -45,17 +46,9 @@ def title_of(path):
 
 
 def dumps(binary, cache=""):
-    for data, imports in SETS:
-        if not os.path.exists(os.path.join(ROOT, data)):
-            continue
-        cached = cache and os.path.join(cache, data.strip("/").replace("/", "_"))
-        if cached and os.path.exists(cached):
-            cases, outs = json.load(open(cached))
-        else:
-            cases, outs = run(os.path.abspath(binary), data, imports, "--articles")
-            if cached:
-                os.makedirs(cache, exist_ok=True)
-                json.dump([cases, outs], open(cached, "w"))
+    imports_of = dict(SETS)
+    for data, cases, outs in fitting.dumps(binary, "--articles", cache):
+        imports = imports_of[data]
         titles = {os.path.splitext(os.path.basename(p))[0]: title_of(p) for p in imports}
         yield data, cases, outs, titles
 

@@ -30,11 +30,12 @@ single-article sets' questions more (they carry bars in `cargo test`), --cache k
 Usage: scripts/fit_passage.py --bin target/debug/newsdesk [--leave-out probe-15] [--free a,b]
        [--l2 0.3 | --ascent] [--cache DIR] [--write]
 """
-import argparse, json, os, re, sys
+import argparse, os, re, sys
 
 import numpy as np
 
-from fitting import ROOT, SETS, holds_gold, run
+import fitting
+from fitting import ROOT, SETS, holds_gold
 
 FEATURES = ["word", "word_share", "local", "near", "both", "unexplained", "date", "extreme",
             "carried", "lead", "position", "typed", "share", "rare", "focus", "focus_near", "echo",
@@ -60,18 +61,7 @@ def groups_of(cases, outs):
 def dumps(binary, cache=""):
     """(set, cases, `ask --json --paragraphs` outputs) for each tuning set present, the dumps kept
     in and reused from `cache` when given (while only the fit changes)."""
-    for data, imports in SETS:
-        if not os.path.exists(os.path.join(ROOT, data)):
-            continue
-        cached = cache and os.path.join(cache, data.strip("/").replace("/", "_"))
-        if cached and os.path.exists(cached):
-            cases, outs = json.load(open(cached))
-        else:
-            cases, outs = run(os.path.abspath(binary), data, imports, "--paragraphs")
-            if cached:
-                os.makedirs(cache, exist_ok=True)
-                json.dump([cases, outs], open(cached, "w"))
-        yield data, cases, outs
+    return fitting.dumps(binary, "--paragraphs", cache, SETS)
 
 
 def top_right(groups, w):

@@ -251,6 +251,23 @@ def run(binary, data, imports, dump):
     return cases, [json.loads(l) for l in r.stdout.splitlines() if l.strip()]
 
 
+def dumps(binary, flag, cache="", sets=SETS):
+    """(set, cases, `ask --json <flag>` outputs) for each set present, the dumps kept in and
+    reused from `cache` when given (while only the fit changes)."""
+    for data, imports in sets:
+        if not os.path.exists(os.path.join(ROOT, data)):
+            continue
+        cached = cache and os.path.join(cache, data.strip("/").replace("/", "_"))
+        if cached and os.path.exists(cached):
+            cases, outs = json.load(open(cached))
+        else:
+            cases, outs = run(os.path.abspath(binary), data, imports, flag)
+            if cached:
+                os.makedirs(cache, exist_ok=True)
+                json.dump([cases, outs], open(cached, "w"))
+        yield data, cases, outs
+
+
 def holds_gold(case, text):
     text = text.lower()
     return (all(s.lower() in text for s in case.get("all", []))
