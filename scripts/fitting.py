@@ -69,6 +69,8 @@ WIDE_AD = sorted(WIDE_AC + glob.glob(os.path.join(ROOT, "tests/archive/articles-
 # on top of WIDE_AD: imported for probe-45-af and, with AG's, for probe-45-ag.
 WIDE_AF = sorted(WIDE_AD + glob.glob(os.path.join(ROOT, "tests/archive/articles-af/*.txt")))
 WIDE_AG = sorted(WIDE_AF + glob.glob(os.path.join(ROOT, "tests/archive/articles-ag/*.txt")))
+# Stop 44's set AE (four more new same-topic groups) on top of WIDE_AG: imported only for probe-45-ae.
+WIDE_AE = sorted(WIDE_AG + glob.glob(os.path.join(ROOT, "tests/archive/articles-ae/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -232,6 +234,9 @@ SETS = [
     # blind at the stop's start, then tuned on.
     ("tests/archive/qa/probe-45-af.jsonl", WIDE_AF),
     ("tests/archive/qa/probe-45-ag.jsonl", WIDE_AG),
+    # Stop 44's set AE (four more new same-topic groups): scored blind (0.778) and kept blind all of
+    # stop 44 (0.778 at its end), tuned on from stop 45.
+    ("tests/archive/qa/probe-45-ae.jsonl", WIDE_AE),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
