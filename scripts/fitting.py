@@ -71,6 +71,10 @@ WIDE_AF = sorted(WIDE_AD + glob.glob(os.path.join(ROOT, "tests/archive/articles-
 WIDE_AG = sorted(WIDE_AF + glob.glob(os.path.join(ROOT, "tests/archive/articles-ag/*.txt")))
 # Stop 44's set AE (four more new same-topic groups) on top of WIDE_AG: imported only for probe-45-ae.
 WIDE_AE = sorted(WIDE_AG + glob.glob(os.path.join(ROOT, "tests/archive/articles-ae/*.txt")))
+# Stop 45's sets AI and AJ (four more new same-topic groups each; never set AH, blind that stop)
+# on top of WIDE_AE: imported for probe-46-ai and, with AJ's, for probe-46-aj.
+WIDE_AI = sorted(WIDE_AE + glob.glob(os.path.join(ROOT, "tests/archive/articles-ai/*.txt")))
+WIDE_AJ = sorted(WIDE_AI + glob.glob(os.path.join(ROOT, "tests/archive/articles-aj/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -237,6 +241,10 @@ SETS = [
     # Stop 44's set AE (four more new same-topic groups): scored blind (0.778) and kept blind all of
     # stop 44 (0.778 at its end), tuned on from stop 45.
     ("tests/archive/qa/probe-45-ae.jsonl", WIDE_AE),
+    # Stop 45's sets AI and AJ (four new same-topic groups each, questions of every kind): scored
+    # blind at the stop's start, then tuned on.
+    ("tests/archive/qa/probe-46-ai.jsonl", WIDE_AI),
+    ("tests/archive/qa/probe-46-aj.jsonl", WIDE_AJ),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
