@@ -1,16 +1,17 @@
-//! The article choice's weights ([`ArticleWeights`], `config/default.toml`'s `[article]`) and
-//! the evidence each of its steps measures of a candidate article ([`DocEvidence`]), kept for the
-//! fitting dump (`ask --articles`, `scripts/fit_article.py`).
+//! What the article choice's steps measure of a candidate article ([`ArticleEvidence`]), the
+//! weights of that evidence (`config/default.toml`'s `[article]`, the same type), and the ledger
+//! keeping the measurements for the fitting dump (`ask --articles`, `scripts/fit_article.py`).
 
 use std::cell::RefCell;
 
 use serde::{Deserialize, Serialize};
 
-/// How much each kind of evidence moves a candidate article's passages (see
-/// [`steps`](super::steps) for what each measures).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+/// One value per kind of evidence the article steps weigh (see [`steps`](super::steps) for how
+/// each is measured): as measured of one candidate article, or as the weight it is multiplied by
+/// ([`ArticleWeights`]), as the paragraph ranker's `Features` serve both.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ArticleWeights {
+pub struct ArticleEvidence {
     /// An article holding every salient term of the question (a number, a name, a rare word)
     /// over one holding none: on one topic, the figure or name the reader quotes tells which
     /// report ("yang naik 1,27 persen", "3.100 jiwa").
@@ -42,11 +43,15 @@ pub struct ArticleWeights {
     pub recency_tie: f32,
     /// "Terbaru", "sekarang": the newest report on the topic is lifted to the best's score and
     /// this above it — the reader asked for the newest report, not for the one that best echoes
-    /// the words.
+    /// the words. As evidence, 1 for the report lifted (its lift is not a weighted sum: it
+    /// reaches the best).
     pub latest: f32,
 }
 
-impl ArticleWeights {
+/// How much each kind of evidence moves a candidate article's passages.
+pub type ArticleWeights = ArticleEvidence;
+
+impl ArticleEvidence {
     /// The shipped weights, `config/default.toml`'s `[article]` (compiled in, as the other
     /// models' are, so engines built without settings answer as the shipped bot does).
     pub fn builtin() -> Self {
@@ -62,23 +67,21 @@ impl ArticleWeights {
             .expect("config/default.toml has a valid [article] section");
         file.article.weights
     }
-}
 
-/// What the steps measured of one candidate article, before weighing: each field is the
-/// evidence [`ArticleWeights`]'s field of the same name multiplies.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
-pub struct DocEvidence {
-    pub salient: f32,
-    pub clause: f32,
-    pub figures: f32,
-    pub numbers: f32,
-    pub condition: f32,
-    pub date: f32,
-    pub title_date: f32,
-    pub whole_year: f32,
-    pub recency_tie: f32,
-    /// 1 for the report "terbaru" lifts (its lift is not a weighted sum: it reaches the best).
-    pub latest: f32,
+    /// What these weights add to a candidate article's score for the `evidence` measured of it,
+    /// but for `latest`, whose lift is not a weighted sum.
+    pub fn weighed(&self, evidence: &ArticleEvidence) -> f32 {
+        let (w, e) = (self, evidence);
+        w.salient * e.salient
+            + w.clause * e.clause
+            + w.figures * e.figures
+            + w.numbers * e.numbers
+            + w.condition * e.condition
+            + w.date * e.date
+            + w.title_date * e.title_date
+            + w.whole_year * e.whole_year
+            + w.recency_tie * e.recency_tie
+    }
 }
 
 /// One candidate article as the fitting dump shows it.
@@ -88,27 +91,27 @@ pub struct DocRow {
     pub title: String,
     /// Its best passage's word score, before the steps.
     pub base: f32,
-    pub evidence: DocEvidence,
+    pub evidence: ArticleEvidence,
     /// What the steps the weights do not cover moved it by (a numbered part it lacks).
     pub other: f32,
 }
 
 /// The evidence noted per article while tracing (off when answering).
 #[derive(Debug, Default)]
-pub(super) struct Ledger(Option<RefCell<Vec<(usize, DocEvidence)>>>);
+pub(super) struct Ledger(Option<RefCell<Vec<(usize, ArticleEvidence)>>>);
 
 impl Ledger {
     pub(super) fn tracing() -> Self {
         Ledger(Some(RefCell::new(Vec::new())))
     }
 
-    pub(super) fn note(&self, doc: usize, f: impl FnOnce(&mut DocEvidence)) {
+    pub(super) fn note(&self, doc: usize, f: impl FnOnce(&mut ArticleEvidence)) {
         if let Some(cell) = &self.0 {
             let mut rows = cell.borrow_mut();
             match rows.iter_mut().find(|(d, _)| *d == doc) {
                 Some((_, e)) => f(e),
                 None => {
-                    let mut e = DocEvidence::default();
+                    let mut e = ArticleEvidence::default();
                     f(&mut e);
                     rows.push((doc, e));
                 }
@@ -116,10 +119,33 @@ impl Ledger {
         }
     }
 
-    pub(super) fn of(&self, doc: usize) -> DocEvidence {
+    pub(super) fn of(&self, doc: usize) -> ArticleEvidence {
         self.0
             .as_ref()
             .and_then(|c| c.borrow().iter().find(|(d, _)| *d == doc).map(|p| p.1))
             .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weighing_evidence_multiplies_field_by_field_and_leaves_the_newest_reports_lift_out() {
+        let weights = ArticleWeights {
+            salient: 2.0,
+            date: 3.0,
+            latest: 100.0,
+            ..ArticleEvidence::default()
+        };
+        let evidence = ArticleEvidence {
+            salient: 0.5,
+            date: -1.0,
+            numbers: 7.0,
+            latest: 1.0,
+            ..ArticleEvidence::default()
+        };
+        assert_eq!(weights.weighed(&evidence), 2.0 * 0.5 - 3.0);
     }
 }

@@ -325,16 +325,7 @@ pub fn article_rows(
         .map(|(doc, base)| {
             let evidence = inputs.ledger.of(doc);
             let final_ = after.iter().find(|(d, _)| *d == doc).map_or(base, |p| p.1);
-            let w = weights;
-            let weighed = w.salient * evidence.salient
-                + w.clause * evidence.clause
-                + w.figures * evidence.figures
-                + w.numbers * evidence.numbers
-                + w.condition * evidence.condition
-                + w.date * evidence.date
-                + w.title_date * evidence.title_date
-                + w.whole_year * evidence.whole_year
-                + w.recency_tie * evidence.recency_tie;
+            let weighed = weights.weighed(&evidence);
             DocRow {
                 doc,
                 title: index.docs[doc].title.clone(),

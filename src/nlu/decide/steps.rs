@@ -6,7 +6,7 @@
 
 use super::Inputs;
 use super::holding::doc_holds;
-use super::ledger::DocEvidence;
+use super::ledger::ArticleEvidence;
 use super::period;
 use super::siblings::{self, clause_share, clause_terms, same_topic};
 use crate::nlu::article::{self, Scored};
@@ -58,7 +58,7 @@ impl Inputs<'_> {
         &self,
         ranked: &mut [Scored],
         weight: f32,
-        note: impl Fn(f32, &mut DocEvidence),
+        note: impl Fn(f32, &mut ArticleEvidence),
         share_of: impl Fn(usize) -> f32,
     ) -> Vec<(usize, f32)> {
         let mut shares: Vec<(usize, f32)> = Vec::new();
