@@ -21,11 +21,11 @@ set D's articles (probe-19-confusable.jsonl over the archive alone; set C's
 articles only as distractors: its questions are never run), and the single-article sets
 tests/qa/{tune,fresh,blind2}.jsonl over their three articles. Never the holdouts.
 
-Usage: scripts/fit_answer.py --bin target/release/newsdesk [--write]
+Usage: scripts/fit_answer.py --bin target/release/newsdesk [--cache DIR] [--write]
 """
 import argparse, math, os, re, sys
 
-from fitting import ROOT, SETS, holds_gold, run
+from fitting import ROOT, SETS, dumps, holds_gold
 
 FEATURES = ["score", "margin", "coverage", "salient_missing", "salient_absent", "rare_absent", "unknown", "type_match",
             "sentence_share", "date", "date_absent", "date_conflict", "english", "checks",
@@ -61,12 +61,12 @@ def main():
     ap.add_argument("--write", action="store_true", help="rewrite config/default.toml's [answer]")
     ap.add_argument("--archive-only", action="store_true", help="fit on the archive's tuning set alone")
     ap.add_argument("--leave-out", default="", help="skip the tuning sets whose path holds this (to check a fit on them)")
+    ap.add_argument("--cache", default="", help="keep the dumps in this folder and reuse them (while only the fit changes)")
     a = ap.parse_args()
     xs, ys, fixed_pass, total = [], [], 0, 0
-    for data, imports in (SETS[:1] if a.archive_only else SETS):
-        if a.leave_out and a.leave_out in data:
-            continue
-        cases, outs = run(os.path.abspath(a.bin), data, imports, "--features")
+    sets = [(data, imports) for data, imports in (SETS[:1] if a.archive_only else SETS)
+            if not (a.leave_out and a.leave_out in data)]
+    for _, cases, outs in dumps(a.bin, "--features", a.cache, sets):
         for c, o in zip(cases, outs):
             total += 1
             if "features" not in o:
