@@ -75,6 +75,10 @@ WIDE_AE = sorted(WIDE_AG + glob.glob(os.path.join(ROOT, "tests/archive/articles-
 # on top of WIDE_AE: imported for probe-46-ai and, with AJ's, for probe-46-aj.
 WIDE_AI = sorted(WIDE_AE + glob.glob(os.path.join(ROOT, "tests/archive/articles-ai/*.txt")))
 WIDE_AJ = sorted(WIDE_AI + glob.glob(os.path.join(ROOT, "tests/archive/articles-aj/*.txt")))
+# Stop 45's later sets AK and AL (four more new same-topic groups each) on top of WIDE_AJ:
+# imported for probe-46-ak and, with AL's, for probe-46-al.
+WIDE_AK = sorted(WIDE_AJ + glob.glob(os.path.join(ROOT, "tests/archive/articles-ak/*.txt")))
+WIDE_AL = sorted(WIDE_AK + glob.glob(os.path.join(ROOT, "tests/archive/articles-al/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -245,6 +249,10 @@ SETS = [
     # blind at the stop's start, then tuned on.
     ("tests/archive/qa/probe-46-ai.jsonl", WIDE_AI),
     ("tests/archive/qa/probe-46-aj.jsonl", WIDE_AJ),
+    # Stop 45's sets AK and AL (written later that stop, four new same-topic groups each): scored
+    # blind with the stop's final binary, then tuned on.
+    ("tests/archive/qa/probe-46-ak.jsonl", WIDE_AK),
+    ("tests/archive/qa/probe-46-al.jsonl", WIDE_AL),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
