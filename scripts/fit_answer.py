@@ -14,12 +14,9 @@ date the article never names; no third-party packages) is
 fitted to these rows, the threshold is the one that maximises the tuning accuracy (the middle of the
 best interval), and the [answer] section's threshold, bias and weights are rewritten in place.
 
-Tuning sets (scripts/fitting.py SETS): tests/archive/qa/tune.jsonl and probe-14.jsonl over the
-archive, probe-15.jsonl, probe-17-{slang,english,dated}.jsonl, probe-18-{english,slang,confusable}.jsonl,
-probe-19-{passage,slang,english}.jsonl and probe-20-refuse.jsonl over the archive with set C's and
-set D's articles (probe-19-confusable.jsonl over the archive alone; set C's
-articles only as distractors: its questions are never run), and the single-article sets
-tests/qa/{tune,fresh,blind2}.jsonl over their three articles. Never the holdouts.
+Tuning sets: every set of scripts/fitting.py's SETS (the archive's tuning and probe sets, each over
+the articles it was written for, and the single-article sets tests/qa/{tune,fresh,blind2}.jsonl).
+Never the holdouts.
 
 Usage: scripts/fit_answer.py --bin target/release/newsdesk [--cache DIR] [--write]
 """
