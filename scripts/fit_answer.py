@@ -22,7 +22,7 @@ Usage: scripts/fit_answer.py --bin target/release/newsdesk [--cache DIR] [--writ
 """
 import argparse, math, os, re, sys
 
-from fitting import ROOT, SETS, dumps, holds_gold
+from fitting import SETS, dumps, holds_gold, rewrite_section
 
 FEATURES = ["score", "margin", "coverage", "salient_missing", "salient_absent", "rare_absent", "unknown", "type_match",
             "sentence_share", "date", "date_absent", "date_conflict", "english", "checks",
@@ -93,17 +93,15 @@ def main():
     for k, wi in zip(FEATURES, w):
         print(f"  {k:16s} {wi:+.3f}")
     if a.write:
-        path = os.path.join(ROOT, "config/default.toml")
-        text = open(path, encoding="utf-8").read()
         weights = ", ".join(f"{k} = {wi:.3f}" for k, wi in zip(FEATURES, w))
+
         # Only [answer]'s own lines: [passage] has a weights line too.
-        head, sec = text.split("[answer]", 1)
-        sec, rest = (sec.split("\n[", 1) + [""])[:2]
-        sec = re.sub(r"(?m)^threshold = .*$", f"threshold = {best_t:.3f}", sec, count=1)
-        sec = re.sub(r"(?m)^bias = .*$", f"bias = {b:.3f}", sec, count=1)
-        sec = re.sub(r"(?m)^weights = .*$", f"weights = {{ {weights} }}", sec, count=1)
-        text = head + "[answer]" + sec + ("\n[" + rest if rest else "")
-        open(path, "w", encoding="utf-8").write(text)
+        def edit(sec):
+            sec = re.sub(r"(?m)^threshold = .*$", f"threshold = {best_t:.3f}", sec, count=1)
+            sec = re.sub(r"(?m)^bias = .*$", f"bias = {b:.3f}", sec, count=1)
+            return re.sub(r"(?m)^weights = .*$", f"weights = {{ {weights} }}", sec, count=1)
+
+        path = rewrite_section("answer", edit)
         print(f"wrote {path}")
 
 

@@ -126,15 +126,14 @@ def main():
     print(f"fitted on all: {r}")
     print("weights = { " + ", ".join(f"{k} = {v:.3f}" for k, v in zip(FIELDS, w)) + " }")
     if a.write:
-        path = os.path.join(ROOT, "config/default.toml")
-        text = open(path, encoding="utf-8").read()
-        head, sec = text.split("[article]", 1)
-        sec, rest = (sec.split("\n[", 1) + [""])[:2]
-        latest = re.search(r"latest = ([0-9.]+)", sec).group(1)
         weights = ", ".join(f"{k} = {v:.3f}" for k, v in zip(FIELDS, w))
-        sec = re.sub(r"(?m)^weights = .*$", f"weights = {{ {weights}, latest = {latest} }}", sec, count=1)
-        text = head + "[article]" + sec + ("\n[" + rest if rest else "")
-        open(path, "w", encoding="utf-8").write(text)
+
+        def edit(sec):
+            latest = re.search(r"latest = ([0-9.]+)", sec).group(1)
+            return re.sub(r"(?m)^weights = .*$", f"weights = {{ {weights}, latest = {latest} }}",
+                          sec, count=1)
+
+        path = fitting.rewrite_section("article", edit)
         print("wrote", path)
 
 

@@ -289,6 +289,18 @@ def dumps(binary, flag, cache="", sets=SETS):
         yield data, cases, outs
 
 
+def rewrite_section(section, edit):
+    """Rewrite `[section]` of config/default.toml in place: `edit` gets its text (up to the next
+    section) and returns the new text; the rest of the file stays as it is."""
+    path = os.path.join(ROOT, "config/default.toml")
+    text = open(path, encoding="utf-8").read()
+    head, sec = text.split(f"[{section}]", 1)
+    sec, rest = (sec.split("\n[", 1) + [""])[:2]
+    text = head + f"[{section}]" + edit(sec) + ("\n[" + rest if rest else "")
+    open(path, "w", encoding="utf-8").write(text)
+    return path
+
+
 def holds_gold(case, text):
     text = text.lower()
     return (all(s.lower() in text for s in case.get("all", []))

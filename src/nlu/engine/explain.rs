@@ -4,12 +4,12 @@
 use std::borrow::Cow;
 
 use super::{Engine, question_text};
+use crate::nlu::PassageFeatures;
 use crate::nlu::article::{self, Decision};
 use crate::nlu::decide::{self, Features};
 use crate::nlu::passage;
 use crate::nlu::query;
-use crate::nlu::{Intent, Question, Topic};
-use crate::nlu::{PassageFeatures, dates};
+use crate::nlu::{Intent, Question};
 
 impl Engine {
     /// A human-readable trace of how a question was analysed and scored (for tuning and tests).
@@ -37,11 +37,7 @@ impl Engine {
                 t.head
             );
         }
-        let context_doc = match q.context {
-            Some(Topic::Article { article_id, .. }) => self.index.doc_by_id(*article_id),
-            _ => None,
-        };
-        let ranked = article::rank(&query, &self.index, None, context_doc);
+        let ranked = article::rank(&query, &self.index, None, self.context_doc(q.context));
         for s in ranked.iter().take(4) {
             let p = &self.index.passages[s.passage];
             let _ = writeln!(
@@ -118,9 +114,7 @@ impl Engine {
     /// question never reaches the article decision.
     pub fn paragraph_features(&self, q: &Question) -> Option<ParagraphDump> {
         let (raw, query, c) = self.article_choice(q)?;
-        // As the engine's `choose` does: dates are matched as dates, not as words.
-        let qd = dates::of_question(&raw, self.lexicon());
-        let bare = decide::without_date_words(Cow::Borrowed(&query), &qd);
+        let (bare, qd) = self.dated(Cow::Borrowed(&query), &raw);
         let lead = article::rank(&bare, &self.index, Some(c.doc), None)
             .into_iter()
             .next()?;
@@ -144,19 +138,13 @@ impl Engine {
     /// article decision.
     pub fn article_rows(&self, q: &Question) -> Option<Vec<decide::DocRow>> {
         let (raw, query, _) = self.article_choice(q)?;
-        let context_doc = match q.context {
-            Some(Topic::Article { article_id, .. }) => self.index.doc_by_id(*article_id),
-            _ => None,
-        };
-        // As the engine's `choose` does: dates are matched as dates, not as words.
-        let qd = dates::of_question(&raw, self.lexicon());
-        let bare = decide::without_date_words(Cow::Borrowed(&query), &qd);
+        let (bare, qd) = self.dated(Cow::Borrowed(&query), &raw);
         Some(decide::article_rows(
             &bare,
             &qd,
             &self.index,
             &self.dates,
-            context_doc,
+            self.context_doc(q.context),
             &self.intents.article,
             self.lexicon(),
         ))

@@ -15,7 +15,7 @@ use std::sync::Arc;
 pub use explain::ParagraphDump;
 
 use super::article::Decision;
-use super::dates;
+use super::dates::{self, QuestionDates};
 use super::decide::{self, DateIndex};
 use super::index::Index;
 use super::intents::{Intents, ReplyKey, fill};
@@ -209,10 +209,7 @@ impl Engine {
                 },
             );
         }
-        let context_doc = match context {
-            Some(Topic::Article { article_id, .. }) => self.index.doc_by_id(*article_id),
-            _ => None,
-        };
+        let context_doc = self.context_doc(context);
         if let Some((field, doc)) = meta::field(query, &self.index) {
             if doc.is_none() && context_doc.is_none() && self.index.docs.len() > 1 {
                 // "Siapa penulis berita ini?" with nothing saying which: every article, briefly.
@@ -283,24 +280,34 @@ impl Engine {
         raw: &str,
         context: Option<&Topic>,
     ) -> Option<decide::Choice> {
-        let context_doc = match context {
-            Some(Topic::Article { article_id, .. }) => self.index.doc_by_id(*article_id),
-            _ => None,
-        };
-        let qd = dates::of_question(raw, self.lexicon());
-        let q = decide::without_date_words(query, &qd);
+        let (q, qd) = self.dated(query, raw);
         decide::choose(
             &q,
             &qd,
             &self.index,
             &self.dates,
-            context_doc,
+            self.context_doc(context),
             &self.intents.thresholds,
             &self.intents.decision,
             &self.intents.article,
             &self.intents.passage,
             self.lexicon(),
         )
+    }
+
+    /// The archive's number of the article the conversation is on, if any.
+    fn context_doc(&self, context: Option<&Topic>) -> Option<usize> {
+        match context {
+            Some(Topic::Article { article_id, .. }) => self.index.doc_by_id(*article_id),
+            _ => None,
+        }
+    }
+
+    /// The question's dates, and the question without the words that wrote them: dates are
+    /// matched as dates, not as words.
+    fn dated<'q>(&self, query: Cow<'q, Query>, raw: &str) -> (Cow<'q, Query>, QuestionDates) {
+        let qd = dates::of_question(raw, self.lexicon());
+        (decide::without_date_words(query, &qd), qd)
     }
 
     fn newest_doc(&self) -> Option<usize> {
