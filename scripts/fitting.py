@@ -79,6 +79,8 @@ WIDE_AJ = sorted(WIDE_AI + glob.glob(os.path.join(ROOT, "tests/archive/articles-
 # imported for probe-46-ak and, with AL's, for probe-46-al.
 WIDE_AK = sorted(WIDE_AJ + glob.glob(os.path.join(ROOT, "tests/archive/articles-ak/*.txt")))
 WIDE_AL = sorted(WIDE_AK + glob.glob(os.path.join(ROOT, "tests/archive/articles-al/*.txt")))
+# Stop 45's set AH (four more new same-topic groups) on top of WIDE_AL: imported only for probe-46-ah.
+WIDE_AH = sorted(WIDE_AL + glob.glob(os.path.join(ROOT, "tests/archive/articles-ah/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -253,6 +255,9 @@ SETS = [
     # blind with the stop's final binary, then tuned on.
     ("tests/archive/qa/probe-46-ak.jsonl", WIDE_AK),
     ("tests/archive/qa/probe-46-al.jsonl", WIDE_AL),
+    # Stop 45's set AH (four more new same-topic groups): scored blind (0.722) and kept blind all of
+    # stop 45 (0.722 at its end), tuned on from stop 46.
+    ("tests/archive/qa/probe-46-ah.jsonl", WIDE_AH),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
