@@ -81,6 +81,10 @@ WIDE_AK = sorted(WIDE_AJ + glob.glob(os.path.join(ROOT, "tests/archive/articles-
 WIDE_AL = sorted(WIDE_AK + glob.glob(os.path.join(ROOT, "tests/archive/articles-al/*.txt")))
 # Stop 45's set AH (four more new same-topic groups) on top of WIDE_AL: imported only for probe-46-ah.
 WIDE_AH = sorted(WIDE_AL + glob.glob(os.path.join(ROOT, "tests/archive/articles-ah/*.txt")))
+# Stop 46's sets AN and AO (four more new same-topic groups each; never set AM, blind that stop)
+# on top of WIDE_AH: imported for probe-47-an and, with AO's, for probe-47-ao.
+WIDE_AN = sorted(WIDE_AH + glob.glob(os.path.join(ROOT, "tests/archive/articles-an/*.txt")))
+WIDE_AO = sorted(WIDE_AN + glob.glob(os.path.join(ROOT, "tests/archive/articles-ao/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -258,6 +262,10 @@ SETS = [
     # Stop 45's set AH (four more new same-topic groups): scored blind (0.722) and kept blind all of
     # stop 45 (0.722 at its end), tuned on from stop 46.
     ("tests/archive/qa/probe-46-ah.jsonl", WIDE_AH),
+    # Stop 46's sets AN and AO (four new same-topic groups each, questions of every kind): scored
+    # blind at the stop's start, then tuned on.
+    ("tests/archive/qa/probe-47-an.jsonl", WIDE_AN),
+    ("tests/archive/qa/probe-47-ao.jsonl", WIDE_AO),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
