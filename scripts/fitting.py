@@ -79,7 +79,8 @@ WIDE_AJ = sorted(WIDE_AI + glob.glob(os.path.join(ROOT, "tests/archive/articles-
 # imported for probe-46-ak and, with AL's, for probe-46-al.
 WIDE_AK = sorted(WIDE_AJ + glob.glob(os.path.join(ROOT, "tests/archive/articles-ak/*.txt")))
 WIDE_AL = sorted(WIDE_AK + glob.glob(os.path.join(ROOT, "tests/archive/articles-al/*.txt")))
-# Stop 45's set AH (four more new same-topic groups) on top of WIDE_AL: imported only for probe-46-ah.
+# Stop 45's set AH (four more new same-topic groups) on top of WIDE_AL: imported for probe-46-ah and
+# under the later sets.
 WIDE_AH = sorted(WIDE_AL + glob.glob(os.path.join(ROOT, "tests/archive/articles-ah/*.txt")))
 # Stop 46's sets AN and AO (four more new same-topic groups each; never set AM, blind that stop)
 # on top of WIDE_AH: imported for probe-47-an and, with AO's, for probe-47-ao.
