@@ -20,7 +20,7 @@ Never the holdouts.
 
 Usage: scripts/fit_answer.py --bin target/release/newsdesk [--cache DIR] [--write]
 """
-import argparse, math, os, re, sys
+import argparse, math, re, sys
 
 from fitting import SETS, dumps, holds_gold, rewrite_section
 
@@ -95,7 +95,6 @@ def main():
     if a.write:
         weights = ", ".join(f"{k} = {wi:.3f}" for k, wi in zip(FEATURES, w))
 
-        # Only [answer]'s own lines: [passage] has a weights line too.
         def edit(sec):
             sec = re.sub(r"(?m)^threshold = .*$", f"threshold = {best_t:.3f}", sec, count=1)
             sec = re.sub(r"(?m)^bias = .*$", f"bias = {b:.3f}", sec, count=1)

@@ -31,7 +31,7 @@ import argparse, os, re
 import numpy as np
 
 import fitting
-from fitting import ROOT, SETS
+from fitting import SETS
 
 FIELDS = ["salient", "clause", "figures", "numbers", "condition", "date", "title_date",
           "whole_year", "recency_tie"]
@@ -97,10 +97,7 @@ def ascend(qs, w0, passes=3):
 
 
 def in_use():
-    text = open(os.path.join(ROOT, "config/default.toml"), encoding="utf-8").read()
-    sec = text.split("[article]", 1)[1].split("\n[", 1)[0]
-    line = re.search(r"(?m)^weights = \{(.*)\}$", sec).group(1)
-    vals = dict((k.strip(), float(v)) for k, v in (p.split("=") for p in line.split(",")))
+    vals = fitting.section_weights("article")
     return np.array([vals[k] for k in FIELDS])
 
 

@@ -30,12 +30,12 @@ single-article sets' questions more (they carry bars in `cargo test`), --cache k
 Usage: scripts/fit_passage.py --bin target/debug/newsdesk [--leave-out probe-15] [--free a,b]
        [--l2 0.3 | --ascent] [--cache DIR] [--write]
 """
-import argparse, os, re, sys
+import argparse, re, sys
 
 import numpy as np
 
 import fitting
-from fitting import ROOT, SETS, holds_gold
+from fitting import SETS, holds_gold
 
 FEATURES = ["word", "word_share", "local", "near", "both", "unexplained", "date", "extreme",
             "carried", "lead", "position", "typed", "share", "rare", "focus", "focus_near", "echo",
@@ -164,11 +164,7 @@ def cross_validate(groups, l2, prior, free, folds=5):
 
 
 def config_weights():
-    text = open(os.path.join(ROOT, "config/default.toml"), encoding="utf-8").read()
-    # The section's own header: the [answer] notes mention "[passage]" too.
-    section = text.split("\n[passage]\n", 1)[1]
-    line = re.search(r"(?m)^weights = \{(.*)\}$", section).group(1)
-    pairs = {k.strip(): float(v) for k, v in (p.split("=") for p in line.split(","))}
+    pairs = fitting.section_weights("passage")
     return np.array([pairs[k] for k in FEATURES])
 
 
@@ -232,13 +228,10 @@ def main():
     for k, wi, ci in zip(FEATURES, w, current):
         print(f"  {k:12s} {wi:+.3f}   (now {ci:+.3f})")
     if a.write:
-        path = os.path.join(ROOT, "config/default.toml")
-        text = open(path, encoding="utf-8").read()
-        # The section's own header: the [answer] notes mention "[passage]" too.
-        head, tail = text.split("\n[passage]\n", 1)
         weights = ", ".join(f"{k} = {wi:.3f}" for k, wi in zip(FEATURES, w))
-        tail = re.sub(r"(?m)^weights = .*$", f"weights = {{ {weights} }}", tail, count=1)
-        open(path, "w", encoding="utf-8").write(head + "\n[passage]\n" + tail)
+        path = fitting.rewrite_section(
+            "passage",
+            lambda sec: re.sub(r"(?m)^weights = .*$", f"weights = {{ {weights} }}", sec, count=1))
         print(f"wrote {path}")
 
 

@@ -1,6 +1,6 @@
 """What scripts/fit_answer.py and scripts/fit_passage.py share: the tuning sets (never the
 holdouts), running newsdesk over a set with a feature dump, and the gold check."""
-import glob, json, os, subprocess, tempfile
+import glob, json, os, re, subprocess, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ARCHIVE = sorted(glob.glob(os.path.join(ROOT, "tests/archive/articles/*.txt")))
@@ -303,16 +303,31 @@ def dumps(binary, flag, cache="", sets=SETS):
         yield data, cases, outs
 
 
+CONFIG = os.path.join(ROOT, "config/default.toml")
+
+
+def _split_section(text, section):
+    """(before, the section's text up to the next section, after) of config/default.toml's text.
+    The header is matched as a line of its own: the notes mention sections ("[passage]") too."""
+    header = f"\n[{section}]\n"
+    head, sec = text.split(header, 1)
+    sec, rest = (sec.split("\n[", 1) + [""])[:2]
+    return head + header, sec, ("\n[" + rest if rest else "")
+
+
+def section_weights(section):
+    """The `weights = { name = value, ... }` line of config/default.toml's `[section]`, as a dict."""
+    _, sec, _ = _split_section(open(CONFIG, encoding="utf-8").read(), section)
+    line = re.search(r"(?m)^weights = \{(.*)\}$", sec).group(1)
+    return {k.strip(): float(v) for k, v in (p.split("=") for p in line.split(","))}
+
+
 def rewrite_section(section, edit):
     """Rewrite `[section]` of config/default.toml in place: `edit` gets its text (up to the next
     section) and returns the new text; the rest of the file stays as it is."""
-    path = os.path.join(ROOT, "config/default.toml")
-    text = open(path, encoding="utf-8").read()
-    head, sec = text.split(f"[{section}]", 1)
-    sec, rest = (sec.split("\n[", 1) + [""])[:2]
-    text = head + f"[{section}]" + edit(sec) + ("\n[" + rest if rest else "")
-    open(path, "w", encoding="utf-8").write(text)
-    return path
+    head, sec, rest = _split_section(open(CONFIG, encoding="utf-8").read(), section)
+    open(CONFIG, "w", encoding="utf-8").write(head + edit(sec) + rest)
+    return CONFIG
 
 
 def holds_gold(case, text):
