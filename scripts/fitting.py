@@ -86,6 +86,9 @@ WIDE_AH = sorted(WIDE_AL + glob.glob(os.path.join(ROOT, "tests/archive/articles-
 # on top of WIDE_AH: imported for probe-47-an and, with AO's, for probe-47-ao.
 WIDE_AN = sorted(WIDE_AH + glob.glob(os.path.join(ROOT, "tests/archive/articles-an/*.txt")))
 WIDE_AO = sorted(WIDE_AN + glob.glob(os.path.join(ROOT, "tests/archive/articles-ao/*.txt")))
+# Stop 46's set AM (blind through that stop, imported then with WIDE_AH only) on top of WIDE_AO:
+# imported for probe-47-am as a tuning set from stop 47.
+WIDE_AM = sorted(WIDE_AO + glob.glob(os.path.join(ROOT, "tests/archive/articles-am/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -267,6 +270,9 @@ SETS = [
     # blind at the stop's start, then tuned on.
     ("tests/archive/qa/probe-47-an.jsonl", WIDE_AN),
     ("tests/archive/qa/probe-47-ao.jsonl", WIDE_AO),
+    # Stop 46's set AM (four more new same-topic groups): scored blind (0.764) and kept blind all of
+    # stop 46 (0.764 at its end), tuned on from stop 47.
+    ("tests/archive/qa/probe-47-am.jsonl", WIDE_AM),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
