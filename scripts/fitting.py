@@ -89,6 +89,10 @@ WIDE_AO = sorted(WIDE_AN + glob.glob(os.path.join(ROOT, "tests/archive/articles-
 # Stop 46's set AM (blind through that stop, imported then with WIDE_AH only) on top of WIDE_AO:
 # imported for probe-47-am as a tuning set from stop 47.
 WIDE_AM = sorted(WIDE_AO + glob.glob(os.path.join(ROOT, "tests/archive/articles-am/*.txt")))
+# Stop 47's sets AQ and AR (four more new same-topic groups each; never set AP, blind that stop)
+# on top of WIDE_AM: imported for probe-48-aq and, with AR's, for probe-48-ar.
+WIDE_AQ = sorted(WIDE_AM + glob.glob(os.path.join(ROOT, "tests/archive/articles-aq/*.txt")))
+WIDE_AR = sorted(WIDE_AQ + glob.glob(os.path.join(ROOT, "tests/archive/articles-ar/*.txt")))
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
@@ -273,6 +277,10 @@ SETS = [
     # Stop 46's set AM (four more new same-topic groups): scored blind (0.764) and kept blind all of
     # stop 46 (0.764 at its end), tuned on from stop 47.
     ("tests/archive/qa/probe-47-am.jsonl", WIDE_AM),
+    # Stop 47's sets AQ and AR (four new same-topic groups each, 18 English questions each): scored
+    # blind at the stop's start, then tuned on.
+    ("tests/archive/qa/probe-48-aq.jsonl", WIDE_AQ),
+    ("tests/archive/qa/probe-48-ar.jsonl", WIDE_AR),
     *[(f"tests/qa/{name}.jsonl", FIXTURES) for name in ("tune", "fresh", "blind2")],
 ]
 
