@@ -209,6 +209,20 @@ fn english_words_are_spelt_as_indonesian_borrows_them() {
     assert!(has("technology", "teknologi"));
     assert!(has("commuter", "komuter"));
     assert!(has("quality", "kualitas"));
+    assert!(has("respondents", "responden"));
+    assert!(has("consultant", "konsultan"));
+}
+
+#[test]
+fn an_adjective_of_place_finds_the_place_the_articles_name() {
+    let lx = Lexicon::builtin();
+    let derived = |w: &str, id: &str| {
+        lx.english_derived_of(w)
+            .is_some_and(|t| t.iter().any(|x| x == id))
+    };
+    assert!(derived("european", "eropa"));
+    assert!(derived("australian", "australia"));
+    assert!(derived("mexican", "meksiko"));
 }
 
 #[test]
