@@ -100,7 +100,12 @@ impl SmallTalkMatcher {
         let held_by =
             |bits: &[u64], k: usize| bits.get(k / 64).is_some_and(|b| b >> (k % 64) & 1 == 1);
         let weight = |filler: bool| if filler { 0.5 } else { 1.0 };
-        let total: f32 = read.iter().map(|&(filler, _, _)| weight(filler)).sum();
+        // A greeting opening another intent's message ("halo, kamu bisa bantu apa aja?") is said
+        // in passing: for that intent its words count as fillers do.
+        let greeting = self
+            .intents
+            .iter()
+            .position(|(name, _)| *name == Intent::Greeting);
         // Per word of the message: (filler, held as written, held by its stem or as written),
         // looked up once per intent.
         let mut held: Vec<(bool, bool, bool)> = Vec::with_capacity(read.len());
@@ -111,8 +116,12 @@ impl SmallTalkMatcher {
                 held.clear();
                 held.extend(read.iter().map(|&(filler, word, stem)| {
                     let exact = held_by(word, k);
+                    let greets =
+                        greeting.is_some_and(|g| g != k && (held_by(word, g) || held_by(stem, g)));
+                    let filler = filler || (greets && !exact);
                     (filler, exact, exact || held_by(stem, k))
                 }));
+                let total: f32 = held.iter().map(|&(filler, _, _)| weight(filler)).sum();
                 // A word matched by its stem only counts a little less, so that an exact match
                 // wins a tie ("bantuan": help, not "terima kasih atas bantuannya").
                 let covered: f32 = held
@@ -186,6 +195,19 @@ mod tests {
         assert_eq!(best("kamu bisa apa aja?").0, "help");
         assert_eq!(best("mau bicara sama admin").0, "human");
         assert!(best("makasih banyak ya").1 >= 0.99);
+    }
+
+    #[test]
+    fn a_greeting_opening_a_request_for_help_is_help() {
+        assert_eq!(best("Halo, kamu bisa apa saja?"), ("help", 1.0));
+        assert_eq!(
+            best("Halo, apa kabar? Kamu bisa bantu apa aja sih?").0,
+            "help"
+        );
+        assert_eq!(best("hi, what can you do?"), ("help", 1.0));
+        assert_eq!(best("hi, what can you help me with?").0, "help");
+        assert_eq!(best("halo").0, "greeting");
+        assert_eq!(best("selamat pagi, makasih ya").0, "thanks");
     }
 
     #[test]
