@@ -6,6 +6,14 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ARCHIVE = sorted(glob.glob(os.path.join(ROOT, "tests/archive/articles/*.txt")))
 FIXTURES = [os.path.join(ROOT, "tests/fixtures/plain-paket-data-internet.txt"),
             os.path.join(ROOT, "tests/fixtures/kontan-deposito-bank-digital-2024.txt")]
+
+
+def with_set(base, name):
+    """`base` and the articles of `tests/archive/articles-<name>/`, sorted: each set's import list
+    below is an earlier one plus its own directory."""
+    return sorted(base + glob.glob(os.path.join(ROOT, f"tests/archive/articles-{name}/*.txt")))
+
+
 # The archive with set C's and set D's articles (set C's only as distractors: its questions are
 # never run), for the sets written over all of them.
 WIDE = sorted(ARCHIVE
@@ -13,86 +21,86 @@ WIDE = sorted(ARCHIVE
               + glob.glob(os.path.join(ROOT, "tests/archive/articles-d/*.txt")))
 # Stop 20's set F (new same-topic groups) with the wide archive as distractors: imported only
 # for probe-20-confusable, written over it.
-WIDE_F = sorted(WIDE + glob.glob(os.path.join(ROOT, "tests/archive/articles-f/*.txt")))
+WIDE_F = with_set(WIDE, "f")
 # Stop 21's set G (four more new same-topic groups) on top: imported only for probe-21-confnew.
-WIDE_G = sorted(WIDE_F + glob.glob(os.path.join(ROOT, "tests/archive/articles-g/*.txt")))
+WIDE_G = with_set(WIDE_F, "g")
 # Stop 22's set H (four more new same-topic groups) on top: imported for probe-22-confnew and the
 # probe-23 sets but probe-23-confnew.
-WIDE_H = sorted(WIDE_G + glob.glob(os.path.join(ROOT, "tests/archive/articles-h/*.txt")))
+WIDE_H = with_set(WIDE_G, "h")
 # Stop 23's set I (four more new same-topic groups) on top: imported only for probe-23-confnew.
-WIDE_I = sorted(WIDE_H + glob.glob(os.path.join(ROOT, "tests/archive/articles-i/*.txt")))
+WIDE_I = with_set(WIDE_H, "i")
 # Stop 24's set J (four more new same-topic groups) on top: imported only for probe-24-confnew.
-WIDE_J = sorted(WIDE_I + glob.glob(os.path.join(ROOT, "tests/archive/articles-j/*.txt")))
+WIDE_J = with_set(WIDE_I, "j")
 # Stop 25: every directory but `articles/` (and never `articles-e/`), for probe-25-wide.
 NOT_A = sorted(glob.glob(os.path.join(ROOT, "tests/archive/articles-[cdfghij]/*.txt")))
 # Stop 26's set K (four more new same-topic groups) on top of WIDE_J: imported only for probe-26-k.
-WIDE_K = sorted(WIDE_J + glob.glob(os.path.join(ROOT, "tests/archive/articles-k/*.txt")))
+WIDE_K = with_set(WIDE_J, "k")
 # Stop 26's set L (four more new same-topic groups) on top of WIDE_K: imported only for probe-26-l.
-WIDE_L = sorted(WIDE_K + glob.glob(os.path.join(ROOT, "tests/archive/articles-l/*.txt")))
+WIDE_L = with_set(WIDE_K, "l")
 # Stop 27's set M (four more new same-topic groups) on top of WIDE_L: imported only for probe-27-m.
-WIDE_M = sorted(WIDE_L + glob.glob(os.path.join(ROOT, "tests/archive/articles-m/*.txt")))
+WIDE_M = with_set(WIDE_L, "m")
 # Stop 28's set N (four more new same-topic groups) on top of WIDE_M: imported only for probe-28-n.
-WIDE_N = sorted(WIDE_M + glob.glob(os.path.join(ROOT, "tests/archive/articles-n/*.txt")))
+WIDE_N = with_set(WIDE_M, "n")
 # Stop 29's set O (four more new same-topic groups) on top of WIDE_N: imported only for probe-29-o.
-WIDE_O = sorted(WIDE_N + glob.glob(os.path.join(ROOT, "tests/archive/articles-o/*.txt")))
+WIDE_O = with_set(WIDE_N, "o")
 # Stop 29's set P (four more new same-topic groups) on top of WIDE_O: imported only for probe-30-p.
-WIDE_P = sorted(WIDE_O + glob.glob(os.path.join(ROOT, "tests/archive/articles-p/*.txt")))
+WIDE_P = with_set(WIDE_O, "p")
 # Stop 30's set Q (four more new same-topic groups) on top of WIDE_P: imported only for probe-31-q.
-WIDE_Q = sorted(WIDE_P + glob.glob(os.path.join(ROOT, "tests/archive/articles-q/*.txt")))
+WIDE_Q = with_set(WIDE_P, "q")
 # Stop 31's set R (four more new same-topic groups) on top of WIDE_Q: imported only for probe-32-r.
-WIDE_R = sorted(WIDE_Q + glob.glob(os.path.join(ROOT, "tests/archive/articles-r/*.txt")))
+WIDE_R = with_set(WIDE_Q, "r")
 # Stop 32's set S (four more new same-topic groups) on top of WIDE_R: imported only for probe-33-s.
-WIDE_S = sorted(WIDE_R + glob.glob(os.path.join(ROOT, "tests/archive/articles-s/*.txt")))
+WIDE_S = with_set(WIDE_R, "s")
 # Stop 33's set T (four more new same-topic groups) on top of WIDE_S: imported only for probe-34-t.
-WIDE_T = sorted(WIDE_S + glob.glob(os.path.join(ROOT, "tests/archive/articles-t/*.txt")))
+WIDE_T = with_set(WIDE_S, "t")
 # Stop 34's set U (four more new same-topic groups) on top of WIDE_T: imported only for probe-35-u.
-WIDE_U = sorted(WIDE_T + glob.glob(os.path.join(ROOT, "tests/archive/articles-u/*.txt")))
+WIDE_U = with_set(WIDE_T, "u")
 # Stop 35's set V (four more new same-topic groups) on top of WIDE_U: imported only for probe-36-v.
-WIDE_V = sorted(WIDE_U + glob.glob(os.path.join(ROOT, "tests/archive/articles-v/*.txt")))
+WIDE_V = with_set(WIDE_U, "v")
 # Stop 36's set W (four more new same-topic groups) on top of WIDE_V: imported only for probe-37-w.
-WIDE_W = sorted(WIDE_V + glob.glob(os.path.join(ROOT, "tests/archive/articles-w/*.txt")))
+WIDE_W = with_set(WIDE_V, "w")
 # Stop 37's set X (four more new same-topic groups) on top of WIDE_W: imported only for probe-38-x.
-WIDE_X = sorted(WIDE_W + glob.glob(os.path.join(ROOT, "tests/archive/articles-x/*.txt")))
+WIDE_X = with_set(WIDE_W, "x")
 # Stop 38's set Y (four more new same-topic groups) on top of WIDE_X: imported only for probe-39-y.
-WIDE_Y = sorted(WIDE_X + glob.glob(os.path.join(ROOT, "tests/archive/articles-y/*.txt")))
+WIDE_Y = with_set(WIDE_X, "y")
 # Stop 39's set Z (four more new same-topic groups) on top of WIDE_Y: imported only for probe-40-z.
-WIDE_Z = sorted(WIDE_Y + glob.glob(os.path.join(ROOT, "tests/archive/articles-z/*.txt")))
+WIDE_Z = with_set(WIDE_Y, "z")
 # Stop 40's set AA (four more new same-topic groups) on top of WIDE_Z: imported only for probe-41-aa.
-WIDE_AA = sorted(WIDE_Z + glob.glob(os.path.join(ROOT, "tests/archive/articles-aa/*.txt")))
+WIDE_AA = with_set(WIDE_Z, "aa")
 # Stop 41's set AB (four more new same-topic groups) on top of WIDE_AA: imported only for probe-42-ab.
-WIDE_AB = sorted(WIDE_AA + glob.glob(os.path.join(ROOT, "tests/archive/articles-ab/*.txt")))
+WIDE_AB = with_set(WIDE_AA, "ab")
 # Stop 42's set AC (four more new same-topic groups) on top of WIDE_AB: imported only for probe-43-ac.
-WIDE_AC = sorted(WIDE_AB + glob.glob(os.path.join(ROOT, "tests/archive/articles-ac/*.txt")))
+WIDE_AC = with_set(WIDE_AB, "ac")
 # Stop 43's set AD (four more new same-topic groups) on top of WIDE_AC: imported only for probe-44-ad.
-WIDE_AD = sorted(WIDE_AC + glob.glob(os.path.join(ROOT, "tests/archive/articles-ad/*.txt")))
+WIDE_AD = with_set(WIDE_AC, "ad")
 # Stop 44's sets AF and AG (four more new same-topic groups each; never set AE, blind that stop)
 # on top of WIDE_AD: imported for probe-45-af and, with AG's, for probe-45-ag.
-WIDE_AF = sorted(WIDE_AD + glob.glob(os.path.join(ROOT, "tests/archive/articles-af/*.txt")))
-WIDE_AG = sorted(WIDE_AF + glob.glob(os.path.join(ROOT, "tests/archive/articles-ag/*.txt")))
+WIDE_AF = with_set(WIDE_AD, "af")
+WIDE_AG = with_set(WIDE_AF, "ag")
 # Stop 44's set AE (four more new same-topic groups) on top of WIDE_AG: imported only for probe-45-ae.
-WIDE_AE = sorted(WIDE_AG + glob.glob(os.path.join(ROOT, "tests/archive/articles-ae/*.txt")))
+WIDE_AE = with_set(WIDE_AG, "ae")
 # Stop 45's sets AI and AJ (four more new same-topic groups each; never set AH, blind that stop)
 # on top of WIDE_AE: imported for probe-46-ai and, with AJ's, for probe-46-aj.
-WIDE_AI = sorted(WIDE_AE + glob.glob(os.path.join(ROOT, "tests/archive/articles-ai/*.txt")))
-WIDE_AJ = sorted(WIDE_AI + glob.glob(os.path.join(ROOT, "tests/archive/articles-aj/*.txt")))
+WIDE_AI = with_set(WIDE_AE, "ai")
+WIDE_AJ = with_set(WIDE_AI, "aj")
 # Stop 45's later sets AK and AL (four more new same-topic groups each) on top of WIDE_AJ:
 # imported for probe-46-ak and, with AL's, for probe-46-al.
-WIDE_AK = sorted(WIDE_AJ + glob.glob(os.path.join(ROOT, "tests/archive/articles-ak/*.txt")))
-WIDE_AL = sorted(WIDE_AK + glob.glob(os.path.join(ROOT, "tests/archive/articles-al/*.txt")))
+WIDE_AK = with_set(WIDE_AJ, "ak")
+WIDE_AL = with_set(WIDE_AK, "al")
 # Stop 45's set AH (four more new same-topic groups) on top of WIDE_AL: imported for probe-46-ah and
 # under the later sets.
-WIDE_AH = sorted(WIDE_AL + glob.glob(os.path.join(ROOT, "tests/archive/articles-ah/*.txt")))
+WIDE_AH = with_set(WIDE_AL, "ah")
 # Stop 46's sets AN and AO (four more new same-topic groups each; never set AM, blind that stop)
 # on top of WIDE_AH: imported for probe-47-an and, with AO's, for probe-47-ao.
-WIDE_AN = sorted(WIDE_AH + glob.glob(os.path.join(ROOT, "tests/archive/articles-an/*.txt")))
-WIDE_AO = sorted(WIDE_AN + glob.glob(os.path.join(ROOT, "tests/archive/articles-ao/*.txt")))
+WIDE_AN = with_set(WIDE_AH, "an")
+WIDE_AO = with_set(WIDE_AN, "ao")
 # Stop 46's set AM (blind through that stop, imported then with WIDE_AH only) on top of WIDE_AO:
 # imported for probe-47-am as a tuning set from stop 47.
-WIDE_AM = sorted(WIDE_AO + glob.glob(os.path.join(ROOT, "tests/archive/articles-am/*.txt")))
+WIDE_AM = with_set(WIDE_AO, "am")
 # Stop 47's sets AQ and AR (four more new same-topic groups each; never set AP, blind that stop)
 # on top of WIDE_AM: imported for probe-48-aq and, with AR's, for probe-48-ar.
-WIDE_AQ = sorted(WIDE_AM + glob.glob(os.path.join(ROOT, "tests/archive/articles-aq/*.txt")))
-WIDE_AR = sorted(WIDE_AQ + glob.glob(os.path.join(ROOT, "tests/archive/articles-ar/*.txt")))
+WIDE_AQ = with_set(WIDE_AM, "aq")
+WIDE_AR = with_set(WIDE_AQ, "ar")
 # (question set, articles imported first). probe-15 and the probe-17 to probe-21 sets (each written
 # blind, scored once, then opened for tuning) run over the wide archive; probe-19-confusable and
 # probe-21-confusable over `articles/` only, probe-20-confusable over the wide archive and set F,
